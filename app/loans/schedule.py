@@ -7,7 +7,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from app.errors import ValidationError
-from app.loans._dates import add_months
+from app.formats import add_months
 from app.money import format_rupiah, round_rupiah
 
 __all__ = [

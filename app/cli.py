@@ -1,0 +1,98 @@
+"""The `mufakat` command: opens the program, or runs an admin task for scripts and the
+Windows Task Scheduler. This module is the composition root: it loads the Qt interface by
+name only when a window is wanted, so `app/` never imports `ui/`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.errors import AppError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mufakat",
+        description="Mufakat – simpan pinjam dan penanganan pinjaman bermasalah koperasi.",
+    )
+    parser.add_argument("--version", action="version", version=f"Mufakat {__version__}")
+    parser.add_argument("--db", type=Path, help="buka file database ini")
+    parser.add_argument("--demo", action="store_true", help="buka koperasi contoh (dibuat bila belum ada)")
+    parser.add_argument("--smoke-test", action="store_true", help="uji cepat tanpa jendela")
+    sub = parser.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo", help="buat database koperasi contoh")
+    demo.add_argument("path", type=Path)
+    demo.add_argument("--members", type=int, default=2000, help="jumlah anggota (baku 2000)")
+    demo.add_argument("--seed", type=int, default=1, help="benih acak (hasil sama untuk benih sama)")
+
+    backup = sub.add_parser("backup", help="buat cadangan terverifikasi")
+    backup.add_argument("--db", type=Path, required=True, dest="db_path")
+    backup.add_argument("--to", type=Path, required=True, dest="folder")
+
+    check = sub.add_parser("check", help="periksa keutuhan dan konsistensi database")
+    check.add_argument("--db", type=Path, required=True, dest="db_path")
+    return parser
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from app.demo.generate import generate_demo
+
+    if args.path.exists():
+        print(f"File {args.path} sudah ada; pilih nama lain.", file=sys.stderr)
+        return 2
+    summary = generate_demo(args.path, members=args.members, seed=args.seed, progress=print)
+    print(summary)
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from app.services import Services
+    from app.storage.backup import backup_to
+
+    services = Services.open(args.db_path)
+    try:
+        info = backup_to(services.db, args.folder, kind="perintah")
+    finally:
+        services.close()
+    print(f"Cadangan tersimpan dan terverifikasi: {info.path} ({info.size:,} byte)".replace(",", "."))
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from app.storage.check import check_database
+
+    report = check_database(args.db_path)
+    for fact in report.facts:
+        print(f"  {fact}")
+    if report.ok:
+        print(f"BAIK: tidak ada masalah pada {args.db_path}")
+        return 0
+    for problem in report.problems:
+        print(f"MASALAH: {problem}")
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.smoke_test:
+            from app.smoke import run_smoke_test
+
+            return run_smoke_test()
+        if args.command == "demo":
+            return _cmd_demo(args)
+        if args.command == "backup":
+            return _cmd_backup(args)
+        if args.command == "check":
+            return _cmd_check(args)
+    except AppError as exc:
+        print(f"GAGAL: {exc.message}", file=sys.stderr)
+        return 1
+    gui = importlib.import_module("ui.main")
+    result: int = gui.run(db=args.db, demo=args.demo)
+    return result

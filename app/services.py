@@ -1,0 +1,40 @@
+"""The services of one open database, built once and handed to the UI (no singletons)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.members.service import MemberService
+from app.savings.service import SavingsService
+from app.settings.service import SettingsService
+from app.storage.audit_repo import AuditRepository
+from app.storage.db import Database, open_database
+from app.users.service import UserService
+
+
+class Services:
+    """Everything the program does with one database file."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.audit = AuditRepository(db)
+        self.settings = SettingsService(db, self.audit)
+        self.users = UserService(
+            db,
+            self.audit,
+            max_failed=int(self.settings.get("security.max_failed_logins")),
+            lockout_minutes=int(self.settings.get("security.lockout_minutes")),
+        )
+        self.members = MemberService(db, self.audit, self.settings)
+        self.savings = SavingsService(db, self.audit, self.settings)
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = False) -> Services:
+        return cls(open_database(path, create=create))
+
+    @property
+    def is_demo(self) -> bool:
+        return bool(self.settings.get("demo"))
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,155 @@
+"""Backups with the SQLite online backup API, each verified by opening the copy, and restore."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.clock import now_text
+from app.errors import StorageError, ValidationError
+from app.storage import migrations
+from app.storage.db import (
+    APPLICATION_ID,
+    Database,
+    DamagedFile,
+    NewerVersion,
+    NotAMufakatFile,
+    copy_database,
+    read_header,
+    sqlite_errors,
+)
+
+BACKUP_MARK = "-cadangan-"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    at: str
+    size: int
+    kind: str
+    verified: bool
+
+
+def backup_name(db_path: Path, when: datetime) -> str:
+    return f"{db_path.stem}{BACKUP_MARK}{when:%Y%m%d-%H%M%S}.db"
+
+
+def verify_copy(path: Path) -> None:
+    """Open a copy read-only and check it is a whole Mufakat database; raise if not."""
+    try:
+        is_sqlite, app_id, user_version = read_header(path)
+    except OSError as exc:
+        raise StorageError(f"File cadangan '{path.name}' tidak bisa dibaca: {exc.strerror}.") from exc
+    if not is_sqlite or app_id != APPLICATION_ID:
+        raise NotAMufakatFile(f"File '{path.name}' bukan cadangan database Mufakat.")
+    if user_version > migrations.schema_version():
+        raise NewerVersion(
+            f"Cadangan '{path.name}' dibuat dengan Mufakat versi lebih baru. Perbarui program dulu."
+        )
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedFile(f"File cadangan '{path.name}' rusak: {exc}.") from exc
+    if result != ["ok"]:
+        raise DamagedFile(
+            f"File cadangan '{path.name}' rusak (pemeriksaan menemukan {len(result)} masalah)."
+        )
+
+
+def backup_to(db: Database, folder: Path, kind: str = "manual", user_id: int | None = None,
+              now: datetime | None = None) -> BackupInfo:
+    """Write a verified backup of `db` into `folder` and record it; the copy's path is returned."""
+    now = now or datetime.now()
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"Folder cadangan '{folder}' tidak bisa dibuat: {exc.strerror}. Pilih folder lain."
+        ) from exc
+    target = folder / backup_name(db.path, now)
+    counter = 1
+    while target.exists():
+        target = folder / f"{target.stem}-{counter}.db"
+        counter += 1
+    partial = target.with_suffix(".db.sebagian")
+    try:
+        copy_database(db, partial)
+        verify_copy(partial)
+        partial.replace(target)
+    except (StorageError, OSError) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        if isinstance(exc, StorageError):
+            raise
+        raise StorageError(
+            f"Cadangan gagal ditulis ke '{folder}': {exc.strerror}. Periksa flashdisk atau "
+            "ruang kosong, lalu coba lagi."
+        ) from exc
+    size = target.stat().st_size
+    with db.atomic():
+        db.execute(
+            "INSERT INTO backups (at, path, size, kind, verified, user_id) VALUES (?, ?, ?, ?, 1, ?)",
+            (now_text(now), str(target), size, kind, user_id),
+        )
+    return BackupInfo(path=target, at=now_text(now), size=size, kind=kind, verified=True)
+
+
+def prune_backups(folder: Path, stem: str, keep: int) -> list[Path]:
+    """Delete the oldest automatic backups of `stem` in `folder` beyond `keep`; return them."""
+    found = sorted(folder.glob(f"{stem}{BACKUP_MARK}*.db"))
+    removed = found[: max(0, len(found) - keep)]
+    for path in removed:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    return removed
+
+
+def last_backup(db: Database) -> BackupInfo | None:
+    row = db.one("SELECT * FROM backups ORDER BY id DESC LIMIT 1")
+    if row is None:
+        return None
+    return BackupInfo(
+        path=Path(row["path"]), at=row["at"], size=row["size"], kind=row["kind"],
+        verified=bool(row["verified"]),
+    )
+
+
+def restore_from(db: Database, backup_file: Path, user_id: int | None = None,
+                 now: datetime | None = None) -> Path:
+    """Replace the open database's content with a verified backup; the current content is
+    first copied aside (returned). The file stays open and locked throughout."""
+    now = now or datetime.now()
+    backup_file = Path(backup_file)
+    if backup_file.resolve() == db.path.resolve():
+        raise ValidationError("Pilih file cadangan, bukan database yang sedang dibuka.", field="file")
+    verify_copy(backup_file)
+    aside = db.path.with_name(f"{db.path.stem}.sebelum-pulih-{now:%Y%m%d-%H%M%S}{db.path.suffix}")
+    copy_database(db, aside)
+    verify_copy(aside)
+    with sqlite_errors(db.path):
+        source = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            source.backup(db.sql.conn)
+        finally:
+            source.close()
+    migrations.apply(db)
+    with db.atomic():
+        db.execute(
+            "INSERT INTO backups (at, path, size, kind, verified, user_id) VALUES (?, ?, ?, ?, 1, ?)",
+            (now_text(now), str(aside), aside.stat().st_size, "sebelum-pulih", user_id),
+        )
+        db.execute(
+            "INSERT INTO audit_log (at, user_id, action, entity, entity_id, note) "
+            "VALUES (?, ?, 'pulihkan', 'database', NULL, ?)",
+            (now_text(now), user_id, f"Dipulihkan dari {backup_file}; data lama di {aside}"),
+        )
+    return aside

@@ -1,0 +1,116 @@
+"""`mufakat check`: integrity and consistency report of a database file (read-only)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.storage import migrations
+from app.storage.db import APPLICATION_ID, read_header
+
+
+@dataclass
+class CheckReport:
+    path: Path
+    problems: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+# Each consistency rule: (description of a violation, SQL returning one row per violation).
+CONSISTENCY_RULES: list[tuple[str, str]] = [
+    (
+        "pembatalan simpanan tidak sama dengan transaksi yang dibatalkan",
+        """SELECT r.receipt_no FROM savings_transactions r
+           JOIN savings_transactions o ON o.id = r.reverses_id
+           WHERE r.amount <> -o.amount OR r.member_id <> o.member_id OR r.kind <> o.kind
+              OR o.tx_type = 'pembalikan'""",
+    ),
+    (
+        "saldo simpanan minus",
+        """SELECT m.number || ' ' || s.kind FROM savings_transactions s
+           JOIN members m ON m.id = s.member_id
+           GROUP BY s.member_id, s.kind HAVING sum(s.amount) < 0""",
+    ),
+    (
+        "transaksi simpanan sebelum tanggal masuk anggota",
+        """SELECT s.receipt_no FROM savings_transactions s JOIN members m ON m.id = s.member_id
+           WHERE s.tx_date < m.join_date""",
+    ),
+    (
+        "anggota keluar/meninggal tanpa tanggal",
+        "SELECT number FROM members WHERE status <> 'aktif' AND status_date IS NULL",
+    ),
+]
+
+
+def check_database(path: Path) -> CheckReport:
+    """Check a file without changing it: SQLite integrity, foreign keys, schema, consistency."""
+    path = Path(path)
+    report = CheckReport(path=path)
+    if not path.exists():
+        report.problems.append(f"File '{path}' tidak ditemukan.")
+        return report
+    try:
+        is_sqlite, app_id, user_version = read_header(path)
+    except OSError as exc:
+        report.problems.append(f"File tidak bisa dibaca: {exc.strerror}.")
+        return report
+    if not is_sqlite:
+        report.problems.append("Bukan file database SQLite.")
+        return report
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        report.problems.append(f"File tidak bisa dibuka: {exc}.")
+        return report
+    try:
+        _run_checks(conn, report, app_id)
+    except sqlite3.DatabaseError as exc:
+        report.problems.append(f"Database rusak: {exc}.")
+    finally:
+        conn.close()
+    return report
+
+
+def _run_checks(conn: sqlite3.Connection, report: CheckReport, header_app_id: int) -> None:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app_id != APPLICATION_ID and header_app_id != APPLICATION_ID:
+        report.problems.append("Bukan database Mufakat.")
+        return
+    integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    if integrity != ["ok"]:
+        report.problems.extend(f"Integritas SQLite: {line}" for line in integrity[:20])
+        return
+    report.facts.append("Integritas SQLite: baik")
+    fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if fk:
+        report.problems.extend(
+            f"Rujukan rusak: tabel {row[0]} baris {row[1]} → {row[2]}" for row in fk[:20]
+        )
+    applied = {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")}
+    missing = migrations.known_names() - applied
+    unknown = applied - migrations.known_names()
+    if unknown:
+        report.problems.append("Database dibuat oleh Mufakat versi lebih baru.")
+    if missing:
+        report.facts.append(f"Perlu pembaruan skema saat dibuka: {', '.join(sorted(missing))}")
+    for description, sql in CONSISTENCY_RULES:
+        try:
+            rows = conn.execute(sql).fetchall()
+        except sqlite3.OperationalError:
+            continue  # the table belongs to a newer schema step not applied yet
+        if rows:
+            sample = ", ".join(str(r[0]) for r in rows[:5])
+            report.problems.append(f"{description}: {len(rows)} ({sample})")
+    for label, sql in (
+        ("Anggota", "SELECT count(*) FROM members"),
+        ("Transaksi simpanan", "SELECT count(*) FROM savings_transactions"),
+        ("Pengguna", "SELECT count(*) FROM users"),
+        ("Catatan audit", "SELECT count(*) FROM audit_log"),
+    ):
+        report.facts.append(f"{label}: {conn.execute(sql).fetchone()[0]}")

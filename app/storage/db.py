@@ -1,0 +1,351 @@
+"""Opening a Mufakat database file safely, and turning SQLite's failures into clear messages.
+
+Every check that can refuse a file runs before anything is written to it: the header is read
+as bytes, the schema through a read-only connection, and only then is the file opened for
+writing, locked, checked for damage and migrated (after a copy is put aside).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from app.errors import StorageError
+from app.storage.lock import FileLock, LockHeld
+
+APPLICATION_ID = 0x4D55464B  # "MUFK" in the SQLite header, marks a Mufakat file
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class NotAMufakatFile(StorageError):
+    """The file is not a SQLite database made by Mufakat."""
+
+
+class DamagedFile(StorageError):
+    """SQLite reports the file as damaged."""
+
+
+class ReadOnlyFile(StorageError):
+    """The file or its folder cannot be written."""
+
+
+class NewerVersion(StorageError):
+    """The file was made by a newer Mufakat than this one."""
+
+
+class AlreadyOpen(StorageError):
+    """Another running Mufakat has the file open."""
+
+
+class FileMissing(StorageError):
+    """The file does not exist."""
+
+
+def _msg_not_mufakat(path: Path) -> str:
+    return (
+        f"File '{path.name}' bukan database Mufakat. Pilih file database koperasi yang benar "
+        "(biasanya berakhiran .db), atau buat database baru."
+    )
+
+
+def _msg_damaged(path: Path) -> str:
+    return (
+        f"File database '{path.name}' rusak dan tidak bisa dibuka dengan aman. Tidak ada yang "
+        "diubah pada file itu. Pulihkan dari cadangan terakhir (menu Pengaturan → Cadangan), "
+        "atau hubungi pendamping TI koperasi."
+    )
+
+
+def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> StorageError:
+    """Map SQLite's environment failures to a StorageError with an Indonesian message."""
+    text = str(exc).lower()
+    name = path.name if path else "database"
+    if "locked" in text or "busy" in text:
+        return StorageError(
+            f"Database '{name}' sedang dipakai oleh program lain. Tunggu sebentar lalu coba lagi."
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyFile(
+            f"Database '{name}' hanya bisa dibaca. Periksa izin file atau pindahkan ke folder lain."
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return StorageError(
+            "Disk penuh: data tidak bisa disimpan. Kosongkan ruang disk lalu coba lagi. "
+            "Data yang sudah tersimpan aman."
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DamagedFile(_msg_damaged(path or Path(name)))
+    if "unable to open" in text or "disk i/o" in text:
+        return StorageError(
+            f"Database '{name}' tidak bisa dibaca atau ditulis (mungkin flashdisk dicabut atau "
+            "jaringan terputus). Periksa lalu buka lagi."
+        )
+    return StorageError(f"Kesalahan database: {exc}")
+
+
+@contextlib.contextmanager
+def sqlite_errors(path: Path | None = None) -> Iterator[None]:
+    """Re-raise SQLite environment errors as StorageError (integrity errors stay bugs)."""
+    try:
+        yield
+    except sqlite3.IntegrityError:
+        raise
+    except (sqlite3.OperationalError, sqlite3.DatabaseError) as exc:
+        if isinstance(exc, sqlite3.IntegrityError):
+            raise
+        text = str(exc).lower()
+        # Programming mistakes (bad SQL) are bugs, not the user's problem.
+        if "no such" in text or "syntax error" in text or "has no column" in text:
+            raise
+        raise translate_sqlite_error(exc, path) from exc
+
+
+def read_header(path: Path) -> tuple[bool, int, int]:
+    """(is_sqlite, application_id, user_version) read as bytes, without opening SQLite."""
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return False, 0, 0
+    user_version = int.from_bytes(header[60:64], "big")
+    application_id = int.from_bytes(header[68:72], "big")
+    return True, application_id, user_version
+
+
+def sync_warning(path: Path) -> str | None:
+    """A warning when the file lives in a cloud-sync folder or on a network share."""
+    resolved = str(path.resolve())
+    lowered = resolved.lower().replace("\\", "/")
+    for marker, label in (
+        ("onedrive", "OneDrive"),
+        ("dropbox", "Dropbox"),
+        ("google drive", "Google Drive"),
+        ("googledrive", "Google Drive"),
+        ("icloud", "iCloud"),
+    ):
+        if marker in lowered:
+            return (
+                f"File database ini ada di folder {label}. Program sinkronisasi bisa menyalin "
+                "file di tengah penyimpanan sehingga data rusak atau hilang, terutama bila dibuka "
+                "di dua komputer. Sebaiknya simpan database di folder biasa (misalnya Dokumen) "
+                "dan simpan cadangannya saja ke folder sinkronisasi."
+            )
+    raw = str(path)
+    unc = any(text.startswith(("\\\\", "//")) for text in (raw, resolved))
+    if unc or _is_network_drive(path):
+        return (
+            "File database ini ada di folder jaringan. Jika jaringan terputus saat menyimpan, "
+            "data bisa rusak. Sebaiknya simpan database di komputer ini dan buat cadangan rutin."
+        )
+    return None
+
+
+def _is_network_drive(path: Path) -> bool:
+    if os.name != "nt":  # pragma: no cover - Windows only
+        return False
+    import ctypes  # pragma: no cover
+
+    drive = os.path.splitdrive(str(path.resolve()))[0]  # pragma: no cover
+    if not drive:  # pragma: no cover
+        return False
+    drive_remote = 4  # pragma: no cover
+    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote)  # type: ignore[attr-defined]  # pragma: no cover
+
+
+@dataclass
+class Database:
+    """An open, locked, migrated Mufakat database."""
+
+    path: Path
+    sql: sqlite_utils.Database
+    lock: FileLock | None
+    warnings: list[str] = field(default_factory=list)
+    migrated_from_copy: Path | None = None
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        """One transaction: all of it is written, or none of it."""
+        with sqlite_errors(self.path), self.sql.atomic() as inner:
+            yield inner
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        with sqlite_errors(self.path):
+            return self.sql.execute(sql, params)
+
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        """Run a query and return all rows (sqlite3.Row: index by name or position)."""
+        with sqlite_errors(self.path):
+            cursor = self.sql.conn.execute(sql, params)
+            cursor.row_factory = sqlite3.Row
+            return list(cursor.fetchall())
+
+    def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
+        with sqlite_errors(self.path):
+            cursor = self.sql.conn.execute(sql, params)
+            cursor.row_factory = sqlite3.Row
+            row: sqlite3.Row | None = cursor.fetchone()
+            return row
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        row = self.one(sql, params)
+        return None if row is None else row[0]
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.sql.execute("PRAGMA optimize")
+        self.sql.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
+def _configure(conn_db: sqlite_utils.Database) -> None:
+    conn = conn_db.conn
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn_db.enable_wal()
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _inspect_existing(path: Path, schema_version: int) -> bool:
+    """Refuse files that are not ours or too new; True when the file is an empty SQLite file."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise FileMissing(f"File '{path}' tidak bisa dibaca: {exc.strerror}.") from exc
+    if size == 0:
+        return True
+    try:
+        is_sqlite, app_id, user_version = read_header(path)
+    except OSError as exc:
+        raise StorageError(f"File '{path.name}' tidak bisa dibaca: {exc.strerror}.") from exc
+    if not is_sqlite:
+        raise NotAMufakatFile(_msg_not_mufakat(path))
+    if app_id != APPLICATION_ID:
+        # A file left half-made by a crash may have its header only in the WAL: look inside.
+        try:
+            ro = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+            try:
+                app_id = ro.execute("PRAGMA application_id").fetchone()[0]
+                user_version = ro.execute("PRAGMA user_version").fetchone()[0]
+                tables = ro.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            finally:
+                ro.close()
+        except sqlite3.DatabaseError as exc:
+            raise DamagedFile(_msg_damaged(path)) from exc
+        if app_id != APPLICATION_ID:
+            if tables == 0:
+                return True
+            raise NotAMufakatFile(_msg_not_mufakat(path))
+    if user_version > schema_version:
+        raise NewerVersion(
+            f"File '{path.name}' dibuat dengan Mufakat versi yang lebih baru. Perbarui program "
+            "Mufakat di komputer ini dulu, lalu buka file ini lagi. File tidak diubah."
+        )
+    return False
+
+
+def _check_writable(path: Path, exists: bool) -> None:
+    folder = path.parent
+    if exists and not os.access(path, os.W_OK):
+        raise ReadOnlyFile(
+            f"File '{path.name}' hanya bisa dibaca (read-only), jadi data tidak bisa disimpan. "
+            "Salin file ke folder Dokumen atau hilangkan tanda read-only, lalu buka lagi."
+        )
+    if not os.access(folder, os.W_OK):
+        raise ReadOnlyFile(
+            f"Folder '{folder}' tidak bisa ditulisi, jadi database tidak bisa dipakai di sana "
+            "(misalnya CD atau folder yang dikunci). Salin file ke folder Dokumen, lalu buka lagi."
+        )
+
+
+def open_database(path: Path, *, create: bool = False) -> Database:
+    """Open (or create when `create`) a Mufakat database: checked, locked and migrated."""
+    from app.storage import migrations  # local import: migrations import this module
+
+    path = Path(path)
+    exists = path.exists()
+    if not exists and not create:
+        raise FileMissing(f"File '{path}' tidak ditemukan. Pilih file lain atau buat baru.")
+    if not exists and not path.parent.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReadOnlyFile(f"Folder '{path.parent}' tidak bisa dibuat: {exc.strerror}.") from exc
+    empty = True
+    if exists:
+        empty = _inspect_existing(path, migrations.schema_version())
+        if empty and not create:
+            raise NotAMufakatFile(_msg_not_mufakat(path))
+    _check_writable(path, exists)
+
+    lock = FileLock(path)
+    try:
+        lock.acquire()
+    except LockHeld as held:
+        who = f" ({held.holder})" if held.holder else ""
+        raise AlreadyOpen(
+            f"File '{path.name}' sedang dibuka oleh program Mufakat lain{who}. Hanya satu program "
+            "yang boleh menulis ke satu file pada satu waktu. Tutup program itu dulu, atau pilih "
+            "file lain."
+        ) from None
+    except OSError as exc:
+        raise ReadOnlyFile(
+            f"File '{path.name}' tidak bisa dikunci untuk ditulis ({exc.strerror}). "
+            "Salin file ke folder Dokumen, lalu buka lagi."
+        ) from exc
+
+    db: Database | None = None
+    try:
+        try:
+            conn = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
+            sdb = sqlite_utils.Database(conn)
+            if not empty:
+                result = conn.execute("PRAGMA quick_check").fetchall()
+                if [tuple(r) for r in result] != [("ok",)]:
+                    conn.close()
+                    raise DamagedFile(_msg_damaged(path))
+            _configure(sdb)
+        except sqlite3.DatabaseError as exc:
+            raise translate_sqlite_error(exc, path) from exc
+        db = Database(path=path, sql=sdb, lock=lock)
+        warning = sync_warning(path)
+        if warning:
+            db.warnings.append(warning)
+        if migrations.pending(db) and not empty:
+            db.migrated_from_copy = _copy_aside(db, "sebelum-migrasi")
+        migrations.apply(db)
+        return db
+    except BaseException:
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.sql.close()
+        lock.release()
+        raise
+
+
+def _copy_aside(db: Database, label: str) -> Path:
+    """Copy the open database next to itself with the SQLite backup API; return the copy."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = db.path.with_name(f"{db.path.stem}.{label}-{stamp}{db.path.suffix}")
+    copy_database(db, target)
+    return target
+
+
+def copy_database(db: Database, target: Path) -> None:
+    """A consistent copy of the open database at `target` (SQLite online backup API)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    dest = sqlite3.connect(str(target))
+    try:
+        with sqlite_errors(target):
+            db.sql.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()

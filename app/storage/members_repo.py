@@ -1,0 +1,180 @@
+"""Members table: the register, search as you type, status changes."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict, fields
+from datetime import date
+from typing import Any
+
+from app.clock import now_text
+from app.members.models import Member, MemberDraft, MemberRow, MemberStatus
+from app.storage.db import Database
+
+_DRAFT_COLUMNS = [f.name for f in fields(MemberDraft)]
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _member(row: sqlite3.Row) -> Member:
+    return Member(
+        id=row["id"],
+        number=row["number"],
+        name=row["name"],
+        nik=row["nik"],
+        sex=row["sex"],
+        birth_place=row["birth_place"],
+        birth_date=_date(row["birth_date"]),
+        address=row["address"],
+        rt=row["rt"],
+        rw=row["rw"],
+        kelurahan=row["kelurahan"],
+        kecamatan=row["kecamatan"],
+        city=row["city"],
+        phone=row["phone"],
+        occupation=row["occupation"],
+        spouse_name=row["spouse_name"],
+        npwp=row["npwp"],
+        join_date=date.fromisoformat(row["join_date"]),
+        status=MemberStatus(row["status"]),
+        status_date=_date(row["status_date"]),
+        status_note=row["status_note"],
+    )
+
+
+def _draft_values(draft: MemberDraft) -> dict[str, Any]:
+    values = asdict(draft)
+    values["nik"] = draft.nik or None
+    values["birth_date"] = draft.birth_date.isoformat() if draft.birth_date else None
+    values["join_date"] = draft.join_date.isoformat()
+    return values
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class MembersRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def insert(self, number: str, draft: MemberDraft, user_id: int | None) -> int:
+        values = _draft_values(draft)
+        columns = ["number", *_DRAFT_COLUMNS, "created_at", "created_by", "updated_at"]
+        stamp = now_text()
+        params = [number, *(values[c] for c in _DRAFT_COLUMNS), stamp, user_id, stamp]
+        cursor = self.db.execute(
+            f"INSERT INTO members ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            params,
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def update(self, member_id: int, draft: MemberDraft) -> None:
+        values = _draft_values(draft)
+        assignments = ", ".join(f"{c} = ?" for c in _DRAFT_COLUMNS)
+        self.db.execute(
+            f"UPDATE members SET {assignments}, updated_at = ? WHERE id = ?",
+            [*(values[c] for c in _DRAFT_COLUMNS), now_text(), member_id],
+        )
+
+    def set_status(self, member_id: int, status: MemberStatus, when: date, note: str) -> None:
+        self.db.execute(
+            "UPDATE members SET status = ?, status_date = ?, status_note = ?, updated_at = ? "
+            "WHERE id = ?",
+            (status.value, when.isoformat(), note, now_text(), member_id),
+        )
+
+    def by_id(self, member_id: int) -> Member | None:
+        row = self.db.one("SELECT * FROM members WHERE id = ?", (member_id,))
+        return _member(row) if row else None
+
+    def by_number(self, number: str) -> Member | None:
+        row = self.db.one("SELECT * FROM members WHERE number = ?", (number,))
+        return _member(row) if row else None
+
+    def with_nik(self, nik: str, exclude_id: int | None = None) -> list[Member]:
+        rows = self.db.rows(
+            "SELECT * FROM members WHERE nik = ? AND id IS NOT ?", (nik, exclude_id)
+        )
+        return [_member(r) for r in rows]
+
+    def number_exists(self, number: str) -> bool:
+        return self.db.scalar("SELECT 1 FROM members WHERE number = ?", (number,)) is not None
+
+    def count(self, status: MemberStatus | None = None) -> int:
+        if status is None:
+            return int(self.db.scalar("SELECT count(*) FROM members"))
+        return int(self.db.scalar("SELECT count(*) FROM members WHERE status = ?", (status,)))
+
+    def search(
+        self,
+        text: str = "",
+        status: MemberStatus | None = None,
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[MemberRow]:
+        """Members whose name, number, NIK or phone contains `text` (case-insensitive).
+
+        Digits typed as a phone number (0812…) also match the stored +62812… form.
+        """
+        where, params = self._search_where(text, status)
+        rows = self.db.rows(
+            "SELECT m.id, m.number, m.name, m.nik, m.phone, m.kelurahan, m.status, m.join_date,"
+            " coalesce((SELECT sum(amount) FROM savings_transactions s"
+            "  WHERE s.member_id = m.id), 0) AS savings_total"
+            f" FROM members m {where} ORDER BY m.name COLLATE NOCASE, m.id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [
+            MemberRow(
+                id=r["id"],
+                number=r["number"],
+                name=r["name"],
+                nik=r["nik"],
+                phone=r["phone"],
+                kelurahan=r["kelurahan"],
+                status=MemberStatus(r["status"]),
+                join_date=date.fromisoformat(r["join_date"]),
+                savings_total=r["savings_total"],
+            )
+            for r in rows
+        ]
+
+    def search_count(self, text: str = "", status: MemberStatus | None = None) -> int:
+        where, params = self._search_where(text, status)
+        return int(self.db.scalar(f"SELECT count(*) FROM members m {where}", params))
+
+    @staticmethod
+    def _search_where(text: str, status: MemberStatus | None) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        term = text.strip()
+        if term:
+            like = _like(term)
+            alternatives = [
+                "m.name LIKE ? ESCAPE '\\'",
+                "m.number LIKE ? ESCAPE '\\'",
+                "m.nik LIKE ? ESCAPE '\\'",
+            ]
+            params += [like, like, like]
+            digits = "".join(ch for ch in term if ch.isdigit())
+            if digits and len(digits) >= 3 and len(digits) * 2 >= len(term.replace(" ", "")):
+                phone_digits = digits[1:] if digits.startswith("0") else digits
+                phone_digits = phone_digits[2:] if phone_digits.startswith("62") else phone_digits
+                alternatives.append("m.phone LIKE ?")
+                params.append(f"%{phone_digits}%")
+            clauses.append("(" + " OR ".join(alternatives) + ")")
+        if status is not None:
+            clauses.append("m.status = ?")
+            params.append(status.value)
+        return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
+
+    def snapshot(self, member_id: int) -> dict[str, Any]:
+        """The stored row as a dict (for the audit trail's before/after)."""
+        row = self.db.one("SELECT * FROM members WHERE id = ?", (member_id,))
+        return {k: row[k] for k in row.keys()} if row else {}

@@ -1,0 +1,77 @@
+"""What each role may do. One table, checked by the services (the UI only hides buttons)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from app.errors import PermissionDenied
+from app.users.models import Role, User
+
+
+class Action(StrEnum):
+    MANAGE_USERS = "manage_users"
+    EDIT_SETTINGS = "edit_settings"
+    EDIT_MEMBERS = "edit_members"
+    SAVINGS_TRANSACTION = "savings_transaction"
+    AUTHORISE_WITHDRAWAL = "authorise_withdrawal"
+    REVERSE_TRANSACTION = "reverse_transaction"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    WRITE_NOTES = "write_notes"
+    PROPOSE = "propose"
+    APPROVE = "approve"
+    RECORD_CONTACT = "record_contact"
+    RECORD_PAYMENT = "record_payment"
+
+
+_ALL = set(Action)
+
+PERMISSIONS: dict[Role, set[Action]] = {
+    Role.ADMIN: _ALL - {Action.APPROVE, Action.AUTHORISE_WITHDRAWAL},
+    Role.PENGURUS: _ALL - {Action.MANAGE_USERS},
+    Role.MANAJER: {
+        Action.EDIT_MEMBERS,
+        Action.SAVINGS_TRANSACTION,
+        Action.REVERSE_TRANSACTION,
+        Action.BACKUP,
+        Action.WRITE_NOTES,
+        Action.PROPOSE,
+        Action.RECORD_CONTACT,
+        Action.RECORD_PAYMENT,
+    },
+    Role.STAF: {
+        Action.EDIT_MEMBERS,
+        Action.SAVINGS_TRANSACTION,
+        Action.BACKUP,
+        Action.WRITE_NOTES,
+        Action.RECORD_CONTACT,
+        Action.RECORD_PAYMENT,
+    },
+    Role.PENGAWAS: {Action.WRITE_NOTES, Action.BACKUP},
+}
+
+_DENIED: dict[Action, str] = {
+    Action.MANAGE_USERS: "Hanya Admin yang boleh mengatur pengguna.",
+    Action.EDIT_SETTINGS: "Hanya Admin atau Pengurus yang boleh mengubah pengaturan.",
+    Action.EDIT_MEMBERS: "Peran Anda tidak boleh mengubah data anggota.",
+    Action.SAVINGS_TRANSACTION: "Peran Anda tidak boleh mencatat setoran atau penarikan.",
+    Action.AUTHORISE_WITHDRAWAL: "Hanya Ketua/Pengurus yang boleh memberi izin penarikan ini.",
+    Action.REVERSE_TRANSACTION: "Hanya Manajer atau Pengurus yang boleh membatalkan transaksi.",
+    Action.BACKUP: "Peran Anda tidak boleh membuat cadangan.",
+    Action.RESTORE: "Hanya Admin atau Pengurus yang boleh memulihkan cadangan.",
+    Action.WRITE_NOTES: "Peran Anda tidak boleh menulis catatan.",
+    Action.PROPOSE: "Hanya Manajer (atau Pengurus) yang boleh mengusulkan keputusan.",
+    Action.APPROVE: "Hanya Ketua/Pengurus yang boleh menyetujui keputusan.",
+    Action.RECORD_CONTACT: "Peran Anda tidak boleh mencatat kontak.",
+    Action.RECORD_PAYMENT: "Peran Anda tidak boleh mencatat pembayaran.",
+}
+
+
+def can(user: User, action: Action) -> bool:
+    return user.active and action in PERMISSIONS[user.role]
+
+
+def require(user: User, action: Action) -> None:
+    """Raise PermissionDenied (with an Indonesian message) unless `user` may do `action`."""
+    if not can(user, action):
+        raise PermissionDenied(_DENIED[action])

@@ -1,0 +1,95 @@
+"""Shared fixtures: a fresh migrated database per test, small factories, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.identity import nik_from_parts  # noqa: E402
+from app.members.models import Member, MemberDraft  # noqa: E402
+from app.services import Services  # noqa: E402
+from app.settings.profile import CoopProfile  # noqa: E402
+from app.users.models import Role, User  # noqa: E402
+
+PASSWORD = "rahasia123"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the real per-user data folder."""
+    monkeypatch.setenv("MUFAKAT_HOME", str(tmp_path_factory.mktemp("home")))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "koperasi.db"
+
+
+@pytest.fixture
+def services(db_path: Path) -> Iterator[Services]:
+    svc = Services.open(db_path, create=True)
+    svc.settings.save_profile(
+        None,
+        CoopProfile(name="KSP Uji Coba", code="KSP-UJ", city="Kota Mojokerto",
+                    address="Jl. Majapahit 1"),
+    )
+    yield svc
+    svc.close()
+
+
+def admin_user(services: Services) -> User:
+    """The cooperative's admin, created as the first user when there is none yet."""
+    for user in services.users.all():
+        if user.role == Role.ADMIN:
+            return user
+    return services.users.create_first_user("admin", "Uji Admin", Role.ADMIN, PASSWORD, PASSWORD)
+
+
+def make_user(services: Services, role: Role = Role.PENGURUS, username: str | None = None,
+              full_name: str | None = None) -> User:
+    admin = admin_user(services)
+    if role == Role.ADMIN and username is None:
+        return admin
+    return services.users.create_user(
+        admin, username or role.value, full_name or f"Uji {role.label}", role, PASSWORD, PASSWORD
+    )
+
+
+@pytest.fixture
+def ketua(services: Services) -> User:
+    return make_user(services, Role.PENGURUS, "ketua", "Budi Santoso")
+
+
+def make_draft(**overrides: object) -> MemberDraft:
+    birth = overrides.pop("birth_date", date(1985, 3, 14))
+    sex = overrides.pop("sex", "P")
+    serial = overrides.pop("serial", 1)
+    assert isinstance(birth, date) and isinstance(sex, str) and isinstance(serial, int)
+    values: dict[str, object] = {
+        "name": "Siti Aminah",
+        "nik": nik_from_parts("357601", birth, sex, serial),
+        "sex": sex,
+        "birth_place": "Mojokerto",
+        "birth_date": birth,
+        "address": "Jl. Mawar 12",
+        "rt": "3",
+        "rw": "4",
+        "kelurahan": "Gedongan",
+        "kecamatan": "Magersari",
+        "city": "Kota Mojokerto",
+        "phone": "0812-3456-7890",
+        "occupation": "Pedagang",
+        "join_date": date(2020, 1, 6),
+    }
+    values.update(overrides)
+    return MemberDraft(**values)  # type: ignore[arg-type]
+
+
+def make_member(services: Services, actor: User, **overrides: object) -> Member:
+    return services.members.create(actor, make_draft(**overrides), today=date(2026, 11, 26))

@@ -1,0 +1,97 @@
+"""Schema upgrades: a frozen file from an earlier release migrates, with a copy kept aside."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from app.services import Services
+from app.storage import migrations
+from app.storage.db import open_database
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "mufakat-0.1.0-schema1.db"
+
+
+@pytest.fixture
+def old_file(tmp_path: Path) -> Path:
+    target = tmp_path / "lama.db"
+    shutil.copy(FIXTURE, target)
+    return target
+
+
+def _applied(db_path: Path) -> list[str]:
+    with sqlite_utils.Database(db_path) as raw:
+        return [r["name"] for r in raw.query("SELECT name FROM _sqlite_migrations ORDER BY id")]
+
+
+def test_fixture_is_frozen_at_schema_one(old_file: Path) -> None:
+    assert _applied(old_file) == ["0001_foundation"]
+
+
+def test_old_release_file_migrates_and_keeps_data(old_file: Path) -> None:
+    svc = Services.open(old_file)
+    try:
+        names = [m.name for m in migrations.MIGRATIONS.applied(svc.db.sql)]
+        assert set(names) == migrations.known_names()
+        assert svc.db.scalar("PRAGMA user_version") == migrations.schema_version()
+        member = svc.members.search("Sri")[0]
+        assert member.number == "00001"
+        assert svc.savings.balances(member.id).total == 125_000
+        assert svc.settings.profile().name == "KSP Lama"
+        assert svc.users.login("ketua", "rahasia123").full_name == "Ketua Lama"
+        if migrations.schema_version() > 1:
+            copy = svc.db.migrated_from_copy
+            assert copy is not None and copy.exists()
+            assert _applied(copy) == ["0001_foundation"]
+    finally:
+        svc.close()
+
+
+@pytest.fixture
+def extra_migration() -> Iterator[list[str]]:
+    """Register a further migration for one test (as a later release would), then remove it."""
+    calls: list[str] = []
+    before = list(migrations.MIGRATIONS._migrations)
+
+    @migrations.MIGRATIONS(name="9000_test_extra")
+    def _extra(db: sqlite_utils.Database) -> None:
+        calls.append("ran")
+        db.execute("CREATE TABLE test_extra (id INTEGER PRIMARY KEY) STRICT")
+
+    yield calls
+    migrations.MIGRATIONS._migrations[:] = before
+
+
+def test_pending_migration_copies_file_aside_first(old_file: Path, extra_migration: list[str]) -> None:
+    db = open_database(old_file)
+    try:
+        assert extra_migration == ["ran"]
+        assert db.migrated_from_copy is not None
+        assert "sebelum-migrasi" in db.migrated_from_copy.name
+        assert "test_extra" not in sqlite_utils.Database(db.migrated_from_copy).table_names()
+        assert "test_extra" in db.sql.table_names()
+    finally:
+        db.close()
+
+
+def test_failing_migration_leaves_file_as_it_was(old_file: Path) -> None:
+    before = list(migrations.MIGRATIONS._migrations)
+
+    @migrations.MIGRATIONS(name="9001_test_fails")
+    def _fails(db: sqlite_utils.Database) -> None:
+        db.execute("CREATE TABLE half_done (id INTEGER) STRICT")
+        raise RuntimeError("boom")
+
+    try:
+        with pytest.raises(RuntimeError):
+            open_database(old_file)
+    finally:
+        migrations.MIGRATIONS._migrations[:] = before
+    with sqlite_utils.Database(old_file) as raw:
+        assert "half_done" not in raw.table_names()
+    # The file still opens normally with the real migrations, and was not left locked.
+    open_database(old_file).close()

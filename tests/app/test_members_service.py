@@ -29,10 +29,16 @@ TODAY = date(2026, 11, 26)
         ({"nik": "3576011413850001"}, "nik", "bulan lahir di NIK"),
         ({"nik": "3576015403850000"}, "nik", "tidak boleh 0000"),
         ({"sex": "X"}, "sex", "jenis kelamin"),
-        ({"birth_date": date(2027, 1, 1), "nik": "3576015403850001"}, "birth_date",
-         "setelah hari ini"),
-        ({"birth_date": date(1899, 12, 31), "nik": "3576015403850001"}, "birth_date",
-         "terlalu lama"),
+        (
+            {"birth_date": date(2027, 1, 1), "nik": "3576015403850001"},
+            "birth_date",
+            "setelah hari ini",
+        ),
+        (
+            {"birth_date": date(1899, 12, 31), "nik": "3576015403850001"},
+            "birth_date",
+            "terlalu lama",
+        ),
         ({"join_date": date(2026, 11, 27)}, "join_date", "setelah hari ini"),
         ({"join_date": date(1980, 1, 1)}, "join_date", "sebelum tanggal lahir"),
         ({"phone": "12"}, "phone", "terlalu pendek"),
@@ -55,8 +61,15 @@ def test_validation_message_names_the_field(
 
 def test_validate_cleans_what_was_typed(services: Services) -> None:
     clean = services.members.validate(
-        make_draft(name="  siti   Aminah ", nik="3576 0154 0385 0001", phone="+62 812-3456-7890",
-                   rt="3", rw="12", npwp="01.234.567.8-901.000", spouse_name=" Budi  Santoso"),
+        make_draft(
+            name="  siti   Aminah ",
+            nik="3576 0154 0385 0001",
+            phone="+62 812-3456-7890",
+            rt="3",
+            rw="12",
+            npwp="01.234.567.8-901.000",
+            spouse_name=" Budi  Santoso",
+        ),
         today=TODAY,
     )
     assert clean.name == "siti Aminah"
@@ -79,7 +92,9 @@ def test_yearly_pattern_restarts_each_year(services: Services, ketua: User) -> N
     b = make_member(services, ketua, serial=2, join_date=date(2025, 12, 31))
     c = make_member(services, ketua, serial=3, join_date=date(2026, 1, 2))
     assert [a.number, b.number, c.number] == [
-        "KSP-UJ/2025/0001", "KSP-UJ/2025/0002", "KSP-UJ/2026/0001"
+        "KSP-UJ/2025/0001",
+        "KSP-UJ/2025/0002",
+        "KSP-UJ/2026/0001",
     ]
 
 
@@ -140,11 +155,17 @@ def test_status_change_is_dated_audited_and_keeps_the_member(
 ) -> None:
     member = make_member(services, ketua)
     left = services.members.change_status(
-        ketua, member.id, MemberStatus.KELUAR, date(2026, 6, 30), "Pindah ke Surabaya",
+        ketua,
+        member.id,
+        MemberStatus.KELUAR,
+        date(2026, 6, 30),
+        "Pindah ke Surabaya",
         today=TODAY,
     )
     assert (left.status, left.status_date, left.status_note) == (
-        MemberStatus.KELUAR, date(2026, 6, 30), "Pindah ke Surabaya"
+        MemberStatus.KELUAR,
+        date(2026, 6, 30),
+        "Pindah ke Surabaya",
     )
     assert services.members.count() == 1
     assert services.members.search_count("", MemberStatus.KELUAR) == 1
@@ -152,8 +173,11 @@ def test_status_change_is_dated_audited_and_keeps_the_member(
     entry = services.audit.entries("member", member.id)[0]
     assert entry.action == "status"
     assert entry.before == {"status": "aktif", "status_date": None, "status_note": ""}
-    assert entry.after == {"status": "keluar", "status_date": "2026-06-30",
-                           "status_note": "Pindah ke Surabaya"}
+    assert entry.after == {
+        "status": "keluar",
+        "status_date": "2026-06-30",
+        "status_note": "Pindah ke Surabaya",
+    }
 
 
 @pytest.mark.parametrize(
@@ -165,8 +189,9 @@ def test_status_change_is_dated_audited_and_keeps_the_member(
         (MemberStatus.MENINGGAL, date(2026, 6, 30), "  ", "status_note"),
     ],
 )
-def test_status_change_refusals(services: Services, ketua: User, status: MemberStatus,
-                                when: date, note: str, field: str) -> None:
+def test_status_change_refusals(
+    services: Services, ketua: User, status: MemberStatus, when: date, note: str, field: str
+) -> None:
     member = make_member(services, ketua)
     with pytest.raises(ValidationError) as err:
         services.members.change_status(ketua, member.id, status, when, note, today=TODAY)
@@ -182,8 +207,9 @@ def test_pengawas_may_not_change_members(services: Services, ketua: User) -> Non
     with pytest.raises(PermissionDenied):
         services.members.update(pengawas, member.id, make_draft(name="Lain"), today=TODAY)
     with pytest.raises(PermissionDenied):
-        services.members.change_status(pengawas, member.id, MemberStatus.KELUAR,
-                                       date(2026, 6, 1), "x", today=TODAY)
+        services.members.change_status(
+            pengawas, member.id, MemberStatus.KELUAR, date(2026, 6, 1), "x", today=TODAY
+        )
     assert services.members.count() == 1
     assert services.members.get(member.id).name == "Siti Aminah"
     assert [e.action for e in services.audit.entries("member")] == ["tambah"]
@@ -196,8 +222,9 @@ def test_unknown_member(services: Services) -> None:
 
 def test_search_by_name_number_nik_and_phone(services: Services, ketua: User) -> None:
     siti = make_member(services, ketua)
-    ahmad = make_member(services, ketua, name="Ahmad Fauzi", sex="L", serial=2,
-                        phone="0857-1234-0000")
+    ahmad = make_member(
+        services, ketua, name="Ahmad Fauzi", sex="L", serial=2, phone="0857-1234-0000"
+    )
     assert [r.id for r in services.members.search("aminah")] == [siti.id]
     assert [r.id for r in services.members.search(ahmad.number)] == [ahmad.id]
     assert [r.id for r in services.members.search(ahmad.nik or "")] == [ahmad.id]

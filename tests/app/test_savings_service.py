@@ -28,26 +28,45 @@ def member(services: Services, ketua: User) -> Member:
     return make_member(services, ketua)
 
 
-def deposit(services: Services, actor: User, member: Member, kind: SavingsKind, amount: int,
-            on: date = date(2026, 1, 10)) -> int:
+def deposit(
+    services: Services,
+    actor: User,
+    member: Member,
+    kind: SavingsKind,
+    amount: int,
+    on: date = date(2026, 1, 10),
+) -> int:
     return services.savings.deposit(actor, member.id, kind, amount, on, today=TODAY).id
 
 
 def test_deposit_gets_a_receipt_and_moves_the_balance(
     services: Services, staf: User, member: Member
 ) -> None:
-    tx = services.savings.deposit(staf, member.id, SUKARELA, 150_000, date(2026, 3, 2),
-                                  method="transfer", note="Setoran awal", today=TODAY)
+    tx = services.savings.deposit(
+        staf,
+        member.id,
+        SUKARELA,
+        150_000,
+        date(2026, 3, 2),
+        method="transfer",
+        note="Setoran awal",
+        today=TODAY,
+    )
     assert tx.receipt_no == "KW-2026-000001"
     assert (tx.tx_type, tx.amount, tx.method, tx.note) == (
-        TxType.SETORAN, 150_000, "transfer", "Setoran awal"
+        TxType.SETORAN,
+        150_000,
+        "transfer",
+        "Setoran awal",
     )
-    again = services.savings.deposit(staf, member.id, WAJIB, 25_000, date(2026, 3, 2),
-                                     today=TODAY)
+    again = services.savings.deposit(staf, member.id, WAJIB, 25_000, date(2026, 3, 2), today=TODAY)
     assert again.receipt_no == "KW-2026-000002"
     balances = services.savings.balances(member.id)
     assert (balances.pokok, balances.wajib, balances.sukarela, balances.total) == (
-        0, 25_000, 150_000, 175_000
+        0,
+        25_000,
+        150_000,
+        175_000,
     )
     assert services.savings.balances(member.id, as_of=date(2026, 3, 1)).total == 0
     entry = services.audit.entries("savings", tx.id)[0]
@@ -68,19 +87,21 @@ def test_deposit_gets_a_receipt_and_moves_the_balance(
         (10_000, date(2026, 1, 10), "cek", "method"),
     ],
 )
-def test_deposit_refusals_name_the_field(services: Services, staf: User, member: Member,
-                                         amount: int, on: date, method: str, field: str) -> None:
+def test_deposit_refusals_name_the_field(
+    services: Services, staf: User, member: Member, amount: int, on: date, method: str, field: str
+) -> None:
     with pytest.raises(ValidationError) as err:
-        services.savings.deposit(staf, member.id, SUKARELA, amount, on, method=method,
-                                 today=TODAY)
+        services.savings.deposit(staf, member.id, SUKARELA, amount, on, method=method, today=TODAY)
     assert err.value.field == field
     assert services.savings.history(member.id) == []
 
 
-def test_no_deposit_for_a_member_who_left(services: Services, ketua: User, staf: User,
-                                          member: Member) -> None:
-    services.members.change_status(ketua, member.id, MemberStatus.KELUAR, date(2026, 6, 1),
-                                   "Pindah", today=TODAY)
+def test_no_deposit_for_a_member_who_left(
+    services: Services, ketua: User, staf: User, member: Member
+) -> None:
+    services.members.change_status(
+        ketua, member.id, MemberStatus.KELUAR, date(2026, 6, 1), "Pindah", today=TODAY
+    )
     with pytest.raises(ValidationError, match="berstatus Keluar"):
         deposit(services, staf, member, SUKARELA, 10_000)
 
@@ -104,12 +125,10 @@ def test_sukarela_withdrawal_and_insufficient_balance(
 ) -> None:
     deposit(services, staf, member, SUKARELA, 200_000)
     with pytest.raises(ValidationError) as err:
-        services.savings.withdraw(staf, member.id, SUKARELA, 250_000, date(2026, 2, 1),
-                                  today=TODAY)
+        services.savings.withdraw(staf, member.id, SUKARELA, 250_000, date(2026, 2, 1), today=TODAY)
     assert err.value.field == "amount"
     assert "hanya Rp200.000" in err.value.message
-    tx = services.savings.withdraw(staf, member.id, SUKARELA, 75_000, date(2026, 2, 1),
-                                   today=TODAY)
+    tx = services.savings.withdraw(staf, member.id, SUKARELA, 75_000, date(2026, 2, 1), today=TODAY)
     assert (tx.tx_type, tx.amount, tx.authorised_by) == (TxType.PENARIKAN, -75_000, None)
     assert services.savings.balances(member.id).sukarela == 125_000
     assert services.audit.entries("savings", tx.id)[0].action == "penarikan"
@@ -123,8 +142,14 @@ def test_pokok_wajib_need_a_pengurus_and_a_reason(
 
     def attempt(authoriser: User | None, reason: str = "Biaya berobat anak") -> int:
         return services.savings.withdraw(
-            staf, member.id, kind, 50_000, date(2026, 2, 1), authoriser=authoriser,
-            reason=reason, today=TODAY,
+            staf,
+            member.id,
+            kind,
+            50_000,
+            date(2026, 2, 1),
+            authoriser=authoriser,
+            reason=reason,
+            today=TODAY,
         ).id
 
     with pytest.raises(PermissionDenied, match="izin Ketua/Pengurus"):
@@ -166,11 +191,11 @@ def test_after_leaving_pokok_and_wajib_are_paid_out_freely(
 ) -> None:
     deposit(services, staf, member, POKOK, 100_000)
     deposit(services, staf, member, WAJIB, 250_000)
-    services.members.change_status(ketua, member.id, MemberStatus.KELUAR, date(2026, 6, 1),
-                                   "Pindah ke luar kota", today=TODAY)
+    services.members.change_status(
+        ketua, member.id, MemberStatus.KELUAR, date(2026, 6, 1), "Pindah ke luar kota", today=TODAY
+    )
     for kind, amount in ((POKOK, 100_000), (WAJIB, 250_000)):
-        tx = services.savings.withdraw(staf, member.id, kind, amount, date(2026, 6, 2),
-                                       today=TODAY)
+        tx = services.savings.withdraw(staf, member.id, kind, amount, date(2026, 6, 2), today=TODAY)
         assert tx.authorised_by is None
     assert services.savings.balances(member.id).total == 0
 
@@ -188,7 +213,10 @@ def test_reversal_points_at_the_original_and_restores_the_balance(
 
     reversal = services.savings.reverse(manajer, original_id, "Salah ketik jumlah", today=TODAY)
     assert (reversal.tx_type, reversal.amount, reversal.reverses_id, reversal.tx_date) == (
-        TxType.PEMBALIKAN, -80_000, original_id, TODAY
+        TxType.PEMBALIKAN,
+        -80_000,
+        original_id,
+        TODAY,
     )
     assert reversal.note == "Pembatalan KW-2026-000001"
     assert services.savings.get(original_id).is_reversed
@@ -209,8 +237,7 @@ def test_reversing_a_deposit_already_withdrawn_is_refused(
     services: Services, ketua: User, staf: User, member: Member
 ) -> None:
     dep = deposit(services, staf, member, SUKARELA, 50_000)
-    wd = services.savings.withdraw(staf, member.id, SUKARELA, 40_000, date(2026, 2, 1),
-                                   today=TODAY)
+    wd = services.savings.withdraw(staf, member.id, SUKARELA, 40_000, date(2026, 2, 1), today=TODAY)
     with pytest.raises(ValidationError, match="saldo minus"):
         services.savings.reverse(ketua, dep, "Setoran salah anggota", today=TODAY)
     # Undo the withdrawal first, then the deposit: both allowed.
@@ -238,8 +265,9 @@ def test_posted_rows_cannot_be_edited_or_deleted(
     assert services.audit.entries("savings") != []
 
 
-def test_history_marks_reversed_rows(services: Services, ketua: User, staf: User,
-                                     member: Member) -> None:
+def test_history_marks_reversed_rows(
+    services: Services, ketua: User, staf: User, member: Member
+) -> None:
     a = deposit(services, staf, member, WAJIB, 25_000, date(2026, 1, 5))
     b = deposit(services, staf, member, SUKARELA, 10_000, date(2026, 1, 6))
     services.savings.reverse(ketua, a, "Salah anggota", today=TODAY)
@@ -266,11 +294,10 @@ def test_wajib_months_unpaid(services: Services, ketua: User, staf: User) -> Non
     assert services.savings.wajib_status(member, date(2021, 1, 31)).months_unpaid == 0
 
 
-def test_wajib_stops_counting_when_the_member_leaves(
-    services: Services, ketua: User
-) -> None:
+def test_wajib_stops_counting_when_the_member_leaves(services: Services, ketua: User) -> None:
     member = make_member(services, ketua, join_date=date(2025, 1, 2))
-    left = services.members.change_status(ketua, member.id, MemberStatus.MENINGGAL,
-                                          date(2025, 6, 15), "Meninggal dunia", today=TODAY)
+    left = services.members.change_status(
+        ketua, member.id, MemberStatus.MENINGGAL, date(2025, 6, 15), "Meninggal dunia", today=TODAY
+    )
     status = services.savings.wajib_status(left, as_of=TODAY)
     assert (status.months_due, status.months_unpaid) == (6, 6)

@@ -21,14 +21,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Mufakat {__version__}")
     parser.add_argument("--db", type=Path, help="buka file database ini")
-    parser.add_argument("--demo", action="store_true", help="buka koperasi contoh (dibuat bila belum ada)")
+    parser.add_argument(
+        "--demo", action="store_true", help="buka koperasi contoh (dibuat bila belum ada)"
+    )
     parser.add_argument("--smoke-test", action="store_true", help="uji cepat tanpa jendela")
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help="buat database koperasi contoh")
     demo.add_argument("path", type=Path)
     demo.add_argument("--members", type=int, default=2000, help="jumlah anggota (baku 2000)")
-    demo.add_argument("--seed", type=int, default=1, help="benih acak (hasil sama untuk benih sama)")
+    demo.add_argument(
+        "--seed", type=int, default=1, help="benih acak (hasil sama untuk benih sama)"
+    )
 
     backup = sub.add_parser("backup", help="buat cadangan terverifikasi")
     backup.add_argument("--db", type=Path, required=True, dest="db_path")
@@ -59,7 +63,9 @@ def _cmd_backup(args: argparse.Namespace) -> int:
         info = backup_to(services.db, args.folder, kind="perintah")
     finally:
         services.close()
-    print(f"Cadangan tersimpan dan terverifikasi: {info.path} ({info.size:,} byte)".replace(",", "."))
+    print(
+        f"Cadangan tersimpan dan terverifikasi: {info.path} ({info.size:,} byte)".replace(",", ".")
+    )
     return 0
 
 

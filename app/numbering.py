@@ -46,7 +46,10 @@ def validate_pattern(pattern: str, field: str = "pattern") -> None:
 def format_pattern(
     pattern: str, seq: int, on: date, coop_code: str = "", doc_code: str = ""
 ) -> str:
-    """Fill a validated pattern: ('{seq:03}/{coop_code}/{roman_month}/{year}', 12) -> '012/KSP-GR/VIII/2021'."""
+    """Fill a validated pattern.
+
+    ('{seq:03}/{coop_code}/{roman_month}/{year}', 12, 24-08-2021) -> '012/KSP-GR/VIII/2021'.
+    """
     return pattern.format(
         seq=seq,
         year=on.year,

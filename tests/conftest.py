@@ -11,17 +11,19 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.identity import nik_from_parts  # noqa: E402
-from app.members.models import Member, MemberDraft  # noqa: E402
-from app.services import Services  # noqa: E402
-from app.settings.profile import CoopProfile  # noqa: E402
-from app.users.models import Role, User  # noqa: E402
+from app.identity import nik_from_parts
+from app.members.models import Member, MemberDraft
+from app.services import Services
+from app.settings.profile import CoopProfile
+from app.users.models import Role, User
 
 PASSWORD = "rahasia123"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Never touch the real per-user data folder."""
     monkeypatch.setenv("MUFAKAT_HOME", str(tmp_path_factory.mktemp("home")))
 
@@ -36,8 +38,9 @@ def services(db_path: Path) -> Iterator[Services]:
     svc = Services.open(db_path, create=True)
     svc.settings.save_profile(
         None,
-        CoopProfile(name="KSP Uji Coba", code="KSP-UJ", city="Kota Mojokerto",
-                    address="Jl. Majapahit 1"),
+        CoopProfile(
+            name="KSP Uji Coba", code="KSP-UJ", city="Kota Mojokerto", address="Jl. Majapahit 1"
+        ),
     )
     yield svc
     svc.close()
@@ -51,8 +54,12 @@ def admin_user(services: Services) -> User:
     return services.users.create_first_user("admin", "Uji Admin", Role.ADMIN, PASSWORD, PASSWORD)
 
 
-def make_user(services: Services, role: Role = Role.PENGURUS, username: str | None = None,
-              full_name: str | None = None) -> User:
+def make_user(
+    services: Services,
+    role: Role = Role.PENGURUS,
+    username: str | None = None,
+    full_name: str | None = None,
+) -> User:
     admin = admin_user(services)
     if role == Role.ADMIN and username is None:
         return admin

@@ -31,7 +31,9 @@ def _top(name: str) -> str:
 
 def test_no_qt_under_app() -> None:
     offenders = [
-        str(p.relative_to(ROOT)) for p in _files("app") if any(_top(n) == "PySide6" for n in _imports(p))
+        str(p.relative_to(ROOT))
+        for p in _files("app")
+        if any(_top(n) == "PySide6" for n in _imports(p))
     ]
     assert offenders == []
 

@@ -60,9 +60,13 @@ class MemberService:
             raise ValidationError("Pilih jenis kelamin.", field="sex")
         if draft.birth_date is not None:
             if draft.birth_date > today:
-                raise ValidationError("Tanggal lahir tidak boleh setelah hari ini.", field="birth_date")
+                raise ValidationError(
+                    "Tanggal lahir tidak boleh setelah hari ini.", field="birth_date"
+                )
             if draft.birth_date.year < 1900:
-                raise ValidationError("Tanggal lahir terlalu lama, periksa tahunnya.", field="birth_date")
+                raise ValidationError(
+                    "Tanggal lahir terlalu lama, periksa tahunnya.", field="birth_date"
+                )
         if draft.join_date > today:
             raise ValidationError("Tanggal masuk tidak boleh setelah hari ini.", field="join_date")
         if draft.birth_date is not None and draft.join_date < draft.birth_date:
@@ -110,7 +114,9 @@ class MemberService:
         code = self.settings.profile().code
         year = on.year if resets_yearly(pattern) else 0
         while True:
-            number = format_pattern(pattern, sequences.next_value(self.db, MEMBER_SEQUENCE, year), on, code)
+            number = format_pattern(
+                pattern, sequences.next_value(self.db, MEMBER_SEQUENCE, year), on, code
+            )
             if not self.repo.number_exists(number):
                 return number
 
@@ -120,12 +126,14 @@ class MemberService:
         with self.db.atomic():
             number = self.next_number(clean.join_date)
             member_id = self.repo.insert(number, clean, actor.id)
-            self.audit.record(actor.id, "tambah", "member", member_id, None,
-                              self.repo.snapshot(member_id))
+            self.audit.record(
+                actor.id, "tambah", "member", member_id, None, self.repo.snapshot(member_id)
+            )
         return self.get(member_id)
 
-    def update(self, actor: User, member_id: int, draft: MemberDraft,
-               today: date | None = None) -> Member:
+    def update(
+        self, actor: User, member_id: int, draft: MemberDraft, today: date | None = None
+    ) -> Member:
         require(actor, Action.EDIT_MEMBERS)
         self.get(member_id)
         clean = self.validate(draft, today)
@@ -136,14 +144,22 @@ class MemberService:
             changed = {k for k in after if before.get(k) != after[k] and k != "updated_at"}
             if changed:
                 self.audit.record(
-                    actor.id, "ubah", "member", member_id,
+                    actor.id,
+                    "ubah",
+                    "member",
+                    member_id,
                     {k: before[k] for k in sorted(changed)},
                     {k: after[k] for k in sorted(changed)},
                 )
         return self.get(member_id)
 
     def change_status(
-        self, actor: User, member_id: int, status: MemberStatus, when: date, note: str,
+        self,
+        actor: User,
+        member_id: int,
+        status: MemberStatus,
+        when: date,
+        note: str,
         today: date | None = None,
     ) -> Member:
         """Leaving or death is a status change with a date, never a deletion."""
@@ -165,8 +181,15 @@ class MemberService:
             before = self.repo.snapshot(member_id)
             self.repo.set_status(member_id, status, when, note.strip())
             self.audit.record(
-                actor.id, "status", "member", member_id,
+                actor.id,
+                "status",
+                "member",
+                member_id,
                 {k: before[k] for k in ("status", "status_date", "status_note")},
-                {"status": status.value, "status_date": when.isoformat(), "status_note": note.strip()},
+                {
+                    "status": status.value,
+                    "status_date": when.isoformat(),
+                    "status_note": note.strip(),
+                },
             )
         return self.get(member_id)

@@ -68,8 +68,15 @@ class SavingsService:
 
     # -- writing ------------------------------------------------------------------------------
     def deposit(
-        self, actor: User, member_id: int, kind: SavingsKind, amount: int, tx_date: date,
-        method: str = "tunai", note: str = "", today: date | None = None,
+        self,
+        actor: User,
+        member_id: int,
+        kind: SavingsKind,
+        amount: int,
+        tx_date: date,
+        method: str = "tunai",
+        note: str = "",
+        today: date | None = None,
     ) -> SavingsTransaction:
         require(actor, Action.SAVINGS_TRANSACTION)
         member = self._member(member_id)
@@ -82,9 +89,17 @@ class SavingsService:
         return self._post(actor, member, kind, TxType.SETORAN, amount, tx_date, method, note)
 
     def withdraw(
-        self, actor: User, member_id: int, kind: SavingsKind, amount: int, tx_date: date,
-        method: str = "tunai", note: str = "", authoriser: User | None = None,
-        reason: str = "", today: date | None = None,
+        self,
+        actor: User,
+        member_id: int,
+        kind: SavingsKind,
+        amount: int,
+        tx_date: date,
+        method: str = "tunai",
+        note: str = "",
+        authoriser: User | None = None,
+        reason: str = "",
+        today: date | None = None,
     ) -> SavingsTransaction:
         """Sukarela freely; pokok and wajib of an active member only with a Pengurus's
         authorisation and a written reason."""
@@ -114,8 +129,16 @@ class SavingsService:
                 raise ValidationError("Tulis alasan penarikan dengan jelas.", field="reason")
             authorised_by = authoriser.id
         return self._post(
-            actor, member, kind, TxType.PENARIKAN, -amount, tx_date, method, note,
-            reason=reason.strip(), authorised_by=authorised_by,
+            actor,
+            member,
+            kind,
+            TxType.PENARIKAN,
+            -amount,
+            tx_date,
+            method,
+            note,
+            reason=reason.strip(),
+            authorised_by=authorised_by,
         )
 
     def reverse(
@@ -139,9 +162,16 @@ class SavingsService:
             )
         member = self._member(original.member_id)
         return self._post(
-            actor, member, original.kind, TxType.PEMBALIKAN, -original.amount,
-            today or date.today(), original.method, f"Pembatalan {original.receipt_no}",
-            reverses_id=original.id, reason=reason.strip(),
+            actor,
+            member,
+            original.kind,
+            TxType.PEMBALIKAN,
+            -original.amount,
+            today or date.today(),
+            original.method,
+            f"Pembatalan {original.receipt_no}",
+            reverses_id=original.id,
+            reason=reason.strip(),
         )
 
     # -- helpers ------------------------------------------------------------------------------
@@ -160,28 +190,62 @@ class SavingsService:
         if amount > 10_000_000_000:
             raise ValidationError("Jumlah terlalu besar, periksa lagi.", field="amount")
         if tx_date > (today or date.today()):
-            raise ValidationError("Tanggal transaksi tidak boleh setelah hari ini.", field="tx_date")
+            raise ValidationError(
+                "Tanggal transaksi tidak boleh setelah hari ini.", field="tx_date"
+            )
         if tx_date < member.join_date:
-            raise ValidationError("Tanggal transaksi sebelum tanggal masuk anggota.", field="tx_date")
+            raise ValidationError(
+                "Tanggal transaksi sebelum tanggal masuk anggota.", field="tx_date"
+            )
         if method not in PAYMENT_METHODS:
             raise ValidationError("Pilih cara bayar.", field="method")
 
     def _post(
-        self, actor: User, member: Member, kind: SavingsKind, tx_type: TxType, amount: int,
-        tx_date: date, method: str, note: str, reverses_id: int | None = None, reason: str = "",
+        self,
+        actor: User,
+        member: Member,
+        kind: SavingsKind,
+        tx_type: TxType,
+        amount: int,
+        tx_date: date,
+        method: str,
+        note: str,
+        reverses_id: int | None = None,
+        reason: str = "",
         authorised_by: int | None = None,
     ) -> SavingsTransaction:
         with self.db.atomic():
             receipt = self._next_receipt(tx_date)
             tx_id = self.repo.insert(
-                member.id, kind, tx_type, amount, tx_date, receipt, method, note.strip(),
-                actor.id, reverses_id=reverses_id, reason=reason, authorised_by=authorised_by,
+                member.id,
+                kind,
+                tx_type,
+                amount,
+                tx_date,
+                receipt,
+                method,
+                note.strip(),
+                actor.id,
+                reverses_id=reverses_id,
+                reason=reason,
+                authorised_by=authorised_by,
             )
             self.audit.record(
-                actor.id, tx_type.value, "savings", tx_id, None,
-                {"member": member.number, "kind": kind.value, "amount": amount,
-                 "date": tx_date.isoformat(), "receipt": receipt, "reverses": reverses_id,
-                 "reason": reason, "authorised_by": authorised_by},
+                actor.id,
+                tx_type.value,
+                "savings",
+                tx_id,
+                None,
+                {
+                    "member": member.number,
+                    "kind": kind.value,
+                    "amount": amount,
+                    "date": tx_date.isoformat(),
+                    "receipt": receipt,
+                    "reverses": reverses_id,
+                    "reason": reason,
+                    "authorised_by": authorised_by,
+                },
             )
         return self.get(tx_id)
 

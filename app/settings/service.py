@@ -48,20 +48,23 @@ class SettingsService:
         with self.db.atomic():
             self.repo.put(key, value)
             self.audit.record(
-                actor.id if actor else None, "ubah", "setting", key,
-                {"value": before}, {"value": value},
+                actor.id if actor else None,
+                "ubah",
+                "setting",
+                key,
+                {"value": before},
+                {"value": value},
             )
 
     def _validate(self, key: str, value: Any) -> None:
         if key not in DEFAULTS:
             raise KeyError(key)
         default = DEFAULTS[key]
-        if isinstance(default, bool):
-            if not isinstance(value, bool):
-                raise ValidationError("Pilih ya atau tidak.", field=key)
-        elif isinstance(default, int):
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ValidationError("Isi dengan angka bulat 0 atau lebih.", field=key)
+        if isinstance(default, bool) and not isinstance(value, bool):
+            raise ValidationError("Pilih ya atau tidak.", field=key)
+        whole_number = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        if isinstance(default, int) and not isinstance(default, bool) and not whole_number:
+            raise ValidationError("Isi dengan angka bulat 0 atau lebih.", field=key)
         if key.endswith("_pattern"):
             validate_pattern(str(value), field=key)
         if key == "format.rupiah_style" and value not in RUPIAH_STYLES:
@@ -89,10 +92,7 @@ class SettingsService:
     def validate_profile(profile: CoopProfile) -> CoopProfile:
         """Trimmed copy of `profile`, or ValidationError naming the field at fault."""
         cleaned = CoopProfile(
-            **{
-                k: (v.strip() if isinstance(v, str) else v)
-                for k, v in asdict(profile).items()
-            }
+            **{k: (v.strip() if isinstance(v, str) else v) for k, v in asdict(profile).items()}
         )
         if not cleaned.name:
             raise ValidationError("Nama koperasi wajib diisi.", field="name")
@@ -133,7 +133,11 @@ class SettingsService:
                 shown_old = f"{len(old)} byte" if isinstance(old, bytes) else old
                 shown_new = f"{len(new)} byte" if isinstance(new, bytes) else new
                 self.audit.record(
-                    actor.id if actor else None, "ubah", "profil", name,
-                    {"value": shown_old}, {"value": shown_new},
+                    actor.id if actor else None,
+                    "ubah",
+                    "profil",
+                    name,
+                    {"value": shown_old},
+                    {"value": shown_new},
                 )
         return cleaned

@@ -13,8 +13,8 @@ from app.errors import StorageError, ValidationError
 from app.storage import migrations
 from app.storage.db import (
     APPLICATION_ID,
-    Database,
     DamagedFile,
+    Database,
     NewerVersion,
     NotAMufakatFile,
     copy_database,
@@ -43,7 +43,9 @@ def verify_copy(path: Path) -> None:
     try:
         is_sqlite, app_id, user_version = read_header(path)
     except OSError as exc:
-        raise StorageError(f"File cadangan '{path.name}' tidak bisa dibaca: {exc.strerror}.") from exc
+        raise StorageError(
+            f"File cadangan '{path.name}' tidak bisa dibaca: {exc.strerror}."
+        ) from exc
     if not is_sqlite or app_id != APPLICATION_ID:
         raise NotAMufakatFile(f"File '{path.name}' bukan cadangan database Mufakat.")
     if user_version > migrations.schema_version():
@@ -64,8 +66,13 @@ def verify_copy(path: Path) -> None:
         )
 
 
-def backup_to(db: Database, folder: Path, kind: str = "manual", user_id: int | None = None,
-              now: datetime | None = None) -> BackupInfo:
+def backup_to(
+    db: Database,
+    folder: Path,
+    kind: str = "manual",
+    user_id: int | None = None,
+    now: datetime | None = None,
+) -> BackupInfo:
     """Write a verified backup of `db` into `folder` and record it; the copy's path is returned."""
     now = now or datetime.now()
     folder = Path(folder)
@@ -96,11 +103,15 @@ def backup_to(db: Database, folder: Path, kind: str = "manual", user_id: int | N
         ) from exc
     size = target.stat().st_size
     with db.atomic():
-        db.execute(
-            "INSERT INTO backups (at, path, size, kind, verified, user_id) VALUES (?, ?, ?, ?, 1, ?)",
-            (now_text(now), str(target), size, kind, user_id),
-        )
+        _record_backup(db, target, kind, user_id, now)
     return BackupInfo(path=target, at=now_text(now), size=size, kind=kind, verified=True)
+
+
+def _record_backup(db: Database, path: Path, kind: str, user_id: int | None, now: datetime) -> None:
+    db.execute(
+        "INSERT INTO backups (at, path, size, kind, verified, user_id) VALUES (?, ?, ?, ?, 1, ?)",
+        (now_text(now), str(path), path.stat().st_size, kind, user_id),
+    )
 
 
 def prune_backups(folder: Path, stem: str, keep: int) -> list[Path]:
@@ -118,19 +129,25 @@ def last_backup(db: Database) -> BackupInfo | None:
     if row is None:
         return None
     return BackupInfo(
-        path=Path(row["path"]), at=row["at"], size=row["size"], kind=row["kind"],
+        path=Path(row["path"]),
+        at=row["at"],
+        size=row["size"],
+        kind=row["kind"],
         verified=bool(row["verified"]),
     )
 
 
-def restore_from(db: Database, backup_file: Path, user_id: int | None = None,
-                 now: datetime | None = None) -> Path:
+def restore_from(
+    db: Database, backup_file: Path, user_id: int | None = None, now: datetime | None = None
+) -> Path:
     """Replace the open database's content with a verified backup; the current content is
     first copied aside (returned). The file stays open and locked throughout."""
     now = now or datetime.now()
     backup_file = Path(backup_file)
     if backup_file.resolve() == db.path.resolve():
-        raise ValidationError("Pilih file cadangan, bukan database yang sedang dibuka.", field="file")
+        raise ValidationError(
+            "Pilih file cadangan, bukan database yang sedang dibuka.", field="file"
+        )
     verify_copy(backup_file)
     aside = db.path.with_name(f"{db.path.stem}.sebelum-pulih-{now:%Y%m%d-%H%M%S}{db.path.suffix}")
     copy_database(db, aside)
@@ -143,10 +160,7 @@ def restore_from(db: Database, backup_file: Path, user_id: int | None = None,
             source.close()
     migrations.apply(db)
     with db.atomic():
-        db.execute(
-            "INSERT INTO backups (at, path, size, kind, verified, user_id) VALUES (?, ?, ?, ?, 1, ?)",
-            (now_text(now), str(aside), aside.stat().st_size, "sebelum-pulih", user_id),
-        )
+        _record_backup(db, aside, "sebelum-pulih", user_id, now)
         db.execute(
             "INSERT INTO audit_log (at, user_id, action, entity, entity_id, note) "
             "VALUES (?, ?, 'pulihkan', 'database', NULL, ?)",

@@ -56,7 +56,7 @@ def check_database(path: Path) -> CheckReport:
         report.problems.append(f"File '{path}' tidak ditemukan.")
         return report
     try:
-        is_sqlite, app_id, user_version = read_header(path)
+        is_sqlite, app_id, _ = read_header(path)
     except OSError as exc:
         report.problems.append(f"File tidak bisa dibaca: {exc.strerror}.")
         return report

@@ -278,7 +278,9 @@ def open_database(path: Path, *, create: bool = False) -> Database:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ReadOnlyFile(f"Folder '{path.parent}' tidak bisa dibuat: {exc.strerror}.") from exc
+            raise ReadOnlyFile(
+                f"Folder '{path.parent}' tidak bisa dibuat: {exc.strerror}."
+            ) from exc
     empty = True
     if exists:
         empty = _inspect_existing(path, migrations.schema_version())

@@ -6,6 +6,7 @@ stale lock file never blocks anyone; its text only tells the next user who holds
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import socket
@@ -77,10 +78,9 @@ class FileLock:
         finally:
             self._handle.close()
             self._handle = None
-        try:
+        # Another process may have just taken it; leaving the file is fine.
+        with contextlib.suppress(OSError):
             self.path.unlink()
-        except OSError:
-            pass  # another process may have just taken it; that is fine
 
     @property
     def held(self) -> bool:

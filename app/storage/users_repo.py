@@ -82,6 +82,4 @@ class UsersRepository:
         }
         assert set(fields) <= allowed, fields
         assignments = ", ".join(f"{name} = ?" for name in fields)
-        self.db.execute(
-            f"UPDATE users SET {assignments} WHERE id = ?", (*fields.values(), user_id)
-        )
+        self.db.execute(f"UPDATE users SET {assignments} WHERE id = ?", (*fields.values(), user_id))

@@ -44,9 +44,7 @@ def verify_password(password: str, stored: str) -> bool:
 def check_new_password(password: str, confirm: str | None = None) -> None:
     """Refuse a password that is too short or that does not match its confirmation."""
     if len(password) < MIN_LENGTH:
-        raise ValidationError(
-            f"Kata sandi minimal {MIN_LENGTH} karakter.", field="password"
-        )
+        raise ValidationError(f"Kata sandi minimal {MIN_LENGTH} karakter.", field="password")
     if confirm is not None and password != confirm:
         raise ValidationError("Ulangi kata sandi yang sama persis.", field="confirm")
 

@@ -63,8 +63,13 @@ class UserService:
                     self.repo.update_fields(
                         user.id, failed_attempts=0, locked_until=until.isoformat(timespec="seconds")
                     )
-                    self.audit.record(user.id, "dikunci", "user", user.id,
-                                      note=f"{self.max_failed} kali salah kata sandi")
+                    self.audit.record(
+                        user.id,
+                        "dikunci",
+                        "user",
+                        user.id,
+                        note=f"{self.max_failed} kali salah kata sandi",
+                    )
                 else:
                     self.repo.update_fields(user.id, failed_attempts=failed)
             left = self.max_failed - failed
@@ -85,19 +90,28 @@ class UserService:
     def verify_authoriser(self, username: str, password: str, action: Action) -> User:
         """Check another user's credentials for a one-off authorisation (e.g. a withdrawal)."""
         user = self.repo.by_username(username)
-        if user is None or not user.active or not verify_password(
-            password, self.repo.password_hash(user.id)
+        if (
+            user is None
+            or not user.active
+            or not verify_password(password, self.repo.password_hash(user.id))
         ):
             raise ValidationError(
                 "Nama pengguna atau kata sandi yang memberi izin salah.", field="auth_password"
             )
         if not can(user, action):
-            raise PermissionDenied(f"{user.full_name} ({user.role.label}) tidak berwenang memberi izin ini.")
+            raise PermissionDenied(
+                f"{user.full_name} ({user.role.label}) tidak berwenang memberi izin ini."
+            )
         return user
 
     # -- managing users -----------------------------------------------------------------------
     def create_first_user(
-        self, username: str, full_name: str, role: Role, password: str, confirm: str,
+        self,
+        username: str,
+        full_name: str,
+        role: Role,
+        password: str,
+        confirm: str,
         position: str = "",
     ) -> User:
         """The first user of a new cooperative (Ketua/Pengurus or Admin); no actor yet."""
@@ -108,15 +122,28 @@ class UserService:
         return self._create(None, username, full_name, role, password, confirm, position, False)
 
     def create_user(
-        self, actor: User, username: str, full_name: str, role: Role, password: str,
-        confirm: str, position: str = "",
+        self,
+        actor: User,
+        username: str,
+        full_name: str,
+        role: Role,
+        password: str,
+        confirm: str,
+        position: str = "",
     ) -> User:
         require(actor, Action.MANAGE_USERS)
         return self._create(actor, username, full_name, role, password, confirm, position, True)
 
     def _create(
-        self, actor: User | None, username: str, full_name: str, role: Role, password: str,
-        confirm: str, position: str, must_change: bool,
+        self,
+        actor: User | None,
+        username: str,
+        full_name: str,
+        role: Role,
+        password: str,
+        confirm: str,
+        position: str,
+        must_change: bool,
     ) -> User:
         username = username.strip().lower()
         if not _USERNAME.match(username):
@@ -135,9 +162,17 @@ class UserService:
                 username, full_name, role, hash_password(password), position, must_change
             )
             self.audit.record(
-                actor.id if actor else user_id, "tambah", "user", user_id, None,
-                {"username": username, "full_name": full_name.strip(), "role": role.value,
-                 "position": position},
+                actor.id if actor else user_id,
+                "tambah",
+                "user",
+                user_id,
+                None,
+                {
+                    "username": username,
+                    "full_name": full_name.strip(),
+                    "role": role.value,
+                    "position": position,
+                },
             )
         return self.get(user_id)
 
@@ -158,8 +193,11 @@ class UserService:
         check_new_password(new, confirm)
         with self.db.atomic():
             self.repo.update_fields(
-                target.id, password_hash=hash_password(new), must_change_password=1,
-                failed_attempts=0, locked_until=None,
+                target.id,
+                password_hash=hash_password(new),
+                must_change_password=1,
+                failed_attempts=0,
+                locked_until=None,
             )
             self.audit.record(actor.id, "atur ulang kata sandi", "user", target.id)
 
@@ -176,14 +214,28 @@ class UserService:
             )
         with self.db.atomic():
             self.repo.update_fields(
-                user_id, full_name=full_name.strip(), role=role.value, position=position,
+                user_id,
+                full_name=full_name.strip(),
+                role=role.value,
+                position=position,
                 active=int(active),
             )
             self.audit.record(
-                actor.id, "ubah", "user", user_id,
-                {"full_name": before.full_name, "role": before.role.value,
-                 "position": before.position, "active": before.active},
-                {"full_name": full_name.strip(), "role": role.value, "position": position,
-                 "active": active},
+                actor.id,
+                "ubah",
+                "user",
+                user_id,
+                {
+                    "full_name": before.full_name,
+                    "role": before.role.value,
+                    "position": before.position,
+                    "active": before.active,
+                },
+                {
+                    "full_name": full_name.strip(),
+                    "role": role.value,
+                    "position": position,
+                    "active": active,
+                },
             )
         return self.get(user_id)

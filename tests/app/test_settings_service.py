@@ -50,8 +50,12 @@ def test_unknown_placeholder_is_named() -> None:
 
 def test_pattern_formatting() -> None:
     on = date(2021, 8, 24)
-    assert format_pattern("{seq:03}/{coop_code}/{doc_code}/{roman_month}/{year}", 12, on,
-                          "KSP-GR", "SP-1") == "012/KSP-GR/SP-1/VIII/2021"
+    assert (
+        format_pattern(
+            "{seq:03}/{coop_code}/{doc_code}/{roman_month}/{year}", 12, on, "KSP-GR", "SP-1"
+        )
+        == "012/KSP-GR/SP-1/VIII/2021"
+    )
     assert format_pattern("{seq:05}", 7, on) == "00007"
     assert resets_yearly("{seq}/{year}") and not resets_yearly("{seq:05}")
 
@@ -65,9 +69,14 @@ def test_staff_cannot_change_settings(services: Services) -> None:
 def test_profile_round_trip_and_audit(services: Services) -> None:
     admin = admin_user(services)
     profile = CoopProfile(
-        name="KSP Guyub Rukun", code="ksp-gr", badan_hukum_no="188/BH/XVI.20/2009",
-        badan_hukum_date=date(2009, 3, 2), city="Kota Mojokerto", email="ksp@contoh.id",
-        logo_png=PNG, ketua="H. Suparman",
+        name="KSP Guyub Rukun",
+        code="ksp-gr",
+        badan_hukum_no="188/BH/XVI.20/2009",
+        badan_hukum_date=date(2009, 3, 2),
+        city="Kota Mojokerto",
+        email="ksp@contoh.id",
+        logo_png=PNG,
+        ketua="H. Suparman",
     )
     saved = services.settings.save_profile(admin, profile)
     assert saved.code == "KSP-GR"

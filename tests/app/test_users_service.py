@@ -40,8 +40,9 @@ def test_first_user_only_once_and_only_admin_or_pengurus(services: Services) -> 
         ("budi", PASSWORD, PASSWORD + "x", "confirm"),
     ],
 )
-def test_new_user_validation(services: Services, username: str, password: str, confirm: str,
-                             field: str) -> None:
+def test_new_user_validation(
+    services: Services, username: str, password: str, confirm: str, field: str
+) -> None:
     admin = admin_user(services)
     with pytest.raises(ValidationError) as err:
         services.users.create_user(admin, username, "Budi", Role.STAF, password, confirm)
@@ -79,7 +80,9 @@ def test_lockout_after_repeated_failures(services: Services) -> None:
     with pytest.raises(ValidationError, match="dikunci sementara"):
         services.users.login("kasir", PASSWORD, now=now + timedelta(minutes=5))
     # … and accepted once the lock-out has passed.
-    assert services.users.login("kasir", PASSWORD, now=now + timedelta(minutes=16)).username == "kasir"
+    assert (
+        services.users.login("kasir", PASSWORD, now=now + timedelta(minutes=16)).username == "kasir"
+    )
     actions = [e.action for e in services.audit.entries("user")]
     assert "dikunci" in actions
 
@@ -126,14 +129,18 @@ def test_role_table() -> None:
     assert can(user(Role.STAF), Action.RECORD_PAYMENT)
     assert not can(user(Role.STAF), Action.AUTHORISE_WITHDRAWAL)
     assert can(user(Role.ADMIN), Action.MANAGE_USERS)
-    assert not can(User(id=1, username="x", full_name="X", role=Role.ADMIN, active=False),
-                   Action.MANAGE_USERS)
+    assert not can(
+        User(id=1, username="x", full_name="X", role=Role.ADMIN, active=False), Action.MANAGE_USERS
+    )
 
 
 def test_verify_authoriser(services: Services) -> None:
     make_user(services, Role.PENGURUS, "ketua")
     make_user(services, Role.STAF, "kasir")
-    assert services.users.verify_authoriser("ketua", PASSWORD, Action.AUTHORISE_WITHDRAWAL).role == Role.PENGURUS
+    assert (
+        services.users.verify_authoriser("ketua", PASSWORD, Action.AUTHORISE_WITHDRAWAL).role
+        == Role.PENGURUS
+    )
     with pytest.raises(PermissionDenied):
         services.users.verify_authoriser("kasir", PASSWORD, Action.AUTHORISE_WITHDRAWAL)
     with pytest.raises(ValidationError):

@@ -18,8 +18,9 @@ from tests.conftest import make_member
 
 def test_backup_is_verified_and_recorded(services: Services, ketua: User, tmp_path: Path) -> None:
     member = make_member(services, ketua)
-    services.savings.deposit(ketua, member.id, SavingsKind.POKOK, 100_000, date(2021, 1, 4),
-                             today=date(2026, 11, 26))
+    services.savings.deposit(
+        ketua, member.id, SavingsKind.POKOK, 100_000, date(2021, 1, 4), today=date(2026, 11, 26)
+    )
     usb = tmp_path / "usb"
     info = backup_to(services.db, usb, user_id=ketua.id, now=datetime(2026, 11, 26, 17, 5))
     assert info.path.name == "koperasi-cadangan-20261126-170500.db"
@@ -55,9 +56,15 @@ def test_prune_keeps_newest(tmp_path: Path) -> None:
         (tmp_path / f"k-cadangan-{stamp}.db").write_bytes(b"x")
     (tmp_path / "lain.db").write_bytes(b"x")
     removed = prune_backups(tmp_path, "k", keep=2)
-    assert [p.name for p in removed] == ["k-cadangan-20260101-000000.db", "k-cadangan-20260102-000000.db"]
+    assert [p.name for p in removed] == [
+        "k-cadangan-20260101-000000.db",
+        "k-cadangan-20260102-000000.db",
+    ]
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "k-cadangan-20260103-000000.db", "k-cadangan-20260104-000000.db", "lain.db"]
+        "k-cadangan-20260103-000000.db",
+        "k-cadangan-20260104-000000.db",
+        "lain.db",
+    ]
 
 
 def test_verify_refuses_bad_copies(tmp_path: Path) -> None:
@@ -71,7 +78,7 @@ def test_verify_refuses_bad_copies(tmp_path: Path) -> None:
         db.execute("INSERT INTO filler VALUES (?)", ("y" * 400 + str(i),))
     db.close()
     data = bytearray((tmp_path / "asli.db").read_bytes())
-    data[8192:8192 + 4096 * 6] = b"\xa5" * (4096 * 6)
+    data[8192 : 8192 + 4096 * 6] = b"\xa5" * (4096 * 6)
     broken = tmp_path / "rusak.db"
     broken.write_bytes(bytes(data))
     with pytest.raises(DamagedFile):

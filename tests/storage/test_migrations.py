@@ -66,7 +66,9 @@ def extra_migration() -> Iterator[list[str]]:
     migrations.MIGRATIONS._migrations[:] = before
 
 
-def test_pending_migration_copies_file_aside_first(old_file: Path, extra_migration: list[str]) -> None:
+def test_pending_migration_copies_file_aside_first(
+    old_file: Path, extra_migration: list[str]
+) -> None:
     db = open_database(old_file)
     try:
         assert extra_migration == ["ran"]

@@ -122,8 +122,11 @@ def test_read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     _make_db(path)
     real_access = os.access
     monkeypatch.setattr(
-        os, "access",
-        lambda p, mode: False if (mode == os.W_OK and Path(p) == tmp_path) else real_access(p, mode),
+        os,
+        "access",
+        lambda p, mode: (
+            False if (mode == os.W_OK and Path(p) == tmp_path) else real_access(p, mode)
+        ),
     )
     with pytest.raises(ReadOnlyFile, match="Folder"):
         open_database(path)
@@ -176,7 +179,9 @@ def test_lock_released_after_crash(tmp_path: Path) -> None:
         "import os; from pathlib import Path; from app.storage.db import open_database;"
         f"db = open_database(Path({str(path)!r})); os._exit(3)"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[2], check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=Path(__file__).parents[2], check=False
+    )
     assert result.returncode == 3
     open_database(path).close()
 

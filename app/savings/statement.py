@@ -1,0 +1,131 @@
+"""The data of a member's savings statement (rekening simpanan): opening, lines, closing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from app.errors import ValidationError
+from app.formats import format_date_short
+from app.members.models import Member
+from app.savings.models import PAYMENT_METHODS, Balances, SavingsKind, TxType
+from app.savings.service import SavingsService
+
+KINDS = (SavingsKind.POKOK, SavingsKind.WAJIB, SavingsKind.SUKARELA)
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    """One transaction with the balances right after it."""
+
+    tx_date: date
+    receipt_no: str
+    kind: SavingsKind
+    tx_type: TxType
+    description: str
+    deposit: int  # what went in (>= 0)
+    withdrawal: int  # what went out (>= 0)
+    balance: int  # running balance of this kind
+    total_balance: int  # running balance of all kinds together
+    cancelled: bool  # a later line (within the period) cancels this one
+
+
+@dataclass(frozen=True)
+class KindSummary:
+    kind: SavingsKind
+    opening: int
+    deposits: int
+    withdrawals: int
+    closing: int
+
+
+@dataclass(frozen=True)
+class SavingsStatement:
+    member: Member
+    start: date
+    end: date
+    printed_on: date
+    opening: Balances
+    lines: tuple[StatementLine, ...]
+    closing: Balances
+    summaries: tuple[KindSummary, ...]
+    wajib_months_unpaid: int
+    wajib_monthly: int
+
+    @property
+    def period_text(self) -> str:
+        """'01-01-2026 s.d. 30-11-2026'."""
+        return f"{format_date_short(self.start)} s.d. {format_date_short(self.end)}"
+
+    def lines_of(self, kind: SavingsKind) -> tuple[StatementLine, ...]:
+        return tuple(line for line in self.lines if line.kind == kind)
+
+    def summary_of(self, kind: SavingsKind) -> KindSummary:
+        return next(s for s in self.summaries if s.kind == kind)
+
+
+def _description(tx_type: TxType, method: str, note: str, reason: str) -> str:
+    text = tx_type.label
+    if tx_type != TxType.PEMBALIKAN and method != "tunai":
+        text += f" ({PAYMENT_METHODS.get(method, method).lower()})"
+    extra = note.strip()
+    if tx_type == TxType.PEMBALIKAN:
+        # The note already names the receipt cancelled; the reason says why.
+        text = extra or text
+        extra = f"alasan: {reason}" if reason else ""
+    return f"{text} – {extra}" if extra else text
+
+
+def build_savings_statement(
+    savings: SavingsService, member: Member, start: date, end: date, printed_on: date
+) -> SavingsStatement:
+    """Every transaction of `member` dated `start`..`end`, with running balances per kind."""
+    if end < start:
+        raise ValidationError("Tanggal akhir sebelum tanggal awal.", field="end")
+    if start > printed_on:
+        raise ValidationError("Tanggal awal tidak boleh setelah hari ini.", field="start")
+    opening = savings.balances(member.id, as_of=start - timedelta(days=1))
+    in_period = [t for t in savings.history(member.id) if start <= t.tx_date <= end]
+    cancelled_ids = {t.reverses_id for t in in_period if t.reverses_id is not None}
+
+    running = {kind: opening.of(kind) for kind in KINDS}
+    deposits = dict.fromkeys(KINDS, 0)
+    withdrawals = dict.fromkeys(KINDS, 0)
+    lines: list[StatementLine] = []
+    for tx in in_period:
+        running[tx.kind] += tx.amount
+        if tx.amount > 0:
+            deposits[tx.kind] += tx.amount
+        else:
+            withdrawals[tx.kind] -= tx.amount
+        lines.append(
+            StatementLine(
+                tx_date=tx.tx_date,
+                receipt_no=tx.receipt_no,
+                kind=tx.kind,
+                tx_type=tx.tx_type,
+                description=_description(tx.tx_type, tx.method, tx.note, tx.reason),
+                deposit=max(tx.amount, 0),
+                withdrawal=max(-tx.amount, 0),
+                balance=running[tx.kind],
+                total_balance=sum(running.values()),
+                cancelled=tx.id in cancelled_ids,
+            )
+        )
+    closing = Balances(**{kind.value: running[kind] for kind in KINDS})
+    wajib = savings.wajib_status(member, as_of=end)
+    return SavingsStatement(
+        member=member,
+        start=start,
+        end=end,
+        printed_on=printed_on,
+        opening=opening,
+        lines=tuple(lines),
+        closing=closing,
+        summaries=tuple(
+            KindSummary(kind, opening.of(kind), deposits[kind], withdrawals[kind], running[kind])
+            for kind in KINDS
+        ),
+        wajib_months_unpaid=wajib.months_unpaid,
+        wajib_monthly=wajib.monthly_amount,
+    )

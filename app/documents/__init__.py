@@ -1,0 +1,1 @@
+"""Printed documents (A4 PDF letters and statements) built with ReportLab."""

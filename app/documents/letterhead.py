@@ -1,0 +1,111 @@
+"""The kop surat (letterhead) from the cooperative's profile, and the demo watermark."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from reportlab.lib.colors import Color, black
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from app.documents.fonts import FONT_BOLD
+from app.documents.styles import esc, styles
+from app.formats import format_date_long
+from app.identity import format_phone
+from app.settings.profile import CoopProfile
+
+LOGO_SIZE: float = 2.3 * cm
+LOGO_GAP: float = 0.3 * cm
+RULE_GAP: float = 0.25 * cm  # between the last text line and the double rule
+WATERMARK_TEXT = "CONTOH"
+WATERMARK_COLOUR = Color(0.55, 0.55, 0.55, alpha=0.18)
+
+
+def letterhead_lines(profile: CoopProfile) -> list[str]:
+    """The plain-text lines under the cooperative's name (empty parts are left out)."""
+    lines: list[str] = []
+    if profile.badan_hukum_no.strip():
+        legal = f"Badan Hukum No. {profile.badan_hukum_no.strip()}"
+        if profile.badan_hukum_date:
+            legal += f" tanggal {format_date_long(profile.badan_hukum_date)}"
+        lines.append(legal)
+    place = ", ".join(p.strip() for p in (profile.address, profile.city) if p.strip())
+    if place:
+        lines.append(place)
+    contact = []
+    if profile.phone.strip():
+        contact.append(f"Telp. {format_phone(profile.phone.strip())}")
+    if profile.email.strip():
+        contact.append(f"E-mail: {profile.email.strip()}")
+    if contact:
+        lines.append(" · ".join(contact))
+    return lines
+
+
+class Letterhead:
+    """A laid-out kop surat of a given width: measure it with `height`, then `draw` it."""
+
+    def __init__(self, profile: CoopProfile, width: float) -> None:
+        self.profile = profile
+        self.width = width
+        self.logo = ImageReader(BytesIO(profile.logo_png)) if profile.logo_png else None
+        # With a logo the text is kept centred on the page: the same margin on both sides.
+        side = LOGO_SIZE + LOGO_GAP if self.logo else 0.0
+        self.text_width = width - 2 * side
+        st = styles()
+        name = profile.name.strip().upper() or "NAMA KOPERASI BELUM DIISI"
+        self.paragraphs = [Paragraph(esc(name), st["kop_name"])]
+        self.paragraphs += [
+            Paragraph(esc(line), st["kop_line"]) for line in letterhead_lines(profile)
+        ]
+        self._heights = [p.wrap(self.text_width, 10 * cm)[1] for p in self.paragraphs]
+        self.text_height = sum(self._heights) + 2 * (len(self.paragraphs) - 1)
+
+    @property
+    def height(self) -> float:
+        """From the top of the kop to just below its double rule."""
+        block = max(self.text_height, LOGO_SIZE if self.logo else 0.0)
+        return block + RULE_GAP + 4
+
+    def draw(self, canvas: Canvas, x: float, top: float) -> float:
+        """Draw with the top-left corner at (x, top); returns the y just below the rule."""
+        block = max(self.text_height, LOGO_SIZE if self.logo else 0.0)
+        if self.logo:
+            canvas.drawImage(
+                self.logo,
+                x,
+                top - (block + LOGO_SIZE) / 2,
+                LOGO_SIZE,
+                LOGO_SIZE,
+                preserveAspectRatio=True,
+                anchor="c",
+                mask="auto",
+            )
+        text_x = x + (self.width - self.text_width) / 2
+        y = top - (block - self.text_height) / 2
+        for paragraph, height in zip(self.paragraphs, self._heights, strict=True):
+            y -= height
+            paragraph.drawOn(canvas, text_x, y)
+            y -= 2
+        rule_y = top - block - RULE_GAP
+        canvas.saveState()
+        canvas.setStrokeColor(black)
+        canvas.setLineWidth(2)
+        canvas.line(x, rule_y, x + self.width, rule_y)
+        canvas.setLineWidth(0.6)
+        canvas.line(x, rule_y - 3, x + self.width, rule_y - 3)
+        canvas.restoreState()
+        return rule_y - 4
+
+
+def draw_watermark(canvas: Canvas, page_width: float, page_height: float) -> None:
+    """A light diagonal "CONTOH" across the page, under the text: marks demo documents."""
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK_COLOUR)
+    canvas.setFont(FONT_BOLD, 110)
+    canvas.translate(page_width / 2, page_height / 2)
+    canvas.rotate(45)
+    canvas.drawCentredString(0, -40, WATERMARK_TEXT)
+    canvas.restoreState()

@@ -60,8 +60,8 @@ class Letterhead:
         self.paragraphs += [
             Paragraph(esc(line), st["kop_line"]) for line in letterhead_lines(profile)
         ]
-        self._heights = [p.wrap(self.text_width, 10 * cm)[1] for p in self.paragraphs]
-        self.text_height = sum(self._heights) + 2 * (len(self.paragraphs) - 1)
+        self._heights: list[float] = [p.wrap(self.text_width, 10 * cm)[1] for p in self.paragraphs]
+        self.text_height: float = sum(self._heights) + 2 * (len(self.paragraphs) - 1)
 
     @property
     def height(self) -> float:

@@ -137,6 +137,21 @@ def last_backup(db: Database) -> BackupInfo | None:
     )
 
 
+def recent_backups(db: Database, limit: int = 20) -> list[BackupInfo]:
+    """The latest `limit` backups recorded in this database, newest first."""
+    rows = db.rows("SELECT * FROM backups ORDER BY id DESC LIMIT ?", (limit,))
+    return [
+        BackupInfo(
+            path=Path(r["path"]),
+            at=r["at"],
+            size=r["size"],
+            kind=r["kind"],
+            verified=bool(r["verified"]),
+        )
+        for r in rows
+    ]
+
+
 def restore_from(
     db: Database, backup_file: Path, user_id: int | None = None, now: datetime | None = None
 ) -> Path:

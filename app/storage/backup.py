@@ -152,6 +152,11 @@ def recent_backups(db: Database, limit: int = 20) -> list[BackupInfo]:
     ]
 
 
+def restore_aside_path(db_path: Path, now: datetime) -> Path:
+    """Where restore_from(…, now=now) keeps the current data (shown to the user beforehand)."""
+    return db_path.with_name(f"{db_path.stem}.sebelum-pulih-{now:%Y%m%d-%H%M%S}{db_path.suffix}")
+
+
 def restore_from(
     db: Database, backup_file: Path, user_id: int | None = None, now: datetime | None = None
 ) -> Path:
@@ -164,7 +169,7 @@ def restore_from(
             "Pilih file cadangan, bukan database yang sedang dibuka.", field="file"
         )
     verify_copy(backup_file)
-    aside = db.path.with_name(f"{db.path.stem}.sebelum-pulih-{now:%Y%m%d-%H%M%S}{db.path.suffix}")
+    aside = restore_aside_path(db.path, now)
     copy_database(db, aside)
     verify_copy(aside)
     with sqlite_errors(db.path):

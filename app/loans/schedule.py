@@ -97,10 +97,11 @@ def build_schedule(terms: ScheduleTerms) -> list[Installment]:
 
     Interest of a period is balance × monthly rate (flat: original principal × monthly rate),
     half-up to whole rupiah. The regular amount is rounded to `round_to` (nearest half-up, or up):
-    annuity and flat round the instalment and the principal part is instalment − interest;
-    menurun rounds the principal part. Grace periods come first and are interest-only; the
-    regular amount is computed over the remaining periods; the last instalment takes whatever
-    principal remains. Due dates fall monthly on first_due's day, clamped at month end.
+    annuity and flat round the instalment (flat: principal/n plus the period's rounded interest)
+    and the principal part is instalment − interest; menurun rounds the principal part. Grace
+    periods come first and are interest-only; the regular amount is computed over the remaining
+    periods; the last instalment takes whatever principal remains. Due dates fall monthly on
+    first_due's day, clamped at month end.
 
     Raises ValidationError when the rounding multiple is so coarse that an instalment would not
     cover its interest or the loan would be repaid before its last instalment.

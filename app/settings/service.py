@@ -91,9 +91,10 @@ class SettingsService:
     @staticmethod
     def validate_profile(profile: CoopProfile) -> CoopProfile:
         """Trimmed copy of `profile`, or ValidationError naming the field at fault."""
-        cleaned = CoopProfile(
-            **{k: (v.strip() if isinstance(v, str) else v) for k, v in asdict(profile).items()}
-        )
+        trimmed: dict[str, Any] = {
+            k: (v.strip() if isinstance(v, str) else v) for k, v in asdict(profile).items()
+        }
+        cleaned = CoopProfile(**trimmed)
         if not cleaned.name:
             raise ValidationError("Nama koperasi wajib diisi.", field="name")
         code = cleaned.code.upper()

@@ -177,4 +177,6 @@ class MembersRepository:
     def snapshot(self, member_id: int) -> dict[str, Any]:
         """The stored row as a dict (for the audit trail's before/after)."""
         row = self.db.one("SELECT * FROM members WHERE id = ?", (member_id,))
-        return {k: row[k] for k in row.keys()}  # noqa: SIM118 - sqlite3.Row if row else {}
+        if row is None:
+            return {}
+        return {k: row[k] for k in row.keys()}  # noqa: SIM118 - sqlite3.Row has no __iter__ keys

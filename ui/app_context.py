@@ -1,0 +1,220 @@
+"""The way through the program: start screen → open a file → log in → main window.
+
+One AppController per running program, created by ui.main.run(); it owns the open Services
+and hands them to the windows it creates (no globals)."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.config import last_database, remember_database
+from app.errors import AppError, StorageError
+from app.paths import demo_db_path
+from app.services import Services
+from app.storage.lock import lock_path_for
+from app.users.models import User
+from ui.dialogs.change_password_dialog import ChangePasswordDialog
+from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
+from ui.login_dialog import DemoUser, LoginDialog
+from ui.main_window import MainWindow
+from ui.start.new_coop_wizard import NewCoopWizard
+from ui.start.start_screen import StartScreen
+
+DemoGenerator = Callable[..., object]
+DEMO_MEMBERS = 2000
+DEMO_SEED = 1
+
+
+def _default_demo_generator() -> DemoGenerator:
+    module = importlib.import_module("app.demo.generate")
+    generator: DemoGenerator = module.generate_demo
+    return generator
+
+
+def _default_demo_users() -> Sequence[DemoUser]:
+    module = importlib.import_module("app.demo.users")
+    users: Sequence[DemoUser] = module.DEMO_USERS
+    return users
+
+
+class AppController(QObject):
+    """Holds whichever screen is showing; tests drive it through these attributes."""
+
+    def __init__(
+        self,
+        demo_generator: Callable[[], DemoGenerator] = _default_demo_generator,
+        demo_users: Callable[[], Sequence[DemoUser]] = _default_demo_users,
+    ) -> None:
+        super().__init__()
+        self._demo_generator = demo_generator
+        self._demo_users = demo_users
+        self.services: Services | None = None
+        self.start_screen: StartScreen | None = None
+        self.wizard: NewCoopWizard | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.password_dialog: ChangePasswordDialog | None = None
+        self.window: MainWindow | None = None
+
+    # -- entry --------------------------------------------------------------------------------
+    def start(self, db: Path | None = None, demo: bool = False) -> None:
+        if demo:
+            self.open_demo()
+        elif db is not None:
+            self.open_path(db)
+        else:
+            last = last_database()
+            if last is not None:
+                self.open_path(last)
+            else:
+                self.show_start()
+
+    def show_start(self, message: str = "") -> StartScreen:
+        if self.start_screen is None:
+            screen = StartScreen()
+            screen.new_requested.connect(self.new_cooperative)
+            screen.demo_requested.connect(self.open_demo)
+            screen.file_chosen.connect(self.open_path)
+            self.start_screen = screen
+        self.start_screen.show_message(message)
+        self.start_screen.show()
+        return self.start_screen
+
+    def _parent(self) -> QWidget | None:
+        if self.start_screen is not None and self.start_screen.isVisible():
+            return self.start_screen
+        return None
+
+    # -- opening ------------------------------------------------------------------------------
+    def open_path(self, path: Path) -> bool:
+        """Open `path` and ask for a log-in; on a StorageError say why on the start screen."""
+        if self.start_screen is not None:
+            self.start_screen.clear_message()
+        try:
+            services = Services.open(Path(path))
+        except StorageError as exc:
+            self.show_start(exc.message)
+            return False
+        self._opened(services)
+        return True
+
+    def _opened(self, services: Services) -> None:
+        self.services = services
+        with contextlib.suppress(OSError):  # preferences that cannot be written are not fatal
+            remember_database(services.db.path)
+        for warning in services.db.warnings:
+            QMessageBox.warning(self._parent(), self.tr("Perhatian: lokasi file"), warning)
+        self.ask_login()
+
+    def new_cooperative(self) -> None:
+        wizard = NewCoopWizard(self._parent())
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.accepted.connect(lambda: self._created(wizard))
+        wizard.finished.connect(lambda _result: setattr(self, "wizard", None))
+        self.wizard = wizard
+        wizard.open()
+
+    def _created(self, wizard: NewCoopWizard) -> None:
+        if wizard.services is not None:
+            self._opened(wizard.services)
+
+    def open_demo(self) -> bool:
+        path = demo_db_path()
+        if not path.exists() and not self._generate_demo(path):
+            return False
+        return self.open_path(path)
+
+    def _generate_demo(self, path: Path) -> bool:
+        generate = self._demo_generator()
+
+        def work(progress: Progress) -> object:
+            return generate(path, members=DEMO_MEMBERS, seed=DEMO_SEED, progress=progress.report)
+
+        try:
+            run_with_progress(
+                self._parent(),
+                self.tr("Membuat koperasi contoh"),
+                self.tr("Menyiapkan data contoh KSP Guyub Rukun (sekali saja)…"),
+                work,
+                cancellable=True,
+            )
+        except TaskCancelled:
+            _remove_partial(path)
+            self.show_start()
+            return False
+        except AppError as exc:
+            _remove_partial(path)
+            self.show_start(exc.message)
+            return False
+        return True
+
+    # -- logging in ---------------------------------------------------------------------------
+    def ask_login(self) -> None:
+        assert self.services is not None
+        demo_users = self._demo_users() if self.services.is_demo else ()
+        dialog = LoginDialog(self.services, demo_users, self._parent())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._logged_in(dialog.user))
+        dialog.rejected.connect(self._login_cancelled)
+        self.login_dialog = dialog
+        dialog.show()
+
+    def _login_cancelled(self) -> None:
+        self.login_dialog = None
+        self.close_file()
+        self.show_start()
+
+    def _logged_in(self, user: User | None) -> None:
+        self.login_dialog = None
+        assert user is not None and self.services is not None
+        if user.must_change_password:
+            dialog = ChangePasswordDialog(self.services, user, forced=True, parent=self._parent())
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self._enter(user))
+            dialog.rejected.connect(self.ask_login)
+            dialog.finished.connect(lambda _result: setattr(self, "password_dialog", None))
+            self.password_dialog = dialog
+            dialog.show()
+            return
+        self._enter(user)
+
+    def _enter(self, user: User) -> None:
+        assert self.services is not None
+        window = MainWindow(self.services, self.services.users.get(user.id))
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.file_closed.connect(self._file_closed)
+        window.logout_requested.connect(self.logout)
+        self.window = window
+        window.show()
+        window.activateWindow()
+        if self.start_screen is not None:
+            self.start_screen.hide()
+
+    # -- leaving ------------------------------------------------------------------------------
+    def logout(self) -> None:
+        window, self.window = self.window, None
+        self.ask_login()  # shown first, so the program never has no window open
+        if window is not None:
+            window.close_for_logout()
+
+    def _file_closed(self) -> None:
+        self.window = None
+        self.services = None  # the window has closed them
+        self.show_start()
+
+    def close_file(self) -> None:
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+
+
+def _remove_partial(path: Path) -> None:
+    """Remove a demo file whose generation did not finish."""
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), lock_path_for(path)):
+        with contextlib.suppress(OSError):
+            leftover.unlink()

@@ -1,0 +1,70 @@
+"""Pulihkan dari cadangan: names the consequence and asks for the word PULIHKAN to be typed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+CONFIRM_WORD = "PULIHKAN"
+
+
+class RestoreDialog(QDialog):
+    """Accepted only after CONFIRM_WORD is typed exactly."""
+
+    def __init__(
+        self, current: Path, backup_file: Path, aside: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Pulihkan dari Cadangan"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        try:
+            made = f"{datetime.fromtimestamp(backup_file.stat().st_mtime):%d-%m-%Y %H:%M}"
+        except OSError:
+            made = "–"
+        text = QLabel(objectName="consequence")
+        text.setWordWrap(True)
+        text.setText(
+            self.tr(
+                "<p><b>Semua data di file yang sedang dibuka akan diganti</b> dengan isi cadangan "
+                "ini:</p><p>{backup}<br>(disimpan {made})</p>"
+                "<p>Semua yang dicatat setelah cadangan itu dibuat tidak akan ada lagi di file "
+                "{current}.</p>"
+                "<p>Data saat ini tidak dibuang: lebih dulu disalin ke<br>{aside}</p>"
+            ).format(backup=backup_file, made=made, current=current.name, aside=aside)
+        )
+        layout.addWidget(text)
+        ask = QLabel(
+            self.tr("Untuk melanjutkan, ketik kata {word} di bawah ini:").format(word=CONFIRM_WORD)
+        )
+        ask.setWordWrap(True)
+        layout.addWidget(ask)
+        self.word = QLineEdit(objectName="confirm_word")
+        self.word.setPlaceholderText(CONFIRM_WORD)
+        layout.addWidget(self.word)
+        buttons = QDialogButtonBox()
+        self.restore_button = buttons.addButton(
+            self.tr("Pulihkan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        cancel = buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setDefault(True)
+        self.restore_button.setEnabled(False)
+        self.word.textChanged.connect(
+            lambda text: self.restore_button.setEnabled(text.strip() == CONFIRM_WORD)
+        )
+        self.restore_button.clicked.connect(self.accept)
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if self.word.text().strip() == CONFIRM_WORD:
+            super().accept()

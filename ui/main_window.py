@@ -1,0 +1,312 @@
+"""The main window: a sidebar of sections, the section's view, and a status bar.
+
+It only composes views and routes between them; each view does its own work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import AppError, NotFound
+from app.services import Services
+from app.storage.backup import BackupInfo, last_backup
+from app.users.models import User
+from ui.models.backups_model import format_timestamp
+from ui.views.home_view import HomeView
+from ui.views.members_view import MembersView
+from ui.views.placeholder_view import PlaceholderView
+from ui.views.settings.backup_actions import auto_backup
+from ui.views.settings.settings_view import SettingsView
+
+HOME, MEMBERS, LOANS, CASES, DOCUMENTS, REPORTS, SETTINGS = range(7)
+
+
+class MainWindow(QMainWindow):
+    file_closed = Signal()  # the file was closed on request; show the start screen
+    logout_requested = Signal()  # log out: the file stays open for the next user
+
+    def __init__(self, services: Services, user: User, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.user = user
+        self._to_start = False
+        self._logging_out = False
+        self._shut_down = False
+        self.views: list[QWidget] = []
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self._build_sidebar())
+        self.stack = QStackedWidget()
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_status_bar()
+        self._build_views()
+        self._build_menus()
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.setCurrentRow(HOME)
+        self.resize(1366, 768)
+        self.refresh_title()
+
+    # -- building -----------------------------------------------------------------------------
+    def section_names(self) -> list[str]:
+        return [
+            self.tr("Beranda"),
+            self.tr("Anggota"),
+            self.tr("Pinjaman"),
+            self.tr("Penanganan Pinjaman Bermasalah"),
+            self.tr("Surat & Dokumen"),
+            self.tr("Laporan"),
+            self.tr("Pengaturan"),
+        ]
+
+    def _build_sidebar(self) -> QWidget:
+        panel = QWidget(objectName="sidebar_panel")
+        panel.setFixedWidth(230)
+        panel.setStyleSheet("#sidebar_panel { background: #eef2f6; }")
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(8, 12, 8, 8)
+        self.coop_label = QLabel(objectName="sidebar_coop")
+        self.coop_label.setWordWrap(True)
+        font = self.coop_label.font()
+        font.setPointSize(13)
+        font.setBold(True)
+        self.coop_label.setFont(font)
+        layout.addWidget(self.coop_label)
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.setStyleSheet(
+            "QListWidget { border: none; background: transparent; }"
+            "QListWidget::item { padding: 8px 6px; }"
+            "QListWidget::item:selected { background: #2f6690; color: white; border-radius: 4px; }"
+        )
+        self.sidebar.setWordWrap(True)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        font = self.sidebar.font()
+        font.setPointSize(max(font.pointSize(), 11))
+        self.sidebar.setFont(font)
+        for number, name in enumerate(self.section_names(), start=1):
+            item = QListWidgetItem(name)
+            item.setToolTip(self.tr("{name} (Ctrl+{n})").format(name=name, n=number))
+            item.setSizeHint(QSize(200, 44 if len(name) < 20 else 64))
+            self.sidebar.addItem(item)
+        layout.addWidget(self.sidebar, 1)
+        return panel
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.file_status = QLabel(objectName="status_file")
+        self.user_status = QLabel(objectName="status_user")
+        self.backup_status = QLabel(objectName="status_backup")
+        for label in (self.file_status, self.user_status, self.backup_status):
+            bar.addPermanentWidget(label)
+        bar.setStyleSheet("QStatusBar::item { border: none; } QLabel { padding: 0 12px; }")
+        self.refresh_status()
+
+    def _build_views(self) -> None:
+        self.home_view = HomeView(self.services, self.user)
+        self.members_view = MembersView(self.services, self.user)
+        self.settings_view = SettingsView(self.services, self.user)
+        placeholders = {
+            LOANS: self.tr(
+                "Di sini nanti: daftar pinjaman anggota, pengajuan dan pencairan, jadwal angsuran "
+                "(flat, menurun, anuitas), pembayaran angsuran dengan kuitansi, denda dan "
+                "kolektibilitas setiap pinjaman."
+            ),
+            CASES: self.tr(
+                "Di sini nanti: daftar kasus pinjaman yang menunggak, catatan kontak dan "
+                "kunjungan, janji bayar, surat peringatan SP1–SP3, kesepakatan penyelesaian "
+                "secara kekeluargaan (penjadwalan kembali, keringanan) dan hapus buku."
+            ),
+            DOCUMENTS: self.tr(
+                "Di sini nanti: surat peringatan, surat panggilan, Berita Acara kesepakatan, "
+                "surat perjanjian, Surat Keterangan Lunas dan notulen rapat pengurus, dengan "
+                "nomor surat otomatis dan daftar surat yang sudah dibuat."
+            ),
+            REPORTS: self.tr(
+                "Di sini nanti: laporan kolektibilitas dan rasio pinjaman bermasalah, penyisihan "
+                "(PPAP), tunggakan, rekap simpanan, dan daftar hapus buku untuk RAT."
+            ),
+        }
+        names = self.section_names()
+        self.views = [
+            self.home_view,
+            self.members_view,
+            *(
+                PlaceholderView(names[i], placeholders[i])
+                for i in (LOANS, CASES, DOCUMENTS, REPORTS)
+            ),
+            self.settings_view,
+        ]
+        for view in self.views:
+            self.stack.addWidget(view)
+        self.home_view.new_member_requested.connect(self.new_member)
+        self.home_view.backup_requested.connect(self.settings_view.backup_tab.backup_now)
+        self.settings_view.backup_made.connect(self._backup_made)
+        self.settings_view.profile_saved.connect(self.refresh_title)
+        self.settings_view.profile_saved.connect(self.home_view.refresh)
+        self.settings_view.data_replaced.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        self._action(
+            file_menu,
+            self.tr("Simpan Cadangan…"),
+            None,
+            lambda: self.settings_view.backup_tab.backup_now(),
+        )
+        file_menu.addSeparator()
+        self._action(
+            file_menu, self.tr("Keluar Pengguna (ganti pengguna)"), None, self.logout_requested.emit
+        )
+        self._action(file_menu, self.tr("Tutup File Ini"), None, self.close_to_start)
+        self._action(file_menu, self.tr("Keluar dari Mufakat"), QKeySequence("Ctrl+Q"), self.close)
+        go_menu = self.menuBar().addMenu(self.tr("B&agian"))
+        for number, name in enumerate(self.section_names(), start=1):
+            self._action(
+                go_menu,
+                name,
+                QKeySequence(f"Ctrl+{number}"),
+                lambda _=False, i=number - 1: self.show_section(i),
+            )
+        go_menu.addSeparator()
+        self._action(
+            go_menu, self.tr("Cari di bagian ini"), QKeySequence("Ctrl+F"), self.focus_search
+        )
+        self._action(
+            go_menu, self.tr("Tambah baru di bagian ini"), QKeySequence("Ctrl+N"), self.new_item
+        )
+
+    def _action(
+        self, menu: object, text: str, shortcut: QKeySequence | None, slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)  # type: ignore[attr-defined]
+        self.addAction(action)  # the shortcut works whichever widget has the focus
+        return action
+
+    # -- navigation ---------------------------------------------------------------------------
+    def show_section(self, index: int) -> None:
+        self.sidebar.setCurrentRow(index)
+
+    def current_view(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def focus_search(self) -> None:
+        method = getattr(self.current_view(), "focus_search", None)
+        if callable(method):
+            method()
+
+    def new_item(self) -> None:
+        method = getattr(self.current_view(), "new_item", None)
+        if callable(method):
+            method()
+
+    def new_member(self) -> None:
+        self.show_section(MEMBERS)
+        self.new_item()
+
+    # -- what is shown ------------------------------------------------------------------------
+    def refresh_title(self) -> None:
+        name = self.services.settings.profile().name or self.services.db.path.stem
+        title = self.tr("Mufakat — {name}").format(name=name)
+        if self.services.is_demo:
+            title += " " + self.tr("(CONTOH)")
+        self.setWindowTitle(title)
+        self.coop_label.setText(name)
+
+    def refresh_status(self) -> None:
+        path = self.services.db.path
+        self.file_status.setText(path.name)
+        self.file_status.setToolTip(str(path))
+        self.user_status.setText(self.tr("Pengguna: {user}").format(user=self.user.display))
+        info = last_backup(self.services.db)
+        when = format_timestamp(info.at) if info else self.tr("belum pernah")
+        self.backup_status.setText(self.tr("Cadangan terakhir: {when}").format(when=when))
+        if info:
+            self.backup_status.setToolTip(str(info.path))
+
+    def _backup_made(self, _info: BackupInfo) -> None:
+        self.refresh_status()
+
+    def reload(self) -> None:
+        """Rebuild every view from the database (after its content was replaced by a restore)."""
+        try:
+            user = self.services.users.get(self.user.id)
+        except NotFound:
+            user = None
+        if user is None or not user.active or user.username != self.user.username:
+            QMessageBox.information(
+                self,
+                self.tr("Masuk lagi"),
+                self.tr(
+                    "Data sudah dipulihkan. Akun Anda tidak ada atau berbeda di data itu, jadi "
+                    "silakan masuk lagi."
+                ),
+            )
+            self.logout_requested.emit()
+            return
+        self.user = user
+        current = self.sidebar.currentRow()
+        for view in self.views:
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self._build_views()
+        self.stack.setCurrentIndex(current)
+        self.refresh_title()
+        self.refresh_status()
+
+    # -- closing ------------------------------------------------------------------------------
+    def close_to_start(self) -> None:
+        self._to_start = True
+        if not self.close():
+            self._to_start = False
+
+    def close_for_logout(self) -> None:
+        """Close this window but keep the file open (someone else logs in next)."""
+        self._logging_out = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._logging_out and not self._shut_down:
+            self.shut_down()
+        event.accept()
+        if self._to_start:
+            self.file_closed.emit()
+
+    def shut_down(self) -> None:
+        """Automatic backup (if set), then close the database; a failed backup is reported
+        but never keeps the program open."""
+        self._shut_down = True
+        if self.services.settings.get("backup.auto_on_close"):
+            try:
+                auto_backup(self, self.services, self.user)
+            except AppError as exc:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Cadangan otomatis gagal"),
+                    self.tr(
+                        "Cadangan otomatis tidak bisa disimpan: {reason}\n\nData Anda tetap "
+                        "tersimpan di file database. Buat cadangan manual saat program dibuka "
+                        "lagi."
+                    ).format(reason=exc.message),
+                )
+        self.services.close()

@@ -1,0 +1,1 @@
+"""The first screens: choosing or creating a cooperative file."""

@@ -1,0 +1,116 @@
+"""The first screen when no cooperative file is open: create one, open the demo, or pick a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.paths import data_dir
+
+
+class StartScreen(QWidget):
+    new_requested = Signal()
+    demo_requested = Signal()
+    file_chosen = Signal(Path)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Mufakat"))
+        self.setMinimumSize(640, 560)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 32, 48, 32)
+        outer.setSpacing(14)
+
+        title = QLabel(self.tr("Selamat datang di Mufakat"))
+        title.setObjectName("start_title")
+        font = title.font()
+        font.setPointSize(20)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(
+            self.tr(
+                "Program simpan pinjam dan penanganan pinjaman bermasalah untuk koperasi. "
+                "Pilih salah satu untuk memulai:"
+            )
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(title)
+        outer.addWidget(intro)
+
+        self.new_button = self._big_button(
+            self.tr("Buat Koperasi Baru"),
+            self.tr("Pertama kali memakai Mufakat: isi data koperasi dan pengguna pertama."),
+        )
+        self.demo_button = self._big_button(
+            self.tr("Buka Koperasi Contoh"),
+            self.tr("Coba program dengan data contoh KSP Guyub Rukun (bukan data sungguhan)."),
+        )
+        self.open_button = self._big_button(
+            self.tr("Buka File Database…"),
+            self.tr("Sudah punya file database koperasi (.db), misalnya dari komputer lain."),
+        )
+        self.new_button.clicked.connect(self.new_requested)
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.open_button.clicked.connect(self.choose_file)
+        for button in (self.new_button, self.demo_button, self.open_button):
+            outer.addWidget(button)
+
+        self.message_box = QFrame(objectName="start_message")
+        self.message_box.setStyleSheet(
+            "#start_message { border: 2px solid #b00020; border-radius: 6px; background: #fff4f4; }"
+        )
+        box_layout = QVBoxLayout(self.message_box)
+        self.message = QLabel(objectName="start_message_text")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box_layout.addWidget(self.message)
+        self.message_box.hide()
+        outer.addWidget(self.message_box)
+        outer.addStretch()
+
+    def _big_button(self, title: str, explanation: str) -> QPushButton:
+        """A tall button: the action in bold, a line saying when to choose it beneath."""
+        button = QPushButton()
+        button.setMinimumHeight(76)
+        button.setAccessibleName(title)
+        button.setAccessibleDescription(explanation)
+        inner = QVBoxLayout(button)
+        inner.setContentsMargins(18, 8, 18, 8)
+        heading = QLabel(title)
+        font = heading.font()
+        font.setPointSize(max(font.pointSize() + 2, 12))
+        font.setBold(True)
+        heading.setFont(font)
+        detail = QLabel(explanation)
+        detail.setWordWrap(True)
+        for label in (heading, detail):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            inner.addWidget(label)
+        return button
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Buka file database koperasi"),
+            str(data_dir()),
+            self.tr("Database Mufakat (*.db);;Semua file (*)"),
+        )
+        if path:
+            self.file_chosen.emit(Path(path))
+
+    def show_message(self, text: str) -> None:
+        """Show why the last file could not be opened (stays until the next attempt)."""
+        self.message.setText(text)
+        self.message_box.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.show_message("")

@@ -1,0 +1,1 @@
+"""Pengaturan: profile, users, passwords, backups, general settings."""

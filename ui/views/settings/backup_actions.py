@@ -1,0 +1,64 @@
+"""Backup and restore work run behind a progress dialog (used by Pengaturan, Beranda and
+the main window on close)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from app.paths import backup_dir_for
+from app.services import Services
+from app.storage.backup import BackupInfo, backup_to, prune_backups, restore_from
+from app.users.models import User
+from app.users.permissions import Action, require
+from ui.dialogs.progress_task import Progress, run_with_progress
+
+AUTO_KIND = "otomatis"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BackupActions", text)
+
+
+def make_backup(
+    parent: QWidget | None, services: Services, user: User, folder: Path, kind: str = "manual"
+) -> BackupInfo:
+    """A verified backup into `folder` (AppError when it cannot be made)."""
+    require(user, Action.BACKUP)
+
+    def work(_progress: Progress) -> BackupInfo:
+        return backup_to(services.db, folder, kind=kind, user_id=user.id)
+
+    return run_with_progress(
+        parent, _tr("Cadangan"), _tr("Menyimpan cadangan dan memeriksa hasilnya…"), work
+    )
+
+
+def auto_backup(parent: QWidget | None, services: Services, user: User | None) -> BackupInfo:
+    """The automatic backup when closing: into the per-user backup folder, keeping the last N."""
+    folder = backup_dir_for(services.db.path)
+    keep = int(services.settings.get("backup.keep"))
+
+    def work(_progress: Progress) -> BackupInfo:
+        info = backup_to(services.db, folder, kind=AUTO_KIND, user_id=user.id if user else None)
+        prune_backups(folder, services.db.path.stem, keep)
+        return info
+
+    return run_with_progress(parent, _tr("Menutup Mufakat"), _tr("Menyimpan cadangan…"), work)
+
+
+def restore(
+    parent: QWidget | None, services: Services, user: User, backup_file: Path, now: datetime
+) -> Path:
+    """Replace the data with `backup_file`; returns where the old data was kept aside."""
+    require(user, Action.RESTORE)
+
+    def work(_progress: Progress) -> Path:
+        return restore_from(services.db, backup_file, user_id=user.id, now=now)
+
+    return run_with_progress(
+        parent, _tr("Pulihkan"), _tr("Memeriksa cadangan dan memulihkan data…"), work
+    )

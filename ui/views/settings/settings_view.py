@@ -1,0 +1,51 @@
+"""Pengaturan: one tab per subject; each tab is its own widget."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from app.services import Services
+from app.storage.backup import BackupInfo
+from app.users.models import User
+from ui.views.settings.backup_tab import BackupTab
+from ui.views.settings.general_tab import GeneralTab
+from ui.views.settings.password_tab import PasswordTab
+from ui.views.settings.profile_tab import ProfileTab
+from ui.views.settings.users_tab import UsersTab
+
+
+class SettingsView(QWidget):
+    profile_saved = Signal()
+    backup_made = Signal(BackupInfo)
+    data_replaced = Signal()
+
+    def __init__(self, services: Services, user: User, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        title = QLabel(self.tr("Pengaturan"), objectName="view_title")
+        font = title.font()
+        font.setPointSize(16)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        self.tabs = QTabWidget()
+        self.profile_tab = ProfileTab(services, user)
+        self.users_tab = UsersTab(services, user)
+        self.password_tab = PasswordTab(services, user)
+        self.backup_tab = BackupTab(services, user)
+        self.general_tab = GeneralTab(services, user)
+        self.tabs.addTab(self.profile_tab, self.tr("Profil Koperasi"))
+        self.tabs.addTab(self.users_tab, self.tr("Pengguna"))
+        self.tabs.addTab(self.password_tab, self.tr("Kata Sandi Saya"))
+        self.tabs.addTab(self.backup_tab, self.tr("Cadangan"))
+        self.tabs.addTab(self.general_tab, self.tr("Umum"))
+        layout.addWidget(self.tabs)
+        self.profile_tab.saved.connect(lambda _profile: self.profile_saved.emit())
+        self.backup_tab.backup_made.connect(self.backup_made)
+        self.backup_tab.data_replaced.connect(self.data_replaced)
+        self.general_tab.saved.connect(self.backup_tab.reload)
+
+    def show_tab(self, widget: QWidget) -> None:
+        self.tabs.setCurrentWidget(widget)

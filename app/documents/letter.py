@@ -33,9 +33,9 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT: float = 2.5 * cm
 MARGIN_RIGHT: float = 2.0 * cm
 MARGIN_TOP: float = 1.5 * cm
-MARGIN_BOTTOM: float = 2.0 * cm
+MARGIN_BOTTOM: float = 1.6 * cm
 CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-SIGN_SPACE: float = 2.0 * cm  # room for a handwritten signature
+SIGN_SPACE: float = 1.9 * cm  # room for a handwritten signature
 DEMO_FOOTER = "Dokumen contoh dari koperasi fiktif, bukan dokumen resmi."
 _PLACE_PREFIXES = ("Kota ", "Kabupaten ", "Kab. ")
 
@@ -201,7 +201,7 @@ def build_pdf(
     path = Path(path)
     letterhead = Letterhead(profile, CONTENT_WIDTH)
     pages = _Pages(profile, is_demo, letterhead)
-    first_top = PAGE_HEIGHT - MARGIN_TOP - letterhead.height - 0.4 * cm
+    first_top = PAGE_HEIGHT - MARGIN_TOP - letterhead.height - 0.3 * cm
     first = Frame(
         MARGIN_LEFT,
         MARGIN_BOTTOM,

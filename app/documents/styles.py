@@ -12,6 +12,8 @@ from reportlab.platypus import Paragraph
 from app.documents.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
 
 BODY_SIZE = 10.5
+CELL_SIZE = 8.5
+MUTED = "#6f6f6f"  # cancelled lines in tables
 
 
 def esc(text: object) -> str:
@@ -48,17 +50,28 @@ def styles() -> dict[str, ParagraphStyle]:
             alignment=TA_CENTER,
             spaceAfter=2,
         ),
-        "subtitle": ParagraphStyle("subtitle", parent=body, alignment=TA_CENTER, spaceAfter=10),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11.5),
+        "subtitle": ParagraphStyle("subtitle", parent=body, alignment=TA_CENTER, spaceAfter=8),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=CELL_SIZE, leading=CELL_SIZE + 2),
         "cell_right": ParagraphStyle(
-            "cell_right", parent=body, fontSize=9, leading=11.5, alignment=TA_RIGHT
+            "cell_right", parent=body, fontSize=CELL_SIZE, leading=CELL_SIZE + 2, alignment=TA_RIGHT
+        ),
+        "cell_muted": ParagraphStyle(
+            "cell_muted", parent=body, fontSize=CELL_SIZE, leading=CELL_SIZE + 2, textColor=MUTED
+        ),
+        "cell_right_muted": ParagraphStyle(
+            "cell_right_muted",
+            parent=body,
+            fontSize=CELL_SIZE,
+            leading=CELL_SIZE + 2,
+            alignment=TA_RIGHT,
+            textColor=MUTED,
         ),
         "cell_head": ParagraphStyle(
             "cell_head",
             parent=body,
             fontName=FONT_BOLD,
-            fontSize=9,
-            leading=11.5,
+            fontSize=CELL_SIZE,
+            leading=CELL_SIZE + 2,
             alignment=TA_CENTER,
         ),
         "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10),

@@ -187,7 +187,8 @@ class AppController(QObject):
         assert self.services is not None
         window = MainWindow(self.services, self.services.users.get(user.id))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.file_closed.connect(self._file_closed)
+        window.closed.connect(lambda: self._window_closed(window))
+        window.file_closed.connect(self.show_start)
         window.logout_requested.connect(self.logout)
         self.window = window
         window.show()
@@ -202,10 +203,10 @@ class AppController(QObject):
         if window is not None:
             window.close_for_logout()
 
-    def _file_closed(self) -> None:
-        self.window = None
-        self.services = None  # the window has closed them
-        self.show_start()
+    def _window_closed(self, window: MainWindow) -> None:
+        if self.window is window:  # not a log-out: the window has closed the file
+            self.window = None
+            self.services = None
 
     def close_file(self) -> None:
         if self.services is not None:

@@ -35,6 +35,7 @@ HOME, MEMBERS, LOANS, CASES, DOCUMENTS, REPORTS, SETTINGS = range(7)
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()  # the window is gone (and, unless logging out, the file is closed)
     file_closed = Signal()  # the file was closed on request; show the start screen
     logout_requested = Signal()  # log out: the file stays open for the next user
 
@@ -289,6 +290,7 @@ class MainWindow(QMainWindow):
         if not self._logging_out and not self._shut_down:
             self.shut_down()
         event.accept()
+        self.closed.emit()
         if self._to_start:
             self.file_closed.emit()
 

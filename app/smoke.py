@@ -84,15 +84,15 @@ def _step_new_database(run: _Run) -> str:
 def _step_demo_data(run: _Run) -> str:
     from app.demo.generate import generate_demo
 
-    generate_demo(run.demo_path, members=DEMO_MEMBERS, seed=DEMO_SEED)
+    generate_demo(run.demo_path, members=DEMO_MEMBERS, seed=DEMO_SEED, today=run.today)
     if not run.demo_path.is_file():
         raise SmokeFailure("file data contoh tidak terbentuk")
     return f"{DEMO_MEMBERS} anggota"
 
 
 def _step_letter(run: _Run) -> str:
-    from app.documents.member_letter import membership_letter, render_membership_letter
-    from app.numbering import format_pattern
+    from app.documents.statement_pdf import render_savings_statement
+    from app.savings.statement import build_savings_statement
     from app.services import Services
 
     services = Services.open(run.demo_path)
@@ -103,19 +103,19 @@ def _step_letter(run: _Run) -> str:
         if not rows:
             raise SmokeFailure("data contoh tidak berisi anggota")
         member = services.members.get(rows[0].id)
-        balances = services.savings.balances(member.id, run.today)
-        profile = services.settings.profile()
-        nomor = format_pattern(
-            "{seq:03}/{coop_code}/{doc_code}/{roman_month}/{year}", 1, run.today, profile.code, "SKA"
-        )
-        letter = membership_letter(member, balances, nomor=nomor, on=run.today)
+        start = min(member.join_date, run.today).replace(month=1, day=1)
+        statement = build_savings_statement(services.savings, member, start, run.today, run.today)
         style = str(services.settings.get("format.rupiah_style"))
-        render_membership_letter(
-            letter, profile, run.pdf_path, services.is_demo, rupiah_style=style
+        render_savings_statement(
+            statement,
+            services.settings.profile(),
+            run.pdf_path,
+            services.is_demo,
+            rupiah_style=style,
         )
     finally:
         services.close()
-    return f"Surat Keterangan Anggota {member.number}"
+    return f"rekening simpanan {member.number}, {len(statement.lines)} transaksi"
 
 
 def _step_check_pdf(run: _Run) -> str:
@@ -125,7 +125,8 @@ def _step_check_pdf(run: _Run) -> str:
     pages = pdf_page_count(data)
     if pages < 1:
         raise SmokeFailure("PDF tidak berisi halaman")
-    return f"{pages} halaman, {len(data):,} byte".replace(",", ".")
+    size = f"{len(data):,}".replace(",", ".")
+    return f"{pages} halaman, {size} byte"
 
 
 def _step_check_database(run: _Run) -> str:

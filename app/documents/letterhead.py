@@ -5,8 +5,10 @@ from __future__ import annotations
 from io import BytesIO
 
 from reportlab.lib.colors import Color, black
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -19,6 +21,7 @@ from app.settings.profile import CoopProfile
 LOGO_SIZE: float = 2.3 * cm
 LOGO_GAP: float = 0.3 * cm
 RULE_GAP: float = 0.25 * cm  # between the last text line and the double rule
+MIN_LINE_SIZE = 7.0  # a long address or legal line shrinks to this before it wraps
 WATERMARK_TEXT = "CONTOH"
 WATERMARK_COLOUR = Color(0.55, 0.55, 0.55, alpha=0.18)
 
@@ -44,6 +47,17 @@ def letterhead_lines(profile: CoopProfile) -> list[str]:
     return lines
 
 
+def _fitting_style(style: ParagraphStyle, text: str, width: float) -> ParagraphStyle:
+    """`style`, made smaller (down to MIN_LINE_SIZE) so that `text` fits on one line if it can."""
+    natural = stringWidth(text, style.fontName, style.fontSize)
+    if natural <= width:
+        return style
+    size = max(MIN_LINE_SIZE, style.fontSize * width / natural * 0.98)
+    return ParagraphStyle(
+        f"{style.name}_{size:.2f}", parent=style, fontSize=size, leading=size * 1.25
+    )
+
+
 class Letterhead:
     """A laid-out kop surat of a given width: measure it with `height`, then `draw` it."""
 
@@ -58,7 +72,8 @@ class Letterhead:
         name = profile.name.strip().upper() or "NAMA KOPERASI BELUM DIISI"
         self.paragraphs = [Paragraph(esc(name), st["kop_name"])]
         self.paragraphs += [
-            Paragraph(esc(line), st["kop_line"]) for line in letterhead_lines(profile)
+            Paragraph(esc(line), _fitting_style(st["kop_line"], line, self.text_width))
+            for line in letterhead_lines(profile)
         ]
         self._heights: list[float] = [p.wrap(self.text_width, 10 * cm)[1] for p in self.paragraphs]
         self.text_height: float = sum(self._heights) + 2 * (len(self.paragraphs) - 1)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from app.documents.letter import build_pdf, place_and_date, place_name
-from app.documents.letterhead import letterhead_lines
+from app.documents.letter import CONTENT_WIDTH, build_pdf, place_and_date, place_name
+from app.documents.letterhead import MIN_LINE_SIZE, Letterhead, letterhead_lines
 from app.documents.styles import esc, para
 from app.settings.profile import CoopProfile
 from tests.app.documents.conftest import HOSTILE_NAME, pdf_pages_text
@@ -90,3 +91,16 @@ def test_logo_is_embedded_and_files_are_reproducible(profile: CoopProfile, tmp_p
     )
     assert len(PdfReader(no_logo).pages[0].images) == 0
     assert not list(tmp_path.glob(".*.tmp"))  # the temporary file was moved into place
+
+
+def test_long_kop_lines_shrink_to_one_line_before_wrapping(profile: CoopProfile) -> None:
+    long_legal = replace(profile, badan_hukum_no="518/127/BH/XVI.35/417.304/2017")
+    head = Letterhead(long_legal, CONTENT_WIDTH)
+    legal = head.paragraphs[1]
+    assert MIN_LINE_SIZE <= legal.style.fontSize < 9
+    assert len(legal.blPara.lines) == 1
+    # Text far too long for one line still wraps (at the smallest size) instead of overflowing.
+    huge = Letterhead(replace(profile, address="Jl. Panjang Sekali " * 12), CONTENT_WIDTH)
+    address = huge.paragraphs[2]
+    assert address.style.fontSize == MIN_LINE_SIZE
+    assert len(address.blPara.lines) >= 2

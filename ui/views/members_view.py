@@ -1,17 +1,404 @@
-"""Anggota view (placeholder until the member screens land)."""
+"""Anggota: the member list with search and status filter, and the selected member's panel."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+from datetime import date
 
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import AppError
+from app.members.models import Member, MemberStatus
+from app.money import format_number
+from app.savings.models import SavingsTransaction
 from app.services import Services
 from app.users.models import User
+from app.users.permissions import Action, can
+from ui.dialogs.member_dialog import MemberDialog
+from ui.dialogs.savings_dialog import ReverseDialog, SavingsDialog, StatementDialog, can_reverse
+from ui.dialogs.status_dialog import StatusDialog
+from ui.models.members_model import MemberColumn, MembersModel
+from ui.widgets import messages
+from ui.widgets.member_detail import MemberDetail
+
+SEARCH_DELAY_MS = 200
+# Hidden in this order when the list is too narrow (the detail panel shows them anyway).
+OPTIONAL_COLUMNS = (MemberColumn.KELURAHAN, MemberColumn.JOIN_DATE, MemberColumn.NIK)
 
 
 class MembersView(QWidget):
+    """Embedded by the main window, which calls `focus_search()` (Ctrl+F), `new_item()` (Ctrl+N)."""
+
     def __init__(self, services: Services, user: User, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.user = user
+        self.today: Callable[[], date] = date.today
+        self.dialog: QDialog | None = None  # the dialog open now (for tests and focus)
+        self.model = MembersModel(services.members, self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self._build()
+        self._apply_permissions()
+        self.run_search()
+
+    # -- building ---------------------------------------------------------------------------------
+    def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Anggota")))
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Anggota"))
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        top.addWidget(title)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("member_search")
+        self.search_edit.setPlaceholderText(
+            self.tr("Cari nama, no. anggota, NIK atau telepon… (Ctrl+F)")
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(320)
+        self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self._search_now_and_go_to_list)
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(QLabel(self.tr("Status:")))
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(self.tr("Semua"), None)
+        for status in MemberStatus:
+            self.status_combo.addItem(status.label, status)
+        self.status_combo.currentIndexChanged.connect(lambda _: self.run_search())
+        top.addWidget(self.status_combo)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("member_count")
+        self.count_label.setMinimumWidth(110)
+        top.addWidget(self.count_label)
+        self.new_button = QPushButton(self.tr("+ Anggota Baru"))
+        self.new_button.setToolTip(self.tr("Catat anggota baru (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_item)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.list_stack = QStackedWidget()
+        self.table = QTableView()
+        self.table.setObjectName("member_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSortIndicator(
+            MemberColumn.NAME, Qt.SortOrder.AscendingOrder
+        )
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(40)
+        # Widths from the widest usual content, so they follow the font size.
+        samples = {
+            MemberColumn.NUMBER: "00000",
+            MemberColumn.NIK: "3576••••••••0000",
+            MemberColumn.PHONE: "0812-3456-7890",
+            MemberColumn.KELURAHAN: "Gunung Gedang",
+            MemberColumn.STATUS: "Meninggal",
+            MemberColumn.JOIN_DATE: "00-00-00000",
+            MemberColumn.SAVINGS: "Rp00.000.0000",
+        }
+        metrics = self.table.fontMetrics()
+        bold = header.fontMetrics()
+        self._widths: dict[MemberColumn, int] = {}
+        for column, sample in samples.items():
+            caption = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(caption) + 14)
+            self._widths[column] = width + 12
+            self.table.setColumnWidth(column, width + 12)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(lambda _: self.edit_member())
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("member_empty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color:#444; font-size: 11pt; padding: 30px;")
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_label)
+        splitter.addWidget(self.list_stack)
+
+        self.detail = MemberDetail()
+        self.detail.setMinimumWidth(420)
+        self.detail.edit_button.clicked.connect(self.edit_member)
+        self.detail.status_button.clicked.connect(self.change_status)
+        self.detail.deposit_button.clicked.connect(lambda: self.post_savings(withdrawal=False))
+        self.detail.withdraw_button.clicked.connect(lambda: self.post_savings(withdrawal=True))
+        self.detail.reverse_button.clicked.connect(self.reverse_transaction)
+        self.detail.statement_button.clicked.connect(self.print_statement)
+        self.detail.transaction_selected.connect(self._transaction_selected)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        layout.addWidget(splitter, 1)
+        self.search_edit.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
+
+    def _apply_permissions(self) -> None:
+        """Buttons the role may not use are disabled and say why (the services refuse anyway)."""
+        rules = [
+            (self.new_button, Action.EDIT_MEMBERS, self.tr("mengubah data anggota")),
+            (self.detail.edit_button, Action.EDIT_MEMBERS, self.tr("mengubah data anggota")),
+            (self.detail.status_button, Action.EDIT_MEMBERS, self.tr("mengubah status anggota")),
+            (self.detail.deposit_button, Action.SAVINGS_TRANSACTION, self.tr("mencatat setoran")),
+            (self.detail.withdraw_button, Action.SAVINGS_TRANSACTION,
+             self.tr("mencatat penarikan")),
+            (self.detail.reverse_button, Action.REVERSE_TRANSACTION,
+             self.tr("membatalkan transaksi (hanya Manajer atau Pengurus)")),
+        ]  # fmt: skip
+        self._allowed: dict[QPushButton, bool] = {}
+        for button, action, what in rules:
+            allowed = can(self.user, action)
+            self._allowed[button] = allowed
+            button.setEnabled(allowed)
+            if not allowed:
+                button.setToolTip(
+                    self.tr("Peran Anda ({role}) tidak boleh {what}.").format(
+                        role=self.user.role.label, what=what
+                    )
+                )
+        self.detail.statement_button.setToolTip(
+            self.tr("Buat rekening simpanan (PDF) untuk dicetak atau dikirim")
+        )
+
+    # -- what the main window calls ---------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def new_item(self) -> None:
+        if not can(self.user, Action.EDIT_MEMBERS):
+            messages.warn(self, self.tr("Tidak diizinkan"), self.new_button.toolTip())
+            return
+        self._open(MemberDialog(self.services, self.user, None, self.today(), self),
+                   self._member_added)  # fmt: skip
+
+    # -- searching --------------------------------------------------------------------------------
+    def status_filter(self) -> MemberStatus | None:
+        data = self.status_combo.currentData()
+        return MemberStatus(data) if data else None
+
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        selected = self.current_member_id()
+        try:
+            self.model.search(self.search_edit.text(), self.status_filter())
+        except AppError as exc:
+            messages.warn(self, self.tr("Pencarian gagal"), exc.message)
+            return
+        self._show_count()
+        if not self._select_member(selected) and self.model.rowCount() > 0:
+            self.table.selectRow(0)
+        elif self.model.rowCount() == 0:
+            self.detail.clear()
+
+    def _show_count(self) -> None:
+        total = self.model.total
+        text, status = self.model.search_text, self.status_filter()
+        if text or status is not None:
+            self.count_label.setText(self.tr("{n} anggota cocok").format(n=format_number(total)))
+        else:
+            self.count_label.setText(self.tr("{n} anggota").format(n=format_number(total)))
+        if total:
+            self.list_stack.setCurrentWidget(self.table)
+            return
+        if not text and status is None:
+            message = self.tr(
+                "Belum ada anggota.\n\nKlik “+ Anggota Baru” (Ctrl+N) untuk mencatat anggota "
+                "yang pertama."
+            )
+        else:
+            where = f" “{text}”" if text else ""
+            among = self.tr(" di antara anggota berstatus {status}").format(
+                status=status.label) if status is not None else ""  # fmt: skip
+            message = self.tr(
+                "Tidak ada anggota yang cocok dengan pencarian{where}{among}.\n\n"
+                "Periksa ejaannya, cari dengan sebagian nama, No. Anggota, NIK atau nomor "
+                "telepon, atau pilih status Semua. Bila orangnya memang belum terdaftar, "
+                "klik “+ Anggota Baru”."
+            ).format(where=where, among=among)
+        self.empty_label.setText(message)
+        self.list_stack.setCurrentWidget(self.empty_label)
+
+    def _search_now_and_go_to_list(self) -> None:
+        self.run_search()
+        if self.model.rowCount():
+            self.table.setFocus()
+
+    def _fit_columns(self) -> None:
+        """The name takes the room left over. When the list is narrow (a small screen, a wide
+        detail panel) the columns the detail panel also shows are hidden, least useful first,
+        rather than cutting names short or scrolling sideways."""
+        available = self.table.viewport().width()
+        name_min = self.table.fontMetrics().horizontalAdvance("Abdul Bahrul Ulum, S.Pd")
+        hidden: set[MemberColumn] = set()
+        for candidate in (None, *OPTIONAL_COLUMNS):
+            if candidate is not None:
+                hidden.add(candidate)
+            used = sum(w for c, w in self._widths.items() if c not in hidden)
+            if used + name_min <= available:
+                break
+        for column in OPTIONAL_COLUMNS:
+            self.table.setColumnHidden(column, column in hidden)
+        self.table.setColumnWidth(MemberColumn.NAME, max(name_min, available - used))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        # Down arrow in the search box moves to the list, so the keyboard is enough.
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount()
+        ):
+            self.table.setFocus()
+            if self.current_member_id() is None:
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- the selected member ----------------------------------------------------------------------
+    def current_member_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()).id if rows else None
+
+    def _select_member(self, member_id: int | None) -> bool:
+        if member_id is None:
+            return False
+        row = self.model.row_of(member_id)
+        if row is None:
+            return False
+        if self.current_member_id() == member_id:
+            self.show_member(member_id)  # same row after a reload: refresh the panel
+        else:
+            self.table.selectRow(row)  # the selection signal shows the member
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        member_id = self.current_member_id()
+        if member_id is None:
+            self.detail.clear()
+        else:
+            self.show_member(member_id)
+
+    def show_member(self, member_id: int) -> None:
+        try:
+            member = self.services.members.get(member_id)
+            savings = self.services.savings
+            self.detail.show_member(
+                member,
+                savings.balances(member.id),
+                savings.wajib_status(member, self.today()),
+                savings.history(member.id),
+            )
+        except AppError as exc:
+            self.detail.clear()
+            messages.warn(self, self.tr("Data anggota tidak bisa dibuka"), exc.message)
+            return
+        self._update_member_buttons(member)
+
+    def _update_member_buttons(self, member: Member) -> None:
+        active = member.status == MemberStatus.AKTIF
+        deposit = self.detail.deposit_button
+        if self._allowed[deposit]:
+            deposit.setEnabled(active)
+            deposit.setToolTip("" if active else self.tr(
+                "Anggota berstatus {status} tidak bisa menerima setoran."
+            ).format(status=member.status.label))  # fmt: skip
+        self._transaction_selected(self.detail.selected_transaction())
+
+    def _transaction_selected(self, tx: SavingsTransaction | None) -> None:
+        button = self.detail.reverse_button
+        if self._allowed[button]:
+            button.setEnabled(can_reverse(tx))
+
+    def _member(self) -> Member | None:
+        return self.detail.member
+
+    # -- actions ----------------------------------------------------------------------------------
+    def _open(self, dialog: QDialog, on_accept: Callable[[QDialog], None]) -> None:
+        """Open a dialog without blocking; `on_accept(dialog)` runs after a successful save."""
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: on_accept(dialog))
+        dialog.finished.connect(lambda _: self._closed(dialog))
+        dialog.open()
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _member_added(self, dialog: QDialog) -> None:
+        assert isinstance(dialog, MemberDialog) and dialog.saved is not None
+        # Show the new member in the list whatever was searched before.
+        self.status_combo.setCurrentIndex(0)
+        self.search_edit.setText(dialog.saved.number)
+        self.run_search()
+        self._select_member(dialog.saved.id)
+
+    def _reload(self, _dialog: QDialog | None = None) -> None:
+        member_id = self.current_member_id()
+        self.model.refresh()
+        self._show_count()
+        if not self._select_member(member_id):
+            self.detail.clear()
+
+    def edit_member(self) -> None:
+        member = self._member()
+        if member is None or not self._allowed[self.detail.edit_button]:
+            return
+        self._open(MemberDialog(self.services, self.user, member, self.today(), self),
+                   self._reload)  # fmt: skip
+
+    def change_status(self) -> None:
+        member = self._member()
+        if member is not None:
+            self._open(StatusDialog(self.services, self.user, member, self.today(), self),
+                       self._reload)  # fmt: skip
+
+    def post_savings(self, withdrawal: bool) -> None:
+        member = self._member()
+        if member is not None:
+            dialog = SavingsDialog(self.services, self.user, member, withdrawal, self.today(), self)
+            self._open(dialog, self._reload)
+
+    def reverse_transaction(self) -> None:
+        member, tx = self._member(), self.detail.selected_transaction()
+        if member is not None and can_reverse(tx):
+            assert tx is not None
+            dialog = ReverseDialog(self.services, self.user, member, tx, self.today(), self)
+            self._open(dialog, self._reload)
+
+    def print_statement(self) -> None:
+        member = self._member()
+        if member is not None:
+            self._open(StatementDialog(self.services, member, self.today(), self),
+                       lambda _: None)  # fmt: skip

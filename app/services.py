@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.loans.service import LoanService
 from app.members.service import MemberService
 from app.savings.service import SavingsService
 from app.settings.service import SettingsService
@@ -27,6 +28,7 @@ class Services:
         )
         self.members = MemberService(db, self.audit, self.settings)
         self.savings = SavingsService(db, self.audit, self.settings)
+        self.loans = LoanService(db, self.audit, self.settings)
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False) -> Services:

@@ -4,12 +4,44 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.loans.models import ClassHistoryEntry, LoanArrears, MonthEndRun
-from app.loans.quality import QualityPolicy
+from app.errors import NotFound, ValidationError
+from app.formats import format_date_long
+from app.loans.models import ClassHistoryEntry, Loan, LoanArrears, LoanStatus, MonthEndRun
+from app.loans.position import Position, loan_position, whole_months
+from app.loans.quality import (
+    Arrears,
+    QualityPolicy,
+    classify,
+    custom_policy,
+    koperasi_policy,
+    months_overdue,
+    npl_ratio,
+    quality_policy,
+)
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
+from app.storage.loans_events_repo import LoanEventsRepository
+from app.storage.loans_quality_repo import LoanQualityRepository
+from app.storage.loans_repo import LoansRepository
+from app.storage.loans_snapshots_repo import LoanSnapshotsRepository
 from app.users.models import User
+
+_BOOKED = ("aktif", "lunas", "lunas_keringanan", "direstrukturisasi", "hapus_buku", "hapus_tagih")
+
+
+def parse_custom_limits(text: str) -> list[tuple[int, str]]:
+    """'0:L,90:DPK,120:KL,180:D' -> [(0, 'L'), (90, 'DPK'), (120, 'KL'), (180, 'D')]."""
+    limits = []
+    for part in text.split(","):
+        bound, _, code = part.strip().partition(":")
+        if not bound.strip().isdigit() or not code.strip():
+            raise ValidationError(
+                "Tabel kolektibilitas khusus ditulis seperti 0:L,90:DPK,120:KL,180:D.",
+                field="loans.custom_quality_limits",
+            )
+        limits.append((int(bound), code.strip().upper()))
+    return limits
 
 
 class LoanQualityService:
@@ -17,31 +49,147 @@ class LoanQualityService:
         self.db = db
         self.audit = audit
         self.settings = settings
+        self.loans = LoansRepository(db)
+        self.events = LoanEventsRepository(db)
+        self.repo = LoanQualityRepository(db)
+        self.snapshots = LoanSnapshotsRepository(db)
 
     def policy(self) -> QualityPolicy:
         """The classification policy chosen in Settings (loans.quality_policy)."""
-        raise NotImplementedError
+        key = str(self.settings.get("loans.quality_policy"))
+        if key == "koperasi":
+            return koperasi_policy(int(self.settings.get("loans.macet_after_months")))
+        if key == "custom":
+            return custom_policy(
+                parse_custom_limits(str(self.settings.get("loans.custom_quality_limits"))),
+                measure=str(self.settings.get("loans.custom_quality_measure")),
+            )
+        return quality_policy(key)
+
+    # -- one loan (Python, the pure position) ---------------------------------------------------
+    def position(self, loan: Loan, as_of: date) -> Position:
+        """The loan's schedule state, arrears and denda at `as_of` (see app.loans.position)."""
+        version = loan.schedule_version
+        settled = self.events.settled(loan.id, version, as_of)
+        return loan_position(
+            self.loans.schedule(loan.id, version),
+            settled.pokok, settled.jasa, settled.denda,
+            self.events.charges(loan.id, version, as_of),
+            loan.denda_rule, as_of,
+        )
 
     def arrears(self, loan_id: int, as_of: date) -> LoanArrears:
         """One loan's arrears and class at `as_of`."""
-        raise NotImplementedError
+        loan = self.loans.loan(loan_id)
+        if loan is None:
+            raise NotFound("Pinjaman tidak ditemukan.")
+        return self.arrears_of(loan, self.position(loan, as_of))
 
+    def arrears_of(self, loan: Loan, pos: Position) -> LoanArrears:
+        """LoanArrears (with class under the chosen policy) from a computed position."""
+        policy = self.policy()
+        as_of = pos.as_of
+        collateral_value = sum(
+            item.estimated_value for item in self.loans.collateral(loan.id)
+            if item.released_on is None or item.released_on > as_of
+        )
+        oldest = pos.oldest_due
+        months_in_d = 0
+        if oldest is not None:
+            months_in_d = whole_months(oldest, as_of) - 6
+            last_pay = self.events.last_payment_date(loan.id, as_of)
+            if last_pay is not None:
+                months_in_d = min(months_in_d, whole_months(last_pay, as_of))
+        quality = classify(
+            Arrears(
+                days_past_due=pos.days_past_due,
+                months_principal_arrears=months_overdue(pos.oldest_pokok_due, as_of),
+                months_interest_arrears=months_overdue(pos.oldest_jasa_due, as_of),
+                installments_missed=pos.installments_missed,
+                outstanding=pos.outstanding + pos.arrears_jasa,
+                collateral_value=collateral_value,
+                rescuable=loan.rescuable,
+                months_in_diragukan_without_payment=max(0, months_in_d),
+                in_court=loan.in_court,
+            ),
+            policy,
+        )
+        settled = self.events.settled(loan.id, loan.schedule_version, as_of)
+        return LoanArrears(
+            loan_id=loan.id,
+            as_of=as_of,
+            days_past_due=pos.days_past_due,
+            oldest_due=oldest,
+            oldest_pokok_due=pos.oldest_pokok_due,
+            oldest_jasa_due=pos.oldest_jasa_due,
+            installments_missed=pos.installments_missed,
+            arrears_pokok=pos.arrears_pokok,
+            arrears_jasa=pos.arrears_jasa,
+            arrears_denda=pos.arrears_denda,
+            outstanding=pos.outstanding,
+            titipan=settled.titipan,
+            collateral_value=collateral_value,
+            quality=quality,
+            policy_name=policy.name,
+        )
+
+    # -- every loan (SQL) -----------------------------------------------------------------------
     def all_arrears(self, as_of: date) -> list[LoanArrears]:
         """Every loan aktif at `as_of`, computed in SQL."""
-        raise NotImplementedError
+        return self.repo.arrears(as_of, self.policy())
 
     def class_counts(self, as_of: date) -> dict[str, tuple[int, int]]:
         """Class code -> (number of loans, outstanding) at `as_of`, in SQL."""
-        raise NotImplementedError
+        return self.repo.class_counts(as_of, self.policy())
 
+    # -- month-end ------------------------------------------------------------------------------
     def month_end(self, actor: User | None, as_of: date, *, rerun: bool = False) -> MonthEndRun:
         """Store every aktif loan's class and arrears at `as_of`. A date already run is refused
-        (ValidationError) unless `rerun`, which records a new run beside the old one."""
-        raise NotImplementedError
+        (ValidationError) unless `rerun`, which records a new run beside the old one (history
+        reads the latest run of each date; nothing is replaced or deleted)."""
+        policy = self.policy()
+        with self.db.atomic():
+            previous = self.snapshots.last_run_no(as_of)
+            if previous and not rerun:
+                raise ValidationError(
+                    f"Tutup bulan per {format_date_long(as_of)} sudah pernah dijalankan. "
+                    "Hasil lama tetap disimpan; jalankan ulang hanya bila memang perlu "
+                    "(hasil baru dicatat sebagai proses berikutnya).",
+                    field="as_of",
+                )
+            counts = self.repo.class_counts(as_of, policy)
+            by_class = {code: total for code, (_, total) in counts.items()}
+            loans = sum(n for n, _ in counts.values())
+            run_id = self.snapshots.insert_run(
+                as_of, previous + 1, policy, loans, sum(by_class.values()),
+                npl_ratio(by_class), actor.id if actor else None,
+            )
+            self.audit.record(
+                actor.id if actor else None, "tutup bulan", "kolektibilitas", run_id, None,
+                {"as_of": as_of.isoformat(), "run_no": previous + 1, "policy": policy.key,
+                 "loans": loans},
+            )
+        return self.run(run_id)
+
+    def run(self, run_id: int) -> MonthEndRun:
+        run = self.snapshots.run(run_id)
+        if run is None:
+            raise NotFound("Proses tutup bulan tidak ditemukan.")
+        return run
 
     def runs(self) -> list[MonthEndRun]:
-        raise NotImplementedError
+        """Every month-end run, newest first."""
+        return self.snapshots.runs()
+
+    def snapshot(self, run_id: int) -> list[LoanArrears]:
+        """The loans stored by one month-end run."""
+        return self.snapshots.snapshot(self.run(run_id))
 
     def class_history(self, loan_id: int) -> list[ClassHistoryEntry]:
         """The loan's class at each month-end (latest run per date), oldest first."""
-        raise NotImplementedError
+        return self.snapshots.class_history(loan_id)
+
+
+def is_booked(status: LoanStatus) -> bool:
+    """A loan that was disbursed (whether still open or closed since)."""
+    return status.value in _BOOKED

@@ -16,13 +16,20 @@ allowance need EDIT_SETTINGS.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
+from typing import Any
 
+from app.errors import NotFound, PermissionDenied, ValidationError
+from app.formats import format_date_long
+from app.identity import normalize_phone, validate_nik
 from app.loans.arrears import LoanQualityService
 from app.loans.models import (
+    COLLATERAL_KINDS,
     ApplicationCheck,
     Collateral,
     CollateralDraft,
+    EventKind,
     Guarantor,
     GuarantorDraft,
     Loan,
@@ -30,15 +37,29 @@ from app.loans.models import (
     LoanDetail,
     LoanFilter,
     LoanRow,
+    LoanStatus,
     ScheduleLine,
 )
 from app.loans.payments import LoanPaymentService
 from app.loans.portfolio import PortfolioService
 from app.loans.products import LoanProductService
+from app.loans.schedule import build_schedule
+from app.members.models import MemberStatus
+from app.money import format_rupiah
+from app.numbering import format_pattern, resets_yearly
 from app.settings.service import SettingsService
+from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
+from app.storage.loans_events_repo import LoanEventsRepository, NewEvent
+from app.storage.loans_list_repo import LoansListRepository
+from app.storage.loans_repo import DENDA_FIELDS, LoansRepository, denda_values
+from app.storage.members_repo import MembersRepository
 from app.users.models import User
+from app.users.permissions import Action, can, require
+
+APPLICATION_SEQUENCE = "loan_application"
+AGREEMENT_SEQUENCE = "loan_agreement"
 
 
 class LoanService:
@@ -48,6 +69,10 @@ class LoanService:
         self.db = db
         self.audit = audit
         self.settings = settings
+        self.repo = LoansRepository(db)
+        self.events = LoanEventsRepository(db)
+        self.members = MembersRepository(db)
+        self.listing = LoansListRepository(db)
         self.products = LoanProductService(db, audit, settings)
         self.quality = LoanQualityService(db, audit, settings)
         self.payments = LoanPaymentService(db, audit, settings, self.quality)
@@ -55,63 +80,298 @@ class LoanService:
 
     # -- applications -------------------------------------------------------------------------
     def check_application(self, draft: LoanApplication, today: date) -> ApplicationCheck:
-        """Warnings (member not aktif, several loans open, a loan this one would pay off,
-        amount/term outside the product's limits) and the fee/net/first instalment figures.
-        Raises ValidationError only for input that cannot be a loan at all."""
-        raise NotImplementedError
+        """Warnings (member not aktif, loans still open, a loan this one would pay off) and the
+        fee/net/first instalment figures. Raises ValidationError for what cannot be a loan:
+        unknown member or product, amount or term outside the product's limits, a first due
+        date not after the application date."""
+        member = self.members.by_id(draft.member_id)
+        if member is None:
+            raise ValidationError("Pilih anggota peminjam.", field="member")
+        product = self.products.get(draft.product_id)
+        if not product.active:
+            raise ValidationError(f"Produk {product.name} sudah tidak dipakai.", field="product")
+        if draft.first_due <= draft.application_date:
+            raise ValidationError(
+                "Angsuran pertama harus jatuh tempo sesudah tanggal pengajuan.",
+                field="first_due",
+            )
+        if draft.application_date > today:
+            raise ValidationError("Tanggal pengajuan tidak boleh setelah hari ini.",
+                                  field="application_date")
+        schedule = build_schedule(self.products.terms(
+            product, draft.amount, draft.months, draft.first_due, draft.principal_grace
+        ))
+        warnings: list[str] = []
+        if member.status != MemberStatus.AKTIF:
+            warnings.append(
+                f"{member.name} berstatus {member.status.label}. Koperasi simpan pinjam hanya "
+                "meminjamkan kepada anggota aktif."
+            )
+        open_loans = self.repo.open_loans_of(member.id)
+        replaced = None
+        for loan in open_loans:
+            if loan.id == draft.replaces_loan_id:
+                replaced = loan
+                continue
+            warnings.append(
+                f"{member.name} masih punya pinjaman {loan.display_number} "
+                f"({loan.status.label}, plafon {format_rupiah(loan.amount)})."
+            )
+        if draft.replaces_loan_id is not None:
+            if replaced is None or replaced.status != LoanStatus.AKTIF:
+                raise ValidationError(
+                    "Pinjaman lama yang akan dilunasi harus pinjaman aktif anggota yang sama.",
+                    field="replaces_loan_id",
+                )
+            quote = self.payments.payoff_quote(replaced.id, today)
+            warnings.append(
+                f"Pinjaman baru ini akan melunasi pinjaman {replaced.display_number} "
+                f"(sekitar {format_rupiah(quote.total)}). Pinjaman baru untuk menutup pinjaman "
+                "lama perlu dicermati Pengurus, terutama bila pinjaman lama menunggak."
+            )
+            arrears = self.quality.arrears(replaced.id, today)
+            if arrears.days_past_due > 0:
+                warnings.append(
+                    f"Pinjaman {replaced.display_number} sedang menunggak "
+                    f"{arrears.days_past_due} hari ({arrears.quality_label}). Menutup tunggakan "
+                    "dengan pinjaman baru menyembunyikan masalahnya."
+                )
+        fee = product.admin_fee(draft.amount)
+        return ApplicationCheck(
+            warnings=tuple(warnings),
+            admin_fee=fee,
+            net_amount=draft.amount - fee,
+            first_installment=schedule[0].total,
+            open_loans=len(open_loans),
+        )
 
     def apply(self, actor: User, draft: LoanApplication, today: date) -> Loan:
         """Record an application (status diajukan) with the product's terms copied onto it and
         schedule version 0 stored. Needs PROPOSE or EDIT_MEMBERS."""
-        raise NotImplementedError
+        if not (can(actor, Action.PROPOSE) or can(actor, Action.EDIT_MEMBERS)):
+            raise PermissionDenied("Peran Anda tidak boleh mencatat pengajuan pinjaman.")
+        purpose = " ".join(draft.purpose.split())
+        if len(purpose) < 3:
+            raise ValidationError("Tulis keperluan pinjaman.", field="purpose")
+        self.check_application(draft, today)
+        product = self.products.get(draft.product_id)
+        terms = self.products.terms(
+            product, draft.amount, draft.months, draft.first_due, draft.principal_grace
+        )
+        schedule = build_schedule(terms)
+        with self.db.atomic():
+            number = self._next_number(
+                "loans.application_pattern", APPLICATION_SEQUENCE, draft.application_date,
+                "application_no", "PM",
+            )
+            denda = denda_values(
+                product.denda_rule, product.alloc_order, product.alloc_mode, product.payoff_rule
+            )
+            values: dict[str, Any] = {
+                "application_no": number, "member_id": draft.member_id,
+                "product_id": product.id, "status": LoanStatus.DIAJUKAN.value,
+                "application_date": draft.application_date.isoformat(),
+                "amount": draft.amount, "months": draft.months,
+                "monthly_rate": str(product.monthly_rate), "method": product.method,
+                "round_to": product.round_to, "round_up": int(product.round_up),
+                "principal_grace": draft.principal_grace,
+                "first_due": draft.first_due.isoformat(), "purpose": purpose,
+                **dict(zip(DENDA_FIELDS, denda, strict=True)),
+                "admin_fee": product.admin_fee(draft.amount),
+                "replaces_loan_id": draft.replaces_loan_id, "note": draft.note.strip(),
+                "created_by": actor.id,
+            }
+            loan_id = self.repo.insert_loan(values)
+            self.repo.insert_schedule(
+                loan_id, 0,
+                {"effective_date": draft.application_date.isoformat(), "reason": "",
+                 "principal": draft.amount, "monthly_rate": str(product.monthly_rate),
+                 "months": draft.months, "method": product.method,
+                 "round_to": product.round_to, "round_up": int(product.round_up),
+                 "principal_grace": draft.principal_grace,
+                 "first_due": draft.first_due.isoformat()},
+                schedule, actor.id,
+            )
+            self.audit.record(actor.id, "ajukan", "pinjaman", loan_id, None,
+                              self.repo.loan_snapshot(loan_id))
+        return self.get(loan_id)
 
     def approve(self, actor: User, loan_id: int, note: str, today: date) -> Loan:
         """A Pengurus approves (APPROVE): who, when, note; diajukan → disetujui (audited)."""
-        raise NotImplementedError
+        return self._decide(actor, loan_id, LoanStatus.DISETUJUI, note, today)
 
     def reject(self, actor: User, loan_id: int, note: str, today: date) -> Loan:
         """A Pengurus rejects (APPROVE) with a reason; diajukan → ditolak (audited)."""
-        raise NotImplementedError
+        if len(note.strip()) < 5:
+            raise ValidationError("Tulis alasan penolakan.", field="note")
+        return self._decide(actor, loan_id, LoanStatus.DITOLAK, note, today)
+
+    def _decide(
+        self, actor: User, loan_id: int, status: LoanStatus, note: str, today: date
+    ) -> Loan:
+        require(actor, Action.APPROVE)
+        loan = self.get(loan_id)
+        if loan.status != LoanStatus.DIAJUKAN:
+            raise ValidationError(
+                f"Pinjaman {loan.display_number} berstatus {loan.status.label}; hanya pengajuan "
+                "yang bisa disetujui atau ditolak.",
+                field="status",
+            )
+        if today < loan.application_date:
+            raise ValidationError("Tanggal keputusan sebelum tanggal pengajuan.", field="today")
+        self._change(actor, loan, {
+            "status": status.value, "decided_by": actor.id, "decided_on": today.isoformat(),
+            "decision_note": note.strip(),
+        }, "setujui" if status == LoanStatus.DISETUJUI else "tolak")
+        return self.get(loan_id)
 
     def disburse(self, actor: User, loan_id: int, on: date, today: date) -> Loan:
-        """Pay out an approved loan: agreement number from `loans.agreement_pattern`, admin fee
-        deducted, a pencairan event stored; disetujui → aktif. `on` may not be after `today`
-        nor after the first due date."""
-        raise NotImplementedError
+        """Pay out an approved loan (RECORD_PAYMENT: the cashier pays out what a Pengurus
+        approved): agreement number from `loans.agreement_pattern`, admin fee deducted, a
+        pencairan event stored; disetujui → aktif. When the loan replaces an old one, the
+        old one is paid off from the proceeds. `on` may not be after `today`, before the
+        approval, or on/after the first due date."""
+        require(actor, Action.RECORD_PAYMENT)
+        loan = self.get(loan_id)
+        if loan.status != LoanStatus.DISETUJUI:
+            raise ValidationError(
+                f"Pinjaman {loan.display_number} berstatus {loan.status.label}; hanya pinjaman "
+                "yang sudah disetujui yang bisa dicairkan.",
+                field="status",
+            )
+        if on > today:
+            raise ValidationError("Tanggal pencairan tidak boleh setelah hari ini.", field="on")
+        if loan.decided_on and on < loan.decided_on:
+            raise ValidationError("Tanggal pencairan sebelum tanggal persetujuan.", field="on")
+        if on >= loan.first_due:
+            raise ValidationError(
+                f"Tanggal pencairan harus sebelum angsuran pertama "
+                f"({format_date_long(loan.first_due)}).",
+                field="on",
+            )
+        with self.db.atomic():
+            payoff = 0
+            if loan.replaces_loan_id is not None:
+                old = self.get(loan.replaces_loan_id)
+                if old.status == LoanStatus.AKTIF:
+                    payoff = self.payments.payoff_quote(old.id, on).total
+                    if payoff > loan.amount - loan.admin_fee:
+                        raise ValidationError(
+                            f"Pencairan {format_rupiah(loan.amount - loan.admin_fee)} tidak "
+                            f"cukup untuk melunasi {old.display_number} "
+                            f"({format_rupiah(payoff)}).",
+                            field="amount",
+                        )
+            number = self._next_number(
+                "loans.agreement_pattern", AGREEMENT_SEQUENCE, on, "number", "PK"
+            )
+            self.events.insert(NewEvent(
+                loan_id=loan.id, version=0, kind=EventKind.PENCAIRAN, event_date=on,
+                amount=loan.amount, fee=loan.admin_fee, method="tunai",
+                note=f"Pencairan pinjaman {number}",
+            ), actor.id)
+            self._change(actor, loan, {
+                "status": LoanStatus.AKTIF.value, "number": number, "disbursed_on": on.isoformat(),
+                "net_disbursed": loan.amount - loan.admin_fee - payoff,
+            }, "cairkan")
+            if payoff:
+                self.payments.pay_off(
+                    actor, loan.replaces_loan_id, on, "transfer",  # type: ignore[arg-type]
+                    note=f"Dilunasi dari pencairan pinjaman {number}", today=today,
+                )
+        return self.get(loan_id)
 
     # -- collateral and guarantors ------------------------------------------------------------
     def add_collateral(self, actor: User, loan_id: int, draft: CollateralDraft) -> Collateral:
-        """Add one item of collateral (audited)."""
-        raise NotImplementedError
+        """Add one item of collateral (PROPOSE or EDIT_MEMBERS; audited)."""
+        self._require_edit(actor)
+        loan = self.get(loan_id)
+        if draft.kind not in COLLATERAL_KINDS:
+            raise ValidationError("Pilih jenis agunan.", field="kind")
+        if not draft.description.strip():
+            raise ValidationError("Tulis uraian agunan.", field="description")
+        if draft.estimated_value < 0 or draft.tax_value < 0:
+            raise ValidationError("Nilai agunan tidak boleh negatif.", field="estimated_value")
+        if draft.kind != "other" and draft.estimated_value <= 0:
+            raise ValidationError("Isi taksiran nilai agunan.", field="estimated_value")
+        with self.db.atomic():
+            item_id = self.repo.insert_collateral(loan.id, draft, actor.id)
+            self.audit.record(actor.id, "tambah", "agunan", item_id, None,
+                              {"loan": loan.display_number, **asdict(draft)})
+        item = self.repo.collateral_item(item_id)
+        assert item is not None
+        return item
 
     def release_collateral(
         self, actor: User, collateral_id: int, on: date, note: str
     ) -> Collateral:
         """Mark collateral as returned to its owner (audited); the record stays."""
-        raise NotImplementedError
+        self._require_edit(actor)
+        item = self.repo.collateral_item(collateral_id)
+        if item is None:
+            raise NotFound("Agunan tidak ditemukan.")
+        if item.released_on is not None:
+            raise ValidationError("Agunan ini sudah dikembalikan.", field="collateral")
+        with self.db.atomic():
+            self.repo.release_collateral(collateral_id, on, note.strip())
+            self.audit.record(actor.id, "kembalikan", "agunan", collateral_id,
+                              {"released_on": None},
+                              {"released_on": on.isoformat(), "note": note.strip()})
+        released = self.repo.collateral_item(collateral_id)
+        assert released is not None
+        return released
 
     def collateral(self, loan_id: int) -> list[Collateral]:
-        raise NotImplementedError
+        return self.repo.collateral(loan_id)
 
     def add_guarantor(self, actor: User, loan_id: int, draft: GuarantorDraft) -> Guarantor:
-        """Add a guarantor (penjamin); NIK validated when given (audited)."""
-        raise NotImplementedError
+        """Add a guarantor (penjamin); NIK and phone checked when given (audited)."""
+        self._require_edit(actor)
+        loan = self.get(loan_id)
+        name = " ".join(draft.name.split())
+        if not name:
+            raise ValidationError("Tulis nama penjamin.", field="name")
+        nik = validate_nik(draft.nik) if draft.nik.strip() else ""
+        phone = normalize_phone(draft.phone) if draft.phone.strip() else ""
+        clean = GuarantorDraft(name=name, nik=nik, relation=draft.relation.strip(),
+                               address=draft.address.strip(), phone=phone)
+        with self.db.atomic():
+            item_id = self.repo.insert_guarantor(loan.id, clean, actor.id)
+            self.audit.record(actor.id, "tambah", "penjamin", item_id, None,
+                              {"loan": loan.display_number, **asdict(clean)})
+        return next(g for g in self.repo.guarantors(loan.id) if g.id == item_id)
 
     def guarantors(self, loan_id: int) -> list[Guarantor]:
-        raise NotImplementedError
+        return self.repo.guarantors(loan_id)
 
     # -- reading ------------------------------------------------------------------------------
     def get(self, loan_id: int) -> Loan:
         """The loan, or NotFound."""
-        raise NotImplementedError
+        loan = self.repo.loan(loan_id)
+        if loan is None:
+            raise NotFound("Pinjaman tidak ditemukan.")
+        return loan
 
     def schedule(self, loan_id: int, as_of: date) -> list[ScheduleLine]:
         """The current schedule with each instalment's paid/partly paid/overdue state at as_of."""
-        raise NotImplementedError
+        return list(self.quality.position(self.get(loan_id), as_of).lines)
 
     def detail(self, loan_id: int, as_of: date) -> LoanDetail:
         """Terms, schedule with state, events, collateral, guarantors, arrears, class history."""
-        raise NotImplementedError
+        loan = self.get(loan_id)
+        pos = self.quality.position(loan, as_of)
+        aktif = loan.status == LoanStatus.AKTIF and loan.disbursed_on is not None
+        return LoanDetail(
+            loan=loan,
+            as_of=as_of,
+            schedule=pos.lines,
+            events=tuple(self.events.for_loan(loan_id)),
+            collateral=tuple(self.repo.collateral(loan_id)),
+            guarantors=tuple(self.repo.guarantors(loan_id)),
+            arrears=self.quality.arrears_of(loan, pos) if aktif else None,
+            class_history=tuple(self.quality.class_history(loan_id)),
+            titipan=self.events.titipan(loan_id, as_of),
+        )
 
     def list_rows(
         self, as_of: date, filters: LoanFilter | None = None, *, offset: int = 0,
@@ -119,11 +379,40 @@ class LoanService:
     ) -> list[LoanRow]:
         """One page of the loans list with figures as of `as_of` (order: 'number', 'member',
         'outstanding', 'days' (most overdue first) or 'arrears')."""
-        raise NotImplementedError
+        return self.listing.rows(
+            as_of, self.quality.policy(), filters or LoanFilter(), offset, limit, order
+        )
 
     def count_rows(self, as_of: date, filters: LoanFilter | None = None) -> int:
-        raise NotImplementedError
+        return self.listing.count(as_of, self.quality.policy(), filters or LoanFilter())
 
     def member_loans(self, member_id: int, as_of: date) -> list[LoanRow]:
         """All loans of one member (any status), newest first."""
-        raise NotImplementedError
+        filters = LoanFilter(member_id=member_id, statuses=tuple(LoanStatus))
+        return self.listing.rows(as_of, self.quality.policy(), filters, 0, 1000, "newest")
+
+    # -- helpers ------------------------------------------------------------------------------
+    @staticmethod
+    def _require_edit(actor: User) -> None:
+        if not (can(actor, Action.PROPOSE) or can(actor, Action.EDIT_MEMBERS)):
+            raise PermissionDenied("Peran Anda tidak boleh mengubah data pinjaman.")
+
+    def _change(self, actor: User, loan: Loan, changes: dict[str, Any], action: str) -> None:
+        """Update loan columns with an audit entry holding the values before and after."""
+        before = self.repo.loan_snapshot(loan.id)
+        with self.db.atomic():
+            self.repo.update_loan(loan.id, changes)
+            self.audit.record(actor.id, action, "pinjaman", loan.id,
+                              {k: before.get(k) for k in changes}, changes)
+
+    def _next_number(
+        self, setting: str, sequence: str, on: date, column: str, doc_code: str
+    ) -> str:
+        pattern = str(self.settings.get(setting))
+        code = self.settings.profile().code
+        year = on.year if resets_yearly(pattern) else 0
+        while True:
+            seq = sequences.next_value(self.db, sequence, year)
+            number = format_pattern(pattern, seq, on, code, doc_code)
+            if not self.repo.number_exists(column, number):
+                return number

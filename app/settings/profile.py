@@ -19,6 +19,38 @@ DEFAULTS: dict[str, Any] = {
     "security.max_failed_logins": 5,
     "security.lockout_minutes": 15,
     "demo": False,
+    # Loans (app/loans): numbering, the quality and allowance policies (DOMAIN §5-6).
+    "loans.application_pattern": "PM-{year}-{seq:05}",
+    "loans.agreement_pattern": "{seq:03}/{coop_code}/PK/{roman_month}/{year}",
+    "loans.receipt_pattern": "KA-{year}-{seq:06}",
+    "loans.quality_policy": "koperasi",  # koperasi / ojk / missed / custom
+    "loans.macet_after_months": 12,  # koperasi preset: months in Diragukan before Macet
+    "loans.custom_quality_limits": "0:L,90:DPK,120:KL,180:D",  # largest value:class, ascending
+    "loans.custom_quality_measure": "days",  # days past due, or missed instalments
+    "loans.allowance_policy": "bpr",  # bpr / permen
+    # Problem loans (app/collection, DOMAIN §7): case opening, collection schedule, promises,
+    # settlement waiver limits (percent of each component) and hapus buku preconditions.
+    "collection.open_min_class": "KL",  # a loan in this class or worse gets a case ("" = off)
+    "collection.open_days_late": 30,  # … or this many days late (0 = off)
+    "collection.sp1_days": 30,  # SP1 at this many days overdue
+    "collection.sp2_after_days": 14,  # SP2 this many days after SP1
+    "collection.sp3_after_days": 14,  # SP3 this many days after SP2
+    "collection.letter_pay_days": 7,  # each letter gives this many days to pay
+    "collection.promise_grace_days": 0,  # payments this many days after the promised date count
+    "collection.broken_promise_days": 14,  # broken promises stay in the work queue this long
+    "collection.waiver_max_denda": 100,
+    "collection.waiver_max_jasa": 50,
+    "collection.waiver_max_pokok": 0,
+    "collection.offer_days": 30,  # a settlement offer is valid this many days by default
+    "collection.writeoff_macet_months": 6,  # 0 = not required
+    "collection.writeoff_need_allowance": True,
+    "collection.writeoff_need_letters": True,
+    "collection.writeoff_need_visit": True,
+    "collection.writeoff_need_collateral": True,
+    "collection.writeoff_need_setoff": True,
+    "collection.case_pattern": "KS-{year}-{seq:04}",
+    "collection.decision_pattern": "{seq:03}/{coop_code}/KEP/{roman_month}/{year}",
+    "collection.recovery_pattern": "PH-{year}-{seq:05}",
 }
 
 RUPIAH_STYLES = {

@@ -1,0 +1,182 @@
+"""A loan's position at a date from its schedule and the totals settled (pure, no storage).
+
+The rules, shared with the SQL that does the same for every loan at once
+(app/storage/loans_quality_repo.py) and tested against it:
+
+- Amounts settled on a component (paid, waived, given up) fill that component's instalments
+  oldest first. A reversal therefore re-opens the newest settled amounts; every screen and
+  report derives the same state from the same totals.
+- An instalment is in arrears from the day after its due date (on the due date it is due but
+  not late). Days past due count from the oldest instalment with pokok or jasa unpaid.
+- Denda on an instalment at a date = the larger of the denda already crystallised on it (at
+  each payment or waiver, the rule's amount at that moment is recorded) and the rule applied
+  at that date to what is still unpaid. So paying late does not make earlier denda vanish,
+  and denda is never compounded. Denda settled fills instalments oldest first, too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from app.formats import add_months
+from app.loans.allocation import OpenInstallment
+from app.loans.denda import DendaRule, denda_for_installment
+from app.loans.models import InstallmentState, ScheduleLine
+from app.loans.schedule import Installment
+
+__all__ = ["Position", "loan_position", "whole_months"]
+
+
+@dataclass(frozen=True)
+class Position:
+    as_of: date
+    lines: tuple[ScheduleLine, ...]
+    outstanding: int  # principal still owed
+    arrears_pokok: int
+    arrears_jasa: int
+    arrears_denda: int
+    oldest_pokok_due: date | None
+    oldest_jasa_due: date | None
+    installments_missed: int
+    charges_due: tuple[tuple[int, int], ...]  # denda to crystallise now: (number, amount)
+
+    @property
+    def oldest_due(self) -> date | None:
+        dates = [d for d in (self.oldest_pokok_due, self.oldest_jasa_due) if d is not None]
+        return min(dates) if dates else None
+
+    @property
+    def days_past_due(self) -> int:
+        oldest = self.oldest_due
+        return (self.as_of - oldest).days if oldest else 0
+
+    def open_due(self) -> list[OpenInstallment]:
+        """Instalments due on or before the date with anything unpaid, denda included."""
+        return [_open(line) for line in self.lines
+                if line.due_date <= self.as_of and line.remaining > 0]
+
+    def open_all(self) -> list[OpenInstallment]:
+        """Every instalment with anything unpaid, due or not."""
+        return [_open(line) for line in self.lines if line.remaining > 0]
+
+    @property
+    def denda_owed(self) -> int:
+        return sum(line.denda - line.paid_denda for line in self.lines)
+
+    @property
+    def is_settled(self) -> bool:
+        """Nothing at all is left: every pokok, jasa and denda is settled."""
+        return all(line.remaining == 0 for line in self.lines)
+
+
+def _open(line: ScheduleLine) -> OpenInstallment:
+    return OpenInstallment(
+        number=line.number,
+        due_date=line.due_date,
+        pokok=line.pokok - line.paid_pokok,
+        jasa=line.jasa - line.paid_jasa,
+        denda=line.denda - line.paid_denda,
+    )
+
+
+def _fill(total: int, already: int, size: int) -> int:
+    """How much of an item of `size` a total settled covers when `already` went to earlier ones."""
+    return max(0, min(size, total - already))
+
+
+def loan_position(
+    schedule: Sequence[Installment],
+    settled_pokok: int,
+    settled_jasa: int,
+    settled_denda: int,
+    charges: Mapping[int, int],
+    rule: DendaRule,
+    as_of: date,
+) -> Position:
+    """The position at `as_of` of a schedule given the totals settled up to that date."""
+    lines: list[ScheduleLine] = []
+    cum_pokok = cum_jasa = cum_denda = 0
+    charges_due: list[tuple[int, int]] = []
+    arrears_pokok = arrears_jasa = missed = 0
+    oldest_pokok: date | None = None
+    oldest_jasa: date | None = None
+    for item in schedule:
+        paid_pokok = _fill(settled_pokok, cum_pokok, item.principal)
+        paid_jasa = _fill(settled_jasa, cum_jasa, item.interest)
+        cum_pokok += item.principal
+        cum_jasa += item.interest
+        unpaid_pokok = item.principal - paid_pokok
+        unpaid_jasa = item.interest - paid_jasa
+        formula = denda_for_installment(
+            rule, item.due_date, unpaid_pokok + unpaid_jasa, as_of,
+            principal_overdue=unpaid_pokok,
+        )
+        charged = charges.get(item.number, 0)
+        accrued = max(charged, formula)
+        if formula > charged:
+            charges_due.append((item.number, formula - charged))
+        paid_denda = _fill(settled_denda, cum_denda, accrued)
+        cum_denda += accrued
+        late = item.due_date < as_of
+        if late and unpaid_pokok + unpaid_jasa > 0:
+            missed += 1
+            arrears_pokok += unpaid_pokok
+            arrears_jasa += unpaid_jasa
+            if unpaid_pokok and oldest_pokok is None:
+                oldest_pokok = item.due_date
+            if unpaid_jasa and oldest_jasa is None:
+                oldest_jasa = item.due_date
+        line = ScheduleLine(
+            number=item.number,
+            due_date=item.due_date,
+            pokok=item.principal,
+            jasa=item.interest,
+            balance=item.balance,
+            paid_pokok=paid_pokok,
+            paid_jasa=paid_jasa,
+            denda=accrued,
+            paid_denda=paid_denda,
+        )
+        lines.append(_with_state(line, late))
+    principal = sum(item.principal for item in schedule)
+    return Position(
+        as_of=as_of,
+        lines=tuple(lines),
+        outstanding=principal - min(settled_pokok, principal),
+        arrears_pokok=arrears_pokok,
+        arrears_jasa=arrears_jasa,
+        arrears_denda=max(0, cum_denda - settled_denda),
+        oldest_pokok_due=oldest_pokok,
+        oldest_jasa_due=oldest_jasa,
+        installments_missed=missed,
+        charges_due=tuple(charges_due),
+    )
+
+
+def _with_state(line: ScheduleLine, late: bool) -> ScheduleLine:
+    from dataclasses import replace
+
+    if line.remaining == 0:
+        state = InstallmentState.LUNAS
+    elif late and line.paid_pokok + line.paid_jasa < line.total:
+        state = InstallmentState.TERLAMBAT
+    elif line.paid_pokok + line.paid_jasa + line.paid_denda > 0:
+        state = InstallmentState.SEBAGIAN
+    elif late:
+        state = InstallmentState.TERLAMBAT  # only denda left
+    else:
+        state = InstallmentState.BELUM
+    return replace(line, state=state)
+
+
+def whole_months(start: date, end: date) -> int:
+    """Whole calendar months from `start` to `end` (anchored on start's day, clamped at month
+    ends): 31 Jan → 28 Feb is 1; 10 Jan → 9 Apr is 2. Negative spans give 0."""
+    if end <= start:
+        return 0
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if add_months(start, months, anchor_day=start.day) > end:
+        months -= 1
+    return max(0, months)

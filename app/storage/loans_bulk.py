@@ -1,0 +1,176 @@
+"""Writing many loans and loan events at once (demo data, imports): executemany in one
+transaction. No audit entries here: the caller writes one entry for the whole batch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import Any, NamedTuple
+
+from app.loans.models import EventKind, LoanProduct, LoanStatus
+from app.loans.schedule import Installment
+from app.storage.db import Database
+from app.storage.loans_repo import denda_values, schedule_line_values
+
+
+class BulkLoan(NamedTuple):
+    """A loan with its terms from `product` and its schedule version 0."""
+
+    application_no: str
+    number: str | None
+    member_id: int
+    product: LoanProduct
+    status: LoanStatus
+    application_date: date
+    amount: int
+    months: int
+    first_due: date
+    purpose: str
+    admin_fee: int
+    decided_by: int | None
+    decided_on: date | None
+    disbursed_on: date | None
+    closed_on: date | None
+    created_by: int | None
+    created_at: str
+    schedule: Sequence[Installment]
+    decision_note: str = ""
+
+
+class BulkLoanEvent(NamedTuple):
+    """One money event; lines are (instalment number or None, component, amount), charges
+    (instalment number, denda crystallised). `reverses` is an event id already stored or
+    given earlier in the same batch."""
+
+    loan_id: int
+    kind: EventKind
+    event_date: date
+    receipt_no: str | None
+    amount: int
+    method: str
+    pokok: int
+    jasa: int
+    denda: int
+    titipan: int
+    fee: int
+    reverses_id: int | None
+    reason: str
+    approved_by: int | None
+    note: str
+    created_by: int | None
+    created_at: str
+    lines: tuple[tuple[int | None, str, int], ...] = ()
+    charges: tuple[tuple[int, int], ...] = ()
+    version: int = 0
+
+
+_LOAN_COLUMNS = (
+    "id", "application_no", "number", "member_id", "product_id", "status", "application_date",
+    "amount", "months", "monthly_rate", "method", "round_to", "round_up", "principal_grace",
+    "first_due", "purpose", "denda_basis", "denda_rate", "denda_per", "denda_grace_days",
+    "denda_cap", "denda_fixed", "denda_cap_rate", "alloc_order", "alloc_mode", "payoff_rule",
+    "admin_fee", "decided_by", "decided_on", "decision_note", "disbursed_on", "net_disbursed",
+    "closed_on", "created_by", "created_at", "updated_at",
+)
+_SCHEDULE_COLUMNS = (
+    "loan_id", "version", "effective_date", "reason", "principal", "monthly_rate", "months",
+    "method", "round_to", "round_up", "principal_grace", "first_due", "total_pokok",
+    "total_jasa", "created_by", "created_at",
+)
+_EVENT_COLUMNS = (
+    "id", "loan_id", "version", "kind", "event_date", "receipt_no", "amount", "method", "pokok",
+    "jasa", "denda", "titipan", "fee", "reverses_id", "reason", "approved_by", "note",
+    "created_by", "created_at",
+)
+
+
+def _insert_sql(table: str, columns: Sequence[str]) -> str:
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)})"
+    )
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def insert_loans_bulk(db: Database, loans: Sequence[BulkLoan]) -> list[int]:
+    """Insert loans with their version-0 schedules in one transaction; ids in order."""
+    with db.atomic():
+        first = int(db.scalar("SELECT coalesce(max(id), 0) + 1 FROM loans"))
+        loan_rows: list[tuple[Any, ...]] = []
+        schedule_rows: list[tuple[Any, ...]] = []
+        line_rows: list[tuple[Any, ...]] = []
+        for offset, loan in enumerate(loans):
+            loan_id = first + offset
+            p = loan.product
+            disbursed = loan.disbursed_on is not None
+            loan_rows.append(
+                (loan_id, loan.application_no, loan.number, loan.member_id, p.id,
+                 loan.status.value, loan.application_date.isoformat(), loan.amount, loan.months,
+                 str(p.monthly_rate), p.method, p.round_to, int(p.round_up), 0,
+                 loan.first_due.isoformat(), loan.purpose,
+                 *denda_values(p.denda_rule, p.alloc_order, p.alloc_mode, p.payoff_rule),
+                 loan.admin_fee, loan.decided_by, _iso(loan.decided_on), loan.decision_note,
+                 _iso(loan.disbursed_on), loan.amount - loan.admin_fee if disbursed else None,
+                 _iso(loan.closed_on), loan.created_by, loan.created_at, loan.created_at)
+            )
+            schedule_rows.append(
+                (loan_id, 0, loan.application_date.isoformat(), "", loan.amount,
+                 str(p.monthly_rate), loan.months, p.method, p.round_to, int(p.round_up), 0,
+                 loan.first_due.isoformat(), sum(i.principal for i in loan.schedule),
+                 sum(i.interest for i in loan.schedule), loan.created_by, loan.created_at)
+            )
+            line_rows.extend(schedule_line_values(loan_id, 0, loan.schedule))
+        conn = db.sql.conn
+        conn.executemany(_insert_sql("loans", _LOAN_COLUMNS), loan_rows)
+        conn.executemany(_insert_sql("loan_schedules", _SCHEDULE_COLUMNS), schedule_rows)
+        conn.executemany(
+            "INSERT INTO loan_schedule_lines (loan_id, version, number, due_date, pokok, jasa,"
+            " cum_pokok, cum_jasa, balance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            line_rows,
+        )
+    return list(range(first, first + len(loans)))
+
+
+def insert_loan_events_bulk(db: Database, events: Iterable[BulkLoanEvent]) -> range:
+    """Insert events with their lines and denda charges in one transaction (events may be a
+    generator, consumed once); the ids given, in order."""
+    with db.atomic():
+        first = int(db.scalar("SELECT coalesce(max(id), 0) + 1 FROM loan_events"))
+        lines: list[tuple[Any, ...]] = []
+        charges: list[tuple[Any, ...]] = []
+        count = 0
+
+        def values() -> Iterator[tuple[Any, ...]]:
+            nonlocal count
+            for offset, e in enumerate(events):
+                event_id = first + offset
+                count += 1
+                day = e.event_date.isoformat()
+                lines.extend(
+                    (event_id, i + 1, n, c, a) for i, (n, c, a) in enumerate(e.lines) if a
+                )
+                charges.extend(
+                    (e.loan_id, e.version, n, day, a, event_id) for n, a in e.charges if a > 0
+                )
+                yield (
+                    event_id, e.loan_id, e.version, e.kind.value, day, e.receipt_no, e.amount,
+                    e.method, e.pokok, e.jasa, e.denda, e.titipan, e.fee, e.reverses_id,
+                    e.reason, e.approved_by, e.note, e.created_by, e.created_at,
+                )
+
+        conn = db.sql.conn
+        conn.executemany(_insert_sql("loan_events", _EVENT_COLUMNS), values())
+        conn.executemany(
+            "INSERT INTO loan_event_lines (event_id, line_no, number, component, amount)"
+            " VALUES (?, ?, ?, ?, ?)",
+            lines,
+        )
+        conn.executemany(
+            "INSERT INTO loan_denda_charges (loan_id, version, number, charge_date, amount,"
+            " event_id) VALUES (?, ?, ?, ?, ?, ?)",
+            charges,
+        )
+    return range(first, first + count)

@@ -1,0 +1,146 @@
+"""The loans list: one page of rows with arrears and class as of a date."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import Any
+
+from app.loans.models import LoanFilter, LoanRow, LoanStatus
+from app.loans.quality import QualityPolicy
+from app.storage.db import Database
+from app.storage.loans_quality_repo import LoanQualityRepository
+
+_ORDERS = {
+    "number": "l.disbursed_on IS NULL, coalesce(l.number, l.application_no)",
+    "newest": "l.application_date DESC, l.id DESC",
+    "member": "m.name COLLATE NOCASE, l.id",
+    "outstanding": "outstanding DESC, l.id",
+    "days": "dpd DESC, arrears_total DESC, l.id",
+    "arrears": "arrears_total DESC, l.id",
+}
+_NEEDS_ARREARS = ("outstanding", "days", "arrears")
+
+_COLUMNS = (
+    "SELECT l.id AS loan_id, coalesce(l.number, l.application_no) AS number, l.member_id,"
+    " m.number AS member_number, m.name AS member_name, p.name AS product_name, l.status,"
+    " l.amount, coalesce(res.outstanding, 0) AS outstanding,"
+    " coalesce(res.ap + res.aj + res.ad, 0) AS arrears_total, coalesce(res.dpd, 0) AS dpd,"
+    " res.quality"
+)
+_FROM = (
+    " FROM loans l JOIN members m ON m.id = l.member_id"
+    " JOIN loan_products p ON p.id = l.product_id"
+)
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _where(filters: LoanFilter) -> tuple[list[str], dict[str, Any], bool]:
+    """Clauses on loans/members, their params, and whether arrears are needed to filter."""
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    if filters.statuses:
+        names = []
+        for index, status in enumerate(filters.statuses):
+            params[f"st{index}"] = LoanStatus(status).value
+            names.append(f":st{index}")
+        clauses.append(f"l.status IN ({', '.join(names)})")
+    if filters.product_id is not None:
+        clauses.append("l.product_id = :product")
+        params["product"] = filters.product_id
+    if filters.member_id is not None:
+        clauses.append("l.member_id = :member")
+        params["member"] = filters.member_id
+    text = filters.text.strip()
+    if text:
+        clauses.append(
+            "(m.name LIKE :text ESCAPE '\\' OR m.number LIKE :text ESCAPE '\\'"
+            " OR l.number LIKE :text ESCAPE '\\' OR l.application_no LIKE :text ESCAPE '\\')"
+        )
+        params["text"] = _like(text)
+    needs_arrears = filters.quality is not None or filters.overdue_only
+    return clauses, params, needs_arrears
+
+
+def _row(r: sqlite3.Row) -> LoanRow:
+    return LoanRow(
+        loan_id=r["loan_id"],
+        number=r["number"],
+        member_id=r["member_id"],
+        member_number=r["member_number"],
+        member_name=r["member_name"],
+        product_name=r["product_name"],
+        status=LoanStatus(r["status"]),
+        plafon=r["amount"],
+        outstanding=r["outstanding"],
+        arrears_total=r["arrears_total"],
+        days_past_due=r["dpd"],
+        quality=r["quality"],
+    )
+
+
+class LoansListRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.quality = LoanQualityRepository(db)
+
+    def rows(
+        self, as_of: date, policy: QualityPolicy, filters: LoanFilter, offset: int, limit: int,
+        order: str,
+    ) -> list[LoanRow]:
+        """A page of rows. Without a class/overdue filter or an arrears ordering, the page is
+        chosen first and arrears are computed for its loans only."""
+        if order not in _ORDERS:
+            raise ValueError(f"unknown order {order!r}")
+        clauses, params, needs_arrears = _where(filters)
+        params.update(limit=limit, offset=offset)
+        if not needs_arrears and order not in _NEEDS_ARREARS:
+            where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+            ids = [
+                r[0] for r in self.db.rows(
+                    f"SELECT l.id{_FROM}{where} ORDER BY {_ORDERS[order]}"
+                    " LIMIT :limit OFFSET :offset",
+                    params,
+                )
+            ]
+            if not ids:
+                return []
+            select = (
+                f"{_COLUMNS}{_FROM} LEFT JOIN res ON res.loan_id = l.id"
+                f" WHERE l.id IN ({','.join(map(str, ids))}) ORDER BY {_ORDERS[order]}"
+            )
+            rows = self.quality.query(as_of, policy, select, loan_ids=ids)
+            return [_row(r) for r in rows]
+        clauses += self._arrears_clauses(filters, params)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        select = (
+            f"{_COLUMNS}{_FROM} LEFT JOIN res ON res.loan_id = l.id{where}"
+            f" ORDER BY {_ORDERS[order]} LIMIT :limit OFFSET :offset"
+        )
+        return [_row(r) for r in self.quality.query(as_of, policy, select, extra=params)]
+
+    def count(self, as_of: date, policy: QualityPolicy, filters: LoanFilter) -> int:
+        clauses, params, needs_arrears = _where(filters)
+        if not needs_arrears:
+            where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+            return int(self.db.scalar(f"SELECT count(*){_FROM}{where}", params))
+        clauses += self._arrears_clauses(filters, params)
+        select = (
+            f"SELECT count(*){_FROM} JOIN res ON res.loan_id = l.id"
+            f" WHERE {' AND '.join(clauses)}"
+        )
+        return int(self.quality.query(as_of, policy, select, extra=params)[0][0])
+
+    @staticmethod
+    def _arrears_clauses(filters: LoanFilter, params: dict[str, Any]) -> list[str]:
+        clauses = []
+        if filters.quality is not None:
+            clauses.append("res.quality = :quality")
+            params["quality"] = filters.quality
+        if filters.overdue_only:
+            clauses.append("res.dpd > 0")
+        return clauses

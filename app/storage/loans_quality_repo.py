@@ -1,0 +1,316 @@
+"""Arrears and quality class of every loan at a date, in one SQL statement.
+
+The same rules as app/loans/position.py (which does one loan in Python, and is tested
+against this): settled totals fill instalments oldest first (running totals are stored on
+the schedule lines, so each loan needs three index seeks), denda is the larger of what was
+crystallised and the rule applied to what is unpaid, in exact integer arithmetic.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from app.loans.models import LoanArrears
+from app.loans.quality import QualityPolicy
+from app.storage.db import Database
+
+_NO_LOAN = 1_000_000_000
+
+
+def _fraction(value: Decimal) -> tuple[int, int]:
+    num, den = value.as_integer_ratio()
+    return num, den
+
+
+def _month_index(column: str) -> str:
+    year, month = f"substr({column}, 1, 4)", f"substr({column}, 6, 2)"
+    return f"(CAST({year} AS INTEGER) * 12 + CAST({month} AS INTEGER))"
+
+
+def _day(column: str) -> str:
+    return f"CAST(substr({column}, 9, 2) AS INTEGER)"
+
+
+def _mscore(column: str) -> str:
+    """32 × months + days from `column` to :d; months overdue > k  <=>  mscore > 32k."""
+    return f"((:d_mi - {_month_index(column)}) * 32 + :d_day - {_day(column)})"
+
+
+def _whole_months(column: str) -> str:
+    """Whole months from `column` to :d, anchored and clamped like app.formats.add_months."""
+    return (
+        f"max(0, (:d_mi - {_month_index(column)}) - "
+        f"(CASE WHEN :d_day < {_day(column)} AND NOT :d_month_end THEN 1 ELSE 0 END))"
+    )
+
+
+def _band(column: str, lancar: int, kurang_lancar: int) -> str:
+    return (
+        f"(CASE WHEN {column} IS NULL THEN 0 WHEN {_mscore(column)} <= {32 * lancar} THEN 0 "
+        f"WHEN {_mscore(column)} <= {32 * kurang_lancar} THEN 1 ELSE 2 END)"
+    )
+
+
+def class_expression(policy: QualityPolicy, params: dict[str, Any]) -> str:
+    """SQL for the class code of a row of the `fin` CTE under `policy` (params filled in)."""
+    if policy.key == "koperasi":
+        rnum, rden = _fraction(policy.cover_rescuable)
+        unum, uden = _fraction(policy.cover_unrescuable)
+        params.update(
+            cover_r_num=rnum, cover_r_den=rden, cover_u_num=unum, cover_u_den=uden,
+            macet_after=policy.macet_after_months,
+        )
+        worst = f"max({_band('opd', 3, 6)}, {_band('ojd', 3, 6)})"
+        last_pay = (
+            "(SELECT max(e.event_date) FROM loan_events e WHERE e.loan_id = fin.loan_id"
+            " AND e.kind = 'pembayaran' AND e.event_date <= :d AND NOT EXISTS (SELECT 1"
+            " FROM loan_events r WHERE r.reverses_id = e.id AND r.event_date <= :d))"
+        )
+        months_in_d = (
+            f"min({_whole_months('oldest')} - 6, "
+            f"coalesce({_whole_months(last_pay)}, {_NO_LOAN}))"
+        )
+        return (
+            f"(CASE WHEN in_court THEN 'M' WHEN {worst} = 0 THEN 'L' WHEN {worst} = 1 THEN 'KL'"
+            " WHEN rescuable AND coll * 100 * :cover_r_den < :cover_r_num * (outstanding + aj)"
+            " THEN 'M'"
+            " WHEN NOT rescuable AND coll * 100 * :cover_u_den < :cover_u_num * (outstanding + aj)"
+            " THEN 'M'"
+            f" WHEN {months_in_d} >= :macet_after THEN 'M' ELSE 'D' END)"
+        )
+    measure = "dpd" if policy.measure == "days" else "missed"
+    parts = []
+    for index, (bound, code) in enumerate(policy.limits):
+        params[f"lim_{index}"] = bound
+        params[f"code_{index}"] = code
+        parts.append(f"WHEN {measure} <= :lim_{index} THEN :code_{index}")
+    params["beyond"] = policy.beyond
+    return f"(CASE {' '.join(parts)} ELSE :beyond END)"
+
+
+def _rules(db: Database) -> tuple[str, list[Any]]:
+    """A VALUES list of the distinct denda rules of disbursed loans with exact fractions."""
+    rows = db.rows(
+        "SELECT DISTINCT denda_basis, denda_rate, denda_per, denda_grace_days, denda_cap,"
+        " denda_fixed, denda_cap_rate FROM loans WHERE disbursed_on IS NOT NULL"
+    )
+    if not rows:
+        return "VALUES ('', '', '', 0, NULL, 0, NULL, 0, 1, NULL, NULL)", []
+    values, params = [], []
+    for r in rows:
+        rnum, rden = _fraction(Decimal(r["denda_rate"]))
+        cnum, cden = (None, None)
+        if r["denda_cap_rate"] is not None:
+            cnum, cden = _fraction(Decimal(r["denda_cap_rate"]))
+        values.append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        params += [*tuple(r), rnum, rden, cnum, cden]
+    return "VALUES " + ", ".join(values), params
+
+
+def arrears_sql(
+    db: Database, as_of: date, policy: QualityPolicy, loan_ids: Sequence[int] | None = None
+) -> tuple[str, list[Any], dict[str, Any]]:
+    """The WITH clause ending in CTE `res` (one row per loan aktif at as_of) and its params.
+
+    `res` columns: loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan,
+    coll, quality.
+    """
+    rules_values, rule_params = _rules(db)
+    last_day = (as_of.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    named: dict[str, Any] = {
+        "d": as_of.isoformat(),
+        "d_mi": as_of.year * 12 + as_of.month,
+        "d_day": as_of.day,
+        "d_month_end": int(as_of == last_day),
+    }
+    loan_filter = event_filter = ""
+    if loan_ids is not None:
+        id_list = ", ".join(str(int(i)) for i in loan_ids) or "NULL"
+        loan_filter = f" AND l.id IN ({id_list})"
+        event_filter = f" AND loan_id IN ({id_list})"
+    quality = class_expression(policy, named)
+    start = "date(due_date, '+' || r_grace || ' days')"
+    months_begun = (
+        f"((:d_mi - {_month_index('st')}) + (CASE WHEN :d_day > {_day('st')} THEN 1 ELSE 0 END))"
+    )
+    sql = f"""
+WITH rules (r_basis, r_rate, r_per, r_grace, r_cap, r_fixed, r_caprate, rnum, rden, cnum, cden)
+  AS ({rules_values}),
+ev AS (
+  SELECT loan_id, version, sum(pokok) AS sp, sum(jasa) AS sj, sum(denda) AS sd,
+         sum(titipan) AS st
+  FROM loan_events WHERE event_date <= :d{event_filter} GROUP BY loan_id, version),
+ch AS (
+  SELECT loan_id, version, sum(amount) AS charged FROM loan_denda_charges
+  WHERE charge_date <= :d{event_filter} GROUP BY loan_id, version),
+base AS (
+  SELECT l.id AS loan_id, l.schedule_version AS v, s.principal, l.rescuable, l.in_court,
+    l.denda_basis, l.denda_rate, l.denda_per, l.denda_grace_days, l.denda_cap, l.denda_fixed,
+    l.denda_cap_rate, coalesce(ev.sp, 0) AS sp, coalesce(ev.sj, 0) AS sj,
+    coalesce(ev.sd, 0) AS sd, coalesce(ev.st, 0) AS st, coalesce(ch.charged, 0) AS charged
+  FROM loans l
+  JOIN loan_schedules s ON s.loan_id = l.id AND s.version = l.schedule_version
+  LEFT JOIN ev ON ev.loan_id = l.id AND ev.version = l.schedule_version
+  LEFT JOIN ch ON ch.loan_id = l.id AND ch.version = l.schedule_version
+  WHERE l.disbursed_on <= :d AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
+    AND (l.closed_on IS NULL OR l.closed_on > :d){loan_filter}),
+pos AS (
+  SELECT b.*,
+    (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
+      AND x.version = b.v AND x.due_date < :d ORDER BY x.due_date DESC LIMIT 1) AS n_past,
+    (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
+      AND x.version = b.v AND x.cum_pokok > b.sp ORDER BY x.cum_pokok LIMIT 1) AS np,
+    (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
+      AND x.version = b.v AND x.cum_jasa > b.sj ORDER BY x.cum_jasa LIMIT 1) AS nj
+  FROM base b),
+arr AS (
+  SELECT p.*,
+    CASE WHEN p.np <= p.n_past THEN lp.due_date END AS opd,
+    CASE WHEN p.nj <= p.n_past THEN lj.due_date END AS ojd,
+    max(0, coalesce(ld.cum_pokok, 0) - p.sp) AS ap,
+    max(0, coalesce(ld.cum_jasa, 0) - p.sj) AS aj,
+    min(coalesce(p.np, {_NO_LOAN}), coalesce(p.nj, {_NO_LOAN})) AS n_first
+  FROM pos p
+  LEFT JOIN loan_schedule_lines ld
+    ON ld.loan_id = p.loan_id AND ld.version = p.v AND ld.number = p.n_past
+  LEFT JOIN loan_schedule_lines lp
+    ON lp.loan_id = p.loan_id AND lp.version = p.v AND lp.number = p.np
+  LEFT JOIN loan_schedule_lines lj
+    ON lj.loan_id = p.loan_id AND lj.version = p.v AND lj.number = p.nj),
+dl AS (
+  SELECT a.loan_id, a.v, x.number, x.due_date,
+    max(0, min(x.pokok, x.cum_pokok - a.sp)) AS up,
+    max(0, min(x.jasa, x.cum_jasa - a.sj)) AS uj, r.*
+  FROM arr a
+  JOIN loan_schedule_lines x ON x.loan_id = a.loan_id AND x.version = a.v
+    AND x.number BETWEEN a.n_first AND a.n_past
+  JOIN rules r ON r.r_basis = a.denda_basis AND r.r_rate = a.denda_rate
+    AND r.r_per = a.denda_per AND r.r_grace = a.denda_grace_days
+    AND r.r_cap IS a.denda_cap AND r.r_fixed = a.denda_fixed
+    AND r.r_caprate IS a.denda_cap_rate),
+dst AS (SELECT dl.*, {start} AS st FROM dl),
+dp AS (
+  SELECT dst.*, CASE
+    WHEN st >= :d THEN 0
+    WHEN r_per = 'day' THEN CAST(julianday(:d) - julianday(st) AS INTEGER)
+    ELSE {months_begun} END AS periods
+  FROM dst),
+df AS (
+  SELECT loan_id, v, number, up, uj, periods, r_cap, cnum, cden,
+    CASE r_basis WHEN 'fixed' THEN r_fixed * periods
+      ELSE ((CASE r_basis WHEN 'principal' THEN up ELSE up + uj END) * rnum * periods * 2
+            + 100 * rden) / (200 * rden) END AS raw
+  FROM dp WHERE periods > 0 AND up + uj > 0),
+dc AS (
+  SELECT loan_id, sum(max(0,
+    min(raw, coalesce(r_cap, raw),
+        CASE WHEN cnum IS NULL THEN raw ELSE ((up + uj) * cnum * 2 + 100 * cden) / (200 * cden) END)
+    - coalesce((SELECT sum(c.amount) FROM loan_denda_charges c WHERE c.loan_id = df.loan_id
+        AND c.version = df.v AND c.number = df.number AND c.charge_date <= :d), 0))) AS extra
+  FROM df GROUP BY loan_id),
+fin AS (
+  SELECT a.loan_id, a.principal - min(a.sp, a.principal) AS outstanding, a.ap, a.aj,
+    max(0, a.charged + coalesce(dc.extra, 0) - a.sd) AS ad, a.opd, a.ojd,
+    CASE WHEN a.opd IS NULL THEN a.ojd WHEN a.ojd IS NULL THEN a.opd
+      ELSE min(a.opd, a.ojd) END AS oldest,
+    CASE WHEN a.n_first <= a.n_past THEN a.n_past - a.n_first + 1 ELSE 0 END AS missed,
+    a.st AS titipan, a.rescuable, a.in_court,
+    (SELECT coalesce(sum(c.estimated_value), 0) FROM loan_collateral c
+      WHERE c.loan_id = a.loan_id AND (c.released_on IS NULL OR c.released_on > :d)) AS coll
+  FROM arr a LEFT JOIN dc ON dc.loan_id = a.loan_id),
+fin2 AS (
+  SELECT fin.*, CASE WHEN oldest IS NULL THEN 0
+    ELSE CAST(julianday(:d) - julianday(oldest) AS INTEGER) END AS dpd
+  FROM fin),
+res AS (
+  SELECT loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan, coll,
+    {quality.replace("fin.loan_id", "fin2.loan_id")} AS quality
+  FROM fin2)
+"""
+    return sql, rule_params, named
+
+
+def _bind(sql: str, positional: list[Any], named: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """sqlite3 cannot mix ? and :name: turn each ? into a named parameter."""
+    params = dict(named)
+    parts = sql.split("?")
+    out = [parts[0]]
+    for index, part in enumerate(parts[1:]):
+        key = f"p{index}"
+        params[key] = positional[index]
+        out.append(f":{key}{part}")
+    return "".join(out), params
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def arrears_from_row(row: sqlite3.Row, as_of: date, policy_name: str) -> LoanArrears:
+    """A LoanArrears from a row of CTE `res` (or a stored snapshot with the same names)."""
+    return LoanArrears(
+        loan_id=row["loan_id"],
+        as_of=as_of,
+        days_past_due=row["dpd"],
+        oldest_due=_date(row["oldest"]),
+        oldest_pokok_due=_date(row["opd"]),
+        oldest_jasa_due=_date(row["ojd"]),
+        installments_missed=row["missed"],
+        arrears_pokok=row["ap"],
+        arrears_jasa=row["aj"],
+        arrears_denda=row["ad"],
+        outstanding=row["outstanding"],
+        titipan=row["titipan"],
+        collateral_value=row["coll"],
+        quality=row["quality"],
+        policy_name=policy_name,
+    )
+
+
+class LoanQualityRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def query(
+        self, as_of: date, policy: QualityPolicy, select: str,
+        loan_ids: Sequence[int] | None = None, extra: dict[str, Any] | None = None,
+    ) -> list[sqlite3.Row]:
+        """Run `select` (which reads CTE `res`) after the arrears WITH clause."""
+        with_sql, positional, named = arrears_sql(self.db, as_of, policy, loan_ids)
+        sql, params = _bind(with_sql, positional, named)
+        return self.db.rows(sql + select, {**params, **(extra or {})})
+
+    def arrears(
+        self, as_of: date, policy: QualityPolicy, loan_ids: Sequence[int] | None = None
+    ) -> list[LoanArrears]:
+        """Every loan aktif at `as_of` (or those of `loan_ids`), by loan id."""
+        rows = self.query(as_of, policy, "SELECT * FROM res ORDER BY loan_id", loan_ids)
+        return [arrears_from_row(r, as_of, policy.name) for r in rows]
+
+    def class_counts(self, as_of: date, policy: QualityPolicy) -> dict[str, tuple[int, int]]:
+        """Class code -> (number of loans, outstanding)."""
+        rows = self.query(
+            as_of, policy,
+            "SELECT quality, count(*) AS n, sum(outstanding) AS total FROM res GROUP BY quality",
+        )
+        return {r["quality"]: (r["n"], r["total"]) for r in rows}
+
+    def insert_snapshot(self, run_id: int, as_of: date, policy: QualityPolicy) -> int:
+        """Store every loan's row of `res` under month-end run `run_id`; the number stored."""
+        with_sql, positional, named = arrears_sql(self.db, as_of, policy)
+        sql, params = _bind(with_sql, positional, named)
+        cursor = self.db.execute(
+            sql.replace("WITH rules", "INSERT INTO loan_quality_snapshots (run_id, loan_id,"
+                        " quality, days_past_due, oldest_due, oldest_pokok_due,"
+                        " oldest_jasa_due, installments_missed, arrears_pokok, arrears_jasa,"
+                        " arrears_denda, outstanding, titipan, collateral_value)"
+                        " WITH rules", 1)
+            + " SELECT :run_id, loan_id, quality, dpd, oldest, opd, ojd, missed, ap, aj, ad,"
+            " outstanding, titipan, coll FROM res",
+            {**params, "run_id": run_id},
+        )
+        return cursor.rowcount

@@ -1,0 +1,135 @@
+"""Signature blocks: who signs each kind of document (configurable), laid out in rows with
+room to sign, the name underlined, the position, and a meterai box where it is required."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from app.documents.letter import CONTENT_WIDTH, SIGN_SPACE, Signer
+from app.documents.styles import esc
+from app.documents.tables import xstyles
+from app.settings.profile import CoopProfile
+
+# The cooperative's officers who can sign, keyed as in CoopProfile.
+ROLES: dict[str, str] = {
+    "ketua": "Ketua",
+    "sekretaris": "Sekretaris",
+    "bendahara": "Bendahara",
+    "manajer": "Manajer",
+}
+MENGETAHUI_ROLE = "ketua_pengawas"
+BLANK_NAME = "(" + "." * 36 + ")"
+
+
+@dataclass(frozen=True)
+class SignerConfig:
+    """Which officers sign a kind of document, in order, and whether the Ketua Pengawas adds
+    a "Mengetahui" block."""
+
+    signers: tuple[str, ...]
+    mengetahui: bool = False
+
+
+def officer(profile: CoopProfile, role: str, heading: str = "", meterai: bool = False) -> Signer:
+    """The officer `role` of the profile as a signer (a blank line when the name is empty)."""
+    if role == MENGETAHUI_ROLE:
+        return Signer("Ketua Pengawas", profile.ketua_pengawas, heading or "Mengetahui,", meterai)
+    return Signer(ROLES[role], str(getattr(profile, role, "")), heading, meterai)
+
+
+def officers(profile: CoopProfile, config: SignerConfig) -> list[Signer]:
+    return [officer(profile, role) for role in config.signers if role in ROLES]
+
+
+def mengetahui(profile: CoopProfile, config: SignerConfig) -> Signer | None:
+    return officer(profile, MENGETAHUI_ROLE) if config.mengetahui else None
+
+
+def meterai_box() -> Table:
+    """The dashed place for a Rp10.000 duty stamp (UU 10/2020)."""
+    box = Table(
+        [[Paragraph("METERAI<br/>Rp10.000", xstyles()["meterai"])]],
+        colWidths=[2.6 * cm],
+        rowHeights=[1.6 * cm],
+    )
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.6, "#666666", None, (2, 2)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ]
+        )
+    )
+    box.hAlign = "CENTER"
+    return box
+
+
+def signer_cell(signer: Signer) -> list[Flowable]:
+    center = xstyles()["lcenter"]
+    cell: list[Flowable] = [
+        Paragraph(esc(line), center) for line in signer.heading.splitlines() if line
+    ]
+    if signer.meterai:
+        cell += [Spacer(1, 0.2 * cm), meterai_box(), Spacer(1, 0.2 * cm)]
+    else:
+        cell.append(Spacer(1, SIGN_SPACE * 0.8))
+    name = signer.name.strip()
+    shown = f"<u>{esc(name)}</u>" if name else BLANK_NAME
+    cell.append(Paragraph(f"<b>{shown}</b>", center))
+    if signer.position.strip():
+        cell.append(Paragraph(esc(signer.position), center))
+    return cell
+
+
+def _row_table(row: Sequence[Signer | None]) -> Table:
+    cells: list[object] = [signer_cell(s) if s is not None else "" for s in row]
+    columns = len(cells)
+    table = Table([cells], colWidths=[CONTENT_WIDTH / columns] * columns)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def signature_rows(
+    rows: Sequence[Sequence[Signer]],
+    known_by: Signer | None = None,
+    *,
+    heading: str = "",
+    gap: float = 0.45 * cm,
+) -> KeepTogether:
+    """Rows of signature blocks kept on one page: a row of one sits on the right half (with
+    `heading` above it), a wider first row gets `heading` centred above it; the "Mengetahui"
+    block is centred underneath."""
+    parts: list[Flowable] = []
+    rows = [list(r) for r in rows if r]
+    if heading and rows:
+        if len(rows[0]) == 1:
+            only = rows[0][0]
+            joined = "\n".join(x for x in (heading, only.heading) if x)
+            rows[0][0] = Signer(only.position, only.name, joined, only.meterai)
+        else:
+            parts += [Paragraph(esc(line), xstyles()["lcenter"]) for line in heading.splitlines()]
+            parts.append(Spacer(1, 0.15 * cm))
+    for index, row in enumerate(r for r in rows if r):
+        if index:
+            parts.append(Spacer(1, gap))
+        cells: list[Signer | None] = [None, row[0]] if len(row) == 1 else list(row)
+        parts.append(_row_table(cells))
+    if known_by is not None:
+        parts.append(Spacer(1, gap))
+        parts.append(_row_table([None, known_by, None]))
+    return KeepTogether(parts)

@@ -1,0 +1,293 @@
+"""The document register: numbers taken, the exact PDF bytes kept, searches over the register."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.clock import now_text
+from app.storage.db import Database
+from app.storage.sequences import next_value
+
+_SELECT = (
+    "SELECT d.*, u.full_name AS created_by_name FROM documents d "
+    "LEFT JOIN users u ON u.id = d.created_by "
+)
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One line of the register as stored."""
+
+    id: int
+    kind: str
+    number: str
+    seq: int | None
+    seq_year: int | None
+    doc_date: date
+    title: str
+    status: str  # 'proses' (number taken, file not stored yet), 'selesai', 'gagal'
+    member_id: int | None
+    member_number: str
+    member_name: str
+    loan_id: int | None
+    loan_number: str
+    case_id: int | None
+    batch_id: int | None
+    sha256: str | None
+    size: int | None
+    pages: int | None
+    note: str
+    created_by: int | None
+    created_by_name: str
+    created_at: str
+    finished_at: str | None
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    """What is known about a document before it is rendered."""
+
+    kind: str
+    doc_date: date
+    title: str
+    member_id: int | None = None
+    member_number: str = ""
+    member_name: str = ""
+    loan_id: int | None = None
+    loan_number: str = ""
+    case_id: int | None = None
+    batch_id: int | None = None
+    data: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class RegisterQuery:
+    """Filters of the register list; all optional. `text` matches number or member."""
+
+    text: str = ""
+    kind: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    member_id: int | None = None
+    loan_id: int | None = None
+    case_id: int | None = None
+    batch_id: int | None = None
+    unfinished_only: bool = False
+
+
+def _row(row: sqlite3.Row) -> RegisterRow:
+    return RegisterRow(
+        id=row["id"],
+        kind=row["kind"],
+        number=row["number"],
+        seq=row["seq"],
+        seq_year=row["seq_year"],
+        doc_date=date.fromisoformat(row["doc_date"]),
+        title=row["title"],
+        status=row["status"],
+        member_id=row["member_id"],
+        member_number=row["member_number"],
+        member_name=row["member_name"],
+        loan_id=row["loan_id"],
+        loan_number=row["loan_number"],
+        case_id=row["case_id"],
+        batch_id=row["batch_id"],
+        sha256=row["sha256"],
+        size=row["size"],
+        pages=row["pages"],
+        note=row["note"],
+        created_by=row["created_by"],
+        created_by_name=row["created_by_name"] or "",
+        created_at=row["created_at"],
+        finished_at=row["finished_at"],
+    )
+
+
+def _where(query: RegisterQuery) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    text = query.text.strip()
+    if text:
+        like = f"%{text}%"
+        clauses.append("(d.number LIKE ? OR d.member_name LIKE ? OR d.member_number = ?)")
+        params += [like, like, text]
+    for column, value in (
+        ("kind", query.kind),
+        ("member_id", query.member_id),
+        ("loan_id", query.loan_id),
+        ("case_id", query.case_id),
+        ("batch_id", query.batch_id),
+    ):
+        if value is not None:
+            clauses.append(f"d.{column} = ?")
+            params.append(value)
+    if query.date_from:
+        clauses.append("d.doc_date >= ?")
+        params.append(query.date_from.isoformat())
+    if query.date_to:
+        clauses.append("d.doc_date <= ?")
+        params.append(query.date_to.isoformat())
+    if query.unfinished_only:
+        clauses.append("d.status <> 'selesai'")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+class DocumentsRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- numbers and rows ----------------------------------------------------------------------
+    def take_number(
+        self,
+        entry: NewEntry,
+        sequence: str,
+        year: int,
+        make_number: Any,
+        user_id: int | None,
+    ) -> RegisterRow:
+        """Take the next number of (`sequence`, `year`) and record the row as 'proses', in one
+        committed transaction of its own. `make_number(seq)` formats it; a number already in
+        the register for this kind (e.g. after the pattern was changed) is skipped."""
+        with self.db.atomic():
+            while True:
+                seq = next_value(self.db, sequence, year)
+                number = str(make_number(seq))
+                taken = self.db.scalar(
+                    "SELECT 1 FROM documents WHERE kind = ? AND number = ?", (entry.kind, number)
+                )
+                if not taken:
+                    break
+            new_id = self._insert(entry, number, seq, year, user_id)
+        return self.get(new_id)
+
+    def add_given_number(self, entry: NewEntry, number: str, user_id: int | None) -> RegisterRow:
+        """Record a row whose number was given elsewhere (a receipt number), as 'proses'."""
+        with self.db.atomic():
+            new_id = self._insert(entry, number, None, None, user_id)
+        return self.get(new_id)
+
+    def _insert(
+        self, entry: NewEntry, number: str, seq: int | None, year: int | None, user_id: int | None
+    ) -> int:
+        data = dict(entry.data or {})
+        if "nomor" in data:
+            data["nomor"] = number  # the snapshot carries the number it was given
+        cursor = self.db.execute(
+            "INSERT INTO documents (kind, number, seq, seq_year, doc_date, title, member_id,"
+            " member_number, member_name, loan_id, loan_number, case_id, batch_id, data,"
+            " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                entry.kind,
+                number,
+                seq,
+                year,
+                entry.doc_date.isoformat(),
+                entry.title,
+                entry.member_id,
+                entry.member_number,
+                entry.member_name,
+                entry.loan_id,
+                entry.loan_number,
+                entry.case_id,
+                entry.batch_id,
+                json.dumps(data, ensure_ascii=False, sort_keys=True, default=str),
+                user_id,
+                now_text(),
+            ),
+        )
+        assert cursor.lastrowid is not None
+        return int(cursor.lastrowid)
+
+    def finish(self, document_id: int, pdf: bytes, sha256: str, pages: int) -> None:
+        """Store the file and mark the row finished; call inside a transaction."""
+        self.db.execute(
+            "INSERT INTO document_files (document_id, pdf) VALUES (?, ?)", (document_id, pdf)
+        )
+        self.db.execute(
+            "UPDATE documents SET status = 'selesai', sha256 = ?, size = ?, pages = ?,"
+            " finished_at = ? WHERE id = ? AND status = 'proses'",
+            (sha256, len(pdf), pages, now_text(), document_id),
+        )
+
+    def fail(self, document_id: int, note: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE documents SET status = 'gagal', note = ?, finished_at = ?"
+                " WHERE id = ? AND status = 'proses'",
+                (note[:500], now_text(), document_id),
+            )
+
+    # -- batches ---------------------------------------------------------------------------
+    def new_batch(self, title: str, run_date: date, planned: int, user_id: int | None) -> int:
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "INSERT INTO document_batches (title, run_date, planned, created_by, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (title, run_date.isoformat(), planned, user_id, now_text()),
+            )
+        assert cursor.lastrowid is not None
+        return int(cursor.lastrowid)
+
+    # -- reading ---------------------------------------------------------------------------
+    def get(self, document_id: int) -> RegisterRow:
+        row = self.db.one(_SELECT + "WHERE d.id = ?", (document_id,))
+        if row is None:
+            from app.errors import NotFound
+
+            raise NotFound(f"Dokumen nomor urut register {document_id} tidak ditemukan.")
+        return _row(row)
+
+    def find(self, kind: str, number: str) -> RegisterRow | None:
+        row = self.db.one(_SELECT + "WHERE d.kind = ? AND d.number = ?", (kind, number))
+        return _row(row) if row else None
+
+    def pdf(self, document_id: int) -> bytes | None:
+        value = self.db.scalar(
+            "SELECT pdf FROM document_files WHERE document_id = ?", (document_id,)
+        )
+        return bytes(value) if value is not None else None
+
+    def data(self, document_id: int) -> dict[str, Any]:
+        text = self.db.scalar("SELECT data FROM documents WHERE id = ?", (document_id,))
+        return dict(json.loads(text)) if text else {}
+
+    def search(
+        self, query: RegisterQuery, *, offset: int = 0, limit: int = 200
+    ) -> list[RegisterRow]:
+        where, params = _where(query)
+        rows = self.db.rows(
+            _SELECT + where + " ORDER BY d.doc_date DESC, d.id DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [_row(r) for r in rows]
+
+    def count(self, query: RegisterQuery) -> int:
+        where, params = _where(query)
+        return int(self.db.scalar("SELECT count(*) FROM documents d" + where, params) or 0)
+
+    # -- settings ----------------------------------------------------------------------------
+    def setting(self, key: str) -> Any:
+        text = self.db.scalar("SELECT value FROM document_settings WHERE key = ?", (key,))
+        return None if text is None else json.loads(text)
+
+    def settings_with_prefix(self, prefix: str) -> dict[str, Any]:
+        rows = self.db.rows(
+            "SELECT key, value FROM document_settings WHERE key LIKE ? ESCAPE '\\'",
+            (prefix.replace("_", "\\_").replace("%", "\\%") + "%",),
+        )
+        return {r["key"]: json.loads(r["value"]) for r in rows}
+
+    def put_setting(self, key: str, value: Any) -> None:
+        """Store (or with None remove) one setting; call inside a transaction."""
+        if value is None:
+            self.db.execute("DELETE FROM document_settings WHERE key = ?", (key,))
+            return
+        self.db.execute(
+            "INSERT INTO document_settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value, ensure_ascii=False)),
+        )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError, ValidationError
+from app.loans.allocation import Allocation, OpenInstallment
 from app.loans.models import Loan, Payment, PaymentMethod, PaymentPreview
 from app.money import format_rupiah
 from app.services import Services
@@ -137,6 +138,15 @@ class PaymentDialog(QDialog):
     def _amount_or_zero(self) -> int:
         return 0 if not self.amount_edit.text().strip() else self.amount_edit.value()
 
+    def open_items(self, on: date) -> tuple[OpenInstallment, ...]:
+        """What is due by `on` (denda as of `on`), before any payment is typed."""
+        lines = self.services.loans.schedule(self.loan.id, on)
+        return tuple(
+            OpenInstallment(ln.number, ln.due_date, ln.pokok - ln.paid_pokok,
+                            ln.jasa - ln.paid_jasa, ln.denda - ln.paid_denda)
+            for ln in lines if ln.due_date <= on and ln.remaining > 0
+        )  # fmt: skip
+
     def update_preview(self) -> None:
         """Ask the service how the typed amount would be allocated (nothing is written)."""
         self._timer.stop()
@@ -145,7 +155,20 @@ class PaymentDialog(QDialog):
             on = self.date_edit.value()
             assert on is not None
             amount = self._amount_or_zero()
-            preview = self.services.loans.payments.preview_allocation(self.loan.id, amount, on)
+            if amount == 0:
+                titipan = self.services.loans.payments.titipan(self.loan.id, on)
+                preview = PaymentPreview(
+                    self.loan.id,
+                    on,
+                    0,
+                    titipan,
+                    Allocation((), 0),
+                    self.open_items(on),
+                    0,
+                    closes_loan=False,
+                )
+            else:
+                preview = self.services.loans.payments.preview_allocation(self.loan.id, amount, on)
         except ValidationError as exc:
             self.errors.show(exc.field if exc.field in ("amount", "on") else None, exc.message)
             self._show(None)
@@ -182,8 +205,13 @@ class PaymentDialog(QDialog):
         ).format(total=format_rupiah(preview.due_total), n=len(preview.open_before))
 
     def _summary_text(self, p: PaymentPreview) -> str:
-        if p.amount == 0 and p.titipan_used == 0:
-            return self.tr("Ketik jumlah yang diterima; pembagiannya tampil di sini.")
+        if p.amount == 0:
+            text = self.tr("Ketik jumlah yang diterima; pembagiannya tampil di sini.")
+            if p.titipan_used:
+                text += "<br>" + self.tr("Titipan {amount} yang sudah ada ikut dipakai.").format(
+                    amount=format_rupiah(p.titipan_used)
+                )
+            return text
         parts = [
             self.tr("Denda <b>{amount}</b>").format(amount=format_rupiah(p.denda)),
             self.tr("Jasa <b>{amount}</b>").format(amount=format_rupiah(p.jasa)),

@@ -4,6 +4,7 @@ with what has been paid on each instalment and its state."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from enum import IntEnum
 from typing import Any
 
@@ -126,6 +127,7 @@ class ScheduleModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ScheduleLine] = []
+        self._as_of: date | None = None
         self._headers = {
             ScheduleColumn.NUMBER: self.tr("Ke"),
             ScheduleColumn.DUE: self.tr("Jatuh Tempo"),
@@ -134,7 +136,7 @@ class ScheduleModel(QAbstractTableModel):
             ScheduleColumn.TOTAL: self.tr("Angsuran"),
             ScheduleColumn.PAID: self.tr("Sudah Dibayar"),
             ScheduleColumn.DENDA: self.tr("Denda"),
-            ScheduleColumn.REMAINING: self.tr("Kurang"),
+            ScheduleColumn.REMAINING: self.tr("Belum Dibayar"),
             ScheduleColumn.STATE: self.tr("Keadaan"),
         }
         self._tips = {
@@ -143,10 +145,17 @@ class ScheduleModel(QAbstractTableModel):
             ScheduleColumn.REMAINING: self.tr("Yang belum dibayar: pokok + jasa + denda"),
         }
 
-    def set_rows(self, rows: Sequence[ScheduleLine]) -> None:
+    def set_rows(self, rows: Sequence[ScheduleLine], as_of: date | None = None) -> None:
+        """`as_of` (the date the states are for) lets an instalment due that day say so."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._as_of = as_of
         self.endResetModel()
+
+    def state_text(self, line: ScheduleLine) -> str:
+        if line.state == InstallmentState.BELUM and line.due_date == self._as_of:
+            return self.tr("Jatuh Tempo Hari Ini")
+        return line.state.label
 
     def line_at(self, row: int) -> ScheduleLine:
         return self._rows[row]
@@ -217,7 +226,7 @@ class ScheduleModel(QAbstractTableModel):
         if column == ScheduleColumn.DUE:
             return format_date_short(line.due_date)
         if column == ScheduleColumn.STATE:
-            return line.state.label
+            return self.state_text(line)
         value = int(self._raw(line, column))
         if column in (ScheduleColumn.DENDA, ScheduleColumn.REMAINING, ScheduleColumn.PAID):
             return format_rupiah(value) if value else "–"

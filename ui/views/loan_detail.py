@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.formats import format_date_long
 from app.loans.models import (
     InstallmentState,
+    Loan,
     LoanArrears,
     LoanDetail,
     LoanStatus,
@@ -258,7 +259,7 @@ class LoanDetailPanel(QWidget):
                                        arrears.policy_name if arrears else "")  # fmt: skip
         self._show_terms(detail)
         self._show_arrears(detail, arrears, policy_name)
-        self.schedule_model.set_rows(detail.schedule)
+        self.schedule_model.set_rows(detail.schedule, detail.as_of)
         self._show_schedule_note(detail)
         self.payments_model.set_rows(detail.events)
         self.payments_hint.setText(self.tr(
@@ -312,9 +313,7 @@ class LoanDetailPanel(QWidget):
                 month=format_rate(loan.monthly_rate), year=format_rate(loan.annual_rate)),
             "method": method_label(loan.method),
             "months": months,
-            "installment": self.tr("{amount} per bulan, mulai {date}").format(
-                amount=format_rupiah(self.regular_installment()),
-                date=format_date_long(loan.first_due)),
+            "installment": self.installment_text(loan),
             "product": loan.product_name,
             "agreement": loan.number or self.tr("(diberikan saat pencairan)"),
             "disbursed": format_date_long(loan.disbursed_on) if loan.disbursed_on else "–",
@@ -324,6 +323,16 @@ class LoanDetailPanel(QWidget):
         }  # fmt: skip
         for key, text in values.items():
             self.terms[key].setText(text)
+
+    def installment_text(self, loan: Loan) -> str:
+        first = format_date_long(loan.first_due)
+        if loan.method == "declining":
+            return self.tr("{amount} yang pertama, lalu turun tiap bulan; mulai {date}").format(
+                amount=format_rupiah(self.regular_installment()), date=first
+            )
+        return self.tr("{amount} per bulan, mulai {date}").format(
+            amount=format_rupiah(self.regular_installment()), date=first
+        )
 
     def _show_arrears(
         self, detail: LoanDetail, arrears: LoanArrears | None, policy_name: str
@@ -386,4 +395,3 @@ class LoanDetailPanel(QWidget):
 
     def _event_changed(self, *_: object) -> None:
         self.event_selected.emit(self.selected_event())
-

@@ -1,0 +1,164 @@
+"""Proses Akhir Bulan (store every loan's class and arrears at a date) and the booked PPAP."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from app.errors import AppError, ValidationError
+from app.formats import format_date_long
+from app.loans.models import AllowanceBooking, MonthEndRun
+from app.money import format_number, format_rupiah
+from app.services import Services
+from app.users.models import User
+from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
+from ui.widgets import messages
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.form import FieldErrors
+from ui.widgets.rupiah_edit import RupiahEdit
+
+
+def percent(value: Decimal) -> str:
+    """Decimal('7.456') -> '7,46' (two decimals, Indonesian comma)."""
+    return f"{value.quantize(Decimal('0.01'), ROUND_HALF_UP):f}".replace(".", ",")
+
+
+def last_month_end(today: date) -> date:
+    """The last day of the month before `today` (the usual date to close)."""
+    return today.replace(day=1) - timedelta(days=1)
+
+
+class MonthEndDialog(QDialog):
+    """`saved` is the run recorded. A date already closed asks before running it again."""
+
+    def __init__(
+        self,
+        services: Services,
+        user: User,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.user = user
+        self.today = today or date.today()
+        self.saved: MonthEndRun | None = None
+        self.errors = FieldErrors()
+        self.setWindowTitle(self.tr("Proses Akhir Bulan"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        policy = services.loans.quality.policy()
+        layout.addWidget(note_label(self.tr(
+            "Menyimpan kolektibilitas dan tunggakan setiap pinjaman aktif pada tanggal ini, "
+            "menurut {policy}. Hasilnya dipakai untuk riwayat kolektibilitas dan laporan."
+        ).format(policy=policy.name)))  # fmt: skip
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.date_edit = DateEdit(field="as_of")
+        self.date_edit.set_value(last_month_end(self.today))
+        self.errors.add_row(form, self.tr("Per tanggal *"), "as_of", self.date_edit)
+        runs = services.loans.quality.runs()
+        last = self.tr("Terakhir dijalankan: {date} ({n} pinjaman).").format(
+            date=format_date_long(runs[0].as_of), n=format_number(runs[0].loan_count)
+        ) if runs else self.tr("Belum pernah dijalankan.")  # fmt: skip
+        self.last_label = note_label(last)
+        self.last_label.setObjectName("month_end_last")
+        layout.addWidget(self.last_label)
+        general = QLabel()
+        self.errors.set_general(general)
+        layout.addWidget(general)
+        buttons, self.save_button = dialog_buttons(
+            self, self.tr("Jalankan Proses"), self.tr("Batal")
+        )
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.errors.clear()
+        quality = self.services.loans.quality
+        try:
+            as_of = self.date_edit.value()
+            assert as_of is not None
+            if as_of > self.today:
+                raise ValidationError("Tanggal proses tidak boleh setelah hari ini.", field="as_of")
+            try:
+                self.saved = quality.month_end(self.user, as_of)
+            except ValidationError as exc:
+                if exc.field != "as_of" or not messages.confirm(
+                    self, self.tr("Sudah pernah diproses"),
+                    exc.message + "\n\n" + self.tr("Jalankan ulang untuk tanggal ini?"),
+                    yes=self.tr("Ya, jalankan ulang"),
+                ):  # fmt: skip
+                    raise
+                self.saved = quality.month_end(self.user, as_of, rerun=True)
+        except ValidationError as exc:
+            self.errors.show(exc.field if exc.field == "as_of" else None, exc.message)
+            return
+        except AppError as exc:
+            self.errors.show(None, exc.message)
+            return
+        messages.inform(self, self.tr("Proses akhir bulan selesai"), self.tr(
+            "Kolektibilitas {n} pinjaman per {date} tersimpan. Sisa pokok {total}, rasio "
+            "pinjaman bermasalah {npl}%."
+        ).format(
+            n=format_number(self.saved.loan_count), date=format_date_long(self.saved.as_of),
+            total=format_rupiah(self.saved.total_outstanding),
+            npl=percent(self.saved.npl_ratio),
+        ))  # fmt: skip
+        super().accept()
+
+
+class BookAllowanceDialog(QDialog):
+    """Catat saldo PPAP yang sudah dibukukan (what the books hold), for required vs booked."""
+
+    def __init__(
+        self,
+        services: Services,
+        user: User,
+        as_of: date,
+        suggested: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.user = user
+        self.saved: AllowanceBooking | None = None
+        self.errors = FieldErrors()
+        self.setWindowTitle(self.tr("Catat Saldo PPAP"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note_label(self.tr(
+            "Tulis saldo PPAP yang tercatat di pembukuan koperasi pada tanggal itu (setelah "
+            "jurnal penyesuaian, bila sudah dibuat).")))  # fmt: skip
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.date_edit = DateEdit(field="as_of")
+        self.date_edit.set_value(as_of)
+        self.amount_edit = RupiahEdit(field="amount")
+        self.amount_edit.set_value(suggested)
+        self.note_edit = QLineEdit()
+        self.errors.add_row(form, self.tr("Per tanggal *"), "as_of", self.date_edit)
+        self.errors.add_row(form, self.tr("Saldo PPAP (Rp) *"), "amount", self.amount_edit)
+        self.errors.add_row(form, self.tr("Keterangan"), "note", self.note_edit)
+        general = QLabel()
+        self.errors.set_general(general)
+        layout.addWidget(general)
+        buttons, self.save_button = dialog_buttons(self, self.tr("Simpan"), self.tr("Batal"))
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.errors.clear()
+        try:
+            as_of = self.date_edit.value()
+            assert as_of is not None
+            self.saved = self.services.loans.portfolio.book_allowance(
+                self.user, as_of, self.amount_edit.value(), self.note_edit.text()
+            )
+        except ValidationError as exc:
+            self.errors.show(exc.field, exc.message)
+            return
+        except AppError as exc:
+            self.errors.show(None, exc.message)
+            return
+        super().accept()

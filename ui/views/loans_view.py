@@ -1,0 +1,329 @@
+"""Pinjaman: the loans list with filters, the class legend, and the selected loan's panel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import AppError
+from app.loans.models import LoanFilter, LoanStatus
+from app.loans.quality import class_label
+from app.money import format_number, format_rupiah
+from app.services import Services
+from app.users.models import User
+from ui.dialogs.simulation_dialog import SimulationDialog
+from ui.models.loans_model import SQL_ORDER, LoanColumn, LoansModel
+from ui.views.loan_actions import LoanActions
+from ui.views.loan_detail import LoanDetailPanel
+from ui.widgets import messages
+from ui.widgets.quality_badge import QualityLegend
+
+SEARCH_DELAY_MS = 250
+_DESCENDING_ORDERS = ("outstanding", "days", "arrears")
+
+
+def status_choices() -> list[tuple[str, tuple[LoanStatus, ...]]]:
+    S = LoanStatus
+    return [
+        ("Aktif", (S.AKTIF,)),
+        ("Menunggu keputusan", (S.DIAJUKAN,)),
+        ("Disetujui, belum cair", (S.DISETUJUI,)),
+        ("Lunas", (S.LUNAS, S.LUNAS_KERINGANAN)),
+        ("Ditolak", (S.DITOLAK,)),
+        ("Direstrukturisasi / hapus buku", (S.DIRESTRUKTURISASI, S.HAPUS_BUKU, S.HAPUS_TAGIH)),
+        ("Semua", tuple(S)),
+    ]
+
+
+class LoansView(QWidget):
+    """Embedded by the main window, which calls `focus_search()` (Ctrl+F), `new_item()` (Ctrl+N)."""
+
+    def __init__(self, services: Services, user: User, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.user = user
+        self.today: Callable[[], date] = date.today
+        self.dialog: QDialog | None = None  # the dialog open now (for tests and focus)
+        self.policy = services.loans.quality.policy()
+        self.model = LoansModel(services.loans, self.today(), self)
+        self.model.set_policy_name(self.policy.name)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self._build()
+        self.actions = LoanActions(self)
+        self.run_search()
+
+    # -- building ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Pinjaman"))
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        top.addWidget(title)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("loan_search")
+        self.search_edit.setPlaceholderText(self.tr("Cari no. pinjaman, nama atau no. anggota… "
+                                                    "(Ctrl+F)"))  # fmt: skip
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(300)
+        self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.run_search)
+        top.addWidget(self.search_edit, 1)
+        self.simulate_button = QPushButton(self.tr("Simulasi Pinjaman"))
+        self.simulate_button.clicked.connect(self.simulate)
+        top.addWidget(self.simulate_button)
+        self.new_button = QPushButton(self.tr("+ Pinjaman Baru"))
+        self.new_button.setObjectName("new_loan_button")
+        self.new_button.setToolTip(self.tr("Catat pengajuan pinjaman baru (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_item)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        layout.addLayout(self._build_filters())
+
+        legend_row = QHBoxLayout()
+        self.legend = QualityLegend()
+        self.legend.set_policy(self.policy.name, self.policy.classes)
+        legend_row.addWidget(self.legend, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("loan_count")
+        legend_row.addWidget(self.count_label)
+        layout.addLayout(legend_row)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        self.list_stack = QStackedWidget()
+        self.table = self._build_table()
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("loan_empty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color:#444; font-size: 11pt; padding: 20px;")
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_label)
+        splitter.addWidget(self.list_stack)
+        self.detail = LoanDetailPanel()
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([230, 420])
+        layout.addWidget(splitter, 1)
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Status:")))
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("loan_status_filter")
+        for label, statuses in status_choices():
+            self.status_combo.addItem(self.tr(label), statuses)
+        row.addWidget(self.status_combo)
+        row.addWidget(QLabel(self.tr("Produk:")))
+        self.product_combo = QComboBox()
+        self.product_combo.addItem(self.tr("Semua produk"), None)
+        try:
+            for product in self.services.loans.products.all(include_inactive=True):
+                self.product_combo.addItem(product.name, product.id)
+        except AppError:
+            pass
+        row.addWidget(self.product_combo)
+        row.addWidget(QLabel(self.tr("Kolektibilitas:")))
+        self.quality_combo = QComboBox()
+        self.quality_combo.setObjectName("loan_quality_filter")
+        self.quality_combo.addItem(self.tr("Semua"), None)
+        for code in self.policy.classes:
+            self.quality_combo.addItem(class_label(code), code)
+        row.addWidget(self.quality_combo)
+        self.overdue_check = QCheckBox(self.tr("Hanya yang terlambat"))
+        self.overdue_check.setObjectName("loan_overdue_filter")
+        row.addWidget(self.overdue_check)
+        row.addStretch(1)
+        for combo in (self.status_combo, self.product_combo, self.quality_combo):
+            combo.currentIndexChanged.connect(lambda _: self.run_search())
+        self.overdue_check.toggled.connect(lambda _: self.run_search())
+        return row
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("loan_table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in (
+            (LoanColumn.NUMBER, 165), (LoanColumn.MEMBER, 220), (LoanColumn.PLAFON, 115),
+            (LoanColumn.OUTSTANDING, 115), (LoanColumn.ARREARS, 110), (LoanColumn.DAYS, 125),
+            (LoanColumn.QUALITY, 165),
+        ):  # fmt: skip
+            table.setColumnWidth(column, width)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicator(LoanColumn.NUMBER, Qt.SortOrder.AscendingOrder)
+        header.sectionClicked.connect(self.sort_by)
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        return table
+
+    # -- what the main window calls ---------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def new_item(self, member_id: int | None = None) -> None:
+        self.actions.new_loan(member_id)
+
+    # -- searching --------------------------------------------------------------------------------
+    def filters(self) -> LoanFilter:
+        return LoanFilter(
+            text=self.search_edit.text().strip(),
+            product_id=self.product_combo.currentData(),
+            statuses=tuple(self.status_combo.currentData()),
+            quality=self.quality_combo.currentData(),
+            overdue_only=self.overdue_check.isChecked(),
+        )
+
+    def set_status_filter(self, statuses: tuple[LoanStatus, ...]) -> None:
+        index = self.status_combo.findData(statuses)
+        if index >= 0:
+            self.status_combo.setCurrentIndex(index)
+
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        selected = self.current_loan_id()
+        try:
+            self.model.load(self.filters(), as_of=self.today())
+        except AppError as exc:
+            messages.warn(self, self.tr("Daftar pinjaman tidak bisa dibuka"), exc.message)
+            return
+        self._show_count()
+        if not self.select_loan(selected) and self.model.rowCount() > 0:
+            self.table.selectRow(0)
+        elif self.model.rowCount() == 0:
+            self.detail.clear()
+
+    def sort_by(self, column: int) -> None:
+        key = SQL_ORDER.get(LoanColumn(column))
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        if key is None:
+            messages.inform(self, self.tr("Urutan"), self.tr(
+                "Daftar bisa diurutkan menurut No. Pinjaman, Anggota, Sisa Pokok, Tunggakan, "
+                "Hari Terlambat atau Kolektibilitas."))  # fmt: skip
+        else:
+            self.model.sort(column)
+        current = next((c for c, k in SQL_ORDER.items() if k == self.model.order), None)
+        descending = self.model.order in _DESCENDING_ORDERS
+        header.setSortIndicator(
+            current if current is not None else LoanColumn.NUMBER,
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+        )
+        header.blockSignals(False)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        total = self.model.total
+        f = self.model.filters
+        text = self.tr("{n} pinjaman").format(n=format_number(total))
+        outstanding = self._total_outstanding(f)
+        if outstanding is not None:
+            text += self.tr(" · sisa pokok {amount}").format(amount=format_rupiah(outstanding))
+        self.count_label.setText(text)
+        if total:
+            self.list_stack.setCurrentWidget(self.table)
+            return
+        filtered = f.text or f.product_id or f.quality or f.overdue_only
+        if not filtered and LoanStatus.AKTIF in f.statuses and self._no_loans_at_all():
+            message = self.tr("Belum ada pinjaman. Klik Pinjaman Baru untuk mencatat yang "
+                              "pertama.")  # fmt: skip
+        else:
+            message = self.tr(
+                "Tidak ada pinjaman yang cocok dengan pencarian dan saringan ini.\n\nPeriksa "
+                "ejaan nama atau nomornya, atau pilih Status Semua dan Kolektibilitas Semua."
+            )
+        self.empty_label.setText(message)
+        self.list_stack.setCurrentWidget(self.empty_label)
+
+    def _no_loans_at_all(self) -> bool:
+        everything = LoanFilter(statuses=tuple(LoanStatus))
+        return self.services.loans.count_rows(self.today(), everything) == 0
+
+    def _total_outstanding(self, f: LoanFilter) -> int | None:
+        """The sisa pokok of the whole list when the class totals give it exactly."""
+        if f.statuses != (LoanStatus.AKTIF,) or f.text or f.product_id or f.overdue_only:
+            return None
+        counts = self.services.loans.quality.class_counts(self.model.as_of)
+        if f.quality is not None:
+            return counts.get(f.quality, (0, 0))[1]
+        return sum(outstanding for _n, outstanding in counts.values())
+
+    # -- the selected loan ------------------------------------------------------------------------
+    def current_loan_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()).loan_id if rows else None
+
+    def select_loan(self, loan_id: int | None) -> bool:
+        if loan_id is None:
+            return False
+        row = self.model.row_of(loan_id)
+        if row is None:
+            return False
+        if self.current_loan_id() == loan_id:
+            self.show_loan(loan_id)
+        else:
+            self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        loan_id = self.current_loan_id()
+        if loan_id is None:
+            self.detail.clear()
+            self.actions.update_buttons()
+        else:
+            self.show_loan(loan_id)
+
+    def show_loan(self, loan_id: int) -> None:
+        try:
+            detail = self.services.loans.detail(loan_id, self.today())
+        except AppError as exc:
+            self.detail.clear()
+            messages.warn(self, self.tr("Pinjaman tidak bisa dibuka"), exc.message)
+            return
+        self.detail.show_loan(detail, self.policy.name)
+        self.actions.update_buttons()
+
+    def reload(self, loan_id: int | None = None) -> None:
+        """After a change: reload the list and show `loan_id` (or the selected loan) again."""
+        loan_id = loan_id if loan_id is not None else self.current_loan_id()
+        self.model.refresh()
+        self._show_count()
+        if not self.select_loan(loan_id):
+            if loan_id is not None:
+                self.show_loan(loan_id)  # no longer in this filter: keep showing it
+            else:
+                self.detail.clear()
+
+    def simulate(self) -> None:
+        self.actions.open(SimulationDialog(self.services, self.today(), self), lambda _: None)

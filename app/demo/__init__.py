@@ -1,0 +1,1 @@
+"""The demo cooperative "KSP Guyub Rukun" of Kota Mojokerto (fictional) and its generator."""

@@ -40,17 +40,17 @@ SEARCH_DELAY_MS = 250
 _DESCENDING_ORDERS = ("outstanding", "days", "arrears")
 
 
-def status_choices() -> list[tuple[str, tuple[LoanStatus, ...]]]:
-    S = LoanStatus
-    return [
-        ("Aktif", (S.AKTIF,)),
-        ("Menunggu keputusan", (S.DIAJUKAN,)),
-        ("Disetujui, belum cair", (S.DISETUJUI,)),
-        ("Lunas", (S.LUNAS, S.LUNAS_KERINGANAN)),
-        ("Ditolak", (S.DITOLAK,)),
-        ("Direstrukturisasi / hapus buku", (S.DIRESTRUKTURISASI, S.HAPUS_BUKU, S.HAPUS_TAGIH)),
-        ("Semua", tuple(S)),
-    ]
+_S = LoanStatus
+STATUS_CHOICES: list[tuple[str, tuple[LoanStatus, ...]]] = [
+    ("Aktif", (_S.AKTIF,)),
+    ("Menunggu keputusan", (_S.DIAJUKAN,)),
+    ("Disetujui, belum cair", (_S.DISETUJUI,)),
+    ("Lunas", (_S.LUNAS, _S.LUNAS_KERINGANAN)),
+    ("Ditolak", (_S.DITOLAK,)),
+    ("Direstrukturisasi / hapus buku", (_S.DIRESTRUKTURISASI, _S.HAPUS_BUKU, _S.HAPUS_TAGIH)),
+    ("Semua", tuple(_S)),
+]
+"""The status filter's choices (label, statuses); the combo keeps the index as its data."""
 
 
 class LoansView(QWidget):
@@ -133,8 +133,8 @@ class LoansView(QWidget):
         row.addWidget(QLabel(self.tr("Status:")))
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("loan_status_filter")
-        for label, statuses in status_choices():
-            self.status_combo.addItem(self.tr(label), statuses)
+        for index, (label, _statuses) in enumerate(STATUS_CHOICES):
+            self.status_combo.addItem(self.tr(label), index)
         row.addWidget(self.status_combo)
         row.addWidget(QLabel(self.tr("Produk:")))
         self.product_combo = QComboBox()
@@ -199,15 +199,16 @@ class LoansView(QWidget):
         return LoanFilter(
             text=self.search_edit.text().strip(),
             product_id=self.product_combo.currentData(),
-            statuses=tuple(self.status_combo.currentData()),
+            statuses=STATUS_CHOICES[int(self.status_combo.currentData())][1],
             quality=self.quality_combo.currentData(),
             overdue_only=self.overdue_check.isChecked(),
         )
 
     def set_status_filter(self, statuses: tuple[LoanStatus, ...]) -> None:
-        index = self.status_combo.findData(statuses)
-        if index >= 0:
-            self.status_combo.setCurrentIndex(index)
+        for index, (_label, choice) in enumerate(STATUS_CHOICES):
+            if set(choice) == set(statuses):
+                self.status_combo.setCurrentIndex(index)
+                return
 
     def run_search(self) -> None:
         self._search_timer.stop()

@@ -37,6 +37,7 @@ from app.users.models import Role, User
 
 MAX_MEMBERS = 100_000
 COOP_NAME = "KSP Guyub Rukun"
+PROGRESS_EVERY = 100_000  # savings rows between two progress messages while saving
 
 
 def demo_profile(today: date) -> CoopProfile:
@@ -140,7 +141,7 @@ def _fill(
     receipt_sequences: dict[tuple[str, int], int] = {}
     with services.db.atomic():
         member_ids = insert_members_bulk(services.db, number_rows)
-        rows = _savings_rows(services, events, member_ids, users, receipt_sequences)
+        rows = _savings_rows(services, events, member_ids, users, receipt_sequences, say)
         written = insert_savings_bulk(services.db, rows, rebuild_indexes=True)
         advance_sequences(services.db, {**member_sequences, **receipt_sequences})
         # One audit entry for the whole batch rather than one per row: the rows are made up,
@@ -241,9 +242,11 @@ def _savings_rows(
     member_ids: Sequence[int],
     users: dict[str, User],
     sequences: dict[tuple[str, int], int],
+    say: Callable[[str], None],
 ) -> Iterator[BulkSavings]:
     """Receipts numbered in date order in the configured pattern (per year when it shows the
-    year); times spread over each day's office hours. Fills `sequences` as it goes."""
+    year); times spread over each day's office hours. Fills `sequences` as it goes, and
+    reports progress now and then (the callback may cancel by raising)."""
     pattern = str(services.settings.get("savings.receipt_pattern"))
     receipt_no = _receipt_maker(pattern, services.settings.profile().code)
     yearly = resets_yearly(pattern)
@@ -264,6 +267,8 @@ def _savings_rows(
                 sequences[seq_key] = seq
                 seq_key, seq = key, sequences.get(key, 0)
         seq += 1
+        if index and index % PROGRESS_EVERY == 0:
+            say(f"  {format_number(index)} transaksi tersimpan …")
         receipt = receipt_no(seq, on)
         seconds = 8 * 3600 + in_day * 7 * 3600 // per_day[day]
         in_day += 1

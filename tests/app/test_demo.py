@@ -1,0 +1,252 @@
+"""The demo cooperative: deterministic, well-formed, consistent, and usable right away."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import sys
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.demo.generate import generate_demo
+from app.demo.reference import load_reference
+from app.demo.users import DEMO_USERS
+from app.errors import ValidationError
+from app.formats import add_months
+from app.identity import nik_warnings, normalize_phone, validate_nik
+from app.members.models import MemberStatus
+from app.members.service import MEMBER_SEQUENCE
+from app.numbering import format_pattern
+from app.resources import data_path
+from app.savings.models import SavingsKind
+from app.savings.service import RECEIPT_SEQUENCE
+from app.services import Services
+from app.storage import sequences
+from app.storage.check import check_database
+from tests.conftest import make_draft
+
+TODAY = date(2026, 5, 1)
+MEMBERS = 200
+SEED = 7
+
+
+@dataclass(frozen=True)
+class Demo:
+    path: Path
+    twin: Path  # made again with the same seed and day
+    summary: str
+    messages: list[str]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
+    folder = tmp_path_factory.mktemp("demo")
+    messages: list[str] = []
+    summary = generate_demo(
+        folder / "a.db", members=MEMBERS, seed=SEED, progress=messages.append, today=TODAY
+    )
+    generate_demo(folder / "b.db", members=MEMBERS, seed=SEED, today=TODAY)
+    return Demo(folder / "a.db", folder / "b.db", summary, messages)
+
+
+@pytest.fixture
+def copy(demo: Demo, tmp_path: Path) -> Iterator[Services]:
+    """The demo opened through the app, on a copy that a test may change."""
+    target = tmp_path / "demo.db"
+    shutil.copy(demo.path, target)
+    services = Services.open(target)
+    yield services
+    services.close()
+
+
+def _rows(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return [tuple(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+def test_same_seed_and_day_give_the_same_cooperative(demo: Demo, tmp_path: Path) -> None:
+    members = "SELECT * FROM members ORDER BY id"
+    sums = (
+        "SELECT member_id, kind, sum(amount), count(*), group_concat(receipt_no) "
+        "FROM savings_transactions GROUP BY member_id, kind ORDER BY member_id, kind"
+    )
+    assert len(_rows(demo.path, members)) == MEMBERS
+    assert _rows(demo.path, members) == _rows(demo.twin, members)
+    assert _rows(demo.path, sums) == _rows(demo.twin, sums)
+    other = tmp_path / "other.db"
+    generate_demo(other, members=MEMBERS, seed=SEED + 1, today=TODAY)
+    names = "SELECT name, nik FROM members ORDER BY id"
+    assert _rows(other, names) != _rows(demo.path, names)
+
+
+def test_summary_and_progress_speak_indonesian(demo: Demo) -> None:
+    assert "KSP Guyub Rukun" in demo.summary and f"{MEMBERS} anggota" in demo.summary
+    assert "ketua/ketua123" in demo.summary
+    assert demo.messages[0].startswith("Membuat database baru")
+    assert any(m.startswith("Menyimpan 200 anggota dan ") for m in demo.messages)
+    assert demo.messages[-1] == "Selesai."
+
+
+def test_members_have_valid_niks_phones_and_real_places(copy: Services) -> None:
+    ref = load_reference()
+    places = {(k.kecamatan, k.name): k.district_code for k in ref.kelurahan}
+    members = [copy.members.get(row.id) for row in copy.members.search(limit=MEMBERS + 1)]
+    assert len(members) == MEMBERS
+    for m in members:
+        assert m.nik is not None and validate_nik(m.nik) == m.nik
+        assert m.birth_date is not None
+        assert nik_warnings(m.nik, m.birth_date, m.sex) == []
+        assert copy.members.warnings(m.as_draft(), exclude_id=m.id) == []
+        assert (m.kecamatan, m.kelurahan) in places, (m.kecamatan, m.kelurahan)
+        assert m.nik.startswith(places[(m.kecamatan, m.kelurahan)])
+        assert m.city == "Kota Mojokerto"
+        assert m.rt.isdigit() and len(m.rt) == 3 and m.rw.isdigit() and len(m.rw) == 3
+        if m.phone:
+            assert m.phone.startswith("+628") and normalize_phone(m.phone) == m.phone
+        assert m.birth_date <= add_months(m.join_date, -12 * 18)
+        assert m.join_date <= TODAY
+        if m.status != MemberStatus.AKTIF:
+            assert m.status_date is not None and m.join_date <= m.status_date <= TODAY
+            assert m.status_note
+    assert {m.kecamatan for m in members} == {"Magersari", "Prajurit Kulon", "Kranggan"}
+    assert {m.sex for m in members} == {"L", "P"}
+    assert sum(1 for m in members if m.spouse_name) > MEMBERS // 2
+    assert sum(1 for m in members if m.status != MemberStatus.AKTIF) >= 3
+    assert len({m.occupation for m in members}) >= 10
+
+
+def test_member_numbers_follow_the_joining_order(copy: Services) -> None:
+    rows = sorted(copy.members.search(limit=MEMBERS + 1), key=lambda r: r.number)
+    assert [r.number for r in rows] == [f"{n:05d}" for n in range(1, MEMBERS + 1)]
+    joined = [r.join_date for r in rows]
+    assert joined == sorted(joined)
+
+
+def test_every_role_has_a_demo_user_who_can_log_in(copy: Services) -> None:
+    roles = {role for _, _, role, _ in DEMO_USERS}
+    assert len(roles) == len(DEMO_USERS) == 5
+    for username, password, role, full_name in DEMO_USERS:
+        user = copy.users.login(username, password)
+        assert (user.role, user.full_name) == (role, full_name)
+        assert not user.must_change_password
+    profile = copy.settings.profile()
+    assert (profile.name, profile.code, profile.city) == (
+        "KSP Guyub Rukun",
+        "KSP-GR",
+        "Kota Mojokerto",
+    )
+    assert profile.ketua == "H. Suparman" and profile.badan_hukum_date is not None
+    assert copy.is_demo
+
+
+def test_the_file_is_consistent_and_the_audit_trail_has_one_batch_entry(demo: Demo) -> None:
+    report = check_database(demo.path)
+    assert report.ok, report.problems
+    transactions = _rows(demo.path, "SELECT count(*) FROM savings_transactions")[0][0]
+    notes = _rows(demo.path, "SELECT note FROM audit_log WHERE action = 'data contoh'")
+    assert notes == [(f"data contoh dibuat: {MEMBERS} anggota, {transactions} transaksi",)]
+
+
+def test_savings_histories_look_like_a_real_cooperative(copy: Services) -> None:
+    path = copy.db.path
+    rows = _rows(
+        path,
+        "SELECT member_id, kind, tx_type, amount, tx_date, receipt_no, reason, reverses_id "
+        "FROM savings_transactions ORDER BY tx_date, id",
+    )
+    running: dict[tuple[object, object], int] = defaultdict(int)
+    for member_id, kind, _type, amount, *_ in rows:
+        running[(member_id, kind)] += int(amount)  # type: ignore[call-overload]
+        assert running[(member_id, kind)] >= 0, (member_id, kind)
+    pokok = {r[0] for r in rows if r[1] == "pokok" and r[2] == "setoran"}
+    assert len(pokok) == MEMBERS
+    reversals = [r for r in rows if r[2] == "pembalikan"]
+    assert reversals and all(r[6] and r[7] for r in reversals)
+    assert any(r[1] == "sukarela" and r[2] == "penarikan" for r in rows)
+    behind = [
+        m.id
+        for m in (copy.members.get(r.id) for r in copy.members.search(limit=MEMBERS + 1))
+        if m.status == MemberStatus.AKTIF and copy.savings.wajib_status(m, TODAY).months_unpaid > 6
+    ]
+    assert len(behind) >= 5  # some members are many months behind
+    assert any(copy.savings.balances(m).wajib > 0 for m in behind)
+
+
+def test_receipts_follow_the_pattern_per_year_in_date_order(demo: Demo) -> None:
+    rows = _rows(demo.path, "SELECT tx_date, receipt_no FROM savings_transactions ORDER BY id")
+    per_year: dict[int, int] = defaultdict(int)
+    previous = ""
+    for tx_date, receipt in rows:
+        assert isinstance(tx_date, str) and isinstance(receipt, str)
+        assert tx_date >= previous
+        previous = tx_date
+        on = date.fromisoformat(tx_date)
+        per_year[on.year] += 1
+        assert receipt == format_pattern("KW-{year}-{seq:06}", per_year[on.year], on, "KSP-GR")
+    assert re.fullmatch(r"KW-\d{4}-\d{6}", str(rows[-1][1]))
+
+
+def test_numbering_continues_after_the_demo(copy: Services) -> None:
+    # The sequences themselves were moved on (the services would otherwise skip the taken
+    # numbers one by one, slowly, with the same result).
+    assert sequences.current_value(copy.db, MEMBER_SEQUENCE) == MEMBERS
+    this_year = _rows(
+        copy.db.path,
+        f"SELECT count(*) FROM savings_transactions WHERE tx_date >= '{TODAY.year}-01-01'",
+    )[0][0]
+    assert sequences.current_value(copy.db, RECEIPT_SEQUENCE, TODAY.year) == this_year
+    kasir = copy.users.login("kasir", "kasir123")
+    member = copy.members.create(kasir, make_draft(name="Anggota Baru"), today=TODAY)
+    assert member.number == f"{MEMBERS + 1:05d}"
+    last = _rows(
+        copy.db.path,
+        "SELECT max(receipt_no) FROM savings_transactions WHERE receipt_no LIKE ?",
+        (f"KW-{TODAY.year}-%",),
+    )[0][0]
+    assert isinstance(last, str)
+    tx = copy.savings.deposit(kasir, member.id, SavingsKind.SUKARELA, 50_000, TODAY, today=TODAY)
+    assert tx.receipt_no == f"KW-{TODAY.year}-{int(last[-6:]) + 1:06d}"
+
+
+def test_an_existing_file_is_refused_and_left_alone(demo: Demo, tmp_path: Path) -> None:
+    target = tmp_path / "ada.db"
+    target.write_bytes(b"bukan database")
+    with pytest.raises(ValidationError) as caught:
+        generate_demo(target, members=5, today=TODAY)
+    assert caught.value.field == "path" and "sudah ada" in caught.value.message
+    assert target.read_bytes() == b"bukan database"
+
+
+def test_a_cancelled_generation_leaves_no_file(tmp_path: Path) -> None:
+    class Cancelled(Exception):
+        pass
+
+    def progress(message: str) -> None:
+        if message.startswith("Menyimpan"):
+            raise Cancelled
+
+    target = tmp_path / "batal.db"
+    with pytest.raises(Cancelled):
+        generate_demo(target, members=20, progress=progress, today=TODAY)
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_reference_data_is_found_from_source_and_from_a_bundle(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert data_path("demo", "wilayah.json").is_file()
+    ref = load_reference()
+    assert ref.kecamatan_names == ["Kranggan", "Magersari", "Prajurit Kulon"]
+    assert all(k.district_code.startswith("3576") for k in ref.kelurahan)
+    assert len({(k.kecamatan, k.name) for k in ref.kelurahan}) == len(ref.kelurahan) == 18
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert data_path("demo", "names.json") == tmp_path / "data" / "demo" / "names.json"

@@ -40,7 +40,7 @@ class ReversePaymentDialog(QDialog):
         self.services = services
         self.user = user
         self.loan = loan
-        self.event = event
+        self.payment = event
         self.today = today or date.today()
         self.saved: Payment | None = None
         self.errors = FieldErrors()
@@ -72,7 +72,7 @@ class ReversePaymentDialog(QDialog):
         self.reason_edit.setFocus()
 
     def describe(self) -> str:
-        e = self.event
+        e = self.payment
         what = e.kind.label
         amount = e.amount if e.kind == EventKind.PEMBAYARAN else e.pokok + e.jasa + e.denda
         return self.tr("{what} {amount}, tanggal {date}, kuitansi {receipt}.").format(
@@ -81,7 +81,7 @@ class ReversePaymentDialog(QDialog):
         )  # fmt: skip
 
     def consequence_text(self) -> str:
-        e = self.event
+        e = self.payment
         parts = []
         for name, value in ((self.tr("pokok"), e.pokok), (self.tr("jasa"), e.jasa),
                             (self.tr("denda"), e.denda)):  # fmt: skip
@@ -115,7 +115,7 @@ class ReversePaymentDialog(QDialog):
             self,
             self.tr("Batalkan pembayaran?"),
             self.consequence_text() + "\n\n" + self.tr("Lanjutkan pembatalan {receipt}?").format(
-                receipt=self.event.receipt_no or self.event.kind.label
+                receipt=self.payment.receipt_no or self.payment.kind.label
             ),
             yes=self.tr("Ya, batalkan pembayaran"),
             no=self.tr("Tidak"),
@@ -123,7 +123,7 @@ class ReversePaymentDialog(QDialog):
             return
         try:
             self.saved = self.services.loans.payments.reverse(
-                self.user, self.event.id, reason, self.today, today=self.today
+                self.user, self.payment.id, reason, self.today, today=self.today
             )
         except ValidationError as exc:
             self.errors.show(exc.field if exc.field == "reason" else None, exc.message)

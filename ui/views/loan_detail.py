@@ -192,7 +192,7 @@ class LoanDetailPanel(QWidget):
         box = QVBoxLayout(page)
         self.payments_model = LoanPaymentsModel(self)
         self.payments_table = _table(self.payments_model, "payments_table")
-        self.payments_table.selectionModel().currentRowChanged.connect(self._event_changed)
+        self.payments_table.selectionModel().selectionChanged.connect(self._event_changed)
         box.addWidget(self.payments_table, 1)
         self.payments_hint = QLabel()
         self.payments_hint.setObjectName("payments_hint")
@@ -381,12 +381,8 @@ class LoanDetailPanel(QWidget):
 
     # -- the selected payment ---------------------------------------------------------------------
     def selected_event(self) -> Payment | None:
-        index = self.payments_table.currentIndex()
-        if not index.isValid() or not self.payments_table.selectionModel().isRowSelected(
-            index.row()
-        ):
-            return None
-        return self.payments_model.payment_at(index.row())
+        rows = self.payments_table.selectionModel().selectedRows()
+        return self.payments_model.payment_at(rows[0].row()) if rows else None
 
     def select_event(self, event_id: int) -> None:
         row = self.payments_model.row_of(event_id)

@@ -70,7 +70,7 @@ class LoansView(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
         self._build()
-        self.actions = LoanActions(self)
+        self.loan_actions = LoanActions(self)
         self.run_search()
 
     # -- building ---------------------------------------------------------------------------------
@@ -192,7 +192,7 @@ class LoansView(QWidget):
         self.search_edit.selectAll()
 
     def new_item(self, member_id: int | None = None) -> None:
-        self.actions.new_loan(member_id)
+        self.loan_actions.new_loan(member_id)
 
     # -- searching --------------------------------------------------------------------------------
     def filters(self) -> LoanFilter:
@@ -301,7 +301,7 @@ class LoansView(QWidget):
         loan_id = self.current_loan_id()
         if loan_id is None:
             self.detail.clear()
-            self.actions.update_buttons()
+            self.loan_actions.update_buttons()
         else:
             self.show_loan(loan_id)
 
@@ -313,7 +313,7 @@ class LoansView(QWidget):
             messages.warn(self, self.tr("Pinjaman tidak bisa dibuka"), exc.message)
             return
         self.detail.show_loan(detail, self.policy.name)
-        self.actions.update_buttons()
+        self.loan_actions.update_buttons()
 
     def reload(self, loan_id: int | None = None) -> None:
         """After a change: reload the list and show `loan_id` (or the selected loan) again."""
@@ -327,4 +327,4 @@ class LoansView(QWidget):
                 self.detail.clear()
 
     def simulate(self) -> None:
-        self.actions.open(SimulationDialog(self.services, self.today(), self), lambda _: None)
+        self.loan_actions.open(SimulationDialog(self.services, self.today(), self), lambda _: None)

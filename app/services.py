@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.collection.service import CollectionService
 from app.loans.service import LoanService
 from app.members.service import MemberService
 from app.savings.service import SavingsService
@@ -29,6 +30,9 @@ class Services:
         self.members = MemberService(db, self.audit, self.settings)
         self.savings = SavingsService(db, self.audit, self.settings)
         self.loans = LoanService(db, self.audit, self.settings)
+        self.collection = CollectionService(
+            db, self.audit, self.settings, self.loans, self.savings
+        )
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False) -> Services:

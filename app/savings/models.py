@@ -35,6 +35,11 @@ PAYMENT_METHODS = {
     "potong_gaji": "Potong Gaji",
 }
 
+SYSTEM_METHODS = {
+    "kompensasi": "Kompensasi Pinjaman",  # set-off against a loan, only via app.collection
+}
+"""Methods the program itself uses (never offered in a form)."""
+
 
 @dataclass(frozen=True)
 class SavingsTransaction:

@@ -10,7 +10,14 @@ from app.formats import months_between
 from app.members.models import Member, MemberStatus
 from app.money import format_rupiah
 from app.numbering import format_pattern, resets_yearly
-from app.savings.models import PAYMENT_METHODS, Balances, SavingsKind, SavingsTransaction, TxType
+from app.savings.models import (
+    PAYMENT_METHODS,
+    SYSTEM_METHODS,
+    Balances,
+    SavingsKind,
+    SavingsTransaction,
+    TxType,
+)
 from app.settings.service import SettingsService
 from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
@@ -197,7 +204,7 @@ class SavingsService:
             raise ValidationError(
                 "Tanggal transaksi sebelum tanggal masuk anggota.", field="tx_date"
             )
-        if method not in PAYMENT_METHODS:
+        if method not in PAYMENT_METHODS and method not in SYSTEM_METHODS:
             raise ValidationError("Pilih cara bayar.", field="method")
 
     def _post(

@@ -1,0 +1,442 @@
+"""The case file of a problem loan: opening (by itself at the threshold, or by hand), officer,
+status, causes, collateral status, closing, the cases list and the merged timeline."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+
+from app.clock import now_text
+from app.collection.models import (
+    CAUSES,
+    Case,
+    CaseFilter,
+    CaseRow,
+    CaseStatus,
+    CollateralStatus,
+    PromiseStatus,
+    TimelineEntry,
+)
+from app.errors import NotFound, PermissionDenied, ValidationError
+from app.formats import format_date_short
+from app.loans.models import LoanArrears, LoanStatus
+from app.loans.quality import CLASS_ORDER, class_label
+from app.money import format_rupiah
+from app.numbering import format_pattern, resets_yearly
+from app.storage import sequences
+from app.storage.collection_repo import CollectionRepository
+from app.users.models import User
+from app.users.permissions import Action, can
+
+if TYPE_CHECKING:
+    from app.collection.service import CollectionService
+
+CASE_SEQUENCE = "collection_case"
+_CLOSED_LOAN = (LoanStatus.LUNAS, LoanStatus.LUNAS_KERINGANAN, LoanStatus.HAPUS_TAGIH,
+                LoanStatus.DIRESTRUKTURISASI)
+_MANUAL_STATUSES = (CaseStatus.BARU, CaseStatus.NEGOSIASI, CaseStatus.JANJI_BAYAR,
+                    CaseStatus.RESTRUKTURISASI, CaseStatus.PENYELESAIAN)
+# Automatic moves only go forward along this order (a manual change may go anywhere).
+_FORWARD = {s: i for i, s in enumerate((
+    CaseStatus.BARU, CaseStatus.NEGOSIASI, CaseStatus.JANJI_BAYAR, CaseStatus.RESTRUKTURISASI,
+    CaseStatus.PENYELESAIAN, CaseStatus.HAPUS_BUKU, CaseStatus.SELESAI,
+))}
+
+
+_SOURCE_ORDER = {"kontak": 0, "janji": 1, "surat": 2, "pembayaran": 3, "keputusan": 4,
+                 "keuangan": 5, "kasus": 6}
+
+
+def rank(quality: str) -> int:
+    return CLASS_ORDER.index(quality) if quality in CLASS_ORDER else 0
+
+
+def require_handler(actor: User) -> None:
+    """Working on cases: staff record contacts, the manajer and pengurus propose."""
+    if not (can(actor, Action.RECORD_CONTACT) or can(actor, Action.PROPOSE)):
+        raise PermissionDenied("Peran Anda tidak boleh mengurus kasus pinjaman bermasalah.")
+
+
+class CaseService:
+    def __init__(self, parent: CollectionService) -> None:
+        self.p = parent
+        self.db = parent.db
+        self.repo: CollectionRepository = parent.repo
+
+    # -- reading ------------------------------------------------------------------------------
+    def get(self, case_id: int) -> Case:
+        case = self.repo.case(case_id)
+        if case is None:
+            raise NotFound("Kasus tidak ditemukan.")
+        return case
+
+    def open_case_of_loan(self, loan_id: int) -> Case | None:
+        return self.repo.open_case_of_loan(loan_id)
+
+    def cases_of_loan(self, loan_id: int) -> list[Case]:
+        return self.repo.cases_of_loan(loan_id)
+
+    def threshold_reason(self, arrears: LoanArrears) -> str | None:
+        """Why this loan needs a case under the settings, or None (DOMAIN §7, configurable)."""
+        min_class = str(self.p.settings.get("collection.open_min_class"))
+        days = int(self.p.settings.get("collection.open_days_late"))
+        if min_class and min_class in CLASS_ORDER and rank(arrears.quality) >= rank(min_class):
+            return f"Kolektibilitas {class_label(arrears.quality)}"
+        if days and arrears.days_past_due >= days:
+            return f"Terlambat {arrears.days_past_due} hari"
+        return None
+
+    # -- opening ------------------------------------------------------------------------------
+    def open_case(
+        self, actor: User, loan_id: int, reason: str, today: date, *,
+        officer_id: int | None = None, causes: tuple[str, ...] = (),
+    ) -> Case:
+        """Open a case by hand (any loan aktif or written off that has no open case)."""
+        require_handler(actor)
+        loan = self.p.loans.get(loan_id)
+        if loan.status not in (LoanStatus.AKTIF, LoanStatus.HAPUS_BUKU):
+            raise ValidationError(
+                f"Pinjaman {loan.display_number} berstatus {loan.status.label}: tidak perlu "
+                "kasus penanganan.", field="loan",
+            )
+        existing = self.repo.open_case_of_loan(loan_id)
+        if existing is not None:
+            raise ValidationError(
+                f"Pinjaman ini sudah punya kasus terbuka ({existing.number}).", field="loan"
+            )
+        if len(reason.strip()) < 3:
+            raise ValidationError("Tulis alasan membuka kasus.", field="reason")
+        self._check_causes(causes)
+        if officer_id is not None:
+            self._officer(officer_id)
+        with self.db.atomic():
+            case_id = self._insert(loan_id, loan.member_id, today, "manual", reason.strip(),
+                                   officer_id, actor.id)
+            if causes:
+                self.repo.add_causes(case_id, causes, actor.id)
+            self.p.audit.record(actor.id, "buka kasus", "kasus", case_id, None,
+                                self.repo.case_snapshot(case_id))
+        return self.get(case_id)
+
+    def open_due_cases(self, as_of: date, actor: User | None = None) -> list[Case]:
+        """Open a case for every aktif loan past the threshold that has none, and close the
+        cases of loans that have ended (paid off, forgiven). Idempotent: run it at start-up
+        and at month-end as often as you like."""
+        arrears = self.p.loans.quality.all_arrears(as_of)
+        user_id = actor.id if actor else None
+        opened: list[int] = []
+        with self.db.atomic():
+            with_case = self.repo.loans_with_open_case()
+            for item in arrears:
+                if item.loan_id in with_case:
+                    continue
+                reason = self.threshold_reason(item)
+                if reason is None:
+                    continue
+                loan = self.p.loans.get(item.loan_id)
+                case_id = self._insert(item.loan_id, loan.member_id, as_of, "otomatis",
+                                       reason, None, user_id)
+                self.p.audit.record(user_id, "buka kasus", "kasus", case_id, None,
+                                    {"loan": item.loan_id, "reason": reason, "otomatis": True})
+                opened.append(case_id)
+            for case in self.repo.cases():
+                loan = self.p.loans.get(case.loan_id)
+                if loan.status in _CLOSED_LOAN:
+                    self._close(case, as_of, f"Pinjaman {loan.status.label}", user_id)
+        return [self.get(case_id) for case_id in opened]
+
+    def _insert(
+        self, loan_id: int, member_id: int, on: date, how: str, reason: str,
+        officer_id: int | None, user_id: int | None,
+    ) -> int:
+        collateral = self.p.loans.collateral(loan_id)
+        held = [c for c in collateral if c.released_on is None]
+        status = CollateralStatus.DIPEGANG if held else CollateralStatus.TIDAK_ADA
+        case_id = self.repo.insert_case({
+            "number": self._next_number(on), "loan_id": loan_id, "member_id": member_id,
+            "status": CaseStatus.BARU.value, "opened_on": on.isoformat(), "opened_how": how,
+            "open_reason": reason, "officer_id": officer_id,
+            "collateral_status": status.value, "created_by": user_id,
+        })
+        how_text = "otomatis" if how == "otomatis" else "oleh petugas"
+        self.repo.add_event(case_id, "dibuka", f"Kasus dibuka {how_text}: {reason}", user_id,
+                            at=datetime.combine(on, time(0, 0)).isoformat())
+        return case_id
+
+    def _next_number(self, on: date) -> str:
+        pattern = str(self.p.settings.get("collection.case_pattern"))
+        code = self.p.settings.profile().code
+        year = on.year if resets_yearly(pattern) else 0
+        while True:
+            seq = sequences.next_value(self.db, CASE_SEQUENCE, year)
+            number = format_pattern(pattern, seq, on, code, "KS")
+            if not self.db.scalar("SELECT 1 FROM collection_cases WHERE number = ?", (number,)):
+                return number
+
+    # -- changing -----------------------------------------------------------------------------
+    def assign(self, actor: User, case_id: int, officer_id: int | None, today: date) -> Case:
+        """Give the case to an officer (None: nobody yet)."""
+        require_handler(actor)
+        case = self._open(case_id)
+        name = self._officer(officer_id).full_name if officer_id is not None else "belum ada"
+        self._change(actor, case, {"officer_id": officer_id}, "petugas",
+                     f"Petugas: {name}", today)
+        return self.get(case_id)
+
+    def set_status(
+        self, actor: User, case_id: int, status: CaseStatus, note: str, today: date
+    ) -> Case:
+        """Change the status by hand (not to selesai or hapus buku: see close() and the
+        hapus buku decision)."""
+        require_handler(actor)
+        case = self._open(case_id)
+        if status not in _MANUAL_STATUSES:
+            raise ValidationError(
+                "Status Selesai lewat tombol Tutup Kasus; Hapus Buku lewat keputusan hapus buku.",
+                field="status",
+            )
+        if len(note.strip()) < 3:
+            raise ValidationError("Tulis alasan perubahan status.", field="note")
+        self._change(actor, case, {"status": status.value}, "status",
+                     f"Status: {case.status.label} → {status.label}. {note.strip()}", today)
+        return self.get(case_id)
+
+    def advance(
+        self, case_id: int, status: CaseStatus, user_id: int | None, why: str,
+        at: str | None = None,
+    ) -> None:
+        """Move the status forward after an action (never backward; call inside the action's
+        transaction). `at`: when the action happened (see stamp())."""
+        case = self.get(case_id)
+        if _FORWARD[status] <= _FORWARD[case.status] and not (
+            status == CaseStatus.JANJI_BAYAR and case.status == CaseStatus.RESTRUKTURISASI
+        ):
+            return
+        self.repo.update_case(case_id, {"status": status.value})
+        self.repo.add_event(case_id, "status",
+                            f"Status: {case.status.label} → {status.label} ({why})", user_id,
+                            at=at)
+        self.p.audit.record(user_id, "status kasus", "kasus", case_id,
+                            {"status": case.status.value}, {"status": status.value}, note=why)
+
+    def set_causes(
+        self, actor: User, case_id: int, codes: tuple[str, ...], today: date
+    ) -> Case:
+        """Set the case's causes (several allowed)."""
+        require_handler(actor)
+        case = self._open(case_id)
+        self._check_causes(codes)
+        with self.db.atomic():
+            for code in set(case.causes) - set(codes):
+                self.repo.remove_cause(case_id, code)
+            self.repo.add_causes(case_id, sorted(set(codes)), actor.id)
+            labels = ", ".join(CAUSES[c][1] for c in sorted(set(codes))) or "-"
+            self.repo.add_event(case_id, "penyebab", f"Penyebab: {labels}", actor.id)
+            self.p.audit.record(actor.id, "penyebab", "kasus", case_id,
+                                {"causes": list(case.causes)}, {"causes": sorted(set(codes))})
+        return self.get(case_id)
+
+    def set_collateral(
+        self, actor: User, case_id: int, status: CollateralStatus, note: str, today: date
+    ) -> Case:
+        require_handler(actor)
+        case = self._open(case_id)
+        text = f"Agunan: {status.label}" + (f". {note.strip()}" if note.strip() else "")
+        self._change(actor, case, {"collateral_status": status.value,
+                                   "collateral_note": note.strip()}, "agunan", text, today)
+        return self.get(case_id)
+
+    def close(self, actor: User, case_id: int, reason: str, on: date, today: date) -> Case:
+        """Close a case (selesai) once the loan no longer needs handling."""
+        require_handler(actor)
+        case = self._open(case_id)
+        if len(reason.strip()) < 3:
+            raise ValidationError("Tulis alasan menutup kasus.", field="reason")
+        if on > today:
+            raise ValidationError("Tanggal tidak boleh setelah hari ini.", field="on")
+        loan = self.p.loans.get(case.loan_id)
+        if loan.status == LoanStatus.HAPUS_BUKU:
+            raise ValidationError(
+                "Pinjaman yang sudah dihapus buku tetap ditagih; kasus ditutup lewat hapus tagih "
+                "atau setelah tagihannya lunas.", field="case",
+            )
+        if loan.status == LoanStatus.AKTIF:
+            still = self.threshold_reason(self.p.loans.quality.arrears(loan.id, on))
+            if still is not None:
+                raise ValidationError(
+                    f"Kasus belum bisa ditutup: pinjaman masih bermasalah ({still}).",
+                    field="case",
+                )
+        with self.db.atomic():
+            self._close(case, on, reason.strip(), actor.id)
+        return self.get(case_id)
+
+    def _close(self, case: Case, on: date, reason: str, user_id: int | None) -> None:
+        self.repo.update_case(case.id, {"status": CaseStatus.SELESAI.value,
+                                        "closed_on": on.isoformat(), "close_reason": reason})
+        self.repo.add_event(case.id, "ditutup", f"Kasus selesai: {reason}", user_id,
+                            at=stamp(on))
+        self.p.audit.record(user_id, "tutup kasus", "kasus", case.id,
+                            {"status": case.status.value}, {"status": "selesai"}, note=reason)
+
+    def _change(
+        self, actor: User, case: Case, changes: dict[str, object], kind: str, text: str,
+        today: date,
+    ) -> None:
+        with self.db.atomic():
+            before = self.repo.case_snapshot(case.id)
+            self.repo.update_case(case.id, changes)
+            self.repo.add_event(case.id, kind, text, actor.id)
+            self.p.audit.record(actor.id, kind, "kasus", case.id,
+                                {k: before.get(k) for k in changes}, dict(changes))
+
+    def _open(self, case_id: int) -> Case:
+        case = self.get(case_id)
+        if not case.status.is_open:
+            raise ValidationError(f"Kasus {case.number} sudah selesai.", field="case")
+        return case
+
+    def _officer(self, user_id: int) -> User:
+        user = self.p.users_repo.by_id(user_id)
+        if user is None or not user.active:
+            raise ValidationError("Pilih petugas yang masih aktif.", field="officer")
+        return user
+
+    @staticmethod
+    def _check_causes(codes: tuple[str, ...]) -> None:
+        unknown = [c for c in codes if c not in CAUSES]
+        if unknown:
+            raise ValidationError(f"Penyebab tidak dikenal: {', '.join(unknown)}.",
+                                  field="causes")
+
+    # -- the list -----------------------------------------------------------------------------
+    def rows(self, as_of: date, filters: CaseFilter | None = None) -> list[CaseRow]:
+        """The cases list with each loan's figures at `as_of` (filters all optional)."""
+        f = filters or CaseFilter()
+        cases = self.repo.cases([s.value for s in f.statuses], f.officer_id, f.text)
+        arrears = {a.loan_id: a for a in self.p.loans.quality.all_arrears(as_of)}
+        latest = self.repo.latest_contacts()
+        rows = []
+        for case in cases:
+            a = arrears.get(case.loan_id)
+            if f.quality and (a is None or a.quality != f.quality):
+                continue
+            contact = latest.get(case.id)
+            broken = sum(
+                1 for v in self.p.promises.views_for_loan(case.loan_id, as_of)
+                if v.promise.case_id == case.id
+                and v.status in (PromiseStatus.INGKAR, PromiseStatus.SEBAGIAN)
+            )
+            row = CaseRow(
+                case=case, as_of=as_of, quality=a.quality if a else None,
+                days_past_due=a.days_past_due if a else 0,
+                arrears_total=a.arrears_total if a else 0,
+                outstanding=a.outstanding if a else self._offbook_remaining(case.loan_id),
+                last_contact=contact.contact_at.date() if contact else None,
+                next_step=contact.next_step if contact else "",
+                next_step_date=contact.next_step_date if contact else None,
+                broken_promises=broken,
+            )
+            if f.broken_promises_only and not broken:
+                continue
+            if f.next_step_overdue_only and not row.next_step_overdue:
+                continue
+            rows.append(row)
+        return rows
+
+    def _offbook_remaining(self, loan_id: int) -> int:
+        entry = self.p.decisions_repo.offbook(loan_id)
+        return entry.remaining if entry else 0
+
+    # -- the timeline -------------------------------------------------------------------------
+    def timeline(self, case_id: int, as_of: date) -> list[TimelineEntry]:
+        """Everything about the case, oldest first: its own events, contacts, letters, the
+        loan's money events, promises (status at `as_of`), decisions and their votes."""
+        case = self.get(case_id)
+        entries: list[TimelineEntry] = []
+        for e in self.repo.events(case_id):
+            entries.append(TimelineEntry(datetime.fromisoformat(e["at"]), "kasus",
+                                         e["text"], "", None, e["user_name"], e["id"]))
+        contact_times = {}
+        for c in self.repo.contacts(case_id):
+            contact_times[c.id] = c.contact_at
+            who = c.met_role.label + (f" ({c.met_name})" if c.met_name else "")
+            parts = [f"Anggota: {c.member_said}" if c.member_said else "",
+                     f"Ditawarkan: {c.offer}" if c.offer else "",
+                     f"Jawaban: {c.member_answer}" if c.member_answer else "",
+                     f"Disepakati: {c.agreed}" if c.agreed else "",
+                     (f"Tindak lanjut: {c.next_step}"
+                      + (f" ({format_date_short(c.next_step_date)})" if c.next_step_date else "")
+                      if c.next_step else "")]
+            title = f"{c.channel.label} — {who}"
+            if c.corrects_id:
+                title += f" [koreksi: {c.correction_reason}]"
+            if c.is_superseded:
+                title += " [sudah dikoreksi]"
+            entries.append(TimelineEntry(c.contact_at, "kontak", title,
+                                         "\n".join(p for p in parts if p), None,
+                                         c.officer_name, c.id))
+        for letter in self.repo.letters_of_case(case_id):
+            sent = (f"dikirim {format_date_short(letter.sent_on)}"
+                    + (f", diterima {letter.received_by}" if letter.received_by else "")
+                    if letter.sent_on else "belum dikirim")
+            entries.append(TimelineEntry(_at(letter.letter_date), "surat",
+                                         f"{letter.kind.label} {letter.number}".strip(),
+                                         sent, None, "", letter.id))
+        for event in self.p.loans.payments.events(case.loan_id):
+            entries.append(TimelineEntry(
+                _event_at(event.event_date, event.created_at), "pembayaran",
+                f"{event.kind.label} {event.receipt_no or ''}".strip(),
+                event.note or event.reason,
+                event.amount or (event.pokok + event.jasa + event.denda),
+                event.created_by_name, event.id,
+            ))
+        for view in self.p.promises.views_for_case(case_id, as_of):
+            pr = view.promise
+            entries.append(TimelineEntry(
+                contact_times.get(pr.contact_id, _at(pr.made_on)), "janji",
+                f"Janji bayar {format_rupiah(pr.amount)} paling lambat "
+                f"{format_date_short(pr.due_date)}: {view.status.label}",
+                f"Terbayar {format_rupiah(view.paid)}", pr.amount, pr.officer_name, pr.id,
+            ))
+        for d in self.p.decisions_repo.find(case_id=case_id):
+            entries.append(TimelineEntry(_at(d.proposed_on), "keputusan",
+                                         f"{d.kind.label} diusulkan ({d.number})", d.summary,
+                                         None, d.proposed_by_name, d.id))
+            for v in d.votes:
+                verb = "menyetujui" if v.verdict == "setuju" else "menolak"
+                entries.append(TimelineEntry(datetime.fromisoformat(v.at), "keputusan",
+                                             f"{v.user_name} {verb} {d.number}", v.note, None,
+                                             v.user_name, d.id))
+            for n in d.notes:
+                entries.append(TimelineEntry(datetime.fromisoformat(n.at), "keputusan",
+                                             f"Catatan {n.role} atas {d.number}", n.note, None,
+                                             n.user_name, d.id))
+        for fe in self.p.decisions_repo.fin_events(case.loan_id):
+            entries.append(TimelineEntry(
+                _at(fe.event_date), "keuangan", fe.kind_label, fe.note,
+                fe.amount or fe.pokok + fe.jasa + fe.denda, "", fe.id,
+            ))
+        entries.sort(key=lambda e: (e.at, _SOURCE_ORDER.get(e.source, 9), e.ref_id or 0))
+        return entries
+
+
+def stamp(on: date | datetime, today: date | None = None) -> str:
+    """When a business event happened, for the case's history: a contact's own time; for a
+    date, the current time when it is today, else midday of that date."""
+    if isinstance(on, datetime):
+        return on.replace(microsecond=0).isoformat()
+    if today is not None and on == today:
+        return now_text()
+    return datetime.combine(on, time(12, 0)).isoformat()
+
+
+def _at(on: date) -> datetime:
+    return datetime.combine(on, time(0, 0))
+
+
+def _event_at(on: date, created_at: str) -> datetime:
+    """A money event's time: its entry time when it was entered on its own date."""
+    if created_at[:10] == on.isoformat():
+        return datetime.fromisoformat(created_at)
+    return _at(on)

@@ -1,0 +1,335 @@
+"""Restructuring (penjadwalan / persyaratan / penataan kembali): the position per component,
+the board's choice for each (waive, capitalise, add to the first instalment, keep), the new
+schedule beside the old, and — only after approval — a new schedule version of the same loan.
+
+The original loan's rows are never edited: waived amounts become keringanan events on the old
+schedule version, the new version is stored beside the old one (linked by the decision id),
+the loan's current version moves on, and capitalised jasa/denda get their own financial event.
+Denda or jasa carried into an instalment ('angsuran pertama' / 'tetap') is collected in that
+instalment's jasa column (a schedule has pokok and jasa only); the decision keeps the split.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from app.collection.cases import require_handler, stamp
+from app.collection.decision_models import (
+    ArrearsPosition,
+    Decision,
+    DecisionKind,
+    DecisionStatus,
+    RestructuringKind,
+    RestructuringPlan,
+    RestructuringTerms,
+    Treatment,
+)
+from app.collection.models import CaseStatus
+from app.errors import ValidationError
+from app.formats import format_date_long, format_date_short
+from app.loans.models import LoanStatus
+from app.loans.schedule import METHODS, Installment, ScheduleTerms, build_schedule
+from app.money import format_rupiah
+from app.storage.loans_repo import LoansRepository
+from app.users.models import User
+
+if TYPE_CHECKING:
+    from app.collection.service import CollectionService
+
+COMPONENTS = ("pokok", "jasa", "denda")
+EVERGREEN_DAYS = 90
+
+
+class Restructured(NamedTuple):
+    lines: list[Installment]
+    buckets: dict[str, dict[str, int]]  # treatment value -> {component: amount}
+    new_principal: int  # what the schedule is built on
+    schedule_principal: int  # all pokok of the new version
+    regular: int  # the regular instalment (after any grace, without carried amounts)
+
+
+def restructured_schedule(position: ArrearsPosition, terms: RestructuringTerms) -> Restructured:
+    """The new schedule for `terms` over `position`.
+
+    New principal = pokok not yet due + every component marked 'kapitalisasi'; the schedule is
+    built on it with the loan calculator; 'angsuran_pertama' amounts are added to its first
+    instalment; 'tetap' amounts form an instalment due on the effective date. Pure."""
+    buckets: dict[str, dict[str, int]] = {t.value: {} for t in Treatment}
+    for component in COMPONENTS:
+        amount = position.amount(component)
+        if amount:
+            buckets[terms.treatment(component).value][component] = amount
+    capitalised = buckets[Treatment.KAPITALISASI.value]
+    first = buckets[Treatment.ANGSURAN_PERTAMA.value]
+    kept = buckets[Treatment.TETAP.value]
+    new_principal = position.future_pokok + sum(capitalised.values())
+    if new_principal <= 0:
+        raise ValidationError(
+            "Tidak ada pokok untuk jadwal baru: pilih 'dijadikan pokok baru' untuk tunggakan "
+            "pokok.", field="pokok")
+    built = build_schedule(ScheduleTerms(
+        principal=new_principal, annual_rate=terms.monthly_rate * 12, months=terms.months,
+        method=terms.method, first_due=terms.first_due, round_to=terms.round_to,
+        round_up=terms.round_up, principal_grace=terms.principal_grace,
+    ))
+    keep_pokok, keep_jasa = kept.get("pokok", 0), kept.get("jasa", 0) + kept.get("denda", 0)
+    first_pokok = first.get("pokok", 0)
+    first_jasa = first.get("jasa", 0) + first.get("denda", 0)
+    schedule_principal = new_principal + keep_pokok + first_pokok
+    balance = schedule_principal
+    lines: list[Installment] = []
+    if keep_pokok or keep_jasa:
+        balance -= keep_pokok
+        lines.append(Installment(1, terms.effective_date, keep_pokok, keep_jasa,
+                                 keep_pokok + keep_jasa, balance))
+    for index, item in enumerate(built):
+        pokok = item.principal + (first_pokok if index == 0 else 0)
+        jasa = item.interest + (first_jasa if index == 0 else 0)
+        balance -= pokok
+        lines.append(Installment(len(lines) + 1, item.due_date, pokok, jasa, pokok + jasa,
+                                 balance))
+    assert balance == 0
+    regular = built[min(terms.principal_grace, len(built) - 1)].total
+    return Restructured(lines, buckets, new_principal, schedule_principal, regular)
+
+
+def terms_payload(terms: RestructuringTerms) -> dict[str, Any]:
+    values = asdict(terms)
+    for key, value in values.items():
+        if isinstance(value, date):
+            values[key] = value.isoformat()
+        elif isinstance(value, Decimal):
+            values[key] = str(value)
+        elif hasattr(value, "value"):
+            values[key] = value.value
+    return values
+
+
+def terms_from_payload(values: dict[str, Any]) -> RestructuringTerms:
+    return RestructuringTerms(
+        kind=RestructuringKind(values["kind"]), pokok=Treatment(values["pokok"]),
+        jasa=Treatment(values["jasa"]), denda=Treatment(values["denda"]),
+        monthly_rate=Decimal(values["monthly_rate"]), months=values["months"],
+        method=values["method"], first_due=date.fromisoformat(values["first_due"]),
+        effective_date=date.fromisoformat(values["effective_date"]),
+        round_to=values["round_to"], round_up=values["round_up"],
+        principal_grace=values["principal_grace"], reason=values["reason"],
+    )
+
+
+class RestructuringService:
+    def __init__(self, parent: CollectionService) -> None:
+        self.p = parent
+        self.db = parent.db
+        self.loans_repo = LoansRepository(parent.db)
+
+    # -- figures ------------------------------------------------------------------------------
+    def position(self, loan_id: int, on: date) -> ArrearsPosition:
+        """Pokok, jasa and denda due by `on` (the instalment due that day included) and the
+        principal still owed."""
+        loan = self.p.loans.get(loan_id)
+        if loan.status != LoanStatus.AKTIF:
+            raise ValidationError(f"Pinjaman {loan.display_number} berstatus "
+                                  f"{loan.status.label}.", field="loan")
+        pos = self.p.loans.quality.position(loan, on)
+        due = pos.open_due()
+        arrears = self.p.loans.quality.arrears_of(loan, pos)
+        return ArrearsPosition(
+            loan_id=loan_id, as_of=on, outstanding=pos.outstanding,
+            arrears_pokok=sum(i.pokok for i in due), arrears_jasa=sum(i.jasa for i in due),
+            arrears_denda=pos.denda_owed, quality=arrears.quality,
+            days_past_due=pos.days_past_due,
+            titipan=self.p.loans.payments.titipan(loan_id, on),
+        )
+
+    def counter(self, loan_id: int) -> int:
+        """How many restructurings this loan has had (approved)."""
+        return sum(1 for d in self.p.decisions.for_loan(loan_id, DecisionKind.RESTRUKTURISASI)
+                   if d.status in (DecisionStatus.DISETUJUI, DecisionStatus.DILAKSANAKAN))
+
+    def plan(self, loan_id: int, terms: RestructuringTerms) -> RestructuringPlan:
+        """The proposal's figures and warnings (nothing is written)."""
+        loan = self.p.loans.get(loan_id)
+        self._check_terms(terms, loan.monthly_rate)
+        position = self.position(loan_id, terms.effective_date)
+        new = restructured_schedule(position, terms)
+        buckets, principal = new.buckets, new.new_principal
+        old = [line for line in self.p.loans.schedule(loan_id, terms.effective_date)
+               if line.remaining > 0]
+        old_lines = tuple(
+            Installment(line.number, line.due_date, line.pokok - line.paid_pokok,
+                        line.jasa - line.paid_jasa,
+                        line.pokok - line.paid_pokok + line.jasa - line.paid_jasa, line.balance)
+            for line in old
+        )
+        future_old = [line for line in old if line.due_date > terms.effective_date]
+        old_monthly = (future_old[0].total if future_old else old[-1].total) if old else 0
+        new_monthly = new.regular
+        counter = self.counter(loan_id) + 1
+        return RestructuringPlan(
+            loan_id=loan_id, terms=terms, position=position, counter=counter,
+            waived=buckets[Treatment.HAPUS.value],
+            capitalised=buckets[Treatment.KAPITALISASI.value],
+            first_extra=buckets[Treatment.ANGSURAN_PERTAMA.value],
+            kept=buckets[Treatment.TETAP.value], new_principal=principal,
+            schedule_principal=new.schedule_principal, new_lines=tuple(new.lines),
+            old_lines=old_lines,
+            old_monthly=old_monthly, new_monthly=new_monthly,
+            warnings=tuple(self._warnings(loan_id, counter, position, principal,
+                                          old_monthly, new_monthly, terms)),
+        )
+
+    def _check_terms(self, terms: RestructuringTerms, current_rate: Decimal) -> None:
+        if terms.method not in METHODS:
+            raise ValidationError("Pilih metode Flat, Menurun atau Anuitas.", field="method")
+        if not 1 <= terms.months <= 360:
+            raise ValidationError("Jangka waktu 1 sampai 360 bulan.", field="months")
+        if terms.monthly_rate < 0 or terms.monthly_rate > 10:
+            raise ValidationError("Jasa per bulan antara 0 dan 10 %.", field="monthly_rate")
+        if terms.first_due <= terms.effective_date:
+            raise ValidationError("Angsuran pertama jadwal baru harus sesudah tanggal berlaku.",
+                                  field="first_due")
+        if terms.first_due > terms.effective_date + timedelta(days=366):
+            raise ValidationError("Angsuran pertama paling lambat satu tahun sesudah tanggal "
+                                  "berlaku.", field="first_due")
+        if len(terms.reason.strip()) < 5:
+            raise ValidationError("Tulis alasan restrukturisasi.", field="reason")
+        if terms.kind == RestructuringKind.PENJADWALAN:
+            if terms.monthly_rate != current_rate:
+                raise ValidationError(
+                    "Penjadwalan kembali tidak mengubah jasa; untuk jasa baru pilih Persyaratan "
+                    "Kembali.", field="monthly_rate")
+            for component in ("jasa", "denda"):
+                if terms.treatment(component) in (Treatment.HAPUS, Treatment.KAPITALISASI):
+                    raise ValidationError(
+                        f"Penjadwalan kembali hanya mengubah jadwal; penghapusan atau "
+                        f"kapitalisasi {component} termasuk Persyaratan/Penataan Kembali.",
+                        field=component)
+        if terms.pokok == Treatment.HAPUS and terms.kind != RestructuringKind.PENATAAN:
+            raise ValidationError("Penghapusan tunggakan pokok hanya lewat Penataan Kembali.",
+                                  field="pokok")
+
+    def _warnings(
+        self, loan_id: int, counter: int, position: ArrearsPosition, principal: int,
+        old_monthly: int, new_monthly: int, terms: RestructuringTerms,
+    ) -> list[str]:
+        loan = self.p.loans.get(loan_id)
+        found = []
+        if counter > 1:
+            found.append(
+                f"Restrukturisasi ke-{counter}: pinjaman ini sudah {counter - 1} kali "
+                "direstrukturisasi. Restrukturisasi berulang menandakan masalah yang belum "
+                "teratasi; periksa kemampuan bayar anggota.")
+        if loan.replaces_loan_id is not None:
+            found.append("Pinjaman ini adalah pinjaman baru untuk melunasi pinjaman lama "
+                         "(evergreening); pertimbangkan dengan hati-hati.")
+        for other_id, number, disbursed_on, replaces in self.p.repo.member_loans(
+                loan.member_id):
+            if other_id == loan_id or disbursed_on is None:
+                continue
+            if replaces == loan_id:
+                found.append(f"Pinjaman {number} dipakai untuk melunasi pinjaman ini "
+                             "(evergreening).")
+            elif (loan.disbursed_on is not None and disbursed_on > loan.disbursed_on
+                  and terms.effective_date - disbursed_on <= timedelta(days=EVERGREEN_DAYS)):
+                found.append(
+                    f"Anggota menerima pinjaman baru {number} pada "
+                    f"{format_date_short(disbursed_on)}: pastikan pinjaman baru tidak "
+                    "dipakai untuk membayar pinjaman ini (evergreening).")
+        if principal > position.outstanding:
+            found.append(f"Tunggakan dijadikan pokok: sisa pokok naik dari "
+                         f"{format_rupiah(position.outstanding)} menjadi "
+                         f"{format_rupiah(principal)}.")
+        if old_monthly and new_monthly > old_monthly:
+            found.append(f"Angsuran baru ({format_rupiah(new_monthly)}) lebih besar dari "
+                         f"angsuran lama ({format_rupiah(old_monthly)}).")
+        return found
+
+    # -- proposing and carrying out ---------------------------------------------------------
+    def propose(
+        self, actor: User, case_id: int, terms: RestructuringTerms, today: date,
+        supersedes_id: int | None = None,
+    ) -> Decision:
+        """Propose (Manajer or Pengurus); a Pengurus other than the proposer approves."""
+        require_handler(actor)
+        case = self.p.cases.get(case_id)
+        if terms.effective_date > today:
+            raise ValidationError("Tanggal berlaku tidak boleh setelah hari ini; posisi "
+                                  "tunggakan dihitung per tanggal itu.", field="effective_date")
+        plan = self.plan(case.loan_id, terms)
+        pos = plan.position
+        payload = {
+            "terms": terms_payload(terms),
+            "position": {"outstanding": pos.outstanding, "pokok": pos.arrears_pokok,
+                         "jasa": pos.arrears_jasa, "denda": pos.arrears_denda,
+                         "titipan": pos.titipan, "quality": pos.quality},
+            "counter": plan.counter, "waived": plan.waived, "capitalised": plan.capitalised,
+            "first_extra": plan.first_extra, "kept": plan.kept,
+            "new_principal": plan.new_principal,
+            "schedule_principal": plan.schedule_principal,
+            "new_monthly": plan.new_monthly, "old_monthly": plan.old_monthly,
+            "warnings": list(plan.warnings), "amount": pos.outstanding + pos.arrears_jasa,
+        }
+        summary = (f"{terms.kind.label} ke-{plan.counter}: pokok baru "
+                   f"{format_rupiah(plan.new_principal)}, {terms.months} bulan, jasa "
+                   f"{terms.monthly_rate} %/bulan, angsuran {format_rupiah(plan.new_monthly)}")
+        return self.p.decisions.propose(actor, case, DecisionKind.RESTRUKTURISASI, summary,
+                                        payload, today, today, supersedes_id=supersedes_id)
+
+    def check_approval(self, decision: Decision, approver: User, on: date) -> None:
+        terms = terms_from_payload(decision.payload["terms"])
+        if on < terms.effective_date:
+            raise ValidationError("Belum bisa disetujui sebelum tanggal berlakunya.", field="on")
+
+    def execute(self, decision: Decision, approver: User, on: date, today: date) -> None:
+        terms = terms_from_payload(decision.payload["terms"])
+        loan = self.p.loans.get(decision.loan_id)
+        eff = terms.effective_date
+        latest = self.p.loans_events.latest_event_date(loan.id)
+        pos = self.position(loan.id, eff)
+        stored = decision.payload["position"]
+        now = {"outstanding": pos.outstanding, "pokok": pos.arrears_pokok,
+               "jasa": pos.arrears_jasa, "denda": pos.arrears_denda, "titipan": pos.titipan}
+        if (latest is not None and latest > eff) or any(stored[k] != v for k, v in now.items()):
+            raise ValidationError(
+                f"Posisi pinjaman berubah sejak usulan dibuat (ada transaksi sesudah "
+                f"{format_date_long(eff)}). Tolak usulan ini dan buat usulan baru.",
+                field="decision")
+        new = restructured_schedule(pos, terms)
+        lines, buckets, schedule_principal = new.lines, new.buckets, new.schedule_principal
+        reason = f"{terms.kind.label} {decision.number}"
+        for component, amount in buckets[Treatment.HAPUS.value].items():
+            self.p.loans.payments.waive(approver, loan.id, component, amount,
+                                        f"Keringanan {reason}", approver, eff, today)
+        version = loan.schedule_version + 1
+        self.loans_repo.insert_schedule(loan.id, version, {
+            "effective_date": eff.isoformat(), "reason": reason, "decision_id": decision.id,
+            "principal": schedule_principal, "monthly_rate": str(terms.monthly_rate),
+            "months": len(lines), "method": terms.method, "round_to": terms.round_to,
+            "round_up": int(terms.round_up), "principal_grace": terms.principal_grace,
+            "first_due": lines[0].due_date.isoformat(),
+        }, lines, approver.id)
+        self.loans_repo.update_loan(loan.id, {"schedule_version": version})
+        self.p.audit.record(approver.id, "restrukturisasi", "pinjaman", loan.id,
+                            {"schedule_version": loan.schedule_version},
+                            {"schedule_version": version, "decision": decision.number})
+        capitalised = buckets[Treatment.KAPITALISASI.value]
+        if capitalised.get("jasa") or capitalised.get("denda"):
+            self.p.decisions_repo.insert_fin_event({
+                "loan_id": loan.id, "decision_id": decision.id, "kind": "kapitalisasi",
+                "event_date": eff, "pokok": capitalised.get("pokok", 0),
+                "jasa": capitalised.get("jasa", 0), "denda": capitalised.get("denda", 0),
+                "debit": "Piutang Pinjaman Anggota",
+                "credit": "Pendapatan jasa/denda ditangguhkan (kapitalisasi)",
+                "note": f"Tunggakan jasa/denda dijadikan pokok baru ({reason})",
+            }, approver.id)
+        self.p.promises.cancel_waiting(approver.id, loan.id, eff,
+                                       f"Digantikan restrukturisasi {decision.number}",
+                                       decision.id)
+        self.p.decisions.mark_executed(decision, on, approver.id)
+        if decision.case_id is not None:
+            self.p.cases.advance(decision.case_id, CaseStatus.RESTRUKTURISASI, approver.id,
+                                 f"restrukturisasi {decision.number} berlaku", at=stamp(on, today))

@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("--db", type=Path, required=True, dest="db_path")
     backup.add_argument("--to", type=Path, required=True, dest="folder")
 
+    samples = sub.add_parser("samples", help="tulis contoh PDF setiap jenis surat")
+    samples.add_argument("outdir", type=Path)
+
     check = sub.add_parser("check", help="periksa keutuhan dan konsistensi database")
     check.add_argument("--db", type=Path, required=True, dest="db_path")
     return parser
@@ -96,6 +99,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_backup(args)
         if args.command == "check":
             return _cmd_check(args)
+        if args.command == "samples":
+            from app.documents.samples import write_samples
+
+            for path in write_samples(args.outdir):
+                print(path)
+            return 0
     except AppError as exc:
         print(f"GAGAL: {exc.message}", file=sys.stderr)
         return 1

@@ -1,0 +1,165 @@
+"""Daftar Pinjaman Dihapusbukukan: the list of loans written off in a book year, annexed to
+the RAT report for ratification; the claim survives and collection goes on off the books."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Spacer
+
+from app.documents.context import DocContext, RegisterLink
+from app.documents.kinds import DocKind
+from app.documents.letter_parts import body, officers_sign, title_block
+from app.documents.render import render_story
+from app.documents.tables import cell, data_table, p, rp_words
+from app.formats import format_date_short
+from app.money import format_number
+
+
+@dataclass(frozen=True)
+class WrittenOffLoan:
+    member_number: str
+    member_name: str
+    loan_number: str
+    written_off_on: date
+    pokok: int  # principal written off against the allowance
+    jasa_denda: int  # unpaid jasa and denda reversed (never income)
+    decision: str  # the board decision number
+    recovered: int = 0  # collected since, off the books
+
+    @property
+    def remaining(self) -> int:
+        return self.pokok + self.jasa_denda - self.recovered
+
+
+@dataclass(frozen=True)
+class DaftarHapusBuku:
+    nomor: str
+    doc_date: date
+    year: int
+    loans: tuple[WrittenOffLoan, ...]
+
+    @property
+    def total_pokok(self) -> int:
+        return sum(x.pokok for x in self.loans)
+
+    @property
+    def total_jasa_denda(self) -> int:
+        return sum(x.jasa_denda for x in self.loans)
+
+    @property
+    def total_recovered(self) -> int:
+        return sum(x.recovered for x in self.loans)
+
+    @property
+    def total_remaining(self) -> int:
+        return sum(x.remaining for x in self.loans)
+
+    def title(self) -> str:
+        return f"Daftar Pinjaman Dihapusbukukan Tahun Buku {self.year}"
+
+    def link(self) -> RegisterLink:
+        return RegisterLink()
+
+
+def daftar_hapus_buku(loans: Sequence[WrittenOffLoan], *, year: int, on: date) -> DaftarHapusBuku:
+    """The loans written off in `year`, in date order."""
+    chosen = sorted(
+        (x for x in loans if x.written_off_on.year == year),
+        key=lambda x: (x.written_off_on, x.loan_number),
+    )
+    return DaftarHapusBuku("", on, year, tuple(chosen))
+
+
+def story(doc: DaftarHapusBuku, ctx: DocContext) -> list[Flowable]:
+    rows = [
+        [
+            str(n),
+            cell(f"{x.member_name} ({x.member_number})"),
+            x.loan_number,
+            format_date_short(x.written_off_on),
+            format_number(x.pokok),
+            format_number(x.jasa_denda),
+            format_number(x.recovered),
+            format_number(x.remaining),
+            x.decision,
+        ]
+        for n, x in enumerate(doc.loans, start=1)
+    ]
+    total = [
+        "",
+        "Jumlah",
+        "",
+        "",
+        format_number(doc.total_pokok),
+        format_number(doc.total_jasa_denda),
+        format_number(doc.total_recovered),
+        format_number(doc.total_remaining),
+        "",
+    ]
+    return [
+        *title_block(
+            "DAFTAR PINJAMAN DIHAPUSBUKUKAN",
+            doc.nomor,
+            f"Lampiran Laporan Pertanggungjawaban Pengurus pada Rapat Anggota Tahunan · "
+            f"Tahun Buku {doc.year}",
+        ),
+        data_table(
+            [
+                "No.",
+                "Anggota",
+                "No. Pinjaman",
+                "Tgl Hapus Buku",
+                "Pokok",
+                "Jasa & Denda",
+                "Tertagih Kembali",
+                "Sisa Tagihan",
+                "Keputusan",
+            ],
+            rows,
+            [
+                0.7 * cm,
+                3.3 * cm,
+                2.4 * cm,
+                1.6 * cm,
+                1.8 * cm,
+                1.6 * cm,
+                1.6 * cm,
+                1.8 * cm,
+                1.7 * cm,
+            ],
+            right=(4, 5, 6, 7),
+            center=(0, 3),
+            total=total,
+            empty_text=f"Tidak ada pinjaman yang dihapusbukukan pada tahun buku {doc.year}.",
+        ),
+        Spacer(1, 0.2 * cm),
+        p(
+            f"Pokok yang dihapusbukukan: {rp_words(doc.total_pokok, ctx.rupiah_style)}. Jasa "
+            "dan denda yang belum dibayar dibatalkan, tidak dicatat sebagai pendapatan. Jumlah "
+            "dalam rupiah.",
+            "tiny",
+        ),
+        Spacer(1, 0.15 * cm),
+        body(
+            ctx.text(
+                "daftar_hapus_buku.keterangan",
+                {"nama_koperasi": ctx.coop, "kota": ctx.profile.city},
+            )
+        ),
+        Spacer(1, 0.4 * cm),
+        officers_sign(ctx, DocKind.DAFTAR_HAPUS_BUKU, doc.doc_date, closing="Pengurus"),
+    ]
+
+
+def render(doc: DaftarHapusBuku, ctx: DocContext) -> tuple[bytes, int]:
+    return render_story(
+        story(doc, ctx),
+        ctx.profile,
+        is_demo=ctx.is_demo,
+        title=doc.title(),
+        number=doc.nomor,
+    )

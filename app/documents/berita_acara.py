@@ -102,8 +102,8 @@ def recitals(ba: BeritaAcara, style: str) -> list[str]:
         f"{loan.number} tanggal {loan.agreement_date_text} sebesar {rp(loan.amount, style)} "
         f"untuk {loan.months} bulan.",
         f"Per tanggal {format_date_long(a.as_of)} pinjaman tersebut menunggak "
-        f"{a.installments_missed} angsuran dengan sisa pokok {rp(a.outstanding, style)}, tunggakan pokok "
-        f"{rp(a.pokok, style)}, tunggakan jasa {rp(a.jasa, style)} dan denda "
+        f"{a.installments_missed} angsuran dengan sisa pokok {rp(a.outstanding, style)}, "
+        f"tunggakan pokok {rp(a.pokok, style)}, tunggakan jasa {rp(a.jasa, style)} dan denda "
         f"{rp(a.denda, style)}, kolektibilitas {a.quality or '–'}.",
     ]
     if ba.agreement.cause:

@@ -21,7 +21,6 @@ from app.errors import ValidationError
 from app.formats import format_date_long
 from app.loans.models import LoanStatus
 
-
 _METERAI = meterai_for(DocKind.KETERANGAN_LUNAS)
 
 

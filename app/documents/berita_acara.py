@@ -131,7 +131,7 @@ def story(ba: BeritaAcara, ctx: DocContext) -> list[Flowable]:
         Spacer(1, 0.15 * cm),
         body(ctx.text("berita_acara.penutup", values)),
         Spacer(1, 0.35 * cm),
-        party_signatures(
+        *party_signatures(
             ba.coop_rep,
             ba.member,
             meterai=ba.meterai.required,

@@ -78,14 +78,13 @@ def story(doc: DaftarHapusBuku, ctx: DocContext) -> list[Flowable]:
     rows = [
         [
             str(n),
-            cell(f"{x.member_name} ({x.member_number})"),
-            x.loan_number,
+            cell(f"{x.member_name} ({x.member_number})", "scell"),
+            cell(f"{x.loan_number}\nKep. {x.decision}", "scell"),
             format_date_short(x.written_off_on),
             format_number(x.pokok),
             format_number(x.jasa_denda),
             format_number(x.recovered),
             format_number(x.remaining),
-            x.decision,
         ]
         for n, x in enumerate(doc.loans, start=1)
     ]
@@ -98,7 +97,6 @@ def story(doc: DaftarHapusBuku, ctx: DocContext) -> list[Flowable]:
         format_number(doc.total_jasa_denda),
         format_number(doc.total_recovered),
         format_number(doc.total_remaining),
-        "",
     ]
     return [
         *title_block(
@@ -111,29 +109,28 @@ def story(doc: DaftarHapusBuku, ctx: DocContext) -> list[Flowable]:
             [
                 "No.",
                 "Anggota",
-                "No. Pinjaman",
-                "Tgl Hapus Buku",
+                "No. Pinjaman / Keputusan",
+                "Tanggal Hapus Buku",
                 "Pokok",
                 "Jasa & Denda",
                 "Tertagih Kembali",
                 "Sisa Tagihan",
-                "Keputusan",
             ],
             rows,
             [
-                0.7 * cm,
+                0.8 * cm,
                 3.3 * cm,
-                2.4 * cm,
-                1.6 * cm,
+                3.2 * cm,
                 1.8 * cm,
-                1.6 * cm,
-                1.6 * cm,
+                1.9 * cm,
                 1.8 * cm,
-                1.7 * cm,
+                1.8 * cm,
+                1.9 * cm,
             ],
             right=(4, 5, 6, 7),
             center=(0, 3),
             total=total,
+            small=True,
             empty_text=f"Tidak ada pinjaman yang dihapusbukukan pada tahun buku {doc.year}.",
         ),
         Spacer(1, 0.2 * cm),
@@ -151,7 +148,7 @@ def story(doc: DaftarHapusBuku, ctx: DocContext) -> list[Flowable]:
             )
         ),
         Spacer(1, 0.4 * cm),
-        officers_sign(ctx, DocKind.DAFTAR_HAPUS_BUKU, doc.doc_date, closing="Pengurus"),
+        *officers_sign(ctx, DocKind.DAFTAR_HAPUS_BUKU, doc.doc_date, closing="Pengurus"),
     ]
 
 

@@ -204,7 +204,7 @@ def story(data: JadwalAngsuran, ctx: DocContext) -> list[Flowable]:
                 "tiny",
             )
         )
-    result += [Spacer(1, 0.4 * cm), officers_sign(ctx, DocKind.JADWAL_ANGSURAN, data.doc_date)]
+    result += [Spacer(1, 0.4 * cm), *officers_sign(ctx, DocKind.JADWAL_ANGSURAN, data.doc_date)]
     return result
 
 

@@ -190,7 +190,7 @@ def story(card: KartuPinjaman, ctx: DocContext) -> list[Flowable]:
         ),
         p("Jumlah dalam rupiah.", "tiny"),
         Spacer(1, 0.4 * cm),
-        officers_sign(ctx, DocKind.KARTU_PINJAMAN, card.doc_date),
+        *officers_sign(ctx, DocKind.KARTU_PINJAMAN, card.doc_date),
     ]
     return result
 

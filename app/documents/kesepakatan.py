@@ -223,7 +223,7 @@ def party_signatures(
     witnesses: Sequence[str] = (),
     known_by: Signer | None = None,
     heading: str = "",
-) -> Flowable:
+) -> list[Flowable]:
     """PIHAK KEDUA (over meterai) and PIHAK PERTAMA; the spouse's consent; two witnesses."""
     rows: list[list[Signer]] = [
         [

@@ -147,7 +147,7 @@ def story(letter: KeteranganLunas, ctx: DocContext) -> list[Flowable]:
     result += [
         body(ctx.text("keterangan_lunas.penutup", values)),
         Spacer(1, 0.4 * cm),
-        officers_sign(
+        *officers_sign(
             ctx,
             DocKind.KETERANGAN_LUNAS,
             letter.doc_date,

@@ -211,7 +211,7 @@ def story(receipt: Kuitansi, ctx: DocContext) -> list[Flowable]:
         Spacer(1, 0.4 * cm),
         _amount_box(rp(receipt.amount, style)),
         Spacer(1, 0.2 * cm),
-        signature_rows([row], heading=place_and_date(ctx.profile, receipt.doc_date)),
+        *signature_rows([row], heading=place_and_date(ctx.profile, receipt.doc_date)),
     ]
 
 

@@ -79,7 +79,7 @@ def officers_sign(
     closing: str = "Hormat kami,",
     extra: Sequence[Signer] = (),
     meterai_first: bool = False,
-) -> Flowable:
+) -> list[Flowable]:
     """'Hormat kami,' and the cooperative's name above the configured officers (one sits on the
     right half), "Mengetahui" underneath when configured. `extra` signers come first."""
     config = ctx.signers_for(kind)

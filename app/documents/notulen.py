@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kinds import DocKind
-from app.documents.letter import Signer
+from app.documents.letter import Signer, place_and_date
 from app.documents.letter_parts import body, title_block
 from app.documents.render import render_story
 from app.documents.signatures import mengetahui, signature_rows
@@ -196,10 +196,10 @@ def story(doc: Notulen, ctx: DocContext) -> list[Flowable]:
         Spacer(1, 0.15 * cm),
         body(ctx.text("notulen.penutup", values)),
         Spacer(1, 0.35 * cm),
-        signature_rows(
+        *signature_rows(
             [[Signer("Pimpinan Rapat", doc.chair, ""), Signer("Notulis", doc.secretary, "")]],
             mengetahui(ctx.profile, config),
-            heading=f"{ctx.profile.city}, {format_date_long(doc.doc_date)}".lstrip(", "),
+            heading=place_and_date(ctx.profile, doc.doc_date),
         ),
     ]
     return result

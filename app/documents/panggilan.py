@@ -123,7 +123,7 @@ def story(letter: SuratPanggilan, ctx: DocContext) -> list[Flowable]:
         Spacer(1, 0.15 * cm),
         body(ctx.text("panggilan.penutup", values)),
         Spacer(1, 0.4 * cm),
-        officers_sign(ctx, DocKind.PANGGILAN, None),
+        *officers_sign(ctx, DocKind.PANGGILAN, None),
         *tembusan(("Penjamin", "Arsip") if letter.with_guarantor else ("Arsip",)),
     ]
 

@@ -19,6 +19,7 @@ from app.documents.kesepakatan import (
     schedule_annex,
 )
 from app.documents.kinds import DocKind
+from app.documents.letter import place_and_date
 from app.documents.letter_parts import body, title_block
 from app.documents.meterai import MeteraiDecision, meterai_for
 from app.documents.parties import LoanRef, MemberParty
@@ -186,14 +187,14 @@ def story(doc: Perjanjian, ctx: DocContext) -> list[Flowable]:
     config = ctx.signers_for(DocKind.PERJANJIAN)
     result += [
         Spacer(1, 0.35 * cm),
-        party_signatures(
+        *party_signatures(
             doc.coop_rep,
             doc.member,
             meterai=doc.meterai.required,
             spouse=doc.member.spouse_name if doc.agreement.collateral else "",
             witnesses=doc.witnesses,
             known_by=mengetahui(ctx.profile, config),
-            heading=f"{ctx.profile.city or ''}, {format_date_long(doc.doc_date)}".lstrip(", "),
+            heading=place_and_date(ctx.profile, doc.doc_date),
         ),
         *schedule_annex(doc.heading, doc.nomor, doc.agreement.schedule),
     ]

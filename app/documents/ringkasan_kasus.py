@@ -255,7 +255,7 @@ def story(brief: RingkasanKasus, ctx: DocContext) -> list[Flowable]:
     contacts = data_table(
         ["Tanggal", "Cara", "Bertemu", "Hasil"],
         [[format_date_short(c.on), c.channel, c.met, _short(c.summary)] for c in brief.contacts],
-        [1.9 * cm, 2.3 * cm, 2.6 * cm, 9.7 * cm],
+        [2.1 * cm, 2.4 * cm, 2.6 * cm, 9.4 * cm],
         empty_text="Belum ada catatan kontak.",
     )
     promises = data_table(

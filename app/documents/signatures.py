@@ -110,10 +110,10 @@ def signature_rows(
     *,
     heading: str = "",
     gap: float = 0.45 * cm,
-) -> KeepTogether:
-    """Rows of signature blocks kept on one page: a row of one sits on the right half (with
-    `heading` above it), a wider first row gets `heading` centred above it; the "Mengetahui"
-    block is centred underneath."""
+) -> list[Flowable]:
+    """Rows of signature blocks: a row of one sits on the right half (with `heading` above
+    it), a wider first row gets `heading` centred above it; the "Mengetahui" block is centred
+    underneath. Each row stays whole on a page; the heading stays with the first row."""
     parts: list[Flowable] = []
     rows = [list(r) for r in rows if r]
     if heading and rows:
@@ -124,12 +124,14 @@ def signature_rows(
         else:
             parts += [Paragraph(esc(line), xstyles()["lcenter"]) for line in heading.splitlines()]
             parts.append(Spacer(1, 0.15 * cm))
-    for index, row in enumerate(r for r in rows if r):
-        if index:
-            parts.append(Spacer(1, gap))
+    groups: list[list[Flowable]] = []
+    for index, row in enumerate(rows):
         cells: list[Signer | None] = [None, row[0]] if len(row) == 1 else list(row)
-        parts.append(_row_table(cells))
+        groups.append([Spacer(1, gap), _row_table(cells)] if index else [*parts, _row_table(cells)])
     if known_by is not None:
-        parts.append(Spacer(1, gap))
-        parts.append(_row_table([None, known_by, None]))
-    return KeepTogether(parts)
+        tail = [Spacer(1, gap), _row_table([None, known_by, None])]
+        if groups:
+            groups[-1] += tail  # "Mengetahui" never stands alone on a page
+        else:
+            groups.append(tail)
+    return [KeepTogether(group) for group in groups]

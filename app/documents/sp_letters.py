@@ -206,7 +206,7 @@ def story(letter: SpLetter, ctx: DocContext) -> list[Flowable]:
         Spacer(1, 0.15 * cm),
         body(ctx.text("sp.penutup", values)),
         Spacer(1, 0.3 * cm),
-        officers_sign(ctx, letter.kind, None),
+        *officers_sign(ctx, letter.kind, None),
         *tembusan(letter.copies),
     ]
     return result

@@ -49,6 +49,14 @@ def xstyles() -> dict[str, ParagraphStyle]:
             "pasal", parent=st["bold"], alignment=TA_CENTER, spaceBefore=8, spaceAfter=2
         ),
         "compact": ParagraphStyle("compact", parent=body, fontSize=9.5, leading=12.5),
+        "scell": ParagraphStyle("scell", parent=body, fontSize=7.5, leading=9.2),
+        "scell_right": ParagraphStyle(
+            "scell_right", parent=body, fontSize=7.5, leading=9.2, alignment=TA_RIGHT
+        ),
+        "scell_center": ParagraphStyle(
+            "scell_center", parent=body, fontSize=7.5, leading=9.2, alignment=TA_CENTER
+        ),
+        "shead": ParagraphStyle("shead", parent=st["cell_head"], fontSize=7.5, leading=9.2),
         # Letters: a little tighter than the statement's body so one page holds an SP letter.
         "lbody": ParagraphStyle(
             "lbody", parent=body, fontSize=10, leading=13.8, alignment=TA_JUSTIFY
@@ -104,20 +112,23 @@ def data_table(
     center: Sequence[int] = (),
     total: Sequence[object] | None = None,
     empty_text: str = "Tidak ada data.",
+    small: bool = False,
 ) -> LongTable:
     """A gridded table; the header row repeats on every page it runs over. `right`/`center`
     are column indexes; `total` is a bold last row."""
     scale = CONTENT_WIDTH / sum(widths) if sum(widths) > CONTENT_WIDTH else 1.0
     widths = [w * scale for w in widths]
 
-    def style_of(column: int, bold: bool = False) -> str:
-        if column in right:
-            return "tcell_right"
-        if column in center:
-            return "tcell_center"
-        return "tcell"
+    prefix = "s" if small else "t"
 
-    data: list[list[object]] = [[cell(h, "thead") for h in header]]
+    def style_of(column: int) -> str:
+        if column in right:
+            return f"{prefix}cell_right"
+        if column in center:
+            return f"{prefix}cell_center"
+        return f"{prefix}cell"
+
+    data: list[list[object]] = [[cell(h, f"{prefix}head") for h in header]]
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

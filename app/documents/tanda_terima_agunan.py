@@ -103,7 +103,7 @@ def story(receipt: TandaTerimaAgunan, ctx: DocContext) -> list[Flowable]:
         Spacer(1, 0.25 * cm),
         body(ctx.text("tanda_terima_agunan.penutup", values)),
         Spacer(1, 0.4 * cm),
-        signature_rows([row], heading=place_and_date(ctx.profile, receipt.doc_date)),
+        *signature_rows([row], heading=place_and_date(ctx.profile, receipt.doc_date)),
     ]
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.documents.statement_pdf import render_savings_statement
 from app.errors import AppError, PermissionDenied, ValidationError
 from app.formats import format_date_short
 from app.members.models import Member, MemberStatus
@@ -300,11 +301,14 @@ def write_savings_statement_pdf(
     services: Services, member: Member, start: date, end: date, path: Path, today: date
 ) -> Path:
     """Build the statement data and render it to `path` (app/documents does the PDF)."""
-    from app.documents.statement_pdf import render_savings_statement
-
     data = build_savings_statement(services.savings, member, start, end, today)
-    render_savings_statement(data, services.settings.profile(), path, services.is_demo)
-    return path
+    return render_savings_statement(
+        data,
+        services.settings.profile(),
+        path,
+        services.is_demo,
+        rupiah_style=str(services.settings.get("format.rupiah_style")),
+    )
 
 
 class StatementDialog(QDialog):

@@ -183,7 +183,7 @@ class MemberDetail(QScrollArea):
         header = self.history.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)  # Keterangan takes what is left
-        self.history.selectionModel().currentRowChanged.connect(self._history_row_changed)
+        self.history.selectionModel().selectionChanged.connect(self._history_row_changed)
         box.addWidget(self.history, 1)
         self.history_empty = QLabel(
             self.tr("Belum ada transaksi simpanan. Klik Setoran untuk mencatat yang pertama.")
@@ -300,10 +300,8 @@ class MemberDetail(QScrollArea):
 
     # -- the selected transaction ------------------------------------------------------------------
     def selected_transaction(self) -> SavingsTransaction | None:
-        index = self.history.currentIndex()
-        if not index.isValid() or not self.history.selectionModel().isRowSelected(index.row()):
-            return None
-        return self.history_model.tx_at(index.row())
+        rows = self.history.selectionModel().selectedRows()
+        return self.history_model.tx_at(rows[0].row()) if rows else None
 
     def select_transaction(self, tx_id: int) -> None:
         row = self.history_model.row_of(tx_id)

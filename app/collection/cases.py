@@ -141,8 +141,10 @@ class CaseService:
                 opened.append(case_id)
             for case in self.repo.cases():
                 loan = self.p.loans.get(case.loan_id)
-                if loan.status in _CLOSED_LOAN:
-                    self._close(case, as_of, f"Pinjaman {loan.status.label}", user_id)
+                ended = loan.closed_on or as_of
+                if loan.status in _CLOSED_LOAN and ended <= as_of:
+                    self._close(case, max(ended, case.opened_on),
+                                f"Pinjaman {loan.status.label}", user_id)
         return [self.get(case_id) for case_id in opened]
 
     def _insert(

@@ -166,7 +166,7 @@ def test_reversed_payment_no_longer_counts(
 def test_cancel_only_a_waiting_promise_with_a_reason(
     services: Services, people: People, member: Member
 ) -> None:
-    loan_id, case_id = _visit_with_promise(services, people, member)
+    _, case_id = _visit_with_promise(services, people, member)
     [view] = services.collection.promises.views_for_case(case_id, date(2026, 6, 12))
     with pytest.raises(ValidationError) as err:
         services.collection.promises.cancel(people.staf, view.promise.id, "", date(2026, 6, 12),

@@ -7,7 +7,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 
 from app.formats import format_date_short
 from app.identity import format_phone, mask_nik
@@ -115,9 +115,14 @@ class MembersModel(QAbstractTableModel):
         assert self._sort is not None
         column, order = self._sort
         if len(rows) < total:
-            rows += self._members.search(
-                self._text, self._status, limit=total - len(rows), offset=len(rows)
-            )
+            # Every match is needed to sort right; on a large file that takes a moment.
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                rows += self._members.search(
+                    self._text, self._status, limit=total - len(rows), offset=len(rows)
+                )
+            finally:
+                QGuiApplication.restoreOverrideCursor()
         descending = order == Qt.SortOrder.DescendingOrder
         return sorted(rows, key=lambda r: (sort_key(r, column), r.id), reverse=descending)
 

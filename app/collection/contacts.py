@@ -6,9 +6,10 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.collection.cases import require_handler, stamp
 from app.collection.models import (
@@ -66,7 +67,7 @@ class ContactService:
         if draft.contact_at.date() < case.opened_on - timedelta(days=366):
             raise ValidationError("Waktu kontak terlalu jauh sebelum kasus dibuka.",
                                   field="contact_at")
-        texts = {name: " ".join(getattr(draft, name).split()) if name == "met_name"
+        texts: dict[str, Any] = {name: " ".join(getattr(draft, name).split()) if name == "met_name"
                  else getattr(draft, name).strip()
                  for name in ("met_name", "member_said", "offer", "member_answer", "agreed",
                               "next_step", "correction_reason")}
@@ -117,8 +118,6 @@ class ContactService:
             if file.stat().st_size > MAX_ATTACHMENT_BYTES:
                 raise ValidationError(f"Berkas '{file.name}' lebih dari 25 MB.",
                                       field="attachments")
-        from dataclasses import replace
-
         return replace(draft, **{**texts, "met_name": met_name},
                        causes=tuple(sorted(set(draft.causes))))
 
@@ -170,8 +169,6 @@ class ContactService:
         if pay_by is None and draft.sent_on is not None:
             pay_by = draft.sent_on + timedelta(days=int(
                 self.p.settings.get("collection.letter_pay_days")))
-        from dataclasses import replace
-
         clean = replace(draft, number=draft.number.strip(), received_by=draft.received_by.strip(),
                         note=draft.note.strip(), pay_by=pay_by)
         with self.db.atomic():

@@ -181,7 +181,7 @@ class CollectionReports:
         financial year of `as_of`) — the annex for the RAT."""
         start = period_start or date(as_of.year, 1, 1)
         entries = tuple(self.p.writeoff.register(as_of))
-        period = {}
+        period: dict[int, int] = {}
         for event in self.p.decisions_repo.fin_events_between("pemulihan", start, as_of):
             period[event.loan_id] = period.get(event.loan_id, 0) + event.amount
         return WrittenOffRegister(as_of=as_of, entries=entries, recovered_in_period=period,

@@ -299,8 +299,8 @@ class _Demo:
         if (self.s.loans.quality.arrears(loan.id, add_months(w, -6)).quality != "M"
                 or balances.total * 3 > left or w + timedelta(days=3) > self.today):
             raise _NotSuitable
-        for i, kind in enumerate((LetterKind.SP1, LetterKind.SP2, LetterKind.SP3)):
-            self.letter(case, kind, w - timedelta(days=70 - 14 * i), case.id)
+        for i, letter_kind in enumerate((LetterKind.SP1, LetterKind.SP2, LetterKind.SP3)):
+            self.letter(case, letter_kind, w - timedelta(days=70 - 14 * i), case.id)
         self.contact(case, w - timedelta(days=40), Channel.KUNJUNGAN_RUMAH, hour=15,
                      met=MetRole.KELUARGA, met_name="orang tua anggota",
                      said="Anggota merantau, tidak jelas alamatnya.", causes=("itikad",))

@@ -151,7 +151,8 @@ class DecisionsRepository:
         proposed_from: date | None = None,
         proposed_to: date | None = None,
     ) -> list[Decision]:
-        where, params = ["1 = 1"], []  # type: ignore[var-annotated]
+        where: list[str] = ["1 = 1"]
+        params: list[Any] = []
         if loan_id is not None:
             where.append("d.loan_id = ?")
             params.append(loan_id)

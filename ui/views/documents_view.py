@@ -1,0 +1,248 @@
+"""Surat & Dokumen: the register of every document issued (search by number, member, kind,
+date), reprints of the exact copy, and the batch of letters due today."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.documents.kinds import DocKind
+from app.documents.register import BatchItem, DocumentService, Issued
+from app.errors import AppError
+from app.services import Services
+from app.storage.documents_repo import RegisterQuery
+from app.users.models import User
+from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
+from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
+from ui.models.documents_model import SORT_ROLE, DocColumn, DocumentsModel
+
+DueLetters = Callable[[date], Sequence[BatchItem]]
+PAGE = 500
+
+
+def join_pdfs(parts: Sequence[bytes]) -> bytes:
+    """One PDF of several (for printing a batch as one job)."""
+    from app.documents.pdfjoin import join
+
+    return join(parts)
+
+
+class DocumentsView(QWidget):
+    document_opened = Signal(int)  # register id shown in the preview
+
+    def __init__(
+        self,
+        services: Services,
+        user: User,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+        due_letters: DueLetters | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.user = user
+        self.today = today
+        self.due_letters = due_letters
+        self.docs = DocumentService(services.db, services.audit, services.settings)
+        self.preview: PdfPreviewDialog | None = None
+
+        title = QLabel(self.tr("Surat & Dokumen"), objectName="view_title")
+        font = title.font()
+        font.setPointSize(16)
+        font.setBold(True)
+        title.setFont(font)
+        self.search = QLineEdit(objectName="search")
+        self.search.setPlaceholderText(self.tr("Cari nomor surat, nama atau no. anggota…"))
+        self.kind = QComboBox(objectName="kind")
+        self.kind.addItem(self.tr("Semua jenis"), None)
+        for kind in DocKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.search.returnPressed.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+
+        self.model = DocumentsModel()
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        proxy.setSortRole(SORT_ROLE)
+        self.proxy = proxy
+        self.table = QTableView(objectName="register_table")
+        self.table.setModel(proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(
+            DocColumn.MEMBER, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.count_label = QLabel(objectName="count_label")
+        self.empty_label = QLabel(
+            self.tr(
+                "Belum ada surat atau dokumen. Surat dibuat dari data anggota, pinjaman atau "
+                "kasus; setiap surat yang dicetak tercatat di sini."
+            ),
+            objectName="empty_label",
+        )
+        self.empty_label.setWordWrap(True)
+
+        self.open_button = QPushButton(self.tr("Lihat / Cetak Ulang"), objectName="open_button")
+        self.open_button.clicked.connect(self.open_selected)
+        self.batch_button = QPushButton(
+            self.tr("Surat Jatuh Tempo Hari Ini…"), objectName="batch_button"
+        )
+        self.batch_button.clicked.connect(self.print_due_letters)
+        self.batch_button.setEnabled(due_letters is not None)
+        if due_letters is None:
+            self.batch_button.setToolTip(
+                self.tr("Jadwal surat peringatan belum tersedia di program ini.")
+            )
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.batch_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.kind, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.refresh()
+
+    # -- list --------------------------------------------------------------------------------
+    def query(self) -> RegisterQuery:
+        return RegisterQuery(text=self.search.text(), kind=self.kind.currentData())
+
+    def refresh(self) -> None:
+        query = self.query()
+        rows = self.docs.search(query, limit=PAGE)
+        total = self.docs.count(query)
+        self.model.set_rows(rows)
+        shown = self.tr("{n} dokumen").format(n=total)
+        if total > len(rows):
+            shown += " " + self.tr("({n} terbaru ditampilkan; persempit pencarian)").format(
+                n=len(rows)
+            )
+        self.count_label.setText(shown)
+        self.empty_label.setVisible(total == 0 and not query.text and query.kind is None)
+        self.open_button.setEnabled(bool(rows))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def selected_id(self) -> int | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(indexes[0]).row()).id
+
+    # -- reprint -------------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        document_id = self.selected_id()
+        if document_id is None:
+            return
+        try:
+            pdf = self.docs.reprint(self.user, document_id)
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Tidak bisa dicetak ulang"), exc.message)
+            return
+        row = self.docs.get(document_id)
+        self.show_preview(pdf, f"{row.title} ({row.number})", safe_file_name(row.number))
+        self.document_opened.emit(document_id)
+
+    def show_preview(self, pdf: bytes, title: str, file_name: str) -> PdfPreviewDialog:
+        self.preview = PdfPreviewDialog(pdf, title, file_name, self)
+        self.preview.open()
+        return self.preview
+
+    def show_issued(self, issued: Issued) -> PdfPreviewDialog:
+        """Preview a document just issued (called by the member, loan and case screens)."""
+        self.refresh()
+        return self.show_preview(
+            issued.pdf,
+            f"{issued.row.title} ({issued.row.number})",
+            safe_file_name(issued.row.number),
+        )
+
+    # -- batch ---------------------------------------------------------------------------------
+    def print_due_letters(self) -> None:
+        if self.due_letters is None:
+            return
+        today = self.today()
+        try:
+            items = list(self.due_letters(today))
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Surat jatuh tempo"), exc.message)
+            return
+        if not items:
+            QMessageBox.information(
+                self,
+                self.tr("Surat jatuh tempo"),
+                self.tr("Tidak ada surat peringatan yang jatuh tempo hari ini."),
+            )
+            return
+
+        def work(progress: Progress) -> list[Issued]:
+            def report(done: int, total: int) -> None:
+                progress.report(
+                    self.tr("Membuat surat {done} dari {total}…").format(done=done, total=total)
+                )
+
+            return self.docs.issue_batch(
+                self.user,
+                items,
+                title=self.tr("Surat jatuh tempo"),
+                on=today,
+                progress=report,
+                should_stop=lambda: progress.cancelled,
+            )
+
+        try:
+            issued = run_with_progress(
+                self,
+                self.tr("Surat jatuh tempo"),
+                self.tr("Menyiapkan surat…"),
+                work,
+                cancellable=True,
+            )
+        except TaskCancelled:
+            issued = []
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Surat jatuh tempo"), exc.message)
+            self.refresh()
+            return
+        self.refresh()
+        if issued:
+            self.show_preview(
+                join_pdfs([x.pdf for x in issued]),
+                self.tr("{n} surat jatuh tempo").format(n=len(issued)),
+                f"surat-jatuh-tempo-{today.isoformat()}.pdf",
+            )
+
+
+

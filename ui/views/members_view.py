@@ -34,6 +34,7 @@ from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.savings_dialog import ReverseDialog, SavingsDialog, StatementDialog, can_reverse
 from ui.dialogs.status_dialog import StatusDialog
 from ui.models.members_model import MemberColumn, MembersModel
+from ui.views.member_loans import MemberLoansWidget, member_loans_widget
 from ui.widgets import messages
 from ui.widgets.member_detail import MemberDetail
 
@@ -51,6 +52,7 @@ class MembersView(QWidget):
         self.user = user
         self.today: Callable[[], date] = date.today
         self.dialog: QDialog | None = None  # the dialog open now (for tests and focus)
+        self.loans_widget: MemberLoansWidget | None = None  # the panel's Pinjaman section
         self.model = MembersModel(services.members, self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -319,11 +321,20 @@ class MembersView(QWidget):
                 savings.wajib_status(member, self.today()),
                 savings.history(member.id),
             )
+            self._show_loans(member.id)
         except AppError as exc:
             self.detail.clear()
             messages.warn(self, self.tr("Data anggota tidak bisa dibuka"), exc.message)
             return
         self._update_member_buttons(member)
+
+    def _show_loans(self, member_id: int) -> None:
+        if self.loans_widget is None:
+            self.loans_widget = member_loans_widget(self.services, self.user, member_id)
+            self.loans_widget.today = self.today
+            self.detail.loans_placeholder.hide()
+            self.detail.loans_layout.addWidget(self.loans_widget)
+        self.loans_widget.set_member(member_id)
 
     def _update_member_buttons(self, member: Member) -> None:
         active = member.status == MemberStatus.AKTIF

@@ -26,8 +26,10 @@ from app.storage.backup import BackupInfo, last_backup
 from app.users.models import User
 from ui.models.backups_model import format_timestamp
 from ui.views.home_view import HomeView
+from ui.views.loans_view import LoansView
 from ui.views.members_view import MembersView
 from ui.views.placeholder_view import PlaceholderView
+from ui.views.portfolio_view import PortfolioView
 from ui.views.settings.backup_actions import auto_backup
 from ui.views.settings.settings_view import SettingsView
 
@@ -153,6 +155,8 @@ class MainWindow(QMainWindow):
             ),
             self.settings_view,
         ]
+        self.views[LOANS] = LoansView(self.services, self.user)
+        self.views[REPORTS] = PortfolioView(self.services, self.user)
         for view in self.views:
             self.stack.addWidget(view)
         self.home_view.new_member_requested.connect(self.new_member)

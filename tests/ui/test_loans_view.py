@@ -173,3 +173,26 @@ def test_simulation_shows_schedule_totals_and_effective_rate(qtbot: QtBot) -> No
     dialog.rate_edit.setText("abc")
     dialog.recalculate()
     assert dialog.errors.message("rate") and dialog.model.rowCount() == 0
+
+
+def test_main_window_has_the_loans_and_portfolio_sections(
+    qtbot: QtBot, services: Services, kasir: User, three_loans: dict[str, int]
+) -> None:
+    from ui.main_window import LOANS, REPORTS, MainWindow
+
+    window = MainWindow(services, kasir)
+    qtbot.addWidget(window)
+    loans = window.views[LOANS]
+    assert isinstance(loans, LoansView) and isinstance(window.views[REPORTS], PortfolioView)
+    loans.today = lambda: TODAY
+    window.show()
+    window.show_section(LOANS)
+    assert window.current_view() is loans
+    assert loans.model.total == 3  # read when first shown
+    window.focus_search()  # Ctrl+F
+    qtbot.waitUntil(loans.search_edit.hasFocus)
+    window.show_section(REPORTS)
+    portfolio = window.current_view()
+    assert isinstance(portfolio, PortfolioView) and portfolio.summary is not None
+    # Closing the window would back up and close the database; here the fixture closes it.
+    window.shut_down = lambda: None  # type: ignore[method-assign]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -71,7 +72,7 @@ class LoansView(QWidget):
         self._search_timer.timeout.connect(self.run_search)
         self._build()
         self.loan_actions = LoanActions(self)
-        self.run_search()
+        self._loaded = False  # the list is read when first shown, then refreshed on each return
 
     # -- building ---------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -186,6 +187,13 @@ class LoansView(QWidget):
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.run_search()
+        else:
+            self.reload()  # payments or loans made elsewhere (e.g. the member's panel)
+
     # -- what the main window calls ---------------------------------------------------------------
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -212,6 +220,7 @@ class LoansView(QWidget):
 
     def run_search(self) -> None:
         self._search_timer.stop()
+        self._loaded = True
         selected = self.current_loan_id()
         try:
             self.model.load(self.filters(), as_of=self.today())

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -61,7 +62,10 @@ class PortfolioView(QWidget):
         self.summary: PortfolioSummary | None = None
         self.dialog: QDialog | None = None
         self._build()
-        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()  # figures change with every payment: read them each time
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)

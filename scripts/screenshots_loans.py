@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 if __name__ == "__main__":
@@ -78,7 +78,7 @@ def seed_loans(services: Services, user: User, today: date) -> int:
         start = add_months(today, -age)
         draft = LoanApplication(
             member_id=member.id, product_id=product.id, amount=amount, months=months,
-            first_due=add_months(start, 1), application_date=start - _days(3),
+            first_due=add_months(start, 1), application_date=start - timedelta(days=3),
             purpose="tambahan modal usaha",
         )  # fmt: skip
         try:
@@ -109,12 +109,6 @@ def seed_loans(services: Services, user: User, today: date) -> int:
             loans.approve(user, loan.id, "", today)
         made += 1
     return made
-
-
-def _days(n: int) -> object:
-    from datetime import timedelta
-
-    return timedelta(days=n)
 
 
 def loans_screenshots(services: Services, user: User, out_dir: Path) -> list[Path]:

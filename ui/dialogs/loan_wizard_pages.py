@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QHeaderView,
@@ -22,15 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError, ValidationError
-from app.formats import add_months, format_date_long
+from app.formats import add_months
 from app.loans.denda import denda_rule_text
 from app.loans.models import LoanApplication, LoanProduct, LoanStatus
 from app.members.models import MemberStatus
 from app.money import format_rupiah
 from ui.dialogs.loan_dialog_parts import note_label
-from ui.dialogs.simulation_dialog import rate_per_year_text, schedule_totals
+from ui.dialogs.simulation_dialog import rate_per_year_text
 from ui.models.members_model import MemberColumn, MembersModel
-from ui.models.schedule_model import PlanColumn, PlanModel
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
 from ui.widgets.rupiah_edit import RupiahEdit
@@ -43,7 +41,7 @@ WARNING_STYLE = "background:#fff4d6; color:#6b4700; border:1px solid #e0b84a; pa
 
 class _Page(QWizardPage):
     def loan_wizard(self) -> LoanWizard:
-        return self.wizard()  # type: ignore[return-value]
+        return cast("LoanWizard", self.wizard())
 
 
 class MemberPage(_Page):
@@ -331,89 +329,3 @@ class AmountPage(_Page):
             return False
         wizard.draft, wizard.terms, wizard.check = draft, terms, check
         return True
-
-
-class PreviewPage(_Page):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle(self.tr("Langkah 4 dari 8: Jadwal angsuran"))
-        self.setSubTitle(self.tr("Periksa jadwalnya bersama anggota sebelum melanjutkan."))
-        layout = QVBoxLayout(self)
-        self.heading = QLabel()
-        self.heading.setObjectName("wizard_preview_heading")
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.heading)
-        self.model = PlanModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("wizard_preview_table")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PlanColumn.NUMBER, QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.table, 1)
-        self.totals = QLabel()
-        self.totals.setObjectName("wizard_preview_totals")
-        self.totals.setWordWrap(True)
-        self.totals.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.totals)
-        self.warning_label = QLabel()
-        self.warning_label.setObjectName("wizard_warnings")
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(WARNING_STYLE)
-        layout.addWidget(self.warning_label)
-        self.confirm_check = QCheckBox(
-            self.tr("Saya sudah membaca peringatan di atas dan tetap melanjutkan.")
-        )
-        self.confirm_check.setObjectName("wizard_confirm_warnings")
-        self.confirm_check.toggled.connect(lambda _: self.completeChanged.emit())
-        layout.addWidget(self.confirm_check)
-
-    def initializePage(self) -> None:
-        wizard = self.loan_wizard()
-        assert wizard.terms is not None and wizard.check is not None
-        assert wizard.draft is not None and wizard.product is not None
-        rows = wizard.services.loans.products.simulate(
-            wizard.product.id, wizard.draft.amount, wizard.draft.months,
-            wizard.draft.first_due, wizard.draft.principal_grace,
-        )  # fmt: skip
-        wizard.schedule = rows
-        self.model.set_rows(rows)
-        terms, check = wizard.terms, wizard.check
-        self.heading.setText(self.tr(
-            "<b>{amount}</b> untuk {name}: {method}, jasa {rate}, {months} bulan, angsuran "
-            "pertama {first}."
-        ).format(
-            amount=format_rupiah(terms.principal), name=wizard.member.name if wizard.member
-            else "", method=wizard.product.method_label,
-            rate=rate_per_year_text(wizard.product.monthly_rate), months=terms.months,
-            first=format_date_long(terms.first_due),
-        ))  # fmt: skip
-        _pokok, jasa, total = schedule_totals(rows)
-        self.totals.setText(self.tr(
-            "Angsuran pertama <b>{first}</b> · total jasa <b>{jasa}</b> · total dibayar "
-            "<b>{total}</b><br>Biaya administrasi {fee}, diterima bersih saat pencairan "
-            "<b>{net}</b>."
-        ).format(
-            first=format_rupiah(check.first_installment), jasa=format_rupiah(jasa),
-            total=format_rupiah(total), fee=format_rupiah(check.admin_fee),
-            net=format_rupiah(check.net_amount),
-        ))  # fmt: skip
-        warnings = list(check.warnings)
-        self.warning_label.setText(
-            self.tr("Perhatian:") + "\n" + "\n".join(f"• {w}" for w in warnings)
-        )
-        self.warning_label.setVisible(bool(warnings))
-        self.confirm_check.setVisible(bool(warnings))
-        self.confirm_check.setChecked(False)
-        self.completeChanged.emit()
-
-    def has_warnings(self) -> bool:
-        check = self.loan_wizard().check
-        return bool(check and check.warnings)
-
-    def isComplete(self) -> bool:
-        return not self.has_warnings() or self.confirm_check.isChecked()

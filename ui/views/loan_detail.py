@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -42,10 +42,10 @@ _STATUS_STYLE = {
 _CLOSED_STYLE = "background:#eeeeee; color:#333333;"
 
 
-def _table(model: object, name: str) -> QTableView:
+def _table(model: QAbstractItemModel, name: str) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
-    table.setModel(model)  # type: ignore[arg-type]
+    table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -126,6 +126,8 @@ def loans_screenshots(services: Services, user: User, out_dir: Path) -> list[Pat
     written.append(_grab(view, out_dir / "pinjaman.png"))
     view.detail.tabs.setCurrentIndex(1)
     written.append(_grab(view, out_dir / "pinjaman-jadwal.png"))
+    view.detail.tabs.setCurrentIndex(2)
+    written.append(_grab(view, out_dir / "pinjaman-pembayaran-riwayat.png"))
     view.detail.tabs.setCurrentIndex(0)
 
     loan = view.detail.detail.loan if view.detail.detail else None

@@ -31,6 +31,7 @@ from app.services import Services
 from app.users.models import User
 from ui.dialogs.loan_wizard_pages import AmountPage, MemberPage, ProductPage, _Page
 from ui.dialogs.loan_wizard_steps import ApprovalPage, CollateralPage, DisbursePage, PreviewPage
+from ui.dialogs.simulation_dialog import rate_per_year_text
 from ui.widgets import messages
 
 (MEMBER_PAGE, PRODUCT_PAGE, AMOUNT_PAGE, PREVIEW_PAGE, COLLATERAL_PAGE, APPROVAL_PAGE,
@@ -132,11 +133,14 @@ class LoanWizard(QWizard):
         assert draft and check and product and member
         rows = [
             (self.tr("Anggota"), f"{member.name} ({member.number})"),
-            (self.tr("Produk"), f"{product.name} — {product.method_label}"),
+            (self.tr("Produk"), product.name),
             (self.tr("Jumlah"), format_rupiah(draft.amount)),
             (self.tr("Jangka waktu"), self.tr("{n} bulan, angsuran pertama {date}").format(
                 n=draft.months, date=format_date_long(draft.first_due))),
-            (self.tr("Angsuran"), format_rupiah(check.first_installment)),
+            (self.tr("Jasa"), self.tr("{rate}, metode {method}").format(
+                rate=rate_per_year_text(product.monthly_rate), method=product.method_label)),
+            (self.tr("Angsuran pertama"), format_rupiah(check.first_installment)),
+            (self.tr("Biaya administrasi"), format_rupiah(check.admin_fee)),
             (self.tr("Tujuan"), draft.purpose or "–"),
             (self.tr("Agunan"), "; ".join(c.description for c in self.collateral) or "–"),
             (self.tr("Penjamin"), self.guarantor.name if self.guarantor else "–"),

@@ -222,6 +222,8 @@ class AmountPage(_Page):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Langkah 3 dari 8: Jumlah dan jangka waktu"))
+        self.setSubTitle(self.tr("Batasnya mengikuti produk. Angsuran pertama biasanya sebulan "
+                                 "setelah pencairan."))  # fmt: skip
         self.errors = FieldErrors()
         layout = QVBoxLayout(self)
         form = QFormLayout()

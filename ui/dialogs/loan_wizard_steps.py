@@ -35,7 +35,7 @@ from app.users.permissions import Action, can
 from ui.dialogs.loan_dialog_parts import note_label
 from ui.dialogs.loan_wizard_pages import WARNING_STYLE, _Page
 from ui.dialogs.simulation_dialog import rate_per_year_text, schedule_totals
-from ui.models.loan_parts_model import CollateralModel
+from ui.models.loan_parts_model import CollateralColumn, CollateralModel
 from ui.models.schedule_model import PlanColumn, PlanModel
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -169,7 +169,12 @@ class CollateralPage(_Page):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        for column in (CollateralColumn.DOCUMENT, CollateralColumn.OWNER, CollateralColumn.STATE):
+            self.table.hideColumn(column)  # the short list names the item; the form has the rest
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(
+            CollateralColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch
+        )
         form.addRow(self.table)
         layout.addWidget(left, 3)
 
@@ -256,6 +261,7 @@ class ApprovalPage(_Page):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Langkah 6 dari 8: Keputusan"))
+        self.setSubTitle(self.tr("Pinjaman dicairkan hanya setelah disetujui Ketua/Pengurus."))
         layout = QVBoxLayout(self)
         self.explain = note_label()
         self.explain.setObjectName("wizard_approval_explain")
@@ -302,6 +308,7 @@ class DisbursePage(_Page):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Langkah 7 dari 8: Pencairan"))
+        self.setSubTitle(self.tr("Biaya administrasi dipotong dari uang yang diserahkan."))
         self.errors = FieldErrors()
         layout = QVBoxLayout(self)
         self.explain = note_label()

@@ -100,7 +100,8 @@ class LoanPaymentsModel(QAbstractTableModel):
         if p.kind in (EventKind.PEMBAYARAN, EventKind.PENCAIRAN, EventKind.TITIPAN_DIKEMBALIKAN):
             parts.append(method_label(p.method))
         if p.kind == EventKind.PENCAIRAN and p.fee:
-            parts.append(self.tr("biaya administrasi {fee}").format(fee=format_rupiah(p.fee)))
+            fee = format_rupiah(p.fee)
+            parts.append(self.tr("biaya administrasi {fee} dipotong").format(fee=fee))
         if p.titipan > 0:
             parts.append(self.tr("titipan +{amount}").format(amount=format_rupiah(p.titipan)))
         elif p.titipan < 0:

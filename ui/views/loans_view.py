@@ -176,7 +176,7 @@ class LoansView(QWidget):
         header.setStretchLastSection(True)
         for column, width in (
             (LoanColumn.NUMBER, 165), (LoanColumn.MEMBER, 220), (LoanColumn.PLAFON, 115),
-            (LoanColumn.OUTSTANDING, 115), (LoanColumn.ARREARS, 110), (LoanColumn.DAYS, 125),
+            (LoanColumn.OUTSTANDING, 115), (LoanColumn.ARREARS, 110), (LoanColumn.DAYS, 135),
             (LoanColumn.QUALITY, 165),
         ):  # fmt: skip
             table.setColumnWidth(column, width)

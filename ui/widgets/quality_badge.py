@@ -35,7 +35,7 @@ class QualityBadge(QLabel):
 
 
 class QualityLegend(QWidget):
-    """'Kolektibilitas (Kebijakan …):' followed by one badge per class the policy can give."""
+    """'Kolektibilitas menurut Kebijakan …:' followed by one badge per class the policy can give."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +53,7 @@ class QualityLegend(QWidget):
             widget = item.widget()
             if widget is not None and widget is not self.caption:
                 widget.deleteLater()
-        self.caption.setText(self.tr("Kolektibilitas ({policy}):").format(policy=policy_name))
+        self.caption.setText(self.tr("Kolektibilitas menurut {policy}:").format(policy=policy_name))
         self._layout.addWidget(self.caption)
         self.badges = []
         for code, _word in quality_colors.ordered(classes):

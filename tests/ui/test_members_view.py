@@ -18,7 +18,7 @@ from tests.conftest import make_member, make_user
 from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.savings_dialog import ReverseDialog, SavingsDialog
 from ui.dialogs.status_dialog import StatusDialog
-from ui.views.members_view import MembersView
+from ui.views.members_view import SEARCH_DELAY_MS, MembersView
 from ui.widgets import messages
 
 # The offscreen platform cannot resize native windows to their size hints; harmless here.
@@ -275,3 +275,17 @@ def test_focus_search_selects_the_text(qtbot: QtBot, services: Services, ketua: 
     view.table.setFocus()
     view.focus_search()
     assert view.search_edit.hasFocus() and view.search_edit.selectedText() == "siti"
+
+
+def test_a_search_typed_just_before_hiding_waits_until_shown(
+    qtbot: QtBot, services: Services, ketua: User
+) -> None:
+    make_member(services, ketua)
+    view = open_view(qtbot, services, ketua)
+    qtbot.keyClicks(view.search_edit, "zul")
+    view.hide()  # e.g. another section chosen, or the file being closed
+    qtbot.wait(SEARCH_DELAY_MS + 150)
+    assert view.model.search_text == "" and view.model.rowCount() == 1
+    view.show()
+    qtbot.waitUntil(lambda: view.model.search_text == "zul")
+    assert view.model.rowCount() == 0

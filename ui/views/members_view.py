@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -58,6 +58,7 @@ class MembersView(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
+        self._search_pending = False
         self._build()
         self._apply_permissions()
         self.run_search()
@@ -187,6 +188,19 @@ class MembersView(QWidget):
         self.detail.statement_button.setToolTip(
             self.tr("Buat rekening simpanan (PDF) untuk dicetak atau dikirim")
         )
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A search still waiting for its timer runs when the view is shown again, never while
+        # hidden (the window may be closing its database).
+        self._search_pending = self._search_pending or self._search_timer.isActive()
+        self._search_timer.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._search_pending:
+            self._search_pending = False
+            self._search_timer.start()
 
     # -- what the main window calls ---------------------------------------------------------------
     def focus_search(self) -> None:

@@ -318,11 +318,12 @@ class CaseService:
             if f.quality and (a is None or a.quality != f.quality):
                 continue
             contact = latest.get(case.id)
-            broken = sum(
-                1 for v in self.p.promises.views_for_loan(case.loan_id, as_of)
-                if v.promise.case_id == case.id
-                and v.status in (PromiseStatus.INGKAR, PromiseStatus.SEBAGIAN)
-            )
+            views = [v for v in self.p.promises.views_for_loan(case.loan_id, as_of)
+                     if v.promise.case_id == case.id]
+            broken = sum(1 for v in views
+                         if v.status in (PromiseStatus.INGKAR, PromiseStatus.SEBAGIAN))
+            live = [v for v in views if v.status != PromiseStatus.DIBATALKAN]
+            newest = max(live, key=lambda v: (v.promise.made_on, v.promise.id), default=None)
             row = CaseRow(
                 case=case, as_of=as_of, quality=a.quality if a else None,
                 days_past_due=a.days_past_due if a else 0,
@@ -331,7 +332,7 @@ class CaseService:
                 last_contact=contact.contact_at.date() if contact else None,
                 next_step=contact.next_step if contact else "",
                 next_step_date=contact.next_step_date if contact else None,
-                broken_promises=broken,
+                broken_promises=broken, latest_promise=newest,
             )
             if f.broken_promises_only and not broken:
                 continue

@@ -247,6 +247,7 @@ class CaseRow:
     next_step: str
     next_step_date: date | None
     broken_promises: int
+    latest_promise: PromiseView | None = None  # the newest promise not cancelled, at as_of
 
     @property
     def next_step_overdue(self) -> bool:

@@ -450,3 +450,4 @@ def m0002_loans(db: sqlite_utils.Database) -> None:
 # after the ones above (the order of these imports is the order they are applied in).
 from app.storage import schema_collection  # noqa: E402, F401
 from app.storage import schema_documents  # noqa: E402, F401
+from app.storage import loans_schema  # noqa: E402, F401

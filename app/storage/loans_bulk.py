@@ -174,3 +174,51 @@ def insert_loan_events_bulk(db: Database, events: Iterable[BulkLoanEvent]) -> ra
             charges,
         )
     return range(first, first + count)
+
+
+class DemoBorrower(NamedTuple):
+    """What the demo needs to know about a member to give them loans."""
+
+    id: int
+    name: str
+    sex: str
+    join_date: date
+    status: str
+    status_date: date | None
+    occupation: str
+    spouse_name: str
+
+
+def borrowers(db: Database) -> list[DemoBorrower]:
+    """Every member, oldest first (for the demo loan generator)."""
+    rows = db.rows(
+        "SELECT id, name, sex, join_date, status, status_date, occupation, spouse_name"
+        " FROM members ORDER BY id"
+    )
+    return [
+        DemoBorrower(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4],
+                     date.fromisoformat(r[5]) if r[5] else None, r[6], r[7])
+        for r in rows
+    ]
+
+
+def insert_collateral_bulk(db: Database, rows: Sequence[tuple[Any, ...]]) -> None:
+    """(loan_id, kind, description, document_no, owner, estimated_value, tax_value, note,
+    released_on, release_note, created_by, created_at) rows."""
+    with db.atomic():
+        db.sql.conn.executemany(
+            "INSERT INTO loan_collateral (loan_id, kind, description, document_no, owner,"
+            " estimated_value, tax_value, note, released_on, release_note, created_by,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
+def insert_guarantors_bulk(db: Database, rows: Sequence[tuple[Any, ...]]) -> None:
+    """(loan_id, name, nik, relation, address, phone, created_by, created_at) rows."""
+    with db.atomic():
+        db.sql.conn.executemany(
+            "INSERT INTO loan_guarantors (loan_id, name, nik, relation, address, phone,"
+            " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )

@@ -92,11 +92,12 @@ def class_expression(policy: QualityPolicy, params: dict[str, Any]) -> str:
     return f"(CASE {' '.join(parts)} ELSE :beyond END)"
 
 
-def _rules(db: Database) -> tuple[str, list[Any]]:
+def _rules(db: Database, id_list: str | None) -> tuple[str, list[Any]]:
     """A VALUES list of the distinct denda rules of disbursed loans with exact fractions."""
+    only = f" AND id IN ({id_list})" if id_list is not None else ""
     rows = db.rows(
         "SELECT DISTINCT denda_basis, denda_rate, denda_per, denda_grace_days, denda_cap,"
-        " denda_fixed, denda_cap_rate FROM loans WHERE disbursed_on IS NOT NULL"
+        f" denda_fixed, denda_cap_rate FROM loans WHERE disbursed_on IS NOT NULL{only}"
     )
     if not rows:
         return "VALUES ('', '', '', 0, NULL, 0, NULL, 0, 1, NULL, NULL)", []
@@ -111,6 +112,59 @@ def _rules(db: Database) -> tuple[str, list[Any]]:
     return "VALUES " + ", ".join(values), params
 
 
+_SETTLED_DIRECT = """ev AS (
+  SELECT a.loan_id, sum(e.pokok) AS sp, sum(e.jasa) AS sj, sum(e.denda) AS sd,
+         sum(e.titipan) AS st
+  FROM act a JOIN loan_events e
+    ON e.loan_id = a.loan_id AND e.version = a.v AND e.event_date <= :d
+  GROUP BY a.loan_id),
+ch AS (
+  SELECT a.loan_id, sum(c.amount) AS charged
+  FROM act a JOIN loan_denda_charges c
+    ON c.loan_id = a.loan_id AND c.version = a.v AND c.charge_date <= :d
+  GROUP BY a.loan_id),
+base AS (
+  SELECT a.*, s.principal, coalesce(ev.sp, 0) AS sp, coalesce(ev.sj, 0) AS sj,
+    coalesce(ev.sd, 0) AS sd, coalesce(ev.st, 0) AS st, coalesce(ch.charged, 0) AS charged
+  FROM act a
+  JOIN loan_schedules s ON s.loan_id = a.loan_id AND s.version = a.v
+  LEFT JOIN ev ON ev.loan_id = a.loan_id
+  LEFT JOIN ch ON ch.loan_id = a.loan_id),
+"""
+# The running totals (loan_balances) less what happened after the date: quick for recent dates.
+_SETTLED_FROM_BALANCES = """aft AS (
+  SELECT loan_id, version, sum(pokok) AS p, sum(jasa) AS j, sum(denda) AS dd,
+         sum(titipan) AS t
+  FROM loan_events WHERE event_date > :d GROUP BY loan_id, version),
+chaft AS (
+  SELECT loan_id, version, sum(amount) AS c FROM loan_denda_charges
+  WHERE charge_date > :d GROUP BY loan_id, version),
+base AS (
+  SELECT a.*, s.principal,
+    coalesce(b.pokok, 0) - coalesce(aft.p, 0) AS sp,
+    coalesce(b.jasa, 0) - coalesce(aft.j, 0) AS sj,
+    coalesce(b.denda, 0) - coalesce(aft.dd, 0) AS sd,
+    coalesce(b.titipan, 0) - coalesce(aft.t, 0) AS st,
+    coalesce(b.charged, 0) - coalesce(chaft.c, 0) AS charged
+  FROM act a
+  JOIN loan_schedules s ON s.loan_id = a.loan_id AND s.version = a.v
+  LEFT JOIN loan_balances b ON b.loan_id = a.loan_id AND b.version = a.v
+  LEFT JOIN aft ON aft.loan_id = a.loan_id AND aft.version = a.v
+  LEFT JOIN chaft ON chaft.loan_id = a.loan_id AND chaft.version = a.v),
+"""
+
+
+def _use_balances(db: Database, as_of: date) -> bool:
+    """True when few events follow `as_of`, so subtracting them from the totals is cheaper
+    than summing everything up to it."""
+    total = int(db.scalar("SELECT coalesce(max(id), 0) FROM loan_events"))
+    after = int(db.scalar(
+        "SELECT count(*) FROM (SELECT 1 FROM loan_events WHERE event_date > ? LIMIT ?)",
+        (as_of.isoformat(), total // 4 + 1),
+    ))
+    return after <= total // 4
+
+
 def arrears_sql(
     db: Database, as_of: date, policy: QualityPolicy, loan_ids: Sequence[int] | None = None
 ) -> tuple[str, list[Any], dict[str, Any]]:
@@ -119,7 +173,6 @@ def arrears_sql(
     `res` columns: loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan,
     coll, quality.
     """
-    rules_values, rule_params = _rules(db)
     last_day = (as_of.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     named: dict[str, Any] = {
         "d": as_of.isoformat(),
@@ -127,12 +180,15 @@ def arrears_sql(
         "d_day": as_of.day,
         "d_month_end": int(as_of == last_day),
     }
-    loan_filter = event_filter = ""
+    loan_filter, id_list = "", None
     if loan_ids is not None:
         id_list = ", ".join(str(int(i)) for i in loan_ids) or "NULL"
         loan_filter = f" AND l.id IN ({id_list})"
-        event_filter = f" AND loan_id IN ({id_list})"
+    rules_values, rule_params = _rules(db, id_list)
     quality = class_expression(policy, named)
+    settled = _SETTLED_DIRECT
+    if loan_ids is None and _use_balances(db, as_of):
+        settled = _SETTLED_FROM_BALANCES
     start = "date(due_date, '+' || r_grace || ' days')"
     months_begun = (
         f"((:d_mi - {_month_index('st')}) + (CASE WHEN :d_day > {_day('st')} THEN 1 ELSE 0 END))"
@@ -140,25 +196,14 @@ def arrears_sql(
     sql = f"""
 WITH rules (r_basis, r_rate, r_per, r_grace, r_cap, r_fixed, r_caprate, rnum, rden, cnum, cden)
   AS ({rules_values}),
-ev AS (
-  SELECT loan_id, version, sum(pokok) AS sp, sum(jasa) AS sj, sum(denda) AS sd,
-         sum(titipan) AS st
-  FROM loan_events WHERE event_date <= :d{event_filter} GROUP BY loan_id, version),
-ch AS (
-  SELECT loan_id, version, sum(amount) AS charged FROM loan_denda_charges
-  WHERE charge_date <= :d{event_filter} GROUP BY loan_id, version),
-base AS (
-  SELECT l.id AS loan_id, l.schedule_version AS v, s.principal, l.rescuable, l.in_court,
+act AS NOT MATERIALIZED (
+  SELECT l.id AS loan_id, l.schedule_version AS v, l.rescuable, l.in_court,
     l.denda_basis, l.denda_rate, l.denda_per, l.denda_grace_days, l.denda_cap, l.denda_fixed,
-    l.denda_cap_rate, coalesce(ev.sp, 0) AS sp, coalesce(ev.sj, 0) AS sj,
-    coalesce(ev.sd, 0) AS sd, coalesce(ev.st, 0) AS st, coalesce(ch.charged, 0) AS charged
+    l.denda_cap_rate
   FROM loans l
-  JOIN loan_schedules s ON s.loan_id = l.id AND s.version = l.schedule_version
-  LEFT JOIN ev ON ev.loan_id = l.id AND ev.version = l.schedule_version
-  LEFT JOIN ch ON ch.loan_id = l.id AND ch.version = l.schedule_version
   WHERE l.disbursed_on <= :d AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
     AND (l.closed_on IS NULL OR l.closed_on > :d){loan_filter}),
-pos AS (
+{settled}pos AS (
   SELECT b.*,
     (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
       AND x.version = b.v AND x.due_date < :d ORDER BY x.due_date DESC LIMIT 1) AS n_past,
@@ -226,7 +271,7 @@ fin2 AS (
   SELECT fin.*, CASE WHEN oldest IS NULL THEN 0
     ELSE CAST(julianday(:d) - julianday(oldest) AS INTEGER) END AS dpd
   FROM fin),
-res AS (
+res AS MATERIALIZED (
   SELECT loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan, coll,
     {quality.replace("fin.loan_id", "fin2.loan_id")} AS quality
   FROM fin2)
@@ -250,25 +295,45 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def arrears_from_row(row: sqlite3.Row, as_of: date, policy_name: str) -> LoanArrears:
-    """A LoanArrears from a row of CTE `res` (or a stored snapshot with the same names)."""
+def arrears_from_row(
+    row: sqlite3.Row, as_of: date, policy_name: str,
+    dates: dict[str | None, date | None] | None = None,
+) -> LoanArrears:
+    """A LoanArrears from a row of CTE `res` (or a stored snapshot with the same names).
+    `dates` memoises parsed dates across many rows (due dates repeat a lot)."""
+    memo = {} if dates is None else dates
+
+    def day(value: str | None) -> date | None:
+        found = memo.get(value, _MISSING)
+        if found is _MISSING:
+            found = memo[value] = _date(value)
+        return found  # type: ignore[return-value]
+
+    loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan, coll, quality = (
+        row["loan_id"], row["outstanding"], row["ap"], row["aj"], row["ad"], row["opd"],
+        row["ojd"], row["oldest"], row["dpd"], row["missed"], row["titipan"], row["coll"],
+        row["quality"],
+    )
     return LoanArrears(
-        loan_id=row["loan_id"],
+        loan_id=loan_id,
         as_of=as_of,
-        days_past_due=row["dpd"],
-        oldest_due=_date(row["oldest"]),
-        oldest_pokok_due=_date(row["opd"]),
-        oldest_jasa_due=_date(row["ojd"]),
-        installments_missed=row["missed"],
-        arrears_pokok=row["ap"],
-        arrears_jasa=row["aj"],
-        arrears_denda=row["ad"],
-        outstanding=row["outstanding"],
-        titipan=row["titipan"],
-        collateral_value=row["coll"],
-        quality=row["quality"],
+        days_past_due=dpd,
+        oldest_due=day(oldest),
+        oldest_pokok_due=day(opd),
+        oldest_jasa_due=day(ojd),
+        installments_missed=missed,
+        arrears_pokok=ap,
+        arrears_jasa=aj,
+        arrears_denda=ad,
+        outstanding=outstanding,
+        titipan=titipan,
+        collateral_value=coll,
+        quality=quality,
         policy_name=policy_name,
     )
+
+
+_MISSING = object()
 
 
 class LoanQualityRepository:
@@ -289,7 +354,8 @@ class LoanQualityRepository:
     ) -> list[LoanArrears]:
         """Every loan aktif at `as_of` (or those of `loan_ids`), by loan id."""
         rows = self.query(as_of, policy, "SELECT * FROM res ORDER BY loan_id", loan_ids)
-        return [arrears_from_row(r, as_of, policy.name) for r in rows]
+        dates: dict[str | None, date | None] = {}
+        return [arrears_from_row(r, as_of, policy.name, dates) for r in rows]
 
     def class_counts(self, as_of: date, policy: QualityPolicy) -> dict[str, tuple[int, int]]:
         """Class code -> (number of loans, outstanding)."""

@@ -123,11 +123,17 @@ class MembersRepository:
         Digits typed as a phone number (0812…) also match the stored +62812… form.
         """
         where, params = self._search_where(text, status)
+        # With a search text every row is read anyway: '+' keeps SQLite from walking the name
+        # index (a random read per member) and has it scan the table and sort the matches.
+        # The page is chosen first, so savings totals are summed for its rows only.
+        order = "+m.name" if text.strip() else "m.name"
         rows = self.db.rows(
             "SELECT m.id, m.number, m.name, m.nik, m.phone, m.kelurahan, m.status, m.join_date,"
             " coalesce((SELECT sum(amount) FROM savings_transactions s"
             "  WHERE s.member_id = m.id), 0) AS savings_total"
-            f" FROM members m {where} ORDER BY m.name COLLATE NOCASE, m.id LIMIT ? OFFSET ?",
+            f" FROM (SELECT m.id FROM members m {where}"
+            f"  ORDER BY {order} COLLATE NOCASE, m.id LIMIT ? OFFSET ?) AS page"
+            " JOIN members m ON m.id = page.id ORDER BY m.name COLLATE NOCASE, m.id",
             (*params, limit, offset),
         )
         return [

@@ -104,3 +104,12 @@ def test_long_kop_lines_shrink_to_one_line_before_wrapping(profile: CoopProfile)
     address = huge.paragraphs[2]
     assert address.style.fontSize == MIN_LINE_SIZE
     assert len(address.blPara.lines) >= 2
+
+
+def test_hostile_profile_text_prints_literally(profile: CoopProfile, tmp_path: Path) -> None:
+    odd = replace(profile, name="KSP <Maju> & Jaya", address="Jl. A&B <No. 5>", ketua="O'Neil")
+    path = build_pdf(tmp_path / "odd.pdf", [para("Isi.")], odd, is_demo=False, title="<b>&")
+    text = pdf_pages_text(path)[0]
+    assert "KSP <MAJU> & JAYA" in text
+    assert "Jl. A&B <No. 5>, Kota Mojokerto" in text
+    assert PdfReader(path).metadata.title == "<b>&"

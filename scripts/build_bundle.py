@@ -162,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         elif not EXE.is_file():
             raise CheckFailed(f"{EXE} does not exist; build it first")
         size = report_size(args.max_mb)
-        with tempfile.TemporaryDirectory(prefix="mufakat-bundle-") as tmp:
+        with tempfile.TemporaryDirectory(
+            prefix="mufakat-bundle-", ignore_cleanup_errors=True
+        ) as tmp:
             smoke = smoke_test(Path(tmp))
             starts = start_time(Path(tmp))
     except (CheckFailed, subprocess.TimeoutExpired) as exc:

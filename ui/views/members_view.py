@@ -8,17 +8,14 @@ from datetime import date
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,14 +30,13 @@ from app.users.permissions import Action, can
 from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.savings_dialog import ReverseDialog, SavingsDialog, StatementDialog, can_reverse
 from ui.dialogs.status_dialog import StatusDialog
-from ui.models.members_model import MemberColumn, MembersModel
+from ui.models.members_model import MembersModel
 from ui.views.member_loans import MemberLoansWidget, member_loans_widget
 from ui.widgets import messages
 from ui.widgets.member_detail import MemberDetail
+from ui.widgets.member_table import MemberTable
 
 SEARCH_DELAY_MS = 200
-# Hidden in this order when the list is too narrow (the detail panel shows them anyway).
-OPTIONAL_COLUMNS = (MemberColumn.KELURAHAN, MemberColumn.JOIN_DATE, MemberColumn.NIK)
 
 
 class MembersView(QWidget):
@@ -99,40 +95,7 @@ class MembersView(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.list_stack = QStackedWidget()
-        self.table = QTableView()
-        self.table.setObjectName("member_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSortIndicator(
-            MemberColumn.NAME, Qt.SortOrder.AscendingOrder
-        )
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setMinimumSectionSize(40)
-        # Widths from the widest usual content, so they follow the font size.
-        samples = {
-            MemberColumn.NUMBER: "00000",
-            MemberColumn.NIK: "3576••••••••0000",
-            MemberColumn.PHONE: "0812-3456-7890",
-            MemberColumn.KELURAHAN: "Gunung Gedang",
-            MemberColumn.STATUS: "Meninggal",
-            MemberColumn.JOIN_DATE: "00-00-00000",
-            MemberColumn.SAVINGS: "Rp00.000.0000",
-        }
-        metrics = self.table.fontMetrics()
-        bold = header.fontMetrics()
-        self._widths: dict[MemberColumn, int] = {}
-        for column, sample in samples.items():
-            caption = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(caption) + 14)
-            self._widths[column] = width + 12
-            self.table.setColumnWidth(column, width + 12)
+        self.table = MemberTable(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda _: self.edit_member())
         self.empty_label = QLabel()
@@ -160,7 +123,6 @@ class MembersView(QWidget):
         self.splitter = splitter
         layout.addWidget(splitter, 1)
         self.search_edit.installEventFilter(self)
-        self.table.viewport().installEventFilter(self)
 
     def _apply_permissions(self) -> None:
         """Buttons the role may not use are disabled and say why (the services refuse anyway)."""
@@ -266,26 +228,7 @@ class MembersView(QWidget):
         if self.model.rowCount():
             self.table.setFocus()
 
-    def _fit_columns(self) -> None:
-        """The name takes the room left over. When the list is narrow (a small screen, a wide
-        detail panel) the columns the detail panel also shows are hidden, least useful first,
-        rather than cutting names short or scrolling sideways."""
-        available = self.table.viewport().width()
-        name_min = self.table.fontMetrics().horizontalAdvance("Abdul Bahrul Ulum, S.Pd")
-        hidden: set[MemberColumn] = set()
-        for candidate in (None, *OPTIONAL_COLUMNS):
-            if candidate is not None:
-                hidden.add(candidate)
-            used = sum(w for c, w in self._widths.items() if c not in hidden)
-            if used + name_min <= available:
-                break
-        for column in OPTIONAL_COLUMNS:
-            self.table.setColumnHidden(column, column in hidden)
-        self.table.setColumnWidth(MemberColumn.NAME, max(name_min, available - used))
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
         # Down arrow in the search box moves to the list, so the keyboard is enough.
         if (
             watched is self.search_edit

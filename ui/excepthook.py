@@ -20,19 +20,16 @@ log = logging.getLogger("mufakat")
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExceptHook", text)
-
-
 def _show_dialog(log_file: Path) -> None:
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("Terjadi kesalahan"))
+    box.setWindowTitle(QCoreApplication.translate("ExceptHook", "Terjadi kesalahan"))
     box.setText(
-        _tr(
+        QCoreApplication.translate(
+            "ExceptHook",
             "Maaf, terjadi kesalahan yang tidak terduga di program Mufakat. Data yang sudah "
             "disimpan tetap aman.\n\nCatatan kesalahan disimpan di:\n{path}\n\nKirim file itu "
-            "kepada pendamping TI koperasi. Sebaiknya tutup lalu buka lagi program ini."
+            "kepada pendamping TI koperasi. Sebaiknya tutup lalu buka lagi program ini.",
         ).format(path=log_file)
     )
     box.exec()

@@ -124,39 +124,33 @@ class MainWindow(QMainWindow):
         self.home_view = HomeView(self.services, self.user)
         self.members_view = MembersView(self.services, self.user)
         self.settings_view = SettingsView(self.services, self.user)
-        placeholders = {
-            LOANS: self.tr(
-                "Di sini nanti: daftar pinjaman anggota, pengajuan dan pencairan, jadwal angsuran "
-                "(flat, menurun, anuitas), pembayaran angsuran dengan kuitansi, denda dan "
-                "kolektibilitas setiap pinjaman."
-            ),
-            CASES: self.tr(
-                "Di sini nanti: daftar kasus pinjaman yang menunggak, catatan kontak dan "
-                "kunjungan, janji bayar, surat peringatan SP1–SP3, kesepakatan penyelesaian "
-                "secara kekeluargaan (penjadwalan kembali, keringanan) dan hapus buku."
-            ),
-            DOCUMENTS: self.tr(
-                "Di sini nanti: surat peringatan, surat panggilan, Berita Acara kesepakatan, "
-                "surat perjanjian, Surat Keterangan Lunas dan notulen rapat pengurus, dengan "
-                "nomor surat otomatis dan daftar surat yang sudah dibuat."
-            ),
-            REPORTS: self.tr(
-                "Di sini nanti: laporan kolektibilitas dan rasio pinjaman bermasalah, penyisihan "
-                "(PPAP), tunggakan, rekap simpanan, dan daftar hapus buku untuk RAT."
-            ),
-        }
         names = self.section_names()
+        # One view per sidebar entry, in sidebar order; a section still to be built shows a
+        # PlaceholderView saying what will come there.
         self.views = [
             self.home_view,
             self.members_view,
-            *(
-                PlaceholderView(names[i], placeholders[i])
-                for i in (LOANS, CASES, DOCUMENTS, REPORTS)
+            LoansView(self.services, self.user),
+            PlaceholderView(
+                names[CASES],
+                self.tr(
+                    "Di sini nanti: daftar kasus pinjaman yang menunggak, catatan kontak dan "
+                    "kunjungan, janji bayar, surat peringatan SP1–SP3, kesepakatan penyelesaian "
+                    "secara kekeluargaan (penjadwalan kembali, keringanan) dan hapus buku."
+                ),
             ),
+            PlaceholderView(
+                names[DOCUMENTS],
+                self.tr(
+                    "Di sini nanti: surat peringatan, surat panggilan, Berita Acara kesepakatan, "
+                    "surat perjanjian, Surat Keterangan Lunas dan notulen rapat pengurus, dengan "
+                    "nomor surat otomatis dan daftar surat yang sudah dibuat."
+                ),
+            ),
+            PortfolioView(self.services, self.user),
             self.settings_view,
         ]
-        self.views[LOANS] = LoansView(self.services, self.user)
-        self.views[REPORTS] = PortfolioView(self.services, self.user)
+        assert len(self.views) == len(names)
         for view in self.views:
             self.stack.addWidget(view)
         self.home_view.new_member_requested.connect(self.new_member)

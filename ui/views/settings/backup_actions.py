@@ -19,10 +19,6 @@ from ui.dialogs.progress_task import Progress, run_with_progress
 AUTO_KIND = "otomatis"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupActions", text)
-
-
 def make_backup(
     parent: QWidget | None, services: Services, user: User, folder: Path, kind: str = "manual"
 ) -> BackupInfo:
@@ -33,7 +29,10 @@ def make_backup(
         return backup_to(services.db, folder, kind=kind, user_id=user.id)
 
     return run_with_progress(
-        parent, _tr("Cadangan"), _tr("Menyimpan cadangan dan memeriksa hasilnya…"), work
+        parent,
+        QCoreApplication.translate("BackupActions", "Cadangan"),
+        QCoreApplication.translate("BackupActions", "Menyimpan cadangan dan memeriksa hasilnya…"),
+        work,
     )
 
 
@@ -47,7 +46,12 @@ def auto_backup(parent: QWidget | None, services: Services, user: User | None) -
         prune_backups(folder, services.db.path.stem, keep)
         return info
 
-    return run_with_progress(parent, _tr("Menutup Mufakat"), _tr("Menyimpan cadangan…"), work)
+    return run_with_progress(
+        parent,
+        QCoreApplication.translate("BackupActions", "Menutup Mufakat"),
+        QCoreApplication.translate("BackupActions", "Menyimpan cadangan…"),
+        work,
+    )
 
 
 def restore(
@@ -60,5 +64,8 @@ def restore(
         return restore_from(services.db, backup_file, user_id=user.id, now=now)
 
     return run_with_progress(
-        parent, _tr("Pulihkan"), _tr("Memeriksa cadangan dan memulihkan data…"), work
+        parent,
+        QCoreApplication.translate("BackupActions", "Pulihkan"),
+        QCoreApplication.translate("BackupActions", "Memeriksa cadangan dan memulihkan data…"),
+        work,
     )

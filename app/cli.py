@@ -41,6 +41,15 @@ def _parser() -> argparse.ArgumentParser:
     samples = sub.add_parser("samples", help="tulis contoh PDF setiap jenis surat")
     samples.add_argument("outdir", type=Path)
 
+    month_end = sub.add_parser(
+        "month-end", help="tutup bulan: simpan kolektibilitas semua pinjaman per tanggal"
+    )
+    month_end.add_argument("--db", type=Path, required=True, dest="db_path")
+    month_end.add_argument("--as-of", required=True, dest="as_of", help="tanggal, 2025-08-31")
+    month_end.add_argument(
+        "--rerun", action="store_true", help="catat proses baru bila tanggal ini sudah pernah"
+    )
+
     check = sub.add_parser("check", help="periksa keutuhan dan konsistensi database")
     check.add_argument("--db", type=Path, required=True, dest="db_path")
     return parser
@@ -72,6 +81,35 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_month_end(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app.loans.quality import CLASS_ORDER, class_label
+    from app.money import format_rate, format_rupiah
+    from app.services import Services
+
+    try:
+        as_of = date.fromisoformat(args.as_of)
+    except ValueError:
+        print(f"Tanggal '{args.as_of}' tidak sah; tulis seperti 2025-08-31.", file=sys.stderr)
+        return 2
+    services = Services.open(args.db_path)
+    try:
+        run = services.loans.quality.month_end(None, as_of, rerun=args.rerun)
+        counts = services.loans.quality.class_counts(as_of)
+    finally:
+        services.close()
+    print(f"Tutup bulan per {as_of.isoformat()} (proses ke-{run.run_no}), {run.policy_name}:")
+    ratio = format_rate(round(run.npl_ratio, 2))
+    print(f"  {run.loan_count} pinjaman, sisa pokok {format_rupiah(run.total_outstanding)}, "
+          f"rasio pinjaman bermasalah {ratio}")
+    for code in CLASS_ORDER:
+        if code in counts:
+            number, total = counts[code]
+            print(f"  {class_label(code):<24} {number:>7} pinjaman  {format_rupiah(total)}")
+    return 0
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from app.storage.check import check_database
 
@@ -99,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_backup(args)
         if args.command == "check":
             return _cmd_check(args)
+        if args.command == "month-end":
+            return _cmd_month_end(args)
         if args.command == "samples":
             from app.documents.samples import write_samples
 

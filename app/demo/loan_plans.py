@@ -118,7 +118,7 @@ class PlanFactory:
             if plan.status == LoanStatus.DITOLAK and rng.random() < 0.5:
                 break
             gap = rng.randint(0, int(90 / rate))
-            if rng.random() < 0.55:  # a second loan while the first still runs
+            if rng.random() < 0.6:  # a second loan while the first still runs
                 start = plan.first_due + timedelta(days=rng.randint(60, 300))
             else:
                 start = plan.planned_end + timedelta(days=gap)

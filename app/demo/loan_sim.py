@@ -16,7 +16,7 @@ from app.loans.denda import DendaRule, denda_for_installment
 from app.loans.schedule import Installment
 
 # Compact event kinds (the demo keeps a million of these in memory before numbering receipts).
-PAY, REVERSAL, WAIVER, PAYOFF_DISCOUNT, REFUND = range(5)
+PAY, REVERSAL, WAIVER, PAYOFF_DISCOUNT, REFUND, DISBURSE = range(6)
 
 
 class Behaviour(StrEnum):
@@ -41,6 +41,7 @@ class SimEvent:
     reason: str = ""
     note: str = ""
     method: str = "tunai"
+    fee: int = 0
 
 
 @dataclass

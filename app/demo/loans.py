@@ -18,6 +18,7 @@ from app.demo.loan_plans import (
     guarantor_rows,
 )
 from app.demo.loan_sim import (
+    DISBURSE,
     PAY,
     PAYOFF_DISCOUNT,
     REFUND,
@@ -54,6 +55,7 @@ _KINDS = {
     WAIVER: EventKind.KERINGANAN,
     PAYOFF_DISCOUNT: EventKind.POTONGAN_PELUNASAN,
     REFUND: EventKind.TITIPAN_DIKEMBALIKAN,
+    DISBURSE: EventKind.PENCAIRAN,
 }
 _MISTAKES = (
     "Salah ketik nominal pembayaran",
@@ -113,7 +115,9 @@ def add_demo_loans(
         events.sort(key=lambda item: (item[0], item[1], item[2]))
         receipts: dict[tuple[str, int], int] = {}
         written = insert_loan_events_bulk(
-            services.db, _event_rows(services, events, users, receipts)
+            services.db,
+            _event_rows(services, events, users, receipts),
+            rebuild_indexes=len(events) > 100_000,
         )
         advance_sequences(services.db, {**number_sequences, **receipts})
         services.audit.record(
@@ -224,7 +228,17 @@ def _loan(
     if plan.disbursed_on is not None:
         sim = LoanSim(schedule, product.denda_rule, product.alloc_order, product.alloc_mode)
         _history(random.Random(plan.seed), plan, sim, today)
-        history = sim.events
+        payout = SimEvent(
+            plan.disbursed_on.toordinal(),
+            DISBURSE,
+            plan.amount,
+            fee=product.admin_fee(plan.amount),
+            note=f"Pencairan pinjaman {numbers[1]}",
+        )
+        for event in sim.events:  # indices within the history, which starts with the payout
+            if event.reverses is not None:
+                event.reverses += 1
+        history = [payout, *sim.events]
         if sim.settled and history:
             status, closed = (
                 LoanStatus.LUNAS,
@@ -288,6 +302,15 @@ def _history(rng: random.Random, plan: LoanPlan, sim: LoanSim, today: date) -> N
             amount = min(amount, sim.due_on(visit)) or amount
         if rng.random() < 0.02:
             amount = -(-amount // 10_000) * 10_000  # rounded up: the change goes ahead
+        split = 0.3 if plan.behaviour == Behaviour.TELAT else 0.15
+        if amount >= 400_000 and rng.random() < split:  # half now, the rest some days later
+            first_part = amount // 2 // 1000 * 1000
+            sim.pay(visit, first_part, method)
+            later = visit + timedelta(days=rng.randint(3, 12))
+            if later <= today:
+                rest = sim.due_on(later) or amount - first_part
+                sim.pay(later, rest, method)
+            continue
         sim.pay(visit, amount, method)
     if plan.stop is not None:
         _trickle(rng, plan, sim, today)
@@ -344,12 +367,12 @@ def _event_rows(
             event_date=on,
             receipt_no=receipt,
             amount=e.amount,
-            method=e.method if e.kind in (PAY, REVERSAL, REFUND) else "",
+            method=e.method if e.kind in (PAY, REVERSAL, REFUND, DISBURSE) else "",
             pokok=e.pokok,
             jasa=e.jasa,
             denda=e.denda,
             titipan=e.titipan,
-            fee=0,
+            fee=e.fee,
             reverses_id=reverses,
             reason=e.reason,
             approved_by=ketua if e.kind == WAIVER else None,

@@ -3,12 +3,14 @@ transaction. No audit entries here: the caller writes one entry for the whole ba
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
 from app.loans.models import EventKind, LoanProduct, LoanStatus
 from app.loans.schedule import Installment
+from app.storage.bulk import _indexes_rebuilt_after, _roomy_cache
 from app.storage.db import Database
 from app.storage.loans_repo import denda_values, schedule_line_values
 
@@ -97,7 +99,7 @@ def _iso(value: date | None) -> str | None:
 
 def insert_loans_bulk(db: Database, loans: Sequence[BulkLoan]) -> list[int]:
     """Insert loans with their version-0 schedules in one transaction; ids in order."""
-    with db.atomic():
+    with db.atomic(), _roomy_cache(db):
         first = int(db.scalar("SELECT coalesce(max(id), 0) + 1 FROM loans"))
         loan_rows: list[tuple[Any, ...]] = []
         schedule_rows: list[tuple[Any, ...]] = []
@@ -134,10 +136,16 @@ def insert_loans_bulk(db: Database, loans: Sequence[BulkLoan]) -> list[int]:
     return list(range(first, first + len(loans)))
 
 
-def insert_loan_events_bulk(db: Database, events: Iterable[BulkLoanEvent]) -> range:
+def insert_loan_events_bulk(
+    db: Database, events: Iterable[BulkLoanEvent], *, rebuild_indexes: bool = False
+) -> range:
     """Insert events with their lines and denda charges in one transaction (events may be a
-    generator, consumed once); the ids given, in order."""
-    with db.atomic():
+    generator, consumed once); the ids given, in order. `rebuild_indexes` for very large
+    batches: the events' and charges' indexes are built again after the rows are in."""
+    with db.atomic(), _roomy_cache(db), contextlib.ExitStack() as stack:
+        if rebuild_indexes:
+            stack.enter_context(_indexes_rebuilt_after(db, "loan_events"))
+            stack.enter_context(_indexes_rebuilt_after(db, "loan_denda_charges"))
         first = int(db.scalar("SELECT coalesce(max(id), 0) + 1 FROM loan_events"))
         lines: list[tuple[Any, ...]] = []
         charges: list[tuple[Any, ...]] = []

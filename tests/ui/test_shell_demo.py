@@ -88,7 +88,8 @@ def test_demo_is_made_once_and_its_users_fill_the_login(
     assert window is not None
     assert window.windowTitle() == "Mufakat — KSP Guyub Rukun (CONTOH)"
     assert window.user_status.text() == "Pengguna: Sri Wahyuningsih (Manajer)"
-    assert "koperasi contoh" in window.home_view.coop.text()
+    note = window.home_view.demo_note
+    assert note.isVisibleTo(window.home_view) and "koperasi contoh" in note.text()
     active = int(window.home_view.members_card.value.text().replace(".", ""))
     assert 0 < active <= 30
 

@@ -126,7 +126,8 @@ def test_new_cooperative_then_login_then_main_window(
     assert window.file_status.text() == "mufakat.db"
     assert window.user_status.text() == "Pengguna: Budi Santoso (Ketua/Pengurus)"
     assert window.backup_status.text() == "Cadangan terakhir: belum pernah"
-    assert "Selamat datang, Budi" in window.home_view.welcome.text()
+    assert window.home_view.welcome.text() == "Selamat datang, Budi Santoso"
+    assert not window.home_view.demo_note.isVisibleTo(window.home_view)
     assert window.home_view.members_card.value.text() == "0"
     assert window.home_view.savings_card.value.text() == "Rp0"
     assert messages == []

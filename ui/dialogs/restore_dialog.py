@@ -25,7 +25,7 @@ class RestoreDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pulihkan dari Cadangan"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         try:
             made = f"{datetime.fromtimestamp(backup_file.stat().st_mtime):%d-%m-%Y %H:%M}"

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -26,8 +27,16 @@ class StartScreen(QWidget):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Mufakat"))
         self.setMinimumSize(640, 560)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 32, 48, 32)
+        self.resize(900, 640)
+        # A centred column of readable width, however wide the window is.
+        page = QHBoxLayout(self)
+        column = QWidget(objectName="start_column")
+        column.setMaximumWidth(780)
+        page.addStretch(1)
+        page.addWidget(column, 8)
+        page.addStretch(1)
+        outer = QVBoxLayout(column)
+        outer.setContentsMargins(24, 32, 24, 32)
         outer.setSpacing(14)
 
         title = QLabel(self.tr("Selamat datang di Mufakat"))
@@ -69,6 +78,11 @@ class StartScreen(QWidget):
             "#start_message { border: 2px solid #b00020; border-radius: 6px; background: #fff4f4; }"
         )
         box_layout = QVBoxLayout(self.message_box)
+        problem = QLabel(self.tr("File tidak bisa dibuka"))
+        font = problem.font()
+        font.setBold(True)
+        problem.setFont(font)
+        box_layout.addWidget(problem)
         self.message = QLabel(objectName="start_message_text")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

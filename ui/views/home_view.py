@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formats import format_date_with_day
 from app.members.models import MemberStatus
 from app.money import format_number, format_rupiah
 from app.services import Services
@@ -62,8 +65,20 @@ class HomeView(QWidget):
         self.welcome.setFont(font)
         self.coop = QLabel(objectName="coop_name")
         self.coop.setWordWrap(True)
+        self.demo_note = QLabel(
+            self.tr(
+                "Ini koperasi contoh: semua nama dan angka rekaan. Silakan mencoba apa saja; data "
+                "koperasi Anda sendiri dibuat lewat Berkas → Tutup File Ini → Buat Koperasi Baru."
+            ),
+            objectName="demo_note",
+        )
+        self.demo_note.setWordWrap(True)
+        self.demo_note.setStyleSheet(
+            "background: #fff3cd; color: #664d03; border-radius: 4px; padding: 6px 10px;"
+        )
         layout.addWidget(self.welcome)
         layout.addWidget(self.coop)
+        layout.addWidget(self.demo_note)
 
         cards = QGridLayout()
         self.members_card = StatCard(self.tr("Anggota aktif"), "card_members")
@@ -91,9 +106,8 @@ class HomeView(QWidget):
 
         later = QLabel(
             self.tr(
-                "Daftar pekerjaan hari ini (angsuran jatuh tempo, janji bayar, surat peringatan) "
-                "akan tampil di sini setelah bagian Pinjaman dan Penanganan Pinjaman Bermasalah "
-                "tersedia."
+                "Segera hadir di sini: daftar pekerjaan hari ini (angsuran jatuh tempo, janji "
+                "bayar yang harus ditagih, surat peringatan yang perlu dikirim)."
             )
         )
         later.setWordWrap(True)
@@ -104,12 +118,15 @@ class HomeView(QWidget):
 
     def refresh(self) -> None:
         profile = self.services.settings.profile()
-        first_name = self.user.full_name.split()[0] if self.user.full_name.strip() else ""
-        self.welcome.setText(self.tr("Selamat datang, {name}").format(name=first_name))
-        coop = profile.name
-        if self.services.is_demo:
-            coop = self.tr("{name} — koperasi contoh, semua data fiktif").format(name=coop)
-        self.coop.setText(coop)
+        self.welcome.setText(
+            self.tr("Selamat datang, {name}").format(name=self.user.full_name.strip())
+        )
+        self.coop.setText(
+            self.tr("{coop} · {day}").format(
+                coop=profile.name, day=format_date_with_day(date.today())
+            )
+        )
+        self.demo_note.setVisible(self.services.is_demo)
         style = str(self.services.settings.get("format.rupiah_style"))
         self.members_card.value.setText(
             format_number(self.services.members.count(MemberStatus.AKTIF))

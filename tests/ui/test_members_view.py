@@ -289,3 +289,20 @@ def test_a_search_typed_just_before_hiding_waits_until_shown(
     view.show()
     qtbot.waitUntil(lambda: view.model.search_text == "zul")
     assert view.model.rowCount() == 0
+
+
+def test_sorting_by_a_header_keeps_the_member_selected(
+    qtbot: QtBot, services: Services, ketua: User
+) -> None:
+    siti = make_member(services, ketua)
+    ahmad = make_member(services, ketua, name="Ahmad Fauzi", sex="L", serial=2)
+    services.savings.deposit(ketua, siti.id, SavingsKind.SUKARELA, 90_000, date.today())
+    view = open_view(qtbot, services, ketua)
+    assert view.current_member_id() == ahmad.id  # first by name
+    view.table.selectRow(1)
+    assert view.detail.member is not None and view.detail.member.id == siti.id
+    view.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)  # Total Simpanan
+    assert view.model.row_at(0).id == siti.id
+    assert view.current_member_id() == siti.id and view.detail.member.id == siti.id
+    view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert view.model.row_at(0).id == ahmad.id and view.current_member_id() == siti.id

@@ -147,9 +147,9 @@ class MembersModel(QAbstractTableModel):
         if not 0 <= column < len(MemberColumn):
             return
         if column == MemberColumn.NAME and order == Qt.SortOrder.AscendingOrder:
-            self._sort = None  # the database's own order: stays paged
+            self._sort = None  # the database's own order: paged again from the first page
             if self._rows:
-                self.refresh()
+                self._load(self.PAGE)
             return
         self._sort = (MemberColumn(column), order)
         self.layoutAboutToBeChanged.emit()

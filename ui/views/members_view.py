@@ -96,6 +96,7 @@ class MembersView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.list_stack = QStackedWidget()
         self.table = MemberTable(self.model)
+        self.model.modelReset.connect(self._keep_selection)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda _: self.edit_member())
         self.empty_label = QLabel()
@@ -260,6 +261,13 @@ class MembersView(QWidget):
             self.table.selectRow(row)  # the selection signal shows the member
         self.table.scrollTo(self.model.index(row, 0))
         return True
+
+    def _keep_selection(self) -> None:
+        """After the list reloads (a new sort order), the member on show stays selected."""
+        member = self.detail.member
+        row = self.model.row_of(member.id) if member is not None else None
+        if row is not None:
+            self.table.selectRow(row)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         member_id = self.current_member_id()

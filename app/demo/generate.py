@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import cast
 
 from app.demo.history import PEMBALIKAN, WAJIB, Event, HistoryFactory
+from app.demo.loans import add_demo_loans
 from app.demo.logo import demo_logo_png
 from app.demo.people import DemoPerson, PeopleFactory
 from app.demo.reference import load_reference
@@ -90,6 +91,7 @@ def generate_demo(
     services = Services.open(path, create=True)
     try:
         summary = _fill(services, members, random.Random(seed), today, say)
+        summary += " " + add_demo_loans(services, random.Random(seed), today, say)
     except BaseException:
         services.close()
         _remove_new_file(path)
@@ -218,22 +220,11 @@ class _SeqSlot:
         return "{seq:" + spec + "}" if spec else "{seq}"
 
 
-def _receipt_maker(pattern: str, code: str) -> Callable[[int, date], str]:
-    templates: dict[tuple[int, int], str] = {}
-
-    def receipt(seq: int, on: date) -> str:
-        key = (on.year, on.month)
-        template = templates.get(key)
-        if template is None:
-            template = format_pattern(pattern, cast(int, _SeqSlot()), on, code, "KW")
-            if template.count("{") != 1:  # literal braces in the pattern: no shortcut
-                template = ""
-            templates[key] = template
-        if not template:
-            return format_pattern(pattern, seq, on, code, "KW")
-        return template.format(seq=seq)
-
-    return receipt
+def _receipt_template(pattern: str, on: date, code: str) -> str | None:
+    """The receipt pattern filled in for the day `on` but for '{seq…}', or None when the
+    pattern holds literal braces (then each receipt goes through format_pattern)."""
+    template = format_pattern(pattern, cast(int, _SeqSlot()), on, code, "KW")
+    return template if template.count("{") == 1 else None
 
 
 def _savings_rows(
@@ -248,7 +239,8 @@ def _savings_rows(
     year); times spread over each day's office hours. Fills `sequences` as it goes, and
     reports progress now and then (the callback may cancel by raising)."""
     pattern = str(services.settings.get("savings.receipt_pattern"))
-    receipt_no = _receipt_maker(pattern, services.settings.profile().code)
+    code = services.settings.profile().code
+    template: str | None = None
     yearly = resets_yearly(pattern)
     per_day = Counter(e.ordinal for e in events)
     user_ids = {name: user.id for name, user in users.items()}
@@ -262,6 +254,7 @@ def _savings_rows(
             day, in_day = ordinal, 0
             on = date.fromordinal(day)
             on_text = on.isoformat()
+            template = _receipt_template(pattern, on, code)
             key = (RECEIPT_SEQUENCE, on.year if yearly else 0)
             if key != seq_key:
                 sequences[seq_key] = seq
@@ -269,7 +262,10 @@ def _savings_rows(
         seq += 1
         if index and index % PROGRESS_EVERY == 0:
             say(f"  {format_number(index)} transaksi tersimpan …")
-        receipt = receipt_no(seq, on)
+        if template is None:
+            receipt = format_pattern(pattern, seq, on, code, "KW")
+        else:
+            receipt = template.format(seq=seq)
         seconds = 8 * 3600 + in_day * 7 * 3600 // per_day[day]
         in_day += 1
         clock = clocks.get(seconds) or clocks.setdefault(seconds, _clock(seconds))

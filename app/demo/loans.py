@@ -73,11 +73,14 @@ def add_demo_loans(
     *,
     loans_per_borrower: float = 1.0,
 ) -> str:
-    """Give the demo members loans up to `today`; a summary in Indonesian.
+    """Give the demo members loans up to `today`; a summary in Indonesian. Does nothing
+    when the database already holds loans (generate_demo already adds them).
 
     loans_per_borrower scales how soon a member borrows again (1.0: about three loans per
     member over eight years of history, 60,000 loans for 20,000 members)."""
     say = progress or (lambda _message: None)
+    if services.db.scalar("SELECT count(*) FROM loans"):
+        return "Pinjaman contoh sudah ada; tidak ditambah lagi."
     users = _users(services)
     products = _products(services, users["admin"])
     factory = PlanFactory(rng, today, products)
@@ -122,7 +125,7 @@ def add_demo_loans(
         advance_sequences(services.db, {**number_sequences, **receipts})
         services.audit.record(
             users["admin"].id,
-            "data contoh",
+            "data contoh pinjaman",
             "pinjaman",
             None,
             note=f"data contoh dibuat: {len(plans)} pinjaman, {len(written)} transaksi pinjaman",

@@ -20,6 +20,7 @@ from app.documents.kesepakatan import (
     schedule_annex,
 )
 from app.documents.kinds import DocKind
+from app.documents.letter import place_and_date
 from app.documents.letter_parts import body, title_block
 from app.documents.meterai import MeteraiDecision, meterai_for
 from app.documents.parties import LoanRef, MemberParty
@@ -138,7 +139,7 @@ def story(ba: BeritaAcara, ctx: DocContext) -> list[Flowable]:
             spouse=ba.member.spouse_name if ba.spouse_consent else "",
             witnesses=ba.witnesses,
             known_by=mengetahui(ctx.profile, config),
-            heading=f"{ba.place}, {format_date_long(ba.doc_date)}",
+            heading=place_and_date(ctx.profile, ba.doc_date),
         ),
         *schedule_annex(TITLE, ba.nomor, ba.agreement.schedule),
     ]

@@ -29,10 +29,12 @@ class WrittenOffLoan:
     jasa_denda: int  # unpaid jasa and denda reversed (never income)
     decision: str  # the board decision number
     recovered: int = 0  # collected since, off the books
+    forgiven: int = 0  # no longer claimed after a hapus tagih
+    forgiven_ref: str = ""  # the members' meeting (RAT) decision of the hapus tagih
 
     @property
     def remaining(self) -> int:
-        return self.pokok + self.jasa_denda - self.recovered
+        return max(0, self.pokok + self.jasa_denda - self.recovered - self.forgiven)
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,11 @@ def story(doc: DaftarHapusBuku, ctx: DocContext) -> list[Flowable]:
         [
             str(n),
             cell(f"{x.member_name} ({x.member_number})", "scell"),
-            cell(f"{x.loan_number}\nKep. {x.decision}", "scell"),
+            cell(
+                f"{x.loan_number}\nKep. {x.decision}"
+                + (f"\nHapus tagih: RAT {x.forgiven_ref}" if x.forgiven_ref else ""),
+                "scell",
+            ),
             format_date_short(x.written_off_on),
             format_number(x.pokok),
             format_number(x.jasa_denda),

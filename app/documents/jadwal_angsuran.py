@@ -86,7 +86,7 @@ class JadwalAngsuran:
         )
 
 
-def _rounding_text(round_to: int, up: bool) -> str:
+def rounding_text(round_to: int, up: bool) -> str:
     if round_to <= 1:
         return "angsuran dihitung sampai rupiah penuh"
     way = "ke atas" if up else "ke terdekat"
@@ -118,7 +118,7 @@ def jadwal_from_terms(
         method=method_label(terms.method),
         first_due=terms.first_due,
         rows=rows_from(build_schedule(terms)),
-        rounding=_rounding_text(terms.round_to, terms.round_up),
+        rounding=rounding_text(terms.round_to, terms.round_up),
         grace=terms.principal_grace,
         member=member,
         loan=loan,

@@ -8,15 +8,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kinds import DocKind
+from app.documents.letter import CONTENT_WIDTH, Signer, place_and_date
 from app.documents.letter_parts import officers_sign, title_block
 from app.documents.parties import LoanRef, MemberParty
 from app.documents.render import render_story
+from app.documents.signatures import officers, signer_cell
 from app.documents.tables import data_table, p, pairs_table, rp, rp_words
-from app.formats import format_date_long, format_date_short
+from app.formats import format_date_short
 from app.loans.models import EventKind, Payment, ScheduleLine
 from app.money import format_number
 
@@ -125,11 +127,9 @@ def story(card: KartuPinjaman, ctx: DocContext) -> list[Flowable]:
         ("Nama / No. Anggota", f"{m.name} / {m.number}"),
         ("Alamat", m.address),
         ("No. Pinjaman", f"{loan.number} tanggal {loan.agreement_date_text}"),
-        ("Plafon", rp_words(loan.amount, style)),
+        ("Plafon / jangka", f"{rp_words(loan.amount, style)}, {loan.months} bulan"),
         ("Jasa / Metode", f"{loan.rate_text}, {loan.method}"),
-        ("Jangka waktu", f"{loan.months} bulan"),
-        ("Keperluan", loan.purpose),
-        ("Status", card.status),
+        ("Keperluan / Status", f"{loan.purpose.strip() or '–'} · {card.status}"),
     ]
     inst_rows = [
         [
@@ -158,7 +158,7 @@ def story(card: KartuPinjaman, ctx: DocContext) -> list[Flowable]:
     result: list[Flowable] = [
         *title_block("KARTU PINJAMAN ANGGOTA", card.nomor),
         pairs_table(terms, label_width=4.0 * cm, style="lplain"),
-        Spacer(1, 0.3 * cm),
+        Spacer(1, 0.1 * cm),
         p("Jadwal dan pembayaran angsuran", "heading"),
         data_table(
             ["No.", "Jatuh Tempo", "Pokok", "Jasa", "Angsuran", "Terbayar", "Keadaan"],
@@ -168,7 +168,7 @@ def story(card: KartuPinjaman, ctx: DocContext) -> list[Flowable]:
             center=(0, 1),
             empty_text="Jadwal belum ada.",
         ),
-        Spacer(1, 0.3 * cm),
+        Spacer(1, 0.1 * cm),
         p("Pembayaran yang diterima", "heading"),
         data_table(
             ["Tanggal", "No. Kuitansi", "Keterangan", "Jumlah", "Pokok", "Jasa", "Denda"],
@@ -178,21 +178,50 @@ def story(card: KartuPinjaman, ctx: DocContext) -> list[Flowable]:
             empty_text="Belum ada pembayaran.",
             total=["", "", "Jumlah", format_number(card.paid_total), "", "", ""],
         ),
-        Spacer(1, 0.3 * cm),
-        pairs_table(
-            [
-                (f"Sisa pokok per {format_date_long(card.doc_date)}", rp(card.outstanding, style)),
-                ("Tunggakan (pokok, jasa, denda)", rp(card.arrears_total, style)),
-                ("Titipan (kelebihan bayar)", rp(card.titipan, style)),
-            ],
-            label_width=7.0 * cm,
-            style="lplain",
-        ),
-        p("Jumlah dalam rupiah.", "tiny"),
-        Spacer(1, 0.4 * cm),
-        *officers_sign(ctx, DocKind.KARTU_PINJAMAN, card.doc_date),
+        Spacer(1, 0.2 * cm),
+        *_closing(card, ctx),
     ]
     return result
+
+
+def _closing(card: KartuPinjaman, ctx: DocContext) -> list[Flowable]:
+    """The balance at the card's date, and the signature: side by side when one officer
+    signs (the card then usually stays on one page), else one under the other."""
+    style = ctx.rupiah_style
+    half = CONTENT_WIDTH / 2
+    balances = pairs_table(
+        [
+            (f"Sisa pokok per {format_date_short(card.doc_date)}", rp(card.outstanding, style)),
+            ("Tunggakan (pokok, jasa, denda)", rp(card.arrears_total, style)),
+            ("Titipan (kelebihan bayar)", rp(card.titipan, style)),
+        ],
+        label_width=5.7 * cm,
+        width=half + 1.0 * cm,
+        style="lplain",
+    )
+    note = p("Jumlah dalam rupiah.", "tiny")
+    config = ctx.signers_for(DocKind.KARTU_PINJAMAN)
+    signers = officers(ctx.profile, config)
+    if len(signers) != 1 or config.mengetahui:
+        return [balances, note, Spacer(1, 0.4 * cm),
+                *officers_sign(ctx, DocKind.KARTU_PINJAMAN, card.doc_date)]  # fmt: skip
+    only = signers[0]
+    heading = "\n".join((place_and_date(ctx.profile, card.doc_date), ctx.coop))
+    row = Table(
+        [[[balances, note], signer_cell(Signer(only.position, only.name, heading))]],
+        colWidths=[half + 1.0 * cm, half - 1.0 * cm],
+    )
+    row.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (0, 0), "TOP"),
+                ("VALIGN", (1, 0), (1, 0), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [KeepTogether([row])]
 
 
 def render(card: KartuPinjaman, ctx: DocContext) -> tuple[bytes, int]:

@@ -19,7 +19,7 @@ from app.documents.signatures import signature_rows
 from app.documents.tables import p, pairs_table, rp, rp_words
 from app.errors import ValidationError
 from app.formats import format_date_long
-from app.loans.schedule import ScheduleTerms, build_schedule, method_label
+from app.loans.schedule import Installment, ScheduleTerms, build_schedule, method_label
 from app.money import format_rate
 
 SOLUTIONS = {
@@ -28,6 +28,7 @@ SOLUTIONS = {
     "penataan": "Penataan Kembali",
     "keringanan": "Pelunasan dengan Keringanan",
     "kompensasi": "Kompensasi Simpanan",
+    "janji_bayar": "Pembayaran Tunggakan",
 }
 _COMPONENT_LABELS = {"denda": "denda", "jasa": "tunggakan jasa", "pokok": "pokok"}
 
@@ -83,6 +84,17 @@ class Agreement:
         """Everything owed at the cut-off: sisa pokok + tunggakan jasa + denda."""
         return self.position.outstanding + self.position.jasa + self.position.denda
 
+    @property
+    def first_installment(self) -> ScheduleRow | None:
+        """The first instalment of the new terms (on their first due date; an instalment
+        of arrears due earlier, on the agreement's effective date, comes before it)."""
+        if not self.schedule:
+            return None
+        if self.new_terms is None:
+            return self.schedule[0]
+        due = self.new_terms.first_due
+        return next((r for r in self.schedule if r.due_date >= due), self.schedule[0])
+
 
 def _waiver_text(waivers: Sequence[WaiverItem], style: str) -> str:
     parts = [f"{_COMPONENT_LABELS[w.component]} {rp(w.amount, style)}" for w in waivers]
@@ -103,9 +115,12 @@ def agreement(
     collateral: Sequence[CollateralItem] = (),
     extra_points: Sequence[str] = (),
     style: str = "puebi",
+    schedule: Sequence[Installment] | None = None,
 ) -> Agreement:
     """The agreement with its numbered points (the default clause is added by the document
-    from the cooperative's wording)."""
+    from the cooperative's wording). `schedule`: the new schedule exactly as decided (e.g. a
+    restructuring's, with arrears carried into its first instalments); without it the
+    schedule is built from `new_terms` with the loan calculator."""
     if solution not in SOLUTIONS:
         raise ValidationError("Pilih bentuk penyelesaian dari daftar.", field="solution")
     if new_terms is None and lump_sum <= 0:
@@ -133,9 +148,9 @@ def agreement(
             "PIHAK PERTAMA memberikan keringanan berupa penghapusan "
             f"{_waiver_text(waivers, style)}."
         )
-    schedule: tuple[ScheduleRow, ...] = ()
+    rows: tuple[ScheduleRow, ...] = ()
     if new_terms is not None:
-        rows = build_schedule(
+        built = schedule or build_schedule(
             ScheduleTerms(
                 new_terms.principal,
                 new_terms.monthly_rate * 12,
@@ -146,21 +161,25 @@ def agreement(
                 True,
             )
         )
-        schedule = rows_from(rows)
+        rows = rows_from(built)
+        first = next((r for r in rows if r.due_date >= new_terms.first_due), rows[0])
         rate = new_terms.monthly_rate
         points.append(
             f"Kewajiban tersebut diselesaikan dengan {SOLUTIONS[solution]}: pokok baru "
             f"{rp_words(new_terms.principal, style)} diangsur selama {new_terms.months} bulan "
             f"dengan jasa {format_rate(rate)} per bulan ({format_rate(rate * 12)} per tahun, "
             f"metode {method_label(new_terms.method)}), angsuran pertama "
-            f"{rp(rows[0].total, style)} pada tanggal {format_date_long(new_terms.first_due)}, "
+            f"{rp(first.total, style)} pada tanggal {format_date_long(first.due_date)}, "
             "sesuai jadwal angsuran terlampir."
         )
     if lump_sum > 0:
         due = format_date_long(lump_sum_due) if lump_sum_due else "saat penandatanganan"
         points.append(
             f"PIHAK KEDUA membayar {rp_words(lump_sum, style)} paling lambat tanggal {due}"
-            + (" sebagai pelunasan seluruh kewajiban." if new_terms is None else ".")
+            + {
+                "keringanan": " sebagai pelunasan seluruh kewajiban.",
+                "janji_bayar": " untuk mengurangi tunggakan.",
+            }.get(solution, ".")
         )
     if collateral:
         items = "; ".join(f"{c.kind} {c.description}".strip() for c in collateral)
@@ -176,7 +195,7 @@ def agreement(
         waivers=tuple(waivers),
         default_after=default_after,
         points=tuple(points),
-        schedule=schedule,
+        schedule=rows,
         new_terms=new_terms,
         lump_sum=lump_sum,
         lump_sum_due=lump_sum_due,
@@ -224,20 +243,23 @@ def party_signatures(
     known_by: Signer | None = None,
     heading: str = "",
 ) -> list[Flowable]:
-    """PIHAK KEDUA (over meterai) and PIHAK PERTAMA; the spouse's consent; two witnesses."""
-    rows: list[list[Signer]] = [
+    """PIHAK KEDUA (over meterai) and PIHAK PERTAMA; under them the spouse's consent (below
+    PIHAK KEDUA) and two witnesses in one row; "Mengetahui" last. Kept on one page."""
+    rows: list[list[Signer | None]] = [
         [
             Signer("Anggota", member.name, "PIHAK KEDUA,", meterai),
             Signer(coop_rep.position, coop_rep.name, "PIHAK PERTAMA,"),
         ]
     ]
+    second: list[Signer | None] = [
+        Signer("", name, f"Saksi {'I' * n},") for n, name in enumerate(witnesses, start=1)
+    ]
     if spouse.strip():
-        rows.append([Signer("Suami/Istri PIHAK KEDUA", spouse, "Menyetujui,")])
-    if witnesses:
-        rows.append(
-            [Signer("", name, f"Saksi {'I' * n},") for n, name in enumerate(witnesses, start=1)]
-        )
-    return signature_rows(rows, known_by, heading=heading)
+        consent = Signer("Suami/Istri PIHAK KEDUA", spouse, "Menyetujui,")
+        second = [consent, *second] if second else [consent, None]
+    if second:
+        rows.append(second)
+    return signature_rows(rows, known_by, heading=heading, together=True)
 
 
 def schedule_annex(title: str, nomor: str, rows: Sequence[ScheduleRow]) -> list[Flowable]:

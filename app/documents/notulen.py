@@ -27,6 +27,7 @@ class Attendee:
     name: str
     position: str
     present: bool = True
+    board: bool = True  # a member of the board (counted for the quorum); False: invited
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ class Notulen:
 
     @property
     def present(self) -> int:
-        return sum(1 for a in self.attendees if a.present)
+        """Board members present (invited guests are not counted for the quorum)."""
+        return sum(1 for a in self.attendees if a.present and a.board)
 
     @property
     def quorate(self) -> bool:

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from app.documents.member_letter import member_address
 from app.formats import format_date_long
+from app.identity import format_phone
 from app.loans.models import Collateral, Loan, LoanArrears
 from app.members.models import Member
 from app.money import format_rate
@@ -40,7 +41,7 @@ def member_party(member: Member) -> MemberParty:
         nik=member.nik or "",
         sex=member.sex,
         address=member_address(member),
-        phone=member.phone,
+        phone=format_phone(member.phone) if member.phone.strip() else "",
         occupation=member.occupation,
         spouse_name=member.spouse_name,
     )

@@ -120,12 +120,13 @@ def pasal_texts(doc: Perjanjian, ctx: DocContext) -> list[str]:
         f"{rp(pos.denda, style)}. Setelah keringanan dalam Pasal 5, kewajiban yang harus "
         f"dibayar adalah {rp_words(deal.owed - deal.waived_total, style)}."
     )
-    if deal.new_terms is not None and deal.schedule:
+    first = deal.first_installment
+    if deal.new_terms is not None and first is not None:
         t = deal.new_terms
         pay = (
             f"Pokok baru {rp_words(t.principal, style)} dibayar dalam {t.months} kali angsuran "
-            f"bulanan mulai tanggal {format_date_long(t.first_due)}, angsuran pertama "
-            f"{rp(deal.schedule[0].total, style)}, sesuai Jadwal Angsuran Baru yang terlampir "
+            f"bulanan mulai tanggal {format_date_long(first.due_date)}, angsuran pertama "
+            f"{rp(first.total, style)}, sesuai Jadwal Angsuran Baru yang terlampir "
             "dan menjadi bagian tak terpisahkan dari perjanjian ini."
         )
         rate = (
@@ -154,14 +155,15 @@ def pasal_texts(doc: Perjanjian, ctx: DocContext) -> list[str]:
         if deal.collateral
         else "Pinjaman ini tidak disertai agunan."
     )
+    suffix = "" if doc.addendum else "_pelunasan"
     return [
-        ctx.text("perjanjian.dasar", values),
+        ctx.text(f"perjanjian.dasar{suffix}", values),
         owed,
         pay,
         rate,
         waivers,
         collateral,
-        ctx.text("perjanjian.wanprestasi", values),
+        ctx.text(f"perjanjian.wanprestasi{suffix}", values),
         ctx.text("perjanjian.perselisihan", values),
         ctx.text("perjanjian.penutup", values),
     ]

@@ -25,7 +25,7 @@ from app.documents.numbering import (
 )
 from app.documents.signatures import MENGETAHUI_ROLE, ROLES, SignerConfig
 from app.documents.templates import TemplateService
-from app.errors import PermissionDenied, StorageError, ValidationError
+from app.errors import AppError, PermissionDenied, StorageError, ValidationError
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
@@ -242,11 +242,15 @@ class DocumentService:
             self.repo.fail(row.id, f"Gagal dibuat: {exc}")
             raise
         digest = sha256_hex(pdf)
-        with self.db.atomic():
-            self.repo.finish(row.id, pdf, digest, pages)
-            finished = self.repo.get(row.id)
-            if on_finished is not None:
-                on_finished(finished)
+        try:
+            with self.db.atomic():
+                self.repo.finish(row.id, pdf, digest, pages)
+                finished = self.repo.get(row.id)
+                if on_finished is not None:
+                    on_finished(finished)
+        except AppError as exc:
+            self.repo.fail(row.id, f"Tidak disimpan: {exc.message}")
+            raise
         return Issued(finished, pdf)
 
     def issue_batch(
@@ -291,13 +295,20 @@ class DocumentService:
                 done.append((item, row, pdf, pages))
                 if progress is not None:
                     progress(len(issued) + len(done), len(items))
-            with self.db.atomic():
-                for item, row, pdf, pages in done:
-                    self.repo.finish(row.id, pdf, sha256_hex(pdf), pages)
-                    finished = self.repo.get(row.id)
-                    if on_finished is not None:
-                        on_finished(item, finished)
-                    issued.append(Issued(finished, pdf))
+            stored: list[Issued] = []
+            try:
+                with self.db.atomic():
+                    for item, row, pdf, pages in done:
+                        self.repo.finish(row.id, pdf, sha256_hex(pdf), pages)
+                        finished = self.repo.get(row.id)
+                        if on_finished is not None:
+                            on_finished(item, finished)
+                        stored.append(Issued(finished, pdf))
+            except AppError as exc:
+                for _item, row, _pdf, _pages in done:
+                    self.repo.fail(row.id, f"Tidak disimpan: {exc.message}")
+                raise
+            issued += stored
             if stopped:
                 break
         return issued

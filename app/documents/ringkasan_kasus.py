@@ -13,6 +13,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from app.documents.context import DocContext, RegisterLink
+from app.documents.fonts import FONT_BOLD
 from app.documents.parties import ArrearsFigures, CollateralItem, LoanRef, MemberParty
 from app.documents.render import render_story
 from app.documents.tables import data_table, p, pairs_table, rp
@@ -66,6 +67,8 @@ class SettlementOption:
     waive_pokok: int
     waive_jasa: int
     waive_denda: int
+    titipan: int = 0  # advance already held, deducted from what is paid
+    expires_on: date | None = None  # how long such an offer would stand
 
     @property
     def owed(self) -> int:
@@ -77,7 +80,7 @@ class SettlementOption:
 
     @property
     def amount(self) -> int:
-        return self.owed - self.waived
+        return max(0, self.owed - self.waived - self.titipan)
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ class RingkasanKasus:
     options: tuple[TermOption, ...]
     settlement: SettlementOption
     case_id: int | None = None
+    option_note: str = "denda dihapus"  # what the term options assume besides the new term
 
     def title(self) -> str:
         return f"Ringkasan Kasus {self.case_number} – {self.member.name}"
@@ -164,17 +168,24 @@ def ringkasan_kasus(
     terms: Sequence[int] = (12, 24, 36),
     limits: WaiverLimits = WaiverLimits(),
     case_id: int | None = None,
+    options: Sequence[TermOption] | None = None,
+    new_principal: int | None = None,
+    settlement: SettlementOption | None = None,
+    option_note: str = "denda dihapus",
 ) -> RingkasanKasus:
-    """The brief; the newest contacts and promises that fit one page are kept."""
+    """The brief; the newest contacts and promises that fit one page are kept. Options and
+    the settlement computed elsewhere (the restructuring planner, the settlement calculator
+    with the cooperative's limits) are taken as given; otherwise they are worked out here."""
     if not terms or any(t < 1 for t in terms):
         raise ValidationError("Pilih jangka waktu pilihan (bulan) yang lebih dari nol.", "terms")
-    new_principal = arrears.outstanding + arrears.jasa
-    first_due = add_months(on, 1)
-    options = (
-        term_options(new_principal, loan.monthly_rate, method, first_due, terms)
-        if new_principal > 0
-        else ()
-    )
+    if new_principal is None:
+        new_principal = arrears.outstanding + arrears.jasa
+    if options is None:
+        options = (
+            term_options(new_principal, loan.monthly_rate, method, add_months(on, 1), terms)
+            if new_principal > 0
+            else ()
+        )
     newest_contacts = sorted(contacts, key=lambda c: c.on, reverse=True)[:MAX_CONTACTS]
     newest_promises = sorted(promises, key=lambda x: x.made_on, reverse=True)[:MAX_PROMISES]
     return RingkasanKasus(
@@ -191,9 +202,10 @@ def ringkasan_kasus(
         savings=savings,
         collateral=tuple(collateral),
         new_principal=new_principal,
-        options=options,
-        settlement=settlement_option(arrears, limits),
+        options=tuple(options),
+        settlement=settlement or settlement_option(arrears, limits),
         case_id=case_id,
+        option_note=option_note,
     )
 
 
@@ -202,18 +214,39 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_SUMMARY else text[: MAX_SUMMARY - 1] + "…"
 
 
-def _notes_box(height: float) -> Table:
-    rows = max(3, int(height // (0.75 * cm)))
-    table = Table([[""]] * rows, colWidths=[16.5 * cm], rowHeights=[0.75 * cm] * rows)
-    table.setStyle(
-        TableStyle(
-            [
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, "#9a9a9a"),
-                ("BOX", (0, 0), (-1, -1), 0.6, "#666"),
-            ]
-        )
-    )
-    return table
+class NotesBox(Flowable):  # type: ignore[misc]
+    """The "Catatan pertemuan" title with ruled lines for handwriting, filling the rest of the page (at
+    least two lines, at most `most`). Draws its own title so the two never part."""
+
+    LINE = 0.75 * cm
+    TITLE = 0.75 * cm
+
+    def __init__(self, title: str, most: float = 7.5 * cm) -> None:
+        super().__init__()
+        self.title, self.most = title, most
+        self.rows = 2
+        self.width = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        room = min(self.most, avail_height - self.TITLE - 2)
+        self.rows = max(2, int(room // self.LINE))
+        self.width = avail_width
+        return avail_width, self.TITLE + self.rows * self.LINE
+
+    def draw(self) -> None:
+        c = self.canv
+        height = self.rows * self.LINE
+        c.saveState()
+        c.setFont(FONT_BOLD, 10)
+        c.drawString(0, height + 0.25 * cm, self.title)
+        c.setStrokeColor("#9a9a9a")
+        c.setLineWidth(0.4)
+        for n in range(1, self.rows):
+            c.line(0, n * self.LINE, self.width, n * self.LINE)
+        c.setStrokeColor("#666666")
+        c.setLineWidth(0.6)
+        c.rect(0, 0, self.width, height)
+        c.restoreState()
 
 
 def story(brief: RingkasanKasus, ctx: DocContext) -> list[Flowable]:
@@ -285,7 +318,7 @@ def story(brief: RingkasanKasus, ctx: DocContext) -> list[Flowable]:
                 f"{o.months} bulan",
                 format_number(o.installment),
                 format_number(o.total_jasa),
-                f"pokok baru {format_number(brief.new_principal)}, denda dihapus",
+                f"pokok baru {format_number(brief.new_principal)}, {brief.option_note}",
             ]
             for o in brief.options
         ]
@@ -294,9 +327,11 @@ def story(brief: RingkasanKasus, ctx: DocContext) -> list[Flowable]:
                 "Lunas sekarang",
                 format_number(st.amount),
                 "",
-                f"keringanan jasa {format_number(st.waive_jasa)}, "
-                f"denda {format_number(st.waive_denda)}"
-                + (f", pokok {format_number(st.waive_pokok)}" if st.waive_pokok else ""),
+                f"dari kewajiban {format_number(st.owed)}; keringanan jasa "
+                f"{format_number(st.waive_jasa)}, denda {format_number(st.waive_denda)}"
+                + (f", pokok {format_number(st.waive_pokok)}" if st.waive_pokok else "")
+                + (f"; titipan {format_number(st.titipan)}" if st.titipan else "")
+                + (f"; berlaku s.d. {format_date_short(st.expires_on)}" if st.expires_on else ""),
             ]
         ],
         [2.6 * cm, 3.6 * cm, 2.6 * cm, 7.7 * cm],
@@ -331,8 +366,7 @@ def story(brief: RingkasanKasus, ctx: DocContext) -> list[Flowable]:
             "heading",
         ),
         options,
-        p("Catatan pertemuan", "heading"),
-        _notes_box(4.2 * cm),
+        NotesBox("Catatan pertemuan"),
     ]
 
 

@@ -105,28 +105,31 @@ def _row_table(row: Sequence[Signer | None]) -> Table:
 
 
 def signature_rows(
-    rows: Sequence[Sequence[Signer]],
+    rows: Sequence[Sequence[Signer | None]],
     known_by: Signer | None = None,
     *,
     heading: str = "",
     gap: float = 0.45 * cm,
+    together: bool = False,
 ) -> list[Flowable]:
     """Rows of signature blocks: a row of one sits on the right half (with `heading` above
-    it), a wider first row gets `heading` centred above it; the "Mengetahui" block is centred
-    underneath. Each row stays whole on a page; the heading stays with the first row."""
+    it), a wider first row gets `heading` centred above it; None leaves a column empty; the
+    "Mengetahui" block is centred underneath. Each row stays whole on a page (all of them
+    together when `together`); the heading stays with the first row."""
     parts: list[Flowable] = []
-    rows = [list(r) for r in rows if r]
-    if heading and rows:
-        if len(rows[0]) == 1:
-            only = rows[0][0]
+    table_rows: list[list[Signer | None]] = [list(r) for r in rows if any(r)]
+    if heading and table_rows:
+        first_row = table_rows[0]
+        only = first_row[0] if len(first_row) == 1 else None
+        if only is not None:
             joined = "\n".join(x for x in (heading, only.heading) if x)
-            rows[0][0] = Signer(only.position, only.name, joined, only.meterai)
+            first_row[0] = Signer(only.position, only.name, joined, only.meterai)
         else:
             parts += [Paragraph(esc(line), xstyles()["lcenter"]) for line in heading.splitlines()]
             parts.append(Spacer(1, 0.15 * cm))
     groups: list[list[Flowable]] = []
-    for index, row in enumerate(rows):
-        cells: list[Signer | None] = [None, row[0]] if len(row) == 1 else list(row)
+    for index, row in enumerate(table_rows):
+        cells = [None, row[0]] if len(row) == 1 else row
         groups.append([Spacer(1, gap), _row_table(cells)] if index else [*parts, _row_table(cells)])
     if known_by is not None:
         tail = [Spacer(1, gap), _row_table([None, known_by, None])]
@@ -134,4 +137,6 @@ def signature_rows(
             groups[-1] += tail  # "Mengetahui" never stands alone on a page
         else:
             groups.append(tail)
+    if together:
+        return [KeepTogether([item for group in groups for item in group])]
     return [KeepTogether(group) for group in groups]

@@ -44,7 +44,9 @@ def xstyles() -> dict[str, ParagraphStyle]:
             "tcell_center", parent=body, fontSize=8.5, leading=10.5, alignment=TA_CENTER
         ),
         "thead": ParagraphStyle("thead", parent=st["cell_head"], fontSize=8.5, leading=10.5),
-        "heading": ParagraphStyle("heading", parent=st["bold"], spaceBefore=6, spaceAfter=3),
+        "heading": ParagraphStyle(
+            "heading", parent=st["bold"], spaceBefore=6, spaceAfter=3, keepWithNext=1
+        ),
         "pasal": ParagraphStyle(
             "pasal", parent=st["bold"], alignment=TA_CENTER, spaceBefore=8, spaceAfter=2
         ),

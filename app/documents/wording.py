@@ -216,6 +216,23 @@ PARTS: tuple[Part, ...] = (
         _MEETING,
     ),
     Part(
+        "perjanjian.dasar_pelunasan",
+        "Surat Perjanjian Pelunasan – Pasal Dasar",
+        "Perjanjian ini dibuat untuk menyelesaikan seluruh kewajiban PIHAK KEDUA atas Perjanjian "
+        "Pinjaman Nomor {nomor_pinjaman} tanggal {tanggal_perjanjian} secara musyawarah. "
+        "Setelah PIHAK KEDUA memenuhi perjanjian ini, pinjaman tersebut dinyatakan lunas.",
+        _MEETING,
+    ),
+    Part(
+        "perjanjian.wanprestasi_pelunasan",
+        "Surat Perjanjian Pelunasan – Pasal Wanprestasi",
+        "Apabila PIHAK KEDUA tidak membayar jumlah dalam Pasal 3 sampai batas waktunya, maka "
+        "keringanan dalam perjanjian ini batal, jumlah yang dibebaskan sebesar "
+        "{jumlah_keringanan} kembali menjadi kewajiban PIHAK KEDUA, dan Perjanjian Pinjaman "
+        "tetap berlaku dengan seluruh ketentuannya.",
+        _MEETING,
+    ),
+    Part(
         "perjanjian.wanprestasi",
         "Surat Perjanjian – Pasal Wanprestasi",
         "Apabila PIHAK KEDUA tidak membayar {batas_ingkar} angsuran sesuai jadwal, maka seluruh "

@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 import random
 from datetime import date
+from operator import itemgetter
 from typing import NamedTuple
 
 from app.demo.people import DemoPerson, WajibHabit
@@ -104,7 +105,7 @@ class HistoryFactory:
         drafts += self._wajib(person, join, end)
         if person.saver:
             drafts += self._sukarela(person, join, end)
-        drafts.sort(key=lambda d: d.ordinal)  # stable: pokok stays first on the joining day
+        drafts.sort(key=itemgetter(0))  # by date; stable: pokok stays first on the joining day
         drafts = self._with_mistakes(drafts)
         drafts = self._with_withdrawals(person, drafts, join, end)
         return [Event(d.ordinal, member, seq, *d[1:]) for seq, d in enumerate(drafts)]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.paths import log_path
+from app.resources import bundle_root
 from ui import excepthook
 from ui.app_context import AppController
 
@@ -20,9 +21,7 @@ MIN_POINT_SIZE = 10
 
 def resources_dir() -> Path:
     """resources/ of the source tree, or of the PyInstaller bundle."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen) if frozen else Path(__file__).resolve().parent.parent
-    return root / "resources"
+    return bundle_root() / "resources"
 
 
 def load_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:

@@ -16,16 +16,14 @@ allowance need EDIT_SETTINGS.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import format_date_long
-from app.identity import normalize_phone, validate_nik
 from app.loans.arrears import LoanQualityService
+from app.loans.collateral import CollateralService
 from app.loans.models import (
-    COLLATERAL_KINDS,
     ApplicationCheck,
     Collateral,
     CollateralDraft,
@@ -77,6 +75,7 @@ class LoanService:
         self.quality = LoanQualityService(db, audit, settings)
         self.payments = LoanPaymentService(db, audit, settings, self.quality)
         self.portfolio = PortfolioService(db, audit, settings, self.quality)
+        self.security = CollateralService(db, audit)
 
     # -- applications -------------------------------------------------------------------------
     def check_application(self, draft: LoanApplication, today: date) -> ApplicationCheck:
@@ -281,65 +280,23 @@ class LoanService:
                 )
         return self.get(loan_id)
 
-    # -- collateral and guarantors ------------------------------------------------------------
+    # -- collateral and guarantors (app/loans/collateral.py) --------------------------------
     def add_collateral(self, actor: User, loan_id: int, draft: CollateralDraft) -> Collateral:
         """Add one item of collateral (PROPOSE or EDIT_MEMBERS; audited)."""
-        self._require_edit(actor)
-        loan = self.get(loan_id)
-        if draft.kind not in COLLATERAL_KINDS:
-            raise ValidationError("Pilih jenis agunan.", field="kind")
-        if not draft.description.strip():
-            raise ValidationError("Tulis uraian agunan.", field="description")
-        if draft.estimated_value < 0 or draft.tax_value < 0:
-            raise ValidationError("Nilai agunan tidak boleh negatif.", field="estimated_value")
-        if draft.kind != "other" and draft.estimated_value <= 0:
-            raise ValidationError("Isi taksiran nilai agunan.", field="estimated_value")
-        with self.db.atomic():
-            item_id = self.repo.insert_collateral(loan.id, draft, actor.id)
-            self.audit.record(actor.id, "tambah", "agunan", item_id, None,
-                              {"loan": loan.display_number, **asdict(draft)})
-        item = self.repo.collateral_item(item_id)
-        assert item is not None
-        return item
+        return self.security.add_collateral(actor, self.get(loan_id), draft)
 
     def release_collateral(
         self, actor: User, collateral_id: int, on: date, note: str
     ) -> Collateral:
         """Mark collateral as returned to its owner (audited); the record stays."""
-        self._require_edit(actor)
-        item = self.repo.collateral_item(collateral_id)
-        if item is None:
-            raise NotFound("Agunan tidak ditemukan.")
-        if item.released_on is not None:
-            raise ValidationError("Agunan ini sudah dikembalikan.", field="collateral")
-        with self.db.atomic():
-            self.repo.release_collateral(collateral_id, on, note.strip())
-            self.audit.record(actor.id, "kembalikan", "agunan", collateral_id,
-                              {"released_on": None},
-                              {"released_on": on.isoformat(), "note": note.strip()})
-        released = self.repo.collateral_item(collateral_id)
-        assert released is not None
-        return released
+        return self.security.release_collateral(actor, collateral_id, on, note)
 
     def collateral(self, loan_id: int) -> list[Collateral]:
         return self.repo.collateral(loan_id)
 
     def add_guarantor(self, actor: User, loan_id: int, draft: GuarantorDraft) -> Guarantor:
         """Add a guarantor (penjamin); NIK and phone checked when given (audited)."""
-        self._require_edit(actor)
-        loan = self.get(loan_id)
-        name = " ".join(draft.name.split())
-        if not name:
-            raise ValidationError("Tulis nama penjamin.", field="name")
-        nik = validate_nik(draft.nik) if draft.nik.strip() else ""
-        phone = normalize_phone(draft.phone) if draft.phone.strip() else ""
-        clean = GuarantorDraft(name=name, nik=nik, relation=draft.relation.strip(),
-                               address=draft.address.strip(), phone=phone)
-        with self.db.atomic():
-            item_id = self.repo.insert_guarantor(loan.id, clean, actor.id)
-            self.audit.record(actor.id, "tambah", "penjamin", item_id, None,
-                              {"loan": loan.display_number, **asdict(clean)})
-        return next(g for g in self.repo.guarantors(loan.id) if g.id == item_id)
+        return self.security.add_guarantor(actor, self.get(loan_id), draft)
 
     def guarantors(self, loan_id: int) -> list[Guarantor]:
         return self.repo.guarantors(loan_id)
@@ -392,11 +349,6 @@ class LoanService:
         return self.listing.rows(as_of, self.quality.policy(), filters, 0, 1000, "newest")
 
     # -- helpers ------------------------------------------------------------------------------
-    @staticmethod
-    def _require_edit(actor: User) -> None:
-        if not (can(actor, Action.PROPOSE) or can(actor, Action.EDIT_MEMBERS)):
-            raise PermissionDenied("Peran Anda tidak boleh mengubah data pinjaman.")
-
     def _change(self, actor: User, loan: Loan, changes: dict[str, Any], action: str) -> None:
         """Update loan columns with an audit entry holding the values before and after."""
         before = self.repo.loan_snapshot(loan.id)

@@ -208,10 +208,10 @@ def test_list_and_member_loans(services: Services, ketua: User) -> None:
         birth_date=date(1985, 3, 12),
     )
     late = make_loan(services, ketua, member.id, first_due=date(2024, 10, 10))
-    make_loan(services, ketua, other.id, first_due=date(2025, 1, 10))
+    current = make_loan(services, ketua, other.id, first_due=date(2025, 1, 10))
     pending = make_loan(services, ketua, other.id, disburse=False)
     rows = services.loans.list_rows(TODAY)
-    assert {r.loan_id for r in rows} == {late.id, pending.id - 1}
+    assert {r.loan_id for r in rows} == {late.id, current.id}  # aktif only by default
     overdue = services.loans.list_rows(TODAY, LoanFilter(overdue_only=True))
     assert [r.loan_id for r in overdue] == [late.id]
     assert overdue[0].days_past_due == (TODAY - date(2024, 10, 10)).days
@@ -220,7 +220,11 @@ def test_list_and_member_loans(services: Services, ketua: User) -> None:
     by_days = services.loans.list_rows(TODAY, order="days")
     assert by_days[0].loan_id == late.id
     mine = services.loans.member_loans(other.id, TODAY)
-    assert [r.status for r in mine] == [LoanStatus.DISETUJUI, LoanStatus.AKTIF]
+    assert [(r.loan_id, r.status) for r in mine] == [
+        (pending.id, LoanStatus.DISETUJUI),
+        (current.id, LoanStatus.AKTIF),
+    ]
+    assert mine[0].number == pending.application_no and mine[0].outstanding == 0
     assert services.loans.list_rows(TODAY, LoanFilter(text="Joko"))[0].member_name == (
         "Joko Susilo"
     )

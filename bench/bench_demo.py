@@ -29,12 +29,16 @@ def main() -> int:
     parser.add_argument("--members", type=int, default=BENCH_MEMBERS)
     parser.add_argument("--seed", type=int, default=BENCH_SEED)
     parser.add_argument("--out", type=Path, help="file to write (replaced if it exists)")
+    parser.add_argument(
+        "--no-loans", action="store_true", help="members and savings only (no demo loans)"
+    )
     args = parser.parse_args()
     out: Path = args.out or default_demo_path(args.members)
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove(out)
 
-    print(f"Generating {args.members} members (seed {args.seed}) into {out}")
+    what = "members and savings" if args.no_loans else "members, savings and loans"
+    print(f"Generating {args.members} {what} (seed {args.seed}) into {out}")
     print(f"Machine: {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}")
     began = time.perf_counter()
     cpu_began = time.process_time()
@@ -46,13 +50,17 @@ def main() -> int:
         print(f"  {now - began:6.1f} s (+{now - last:5.1f} s)  {message}", flush=True)
         last = now
 
-    generate_demo(out, members=args.members, seed=args.seed, progress=progress)
+    generate_demo(
+        out, members=args.members, seed=args.seed, progress=progress, loans=not args.no_loans
+    )
     took = time.perf_counter() - began
     cpu = time.process_time() - cpu_began
     services = Services.open(out)
     try:
         members = services.members.count()
         transactions = int(services.db.scalar("SELECT count(*) FROM savings_transactions"))
+        loans = int(services.db.scalar("SELECT count(*) FROM loans"))
+        loan_events = int(services.db.scalar("SELECT count(*) FROM loan_events"))
     finally:
         services.close()
     size = out.stat().st_size
@@ -67,6 +75,7 @@ def main() -> int:
         f"rows            : {members:,} members, {transactions:,} savings transactions "
         f"({transactions / took:,.0f} rows/s overall)"
     )
+    print(f"loans           : {loans:,} loans, {loan_events:,} loan transactions")
     try:
         import resource
 

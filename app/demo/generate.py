@@ -72,8 +72,12 @@ def generate_demo(
     seed: int = 1,
     progress: Callable[[str], None] | None = None,
     today: date | None = None,
+    *,
+    loans: bool = True,
 ) -> str:
-    """Create the demo database at `path` (which must not exist yet); a summary in Indonesian."""
+    """Create the demo database at `path` (which must not exist yet); a summary in Indonesian.
+
+    `loans=False` stops after the members and their savings (benchmarks of that part)."""
     path = Path(path)
     if path.exists():
         raise ValidationError(
@@ -91,7 +95,8 @@ def generate_demo(
     services = Services.open(path, create=True)
     try:
         summary = _fill(services, members, random.Random(seed), today, say)
-        summary += " " + add_demo_loans(services, random.Random(seed), today, say)
+        if loans:
+            summary += " " + add_demo_loans(services, random.Random(seed), today, say)
     except BaseException:
         services.close()
         _remove_new_file(path)

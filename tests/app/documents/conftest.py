@@ -33,3 +33,7 @@ def profile() -> CoopProfile:
 def pdf_pages_text(path: Path) -> list[str]:
     """The extracted text of each page, whitespace (line breaks from wrapping) collapsed."""
     return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+# The problem-loan fixtures (the cooperative's people, a member) for the source adapters' tests.
+from tests.app.collection.conftest import member, people  # noqa: E402, F401

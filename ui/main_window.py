@@ -25,6 +25,8 @@ from app.services import Services
 from app.storage.backup import BackupInfo, last_backup
 from app.users.models import User
 from ui.models.backups_model import format_timestamp
+from ui.views.cases_view import CasesView
+from ui.views.collection_reports_view import CollectionReportsView
 from ui.views.home_view import HomeView
 from ui.views.loans_view import LoansView
 from ui.views.members_view import MembersView
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         self.home_view = HomeView(self.services, self.user)
         self.members_view = MembersView(self.services, self.user)
         self.settings_view = SettingsView(self.services, self.user)
+        self.cases_view = CasesView(self.services, self.user)
         names = self.section_names()
         # One view per sidebar entry, in sidebar order; a section still to be built shows a
         # PlaceholderView saying what will come there.
@@ -131,14 +134,7 @@ class MainWindow(QMainWindow):
             self.home_view,
             self.members_view,
             LoansView(self.services, self.user),
-            PlaceholderView(
-                names[CASES],
-                self.tr(
-                    "Di sini nanti: daftar kasus pinjaman yang menunggak, catatan kontak dan "
-                    "kunjungan, janji bayar, surat peringatan SP1–SP3, kesepakatan penyelesaian "
-                    "secara kekeluargaan (penjadwalan kembali, keringanan) dan hapus buku."
-                ),
-            ),
+            self.cases_view,
             PlaceholderView(
                 names[DOCUMENTS],
                 self.tr(
@@ -147,13 +143,16 @@ class MainWindow(QMainWindow):
                     "nomor surat otomatis dan daftar surat yang sudah dibuat."
                 ),
             ),
-            PortfolioView(self.services, self.user),
+            CollectionReportsView(
+                self.services, self.user, portfolio=PortfolioView(self.services, self.user)
+            ),
             self.settings_view,
         ]
         assert len(self.views) == len(names)
         for view in self.views:
             self.stack.addWidget(view)
         self.home_view.new_member_requested.connect(self.new_member)
+        self.home_view.task_opened.connect(self.open_task)
         self.home_view.backup_requested.connect(self.settings_view.backup_tab.backup_now)
         self.settings_view.backup_made.connect(self._backup_made)
         self.settings_view.profile_saved.connect(self.refresh_title)
@@ -218,6 +217,11 @@ class MainWindow(QMainWindow):
         method = getattr(self.current_view(), "new_item", None)
         if callable(method):
             method()
+
+    def open_task(self, item: object) -> None:
+        """A line of the Beranda's work queue: its case in Penanganan Pinjaman Bermasalah."""
+        self.show_section(CASES)
+        self.cases_view.open_task(item)  # type: ignore[arg-type]
 
     def new_member(self) -> None:
         self.show_section(MEMBERS)

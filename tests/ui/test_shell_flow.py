@@ -171,7 +171,7 @@ def test_sections_switch_by_keyboard(
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentIndex() == number - 1
         assert window.sidebar.currentRow() == number - 1
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # still to come
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # still to come
     soon = window.current_view().findChild(QLabel, "soon")
     assert soon is not None and soon.text() == "Segera hadir"
 

@@ -1,26 +1,50 @@
-"""Beranda: a welcome with the cooperative's name, the main counts and quick buttons."""
+"""Beranda: the day's work. Counts and amounts per kind of task on top, one line per task
+(broken promises, promises due, follow-ups, warning letters, loans gone to a worse class,
+decisions waiting) that opens the case; the cooperative's main figures below."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.formats import format_date_with_day
+from app.collection.models import QueueItem, QueueKind, WorkQueue
+from app.errors import AppError
+from app.formats import format_date_long, format_date_with_day
 from app.members.models import MemberStatus
 from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
+from ui.models.queue_model import KIND_COLORS, SHORT_LABELS, QueueColumn, QueueModel
+from ui.widgets.date_edit import DateEdit
+
+AMOUNT_MEANING = {
+    QueueKind.JANJI_INGKAR: "Jumlah: yang masih kurang dari janji-janji itu.",
+    QueueKind.JANJI_HARI_INI: "Jumlah: yang belum dibayar dari janji-janji itu.",
+    QueueKind.TINDAK_LANJUT: "Jumlah: tunggakan pinjaman-pinjaman itu.",
+    QueueKind.SURAT: "Jumlah: tunggakan pinjaman-pinjaman itu.",
+    QueueKind.KOLEKTIBILITAS: "Jumlah: sisa pokok pinjaman-pinjaman itu.",
+    QueueKind.KEPUTUSAN: "Jumlah: nilai usulan-usulan itu.",
+}
+"""What a kind's amount adds up (the button's tool tip)."""
 
 
 class StatCard(QFrame):
@@ -33,38 +57,51 @@ class StatCard(QFrame):
         self.setStyleSheet(
             f"#{name} {{ background: #f4f8fb; border: 1px solid #c9d6e2; border-radius: 6px; }}"
         )
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 4)
         self.caption = QLabel(caption)
         self.value = QLabel(objectName=f"{name}_value")
         font = self.value.font()
-        font.setPointSize(20)
+        font.setPointSize(13)
         font.setBold(True)
         self.value.setFont(font)
         self.detail = QLabel(objectName=f"{name}_detail")
+        self.detail.setStyleSheet("color:#555;")
         self.detail.setWordWrap(True)
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
-        layout.addWidget(self.detail)
+        layout.addWidget(self.detail, 1)
+
+
+class QueueTable(QTableView):
+    """Enter opens the line, as a double click does."""
+
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
 
 
 class HomeView(QWidget):
     new_member_requested = Signal()
     backup_requested = Signal()
+    task_opened = Signal(object)  # the QueueItem chosen: the main window opens its case
 
     def __init__(self, services: Services, user: User, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.user = user
+        self.today: Callable[[], date] = date.today
+        self.queue: WorkQueue | None = None
+        self.kind: QueueKind | None = None
+        self.handler = can(user, Action.RECORD_CONTACT) or can(user, Action.PROPOSE)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(16)
-        self.welcome = QLabel(objectName="welcome")
-        font = self.welcome.font()
-        font.setPointSize(16)
-        font.setBold(True)
-        self.welcome.setFont(font)
-        self.coop = QLabel(objectName="coop_name")
-        self.coop.setWordWrap(True)
+        layout.setContentsMargins(20, 14, 20, 10)
+        layout.setSpacing(8)
+        layout.addLayout(self._build_top())
         self.demo_note = QLabel(
             self.tr(
                 "Ini koperasi contoh: semua nama dan angka rekaan. Silakan mencoba apa saja; data "
@@ -74,58 +111,151 @@ class HomeView(QWidget):
         )
         self.demo_note.setWordWrap(True)
         self.demo_note.setStyleSheet(
-            "background: #fff3cd; color: #664d03; border-radius: 4px; padding: 6px 10px;"
+            "background: #fff3cd; color: #664d03; border-radius: 4px; padding: 4px 10px;"
         )
-        layout.addWidget(self.welcome)
-        layout.addWidget(self.coop)
         layout.addWidget(self.demo_note)
+        layout.addLayout(self._build_kinds())
+        layout.addLayout(self._build_options())
+        self.model = QueueModel(self)
+        self.table = self._build_table()
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel(objectName="queue_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color:#444; font-size: 11pt; padding: 24px;")
+        layout.addWidget(self.empty, 1)
+        layout.addLayout(self._build_bottom())
+        self.refresh()
 
-        cards = QGridLayout()
+    # -- building -------------------------------------------------------------------------------
+    def _build_top(self) -> QHBoxLayout:
+        top = QHBoxLayout()
+        names = QVBoxLayout()
+        self.welcome = QLabel(objectName="welcome")
+        font = self.welcome.font()
+        font.setPointSize(15)
+        font.setBold(True)
+        self.welcome.setFont(font)
+        self.coop = QLabel(objectName="coop_name")
+        self.day_label = QLabel(objectName="home_day")
+        line = QHBoxLayout()
+        line.addWidget(self.coop)
+        line.addWidget(self.day_label, 1)
+        names.addWidget(self.welcome)
+        names.addLayout(line)
+        top.addLayout(names, 1)
+        top.addWidget(QLabel(self.tr("Pekerjaan untuk tanggal:")))
+        self.date_edit = DateEdit(field="as_of")
+        self.date_edit.setObjectName("queue_date")
+        self.date_edit.setMaximumWidth(150)
+        self.date_edit.set_value(self.today())
+        self.date_edit.editingFinished.connect(self.refresh_queue)
+        top.addWidget(self.date_edit)
+        self.reload_button = QPushButton(self.tr("Muat Ulang"), objectName="queue_reload")
+        self.reload_button.clicked.connect(self.refresh_queue)
+        top.addWidget(self.reload_button)
+        return top
+
+    def _build_kinds(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        self.kind_group = QButtonGroup(self)
+        self.kind_group.setExclusive(True)
+        self.kind_buttons: dict[QueueKind | None, QPushButton] = {}
+        for n, kind in enumerate([None, *QueueKind]):
+            button = QPushButton(objectName=f"kind_{kind.value if kind else 'semua'}")
+            button.setCheckable(True)
+            button.setMinimumHeight(64)
+            # The buttons share the width whatever their text (the window fits 1366 pixels).
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            bg, fg = KIND_COLORS[kind] if kind else ("#f4f8fb", "#1a1a1a")
+            button.setStyleSheet(
+                f"QPushButton {{ background:{bg}; color:{fg}; border:1px solid #c9d6e2; "
+                f"border-radius:6px; padding:4px 8px; text-align:left; }}"
+                f"QPushButton:checked {{ border:3px solid #2f6690; }}"
+            )
+            button.setToolTip(kind.label if kind else self.tr("Semua pekerjaan hari ini"))
+            button.clicked.connect(lambda _=False, k=kind: self.show_kind(k))
+            self.kind_group.addButton(button)
+            self.kind_buttons[kind] = button
+            grid.addWidget(button, 0, n)
+        self.kind_buttons[None].setChecked(True)
+        return grid
+
+    def _build_options(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.mine_check = QCheckBox(self.tr("Hanya kasus saya"), objectName="queue_mine")
+        self.mine_check.setToolTip(
+            self.tr("Hanya kasus yang petugasnya Anda (keputusan yang menunggu tetap tampil)")
+        )
+        self.mine_check.toggled.connect(lambda _: self.refresh_queue())
+        row.addWidget(self.mine_check)
+        hint = QLabel(
+            self.tr(
+                "Klik dua kali sebuah baris (atau pilih lalu tekan Enter) untuk "
+                "membuka kasusnya di Penanganan Pinjaman Bermasalah."
+            )
+        )
+        hint.setStyleSheet("color:#555;")
+        hint.setWordWrap(True)
+        row.addWidget(hint, 1)
+        self.open_button = QPushButton(self.tr("Buka Kasus"), objectName="queue_open")
+        self.open_button.clicked.connect(self.open_selected)
+        row.addWidget(self.open_button)
+        return row
+
+    def _build_table(self) -> QueueTable:
+        table = QueueTable(objectName="queue_table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QueueColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (QueueColumn.KIND, 170),
+            (QueueColumn.MEMBER, 250),
+            (QueueColumn.AMOUNT, 120),
+            (QueueColumn.DUE, 95),
+        ):
+            table.setColumnWidth(column, width)
+        table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        table.activated_row.connect(self.open_row)
+        return table
+
+    def _build_bottom(self) -> QHBoxLayout:
+        row = QHBoxLayout()
         self.members_card = StatCard(self.tr("Anggota aktif"), "card_members")
         self.savings_card = StatCard(self.tr("Total simpanan"), "card_savings")
-        cards.addWidget(self.members_card, 0, 0)
-        cards.addWidget(self.savings_card, 0, 1)
-        layout.addLayout(cards)
-
-        quick = QHBoxLayout()
+        row.addWidget(self.members_card, 2)
+        row.addWidget(self.savings_card, 5)
         self.new_member_button = QPushButton(self.tr("Anggota Baru"))
         self.new_member_button.clicked.connect(self.new_member_requested)
-        if not can(user, Action.EDIT_MEMBERS):
+        if not can(self.user, Action.EDIT_MEMBERS):
             self.new_member_button.setEnabled(False)
             self.new_member_button.setToolTip(self.tr("Peran Anda tidak boleh menambah anggota."))
         self.backup_button = QPushButton(self.tr("Simpan Cadangan"))
         self.backup_button.clicked.connect(self.backup_requested)
-        if not can(user, Action.BACKUP):
+        if not can(self.user, Action.BACKUP):
             self.backup_button.setEnabled(False)
             self.backup_button.setToolTip(self.tr("Peran Anda tidak boleh membuat cadangan."))
         for button in (self.new_member_button, self.backup_button):
-            button.setMinimumHeight(40)
-            quick.addWidget(button)
-        quick.addStretch()
-        layout.addLayout(quick)
+            button.setMinimumHeight(34)
+            row.addWidget(button)
+        return row
 
-        later = QLabel(
-            self.tr(
-                "Segera hadir di sini: daftar pekerjaan hari ini (angsuran jatuh tempo, janji "
-                "bayar yang harus ditagih, surat peringatan yang perlu dikirim)."
-            )
-        )
-        later.setWordWrap(True)
-        later.setStyleSheet("color: #555;")
-        layout.addWidget(later)
-        layout.addStretch()
-        self.refresh()
-
+    # -- showing --------------------------------------------------------------------------------
     def refresh(self) -> None:
         profile = self.services.settings.profile()
         self.welcome.setText(
             self.tr("Selamat datang, {name}").format(name=self.user.full_name.strip())
         )
-        self.coop.setText(
-            self.tr("{coop} · {day}").format(
-                coop=profile.name, day=format_date_with_day(date.today())
-            )
-        )
+        self.coop.setText(profile.name)
+        self.day_label.setText("· " + format_date_with_day(self.today()))
         self.demo_note.setVisible(self.services.is_demo)
         style = str(self.services.settings.get("format.rupiah_style"))
         self.members_card.value.setText(
@@ -145,3 +275,90 @@ class HomeView(QWidget):
                 sukarela=format_rupiah(totals.sukarela, style),
             )
         )
+        self.refresh_queue()
+
+    def as_of(self) -> date:
+        try:
+            return self.date_edit.value() or self.today()
+        except AppError:
+            return self.today()
+
+    def refresh_queue(self) -> None:
+        """Open the cases due today (the threshold of the settings), then build the queue."""
+        as_of = self.as_of()
+        try:
+            if self.handler and as_of == self.today():
+                self.services.collection.cases.open_due_cases(as_of, self.user)
+            officer = self.user.id if self.mine_check.isChecked() else None
+            self.queue = self.services.collection.queue.build(as_of, officer)
+        except AppError as exc:
+            self.queue = None
+            self.model.set_rows([])
+            self.empty.setText(
+                self.tr("Daftar pekerjaan tidak bisa dibaca: {why}").format(why=exc.message)
+            )
+            self._show_list(False)
+            return
+        self._show_counts(self.queue)
+        self.show_kind(self.kind)
+
+    def _show_counts(self, queue: WorkQueue) -> None:
+        for kind, button in self.kind_buttons.items():
+            if kind is None:
+                # Amounts of different kinds do not add up (one loan can be in several lines).
+                count, amount = queue.total_count, 0
+                caption = self.tr("Semua pekerjaan")
+            else:
+                count, amount = queue.counts.get(kind, 0), queue.amounts.get(kind, 0)
+                caption = self.tr(SHORT_LABELS[kind])
+            text = f"{caption}\n{format_number(count)}"
+            text += f"\n{format_rupiah(amount)}" if amount else "\n"
+            button.setText(text)
+            if kind is not None:
+                button.setToolTip(f"{kind.label}. {self.tr(AMOUNT_MEANING[kind])}")
+
+    def show_kind(self, kind: QueueKind | None) -> None:
+        """Show the lines of one kind of task (None: all of them)."""
+        self.kind = kind
+        self.kind_buttons[kind].setChecked(True)
+        queue = self.queue
+        if queue is None:
+            return
+        items = list(queue.items) if kind is None else queue.of_kind(kind)
+        self.model.set_queue(queue, items)
+        if items:
+            self.table.selectRow(0)
+        elif queue.total_count:
+            self.empty.setText(
+                self.tr("Tidak ada pekerjaan jenis ini untuk {date}.").format(
+                    date=format_date_long(queue.as_of)
+                )
+            )
+        else:
+            self.empty.setText(
+                self.tr(
+                    "Tidak ada pekerjaan penagihan untuk {date}: tidak ada janji bayar yang jatuh "
+                    "tempo atau diingkari, tindak lanjut, surat peringatan, maupun keputusan yang "
+                    "menunggu."
+                ).format(date=format_date_long(queue.as_of))
+            )
+        self._show_list(bool(items))
+
+    def _show_list(self, has_rows: bool) -> None:
+        self.table.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        self.open_button.setEnabled(has_rows)
+
+    # -- opening --------------------------------------------------------------------------------
+    def selected_item(self) -> QueueItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def open_selected(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self.task_opened.emit(item)
+
+    def open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount(QModelIndex()):
+            self.task_opened.emit(self.model.row_at(row))

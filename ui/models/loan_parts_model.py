@@ -8,11 +8,10 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.formats import format_date_short
 from app.identity import format_phone, mask_nik
 from app.loans.models import ClassHistoryEntry, Collateral, Guarantor
 from app.loans.quality import class_label
-from app.money import format_number, format_rupiah
+from ui.models.cached_format import number, rupiah, short_date
 from ui.widgets import quality_colors
 
 Index = QModelIndex | QPersistentModelIndex
@@ -102,10 +101,10 @@ class ClassHistoryModel(_ListModel[ClassHistoryEntry]):
 
     def text(self, row: ClassHistoryEntry, column: int) -> str:
         cells: dict[int, Callable[[], str]] = {
-            HistoryColumn.DATE: lambda: format_date_short(row.as_of),
+            HistoryColumn.DATE: lambda: short_date(row.as_of),
             HistoryColumn.QUALITY: lambda: class_label(row.quality),
-            HistoryColumn.DAYS: lambda: format_number(row.days_past_due),
-            HistoryColumn.ARREARS: lambda: format_rupiah(row.arrears_total),
+            HistoryColumn.DAYS: lambda: number(row.days_past_due),
+            HistoryColumn.ARREARS: lambda: rupiah(row.arrears_total),
             HistoryColumn.POLICY: lambda: row.policy_name,
         }
         return cells[column]()
@@ -152,9 +151,9 @@ class CollateralModel(_ListModel[Collateral]):
         if column == CollateralColumn.OWNER:
             return row.owner or "–"
         if column == CollateralColumn.VALUE:
-            return format_rupiah(row.estimated_value) if row.estimated_value else "–"
+            return rupiah(row.estimated_value) if row.estimated_value else "–"
         if row.released_on is not None:
-            return self.tr("Dikembalikan {date}").format(date=format_date_short(row.released_on))
+            return self.tr("Dikembalikan {date}").format(date=short_date(row.released_on))
         return self.tr("Disimpan koperasi")
 
 

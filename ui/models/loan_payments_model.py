@@ -9,10 +9,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from app.formats import format_date_short
 from app.loans.allocation import OpenInstallment
 from app.loans.models import EventKind, Payment, PaymentMethod, PaymentPreview
-from app.money import format_rupiah
+from ui.models.cached_format import rupiah, short_date
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -100,13 +99,13 @@ class LoanPaymentsModel(QAbstractTableModel):
         if p.kind in (EventKind.PEMBAYARAN, EventKind.PENCAIRAN, EventKind.TITIPAN_DIKEMBALIKAN):
             parts.append(method_label(p.method))
         if p.kind == EventKind.PENCAIRAN and p.fee:
-            fee = format_rupiah(p.fee)
+            fee = rupiah(p.fee)
             parts.append(self.tr("biaya administrasi {fee} dipotong").format(fee=fee))
         if p.titipan > 0:
-            parts.append(self.tr("titipan +{amount}").format(amount=format_rupiah(p.titipan)))
+            parts.append(self.tr("titipan +{amount}").format(amount=rupiah(p.titipan)))
         elif p.titipan < 0:
             parts.append(self.tr("titipan dipakai {amount}").format(
-                amount=format_rupiah(-p.titipan)))  # fmt: skip
+                amount=rupiah(-p.titipan)))  # fmt: skip
         if p.reverses_id is not None:
             original = self._by_id.get(p.reverses_id)
             what = original.receipt_no if original and original.receipt_no else "#"
@@ -140,12 +139,12 @@ class LoanPaymentsModel(QAbstractTableModel):
         }
         if role == Qt.ItemDataRole.DisplayRole:
             if column == PaymentColumn.DATE:
-                return format_date_short(p.event_date)
+                return short_date(p.event_date)
             if column == PaymentColumn.NOTE:
                 return self.note(p)
             if column in _MONEY:
                 value = int(raw[column])
-                return format_rupiah(value) if value else "–"
+                return rupiah(value) if value else "–"
             return raw[column] or "–"
         if role == SORT_ROLE:
             return raw[column] if column != PaymentColumn.NOTE else self.note(p)
@@ -250,8 +249,8 @@ class AllocationModel(QAbstractTableModel):
             if column == AllocationColumn.NUMBER:
                 return str(value)
             if column == AllocationColumn.DUE:
-                return format_date_short(value)
-            return format_rupiah(value) if value else "–"
+                return short_date(value)
+            return rupiah(value) if value else "–"
         if role == SORT_ROLE:
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole:

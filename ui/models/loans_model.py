@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 
 from app.loans.models import LoanFilter, LoanRow, LoanStatus
 from app.loans.service import LoanService
-from app.money import format_number, format_rupiah
+from ui.models.cached_format import number, rupiah
 from ui.widgets import quality_colors
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -241,13 +241,13 @@ class LoansModel(QAbstractTableModel):
         if column == LoanColumn.MEMBER:
             return f"{row.member_name} ({row.member_number})"
         if column == LoanColumn.PLAFON:
-            return format_rupiah(row.plafon)
+            return rupiah(row.plafon)
         if column == LoanColumn.OUTSTANDING:
-            return format_rupiah(row.outstanding) if active or row.outstanding else "–"
+            return rupiah(row.outstanding) if active or row.outstanding else "–"
         if column == LoanColumn.ARREARS:
-            return format_rupiah(row.arrears_total) if row.arrears_total else "–"
+            return rupiah(row.arrears_total) if row.arrears_total else "–"
         if column == LoanColumn.DAYS:
-            return format_number(row.days_past_due) if row.days_past_due else "–"
+            return number(row.days_past_due) if row.days_past_due else "–"
         if column == LoanColumn.QUALITY:
             return row.quality_label
         return row.status.label

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont
 
 from app.loans.models import PortfolioSummary
 from app.loans.quality import CLASS_ORDER, class_label
-from app.money import format_number, format_rupiah
+from ui.models.cached_format import number, rupiah
 from ui.widgets import quality_colors
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -113,10 +113,10 @@ class PortfolioClassModel(QAbstractTableModel):
             if column == ClassColumn.QUALITY:
                 return raw
             if column == ClassColumn.COUNT:
-                return format_number(raw)
+                return number(raw)
             if column == ClassColumn.SHARE:
                 return percent_text(raw, self._summary.total_outstanding)
-            return format_rupiah(raw)
+            return rupiah(raw)
         if role == SORT_ROLE:
             return raw
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -196,10 +196,10 @@ class AgeingModel(QAbstractTableModel):
             if column == AgeingColumn.BUCKET:
                 return raw
             if column == AgeingColumn.COUNT:
-                return format_number(raw)
+                return number(raw)
             if column == AgeingColumn.SHARE:
                 return percent_text(raw, self._summary.total_outstanding)
-            return format_rupiah(raw)
+            return rupiah(raw)
         if role == SORT_ROLE:
             return raw
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -11,10 +11,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from app.formats import format_date_short
 from app.loans.models import InstallmentState, ScheduleLine
 from app.loans.schedule import Installment
-from app.money import format_rupiah
+from ui.models.cached_format import rupiah, short_date
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -100,8 +99,8 @@ class PlanModel(QAbstractTableModel):
             if column == PlanColumn.NUMBER:
                 return str(row.number)
             if column == PlanColumn.DUE:
-                return format_date_short(row.due_date)
-            return format_rupiah(int(raw))  # type: ignore[call-overload]
+                return short_date(row.due_date)
+            return rupiah(int(raw))  # type: ignore[call-overload]
         if role == SORT_ROLE:
             return raw
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -224,10 +223,10 @@ class ScheduleModel(QAbstractTableModel):
         if column == ScheduleColumn.NUMBER:
             return str(line.number)
         if column == ScheduleColumn.DUE:
-            return format_date_short(line.due_date)
+            return short_date(line.due_date)
         if column == ScheduleColumn.STATE:
             return self.state_text(line)
         value = int(self._raw(line, column))
         if column in (ScheduleColumn.DENDA, ScheduleColumn.REMAINING, ScheduleColumn.PAID):
-            return format_rupiah(value) if value else "–"
-        return format_rupiah(value)
+            return rupiah(value) if value else "–"
+        return rupiah(value)

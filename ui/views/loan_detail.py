@@ -29,7 +29,7 @@ from app.loans.models import (
 from app.loans.schedule import method_label
 from app.money import format_number, format_rate, format_rupiah
 from ui.models.loan_parts_model import ClassHistoryModel, CollateralModel, GuarantorModel
-from ui.models.loan_payments_model import LoanPaymentsModel
+from ui.models.loan_payments_model import LoanPaymentsModel, PaymentColumn
 from ui.models.schedule_model import ScheduleColumn, ScheduleModel
 from ui.widgets.quality_badge import QualityBadge
 
@@ -192,6 +192,14 @@ class LoanDetailPanel(QWidget):
         box = QVBoxLayout(page)
         self.payments_model = LoanPaymentsModel(self)
         self.payments_table = _table(self.payments_model, "payments_table")
+        # Fixed widths: sizing to contents would format every cell of a long history.
+        header = self.payments_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((PaymentColumn.DATE, 90), (PaymentColumn.KIND, 120),
+                              (PaymentColumn.RECEIPT, 130), (PaymentColumn.AMOUNT, 115),
+                              (PaymentColumn.PRINCIPAL, 110), (PaymentColumn.INTEREST, 100),
+                              (PaymentColumn.DENDA, 90)):  # fmt: skip
+            self.payments_table.setColumnWidth(column, width)
         self.payments_table.selectionModel().selectionChanged.connect(self._event_changed)
         box.addWidget(self.payments_table, 1)
         self.payments_hint = QLabel()

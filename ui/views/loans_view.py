@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -38,6 +40,18 @@ from ui.widgets import messages
 from ui.widgets.quality_badge import QualityLegend
 
 SEARCH_DELAY_MS = 250
+
+
+@contextmanager
+def wait_cursor() -> Iterator[None]:
+    """An hourglass while a filter that reads every loan's arrears runs (about a second)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
 _DESCENDING_ORDERS = ("outstanding", "days", "arrears")
 
 
@@ -223,7 +237,8 @@ class LoansView(QWidget):
         self._loaded = True
         selected = self.current_loan_id()
         try:
-            self.model.load(self.filters(), as_of=self.today())
+            with wait_cursor():
+                self.model.load(self.filters(), as_of=self.today())
         except AppError as exc:
             messages.warn(self, self.tr("Daftar pinjaman tidak bisa dibuka"), exc.message)
             return
@@ -242,7 +257,8 @@ class LoansView(QWidget):
                 "Daftar bisa diurutkan menurut No. Pinjaman, Anggota, Sisa Pokok, Tunggakan, "
                 "Hari Terlambat atau Kolektibilitas."))  # fmt: skip
         else:
-            self.model.sort(column)
+            with wait_cursor():
+                self.model.sort(column)
         current = next((c for c, k in SQL_ORDER.items() if k == self.model.order), None)
         descending = self.model.order in _DESCENDING_ORDERS
         header.setSortIndicator(
@@ -256,9 +272,14 @@ class LoansView(QWidget):
         total = self.model.total
         f = self.model.filters
         text = self.tr("{n} pinjaman").format(n=format_number(total))
-        outstanding = self._total_outstanding(f)
-        if outstanding is not None:
+        outstanding = self._total_outstanding()
+        if outstanding is not None and total:
             text += self.tr(" · sisa pokok {amount}").format(amount=format_rupiah(outstanding))
+            self.count_label.setToolTip("")
+        else:
+            self.count_label.setToolTip(
+                self.tr("Jumlah sisa pokok semua pinjaman ada di Laporan › Portofolio Pinjaman.")
+            )
         self.count_label.setText(text)
         if total:
             self.list_stack.setCurrentWidget(self.table)
@@ -279,14 +300,12 @@ class LoansView(QWidget):
         everything = LoanFilter(statuses=tuple(LoanStatus))
         return self.services.loans.count_rows(self.today(), everything) == 0
 
-    def _total_outstanding(self, f: LoanFilter) -> int | None:
-        """The sisa pokok of the whole list when the class totals give it exactly."""
-        if f.statuses != (LoanStatus.AKTIF,) or f.text or f.product_id or f.overdue_only:
+    def _total_outstanding(self) -> int | None:
+        """The sisa pokok of the whole list when every matching row is loaded (summing a
+        page is free; summing 20,000 loans' arrears is a report, see Laporan › Portofolio)."""
+        if self.model.rowCount() < self.model.total:
             return None
-        counts = self.services.loans.quality.class_counts(self.model.as_of)
-        if f.quality is not None:
-            return counts.get(f.quality, (0, 0))[1]
-        return sum(outstanding for _n, outstanding in counts.values())
+        return sum(self.model.row_at(r).outstanding for r in range(self.model.rowCount()))
 
     # -- the selected loan ------------------------------------------------------------------------
     def current_loan_id(self) -> int | None:

@@ -3,7 +3,7 @@ newest first."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -35,6 +35,16 @@ SOURCE_LABELS = {
     "pemulihan": "Pemulihan",
 }
 
+FILTERS: list[tuple[str, tuple[str, ...] | None]] = [
+    ("Semua", None),
+    ("Kontak dan janji bayar", ("kontak", "janji")),
+    ("Surat", ("surat",)),
+    ("Pembayaran dan pembukuan", ("pembayaran", "keuangan", "pemulihan")),
+    ("Keputusan", ("keputusan",)),
+    ("Perubahan kasus", ("kasus",)),
+]
+"""The history's 'Tampilkan' choices: (label, sources shown)."""
+
 SOURCE_COLORS = {
     "kontak": QColor("#e8f0fa"),
     "janji": QColor("#fdf3df"),
@@ -60,6 +70,8 @@ class TimelineModel(RowsModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.promise_status: dict[int, PromiseStatus] = {}
+        self.sources: frozenset[str] | None = None
+        self._all: list[TimelineEntry] = []
         self._headers = {
             TimelineColumn.WHEN: self.tr("Waktu"),
             TimelineColumn.SOURCE: self.tr("Jenis"),
@@ -76,9 +88,19 @@ class TimelineModel(RowsModel):
         entries: Sequence[TimelineEntry],
         promise_status: Mapping[int, PromiseStatus] | None = None,
     ) -> None:
-        """The service's oldest-first entries, shown newest first."""
+        """The service's oldest-first entries, shown newest first (only `sources` when set)."""
         self.promise_status = dict(promise_status or {})
-        self.set_rows(list(reversed(entries)))
+        self._all = list(reversed(entries))
+        self._show()
+
+    def set_sources(self, sources: Collection[str] | None) -> None:
+        """Show only entries from these sources ('kontak', 'janji', …); None shows all."""
+        self.sources = None if sources is None else frozenset(sources)
+        self._show()
+
+    def _show(self) -> None:
+        wanted = self.sources
+        self.set_rows([e for e in self._all if wanted is None or e.source in wanted])
 
     def display(self, row: TimelineEntry, column: int) -> str:
         if column == TimelineColumn.WHEN:

@@ -48,7 +48,7 @@ class CaseActions(QObject):
         self.handler = can(user, Action.RECORD_CONTACT) or can(user, Action.PROPOSE)
         self.proposer = can(user, Action.PROPOSE) and user.role != Role.ADMIN
         self.cashier = can(user, Action.RECORD_PAYMENT)
-        self.printer = CasePrinter(view, view.services, user, view.today, view.reload)
+        self.printer = CasePrinter(view, view.services, user, lambda: view.today(), view.reload)
         self.printer.attach(d.print_button)
         self.edit_menu = QMenu(view)
         self.edit_menu.setToolTipsVisible(True)

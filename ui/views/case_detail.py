@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,7 +30,7 @@ from app.loans.models import Collateral, Loan, LoanArrears, LoanStatus
 from app.members.models import Member
 from app.money import format_number, format_rupiah
 from app.services import Services
-from ui.models.timeline_model import TimelineColumn, TimelineModel
+from ui.models.timeline_model import FILTERS, TimelineColumn, TimelineModel
 from ui.views.case_decisions import DecisionsPanel
 from ui.widgets.quality_badge import QualityBadge
 
@@ -232,14 +233,27 @@ class CaseDetailPanel(QWidget):
             self.timeline.setColumnWidth(column, width)
         note = QLabel(
             self.tr(
-                "Terbaru di atas. Janji bayar berwarna menurut statusnya: "
-                "Menunggu, Ditepati (hijau), Sebagian (oranye), Ingkar (merah)."
+                "Terbaru di atas. Janji bayar berwarna menurut statusnya: Menunggu (biru), "
+                "Ditepati (hijau), Sebagian (oranye), Ingkar (merah)."
             )
         )
         note.setStyleSheet("color:#555;")
         note.setWordWrap(True)
+        shown = QHBoxLayout()
+        shown.addWidget(QLabel(self.tr("Tampilkan:")))
+        self.timeline_filter = QComboBox(objectName="timeline_filter")
+        for index, (label, _sources) in enumerate(FILTERS):
+            self.timeline_filter.addItem(self.tr(label), index)
+        self.timeline_filter.currentIndexChanged.connect(
+            lambda i: (
+                self.timeline_model.set_sources(FILTERS[i][1]),
+                self.timeline.resizeRowsToContents(),
+            )
+        )
+        shown.addWidget(self.timeline_filter)
+        shown.addWidget(note, 1)
+        box.addLayout(shown)
         box.addWidget(self.timeline, 1)
-        box.addWidget(note)
         self.tabs.addTab(history, self.tr("Riwayat Kasus"))
         self.decisions = DecisionsPanel()
         self.tabs.addTab(self.decisions, self.tr("Keputusan"))

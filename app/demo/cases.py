@@ -31,6 +31,7 @@ from app.collection.models import (
 from app.errors import AppError
 from app.formats import add_months, roman_month
 from app.loans.models import LoanApplication, LoanStatus
+from app.savings.models import SavingsKind
 from app.services import Services
 from app.users.models import Role, User
 
@@ -313,8 +314,9 @@ class _Demo:
                                     if self.s.loans.collateral(loan.id) else
                                     CollateralStatus.TIDAK_ADA, "", today=self.today)
         amounts = {}
-        for kind, balance in (("sukarela", balances.sukarela), ("wajib", balances.wajib),
-                              ("pokok", balances.pokok)):
+        lowest = self._lowest_balances(loan.member_id, on)
+        for kind, balance in (("sukarela", lowest["sukarela"]), ("wajib", lowest["wajib"]),
+                              ("pokok", lowest["pokok"])):
             take = min(balance, left)
             if take > 0:
                 amounts[kind] = take
@@ -334,6 +336,21 @@ class _Demo:
             self.c.decisions.approve(self.u[name], decision.id, "Setuju", w + timedelta(days=days),
                                      self.today)
         return w + timedelta(days=3)
+
+    def _lowest_balances(self, member_id: int, on: date) -> dict[str, int]:
+        """Per savings kind, the lowest balance from `on` to today: what a set-off dated `on`
+        can take without the member's later (generated) withdrawals going below zero."""
+        start = self.s.savings.balances(member_id, on)
+        lowest = {}
+        for kind in SavingsKind:
+            balance = low = start.of(kind)
+            for tx in sorted(self.s.savings.history(member_id, kind),
+                             key=lambda t: (t.tx_date, t.id)):
+                if on < tx.tx_date <= self.today:
+                    balance += tx.amount
+                    low = min(low, balance)
+            lowest[kind.value] = max(0, low)
+        return lowest
 
     def hapus_buku_recovery(self, case: Case) -> None:
         written = self._write_off(case, 90)

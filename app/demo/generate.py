@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
+from app.demo.cases import add_demo_cases
 from app.demo.history import PEMBALIKAN, WAJIB, Event, HistoryFactory
 from app.demo.loans import add_demo_loans
 from app.demo.logo import demo_logo_png
@@ -77,7 +78,8 @@ def generate_demo(
 ) -> str:
     """Create the demo database at `path` (which must not exist yet); a summary in Indonesian.
 
-    `loans=False` stops after the members and their savings (benchmarks of that part)."""
+    `loans=False` stops after the members and their savings (benchmarks of that part);
+    otherwise the loans and then the problem-loan cases follow."""
     path = Path(path)
     if path.exists():
         raise ValidationError(
@@ -97,6 +99,7 @@ def generate_demo(
         summary = _fill(services, members, random.Random(seed), today, say)
         if loans:
             summary += " " + add_demo_loans(services, random.Random(seed), today, say)
+            summary += " " + add_demo_cases(services, random.Random(seed), today, say)
     except BaseException:
         services.close()
         _remove_new_file(path)

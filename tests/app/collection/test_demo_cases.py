@@ -20,7 +20,7 @@ TODAY = date(2026, 11, 26)
 @pytest.mark.slow
 def test_demo_cases_tell_every_story(tmp_path: Path) -> None:
     path = tmp_path / "demo.db"
-    generate_demo(path, members=300, seed=1, today=TODAY)
+    generate_demo(path, members=300, seed=1, today=TODAY, loans=False)
     services = Services.open(path)
     try:
         demo_loans.add_demo_loans(services, random.Random(1), TODAY)

@@ -172,12 +172,15 @@ def _select_interesting(view: LoansView) -> None:
     view.sort_by(5)  # Hari Terlambat, most overdue first
     model = view.model
     best = None
-    for row in range(model.rowCount()):
-        loan = model.row_at(row)
-        if 0 < loan.days_past_due < 120:
-            best = row
+    for _page in range(40):
+        best = next((r for r in range(model.rowCount())
+                     if 0 < model.row_at(r).days_past_due < 120), None)  # fmt: skip
+        if best is not None or not model.canFetchMore():
             break
+        model.fetchMore()
     view.table.selectRow(best if best is not None else 0)
+    top = model.index(max(0, (best or 0) - 3), 0)
+    view.table.scrollTo(top, view.table.ScrollHint.PositionAtTop)
 
 
 def _main(argv: list[str]) -> int:

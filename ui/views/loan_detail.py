@@ -28,10 +28,15 @@ from app.loans.models import (
 )
 from app.loans.schedule import method_label
 from app.money import format_number, format_rate, format_rupiah
-from ui.models.loan_parts_model import ClassHistoryModel, CollateralModel, GuarantorModel
+from ui.models.loan_parts_model import (
+    ClassHistoryModel,
+    CollateralModel,
+    GuarantorModel,
+    HistoryColumn,
+)
 from ui.models.loan_payments_model import LoanPaymentsModel, PaymentColumn
 from ui.models.schedule_model import ScheduleColumn, ScheduleModel
-from ui.widgets.quality_badge import QualityBadge
+from ui.widgets.quality_badge import QualityBadge, QualityDelegate
 
 _STATUS_STYLE = {
     LoanStatus.DIAJUKAN: "background:#e8eef7; color:#1f3b63;",
@@ -213,6 +218,9 @@ class LoanDetailPanel(QWidget):
         box = QVBoxLayout(page)
         self.history_model = ClassHistoryModel(self)
         self.history_table = _table(self.history_model, "history_table")
+        self.history_table.setItemDelegateForColumn(
+            HistoryColumn.QUALITY, QualityDelegate(self.history_table)
+        )
         box.addWidget(self.history_table, 1)
         self.history_empty = QLabel(self.tr(
             "Belum ada catatan akhir bulan untuk pinjaman ini. Riwayat terisi setiap kali "

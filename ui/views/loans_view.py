@@ -37,7 +37,7 @@ from ui.models.loans_model import SQL_ORDER, LoanColumn, LoansModel
 from ui.views.loan_actions import LoanActions
 from ui.views.loan_detail import LoanDetailPanel
 from ui.widgets import messages
-from ui.widgets.quality_badge import QualityLegend
+from ui.widgets.quality_badge import QualityDelegate, QualityLegend
 
 SEARCH_DELAY_MS = 250
 
@@ -194,6 +194,7 @@ class LoansView(QWidget):
             (LoanColumn.QUALITY, 165),
         ):  # fmt: skip
             table.setColumnWidth(column, width)
+        table.setItemDelegateForColumn(LoanColumn.QUALITY, QualityDelegate(table))
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.setSortIndicator(LoanColumn.NUMBER, Qt.SortOrder.AscendingOrder)

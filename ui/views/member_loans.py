@@ -26,6 +26,7 @@ from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.loan_wizard import LoanWizard
 from ui.models.loans_model import LoanColumn, LoansModel
+from ui.widgets.quality_badge import QualityDelegate
 
 
 class MemberLoansWidget(QWidget):
@@ -61,6 +62,7 @@ class MemberLoansWidget(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(LoanColumn.QUALITY, QualityDelegate(self.table))
         self.table.hideColumn(LoanColumn.MEMBER)
         self.table.hideColumn(LoanColumn.DAYS)
         header = self.table.horizontalHeader()

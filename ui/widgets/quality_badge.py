@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from app.loans.quality import class_label
 from ui.widgets import quality_colors
@@ -65,3 +74,31 @@ class QualityLegend(QWidget):
 
     def words(self) -> list[str]:
         return [badge.text() for badge in self.badges]
+
+
+class QualityDelegate(QStyledItemDelegate):
+    """Keeps a class cell in its colour when its row is selected (a frame shows the selection),
+    so the colour a clerk learnt never disappears under the selection highlight."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        if not isinstance(background, QColor):
+            super().paint(painter, option, index)
+            return
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        rect = option.rect  # type: ignore[attr-defined]
+        painter.save()
+        painter.fillRect(rect, background)
+        painter.setPen(foreground if isinstance(foreground, QColor) else QColor("#000000"))
+        align = index.data(Qt.ItemDataRole.TextAlignmentRole) or Qt.AlignmentFlag.AlignCenter
+        painter.drawText(rect.adjusted(4, 0, -4, 0), int(align), str(index.data() or ""))
+        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+            pen = QPen(option.palette.highlight().color(), 3)  # type: ignore[attr-defined]
+            painter.setPen(pen)
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.restore()

@@ -156,11 +156,20 @@ def members_screens(ctx: Shots) -> list[Path]:
     return written
 
 
+def cases_screens(ctx: Shots) -> list[Path]:
+    """Beranda's work queue, Penanganan Pinjaman Bermasalah and the collection reports."""
+    from screenshots_cases import cases_screenshots  # type: ignore[import-not-found]
+
+    written: list[Path] = cases_screenshots(ctx.services, ctx.user, ctx.out)
+    return written
+
+
 SHOTS: list[tuple[str, Callable[[Shots], list[Path]]]] = [
     ("layar awal dan koperasi baru", start_screens),
     ("masuk", login_screen),
     ("jendela utama dan pengaturan", main_window_screens),
     ("anggota", members_screens),
+    ("penanganan pinjaman bermasalah", cases_screens),
 ]
 
 

@@ -312,6 +312,12 @@ class ComparePage(Page):
     def show_plan(self, plan: RestructuringPlan) -> None:
         self.old_model.set_rows(plan.old_lines)
         self.new_model.set_rows(plan.new_lines)
+        due = sum(1 for line in plan.old_lines if line.due_date <= plan.terms.effective_date)
+        self.old_box.setTitle(
+            self.tr("Jadwal lama: yang belum dibayar ({n} sudah lewat jatuh tempo)").format(n=due)
+            if due
+            else self.tr("Jadwal lama: yang belum dibayar")
+        )
         self.old_total.setText(
             self.tr(
                 "{n} angsuran belum dibayar · angsuran {monthly}/bulan · ditambah denda {denda} · "

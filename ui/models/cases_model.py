@@ -94,7 +94,7 @@ class CasesModel(RowsModel):
             code = quality_code(row)
             return class_label(code) if code else "–"
         if column == CaseColumn.ARREARS:
-            if row.quality is None and row.outstanding:
+            if row.quality is None and row.outstanding and c.status == CaseStatus.HAPUS_BUKU:
                 return format_rupiah(row.outstanding)  # off the books: what is still claimed
             return format_rupiah(row.arrears_total) if row.arrears_total else "–"
         if column == CaseColumn.DAYS:

@@ -111,8 +111,9 @@ class DecisionsPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DecisionColumn.SUMMARY, QHeaderView.ResizeMode.Stretch)
-        self.table.hideColumn(DecisionColumn.MEMBER)
+        header.setStretchLastSection(True)
+        for column in (DecisionColumn.MEMBER, DecisionColumn.AMOUNT, DecisionColumn.SUMMARY):
+            self.table.hideColumn(column)  # the member is the case's; the rest shows below
         self.table.selectionModel().selectionChanged.connect(self._selected)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(

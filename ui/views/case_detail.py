@@ -342,6 +342,16 @@ class CaseDetailPanel(QWidget):
                 rest=format_rupiah(a.outstanding),
             )
         e = file.offbook
+        if e is not None and e.status != "aktif":
+            return self.tr(
+                "Dihapus buku {date} ({claim}); dihapus tagih {closed} berdasarkan keputusan RAT "
+                "{rat}: tidak ditagih lagi."
+            ).format(
+                date=format_date_long(e.written_off_on),
+                claim=format_rupiah(e.claim),
+                closed=format_date_long(e.closed_on) if e.closed_on else "-",
+                rat=e.rat_number,
+            )
         if e is not None:
             return self.tr(
                 "Dihapus buku {date}: tagihan {claim} (pokok {pokok} · jasa {jasa} · denda "

@@ -175,15 +175,15 @@ class CasesView(QWidget):
         header.setStretchLastSection(True)
         table.setWordWrap(False)
         widths = {
-            CaseColumn.MEMBER: 165,
-            CaseColumn.LOAN: 152,
+            CaseColumn.MEMBER: 160,
+            CaseColumn.LOAN: 150,
             CaseColumn.QUALITY: 105,
-            CaseColumn.ARREARS: 102,
-            CaseColumn.DAYS: 75,
+            CaseColumn.ARREARS: 100,
+            CaseColumn.DAYS: 84,
             CaseColumn.STATUS: 100,
-            CaseColumn.OFFICER: 100,
-            CaseColumn.NEXT_STEP: 160,
-            CaseColumn.LAST_CONTACT: 88,
+            CaseColumn.OFFICER: 95,
+            CaseColumn.NEXT_STEP: 140,
+            CaseColumn.LAST_CONTACT: 82,
         }
         for column, width in widths.items():
             table.setColumnWidth(column, width)

@@ -51,6 +51,14 @@ def _table(model: QAbstractItemModel, name: str) -> QTableView:
     return table
 
 
+def fit_height(table: QTableView) -> None:
+    """As tall as its rows (a handful), so the page reads top to bottom without empty boxes."""
+    rows = table.model().rowCount()
+    height = table.horizontalHeader().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) for r in range(rows))
+    table.setFixedHeight(height)
+
+
 class PortfolioView(QWidget):
     """Figures as of a chosen date (today by default); the policies' names beside them."""
 
@@ -138,7 +146,7 @@ class PortfolioView(QWidget):
         self.ageing_table = _table(self.ageing_model, "portfolio_ageing")
         box.addWidget(self.ageing_table)
         middle.addWidget(ageing, 2)
-        layout.addLayout(middle, 1)
+        layout.addLayout(middle)
 
         allowance = QGroupBox(self.tr("Penyisihan (PPAP): wajib dibentuk dibanding yang sudah "
                                       "dibukukan"))  # fmt: skip
@@ -166,6 +174,7 @@ class PortfolioView(QWidget):
                 "Hanya Admin atau Pengurus yang boleh mencatat saldo PPAP."))  # fmt: skip
         grid.addWidget(self.book_button, 0, 2)
         layout.addWidget(allowance)
+        layout.addStretch(1)
 
     # -- showing ----------------------------------------------------------------------------------
     def as_of(self) -> date:
@@ -208,6 +217,8 @@ class PortfolioView(QWidget):
         )
         self.class_model.set_summary(s)
         self.ageing_model.set_summary(s)
+        for table in (self.class_table, self.ageing_table):
+            fit_height(table)
         self.allowance["required"].setText(format_rupiah(s.allowance_required))
         booked = format_rupiah(s.allowance_booked)
         if s.allowance_booked_on is not None:

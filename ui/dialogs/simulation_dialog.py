@@ -38,13 +38,14 @@ from app.loans.schedule import (
 )
 from app.money import format_rate, format_rupiah, parse_rate
 from app.services import Services
+from app.users.models import User
 from ui.models.schedule_model import PlanColumn, PlanModel
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
 from ui.widgets.rupiah_edit import RupiahEdit
 
 ROUNDINGS = (1, 100, 500, 1000)
-PRINT_SOON = "Segera hadir: jadwal angsuran akan bisa dicetak ke PDF setelah bagian surat selesai."
+PRINT_SOON = "Buka Simulasi Pinjaman dari bagian Pinjaman untuk mencetaknya."
 
 
 def rate_per_year_text(monthly: Decimal) -> str:
@@ -62,10 +63,15 @@ class SimulationDialog(QDialog):
     """Nothing is saved; the schedule follows every change of the fields."""
 
     def __init__(
-        self, services: Services | None, today: date | None = None, parent: QWidget | None = None
+        self,
+        services: Services | None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+        user: User | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.user = user
         self.today = today or date.today()
         self.errors = FieldErrors()
         self.schedule: list[Installment] = []
@@ -184,8 +190,11 @@ class SimulationDialog(QDialog):
         buttons = QDialogButtonBox()
         self.print_button = buttons.addButton(self.tr("Cetak / Simpan PDF…"),
                                               QDialogButtonBox.ButtonRole.ActionRole)  # fmt: skip
-        self.print_button.setEnabled(False)
-        self.print_button.setToolTip(self.tr(PRINT_SOON))
+        self.print_button.setObjectName("simulation_print")
+        self.print_button.clicked.connect(self.print_schedule)
+        if self.services is None or self.user is None:
+            self.print_button.setEnabled(False)
+            self.print_button.setToolTip(self.tr(PRINT_SOON))
         close = buttons.addButton(self.tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
         box.addWidget(buttons)
@@ -311,3 +320,14 @@ class SimulationDialog(QDialog):
         self.grace_spin.setValue(0)
         self.months_spin.setValue(months)
         self.recalculate()
+
+    def print_schedule(self) -> None:
+        """The simulated schedule as a numbered A4 'Simulasi Jadwal Angsuran', previewed."""
+        if self.services is None or self.user is None:
+            return
+        self.recalculate()
+        if not self.schedule:
+            return
+        from ui.views.loan_print import print_simulation  # reportlab only when printing
+
+        print_simulation(self, self.services, self.user, self.terms(), self.today)

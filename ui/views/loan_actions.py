@@ -15,9 +15,11 @@ from ui.dialogs.loan_wizard import LoanWizard
 from ui.dialogs.payment_dialog import PaymentDialog
 from ui.dialogs.payoff_dialog import PayoffDialog
 from ui.dialogs.reverse_payment_dialog import ReversePaymentDialog, can_reverse
-from ui.dialogs.simulation_dialog import PRINT_SOON
 from ui.dialogs.waiver_dialog import WaiverDialog
 from ui.widgets import messages
+
+PRINT_ACTIONS = (Action.EDIT_MEMBERS, Action.RECORD_CONTACT, Action.PROPOSE, Action.APPROVE)
+"""Who may issue a numbered document (app.documents.register)."""
 
 if TYPE_CHECKING:
     from ui.views.loans_view import LoansView
@@ -55,8 +57,12 @@ class LoanActions(QObject):
         d.payoff_button.clicked.connect(self.payoff)
         d.waive_button.clicked.connect(self.waive)
         d.reverse_button.clicked.connect(self.reverse)
-        d.print_button.setEnabled(False)
-        d.print_button.setToolTip(self.tr(PRINT_SOON))
+        self.may_print = any(can(user, a) for a in PRINT_ACTIONS)
+        self.preview: QDialog | None = None  # the last printed schedule's preview
+        d.print_button.clicked.connect(self.print_schedule)
+        d.print_button.setToolTip(self.tr("Cetak jadwal angsuran (tampil dulu sebagai pratinjau)")
+                                  if self.may_print else self.tr(
+                                  "Peran Anda tidak boleh membuat dokumen bernomor."))  # fmt: skip
         d.event_selected.connect(lambda _e: self.update_buttons())
         d.pay_button.setToolTip(self.tr("Catat angsuran yang dibayar anggota"))
         d.payoff_button.setToolTip(self.tr("Hitung dan terima pelunasan sebelum jatuh tempo"))
@@ -90,6 +96,9 @@ class LoanActions(QObject):
                 "Pilih dulu pembayaran di tab Pembayaran" if not can_reverse(event)
                 else "Batalkan pembayaran yang dipilih"))  # fmt: skip
         d.print_button.setVisible(loan is not None)
+        d.print_button.setEnabled(
+            self.may_print and loan is not None and loan.status != LoanStatus.DITOLAK
+        )
 
     # -- dialogs ----------------------------------------------------------------------------------
     def open(self, dialog: QDialog, on_accept: Callable[[QDialog], None]) -> None:
@@ -172,3 +181,12 @@ class LoanActions(QObject):
         view = self.view
         self.open(ReversePaymentDialog(view.services, view.user, loan, event, view.today(), view),
                   self._reload)  # fmt: skip
+
+    def print_schedule(self) -> None:
+        loan = self.loan()
+        if loan is None or not self.may_print:
+            return
+        from ui.views.loan_print import print_loan_schedule  # reportlab only when printing
+
+        view = self.view
+        self.preview = print_loan_schedule(view, view.services, view.user, loan.id, view.today())

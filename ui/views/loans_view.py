@@ -356,4 +356,5 @@ class LoansView(QWidget):
                 self.detail.clear()
 
     def simulate(self) -> None:
-        self.loan_actions.open(SimulationDialog(self.services, self.today(), self), lambda _: None)
+        dialog = SimulationDialog(self.services, self.today(), self, user=self.user)
+        self.loan_actions.open(dialog, lambda _: None)

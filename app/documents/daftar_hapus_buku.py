@@ -82,8 +82,8 @@ def story(doc: DaftarHapusBuku, ctx: DocContext) -> list[Flowable]:
             str(n),
             cell(f"{x.member_name} ({x.member_number})", "scell"),
             cell(
-                f"{x.loan_number}\nKep. {x.decision}"
-                + (f"\nHapus tagih: RAT {x.forgiven_ref}" if x.forgiven_ref else ""),
+                f"{x.loan_number}\n{x.decision}"
+                + (f"\nHapus tagih, RAT\n{x.forgiven_ref}" if x.forgiven_ref else ""),
                 "scell",
             ),
             format_date_short(x.written_off_on),
@@ -125,12 +125,12 @@ def story(doc: DaftarHapusBuku, ctx: DocContext) -> list[Flowable]:
             rows,
             [
                 0.8 * cm,
-                3.3 * cm,
-                3.2 * cm,
+                2.9 * cm,
+                3.7 * cm,
                 1.8 * cm,
                 1.9 * cm,
                 1.8 * cm,
-                1.8 * cm,
+                1.7 * cm,
                 1.9 * cm,
             ],
             right=(4, 5, 6, 7),

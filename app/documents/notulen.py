@@ -179,7 +179,7 @@ def story(doc: Notulen, ctx: DocContext) -> list[Flowable]:
             )
         )
     result += [p("Keputusan", "heading")]
-    result.append(numbered(list(doc.decisions), "lbody") if doc.decisions else body("–"))
+    result.append(numbered(list(doc.decisions), "lplain") if doc.decisions else body("–"))
     if doc.follow_ups:
         result += [
             p("Tindak lanjut", "heading"),

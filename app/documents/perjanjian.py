@@ -56,6 +56,7 @@ class Perjanjian:
     witnesses: tuple[str, ...]
     meterai: MeteraiDecision
     case_id: int | None = None
+    decision_ref: str = ""  # the board decision the agreement carries out
 
     @property
     def heading(self) -> str:
@@ -78,6 +79,7 @@ def perjanjian(
     coop_rep: CoopRep,
     witnesses: tuple[str, ...] = ("", ""),
     case_id: int | None = None,
+    decision_ref: str = "",
 ) -> Perjanjian:
     addendum = deal.new_terms is not None
     return Perjanjian(
@@ -91,6 +93,7 @@ def perjanjian(
         witnesses,
         meterai_for(DocKind.PERJANJIAN),
         case_id,
+        decision_ref.strip(),
     )
 
 
@@ -156,8 +159,11 @@ def pasal_texts(doc: Perjanjian, ctx: DocContext) -> list[str]:
         else "Pinjaman ini tidak disertai agunan."
     )
     suffix = "" if doc.addendum else "_pelunasan"
+    basis = ctx.text(f"perjanjian.dasar{suffix}", values)
+    if doc.decision_ref:
+        basis += f" Perjanjian ini melaksanakan Keputusan Pengurus Nomor {doc.decision_ref}."
     return [
-        ctx.text(f"perjanjian.dasar{suffix}", values),
+        basis,
         owed,
         pay,
         rate,

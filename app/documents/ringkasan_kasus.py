@@ -57,6 +57,7 @@ class TermOption:
     months: int
     installment: int  # the first (regular) instalment
     total_jasa: int
+    last_due: date | None = None  # when the new schedule would end
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,9 @@ def term_options(
         rows = build_schedule(
             ScheduleTerms(principal, monthly_rate * 12, months, method, first_due, 100, True)
         )
-        options.append(TermOption(months, rows[0].total, sum(r.interest for r in rows)))
+        options.append(
+            TermOption(months, rows[0].total, sum(r.interest for r in rows), rows[-1].due_date)
+        )
     return tuple(options)
 
 
@@ -215,8 +218,8 @@ def _short(text: str) -> str:
 
 
 class NotesBox(Flowable):  # type: ignore[misc]
-    """The "Catatan pertemuan" title with ruled lines for handwriting, filling the rest of the page (at
-    least two lines, at most `most`). Draws its own title so the two never part."""
+    """The "Catatan pertemuan" title with ruled lines for handwriting, filling the rest of
+    the page (at least two lines, at most `most`); title and lines never part."""
 
     LINE = 0.75 * cm
     TITLE = 0.75 * cm
@@ -318,7 +321,7 @@ def story(brief: RingkasanKasus, ctx: DocContext) -> list[Flowable]:
                 f"{o.months} bulan",
                 format_number(o.installment),
                 format_number(o.total_jasa),
-                f"pokok baru {format_number(brief.new_principal)}, {brief.option_note}",
+                f"angsuran terakhir {format_date_short(o.last_due)}" if o.last_due else "",
             ]
             for o in brief.options
         ]
@@ -366,6 +369,18 @@ def story(brief: RingkasanKasus, ctx: DocContext) -> list[Flowable]:
             "heading",
         ),
         options,
+        p(
+            f"Angsuran baru dihitung dari pokok baru {rp(brief.new_principal, s)} "
+            f"({brief.option_note}). Lunas sekarang: jumlah yang dibayar setelah keringanan "
+            "paling besar yang boleh diberikan tanpa rapat pengurus.",
+            "tiny",
+        )
+        if brief.options
+        else p(
+            "Lunas sekarang: jumlah yang dibayar setelah keringanan paling besar yang boleh "
+            "diberikan tanpa rapat pengurus.",
+            "tiny",
+        ),
         NotesBox("Catatan pertemuan"),
     ]
 

@@ -1,18 +1,20 @@
-"""`mufakat samples OUTDIR`: one PDF of every document kind from the demo cooperative, issued
-through the register of a small temporary demo database (so numbering, signatures and the
-"CONTOH" watermark are exactly what a user gets). Members and savings come from the demo;
-the loan and case figures are fixed sample values."""
+"""`mufakat samples OUTDIR`: one PDF of every document kind from the demo cooperative's real
+records. A small temporary demo database is generated (members, savings, loans and the
+problem-loan cases with their decisions); for each kind the demo's own member, loan, case or
+decision that shows it best is picked, and the document is issued through the register (so
+numbering, signatures, the case letters and the "CONTOH" watermark are what a user gets)."""
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from app.collection.decision_models import Decision, DecisionKind, DecisionStatus
+from app.collection.decision_models import RestructuringKind as RK
 from app.documents import (
     berita_acara,
     daftar_hapus_buku,
@@ -27,24 +29,16 @@ from app.documents import (
     sp_letters,
     tanda_terima_agunan,
 )
-from app.documents.kesepakatan import CoopRep, NewTerms, WaiverItem, agreement
-from app.documents.kinds import DocKind
-from app.documents.parties import ArrearsFigures, CollateralItem, LoanRef, member_party
+from app.documents.kinds import SP_KINDS, DocKind
 from app.documents.register import DocumentService, Renderer
-from app.formats import add_months
-from app.loans.models import (
-    EventKind,
-    InstallmentState,
-    LoanStatus,
-    Payment,
-    PaymentLine,
-    ScheduleLine,
-)
-from app.loans.schedule import ScheduleTerms, build_schedule
+from app.documents.sources import agreements, cases, decisions, issuing, letters, loans
+from app.documents.sources.basics import documents
+from app.errors import ValidationError
+from app.loans.models import EventKind, LoanFilter, LoanStatus
 from app.services import Services
 from app.users.models import User
 
-SAMPLE_MEMBERS = 12
+SAMPLE_MEMBERS = 300  # enough for every story of the demo's problem-loan handling
 FILES = (
     "sp1.pdf",
     "sp2.pdf",
@@ -70,47 +64,15 @@ class _Sample:
     actor: User
     today: date
     out: Path
+    paths: list[Path]
 
-    def write(self, name: str, kind: DocKind, data: Any, render: Renderer) -> Path:
-        issued = self.docs.issue(self.actor, kind, data, render)
+    def write(self, name: str, kind: DocKind, data: Any, render: Renderer) -> None:
+        issued = issuing.issue(
+            self.services, self.actor, kind, data, render, self.today, docs=self.docs
+        )
         path = self.out / name
         path.write_bytes(issued.pdf)
-        return path
-
-
-def _loan(today: date, number: int = 45) -> LoanRef:
-    start = add_months(today, -20).replace(day=10)
-    return LoanRef(
-        id=None,
-        number=f"{number:03d}/KSP-GR/PK/{start.year}",
-        agreement_date=start,
-        amount=10_000_000,
-        months=24,
-        monthly_rate=Decimal("1.5"),
-        method="Flat",
-        purpose="Tambahan modal warung kelontong",
-        product="Pinjaman Umum",
-        first_due=add_months(start, 1),
-    )
-
-
-def _collateral(owner: str) -> tuple[CollateralItem, ...]:
-    return (
-        CollateralItem(
-            "BPKB kendaraan dengan fidusia",
-            "Sepeda motor Honda Beat 2019, S 4127 NK",
-            "BPKB No. R-0412776",
-            owner,
-            9_500_000,
-        ),
-        CollateralItem(
-            "Girik / Letter C / Petok D",
-            "Tanah pekarangan 120 m², Kel. Gedongan",
-            "Letter C No. 1187",
-            owner,
-            35_000_000,
-        ),
-    )
+        self.paths.append(path)
 
 
 def write_samples(
@@ -122,324 +84,204 @@ def write_samples(
     today = today or date.today()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    say = progress or (lambda _text: None)
     with tempfile.TemporaryDirectory(prefix="mufakat-contoh-") as folder:
         db_path = Path(folder) / "contoh.db"
+        say("Membuat koperasi contoh …")
         generate_demo(db_path, members=SAMPLE_MEMBERS, seed=1, today=today)
         services = Services.open(db_path)
         try:
             actor = next(u for u in services.users.all() if u.username == "manajer")
-            docs = DocumentService(services.db, services.audit, services.settings)
-            sample = _Sample(services, docs, actor, today, out)
-            return _write_all(sample, progress or (lambda _text: None))
+            sample = _Sample(services, documents(services), actor, today, out, [])
+            _write_all(sample, say)
+            return sample.paths
         finally:
             services.close()
 
 
-def _write_all(s: _Sample, progress: Callable[[str], None]) -> list[Path]:
-    rows = s.services.members.search("", limit=SAMPLE_MEMBERS)
-    members = [member_party(s.services.members.get(r.id)) for r in rows]
-    debtor, other = members[0], members[1]
-    profile = s.services.settings.profile()
-    loan = _loan(s.today)
-    arrears = ArrearsFigures(s.today, 4, 1_666_668, 600_000, 142_500, 6_666_660, 118, "Diragukan")
-    contact = (profile.manajer, "0812-3456-7890")
-    previous = (
-        sp_letters.PreviousLetter("004/KSP-GR/SP-1/" + str(s.today.year), s.today - timedelta(28)),
-        sp_letters.PreviousLetter("002/KSP-GR/SP-2/" + str(s.today.year), s.today - timedelta(14)),
+def _write_all(s: _Sample, say: Callable[[str], None]) -> None:
+    say("Surat peringatan dan surat panggilan")
+    _letters(s)
+    say("Ringkasan Kasus")
+    brief_case = _brief_case(s)
+    s.write(
+        "ringkasan_kasus.pdf",
+        DocKind.RINGKASAN_KASUS,
+        cases.ringkasan(s.services, brief_case, s.today),
+        ringkasan_kasus.render,
     )
-    paths = []
+    say("Berita Acara dan Surat Perjanjian")
+    _agreements(s)
+    say("Surat Keterangan Lunas dan Notulen Rapat")
+    paid_off = _paid_off_loan(s)
+    s.write(
+        "keterangan_lunas.pdf",
+        DocKind.KETERANGAN_LUNAS,
+        loans.keterangan(s.services, paid_off, s.today),
+        keterangan_lunas.render,
+    )
+    _minutes(s)
+    say("Kartu Pinjaman, Jadwal Angsuran, Kuitansi, Tanda Terima Agunan")
+    _loan_documents(s, s.services.collection.cases.get(brief_case).loan_id)
+    say("Daftar Hapus Buku")
+    register = s.services.collection.writeoff.register(s.today)
+    year = max((e.written_off_on.year for e in register), default=s.today.year)
+    s.write(
+        "daftar_hapus_buku.pdf",
+        DocKind.DAFTAR_HAPUS_BUKU,
+        decisions.daftar_hapus_buku(s.services, year, s.today),
+        daftar_hapus_buku.render,
+    )
+    assert sorted(p.name for p in s.paths) == sorted(FILES)
+
+
+def _letters(s: _Sample) -> dict[int, int]:
+    """SP1–SP3 from the letters the work queue says are due today (for a level none is due
+    for, the open case that last got the letter before it), then the Surat Panggilan for the
+    SP3 case. Returns level -> case id."""
+    due = letters.due_letters(s.services, s.today)
+    chosen: dict[int, int] = {}
     for level in (1, 2, 3):
-        progress(f"SP{level}")
-        data = sp_letters.sp_letter(
-            level,
-            debtor,
-            loan,
-            arrears,
-            on=s.today,
-            contact_name=contact[0],
-            contact_phone=contact[1],
-            previous=previous,
-        )
-        paths.append(s.write(f"sp{level}.pdf", data.kind, data, sp_letters.render))
-    progress("Surat Panggilan")
-    meeting = s.today + timedelta(days=5)
-    data_p = panggilan.surat_panggilan(
-        debtor,
-        loan,
-        arrears,
-        on=s.today,
-        meeting_date=meeting,
-        meeting_time=time(9, 0),
-        place="Kantor KSP Guyub Rukun, Jl. Empunala No. 118",
-        contact_name=contact[0],
-        contact_phone=contact[1],
-        with_guarantor=True,
-    )
-    paths.append(s.write("surat_panggilan.pdf", DocKind.PANGGILAN, data_p, panggilan.render))
-    progress("Ringkasan Kasus")
-    contacts = [
-        ringkasan_kasus.ContactNote(
-            s.today - timedelta(40),
-            "Telepon",
-            debtor.name,
-            "Mengaku omzet warung turun sejak ada minimarket baru.",
-        ),
-        ringkasan_kasus.ContactNote(
-            s.today - timedelta(26),
-            "Kunjungan rumah",
-            "Suami",
-            "Suami bekerja serabutan; berjanji membayar Rp500.000.",
-        ),
-        ringkasan_kasus.ContactNote(
-            s.today - timedelta(12),
-            "WhatsApp",
-            debtor.name,
-            "Janji bayar tidak ditepati; minta keringanan denda.",
-        ),
+        item = next((i for i in due.items if i.kind == SP_KINDS[level]), None)
+        link = item.data.link() if item is not None else None
+        if link is not None and link.case_id is not None:
+            case_id = link.case_id
+        else:
+            case_id = _case_after_letter(s, level - 1, set(chosen.values()))
+        chosen[level] = case_id
+        data = letters.sp_letter(s.services, case_id, level, s.today)
+        s.write(f"sp{level}.pdf", data.kind, data, sp_letters.render)
+    letter = letters.surat_panggilan(s.services, chosen[3], s.today)
+    s.write("surat_panggilan.pdf", DocKind.PANGGILAN, letter, panggilan.render)
+    return chosen
+
+
+def _open_cases_in_arrears(s: _Sample) -> list[int]:
+    coll, loans_service = s.services.collection, s.services.loans
+    late = {a.loan_id: a for a in loans_service.quality.all_arrears(s.today) if a.arrears_total > 0}
+    found = [c for c in coll.repo.cases() if c.loan_id in late]
+    found.sort(key=lambda c: (-late[c.loan_id].days_past_due, c.id))
+    return [c.id for c in found]
+
+
+def _case_after_letter(s: _Sample, level: int, taken: set[int]) -> int:
+    """An open case in arrears whose last SP letter is SP`level` (any such case when none)."""
+    candidates = [c for c in _open_cases_in_arrears(s) if c not in taken]
+    if not candidates:
+        raise ValidationError("Koperasi contoh tidak punya kasus untuk surat peringatan.")
+    if level == 0:
+        return candidates[0]
+    wanted = f"SP{level}"
+    for case_id in candidates:
+        kinds = {x.kind.value for x in s.services.collection.contacts.letters(case_id)}
+        if wanted in kinds and f"SP{level + 1}" not in kinds:
+            return case_id
+    return candidates[0]
+
+
+def _brief_case(s: _Sample) -> int:
+    """The open case in arrears with the richest history (contacts and promises)."""
+    coll = s.services.collection
+
+    def richness(case_id: int) -> tuple[int, int, int]:
+        contacts = len(coll.contacts.contacts(case_id))
+        promises = len(coll.promises.views_for_case(case_id, s.today))
+        outstanding = s.services.loans.quality.arrears(coll.cases.get(case_id).loan_id, s.today)
+        return (min(contacts, 6) + min(promises, 4), outstanding.outstanding, -case_id)
+
+    candidates = [
+        c
+        for c in _open_cases_in_arrears(s)
+        if s.services.loans.get(coll.cases.get(c).loan_id).status == LoanStatus.AKTIF
     ]
-    promises = [
-        ringkasan_kasus.PromiseNote(
-            s.today - timedelta(26), s.today - timedelta(19), 500_000, "Ingkar"
-        )
+    return max(candidates, key=richness)
+
+
+def _decisions(s: _Sample, kind: DecisionKind) -> list[Decision]:
+    done = (DecisionStatus.DISETUJUI, DecisionStatus.DILAKSANAKAN)
+    found = [d for d in s.services.collection.decisions_repo.find(kind=kind) if d.status in done]
+    return sorted(found, key=lambda d: (d.decided_on or d.proposed_on, d.id), reverse=True)
+
+
+def _agreements(s: _Sample) -> None:
+    """The Berita Acara of the restructuring with capitalised jasa (its new schedule annexed)
+    and the Surat Perjanjian of the settlement at a discount, each dated the day the board
+    approved it."""
+    restructured = _decisions(s, DecisionKind.RESTRUKTURISASI)
+    settled = _decisions(s, DecisionKind.PELUNASAN_KERINGANAN)
+    if not restructured:
+        raise ValidationError("Koperasi contoh tidak punya restrukturisasi yang disetujui.")
+    terms = [d for d in restructured if d.payload["terms"]["kind"] == RK.PERSYARATAN.value]
+    ba_decision = (terms or restructured)[0]
+    on = ba_decision.decided_on or s.today
+    assert ba_decision.case_id is not None
+    ba = agreements.berita_acara(s.services, ba_decision.case_id, on, decision_id=ba_decision.id)
+    s.write("berita_acara.pdf", DocKind.BERITA_ACARA, ba, berita_acara.render)
+    pj_decision = (settled or restructured)[0]
+    pj = agreements.perjanjian(s.services, pj_decision.id, pj_decision.decided_on or s.today)
+    s.write("perjanjian_penyelesaian.pdf", DocKind.PERJANJIAN, pj, perjanjian.render)
+
+
+def _paid_off_loan(s: _Sample) -> int:
+    """A loan paid off in full most recently, preferring one whose collateral was returned."""
+    rows = s.services.loans.list_rows(
+        s.today, LoanFilter(statuses=(LoanStatus.LUNAS,)), limit=200, order="newest"
+    )
+    if not rows:
+        raise ValidationError("Koperasi contoh tidak punya pinjaman lunas.")
+    loans_service = s.services.loans
+    with_collateral = [
+        r.loan_id
+        for r in rows
+        if any(c.released_on is not None for c in loans_service.collateral(r.loan_id))
     ]
-    savings = s.services.savings.balances(debtor.id or 0, s.today)
-    brief = ringkasan_kasus.ringkasan_kasus(
-        debtor,
-        loan,
-        arrears,
-        on=s.today,
-        case_number=f"KS-{s.today.year}-0007",
-        officer=contact[0],
-        contacts=contacts,
-        promises=promises,
-        causes=("usaha gagal / omzet turun", "beban utang lain (termasuk pinjol)"),
-        savings=ringkasan_kasus.SavingsOffset(savings.pokok, savings.wajib, savings.sukarela),
-        collateral=_collateral(debtor.name),
-    )
-    paths.append(
-        s.write("ringkasan_kasus.pdf", DocKind.RINGKASAN_KASUS, brief, ringkasan_kasus.render)
-    )
-    progress("Berita Acara dan Surat Perjanjian")
-    deal = agreement(
-        "penjadwalan",
-        arrears,
-        cause="omzet warung turun dan beban utang lain",
-        waivers=(WaiverItem("denda", arrears.denda),),
-        new_terms=NewTerms(
-            arrears.outstanding + arrears.jasa,
-            30,
-            Decimal("1.25"),
-            "declining",
-            add_months(s.today, 1),
-        ),
-        default_after=2,
-        collateral=_collateral(debtor.name)[:1],
-    )
-    rep = CoopRep(profile.ketua, "Ketua")
-    ba = berita_acara.berita_acara(
-        debtor,
-        loan,
-        deal,
-        on=s.today,
-        place="Kantor KSP Guyub Rukun",
-        coop_rep=rep,
-        witnesses=(profile.manajer, "Agus Salim"),
-    )
-    paths.append(s.write("berita_acara.pdf", DocKind.BERITA_ACARA, ba, berita_acara.render))
-    pj = perjanjian.perjanjian(
-        debtor, loan, deal, on=s.today, coop_rep=rep, witnesses=(profile.manajer, "Agus Salim")
-    )
-    paths.append(s.write("perjanjian_penyelesaian.pdf", DocKind.PERJANJIAN, pj, perjanjian.render))
-    progress("Surat Keterangan Lunas")
-    lunas = keterangan_lunas.keterangan_lunas(
-        other,
-        _loan(s.today, 12),
-        LoanStatus.LUNAS,
-        on=s.today,
-        paid_off_on=s.today - timedelta(3),
-        returned=_collateral(other.name)[:1],
-    )
-    paths.append(
-        s.write("keterangan_lunas.pdf", DocKind.KETERANGAN_LUNAS, lunas, keterangan_lunas.render)
-    )
-    progress("Notulen Rapat")
-    paths.append(
-        s.write("notulen_rapat.pdf", DocKind.NOTULEN, _notulen(s, members, profile), notulen.render)
-    )
-    progress("Kartu Pinjaman, Jadwal Angsuran, Kuitansi")
-    card, payment = _card(s, debtor, loan)
-    paths.append(s.write("kartu_pinjaman.pdf", DocKind.KARTU_PINJAMAN, card, kartu_pinjaman.render))
-    terms = ScheduleTerms(15_000_000, Decimal("18"), 18, "flat", add_months(s.today, 1), 100, True)
-    sim = jadwal_angsuran.jadwal_from_terms(terms, on=s.today, member=other)
-    paths.append(
-        s.write("jadwal_angsuran.pdf", DocKind.JADWAL_ANGSURAN, sim, jadwal_angsuran.render)
-    )
-    receipt = kuitansi.kuitansi_pinjaman(payment, debtor, loan, "Rina Marlina")
-    paths.append(s.write("kuitansi.pdf", DocKind.KUITANSI_PINJAMAN, receipt, kuitansi.render))
-    progress("Tanda Terima Agunan dan Daftar Hapus Buku")
-    tta = tanda_terima_agunan.tanda_terima_agunan(
-        debtor, loan, _collateral(debtor.name), on=loan.agreement_date or s.today
-    )
-    paths.append(
-        s.write(
-            "tanda_terima_agunan.pdf", DocKind.TANDA_TERIMA_AGUNAN, tta, tanda_terima_agunan.render
-        )
-    )
-    paths.append(
-        s.write(
-            "daftar_hapus_buku.pdf",
-            DocKind.DAFTAR_HAPUS_BUKU,
-            _hapus_buku(s, members),
-            daftar_hapus_buku.render,
-        )
-    )
-    return paths
+    candidates = with_collateral or [r.loan_id for r in rows]
+    return max(candidates, key=lambda i: (loans_service.get(i).closed_on or date.min, i))
 
 
-def _notulen(s: _Sample, members: list[Any], profile: Any) -> notulen.Notulen:
-    board = [
-        (profile.ketua, "Ketua"),
-        (profile.sekretaris, "Sekretaris"),
-        (profile.bendahara, "Bendahara"),
+def _minutes(s: _Sample) -> None:
+    """The board meeting that decided the latest restructurings and settlement."""
+    wanted = (DecisionKind.RESTRUKTURISASI, DecisionKind.PELUNASAN_KERINGANAN)
+    chosen = [d for kind in wanted for d in _decisions(s, kind)]
+    last = max((d.proposed_on for d in chosen), default=s.today)
+    doc = decisions.notulen(s.services, last - timedelta(days=30), last)
+    s.write("notulen_rapat.pdf", DocKind.NOTULEN, doc, notulen.render)
+
+
+def _loan_documents(s: _Sample, card_loan: int) -> None:
+    loans_service = s.services.loans
+    s.write(
+        "kartu_pinjaman.pdf",
+        DocKind.KARTU_PINJAMAN,
+        loans.kartu(s.services, card_loan, s.today),
+        kartu_pinjaman.render,
+    )
+    newest = loans_service.list_rows(s.today, LoanFilter(), limit=1, order="newest")
+    s.write(
+        "jadwal_angsuran.pdf",
+        DocKind.JADWAL_ANGSURAN,
+        loans.jadwal(s.services, newest[0].loan_id, s.today),
+        jadwal_angsuran.render,
+    )
+    payments = [
+        e
+        for e in loans_service.payments.events(card_loan)
+        if e.kind == EventKind.PEMBAYARAN and e.receipt_no and not e.is_reversed
     ]
-    attendees = [notulen.Attendee(n, pos) for n, pos in board]
-    attendees.append(notulen.Attendee(profile.manajer, "Manajer (diundang)"))
-    cases = [
-        notulen.CaseDiscussion(
-            members[0].name,
-            _loan(s.today).number,
-            "sisa pokok Rp6.666.660, tunggakan Rp2.409.168, Diragukan",
-            "Penjadwalan kembali 30 bulan, denda dihapus",
-            "Anggota beritikad baik; omzet turun. Disetujui dengan syarat.",
-        ),
-        notulen.CaseDiscussion(
-            members[2].name,
-            _loan(s.today, 31).number,
-            "sisa pokok Rp4.200.000, Macet 14 bulan, agunan tidak diikat",
-            "Hapus buku; penagihan dilanjutkan di luar neraca",
-            "Syarat hapus buku lengkap; PPAP sudah 100%.",
-        ),
-    ]
-    return notulen.notulen(
-        on=s.today,
-        start=time(13, 0),
-        end=time(15, 30),
-        place="Ruang rapat KSP Guyub Rukun",
-        chair=profile.ketua,
-        secretary=profile.sekretaris,
-        attendees=attendees,
-        board_size=3,
-        agenda=[
-            "Pembahasan usulan penyelesaian pinjaman bermasalah",
-            "Usulan hapus buku pinjaman macet",
-            "Lain-lain",
-        ],
-        cases=cases,
-        decisions=[
-            f"Menyetujui penjadwalan kembali pinjaman {cases[0].loan_number} atas nama "
-            f"{cases[0].member} selama 30 bulan dengan penghapusan denda.",
-            f"Menyetujui hapus buku pinjaman {cases[1].loan_number} atas nama "
-            f"{cases[1].member}; penagihan tetap dilakukan dan dilaporkan pada RAT.",
-        ],
-        follow_ups=[
-            notulen.FollowUp(
-                "Menyiapkan Berita Acara dan addendum perjanjian",
-                profile.manajer,
-                s.today + timedelta(days=7),
-            )
-        ],
+    receipt = loans.kuitansi_pembayaran(s.services, card_loan, payments[-1].id)
+    s.write("kuitansi.pdf", DocKind.KUITANSI_PINJAMAN, receipt, kuitansi.render)
+    held = _most_collateral(s, loans_service.list_rows(s.today, LoanFilter(), limit=300))
+    s.write(
+        "tanda_terima_agunan.pdf",
+        DocKind.TANDA_TERIMA_AGUNAN,
+        loans.tanda_terima_agunan(s.services, held, s.today),
+        tanda_terima_agunan.render,
     )
 
 
-def _card(s: _Sample, member: Any, loan: LoanRef) -> tuple[kartu_pinjaman.KartuPinjaman, Payment]:
-    assert loan.first_due is not None
-    rows = build_schedule(
-        ScheduleTerms(
-            loan.amount, loan.monthly_rate * 12, loan.months, "flat", loan.first_due, 100, True
-        )
-    )
-    paid_through = 14
-    lines, events = [], []
-    for r in rows:
-        paid = r.number <= paid_through
-        due = r.due_date <= s.today
-        state = (
-            InstallmentState.LUNAS
-            if paid
-            else (InstallmentState.TERLAMBAT if due else InstallmentState.BELUM)
-        )
-        lines.append(
-            ScheduleLine(
-                r.number,
-                r.due_date,
-                r.principal,
-                r.interest,
-                r.balance,
-                r.principal if paid else 0,
-                r.interest if paid else 0,
-                0,
-                0,
-                state,
-            )
-        )
-        if paid:
-            events.append(
-                Payment(
-                    r.number,
-                    0,
-                    EventKind.PEMBAYARAN,
-                    r.due_date,
-                    f"KW-{r.due_date.year}-{1000 + r.number:06d}",
-                    r.total,
-                    "tunai",
-                    r.principal,
-                    r.interest,
-                    0,
-                    0,
-                    lines=(PaymentLine(r.number, r.due_date, "pokok", r.principal),),
-                )
-            )
-    last = rows[paid_through]
-    big = Payment(
-        99,
-        0,
-        EventKind.PEMBAYARAN,
-        s.today,
-        f"KW-{s.today.year}-004211",
-        6_250_000,
-        "tunai",
-        5_500_000,
-        600_000,
-        150_000,
-        0,
-        created_at=datetime.combine(s.today, time(10, 0)).isoformat(),
-        lines=tuple(PaymentLine(n, last.due_date, "pokok", 1) for n in (15, 16, 17, 18)),
-    )
-    card = kartu_pinjaman.kartu_pinjaman(
-        member,
-        loan,
-        lines,
-        events,
-        on=s.today,
-        outstanding=rows[paid_through - 1].balance,
-        arrears_total=2_409_168,
-    )
-    return card, big
-
-
-def _hapus_buku(s: _Sample, members: list[Any]) -> daftar_hapus_buku.DaftarHapusBuku:
-    year = s.today.year
-    loans = [
-        daftar_hapus_buku.WrittenOffLoan(
-            m.number,
-            m.name,
-            f"{20 + n:03d}/KSP-GR/PK/{year - 3}",
-            date(year, 2 + n, 12),
-            2_150_000 + n * 875_000,
-            310_000 + n * 45_500,
-            f"{n + 1:03d}/KSP-GR/KEP/{year}",
-            n * 150_000,
-        )
-        for n, m in enumerate(members[3:9])
-    ]
-    return daftar_hapus_buku.daftar_hapus_buku(loans, year=year, on=s.today)
+def _most_collateral(s: _Sample, rows: Sequence[Any]) -> int:
+    counted = [(len(s.services.loans.collateral(r.loan_id)), r.loan_id) for r in rows]
+    best = max(counted, default=(0, 0))
+    if best[0] == 0:
+        raise ValidationError("Koperasi contoh tidak punya pinjaman beragunan.")
+    return best[1]

@@ -311,4 +311,5 @@ def perjanjian(services: Services, decision_id: int, on: date) -> pj.Perjanjian:
         coop_rep=coop_rep(services),
         witnesses=_witnesses(services, case),
         case_id=case.id,
+        decision_ref=decision.number,
     )

@@ -85,7 +85,8 @@ def planned_options(
         )
         principal = plan.new_principal
         interest = sum(line.interest for line in plan.new_lines)
-        options.append(rk.TermOption(months, plan.new_monthly, interest))
+        last = plan.new_lines[-1].due_date
+        options.append(rk.TermOption(months, plan.new_monthly, interest, last))
     return principal, tuple(options)
 
 

@@ -368,6 +368,34 @@ Send that file to the cooperative&apos;s IT helper. It is best to close the prog
         <translation>This is the demo cooperative: every name and figure is made up. Try anything you like; your own cooperative is created through File → Close This File → Create a New Cooperative.</translation>
     </message>
     <message>
+        <source>Pekerjaan untuk tanggal:</source>
+        <translation>Work for the date:</translation>
+    </message>
+    <message>
+        <source>Muat Ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Semua pekerjaan hari ini</source>
+        <translation>All of today&apos;s work</translation>
+    </message>
+    <message>
+        <source>Hanya kasus saya</source>
+        <translation>Only my cases</translation>
+    </message>
+    <message>
+        <source>Hanya kasus yang petugasnya Anda (keputusan yang menunggu tetap tampil)</source>
+        <translation>Only cases assigned to you (decisions waiting are always shown)</translation>
+    </message>
+    <message>
+        <source>Klik dua kali sebuah baris (atau pilih lalu tekan Enter) untuk membuka kasusnya di Penanganan Pinjaman Bermasalah.</source>
+        <translation>Double-click a line (or select it and press Enter) to open its case in Problem Loans.</translation>
+    </message>
+    <message>
+        <source>Buka Kasus</source>
+        <translation>Open Case</translation>
+    </message>
+    <message>
         <source>Anggota aktif</source>
         <translation>Active members</translation>
     </message>
@@ -392,16 +420,24 @@ Send that file to the cooperative&apos;s IT helper. It is best to close the prog
         <translation>Your role may not make backups.</translation>
     </message>
     <message>
-        <source>Segera hadir di sini: daftar pekerjaan hari ini (angsuran jatuh tempo, janji bayar yang harus ditagih, surat peringatan yang perlu dikirim).</source>
-        <translation>Coming soon here: today&apos;s work (instalments due, promises to pay to follow up, warning letters to send).</translation>
+        <source>Daftar pekerjaan tidak bisa dibaca: {why}</source>
+        <translation>The work list cannot be read: {why}</translation>
+    </message>
+    <message>
+        <source>Semua pekerjaan</source>
+        <translation>All work</translation>
+    </message>
+    <message>
+        <source>Tidak ada pekerjaan jenis ini untuk {date}.</source>
+        <translation>No work of this kind for {date}.</translation>
+    </message>
+    <message>
+        <source>Tidak ada pekerjaan penagihan untuk {date}: tidak ada janji bayar yang jatuh tempo atau diingkari, tindak lanjut, surat peringatan, maupun keputusan yang menunggu.</source>
+        <translation>No collection work for {date}: no promises to pay due or broken, no follow-ups, no warning letters and no decisions waiting.</translation>
     </message>
     <message>
         <source>Selamat datang, {name}</source>
         <translation>Welcome, {name}</translation>
-    </message>
-    <message>
-        <source>{coop} · {day}</source>
-        <translation>{coop} · {day}</translation>
     </message>
     <message>
         <source>dari {total} anggota tercatat</source>
@@ -488,10 +524,6 @@ Send that file to the cooperative&apos;s IT helper. It is best to close the prog
     <message>
         <source>{name} (Ctrl+{n})</source>
         <translation>{name} (Ctrl+{n})</translation>
-    </message>
-    <message>
-        <source>Di sini nanti: daftar kasus pinjaman yang menunggak, catatan kontak dan kunjungan, janji bayar, surat peringatan SP1–SP3, kesepakatan penyelesaian secara kekeluargaan (penjadwalan kembali, keringanan) dan hapus buku.</source>
-        <translation>Coming here: the list of loans in arrears, records of contacts and visits, promises to pay, warning letters SP1–SP3, settlements agreed in a family way (rescheduling, relief) and write-offs.</translation>
     </message>
     <message>
         <source>Di sini nanti: surat peringatan, surat panggilan, Berita Acara kesepakatan, surat perjanjian, Surat Keterangan Lunas dan notulen rapat pengurus, dengan nomor surat otomatis dan daftar surat yang sudah dibuat.</source>

@@ -6,7 +6,6 @@ and hands them to the windows it creates (no globals)."""
 from __future__ import annotations
 
 import contextlib
-import importlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -32,15 +31,15 @@ DEMO_SEED = 1
 
 
 def _default_demo_generator() -> DemoGenerator:
-    module = importlib.import_module("app.demo.generate")
-    generator: DemoGenerator = module.generate_demo
-    return generator
+    from app.demo.generate import generate_demo  # loaded only when the demo is made
+
+    return generate_demo
 
 
 def _default_demo_users() -> Sequence[DemoUser]:
-    module = importlib.import_module("app.demo.users")
-    users: Sequence[DemoUser] = module.DEMO_USERS
-    return users
+    from app.demo.users import DEMO_USERS
+
+    return DEMO_USERS
 
 
 class AppController(QObject):

@@ -78,7 +78,9 @@ class MembersView(QWidget):
         top.addWidget(self.search_edit, 1)
         top.addWidget(QLabel(self.tr("Status:")))
         self.status_combo = QComboBox()
-        self.status_combo.addItem(self.tr("Semua"), None)
+        # "" rather than None as item data: an empty QVariant coming back from Qt costs a
+        # reference to None under PySide6 6.12 on Python 3.11 (a wider bug of that release).
+        self.status_combo.addItem(self.tr("Semua"), "")
         for status in MemberStatus:
             self.status_combo.addItem(status.label, status)
         self.status_combo.currentIndexChanged.connect(lambda _: self.run_search())

@@ -221,3 +221,43 @@ def test_warning_is_attached_when_opened(tmp_path: Path) -> None:
 def test_errors_are_storage_errors() -> None:
     for cls in (NotAMufakatFile, DamagedFile, ReadOnlyFile, NewerVersion, AlreadyOpen, FileMissing):
         assert issubclass(cls, StorageError)
+
+
+def test_large_clean_file_checks_all_but_history_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.storage import db as dbmod
+
+    path = tmp_path / "besar.db"
+    _make_db(path)
+    monkeypatch.setattr(dbmod, "FULL_CHECK_MAX_BYTES", 0)
+    conn = sqlite3.connect(path)
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    try:
+        assert dbmod._structure_ok(conn, path, migrations.schema_version())
+    finally:
+        conn.close()
+    checked = [s for s in seen if s.startswith("PRAGMA quick_check")]
+    assert 'PRAGMA quick_check("members")' in checked
+    assert not any("savings_transactions" in s or "audit_log" in s for s in checked)
+    assert "PRAGMA quick_check" not in checked
+
+
+def test_large_file_left_unclean_gets_the_full_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.storage import db as dbmod
+
+    path = tmp_path / "besar.db"
+    _make_db(path)
+    monkeypatch.setattr(dbmod, "FULL_CHECK_MAX_BYTES", 0)
+    Path(str(path) + "-wal").write_bytes(b"\x00" * 32)  # what a crash leaves behind
+    conn = sqlite3.connect(path)
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    try:
+        dbmod._structure_ok(conn, path, migrations.schema_version())
+    finally:
+        conn.close()
+    assert "PRAGMA quick_check" in seen

@@ -92,36 +92,41 @@ class LoansListRepository:
         self, as_of: date, policy: QualityPolicy, filters: LoanFilter, offset: int, limit: int,
         order: str,
     ) -> list[LoanRow]:
-        """A page of rows. Without a class/overdue filter or an arrears ordering, the page is
-        chosen first and arrears are computed for its loans only."""
+        """A page of rows: the page is chosen first (on loans and members alone when no class,
+        overdue or arrears ordering is asked for), then its loans' arrears are computed."""
         if order not in _ORDERS:
             raise ValueError(f"unknown order {order!r}")
         clauses, params, needs_arrears = _where(filters)
         params.update(limit=limit, offset=offset)
-        if not needs_arrears and order not in _NEEDS_ARREARS:
-            where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-            ids = [
-                r[0] for r in self.db.rows(
-                    f"SELECT l.id{_FROM}{where} ORDER BY {_ORDERS[order]}"
-                    " LIMIT :limit OFFSET :offset",
-                    params,
-                )
-            ]
-            if not ids:
-                return []
-            select = (
-                f"{_COLUMNS}{_FROM} LEFT JOIN res ON res.loan_id = l.id"
-                f" WHERE l.id IN ({','.join(map(str, ids))}) ORDER BY {_ORDERS[order]}"
-            )
-            rows = self.quality.query(as_of, policy, select, loan_ids=ids)
-            return [_row(r) for r in rows]
-        clauses += self._arrears_clauses(filters, params)
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        if not needs_arrears and order not in _NEEDS_ARREARS:
+            rows = self.db.rows(
+                f"SELECT l.id{_FROM}{where} ORDER BY {_ORDERS[order]} LIMIT :limit OFFSET :offset",
+                params,
+            )
+        else:
+            # The page is chosen on the classes and pokok/jasa arrears of every loan (no
+            # denda needed: ordering 'arrears' is by pokok + jasa), then filled in in full.
+            clauses += self._arrears_clauses(filters, params)
+            where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+            rows = self.quality.query(
+                as_of, policy,
+                f"SELECT l.id, coalesce(res.outstanding, 0) AS outstanding,"
+                f" coalesce(res.ap + res.aj, 0) AS arrears_total, coalesce(res.dpd, 0) AS dpd"
+                f"{_FROM} LEFT JOIN res ON res.loan_id = l.id{where}"
+                f" ORDER BY {_ORDERS[order]} LIMIT :limit OFFSET :offset",
+                extra=params, with_denda=False,
+            )
+        ids = [r[0] for r in rows]
+        if not ids:
+            return []
+        position = {loan_id: index for index, loan_id in enumerate(ids)}
         select = (
-            f"{_COLUMNS}{_FROM} LEFT JOIN res ON res.loan_id = l.id{where}"
-            f" ORDER BY {_ORDERS[order]} LIMIT :limit OFFSET :offset"
+            f"{_COLUMNS}{_FROM} LEFT JOIN res ON res.loan_id = l.id"
+            f" WHERE l.id IN ({','.join(map(str, ids))})"
         )
-        return [_row(r) for r in self.quality.query(as_of, policy, select, extra=params)]
+        found = [_row(r) for r in self.quality.query(as_of, policy, select, loan_ids=ids)]
+        return sorted(found, key=lambda row: position[row.loan_id])
 
     def count(self, as_of: date, policy: QualityPolicy, filters: LoanFilter) -> int:
         clauses, params, needs_arrears = _where(filters)
@@ -133,7 +138,8 @@ class LoansListRepository:
             f"SELECT count(*){_FROM} JOIN res ON res.loan_id = l.id"
             f" WHERE {' AND '.join(clauses)}"
         )
-        return int(self.quality.query(as_of, policy, select, extra=params)[0][0])
+        rows = self.quality.query(as_of, policy, select, extra=params, with_denda=False)
+        return int(rows[0][0])
 
     @staticmethod
     def _arrears_clauses(filters: LoanFilter, params: dict[str, Any]) -> list[str]:

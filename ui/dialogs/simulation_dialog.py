@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,7 +45,9 @@ from ui.widgets.form import FieldErrors
 from ui.widgets.rupiah_edit import RupiahEdit
 
 ROUNDINGS = (1, 100, 500, 1000)
-PRINT_SOON = "Buka Simulasi Pinjaman dari bagian Pinjaman untuk mencetaknya."
+PRINT_SOON = QT_TRANSLATE_NOOP(
+    "SimulationDialog", "Buka Simulasi Pinjaman dari bagian Pinjaman untuk mencetaknya."
+)
 
 
 def rate_per_year_text(monthly: Decimal) -> str:

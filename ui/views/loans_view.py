@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,13 +57,16 @@ _DESCENDING_ORDERS = ("outstanding", "days", "arrears")
 
 _S = LoanStatus
 STATUS_CHOICES: list[tuple[str, tuple[LoanStatus, ...]]] = [
-    ("Aktif", (_S.AKTIF,)),
-    ("Menunggu keputusan", (_S.DIAJUKAN,)),
-    ("Disetujui, belum cair", (_S.DISETUJUI,)),
-    ("Lunas", (_S.LUNAS, _S.LUNAS_KERINGANAN)),
-    ("Ditolak", (_S.DITOLAK,)),
-    ("Direstrukturisasi / hapus buku", (_S.DIRESTRUKTURISASI, _S.HAPUS_BUKU, _S.HAPUS_TAGIH)),
-    ("Semua", tuple(_S)),
+    (QT_TRANSLATE_NOOP("LoansView", "Aktif"), (_S.AKTIF,)),
+    (QT_TRANSLATE_NOOP("LoansView", "Menunggu keputusan"), (_S.DIAJUKAN,)),
+    (QT_TRANSLATE_NOOP("LoansView", "Disetujui, belum cair"), (_S.DISETUJUI,)),
+    (QT_TRANSLATE_NOOP("LoansView", "Lunas"), (_S.LUNAS, _S.LUNAS_KERINGANAN)),
+    (QT_TRANSLATE_NOOP("LoansView", "Ditolak"), (_S.DITOLAK,)),
+    (
+        QT_TRANSLATE_NOOP("LoansView", "Direstrukturisasi / hapus buku"),
+        (_S.DIRESTRUKTURISASI, _S.HAPUS_BUKU, _S.HAPUS_TAGIH),
+    ),
+    (QT_TRANSLATE_NOOP("LoansView", "Semua"), tuple(_S)),
 ]
 """The status filter's choices (label, statuses); the combo keeps the index as its data."""
 

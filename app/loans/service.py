@@ -7,11 +7,16 @@
 - ``services.loans.quality``   – LoanQualityService (arrears as of any date, month-end run)
 - ``services.loans.portfolio`` – PortfolioService (NPL, ageing, allowance required vs booked)
 
-Roles (app.users.permissions): making an application needs PROPOSE or EDIT_MEMBERS (staff
-take applications at the counter); approving, rejecting and waivers need APPROVE (Pengurus);
-disbursement, collateral and guarantors need PROPOSE or EDIT_MEMBERS; payments need
-RECORD_PAYMENT; reversing a receipt needs REVERSE_TRANSACTION; products and the booked
-allowance need EDIT_SETTINGS.
+Roles (app.users.permissions): an application, collateral and guarantors need PROPOSE or
+EDIT_MEMBERS (staff take applications at the counter); approving or rejecting needs APPROVE
+(Pengurus); disbursing an approved loan, payments, payoffs and titipan refunds need
+RECORD_PAYMENT (the cashier pays out and takes in); a waiver is recorded by whoever may
+take payments and must name an approver with APPROVE; reversing needs REVERSE_TRANSACTION;
+products and the booked allowance need EDIT_SETTINGS; the month-end run needs no role
+(it only stores figures; the CLI runs it without a user).
+
+Loan status changes are updates of the loan row, each audited with before/after values;
+every money movement is an immutable event (see app/loans/payments.py).
 """
 
 from __future__ import annotations

@@ -109,3 +109,29 @@ def test_a_quiet_day_says_so_and_mine_only_filters(
     with qtbot.waitSignal(home.task_opened) as opened:
         qtbot.keyClick(home.table, Qt.Key.Key_Return)
     assert opened.args[0].case_id == case_id  # type: ignore[index]
+
+
+def test_a_decision_waiting_opens_on_the_case_s_decisions_tab(
+    qtbot: QtBot, services: Services, people: People, member: Member
+) -> None:
+    case_id = _broken_promise(services, people, member)
+    offer = services.collection.settlement.propose(
+        people.manajer, case_id, Q, {"denda": 10_000}, date(2026, 7, 20), "Tawaran", Q
+    )
+    window = MainWindow(services, people.ketua)
+    qtbot.addWidget(window)
+    window.shut_down = lambda: None  # type: ignore[method-assign]  # the fixture closes the file
+    home, cases = window.home_view, window.cases_view
+    home.today = cases.today = lambda: Q
+    home.date_edit.set_value(Q)
+    home.refresh_queue()
+    window.show()
+    home.show_kind(QueueKind.KEPUTUSAN)
+    [item] = home.model.rows()
+    assert item.ref_id == offer.id and "menunggu 1 persetujuan Pengurus" in item.text
+    home.table.selectRow(0)
+    qtbot.mouseClick(home.open_button, Qt.MouseButton.LeftButton)
+    assert window.current_view() is cases and cases.current_case_id() == case_id
+    assert cases.detail.tabs.currentWidget() is cases.detail.decisions
+    assert cases.detail.decisions.selected() == offer
+    assert cases.detail.decisions.approve_button.isEnabled()  # a Pengurus, not the proposer

@@ -5,14 +5,14 @@ letter through the register and recording its delivery, opening a case by hand."
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.collection.decision_models import DecisionKind, DecisionStatus, RestructuringKind
-from app.collection.models import QueueKind
+from app.collection.models import Channel, ContactDraft, MetRole, PromiseStatus, QueueKind
 from app.documents.register import DocumentService, Issued
 from app.members.models import Member
 from app.savings.models import SavingsKind
@@ -23,6 +23,7 @@ from tests.conftest import make_member
 from tests.ui.loans_fixtures import answered  # noqa: F401
 from ui.dialogs.case_edit_dialogs import DeliveryDialog
 from ui.dialogs.case_open_dialog import OpenCaseDialog
+from ui.dialogs.promise_dialog import CancelPromiseDialog, PromiseDialog
 from ui.dialogs.restructuring_wizard import (
     COMPARE_PAGE,
     KIND_PAGE,
@@ -238,3 +239,43 @@ def test_open_a_case_by_hand(
     dialog.accept()
     assert dialog.saved is not None and dialog.saved.loan_id == loan.id
     assert dialog.saved.opened_how == "manual" and dialog.saved.causes == ("sakit",)
+
+
+def test_promise_at_a_recorded_contact_then_cancelled_with_a_reason(
+    qtbot: QtBot,
+    services: Services,
+    people: People,
+    case_id: int,
+    answered: list[tuple[str, str]],
+) -> None:
+    case = services.collection.cases.get(case_id)
+    empty = PromiseDialog(services, people.staf, case, D)
+    qtbot.addWidget(empty)
+    assert not empty.save_button.isEnabled() and "Catat Kontak" in empty.errors.general.text()
+    services.collection.contacts.record(
+        people.staf,
+        ContactDraft(
+            case_id=case_id,
+            contact_at=datetime(2026, 6, 9, 14, 0),
+            channel=Channel.DI_KANTOR,
+            met_role=MetRole.ANGGOTA,
+        ),
+        today=D,
+    )
+    dialog = PromiseDialog(services, people.staf, case, D)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.amount_edit, "300000")
+    qtbot.keyClicks(dialog.due_edit, "01-06-2026")  # before the contact
+    dialog.accept()
+    assert "sebelum tanggal kontak" in dialog.errors.message("due_date")
+    dialog.due_edit.set_value(date(2026, 6, 30))
+    dialog.accept()
+    assert dialog.saved is not None and dialog.saved.status == PromiseStatus.MENUNGGU
+    cancel = CancelPromiseDialog(services, people.staf, dialog.saved, D)
+    qtbot.addWidget(cancel)
+    cancel.accept()
+    assert cancel.saved is None and cancel.errors.message("reason")
+    qtbot.keyClicks(cancel.reason_edit, "Diganti kesepakatan baru")
+    cancel.accept()
+    assert cancel.saved is not None and cancel.saved.status == PromiseStatus.DIBATALKAN
+    assert any("Dibatalkan untuk seterusnya" in text for _t, text in answered)

@@ -27,10 +27,10 @@ from app.users.models import User
 from ui.models.backups_model import format_timestamp
 from ui.views.cases_view import CasesView
 from ui.views.collection_reports_view import CollectionReportsView
+from ui.views.documents_view import DocumentsView
 from ui.views.home_view import HomeView
 from ui.views.loans_view import LoansView
 from ui.views.members_view import MembersView
-from ui.views.placeholder_view import PlaceholderView
 from ui.views.portfolio_view import PortfolioView
 from ui.views.settings.backup_actions import auto_backup
 from ui.views.settings.settings_view import SettingsView
@@ -135,14 +135,7 @@ class MainWindow(QMainWindow):
             self.members_view,
             LoansView(self.services, self.user),
             self.cases_view,
-            PlaceholderView(
-                names[DOCUMENTS],
-                self.tr(
-                    "Di sini nanti: surat peringatan, surat panggilan, Berita Acara kesepakatan, "
-                    "surat perjanjian, Surat Keterangan Lunas dan notulen rapat pengurus, dengan "
-                    "nomor surat otomatis dan daftar surat yang sudah dibuat."
-                ),
-            ),
+            DocumentsView(self.services, self.user),
             CollectionReportsView(
                 self.services, self.user, portfolio=PortfolioView(self.services, self.user)
             ),

@@ -71,8 +71,13 @@ def snapshot(data: object) -> dict[str, Any]:
     return {"value": str(data)}
 
 
+def can_issue(actor: User) -> bool:
+    """Whether `actor`'s role may issue numbered documents."""
+    return any(can(actor, action) for action in _ISSUERS)
+
+
 def require_issuer(actor: User) -> None:
-    if not any(can(actor, action) for action in _ISSUERS):
+    if not can_issue(actor):
         raise PermissionDenied("Peran Anda tidak boleh membuat surat atau dokumen bernomor.")
 
 

@@ -196,11 +196,9 @@ def test_sp1_printed_through_the_register_then_delivered(
     monkeypatch.setattr(CasePrinter, "show", lambda self, issued: shown.append(issued))
     view = view_for(qtbot, services, people.staf, case_id)
     printer = view.actions_.printer
-    assert (
-        not printer.summary_action.isEnabled()
-        and "Belum tersedia" in printer.summary_action.toolTip()
-    )
-    assert not printer.ba_action.isEnabled()
+    assert printer.summary_action.isEnabled()  # Ringkasan Kasus from app.documents.sources
+    assert not printer.ba_action.isEnabled()  # nothing agreed yet
+    assert "Belum ada kesepakatan" in printer.ba_action.toolTip()
     assert printer.sp_actions[1].isEnabled()
     assert any(i.kind == QueueKind.SURAT for i in services.collection.queue.build(D).items)
     printer.sp_actions[1].trigger()

@@ -171,9 +171,9 @@ def test_sections_switch_by_keyboard(
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentIndex() == number - 1
         assert window.sidebar.currentRow() == number - 1
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # still to come
-    soon = window.current_view().findChild(QLabel, "soon")
-    assert soon is not None and soon.text() == "Segera hadir"
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    title = window.current_view().findChild(QLabel, "view_title")
+    assert title is not None and title.text() == "Surat & Dokumen"
 
 
 def test_wizard_refuses_to_overwrite_an_existing_file(

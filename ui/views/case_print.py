@@ -37,18 +37,11 @@ from app.users.permissions import Action, can
 from ui.dialogs.loan_dialog_parts import dialog_buttons
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
 from ui.views.case_detail import CaseFile
+from ui.views.case_documents import CaseDocuments
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
 
-MISSING_RINGKASAN = (
-    "Belum tersedia: Ringkasan Kasus perlu penghubung data kasus (kontak, janji bayar, "
-    "simpanan, agunan) ke app.documents.ringkasan_kasus — sedang dikerjakan bagian Surat."
-)
-MISSING_BERITA_ACARA = (
-    "Belum tersedia: Berita Acara perlu penghubung dari kesepakatan sebuah kontak ke "
-    "app.documents.kesepakatan.Agreement — sedang dikerjakan bagian Surat."
-)
 OFFBOOK_LETTERS = (
     "Surat untuk pinjaman yang sudah dihapus buku belum tersedia (posisi "
     "tagihan ekstrakomptabel belum bisa dicetak)."
@@ -110,7 +103,11 @@ class CasePrinter(QObject):
         self.file: CaseFile | None = None
         self.preview: PdfPreviewDialog | None = None
         self.menu = QMenu(parent)
-        self.summary_action = self._action(self.tr("Ringkasan Kasus"), lambda: None)
+        # Ringkasan Kasus, Berita Acara and Surat Perjanjian come from app.documents.sources
+        # through the documents engineer's CaseDocuments (ui/views/case_documents.py).
+        self.documents = CaseDocuments(parent, services, user, today)
+        self.documents.issued.connect(lambda _id: self.changed())
+        self.summary_action = self._action(self.tr("Ringkasan Kasus"), self.print_summary)
         self.menu.addSeparator()
         self.sp_actions = {
             level: self._action(
@@ -121,7 +118,10 @@ class CasePrinter(QObject):
         }
         self.panggilan_action = self._action(self.tr("Surat Panggilan…"), self.print_panggilan)
         self.menu.addSeparator()
-        self.ba_action = self._action(self.tr("Berita Acara Kesepakatan"), lambda: None)
+        self.ba_action = self._action(self.tr("Berita Acara Kesepakatan…"), self.print_ba)
+        self.perjanjian_action = self._action(
+            self.tr("Surat Perjanjian / Addendum"), self.print_perjanjian
+        )
 
     def _action(self, text: str, slot: Callable[..., object]) -> QAction:
         action = QAction(text, self.menu)
@@ -135,10 +135,15 @@ class CasePrinter(QObject):
 
     def update(self, file: CaseFile | None) -> None:
         self.file = file
-        self.summary_action.setEnabled(False)
-        self.summary_action.setToolTip(self.tr(MISSING_RINGKASAN))
-        self.ba_action.setEnabled(False)
-        self.ba_action.setToolTip(self.tr(MISSING_BERITA_ACARA))
+        case_id = file.case.id if file is not None else None
+        for action, what in (
+            (self.summary_action, "ringkasan"),
+            (self.ba_action, "berita_acara"),
+            (self.perjanjian_action, "perjanjian"),
+        ):
+            reason = self.documents.why_not(case_id, what)
+            action.setEnabled(not reason)
+            action.setToolTip(reason)
         may = can(self.user, Action.RECORD_CONTACT) or can(self.user, Action.PROPOSE)
         aktif = file is not None and file.loan.status == LoanStatus.AKTIF
         late = (
@@ -169,6 +174,16 @@ class CasePrinter(QObject):
             action.setToolTip(why)
         self.panggilan_action.setEnabled(may and late)
         self.panggilan_action.setToolTip(why)
+
+    def print_summary(self) -> Issued | None:
+        return self.documents.ringkasan(self.file.case.id) if self.file else None
+
+    def print_ba(self) -> None:
+        if self.file is not None:
+            self.documents.ask_berita_acara(self.file.case.id)
+
+    def print_perjanjian(self) -> Issued | None:
+        return self.documents.perjanjian(self.file.case.id) if self.file else None
 
     def _printed(self, file: CaseFile | None) -> dict[LetterKind, str]:
         if file is None:
@@ -283,7 +298,7 @@ class CasePrinter(QObject):
                 self.user,
                 case_id,
                 LetterDraft(
-                    kind=kind, letter_date=row.doc_date, number=row.number, document_ref=str(row.id)
+                    kind=kind, letter_date=row.doc_date, number=row.number, document_ref=row.number
                 ),
                 today,
             )

@@ -4,16 +4,18 @@ date), reprints of the exact copy, and the batch of letters due today."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, time
 
 from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -21,17 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.documents import daftar_hapus_buku, notulen
 from app.documents.kinds import DocKind
-from app.documents.register import BatchItem, DocumentService, Issued
+from app.documents.register import DocumentService, Issued, can_issue
+from app.documents.sources import decisions, issuing, letters
+from app.documents.sources.letters import DueLetters
 from app.errors import AppError
 from app.services import Services
 from app.storage.documents_repo import RegisterQuery
 from app.users.models import User
+from ui.dialogs.document_forms import NotulenDialog, YearDialog
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
 from ui.models.documents_model import SORT_ROLE, DocColumn, DocumentsModel
+from ui.widgets import messages
 
-DueLetters = Callable[[date], Sequence[BatchItem]]
+DueSource = Callable[[date], DueLetters]
 PAGE = 500
 
 
@@ -52,15 +59,19 @@ class DocumentsView(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
-        due_letters: DueLetters | None = None,
+        due_letters: DueSource | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.user = user
         self.today = today
-        self.due_letters = due_letters
+        # The work queue's SP letters due (app.documents.sources.letters) unless a test
+        # gives its own source.
+        self.due_letters: DueSource = due_letters or (lambda on: letters.due_letters(services, on))
         self.docs = DocumentService(services.db, services.audit, services.settings)
         self.preview: PdfPreviewDialog | None = None
+        self.dialog: QDialog | None = None
+        self.last_batch: list[Issued] = []
 
         title = QLabel(self.tr("Surat & Dokumen"), objectName="view_title")
         font = title.font()
@@ -107,15 +118,29 @@ class DocumentsView(QWidget):
             self.tr("Surat Jatuh Tempo Hari Ini…"), objectName="batch_button"
         )
         self.batch_button.clicked.connect(self.print_due_letters)
-        self.batch_button.setEnabled(due_letters is not None)
-        if due_letters is None:
-            self.batch_button.setToolTip(
-                self.tr("Jadwal surat peringatan belum tersedia di program ini.")
+        self.batch_button.setToolTip(
+            self.tr(
+                "Semua surat peringatan (SP1–SP3) yang jatuh tempo hari ini menurut jadwal "
+                "penagihan, dalam satu PDF; setiap surat dicatat di kasusnya."
             )
+        )
+        self.make_button = QPushButton(self.tr("Buat Dokumen"), objectName="make_button")
+        make_menu = QMenu(self.make_button)
+        self.notulen_action = make_menu.addAction(self.tr("Notulen Rapat Pengurus…"))
+        self.notulen_action.triggered.connect(lambda _c=False: self.ask_notulen())
+        self.writeoff_action = make_menu.addAction(self.tr("Daftar Pinjaman Dihapusbukukan…"))
+        self.writeoff_action.triggered.connect(lambda _c=False: self.ask_writeoff_list())
+        self.make_button.setMenu(make_menu)
+        may = can_issue(user)
+        for button in (self.batch_button, self.make_button):
+            button.setEnabled(may)
+            if not may:
+                button.setToolTip(self.tr("Peran Anda tidak boleh membuat surat bernomor."))
 
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
+        top.addWidget(self.make_button)
         top.addWidget(self.batch_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
@@ -190,52 +215,63 @@ class DocumentsView(QWidget):
         )
 
     # -- batch ---------------------------------------------------------------------------------
-    def print_due_letters(self) -> None:
-        if self.due_letters is None:
-            return
+    def print_due_letters(self) -> list[Issued]:
+        """The SP letters due today: confirm, issue with progress and Batal, show one PDF."""
         today = self.today()
+        title = self.tr("Surat jatuh tempo")
         try:
-            items = list(self.due_letters(today))
+            due = self.due_letters(today)
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Surat jatuh tempo"), exc.message)
-            return
-        if not items:
-            QMessageBox.information(
+            messages.warn(self, title, exc.message)
+            return []
+        notes = self._notes(due)
+        if not due.items:
+            messages.inform(
                 self,
-                self.tr("Surat jatuh tempo"),
-                self.tr("Tidak ada surat peringatan yang jatuh tempo hari ini."),
+                title,
+                self.tr("Tidak ada surat peringatan yang jatuh tempo hari ini.") + notes,
             )
-            return
+            return []
+        counts = ", ".join(
+            f"{kind.label} {n}"
+            for kind in (DocKind.SP1, DocKind.SP2, DocKind.SP3)
+            if (n := sum(1 for i in due.items if i.kind == kind))
+        )
+        question = self.tr(
+            "{n} surat akan dibuat dan diberi nomor ({counts}); setiap surat dicatat di "
+            "kasusnya sebagai surat yang belum dikirim.{notes}\n\nBuat sekarang?"
+        ).format(n=len(due.items), counts=counts, notes=notes)
+        if not messages.confirm(self, title, question, self.tr("Buat Surat"), self.tr("Batal")):
+            return []
 
         def work(progress: Progress) -> list[Issued]:
             def report(done: int, total: int) -> None:
-                progress.report(
-                    self.tr("Membuat surat {done} dari {total}…").format(done=done, total=total)
-                )
+                if not progress.cancelled:  # stopping is left to should_stop, between letters
+                    progress.report(
+                        self.tr("Membuat surat {done} dari {total}…").format(done=done, total=total)
+                    )
 
-            return self.docs.issue_batch(
+            return issuing.issue_due_letters(
+                self.services,
                 self.user,
-                items,
-                title=self.tr("Surat jatuh tempo"),
-                on=today,
+                due,
+                today,
                 progress=report,
                 should_stop=lambda: progress.cancelled,
+                docs=self.docs,
             )
 
         try:
             issued = run_with_progress(
-                self,
-                self.tr("Surat jatuh tempo"),
-                self.tr("Menyiapkan surat…"),
-                work,
-                cancellable=True,
+                self, title, self.tr("Menyiapkan surat…"), work, cancellable=True
             )
         except TaskCancelled:
             issued = []
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Surat jatuh tempo"), exc.message)
+            messages.warn(self, title, exc.message)
             self.refresh()
-            return
+            return []
+        self.last_batch = issued
         self.refresh()
         if issued:
             self.show_preview(
@@ -243,6 +279,73 @@ class DocumentsView(QWidget):
                 self.tr("{n} surat jatuh tempo").format(n=len(issued)),
                 f"surat-jatuh-tempo-{today.isoformat()}.pdf",
             )
+        return issued
 
+    def _notes(self, due: DueLetters) -> str:
+        text = ""
+        if due.waiting:
+            text += (
+                "\n\n"
+                + self.tr(
+                    "{n} surat sudah dicetak tetapi pengirimannya belum dicatat (tidak dicetak "
+                    "lagi):"
+                ).format(n=len(due.waiting))
+                + "\n• "
+                + "\n• ".join(due.waiting[:5])
+            )
+        if due.refused:
+            text += "\n\n" + self.tr("Tidak bisa dibuat:") + "\n• " + "\n• ".join(due.refused[:5])
+        return text
 
+    # -- board documents -------------------------------------------------------------------------
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+        return dialog
 
+    def ask_notulen(self) -> QDialog:
+        today = self.today()
+        profile = self.services.settings.profile()
+        return self._open(
+            NotulenDialog(
+                today.replace(day=1),
+                today,
+                self.tr("Ruang rapat {coop}").format(coop=profile.name),
+                self.issue_notulen,
+                self,
+            )
+        )
+
+    def issue_notulen(self, start: date, end: date, begins: time, ends: time, place: str) -> Issued:
+        """The minutes of the decisions proposed in [start, end] (AppError raised)."""
+        meeting = decisions.Meeting(start=begins, end=ends, place=place)
+        data = decisions.notulen(self.services, start, end, meeting)
+        done = issuing.issue(
+            self.services,
+            self.user,
+            DocKind.NOTULEN,
+            data,
+            notulen.render,
+            self.today(),
+            docs=self.docs,
+        )
+        self.show_issued(done)
+        return done
+
+    def ask_writeoff_list(self) -> QDialog:
+        return self._open(YearDialog(self.today().year, self.issue_writeoff_list, self))
+
+    def issue_writeoff_list(self, year: int) -> Issued:
+        data = decisions.daftar_hapus_buku(self.services, year, self.today())
+        done = issuing.issue(
+            self.services,
+            self.user,
+            DocKind.DAFTAR_HAPUS_BUKU,
+            data,
+            daftar_hapus_buku.render,
+            self.today(),
+            docs=self.docs,
+        )
+        self.show_issued(done)
+        return done

@@ -16,6 +16,7 @@ from ui.dialogs.payment_dialog import PaymentDialog
 from ui.dialogs.payoff_dialog import PayoffDialog
 from ui.dialogs.reverse_payment_dialog import ReversePaymentDialog, can_reverse
 from ui.dialogs.waiver_dialog import WaiverDialog
+from ui.views.loan_documents import LoanDocuments
 from ui.widgets import messages
 
 PRINT_ACTIONS = (Action.EDIT_MEMBERS, Action.RECORD_CONTACT, Action.PROPOSE, Action.APPROVE)
@@ -63,6 +64,9 @@ class LoanActions(QObject):
         d.print_button.setToolTip(self.tr("Cetak jadwal angsuran (tampil dulu sebagai pratinjau)")
                                   if self.may_print else self.tr(
                                   "Peran Anda tidak boleh membuat dokumen bernomor."))  # fmt: skip
+        self.documents = LoanDocuments(view, view.services, user, lambda: view.today())
+        self.documents.attach(d.documents_button)
+        self.documents.jadwal_action.setVisible(False)  # Cetak Jadwal is its own button
         d.event_selected.connect(lambda _e: self.update_buttons())
         d.pay_button.setToolTip(self.tr("Catat angsuran yang dibayar anggota"))
         d.payoff_button.setToolTip(self.tr("Hitung dan terima pelunasan sebelum jatuh tempo"))
@@ -96,6 +100,8 @@ class LoanActions(QObject):
                 "Pilih dulu pembayaran di tab Pembayaran" if not can_reverse(event)
                 else "Batalkan pembayaran yang dipilih"))  # fmt: skip
         d.print_button.setVisible(loan is not None)
+        d.documents_button.setVisible(loan is not None)
+        self.documents.update(loan, event)
         d.print_button.setEnabled(
             self.may_print and loan is not None and loan.status != LoanStatus.DITOLAK
         )

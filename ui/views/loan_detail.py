@@ -134,6 +134,8 @@ class LoanDetailPanel(QWidget):
         self.waive_button = QPushButton(self.tr("Hapuskan Denda"))
         self.reverse_button = QPushButton(self.tr("Batalkan Pembayaran"))
         self.print_button = QPushButton(self.tr("Cetak Jadwal"))
+        self.documents_button = QPushButton(self.tr("Dokumen Lain"))  # menu: app.documents
+        self.documents_button.setObjectName("documents_button")
         self.approve_button = QPushButton(self.tr("Setujui"))
         self.approve_button.setObjectName("approve_button")
         self.reject_button = QPushButton(self.tr("Tolak"))
@@ -142,6 +144,7 @@ class LoanDetailPanel(QWidget):
         self.action_buttons = [
             self.approve_button, self.reject_button, self.disburse_button, self.pay_button,
             self.payoff_button, self.waive_button, self.reverse_button, self.print_button,
+            self.documents_button,
         ]  # fmt: skip
         for button in self.action_buttons:
             row.addWidget(button)

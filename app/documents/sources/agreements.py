@@ -58,9 +58,7 @@ def agreement_decisions(services: Services, case_id: int) -> list[Decision]:
 
 def agreed_contacts(services: Services, case_id: int) -> list[Contact]:
     """Contacts of the case that carry a promise to pay, newest first."""
-    promised = {
-        v.promise.contact_id for v in services.collection.promises.views_for_case(case_id, date.max)
-    }
+    promised = {p.contact_id for p in services.collection.repo.promises_of_case(case_id)}
     contacts = services.collection.contacts.contacts(case_id)
     chosen = [c for c in contacts if c.id in promised and not c.is_superseded]
     return sorted(chosen, key=lambda c: (c.contact_at, c.id), reverse=True)
@@ -203,18 +201,16 @@ def settlement_agreement(services: Services, case: Case, decision: Decision) -> 
 
 def contact_agreement(services: Services, case: Case, contact: Contact) -> Agreement:
     """The promise to pay agreed at a contact, with what was written as agreed."""
-    views = [
-        v
-        for v in services.collection.promises.views_for_case(case.id, date.max)
-        if v.promise.contact_id == contact.id
+    made = [
+        p for p in services.collection.repo.promises_of_case(case.id) if p.contact_id == contact.id
     ]
-    if not views:
+    if not made:
         raise ValidationError(
             "Catatan kontak ini tidak memuat janji bayar, jadi belum ada "
             "kesepakatan untuk Berita Acara.",
             field="contact",
         )
-    promise = views[0].promise
+    promise = made[0]
     on = contact.contact_at.date()
     agreed = (
         [f"Kesepakatan saat {contact.channel.label.lower()}: {contact.agreed.rstrip('.')}."]

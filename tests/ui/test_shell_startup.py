@@ -106,6 +106,9 @@ def test_run_installs_the_hook_and_opens_the_start_screen(
         return 0
 
     monkeypatch.setattr(QApplication, "exec", event_loop)
+    # On an English system the real call would switch every later test to English.
+    languages: list[object] = []
+    monkeypatch.setattr(ui_main, "load_translations", lambda app: languages.append(app) or [])
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     before = QFont(app.font())
@@ -114,5 +117,6 @@ def test_run_installs_the_hook_and_opens_the_start_screen(
     finally:
         app.setFont(before)
     assert seen == ["Mufakat"]
+    assert languages == [app], "the translation for the system language is looked for"
     assert isinstance(sys.excepthook, excepthook.ExceptHook)
     assert sys.excepthook.log_file == log_path()

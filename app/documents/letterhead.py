@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import copy
+from dataclasses import dataclass
+from functools import lru_cache
 from io import BytesIO
 
+from reportlab.lib.boxstuff import aspectRatioFix
 from reportlab.lib.colors import Color, black
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, _digester
+from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -64,7 +69,7 @@ class Letterhead:
     def __init__(self, profile: CoopProfile, width: float) -> None:
         self.profile = profile
         self.width = width
-        self.logo = ImageReader(BytesIO(profile.logo_png)) if profile.logo_png else None
+        self.logo = bool(profile.logo_png)
         # With a logo the text is kept centred on the page: the same margin on both sides.
         side = LOGO_SIZE + LOGO_GAP if self.logo else 0.0
         self.text_width = width - 2 * side
@@ -88,16 +93,7 @@ class Letterhead:
         """Draw with the top-left corner at (x, top); returns the y just below the rule."""
         block = max(self.text_height, LOGO_SIZE if self.logo else 0.0)
         if self.logo:
-            canvas.drawImage(
-                self.logo,
-                x,
-                top - (block + LOGO_SIZE) / 2,
-                LOGO_SIZE,
-                LOGO_SIZE,
-                preserveAspectRatio=True,
-                anchor="c",
-                mask="auto",
-            )
+            draw_logo(canvas, self.profile.logo_png, x, top - (block + LOGO_SIZE) / 2, LOGO_SIZE)
         text_x = x + (self.width - self.text_width) / 2
         y = top - (block - self.text_height) / 2
         for paragraph, height in zip(self.paragraphs, self._heights, strict=True):
@@ -124,3 +120,70 @@ def draw_watermark(canvas: Canvas, page_width: float, page_height: float) -> Non
     canvas.rotate(45)
     canvas.drawCentredString(0, -40, WATERMARK_TEXT)
     canvas.restoreState()
+
+
+@dataclass(frozen=True)
+class _Logo:
+    """A logo ready for any PDF: its image object (and transparency mask) encoded once."""
+
+    name: str
+    image: PDFImageXObject
+    mask: PDFImageXObject | None
+    size: tuple[int, int]
+
+
+@lru_cache(maxsize=4)
+def _encoded(png: bytes) -> _Logo:
+    """Decode and compress the logo once per process (ReportLab would do it per document,
+    the largest part of a one-page letter's time)."""
+    reader = ImageReader(BytesIO(png))
+    alpha = reader._dataA
+    name = _digester(reader.getRGBData() + (alpha.getRGBData() if alpha else b"auto"))
+    image = PDFImageXObject(name, reader, mask="auto")
+    image.name = name
+    mask = image.__dict__.pop("_smask", None)
+    return _Logo(name, image, mask, reader.getSize())
+
+
+def draw_logo(canvas: Canvas, png: bytes, x: float, y: float, size: float) -> None:
+    """The logo centred in the square (x, y, size): its image is added to this document from
+    the process-wide cache (the same bytes as canvas.drawImage would write)."""
+    try:
+        logo = _encoded(png)
+        doc = canvas._doc
+        ref = doc.getXObjectName(logo.name)
+        if doc.idToObject.get(ref) is None:
+            image = copy.copy(logo.image)
+            canvas._setXObjects(image)
+            doc.Reference(image, ref)
+            doc.addForm(logo.name, image)
+            if logo.mask is not None:
+                mask = copy.copy(logo.mask)
+                mask_ref = doc.getXObjectName(mask.name)
+                if doc.idToObject.get(mask_ref) is None:
+                    canvas._setXObjects(mask)
+                    image.smask = doc.Reference(mask, mask_ref)
+                else:
+                    image.smask = PDFObjectReference(mask_ref)
+    except (AttributeError, KeyError, TypeError):  # another ReportLab: the plain way
+        canvas.drawImage(
+            ImageReader(BytesIO(png)),
+            x,
+            y,
+            size,
+            size,
+            preserveAspectRatio=True,
+            anchor="c",
+            mask="auto",
+        )
+        return
+    left, bottom, width, height, _scaled = aspectRatioFix(
+        True, "c", x, y, size, size, logo.size[0], logo.size[1], False
+    )
+    canvas._currentPageHasImages = 1
+    canvas.saveState()
+    canvas.translate(left, bottom)
+    canvas.scale(width, height)
+    canvas._code.append(f"/{ref} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(logo.name)

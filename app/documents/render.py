@@ -4,6 +4,7 @@ document, the demo watermark, and ReportLab's invariant mode so equal input give
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from io import BytesIO
 from typing import Any
@@ -28,6 +29,11 @@ from app.documents.letterhead import Letterhead, draw_watermark
 from app.documents.styles import styles
 from app.settings.profile import CoopProfile
 
+# ReportLab uses its C speed-ups (rl-accel) when installed; named here so the bundler packs
+# them too. Without them it falls back to pure Python: slower, the same PDFs.
+with contextlib.suppress(ImportError):
+    import _rl_accel  # noqa: F401
+
 # Binary streams instead of ASCII85: smaller files and much faster (the pure-Python encoder
 # is the slowest part of writing a PDF without ReportLab's optional C accelerator).
 reportlab.rl_config.useA85 = 0
@@ -39,7 +45,7 @@ FOOT_Y = MARGIN_BOTTOM / 2
 def _numbered_canvas(foot_left: str, is_demo: bool) -> Callable[..., Canvas]:
     """A canvas that holds its pages back until the end, so each foot can say "dari N"."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []

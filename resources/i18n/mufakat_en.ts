@@ -526,10 +526,6 @@ Send that file to the cooperative&apos;s IT helper. It is best to close the prog
         <translation>{name} (Ctrl+{n})</translation>
     </message>
     <message>
-        <source>Di sini nanti: surat peringatan, surat panggilan, Berita Acara kesepakatan, surat perjanjian, Surat Keterangan Lunas dan notulen rapat pengurus, dengan nomor surat otomatis dan daftar surat yang sudah dibuat.</source>
-        <translation>Coming here: warning letters, summons, minutes of agreements, settlement agreements, paid-off certificates and board meeting minutes, with automatic letter numbers and a register of the letters made.</translation>
-    </message>
-    <message>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>

@@ -21,6 +21,7 @@ from app.collection.models import (
     MetRole,
     PromiseStatus,
 )
+from app.documents.register import Issued
 from app.loans.models import LoanStatus
 from app.members.models import Member
 from app.services import Services
@@ -224,3 +225,9 @@ def test_hapus_buku_proposed_noted_approved_twice_lands_in_the_off_books_registe
     assert model.display(entry, OffbookColumn.POKOK) == "Rp6.000.000"
     assert model.display(entry, OffbookColumn.STATUS) == "Masih ditagih"
     assert "1 pinjaman dihapus buku" in reports.offbook.total.text()
+
+    shown: list[Issued] = []
+    reports.show_pdf = shown.append  # type: ignore[method-assign]  # no preview window here
+    click(qtbot, reports.print_dhb)  # the RAT annex of the book year 2027
+    [issued] = shown
+    assert issued.row.kind == "daftar_hapus_buku" and issued.pdf.startswith(b"%PDF")

@@ -23,11 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.collection.reports import WrittenOffRegister
+from app.documents import daftar_hapus_buku
+from app.documents.kinds import DocKind
+from app.documents.register import Issued
+from app.documents.sources import decisions, issuing
 from app.errors import AppError
 from app.formats import format_date_long
 from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User
+from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
 from ui.models.case_table_base import SORT_ROLE, RowsModel
 from ui.models.collection_reports_model import (
     CausesModel,
@@ -35,13 +40,8 @@ from ui.models.collection_reports_model import (
     PerformanceModel,
     RestructuredModel,
 )
+from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
-
-MISSING_DHB = (
-    "Belum tersedia: cetak Daftar Hapus Buku perlu penghubung dari baris Daftar "
-    "Ekstrakomptabel (OffbookEntry) ke app.documents.daftar_hapus_buku.WrittenOffLoan "
-    "— sedang dikerjakan bagian Surat."
-)
 
 
 class ReportTab(QWidget):
@@ -104,6 +104,7 @@ class CollectionReportsView(QTabWidget):
         self.user = user
         self.today: Callable[[], date] = date.today
         self.portfolio = portfolio
+        self.preview: PdfPreviewDialog | None = None
         if portfolio is not None:
             self.addTab(portfolio, self.tr("Portofolio Pinjaman"))
         today = self.today()
@@ -139,8 +140,13 @@ class CollectionReportsView(QTabWidget):
             tab.controls.addWidget(button)
             tab.controls.addStretch(1)
         self.print_dhb = QPushButton(self.tr("Cetak Daftar Hapus Buku…"), objectName="print_dhb")
-        self.print_dhb.setEnabled(False)
-        self.print_dhb.setToolTip(self.tr(MISSING_DHB))
+        self.print_dhb.setToolTip(
+            self.tr(
+                "Daftar pinjaman yang dihapus buku pada tahun buku tanggal di kiri, untuk "
+                "lampiran RAT (bernomor, tercatat di Surat & Dokumen)"
+            )
+        )
+        self.print_dhb.clicked.connect(self.print_writeoff_list)
         self.offbook.controls.addWidget(self.print_dhb)
         for edit in (self.perf_from, self.perf_to, self.restr_on, self.offbook_on, self.cause_on):
             edit.editingFinished.connect(self.refresh_current)
@@ -245,6 +251,34 @@ class CollectionReportsView(QTabWidget):
             ),
         )
         return register
+
+    def print_writeoff_list(self) -> Issued | None:
+        """The Daftar Pinjaman Dihapusbukukan of the as-of date's book year (RAT annex)."""
+        year = self._date(self.offbook_on).year
+        try:
+            data = decisions.daftar_hapus_buku(self.services, year, self.today())
+            issued = issuing.issue(
+                self.services,
+                self.user,
+                DocKind.DAFTAR_HAPUS_BUKU,
+                data,
+                daftar_hapus_buku.render,
+                self.today(),
+            )
+        except AppError as exc:
+            messages.warn(self, self.tr("Daftar tidak bisa dibuat"), exc.message)
+            return None
+        self.show_pdf(issued)
+        return issued
+
+    def show_pdf(self, issued: Issued) -> None:
+        self.preview = PdfPreviewDialog(
+            issued.pdf,
+            f"{issued.row.title} ({issued.row.number})",
+            safe_file_name(issued.row.number),
+            self,
+        )
+        self.preview.open()
 
     def _causes(self) -> None:
         rows = self.services.collection.reports.by_cause(

@@ -16,6 +16,7 @@ from app.loans.quality import (
     koperasi_policy,
     months_overdue,
     npl_ratio,
+    parse_custom_limits,
     quality_policy,
 )
 from app.settings.service import SettingsService
@@ -28,20 +29,6 @@ from app.storage.loans_snapshots_repo import LoanSnapshotsRepository
 from app.users.models import User
 
 _BOOKED = ("aktif", "lunas", "lunas_keringanan", "direstrukturisasi", "hapus_buku", "hapus_tagih")
-
-
-def parse_custom_limits(text: str) -> list[tuple[int, str]]:
-    """'0:L,90:DPK,120:KL,180:D' -> [(0, 'L'), (90, 'DPK'), (120, 'KL'), (180, 'D')]."""
-    limits = []
-    for part in text.split(","):
-        bound, _, code = part.strip().partition(":")
-        if not bound.strip().isdigit() or not code.strip():
-            raise ValidationError(
-                "Tabel kolektibilitas khusus ditulis seperti 0:L,90:DPK,120:KL,180:D.",
-                field="loans.custom_quality_limits",
-            )
-        limits.append((int(bound), code.strip().upper()))
-    return limits
 
 
 class LoanQualityService:
@@ -73,9 +60,12 @@ class LoanQualityService:
         settled = self.events.settled(loan.id, version, as_of)
         return loan_position(
             self.loans.schedule(loan.id, version),
-            settled.pokok, settled.jasa, settled.denda,
+            settled.pokok,
+            settled.jasa,
+            settled.denda,
             self.events.charges(loan.id, version, as_of),
-            loan.denda_rule, as_of,
+            loan.denda_rule,
+            as_of,
         )
 
     def arrears(self, loan_id: int, as_of: date) -> LoanArrears:
@@ -90,7 +80,8 @@ class LoanQualityService:
         policy = self.policy()
         as_of = pos.as_of
         collateral_value = sum(
-            item.estimated_value for item in self.loans.collateral(loan.id)
+            item.estimated_value
+            for item in self.loans.collateral(loan.id)
             if item.released_on is None or item.released_on > as_of
         )
         oldest = pos.oldest_due
@@ -161,13 +152,26 @@ class LoanQualityService:
             by_class = {code: total for code, (_, total) in counts.items()}
             loans = sum(n for n, _ in counts.values())
             run_id = self.snapshots.insert_run(
-                as_of, previous + 1, policy, loans, sum(by_class.values()),
-                npl_ratio(by_class), actor.id if actor else None,
+                as_of,
+                previous + 1,
+                policy,
+                loans,
+                sum(by_class.values()),
+                npl_ratio(by_class),
+                actor.id if actor else None,
             )
             self.audit.record(
-                actor.id if actor else None, "tutup bulan", "kolektibilitas", run_id, None,
-                {"as_of": as_of.isoformat(), "run_no": previous + 1, "policy": policy.key,
-                 "loans": loans},
+                actor.id if actor else None,
+                "tutup bulan",
+                "kolektibilitas",
+                run_id,
+                None,
+                {
+                    "as_of": as_of.isoformat(),
+                    "run_no": previous + 1,
+                    "policy": policy.key,
+                    "loans": loans,
+                },
             )
         return self.run(run_id)
 

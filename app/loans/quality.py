@@ -167,6 +167,20 @@ def custom_policy(
     return QualityPolicy(key="custom", name=name, limits=table, measure=measure, beyond=beyond)
 
 
+def parse_custom_limits(text: str) -> list[tuple[int, str]]:
+    """'0:L,90:DPK,120:KL,180:D' -> [(0, 'L'), (90, 'DPK'), (120, 'KL'), (180, 'D')]."""
+    limits = []
+    for part in text.split(","):
+        bound, _, code = part.strip().partition(":")
+        if not bound.strip().isdigit() or not code.strip():
+            raise ValidationError(
+                "Tabel kolektibilitas khusus ditulis seperti 0:L,90:DPK,120:KL,180:D.",
+                field="loans.custom_quality_limits",
+            )
+        limits.append((int(bound), code.strip().upper()))
+    return limits
+
+
 KOPERASI = koperasi_policy()
 OJK = QualityPolicy(
     key="ojk",

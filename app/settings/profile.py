@@ -53,6 +53,32 @@ DEFAULTS: dict[str, Any] = {
     "collection.recovery_pattern": "PH-{year}-{seq:05}",
 }
 
+# Settings whose value is one of a fixed list (value -> what the user reads).
+CHOICES: dict[str, dict[str, str]] = {
+    "loans.quality_policy": {
+        "koperasi": "Koperasi (Permen KUKM 20/2008 jo. 14/2009)",
+        "ojk": "OJK, 5 golongan menurut hari tunggakan",
+        "missed": "Jumlah angsuran tertunggak",
+        "custom": "Tabel khusus koperasi",
+    },
+    "loans.custom_quality_measure": {"days": "Hari tunggakan", "missed": "Angsuran tertunggak"},
+    "loans.allowance_policy": {
+        "bpr": "Gaya BPR (dengan pengurang agunan)",
+        "permen": "Bobot risiko Permen 14/2009",
+    },
+    "collection.open_min_class": {
+        "": "Tidak dipakai",
+        "DPK": "Dalam Perhatian Khusus atau lebih buruk",
+        "KL": "Kurang Lancar atau lebih buruk",
+        "D": "Diragukan atau lebih buruk",
+        "M": "Macet",
+    },
+}
+# Whole-number settings that are percentages.
+PERCENT_SETTINGS = frozenset(
+    {"collection.waiver_max_denda", "collection.waiver_max_jasa", "collection.waiver_max_pokok"}
+)
+
 RUPIAH_STYLES = {
     "puebi": "Rp1.500.000 (PUEBI)",
     "spasi": "Rp 1.500.000",

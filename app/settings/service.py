@@ -9,8 +9,16 @@ from datetime import date
 from typing import Any
 
 from app.errors import ValidationError
+from app.loans.quality import custom_policy, parse_custom_limits
 from app.numbering import validate_pattern
-from app.settings.profile import DEFAULTS, PROFILE_FIELDS, RUPIAH_STYLES, CoopProfile
+from app.settings.profile import (
+    CHOICES,
+    DEFAULTS,
+    PERCENT_SETTINGS,
+    PROFILE_FIELDS,
+    RUPIAH_STYLES,
+    CoopProfile,
+)
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
 from app.storage.settings_repo import SettingsRepository
@@ -67,6 +75,16 @@ class SettingsService:
             raise ValidationError("Isi dengan angka bulat 0 atau lebih.", field=key)
         if key.endswith("_pattern"):
             validate_pattern(str(value), field=key)
+        if key in CHOICES and value not in CHOICES[key]:
+            raise ValidationError("Pilih salah satu pilihan yang ada.", field=key)
+        if key in PERCENT_SETTINGS and not 0 <= value <= 100:
+            raise ValidationError("Isi persen antara 0 dan 100.", field=key)
+        if key == "loans.custom_quality_limits":
+            measure = str(self.get("loans.custom_quality_measure"))
+            try:
+                custom_policy(parse_custom_limits(str(value)), measure=measure)
+            except ValidationError as exc:
+                raise ValidationError(exc.message, field=key) from exc
         if key == "format.rupiah_style" and value not in RUPIAH_STYLES:
             raise ValidationError("Pilih salah satu gaya penulisan rupiah.", field=key)
         if key == "backup.keep" and not 1 <= value <= 365:

@@ -101,3 +101,32 @@ def test_profile_validation(services: Services, overrides: dict[str, object], fi
     with pytest.raises(ValidationError) as err:
         services.settings.save_profile(None, CoopProfile(**base))  # type: ignore[arg-type]
     assert err.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("loans.quality_policy", "bank"),
+        ("loans.allowance_policy", "lain"),
+        ("collection.open_min_class", "X"),
+        ("collection.waiver_max_jasa", 150),
+        ("loans.custom_quality_limits", "0:L,90:KL,60:D"),
+        ("loans.custom_quality_limits", "0:L,90:Z"),
+        ("loans.custom_quality_limits", "nol:L"),
+    ],
+)
+def test_policy_settings_refused_at_their_field(
+    services: Services, key: str, value: object
+) -> None:
+    admin = admin_user(services)
+    with pytest.raises(ValidationError) as err:
+        services.settings.set(admin, key, value)
+    assert err.value.field == key
+    assert services.settings.get(key) == DEFAULTS[key]
+
+
+def test_policy_settings_accepted(services: Services) -> None:
+    admin = admin_user(services)
+    services.settings.set(admin, "loans.custom_quality_limits", "0:L,60:KL,150:D")
+    services.settings.set(admin, "loans.quality_policy", "custom")
+    assert services.loans.quality.policy().limits == ((0, "L"), (60, "KL"), (150, "D"))

@@ -42,6 +42,32 @@ CONSISTENCY_RULES: list[tuple[str, str]] = [
            WHERE s.tx_date < m.join_date""",
     ),
     (
+        "saldo berjalan pinjaman tidak sama dengan jumlah transaksinya",
+        """SELECT b.loan_id FROM loan_balances b
+           LEFT JOIN (SELECT loan_id, version, sum(pokok) AS p, sum(jasa) AS j,
+                             sum(denda) AS d, sum(titipan) AS t
+                      FROM loan_events GROUP BY loan_id, version) e
+             ON e.loan_id = b.loan_id AND e.version = b.version
+           WHERE b.pokok <> coalesce(e.p, 0) OR b.jasa <> coalesce(e.j, 0)
+              OR b.denda <> coalesce(e.d, 0) OR b.titipan <> coalesce(e.t, 0)""",
+    ),
+    (
+        "rincian transaksi pinjaman tidak sama dengan jumlahnya",
+        """SELECT e.id FROM loan_events e
+           JOIN (SELECT event_id,
+                        sum(CASE WHEN component = 'pokok' THEN amount ELSE 0 END) AS p,
+                        sum(CASE WHEN component = 'jasa' THEN amount ELSE 0 END) AS j,
+                        sum(CASE WHEN component = 'denda' THEN amount ELSE 0 END) AS d
+                 FROM loan_event_lines GROUP BY event_id) l ON l.event_id = e.id
+           WHERE e.kind <> 'pencairan' AND (l.p <> e.pokok OR l.j <> e.jasa OR l.d <> e.denda)""",
+    ),
+    (
+        "pembatalan pembayaran pinjaman tidak sama dengan yang dibatalkan",
+        """SELECT r.id FROM loan_events r JOIN loan_events o ON o.id = r.reverses_id
+           WHERE r.kind = 'pembalikan' AND (r.loan_id <> o.loan_id OR r.pokok <> -o.pokok
+              OR r.jasa <> -o.jasa OR r.denda <> -o.denda)""",
+    ),
+    (
         "anggota keluar/meninggal tanpa tanggal",
         "SELECT number FROM members WHERE status <> 'aktif' AND status_date IS NULL",
     ),

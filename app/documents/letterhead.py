@@ -137,8 +137,9 @@ def _encoded(png: bytes) -> _Logo:
     """Decode and compress the logo once per process (ReportLab would do it per document,
     the largest part of a one-page letter's time)."""
     reader = ImageReader(BytesIO(png))
-    alpha = reader._dataA
-    name = _digester(reader.getRGBData() + (alpha.getRGBData() if alpha else b"auto"))
+    rgb = reader.getRGBData()  # also splits off the alpha channel (reader._dataA)
+    alpha = getattr(reader, "_dataA", None)
+    name = _digester(rgb + (alpha.getRGBData() if alpha else b"auto"))
     image = PDFImageXObject(name, reader, mask="auto")
     image.name = name
     mask = image.__dict__.pop("_smask", None)

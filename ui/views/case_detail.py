@@ -26,6 +26,7 @@ from app.collection.decision_models import Decision, OffbookEntry
 from app.collection.models import Case, PromiseView, TimelineEntry
 from app.errors import AppError
 from app.formats import format_date_long
+from app.identity import format_phone
 from app.loans.models import Collateral, Loan, LoanArrears, LoanStatus
 from app.members.models import Member
 from app.money import format_number, format_rupiah
@@ -280,7 +281,11 @@ class CaseDetailPanel(QWidget):
         v = self.values
         v["member"].setText(f"{c.member_name} ({c.member_number})")
         m = file.member
-        v["phone"].setText(" · ".join(x for x in (m.phone, m.full_address) if x) if m else "–")
+        v["phone"].setText(
+            " · ".join(x for x in (format_phone(m.phone) if m.phone else "", m.full_address) if x)
+            if m
+            else "–"
+        )
         v["loan"].setText(
             self.tr("{number} · plafon {amount} · {status}").format(
                 number=loan.display_number,

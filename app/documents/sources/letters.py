@@ -4,6 +4,7 @@ SP letters the work queue says are due."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
@@ -11,11 +12,12 @@ from app.collection.models import Case, Letter, LetterKind, QueueKind
 from app.documents import panggilan as pg
 from app.documents import sp_letters
 from app.documents.kinds import SP_KINDS
+from app.documents.parties import arrears_figures
 from app.documents.register import BatchItem
 from app.documents.sources.basics import arrears_at, loan_parties, office_contact, office_place
 from app.errors import AppError, ValidationError
 from app.formats import format_date_short
-from app.loans.models import LoanStatus
+from app.loans.models import LoanArrears, LoanStatus
 from app.services import Services
 
 SP_LETTER_KINDS = {1: LetterKind.SP1, 2: LetterKind.SP2, 3: LetterKind.SP3}
@@ -43,26 +45,51 @@ def _collected_case(services: Services, case_id: int) -> Case:
     return case
 
 
-def sp_letter(services: Services, case_id: int, level: int, on: date) -> sp_letters.SpLetter:
+@dataclass(frozen=True)
+class LetterBasis:
+    """What every letter of a day shares, read once: the Manajer and the office telephone,
+    the days a letter gives to pay, and (for a batch) every aktif loan's arrears at the
+    letter date, computed in SQL."""
+
+    manajer: str
+    phone: str
+    pay_days: int
+    arrears: Mapping[int, LoanArrears] | None = None
+
+    @classmethod
+    def read(cls, services: Services, on: date | None = None) -> LetterBasis:
+        manajer, phone = office_contact(services)
+        arrears = None
+        if on is not None:
+            arrears = {a.loan_id: a for a in services.loans.quality.all_arrears(on)}
+        days = int(services.settings.get("collection.letter_pay_days"))
+        return cls(manajer, phone, days, arrears)
+
+
+def sp_letter(
+    services: Services, case_id: int, level: int, on: date, basis: LetterBasis | None = None
+) -> sp_letters.SpLetter:
     """Warning letter `level` (1–3) for the case, with its loan's arrears at `on` and the
     numbers and dates of the case's earlier SP letters."""
+    basis = basis or LetterBasis.read(services)
     case = _collected_case(services, case_id)
     parts = loan_parties(services, case.loan_id)
     if parts.loan.status not in _COLLECTED:
         raise ValidationError(
             f"Pinjaman {parts.loan.display_number} berstatus {parts.loan.status.label}.", "case"
         )
-    contact_name, contact_phone = office_contact(services, case.officer_name)
+    known = basis.arrears.get(case.loan_id) if basis.arrears is not None else None
+    arrears = arrears_figures(known) if known is not None else arrears_at(services, parts.loan, on)
     letters = services.collection.contacts.letters(case_id)
     return sp_letters.sp_letter(
         level,
         parts.member,
         parts.ref,
-        arrears_at(services, parts.loan, on),
+        arrears,
         on=on,
-        contact_name=contact_name,
-        contact_phone=contact_phone,
-        days_to_pay=int(services.settings.get("collection.letter_pay_days")),
+        contact_name=case.officer_name.strip() or basis.manajer,
+        contact_phone=basis.phone,
+        days_to_pay=basis.pay_days,
         previous=previous_letters(letters, level),
         has_guarantor=bool(services.loans.guarantors(case.loan_id)),
         case_id=case.id,
@@ -134,6 +161,7 @@ def due_letters(services: Services, as_of: date) -> DueLetters:
     coll = services.collection
     queue = coll.queue.build(as_of)
     sent_all = coll.repo.sent_letters()
+    basis = LetterBasis.read(services, as_of)
     items: list[BatchItem] = []
     waiting: list[str] = []
     refused: list[str] = []
@@ -157,7 +185,7 @@ def due_letters(services: Services, as_of: date) -> DueLetters:
             )
             continue
         try:
-            letter = sp_letter(services, line.case_id, level, as_of)
+            letter = sp_letter(services, line.case_id, level, as_of, basis)
         except AppError as exc:
             refused.append(f"{who}: {exc.message}")
             continue

@@ -296,6 +296,10 @@ class DocumentService:
                     pdf, pages = item.render(numbered, context)
                 except Exception as exc:
                     self.repo.fail(row.id, f"Gagal dibuat: {exc}")
+                    for other, _numbered in taken:  # the chunk is not stored: none left open
+                        self.repo.fail(
+                            other.id, "Tidak disimpan: surat lain dalam kelompok ini gagal dibuat."
+                        )
                     raise
                 done.append((item, row, pdf, pages))
                 if progress is not None:

@@ -10,6 +10,7 @@ import pytest
 from app.collection.models import LetterKind
 from app.documents import sp_letters
 from app.documents.kinds import DocKind
+from app.documents.register import BatchItem
 from app.documents.sources import issuing, letters
 from app.documents.sources.basics import documents
 from app.errors import PermissionDenied, ValidationError
@@ -160,3 +161,32 @@ def test_sp2_due_after_the_sp1_was_delivered(
     [item] = letters.due_letters(services, later).items
     assert item.kind == DocKind.SP2
     assert [p.number for p in item.data.previous] == [done.row.number]
+
+
+def test_a_letter_failing_in_a_batch_leaves_no_row_open_and_nothing_half_recorded(
+    services: Services, people: People, member: Member
+) -> None:
+    for serial in range(2, 5):
+        borrower = make_member(services, people.manajer, name=f"Anggota {serial}", serial=serial)
+        scenario.make_loan(services, people, borrower, amount=2_000_000)
+    services.collection.cases.open_due_cases(D)
+    due = letters.due_letters(services, D)
+    calls = {"n": 0}
+
+    def second_fails(data: object, ctx: object) -> tuple[bytes, int]:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("printer font missing")
+        return sp_letters.render(data, ctx)  # type: ignore[arg-type]
+
+    broken = letters.DueLetters(
+        D, tuple(BatchItem(i.kind, i.data, second_fails) for i in due.items)
+    )
+    with pytest.raises(RuntimeError):
+        issuing.issue_due_letters(services, people.staf, broken, D)
+    rows = documents(services).search()
+    assert len(rows) == 3 and {r.status for r in rows} == {"gagal"}
+    assert any("printer font missing" in r.note for r in rows)
+    assert services.db.scalar("SELECT count(*) FROM document_files") == 0
+    coll = services.collection
+    assert [x for c in coll.repo.cases() for x in coll.contacts.letters(c.id)] == []

@@ -28,6 +28,29 @@ def require_loan_editor(actor: User) -> None:
         raise PermissionDenied("Peran Anda tidak boleh mengubah data pinjaman.")
 
 
+def check_collateral(draft: CollateralDraft) -> None:
+    """Raise ValidationError (at the form's field) for collateral that cannot be recorded."""
+    if draft.kind not in COLLATERAL_KINDS:
+        raise ValidationError("Pilih jenis agunan.", field="kind")
+    if not draft.description.strip():
+        raise ValidationError("Tulis uraian agunan.", field="description")
+    if draft.estimated_value < 0 or draft.tax_value < 0:
+        raise ValidationError("Nilai agunan tidak boleh negatif.", field="estimated_value")
+    if draft.kind != "other" and draft.estimated_value <= 0:
+        raise ValidationError("Isi taksiran nilai agunan.", field="estimated_value")
+
+
+def clean_guarantor(draft: GuarantorDraft) -> GuarantorDraft:
+    """The guarantor as stored (spaces tidied, NIK and phone checked when given)."""
+    name = " ".join(draft.name.split())
+    if not name:
+        raise ValidationError("Tulis nama penjamin.", field="name")
+    nik = validate_nik(draft.nik) if draft.nik.strip() else ""
+    phone = normalize_phone(draft.phone) if draft.phone.strip() else ""
+    return GuarantorDraft(name=name, nik=nik, relation=draft.relation.strip(),
+                          address=draft.address.strip(), phone=phone)
+
+
 class CollateralService:
     def __init__(self, db: Database, audit: AuditRepository) -> None:
         self.db = db
@@ -37,14 +60,7 @@ class CollateralService:
     def add_collateral(self, actor: User, loan: Loan, draft: CollateralDraft) -> Collateral:
         """Add one item of collateral (audited)."""
         require_loan_editor(actor)
-        if draft.kind not in COLLATERAL_KINDS:
-            raise ValidationError("Pilih jenis agunan.", field="kind")
-        if not draft.description.strip():
-            raise ValidationError("Tulis uraian agunan.", field="description")
-        if draft.estimated_value < 0 or draft.tax_value < 0:
-            raise ValidationError("Nilai agunan tidak boleh negatif.", field="estimated_value")
-        if draft.kind != "other" and draft.estimated_value <= 0:
-            raise ValidationError("Isi taksiran nilai agunan.", field="estimated_value")
+        check_collateral(draft)
         with self.db.atomic():
             item_id = self.repo.insert_collateral(loan.id, draft, actor.id)
             self.audit.record(actor.id, "tambah", "agunan", item_id, None,
@@ -75,13 +91,7 @@ class CollateralService:
     def add_guarantor(self, actor: User, loan: Loan, draft: GuarantorDraft) -> Guarantor:
         """Add a guarantor; NIK and phone checked when given (audited)."""
         require_loan_editor(actor)
-        name = " ".join(draft.name.split())
-        if not name:
-            raise ValidationError("Tulis nama penjamin.", field="name")
-        nik = validate_nik(draft.nik) if draft.nik.strip() else ""
-        phone = normalize_phone(draft.phone) if draft.phone.strip() else ""
-        clean = GuarantorDraft(name=name, nik=nik, relation=draft.relation.strip(),
-                               address=draft.address.strip(), phone=phone)
+        clean = clean_guarantor(draft)
         with self.db.atomic():
             item_id = self.repo.insert_guarantor(loan.id, clean, actor.id)
             self.audit.record(actor.id, "tambah", "penjamin", item_id, None,

@@ -21,13 +21,19 @@ every money movement is an immutable event (see app/loans/payments.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from app.errors import NotFound, PermissionDenied, ValidationError
-from app.formats import format_date_long
 from app.loans.arrears import LoanQualityService
 from app.loans.collateral import CollateralService
+from app.loans.creation import (
+    ApprovalDraft,
+    DisbursementDraft,
+    LoanCreation,
+    check_disbursement_date,
+)
 from app.loans.models import (
     ApplicationCheck,
     Collateral,
@@ -243,29 +249,13 @@ class LoanService:
                 "yang sudah disetujui yang bisa dicairkan.",
                 field="status",
             )
-        if on > today:
-            raise ValidationError("Tanggal pencairan tidak boleh setelah hari ini.", field="on")
-        if loan.decided_on and on < loan.decided_on:
-            raise ValidationError("Tanggal pencairan sebelum tanggal persetujuan.", field="on")
-        if on >= loan.first_due:
-            raise ValidationError(
-                f"Tanggal pencairan harus sebelum angsuran pertama "
-                f"({format_date_long(loan.first_due)}).",
-                field="on",
-            )
+        check_disbursement_date(on, today, loan.decided_on, loan.first_due)
         with self.db.atomic():
             payoff = 0
             if loan.replaces_loan_id is not None:
-                old = self.get(loan.replaces_loan_id)
-                if old.status == LoanStatus.AKTIF:
-                    payoff = self.payments.payoff_quote(old.id, on).total
-                    if payoff > loan.amount - loan.admin_fee:
-                        raise ValidationError(
-                            f"Pencairan {format_rupiah(loan.amount - loan.admin_fee)} tidak "
-                            f"cukup untuk melunasi {old.display_number} "
-                            f"({format_rupiah(payoff)}).",
-                            field="amount",
-                        )
+                payoff = self.replacement_payoff(
+                    loan.replaces_loan_id, loan.amount - loan.admin_fee, on
+                )
             number = self._next_number(
                 "loans.agreement_pattern", AGREEMENT_SEQUENCE, on, "number", "PK"
             )
@@ -284,6 +274,40 @@ class LoanService:
                     note=f"Dilunasi dari pencairan pinjaman {number}", today=today,
                 )
         return self.get(loan_id)
+
+    def replacement_payoff(self, old_loan_id: int, net: int, on: date) -> int:
+        """What paying off the loan a new one replaces takes on `on` (0 once it is no longer
+        aktif); ValidationError at 'amount' when the pay-out `net` does not cover it."""
+        old = self.get(old_loan_id)
+        if old.status != LoanStatus.AKTIF:
+            return 0
+        payoff = self.payments.payoff_quote(old.id, on).total
+        if payoff > net:
+            raise ValidationError(
+                f"Pencairan {format_rupiah(net)} tidak cukup untuk melunasi "
+                f"{old.display_number} ({format_rupiah(payoff)}).",
+                field="amount",
+            )
+        return payoff
+
+    def create_loan(
+        self,
+        actor: User,
+        application: LoanApplication,
+        collateral: Sequence[CollateralDraft] = (),
+        guarantors: Sequence[GuarantorDraft] = (),
+        approve: ApprovalDraft | None = None,
+        disburse: DisbursementDraft | None = None,
+        *,
+        today: date,
+    ) -> Loan:
+        """A whole new loan in one save (what the new-loan wizard calls): everything is checked
+        first, errors naming their field, then application, collateral, guarantors, approval
+        (APPROVE) and pay-out (RECORD_PAYMENT) are written in one transaction — all or nothing.
+        Without `approve` the loan stays diajukan. See app/loans/creation.py."""
+        return LoanCreation(self).create(
+            actor, application, collateral, guarantors, approve, disburse, today
+        )
 
     # -- collateral and guarantors (app/loans/collateral.py) --------------------------------
     def add_collateral(self, actor: User, loan_id: int, draft: CollateralDraft) -> Collateral:

@@ -159,6 +159,14 @@ def members_screens(ctx: Shots) -> list[Path]:
     return written
 
 
+def loans_screens(ctx: Shots) -> list[Path]:
+    """Pinjaman: list and detail, the new-loan wizard, payment, simulation, portfolio."""
+    from screenshots_loans import loans_screenshots  # type: ignore[import-not-found]
+
+    written: list[Path] = loans_screenshots(ctx.services, ctx.user, ctx.out)
+    return written
+
+
 def cases_screens(ctx: Shots) -> list[Path]:
     """Beranda's work queue, Penanganan Pinjaman Bermasalah and the collection reports."""
     from screenshots_cases import cases_screenshots  # type: ignore[import-not-found]
@@ -172,6 +180,7 @@ SHOTS: list[tuple[str, Callable[[Shots], list[Path]]]] = [
     ("masuk", login_screen),
     ("jendela utama dan pengaturan", main_window_screens),
     ("anggota", members_screens),
+    ("pinjaman", loans_screens),
     ("penanganan pinjaman bermasalah", cases_screens),
 ]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -34,11 +35,15 @@ _COLLECTED = (LoanStatus.AKTIF, LoanStatus.HAPUS_BUKU)
 
 def _decision_label(d: Decision) -> str:
     day = format_date_short(d.decided_on or d.proposed_on)
-    return f"{d.kind.label} {d.number} ({day})"
+    return QCoreApplication.translate("CaseDocuments", "{kind} {number} ({day})").format(
+        kind=d.kind.label, number=d.number, day=day
+    )
 
 
 def _contact_label(c: Contact) -> str:
-    return f"Janji bayar saat {c.channel.label.lower()} {format_date_short(c.contact_at.date())}"
+    return QCoreApplication.translate("CaseDocuments", "Janji bayar saat {channel} {day}").format(
+        channel=c.channel.label.lower(), day=format_date_short(c.contact_at.date())
+    )
 
 
 class CaseDocuments(DocumentIssuer):

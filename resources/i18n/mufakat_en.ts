@@ -895,6 +895,10 @@ Your data is still saved in the database file. Make a backup by hand when the pr
         <source>Kalimat Surat</source>
         <translation>Letter Wording</translation>
     </message>
+    <message>
+        <source>Kebijakan</source>
+        <translation>Policies</translation>
+    </message>
 </context>
 <context>
     <name>StartScreen</name>

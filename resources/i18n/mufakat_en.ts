@@ -899,6 +899,10 @@ Your data is still saved in the database file. Make a backup by hand when the pr
         <source>Kebijakan</source>
         <translation>Policies</translation>
     </message>
+    <message>
+        <source>Produk Pinjaman</source>
+        <translation>Loan Products</translation>
+    </message>
 </context>
 <context>
     <name>StartScreen</name>

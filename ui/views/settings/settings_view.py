@@ -12,6 +12,7 @@ from ui.views.settings.backup_tab import BackupTab
 from ui.views.settings.general_tab import GeneralTab
 from ui.views.settings.password_tab import PasswordTab
 from ui.views.settings.policy_tab import PolicyTab
+from ui.views.settings.products_tab import ProductsTab
 from ui.views.settings.profile_tab import ProfileTab
 from ui.views.settings.templates_tab import TemplatesTab
 from ui.views.settings.users_tab import UsersTab
@@ -47,6 +48,8 @@ class SettingsView(QWidget):
         self.tabs.addTab(self.templates_tab, self.tr("Kalimat Surat"))
         self.policy_tab = PolicyTab(services, user)
         self.tabs.addTab(self.policy_tab, self.tr("Kebijakan"))
+        self.products_tab = ProductsTab(services, user)
+        self.tabs.addTab(self.products_tab, self.tr("Produk Pinjaman"))
         layout.addWidget(self.tabs)
         self.profile_tab.saved.connect(lambda _profile: self.profile_saved.emit())
         self.backup_tab.backup_made.connect(self.backup_made)

@@ -142,14 +142,19 @@ def koperasi_policy(macet_after_months: int = 12) -> QualityPolicy:
 def custom_policy(
     limits: Iterable[tuple[int, str]],
     *,
-    name: str = "Kebijakan Khusus Koperasi (tabel hari tunggakan)",
+    name: str = "",
     measure: str = "days",
     beyond: str = "M",
 ) -> QualityPolicy:
-    """A cooperative's own table, e.g. [(0, 'L'), (60, 'KL'), (150, 'D')] with beyond 'M'."""
+    """A cooperative's own table, e.g. [(0, 'L'), (60, 'KL'), (150, 'D')] with beyond 'M'.
+
+    Without a name the printed name says which measure the table uses."""
     table = tuple(limits)
     if measure not in ("days", "missed"):
         raise ValidationError("Ukuran tunggakan tidak dikenal.", field="measure")
+    if not name:
+        unit = "hari tunggakan" if measure == "days" else "angsuran tertunggak"
+        name = f"Kebijakan Khusus Koperasi (tabel {unit})"
     codes = [code for _, code in table] + [beyond]
     if any(code not in CLASS_LABELS or code == "HB" for code in codes):
         raise ValidationError(

@@ -92,13 +92,17 @@ def test_a_bad_custom_table_is_refused_at_the_field_and_nothing_is_saved(
     editor.rows[2][1].setValue(60)  # 0 L, 90 DPK, 60 KL: not rising
     assert "belum benar" in tab.quality.report_name.text()
     _save(qtbot, tab)
-    assert "terus naik" in tab.errors.message("loans.custom_quality_limits")
+    message = tab.errors.message("loans.custom_quality_limits")
+    assert message == "Baris 3: batas 60 hari harus lebih besar dari baris di atasnya (90 hari)."
+    assert "#b00020" in editor.rows[2][1].styleSheet(), "the limit at fault is framed"
     assert services.settings.get("loans.quality_policy") == "koperasi"
     assert services.settings.get("collection.sp1_days") == 30
     assert services.audit.entries("setting") == []
     assert editor.limits()[2] == (60, "KL"), "what was typed is kept"
+    editor.rows[2][1].setValue(100)
+    assert editor.rows[2][1].styleSheet() == "", "the frame goes once the row changes"
 
-    # Remove the DPK row, make it 60 KL / 150 D, measure in missed instalments.
+    # Remove the DPK row, make it 100 KL / 150 D, measure in missed instalments.
     remove = editor.rows[1][3]
     qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
     editor.rows[2][1].setValue(150)
@@ -109,7 +113,8 @@ def test_a_bad_custom_table_is_refused_at_the_field_and_nothing_is_saved(
     assert tab.errors.message("loans.custom_quality_limits") == ""
     policy = services.loans.quality.policy()
     assert (policy.key, policy.measure) == ("custom", "missed")
-    assert policy.limits == ((0, "L"), (60, "KL"), (150, "D"))
+    assert policy.name == "Kebijakan Khusus Koperasi (tabel angsuran tertunggak)"
+    assert policy.limits == ((0, "L"), (100, "KL"), (150, "D"))
     assert services.settings.get("collection.sp1_days") == 40
 
 
@@ -119,7 +124,9 @@ def test_class_order_must_worsen(qtbot: QtBot, services: Services, ketua: User) 
     combo = tab.quality.editor.rows[3][2]
     combo.setCurrentIndex(combo.findData("L"))
     _save(qtbot, tab)
-    assert "makin buruk" in tab.errors.message("loans.custom_quality_limits")
+    assert tab.errors.message("loans.custom_quality_limits") == (
+        "Baris 4: golongan Lancar harus lebih buruk dari baris di atasnya (Kurang Lancar)."
+    )
     assert services.settings.get("loans.quality_policy") == "koperasi"
 
 

@@ -143,6 +143,7 @@ class PatternField(SettingField):
 
     def load(self, value: Any) -> None:
         self.edit.setText(str(value))
+        self.edit.setCursorPosition(0)  # a long pattern shows its beginning
 
     def value(self) -> Any:
         text = self.edit.text().strip()

@@ -95,7 +95,7 @@ class PolicyTab(QWidget):
                 column.addWidget(group)
             column.addStretch()
             columns.addLayout(column, 1)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -84,9 +84,10 @@ class ProductsTab(QWidget):
         header.setSectionResizeMode(ProductColumn.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_product())
         left.addWidget(self.table, 1)
-        columns.addLayout(left, 5)
+        columns.addLayout(left, 1)
 
         panel = QGroupBox(self.tr("Ketentuan produk"))
+        panel.setFixedWidth(370)  # the list keeps the rest, so long names are not cut
         panel_layout = QVBoxLayout(panel)
         self.detail = QLabel(objectName="product_detail")
         self.detail.setWordWrap(True)
@@ -103,7 +104,7 @@ class ProductsTab(QWidget):
         buttons.addWidget(self.active_button)
         buttons.addStretch()
         panel_layout.addLayout(buttons)
-        columns.addWidget(panel, 3)
+        columns.addWidget(panel)
         layout.addLayout(columns, 1)
         self.message = QLabel(objectName="products_message")
         self.message.setWordWrap(True)

@@ -45,6 +45,7 @@ LIMITS = "loans.custom_quality_limits"
 ALLOWANCE = "loans.allowance_policy"
 TABLE_CLASSES = ("L", "DPK", "KL", "D")  # above the last row the loan is Macet
 MAX_ROWS = len(TABLE_CLASSES)
+_MARK = "border: 2px solid #b00020;"  # the field at fault in the custom table
 
 
 def limits_text(limits: list[tuple[int, str]]) -> str:
@@ -166,7 +167,37 @@ class LimitsEditor(QWidget):
         if notify:
             self._changed()
 
+    def problem_row(self) -> int | None:
+        """The first row (0-based) whose limit does not rise or whose class does not worsen."""
+        limits = self.limits()
+        for number in range(1, len(limits)):
+            (low, better), (high, worse) = limits[number - 1], limits[number]
+            if high <= low or TABLE_CLASSES.index(worse) <= TABLE_CLASSES.index(better):
+                return number
+        return None
+
+    def mark_problem(self) -> str | None:
+        """Frame the row at fault in red and say what is wrong with it (None: no such row)."""
+        number = self.problem_row()
+        if number is None:
+            return None
+        _row, spin, combo, _remove = self.rows[number]
+        (low, better), (high, worse) = self.limits()[number - 1], self.limits()[number]
+        if high <= low:
+            spin.setStyleSheet(_MARK)
+            return self.tr(
+                "Baris {row}: batas {high}{unit} harus lebih besar dari baris di atasnya "
+                "({low}{unit})."
+            ).format(row=number + 1, high=high, low=low, unit=self.unit)
+        combo.setStyleSheet(_MARK)
+        return self.tr(
+            "Baris {row}: golongan {worse} harus lebih buruk dari baris di atasnya ({better})."
+        ).format(row=number + 1, worse=CLASS_LABELS[worse], better=CLASS_LABELS[better])
+
     def _changed(self) -> None:
+        for _row, spin, combo, _remove in self.rows:
+            spin.setStyleSheet("")
+            combo.setStyleSheet("")
         self._refresh()
         self.changed.emit()
 
@@ -247,7 +278,8 @@ class QualityGroup(PolicyGroup):
             custom_policy(self.editor.limits(), measure=str(values[MEASURE]))
         except ValidationError as exc:
             if values[POLICY] == "custom":
-                raise ValidationError(exc.message, field=LIMITS) from None
+                message = self.editor.mark_problem() or exc.message
+                raise ValidationError(message, field=LIMITS) from None
             # A table that is neither shown nor used stays as it was stored.
             del values[LIMITS]
         return values

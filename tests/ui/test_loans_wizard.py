@@ -6,13 +6,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
+from app.errors import StorageError
 from app.formats import add_months
-from app.loans.models import LoanStatus
+from app.loans.models import LoanFilter, LoanStatus
 from app.services import Services
 from app.users.models import User
 from tests.conftest import make_member
@@ -230,3 +233,149 @@ def test_warnings_need_confirming_before_going_on(
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     preview.confirm_check.setChecked(True)
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def stored_rows(services: Services) -> dict[str, int]:
+    return {
+        table: int(services.db.scalar(f"SELECT count(*) FROM {table}"))
+        for table in ("loans", "loan_collateral", "loan_guarantors", "loan_events", "audit_log",
+                      "sequences")
+    }  # fmt: skip
+
+
+def to_summary_approved_and_paid_out(qtbot: QtBot, wizard: LoanWizard) -> None:
+    """From the preview page: collateral and a guarantor, approve now, pay out today."""
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == COLLATERAL_PAGE
+    coll = wizard.collateral_page
+    coll.kind_combo.setCurrentIndex(coll.kind_combo.findData("vehicle_fiducia"))
+    qtbot.keyClicks(coll.description_edit, "BPKB Honda Beat 2019")
+    qtbot.keyClicks(coll.value_edit, "9000000")
+    qtbot.keyClicks(coll.guarantor_name, "Slamet Riyadi")
+    click_next(qtbot, wizard)
+    wizard.approval_page.approve_radio.setChecked(True)
+    click_next(qtbot, wizard)
+    wizard.disburse_page.disburse_check.setChecked(True)
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == SUMMARY_PAGE
+
+
+def test_disk_error_at_save_stores_nothing_and_keeps_what_was_typed(
+    qtbot: QtBot, services: Services, ketua: User, member_id: int, answered: list
+) -> None:
+    view = open_view(qtbot, services, ketua)
+    view.new_item()
+    wizard = view.dialog
+    assert isinstance(wizard, LoanWizard)
+    fill_first_steps(qtbot, wizard, "Siti", "5000000")
+    to_summary_approved_and_paid_out(qtbot, wizard)
+    before = stored_rows(services)
+
+    def disk_full(*_args: object, **_kw: object) -> None:
+        raise StorageError("Disk penuh: data tidak bisa disimpan. Kosongkan ruang disk lalu "
+                           "coba lagi. Data yang sudah tersimpan aman.")  # fmt: skip
+
+    # The pay-out is the last step: application, collateral, guarantor and approval are
+    # already written inside the transaction when the disk gives up.
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(services.loans.events, "insert", disk_full)
+        qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+
+    assert wizard.isVisible() and wizard.currentId() == SUMMARY_PAGE and wizard.saved is None
+    message = wizard.summary_page.error_label.text()
+    assert message.startswith("Disk penuh: data tidak bisa disimpan.")
+    assert "belum tersimpan sama sekali" in message
+    assert answered == []  # no 'saved' box, no 'partly saved' box
+    assert stored_rows(services) == before
+    assert services.loans.count_rows(TODAY, LoanFilter(statuses=tuple(LoanStatus))) == 0
+    # Everything typed is still there.
+    assert [c.description for c in wizard.collateral] == ["BPKB Honda Beat 2019"]
+    assert wizard.collateral_page.guarantor_name.text() == "Slamet Riyadi"
+    assert wizard.amount_page.amount_edit.text() == "5.000.000"
+    assert wizard.approve_now and wizard.disburse_on == TODAY
+
+    # The disk has room again: the same click saves the whole loan.
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    loan = wizard.saved
+    assert loan is not None and loan.status == LoanStatus.AKTIF
+    assert loan.application_no == "PM-2026-00001"  # the failed try used up no number
+    assert loan.number == "001/KSP-UJ/PK/XI/2026"
+    assert len(services.loans.collateral(loan.id)) == 1
+    assert services.loans.guarantors(loan.id)[0].name == "Slamet Riyadi"
+    assert answered[-1][0] == "Pinjaman tersimpan"
+
+
+def test_pay_out_too_small_for_the_old_loan_is_named_at_save_nothing_stored(
+    qtbot: QtBot, services: Services, ketua: User, answered: list
+) -> None:
+    member = make_member(services, ketua, name="Joko Susilo", sex="L", serial=7)
+    old = disbursed_loan(services, ketua, member.id, add_months(TODAY, -1))
+    view = open_view(qtbot, services, ketua)
+    view.new_item(member.id)
+    wizard = view.dialog
+    assert isinstance(wizard, LoanWizard)
+    click_next(qtbot, wizard)
+    choose_pinjaman_umum(qtbot, wizard)
+    amount_page = wizard.amount_page
+    qtbot.keyClicks(amount_page.amount_edit, "2000000")
+    qtbot.keyClicks(amount_page.purpose_edit, "biaya sekolah")
+    amount_page.replaces_combo.setCurrentIndex(amount_page.replaces_combo.findData(old.id))
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PREVIEW_PAGE
+    wizard.preview_page.confirm_check.setChecked(True)
+    to_summary_approved_and_paid_out(qtbot, wizard)
+    before = stored_rows(services)
+
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+    assert wizard.currentId() == SUMMARY_PAGE and wizard.saved is None
+    message = wizard.summary_page.error_label.text()
+    assert f"tidak cukup untuk melunasi {old.number}" in message
+    assert "Langkah 3 dari 8" in message  # the page of the field at fault
+    assert stored_rows(services) == before
+    assert services.loans.get(old.id).status == LoanStatus.AKTIF
+    # Back on the amount page the message waits at the field, the amount as typed.
+    while wizard.currentId() != AMOUNT_PAGE:
+        wizard.back()
+    assert "tidak cukup" in amount_page.errors.message("amount")
+    assert amount_page.amount_edit.text() == "2.000.000"
+
+
+def test_collateral_without_a_value_is_refused_where_it_is_typed(
+    qtbot: QtBot, services: Services, kasir: User, member_id: int, answered: list
+) -> None:
+    view = open_view(qtbot, services, kasir)
+    view.new_item()
+    wizard = view.dialog
+    assert isinstance(wizard, LoanWizard)
+    fill_first_steps(qtbot, wizard, "Siti", "3000000")
+    click_next(qtbot, wizard)
+    coll = wizard.collateral_page
+    coll.kind_combo.setCurrentIndex(coll.kind_combo.findData("land"))
+    qtbot.keyClicks(coll.description_edit, "Tanah di Sooko")
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == COLLATERAL_PAGE
+    assert coll.errors.message("estimated_value") == "Isi taksiran nilai agunan."
+    assert coll.description_edit.text() == "Tanah di Sooko" and wizard.collateral == []
+
+
+def test_pay_out_before_the_approval_is_refused_on_its_page(
+    qtbot: QtBot, services: Services, ketua: User, member_id: int, answered: list
+) -> None:
+    view = open_view(qtbot, services, ketua)
+    view.new_item()
+    wizard = view.dialog
+    assert isinstance(wizard, LoanWizard)
+    fill_first_steps(qtbot, wizard, "Siti", "3000000")
+    click_next(qtbot, wizard)  # preview
+    click_next(qtbot, wizard)  # no collateral
+    wizard.approval_page.approve_radio.setChecked(True)
+    click_next(qtbot, wizard)
+    page = wizard.disburse_page
+    page.disburse_check.setChecked(True)
+    page.date_edit.set_value(date(2026, 11, 25))  # approved today, paid out yesterday
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == DISBURSE_PAGE
+    assert "sebelum tanggal persetujuan" in page.errors.message("on")
+    assert services.db.scalar("SELECT count(*) FROM loans") == 0

@@ -1,5 +1,6 @@
 """Pinjaman Baru: member → product → amount and term → schedule preview → collateral and
-guarantor → approval → disbursement → summary; nothing is saved before the last page."""
+guarantor → approval → disbursement → summary; nothing is saved before the last page, and
+then the whole loan is saved in one transaction (all of it or nothing)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import AppError, ValidationError
 from app.formats import format_date_long
+from app.loans.creation import ApprovalDraft, DisbursementDraft
 from app.loans.models import (
     ApplicationCheck,
     CollateralDraft,
@@ -38,8 +40,10 @@ from ui.widgets import messages
  DISBURSE_PAGE, SUMMARY_PAGE) = range(8)  # fmt: skip
 
 FIELD_PAGES = {
+    "member": MEMBER_PAGE, "product": PRODUCT_PAGE,
     **{name: AMOUNT_PAGE for name in ("amount", "months", "first_due", "principal_grace",
                                       "purpose", "application_date", "replaces_loan_id")},
+    "collateral": COLLATERAL_PAGE, "guarantor": COLLATERAL_PAGE,
     "on": DISBURSE_PAGE,
 }  # fmt: skip
 """Which page shows a field the service complains about when saving."""
@@ -160,51 +164,44 @@ class LoanWizard(QWizard):
         return html
 
     def save(self) -> bool:
-        """Apply, add collateral and guarantor, approve and disburse as chosen. A later step
-        that fails leaves the earlier ones saved and says so (never half-silent)."""
+        """Save the whole loan in one go (LoanService.create_loan). On any error nothing is
+        stored: the wizard stays on this page with the message, the field at fault is marked
+        on its own page, and everything typed is kept for another try."""
         assert self.draft is not None
-        loans = self.services.loans
-        done = ""
+        self.summary_page.error_label.clear()
         try:
-            loan = loans.apply(self.user, self.draft, self.today)
-            done = self.tr("Pengajuan {number} sudah tersimpan.").format(number=loan.display_number)
-            for item in self.collateral:
-                loans.add_collateral(self.user, loan.id, item)
-            if self.guarantor is not None:
-                loans.add_guarantor(self.user, loan.id, self.guarantor)
-            if self.approve_now:
-                loan = loans.approve(self.user, loan.id, self.decision_note, self.today)
-            if self.disburse_on is not None:
-                loan = loans.disburse(self.user, loan.id, self.disburse_on, self.today)
-        except AppError as exc:
-            if not done:
-                self._show_error(exc)
-                return False
-            self.saved = loans.get(loan.id)
-            messages.warn(
-                self,
-                self.tr("Sebagian belum tersimpan"),
-                self.tr(
-                    "{done} Tetapi langkah berikutnya gagal: {reason}\n\nLanjutkan dari rincian "
-                    "pinjaman (status sekarang: {status})."
-                ).format(done=done, reason=exc.message, status=self.saved.status.label),
+            loan = self.services.loans.create_loan(
+                self.user,
+                self.draft,
+                self.collateral,
+                [self.guarantor] if self.guarantor is not None else [],
+                ApprovalDraft(self.decision_note) if self.approve_now else None,
+                DisbursementDraft(self.disburse_on) if self.disburse_on is not None else None,
+                today=self.today,
             )
-            return True
+        except AppError as exc:
+            self._show_error(exc)
+            return False
         self.saved = loan
         messages.inform(self, self.tr("Pinjaman tersimpan"), self.result_text(loan))
         return True
 
     def _show_error(self, exc: AppError) -> None:
-        """Go back to the page of the field at fault, or say it on the summary page."""
+        """Say it on the summary page (nothing was saved) and mark the field on its page."""
         field = exc.field if isinstance(exc, ValidationError) else None
-        page = FIELD_PAGES.get(field or "")
-        if page is None:
-            self.summary_page.error_label.setText(exc.message)
-            return
-        while self.currentId() != page and self.currentId() > page:
-            self.back()
-        errors = self.amount_page.errors if page == AMOUNT_PAGE else self.disburse_page.errors
-        errors.show(field, exc.message)
+        lines = [exc.message]
+        page_id = FIELD_PAGES.get(field or "")
+        if page_id is not None:
+            page = self.page(page_id)
+            errors = {AMOUNT_PAGE: self.amount_page.errors,
+                      COLLATERAL_PAGE: self.collateral_page.errors,
+                      DISBURSE_PAGE: self.disburse_page.errors}.get(page_id)  # fmt: skip
+            if errors is not None:
+                errors.show(field, exc.message)
+            lines.append(self.tr("Perbaiki di {page} (klik Kembali), lalu "
+                                 "simpan lagi.").format(page=page.title()))  # fmt: skip
+        lines.append(self.tr("Pinjaman ini belum tersimpan sama sekali; semua isian masih ada."))
+        self.summary_page.error_label.setText("\n".join(lines))
 
     def result_text(self, loan: Loan) -> str:
         if loan.number:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.formats import format_date_long
 from app.identity import normalize_phone, validate_nik
+from app.loans.collateral import check_collateral
+from app.loans.creation import check_disbursement_date
 from app.loans.models import (
     COLLATERAL_KINDS,
     GUARANTOR_RELATIONS,
@@ -134,7 +136,7 @@ class CollateralPage(_Page):
         self.setTitle(self.tr("Langkah 5 dari 8: Agunan dan penjamin"))
         self.setSubTitle(self.tr("Boleh dikosongkan bila pinjaman ini tanpa agunan atau penjamin."))
         self.errors = FieldErrors()
-        layout = QHBoxLayout(self)
+        layout = QHBoxLayout()
         left = QGroupBox(self.tr("Agunan"))
         form = QFormLayout(left)
         self.kind_combo = QComboBox()
@@ -194,12 +196,19 @@ class CollateralPage(_Page):
         self.errors.add_row(gform, self.tr("Telepon"), "phone", self.guarantor_phone)
         self.errors.add_row(gform, self.tr("Alamat"), "address", self.guarantor_address)
         layout.addWidget(right, 2)
+        outer = QVBoxLayout()
+        outer.addLayout(layout)
+        general = QLabel()
+        general.setObjectName("wizard_collateral_error")
+        self.errors.set_general(general)  # a saved item or the guarantor as a whole
+        outer.addWidget(general)
+        self.setLayout(outer)
 
     def collateral_draft(self) -> CollateralDraft:
         description = self.description_edit.text().strip()
         if not description:
             raise ValidationError("Tulis uraian agunannya.", field="description")
-        return CollateralDraft(
+        draft = CollateralDraft(
             kind=str(self.kind_combo.currentData()),
             description=description,
             document_no=self.document_edit.text().strip(),
@@ -207,6 +216,8 @@ class CollateralPage(_Page):
             estimated_value=self.value_edit.value() if self.value_edit.text().strip() else 0,
             tax_value=self.tax_value_edit.value() if self.tax_value_edit.text().strip() else 0,
         )
+        check_collateral(draft)  # the save checks it again; here the error is at its field
+        return draft
 
     def add_collateral(self) -> bool:
         self.errors.clear()
@@ -363,12 +374,8 @@ class DisbursePage(_Page):
         try:
             on = self.date_edit.value()
             assert on is not None and wizard.draft is not None
-            if on > wizard.today:
-                raise ValidationError("Tanggal pencairan tidak boleh sesudah hari ini.", field="on")
-            if on >= wizard.draft.first_due:
-                raise ValidationError(
-                    "Tanggal pencairan harus sebelum angsuran pertama.", field="on"
-                )
+            # Approved in the same save, so the decision is dated today.
+            check_disbursement_date(on, wizard.today, wizard.today, wizard.draft.first_due)
         except ValidationError as exc:
             self.errors.show(exc.field, exc.message)
             return False

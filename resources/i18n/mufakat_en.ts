@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id_ID">
 <context>
+    <name>AmountPage</name>
+    <message>
+        <source>Langkah 3 dari 8: Jumlah dan jangka waktu</source>
+        <translation>Step 3 of 8: Amount and term</translation>
+    </message>
+    <message>
+        <source>Batasnya mengikuti produk. Angsuran pertama biasanya sebulan setelah pencairan.</source>
+        <translation>The limits follow the product. The first instalment is usually one month after disbursement.</translation>
+    </message>
+    <message>
+        <source> bulan</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Bulan-bulan pertama yang hanya membayar jasa</source>
+        <translation>First months paying interest only</translation>
+    </message>
+    <message>
+        <source>misalnya: tambahan modal warung</source>
+        <translation>e.g. extra capital for the shop</translation>
+    </message>
+    <message>
+        <source>Jumlah pinjaman (Rp) *</source>
+        <translation>Loan amount (Rp) *</translation>
+    </message>
+    <message>
+        <source>Jangka waktu *</source>
+        <translation>Term *</translation>
+    </message>
+    <message>
+        <source>Angsuran pertama *</source>
+        <translation>First instalment *</translation>
+    </message>
+    <message>
+        <source>Tenggang pokok</source>
+        <translation>Principal grace period</translation>
+    </message>
+    <message>
+        <source>Tujuan pinjaman *</source>
+        <translation>Loan purpose *</translation>
+    </message>
+    <message>
+        <source>Tanggal pengajuan *</source>
+        <translation>Application date *</translation>
+    </message>
+    <message>
+        <source>Melunasi pinjaman lama</source>
+        <translation>Pays off an old loan</translation>
+    </message>
+    <message>
+        <source>Batas produk {name}: {min_amount} sampai {max_amount}, {min_months}–{max_months} bulan.</source>
+        <translation>Limits of product {name}: {min_amount} to {max_amount}, {min_months}–{max_months} months.</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Ya, melunasi {number} (sisa pokok {amount})</source>
+        <translation>Yes, pays off {number} (principal left {amount})</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Perhatian: lokasi file</source>
@@ -14,6 +77,60 @@
     <message>
         <source>Menyiapkan data contoh KSP Guyub Rukun (sekali saja)…</source>
         <translation>Preparing the demo data of KSP Guyub Rukun (only once)…</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalPage</name>
+    <message>
+        <source>Langkah 6 dari 8: Keputusan</source>
+        <translation>Step 6 of 8: Decision</translation>
+    </message>
+    <message>
+        <source>Pinjaman dicairkan hanya setelah disetujui Ketua/Pengurus.</source>
+        <translation>A loan is disbursed only after the Chair/board approves it.</translation>
+    </message>
+    <message>
+        <source>Setujui sekarang</source>
+        <translation>Approve now</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai pengajuan (diputuskan nanti)</source>
+        <translation>Save as an application (decide later)</translation>
+    </message>
+    <message>
+        <source>misalnya: disetujui rapat pengurus 3 November</source>
+        <translation>e.g. approved by the board meeting of 3 November</translation>
+    </message>
+    <message>
+        <source>Catatan keputusan</source>
+        <translation>Decision note</translation>
+    </message>
+    <message>
+        <source>Anda ({name}, {role}) boleh langsung menyetujui pinjaman ini. Bila perlu dibahas dulu, simpan sebagai pengajuan.</source>
+        <translation>You ({name}, {role}) may approve this loan right away. If it needs discussing first, save it as an application.</translation>
+    </message>
+    <message>
+        <source>Pinjaman ini disimpan sebagai pengajuan (status Diajukan) dan menunggu keputusan Ketua/Pengurus. Setelah disetujui, pencairan dilakukan dengan tombol Cairkan di rincian pinjaman.</source>
+        <translation>This loan is saved as an application (status Applied) and awaits the Chair/board&apos;s decision. Once approved, disburse it with the Disburse button in the loan details.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Ganti Petugas</source>
+        <translation>Change Officer</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>(belum ditentukan)</source>
+        <translation>(not set yet)</translation>
+    </message>
+    <message>
+        <source>Petugas kasus</source>
+        <translation>Case officer</translation>
     </message>
 </context>
 <context>
@@ -200,6 +317,122 @@ The data from before the restore is kept in:
     </message>
 </context>
 <context>
+    <name>BookAllowanceDialog</name>
+    <message>
+        <source>Catat Saldo PPAP</source>
+        <translation>Record Loan-Loss Reserve (PPAP)</translation>
+    </message>
+    <message>
+        <source>Tulis saldo PPAP yang tercatat di pembukuan koperasi pada tanggal itu (setelah jurnal penyesuaian, bila sudah dibuat).</source>
+        <translation>Enter the loan-loss reserve (PPAP) balance in the cooperative&apos;s books on that date (after the adjusting entries, if made).</translation>
+    </message>
+    <message>
+        <source>Per tanggal *</source>
+        <translation>As of *</translation>
+    </message>
+    <message>
+        <source>Saldo PPAP (Rp) *</source>
+        <translation>PPAP balance (Rp) *</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CancelPromiseDialog</name>
+    <message>
+        <source>Batalkan Janji Bayar</source>
+        <translation>Cancel Payment Promise</translation>
+    </message>
+    <message>
+        <source>Janji bayar {amount} paling lambat {due} (dibuat {made}) — {status}.</source>
+        <translation>Promise to pay {amount} by {due} (made {made}) — {status}.</translation>
+    </message>
+    <message>
+        <source>Janji yang dibatalkan tidak dihitung lagi dan tidak bisa dipakai kembali. Untuk janji baru, catat kontak baru.</source>
+        <translation>A cancelled promise no longer counts and cannot be used again. For a new promise, record a new contact.</translation>
+    </message>
+    <message>
+        <source>misalnya: diganti kesepakatan restrukturisasi</source>
+        <translation>e.g. replaced by a restructuring agreement</translation>
+    </message>
+    <message>
+        <source>Alasan pembatalan *</source>
+        <translation>Reason for cancelling *</translation>
+    </message>
+    <message>
+        <source>Batalkan Janji</source>
+        <translation>Cancel Promise</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Hanya janji yang masih menunggu yang bisa dibatalkan.</source>
+        <translation>Only promises that are still pending can be cancelled.</translation>
+    </message>
+    <message>
+        <source>Batalkan janji bayar?</source>
+        <translation>Cancel the payment promise?</translation>
+    </message>
+    <message>
+        <source>Janji ini akan berstatus Dibatalkan untuk seterusnya dan tidak dihitung dalam janji yang ditepati atau diingkari. Lanjutkan?</source>
+        <translation>This promise will be Cancelled for good and not counted among kept or broken promises. Continue?</translation>
+    </message>
+    <message>
+        <source>Ya, batalkan</source>
+        <translation>Yes, cancel</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFormDialog</name>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ya, lanjutkan</source>
+        <translation>Yes, continue</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>CausesDialog</name>
+    <message>
+        <source>Penyebab Tunggakan</source>
+        <translation>Causes of Arrears</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Penyebab (boleh lebih dari satu)</source>
+        <translation>Causes (more than one allowed)</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Ganti Kata Sandi</source>
@@ -243,6 +476,566 @@ The data from before the restore is kept in:
     <message>
         <source>Kata sandi sudah diganti. Pakai kata sandi baru saat masuk berikutnya.</source>
         <translation>The password has been changed. Use the new password at your next log-in.</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <source>Buat Dokumen</source>
+        <translation>Create Document</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <source>Tutup Kasus</source>
+        <translation>Close Case</translation>
+    </message>
+    <message>
+        <source>misalnya: tunggakan sudah dibayar lunas</source>
+        <translation>e.g. the arrears have been paid in full</translation>
+    </message>
+    <message>
+        <source>Tanggal *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <source>Alasan *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>Kasus {number} akan berstatus Selesai dan hilang dari daftar kerja. Kalau pinjaman menunggak lagi, kasus baru terbuka sendiri. Lanjutkan?</source>
+        <translation>Case {number} will be marked Closed and leave the work list. If the loan falls into arrears again, a new case opens by itself. Continue?</translation>
+    </message>
+</context>
+<context>
+    <name>CollateralDialog</name>
+    <message>
+        <source>Status Agunan</source>
+        <translation>Collateral Status</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Status agunan</source>
+        <translation>Collateral status</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>CollateralPage</name>
+    <message>
+        <source>Langkah 5 dari 8: Agunan dan penjamin</source>
+        <translation>Step 5 of 8: Collateral and guarantor</translation>
+    </message>
+    <message>
+        <source>Boleh dikosongkan bila pinjaman ini tanpa agunan atau penjamin.</source>
+        <translation>Leave empty if this loan has no collateral or guarantor.</translation>
+    </message>
+    <message>
+        <source>Agunan</source>
+        <translation>Collateral</translation>
+    </message>
+    <message>
+        <source>misalnya: BPKB Honda Beat 2019</source>
+        <translation>e.g. BPKB (vehicle title) Honda Beat 2019</translation>
+    </message>
+    <message>
+        <source>NJOP, untuk tanah tanpa Hak Tanggungan</source>
+        <translation>NJOP (tax value), for land without a mortgage right</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Uraian *</source>
+        <translation>Description *</translation>
+    </message>
+    <message>
+        <source>No. dokumen</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>Atas nama</source>
+        <translation>In the name of</translation>
+    </message>
+    <message>
+        <source>Taksiran nilai (Rp)</source>
+        <translation>Estimated value (Rp)</translation>
+    </message>
+    <message>
+        <source>NJOP (Rp)</source>
+        <translation>NJOP tax value (Rp)</translation>
+    </message>
+    <message>
+        <source>Tambahkan Agunan</source>
+        <translation>Add Collateral</translation>
+    </message>
+    <message>
+        <source>Hapus dari Daftar</source>
+        <translation>Remove from List</translation>
+    </message>
+    <message>
+        <source>Penjamin</source>
+        <translation>Guarantor</translation>
+    </message>
+    <message>
+        <source>kosongkan bila tanpa penjamin</source>
+        <translation>leave empty if there is no guarantor</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePage</name>
+    <message>
+        <source>Langkah 5 dari 6: Jadwal baru dibanding jadwal lama</source>
+        <translation>Step 5 of 6: New schedule compared with the old one</translation>
+    </message>
+    <message>
+        <source>Kiri: yang masih harus dibayar menurut jadwal lama. Kanan: jadwal baru. Periksa peringatan di bawah.</source>
+        <translation>Left: what is still to be paid under the old schedule. Right: the new schedule. Check the warnings below.</translation>
+    </message>
+    <message>
+        <source>Jadwal lama (belum dibayar)</source>
+        <translation>Old schedule (unpaid)</translation>
+    </message>
+    <message>
+        <source>Jadwal baru</source>
+        <translation>New schedule</translation>
+    </message>
+    <message>
+        <source>Jadwal lama: yang belum dibayar ({n} sudah lewat jatuh tempo)</source>
+        <translation>Old schedule: unpaid ({n} already past due)</translation>
+    </message>
+    <message>
+        <source>Jadwal lama: yang belum dibayar</source>
+        <translation>Old schedule: unpaid</translation>
+    </message>
+    <message>
+        <source>{n} angsuran belum dibayar · angsuran {monthly}/bulan · ditambah denda {denda} · &lt;b&gt;jumlah {total}&lt;/b&gt;</source>
+        <translation>{n} unpaid instalments · instalment {monthly}/month · plus late fees {denda} · &lt;b&gt;total {total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{n} angsuran · angsuran tetap {monthly}/bulan · pokok baru {principal} · &lt;b&gt;jumlah {total}&lt;/b&gt;</source>
+        <translation>{n} instalments · fixed instalment {monthly}/month · new principal {principal} · &lt;b&gt;total {total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Perhatian:
+</source>
+        <translation>Please note:
+</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Koreksi Catatan Kontak</source>
+        <translation>Correct Contact Record</translation>
+    </message>
+    <message>
+        <source>Catat Kontak</source>
+        <translation>Record Contact</translation>
+    </message>
+    <message>
+        <source>Simpan Kontak</source>
+        <translation>Save Contact</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>jam</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>Tanggal &amp;&amp; jam *</source>
+        <translation>Date &amp;&amp; time *</translation>
+    </message>
+    <message>
+        <source>Cara kontak *</source>
+        <translation>Contact method *</translation>
+    </message>
+    <message>
+        <source>Surat yang dikirim</source>
+        <translation>Letter sent</translation>
+    </message>
+    <message>
+        <source>Bertemu / bicara dengan *</source>
+        <translation>Met / spoke with *</translation>
+    </message>
+    <message>
+        <source>Nama yang ditemui</source>
+        <translation>Name of the person met</translation>
+    </message>
+    <message>
+        <source>Petugas koperasi</source>
+        <translation>Cooperative officer</translation>
+    </message>
+    <message>
+        <source>Penyebab tunggakan menurut percakapan ini</source>
+        <translation>Causes of arrears according to this conversation</translation>
+    </message>
+    <message>
+        <source>Sudah tercatat di kasus: {causes}</source>
+        <translation>Already recorded in the case: {causes}</translation>
+    </message>
+    <message>
+        <source>misalnya: warung sepi sejak pasar dipindah</source>
+        <translation>e.g. the shop has been quiet since the market moved</translation>
+    </message>
+    <message>
+        <source>misalnya: bayar tunggakan bertahap</source>
+        <translation>e.g. pay the arrears in stages</translation>
+    </message>
+    <message>
+        <source>misalnya: membayar Rp500.000 paling lambat tanggal 20</source>
+        <translation>e.g. pay Rp500.000 by the 20th at the latest</translation>
+    </message>
+    <message>
+        <source>Yang disampaikan anggota</source>
+        <translation>What the member said</translation>
+    </message>
+    <message>
+        <source>Yang ditawarkan koperasi</source>
+        <translation>What the cooperative offered</translation>
+    </message>
+    <message>
+        <source>Jawaban anggota</source>
+        <translation>Member&apos;s answer</translation>
+    </message>
+    <message>
+        <source>Yang disepakati</source>
+        <translation>What was agreed</translation>
+    </message>
+    <message>
+        <source>misalnya: cek pembayaran, kunjungi lagi</source>
+        <translation>e.g. check the payment, visit again</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Tanggal tindak lanjut</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <source>Anggota berjanji membayar (janji bayar)</source>
+        <translation>The member promised to pay (payment promise)</translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp) *</source>
+        <translation>Amount (Rp) *</translation>
+    </message>
+    <message>
+        <source>Paling lambat tanggal *</source>
+        <translation>Due by *</translation>
+    </message>
+    <message>
+        <source>Status janji (Menunggu, Ditepati, Sebagian, Ingkar) dihitung sendiri dari pembayaran yang masuk.</source>
+        <translation>The promise status (Pending, Kept, Partly kept, Broken) is worked out from the payments received.</translation>
+    </message>
+    <message>
+        <source>Alasan koreksi *</source>
+        <translation>Reason for the correction *</translation>
+    </message>
+    <message>
+        <source>Lampiran foto / scan (boleh kosong)</source>
+        <translation>Attached photos / scans (optional)</translation>
+    </message>
+    <message>
+        <source>Tambah Berkas…</source>
+        <translation>Add File…</translation>
+    </message>
+    <message>
+        <source>Hapus dari Daftar</source>
+        <translation>Remove from List</translation>
+    </message>
+    <message>
+        <source>boleh kosong: {name}</source>
+        <translation>optional: {name}</translation>
+    </message>
+    <message>
+        <source>nama orang yang ditemui</source>
+        <translation>name of the person met</translation>
+    </message>
+    <message>
+        <source>Pilih foto atau scan</source>
+        <translation>Choose a photo or scan</translation>
+    </message>
+    <message>
+        <source>Gambar dan PDF (*.jpg *.jpeg *.png *.pdf);;Semua berkas (*)</source>
+        <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Setujui Usulan</source>
+        <translation>Approve Proposal</translation>
+    </message>
+    <message>
+        <source>Tolak Usulan</source>
+        <translation>Reject Proposal</translation>
+    </message>
+    <message>
+        <source>Catatan atas Usulan</source>
+        <translation>Note on the Proposal</translation>
+    </message>
+    <message>
+        <source>Tarik Usulan</source>
+        <translation>Withdraw Proposal</translation>
+    </message>
+    <message>
+        <source>Syarat hapus buku saat diusulkan:
+</source>
+        <translation>Write-off conditions when proposed:
+</translation>
+    </message>
+    <message>
+        <source>Ini persetujuan terakhir. </source>
+        <translation>This is the final approval. </translation>
+    </message>
+    <message>
+        <source>Persetujuan Anda dicatat; masih perlu {n} persetujuan Pengurus lain sebelum berlaku.</source>
+        <translation>Your approval is recorded; {n} more approvals from other board members are needed before it takes effect.</translation>
+    </message>
+    <message>
+        <source>Catatan persetujuan *</source>
+        <translation>Approval note *</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan *</source>
+        <translation>Reason for rejection *</translation>
+    </message>
+    <message>
+        <source>Catatan Pengawas *</source>
+        <translation>Supervisor&apos;s note *</translation>
+    </message>
+    <message>
+        <source>Catatan *</source>
+        <translation>Note *</translation>
+    </message>
+    <message>
+        <source>Alasan menarik usulan *</source>
+        <translation>Reason for withdrawing *</translation>
+    </message>
+    <message>
+        <source>Tanggal *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <source>No. notulen rapat pengurus *</source>
+        <translation>Board meeting minutes no. *</translation>
+    </message>
+    <message>
+        <source>Tanggal rapat</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Simpan Catatan</source>
+        <translation>Save Note</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Setujui {kind}?</source>
+        <translation>Approve {kind}?</translation>
+    </message>
+    <message>
+        <source>Lanjutkan?</source>
+        <translation>Continue?</translation>
+    </message>
+    <message>
+        <source>Ya, setujui</source>
+        <translation>Yes, approve</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Tolak usulan?</source>
+        <translation>Reject the proposal?</translation>
+    </message>
+    <message>
+        <source>Usulan {number} akan berakhir sebagai Ditolak dan tidak bisa dilanjutkan; kalau perlu, buat usulan baru. Lanjutkan?</source>
+        <translation>Proposal {number} will end as Rejected and cannot go further; if needed, make a new proposal. Continue?</translation>
+    </message>
+    <message>
+        <source>Ya, tolak</source>
+        <translation>Yes, reject</translation>
+    </message>
+    <message>
+        <source>Tarik usulan?</source>
+        <translation>Withdraw the proposal?</translation>
+    </message>
+    <message>
+        <source>Usulan {number} akan ditarik dan tidak bisa diputuskan lagi. Lanjutkan?</source>
+        <translation>Proposal {number} will be withdrawn and can no longer be decided. Continue?</translation>
+    </message>
+    <message>
+        <source>Ya, tarik</source>
+        <translation>Yes, withdraw</translation>
+    </message>
+    <message>
+        <source>Setujui Pengajuan</source>
+        <translation>Approve Application</translation>
+    </message>
+    <message>
+        <source>Tolak Pengajuan</source>
+        <translation>Reject Application</translation>
+    </message>
+    <message>
+        <source>{amount}, {months} bulan, jasa {rate}% per bulan, untuk {purpose}. Diajukan {date}.</source>
+        <translation>{amount}, {months} months, interest {rate}% per month, for {purpose}. Applied on {date}.</translation>
+    </message>
+    <message>
+        <source>misalnya: disetujui rapat pengurus</source>
+        <translation>e.g. approved by the board meeting</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>misalnya: penghasilan belum mencukupi</source>
+        <translation>e.g. income is not yet enough</translation>
+    </message>
+    <message>
+        <source>Keputusan dicatat atas nama {name}.</source>
+        <translation>The decision is recorded in the name of {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Catat Surat Terkirim</source>
+        <translation>Record Letter Sent</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>{kind} {number}, tanggal {date}</source>
+        <translation>{kind} {number}, dated {date}</translation>
+    </message>
+    <message>
+        <source>misalnya: istri anggota</source>
+        <translation>e.g. the member&apos;s wife</translation>
+    </message>
+    <message>
+        <source>Tanggal dikirim *</source>
+        <translation>Date sent *</translation>
+    </message>
+    <message>
+        <source>Cara kirim *</source>
+        <translation>Delivered by *</translation>
+    </message>
+    <message>
+        <source>Diterima oleh *</source>
+        <translation>Received by *</translation>
+    </message>
+</context>
+<context>
+    <name>DisburseDialog</name>
+    <message>
+        <source>Cairkan Pinjaman</source>
+        <translation>Disburse Loan</translation>
+    </message>
+    <message>
+        <source>Tanggal pencairan *</source>
+        <translation>Disbursement date *</translation>
+    </message>
+    <message>
+        <source>Plafon {amount} − biaya administrasi {fee} = diserahkan kepada anggota {net}. Angsuran pertama jatuh tempo {first}. No. perjanjian diberikan saat disimpan.</source>
+        <translation>Loan amount {amount} − admin fee {fee} = handed to the member {net}. The first instalment is due {first}. The agreement no. is given when saved.</translation>
+    </message>
+    <message>
+        <source>Cairkan</source>
+        <translation>Disburse</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pinjaman dicairkan</source>
+        <translation>Loan disbursed</translation>
+    </message>
+    <message>
+        <source>Pinjaman {name} sudah dicairkan.
+
+No. Perjanjian: {number}
+Diserahkan: {net}</source>
+        <translation>The loan of {name} has been disbursed.
+
+Agreement no.: {number}
+Handed over: {net}</translation>
+    </message>
+</context>
+<context>
+    <name>DisbursePage</name>
+    <message>
+        <source>Langkah 7 dari 8: Pencairan</source>
+        <translation>Step 7 of 8: Disbursement</translation>
+    </message>
+    <message>
+        <source>Biaya administrasi dipotong dari uang yang diserahkan.</source>
+        <translation>The admin fee is deducted from the money handed over.</translation>
+    </message>
+    <message>
+        <source>Cairkan sekarang</source>
+        <translation>Disburse now</translation>
+    </message>
+    <message>
+        <source>Tanggal pencairan</source>
+        <translation>Disbursement date</translation>
+    </message>
+    <message>
+        <source>Bila uangnya diserahkan hari ini, centang Cairkan sekarang. No. perjanjian diberikan saat disimpan.</source>
+        <translation>If the money is handed over today, tick Disburse now. The agreement no. is given when saved.</translation>
+    </message>
+    <message>
+        <source>Pinjaman baru bisa dicairkan setelah disetujui Ketua/Pengurus, dengan tombol Cairkan di rincian pinjaman.</source>
+        <translation>The loan can be disbursed only after the Chair/board approves it, with the Disburse button in the loan details.</translation>
+    </message>
+    <message>
+        <source>Plafon &lt;b&gt;{amount}&lt;/b&gt; − biaya administrasi {fee} = diterima bersih &lt;b&gt;{net}&lt;/b&gt;.</source>
+        <translation>Loan amount &lt;b&gt;{amount}&lt;/b&gt; − admin fee {fee} = net received &lt;b&gt;{net}&lt;/b&gt;.</translation>
     </message>
 </context>
 <context>
@@ -449,6 +1242,158 @@ Send that file to the cooperative&apos;s IT helper. It is best to close the prog
     </message>
 </context>
 <context>
+    <name>KindPage</name>
+    <message>
+        <source>Langkah 1 dari 6: Jenis restrukturisasi</source>
+        <translation>Step 1 of 6: Kind of restructuring</translation>
+    </message>
+    <message>
+        <source>Pilih jenisnya, tanggal berlaku dan alasannya.</source>
+        <translation>Choose the kind, the effective date and the reason.</translation>
+    </message>
+    <message>
+        <source>misalnya: usaha anggota pulih pelan-pelan, sanggup angsuran lebih kecil</source>
+        <translation>e.g. the member&apos;s business is slowly recovering, can pay smaller instalments</translation>
+    </message>
+    <message>
+        <source>Berlaku per tanggal *</source>
+        <translation>Effective from *</translation>
+    </message>
+    <message>
+        <source>Alasan *</source>
+        <translation>Reason *</translation>
+    </message>
+</context>
+<context>
+    <name>LoanWizard</name>
+    <message>
+        <source>Pinjaman Baru</source>
+        <translation>New Loan</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Simpan Pinjaman</source>
+        <translation>Save Loan</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Jangka waktu</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>{n} bulan, angsuran pertama {date}</source>
+        <translation>{n} months, first instalment {date}</translation>
+    </message>
+    <message>
+        <source>Jasa</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>{rate}, metode {method}</source>
+        <translation>{rate}, {method} method</translation>
+    </message>
+    <message>
+        <source>Angsuran pertama</source>
+        <translation>First instalment</translation>
+    </message>
+    <message>
+        <source>Biaya administrasi</source>
+        <translation>Admin fee</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Agunan</source>
+        <translation>Collateral</translation>
+    </message>
+    <message>
+        <source>Penjamin</source>
+        <translation>Guarantor</translation>
+    </message>
+    <message>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>disetujui sekarang oleh {name}</source>
+        <translation>approved now by {name}</translation>
+    </message>
+    <message>
+        <source>diajukan, menunggu keputusan Pengurus</source>
+        <translation>applied for, awaiting the board&apos;s decision</translation>
+    </message>
+    <message>
+        <source>Pencairan</source>
+        <translation>Disbursement</translation>
+    </message>
+    <message>
+        <source>{date}, diterima bersih {net}</source>
+        <translation>{date}, net received {net}</translation>
+    </message>
+    <message>
+        <source>nanti</source>
+        <translation>later</translation>
+    </message>
+    <message>
+        <source>Peringatan yang sudah dibaca:</source>
+        <translation>Warnings already read:</translation>
+    </message>
+    <message>
+        <source>Pinjaman tersimpan</source>
+        <translation>Loan saved</translation>
+    </message>
+    <message>
+        <source>Perbaiki di {page} (klik Kembali), lalu simpan lagi.</source>
+        <translation>Correct it on {page} (click Back), then save again.</translation>
+    </message>
+    <message>
+        <source>Pinjaman ini belum tersimpan sama sekali; semua isian masih ada.</source>
+        <translation>Nothing of this loan has been saved; everything you typed is still there.</translation>
+    </message>
+    <message>
+        <source>Pinjaman {name} sudah dicairkan.
+
+No. Perjanjian: {number}
+Diterima bersih: {net}</source>
+        <translation>The loan of {name} has been disbursed.
+
+Agreement no.: {number}
+Net received: {net}</translation>
+    </message>
+    <message>
+        <source>Pinjaman {name} tersimpan dengan status {status}.
+
+No. Pengajuan: {number}</source>
+        <translation>The loan of {name} is saved with status {status}.
+
+Application no.: {number}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Masuk — Mufakat</source>
@@ -599,6 +1544,262 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Surat Panggilan</source>
+        <translation>Summons Letter</translation>
+    </message>
+    <message>
+        <source>Buat Surat</source>
+        <translation>Create Letter</translation>
+    </message>
+    <message>
+        <source>Tanggal pertemuan *</source>
+        <translation>Meeting date *</translation>
+    </message>
+    <message>
+        <source>Pukul</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Tempat *</source>
+        <translation>Place *</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Anggota Baru</source>
+        <translation>New Member</translation>
+    </message>
+    <message>
+        <source>Ubah Data Anggota {number} – {name}</source>
+        <translation>Edit Member {number} – {name}</translation>
+    </message>
+    <message>
+        <source>Kolom bertanda * wajib diisi. Tanggal ditulis hh-bb-tttt, misalnya 24-08-1985.</source>
+        <translation>Fields marked * are required. Dates are written dd-mm-yyyy, e.g. 24-08-1985.</translation>
+    </message>
+    <message>
+        <source>Identitas (sesuai KTP)</source>
+        <translation>Identity (as on the ID card)</translation>
+    </message>
+    <message>
+        <source>16 angka</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>boleh kosong</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Nama lengkap *</source>
+        <translation>Full name *</translation>
+    </message>
+    <message>
+        <source>NIK *</source>
+        <translation>NIK *</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin *</source>
+        <translation>Sex *</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Nama suami/istri</source>
+        <translation>Spouse&apos;s name</translation>
+    </message>
+    <message>
+        <source>NPWP</source>
+        <translation>NPWP (tax no.)</translation>
+    </message>
+    <message>
+        <source>Alamat, kontak, keanggotaan</source>
+        <translation>Address, contact, membership</translation>
+    </message>
+    <message>
+        <source>jalan, gang, nomor rumah</source>
+        <translation>street, lane, house number</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>misalnya 0812-3456-7890</source>
+        <translation>e.g. 0812-3456-7890</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <source>Kelurahan/Desa</source>
+        <translation>Village (Kelurahan/Desa)</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District (Kecamatan)</translation>
+    </message>
+    <message>
+        <source>Kota/Kabupaten</source>
+        <translation>City/Regency</translation>
+    </message>
+    <message>
+        <source>Telepon/HP</source>
+        <translation>Phone/mobile</translation>
+    </message>
+    <message>
+        <source>Tanggal masuk *</source>
+        <translation>Joining date *</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Periksa lagi</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Simpan tetap?</source>
+        <translation>Save anyway?</translation>
+    </message>
+    <message>
+        <source>Ya, simpan tetap</source>
+        <translation>Yes, save anyway</translation>
+    </message>
+    <message>
+        <source>Tutup tanpa menyimpan?</source>
+        <translation>Close without saving?</translation>
+    </message>
+    <message>
+        <source>Yang sudah diketik di formulir ini akan hilang.</source>
+        <translation>What you typed in this form will be lost.</translation>
+    </message>
+    <message>
+        <source>Ya, tutup</source>
+        <translation>Yes, close</translation>
+    </message>
+    <message>
+        <source>Kembali ke formulir</source>
+        <translation>Back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPage</name>
+    <message>
+        <source>Langkah 1 dari 8: Anggota peminjam</source>
+        <translation>Step 1 of 8: Borrowing member</translation>
+    </message>
+    <message>
+        <source>Cari anggota dengan nama, No. Anggota atau NIK, lalu pilih.</source>
+        <translation>Search for the member by name, member no. or NIK, then select.</translation>
+    </message>
+    <message>
+        <source>Cari nama, No. Anggota atau NIK…</source>
+        <translation>Search name, member no. or NIK…</translation>
+    </message>
+    <message>
+        <source>Belum ada anggota yang dipilih.</source>
+        <translation>No member selected yet.</translation>
+    </message>
+    <message>
+        <source>Dipilih: &lt;b&gt;{name}&lt;/b&gt; · No. Anggota {number}</source>
+        <translation>Selected: &lt;b&gt;{name}&lt;/b&gt; · Member no. {number}</translation>
+    </message>
+    <message>
+        <source>Anggota ini berstatus {status}, bukan aktif.</source>
+        <translation>This member&apos;s status is {status}, not active.</translation>
+    </message>
+    <message>
+        <source>Anggota ini masih punya {n} pinjaman aktif: {numbers}.</source>
+        <translation>This member still has {n} active loans: {numbers}.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthEndDialog</name>
+    <message>
+        <source>Proses Akhir Bulan</source>
+        <translation>Month-End Run</translation>
+    </message>
+    <message>
+        <source>Menyimpan kolektibilitas dan tunggakan setiap pinjaman aktif pada tanggal ini, menurut {policy}. Hasilnya dipakai untuk riwayat kolektibilitas dan laporan.</source>
+        <translation>Stores the quality and arrears of every active loan on this date, according to {policy}. The result is used for the quality history and reports.</translation>
+    </message>
+    <message>
+        <source>Per tanggal *</source>
+        <translation>As of *</translation>
+    </message>
+    <message>
+        <source>Terakhir dijalankan: {date} ({n} pinjaman).</source>
+        <translation>Last run: {date} ({n} loans).</translation>
+    </message>
+    <message>
+        <source>Belum pernah dijalankan.</source>
+        <translation>Never run yet.</translation>
+    </message>
+    <message>
+        <source>Jalankan Proses</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sudah pernah diproses</source>
+        <translation>Already run</translation>
+    </message>
+    <message>
+        <source>Jalankan ulang untuk tanggal ini?</source>
+        <translation>Run again for this date?</translation>
+    </message>
+    <message>
+        <source>Ya, jalankan ulang</source>
+        <translation>Yes, run again</translation>
+    </message>
+    <message>
+        <source>Proses akhir bulan selesai</source>
+        <translation>Month-end run finished</translation>
+    </message>
+    <message>
+        <source>Kolektibilitas {n} pinjaman per {date} tersimpan. Sisa pokok {total}, rasio pinjaman bermasalah {npl}%.</source>
+        <translation>Quality of {n} loans as of {date} saved. Principal outstanding {total}, non-performing loan ratio {npl}%.</translation>
+    </message>
+</context>
+<context>
     <name>NewCoopWizard</name>
     <message>
         <source>Buat Koperasi Baru</source>
@@ -630,6 +1831,88 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     </message>
 </context>
 <context>
+    <name>NotulenDialog</name>
+    <message>
+        <source>Notulen Rapat Pengurus</source>
+        <translation>Board Meeting Minutes</translation>
+    </message>
+    <message>
+        <source>Buat Notulen</source>
+        <translation>Create Minutes</translation>
+    </message>
+    <message>
+        <source>Notulen memuat semua usulan keputusan yang dibuat di antara dua tanggal ini, dengan persetujuan atau penolakannya.</source>
+        <translation>The minutes list every decision proposal made between these two dates, with its approvals or rejections.</translation>
+    </message>
+    <message>
+        <source>Usulan dari tanggal *</source>
+        <translation>Proposals from *</translation>
+    </message>
+    <message>
+        <source>sampai tanggal *</source>
+        <translation>to *</translation>
+    </message>
+    <message>
+        <source>Rapat mulai pukul</source>
+        <translation>Meeting starts at</translation>
+    </message>
+    <message>
+        <source>Rapat selesai pukul</source>
+        <translation>Meeting ends at</translation>
+    </message>
+    <message>
+        <source>Tempat rapat</source>
+        <translation>Meeting place</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCaseDialog</name>
+    <message>
+        <source>Buka Kasus Penanganan</source>
+        <translation>Open Collection Case</translation>
+    </message>
+    <message>
+        <source>Kasus biasanya terbuka sendiri saat pinjaman menunggak melewati batas. Di sini kasus dibuka dengan tangan, misalnya anggota datang minta keringanan sebelum menunggak jauh.</source>
+        <translation>A case usually opens by itself when a loan&apos;s arrears pass the limit. Here a case is opened by hand, e.g. when a member asks for relief before falling far behind.</translation>
+    </message>
+    <message>
+        <source>Cari no. pinjaman, nama atau no. anggota…</source>
+        <translation>Search loan no., name or member no.…</translation>
+    </message>
+    <message>
+        <source>misalnya: anggota datang minta keringanan</source>
+        <translation>e.g. the member came to ask for relief</translation>
+    </message>
+    <message>
+        <source>(belum ditentukan)</source>
+        <translation>(not set yet)</translation>
+    </message>
+    <message>
+        <source>Alasan membuka kasus *</source>
+        <translation>Reason for opening the case *</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Penyebab yang sudah diketahui (boleh kosong)</source>
+        <translation>Causes already known (optional)</translation>
+    </message>
+    <message>
+        <source>Buka Kasus</source>
+        <translation>Open Case</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kolektibilitas memburuk</source>
+        <translation>Loan quality worsened</translation>
+    </message>
+</context>
+<context>
     <name>PasswordTab</name>
     <message>
         <source>Ganti kata sandi Anda ({username}). Pakai kata sandi yang mudah Anda ingat tetapi sulit ditebak orang lain, dan jangan dipakai bersama.</source>
@@ -637,10 +1920,503 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Terima Pembayaran Angsuran</source>
+        <translation>Receive Instalment Payment</translation>
+    </message>
+    <message>
+        <source>Isi Semua Tunggakan</source>
+        <translation>Fill In All Arrears</translation>
+    </message>
+    <message>
+        <source>Isi jumlah dengan seluruh yang sudah jatuh tempo</source>
+        <translation>Fill the amount with everything already due</translation>
+    </message>
+    <message>
+        <source>Jumlah diterima (Rp) *</source>
+        <translation>Amount received (Rp) *</translation>
+    </message>
+    <message>
+        <source>Tanggal bayar *</source>
+        <translation>Payment date *</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Pembayaran ini dipakai untuk (belum disimpan)</source>
+        <translation>This payment goes to (not saved yet)</translation>
+    </message>
+    <message>
+        <source>Simpan Pembayaran</source>
+        <translation>Save Payment</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tidak ada angsuran yang sudah jatuh tempo pada tanggal ini.</source>
+        <translation>No instalment is due on this date.</translation>
+    </message>
+    <message>
+        <source>Sudah jatuh tempo pada tanggal bayar: &lt;b&gt;{total}&lt;/b&gt; dari {n} angsuran (termasuk denda).</source>
+        <translation>Due on the payment date: &lt;b&gt;{total}&lt;/b&gt; from {n} instalments (late fees included).</translation>
+    </message>
+    <message>
+        <source>Ketik jumlah yang diterima; pembagiannya tampil di sini.</source>
+        <translation>Type the amount received; how it is split shows here.</translation>
+    </message>
+    <message>
+        <source>Titipan {amount} yang sudah ada ikut dipakai.</source>
+        <translation>The existing deposit of {amount} is used as well.</translation>
+    </message>
+    <message>
+        <source>Denda &lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation>Late fee &lt;b&gt;{amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Jasa &lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation>Interest &lt;b&gt;{amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Pokok &lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation>Principal &lt;b&gt;{amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Dibagi: </source>
+        <translation>Split: </translation>
+    </message>
+    <message>
+        <source>Titipan yang sudah ada ({amount}) ikut dipakai.</source>
+        <translation>The existing deposit ({amount}) is used as well.</translation>
+    </message>
+    <message>
+        <source>Kelebihan &lt;b&gt;{amount}&lt;/b&gt; disimpan sebagai titipan dan dipakai untuk angsuran berikutnya saat jatuh tempo.</source>
+        <translation>The excess &lt;b&gt;{amount}&lt;/b&gt; is kept as a deposit and used for the next instalment when it falls due.</translation>
+    </message>
+    <message>
+        <source>Dengan pembayaran ini pinjaman LUNAS.</source>
+        <translation>With this payment the loan is PAID OFF.</translation>
+    </message>
+    <message>
+        <source>Pembayaran tersimpan</source>
+        <translation>Payment saved</translation>
+    </message>
+    <message>
+        <source>Pembayaran {amount} dari {name} tersimpan.
+
+No. Kuitansi: {receipt}</source>
+        <translation>Payment of {amount} from {name} saved.
+
+Receipt no.: {receipt}</translation>
+    </message>
+</context>
+<context>
+    <name>PayoffDialog</name>
+    <message>
+        <source>Pelunasan Dipercepat</source>
+        <translation>Early Payoff</translation>
+    </message>
+    <message>
+        <source>Tanggal pelunasan *</source>
+        <translation>Payoff date *</translation>
+    </message>
+    <message>
+        <source>Yang harus dibayar untuk melunasi</source>
+        <translation>To be paid to settle the loan</translation>
+    </message>
+    <message>
+        <source>Sisa pokok</source>
+        <translation>Principal left</translation>
+    </message>
+    <message>
+        <source>Jasa</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Denda</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <source>Dikurangi titipan</source>
+        <translation>Less deposit</translation>
+    </message>
+    <message>
+        <source>Jumlah pelunasan</source>
+        <translation>Payoff amount</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Terima Pelunasan</source>
+        <translation>Receive Payoff</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak boleh mencatat pembayaran.</source>
+        <translation>Your role may not record payments.</translation>
+    </message>
+    <message>
+        <source>Aturan produk: {rule}.</source>
+        <translation>Product rule: {rule}.</translation>
+    </message>
+    <message>
+        <source>Jasa bulan-bulan berikutnya {amount} tidak ditagih.</source>
+        <translation>Interest of the following months, {amount}, is not charged.</translation>
+    </message>
+    <message>
+        <source>Terima pelunasan?</source>
+        <translation>Receive the payoff?</translation>
+    </message>
+    <message>
+        <source>Terima {amount} dari {name}? Pinjaman {number} akan ditutup (LUNAS) dan sisa jadwal angsurannya tidak ditagih lagi.</source>
+        <translation>Receive {amount} from {name}? Loan {number} will be closed (PAID OFF) and the rest of its schedule is no longer charged.</translation>
+    </message>
+    <message>
+        <source>Ya, lunasi</source>
+        <translation>Yes, pay off</translation>
+    </message>
+    <message>
+        <source>Pinjaman lunas</source>
+        <translation>Loan paid off</translation>
+    </message>
+    <message>
+        <source>Pelunasan {amount} tersimpan. Pinjaman {number} sudah LUNAS.
+
+No. Kuitansi: {receipt}</source>
+        <translation>Payoff of {amount} saved. Loan {number} is PAID OFF.
+
+Receipt no.: {receipt}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Pratinjau – {title}</source>
+        <translation>Preview – {title}</translation>
+    </message>
+    <message>
+        <source>{n} halaman</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Tidak bisa mencetak</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>Printer tidak bisa dipakai. Periksa printer lalu coba lagi.</source>
+        <translation>The printer cannot be used. Check the printer and try again.</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Tidak bisa menyimpan</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>File tidak bisa disimpan: {reason}</source>
+        <translation>The file cannot be saved: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderView</name>
     <message>
         <source>Segera hadir</source>
         <translation>Coming soon</translation>
+    </message>
+</context>
+<context>
+    <name>PositionPage</name>
+    <message>
+        <source>Langkah 2 dari 6: Posisi pinjaman</source>
+        <translation>Step 2 of 6: Loan position</translation>
+    </message>
+    <message>
+        <source>Posisi per tanggal berlaku, dihitung dari jadwal dan pembayaran.</source>
+        <translation>Position on the effective date, worked out from the schedule and payments.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Langkah 4 dari 8: Jadwal angsuran</source>
+        <translation>Step 4 of 8: Instalment schedule</translation>
+    </message>
+    <message>
+        <source>Periksa jadwalnya bersama anggota sebelum melanjutkan.</source>
+        <translation>Go through the schedule with the member before continuing.</translation>
+    </message>
+    <message>
+        <source>Saya sudah membaca peringatan di atas dan tetap melanjutkan.</source>
+        <translation>I have read the warnings above and want to continue.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{amount}&lt;/b&gt; untuk {name}: {method}, jasa {rate}, {months} bulan, angsuran pertama {first}.</source>
+        <translation>&lt;b&gt;{amount}&lt;/b&gt; for {name}: {method}, interest {rate}, {months} months, first instalment {first}.</translation>
+    </message>
+    <message>
+        <source>Angsuran pertama &lt;b&gt;{first}&lt;/b&gt; · total jasa &lt;b&gt;{jasa}&lt;/b&gt; · total dibayar &lt;b&gt;{total}&lt;/b&gt;&lt;br&gt;Biaya administrasi {fee}, diterima bersih saat pencairan &lt;b&gt;{net}&lt;/b&gt;.</source>
+        <translation>First instalment &lt;b&gt;{first}&lt;/b&gt; · total interest &lt;b&gt;{jasa}&lt;/b&gt; · total paid &lt;b&gt;{total}&lt;/b&gt;&lt;br&gt;Admin fee {fee}, net received at disbursement &lt;b&gt;{net}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Perhatian:</source>
+        <translation>Please note:</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Tambah Produk Pinjaman</source>
+        <translation>Add Loan Product</translation>
+    </message>
+    <message>
+        <source>Ubah Produk</source>
+        <translation>Edit Product</translation>
+    </message>
+    <message>
+        <source>Perubahan hanya berlaku untuk pinjaman yang diajukan sesudah ini; pinjaman yang sudah ada tetap memakai ketentuan saat diajukan.</source>
+        <translation>Changes apply only to loans applied for after this; existing loans keep the terms from when they were applied for.</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ketentuan pinjaman</source>
+        <translation>Loan terms</translation>
+    </message>
+    <message>
+        <source>misalnya Pinjaman Usaha Mikro</source>
+        <translation>e.g. Micro Business Loan</translation>
+    </message>
+    <message>
+        <source>misalnya 1,5</source>
+        <translation>e.g. 1,5</translation>
+    </message>
+    <message>
+        <source> bulan</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>dibulatkan ke atas</source>
+        <translation>rounded up</translation>
+    </message>
+    <message>
+        <source>ke yang terdekat</source>
+        <translation>to the nearest</translation>
+    </message>
+    <message>
+        <source>Nama produk</source>
+        <translation>Product name</translation>
+    </message>
+    <message>
+        <source>Metode</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Jasa per bulan (%)</source>
+        <translation>Interest per month (%)</translation>
+    </message>
+    <message>
+        <source>Jangka waktu</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>sampai</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Plafon (Rp)</source>
+        <translation>Loan amount (Rp)</translation>
+    </message>
+    <message>
+        <source>Pembulatan angsuran</source>
+        <translation>Instalment rounding</translation>
+    </message>
+    <message>
+        <source>kelipatan</source>
+        <translation>multiple of</translation>
+    </message>
+    <message>
+        <source>Biaya administrasi</source>
+        <translation>Admin fee</translation>
+    </message>
+    <message>
+        <source>% dari plafon, ditambah Rp</source>
+        <translation>% of the loan amount, plus Rp</translation>
+    </message>
+    <message>
+        <source>Biaya administrasi dipotong saat pencairan.</source>
+        <translation>The admin fee is deducted at disbursement.</translation>
+    </message>
+    <message>
+        <source>Denda keterlambatan</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <source>angsuran yang terlambat (pokok + jasa)</source>
+        <translation>the late instalment (principal + interest)</translation>
+    </message>
+    <message>
+        <source>pokok yang terlambat saja</source>
+        <translation>the late principal only</translation>
+    </message>
+    <message>
+        <source>jumlah tetap</source>
+        <translation>fixed amount</translation>
+    </message>
+    <message>
+        <source>per hari</source>
+        <translation>per day</translation>
+    </message>
+    <message>
+        <source>per bulan</source>
+        <translation>per month</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>tanpa batas</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>Dihitung dari</source>
+        <translation>Based on</translation>
+    </message>
+    <message>
+        <source>Besarnya</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Bebas denda</source>
+        <translation>Fee-free</translation>
+    </message>
+    <message>
+        <source>setelah jatuh tempo</source>
+        <translation>after the due date</translation>
+    </message>
+    <message>
+        <source>Paling banyak</source>
+        <translation>At most</translation>
+    </message>
+    <message>
+        <source>% dari angsuran</source>
+        <translation>% of the instalment</translation>
+    </message>
+    <message>
+        <source>dan paling banyak</source>
+        <translation>and at most</translation>
+    </message>
+    <message>
+        <source>Rp</source>
+        <translation>Rp</translation>
+    </message>
+    <message>
+        <source>per angsuran</source>
+        <translation>per instalment</translation>
+    </message>
+    <message>
+        <source>Pembayaran</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>angsuran terlama dilunasi dulu</source>
+        <translation>oldest instalment paid first</translation>
+    </message>
+    <message>
+        <source>satu komponen untuk semua angsuran, baru berikutnya</source>
+        <translation>one component for all instalments, then the next</translation>
+    </message>
+    <message>
+        <source>Urutan pembayaran</source>
+        <translation>Payment order</translation>
+    </message>
+    <message>
+        <source>Cara membagi</source>
+        <translation>How to split</translation>
+    </message>
+    <message>
+        <source>Pelunasan dipercepat</source>
+        <translation>Early payoff</translation>
+    </message>
+    <message>
+        <source>{month} per bulan = {year} per tahun</source>
+        <translation>{month} per month = {year} per year</translation>
+    </message>
+    <message>
+        <source>Denda: (isian belum lengkap)</source>
+        <translation>Late fee: (not filled in completely)</translation>
+    </message>
+    <message>
+        <source>Denda: {rule}.</source>
+        <translation>Late fee: {rule}.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPage</name>
+    <message>
+        <source>Langkah 2 dari 8: Produk pinjaman</source>
+        <translation>Step 2 of 8: Loan product</translation>
+    </message>
+    <message>
+        <source>Produk menentukan jasa, metode angsuran, batas dan denda.</source>
+        <translation>The product sets the interest, instalment method, limits and late fees.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Metode {method}; jasa {rate}.&lt;br&gt;Plafon {min_amount} sampai {max_amount}; jangka waktu {min_months}–{max_months} bulan.&lt;br&gt;Biaya administrasi: {fee}.&lt;br&gt;Denda: {denda}.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{method} method; interest {rate}.&lt;br&gt;Amount {min_amount} to {max_amount}; term {min_months}–{max_months} months.&lt;br&gt;Admin fee: {fee}.&lt;br&gt;Late fee: {denda}.</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
     </message>
 </context>
 <context>
@@ -812,6 +2588,72 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     </message>
 </context>
 <context>
+    <name>PromiseDialog</name>
+    <message>
+        <source>Catat Janji Bayar</source>
+        <translation>Record Payment Promise</translation>
+    </message>
+    <message>
+        <source>Janji bayar selalu dicatat pada sebuah kontak (telepon, kunjungan, di kantor…). Pilih kontaknya; kalau belum dicatat, batal dan klik Catat Kontak.</source>
+        <translation>A payment promise is always recorded on a contact (phone call, visit, at the office…). Choose the contact; if it is not recorded yet, cancel and click Record Contact.</translation>
+    </message>
+    <message>
+        <source>Dibuat pada kontak *</source>
+        <translation>Made at contact *</translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp) *</source>
+        <translation>Amount (Rp) *</translation>
+    </message>
+    <message>
+        <source>Paling lambat tanggal *</source>
+        <translation>Due by *</translation>
+    </message>
+    <message>
+        <source>Simpan Janji</source>
+        <translation>Save Promise</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Belum ada kontak di kasus ini. Catat kontaknya dulu (tombol Catat Kontak) — janji bayar bisa diisi di sana sekaligus.</source>
+        <translation>This case has no contact yet. Record the contact first (Record Contact button) — the payment promise can be filled in there too.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Terima Pemulihan</source>
+        <translation>Receive Recovery</translation>
+    </message>
+    <message>
+        <source>Simpan Penerimaan</source>
+        <translation>Save Receipt</translation>
+    </message>
+    <message>
+        <source>Sisa tagihan ekstrakomptabel: {rest}</source>
+        <translation>Remaining off-balance claim: {rest}</translation>
+    </message>
+    <message>
+        <source>Jumlah diterima (Rp) *</source>
+        <translation>Amount received (Rp) *</translation>
+    </message>
+    <message>
+        <source>Tanggal *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Atur Ulang Kata Sandi</source>
@@ -863,6 +2705,69 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RestructuringWizard</name>
+    <message>
+        <source>Usulkan Restrukturisasi — {member}, {loan}</source>
+        <translation>Propose Restructuring — {member}, {loan}</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Usulkan ke Pengurus</source>
+        <translation>Propose to the Board</translation>
+    </message>
+    <message>
+        <source>Pinjaman ini sudah {n} kali direstrukturisasi; usulan ini restrukturisasi ke-{next}.</source>
+        <translation>This loan has been restructured {n} times; this proposal is restructuring no. {next}.</translation>
+    </message>
+    <message>
+        <source>Pinjaman ini belum pernah direstrukturisasi.</source>
+        <translation>This loan has never been restructured.</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Berlaku per</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <source>Tunggakan</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <source>Pokok baru</source>
+        <translation>New principal</translation>
+    </message>
+    <message>
+        <source>Syarat baru</source>
+        <translation>New terms</translation>
+    </message>
+    <message>
+        <source>Angsuran</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Perhatian:</source>
+        <translation>Please note:</translation>
     </message>
 </context>
 <context>
@@ -956,6 +2861,29 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Ubah Status Kasus</source>
+        <translation>Change Case Status</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Status baru</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <source>Alasan *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>Status biasanya berubah sendiri (kontak, janji bayar, keputusan). Selesai lewat Tutup Kasus; Hapus Buku lewat keputusan hapus buku.</source>
+        <translation>The status usually changes by itself (contacts, payment promises, decisions). Closed is set with Close Case; Write-off through a write-off decision.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Langkah 3 dari 3: Periksa dan simpan</source>
@@ -984,6 +2912,76 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     <message>
         <source>Database Mufakat (*.db)</source>
         <translation>Mufakat database (*.db)</translation>
+    </message>
+    <message>
+        <source>Langkah 8 dari 8: Periksa dan simpan</source>
+        <translation>Step 8 of 8: Check and save</translation>
+    </message>
+    <message>
+        <source>Periksa sekali lagi. Klik Simpan Pinjaman untuk menyimpan.</source>
+        <translation>Check once more. Click Save Loan to save.</translation>
+    </message>
+    <message>
+        <source>Langkah 6 dari 6: Periksa dan usulkan</source>
+        <translation>Step 6 of 6: Check and propose</translation>
+    </message>
+    <message>
+        <source>Usulan ini dikirim ke Pengurus. Pinjaman baru berubah setelah disetujui Pengurus yang bukan pengusul.</source>
+        <translation>This proposal goes to the board. The loan changes only after a board member other than the proposer approves it.</translation>
+    </message>
+</context>
+<context>
+    <name>TermsPage</name>
+    <message>
+        <source>Langkah 4 dari 6: Syarat baru</source>
+        <translation>Step 4 of 6: New terms</translation>
+    </message>
+    <message>
+        <source>Jasa per bulan, jangka waktu, metode dan angsuran pertama.</source>
+        <translation>Interest per month, term, method and first instalment.</translation>
+    </message>
+    <message>
+        <source> bulan</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Jasa per bulan (%) *</source>
+        <translation>Interest per month (%) *</translation>
+    </message>
+    <message>
+        <source>Jangka waktu *</source>
+        <translation>Term *</translation>
+    </message>
+    <message>
+        <source>Metode *</source>
+        <translation>Method *</translation>
+    </message>
+    <message>
+        <source>Angsuran pertama *</source>
+        <translation>First instalment *</translation>
+    </message>
+    <message>
+        <source>Masa tenggang pokok</source>
+        <translation>Principal grace period</translation>
+    </message>
+    <message>
+        <source>Penjadwalan kembali memakai jasa yang sama dengan pinjaman lama.</source>
+        <translation>Rescheduling uses the same interest as the old loan.</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentPage</name>
+    <message>
+        <source>Langkah 3 dari 6: Tunggakan diapakan</source>
+        <translation>Step 3 of 6: What happens to the arrears</translation>
+    </message>
+    <message>
+        <source>Untuk tiap bagian tunggakan pilih: dihapus, dijadikan pokok baru, ditambahkan ke angsuran pertama, atau tetap ditagih.</source>
+        <translation>For each part of the arrears choose: waived, made new principal, added to the first instalment, or still charged.</translation>
+    </message>
+    <message>
+        <source>Penjadwalan kembali tidak menghapus dan tidak menjadikan jasa/denda pokok; penghapusan tunggakan pokok hanya lewat Penataan Kembali.</source>
+        <translation>Rescheduling neither waives interest/late fees nor turns them into principal; principal arrears can only be waived through Restructuring (Penataan Kembali).</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +3162,28 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     <message>
         <source>Hanya Admin yang boleh mengatur pengguna.</source>
         <translation>Only an Admin may manage users.</translation>
+    </message>
+</context>
+<context>
+    <name>YearDialog</name>
+    <message>
+        <source>Daftar Pinjaman Dihapusbukukan</source>
+        <translation>List of Written-off Loans</translation>
+    </message>
+    <message>
+        <source>Buat Daftar</source>
+        <translation>Create List</translation>
+    </message>
+    <message>
+        <source>Tahun buku</source>
+        <translation>Financial year</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

@@ -115,6 +115,37 @@
     </message>
 </context>
 <context>
+    <name>ApproverBox</name>
+    <message>
+        <source>Persetujuan Ketua/Pengurus</source>
+        <translation>Chair/Board Approval</translation>
+    </message>
+    <message>
+        <source>{name} (Anda, {role})</source>
+        <translation>{name} (you, {role})</translation>
+    </message>
+    <message>
+        <source>Disetujui oleh</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>Keringanan hanya boleh dengan persetujuan Ketua/Pengurus. Minta beliau mengetik nama pengguna dan kata sandinya di sini.</source>
+        <translation>Relief needs the approval of the Chair/board. Ask them to type their user name and password here.</translation>
+    </message>
+    <message>
+        <source>nama pengguna Ketua/Pengurus</source>
+        <translation>Chair/board user name</translation>
+    </message>
+    <message>
+        <source>kata sandinya</source>
+        <translation>their password</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Ganti Petugas</source>
@@ -418,6 +449,77 @@ The data from before the restore is kept in:
     </message>
 </context>
 <context>
+    <name>CasesModel</name>
+    <message>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>No. Pinjaman</source>
+        <translation>Loan No.</translation>
+    </message>
+    <message>
+        <source>Kolektibilitas</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Tunggakan</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Status Kasus</source>
+        <translation>Case Status</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Tindak Lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Kontak</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Janji Bayar</source>
+        <translation>Payment Promise</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>{word} menurut {policy}</source>
+        <translation>{word} according to {policy}</translation>
+    </message>
+    <message>
+        <source>Terlambat {n} hari: {step}</source>
+        <translation>{n} days late: {step}</translation>
+    </message>
+    <message>
+        <source>Janji bayar terakhir {amount} paling lambat {due}: {status}, terbayar {paid}</source>
+        <translation>Last payment promise {amount} by {due}: {status}, paid {paid}</translation>
+    </message>
+    <message>
+        <source>{n} janji bayar diingkari atau hanya dibayar sebagian</source>
+        <translation>{n} payment promises broken or only partly paid</translation>
+    </message>
+    <message>
+        <source>Kontak terakhir</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Sisa tagihan di Daftar Ekstrakomptabel (sudah dihapus buku)</source>
+        <translation>Remaining claim in the Off-Balance List (already written off)</translation>
+    </message>
+</context>
+<context>
     <name>CausesDialog</name>
     <message>
         <source>Penyebab Tunggakan</source>
@@ -430,6 +532,25 @@ The data from before the restore is kept in:
     <message>
         <source>Penyebab (boleh lebih dari satu)</source>
         <translation>Causes (more than one allowed)</translation>
+    </message>
+</context>
+<context>
+    <name>CausesModel</name>
+    <message>
+        <source>Kelompok</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Penyebab</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Jumlah Kasus</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Sisa Pokok</source>
+        <translation>Principal Left</translation>
     </message>
 </context>
 <context>
@@ -486,6 +607,29 @@ The data from before the restore is kept in:
     </message>
 </context>
 <context>
+    <name>ClassHistoryModel</name>
+    <message>
+        <source>Akhir Bulan</source>
+        <translation>Month End</translation>
+    </message>
+    <message>
+        <source>Kolektibilitas</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Hari Terlambat</source>
+        <translation>Days Late</translation>
+    </message>
+    <message>
+        <source>Tunggakan</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <source>Kebijakan</source>
+        <translation>Policies</translation>
+    </message>
+</context>
+<context>
     <name>CloseCaseDialog</name>
     <message>
         <source>Tutup Kasus</source>
@@ -525,6 +669,41 @@ The data from before the restore is kept in:
     <message>
         <source>Keterangan</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>CollateralModel</name>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>No. Dokumen</source>
+        <translation>Document No.</translation>
+    </message>
+    <message>
+        <source>Atas Nama</source>
+        <translation>In the Name of</translation>
+    </message>
+    <message>
+        <source>Taksiran Nilai</source>
+        <translation>Estimated Value</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Dikembalikan {date}</source>
+        <translation>Returned {date}</translation>
+    </message>
+    <message>
+        <source>Disimpan koperasi</source>
+        <translation>Held by the cooperative</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1119,41 @@ The data from before the restore is kept in:
     </message>
 </context>
 <context>
+    <name>DecisionsModel</name>
+    <message>
+        <source>No. Keputusan</source>
+        <translation>Decision No.</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Anggota / Pinjaman</source>
+        <translation>Member / Loan</translation>
+    </message>
+    <message>
+        <source>Diusulkan</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Persetujuan</source>
+        <translation>Approvals</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Isi Usulan</source>
+        <translation>Proposal</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryDialog</name>
     <message>
         <source>Catat Surat Terkirim</source>
@@ -1036,6 +1250,41 @@ Handed over: {net}</translation>
     <message>
         <source>Plafon &lt;b&gt;{amount}&lt;/b&gt; − biaya administrasi {fee} = diterima bersih &lt;b&gt;{net}&lt;/b&gt;.</source>
         <translation>Loan amount &lt;b&gt;{amount}&lt;/b&gt; − admin fee {fee} = net received &lt;b&gt;{net}&lt;/b&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>No. Pinjaman</source>
+        <translation>Loan No.</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Dibuat oleh</source>
+        <translation>Made by</translation>
+    </message>
+    <message>
+        <source>Nomor ini sudah terpakai tetapi dokumennya tidak selesai dibuat (misalnya program berhenti). Nomor tidak akan dipakai lagi.</source>
+        <translation>This number was taken but the document was never finished (e.g. the program stopped). The number will not be used again.</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1401,88 @@ Send that file to the cooperative&apos;s IT helper. It is best to close the prog
     <message>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>GuarantorModel</name>
+    <message>
+        <source>Nama Penjamin</source>
+        <translation>Guarantor&apos;s Name</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+</context>
+<context>
+    <name>HapusTagihDialog</name>
+    <message>
+        <source>Usulkan Hapus Tagih</source>
+        <translation>Propose Debt Cancellation (Hapus Tagih)</translation>
+    </message>
+    <message>
+        <source>Dihapus buku {date} ({number}); sisa tagihan {rest}.</source>
+        <translation>Written off {date} ({number}); remaining claim {rest}.</translation>
+    </message>
+    <message>
+        <source>Hapus tagih membebaskan anggota dari sisa tagihan untuk selamanya. Hanya boleh dengan keputusan Rapat Anggota (RA/RAT): tulis nomor dan tanggal keputusannya.</source>
+        <translation>Debt cancellation frees the member from the remaining claim for good. It is allowed only by a decision of the Members&apos; Meeting (RA/RAT): enter the decision&apos;s number and date.</translation>
+    </message>
+    <message>
+        <source>misalnya: 05/RAT/KSP-GR/III/2027</source>
+        <translation>e.g. 05/RAT/KSP-GR/III/2027</translation>
+    </message>
+    <message>
+        <source>No. keputusan RA/RAT *</source>
+        <translation>RA/RAT decision no. *</translation>
+    </message>
+    <message>
+        <source>Tanggal keputusan *</source>
+        <translation>Decision date *</translation>
+    </message>
+    <message>
+        <source>Tanggal usulan *</source>
+        <translation>Proposal date *</translation>
+    </message>
+    <message>
+        <source>Alasan *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hapus tagih hanya untuk pinjaman yang sudah dihapus buku dan masih ada di Daftar Ekstrakomptabel.</source>
+        <translation>Debt cancellation is only for loans already written off and still in the Off-Balance List.</translation>
+    </message>
+    <message>
+        <source>Usulkan hapus tagih?</source>
+        <translation>Propose debt cancellation?</translation>
+    </message>
+    <message>
+        <source>Setelah disetujui Pengurus, sisa tagihan dihapus untuk selamanya dan tidak ditagih lagi. Lanjutkan mengusulkan?</source>
+        <translation>Once the board approves, the remaining claim is cancelled for good and no longer collected. Go on with the proposal?</translation>
+    </message>
+    <message>
+        <source>Ya, usulkan</source>
+        <translation>Yes, propose</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +2197,57 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     </message>
 </context>
 <context>
+    <name>OffbookModel</name>
+    <message>
+        <source>No. Pinjaman</source>
+        <translation>Loan No.</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Dihapus Buku</source>
+        <translation>Written Off</translation>
+    </message>
+    <message>
+        <source>No. Keputusan</source>
+        <translation>Decision No.</translation>
+    </message>
+    <message>
+        <source>Pokok</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Jasa + Denda</source>
+        <translation>Interest + Late Fees</translation>
+    </message>
+    <message>
+        <source>Sudah Kembali</source>
+        <translation>Recovered</translation>
+    </message>
+    <message>
+        <source>Kembali Tahun Ini</source>
+        <translation>Recovered This Year</translation>
+    </message>
+    <message>
+        <source>Sisa Tagihan</source>
+        <translation>Remaining Claim</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Masih ditagih</source>
+        <translation>Still collected</translation>
+    </message>
+    <message>
+        <source>Hapus tagih, RAT {number}</source>
+        <translation>Debt cancelled, RAT {number}</translation>
+    </message>
+</context>
+<context>
     <name>OpenCaseDialog</name>
     <message>
         <source>Buka Kasus Penanganan</source>
@@ -2154,6 +2536,53 @@ Receipt no.: {receipt}</translation>
     <message>
         <source>File tidak bisa disimpan: {reason}</source>
         <translation>The file cannot be saved: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceModel</name>
+    <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Kontak</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Janji Dibuat</source>
+        <translation>Promises Made</translation>
+    </message>
+    <message>
+        <source>Dijanjikan</source>
+        <translation>Promised</translation>
+    </message>
+    <message>
+        <source>Ditepati</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>Sebagian</source>
+        <translation>Partly Kept</translation>
+    </message>
+    <message>
+        <source>Ingkar</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <source>% Ditepati</source>
+        <translation>% Kept</translation>
+    </message>
+    <message>
+        <source>Uang Diterima</source>
+        <translation>Money Received</translation>
     </message>
 </context>
 <context>
@@ -2623,6 +3052,29 @@ Receipt no.: {receipt}</translation>
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Anggota / Pinjaman</source>
+        <translation>Member / Loan</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Terima Pemulihan</source>
@@ -2708,6 +3160,57 @@ Receipt no.: {receipt}</translation>
     </message>
 </context>
 <context>
+    <name>RestructuredModel</name>
+    <message>
+        <source>No. Pinjaman</source>
+        <translation>Loan No.</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Sisa Pokok Sebelum</source>
+        <translation>Principal Left Before</translation>
+    </message>
+    <message>
+        <source>Pokok Baru</source>
+        <translation>New Principal</translation>
+    </message>
+    <message>
+        <source>Dijadikan Pokok</source>
+        <translation>Made Principal</translation>
+    </message>
+    <message>
+        <source>Dihapus</source>
+        <translation>Waived</translation>
+    </message>
+    <message>
+        <source>Syarat Baru</source>
+        <translation>New Terms</translation>
+    </message>
+    <message>
+        <source>Angsuran</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <source>Sekarang</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>tidak aktif lagi</source>
+        <translation>no longer active</translation>
+    </message>
+</context>
+<context>
     <name>RestructuringWizard</name>
     <message>
         <source>Usulkan Restrukturisasi — {member}, {loan}</source>
@@ -2771,6 +3274,278 @@ Receipt no.: {receipt}</translation>
     </message>
 </context>
 <context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Batalkan Transaksi {receipt}</source>
+        <translation>Cancel Transaction {receipt}</translation>
+    </message>
+    <message>
+        <source>{type} {kind} {amount}, tanggal {date}, kuitansi {receipt}.</source>
+        <translation>{type} {kind} {amount}, dated {date}, receipt {receipt}.</translation>
+    </message>
+    <message>
+        <source>misalnya: salah ketik jumlah, seharusnya Rp50.000</source>
+        <translation>e.g. wrong amount typed, should be Rp50.000</translation>
+    </message>
+    <message>
+        <source>Alasan pembatalan *</source>
+        <translation>Reason for cancelling *</translation>
+    </message>
+    <message>
+        <source>Batalkan Transaksi</source>
+        <translation>Cancel Transaction</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>berkurang</source>
+        <translation>goes down by</translation>
+    </message>
+    <message>
+        <source>bertambah</source>
+        <translation>goes up by</translation>
+    </message>
+    <message>
+        <source>Akibatnya: saldo {kind} {change} {amount} (dari {before} menjadi {after}). Transaksi asli tetap tercatat dengan tanda &apos;dibatalkan&apos;, dan pembatalan ini tidak bisa dibatalkan lagi.</source>
+        <translation>As a result: the {kind} balance {change} {amount} (from {before} to {after}). The original transaction stays on record marked &apos;cancelled&apos;, and this cancellation cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Tulis alasan pembatalan dengan jelas.</source>
+        <translation>Write the reason for cancelling clearly.</translation>
+    </message>
+    <message>
+        <source>Batalkan transaksi?</source>
+        <translation>Cancel the transaction?</translation>
+    </message>
+    <message>
+        <source>Lanjutkan pembatalan {receipt}?</source>
+        <translation>Go on cancelling {receipt}?</translation>
+    </message>
+    <message>
+        <source>Ya, batalkan transaksi</source>
+        <translation>Yes, cancel the transaction</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ReversePaymentDialog</name>
+    <message>
+        <source>Batalkan Pembayaran {receipt}</source>
+        <translation>Cancel Payment {receipt}</translation>
+    </message>
+    <message>
+        <source>misalnya: salah ketik jumlah, seharusnya Rp500.000</source>
+        <translation>e.g. wrong amount typed, should be Rp500.000</translation>
+    </message>
+    <message>
+        <source>Alasan pembatalan *</source>
+        <translation>Reason for cancelling *</translation>
+    </message>
+    <message>
+        <source>Batalkan Pembayaran</source>
+        <translation>Cancel Payment</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>{what} {amount}, tanggal {date}, kuitansi {receipt}.</source>
+        <translation>{what} {amount}, dated {date}, receipt {receipt}.</translation>
+    </message>
+    <message>
+        <source>pokok</source>
+        <translation>principal</translation>
+    </message>
+    <message>
+        <source>jasa</source>
+        <translation>interest</translation>
+    </message>
+    <message>
+        <source>denda</source>
+        <translation>late fee</translation>
+    </message>
+    <message>
+        <source>titipan {amount}</source>
+        <translation>deposit {amount}</translation>
+    </message>
+    <message>
+        <source>Akibatnya: {parts} kembali menjadi tunggakan</source>
+        <translation>As a result: {parts} become arrears again</translation>
+    </message>
+    <message>
+        <source>jumlahnya</source>
+        <translation>the amount</translation>
+    </message>
+    <message>
+        <source> pada angsuran ke-{numbers}</source>
+        <translation> on instalment no. {numbers}</translation>
+    </message>
+    <message>
+        <source>Denda bisa bertambah dan kolektibilitas bisa turun. Kuitansi asli tetap tercatat dengan tanda DIBATALKAN, dan pembatalan ini tidak bisa dibatalkan lagi.</source>
+        <translation>Late fees may grow and the loan quality may drop. The original receipt stays on record marked CANCELLED, and this cancellation cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Pinjaman yang sudah lunas akan aktif kembali.</source>
+        <translation>A loan already paid off becomes active again.</translation>
+    </message>
+    <message>
+        <source>Tulis alasan pembatalan dengan jelas.</source>
+        <translation>Write the reason for cancelling clearly.</translation>
+    </message>
+    <message>
+        <source>Batalkan pembayaran?</source>
+        <translation>Cancel the payment?</translation>
+    </message>
+    <message>
+        <source>Lanjutkan pembatalan {receipt}?</source>
+        <translation>Go on cancelling {receipt}?</translation>
+    </message>
+    <message>
+        <source>Ya, batalkan pembayaran</source>
+        <translation>Yes, cancel the payment</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsDialog</name>
+    <message>
+        <source>Penarikan Simpanan</source>
+        <translation>Savings Withdrawal</translation>
+    </message>
+    <message>
+        <source>Setoran Simpanan</source>
+        <translation>Savings Deposit</translation>
+    </message>
+    <message>
+        <source>Jenis simpanan</source>
+        <translation>Kind of savings</translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp) *</source>
+        <translation>Amount (Rp) *</translation>
+    </message>
+    <message>
+        <source>Tanggal *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Simpan Penarikan</source>
+        <translation>Save Withdrawal</translation>
+    </message>
+    <message>
+        <source>Simpan Setoran</source>
+        <translation>Save Deposit</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Saldo {kind} sekarang: {amount}</source>
+        <translation>Current {kind} balance: {amount}</translation>
+    </message>
+    <message>
+        <source>{monthly} per bulan; belum dibayar {months} bulan.</source>
+        <translation>{monthly} per month; {months} months unpaid.</translation>
+    </message>
+    <message>
+        <source>Penarikan</source>
+        <translation>Withdrawal</translation>
+    </message>
+    <message>
+        <source>Setoran</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>{what} {kind} {amount} untuk {name} tersimpan.</source>
+        <translation>{what} {kind} {amount} for {name} saved.</translation>
+    </message>
+    <message>
+        <source>No. Kuitansi: {receipt}</source>
+        <translation>Receipt no.: {receipt}</translation>
+    </message>
+    <message>
+        <source>{what} tersimpan</source>
+        <translation>{what} saved</translation>
+    </message>
+</context>
+<context>
+    <name>SetoffDialog</name>
+    <message>
+        <source>Kompensasi Simpanan</source>
+        <translation>Savings Set-off</translation>
+    </message>
+    <message>
+        <source>Simpanan anggota dipakai untuk membayar pinjamannya, hanya dengan persetujuan tertulis anggota. Setelah diusulkan, simpanan baru ditarik saat Pengurus (bukan pengusul) menyetujui.</source>
+        <translation>The member&apos;s savings pay off their loan, only with the member&apos;s written consent. After the proposal, the savings are withdrawn only when a board member (not the proposer) approves.</translation>
+    </message>
+    <message>
+        <source>Tanggal kompensasi *</source>
+        <translation>Set-off date *</translation>
+    </message>
+    <message>
+        <source>Simpanan yang dipakai</source>
+        <translation>Savings used</translation>
+    </message>
+    <message>
+        <source>saldo {amount}</source>
+        <translation>balance {amount}</translation>
+    </message>
+    <message>
+        <source>Persetujuan anggota (wajib)</source>
+        <translation>Member&apos;s consent (required)</translation>
+    </message>
+    <message>
+        <source>nomor surat pernyataan yang ditandatangani</source>
+        <translation>number of the signed statement letter</translation>
+    </message>
+    <message>
+        <source>Diberikan oleh *</source>
+        <translation>Given by *</translation>
+    </message>
+    <message>
+        <source>Tanggal persetujuan *</source>
+        <translation>Consent date *</translation>
+    </message>
+    <message>
+        <source>No. surat pernyataan *</source>
+        <translation>Statement letter no. *</translation>
+    </message>
+    <message>
+        <source>Usulkan Kompensasi</source>
+        <translation>Propose Set-off</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kompensasi diusulkan oleh Manajer atau Pengurus.</source>
+        <translation>A set-off is proposed by the Manager or a board member.</translation>
+    </message>
+    <message>
+        <source>Tunggakan sekarang {due}; pelunasan seluruhnya {payoff}. Dikompensasikan: &lt;b&gt;{total}&lt;/b&gt;.</source>
+        <translation>Arrears now {due}; full payoff {payoff}. Set off: &lt;b&gt;{total}&lt;/b&gt;.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source>Pengaturan</source>
@@ -2807,6 +3582,253 @@ Receipt no.: {receipt}</translation>
     <message>
         <source>Produk Pinjaman</source>
         <translation>Loan Products</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementDialog</name>
+    <message>
+        <source>Hitung Pelunasan dengan Keringanan</source>
+        <translation>Work Out Payoff with Relief</translation>
+    </message>
+    <message>
+        <source>Dihitung per tanggal *</source>
+        <translation>Worked out as of *</translation>
+    </message>
+    <message>
+        <source>misalnya: anggota sanggup melunasi dari hasil jual motor</source>
+        <translation>e.g. the member can pay off from selling a motorbike</translation>
+    </message>
+    <message>
+        <source>Penawaran berlaku sampai *</source>
+        <translation>Offer valid until *</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Usulkan Penawaran</source>
+        <translation>Propose Offer</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Penawaran diusulkan oleh Manajer atau Pengurus. Anda bisa menghitung di sini dan menyampaikan hasilnya.</source>
+        <translation>An offer is proposed by the Manager or a board member. You can work it out here and pass on the result.</translation>
+    </message>
+    <message>
+        <source>Rincian per komponen</source>
+        <translation>Details per component</translation>
+    </message>
+    <message>
+        <source>Komponen</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Terutang</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <source>Batas tanpa rapat</source>
+        <translation>Limit without a meeting</translation>
+    </message>
+    <message>
+        <source>Keringanan (Rp)</source>
+        <translation>Relief (Rp)</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Isi Keringanan Terbesar Tanpa Rapat</source>
+        <translation>Fill In Largest Relief Without a Meeting</translation>
+    </message>
+    <message>
+        <source>Kosongkan Keringanan</source>
+        <translation>Clear Relief</translation>
+    </message>
+    <message>
+        <source>Terutang {owed} − keringanan {waived} − titipan {titipan} = &lt;b&gt;dibayar {agreed}&lt;/b&gt; ({words}).</source>
+        <translation>Owed {owed} − relief {waived} − deposit {titipan} = &lt;b&gt;paid {agreed}&lt;/b&gt; ({words}).</translation>
+    </message>
+    <message>
+        <source>Keringanan {parts} melampaui batas kewenangan: penawaran ini perlu persetujuan dua Pengurus dengan nomor notulen rapat pengurus.</source>
+        <translation>Relief on {parts} exceeds the authority limit: this offer needs approval by two board members with the board meeting minutes number.</translation>
+    </message>
+    <message>
+        <source>Dalam batas kewenangan: cukup disetujui satu Pengurus.</source>
+        <translation>Within the authority limit: one board member&apos;s approval is enough.</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementPayDialog</name>
+    <message>
+        <source>Terima Pelunasan dengan Keringanan</source>
+        <translation>Receive Payoff with Relief</translation>
+    </message>
+    <message>
+        <source>Penawaran {number}: {member}, pinjaman {loan}.
+Jumlah yang disepakati: &lt;b&gt;{amount}&lt;/b&gt; ({words}), berlaku sampai {until}.</source>
+        <translation>Offer {number}: {member}, loan {loan}.
+Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</translation>
+    </message>
+    <message>
+        <source>Tanggal diterima *</source>
+        <translation>Date received *</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Terima dan Tutup Pinjaman</source>
+        <translation>Receive and Close Loan</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Terima pelunasan?</source>
+        <translation>Receive the payoff?</translation>
+    </message>
+    <message>
+        <source>Keringanan yang disepakati dihapus dan pinjaman {loan} DITUTUP sebagai lunas dengan keringanan. Kasusnya selesai. Langkah ini tidak bisa dibatalkan di sini. Lanjutkan?</source>
+        <translation>The agreed relief is waived and loan {loan} is CLOSED as paid off with relief. Its case is closed. This step cannot be undone here. Continue?</translation>
+    </message>
+    <message>
+        <source>Ya, terima</source>
+        <translation>Yes, receive</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>SimulationDialog</name>
+    <message>
+        <source>Buka Simulasi Pinjaman dari bagian Pinjaman untuk mencetaknya.</source>
+        <translation>Open Loan Simulation from the Loans section to print it.</translation>
+    </message>
+    <message>
+        <source>Simulasi Pinjaman</source>
+        <translation>Loan Simulation</translation>
+    </message>
+    <message>
+        <source>Ketentuan Pinjaman</source>
+        <translation>Loan Terms</translation>
+    </message>
+    <message>
+        <source>— isi sendiri —</source>
+        <translation>— fill in yourself —</translation>
+    </message>
+    <message>
+        <source>Pilih produk untuk mengisi bunga dan metodenya</source>
+        <translation>Choose a product to fill in its interest and method</translation>
+    </message>
+    <message>
+        <source>misalnya 1,5</source>
+        <translation>e.g. 1,5</translation>
+    </message>
+    <message>
+        <source> bulan</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>dibulatkan ke atas</source>
+        <translation>rounded up</translation>
+    </message>
+    <message>
+        <source>Bulan-bulan pertama yang hanya membayar jasa</source>
+        <translation>First months paying interest only</translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Pokok pinjaman (Rp)</source>
+        <translation>Loan principal (Rp)</translation>
+    </message>
+    <message>
+        <source>Jasa per bulan (%)</source>
+        <translation>Interest per month (%)</translation>
+    </message>
+    <message>
+        <source>Metode</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Jangka waktu</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Angsuran pertama</source>
+        <translation>First instalment</translation>
+    </message>
+    <message>
+        <source>Pembulatan</source>
+        <translation>Rounding</translation>
+    </message>
+    <message>
+        <source>Tenggang pokok</source>
+        <translation>Principal grace period</translation>
+    </message>
+    <message>
+        <source>Cari jangka waktu dari angsuran</source>
+        <translation>Find the term from the instalment</translation>
+    </message>
+    <message>
+        <source>angsuran yang sanggup dibayar</source>
+        <translation>instalment the member can afford</translation>
+    </message>
+    <message>
+        <source>Hitung Jangka Waktu</source>
+        <translation>Work Out Term</translation>
+    </message>
+    <message>
+        <source>Angsuran (Rp)</source>
+        <translation>Instalment (Rp)</translation>
+    </message>
+    <message>
+        <source>Cetak / Simpan PDF…</source>
+        <translation>Print / Save PDF…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Lengkapi ketentuan di sebelah kiri.</source>
+        <translation>Complete the terms on the left.</translation>
+    </message>
+    <message>
+        <source>{amount}, jasa {rate}, metode {method}, {months} bulan</source>
+        <translation>{amount}, interest {rate}, {method} method, {months} months</translation>
+    </message>
+    <message>
+        <source>Angsuran per bulan: &lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation>Instalment per month: &lt;b&gt;{amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Total jasa: &lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation>Total interest: &lt;b&gt;{amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Total dibayar: &lt;b&gt;{amount}&lt;/b&gt; (pokok {pokok})</source>
+        <translation>Total paid: &lt;b&gt;{amount}&lt;/b&gt; (principal {pokok})</translation>
+    </message>
+    <message>
+        <source>Angsuran terakhir {amount} (sisa pembulatan).</source>
+        <translation>Last instalment {amount} (rounding remainder).</translation>
+    </message>
+    <message>
+        <source>Bunga efektif (setara menurun/anuitas): &lt;b&gt;{year} per tahun&lt;/b&gt; (± {month} per bulan).</source>
+        <translation>Effective interest (declining/annuity equivalent): &lt;b&gt;{year} per year&lt;/b&gt; (± {month} per month).</translation>
     </message>
 </context>
 <context>
@@ -2861,6 +3883,41 @@ Receipt no.: {receipt}</translation>
     </message>
 </context>
 <context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Cetak Rekening Simpanan</source>
+        <translation>Print Savings Statement</translation>
+    </message>
+    <message>
+        <source>Dari tanggal</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Sampai tanggal</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Simpan rekening simpanan</source>
+        <translation>Save savings statement</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>File tidak bisa ditulis: {error}</source>
+        <translation>The file cannot be written: {error}</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <source>Ubah Status Kasus</source>
@@ -2881,6 +3938,62 @@ Receipt no.: {receipt}</translation>
     <message>
         <source>Status biasanya berubah sendiri (kontak, janji bayar, keputusan). Selesai lewat Tutup Kasus; Hapus Buku lewat keputusan hapus buku.</source>
         <translation>The status usually changes by itself (contacts, payment promises, decisions). Closed is set with Close Case; Write-off through a write-off decision.</translation>
+    </message>
+    <message>
+        <source>Ubah Status Anggota</source>
+        <translation>Change Member Status</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; · No. Anggota {number} · sekarang &lt;b&gt;{status}&lt;/b&gt;.&lt;br&gt;Anggota tidak pernah dihapus: data dan riwayatnya tetap tersimpan.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; · Member no. {number} · now &lt;b&gt;{status}&lt;/b&gt;.&lt;br&gt;Members are never deleted: their data and history stay stored.</translation>
+    </message>
+    <message>
+        <source>Keluar (berhenti menjadi anggota)</source>
+        <translation>Left (no longer a member)</translation>
+    </message>
+    <message>
+        <source>Meninggal dunia</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <source>Aktif kembali</source>
+        <translation>Active again</translation>
+    </message>
+    <message>
+        <source>misalnya: pindah ke luar kota, surat tanggal …</source>
+        <translation>e.g. moved out of town, letter dated …</translation>
+    </message>
+    <message>
+        <source>Sejak tanggal *</source>
+        <translation>Since *</translation>
+    </message>
+    <message>
+        <source>Keterangan *</source>
+        <translation>Notes *</translation>
+    </message>
+    <message>
+        <source>Simpan Status</source>
+        <translation>Save Status</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Simpanan masih ada</source>
+        <translation>Savings still held</translation>
+    </message>
+    <message>
+        <source>{name} masih punya simpanan {amount}. Setelah status diubah, simpanan tidak bisa disetor lagi tetapi tetap bisa ditarik atau diperhitungkan. Simpan status {status}?</source>
+        <translation>{name} still has savings of {amount}. After the status change no more deposits can be made, but the savings can still be withdrawn or set off. Save status {status}?</translation>
+    </message>
+    <message>
+        <source>Ya, simpan status</source>
+        <translation>Yes, save the status</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -3162,6 +4275,112 @@ Receipt no.: {receipt}</translation>
     <message>
         <source>Hanya Admin yang boleh mengatur pengguna.</source>
         <translation>Only an Admin may manage users.</translation>
+    </message>
+</context>
+<context>
+    <name>WaiverDialog</name>
+    <message>
+        <source>Hapuskan Denda (Keringanan)</source>
+        <translation>Waive Late Fees (Relief)</translation>
+    </message>
+    <message>
+        <source>Denda</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <source>Jasa</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>misalnya: anggota sakit dirawat, diputuskan rapat pengurus 3 November</source>
+        <translation>e.g. the member was in hospital, decided by the board meeting of 3 November</translation>
+    </message>
+    <message>
+        <source>Yang diringankan</source>
+        <translation>What is waived</translation>
+    </message>
+    <message>
+        <source>Per tanggal</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp) *</source>
+        <translation>Amount (Rp) *</translation>
+    </message>
+    <message>
+        <source>Alasan *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>Keringanan dicatat dengan nama yang menyetujui dan alasannya, dan tidak bisa diubah; bila salah, batalkan lewat Batalkan Pembayaran.</source>
+        <translation>Relief is recorded with the approver&apos;s name and the reason, and cannot be changed; if wrong, undo it with Cancel Payment.</translation>
+    </message>
+    <message>
+        <source>Simpan Keringanan</source>
+        <translation>Save Relief</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tunggakan {what} pada tanggal itu: {amount}</source>
+        <translation>{what} arrears on that date: {amount}</translation>
+    </message>
+    <message>
+        <source>Keringanan tersimpan</source>
+        <translation>Relief saved</translation>
+    </message>
+    <message>
+        <source>{what} {amount} untuk {name} dihapuskan, disetujui {approver}.</source>
+        <translation>{what} {amount} for {name} waived, approved by {approver}.</translation>
+    </message>
+</context>
+<context>
+    <name>WriteoffDialog</name>
+    <message>
+        <source>Usulkan Hapus Buku</source>
+        <translation>Propose Write-off (Hapus Buku)</translation>
+    </message>
+    <message>
+        <source>Hapus buku mengeluarkan pinjaman dari neraca; pinjaman tetap ditagih dan dicatat di Daftar Ekstrakomptabel. Semua syarat di bawah dibaca dari data. Setelah diusulkan: Pengawas menulis catatan, lalu dua Pengurus yang berbeda (bukan pengusul) menyetujui, dan hapus buku dilaporkan di RAT berikutnya.</source>
+        <translation>A write-off takes the loan off the balance sheet; it is still collected and recorded in the Off-Balance List. All conditions below are read from the data. After the proposal: the Supervisor writes a note, then two different board members (not the proposer) approve, and the write-off is reported at the next RAT.</translation>
+    </message>
+    <message>
+        <source>Syarat hapus buku</source>
+        <translation>Write-off conditions</translation>
+    </message>
+    <message>
+        <source>misalnya: anggota pindah ke luar kota, usaha tutup, sudah tiga kali dikunjungi</source>
+        <translation>e.g. the member moved out of town, business closed, visited three times</translation>
+    </message>
+    <message>
+        <source>Per tanggal *</source>
+        <translation>As of *</translation>
+    </message>
+    <message>
+        <source>Alasan hapus buku *</source>
+        <translation>Reason for the write-off *</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source> (tidak diwajibkan)</source>
+        <translation> (not required)</translation>
+    </message>
+    <message>
+        <source>Semua syarat terpenuhi: hapus buku boleh diusulkan.</source>
+        <translation>All conditions are met: the write-off may be proposed.</translation>
+    </message>
+    <message>
+        <source>Belum bisa diusulkan: {n} syarat belum terpenuhi ({names}). Lengkapi dulu, misalnya kirim surat peringatan, catat kunjungan, selesaikan agunan atau kompensasikan simpanan.</source>
+        <translation>Cannot be proposed yet: {n} conditions not met ({names}). Complete them first, e.g. send a warning letter, record a visit, settle the collateral or set off the savings.</translation>
+    </message>
+    <message>
+        <source>Hapus buku diusulkan oleh Manajer (atau Pengurus).</source>
+        <translation>A write-off is proposed by the Manager (or a board member).</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,56 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id_ID">
 <context>
+    <name>AgeingModel</name>
+    <message>
+        <source>Lama Terlambat</source>
+        <translation>Time Late</translation>
+    </message>
+    <message>
+        <source>Jumlah Pinjaman</source>
+        <translation>Number of Loans</translation>
+    </message>
+    <message>
+        <source>Sisa Pokok</source>
+        <translation>Principal Left</translation>
+    </message>
+    <message>
+        <source>Porsi</source>
+        <translation>Share</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationModel</name>
+    <message>
+        <source>Angsuran Ke</source>
+        <translation>Instalment No.</translation>
+    </message>
+    <message>
+        <source>Jatuh Tempo</source>
+        <translation>Due Date</translation>
+    </message>
+    <message>
+        <source>Tertunggak</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Untuk Denda</source>
+        <translation>To Late Fees</translation>
+    </message>
+    <message>
+        <source>Untuk Jasa</source>
+        <translation>To Interest</translation>
+    </message>
+    <message>
+        <source>Untuk Pokok</source>
+        <translation>To Principal</translation>
+    </message>
+    <message>
+        <source>Masih Kurang</source>
+        <translation>Still Short</translation>
+    </message>
+</context>
+<context>
     <name>AmountPage</name>
     <message>
         <source>Langkah 3 dari 8: Jumlah dan jangka waktu</source>
@@ -430,6 +480,239 @@ The data from before the restore is kept in:
     </message>
 </context>
 <context>
+    <name>CaseActions</name>
+    <message>
+        <source>Peran Anda ({role}) tidak boleh mengurus kasus.</source>
+        <translation>Your role ({role}) may not handle cases.</translation>
+    </message>
+    <message>
+        <source>Kasus ini sudah selesai.</source>
+        <translation>This case is closed.</translation>
+    </message>
+    <message>
+        <source>Pinjaman ini tidak aktif lagi ({status}).</source>
+        <translation>This loan is no longer active ({status}).</translation>
+    </message>
+    <message>
+        <source>Hanya Manajer atau Pengurus yang boleh mengusulkan; peran Anda {role}.</source>
+        <translation>Only the Manager or board members may propose; your role is {role}.</translation>
+    </message>
+    <message>
+        <source>Terima Pemulihan…</source>
+        <translation>Receive Recovery…</translation>
+    </message>
+    <message>
+        <source>Terima Pembayaran…</source>
+        <translation>Receive Payment…</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak boleh mencatat pembayaran.</source>
+        <translation>Your role may not record payments.</translation>
+    </message>
+    <message>
+        <source>Hapus tagih hanya untuk pinjaman yang sudah dihapus buku (Daftar Ekstrakomptabel).</source>
+        <translation>Debt cancellation is only for loans already written off (Off-Balance List).</translation>
+    </message>
+    <message>
+        <source>Catat telepon, WhatsApp, kunjungan, pertemuan di kantor atau surat, dengan janji bayar bila ada</source>
+        <translation>Record a phone call, WhatsApp, visit, office meeting or letter, with a payment promise if any</translation>
+    </message>
+    <message>
+        <source>Janji bayar pada kontak yang sudah dicatat</source>
+        <translation>Payment promise on a contact already recorded</translation>
+    </message>
+    <message>
+        <source>Terima uang dari anggota untuk pinjaman ini</source>
+        <translation>Receive money from the member for this loan</translation>
+    </message>
+    <message>
+        <source>Penjadwalan, persyaratan atau penataan kembali, diusulkan ke Pengurus</source>
+        <translation>Rescheduling, reconditioning or restructuring, proposed to the board</translation>
+    </message>
+    <message>
+        <source>Hitung pelunasan dengan keringanan dan usulkan penawarannya</source>
+        <translation>Work out a payoff with relief and propose the offer</translation>
+    </message>
+    <message>
+        <source>Bayar pinjaman dari simpanan anggota, dengan persetujuannya</source>
+        <translation>Pay the loan from the member&apos;s savings, with their consent</translation>
+    </message>
+    <message>
+        <source>Periksa syarat hapus buku dan usulkan</source>
+        <translation>Check the write-off conditions and propose</translation>
+    </message>
+    <message>
+        <source>Hapus tagih dengan keputusan RAT</source>
+        <translation>Cancel the debt by a RAT decision</translation>
+    </message>
+    <message>
+        <source>Ganti petugas…</source>
+        <translation>Change officer…</translation>
+    </message>
+    <message>
+        <source>Ubah status…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <source>Penyebab tunggakan…</source>
+        <translation>Causes of arrears…</translation>
+    </message>
+    <message>
+        <source>Status agunan…</source>
+        <translation>Collateral status…</translation>
+    </message>
+    <message>
+        <source>Catat surat terkirim: {kind} {number}</source>
+        <translation>Record letter sent: {kind} {number}</translation>
+    </message>
+    <message>
+        <source>Koreksi kontak yang dipilih di riwayat…</source>
+        <translation>Correct the contact selected in the history…</translation>
+    </message>
+    <message>
+        <source>Batalkan janji bayar {date}…</source>
+        <translation>Cancel payment promise {date}…</translation>
+    </message>
+    <message>
+        <source>Tutup kasus…</source>
+        <translation>Close case…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <source>Pilih kasus di daftar di atas untuk melihat riwayat dan tindakannya.</source>
+        <translation>Select a case in the list above to see its history and actions.</translation>
+    </message>
+    <message>
+        <source>Terbaru di atas. Janji bayar berwarna menurut statusnya: Menunggu (biru), Ditepati (hijau), Sebagian (oranye), Ingkar (merah).</source>
+        <translation>Newest at the top. Payment promises are coloured by status: Pending (blue), Kept (green), Partly kept (orange), Broken (red).</translation>
+    </message>
+    <message>
+        <source>Tampilkan:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Riwayat Kasus</source>
+        <translation>Case History</translation>
+    </message>
+    <message>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Kasus {number} · {member}</source>
+        <translation>Case {number} · {member}</translation>
+    </message>
+    <message>
+        <source>{number} · plafon {amount} · {status}</source>
+        <translation>{number} · amount {amount} · {status}</translation>
+    </message>
+    <message>
+        <source>belum diisi</source>
+        <translation>not filled in</translation>
+    </message>
+    <message>
+        <source>belum ada — klik Ubah Kasus</source>
+        <translation>none yet — click Edit Case</translation>
+    </message>
+    <message>
+        <source>{date}, {how}: {reason}</source>
+        <translation>{date}, {how}: {reason}</translation>
+    </message>
+    <message>
+        <source>otomatis</source>
+        <translation>automatically</translation>
+    </message>
+    <message>
+        <source>oleh petugas</source>
+        <translation>by an officer</translation>
+    </message>
+    <message>
+        <source> · selesai {date}: {reason}</source>
+        <translation> · closed {date}: {reason}</translation>
+    </message>
+    <message>
+        <source>Keputusan ({n} menunggu)</source>
+        <translation>Decisions ({n} pending)</translation>
+    </message>
+    <message>
+        <source>Tidak ada tunggakan · sisa pokok {rest}</source>
+        <translation>No arrears · principal left {rest}</translation>
+    </message>
+    <message>
+        <source>Tunggakan {total} (pokok {pokok} · jasa {jasa} · denda {denda}), {days} hari terlambat · sisa pokok {rest}</source>
+        <translation>Arrears {total} (principal {pokok} · interest {jasa} · late fees {denda}), {days} days late · principal left {rest}</translation>
+    </message>
+    <message>
+        <source>Dihapus buku {date} ({claim}); dihapus tagih {closed} berdasarkan keputusan RAT {rat}: tidak ditagih lagi.</source>
+        <translation>Written off {date} ({claim}); debt cancelled {closed} by RAT decision {rat}: no longer collected.</translation>
+    </message>
+    <message>
+        <source>Dihapus buku {date}: tagihan {claim} (pokok {pokok} · jasa {jasa} · denda {denda}), sudah kembali {back}, sisa {rest}</source>
+        <translation>Written off {date}: claim {claim} (principal {pokok} · interest {jasa} · late fees {denda}), recovered {back}, left {rest}</translation>
+    </message>
+    <message>
+        <source>Pinjaman {status}</source>
+        <translation>Loan {status}</translation>
+    </message>
+    <message>
+        <source>Hapus Buku (di Daftar Ekstrakomptabel)</source>
+        <translation>Written Off (in the Off-Balance List)</translation>
+    </message>
+    <message>
+        <source>{word} menurut {policy}</source>
+        <translation>{word} according to {policy}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDocuments</name>
+    <message>
+        <source>{kind} {number} ({day})</source>
+        <translation>{kind} {number} ({day})</translation>
+    </message>
+    <message>
+        <source>Janji bayar saat {channel} {day}</source>
+        <translation>Payment promise at {channel} {day}</translation>
+    </message>
+    <message>
+        <source>Pilih kasus dulu.</source>
+        <translation>Select a case first.</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak boleh membuat surat.</source>
+        <translation>Your role may not create letters.</translation>
+    </message>
+    <message>
+        <source>Belum ada restrukturisasi atau pelunasan dengan keringanan yang disetujui untuk kasus ini.</source>
+        <translation>No approved restructuring or payoff with relief for this case yet.</translation>
+    </message>
+    <message>
+        <source>Belum ada kesepakatan: keputusan restrukturisasi/pelunasan yang disetujui, atau janji bayar di catatan kontak.</source>
+        <translation>No agreement yet: an approved restructuring/payoff decision, or a payment promise in a contact record.</translation>
+    </message>
+    <message>
+        <source>Kasus ini sudah selesai.</source>
+        <translation>This case is closed.</translation>
+    </message>
+    <message>
+        <source>Pinjaman ini berstatus {status}.</source>
+        <translation>This loan&apos;s status is {status}.</translation>
+    </message>
+    <message>
+        <source>Berita Acara Kesepakatan</source>
+        <translation>Agreement Record (Berita Acara)</translation>
+    </message>
+    <message>
+        <source>Kesepakatan yang dicatat</source>
+        <translation>Agreement recorded</translation>
+    </message>
+    <message>
+        <source>Dokumen tidak bisa dibuat</source>
+        <translation>The document cannot be created</translation>
+    </message>
+</context>
+<context>
     <name>CaseFormDialog</name>
     <message>
         <source>Simpan</source>
@@ -446,6 +729,49 @@ The data from before the restore is kept in:
     <message>
         <source>Tidak</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>CasePrinter</name>
+    <message>
+        <source>Ringkasan Kasus</source>
+        <translation>Case Summary</translation>
+    </message>
+    <message>
+        <source>Surat Peringatan {n} (SP{n})</source>
+        <translation>Warning Letter {n} (SP{n})</translation>
+    </message>
+    <message>
+        <source>Surat Panggilan…</source>
+        <translation>Summons Letter…</translation>
+    </message>
+    <message>
+        <source>Berita Acara Kesepakatan…</source>
+        <translation>Agreement Record…</translation>
+    </message>
+    <message>
+        <source>Surat Perjanjian / Addendum</source>
+        <translation>Agreement / Addendum</translation>
+    </message>
+    <message>
+        <source>Pinjaman ini tidak menunggak.</source>
+        <translation>This loan is not in arrears.</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak boleh membuat surat.</source>
+        <translation>Your role may not create letters.</translation>
+    </message>
+    <message>
+        <source> — sudah dibuat {number}</source>
+        <translation> — already made {number}</translation>
+    </message>
+    <message>
+        <source>Surat tidak bisa dibuat</source>
+        <translation>The letter cannot be created</translation>
+    </message>
+    <message>
+        <source>Kantor {coop}</source>
+        <translation>{coop} office</translation>
     </message>
 </context>
 <context>
@@ -517,6 +843,93 @@ The data from before the restore is kept in:
     <message>
         <source>Sisa tagihan di Daftar Ekstrakomptabel (sudah dihapus buku)</source>
         <translation>Remaining claim in the Off-Balance List (already written off)</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Penanganan Pinjaman Bermasalah</source>
+        <translation>Problem Loan Handling</translation>
+    </message>
+    <message>
+        <source>Cari nama, no. anggota, no. pinjaman atau no. kasus… (Ctrl+F)</source>
+        <translation>Search name, member no., loan no. or case no.… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>+ Buka Kasus…</source>
+        <translation>+ Open Case…</translation>
+    </message>
+    <message>
+        <source>Buka kasus untuk sebuah pinjaman dengan tangan (Ctrl+N)</source>
+        <translation>Open a case for a loan by hand (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak boleh membuka kasus.</source>
+        <translation>Your role may not open cases.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Kolektibilitas:</source>
+        <translation>Quality:</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Petugas:</source>
+        <translation>Officer:</translation>
+    </message>
+    <message>
+        <source>Semua petugas</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <source>Kasus saya</source>
+        <translation>My cases</translation>
+    </message>
+    <message>
+        <source>Janji diingkari</source>
+        <translation>Broken promises</translation>
+    </message>
+    <message>
+        <source>Hanya kasus dengan janji bayar yang diingkari atau hanya dibayar sebagian</source>
+        <translation>Only cases with payment promises broken or only partly paid</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut terlambat</source>
+        <translation>Follow-up overdue</translation>
+    </message>
+    <message>
+        <source>Tidak diizinkan</source>
+        <translation>Not allowed</translation>
+    </message>
+    <message>
+        <source>Daftar kasus tidak bisa dibuka</source>
+        <translation>The case list cannot be opened</translation>
+    </message>
+    <message>
+        <source>{n} kasus · tunggakan {amount}</source>
+        <translation>{n} cases · arrears {amount}</translation>
+    </message>
+    <message>
+        <source>Tidak ada pinjaman bermasalah yang sedang ditangani. Kasus terbuka sendiri saat pinjaman menunggak melewati batas; klik Buka Kasus untuk membuka kasus dengan tangan.</source>
+        <translation>No problem loans are being handled. A case opens by itself when a loan&apos;s arrears pass the limit; click Open Case to open one by hand.</translation>
+    </message>
+    <message>
+        <source>Tidak ada kasus yang cocok dengan pencarian dan saringan ini.
+
+Periksa ejaan nama atau nomornya, atau pilih Status Semua.</source>
+        <translation>No case matches this search and filter.
+
+Check the spelling of the name or number, or choose Status All.</translation>
+    </message>
+    <message>
+        <source>Kasus tidak bisa dibuka</source>
+        <translation>The case cannot be opened</translation>
     </message>
 </context>
 <context>
@@ -787,6 +1200,101 @@ The data from before the restore is kept in:
     <message>
         <source>Alamat</source>
         <translation>Address</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionReportsView</name>
+    <message>
+        <source>Portofolio Pinjaman</source>
+        <translation>Loan Portfolio</translation>
+    </message>
+    <message>
+        <source>Belum ada kontak, janji bayar atau penerimaan pada periode ini.</source>
+        <translation>No contacts, payment promises or receipts in this period.</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>sampai</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Belum ada pinjaman yang direstrukturisasi.</source>
+        <translation>No loans restructured yet.</translation>
+    </message>
+    <message>
+        <source>Keadaan per</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Daftar Ekstrakomptabel masih kosong: belum ada pinjaman yang dihapus buku.</source>
+        <translation>The Off-Balance List is empty: no loans written off yet.</translation>
+    </message>
+    <message>
+        <source>Per tanggal</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Tampilkan yang sudah hapus tagih</source>
+        <translation>Show debts already cancelled</translation>
+    </message>
+    <message>
+        <source>Belum ada kasus.</source>
+        <translation>No cases yet.</translation>
+    </message>
+    <message>
+        <source>Termasuk kasus yang sudah selesai</source>
+        <translation>Include closed cases</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Cetak Daftar Hapus Buku…</source>
+        <translation>Print Write-off List…</translation>
+    </message>
+    <message>
+        <source>Daftar pinjaman yang dihapus buku pada tahun buku tanggal di kiri, untuk lampiran RAT (bernomor, tercatat di Surat &amp; Dokumen)</source>
+        <translation>List of loans written off in the financial year of the date on the left, for the RAT attachments (numbered, recorded in Letters &amp; Documents)</translation>
+    </message>
+    <message>
+        <source>Kinerja Penagihan</source>
+        <translation>Collection Performance</translation>
+    </message>
+    <message>
+        <source>Pinjaman Direstrukturisasi</source>
+        <translation>Restructured Loans</translation>
+    </message>
+    <message>
+        <source>Daftar Ekstrakomptabel</source>
+        <translation>Off-Balance List (Ekstrakomptabel)</translation>
+    </message>
+    <message>
+        <source>Kasus per Penyebab</source>
+        <translation>Cases by Cause</translation>
+    </message>
+    <message>
+        <source>{start} – {end}: {contacts} kontak ({visits} kunjungan), {made} janji bayar senilai {promised}, ditepati {rate}; uang diterima dari pinjaman yang ditangani {recovered}. Status janji per {end}.</source>
+        <translation>{start} – {end}: {contacts} contacts ({visits} visits), {made} payment promises worth {promised}, kept {rate}; money received from handled loans {recovered}. Promise status as of {end}.</translation>
+    </message>
+    <message>
+        <source>{n} restrukturisasi; pokok baru seluruhnya {principal}, dijadikan pokok {capitalised}, dihapus {waived}.</source>
+        <translation>{n} restructurings; total new principal {principal}, made principal {capitalised}, waived {waived}.</translation>
+    </message>
+    <message>
+        <source>{n} pinjaman dihapus buku; pokok {pokok}, seluruh tagihan {claim}, sudah kembali {back} (tahun {year}: {period}), masih ditagih {rest}. Pinjaman di sini tetap ditagih dan tetap mendapat surat.</source>
+        <translation>{n} loans written off; principal {pokok}, total claim {claim}, recovered {back} (year {year}: {period}), still collected {rest}. Loans here are still collected and still get letters.</translation>
+    </message>
+    <message>
+        <source>Daftar tidak bisa dibuat</source>
+        <translation>The list cannot be created</translation>
+    </message>
+    <message>
+        <source>Satu kasus dengan beberapa penyebab dihitung di setiap penyebabnya.</source>
+        <translation>A case with several causes is counted under each cause.</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1662,45 @@ The data from before the restore is kept in:
     </message>
 </context>
 <context>
+    <name>DecisionsPanel</name>
+    <message>
+        <source>Belum ada keputusan untuk kasus ini. Usulan restrukturisasi, pelunasan, kompensasi atau hapus buku tampil di sini.</source>
+        <translation>No decisions for this case yet. Proposals for restructuring, payoff, set-off or write-off show here.</translation>
+    </message>
+    <message>
+        <source>Setujui…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Tolak…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>Tulis Catatan…</source>
+        <translation>Write Note…</translation>
+    </message>
+    <message>
+        <source>Tarik Usulan…</source>
+        <translation>Withdraw Proposal…</translation>
+    </message>
+    <message>
+        <source>Terima Pelunasan…</source>
+        <translation>Receive Payoff…</translation>
+    </message>
+    <message>
+        <source>Tulis Catatan Pengawas…</source>
+        <translation>Write Supervisor&apos;s Note…</translation>
+    </message>
+    <message>
+        <source>Setujui usulan ini</source>
+        <translation>Approve this proposal</translation>
+    </message>
+    <message>
+        <source>Tolak usulan ini dengan alasan</source>
+        <translation>Reject this proposal with a reason</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryDialog</name>
     <message>
         <source>Catat Surat Terkirim</source>
@@ -1253,6 +1800,13 @@ Handed over: {net}</translation>
     </message>
 </context>
 <context>
+    <name>DocumentIssuer</name>
+    <message>
+        <source>Dokumen tidak bisa dibuat</source>
+        <translation>The document cannot be created</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsModel</name>
     <message>
         <source>Nomor</source>
@@ -1285,6 +1839,113 @@ Handed over: {net}</translation>
     <message>
         <source>Nomor ini sudah terpakai tetapi dokumennya tidak selesai dibuat (misalnya program berhenti). Nomor tidak akan dipakai lagi.</source>
         <translation>This number was taken but the document was never finished (e.g. the program stopped). The number will not be used again.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsView</name>
+    <message>
+        <source>Surat &amp; Dokumen</source>
+        <translation>Letters &amp; Documents</translation>
+    </message>
+    <message>
+        <source>Cari nomor surat, nama atau no. anggota…</source>
+        <translation>Search letter no., name or member no.…</translation>
+    </message>
+    <message>
+        <source>Semua jenis</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Belum ada surat atau dokumen. Surat dibuat dari data anggota, pinjaman atau kasus; setiap surat yang dicetak tercatat di sini.</source>
+        <translation>No letters or documents yet. Letters are made from member, loan or case data; every printed letter is recorded here.</translation>
+    </message>
+    <message>
+        <source>Lihat / Cetak Ulang</source>
+        <translation>View / Reprint</translation>
+    </message>
+    <message>
+        <source>Surat Jatuh Tempo Hari Ini…</source>
+        <translation>Letters Due Today…</translation>
+    </message>
+    <message>
+        <source>Semua surat peringatan (SP1–SP3) yang jatuh tempo hari ini menurut jadwal penagihan, dalam satu PDF; setiap surat dicatat di kasusnya.</source>
+        <translation>All warning letters (SP1–SP3) due today under the collection schedule, in one PDF; each letter is recorded in its case.</translation>
+    </message>
+    <message>
+        <source>Buat Dokumen</source>
+        <translation>Create Document</translation>
+    </message>
+    <message>
+        <source>Notulen Rapat Pengurus…</source>
+        <translation>Board Meeting Minutes…</translation>
+    </message>
+    <message>
+        <source>Daftar Pinjaman Dihapusbukukan…</source>
+        <translation>List of Written-off Loans…</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak boleh membuat surat bernomor.</source>
+        <translation>Your role may not create numbered letters.</translation>
+    </message>
+    <message>
+        <source>{n} dokumen</source>
+        <translation>{n} documents</translation>
+    </message>
+    <message>
+        <source>({n} terbaru ditampilkan; persempit pencarian)</source>
+        <translation>({n} newest shown; narrow the search)</translation>
+    </message>
+    <message>
+        <source>Tidak bisa dicetak ulang</source>
+        <translation>Cannot reprint</translation>
+    </message>
+    <message>
+        <source>Surat jatuh tempo</source>
+        <translation>Letters due</translation>
+    </message>
+    <message>
+        <source>Tidak ada surat peringatan yang jatuh tempo hari ini.</source>
+        <translation>No warning letters are due today.</translation>
+    </message>
+    <message>
+        <source>{n} surat akan dibuat dan diberi nomor ({counts}); setiap surat dicatat di kasusnya sebagai surat yang belum dikirim.{notes}
+
+Buat sekarang?</source>
+        <translation>{n} letters will be created and numbered ({counts}); each letter is recorded in its case as not yet sent.{notes}
+
+Create them now?</translation>
+    </message>
+    <message>
+        <source>Buat Surat</source>
+        <translation>Create Letter</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Membuat surat {done} dari {total}…</source>
+        <translation>Creating letter {done} of {total}…</translation>
+    </message>
+    <message>
+        <source>Menyiapkan surat…</source>
+        <translation>Preparing the letters…</translation>
+    </message>
+    <message>
+        <source>{n} surat jatuh tempo</source>
+        <translation>{n} letters due</translation>
+    </message>
+    <message>
+        <source>{n} surat sudah dicetak tetapi pengirimannya belum dicatat (tidak dicetak lagi):</source>
+        <translation>{n} letters were printed but their delivery is not recorded yet (not printed again):</translation>
+    </message>
+    <message>
+        <source>Tidak bisa dibuat:</source>
+        <translation>Could not be created:</translation>
+    </message>
+    <message>
+        <source>Ruang rapat {coop}</source>
+        <translation>{coop} meeting room</translation>
     </message>
 </context>
 <context>
@@ -1596,6 +2257,375 @@ Send that file to the cooperative&apos;s IT helper. It is best to close the prog
     </message>
 </context>
 <context>
+    <name>LoanActions</name>
+    <message>
+        <source>Hanya Ketua/Pengurus yang boleh menyetujui pinjaman.</source>
+        <translation>Only the Chair/board may approve loans.</translation>
+    </message>
+    <message>
+        <source>Hanya Ketua/Pengurus yang boleh menolak pinjaman.</source>
+        <translation>Only the Chair/board may reject loans.</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak boleh mencairkan pinjaman.</source>
+        <translation>Your role may not disburse loans.</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak boleh mencatat pembayaran.</source>
+        <translation>Your role may not record payments.</translation>
+    </message>
+    <message>
+        <source>Hanya Manajer atau Pengurus yang boleh membatalkan pembayaran.</source>
+        <translation>Only the Manager or board members may cancel payments.</translation>
+    </message>
+    <message>
+        <source>Cetak jadwal angsuran (tampil dulu sebagai pratinjau)</source>
+        <translation>Print the instalment schedule (shown as a preview first)</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak boleh membuat dokumen bernomor.</source>
+        <translation>Your role may not create numbered documents.</translation>
+    </message>
+    <message>
+        <source>Catat angsuran yang dibayar anggota</source>
+        <translation>Record an instalment paid by the member</translation>
+    </message>
+    <message>
+        <source>Hitung dan terima pelunasan sebelum jatuh tempo</source>
+        <translation>Work out and receive a payoff before maturity</translation>
+    </message>
+    <message>
+        <source>Keringanan denda, dengan alasan dan persetujuan Ketua/Pengurus</source>
+        <translation>Late fee relief, with a reason and the Chair/board&apos;s approval</translation>
+    </message>
+    <message>
+        <source>Peran Anda ({role}) tidak boleh mencatat pengajuan pinjaman.</source>
+        <translation>Your role ({role}) may not record loan applications.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu pembayaran di tab Pembayaran</source>
+        <translation>First select a payment on the Payments tab</translation>
+    </message>
+    <message>
+        <source>Tidak diizinkan</source>
+        <translation>Not allowed</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDetailPanel</name>
+    <message>
+        <source>Pilih pinjaman di daftar di atas untuk melihat rinciannya.</source>
+        <translation>Select a loan in the list above to see its details.</translation>
+    </message>
+    <message>
+        <source>Ringkasan</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Jadwal Angsuran</source>
+        <translation>Instalment Schedule</translation>
+    </message>
+    <message>
+        <source>Pembayaran</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Riwayat Kolektibilitas</source>
+        <translation>Quality History</translation>
+    </message>
+    <message>
+        <source>Agunan &amp;&amp; Penjamin</source>
+        <translation>Collateral &amp;&amp; Guarantors</translation>
+    </message>
+    <message>
+        <source>Terima Pembayaran</source>
+        <translation>Receive Payment</translation>
+    </message>
+    <message>
+        <source>Pelunasan Dipercepat</source>
+        <translation>Early Payoff</translation>
+    </message>
+    <message>
+        <source>Hapuskan Denda</source>
+        <translation>Waive Late Fees</translation>
+    </message>
+    <message>
+        <source>Batalkan Pembayaran</source>
+        <translation>Cancel Payment</translation>
+    </message>
+    <message>
+        <source>Cetak Jadwal</source>
+        <translation>Print Schedule</translation>
+    </message>
+    <message>
+        <source>Dokumen Lain</source>
+        <translation>Other Documents</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Cairkan</source>
+        <translation>Disburse</translation>
+    </message>
+    <message>
+        <source>Ketentuan Pinjaman</source>
+        <translation>Loan Terms</translation>
+    </message>
+    <message>
+        <source>Plafon</source>
+        <translation>Loan Amount</translation>
+    </message>
+    <message>
+        <source>Jasa</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Metode</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Jangka waktu</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Angsuran</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>No. perjanjian</source>
+        <translation>Agreement no.</translation>
+    </message>
+    <message>
+        <source>Tanggal cair</source>
+        <translation>Disbursed on</translation>
+    </message>
+    <message>
+        <source>Biaya administrasi</source>
+        <translation>Admin fee</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Tunggakan Hari Ini</source>
+        <translation>Arrears Today</translation>
+    </message>
+    <message>
+        <source>Hari terlambat</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <source>Angsuran tertunggak</source>
+        <translation>Overdue instalments</translation>
+    </message>
+    <message>
+        <source>Tunggakan pokok</source>
+        <translation>Principal arrears</translation>
+    </message>
+    <message>
+        <source>Tunggakan jasa</source>
+        <translation>Interest arrears</translation>
+    </message>
+    <message>
+        <source>Tunggakan denda</source>
+        <translation>Late fee arrears</translation>
+    </message>
+    <message>
+        <source>Jumlah tunggakan</source>
+        <translation>Total arrears</translation>
+    </message>
+    <message>
+        <source>Sisa pokok</source>
+        <translation>Principal left</translation>
+    </message>
+    <message>
+        <source>Titipan</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Kolektibilitas</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Belum ada catatan akhir bulan untuk pinjaman ini. Riwayat terisi setiap kali Proses Akhir Bulan dijalankan (bagian Laporan).</source>
+        <translation>No month-end records for this loan yet. The history fills each time the Month-End Run is done (Reports section).</translation>
+    </message>
+    <message>
+        <source>Tidak ada agunan.</source>
+        <translation>No collateral.</translation>
+    </message>
+    <message>
+        <source>Tidak ada penjamin.</source>
+        <translation>No guarantor.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Agunan&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Collateral&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Penjamin&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Guarantors&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Pilih pembayaran di tabel lalu klik Batalkan Pembayaran bila kuitansinya salah.</source>
+        <translation>Select a payment in the table and click Cancel Payment if its receipt is wrong.</translation>
+    </message>
+    <message>
+        <source> (diterima bersih {net})</source>
+        <translation> (net received {net})</translation>
+    </message>
+    <message>
+        <source>{status} oleh {name}, {date}</source>
+        <translation>{status} by {name}, {date}</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Menunggu keputusan Pengurus (diajukan {date})</source>
+        <translation>Awaiting the board&apos;s decision (applied {date})</translation>
+    </message>
+    <message>
+        <source>{n} bulan</source>
+        <translation>{n} months</translation>
+    </message>
+    <message>
+        <source> (termasuk {n} bulan hanya jasa)</source>
+        <translation> (including {n} interest-only months)</translation>
+    </message>
+    <message>
+        <source>{month} per bulan ({year} per tahun)</source>
+        <translation>{month} per month ({year} per year)</translation>
+    </message>
+    <message>
+        <source>(diberikan saat pencairan)</source>
+        <translation>(given at disbursement)</translation>
+    </message>
+    <message>
+        <source>{amount} yang pertama, lalu turun tiap bulan; mulai {date}</source>
+        <translation>{amount} the first, then lower each month; from {date}</translation>
+    </message>
+    <message>
+        <source>{amount} per bulan, mulai {date}</source>
+        <translation>{amount} per month, from {date}</translation>
+    </message>
+    <message>
+        <source>Tunggakan per {date}</source>
+        <translation>Arrears as of {date}</translation>
+    </message>
+    <message>
+        <source>Hanya pinjaman aktif yang punya tunggakan dan kolektibilitas.</source>
+        <translation>Only active loans have arrears and a quality grade.</translation>
+    </message>
+    <message>
+        <source>{n} hari</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>tidak terlambat</source>
+        <translation>not late</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{word}&lt;/b&gt; menurut {policy}</source>
+        <translation>&lt;b&gt;{word}&lt;/b&gt; according to {policy}</translation>
+    </message>
+    <message>
+        <source>Metode {method}. {paid} lunas · {part} dibayar sebagian · {late} terlambat · {open} belum jatuh tempo. Denda dihitung sampai {date}.</source>
+        <translation>{method} method. {paid} paid · {part} partly paid · {late} late · {open} not yet due. Late fees worked out up to {date}.</translation>
+    </message>
+</context>
+<context>
+    <name>LoanPaymentsModel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>No. Kuitansi</source>
+        <translation>Receipt No.</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Pokok</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Jasa</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Denda</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>biaya administrasi {fee} dipotong</source>
+        <translation>admin fee {fee} deducted</translation>
+    </message>
+    <message>
+        <source>titipan +{amount}</source>
+        <translation>deposit +{amount}</translation>
+    </message>
+    <message>
+        <source>titipan dipakai {amount}</source>
+        <translation>deposit used {amount}</translation>
+    </message>
+    <message>
+        <source>membatalkan {receipt}</source>
+        <translation>cancels {receipt}</translation>
+    </message>
+    <message>
+        <source>DIBATALKAN</source>
+        <translation>CANCELLED</translation>
+    </message>
+    <message>
+        <source>alasan: {reason}</source>
+        <translation>reason: {reason}</translation>
+    </message>
+    <message>
+        <source>disetujui {name}</source>
+        <translation>approved by {name}</translation>
+    </message>
+    <message>
+        <source>Pembayaran ini sudah dibatalkan; angkanya tidak dihitung lagi.</source>
+        <translation>This payment has been cancelled; its figures no longer count.</translation>
+    </message>
+    <message>
+        <source>Dicatat oleh {name}</source>
+        <translation>Recorded by {name}</translation>
+    </message>
+</context>
+<context>
     <name>LoanWizard</name>
     <message>
         <source>Pinjaman Baru</source>
@@ -1722,6 +2752,49 @@ No. Pengajuan: {number}</source>
         <translation>The loan of {name} is saved with status {status}.
 
 Application no.: {number}</translation>
+    </message>
+</context>
+<context>
+    <name>LoansModel</name>
+    <message>
+        <source>No. Pinjaman</source>
+        <translation>Loan No.</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Plafon</source>
+        <translation>Loan Amount</translation>
+    </message>
+    <message>
+        <source>Sisa Pokok</source>
+        <translation>Principal Left</translation>
+    </message>
+    <message>
+        <source>Tunggakan</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <source>Hari Terlambat</source>
+        <translation>Days Late</translation>
+    </message>
+    <message>
+        <source>Kolektibilitas</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Klik untuk mengurutkan menurut kolom ini</source>
+        <translation>Click to sort by this column</translation>
+    </message>
+    <message>
+        <source>{word} menurut {policy}</source>
+        <translation>{word} according to {policy}</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +3153,45 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     </message>
 </context>
 <context>
+    <name>MembersModel</name>
+    <message>
+        <source>No. Anggota</source>
+        <translation>Member No.</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tgl Masuk</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>Total Simpanan</source>
+        <translation>Total Savings</translation>
+    </message>
+    <message>
+        <source>NIK lengkap tampil di panel kanan.</source>
+        <translation>The full NIK shows in the right-hand panel.</translation>
+    </message>
+</context>
+<context>
     <name>MonthEndDialog</name>
     <message>
         <source>Proses Akhir Bulan</source>
@@ -2292,6 +3404,37 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     <message>
         <source>Kolektibilitas memburuk</source>
         <translation>Loan quality worsened</translation>
+    </message>
+</context>
+<context>
+    <name>PanggilanDialog</name>
+    <message>
+        <source>Surat Panggilan</source>
+        <translation>Summons Letter</translation>
+    </message>
+    <message>
+        <source>Tembusan untuk penjamin</source>
+        <translation>Copy for the guarantor</translation>
+    </message>
+    <message>
+        <source>Tanggal pertemuan *</source>
+        <translation>Meeting date *</translation>
+    </message>
+    <message>
+        <source>Pukul</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Tempat *</source>
+        <translation>Place *</translation>
+    </message>
+    <message>
+        <source>Buat Surat</source>
+        <translation>Create Letter</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2593,6 +3736,60 @@ Receipt no.: {receipt}</translation>
     </message>
 </context>
 <context>
+    <name>PlanModel</name>
+    <message>
+        <source>Ke</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Jatuh Tempo</source>
+        <translation>Due Date</translation>
+    </message>
+    <message>
+        <source>Pokok</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Jasa</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Angsuran</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <source>Sisa Pokok</source>
+        <translation>Principal Left</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioClassModel</name>
+    <message>
+        <source>Kolektibilitas</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Jumlah Pinjaman</source>
+        <translation>Number of Loans</translation>
+    </message>
+    <message>
+        <source>Sisa Pokok</source>
+        <translation>Principal Left</translation>
+    </message>
+    <message>
+        <source>Porsi</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>PPAP Wajib</source>
+        <translation>Required PPAP</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
     <name>PositionPage</name>
     <message>
         <source>Langkah 2 dari 6: Posisi pinjaman</source>
@@ -2846,6 +4043,53 @@ Receipt no.: {receipt}</translation>
     <message>
         <source>tidak ada</source>
         <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>Nama Produk</source>
+        <translation>Product Name</translation>
+    </message>
+    <message>
+        <source>Metode</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Jasa/Bulan</source>
+        <translation>Interest/Month</translation>
+    </message>
+    <message>
+        <source>Jangka Waktu</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Plafon Maksimal</source>
+        <translation>Maximum Amount</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>{rate} per tahun</source>
+        <translation>{rate} per year</translation>
+    </message>
+    <message>
+        <source>Plafon {low} sampai {high}</source>
+        <translation>Amount {low} to {high}</translation>
+    </message>
+    <message>
+        <source>{low}–{high} bulan</source>
+        <translation>{low}–{high} months</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
     </message>
 </context>
 <context>
@@ -3487,6 +4731,100 @@ Receipt no.: {receipt}</translation>
     </message>
 </context>
 <context>
+    <name>SavingsHistoryModel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>No. Kuitansi</source>
+        <translation>Receipt No.</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Transaksi</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>dibatalkan</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>membatalkan {receipt}</source>
+        <translation>cancels {receipt}</translation>
+    </message>
+    <message>
+        <source>alasan: {reason}</source>
+        <translation>reason: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleModel</name>
+    <message>
+        <source>Ke</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Jatuh Tempo</source>
+        <translation>Due Date</translation>
+    </message>
+    <message>
+        <source>Pokok</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Jasa</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Angsuran</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <source>Sudah Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Denda</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <source>Belum Dibayar</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Pokok dan jasa yang sudah dibayar (atau diringankan)</source>
+        <translation>Principal and interest already paid (or waived)</translation>
+    </message>
+    <message>
+        <source>Denda keterlambatan angsuran ini sampai hari ini</source>
+        <translation>Late fees on this instalment up to today</translation>
+    </message>
+    <message>
+        <source>Yang belum dibayar: pokok + jasa + denda</source>
+        <translation>Still unpaid: principal + interest + late fees</translation>
+    </message>
+    <message>
+        <source>Jatuh Tempo Hari Ini</source>
+        <translation>Due Today</translation>
+    </message>
+</context>
+<context>
     <name>SetoffDialog</name>
     <message>
         <source>Kompensasi Simpanan</source>
@@ -4083,6 +5421,29 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
     </message>
 </context>
 <context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Apa yang terjadi</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+</context>
+<context>
     <name>TreatmentPage</name>
     <message>
         <source>Langkah 3 dari 6: Tunggakan diapakan</source>
@@ -4403,6 +5764,29 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>docs</name>
+    <message>
+        <source>Ringkasan Kasus</source>
+        <translation>Case Summary</translation>
+    </message>
+    <message>
+        <source>Surat Peringatan {n} (SP{n})</source>
+        <translation>Warning Letter {n} (SP{n})</translation>
+    </message>
+    <message>
+        <source>Surat Panggilan…</source>
+        <translation>Summons Letter…</translation>
+    </message>
+    <message>
+        <source>Berita Acara Kesepakatan…</source>
+        <translation>Agreement Record…</translation>
+    </message>
+    <message>
+        <source>Surat Perjanjian / Addendum</source>
+        <translation>Agreement / Addendum</translation>
     </message>
 </context>
 </TS>

@@ -52,6 +52,21 @@
     </message>
 </context>
 <context>
+    <name>AllowanceGroup</name>
+    <message>
+        <source>PPAP (penyisihan pinjaman)</source>
+        <translation>PPAP (loan-loss reserve)</translation>
+    </message>
+    <message>
+        <source>Kebijakan PPAP</source>
+        <translation>PPAP policy</translation>
+    </message>
+    <message>
+        <source>Nama di laporan: &lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Tarif: {rates}</source>
+        <translation>Name in reports: &lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Rates: {rates}</translation>
+    </message>
+</context>
+<context>
     <name>AmountPage</name>
     <message>
         <source>Langkah 3 dari 8: Jumlah dan jangka waktu</source>
@@ -212,6 +227,45 @@
     <message>
         <source>Petugas kasus</source>
         <translation>Case officer</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorisationBox</name>
+    <message>
+        <source>Izin Ketua/Pengurus</source>
+        <translation>Chair/Board Permission</translation>
+    </message>
+    <message>
+        <source>Simpanan pokok dan wajib tidak boleh ditarik selama masih menjadi anggota. Penarikan ini hanya boleh dengan izin Ketua/Pengurus dan alasan yang ditulis.</source>
+        <translation>Principal and compulsory savings may not be withdrawn while still a member. This withdrawal is allowed only with the Chair/board&apos;s permission and a written reason.</translation>
+    </message>
+    <message>
+        <source>{name} (Anda, {role})</source>
+        <translation>{name} (you, {role})</translation>
+    </message>
+    <message>
+        <source>Diizinkan oleh</source>
+        <translation>Permitted by</translation>
+    </message>
+    <message>
+        <source>nama pengguna Ketua/Pengurus</source>
+        <translation>Chair/board user name</translation>
+    </message>
+    <message>
+        <source>kata sandinya</source>
+        <translation>their password</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>misalnya: biaya berobat, disetujui rapat pengurus</source>
+        <translation>e.g. medical costs, approved by the board meeting</translation>
+    </message>
+    <message>
+        <source>Alasan *</source>
+        <translation>Reason *</translation>
     </message>
 </context>
 <context>
@@ -729,6 +783,33 @@ The data from before the restore is kept in:
     <message>
         <source>Tidak</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>CaseGroup</name>
+    <message>
+        <source>Pembukaan kasus otomatis</source>
+        <translation>Opening cases automatically</translation>
+    </message>
+    <message>
+        <source>Buka kasus bila kolektibilitas</source>
+        <translation>Open a case when quality is</translation>
+    </message>
+    <message>
+        <source>atau bila terlambat sedikitnya</source>
+        <translation>or when late at least</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Tidak dipakai</source>
+        <translation>Not used</translation>
+    </message>
+    <message>
+        <source>Program membuka kasus penanganan sendiri untuk pinjaman yang memenuhi salah satu syarat ini.</source>
+        <translation>The program opens a collection case by itself for loans that meet any of these conditions.</translation>
     </message>
 </context>
 <context>
@@ -1479,6 +1560,21 @@ Check the spelling of the name or number, or choose Status All.</translation>
     <message>
         <source>Gambar dan PDF (*.jpg *.jpeg *.png *.pdf);;Semua berkas (*)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>hh-bb-tttt</source>
+        <translation>dd-mm-yyyy</translation>
+    </message>
+    <message>
+        <source>Tulis tanggal seperti 24-08-2021, atau pilih dari kalender.</source>
+        <translation>Type the date like 24-08-2021, or pick it from the calendar.</translation>
+    </message>
+    <message>
+        <source>Pilih dari kalender</source>
+        <translation>Pick from the calendar</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2353,84 @@ Send that file to the cooperative&apos;s IT helper. It is best to close the prog
     </message>
 </context>
 <context>
+    <name>LettersGroup</name>
+    <message>
+        <source>Jadwal surat peringatan</source>
+        <translation>Warning letter schedule</translation>
+    </message>
+    <message>
+        <source>SP1 setelah terlambat</source>
+        <translation>SP1 after being late</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>SP2 setelah SP1</source>
+        <translation>SP2 after SP1</translation>
+    </message>
+    <message>
+        <source>SP3 setelah SP2</source>
+        <translation>SP3 after SP2</translation>
+    </message>
+    <message>
+        <source>Batas bayar di setiap surat</source>
+        <translation>Payment deadline in each letter</translation>
+    </message>
+    <message>
+        <source>Jadi: SP1 pada hari ke-{sp1} keterlambatan, SP2 paling cepat hari ke-{sp2}, SP3 paling cepat hari ke-{sp3}. Setiap surat memberi {pay} hari untuk membayar.</source>
+        <translation>So: SP1 on day {sp1} of lateness, SP2 on day {sp2} at the earliest, SP3 on day {sp3} at the earliest. Each letter gives {pay} days to pay.</translation>
+    </message>
+</context>
+<context>
+    <name>LimitsEditor</name>
+    <message>
+        <source>Sampai dengan</source>
+        <translation>Up to</translation>
+    </message>
+    <message>
+        <source>Golongan</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Tambah Baris</source>
+        <translation>Add Row</translation>
+    </message>
+    <message>
+        <source>Paling banyak empat baris: Lancar, Dalam Perhatian Khusus, Kurang Lancar dan Diragukan. Di atas baris terakhir pinjaman Macet.</source>
+        <translation>At most four rows: Current (Lancar), Special Mention (Dalam Perhatian Khusus), Substandard (Kurang Lancar) and Doubtful (Diragukan). Beyond the last row a loan is Bad (Macet).</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source> angsuran</source>
+        <translation> instalments</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Hapus baris ini</source>
+        <translation>Delete this row</translation>
+    </message>
+    <message>
+        <source>Baris {row}: batas {high}{unit} harus lebih besar dari baris di atasnya ({low}{unit}).</source>
+        <translation>Row {row}: the limit {high}{unit} must be greater than the row above ({low}{unit}).</translation>
+    </message>
+    <message>
+        <source>Baris {row}: golongan {worse} harus lebih buruk dari baris di atasnya ({better}).</source>
+        <translation>Row {row}: grade {worse} must be worse than the row above ({better}).</translation>
+    </message>
+    <message>
+        <source>lebih dari {bound}{unit}: Macet</source>
+        <translation>more than {bound}{unit}: Bad (Macet)</translation>
+    </message>
+</context>
+<context>
     <name>LoanActions</name>
     <message>
         <source>Hanya Ketua/Pengurus yang boleh menyetujui pinjaman.</source>
@@ -2555,6 +2729,73 @@ Send that file to the cooperative&apos;s IT helper. It is best to close the prog
     </message>
 </context>
 <context>
+    <name>LoanDocuments</name>
+    <message>
+        <source>Jadwal Angsuran</source>
+        <translation>Instalment Schedule</translation>
+    </message>
+    <message>
+        <source>Kartu Pinjaman</source>
+        <translation>Loan Card</translation>
+    </message>
+    <message>
+        <source>Kuitansi Pembayaran yang Dipilih</source>
+        <translation>Receipt for the Selected Payment</translation>
+    </message>
+    <message>
+        <source>Tanda Terima Agunan</source>
+        <translation>Collateral Receipt</translation>
+    </message>
+    <message>
+        <source>Tanda Terima Pengembalian Agunan</source>
+        <translation>Collateral Return Receipt</translation>
+    </message>
+    <message>
+        <source>Surat Keterangan Lunas</source>
+        <translation>Paid-off Certificate</translation>
+    </message>
+    <message>
+        <source>Kartu pinjaman, kuitansi, tanda terima agunan, keterangan lunas</source>
+        <translation>Loan card, receipts, collateral receipts, paid-off certificate</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak boleh membuat dokumen.</source>
+        <translation>Your role may not create documents.</translation>
+    </message>
+    <message>
+        <source>Pilih pinjaman dulu.</source>
+        <translation>Select a loan first.</translation>
+    </message>
+    <message>
+        <source>Pinjaman belum dicairkan.</source>
+        <translation>The loan has not been disbursed.</translation>
+    </message>
+    <message>
+        <source>Pengajuan ini ditolak.</source>
+        <translation>This application was rejected.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu pembayaran di tab Pembayaran.</source>
+        <translation>First select a payment on the Payments tab.</translation>
+    </message>
+    <message>
+        <source>Pinjaman ini tidak punya agunan.</source>
+        <translation>This loan has no collateral.</translation>
+    </message>
+    <message>
+        <source>Belum ada agunan yang dikembalikan.</source>
+        <translation>No collateral has been returned yet.</translation>
+    </message>
+    <message>
+        <source>Pinjaman ini dihapusbukukan, bukan lunas: Surat Keterangan Lunas tidak dibuat.</source>
+        <translation>This loan was written off, not paid off: no paid-off certificate is made.</translation>
+    </message>
+    <message>
+        <source>Pinjaman ini belum lunas.</source>
+        <translation>This loan is not paid off yet.</translation>
+    </message>
+</context>
+<context>
     <name>LoanPaymentsModel</name>
     <message>
         <source>Tanggal</source>
@@ -2798,6 +3039,117 @@ Application no.: {number}</translation>
     </message>
 </context>
 <context>
+    <name>LoansView</name>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Menunggu keputusan</source>
+        <translation>Awaiting decision</translation>
+    </message>
+    <message>
+        <source>Disetujui, belum cair</source>
+        <translation>Approved, not disbursed</translation>
+    </message>
+    <message>
+        <source>Lunas</source>
+        <translation>Paid off</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Direstrukturisasi / hapus buku</source>
+        <translation>Restructured / written off</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Pinjaman</source>
+        <translation>Loans</translation>
+    </message>
+    <message>
+        <source>Cari no. pinjaman, nama atau no. anggota… (Ctrl+F)</source>
+        <translation>Search loan no., name or member no.… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Simulasi Pinjaman</source>
+        <translation>Loan Simulation</translation>
+    </message>
+    <message>
+        <source>+ Pinjaman Baru</source>
+        <translation>+ New Loan</translation>
+    </message>
+    <message>
+        <source>Catat pengajuan pinjaman baru (Ctrl+N)</source>
+        <translation>Record a new loan application (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Produk:</source>
+        <translation>Product:</translation>
+    </message>
+    <message>
+        <source>Semua produk</source>
+        <translation>All products</translation>
+    </message>
+    <message>
+        <source>Kolektibilitas:</source>
+        <translation>Quality:</translation>
+    </message>
+    <message>
+        <source>Hanya yang terlambat</source>
+        <translation>Late only</translation>
+    </message>
+    <message>
+        <source>Daftar pinjaman tidak bisa dibuka</source>
+        <translation>The loan list cannot be opened</translation>
+    </message>
+    <message>
+        <source>Urutan</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Daftar bisa diurutkan menurut No. Pinjaman, Anggota, Sisa Pokok, Tunggakan, Hari Terlambat atau Kolektibilitas.</source>
+        <translation>The list can be sorted by Loan No., Member, Principal Left, Arrears, Days Late or Quality.</translation>
+    </message>
+    <message>
+        <source>{n} pinjaman</source>
+        <translation>{n} loans</translation>
+    </message>
+    <message>
+        <source> · sisa pokok {amount}</source>
+        <translation> · principal left {amount}</translation>
+    </message>
+    <message>
+        <source>Jumlah sisa pokok semua pinjaman ada di Laporan › Portofolio Pinjaman.</source>
+        <translation>The principal left on all loans is in Reports › Loan Portfolio.</translation>
+    </message>
+    <message>
+        <source>Belum ada pinjaman. Klik Pinjaman Baru untuk mencatat yang pertama.</source>
+        <translation>No loans yet. Click New Loan to record the first one.</translation>
+    </message>
+    <message>
+        <source>Tidak ada pinjaman yang cocok dengan pencarian dan saringan ini.
+
+Periksa ejaan nama atau nomornya, atau pilih Status Semua dan Kolektibilitas Semua.</source>
+        <translation>No loan matches this search and filter.
+
+Check the spelling of the name or number, or choose Status All and Quality All.</translation>
+    </message>
+    <message>
+        <source>Pinjaman tidak bisa dibuka</source>
+        <translation>The loan cannot be opened</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Masuk — Mufakat</source>
@@ -2971,6 +3323,149 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     </message>
 </context>
 <context>
+    <name>MemberDetail</name>
+    <message>
+        <source>Pilih anggota di daftar sebelah kiri untuk melihat datanya.</source>
+        <translation>Select a member in the list on the left to see their data.</translation>
+    </message>
+    <message>
+        <source>Ubah Data</source>
+        <translation>Edit Data</translation>
+    </message>
+    <message>
+        <source>Ubah Status</source>
+        <translation>Change Status</translation>
+    </message>
+    <message>
+        <source>Data Anggota</source>
+        <translation>Member Data</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Lahir</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Suami/istri</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <source>NPWP</source>
+        <translation>NPWP (tax no.)</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Log In</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Simpanan</source>
+        <translation>Savings</translation>
+    </message>
+    <message>
+        <source>Pokok</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Wajib</source>
+        <translation>Compulsory</translation>
+    </message>
+    <message>
+        <source>Sukarela</source>
+        <translation>Voluntary</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Setoran</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Penarikan</source>
+        <translation>Withdrawal</translation>
+    </message>
+    <message>
+        <source>Cetak Rekening Simpanan</source>
+        <translation>Print Savings Statement</translation>
+    </message>
+    <message>
+        <source>Belum ada transaksi simpanan. Klik Setoran untuk mencatat yang pertama.</source>
+        <translation>No savings transactions yet. Click Deposit to record the first one.</translation>
+    </message>
+    <message>
+        <source>Batalkan Transaksi…</source>
+        <translation>Cancel Transaction…</translation>
+    </message>
+    <message>
+        <source>Pilih dulu transaksi di tabel yang akan dibatalkan.</source>
+        <translation>First select the transaction to cancel in the table.</translation>
+    </message>
+    <message>
+        <source>Pinjaman</source>
+        <translation>Loans</translation>
+    </message>
+    <message>
+        <source>Pinjaman anggota ini akan tampil di sini (bagian Pinjaman segera hadir).</source>
+        <translation>This member&apos;s loans will show here (the Loans section is coming soon).</translation>
+    </message>
+    <message>
+        <source>No. Anggota {number}</source>
+        <translation>Member no. {number}</translation>
+    </message>
+    <message>
+        <source> sejak {date}</source>
+        <translation> since {date}</translation>
+    </message>
+    <message>
+        <source>Simpanan wajib lunas sampai bulan ini ({paid} bulan terbayar).</source>
+        <translation>Compulsory savings paid up to this month ({paid} months paid).</translation>
+    </message>
+    <message>
+        <source>Simpanan wajib belum dibayar {months} bulan ({amount}; {monthly} per bulan).</source>
+        <translation>Compulsory savings unpaid for {months} months ({amount}; {monthly} per month).</translation>
+    </message>
+    <message>
+        <source>Dihitung sampai {date}.</source>
+        <translation>Worked out up to {date}.</translation>
+    </message>
+    <message>
+        <source>Transaksi {receipt} sudah dibatalkan.</source>
+        <translation>Transaction {receipt} is already cancelled.</translation>
+    </message>
+    <message>
+        <source>Pembatalan tidak bisa dibatalkan lagi.</source>
+        <translation>A cancellation cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Terpilih: {receipt}</source>
+        <translation>Selected: {receipt}</translation>
+    </message>
+</context>
+<context>
     <name>MemberDialog</name>
     <message>
         <source>Anggota Baru</source>
@@ -3122,6 +3617,33 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     </message>
 </context>
 <context>
+    <name>MemberLoansWidget</name>
+    <message>
+        <source>Pinjaman Baru untuk Anggota Ini</source>
+        <translation>New Loan for This Member</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak boleh mencatat pengajuan pinjaman.</source>
+        <translation>Your role may not record loan applications.</translation>
+    </message>
+    <message>
+        <source>Anggota ini belum pernah meminjam.</source>
+        <translation>This member has never borrowed.</translation>
+    </message>
+    <message>
+        <source>{n} pinjaman, tidak ada yang aktif.</source>
+        <translation>{n} loans, none active.</translation>
+    </message>
+    <message>
+        <source>{n} pinjaman aktif, sisa pokok {amount}.</source>
+        <translation>{n} active loans, principal left {amount}.</translation>
+    </message>
+    <message>
+        <source>Menunggak {amount} (paling lama {days} hari).</source>
+        <translation>In arrears {amount} (at most {days} days).</translation>
+    </message>
+</context>
+<context>
     <name>MemberPage</name>
     <message>
         <source>Langkah 1 dari 8: Anggota peminjam</source>
@@ -3189,6 +3711,105 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     <message>
         <source>NIK lengkap tampil di panel kanan.</source>
         <translation>The full NIK shows in the right-hand panel.</translation>
+    </message>
+</context>
+<context>
+    <name>MembersView</name>
+    <message>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Cari nama, no. anggota, NIK atau telepon… (Ctrl+F)</source>
+        <translation>Search name, member no., NIK or phone… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>+ Anggota Baru</source>
+        <translation>+ New Member</translation>
+    </message>
+    <message>
+        <source>Catat anggota baru (Ctrl+N)</source>
+        <translation>Record a new member (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>mengubah data anggota</source>
+        <translation>edit member data</translation>
+    </message>
+    <message>
+        <source>mengubah status anggota</source>
+        <translation>change member status</translation>
+    </message>
+    <message>
+        <source>mencatat setoran</source>
+        <translation>record deposits</translation>
+    </message>
+    <message>
+        <source>mencatat penarikan</source>
+        <translation>record withdrawals</translation>
+    </message>
+    <message>
+        <source>membatalkan transaksi (hanya Manajer atau Pengurus)</source>
+        <translation>cancel transactions (Manager or board only)</translation>
+    </message>
+    <message>
+        <source>Peran Anda ({role}) tidak boleh {what}.</source>
+        <translation>Your role ({role}) may not {what}.</translation>
+    </message>
+    <message>
+        <source>Buat rekening simpanan (PDF) untuk dicetak atau dikirim</source>
+        <translation>Make a savings statement (PDF) to print or send</translation>
+    </message>
+    <message>
+        <source>Tidak diizinkan</source>
+        <translation>Not allowed</translation>
+    </message>
+    <message>
+        <source>Pencarian gagal</source>
+        <translation>Search failed</translation>
+    </message>
+    <message>
+        <source>{n} anggota cocok</source>
+        <translation>{n} members match</translation>
+    </message>
+    <message>
+        <source>{n} anggota</source>
+        <translation>{n} members</translation>
+    </message>
+    <message>
+        <source>Belum ada anggota.
+
+Klik “+ Anggota Baru” (Ctrl+N) untuk mencatat anggota yang pertama.</source>
+        <translation>No members yet.
+
+Click “+ New Member” (Ctrl+N) to record the first member.</translation>
+    </message>
+    <message>
+        <source> di antara anggota berstatus {status}</source>
+        <translation> among members with status {status}</translation>
+    </message>
+    <message>
+        <source>Tidak ada anggota yang cocok dengan pencarian{where}{among}.
+
+Periksa ejaannya, cari dengan sebagian nama, No. Anggota, NIK atau nomor telepon, atau pilih status Semua. Bila orangnya memang belum terdaftar, klik “+ Anggota Baru”.</source>
+        <translation>No member matches the search{where}{among}.
+
+Check the spelling, search with part of the name, member no., NIK or phone number, or choose status All. If the person is not registered yet, click “+ New Member”.</translation>
+    </message>
+    <message>
+        <source>Data anggota tidak bisa dibuka</source>
+        <translation>The member data cannot be opened</translation>
+    </message>
+    <message>
+        <source>Anggota berstatus {status} tidak bisa menerima setoran.</source>
+        <translation>A member with status {status} cannot receive deposits.</translation>
     </message>
 </context>
 <context>
@@ -3306,6 +3927,41 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     <message>
         <source>Tempat rapat</source>
         <translation>Meeting place</translation>
+    </message>
+</context>
+<context>
+    <name>NumberingGroup</name>
+    <message>
+        <source>Penomoran pinjaman dan kasus</source>
+        <translation>Numbering of loans and cases</translation>
+    </message>
+    <message>
+        <source>No. permohonan pinjaman</source>
+        <translation>Loan application no.</translation>
+    </message>
+    <message>
+        <source>No. Pinjaman (perjanjian)</source>
+        <translation>Loan no. (agreement)</translation>
+    </message>
+    <message>
+        <source>No. kuitansi angsuran</source>
+        <translation>Instalment receipt no.</translation>
+    </message>
+    <message>
+        <source>No. kasus</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>No. keputusan</source>
+        <translation>Decision no.</translation>
+    </message>
+    <message>
+        <source>No. kuitansi setelah hapus buku</source>
+        <translation>Receipt no. after write-off</translation>
+    </message>
+    <message>
+        <source>Isian pola: {seq:03} nomor urut 3 angka, {year} tahun, {yy} tahun 2 angka, {month} bulan, {roman_month} bulan Romawi, {coop_code} kode koperasi, {doc_code} kode jenis dokumen. Nomor urut mulai dari 1 lagi setiap tahun bila pola memuat tahun.</source>
+        <translation>Pattern fields: {seq:03} 3-digit sequence number, {year} year, {yy} 2-digit year, {month} month, {roman_month} month in Roman numerals, {coop_code} cooperative code, {doc_code} document kind code. The sequence starts again from 1 each year if the pattern holds the year.</translation>
     </message>
 </context>
 <context>
@@ -3763,6 +4419,72 @@ Receipt no.: {receipt}</translation>
     </message>
 </context>
 <context>
+    <name>PolicyGroup</name>
+    <message>
+        <source>Kembalikan ke bawaan</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <source>Isi kelompok ini dengan pengaturan bawaan program, lalu simpan.</source>
+        <translation>Fill this group with the program&apos;s default settings, then save.</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyTab</name>
+    <message>
+        <source>Aturan yang dipakai program untuk menilai pinjaman dan menangani pinjaman bermasalah. Nama kebijakan kolektibilitas dan PPAP tercetak di setiap laporan.</source>
+        <translation>The rules the program uses to grade loans and handle problem loans. The names of the quality and PPAP policies are printed on every report.</translation>
+    </message>
+    <message>
+        <source>Anda dapat melihat kebijakan ini. Hanya Admin atau Pengurus yang boleh mengubahnya.</source>
+        <translation>You can view this policy. Only the Admin or board may change it.</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hanya Admin atau Pengurus yang boleh mengubah pengaturan.</source>
+        <translation>Only an Admin or a board member may change the settings.</translation>
+    </message>
+    <message>
+        <source>Kebijakan tersimpan ({count} perubahan).</source>
+        <translation>Policy saved ({count} changes).</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang berubah.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <source>Isi kelompok “{title}” diganti dengan pengaturan bawaan program dan langsung disimpan:
+
+{defaults}
+
+Perubahan di kelompok lain yang belum disimpan tidak ikut berubah.</source>
+        <translation>The group “{title}” is replaced by the program&apos;s default settings and saved at once:
+
+{defaults}
+
+Unsaved changes in other groups are not affected.</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke bawaan</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <source>Kembalikan</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>“{title}” kembali ke pengaturan bawaan.</source>
+        <translation>“{title}” is back to the default settings.</translation>
+    </message>
+</context>
+<context>
     <name>PortfolioClassModel</name>
     <message>
         <source>Kolektibilitas</source>
@@ -3787,6 +4509,109 @@ Receipt no.: {receipt}</translation>
     <message>
         <source>Jumlah</source>
         <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioView</name>
+    <message>
+        <source>Portofolio Pinjaman</source>
+        <translation>Loan Portfolio</translation>
+    </message>
+    <message>
+        <source>Per tanggal:</source>
+        <translation>As of:</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Proses Akhir Bulan…</source>
+        <translation>Month-End Run…</translation>
+    </message>
+    <message>
+        <source>Simpan kolektibilitas semua pinjaman pada akhir bulan untuk riwayat dan laporan</source>
+        <translation>Store the quality of all loans at month end for the history and reports</translation>
+    </message>
+    <message>
+        <source>Pinjaman aktif</source>
+        <translation>Active loans</translation>
+    </message>
+    <message>
+        <source>Sisa pokok</source>
+        <translation>Principal left</translation>
+    </message>
+    <message>
+        <source>Tunggakan (pokok + jasa + denda)</source>
+        <translation>Arrears (principal + interest + late fees)</translation>
+    </message>
+    <message>
+        <source>Rasio pinjaman bermasalah (NPL)</source>
+        <translation>Non-performing loan ratio (NPL)</translation>
+    </message>
+    <message>
+        <source>Menurut kolektibilitas</source>
+        <translation>By quality</translation>
+    </message>
+    <message>
+        <source>Umur tunggakan</source>
+        <translation>Age of arrears</translation>
+    </message>
+    <message>
+        <source>Penyisihan (PPAP): wajib dibentuk dibanding yang sudah dibukukan</source>
+        <translation>Loan-loss reserve (PPAP): required compared with booked</translation>
+    </message>
+    <message>
+        <source>PPAP wajib dibentuk</source>
+        <translation>Required PPAP</translation>
+    </message>
+    <message>
+        <source>PPAP sudah dibukukan</source>
+        <translation>PPAP booked</translation>
+    </message>
+    <message>
+        <source>Penyesuaian</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <source>Catat Saldo PPAP…</source>
+        <translation>Record PPAP Balance…</translation>
+    </message>
+    <message>
+        <source>Hanya Admin atau Pengurus yang boleh mencatat saldo PPAP.</source>
+        <translation>Only the Admin or board may record the PPAP balance.</translation>
+    </message>
+    <message>
+        <source>Per {date}. Kolektibilitas menurut &lt;b&gt;{policy}&lt;/b&gt;; PPAP menurut &lt;b&gt;{allowance}&lt;/b&gt;.</source>
+        <translation>As of {date}. Quality according to &lt;b&gt;{policy}&lt;/b&gt;; PPAP according to &lt;b&gt;{allowance}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Rasio ≤ 5% Sehat; 5–10% Cukup Sehat; 10–15% Kurang Sehat; di atas 15% Tidak Sehat.</source>
+        <translation>Ratio ≤ 5% Healthy; 5–10% Fairly Healthy; 10–15% Less Healthy; above 15% Unhealthy.</translation>
+    </message>
+    <message>
+        <source> (dicatat per {date})</source>
+        <translation> (recorded as of {date})</translation>
+    </message>
+    <message>
+        <source> (belum pernah dicatat)</source>
+        <translation> (never recorded)</translation>
+    </message>
+    <message>
+        <source>Kurang {amount}: jurnal Beban PPAP (debet) / PPAP (kredit).</source>
+        <translation>Short by {amount}: entry PPAP Expense (debit) / PPAP (credit).</translation>
+    </message>
+    <message>
+        <source>Lebih {amount}: jurnal PPAP (debet) / Pendapatan pemulihan PPAP (kredit).</source>
+        <translation>Over by {amount}: entry PPAP (debit) / PPAP Recovery Income (credit).</translation>
+    </message>
+    <message>
+        <source>Sudah sesuai ({amount}).</source>
+        <translation>Already matches ({amount}).</translation>
+    </message>
+    <message>
+        <source>Tidak diizinkan</source>
+        <translation>Not allowed</translation>
     </message>
 </context>
 <context>
@@ -4093,6 +4918,161 @@ Receipt no.: {receipt}</translation>
     </message>
 </context>
 <context>
+    <name>ProductsTab</name>
+    <message>
+        <source>Produk menentukan jasa, metode, denda dan urutan pembayaran pinjaman baru. Pinjaman yang sudah ada tetap memakai ketentuan saat diajukan. Produk tidak dihapus, hanya dinonaktifkan.</source>
+        <translation>A product sets the interest, method, late fees and payment order of new loans. Existing loans keep the terms from when they were applied for. Products are not deleted, only deactivated.</translation>
+    </message>
+    <message>
+        <source>Anda dapat melihat produk. Hanya Admin atau Pengurus yang boleh mengubahnya.</source>
+        <translation>You can view products. Only the Admin or board may change them.</translation>
+    </message>
+    <message>
+        <source>+ Tambah Produk…</source>
+        <translation>+ Add Product…</translation>
+    </message>
+    <message>
+        <source>Ketentuan produk</source>
+        <translation>Product terms</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Hanya Admin atau Pengurus yang boleh mengubah produk pinjaman.</source>
+        <translation>Only the Admin or board may change loan products.</translation>
+    </message>
+    <message>
+        <source>Pilih produk di daftar untuk melihat ketentuannya.</source>
+        <translation>Select a product in the list to see its terms.</translation>
+    </message>
+    <message>
+        <source>Belum ada produk pinjaman. Klik Tambah Produk untuk membuat yang pertama.</source>
+        <translation>No loan products yet. Click Add Product to create the first one.</translation>
+    </message>
+    <message>
+        <source>Aktifkan Lagi</source>
+        <translation>Activate Again</translation>
+    </message>
+    <message>
+        <source>{rate} dari plafon</source>
+        <translation>{rate} of the loan amount</translation>
+    </message>
+    <message>
+        <source> + {amount}</source>
+        <translation> + {amount}</translation>
+    </message>
+    <message>
+        <source>angsuran terlama dilunasi dulu</source>
+        <translation>oldest instalment paid first</translation>
+    </message>
+    <message>
+        <source>satu komponen untuk semua angsuran, baru berikutnya</source>
+        <translation>one component for all instalments, then the next</translation>
+    </message>
+    <message>
+        <source>Metode</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Jasa</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>{month} per bulan = {year} per tahun</source>
+        <translation>{month} per month = {year} per year</translation>
+    </message>
+    <message>
+        <source>Jangka waktu</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>{low} sampai {high} bulan</source>
+        <translation>{low} to {high} months</translation>
+    </message>
+    <message>
+        <source>Plafon</source>
+        <translation>Loan Amount</translation>
+    </message>
+    <message>
+        <source>{low} sampai {high}</source>
+        <translation>{low} to {high}</translation>
+    </message>
+    <message>
+        <source>Pembulatan</source>
+        <translation>Rounding</translation>
+    </message>
+    <message>
+        <source>kelipatan {amount}, {direction}</source>
+        <translation>multiple of {amount}, {direction}</translation>
+    </message>
+    <message>
+        <source>ke atas</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <source>ke terdekat</source>
+        <translation>to the nearest</translation>
+    </message>
+    <message>
+        <source>Biaya administrasi</source>
+        <translation>Admin fee</translation>
+    </message>
+    <message>
+        <source>Denda</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <source>Urutan pembayaran</source>
+        <translation>Payment order</translation>
+    </message>
+    <message>
+        <source>Pelunasan dipercepat</source>
+        <translation>Early payoff</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Aktif, bisa dipilih untuk pinjaman baru</source>
+        <translation>Active, can be chosen for new loans</translation>
+    </message>
+    <message>
+        <source>Nonaktif, tidak ditawarkan lagi</source>
+        <translation>Inactive, no longer offered</translation>
+    </message>
+    <message>
+        <source>Produk “{name}” tersimpan.</source>
+        <translation>Product “{name}” saved.</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan Produk</source>
+        <translation>Deactivate Product</translation>
+    </message>
+    <message>
+        <source>Produk “{name}” tidak bisa dipilih lagi untuk pinjaman baru. Pinjaman yang sudah berjalan dengan produk ini tidak berubah. Produk bisa diaktifkan lagi kapan saja.</source>
+        <translation>Product “{name}” can no longer be chosen for new loans. Running loans with this product do not change. The product can be activated again at any time.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Produk “{name}” diaktifkan lagi.</source>
+        <translation>Product “{name}” activated again.</translation>
+    </message>
+    <message>
+        <source>Produk “{name}” dinonaktifkan.</source>
+        <translation>Product “{name}” deactivated.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileForm</name>
     <message>
         <source>Nama koperasi *</source>
@@ -4293,6 +5273,98 @@ Receipt no.: {receipt}</translation>
     <message>
         <source>Belum ada kontak di kasus ini. Catat kontaknya dulu (tombol Catat Kontak) — janji bayar bisa diisi di sana sekaligus.</source>
         <translation>This case has no contact yet. Record the contact first (Record Contact button) — the payment promise can be filled in there too.</translation>
+    </message>
+</context>
+<context>
+    <name>PromiseGroup</name>
+    <message>
+        <source>Janji bayar</source>
+        <translation>Payment promises</translation>
+    </message>
+    <message>
+        <source>Masa tenggang janji</source>
+        <translation>Promise grace period</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Tidak ada</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Pembayaran sampai sekian hari sesudah tanggal janji masih dihitung menepati janji.</source>
+        <translation>Payments up to this many days after the promised date still count as keeping the promise.</translation>
+    </message>
+    <message>
+        <source>Janji ingkar tetap di Beranda</source>
+        <translation>Broken promises stay on Home</translation>
+    </message>
+    <message>
+        <source>Selama itu janji yang diingkari tampil paling atas di daftar kerja.</source>
+        <translation>For that long, broken promises show at the top of the work list.</translation>
+    </message>
+</context>
+<context>
+    <name>QualityBadge</name>
+    <message>
+        <source>Kolektibilitas menurut {policy}</source>
+        <translation>Quality according to {policy}</translation>
+    </message>
+</context>
+<context>
+    <name>QualityGroup</name>
+    <message>
+        <source>Kolektibilitas (kualitas pinjaman)</source>
+        <translation>Kolektibilitas (loan quality)</translation>
+    </message>
+    <message>
+        <source>Kebijakan</source>
+        <translation>Policies</translation>
+    </message>
+    <message>
+        <source>Lama Diragukan</source>
+        <translation>Time as Doubtful</translation>
+    </message>
+    <message>
+        <source> bulan</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Pinjaman yang selama ini Diragukan tanpa pembayaran menjadi Macet. Bawaan 12 bulan; sebagian salinan aturan menulis 21 bulan, ikuti Pola Kebijakan koperasi Anda.</source>
+        <translation>A loan Doubtful (Diragukan) this long without payment becomes Bad (Macet). Default 12 months; some copies of the rules say 21 months, follow your cooperative&apos;s Policy.</translation>
+    </message>
+    <message>
+        <source>Ukuran tunggakan</source>
+        <translation>Arrears measure</translation>
+    </message>
+    <message>
+        <source>Tabel golongan</source>
+        <translation>Grade table</translation>
+    </message>
+    <message>
+        <source>Nama di laporan: (tabel belum benar)</source>
+        <translation>Name in reports: (table not valid yet)</translation>
+    </message>
+    <message>
+        <source>Nama di laporan: &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Name in reports: &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Untuk angsuran bulanan: Lancar bila tunggakan sampai 3 bulan, Kurang Lancar lebih dari 3 sampai 6 bulan; sesudah itu Diragukan selama agunan masih menutup sedikitnya 75 % utang, selain itu Macet.</source>
+        <translation>For monthly instalments: Current (Lancar) with arrears up to 3 months, Substandard (Kurang Lancar) over 3 up to 6 months; after that Doubtful (Diragukan) while the collateral still covers at least 75 % of the debt, otherwise Bad (Macet).</translation>
+    </message>
+</context>
+<context>
+    <name>QualityLegend</name>
+    <message>
+        <source>Kolektibilitas menurut {policy}:</source>
+        <translation>Quality according to {policy}:</translation>
+    </message>
+    <message>
+        <source>Warna untuk kolektibilitas {word}</source>
+        <translation>Colour for quality {word}</translation>
     </message>
 </context>
 <context>
@@ -5002,6 +6074,37 @@ Receipt no.: {receipt}</translation>
     </message>
 </context>
 <context>
+    <name>SettlementGroup</name>
+    <message>
+        <source>Pelunasan dengan keringanan</source>
+        <translation>Payoff with relief</translation>
+    </message>
+    <message>
+        <source>Keringanan denda paling banyak</source>
+        <translation>Late fee relief at most</translation>
+    </message>
+    <message>
+        <source>Keringanan jasa paling banyak</source>
+        <translation>Interest relief at most</translation>
+    </message>
+    <message>
+        <source>Keringanan pokok paling banyak</source>
+        <translation>Principal relief at most</translation>
+    </message>
+    <message>
+        <source>Persen dari tunggakan bagian itu. Dalam batas ini cukup disetujui satu Pengurus; di atasnya perlu dua Pengurus dan nomor notulen rapat.</source>
+        <translation>Percent of the arrears of that part. Within this limit one board member&apos;s approval is enough; above it, two board members and the meeting minutes number are needed.</translation>
+    </message>
+    <message>
+        <source>Tawaran berlaku selama</source>
+        <translation>Offer valid for</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+</context>
+<context>
     <name>SettlementPayDialog</name>
     <message>
         <source>Terima Pelunasan dengan Keringanan</source>
@@ -5382,6 +6485,33 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
     </message>
 </context>
 <context>
+    <name>TemplatesTab</name>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke bawaan</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <source>Kalimat pada surat:</source>
+        <translation>Wording in the letter:</translation>
+    </message>
+    <message>
+        <source>Isian yang bisa dipakai: {names}</source>
+        <translation>Fields you can use: {names}</translation>
+    </message>
+    <message>
+        <source>Kalimat koperasi sendiri</source>
+        <translation>The cooperative&apos;s own wording</translation>
+    </message>
+    <message>
+        <source>Bawaan</source>
+        <translation>Default</translation>
+    </message>
+</context>
+<context>
     <name>TermsPage</name>
     <message>
         <source>Langkah 4 dari 6: Syarat baru</source>
@@ -5745,6 +6875,53 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
     </message>
 </context>
 <context>
+    <name>WriteoffGroup</name>
+    <message>
+        <source>Syarat hapus buku</source>
+        <translation>Write-off conditions</translation>
+    </message>
+    <message>
+        <source>Sudah Macet sedikitnya</source>
+        <translation>Bad (Macet) for at least</translation>
+    </message>
+    <message>
+        <source> bulan</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Tidak disyaratkan</source>
+        <translation>Not required</translation>
+    </message>
+    <message>
+        <source>Yang harus sudah terpenuhi:</source>
+        <translation>Must already be met:</translation>
+    </message>
+    <message>
+        <source>PPAP sudah 100 %</source>
+        <translation>PPAP already 100 %</translation>
+    </message>
+    <message>
+        <source>SP1, SP2 dan SP3 sudah dikirim</source>
+        <translation>SP1, SP2 and SP3 already sent</translation>
+    </message>
+    <message>
+        <source>Ada laporan kunjungan atau Berita Acara</source>
+        <translation>There is a visit report or Agreement Record</translation>
+    </message>
+    <message>
+        <source>Agunan sudah diselesaikan</source>
+        <translation>Collateral settled</translation>
+    </message>
+    <message>
+        <source>Simpanan sudah dikompensasikan</source>
+        <translation>Savings set off</translation>
+    </message>
+    <message>
+        <source>Syarat yang tidak dicentang tetap ditampilkan di daftar periksa, tetapi tidak menghalangi usulan hapus buku.</source>
+        <translation>Unticked conditions still show in the checklist but do not block a write-off proposal.</translation>
+    </message>
+</context>
+<context>
     <name>YearDialog</name>
     <message>
         <source>Daftar Pinjaman Dihapusbukukan</source>
@@ -5787,6 +6964,17 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
     <message>
         <source>Surat Perjanjian / Addendum</source>
         <translation>Agreement / Addendum</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Jadwal tidak bisa dicetak</source>
+        <translation>The schedule cannot be printed</translation>
+    </message>
+    <message>
+        <source>Simulasi tidak bisa dicetak</source>
+        <translation>The simulation cannot be printed</translation>
     </message>
 </context>
 </TS>

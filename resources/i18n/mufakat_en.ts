@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>Simpanan pokok dan wajib tidak boleh ditarik selama masih menjadi anggota. Penarikan ini hanya boleh dengan izin Ketua/Pengurus dan alasan yang ditulis.</source>
-        <translation>Principal and compulsory savings may not be withdrawn while still a member. This withdrawal is allowed only with the Chair/board&apos;s permission and a written reason.</translation>
+        <translation>Entry and mandatory savings may not be withdrawn while still a member. This withdrawal is allowed only with the Chair/board&apos;s permission and a written reason.</translation>
     </message>
     <message>
         <source>{name} (Anda, {role})</source>
@@ -3386,11 +3386,11 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     </message>
     <message>
         <source>Pokok</source>
-        <translation>Principal</translation>
+        <translation>Entry</translation>
     </message>
     <message>
         <source>Wajib</source>
-        <translation>Compulsory</translation>
+        <translation>Mandatory</translation>
     </message>
     <message>
         <source>Sukarela</source>
@@ -3442,11 +3442,11 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     </message>
     <message>
         <source>Simpanan wajib lunas sampai bulan ini ({paid} bulan terbayar).</source>
-        <translation>Compulsory savings paid up to this month ({paid} months paid).</translation>
+        <translation>Mandatory savings paid up to this month ({paid} months paid).</translation>
     </message>
     <message>
         <source>Simpanan wajib belum dibayar {months} bulan ({amount}; {monthly} per bulan).</source>
-        <translation>Compulsory savings unpaid for {months} months ({amount}; {monthly} per month).</translation>
+        <translation>Mandatory savings unpaid for {months} months ({amount}; {monthly} per month).</translation>
     </message>
     <message>
         <source>Dihitung sampai {date}.</source>
@@ -5317,7 +5317,7 @@ Unsaved changes in other groups are not affected.</translation>
     <name>QualityGroup</name>
     <message>
         <source>Kolektibilitas (kualitas pinjaman)</source>
-        <translation>Kolektibilitas (loan quality)</translation>
+        <translation>Loan quality (Kolektibilitas)</translation>
     </message>
     <message>
         <source>Kebijakan</source>

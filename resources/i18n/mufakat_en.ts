@@ -1439,7 +1439,7 @@ Check the spelling of the name or number, or choose Status All.</translation>
     </message>
     <message>
         <source>jam</source>
-        <translation>time</translation>
+        <translation>at</translation>
     </message>
     <message>
         <source>Tanggal &amp;&amp; jam *</source>
@@ -3114,7 +3114,7 @@ Application no.: {number}</translation>
     </message>
     <message>
         <source>Urutan</source>
-        <translation>Order</translation>
+        <translation>Sort order</translation>
     </message>
     <message>
         <source>Daftar bisa diurutkan menurut No. Pinjaman, Anggota, Sisa Pokok, Tunggakan, Hari Terlambat atau Kolektibilitas.</source>

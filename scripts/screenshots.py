@@ -175,6 +175,14 @@ def cases_screens(ctx: Shots) -> list[Path]:
     return written
 
 
+def settings_screens(ctx: Shots) -> list[Path]:
+    """Pengaturan → Kebijakan and Produk Pinjaman."""
+    from screenshots_settings import settings_screenshots  # type: ignore[import-not-found]
+
+    written: list[Path] = settings_screenshots(ctx.services, ctx.user, ctx.out)
+    return written
+
+
 SHOTS: list[tuple[str, Callable[[Shots], list[Path]]]] = [
     ("layar awal dan koperasi baru", start_screens),
     ("masuk", login_screen),
@@ -182,6 +190,7 @@ SHOTS: list[tuple[str, Callable[[Shots], list[Path]]]] = [
     ("anggota", members_screens),
     ("pinjaman", loans_screens),
     ("penanganan pinjaman bermasalah", cases_screens),
+    ("kebijakan dan produk pinjaman", settings_screens),
 ]
 
 

@@ -246,13 +246,14 @@ class QualityGroup(PolicyGroup):
         self.description.setObjectName("quality_description")
         self.form.addRow(self.description)
         self.months = self.add(
-            self.tr("Bulan Diragukan sebelum Macet"),
+            self.tr("Lama Diragukan"),
             NumberField(MACET_MONTHS, 60, self.tr(" bulan"), bottom=1),
         )
         self.months_hint = hint_label(
             self.tr(
-                "Bawaan 12 bulan tanpa pembayaran. Sebagian salinan aturan menulis 21 bulan; "
-                "ikuti Pola Kebijakan koperasi Anda."
+                "Pinjaman yang selama ini Diragukan tanpa pembayaran menjadi Macet. Bawaan "
+                "12 bulan; sebagian salinan aturan menulis 21 bulan, ikuti Pola Kebijakan "
+                "koperasi Anda."
             )
         )
         self.form.addRow(self.months_hint)

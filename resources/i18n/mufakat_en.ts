@@ -4432,6 +4432,22 @@ Receipt no.: {receipt}</translation>
 <context>
     <name>PolicyTab</name>
     <message>
+        <source>Contoh: (pola belum benar)</source>
+        <translation>Example: (the pattern is not right yet)</translation>
+    </message>
+    <message>
+        <source>Contoh: {sample}</source>
+        <translation>Example: {sample}</translation>
+    </message>
+    <message>
+        <source>disyaratkan</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>tidak disyaratkan</source>
+        <translation>not required</translation>
+    </message>
+    <message>
         <source>Aturan yang dipakai program untuk menilai pinjaman dan menangani pinjaman bermasalah. Nama kebijakan kolektibilitas dan PPAP tercetak di setiap laporan.</source>
         <translation>The rules the program uses to grade loans and handle problem loans. The names of the quality and PPAP policies are printed on every report.</translation>
     </message>

@@ -29,10 +29,6 @@ from ui.widgets.form import FieldErrors
 HINT_STYLE = "color: #555;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PolicyTab", text)
-
-
 def hint_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -125,7 +121,10 @@ class CheckField(SettingField):
         return self.check.isChecked()
 
     def describe(self, value: Any) -> str:
-        return _tr("disyaratkan") if value else _tr("tidak disyaratkan")
+        # Literal translate() calls so that lupdate finds the texts (context PolicyTab).
+        if value:
+            return QCoreApplication.translate("PolicyTab", "disyaratkan")
+        return QCoreApplication.translate("PolicyTab", "tidak disyaratkan")
 
 
 class PatternField(SettingField):
@@ -154,10 +153,13 @@ class PatternField(SettingField):
         try:
             pattern = self.value()
         except ValidationError:
-            self.preview.setText(_tr("Contoh: (pola belum benar)"))
+            self.preview.setText(
+                QCoreApplication.translate("PolicyTab", "Contoh: (pola belum benar)")
+            )
             return
         sample = format_pattern(pattern, 1, date.today(), self.coop_code(), self.doc_code)
-        self.preview.setText(_tr("Contoh: {sample}").format(sample=sample))
+        example = QCoreApplication.translate("PolicyTab", "Contoh: {sample}")
+        self.preview.setText(example.format(sample=sample))
 
 
 class PolicyGroup(QGroupBox):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -47,22 +48,33 @@ class SettingsService:
 
     def set(self, actor: User | None, key: str, value: Any) -> None:
         """Change one setting (audited). `actor` None only while creating a new cooperative."""
+        self.set_many(actor, {key: value})
+
+    def set_many(self, actor: User | None, values: Mapping[str, Any]) -> list[str]:
+        """Change several settings in one transaction, in the given order: all are stored or
+        none (a refused value raises ValidationError at its key). Returns the changed keys."""
         if actor is not None:
             require(actor, Action.EDIT_SETTINGS)
-        self._validate(key, value)
-        before = self.get(key)
-        if before == value:
-            return
+        changed: list[str] = []
         with self.db.atomic():
-            self.repo.put(key, value)
-            self.audit.record(
-                actor.id if actor else None,
-                "ubah",
-                "setting",
-                key,
-                {"value": before},
-                {"value": value},
-            )
+            for key, value in values.items():
+                # Validated inside the transaction: a value may depend on one saved just before
+                # (the custom quality table on its measure).
+                self._validate(key, value)
+                before = self.get(key)
+                if before == value:
+                    continue
+                self.repo.put(key, value)
+                self.audit.record(
+                    actor.id if actor else None,
+                    "ubah",
+                    "setting",
+                    key,
+                    {"value": before},
+                    {"value": value},
+                )
+                changed.append(key)
+        return changed
 
     def _validate(self, key: str, value: Any) -> None:
         if key not in DEFAULTS:

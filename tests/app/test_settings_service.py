@@ -130,3 +130,16 @@ def test_policy_settings_accepted(services: Services) -> None:
     services.settings.set(admin, "loans.custom_quality_limits", "0:L,60:KL,150:D")
     services.settings.set(admin, "loans.quality_policy", "custom")
     assert services.loans.quality.policy().limits == ((0, "L"), (60, "KL"), (150, "D"))
+
+
+def test_set_many_is_all_or_nothing(services: Services) -> None:
+    admin = admin_user(services)
+    with pytest.raises(ValidationError) as err:
+        services.settings.set_many(admin, {"backup.keep": 30, "collection.waiver_max_jasa": 150})
+    assert err.value.field == "collection.waiver_max_jasa"
+    assert services.settings.get("backup.keep") == DEFAULTS["backup.keep"]
+    changed = services.settings.set_many(
+        admin,
+        {"loans.custom_quality_measure": "missed", "loans.custom_quality_limits": "0:L,3:KL,6:D"},
+    )
+    assert changed == ["loans.custom_quality_measure", "loans.custom_quality_limits"]

@@ -208,8 +208,7 @@ class GeneralTab(QWidget):
         self.errors.clear()
         self.done_label.clear()
         try:
-            for key, value in self.values().items():
-                self.services.settings.set(self.user, key, value)
+            self.services.settings.set_many(self.user, self.values())
         except ValidationError as exc:
             self.errors.show(exc.field, exc.message)
             return

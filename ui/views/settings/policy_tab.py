@@ -148,8 +148,7 @@ class PolicyTab(QWidget):
         get = self.services.settings.get
         try:
             changed = {k: v for k, v in self.values().items() if v != get(k)}
-            for key, value in changed.items():
-                self.services.settings.set(self.user, key, value)
+            self.services.settings.set_many(self.user, changed)
         except ValidationError as exc:
             self.errors.show(exc.field, exc.message)
             return
@@ -184,8 +183,7 @@ class PolicyTab(QWidget):
         self.errors.clear()
         self.done_label.clear()
         try:
-            for key in group.keys:
-                self.services.settings.set(self.user, key, DEFAULTS[key])
+            self.services.settings.set_many(self.user, {key: DEFAULTS[key] for key in group.keys})
         except AppError as exc:
             self.errors.show(getattr(exc, "field", None), exc.message)
             return

@@ -101,8 +101,10 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
         services.close()
     print(f"Tutup bulan per {as_of.isoformat()} (proses ke-{run.run_no}), {run.policy_name}:")
     ratio = format_rate(round(run.npl_ratio, 2))
-    print(f"  {run.loan_count} pinjaman, sisa pokok {format_rupiah(run.total_outstanding)}, "
-          f"rasio pinjaman bermasalah {ratio}")
+    print(
+        f"  {run.loan_count} pinjaman, sisa pokok {format_rupiah(run.total_outstanding)}, "
+        f"rasio pinjaman bermasalah {ratio}"
+    )
     for code in CLASS_ORDER:
         if code in counts:
             number, total = counts[code]

@@ -30,9 +30,7 @@ class Services:
         self.members = MemberService(db, self.audit, self.settings)
         self.savings = SavingsService(db, self.audit, self.settings)
         self.loans = LoanService(db, self.audit, self.settings)
-        self.collection = CollectionService(
-            db, self.audit, self.settings, self.loans, self.savings
-        )
+        self.collection = CollectionService(db, self.audit, self.settings, self.loans, self.savings)
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False) -> Services:

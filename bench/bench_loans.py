@@ -88,8 +88,10 @@ def _report(services: Services, today: date) -> None:
     events = db.scalar("SELECT count(*) FROM loan_events")
     payments = db.scalar("SELECT count(*) FROM loan_events WHERE kind = 'pembayaran'")
     size = db.path.stat().st_size / 1e6
-    print(f"\n{loans:,} pinjaman ({aktif:,} aktif), {events:,} transaksi pinjaman "
-          f"({payments:,} pembayaran); file {size:,.0f} MB; per {today.isoformat()}\n")
+    print(
+        f"\n{loans:,} pinjaman ({aktif:,} aktif), {events:,} transaksi pinjaman "
+        f"({payments:,} pembayaran); file {size:,.0f} MB; per {today.isoformat()}\n"
+    )
     quality = services.loans.quality
     month_end = date(today.year, today.month, 1) - timedelta(days=1)
 
@@ -107,18 +109,28 @@ def _report(services: Services, today: date) -> None:
     services.settings.set(None, "loans.quality_policy", "koperasi")
 
     rng = random.Random(1)
-    busy = [r[0] for r in db.rows(
-        "SELECT loan_id FROM loan_events GROUP BY loan_id ORDER BY count(*) DESC LIMIT 50")]
-    sample = busy[:10] + [r[0] for r in db.rows(
-        "SELECT id FROM loans WHERE status = 'aktif' ORDER BY random() LIMIT 20")]
+    busy = [
+        r[0]
+        for r in db.rows(
+            "SELECT loan_id FROM loan_events GROUP BY loan_id ORDER BY count(*) DESC LIMIT 50"
+        )
+    ]
+    sample = busy[:10] + [
+        r[0]
+        for r in db.rows("SELECT id FROM loans WHERE status = 'aktif' ORDER BY random() LIMIT 20")
+    ]
     times = []
     for loan_id in sample:
         start, cpu = time.perf_counter(), time.process_time()
         services.loans.detail(loan_id, today)
         times.append((time.perf_counter() - start) * 1000)
         _CPU.append((time.process_time() - cpu) * 1000)
-    _line("Membuka rincian pinjaman (30 pinjaman, termasuk tersibuk)",
-          statistics.median(times), max(times), 100)
+    _line(
+        "Membuka rincian pinjaman (30 pinjaman, termasuk tersibuk)",
+        statistics.median(times),
+        max(times),
+        100,
+    )
 
     median, worst, _ = _timed(lambda: services.loans.list_rows(today, limit=100), 5)
     _line("Daftar pinjaman: layar pertama (100 baris)", median, worst, 300)
@@ -126,31 +138,37 @@ def _report(services: Services, today: date) -> None:
     _line("Daftar pinjaman: jumlah baris", median, worst, 300)
     overdue = LoanFilter(overdue_only=True)
     median, worst, _ = _timed(
-        lambda: services.loans.list_rows(today, overdue, limit=100, order="days"), 3)
+        lambda: services.loans.list_rows(today, overdue, limit=100, order="days"), 3
+    )
     _line("Daftar pinjaman: hanya menunggak, urut hari terlambat", median, worst, 1000)
     median, worst, _ = _timed(
-        lambda: services.loans.list_rows(today, LoanFilter(quality="M"), limit=100), 3)
+        lambda: services.loans.list_rows(today, LoanFilter(quality="M"), limit=100), 3
+    )
     _line("Daftar pinjaman: golongan Macet", median, worst, 1000)
     median, worst, _ = _timed(
-        lambda: services.loans.list_rows(today, LoanFilter(text="siti"), limit=100), 3)
+        lambda: services.loans.list_rows(today, LoanFilter(text="siti"), limit=100), 3
+    )
     _line("Daftar pinjaman: cari nama 'siti'", median, worst, 300)
 
     kasir = next(u for u in services.users.all() if u.role == Role.STAF)
-    open_loans = [r[0] for r in db.rows(
-        "SELECT id FROM loans WHERE status = 'aktif' ORDER BY random() LIMIT 40")]
+    open_loans = [
+        r[0]
+        for r in db.rows("SELECT id FROM loans WHERE status = 'aktif' ORDER BY random() LIMIT 40")
+    ]
     times = []
     for loan_id in open_loans:
         preview = services.loans.payments.preview_allocation(loan_id, 1, today)
         amount = preview.due_total or rng.choice((250_000, 500_000, 1_000_000))
         start, cpu = time.perf_counter(), time.process_time()
-        services.loans.payments.record_payment(kasir, loan_id, amount, today, "tunai",
-                                               today=today)
+        services.loans.payments.record_payment(kasir, loan_id, amount, today, "tunai", today=today)
         times.append((time.perf_counter() - start) * 1000)
         _CPU.append((time.process_time() - cpu) * 1000)
     _line("Menyimpan pembayaran (40 pembayaran)", statistics.median(times), max(times), 50)
     times = []
-    still_open = [r[0] for r in db.rows(
-        "SELECT id FROM loans WHERE status = 'aktif' ORDER BY random() LIMIT 20")]
+    still_open = [
+        r[0]
+        for r in db.rows("SELECT id FROM loans WHERE status = 'aktif' ORDER BY random() LIMIT 20")
+    ]
     for loan_id in still_open:
         start, cpu = time.perf_counter(), time.process_time()
         services.loans.payments.preview_allocation(loan_id, 1_000_000, today)
@@ -166,10 +184,14 @@ def _report(services: Services, today: date) -> None:
     median, worst, summary = _timed(lambda: services.loans.portfolio.summary(today), 3)
     _line("Ringkasan portofolio (NPL, umur tunggakan, PPAP)", median, worst, None)
     print(f"\n{summary}")
-    print(f"Beban mesin saat mengukur (load average 1 menit): {os.getloadavg()[0]:.1f} "
-          f"pada {os.cpu_count()} CPU")
-    statuses = {s.value: db.scalar("SELECT count(*) FROM loans WHERE status = ?", (s.value,))
-                for s in LoanStatus}
+    print(
+        f"Beban mesin saat mengukur (load average 1 menit): {os.getloadavg()[0]:.1f} "
+        f"pada {os.cpu_count()} CPU"
+    )
+    statuses = {
+        s.value: db.scalar("SELECT count(*) FROM loans WHERE status = ?", (s.value,))
+        for s in LoanStatus
+    }
     print({k: v for k, v in statuses.items() if v})
 
 

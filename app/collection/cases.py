@@ -30,15 +30,34 @@ if TYPE_CHECKING:
     from app.collection.service import CollectionService
 
 CASE_SEQUENCE = "collection_case"
-_CLOSED_LOAN = (LoanStatus.LUNAS, LoanStatus.LUNAS_KERINGANAN, LoanStatus.HAPUS_TAGIH,
-                LoanStatus.DIRESTRUKTURISASI)
-_MANUAL_STATUSES = (CaseStatus.BARU, CaseStatus.NEGOSIASI, CaseStatus.JANJI_BAYAR,
-                    CaseStatus.RESTRUKTURISASI, CaseStatus.PENYELESAIAN)
+_CLOSED_LOAN = (
+    LoanStatus.LUNAS,
+    LoanStatus.LUNAS_KERINGANAN,
+    LoanStatus.HAPUS_TAGIH,
+    LoanStatus.DIRESTRUKTURISASI,
+)
+_MANUAL_STATUSES = (
+    CaseStatus.BARU,
+    CaseStatus.NEGOSIASI,
+    CaseStatus.JANJI_BAYAR,
+    CaseStatus.RESTRUKTURISASI,
+    CaseStatus.PENYELESAIAN,
+)
 # Automatic moves only go forward along this order (a manual change may go anywhere).
-_FORWARD = {s: i for i, s in enumerate((
-    CaseStatus.BARU, CaseStatus.NEGOSIASI, CaseStatus.JANJI_BAYAR, CaseStatus.RESTRUKTURISASI,
-    CaseStatus.PENYELESAIAN, CaseStatus.HAPUS_BUKU, CaseStatus.SELESAI,
-))}
+_FORWARD = {
+    s: i
+    for i, s in enumerate(
+        (
+            CaseStatus.BARU,
+            CaseStatus.NEGOSIASI,
+            CaseStatus.JANJI_BAYAR,
+            CaseStatus.RESTRUKTURISASI,
+            CaseStatus.PENYELESAIAN,
+            CaseStatus.HAPUS_BUKU,
+            CaseStatus.SELESAI,
+        )
+    )
+}
 
 
 def rank(quality: str) -> int:
@@ -82,8 +101,14 @@ class CaseService:
 
     # -- opening ------------------------------------------------------------------------------
     def open_case(
-        self, actor: User, loan_id: int, reason: str, today: date, *,
-        officer_id: int | None = None, causes: tuple[str, ...] = (),
+        self,
+        actor: User,
+        loan_id: int,
+        reason: str,
+        today: date,
+        *,
+        officer_id: int | None = None,
+        causes: tuple[str, ...] = (),
     ) -> Case:
         """Open a case by hand (any loan aktif or written off that has no open case)."""
         require_handler(actor)
@@ -91,7 +116,8 @@ class CaseService:
         if loan.status not in (LoanStatus.AKTIF, LoanStatus.HAPUS_BUKU):
             raise ValidationError(
                 f"Pinjaman {loan.display_number} berstatus {loan.status.label}: tidak perlu "
-                "kasus penanganan.", field="loan",
+                "kasus penanganan.",
+                field="loan",
             )
         existing = self.repo.open_case_of_loan(loan_id)
         if existing is not None:
@@ -104,12 +130,14 @@ class CaseService:
         if officer_id is not None:
             self._officer(officer_id)
         with self.db.atomic():
-            case_id = self._insert(loan_id, loan.member_id, today, "manual", reason.strip(),
-                                   officer_id, actor.id)
+            case_id = self._insert(
+                loan_id, loan.member_id, today, "manual", reason.strip(), officer_id, actor.id
+            )
             if causes:
                 self.repo.add_causes(case_id, causes, actor.id)
-            self.p.audit.record(actor.id, "buka kasus", "kasus", case_id, None,
-                                self.repo.case_snapshot(case_id))
+            self.p.audit.record(
+                actor.id, "buka kasus", "kasus", case_id, None, self.repo.case_snapshot(case_id)
+            )
         return self.get(case_id)
 
     def open_due_cases(self, as_of: date, actor: User | None = None) -> list[Case]:
@@ -128,35 +156,62 @@ class CaseService:
                 if reason is None:
                     continue
                 loan = self.p.loans.get(item.loan_id)
-                case_id = self._insert(item.loan_id, loan.member_id, as_of, "otomatis",
-                                       reason, None, user_id)
-                self.p.audit.record(user_id, "buka kasus", "kasus", case_id, None,
-                                    {"loan": item.loan_id, "reason": reason, "otomatis": True})
+                case_id = self._insert(
+                    item.loan_id, loan.member_id, as_of, "otomatis", reason, None, user_id
+                )
+                self.p.audit.record(
+                    user_id,
+                    "buka kasus",
+                    "kasus",
+                    case_id,
+                    None,
+                    {"loan": item.loan_id, "reason": reason, "otomatis": True},
+                )
                 opened.append(case_id)
             for case in self.repo.cases():
                 loan = self.p.loans.get(case.loan_id)
                 ended = loan.closed_on or as_of
                 if loan.status in _CLOSED_LOAN and ended <= as_of:
-                    self._close(case, max(ended, case.opened_on),
-                                f"Pinjaman {loan.status.label}", user_id)
+                    self._close(
+                        case, max(ended, case.opened_on), f"Pinjaman {loan.status.label}", user_id
+                    )
         return [self.get(case_id) for case_id in opened]
 
     def _insert(
-        self, loan_id: int, member_id: int, on: date, how: str, reason: str,
-        officer_id: int | None, user_id: int | None,
+        self,
+        loan_id: int,
+        member_id: int,
+        on: date,
+        how: str,
+        reason: str,
+        officer_id: int | None,
+        user_id: int | None,
     ) -> int:
         collateral = self.p.loans.collateral(loan_id)
         held = [c for c in collateral if c.released_on is None]
         status = CollateralStatus.DIPEGANG if held else CollateralStatus.TIDAK_ADA
-        case_id = self.repo.insert_case({
-            "number": self._next_number(on), "loan_id": loan_id, "member_id": member_id,
-            "status": CaseStatus.BARU.value, "opened_on": on.isoformat(), "opened_how": how,
-            "open_reason": reason, "officer_id": officer_id,
-            "collateral_status": status.value, "created_by": user_id,
-        })
+        case_id = self.repo.insert_case(
+            {
+                "number": self._next_number(on),
+                "loan_id": loan_id,
+                "member_id": member_id,
+                "status": CaseStatus.BARU.value,
+                "opened_on": on.isoformat(),
+                "opened_how": how,
+                "open_reason": reason,
+                "officer_id": officer_id,
+                "collateral_status": status.value,
+                "created_by": user_id,
+            }
+        )
         how_text = "otomatis" if how == "otomatis" else "oleh petugas"
-        self.repo.add_event(case_id, "dibuka", f"Kasus dibuka {how_text}: {reason}", user_id,
-                            at=datetime.combine(on, time(0, 0)).isoformat())
+        self.repo.add_event(
+            case_id,
+            "dibuka",
+            f"Kasus dibuka {how_text}: {reason}",
+            user_id,
+            at=datetime.combine(on, time(0, 0)).isoformat(),
+        )
         return case_id
 
     def _next_number(self, on: date) -> str:
@@ -175,8 +230,7 @@ class CaseService:
         require_handler(actor)
         case = self._open(case_id)
         name = self._officer(officer_id).full_name if officer_id is not None else "belum ada"
-        self._change(actor, case, {"officer_id": officer_id}, "petugas",
-                     f"Petugas: {name}", today)
+        self._change(actor, case, {"officer_id": officer_id}, "petugas", f"Petugas: {name}", today)
         return self.get(case_id)
 
     def set_status(
@@ -193,12 +247,22 @@ class CaseService:
             )
         if len(note.strip()) < 3:
             raise ValidationError("Tulis alasan perubahan status.", field="note")
-        self._change(actor, case, {"status": status.value}, "status",
-                     f"Status: {case.status.label} → {status.label}. {note.strip()}", today)
+        self._change(
+            actor,
+            case,
+            {"status": status.value},
+            "status",
+            f"Status: {case.status.label} → {status.label}. {note.strip()}",
+            today,
+        )
         return self.get(case_id)
 
     def advance(
-        self, case_id: int, status: CaseStatus, user_id: int | None, why: str,
+        self,
+        case_id: int,
+        status: CaseStatus,
+        user_id: int | None,
+        why: str,
         at: str | None = None,
     ) -> None:
         """Move the status forward after an action (never backward; call inside the action's
@@ -209,15 +273,24 @@ class CaseService:
         ):
             return
         self.repo.update_case(case_id, {"status": status.value})
-        self.repo.add_event(case_id, "status",
-                            f"Status: {case.status.label} → {status.label} ({why})", user_id,
-                            at=at)
-        self.p.audit.record(user_id, "status kasus", "kasus", case_id,
-                            {"status": case.status.value}, {"status": status.value}, note=why)
+        self.repo.add_event(
+            case_id,
+            "status",
+            f"Status: {case.status.label} → {status.label} ({why})",
+            user_id,
+            at=at,
+        )
+        self.p.audit.record(
+            user_id,
+            "status kasus",
+            "kasus",
+            case_id,
+            {"status": case.status.value},
+            {"status": status.value},
+            note=why,
+        )
 
-    def set_causes(
-        self, actor: User, case_id: int, codes: tuple[str, ...], today: date
-    ) -> Case:
+    def set_causes(self, actor: User, case_id: int, codes: tuple[str, ...], today: date) -> Case:
         """Set the case's causes (several allowed)."""
         require_handler(actor)
         case = self._open(case_id)
@@ -228,8 +301,14 @@ class CaseService:
             self.repo.add_causes(case_id, sorted(set(codes)), actor.id)
             labels = ", ".join(CAUSES[c][1] for c in sorted(set(codes))) or "-"
             self.repo.add_event(case_id, "penyebab", f"Penyebab: {labels}", actor.id)
-            self.p.audit.record(actor.id, "penyebab", "kasus", case_id,
-                                {"causes": list(case.causes)}, {"causes": sorted(set(codes))})
+            self.p.audit.record(
+                actor.id,
+                "penyebab",
+                "kasus",
+                case_id,
+                {"causes": list(case.causes)},
+                {"causes": sorted(set(codes))},
+            )
         return self.get(case_id)
 
     def set_collateral(
@@ -238,8 +317,14 @@ class CaseService:
         require_handler(actor)
         case = self._open(case_id)
         text = f"Agunan: {status.label}" + (f". {note.strip()}" if note.strip() else "")
-        self._change(actor, case, {"collateral_status": status.value,
-                                   "collateral_note": note.strip()}, "agunan", text, today)
+        self._change(
+            actor,
+            case,
+            {"collateral_status": status.value, "collateral_note": note.strip()},
+            "agunan",
+            text,
+            today,
+        )
         return self.get(case_id)
 
     def close(self, actor: User, case_id: int, reason: str, on: date, today: date) -> Case:
@@ -254,7 +339,8 @@ class CaseService:
         if loan.status == LoanStatus.HAPUS_BUKU:
             raise ValidationError(
                 "Pinjaman yang sudah dihapus buku tetap ditagih; kasus ditutup lewat hapus tagih "
-                "atau setelah tagihannya lunas.", field="case",
+                "atau setelah tagihannya lunas.",
+                field="case",
             )
         if loan.status == LoanStatus.AKTIF:
             still = self.threshold_reason(self.p.loans.quality.arrears(loan.id, on))
@@ -268,23 +354,41 @@ class CaseService:
         return self.get(case_id)
 
     def _close(self, case: Case, on: date, reason: str, user_id: int | None) -> None:
-        self.repo.update_case(case.id, {"status": CaseStatus.SELESAI.value,
-                                        "closed_on": on.isoformat(), "close_reason": reason})
-        self.repo.add_event(case.id, "ditutup", f"Kasus selesai: {reason}", user_id,
-                            at=stamp(on))
-        self.p.audit.record(user_id, "tutup kasus", "kasus", case.id,
-                            {"status": case.status.value}, {"status": "selesai"}, note=reason)
+        self.repo.update_case(
+            case.id,
+            {
+                "status": CaseStatus.SELESAI.value,
+                "closed_on": on.isoformat(),
+                "close_reason": reason,
+            },
+        )
+        self.repo.add_event(case.id, "ditutup", f"Kasus selesai: {reason}", user_id, at=stamp(on))
+        self.p.audit.record(
+            user_id,
+            "tutup kasus",
+            "kasus",
+            case.id,
+            {"status": case.status.value},
+            {"status": "selesai"},
+            note=reason,
+        )
 
     def _change(
-        self, actor: User, case: Case, changes: dict[str, object], kind: str, text: str,
+        self,
+        actor: User,
+        case: Case,
+        changes: dict[str, object],
+        kind: str,
+        text: str,
         today: date,
     ) -> None:
         with self.db.atomic():
             before = self.repo.case_snapshot(case.id)
             self.repo.update_case(case.id, changes)
             self.repo.add_event(case.id, kind, text, actor.id)
-            self.p.audit.record(actor.id, kind, "kasus", case.id,
-                                {k: before.get(k) for k in changes}, dict(changes))
+            self.p.audit.record(
+                actor.id, kind, "kasus", case.id, {k: before.get(k) for k in changes}, dict(changes)
+            )
 
     def _open(self, case_id: int) -> Case:
         case = self.get(case_id)
@@ -302,8 +406,7 @@ class CaseService:
     def _check_causes(codes: tuple[str, ...]) -> None:
         unknown = [c for c in codes if c not in CAUSES]
         if unknown:
-            raise ValidationError(f"Penyebab tidak dikenal: {', '.join(unknown)}.",
-                                  field="causes")
+            raise ValidationError(f"Penyebab tidak dikenal: {', '.join(unknown)}.", field="causes")
 
     # -- the list -----------------------------------------------------------------------------
     def rows(self, as_of: date, filters: CaseFilter | None = None) -> list[CaseRow]:
@@ -318,21 +421,28 @@ class CaseService:
             if f.quality and (a is None or a.quality != f.quality):
                 continue
             contact = latest.get(case.id)
-            views = [v for v in self.p.promises.views_for_loan(case.loan_id, as_of)
-                     if v.promise.case_id == case.id]
-            broken = sum(1 for v in views
-                         if v.status in (PromiseStatus.INGKAR, PromiseStatus.SEBAGIAN))
+            views = [
+                v
+                for v in self.p.promises.views_for_loan(case.loan_id, as_of)
+                if v.promise.case_id == case.id
+            ]
+            broken = sum(
+                1 for v in views if v.status in (PromiseStatus.INGKAR, PromiseStatus.SEBAGIAN)
+            )
             live = [v for v in views if v.status != PromiseStatus.DIBATALKAN]
             newest = max(live, key=lambda v: (v.promise.made_on, v.promise.id), default=None)
             row = CaseRow(
-                case=case, as_of=as_of, quality=a.quality if a else None,
+                case=case,
+                as_of=as_of,
+                quality=a.quality if a else None,
                 days_past_due=a.days_past_due if a else 0,
                 arrears_total=a.arrears_total if a else 0,
                 outstanding=a.outstanding if a else self._offbook_remaining(case.loan_id),
                 last_contact=contact.contact_at.date() if contact else None,
                 next_step=contact.next_step if contact else "",
                 next_step_date=contact.next_step_date if contact else None,
-                broken_promises=broken, latest_promise=newest,
+                broken_promises=broken,
+                latest_promise=newest,
             )
             if f.broken_promises_only and not broken:
                 continue

@@ -62,15 +62,25 @@ class ContactService:
         if not case.status.is_open:
             raise ValidationError(f"Kasus {case.number} sudah selesai.", field="case")
         if draft.contact_at.date() > today:
-            raise ValidationError("Waktu kontak tidak boleh setelah hari ini.",
-                                  field="contact_at")
+            raise ValidationError("Waktu kontak tidak boleh setelah hari ini.", field="contact_at")
         if draft.contact_at.date() < case.opened_on - timedelta(days=366):
-            raise ValidationError("Waktu kontak terlalu jauh sebelum kasus dibuka.",
-                                  field="contact_at")
-        texts: dict[str, Any] = {name: " ".join(getattr(draft, name).split()) if name == "met_name"
-                 else getattr(draft, name).strip()
-                 for name in ("met_name", "member_said", "offer", "member_answer", "agreed",
-                              "next_step", "correction_reason")}
+            raise ValidationError(
+                "Waktu kontak terlalu jauh sebelum kasus dibuka.", field="contact_at"
+            )
+        texts: dict[str, Any] = {
+            name: " ".join(getattr(draft, name).split())
+            if name == "met_name"
+            else getattr(draft, name).strip()
+            for name in (
+                "met_name",
+                "member_said",
+                "offer",
+                "member_answer",
+                "agreed",
+                "next_step",
+                "correction_reason",
+            )
+        }
         for name, value in texts.items():
             if len(value) > MAX_TEXT:
                 raise ValidationError("Tulisan terlalu panjang; ringkas sedikit.", field=name)
@@ -78,21 +88,23 @@ class ContactService:
         if draft.met_role == MetRole.ANGGOTA and not met_name:
             met_name = case.member_name
         if draft.met_role not in (MetRole.ANGGOTA, MetRole.TIDAK_BERTEMU) and not met_name:
-            raise ValidationError(f"Tulis nama {draft.met_role.label.lower()} yang ditemui.",
-                                  field="met_name")
+            raise ValidationError(
+                f"Tulis nama {draft.met_role.label.lower()} yang ditemui.", field="met_name"
+            )
         unknown = [c for c in draft.causes if c not in CAUSES]
         if unknown:
-            raise ValidationError(f"Penyebab tidak dikenal: {', '.join(unknown)}.",
-                                  field="causes")
+            raise ValidationError(f"Penyebab tidak dikenal: {', '.join(unknown)}.", field="causes")
         if draft.channel == Channel.SURAT and draft.letter_kind is None:
             raise ValidationError("Pilih jenis surat yang dikirim.", field="letter_kind")
         if draft.channel != Channel.SURAT and draft.letter_kind is not None:
-            raise ValidationError("Jenis surat hanya untuk kontak lewat surat.",
-                                  field="letter_kind")
+            raise ValidationError(
+                "Jenis surat hanya untuk kontak lewat surat.", field="letter_kind"
+            )
         if draft.next_step_date is not None:
             if draft.next_step_date < draft.contact_at.date():
-                raise ValidationError("Tanggal tindak lanjut tidak boleh sebelum kontak ini.",
-                                      field="next_step_date")
+                raise ValidationError(
+                    "Tanggal tindak lanjut tidak boleh sebelum kontak ini.", field="next_step_date"
+                )
             if not texts["next_step"]:
                 raise ValidationError("Tulis tindak lanjutnya.", field="next_step")
         elif texts["next_step"]:
@@ -100,26 +112,30 @@ class ContactService:
         if draft.corrects_id is not None:
             old = self.get(draft.corrects_id)
             if old.case_id != draft.case_id:
-                raise ValidationError("Kontak yang dikoreksi bukan dari kasus ini.",
-                                      field="corrects_id")
+                raise ValidationError(
+                    "Kontak yang dikoreksi bukan dari kasus ini.", field="corrects_id"
+                )
             if old.is_superseded:
-                raise ValidationError("Kontak itu sudah pernah dikoreksi; koreksi yang terbaru.",
-                                      field="corrects_id")
+                raise ValidationError(
+                    "Kontak itu sudah pernah dikoreksi; koreksi yang terbaru.", field="corrects_id"
+                )
             if len(texts["correction_reason"]) < 5:
                 raise ValidationError("Tulis alasan koreksi.", field="correction_reason")
         elif texts["correction_reason"]:
-            raise ValidationError("Alasan koreksi hanya untuk koreksi.",
-                                  field="correction_reason")
+            raise ValidationError("Alasan koreksi hanya untuk koreksi.", field="correction_reason")
         for path in draft.attachments:
             file = Path(path)
             if not file.is_file():
-                raise ValidationError(f"Berkas lampiran '{file.name}' tidak ditemukan.",
-                                      field="attachments")
+                raise ValidationError(
+                    f"Berkas lampiran '{file.name}' tidak ditemukan.", field="attachments"
+                )
             if file.stat().st_size > MAX_ATTACHMENT_BYTES:
-                raise ValidationError(f"Berkas '{file.name}' lebih dari 25 MB.",
-                                      field="attachments")
-        return replace(draft, **{**texts, "met_name": met_name},
-                       causes=tuple(sorted(set(draft.causes))))
+                raise ValidationError(
+                    f"Berkas '{file.name}' lebih dari 25 MB.", field="attachments"
+                )
+        return replace(
+            draft, **{**texts, "met_name": met_name}, causes=tuple(sorted(set(draft.causes)))
+        )
 
     def record(
         self, actor: User, draft: ContactDraft, today: date, promise: PromiseDraft | None = None
@@ -143,15 +159,27 @@ class ContactService:
             if clean.causes:
                 self.repo.add_causes(case.id, clean.causes, actor.id)
             self.p.audit.record(
-                actor.id, "koreksi kontak" if clean.corrects_id else "catat kontak", "kasus",
-                case.id, None,
-                {"contact": contact_id, "channel": clean.channel.value,
-                 "at": clean.contact_at.isoformat(), "corrects": clean.corrects_id,
-                 "attachments": [s[1] for s in stored]},
+                actor.id,
+                "koreksi kontak" if clean.corrects_id else "catat kontak",
+                "kasus",
+                case.id,
+                None,
+                {
+                    "contact": contact_id,
+                    "channel": clean.channel.value,
+                    "at": clean.contact_at.isoformat(),
+                    "corrects": clean.corrects_id,
+                    "attachments": [s[1] for s in stored],
+                },
                 note=clean.correction_reason,
             )
-            self.p.cases.advance(case.id, CaseStatus.NEGOSIASI, actor.id, "kontak dicatat",
-                                 at=stamp(clean.contact_at))
+            self.p.cases.advance(
+                case.id,
+                CaseStatus.NEGOSIASI,
+                actor.id,
+                "kontak dicatat",
+                at=stamp(clean.contact_at),
+            )
             if promise is not None:
                 self.p.promises.insert(actor, case.id, contact_id, promise, clean.contact_at)
         return self.get(contact_id)
@@ -167,23 +195,48 @@ class ContactService:
         self._check_letter(draft.letter_date, draft.sent_on, draft.delivery_method, today)
         pay_by = draft.pay_by
         if pay_by is None and draft.sent_on is not None:
-            pay_by = draft.sent_on + timedelta(days=int(
-                self.p.settings.get("collection.letter_pay_days")))
-        clean = replace(draft, number=draft.number.strip(), received_by=draft.received_by.strip(),
-                        note=draft.note.strip(), pay_by=pay_by)
+            pay_by = draft.sent_on + timedelta(
+                days=int(self.p.settings.get("collection.letter_pay_days"))
+            )
+        clean = replace(
+            draft,
+            number=draft.number.strip(),
+            received_by=draft.received_by.strip(),
+            note=draft.note.strip(),
+            pay_by=pay_by,
+        )
         with self.db.atomic():
             letter_id = self.repo.insert_letter(case.id, case.loan_id, clean, actor.id)
-            self.p.audit.record(actor.id, "catat surat", "kasus", case.id, None,
-                                {"letter": letter_id, "kind": clean.kind.value,
-                                 "number": clean.number,
-                                 "sent_on": clean.sent_on.isoformat() if clean.sent_on else None})
+            self.p.audit.record(
+                actor.id,
+                "catat surat",
+                "kasus",
+                case.id,
+                None,
+                {
+                    "letter": letter_id,
+                    "kind": clean.kind.value,
+                    "number": clean.number,
+                    "sent_on": clean.sent_on.isoformat() if clean.sent_on else None,
+                },
+            )
             if clean.sent_on is not None:
-                self.p.cases.advance(case.id, CaseStatus.NEGOSIASI, actor.id, "surat dikirim",
-                                     at=stamp(clean.sent_on, today))
+                self.p.cases.advance(
+                    case.id,
+                    CaseStatus.NEGOSIASI,
+                    actor.id,
+                    "surat dikirim",
+                    at=stamp(clean.sent_on, today),
+                )
         return self.letter(letter_id)
 
     def record_delivery(
-        self, actor: User, letter_id: int, sent_on: date, method: str, received_by: str,
+        self,
+        actor: User,
+        letter_id: int,
+        sent_on: date,
+        method: str,
+        received_by: str,
         today: date,
     ) -> Letter:
         """Fill in how and when a letter was delivered and who received it."""
@@ -192,16 +245,33 @@ class ContactService:
         self._check_letter(letter.letter_date, sent_on, method, today)
         if not received_by.strip():
             raise ValidationError("Tulis nama penerima surat.", field="received_by")
-        pay_by = None if letter.pay_by else sent_on + timedelta(
-            days=int(self.p.settings.get("collection.letter_pay_days")))
+        pay_by = (
+            None
+            if letter.pay_by
+            else sent_on + timedelta(days=int(self.p.settings.get("collection.letter_pay_days")))
+        )
         with self.db.atomic():
             self.repo.update_delivery(letter_id, sent_on, method, received_by.strip(), pay_by)
-            self.p.audit.record(actor.id, "kirim surat", "kasus", letter.case_id,
-                                {"letter": letter_id, "sent_on": None},
-                                {"letter": letter_id, "sent_on": sent_on.isoformat(),
-                                 "method": method, "received_by": received_by.strip()})
-            self.p.cases.advance(letter.case_id, CaseStatus.NEGOSIASI, actor.id, "surat dikirim",
-                                 at=stamp(sent_on, today))
+            self.p.audit.record(
+                actor.id,
+                "kirim surat",
+                "kasus",
+                letter.case_id,
+                {"letter": letter_id, "sent_on": None},
+                {
+                    "letter": letter_id,
+                    "sent_on": sent_on.isoformat(),
+                    "method": method,
+                    "received_by": received_by.strip(),
+                },
+            )
+            self.p.cases.advance(
+                letter.case_id,
+                CaseStatus.NEGOSIASI,
+                actor.id,
+                "surat dikirim",
+                at=stamp(sent_on, today),
+            )
         return self.letter(letter_id)
 
     def letter(self, letter_id: int) -> Letter:
@@ -214,16 +284,16 @@ class ContactService:
         return self.repo.letters_of_case(case_id)
 
     @staticmethod
-    def _check_letter(
-        letter_date: date, sent_on: date | None, method: str, today: date
-    ) -> None:
+    def _check_letter(letter_date: date, sent_on: date | None, method: str, today: date) -> None:
         if letter_date > today:
-            raise ValidationError("Tanggal surat tidak boleh setelah hari ini.",
-                                  field="letter_date")
+            raise ValidationError(
+                "Tanggal surat tidak boleh setelah hari ini.", field="letter_date"
+            )
         if sent_on is not None:
             if sent_on < letter_date or sent_on > today:
-                raise ValidationError("Tanggal kirim antara tanggal surat dan hari ini.",
-                                      field="sent_on")
+                raise ValidationError(
+                    "Tanggal kirim antara tanggal surat dan hari ini.", field="sent_on"
+                )
             if method not in DELIVERY_METHODS:
                 raise ValidationError("Pilih cara pengiriman surat.", field="delivery_method")
 

@@ -183,8 +183,11 @@ class ArrearsPosition:
         return self.arrears_pokok + self.arrears_jasa + self.arrears_denda
 
     def amount(self, component: str) -> int:
-        return {"pokok": self.arrears_pokok, "jasa": self.arrears_jasa,
-                "denda": self.arrears_denda}[component]
+        return {
+            "pokok": self.arrears_pokok,
+            "jasa": self.arrears_jasa,
+            "denda": self.arrears_denda,
+        }[component]
 
 
 @dataclass(frozen=True)

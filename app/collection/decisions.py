@@ -96,32 +96,52 @@ class DecisionService:
             raise ValidationError("Tanggal usulan tidak boleh setelah hari ini.", field="on")
         if not case.status.is_open:
             raise ValidationError(f"Kasus {case.number} sudah selesai.", field="case")
-        for other in self.repo.find(loan_id=case.loan_id, kind=kind,
-                                    statuses=(DecisionStatus.DIUSULKAN,)):
+        for other in self.repo.find(
+            loan_id=case.loan_id, kind=kind, statuses=(DecisionStatus.DIUSULKAN,)
+        ):
             raise ValidationError(
                 f"Masih ada usulan {kind.label} {other.number} yang menunggu keputusan untuk "
-                "pinjaman ini. Putuskan atau tarik usulan itu dulu.", field="decision")
+                "pinjaman ini. Putuskan atau tarik usulan itu dulu.",
+                field="decision",
+            )
         if supersedes_id is not None:
             self.get(supersedes_id)
         with self.db.atomic():
             number = self._next_number(on)
-            decision_id = self.repo.insert({
-                "number": number, "kind": kind.value, "case_id": case.id,
-                "loan_id": case.loan_id, "status": DecisionStatus.DIUSULKAN.value,
-                "summary": summary, "payload": payload,
-                "required_approvals": required_approvals,
-                "needs_pengawas": int(needs_pengawas), "proposed_by": actor.id,
-                "proposed_on": on.isoformat(), "meeting_ref": meeting_ref.strip(),
-                "meeting_date": meeting_date.isoformat() if meeting_date else None,
-                "expires_on": expires_on.isoformat() if expires_on else None,
-                "supersedes_id": supersedes_id,
-            })
-            self.p.repo.add_event(case.id, "keputusan",
-                                  f"{kind.label} diusulkan ({number}): {summary}", actor.id,
-                                  at=stamp(on, today))
-            self.p.audit.record(actor.id, "usulkan", "keputusan", decision_id, None,
-                                {"number": number, "kind": kind.value, "loan": case.loan_id,
-                                 "payload": payload})
+            decision_id = self.repo.insert(
+                {
+                    "number": number,
+                    "kind": kind.value,
+                    "case_id": case.id,
+                    "loan_id": case.loan_id,
+                    "status": DecisionStatus.DIUSULKAN.value,
+                    "summary": summary,
+                    "payload": payload,
+                    "required_approvals": required_approvals,
+                    "needs_pengawas": int(needs_pengawas),
+                    "proposed_by": actor.id,
+                    "proposed_on": on.isoformat(),
+                    "meeting_ref": meeting_ref.strip(),
+                    "meeting_date": meeting_date.isoformat() if meeting_date else None,
+                    "expires_on": expires_on.isoformat() if expires_on else None,
+                    "supersedes_id": supersedes_id,
+                }
+            )
+            self.p.repo.add_event(
+                case.id,
+                "keputusan",
+                f"{kind.label} diusulkan ({number}): {summary}",
+                actor.id,
+                at=stamp(on, today),
+            )
+            self.p.audit.record(
+                actor.id,
+                "usulkan",
+                "keputusan",
+                decision_id,
+                None,
+                {"number": number, "kind": kind.value, "loan": case.loan_id, "payload": payload},
+            )
         return self.get(decision_id)
 
     def _next_number(self, on: date) -> str:
@@ -144,20 +164,35 @@ class DecisionService:
         self._check_date(decision, on, today)
         with self.db.atomic():
             self.repo.insert_note(decision_id, actor.id, actor.role.value, note.strip(), on)
-            self.p.audit.record(actor.id, "catatan", "keputusan", decision_id, None,
-                                {"role": actor.role.value}, note=note.strip())
+            self.p.audit.record(
+                actor.id,
+                "catatan",
+                "keputusan",
+                decision_id,
+                None,
+                {"role": actor.role.value},
+                note=note.strip(),
+            )
         return self.get(decision_id)
 
     def approve(
-        self, actor: User, decision_id: int, note: str, on: date, today: date, *,
-        meeting_ref: str = "", meeting_date: date | None = None,
+        self,
+        actor: User,
+        decision_id: int,
+        note: str,
+        on: date,
+        today: date,
+        *,
+        meeting_ref: str = "",
+        meeting_date: date | None = None,
     ) -> Decision:
         """Approve a proposal; on the last required approval it takes effect."""
         decision = self._votable(actor, decision_id, on, today)
         if decision.needs_pengawas and not decision.pengawas_notes:
             raise ValidationError(
                 "Usulan ini harus dilihat Pengawas dulu: menunggu catatan Pengawas.",
-                field="decision")
+                field="decision",
+            )
         handler = self.handlers[decision.kind]
         handler.check_approval(decision, actor, on)
         final = len(decision.approvals) + 1 >= decision.required_approvals
@@ -165,20 +200,33 @@ class DecisionService:
         if final and decision.payload.get("needs_meeting") and not ref:
             raise ValidationError(
                 "Keputusan ini melampaui batas kewenangan: isi nomor notulen rapat pengurus.",
-                field="meeting_ref")
+                field="meeting_ref",
+            )
         with self.db.atomic():
-            self.repo.insert_vote(decision_id, actor.id, actor.role.value, "setuju",
-                                  note.strip(), on)
+            self.repo.insert_vote(
+                decision_id, actor.id, actor.role.value, "setuju", note.strip(), on
+            )
             if meeting_ref.strip():
                 self.repo.set_meeting(decision_id, meeting_ref.strip(), meeting_date or on)
-            self.p.audit.record(actor.id, "setujui", "keputusan", decision_id, None,
-                                {"final": final}, note=note.strip())
+            self.p.audit.record(
+                actor.id,
+                "setujui",
+                "keputusan",
+                decision_id,
+                None,
+                {"final": final},
+                note=note.strip(),
+            )
             if final:
                 self.repo.set_status(decision_id, DecisionStatus.DISETUJUI, decided_on=on)
                 if decision.case_id is not None:
-                    self.p.repo.add_event(decision.case_id, "keputusan",
-                                          f"{decision.kind.label} {decision.number} disetujui",
-                                          actor.id, at=stamp(on, today))
+                    self.p.repo.add_event(
+                        decision.case_id,
+                        "keputusan",
+                        f"{decision.kind.label} {decision.number} disetujui",
+                        actor.id,
+                        at=stamp(on, today),
+                    )
                 handler.execute(self.get(decision_id), actor, on, today)
         return self.get(decision_id)
 
@@ -188,15 +236,21 @@ class DecisionService:
         if len(note.strip()) < 5:
             raise ValidationError("Tulis alasan penolakan.", field="note")
         with self.db.atomic():
-            self.repo.insert_vote(decision_id, actor.id, actor.role.value, "tolak",
-                                  note.strip(), on)
+            self.repo.insert_vote(
+                decision_id, actor.id, actor.role.value, "tolak", note.strip(), on
+            )
             self.repo.set_status(decision_id, DecisionStatus.DITOLAK, decided_on=on)
             if decision.case_id is not None:
-                self.p.repo.add_event(decision.case_id, "keputusan",
-                                      f"{decision.kind.label} {decision.number} ditolak: "
-                                      f"{note.strip()}", actor.id, at=stamp(on, today))
-            self.p.audit.record(actor.id, "tolak", "keputusan", decision_id, None, None,
-                                note=note.strip())
+                self.p.repo.add_event(
+                    decision.case_id,
+                    "keputusan",
+                    f"{decision.kind.label} {decision.number} ditolak: {note.strip()}",
+                    actor.id,
+                    at=stamp(on, today),
+                )
+            self.p.audit.record(
+                actor.id, "tolak", "keputusan", decision_id, None, None, note=note.strip()
+            )
         return self.get(decision_id)
 
     def withdraw(self, actor: User, decision_id: int, reason: str, today: date) -> Decision:
@@ -205,25 +259,31 @@ class DecisionService:
         if actor.id != decision.proposed_by:
             raise PermissionDenied("Hanya pengusul yang boleh menarik usulannya.")
         if decision.status != DecisionStatus.DIUSULKAN or decision.votes:
-            raise ValidationError("Usulan yang sudah diputuskan tidak bisa ditarik.",
-                                  field="decision")
+            raise ValidationError(
+                "Usulan yang sudah diputuskan tidak bisa ditarik.", field="decision"
+            )
         if len(reason.strip()) < 5:
             raise ValidationError("Tulis alasan menarik usulan.", field="reason")
         with self.db.atomic():
             self.repo.set_status(decision_id, DecisionStatus.DITARIK, decided_on=today)
             if decision.case_id is not None:
-                self.p.repo.add_event(decision.case_id, "keputusan",
-                                      f"Usulan {decision.number} ditarik: {reason.strip()}",
-                                      actor.id)
-            self.p.audit.record(actor.id, "tarik", "keputusan", decision_id, None, None,
-                                note=reason.strip())
+                self.p.repo.add_event(
+                    decision.case_id,
+                    "keputusan",
+                    f"Usulan {decision.number} ditarik: {reason.strip()}",
+                    actor.id,
+                )
+            self.p.audit.record(
+                actor.id, "tarik", "keputusan", decision_id, None, None, note=reason.strip()
+            )
         return self.get(decision_id)
 
     def mark_executed(self, decision: Decision, on: date, user_id: int | None) -> None:
         """Record that an approved decision was carried out (inside the caller's transaction)."""
         self.repo.set_status(decision.id, DecisionStatus.DILAKSANAKAN, executed_on=on)
-        self.p.audit.record(user_id, "laksanakan", "keputusan", decision.id, None,
-                            {"executed_on": on.isoformat()})
+        self.p.audit.record(
+            user_id, "laksanakan", "keputusan", decision.id, None, {"executed_on": on.isoformat()}
+        )
 
     def approver_of(self, decision: Decision) -> User:
         """The (first) approving user, e.g. as the approver of waivers carried out later."""
@@ -235,19 +295,24 @@ class DecisionService:
 
     def _votable(self, actor: User, decision_id: int, on: date, today: date) -> Decision:
         if not can(actor, Action.APPROVE):
-            raise PermissionDenied("Hanya Ketua/Pengurus yang boleh menyetujui atau menolak "
-                                   "keputusan.")
+            raise PermissionDenied(
+                "Hanya Ketua/Pengurus yang boleh menyetujui atau menolak keputusan."
+            )
         decision = self.get(decision_id)
         if decision.status != DecisionStatus.DIUSULKAN:
             raise ValidationError(
                 f"Keputusan {decision.number} sudah {decision.status.label.lower()}.",
-                field="decision")
+                field="decision",
+            )
         if actor.id == decision.proposed_by:
-            raise PermissionDenied("Pengusul tidak boleh menyetujui atau menolak usulannya "
-                                   "sendiri.")
+            raise PermissionDenied(
+                "Pengusul tidak boleh menyetujui atau menolak usulannya sendiri."
+            )
         if any(v.user_id == actor.id for v in decision.votes):
-            raise PermissionDenied("Anda sudah memberi suara untuk usulan ini; persetujuan "
-                                   "berikutnya harus dari pengurus lain.")
+            raise PermissionDenied(
+                "Anda sudah memberi suara untuk usulan ini; persetujuan "
+                "berikutnya harus dari pengurus lain."
+            )
         self._check_date(decision, on, today)
         return decision
 

@@ -50,8 +50,10 @@ def evaluate_promises(
     """Status of each promise of one loan at `as_of` from its receipts (event id, date,
     amount), following the module's rule. Pure: no storage."""
     deadline = {p.id: p.due_date + timedelta(days=grace_days) for p in promises}
-    live = sorted((p for p in promises if p.cancelled_on is None or p.cancelled_on > as_of),
-                  key=lambda p: (deadline[p.id], p.made_on, p.id))
+    live = sorted(
+        (p for p in promises if p.cancelled_on is None or p.cancelled_on > as_of),
+        key=lambda p: (deadline[p.id], p.made_on, p.id),
+    )
     counted: dict[int, list[CountedPayment]] = {p.id: [] for p in promises}
     paid = {p.id: 0 for p in promises}
     for event_id, on, amount in sorted(receipts, key=lambda r: (r[1], r[0])):
@@ -87,8 +89,16 @@ def evaluate_promises(
             status = PromiseStatus.SEBAGIAN
         else:
             status = PromiseStatus.INGKAR
-        views.append(PromiseView(promise=p, as_of=as_of, status=status, paid=paid[p.id],
-                                 deadline=deadline[p.id], payments=tuple(counted[p.id])))
+        views.append(
+            PromiseView(
+                promise=p,
+                as_of=as_of,
+                status=status,
+                paid=paid[p.id],
+                deadline=deadline[p.id],
+                payments=tuple(counted[p.id]),
+            )
+        )
     return views
 
 
@@ -109,19 +119,21 @@ class PromiseService:
         if draft.amount <= 0:
             raise ValidationError("Jumlah janji bayar harus lebih dari Rp0.", field="amount")
         if draft.due_date < made_on:
-            raise ValidationError("Tanggal janji tidak boleh sebelum tanggal kontak.",
-                                  field="due_date")
+            raise ValidationError(
+                "Tanggal janji tidak boleh sebelum tanggal kontak.", field="due_date"
+            )
         if draft.due_date > made_on + timedelta(days=MAX_PROMISE_DAYS):
             raise ValidationError(
                 "Janji bayar paling lama satu tahun; untuk jangka lebih panjang usulkan "
-                "restrukturisasi.", field="due_date")
+                "restrukturisasi.",
+                field="due_date",
+            )
         if made_on > today:
-            raise ValidationError("Tanggal kontak tidak boleh setelah hari ini.",
-                                  field="contact_at")
+            raise ValidationError(
+                "Tanggal kontak tidak boleh setelah hari ini.", field="contact_at"
+            )
 
-    def record(
-        self, actor: User, contact_id: int, draft: PromiseDraft, today: date
-    ) -> PromiseView:
+    def record(self, actor: User, contact_id: int, draft: PromiseDraft, today: date) -> PromiseView:
         """A promise made at an already recorded contact."""
         require_handler(actor)
         contact = self.p.contacts.get(contact_id)
@@ -135,22 +147,49 @@ class PromiseService:
         return self.view(promise_id, today)
 
     def insert(
-        self, actor: User, case_id: int, contact_id: int, draft: PromiseDraft,
+        self,
+        actor: User,
+        case_id: int,
+        contact_id: int,
+        draft: PromiseDraft,
         made_at: datetime,
     ) -> int:
         """Store a checked promise made at `made_at` (inside the caller's transaction)."""
         case = self.p.cases.get(case_id)
-        promise_id = self.repo.insert_promise(case_id, case.loan_id, contact_id, draft.amount,
-                                              made_at.date(), draft.due_date, actor.id)
-        self.p.audit.record(actor.id, "janji bayar", "kasus", case_id, None,
-                            {"promise": promise_id, "amount": draft.amount,
-                             "due_date": draft.due_date.isoformat(), "contact": contact_id})
-        self.p.cases.advance(case_id, CaseStatus.JANJI_BAYAR, actor.id, "janji bayar dicatat",
-                             at=stamp(made_at))
+        promise_id = self.repo.insert_promise(
+            case_id,
+            case.loan_id,
+            contact_id,
+            draft.amount,
+            made_at.date(),
+            draft.due_date,
+            actor.id,
+        )
+        self.p.audit.record(
+            actor.id,
+            "janji bayar",
+            "kasus",
+            case_id,
+            None,
+            {
+                "promise": promise_id,
+                "amount": draft.amount,
+                "due_date": draft.due_date.isoformat(),
+                "contact": contact_id,
+            },
+        )
+        self.p.cases.advance(
+            case_id, CaseStatus.JANJI_BAYAR, actor.id, "janji bayar dicatat", at=stamp(made_at)
+        )
         return promise_id
 
     def cancel(
-        self, actor: User, promise_id: int, reason: str, on: date, today: date,
+        self,
+        actor: User,
+        promise_id: int,
+        reason: str,
+        on: date,
+        today: date,
         decision_id: int | None = None,
     ) -> PromiseView:
         """Cancel a promise still waiting, with a reason (the only way to 'Dibatalkan')."""
@@ -163,25 +202,45 @@ class PromiseService:
         if view.status != PromiseStatus.MENUNGGU:
             raise ValidationError(
                 f"Janji ini sudah berstatus {view.status.label}; hanya janji yang masih "
-                "menunggu yang bisa dibatalkan.", field="promise")
+                "menunggu yang bisa dibatalkan.",
+                field="promise",
+            )
         with self.db.atomic():
-            self.cancel_in(actor.id, view.promise, reason.strip(), on, decision_id,
-                           at=stamp(on, today))
+            self.cancel_in(
+                actor.id, view.promise, reason.strip(), on, decision_id, at=stamp(on, today)
+            )
         return self.view(promise_id, on)
 
     def cancel_in(
-        self, user_id: int | None, promise: Promise, reason: str, on: date,
-        decision_id: int | None, at: str | None = None,
+        self,
+        user_id: int | None,
+        promise: Promise,
+        reason: str,
+        on: date,
+        decision_id: int | None,
+        at: str | None = None,
     ) -> None:
         self.repo.cancel_promise(promise.id, on, reason, decision_id, user_id)
-        self.repo.add_event(promise.case_id, "janji",
-                            f"Janji bayar {format_rupiah(promise.amount)} dibatalkan: {reason}",
-                            user_id, at=at or stamp(on))
-        self.p.audit.record(user_id, "batalkan janji", "kasus", promise.case_id, None,
-                            {"promise": promise.id, "decision": decision_id}, note=reason)
+        self.repo.add_event(
+            promise.case_id,
+            "janji",
+            f"Janji bayar {format_rupiah(promise.amount)} dibatalkan: {reason}",
+            user_id,
+            at=at or stamp(on),
+        )
+        self.p.audit.record(
+            user_id,
+            "batalkan janji",
+            "kasus",
+            promise.case_id,
+            None,
+            {"promise": promise.id, "decision": decision_id},
+            note=reason,
+        )
 
-    def cancel_waiting(self, user_id: int | None, loan_id: int, on: date, reason: str,
-                       decision_id: int | None) -> int:
+    def cancel_waiting(
+        self, user_id: int | None, loan_id: int, on: date, reason: str, decision_id: int | None
+    ) -> int:
         """Cancel every promise of the loan still waiting at `on` (e.g. superseded by a
         restructuring); returns how many."""
         count = 0
@@ -203,8 +262,7 @@ class PromiseService:
 
     def views_for_case(self, case_id: int, as_of: date) -> list[PromiseView]:
         case = self.p.cases.get(case_id)
-        return [v for v in self.views_for_loan(case.loan_id, as_of)
-                if v.promise.case_id == case_id]
+        return [v for v in self.views_for_loan(case.loan_id, as_of) if v.promise.case_id == case_id]
 
     def view(self, promise_id: int, as_of: date) -> PromiseView:
         promise = self.repo.promise(promise_id)
@@ -215,8 +273,9 @@ class PromiseService:
                 return v
         raise NotFound("Janji bayar tidak ditemukan.")  # pragma: no cover
 
-    def all_views(self, as_of: date, made_from: date | None = None,
-                  made_to: date | None = None) -> list[PromiseView]:
+    def all_views(
+        self, as_of: date, made_from: date | None = None, made_to: date | None = None
+    ) -> list[PromiseView]:
         """Promises of every loan (made in the period when given) with status at `as_of`."""
         loans = self.db.rows("SELECT DISTINCT loan_id FROM case_promises ORDER BY loan_id")
         views = []
@@ -255,6 +314,13 @@ def _rate(key: int, name: str, views: list[PromiseView]) -> KeptRate:
     def n(status: PromiseStatus) -> int:
         return sum(1 for v in views if v.status == status)
 
-    return KeptRate(key_id=key, name=name, made=len(views), kept=n(PromiseStatus.DITEPATI),
-                    partly=n(PromiseStatus.SEBAGIAN), broken=n(PromiseStatus.INGKAR),
-                    waiting=n(PromiseStatus.MENUNGGU), cancelled=n(PromiseStatus.DIBATALKAN))
+    return KeptRate(
+        key_id=key,
+        name=name,
+        made=len(views),
+        kept=n(PromiseStatus.DITEPATI),
+        partly=n(PromiseStatus.SEBAGIAN),
+        broken=n(PromiseStatus.INGKAR),
+        waiting=n(PromiseStatus.MENUNGGU),
+        cancelled=n(PromiseStatus.DIBATALKAN),
+    )

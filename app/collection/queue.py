@@ -63,26 +63,48 @@ class WorkQueueService:
             for view in self.p.promises.views_for_case(case.id, as_of):
                 pr = view.promise
                 if view.status == PromiseStatus.MENUNGGU and pr.due_date <= as_of:
-                    when = "hari ini" if pr.due_date == as_of else (
-                        f"{format_date_short(pr.due_date)} (masa tenggang sampai "
-                        f"{format_date_short(view.deadline)})")
-                    items.append(self._item(
-                        QueueKind.JANJI_HARI_INI, case,
-                        f"Janji bayar {format_rupiah(pr.amount)} jatuh tempo {when}; "
-                        f"terbayar {format_rupiah(view.paid)}",
-                        view.shortfall, pr.due_date, pr.id))
-                elif (view.status in (PromiseStatus.INGKAR, PromiseStatus.SEBAGIAN)
-                      and as_of - view.deadline <= timedelta(days=recent)):
+                    when = (
+                        "hari ini"
+                        if pr.due_date == as_of
+                        else (
+                            f"{format_date_short(pr.due_date)} (masa tenggang sampai "
+                            f"{format_date_short(view.deadline)})"
+                        )
+                    )
+                    items.append(
+                        self._item(
+                            QueueKind.JANJI_HARI_INI,
+                            case,
+                            f"Janji bayar {format_rupiah(pr.amount)} jatuh tempo {when}; "
+                            f"terbayar {format_rupiah(view.paid)}",
+                            view.shortfall,
+                            pr.due_date,
+                            pr.id,
+                        )
+                    )
+                elif view.status in (
+                    PromiseStatus.INGKAR,
+                    PromiseStatus.SEBAGIAN,
+                ) and as_of - view.deadline <= timedelta(days=recent):
                     contact = latest.get(case.id)
                     if contact is not None and contact.contact_at.date() > view.deadline:
                         continue  # followed up since
-                    word = "diingkari" if view.status == PromiseStatus.INGKAR else (
-                        f"hanya dibayar {format_rupiah(view.paid)}")
-                    items.append(self._item(
-                        QueueKind.JANJI_INGKAR, case,
-                        f"Janji bayar {format_rupiah(pr.amount)} tgl "
-                        f"{format_date_short(pr.due_date)} {word}",
-                        view.shortfall, pr.due_date, pr.id))
+                    word = (
+                        "diingkari"
+                        if view.status == PromiseStatus.INGKAR
+                        else (f"hanya dibayar {format_rupiah(view.paid)}")
+                    )
+                    items.append(
+                        self._item(
+                            QueueKind.JANJI_INGKAR,
+                            case,
+                            f"Janji bayar {format_rupiah(pr.amount)} tgl "
+                            f"{format_date_short(pr.due_date)} {word}",
+                            view.shortfall,
+                            pr.due_date,
+                            pr.id,
+                        )
+                    )
         return items
 
     # -- follow-ups ---------------------------------------------------------------------------
@@ -99,11 +121,17 @@ class WorkQueueService:
                 continue
             late = (as_of - contact.next_step_date).days
             suffix = "hari ini" if late == 0 else f"terlambat {late} hari"
-            items.append(self._item(
-                QueueKind.TINDAK_LANJUT, case,
-                f"{contact.next_step} ({suffix}; kontak terakhir {contact.channel.label} "
-                f"{format_date_short(contact.contact_at.date())})",
-                self._amount(case, arrears), contact.next_step_date, contact.id))
+            items.append(
+                self._item(
+                    QueueKind.TINDAK_LANJUT,
+                    case,
+                    f"{contact.next_step} ({suffix}; kontak terakhir {contact.channel.label} "
+                    f"{format_date_short(contact.contact_at.date())})",
+                    self._amount(case, arrears),
+                    contact.next_step_date,
+                    contact.id,
+                )
+            )
         return items
 
     # -- letters ------------------------------------------------------------------------------
@@ -112,14 +140,17 @@ class WorkQueueService:
     ) -> list[QueueItem]:
         s = self.p.settings
         sp1 = int(s.get("collection.sp1_days"))
-        gaps = {"SP2": int(s.get("collection.sp2_after_days")),
-                "SP3": int(s.get("collection.sp3_after_days"))}
+        gaps = {
+            "SP2": int(s.get("collection.sp2_after_days")),
+            "SP3": int(s.get("collection.sp3_after_days")),
+        }
         sent_all = self.p.repo.sent_letters()
         items = []
         for case in cases:
             a = arrears.get(case.loan_id)
             still_owed = (a is not None and a.days_past_due > 0) or (
-                a is None and self._offbook_remaining(case.loan_id) > 0)
+                a is None and self._offbook_remaining(case.loan_id) > 0
+            )
             if not still_owed:
                 continue
             sent = sent_all.get(case.loan_id, {})
@@ -134,17 +165,29 @@ class WorkQueueService:
             if due is None or due[1] > as_of:
                 continue
             kind, when = due
-            after = {"SP1": f"{a.days_past_due if a else 0} hari terlambat",
-                     "SP2": f"SP1 dikirim {format_date_short(sent.get('SP1', when))}",
-                     "SP3": f"SP2 dikirim {format_date_short(sent.get('SP2', when))}"}[kind]
-            items.append(self._item(QueueKind.SURAT, case,
-                                    f"Kirim {kind} ({after})",
-                                    self._amount(case, arrears), when, None))
+            after = {
+                "SP1": f"{a.days_past_due if a else 0} hari terlambat",
+                "SP2": f"SP1 dikirim {format_date_short(sent.get('SP1', when))}",
+                "SP3": f"SP2 dikirim {format_date_short(sent.get('SP2', when))}",
+            }[kind]
+            items.append(
+                self._item(
+                    QueueKind.SURAT,
+                    case,
+                    f"Kirim {kind} ({after})",
+                    self._amount(case, arrears),
+                    when,
+                    None,
+                )
+            )
         return items
 
     # -- worse class --------------------------------------------------------------------------
     def _worse_class(
-        self, cases: list[Case], arrears: dict[int, LoanArrears], as_of: date,
+        self,
+        cases: list[Case],
+        arrears: dict[int, LoanArrears],
+        as_of: date,
         officer_id: int | None,
     ) -> list[QueueItem]:
         runs = [r for r in self.p.loans.quality.runs() if r.as_of < as_of]
@@ -163,31 +206,58 @@ class WorkQueueService:
             if case is None and (officer_id is not None or loan_id in all_open):
                 continue  # another officer's case
             loan = self.p.loans.get(loan_id)
-            text = (f"{class_label(old)} → {class_label(a.quality)} sejak akhir bulan "
-                    f"{format_date_short(run.as_of)} ({a.days_past_due} hari terlambat)")
-            items.append(QueueItem(
-                kind=QueueKind.KOLEKTIBILITAS, case_id=case.id if case else None,
-                loan_id=loan_id, member_name=loan.member_name, loan_number=loan.display_number,
-                text=text, amount=a.outstanding, due_date=run.as_of))
+            text = (
+                f"{class_label(old)} → {class_label(a.quality)} sejak akhir bulan "
+                f"{format_date_short(run.as_of)} ({a.days_past_due} hari terlambat)"
+            )
+            items.append(
+                QueueItem(
+                    kind=QueueKind.KOLEKTIBILITAS,
+                    case_id=case.id if case else None,
+                    loan_id=loan_id,
+                    member_name=loan.member_name,
+                    loan_number=loan.display_number,
+                    text=text,
+                    amount=a.outstanding,
+                    due_date=run.as_of,
+                )
+            )
         return items
 
     # -- decisions ----------------------------------------------------------------------------
     def _decisions(self, as_of: date) -> list[QueueItem]:
         items = []
         for d in self.p.decisions.pending():
-            items.append(QueueItem(
-                kind=QueueKind.KEPUTUSAN, case_id=d.case_id, loan_id=d.loan_id,
-                member_name=d.member_name, loan_number=d.loan_number,
-                text=_waiting_text(d), amount=int(d.payload.get("amount", 0)),
-                due_date=d.proposed_on, ref_id=d.id))
+            items.append(
+                QueueItem(
+                    kind=QueueKind.KEPUTUSAN,
+                    case_id=d.case_id,
+                    loan_id=d.loan_id,
+                    member_name=d.member_name,
+                    loan_number=d.loan_number,
+                    text=_waiting_text(d),
+                    amount=int(d.payload.get("amount", 0)),
+                    due_date=d.proposed_on,
+                    ref_id=d.id,
+                )
+            )
         return items
 
     # -- helpers ------------------------------------------------------------------------------
-    def _item(self, kind: QueueKind, case: Case, text: str, amount: int, due: date,
-              ref_id: int | None) -> QueueItem:
-        return QueueItem(kind=kind, case_id=case.id, loan_id=case.loan_id,
-                         member_name=case.member_name, loan_number=case.loan_number, text=text,
-                         amount=amount, due_date=due, ref_id=ref_id)
+    def _item(
+        self, kind: QueueKind, case: Case, text: str, amount: int, due: date, ref_id: int | None
+    ) -> QueueItem:
+        return QueueItem(
+            kind=kind,
+            case_id=case.id,
+            loan_id=case.loan_id,
+            member_name=case.member_name,
+            loan_number=case.loan_number,
+            text=text,
+            amount=amount,
+            due_date=due,
+            ref_id=ref_id,
+        )
 
     def _amount(self, case: Case, arrears: dict[int, LoanArrears]) -> int:
         a = arrears.get(case.loan_id)

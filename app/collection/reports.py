@@ -137,18 +137,20 @@ class CollectionReports:
             values = bucket(v.promise.made_on, v.promise.officer_id, v.promise.officer_name)
             add(values, "promises_made")
             add(values, "promised_amount", v.promise.amount)
-            key = {PromiseStatus.DITEPATI: "promises_kept",
-                   PromiseStatus.SEBAGIAN: "promises_partly",
-                   PromiseStatus.INGKAR: "promises_broken"}.get(v.status)
+            key = {
+                PromiseStatus.DITEPATI: "promises_kept",
+                PromiseStatus.SEBAGIAN: "promises_partly",
+                PromiseStatus.INGKAR: "promises_broken",
+            }.get(v.status)
             if key:
                 add(values, key)
         for on, amount, officer_id, name in self.p.repo.case_receipts(start, end):
             add(bucket(on, officer_id, name or names.get(officer_id, "")), "recovered", amount)
         result = tuple(
-            PerformanceRow(month=month, officer_id=officer, officer_name=names[officer],
-                           **values)
+            PerformanceRow(month=month, officer_id=officer, officer_name=names[officer], **values)
             for (month, officer), values in sorted(
-                rows.items(), key=lambda kv: (kv[0][0], names[kv[0][1]]))
+                rows.items(), key=lambda kv: (kv[0][0], names[kv[0][1]])
+            )
         )
         return PerformanceReport(start=start, end=end, as_of=as_of, rows=result)
 
@@ -156,24 +158,34 @@ class CollectionReports:
         """Every restructuring carried out, with the loan's state at `as_of`."""
         arrears = {a.loan_id: a for a in self.p.loans.quality.all_arrears(as_of)}
         rows = []
-        for d in self.p.decisions_repo.find(kind=DecisionKind.RESTRUKTURISASI,
-                                            statuses=(DecisionStatus.DILAKSANAKAN,)):
+        for d in self.p.decisions_repo.find(
+            kind=DecisionKind.RESTRUKTURISASI, statuses=(DecisionStatus.DILAKSANAKAN,)
+        ):
             if d.decided_on and d.decided_on > as_of:
                 continue
             terms = d.payload["terms"]
             a = arrears.get(d.loan_id)
-            rows.append(RestructuredRow(
-                loan_id=d.loan_id, loan_number=d.loan_number, member_name=d.member_name,
-                decision_number=d.number, decided_on=d.decided_on,
-                kind_label=RestructuringKind(terms["kind"]).label, counter=d.payload["counter"],
-                outstanding_before=d.payload["position"]["outstanding"],
-                new_principal=d.payload["new_principal"],
-                capitalised=sum(d.payload["capitalised"].values()),
-                waived=sum(d.payload["waived"].values()), months=terms["months"],
-                monthly_rate=terms["monthly_rate"], method=method_label(terms["method"]),
-                new_monthly=d.payload["new_monthly"], quality_now=a.quality if a else None,
-                days_past_due_now=a.days_past_due if a else 0,
-            ))
+            rows.append(
+                RestructuredRow(
+                    loan_id=d.loan_id,
+                    loan_number=d.loan_number,
+                    member_name=d.member_name,
+                    decision_number=d.number,
+                    decided_on=d.decided_on,
+                    kind_label=RestructuringKind(terms["kind"]).label,
+                    counter=d.payload["counter"],
+                    outstanding_before=d.payload["position"]["outstanding"],
+                    new_principal=d.payload["new_principal"],
+                    capitalised=sum(d.payload["capitalised"].values()),
+                    waived=sum(d.payload["waived"].values()),
+                    months=terms["months"],
+                    monthly_rate=terms["monthly_rate"],
+                    method=method_label(terms["method"]),
+                    new_monthly=d.payload["new_monthly"],
+                    quality_now=a.quality if a else None,
+                    days_past_due_now=a.days_past_due if a else 0,
+                )
+            )
         return rows
 
     def written_off(self, as_of: date, period_start: date | None = None) -> WrittenOffRegister:
@@ -184,8 +196,9 @@ class CollectionReports:
         period: dict[int, int] = {}
         for event in self.p.decisions_repo.fin_events_between("pemulihan", start, as_of):
             period[event.loan_id] = period.get(event.loan_id, 0) + event.amount
-        return WrittenOffRegister(as_of=as_of, entries=entries, recovered_in_period=period,
-                                  period_start=start)
+        return WrittenOffRegister(
+            as_of=as_of, entries=entries, recovered_in_period=period, period_start=start
+        )
 
     def by_cause(self, as_of: date, include_closed: bool = False) -> list[CauseRow]:
         """Cases per cause (a case with several causes counts under each), with the loans'
@@ -205,11 +218,16 @@ class CollectionReports:
                 entry[1] += outstanding
         order = list(CAUSES)
         rows = []
-        for code in sorted(counts, key=lambda c: (order.index(c) if c in CAUSES else 99)):
+        for code in sorted(counts, key=lambda c: order.index(c) if c in CAUSES else 99):
             group = CAUSES[code][0] if code in CAUSES else ""
-            rows.append(CauseRow(
-                code=code, group=group, group_label=CAUSE_GROUPS.get(group, "Belum diisi"),
-                label=CAUSES[code][1] if code in CAUSES else "Penyebab belum diisi",
-                cases=counts[code][0], outstanding=counts[code][1],
-            ))
+            rows.append(
+                CauseRow(
+                    code=code,
+                    group=group,
+                    group_label=CAUSE_GROUPS.get(group, "Belum diisi"),
+                    label=CAUSES[code][1] if code in CAUSES else "Penyebab belum diisi",
+                    cases=counts[code][0],
+                    outstanding=counts[code][1],
+                )
+            )
         return rows

@@ -69,12 +69,21 @@ def restructured_schedule(position: ArrearsPosition, terms: RestructuringTerms) 
     if new_principal <= 0:
         raise ValidationError(
             "Tidak ada pokok untuk jadwal baru: pilih 'dijadikan pokok baru' untuk tunggakan "
-            "pokok.", field="pokok")
-    built = build_schedule(ScheduleTerms(
-        principal=new_principal, annual_rate=terms.monthly_rate * 12, months=terms.months,
-        method=terms.method, first_due=terms.first_due, round_to=terms.round_to,
-        round_up=terms.round_up, principal_grace=terms.principal_grace,
-    ))
+            "pokok.",
+            field="pokok",
+        )
+    built = build_schedule(
+        ScheduleTerms(
+            principal=new_principal,
+            annual_rate=terms.monthly_rate * 12,
+            months=terms.months,
+            method=terms.method,
+            first_due=terms.first_due,
+            round_to=terms.round_to,
+            round_up=terms.round_up,
+            principal_grace=terms.principal_grace,
+        )
+    )
     keep_pokok, keep_jasa = kept.get("pokok", 0), kept.get("jasa", 0) + kept.get("denda", 0)
     first_pokok = first.get("pokok", 0)
     first_jasa = first.get("jasa", 0) + first.get("denda", 0)
@@ -83,14 +92,16 @@ def restructured_schedule(position: ArrearsPosition, terms: RestructuringTerms) 
     lines: list[Installment] = []
     if keep_pokok or keep_jasa:
         balance -= keep_pokok
-        lines.append(Installment(1, terms.effective_date, keep_pokok, keep_jasa,
-                                 keep_pokok + keep_jasa, balance))
+        lines.append(
+            Installment(
+                1, terms.effective_date, keep_pokok, keep_jasa, keep_pokok + keep_jasa, balance
+            )
+        )
     for index, item in enumerate(built):
         pokok = item.principal + (first_pokok if index == 0 else 0)
         jasa = item.interest + (first_jasa if index == 0 else 0)
         balance -= pokok
-        lines.append(Installment(len(lines) + 1, item.due_date, pokok, jasa, pokok + jasa,
-                                 balance))
+        lines.append(Installment(len(lines) + 1, item.due_date, pokok, jasa, pokok + jasa, balance))
     assert balance == 0
     regular = built[min(terms.principal_grace, len(built) - 1)].total
     return Restructured(lines, buckets, new_principal, schedule_principal, regular)
@@ -110,13 +121,19 @@ def terms_payload(terms: RestructuringTerms) -> dict[str, Any]:
 
 def terms_from_payload(values: dict[str, Any]) -> RestructuringTerms:
     return RestructuringTerms(
-        kind=RestructuringKind(values["kind"]), pokok=Treatment(values["pokok"]),
-        jasa=Treatment(values["jasa"]), denda=Treatment(values["denda"]),
-        monthly_rate=Decimal(values["monthly_rate"]), months=values["months"],
-        method=values["method"], first_due=date.fromisoformat(values["first_due"]),
+        kind=RestructuringKind(values["kind"]),
+        pokok=Treatment(values["pokok"]),
+        jasa=Treatment(values["jasa"]),
+        denda=Treatment(values["denda"]),
+        monthly_rate=Decimal(values["monthly_rate"]),
+        months=values["months"],
+        method=values["method"],
+        first_due=date.fromisoformat(values["first_due"]),
         effective_date=date.fromisoformat(values["effective_date"]),
-        round_to=values["round_to"], round_up=values["round_up"],
-        principal_grace=values["principal_grace"], reason=values["reason"],
+        round_to=values["round_to"],
+        round_up=values["round_up"],
+        principal_grace=values["principal_grace"],
+        reason=values["reason"],
     )
 
 
@@ -132,23 +149,31 @@ class RestructuringService:
         principal still owed."""
         loan = self.p.loans.get(loan_id)
         if loan.status != LoanStatus.AKTIF:
-            raise ValidationError(f"Pinjaman {loan.display_number} berstatus "
-                                  f"{loan.status.label}.", field="loan")
+            raise ValidationError(
+                f"Pinjaman {loan.display_number} berstatus {loan.status.label}.", field="loan"
+            )
         pos = self.p.loans.quality.position(loan, on)
         due = pos.open_due()
         arrears = self.p.loans.quality.arrears_of(loan, pos)
         return ArrearsPosition(
-            loan_id=loan_id, as_of=on, outstanding=pos.outstanding,
-            arrears_pokok=sum(i.pokok for i in due), arrears_jasa=sum(i.jasa for i in due),
-            arrears_denda=pos.denda_owed, quality=arrears.quality,
+            loan_id=loan_id,
+            as_of=on,
+            outstanding=pos.outstanding,
+            arrears_pokok=sum(i.pokok for i in due),
+            arrears_jasa=sum(i.jasa for i in due),
+            arrears_denda=pos.denda_owed,
+            quality=arrears.quality,
             days_past_due=pos.days_past_due,
             titipan=self.p.loans.payments.titipan(loan_id, on),
         )
 
     def counter(self, loan_id: int) -> int:
         """How many restructurings this loan has had (approved)."""
-        return sum(1 for d in self.p.decisions.for_loan(loan_id, DecisionKind.RESTRUKTURISASI)
-                   if d.status in (DecisionStatus.DISETUJUI, DecisionStatus.DILAKSANAKAN))
+        return sum(
+            1
+            for d in self.p.decisions.for_loan(loan_id, DecisionKind.RESTRUKTURISASI)
+            if d.status in (DecisionStatus.DISETUJUI, DecisionStatus.DILAKSANAKAN)
+        )
 
     def plan(self, loan_id: int, terms: RestructuringTerms) -> RestructuringPlan:
         """The proposal's figures and warnings (nothing is written)."""
@@ -157,12 +182,20 @@ class RestructuringService:
         position = self.position(loan_id, terms.effective_date)
         new = restructured_schedule(position, terms)
         buckets, principal = new.buckets, new.new_principal
-        old = [line for line in self.p.loans.schedule(loan_id, terms.effective_date)
-               if line.remaining > 0]
+        old = [
+            line
+            for line in self.p.loans.schedule(loan_id, terms.effective_date)
+            if line.remaining > 0
+        ]
         old_lines = tuple(
-            Installment(line.number, line.due_date, line.pokok - line.paid_pokok,
-                        line.jasa - line.paid_jasa,
-                        line.pokok - line.paid_pokok + line.jasa - line.paid_jasa, line.balance)
+            Installment(
+                line.number,
+                line.due_date,
+                line.pokok - line.paid_pokok,
+                line.jasa - line.paid_jasa,
+                line.pokok - line.paid_pokok + line.jasa - line.paid_jasa,
+                line.balance,
+            )
             for line in old
         )
         future_old = [line for line in old if line.due_date > terms.effective_date]
@@ -170,16 +203,25 @@ class RestructuringService:
         new_monthly = new.regular
         counter = self.counter(loan_id) + 1
         return RestructuringPlan(
-            loan_id=loan_id, terms=terms, position=position, counter=counter,
+            loan_id=loan_id,
+            terms=terms,
+            position=position,
+            counter=counter,
             waived=buckets[Treatment.HAPUS.value],
             capitalised=buckets[Treatment.KAPITALISASI.value],
             first_extra=buckets[Treatment.ANGSURAN_PERTAMA.value],
-            kept=buckets[Treatment.TETAP.value], new_principal=principal,
-            schedule_principal=new.schedule_principal, new_lines=tuple(new.lines),
+            kept=buckets[Treatment.TETAP.value],
+            new_principal=principal,
+            schedule_principal=new.schedule_principal,
+            new_lines=tuple(new.lines),
             old_lines=old_lines,
-            old_monthly=old_monthly, new_monthly=new_monthly,
-            warnings=tuple(self._warnings(loan_id, counter, position, principal,
-                                          old_monthly, new_monthly, terms)),
+            old_monthly=old_monthly,
+            new_monthly=new_monthly,
+            warnings=tuple(
+                self._warnings(
+                    loan_id, counter, position, principal, old_monthly, new_monthly, terms
+                )
+            ),
         )
 
     def _check_terms(self, terms: RestructuringTerms, current_rate: Decimal) -> None:
@@ -190,31 +232,44 @@ class RestructuringService:
         if terms.monthly_rate < 0 or terms.monthly_rate > 10:
             raise ValidationError("Jasa per bulan antara 0 dan 10 %.", field="monthly_rate")
         if terms.first_due <= terms.effective_date:
-            raise ValidationError("Angsuran pertama jadwal baru harus sesudah tanggal berlaku.",
-                                  field="first_due")
+            raise ValidationError(
+                "Angsuran pertama jadwal baru harus sesudah tanggal berlaku.", field="first_due"
+            )
         if terms.first_due > terms.effective_date + timedelta(days=366):
-            raise ValidationError("Angsuran pertama paling lambat satu tahun sesudah tanggal "
-                                  "berlaku.", field="first_due")
+            raise ValidationError(
+                "Angsuran pertama paling lambat satu tahun sesudah tanggal berlaku.",
+                field="first_due",
+            )
         if len(terms.reason.strip()) < 5:
             raise ValidationError("Tulis alasan restrukturisasi.", field="reason")
         if terms.kind == RestructuringKind.PENJADWALAN:
             if terms.monthly_rate != current_rate:
                 raise ValidationError(
                     "Penjadwalan kembali tidak mengubah jasa; untuk jasa baru pilih Persyaratan "
-                    "Kembali.", field="monthly_rate")
+                    "Kembali.",
+                    field="monthly_rate",
+                )
             for component in ("jasa", "denda"):
                 if terms.treatment(component) in (Treatment.HAPUS, Treatment.KAPITALISASI):
                     raise ValidationError(
                         f"Penjadwalan kembali hanya mengubah jadwal; penghapusan atau "
                         f"kapitalisasi {component} termasuk Persyaratan/Penataan Kembali.",
-                        field=component)
+                        field=component,
+                    )
         if terms.pokok == Treatment.HAPUS and terms.kind != RestructuringKind.PENATAAN:
-            raise ValidationError("Penghapusan tunggakan pokok hanya lewat Penataan Kembali.",
-                                  field="pokok")
+            raise ValidationError(
+                "Penghapusan tunggakan pokok hanya lewat Penataan Kembali.", field="pokok"
+            )
 
     def _warnings(
-        self, loan_id: int, counter: int, position: ArrearsPosition, principal: int,
-        old_monthly: int, new_monthly: int, terms: RestructuringTerms,
+        self,
+        loan_id: int,
+        counter: int,
+        position: ArrearsPosition,
+        principal: int,
+        old_monthly: int,
+        new_monthly: int,
+        terms: RestructuringTerms,
     ) -> list[str]:
         loan = self.p.loans.get(loan_id)
         found = []
@@ -222,62 +277,100 @@ class RestructuringService:
             found.append(
                 f"Restrukturisasi ke-{counter}: pinjaman ini sudah {counter - 1} kali "
                 "direstrukturisasi. Restrukturisasi berulang menandakan masalah yang belum "
-                "teratasi; periksa kemampuan bayar anggota.")
+                "teratasi; periksa kemampuan bayar anggota."
+            )
         if loan.replaces_loan_id is not None:
-            found.append("Pinjaman ini adalah pinjaman baru untuk melunasi pinjaman lama "
-                         "(evergreening); pertimbangkan dengan hati-hati.")
-        for other_id, number, disbursed_on, replaces in self.p.repo.member_loans(
-                loan.member_id):
+            found.append(
+                "Pinjaman ini adalah pinjaman baru untuk melunasi pinjaman lama "
+                "(evergreening); pertimbangkan dengan hati-hati."
+            )
+        for other_id, number, disbursed_on, replaces in self.p.repo.member_loans(loan.member_id):
             if other_id == loan_id or disbursed_on is None:
                 continue
             if replaces == loan_id:
-                found.append(f"Pinjaman {number} dipakai untuk melunasi pinjaman ini "
-                             "(evergreening).")
-            elif (loan.disbursed_on is not None and disbursed_on > loan.disbursed_on
-                  and terms.effective_date - disbursed_on <= timedelta(days=EVERGREEN_DAYS)):
+                found.append(
+                    f"Pinjaman {number} dipakai untuk melunasi pinjaman ini (evergreening)."
+                )
+            elif (
+                loan.disbursed_on is not None
+                and disbursed_on > loan.disbursed_on
+                and terms.effective_date - disbursed_on <= timedelta(days=EVERGREEN_DAYS)
+            ):
                 found.append(
                     f"Anggota menerima pinjaman baru {number} pada "
                     f"{format_date_short(disbursed_on)}: pastikan pinjaman baru tidak "
-                    "dipakai untuk membayar pinjaman ini (evergreening).")
+                    "dipakai untuk membayar pinjaman ini (evergreening)."
+                )
         if principal > position.outstanding:
-            found.append(f"Tunggakan dijadikan pokok: sisa pokok naik dari "
-                         f"{format_rupiah(position.outstanding)} menjadi "
-                         f"{format_rupiah(principal)}.")
+            found.append(
+                f"Tunggakan dijadikan pokok: sisa pokok naik dari "
+                f"{format_rupiah(position.outstanding)} menjadi "
+                f"{format_rupiah(principal)}."
+            )
         if old_monthly and new_monthly > old_monthly:
-            found.append(f"Angsuran baru ({format_rupiah(new_monthly)}) lebih besar dari "
-                         f"angsuran lama ({format_rupiah(old_monthly)}).")
+            found.append(
+                f"Angsuran baru ({format_rupiah(new_monthly)}) lebih besar dari "
+                f"angsuran lama ({format_rupiah(old_monthly)})."
+            )
         return found
 
     # -- proposing and carrying out ---------------------------------------------------------
     def propose(
-        self, actor: User, case_id: int, terms: RestructuringTerms, today: date,
+        self,
+        actor: User,
+        case_id: int,
+        terms: RestructuringTerms,
+        today: date,
         supersedes_id: int | None = None,
     ) -> Decision:
         """Propose (Manajer or Pengurus); a Pengurus other than the proposer approves."""
         require_handler(actor)
         case = self.p.cases.get(case_id)
         if terms.effective_date > today:
-            raise ValidationError("Tanggal berlaku tidak boleh setelah hari ini; posisi "
-                                  "tunggakan dihitung per tanggal itu.", field="effective_date")
+            raise ValidationError(
+                "Tanggal berlaku tidak boleh setelah hari ini; posisi "
+                "tunggakan dihitung per tanggal itu.",
+                field="effective_date",
+            )
         plan = self.plan(case.loan_id, terms)
         pos = plan.position
         payload = {
             "terms": terms_payload(terms),
-            "position": {"outstanding": pos.outstanding, "pokok": pos.arrears_pokok,
-                         "jasa": pos.arrears_jasa, "denda": pos.arrears_denda,
-                         "titipan": pos.titipan, "quality": pos.quality},
-            "counter": plan.counter, "waived": plan.waived, "capitalised": plan.capitalised,
-            "first_extra": plan.first_extra, "kept": plan.kept,
+            "position": {
+                "outstanding": pos.outstanding,
+                "pokok": pos.arrears_pokok,
+                "jasa": pos.arrears_jasa,
+                "denda": pos.arrears_denda,
+                "titipan": pos.titipan,
+                "quality": pos.quality,
+            },
+            "counter": plan.counter,
+            "waived": plan.waived,
+            "capitalised": plan.capitalised,
+            "first_extra": plan.first_extra,
+            "kept": plan.kept,
             "new_principal": plan.new_principal,
             "schedule_principal": plan.schedule_principal,
-            "new_monthly": plan.new_monthly, "old_monthly": plan.old_monthly,
-            "warnings": list(plan.warnings), "amount": pos.outstanding + pos.arrears_jasa,
+            "new_monthly": plan.new_monthly,
+            "old_monthly": plan.old_monthly,
+            "warnings": list(plan.warnings),
+            "amount": pos.outstanding + pos.arrears_jasa,
         }
-        summary = (f"{terms.kind.label} ke-{plan.counter}: pokok baru "
-                   f"{format_rupiah(plan.new_principal)}, {terms.months} bulan, jasa "
-                   f"{terms.monthly_rate} %/bulan, angsuran {format_rupiah(plan.new_monthly)}")
-        return self.p.decisions.propose(actor, case, DecisionKind.RESTRUKTURISASI, summary,
-                                        payload, today, today, supersedes_id=supersedes_id)
+        summary = (
+            f"{terms.kind.label} ke-{plan.counter}: pokok baru "
+            f"{format_rupiah(plan.new_principal)}, {terms.months} bulan, jasa "
+            f"{terms.monthly_rate} %/bulan, angsuran {format_rupiah(plan.new_monthly)}"
+        )
+        return self.p.decisions.propose(
+            actor,
+            case,
+            DecisionKind.RESTRUKTURISASI,
+            summary,
+            payload,
+            today,
+            today,
+            supersedes_id=supersedes_id,
+        )
 
     def check_approval(self, decision: Decision, approver: User, on: date) -> None:
         terms = terms_from_payload(decision.payload["terms"])
@@ -291,45 +384,81 @@ class RestructuringService:
         latest = self.p.loans_events.latest_event_date(loan.id)
         pos = self.position(loan.id, eff)
         stored = decision.payload["position"]
-        now = {"outstanding": pos.outstanding, "pokok": pos.arrears_pokok,
-               "jasa": pos.arrears_jasa, "denda": pos.arrears_denda, "titipan": pos.titipan}
+        now = {
+            "outstanding": pos.outstanding,
+            "pokok": pos.arrears_pokok,
+            "jasa": pos.arrears_jasa,
+            "denda": pos.arrears_denda,
+            "titipan": pos.titipan,
+        }
         if (latest is not None and latest > eff) or any(stored[k] != v for k, v in now.items()):
             raise ValidationError(
                 f"Posisi pinjaman berubah sejak usulan dibuat (ada transaksi sesudah "
                 f"{format_date_long(eff)}). Tolak usulan ini dan buat usulan baru.",
-                field="decision")
+                field="decision",
+            )
         new = restructured_schedule(pos, terms)
         lines, buckets, schedule_principal = new.lines, new.buckets, new.schedule_principal
         reason = f"{terms.kind.label} {decision.number}"
         for component, amount in buckets[Treatment.HAPUS.value].items():
-            self.p.loans.payments.waive(approver, loan.id, component, amount,
-                                        f"Keringanan {reason}", approver, eff, today)
+            self.p.loans.payments.waive(
+                approver, loan.id, component, amount, f"Keringanan {reason}", approver, eff, today
+            )
         version = loan.schedule_version + 1
-        self.loans_repo.insert_schedule(loan.id, version, {
-            "effective_date": eff.isoformat(), "reason": reason, "decision_id": decision.id,
-            "principal": schedule_principal, "monthly_rate": str(terms.monthly_rate),
-            "months": len(lines), "method": terms.method, "round_to": terms.round_to,
-            "round_up": int(terms.round_up), "principal_grace": terms.principal_grace,
-            "first_due": lines[0].due_date.isoformat(),
-        }, lines, approver.id)
+        self.loans_repo.insert_schedule(
+            loan.id,
+            version,
+            {
+                "effective_date": eff.isoformat(),
+                "reason": reason,
+                "decision_id": decision.id,
+                "principal": schedule_principal,
+                "monthly_rate": str(terms.monthly_rate),
+                "months": len(lines),
+                "method": terms.method,
+                "round_to": terms.round_to,
+                "round_up": int(terms.round_up),
+                "principal_grace": terms.principal_grace,
+                "first_due": lines[0].due_date.isoformat(),
+            },
+            lines,
+            approver.id,
+        )
         self.loans_repo.update_loan(loan.id, {"schedule_version": version})
-        self.p.audit.record(approver.id, "restrukturisasi", "pinjaman", loan.id,
-                            {"schedule_version": loan.schedule_version},
-                            {"schedule_version": version, "decision": decision.number})
+        self.p.audit.record(
+            approver.id,
+            "restrukturisasi",
+            "pinjaman",
+            loan.id,
+            {"schedule_version": loan.schedule_version},
+            {"schedule_version": version, "decision": decision.number},
+        )
         capitalised = buckets[Treatment.KAPITALISASI.value]
         if capitalised.get("jasa") or capitalised.get("denda"):
-            self.p.decisions_repo.insert_fin_event({
-                "loan_id": loan.id, "decision_id": decision.id, "kind": "kapitalisasi",
-                "event_date": eff, "pokok": capitalised.get("pokok", 0),
-                "jasa": capitalised.get("jasa", 0), "denda": capitalised.get("denda", 0),
-                "debit": "Piutang Pinjaman Anggota",
-                "credit": "Pendapatan jasa/denda ditangguhkan (kapitalisasi)",
-                "note": f"Tunggakan jasa/denda dijadikan pokok baru ({reason})",
-            }, approver.id)
-        self.p.promises.cancel_waiting(approver.id, loan.id, eff,
-                                       f"Digantikan restrukturisasi {decision.number}",
-                                       decision.id)
+            self.p.decisions_repo.insert_fin_event(
+                {
+                    "loan_id": loan.id,
+                    "decision_id": decision.id,
+                    "kind": "kapitalisasi",
+                    "event_date": eff,
+                    "pokok": capitalised.get("pokok", 0),
+                    "jasa": capitalised.get("jasa", 0),
+                    "denda": capitalised.get("denda", 0),
+                    "debit": "Piutang Pinjaman Anggota",
+                    "credit": "Pendapatan jasa/denda ditangguhkan (kapitalisasi)",
+                    "note": f"Tunggakan jasa/denda dijadikan pokok baru ({reason})",
+                },
+                approver.id,
+            )
+        self.p.promises.cancel_waiting(
+            approver.id, loan.id, eff, f"Digantikan restrukturisasi {decision.number}", decision.id
+        )
         self.p.decisions.mark_executed(decision, on, approver.id)
         if decision.case_id is not None:
-            self.p.cases.advance(decision.case_id, CaseStatus.RESTRUKTURISASI, approver.id,
-                                 f"restrukturisasi {decision.number} berlaku", at=stamp(on, today))
+            self.p.cases.advance(
+                decision.case_id,
+                CaseStatus.RESTRUKTURISASI,
+                approver.id,
+                f"restrukturisasi {decision.number} berlaku",
+                at=stamp(on, today),
+            )

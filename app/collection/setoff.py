@@ -34,9 +34,7 @@ class SetoffService:
         self.p = parent
         self.db = parent.db
 
-    def plan(
-        self, loan_id: int, on: date, amounts: dict[str, int], consent: Consent
-    ) -> SetoffPlan:
+    def plan(self, loan_id: int, on: date, amounts: dict[str, int], consent: Consent) -> SetoffPlan:
         """Check a set-off: each amount within its balance, the total not above what closes
         the loan, the consent complete. Nothing is written."""
         loan = self.p.loans.get(loan_id)
@@ -51,7 +49,8 @@ class SetoffService:
             if amount > have[kind]:
                 raise ValidationError(
                     f"Saldo {SavingsKind(kind).label} hanya {format_rupiah(have[kind])}.",
-                    field=kind)
+                    field=kind,
+                )
             if amount:
                 clean[kind] = amount
         total = sum(clean.values())
@@ -61,21 +60,36 @@ class SetoffService:
         if total > payoff.total:
             raise ValidationError(
                 f"Kompensasi paling banyak sebesar pelunasan ({format_rupiah(payoff.total)}).",
-                field="amounts")
+                field="amounts",
+            )
         if len(consent.given_by.strip()) < 3:
             raise ValidationError("Tulis siapa yang memberi persetujuan.", field="given_by")
         if not consent.statement_no.strip():
-            raise ValidationError("Tulis nomor surat pernyataan persetujuan anggota.",
-                                  field="statement_no")
+            raise ValidationError(
+                "Tulis nomor surat pernyataan persetujuan anggota.", field="statement_no"
+            )
         if consent.given_on > on:
-            raise ValidationError("Persetujuan anggota harus ada sebelum kompensasi.",
-                                  field="given_on")
+            raise ValidationError(
+                "Persetujuan anggota harus ada sebelum kompensasi.", field="given_on"
+            )
         arrears = self.p.loans.quality.arrears(loan_id, on)
-        return SetoffPlan(loan_id=loan_id, member_id=loan.member_id, on=on, amounts=clean,
-                          balances=have, due_total=arrears.arrears_total, consent=consent)
+        return SetoffPlan(
+            loan_id=loan_id,
+            member_id=loan.member_id,
+            on=on,
+            amounts=clean,
+            balances=have,
+            due_total=arrears.arrears_total,
+            consent=consent,
+        )
 
     def propose(
-        self, actor: User, case_id: int, on: date, amounts: dict[str, int], consent: Consent,
+        self,
+        actor: User,
+        case_id: int,
+        on: date,
+        amounts: dict[str, int],
+        consent: Consent,
         today: date,
     ) -> Decision:
         require_handler(actor)
@@ -84,19 +98,28 @@ class SetoffService:
             raise ValidationError("Tanggal tidak boleh setelah hari ini.", field="on")
         plan = self.plan(case.loan_id, on, amounts, consent)
         payload = {
-            "on": on.isoformat(), "amounts": plan.amounts, "total": plan.total,
-            "consent": {"given_by": consent.given_by.strip(),
-                        "given_on": consent.given_on.isoformat(),
-                        "statement_no": consent.statement_no.strip(), "how": consent.how},
+            "on": on.isoformat(),
+            "amounts": plan.amounts,
+            "total": plan.total,
+            "consent": {
+                "given_by": consent.given_by.strip(),
+                "given_on": consent.given_on.isoformat(),
+                "statement_no": consent.statement_no.strip(),
+                "how": consent.how,
+            },
             "amount": plan.total,
         }
-        kinds = ", ".join(f"{SavingsKind(k).label} {format_rupiah(v)}"
-                          for k, v in plan.amounts.items())
-        summary = (f"Kompensasi {format_rupiah(plan.total)} ({kinds}); persetujuan "
-                   f"{consent.given_by.strip()} tgl {format_date_long(consent.given_on)}, "
-                   f"surat pernyataan {consent.statement_no.strip()}")
-        return self.p.decisions.propose(actor, case, DecisionKind.KOMPENSASI_SIMPANAN, summary,
-                                        payload, on, today)
+        kinds = ", ".join(
+            f"{SavingsKind(k).label} {format_rupiah(v)}" for k, v in plan.amounts.items()
+        )
+        summary = (
+            f"Kompensasi {format_rupiah(plan.total)} ({kinds}); persetujuan "
+            f"{consent.given_by.strip()} tgl {format_date_long(consent.given_on)}, "
+            f"surat pernyataan {consent.statement_no.strip()}"
+        )
+        return self.p.decisions.propose(
+            actor, case, DecisionKind.KOMPENSASI_SIMPANAN, summary, payload, on, today
+        )
 
     def check_approval(self, decision: Decision, approver: User, on: date) -> None:
         loan = self.p.loans.get(decision.loan_id)
@@ -106,31 +129,57 @@ class SetoffService:
                 raise ValidationError(
                     f"Saldo {SavingsKind(kind).label} sekarang kurang dari "
                     f"{format_rupiah(amount)}. Tolak usulan ini dan buat usulan baru.",
-                    field="decision")
+                    field="decision",
+                )
 
     def execute(self, decision: Decision, approver: User, on: date, today: date) -> None:
         """The withdrawals and the loan payment, inside the approval's transaction."""
         loan = self.p.loans.get(decision.loan_id)
         consent = decision.payload["consent"]
-        reason = (f"Kompensasi simpanan untuk pinjaman {loan.display_number}, keputusan "
-                  f"{decision.number}, surat pernyataan {consent['statement_no']}")
+        reason = (
+            f"Kompensasi simpanan untuk pinjaman {loan.display_number}, keputusan "
+            f"{decision.number}, surat pernyataan {consent['statement_no']}"
+        )
         with self.db.atomic():
             for kind in _ORDER:
                 amount = decision.payload["amounts"].get(kind.value, 0)
                 if amount:
-                    self.p.savings.withdraw(approver, loan.member_id, kind, amount, on,
-                                            method=SAVINGS_METHOD, note=reason,
-                                            authoriser=approver, reason=reason, today=today)
+                    self.p.savings.withdraw(
+                        approver,
+                        loan.member_id,
+                        kind,
+                        amount,
+                        on,
+                        method=SAVINGS_METHOD,
+                        note=reason,
+                        authoriser=approver,
+                        reason=reason,
+                        today=today,
+                    )
             self.p.loans.payments.record_payment(
-                approver, loan.id, decision.payload["total"], on,
-                PaymentMethod.KOMPENSASI_SIMPANAN.value, reason, today)
+                approver,
+                loan.id,
+                decision.payload["total"],
+                on,
+                PaymentMethod.KOMPENSASI_SIMPANAN.value,
+                reason,
+                today,
+            )
             self.p.decisions.mark_executed(decision, on, approver.id)
             if decision.case_id is not None:
-                self.p.cases.advance(decision.case_id, CaseStatus.PENYELESAIAN, approver.id,
-                                     f"kompensasi simpanan {decision.number}", at=stamp(on, today))
+                self.p.cases.advance(
+                    decision.case_id,
+                    CaseStatus.PENYELESAIAN,
+                    approver.id,
+                    f"kompensasi simpanan {decision.number}",
+                    at=stamp(on, today),
+                )
 
     def executed_for(self, loan_id: int) -> list[Decision]:
         from app.collection.decision_models import DecisionStatus
 
-        return [d for d in self.p.decisions.for_loan(loan_id, DecisionKind.KOMPENSASI_SIMPANAN)
-                if d.status == DecisionStatus.DILAKSANAKAN]
+        return [
+            d
+            for d in self.p.decisions.for_loan(loan_id, DecisionKind.KOMPENSASI_SIMPANAN)
+            if d.status == DecisionStatus.DILAKSANAKAN
+        ]

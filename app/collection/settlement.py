@@ -48,11 +48,15 @@ class SettlementService:
 
     def limits(self) -> dict[str, int]:
         """Maximum waiver per component in percent, without the board (settings)."""
-        return {c: min(100, int(self.p.settings.get(f"collection.waiver_max_{c}")))
-                for c in COMPONENTS}
+        return {
+            c: min(100, int(self.p.settings.get(f"collection.waiver_max_{c}"))) for c in COMPONENTS
+        }
 
     def quote(
-        self, loan_id: int, on: date, waivers: dict[str, int] | None = None,
+        self,
+        loan_id: int,
+        on: date,
+        waivers: dict[str, int] | None = None,
         expires_on: date | None = None,
     ) -> SettlementQuote:
         """What settles the loan on `on` with the given waivers (rupiah per component);
@@ -70,19 +74,25 @@ class SettlementService:
             if waived < 0:
                 raise ValidationError("Keringanan tidak boleh negatif.", field=c)
             if waived > owed[c]:
-                raise ValidationError(f"Keringanan {_NAMES[c]} paling banyak "
-                                      f"{format_rupiah(owed[c])}.", field=c)
+                raise ValidationError(
+                    f"Keringanan {_NAMES[c]} paling banyak {format_rupiah(owed[c])}.", field=c
+                )
             if c == "jasa" and waived > jasa_due:
                 raise ValidationError(
                     f"Keringanan jasa paling banyak jasa yang sudah jatuh tempo "
-                    f"({format_rupiah(jasa_due)}).", field=c)
-            lines.append(SettlementLine(c, owed[c], waived, limits[c],
-                                        owed[c] * limits[c] // 100))
+                    f"({format_rupiah(jasa_due)}).",
+                    field=c,
+                )
+            lines.append(SettlementLine(c, owed[c], waived, limits[c], owed[c] * limits[c] // 100))
         days = int(self.p.settings.get("collection.offer_days"))
-        return SettlementQuote(loan_id=loan_id, on=on, lines=tuple(lines),
-                               titipan=payoff.titipan,
-                               expires_on=expires_on or on + timedelta(days=days),
-                               rule_text=payoff.rule_text)
+        return SettlementQuote(
+            loan_id=loan_id,
+            on=on,
+            lines=tuple(lines),
+            titipan=payoff.titipan,
+            expires_on=expires_on or on + timedelta(days=days),
+            rule_text=payoff.rule_text,
+        )
 
     def max_within_limits(self, loan_id: int, on: date) -> SettlementQuote:
         """The largest discount that needs no board approval (jasa only as far as due)."""
@@ -94,8 +104,14 @@ class SettlementService:
         return self.quote(loan_id, on, waivers)
 
     def propose(
-        self, actor: User, case_id: int, on: date, waivers: dict[str, int], expires_on: date,
-        note: str, today: date,
+        self,
+        actor: User,
+        case_id: int,
+        on: date,
+        waivers: dict[str, int],
+        expires_on: date,
+        note: str,
+        today: date,
     ) -> Decision:
         """Propose an offer (Manajer or Pengurus)."""
         require_handler(actor)
@@ -103,32 +119,54 @@ class SettlementService:
         if on > today:
             raise ValidationError("Tanggal hitung tidak boleh setelah hari ini.", field="on")
         if expires_on < on:
-            raise ValidationError("Batas berlaku penawaran tidak boleh sebelum tanggal hitung.",
-                                  field="expires_on")
+            raise ValidationError(
+                "Batas berlaku penawaran tidak boleh sebelum tanggal hitung.", field="expires_on"
+            )
         if expires_on > on + timedelta(days=180):
             raise ValidationError("Penawaran berlaku paling lama 180 hari.", field="expires_on")
         quote = self.quote(case.loan_id, on, waivers, expires_on)
         if quote.waived <= 0:
-            raise ValidationError("Tidak ada keringanan: catat sebagai pelunasan biasa.",
-                                  field="waivers")
+            raise ValidationError(
+                "Tidak ada keringanan: catat sebagai pelunasan biasa.", field="waivers"
+            )
         if quote.agreed_sum <= 0:
             raise ValidationError("Jumlah yang dibayar harus lebih dari Rp0.", field="waivers")
         beyond = [line.component for line in quote.lines if line.beyond_limit]
         payload = {
-            "on": on.isoformat(), "expires_on": expires_on.isoformat(),
-            "lines": [{"component": line.component, "owed": line.owed, "waived": line.waived,
-                       "to_pay": line.to_pay, "limit_percent": line.limit_percent}
-                      for line in quote.lines],
-            "titipan": quote.titipan, "agreed_sum": quote.agreed_sum,
-            "beyond_limits": beyond, "needs_meeting": bool(beyond), "note": note.strip(),
+            "on": on.isoformat(),
+            "expires_on": expires_on.isoformat(),
+            "lines": [
+                {
+                    "component": line.component,
+                    "owed": line.owed,
+                    "waived": line.waived,
+                    "to_pay": line.to_pay,
+                    "limit_percent": line.limit_percent,
+                }
+                for line in quote.lines
+            ],
+            "titipan": quote.titipan,
+            "agreed_sum": quote.agreed_sum,
+            "beyond_limits": beyond,
+            "needs_meeting": bool(beyond),
+            "note": note.strip(),
             "amount": quote.agreed_sum,
         }
-        summary = (f"Bayar {format_rupiah(quote.agreed_sum)} paling lambat "
-                   f"{format_date_long(expires_on)}, keringanan {format_rupiah(quote.waived)}"
-                   + (f" (melampaui batas: {', '.join(beyond)})" if beyond else ""))
+        summary = (
+            f"Bayar {format_rupiah(quote.agreed_sum)} paling lambat "
+            f"{format_date_long(expires_on)}, keringanan {format_rupiah(quote.waived)}"
+            + (f" (melampaui batas: {', '.join(beyond)})" if beyond else "")
+        )
         return self.p.decisions.propose(
-            actor, case, DecisionKind.PELUNASAN_KERINGANAN, summary, payload, on, today,
-            required_approvals=2 if beyond else 1, expires_on=expires_on,
+            actor,
+            case,
+            DecisionKind.PELUNASAN_KERINGANAN,
+            summary,
+            payload,
+            on,
+            today,
+            required_approvals=2 if beyond else 1,
+            expires_on=expires_on,
         )
 
     # -- decision handler ---------------------------------------------------------------------
@@ -141,27 +179,34 @@ class SettlementService:
         if decision.case_id is not None:
             from app.collection.models import CaseStatus
 
-            self.p.cases.advance(decision.case_id, CaseStatus.PENYELESAIAN, approver.id,
-                                 f"penawaran {decision.number} disetujui", at=stamp(on, today))
+            self.p.cases.advance(
+                decision.case_id,
+                CaseStatus.PENYELESAIAN,
+                approver.id,
+                f"penawaran {decision.number} disetujui",
+                at=stamp(on, today),
+            )
 
     # -- paying -------------------------------------------------------------------------------
-    def pay(
-        self, actor: User, decision_id: int, on: date, method: str, today: date
-    ) -> Payment:
+    def pay(self, actor: User, decision_id: int, on: date, method: str, today: date) -> Payment:
         """Receive the agreed sum: the waivers, then the payoff, in one transaction."""
         require(actor, Action.RECORD_PAYMENT)
         decision = self.p.decisions.get(decision_id)
         if decision.kind != DecisionKind.PELUNASAN_KERINGANAN:
-            raise ValidationError("Keputusan ini bukan pelunasan dengan keringanan.",
-                                  field="decision")
+            raise ValidationError(
+                "Keputusan ini bukan pelunasan dengan keringanan.", field="decision"
+            )
         if decision.status != DecisionStatus.DISETUJUI:
-            raise ValidationError(f"Penawaran {decision.number} "
-                                  f"{decision.status.label.lower()}.", field="decision")
+            raise ValidationError(
+                f"Penawaran {decision.number} {decision.status.label.lower()}.", field="decision"
+            )
         if decision.is_expired(on):
             raise ValidationError(
                 f"Penawaran {decision.number} berlaku sampai "
                 f"{format_date_long(decision.expires_on or on)}; sudah lewat. Usulkan "
-                "penawaran baru.", field="on")
+                "penawaran baru.",
+                field="on",
+            )
         offer_on = date.fromisoformat(decision.payload["on"])
         if on < offer_on:
             raise ValidationError("Tanggal bayar sebelum tanggal penawaran.", field="on")
@@ -169,36 +214,56 @@ class SettlementService:
         waived_then = {line["component"]: line["waived"] for line in decision.payload["lines"]}
         current = self.quote(decision.loan_id, on)
         waivers = {line.component: line.owed - to_pay[line.component] for line in current.lines}
-        changed = (waivers["pokok"] != waived_then["pokok"]
-                   or any(w < waived_then[c] for c, w in waivers.items())
-                   or current.titipan != decision.payload["titipan"])
+        changed = (
+            waivers["pokok"] != waived_then["pokok"]
+            or any(w < waived_then[c] for c, w in waivers.items())
+            or current.titipan != decision.payload["titipan"]
+        )
         if changed:
             raise ValidationError(
                 "Posisi pinjaman berubah sejak penawaran dibuat (ada pembayaran atau titipan "
-                "baru). Usulkan penawaran baru.", field="decision")
+                "baru). Usulkan penawaran baru.",
+                field="decision",
+            )
         self.quote(decision.loan_id, on, waivers)  # jasa only as far as due
         approver = self.p.decisions.approver_of(decision)
         reason = f"Pelunasan dengan keringanan {decision.number}"
         with self.db.atomic():
             for component in COMPONENTS:
                 if waivers[component]:
-                    self.p.loans.payments.waive(actor, decision.loan_id, component,
-                                                waivers[component], reason, approver, on, today)
-            payment = self.p.loans.payments.pay_off(actor, decision.loan_id, on, method,
-                                                    reason, today)
+                    self.p.loans.payments.waive(
+                        actor,
+                        decision.loan_id,
+                        component,
+                        waivers[component],
+                        reason,
+                        approver,
+                        on,
+                        today,
+                    )
+            payment = self.p.loans.payments.pay_off(
+                actor, decision.loan_id, on, method, reason, today
+            )
             if payment.amount != decision.payload["agreed_sum"]:
                 raise ValidationError(
                     f"Jumlah pelunasan {format_rupiah(payment.amount)} tidak sama dengan yang "
                     f"disepakati {format_rupiah(decision.payload['agreed_sum'])}.",
-                    field="decision")
+                    field="decision",
+                )
             loan = self.p.loans.get(decision.loan_id)
             if loan.status == LoanStatus.LUNAS:
-                self.p.loans_repo.update_loan(loan.id,
-                                              {"status": LoanStatus.LUNAS_KERINGANAN.value})
-                self.p.audit.record(actor.id, "lunas keringanan", "pinjaman", loan.id,
-                                    {"status": loan.status.value},
-                                    {"status": LoanStatus.LUNAS_KERINGANAN.value},
-                                    note=reason)
+                self.p.loans_repo.update_loan(
+                    loan.id, {"status": LoanStatus.LUNAS_KERINGANAN.value}
+                )
+                self.p.audit.record(
+                    actor.id,
+                    "lunas keringanan",
+                    "pinjaman",
+                    loan.id,
+                    {"status": loan.status.value},
+                    {"status": LoanStatus.LUNAS_KERINGANAN.value},
+                    note=reason,
+                )
             self.p.decisions.mark_executed(decision, on, actor.id)
             if decision.case_id is not None:
                 case = self.p.cases.get(decision.case_id)

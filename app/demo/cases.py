@@ -62,19 +62,27 @@ def add_demo_cases(
         month_end = add_months(today.replace(day=1), -months_back + 1) - timedelta(days=1)
         coll.cases.open_due_cases(month_end, users["admin"])
     coll.cases.open_due_cases(today, users["admin"])
-    cases = [c for c in coll.repo.cases() if services.loans.get(c.loan_id).status
-             == LoanStatus.AKTIF]
+    cases = [
+        c for c in coll.repo.cases() if services.loans.get(c.loan_id).status == LoanStatus.AKTIF
+    ]
     arrears = {a.loan_id: a for a in services.loans.quality.all_arrears(today)}
     cases = [c for c in cases if c.loan_id in arrears]
     rank = {"M": 0, "D": 1, "KL": 2, "DPK": 3, "L": 4}
-    cases.sort(key=lambda c: (rank.get(arrears[c.loan_id].quality, 5),
-                              -arrears[c.loan_id].outstanding, c.id))
+    cases.sort(
+        key=lambda c: (
+            rank.get(arrears[c.loan_id].quality, 5),
+            -arrears[c.loan_id].outstanding,
+            c.id,
+        )
+    )
     demo = _Demo(services, rng, today, users)
     done: list[str] = []
     say("Mencatat riwayat penanganan …")
     used: set[int] = set()
-    for label, action in (("hapus tagih", demo.hapus_tagih),
-                          ("hapus buku dengan pemulihan", demo.hapus_buku_recovery)):
+    for label, action in (
+        ("hapus tagih", demo.hapus_tagih),
+        ("hapus buku dengan pemulihan", demo.hapus_buku_recovery),
+    ):
         case = demo.forgotten_loan()
         if case is not None and demo.attempt(action, case):
             done.append(label)
@@ -95,8 +103,10 @@ def add_demo_cases(
             demo.attempt(demo.negotiation, case)
     open_cases = len(coll.repo.cases())
     s = demo.stats
-    return (f"{open_cases} kasus terbuka; {s['kontak']} catatan kontak, {s['surat']} surat, "
-            f"{s['janji']} janji bayar ({s['ditepati']} ditepati); " + ", ".join(done) + ".")
+    return (
+        f"{open_cases} kasus terbuka; {s['kontak']} catatan kontak, {s['surat']} surat, "
+        f"{s['janji']} janji bayar ({s['ditepati']} ditepati); " + ", ".join(done) + "."
+    )
 
 
 def _users(services: Services) -> dict[str, User]:
@@ -106,8 +116,14 @@ def _users(services: Services) -> dict[str, User]:
     if "bendahara" not in found:
         profile = services.settings.profile()
         user = services.users.create_user(
-            users["admin"], "bendahara", profile.bendahara or "Bendahara", Role.PENGURUS,
-            "bendahara123", "bendahara123", position="Bendahara")
+            users["admin"],
+            "bendahara",
+            profile.bendahara or "Bendahara",
+            Role.PENGURUS,
+            "bendahara123",
+            "bendahara123",
+            position="Bendahara",
+        )
         services.users.repo.update_fields(user.id, must_change_password=0)
         found["bendahara"] = services.users.get(user.id)
     users["bendahara"] = found["bendahara"]
@@ -115,8 +131,9 @@ def _users(services: Services) -> dict[str, User]:
 
 
 class _Demo:
-    def __init__(self, services: Services, rng: random.Random, today: date,
-                 users: dict[str, User]) -> None:
+    def __init__(
+        self, services: Services, rng: random.Random, today: date, users: dict[str, User]
+    ) -> None:
         self.s = services
         self.c = services.collection
         self.rng = rng
@@ -137,40 +154,73 @@ class _Demo:
         last = self.c.loans_events.latest_event_date(case.loan_id) or case.opened_on
         return max(last + timedelta(days=1), case.opened_on, self.today - timedelta(days=days_back))
 
-    def contact(self, case: Case, on: date, channel: Channel, *, hour: int = 10,
-                promise: int = 0, due: date | None = None, next_days: int = 7,
-                officer: str = "kasir", met: MetRole = MetRole.ANGGOTA, met_name: str = "",
-                said: str = "", agreed: str = "", causes: tuple[str, ...] = ()) -> None:
+    def contact(
+        self,
+        case: Case,
+        on: date,
+        channel: Channel,
+        *,
+        hour: int = 10,
+        promise: int = 0,
+        due: date | None = None,
+        next_days: int = 7,
+        officer: str = "kasir",
+        met: MetRole = MetRole.ANGGOTA,
+        met_name: str = "",
+        said: str = "",
+        agreed: str = "",
+        causes: tuple[str, ...] = (),
+    ) -> None:
         if on > self.today:
             return
         next_date = on + timedelta(days=next_days)
-        self.c.contacts.record(self.u[officer], ContactDraft(
-            case_id=case.id, contact_at=datetime.combine(on, time(hour, self.rng.randrange(60))),
-            channel=channel, met_role=met, met_name=met_name, member_said=said,
-            causes=causes, offer="Bayar tunggakan bertahap" if promise else "",
-            member_answer="Sanggup" if promise else "", agreed=agreed,
-            next_step="Cek pembayaran" if promise else "Hubungi lagi",
-            next_step_date=next_date,
-        ), today=self.today, promise=PromiseDraft(promise, due) if promise and due else None)
+        self.c.contacts.record(
+            self.u[officer],
+            ContactDraft(
+                case_id=case.id,
+                contact_at=datetime.combine(on, time(hour, self.rng.randrange(60))),
+                channel=channel,
+                met_role=met,
+                met_name=met_name,
+                member_said=said,
+                causes=causes,
+                offer="Bayar tunggakan bertahap" if promise else "",
+                member_answer="Sanggup" if promise else "",
+                agreed=agreed,
+                next_step="Cek pembayaran" if promise else "Hubungi lagi",
+                next_step_date=next_date,
+            ),
+            today=self.today,
+            promise=PromiseDraft(promise, due) if promise and due else None,
+        )
         self.stats["kontak"] += 1
         self.stats["janji"] += 1 if promise else 0
 
     def letter(self, case: Case, kind: LetterKind, on: date, number: int) -> None:
         if on > self.today:
             return
-        self.c.contacts.record_letter(self.u["kasir"], case.id, LetterDraft(
-            kind=kind, letter_date=on, sent_on=on, delivery_method="diantar",
-            received_by=self.rng.choice(("Anggota", "Istri anggota", "Suami anggota", "Anak")),
-            number=f"{number:03d}/KSP-GR/{kind.value}/{roman_month(on.month)}/{on.year}",
-        ), today=self.today)
+        self.c.contacts.record_letter(
+            self.u["kasir"],
+            case.id,
+            LetterDraft(
+                kind=kind,
+                letter_date=on,
+                sent_on=on,
+                delivery_method="diantar",
+                received_by=self.rng.choice(("Anggota", "Istri anggota", "Suami anggota", "Anak")),
+                number=f"{number:03d}/KSP-GR/{kind.value}/{roman_month(on.month)}/{on.year}",
+            ),
+            today=self.today,
+        )
         self.stats["surat"] += 1
 
     def pay(self, case: Case, amount: int, on: date) -> bool:
         last = self.c.loans_events.latest_event_date(case.loan_id)
         if on > self.today or (last is not None and on < last) or amount <= 0:
             return False
-        self.s.loans.payments.record_payment(self.u["kasir"], case.loan_id, amount, on, "tunai",
-                                             today=self.today)
+        self.s.loans.payments.record_payment(
+            self.u["kasir"], case.loan_id, amount, on, "tunai", today=self.today
+        )
         return True
 
     def cause(self) -> str:
@@ -180,25 +230,38 @@ class _Demo:
     def negotiation(self, case: Case) -> None:
         loan = self.s.loans.get(case.loan_id)
         t0 = self.start(case, 100)
-        self.c.cases.assign(self.u["manajer"], case.id,
-                            self.u[self.rng.choice(_OFFICERS)].id, today=self.today)
+        self.c.cases.assign(
+            self.u["manajer"], case.id, self.u[self.rng.choice(_OFFICERS)].id, today=self.today
+        )
         cause = self.cause()
         self.contact(case, t0, Channel.TELEPON, said=_SAID[cause], causes=(cause,))
         self.letter(case, LetterKind.SP1, t0 + timedelta(days=3), case.id)
         instalment = max(100_000, loan.amount // max(1, loan.months) // 50_000 * 50_000)
         t1 = t0 + timedelta(days=10)
         due = t1 + timedelta(days=10)
-        self.contact(case, t1, Channel.KUNJUNGAN_RUMAH, hour=16, promise=instalment, due=due,
-                     met=MetRole.SUAMI_ISTRI, met_name="suami/istri anggota",
-                     agreed=f"Membayar satu angsuran paling lambat {due:%d-%m-%Y}")
+        self.contact(
+            case,
+            t1,
+            Channel.KUNJUNGAN_RUMAH,
+            hour=16,
+            promise=instalment,
+            due=due,
+            met=MetRole.SUAMI_ISTRI,
+            met_name="suami/istri anggota",
+            agreed=f"Membayar satu angsuran paling lambat {due:%d-%m-%Y}",
+        )
         fate = self.rng.random()
         if fate < 0.5 and self.pay(case, instalment, due - timedelta(days=self.rng.randrange(3))):
             self.stats["ditepati"] += 1
         elif fate < 0.7:
             self.pay(case, instalment // 2 // 1000 * 1000, due - timedelta(days=1))
         else:
-            self.contact(case, due + timedelta(days=3), Channel.WHATSAPP,
-                         said="Belum ada uang, minta waktu sampai gajian.")
+            self.contact(
+                case,
+                due + timedelta(days=3),
+                Channel.WHATSAPP,
+                said="Belum ada uang, minta waktu sampai gajian.",
+            )
             self.letter(case, LetterKind.SP2, t0 + timedelta(days=17), case.id)
         self.stats["riwayat"] += 1
 
@@ -209,26 +272,38 @@ class _Demo:
         product = next((p for p in self.s.loans.products.all() if p.method == "flat"), None)
         if product is None:
             return None
-        for member_id in self.rng.sample(range(1, self._member_count() + 1),
-                                         min(400, self._member_count())):
+        for member_id in self.rng.sample(
+            range(1, self._member_count() + 1), min(400, self._member_count())
+        ):
             member = self.s.members.get(member_id)
-            if (member.status.value != "aktif" or member.join_date > disbursed
-                    or self.s.savings.balances(member_id).total > 1_500_000
-                    or self.s.loans.member_loans(member_id, self.today)):
+            if (
+                member.status.value != "aktif"
+                or member.join_date > disbursed
+                or self.s.savings.balances(member_id).total > 1_500_000
+                or self.s.loans.member_loans(member_id, self.today)
+            ):
                 continue
             amount = max(product.min_amount, min(product.max_amount, 5_000_000))
             draft = LoanApplication(
-                member_id=member_id, product_id=product.id, amount=amount,
+                member_id=member_id,
+                product_id=product.id,
+                amount=amount,
                 months=max(product.min_months, min(product.max_months, 12)),
-                first_due=add_months(disbursed, 1), application_date=disbursed,
-                purpose="Modal jualan sayur keliling")
+                first_due=add_months(disbursed, 1),
+                application_date=disbursed,
+                purpose="Modal jualan sayur keliling",
+            )
             loan = self.s.loans.apply(self.u["manajer"], draft, today=disbursed)
             self.s.loans.approve(self.u["ketua"], loan.id, "Layak", today=disbursed)
             self.s.loans.disburse(self.u["manajer"], loan.id, disbursed, today=disbursed)
             opened = disbursed + timedelta(days=75)
-            return self.c.cases.open_case(self.u["manajer"], loan.id,
-                                          "Tidak pernah membayar angsuran", today=opened,
-                                          officer_id=self.u["kasir"].id)
+            return self.c.cases.open_case(
+                self.u["manajer"],
+                loan.id,
+                "Tidak pernah membayar angsuran",
+                today=opened,
+                officer_id=self.u["kasir"].id,
+            )
         return None
 
     def _member_count(self) -> int:
@@ -238,29 +313,58 @@ class _Demo:
     def reschedule(self, case: Case) -> None:
         loan = self.s.loans.get(case.loan_id)
         eff = self.start(case, 45)
-        self.contact(case, eff, Channel.DI_KANTOR, officer="manajer", said=_SAID["ekonomi"],
-                     causes=("ekonomi",), agreed="Jadwal angsuran diperpanjang 6 bulan")
+        self.contact(
+            case,
+            eff,
+            Channel.DI_KANTOR,
+            officer="manajer",
+            said=_SAID["ekonomi"],
+            causes=("ekonomi",),
+            agreed="Jadwal angsuran diperpanjang 6 bulan",
+        )
         terms = RestructuringTerms(
-            kind=RestructuringKind.PENJADWALAN, pokok=Treatment.KAPITALISASI,
-            jasa=Treatment.ANGSURAN_PERTAMA, denda=Treatment.ANGSURAN_PERTAMA,
-            monthly_rate=loan.monthly_rate, months=max(6, loan.months // 2 + 6),
-            method=loan.method, first_due=add_months(eff, 1), effective_date=eff,
-            round_to=loan.round_to, round_up=loan.round_up,
-            reason="Panen gagal; anggota sanggup bila angsuran lebih ringan")
+            kind=RestructuringKind.PENJADWALAN,
+            pokok=Treatment.KAPITALISASI,
+            jasa=Treatment.ANGSURAN_PERTAMA,
+            denda=Treatment.ANGSURAN_PERTAMA,
+            monthly_rate=loan.monthly_rate,
+            months=max(6, loan.months // 2 + 6),
+            method=loan.method,
+            first_due=add_months(eff, 1),
+            effective_date=eff,
+            round_to=loan.round_to,
+            round_up=loan.round_up,
+            reason="Panen gagal; anggota sanggup bila angsuran lebih ringan",
+        )
         self._approve(self.c.restructuring.propose(self.u["manajer"], case.id, terms, today=eff))
 
     def restructure(self, case: Case) -> None:
         loan = self.s.loans.get(case.loan_id)
         eff = self.start(case, 60)
-        self.contact(case, eff, Channel.DI_KANTOR, officer="manajer", said=_SAID["sakit"],
-                     causes=("sakit",), agreed="Tunggakan jasa dijadikan pokok, jasa turun")
+        self.contact(
+            case,
+            eff,
+            Channel.DI_KANTOR,
+            officer="manajer",
+            said=_SAID["sakit"],
+            causes=("sakit",),
+            agreed="Tunggakan jasa dijadikan pokok, jasa turun",
+        )
         rate = max(Decimal("0.75"), loan.monthly_rate - Decimal("0.25"))
         terms = RestructuringTerms(
-            kind=RestructuringKind.PERSYARATAN, pokok=Treatment.KAPITALISASI,
-            jasa=Treatment.KAPITALISASI, denda=Treatment.HAPUS, monthly_rate=rate, months=24,
-            method="declining", first_due=add_months(eff, 1), effective_date=eff,
-            round_to=loan.round_to, round_up=loan.round_up,
-            reason="Anggota sakit lama; usaha mulai jalan lagi")
+            kind=RestructuringKind.PERSYARATAN,
+            pokok=Treatment.KAPITALISASI,
+            jasa=Treatment.KAPITALISASI,
+            denda=Treatment.HAPUS,
+            monthly_rate=rate,
+            months=24,
+            method="declining",
+            first_due=add_months(eff, 1),
+            effective_date=eff,
+            round_to=loan.round_to,
+            round_up=loan.round_up,
+            reason="Anggota sakit lama; usaha mulai jalan lagi",
+        )
         self._approve(self.c.restructuring.propose(self.u["manajer"], case.id, terms, today=eff))
 
     def _approve(self, decision_proposed: object) -> None:
@@ -268,24 +372,43 @@ class _Demo:
 
         assert isinstance(decision_proposed, Decision)
         on = min(self.today, decision_proposed.proposed_on + timedelta(days=2))
-        self.c.decisions.approve(self.u["ketua"], decision_proposed.id,
-                                 "Disetujui dalam rapat pengurus", on, on)
+        self.c.decisions.approve(
+            self.u["ketua"], decision_proposed.id, "Disetujui dalam rapat pengurus", on, on
+        )
 
     def settlement(self, case: Case) -> None:
         on = self.start(case, 40)
-        self.contact(case, on, Channel.DI_KANTOR, officer="manajer", said=_SAID["phk"],
-                     causes=("phk",), agreed="Pelunasan sekaligus dengan keringanan")
+        self.contact(
+            case,
+            on,
+            Channel.DI_KANTOR,
+            officer="manajer",
+            said=_SAID["phk"],
+            causes=("phk",),
+            agreed="Pelunasan sekaligus dengan keringanan",
+        )
         quote = self.c.settlement.max_within_limits(case.loan_id, on)
         waivers = {line.component: line.waived for line in quote.lines}
         waivers["pokok"] = quote.line("pokok").owed // 10 // 1000 * 1000  # beyond the limit
-        decision = self.c.settlement.propose(self.u["manajer"], case.id, on, waivers,
-                                             on + timedelta(days=30),
-                                             "Keluarga membantu melunasi", on)
+        decision = self.c.settlement.propose(
+            self.u["manajer"],
+            case.id,
+            on,
+            waivers,
+            on + timedelta(days=30),
+            "Keluarga membantu melunasi",
+            on,
+        )
         approve_on = min(self.today, on + timedelta(days=3))
         self.c.decisions.approve(self.u["ketua"], decision.id, "Setuju", approve_on, approve_on)
-        self.c.decisions.approve(self.u["bendahara"], decision.id, "Setuju", approve_on,
-                                 approve_on, meeting_ref=f"07/NOT-PGR/{roman_month(on.month)}/"
-                                                         f"{on.year}")
+        self.c.decisions.approve(
+            self.u["bendahara"],
+            decision.id,
+            "Setuju",
+            approve_on,
+            approve_on,
+            meeting_ref=f"07/NOT-PGR/{roman_month(on.month)}/{on.year}",
+        )
         pay_on = min(self.today, approve_on + timedelta(days=7))
         self.c.settlement.pay(self.u["kasir"], decision.id, pay_on, "tunai", self.today)
 
@@ -297,44 +420,74 @@ class _Demo:
         balances = self.s.savings.balances(loan.member_id, on)
         left = self.s.loans.payments.payoff_quote(loan.id, on).total
         # Suitable only when Macet for six months and the savings cover a small part of it.
-        if (self.s.loans.quality.arrears(loan.id, add_months(w, -6)).quality != "M"
-                or balances.total * 3 > left or w + timedelta(days=3) > self.today):
+        if (
+            self.s.loans.quality.arrears(loan.id, add_months(w, -6)).quality != "M"
+            or balances.total * 3 > left
+            or w + timedelta(days=3) > self.today
+        ):
             raise _NotSuitable
         for i, letter_kind in enumerate((LetterKind.SP1, LetterKind.SP2, LetterKind.SP3)):
             self.letter(case, letter_kind, w - timedelta(days=70 - 14 * i), case.id)
-        self.contact(case, w - timedelta(days=40), Channel.KUNJUNGAN_RUMAH, hour=15,
-                     met=MetRole.KELUARGA, met_name="orang tua anggota",
-                     said="Anggota merantau, tidak jelas alamatnya.", causes=("itikad",))
+        self.contact(
+            case,
+            w - timedelta(days=40),
+            Channel.KUNJUNGAN_RUMAH,
+            hour=15,
+            met=MetRole.KELUARGA,
+            met_name="orang tua anggota",
+            said="Anggota merantau, tidak jelas alamatnya.",
+            causes=("itikad",),
+        )
         for item in self.s.loans.collateral(loan.id):
             if item.released_on is None:
                 self.s.loans.release_collateral(
-                    self.u["manajer"], item.id, w - timedelta(days=20),
-                    "Dikembalikan: agunan milik pihak ketiga yang tidak ikut menandatangani")
-        self.c.cases.set_collateral(self.u["manajer"], case.id, CollateralStatus.DIKEMBALIKAN
-                                    if self.s.loans.collateral(loan.id) else
-                                    CollateralStatus.TIDAK_ADA, "", today=self.today)
+                    self.u["manajer"],
+                    item.id,
+                    w - timedelta(days=20),
+                    "Dikembalikan: agunan milik pihak ketiga yang tidak ikut menandatangani",
+                )
+        self.c.cases.set_collateral(
+            self.u["manajer"],
+            case.id,
+            CollateralStatus.DIKEMBALIKAN
+            if self.s.loans.collateral(loan.id)
+            else CollateralStatus.TIDAK_ADA,
+            "",
+            today=self.today,
+        )
         amounts = {}
         lowest = self._lowest_balances(loan.member_id, on)
-        for kind, balance in (("sukarela", lowest["sukarela"]), ("wajib", lowest["wajib"]),
-                              ("pokok", lowest["pokok"])):
+        for kind, balance in (
+            ("sukarela", lowest["sukarela"]),
+            ("wajib", lowest["wajib"]),
+            ("pokok", lowest["pokok"]),
+        ):
             take = min(balance, left)
             if take > 0:
                 amounts[kind] = take
                 left -= take
         if amounts:
-            consent = Consent(given_by=loan.member_name, given_on=on - timedelta(days=2),
-                              statement_no=f"PRN-{case.id:03d}/{on.year}")
+            consent = Consent(
+                given_by=loan.member_name,
+                given_on=on - timedelta(days=2),
+                statement_no=f"PRN-{case.id:03d}/{on.year}",
+            )
             d = self.c.setoff.propose(self.u["manajer"], case.id, on, amounts, consent, on)
             self.c.decisions.approve(self.u["ketua"], d.id, "Sesuai pernyataan anggota", on, on)
-        decision = self.c.writeoff.propose(self.u["manajer"], case.id,
-                                           "Macet lama, anggota tidak diketahui keberadaannya",
-                                           w, w)
-        self.c.decisions.add_note(self.u["pengawas"], decision.id,
-                                  "Berkas lengkap, syarat hapus buku terpenuhi.",
-                                  w + timedelta(days=1), self.today)
+        decision = self.c.writeoff.propose(
+            self.u["manajer"], case.id, "Macet lama, anggota tidak diketahui keberadaannya", w, w
+        )
+        self.c.decisions.add_note(
+            self.u["pengawas"],
+            decision.id,
+            "Berkas lengkap, syarat hapus buku terpenuhi.",
+            w + timedelta(days=1),
+            self.today,
+        )
         for name, days in (("ketua", 2), ("bendahara", 3)):
-            self.c.decisions.approve(self.u[name], decision.id, "Setuju", w + timedelta(days=days),
-                                     self.today)
+            self.c.decisions.approve(
+                self.u[name], decision.id, "Setuju", w + timedelta(days=days), self.today
+            )
         return w + timedelta(days=3)
 
     def _lowest_balances(self, member_id: int, on: date) -> dict[str, int]:
@@ -344,8 +497,9 @@ class _Demo:
         lowest = {}
         for kind in SavingsKind:
             balance = low = start.of(kind)
-            for tx in sorted(self.s.savings.history(member_id, kind),
-                             key=lambda t: (t.tx_date, t.id)):
+            for tx in sorted(
+                self.s.savings.history(member_id, kind), key=lambda t: (t.tx_date, t.id)
+            ):
                 if on < tx.tx_date <= self.today:
                     balance += tx.amount
                     low = min(low, balance)
@@ -356,19 +510,32 @@ class _Demo:
         written = self._write_off(case, 90)
         on = min(self.today, written + timedelta(days=30))
         pokok = self.c.writeoff.entry(case.loan_id).pokok
-        self.c.writeoff.record_recovery(self.u["kasir"], case.loan_id,
-                                        max(50_000, pokok // 10 // 50_000 * 50_000), on, "tunai",
-                                        "Dibayar kakak anggota", self.today)
+        self.c.writeoff.record_recovery(
+            self.u["kasir"],
+            case.loan_id,
+            max(50_000, pokok // 10 // 50_000 * 50_000),
+            on,
+            "tunai",
+            "Dibayar kakak anggota",
+            self.today,
+        )
 
     def hapus_tagih(self, case: Case) -> None:
         written = self._write_off(case, 150)
         rat = min(self.today, written + timedelta(days=60))
         number = f"03/RAK/KSP-GR/{roman_month(rat.month)}/{rat.year}"
         decision = self.c.writeoff.propose_hapus_tagih(
-            self.u["manajer"], case.id, number, rat,
-            "Anggota meninggal dunia; ahli waris tidak mampu", rat, self.today)
-        self.c.decisions.approve(self.u["ketua"], decision.id, "Sesuai keputusan Rapat Anggota",
-                                 rat, self.today)
+            self.u["manajer"],
+            case.id,
+            number,
+            rat,
+            "Anggota meninggal dunia; ahli waris tidak mampu",
+            rat,
+            self.today,
+        )
+        self.c.decisions.approve(
+            self.u["ketua"], decision.id, "Sesuai keputusan Rapat Anggota", rat, self.today
+        )
 
 
 class _NotSuitable(AppError):

@@ -171,8 +171,17 @@ class LoanSim:
         if change:
             lines += ((None, "titipan", change),)
         event = SimEvent(
-            on.toordinal(), PAY, amount, allocation.total("pokok"), allocation.total("jasa"),
-            allocation.total("denda"), change, lines, charges, method=method, note=note,
+            on.toordinal(),
+            PAY,
+            amount,
+            allocation.total("pokok"),
+            allocation.total("jasa"),
+            allocation.total("denda"),
+            change,
+            lines,
+            charges,
+            method=method,
+            note=note,
         )
         self.events.append(event)
         return event

@@ -47,8 +47,13 @@ def clean_guarantor(draft: GuarantorDraft) -> GuarantorDraft:
         raise ValidationError("Tulis nama penjamin.", field="name")
     nik = validate_nik(draft.nik) if draft.nik.strip() else ""
     phone = normalize_phone(draft.phone) if draft.phone.strip() else ""
-    return GuarantorDraft(name=name, nik=nik, relation=draft.relation.strip(),
-                          address=draft.address.strip(), phone=phone)
+    return GuarantorDraft(
+        name=name,
+        nik=nik,
+        relation=draft.relation.strip(),
+        address=draft.address.strip(),
+        phone=phone,
+    )
 
 
 class CollateralService:
@@ -63,8 +68,14 @@ class CollateralService:
         check_collateral(draft)
         with self.db.atomic():
             item_id = self.repo.insert_collateral(loan.id, draft, actor.id)
-            self.audit.record(actor.id, "tambah", "agunan", item_id, None,
-                              {"loan": loan.display_number, **asdict(draft)})
+            self.audit.record(
+                actor.id,
+                "tambah",
+                "agunan",
+                item_id,
+                None,
+                {"loan": loan.display_number, **asdict(draft)},
+            )
         item = self.repo.collateral_item(item_id)
         assert item is not None
         return item
@@ -81,9 +92,14 @@ class CollateralService:
             raise ValidationError("Agunan ini sudah dikembalikan.", field="collateral")
         with self.db.atomic():
             self.repo.release_collateral(collateral_id, on, note.strip())
-            self.audit.record(actor.id, "kembalikan", "agunan", collateral_id,
-                              {"released_on": None},
-                              {"released_on": on.isoformat(), "note": note.strip()})
+            self.audit.record(
+                actor.id,
+                "kembalikan",
+                "agunan",
+                collateral_id,
+                {"released_on": None},
+                {"released_on": on.isoformat(), "note": note.strip()},
+            )
         released = self.repo.collateral_item(collateral_id)
         assert released is not None
         return released
@@ -94,6 +110,12 @@ class CollateralService:
         clean = clean_guarantor(draft)
         with self.db.atomic():
             item_id = self.repo.insert_guarantor(loan.id, clean, actor.id)
-            self.audit.record(actor.id, "tambah", "penjamin", item_id, None,
-                              {"loan": loan.display_number, **asdict(clean)})
+            self.audit.record(
+                actor.id,
+                "tambah",
+                "penjamin",
+                item_id,
+                None,
+                {"loan": loan.display_number, **asdict(clean)},
+            )
         return next(g for g in self.repo.guarantors(loan.id) if g.id == item_id)

@@ -45,8 +45,11 @@ if TYPE_CHECKING:
 RECEIPT_SEQUENCE = "loan_receipt"
 MAX_AMOUNT = 10_000_000_000
 _REVERSIBLE = (
-    EventKind.PEMBAYARAN, EventKind.KERINGANAN, EventKind.POTONGAN_PELUNASAN,
-    EventKind.TITIPAN_DITERAPKAN, EventKind.TITIPAN_DIKEMBALIKAN,
+    EventKind.PEMBAYARAN,
+    EventKind.KERINGANAN,
+    EventKind.POTONGAN_PELUNASAN,
+    EventKind.TITIPAN_DITERAPKAN,
+    EventKind.TITIPAN_DIKEMBALIKAN,
 )
 
 
@@ -56,7 +59,10 @@ def _lines(allocation: Allocation) -> tuple[tuple[int | None, str, int], ...]:
 
 class LoanPaymentService:
     def __init__(
-        self, db: Database, audit: AuditRepository, settings: SettingsService,
+        self,
+        db: Database,
+        audit: AuditRepository,
+        settings: SettingsService,
         quality: LoanQualityService,
     ) -> None:
         self.db = db
@@ -105,7 +111,8 @@ class LoanPaymentService:
             numbers = sorted({ln.number for ln in ahead.lines})
             warnings.append(
                 f"{format_rupiah(ahead.total())} dibayar di muka untuk angsuran ke-"
-                + ", ".join(str(n) for n in numbers) + "."
+                + ", ".join(str(n) for n in numbers)
+                + "."
             )
         if allocation.advance:
             warnings.append(
@@ -113,14 +120,26 @@ class LoanPaymentService:
                 "(bisa dikembalikan kepada anggota)."
             )
         return PaymentPreview(
-            loan_id=loan.id, on=pos.as_of, amount=amount, titipan_used=held,
-            allocation=allocation, open_before=tuple(due), advance=allocation.advance,
-            closes_loan=closes, warnings=tuple(warnings),
+            loan_id=loan.id,
+            on=pos.as_of,
+            amount=amount,
+            titipan_used=held,
+            allocation=allocation,
+            open_before=tuple(due),
+            advance=allocation.advance,
+            closes_loan=closes,
+            warnings=tuple(warnings),
         )
 
     def record_payment(
-        self, actor: User, loan_id: int, amount: int, on: date, method: str,
-        note: str = "", today: date | None = None,
+        self,
+        actor: User,
+        loan_id: int,
+        amount: int,
+        on: date,
+        method: str,
+        note: str = "",
+        today: date | None = None,
     ) -> Payment:
         """Save a receipt (RECORD_PAYMENT) exactly as preview_allocation shows it; the loan
         becomes lunas when nothing is left. Returns the stored payment with its lines."""
@@ -135,8 +154,14 @@ class LoanPaymentService:
         return self.get(event_id)
 
     def _store_payment(
-        self, actor: User | None, loan: Loan, pos: Position, amount: int, method: str,
-        note: str, kind: EventKind = EventKind.PEMBAYARAN,
+        self,
+        actor: User | None,
+        loan: Loan,
+        pos: Position,
+        amount: int,
+        method: str,
+        note: str,
+        kind: EventKind = EventKind.PEMBAYARAN,
     ) -> int:
         preview = self._preview(loan, pos, amount)
         a = preview.allocation
@@ -145,17 +170,42 @@ class LoanPaymentService:
         if titipan_change:
             lines += ((None, "titipan", titipan_change),)
         receipt = self._next_receipt(pos.as_of) if kind == EventKind.PEMBAYARAN else None
-        event_id = self.repo.insert(NewEvent(
-            loan_id=loan.id, version=loan.schedule_version, kind=kind, event_date=pos.as_of,
-            receipt_no=receipt, amount=amount, method=method, pokok=a.total("pokok"),
-            jasa=a.total("jasa"), denda=a.total("denda"), titipan=titipan_change,
-            note=note.strip(), lines=lines, charges=pos.charges_due,
-        ), actor.id if actor else None)
+        event_id = self.repo.insert(
+            NewEvent(
+                loan_id=loan.id,
+                version=loan.schedule_version,
+                kind=kind,
+                event_date=pos.as_of,
+                receipt_no=receipt,
+                amount=amount,
+                method=method,
+                pokok=a.total("pokok"),
+                jasa=a.total("jasa"),
+                denda=a.total("denda"),
+                titipan=titipan_change,
+                note=note.strip(),
+                lines=lines,
+                charges=pos.charges_due,
+            ),
+            actor.id if actor else None,
+        )
         self.audit.record(
-            actor.id if actor else None, kind.value, "pinjaman", loan.id, None,
-            {"event": event_id, "receipt": receipt, "date": pos.as_of.isoformat(),
-             "amount": amount, "method": method, "pokok": a.total("pokok"),
-             "jasa": a.total("jasa"), "denda": a.total("denda"), "titipan": titipan_change},
+            actor.id if actor else None,
+            kind.value,
+            "pinjaman",
+            loan.id,
+            None,
+            {
+                "event": event_id,
+                "receipt": receipt,
+                "date": pos.as_of.isoformat(),
+                "amount": amount,
+                "method": method,
+                "pokok": a.total("pokok"),
+                "jasa": a.total("jasa"),
+                "denda": a.total("denda"),
+                "titipan": titipan_change,
+            },
         )
         if preview.closes_loan:
             self._close(actor, loan, pos.as_of)
@@ -169,7 +219,12 @@ class LoanPaymentService:
             if self.repo.titipan(loan.id, on) <= 0 or not pos.open_all():
                 return None
             event_id = self._store_payment(
-                actor, loan, pos, 0, "", "Titipan dipakai untuk angsuran",
+                actor,
+                loan,
+                pos,
+                0,
+                "",
+                "Titipan dipakai untuk angsuran",
                 kind=EventKind.TITIPAN_DITERAPKAN,
             )
         return self.get(event_id)
@@ -196,14 +251,24 @@ class LoanPaymentService:
             else:
                 not_charged += item.jasa
         return PayoffQuote(
-            loan_id=loan.id, on=pos.as_of, pokok=pos.outstanding, jasa=charged,
-            denda=pos.denda_owed, titipan=self.repo.titipan(loan.id, pos.as_of),
-            jasa_not_charged=not_charged, rule=loan.payoff_rule,
+            loan_id=loan.id,
+            on=pos.as_of,
+            pokok=pos.outstanding,
+            jasa=charged,
+            denda=pos.denda_owed,
+            titipan=self.repo.titipan(loan.id, pos.as_of),
+            jasa_not_charged=not_charged,
+            rule=loan.payoff_rule,
             rule_text=PAYOFF_RULES[loan.payoff_rule],
         )
 
     def pay_off(
-        self, actor: User, loan_id: int, on: date, method: str, note: str = "",
+        self,
+        actor: User,
+        loan_id: int,
+        on: date,
+        method: str,
+        note: str = "",
         today: date | None = None,
     ) -> Payment:
         """Receive exactly the payoff quote: a potongan_pelunasan event for the jasa the rule
@@ -223,7 +288,11 @@ class LoanPaymentService:
                 assert event is not None
                 return event
             event_id = self._store_payment(
-                actor, loan, pos, quote.total, method,
+                actor,
+                loan,
+                pos,
+                quote.total,
+                method,
                 note or f"Pelunasan dipercepat ({quote.rule_text})",
             )
         return self.get(event_id)
@@ -239,12 +308,20 @@ class LoanPaymentService:
                 charged_running = False
                 continue
             lines.append((item.number, "jasa", item.jasa))
-        self.repo.insert(NewEvent(
-            loan_id=loan.id, version=loan.schedule_version, kind=EventKind.POTONGAN_PELUNASAN,
-            event_date=pos.as_of, jasa=quote.jasa_not_charged, lines=tuple(lines),
-            reason=quote.rule_text, note="Jasa yang tidak ditagih karena pelunasan dipercepat",
-            charges=pos.charges_due,
-        ), actor.id)
+        self.repo.insert(
+            NewEvent(
+                loan_id=loan.id,
+                version=loan.schedule_version,
+                kind=EventKind.POTONGAN_PELUNASAN,
+                event_date=pos.as_of,
+                jasa=quote.jasa_not_charged,
+                lines=tuple(lines),
+                reason=quote.rule_text,
+                note="Jasa yang tidak ditagih karena pelunasan dipercepat",
+                charges=pos.charges_due,
+            ),
+            actor.id,
+        )
 
     # -- reversal and waivers -----------------------------------------------------------------
     def reverse(
@@ -256,8 +333,9 @@ class LoanPaymentService:
         require(actor, Action.REVERSE_TRANSACTION)
         original = self.get(event_id)
         if original.kind not in _REVERSIBLE:
-            raise ValidationError(f"{original.kind.label} tidak bisa dibatalkan.",
-                                  field="transaction")
+            raise ValidationError(
+                f"{original.kind.label} tidak bisa dibatalkan.", field="transaction"
+            )
         if original.is_reversed:
             raise ValidationError("Transaksi ini sudah dibatalkan.", field="transaction")
         if len(reason.strip()) < 5:
@@ -273,35 +351,63 @@ class LoanPaymentService:
             if self.repo.titipan(loan.id) - original.titipan < 0:
                 raise ValidationError(
                     "Titipan dari transaksi ini sudah dipakai atau dikembalikan. Batalkan "
-                    "transaksi itu dulu.", field="transaction",
+                    "transaksi itu dulu.",
+                    field="transaction",
                 )
             reversal_id = self._reverse_one(actor, original, reason.strip(), on)
             if original.kind == EventKind.PEMBAYARAN:
                 for other in self.repo.for_loan(loan.id):
-                    if (other.kind == EventKind.POTONGAN_PELUNASAN and not other.is_reversed
-                            and other.event_date == original.event_date):
+                    if (
+                        other.kind == EventKind.POTONGAN_PELUNASAN
+                        and not other.is_reversed
+                        and other.event_date == original.event_date
+                    ):
                         self._reverse_one(actor, other, reason.strip(), on)
             if loan.status in (LoanStatus.LUNAS, LoanStatus.LUNAS_KERINGANAN):
                 self._reopen(actor, loan)
         return self.get(reversal_id)
 
     def _reverse_one(self, actor: User, original: Payment, reason: str, on: date) -> int:
-        event_id = self.repo.insert(NewEvent(
-            loan_id=original.loan_id, version=self._version_of(original),
-            kind=EventKind.PEMBALIKAN, event_date=on, amount=-original.amount,
-            method=original.method, pokok=-original.pokok, jasa=-original.jasa,
-            denda=-original.denda, titipan=-original.titipan, reverses_id=original.id,
-            reason=reason, note=f"Pembatalan {original.receipt_no or original.kind.label}",
-            lines=tuple((ln.number, ln.component, -ln.amount) for ln in original.lines),
-        ), actor.id)
-        self.audit.record(actor.id, "batalkan", "pinjaman", original.loan_id,
-                          {"event": original.id, "receipt": original.receipt_no},
-                          {"reversal": event_id, "date": on.isoformat()}, note=reason)
+        event_id = self.repo.insert(
+            NewEvent(
+                loan_id=original.loan_id,
+                version=self._version_of(original),
+                kind=EventKind.PEMBALIKAN,
+                event_date=on,
+                amount=-original.amount,
+                method=original.method,
+                pokok=-original.pokok,
+                jasa=-original.jasa,
+                denda=-original.denda,
+                titipan=-original.titipan,
+                reverses_id=original.id,
+                reason=reason,
+                note=f"Pembatalan {original.receipt_no or original.kind.label}",
+                lines=tuple((ln.number, ln.component, -ln.amount) for ln in original.lines),
+            ),
+            actor.id,
+        )
+        self.audit.record(
+            actor.id,
+            "batalkan",
+            "pinjaman",
+            original.loan_id,
+            {"event": original.id, "receipt": original.receipt_no},
+            {"reversal": event_id, "date": on.isoformat()},
+            note=reason,
+        )
         return event_id
 
     def waive(
-        self, actor: User, loan_id: int, component: str, amount: int, reason: str,
-        approver: User, on: date, today: date | None = None,
+        self,
+        actor: User,
+        loan_id: int,
+        component: str,
+        amount: int,
+        reason: str,
+        approver: User,
+        on: date,
+        today: date | None = None,
     ) -> Waiver:
         """Waive part of the denda or jasa due by `on`, or of the pokok still owed: needs a
         reason and a Pengurus (APPROVE) as approver; audited. Amounts fill the oldest
@@ -311,8 +417,7 @@ class LoanPaymentService:
             raise PermissionDenied("Peran Anda tidak boleh mencatat keringanan.")
         if not can(approver, Action.APPROVE):
             raise PermissionDenied(
-                f"{approver.full_name} tidak berwenang menyetujui keringanan; perlu Ketua/"
-                "Pengurus."
+                f"{approver.full_name} tidak berwenang menyetujui keringanan; perlu Ketua/Pengurus."
             )
         if component not in ("denda", "jasa", "pokok"):
             raise ValidationError("Pilih denda, jasa atau pokok.", field="component")
@@ -328,31 +433,63 @@ class LoanPaymentService:
             if amount > owed:
                 raise ValidationError(
                     f"Keringanan {component} paling banyak {format_rupiah(owed)} "
-                    f"per {format_date_long(on)}.", field="amount",
+                    f"per {format_date_long(on)}.",
+                    field="amount",
                 )
-            only = allocate_payment(
-                [_only(item, component) for item in items], amount
+            only = allocate_payment([_only(item, component) for item in items], amount)
+            event_id = self.repo.insert(
+                NewEvent(
+                    loan_id=loan.id,
+                    version=loan.schedule_version,
+                    kind=EventKind.KERINGANAN,
+                    event_date=on,
+                    pokok=only.total("pokok"),
+                    jasa=only.total("jasa"),
+                    denda=only.total("denda"),
+                    reason=reason.strip(),
+                    approved_by=approver.id,
+                    lines=_lines(only),
+                    charges=pos.charges_due,
+                ),
+                actor.id,
             )
-            event_id = self.repo.insert(NewEvent(
-                loan_id=loan.id, version=loan.schedule_version, kind=EventKind.KERINGANAN,
-                event_date=on, pokok=only.total("pokok"), jasa=only.total("jasa"),
-                denda=only.total("denda"), reason=reason.strip(),
-                approved_by=approver.id, lines=_lines(only), charges=pos.charges_due,
-            ), actor.id)
-            self.audit.record(actor.id, "keringanan", "pinjaman", loan.id, None,
-                              {"event": event_id, "component": component, "amount": amount,
-                               "approved_by": approver.id}, note=reason.strip())
+            self.audit.record(
+                actor.id,
+                "keringanan",
+                "pinjaman",
+                loan.id,
+                None,
+                {
+                    "event": event_id,
+                    "component": component,
+                    "amount": amount,
+                    "approved_by": approver.id,
+                },
+                note=reason.strip(),
+            )
             after = self.quality.position(loan, on)
             if after.is_settled:
                 self._close(actor, loan, on)
         return Waiver(
-            id=event_id, loan_id=loan.id, event_date=on, component=component, amount=amount,
-            reason=reason.strip(), approved_by=approver.id, approved_by_name=approver.full_name,
+            id=event_id,
+            loan_id=loan.id,
+            event_date=on,
+            component=component,
+            amount=amount,
+            reason=reason.strip(),
+            approved_by=approver.id,
+            approved_by_name=approver.full_name,
             created_by=actor.id,
         )
 
     def refund_titipan(
-        self, actor: User, loan_id: int, amount: int, on: date, method: str, note: str = "",
+        self,
+        actor: User,
+        loan_id: int,
+        amount: int,
+        on: date,
+        method: str,
+        note: str = "",
         today: date | None = None,
     ) -> Payment:
         """Pay held titipan back to the member (RECORD_PAYMENT)."""
@@ -365,17 +502,30 @@ class LoanPaymentService:
         self._check_date(loan, on, today)
         held = self.repo.titipan(loan_id, on)
         if amount > held:
-            raise ValidationError(f"Titipan yang ada hanya {format_rupiah(held)}.",
-                                  field="amount")
+            raise ValidationError(f"Titipan yang ada hanya {format_rupiah(held)}.", field="amount")
         with self.db.atomic():
-            event_id = self.repo.insert(NewEvent(
-                loan_id=loan.id, version=loan.schedule_version,
-                kind=EventKind.TITIPAN_DIKEMBALIKAN, event_date=on, amount=amount,
-                method=method, titipan=-amount, lines=((None, "titipan", -amount),),
-                note=note.strip() or "Titipan dikembalikan kepada anggota",
-            ), actor.id)
-            self.audit.record(actor.id, "kembalikan titipan", "pinjaman", loan.id, None,
-                              {"event": event_id, "amount": amount, "date": on.isoformat()})
+            event_id = self.repo.insert(
+                NewEvent(
+                    loan_id=loan.id,
+                    version=loan.schedule_version,
+                    kind=EventKind.TITIPAN_DIKEMBALIKAN,
+                    event_date=on,
+                    amount=amount,
+                    method=method,
+                    titipan=-amount,
+                    lines=((None, "titipan", -amount),),
+                    note=note.strip() or "Titipan dikembalikan kepada anggota",
+                ),
+                actor.id,
+            )
+            self.audit.record(
+                actor.id,
+                "kembalikan titipan",
+                "pinjaman",
+                loan.id,
+                None,
+                {"event": event_id, "amount": amount, "date": on.isoformat()},
+            )
         return self.get(event_id)
 
     # -- helpers ------------------------------------------------------------------------------
@@ -386,7 +536,8 @@ class LoanPaymentService:
         if loan.status != LoanStatus.AKTIF or loan.disbursed_on is None:
             raise ValidationError(
                 f"Pinjaman {loan.display_number} berstatus {loan.status.label}: tidak bisa "
-                "menerima pembayaran.", field="loan",
+                "menerima pembayaran.",
+                field="loan",
             )
         if on < loan.disbursed_on:
             raise ValidationError("Tanggal sebelum pencairan pinjaman.", field="on")
@@ -399,7 +550,8 @@ class LoanPaymentService:
         if latest is not None and on < latest:
             raise ValidationError(
                 f"Sudah ada transaksi pinjaman ini pada {format_date_long(latest)}; transaksi "
-                "baru tidak boleh bertanggal lebih awal.", field="on",
+                "baru tidak boleh bertanggal lebih awal.",
+                field="on",
             )
 
     def _close(self, actor: User | None, loan: Loan, on: date) -> None:
@@ -412,16 +564,29 @@ class LoanPaymentService:
         status = LoanStatus.LUNAS_KERINGANAN if waived else LoanStatus.LUNAS
         changes = {"status": status.value, "closed_on": on.isoformat()}
         self.loans.update_loan(loan.id, changes)
-        self.audit.record(actor.id if actor else None, "lunas", "pinjaman", loan.id,
-                          {"status": loan.status.value, "closed_on": None}, changes)
+        self.audit.record(
+            actor.id if actor else None,
+            "lunas",
+            "pinjaman",
+            loan.id,
+            {"status": loan.status.value, "closed_on": None},
+            changes,
+        )
 
     def _reopen(self, actor: User, loan: Loan) -> None:
         changes = {"status": LoanStatus.AKTIF.value, "closed_on": None}
         self.loans.update_loan(loan.id, changes)
-        self.audit.record(actor.id, "buka kembali", "pinjaman", loan.id,
-                          {"status": loan.status.value,
-                           "closed_on": loan.closed_on.isoformat() if loan.closed_on else None},
-                          changes)
+        self.audit.record(
+            actor.id,
+            "buka kembali",
+            "pinjaman",
+            loan.id,
+            {
+                "status": loan.status.value,
+                "closed_on": loan.closed_on.isoformat() if loan.closed_on else None,
+            },
+            changes,
+        )
 
     def _version_of(self, event: Payment) -> int:
         return int(self.db.scalar("SELECT version FROM loan_events WHERE id = ?", (event.id,)))

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 
 class PortfolioService:
     def __init__(
-        self, db: Database, audit: AuditRepository, settings: SettingsService,
+        self,
+        db: Database,
+        audit: AuditRepository,
+        settings: SettingsService,
         quality: LoanQualityService,
     ) -> None:
         self.db = db
@@ -94,9 +97,15 @@ class PortfolioService:
         policy = self.allowance_policy()
         with self.db.atomic():
             booking_id = self.repo.insert_booking(as_of, amount, policy, note.strip(), actor.id)
-            self.audit.record(actor.id, "catat", "ppap", booking_id, None,
-                              {"as_of": as_of.isoformat(), "amount": amount,
-                               "policy": policy.key}, note=note.strip())
+            self.audit.record(
+                actor.id,
+                "catat",
+                "ppap",
+                booking_id,
+                None,
+                {"as_of": as_of.isoformat(), "amount": amount, "policy": policy.key},
+                note=note.strip(),
+            )
         booking = self.repo.booking(booking_id)
         assert booking is not None
         return booking

@@ -54,8 +54,9 @@ class Position:
 
     def open_due(self) -> list[OpenInstallment]:
         """Instalments due on or before the date with anything unpaid, denda included."""
-        return [_open(line) for line in self.lines
-                if line.due_date <= self.as_of and line.remaining > 0]
+        return [
+            _open(line) for line in self.lines if line.due_date <= self.as_of and line.remaining > 0
+        ]
 
     def open_all(self) -> list[OpenInstallment]:
         """Every instalment with anything unpaid, due or not."""
@@ -110,7 +111,10 @@ def loan_position(
         unpaid_pokok = item.principal - paid_pokok
         unpaid_jasa = item.interest - paid_jasa
         formula = denda_for_installment(
-            rule, item.due_date, unpaid_pokok + unpaid_jasa, as_of,
+            rule,
+            item.due_date,
+            unpaid_pokok + unpaid_jasa,
+            as_of,
             principal_overdue=unpaid_pokok,
         )
         charged = charges.get(item.number, 0)

@@ -48,9 +48,7 @@ class LoanProductService:
             raise NotFound("Produk pinjaman tidak ditemukan.")
         return product
 
-    def validate(
-        self, draft: LoanProductDraft, exclude_id: int | None = None
-    ) -> LoanProductDraft:
+    def validate(self, draft: LoanProductDraft, exclude_id: int | None = None) -> LoanProductDraft:
         """Trimmed draft or ValidationError naming the field."""
         draft = replace(draft, name=" ".join(draft.name.split()))
         if not draft.name:
@@ -63,8 +61,9 @@ class LoanProductService:
         if not isinstance(rate, Decimal) or not rate.is_finite() or not 0 <= rate <= 10:
             raise ValidationError("Jasa per bulan antara 0% dan 10%.", field="monthly_rate")
         if -rate.as_tuple().exponent > 4:  # type: ignore[operator]
-            raise ValidationError("Jasa paling banyak 4 angka di belakang koma.",
-                                  field="monthly_rate")
+            raise ValidationError(
+                "Jasa paling banyak 4 angka di belakang koma.", field="monthly_rate"
+            )
         if not 1 <= draft.min_months <= draft.max_months <= MAX_MONTHS:
             raise ValidationError(
                 f"Jangka waktu: paling sedikit 1 bulan, paling lama {MAX_MONTHS} bulan, dan "
@@ -73,27 +72,27 @@ class LoanProductService:
             )
         if not 0 < draft.min_amount <= draft.max_amount:
             raise ValidationError(
-                "Plafon paling kecil harus lebih dari Rp0 dan tidak melebihi plafon paling "
-                "besar.",
+                "Plafon paling kecil harus lebih dari Rp0 dan tidak melebihi plafon paling besar.",
                 field="max_amount",
             )
         if draft.round_to < 1:
             raise ValidationError("Kelipatan pembulatan paling kecil Rp1.", field="round_to")
         fee = draft.admin_fee_rate
         if not isinstance(fee, Decimal) or not fee.is_finite() or not 0 <= fee <= 100:
-            raise ValidationError("Biaya administrasi antara 0% dan 100%.",
-                                  field="admin_fee_rate")
+            raise ValidationError("Biaya administrasi antara 0% dan 100%.", field="admin_fee_rate")
         if draft.admin_fee_fixed < 0:
-            raise ValidationError("Biaya administrasi tetap tidak boleh negatif.",
-                                  field="admin_fee_fixed")
+            raise ValidationError(
+                "Biaya administrasi tetap tidak boleh negatif.", field="admin_fee_fixed"
+            )
         if sorted(draft.alloc_order) != sorted(COMPONENTS):
             raise ValidationError(
                 "Urutan alokasi harus memuat denda, jasa dan pokok masing-masing satu kali.",
                 field="alloc_order",
             )
         if draft.alloc_mode not in MODES:
-            raise ValidationError("Pilih alokasi per angsuran atau per komponen.",
-                                  field="alloc_mode")
+            raise ValidationError(
+                "Pilih alokasi per angsuran atau per komponen.", field="alloc_mode"
+            )
         if draft.payoff_rule not in PAYOFF_RULES:
             raise ValidationError("Pilih aturan pelunasan dipercepat.", field="payoff_rule")
         return replace(draft, alloc_order=tuple(draft.alloc_order))
@@ -104,8 +103,9 @@ class LoanProductService:
         draft = self.validate(draft)
         with self.db.atomic():
             product_id = self.repo.insert_product(draft)
-            self.audit.record(actor.id, "tambah", "produk_pinjaman", product_id, None,
-                              _audit_view(draft))
+            self.audit.record(
+                actor.id, "tambah", "produk_pinjaman", product_id, None, _audit_view(draft)
+            )
         return self.get(product_id)
 
     def update(self, actor: User, product_id: int, draft: LoanProductDraft) -> LoanProduct:
@@ -116,8 +116,14 @@ class LoanProductService:
         draft = self.validate(draft, exclude_id=product_id)
         with self.db.atomic():
             self.repo.update_product(product_id, draft)
-            self.audit.record(actor.id, "ubah", "produk_pinjaman", product_id,
-                              _audit_view(before), _audit_view(draft))
+            self.audit.record(
+                actor.id,
+                "ubah",
+                "produk_pinjaman",
+                product_id,
+                _audit_view(before),
+                _audit_view(draft),
+            )
         return self.get(product_id)
 
     def set_active(self, actor: User, product_id: int, active: bool) -> LoanProduct:
@@ -127,12 +133,22 @@ class LoanProductService:
         if before.active != active:
             with self.db.atomic():
                 self.repo.set_product_active(product_id, active)
-                self.audit.record(actor.id, "ubah", "produk_pinjaman", product_id,
-                                  {"active": before.active}, {"active": active})
+                self.audit.record(
+                    actor.id,
+                    "ubah",
+                    "produk_pinjaman",
+                    product_id,
+                    {"active": before.active},
+                    {"active": active},
+                )
         return self.get(product_id)
 
     def terms(
-        self, product: LoanProduct, amount: int, months: int, first_due: date,
+        self,
+        product: LoanProduct,
+        amount: int,
+        months: int,
+        first_due: date,
         principal_grace: int = 0,
     ) -> ScheduleTerms:
         """ScheduleTerms for an amount/term under `product` (limits checked)."""
@@ -162,7 +178,11 @@ class LoanProductService:
         )
 
     def simulate(
-        self, product_id: int, amount: int, months: int, first_due: date,
+        self,
+        product_id: int,
+        amount: int,
+        months: int,
+        first_due: date,
         principal_grace: int = 0,
     ) -> list[Installment]:
         """The schedule a loan would get (Simulasi Pinjaman)."""

@@ -106,11 +106,14 @@ class LoanService:
                 field="first_due",
             )
         if draft.application_date > today:
-            raise ValidationError("Tanggal pengajuan tidak boleh setelah hari ini.",
-                                  field="application_date")
-        schedule = build_schedule(self.products.terms(
-            product, draft.amount, draft.months, draft.first_due, draft.principal_grace
-        ))
+            raise ValidationError(
+                "Tanggal pengajuan tidak boleh setelah hari ini.", field="application_date"
+            )
+        schedule = build_schedule(
+            self.products.terms(
+                product, draft.amount, draft.months, draft.first_due, draft.principal_grace
+            )
+        )
         warnings: list[str] = []
         if member.status != MemberStatus.AKTIF:
             warnings.append(
@@ -171,39 +174,58 @@ class LoanService:
         schedule = build_schedule(terms)
         with self.db.atomic():
             number = self._next_number(
-                "loans.application_pattern", APPLICATION_SEQUENCE, draft.application_date,
-                "application_no", "PM",
+                "loans.application_pattern",
+                APPLICATION_SEQUENCE,
+                draft.application_date,
+                "application_no",
+                "PM",
             )
             denda = denda_values(
                 product.denda_rule, product.alloc_order, product.alloc_mode, product.payoff_rule
             )
             values: dict[str, Any] = {
-                "application_no": number, "member_id": draft.member_id,
-                "product_id": product.id, "status": LoanStatus.DIAJUKAN.value,
+                "application_no": number,
+                "member_id": draft.member_id,
+                "product_id": product.id,
+                "status": LoanStatus.DIAJUKAN.value,
                 "application_date": draft.application_date.isoformat(),
-                "amount": draft.amount, "months": draft.months,
-                "monthly_rate": str(product.monthly_rate), "method": product.method,
-                "round_to": product.round_to, "round_up": int(product.round_up),
+                "amount": draft.amount,
+                "months": draft.months,
+                "monthly_rate": str(product.monthly_rate),
+                "method": product.method,
+                "round_to": product.round_to,
+                "round_up": int(product.round_up),
                 "principal_grace": draft.principal_grace,
-                "first_due": draft.first_due.isoformat(), "purpose": purpose,
+                "first_due": draft.first_due.isoformat(),
+                "purpose": purpose,
                 **dict(zip(DENDA_FIELDS, denda, strict=True)),
                 "admin_fee": product.admin_fee(draft.amount),
-                "replaces_loan_id": draft.replaces_loan_id, "note": draft.note.strip(),
+                "replaces_loan_id": draft.replaces_loan_id,
+                "note": draft.note.strip(),
                 "created_by": actor.id,
             }
             loan_id = self.repo.insert_loan(values)
             self.repo.insert_schedule(
-                loan_id, 0,
-                {"effective_date": draft.application_date.isoformat(), "reason": "",
-                 "principal": draft.amount, "monthly_rate": str(product.monthly_rate),
-                 "months": draft.months, "method": product.method,
-                 "round_to": product.round_to, "round_up": int(product.round_up),
-                 "principal_grace": draft.principal_grace,
-                 "first_due": draft.first_due.isoformat()},
-                schedule, actor.id,
+                loan_id,
+                0,
+                {
+                    "effective_date": draft.application_date.isoformat(),
+                    "reason": "",
+                    "principal": draft.amount,
+                    "monthly_rate": str(product.monthly_rate),
+                    "months": draft.months,
+                    "method": product.method,
+                    "round_to": product.round_to,
+                    "round_up": int(product.round_up),
+                    "principal_grace": draft.principal_grace,
+                    "first_due": draft.first_due.isoformat(),
+                },
+                schedule,
+                actor.id,
             )
-            self.audit.record(actor.id, "ajukan", "pinjaman", loan_id, None,
-                              self.repo.loan_snapshot(loan_id))
+            self.audit.record(
+                actor.id, "ajukan", "pinjaman", loan_id, None, self.repo.loan_snapshot(loan_id)
+            )
         return self.get(loan_id)
 
     def approve(self, actor: User, loan_id: int, note: str, today: date) -> Loan:
@@ -229,10 +251,17 @@ class LoanService:
             )
         if today < loan.application_date:
             raise ValidationError("Tanggal keputusan sebelum tanggal pengajuan.", field="today")
-        self._change(actor, loan, {
-            "status": status.value, "decided_by": actor.id, "decided_on": today.isoformat(),
-            "decision_note": note.strip(),
-        }, "setujui" if status == LoanStatus.DISETUJUI else "tolak")
+        self._change(
+            actor,
+            loan,
+            {
+                "status": status.value,
+                "decided_by": actor.id,
+                "decided_on": today.isoformat(),
+                "decision_note": note.strip(),
+            },
+            "setujui" if status == LoanStatus.DISETUJUI else "tolak",
+        )
         return self.get(loan_id)
 
     def disburse(self, actor: User, loan_id: int, on: date, today: date) -> Loan:
@@ -259,19 +288,39 @@ class LoanService:
             number = self._next_number(
                 "loans.agreement_pattern", AGREEMENT_SEQUENCE, on, "number", "PK"
             )
-            self.events.insert(NewEvent(
-                loan_id=loan.id, version=0, kind=EventKind.PENCAIRAN, event_date=on,
-                amount=loan.amount, fee=loan.admin_fee, method="tunai",
-                note=f"Pencairan pinjaman {number}",
-            ), actor.id)
-            self._change(actor, loan, {
-                "status": LoanStatus.AKTIF.value, "number": number, "disbursed_on": on.isoformat(),
-                "net_disbursed": loan.amount - loan.admin_fee - payoff,
-            }, "cairkan")
+            self.events.insert(
+                NewEvent(
+                    loan_id=loan.id,
+                    version=0,
+                    kind=EventKind.PENCAIRAN,
+                    event_date=on,
+                    amount=loan.amount,
+                    fee=loan.admin_fee,
+                    method="tunai",
+                    note=f"Pencairan pinjaman {number}",
+                ),
+                actor.id,
+            )
+            self._change(
+                actor,
+                loan,
+                {
+                    "status": LoanStatus.AKTIF.value,
+                    "number": number,
+                    "disbursed_on": on.isoformat(),
+                    "net_disbursed": loan.amount - loan.admin_fee - payoff,
+                },
+                "cairkan",
+            )
             if payoff:
+                assert loan.replaces_loan_id is not None  # a payoff exists only for a replacement
                 self.payments.pay_off(
-                    actor, loan.replaces_loan_id, on, "transfer",  # type: ignore[arg-type]
-                    note=f"Dilunasi dari pencairan pinjaman {number}", today=today,
+                    actor,
+                    loan.replaces_loan_id,
+                    on,
+                    "transfer",
+                    note=f"Dilunasi dari pencairan pinjaman {number}",
+                    today=today,
                 )
         return self.get(loan_id)
 
@@ -360,8 +409,13 @@ class LoanService:
         )
 
     def list_rows(
-        self, as_of: date, filters: LoanFilter | None = None, *, offset: int = 0,
-        limit: int = 100, order: str = "number",
+        self,
+        as_of: date,
+        filters: LoanFilter | None = None,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+        order: str = "number",
     ) -> list[LoanRow]:
         """One page of the loans list with figures as of `as_of` (order: 'number', 'member',
         'outstanding', 'days' (most overdue first) or 'arrears')."""
@@ -383,8 +437,9 @@ class LoanService:
         before = self.repo.loan_snapshot(loan.id)
         with self.db.atomic():
             self.repo.update_loan(loan.id, changes)
-            self.audit.record(actor.id, action, "pinjaman", loan.id,
-                              {k: before.get(k) for k in changes}, changes)
+            self.audit.record(
+                actor.id, action, "pinjaman", loan.id, {k: before.get(k) for k in changes}, changes
+            )
 
     def _next_number(
         self, setting: str, sequence: str, on: date, column: str, doc_code: str

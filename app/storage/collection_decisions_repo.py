@@ -103,14 +103,23 @@ class DecisionsRepository:
         return cursor.lastrowid
 
     def set_status(
-        self, decision_id: int, status: DecisionStatus, *, decided_on: date | None = None,
+        self,
+        decision_id: int,
+        status: DecisionStatus,
+        *,
+        decided_on: date | None = None,
         executed_on: date | None = None,
     ) -> None:
         self.db.execute(
             "UPDATE collection_decisions SET status = ?, decided_on = coalesce(?, decided_on),"
             " executed_on = coalesce(?, executed_on), updated_at = ? WHERE id = ?",
-            (status.value, decided_on.isoformat() if decided_on else None,
-             executed_on.isoformat() if executed_on else None, now_text(), decision_id),
+            (
+                status.value,
+                decided_on.isoformat() if decided_on else None,
+                executed_on.isoformat() if executed_on else None,
+                now_text(),
+                decision_id,
+            ),
         )
 
     def set_meeting(self, decision_id: int, ref: str, on: date) -> None:
@@ -188,8 +197,15 @@ class DecisionsRepository:
             ids,
         ):
             votes.setdefault(v["decision_id"], []).append(
-                Vote(v["user_id"], v["full_name"], v["role"], v["verdict"], v["note"],
-                     date.fromisoformat(v["on_date"]), v["at"])
+                Vote(
+                    v["user_id"],
+                    v["full_name"],
+                    v["role"],
+                    v["verdict"],
+                    v["note"],
+                    date.fromisoformat(v["on_date"]),
+                    v["at"],
+                )
             )
         notes: dict[int, list[DecisionNote]] = {}
         for n in self.db.rows(
@@ -198,8 +214,14 @@ class DecisionsRepository:
             ids,
         ):
             notes.setdefault(n["decision_id"], []).append(
-                DecisionNote(n["user_id"], n["full_name"], n["role"], n["note"],
-                             date.fromisoformat(n["on_date"]), n["at"])
+                DecisionNote(
+                    n["user_id"],
+                    n["full_name"],
+                    n["role"],
+                    n["note"],
+                    date.fromisoformat(n["on_date"]),
+                    n["at"],
+                )
             )
         return [
             Decision(
@@ -271,7 +293,13 @@ class DecisionsRepository:
 
     # -- off-books register -------------------------------------------------------------------
     def insert_offbook(
-        self, loan_id: int, member_id: int, decision_id: int, on: date, pokok: int, jasa: int,
+        self,
+        loan_id: int,
+        member_id: int,
+        decision_id: int,
+        on: date,
+        pokok: int,
+        jasa: int,
         denda: int,
     ) -> None:
         self.db.execute(

@@ -48,9 +48,22 @@ class LettersRepository:
             "INSERT INTO case_letters (case_id, loan_id, kind, number, letter_date, sent_on,"
             " delivery_method, received_by, pay_by, document_ref, note, created_by,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (case_id, loan_id, draft.kind.value, draft.number, draft.letter_date.isoformat(),
-             _iso(draft.sent_on), draft.delivery_method, draft.received_by, _iso(draft.pay_by),
-             draft.document_ref, draft.note, user_id, stamp, stamp),
+            (
+                case_id,
+                loan_id,
+                draft.kind.value,
+                draft.number,
+                draft.letter_date.isoformat(),
+                _iso(draft.sent_on),
+                draft.delivery_method,
+                draft.received_by,
+                _iso(draft.pay_by),
+                draft.document_ref,
+                draft.note,
+                user_id,
+                stamp,
+                stamp,
+            ),
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid

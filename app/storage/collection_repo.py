@@ -239,12 +239,26 @@ class CollectionRepository(LettersRepository):
             " met_name, officer_id, member_said, offer, member_answer, agreed, next_step,"
             " next_step_date, letter_kind, corrects_id, correction_reason, created_by,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (draft.case_id, loan_id, draft.contact_at.replace(microsecond=0).isoformat(),
-             draft.channel.value, draft.met_role.value, draft.met_name, officer_id,
-             draft.member_said, draft.offer, draft.member_answer, draft.agreed,
-             draft.next_step, _iso(draft.next_step_date),
-             draft.letter_kind.value if draft.letter_kind else None, draft.corrects_id,
-             draft.correction_reason, user_id, now_text()),
+            (
+                draft.case_id,
+                loan_id,
+                draft.contact_at.replace(microsecond=0).isoformat(),
+                draft.channel.value,
+                draft.met_role.value,
+                draft.met_name,
+                officer_id,
+                draft.member_said,
+                draft.offer,
+                draft.member_answer,
+                draft.agreed,
+                draft.next_step,
+                _iso(draft.next_step_date),
+                draft.letter_kind.value if draft.letter_kind else None,
+                draft.corrects_id,
+                draft.correction_reason,
+                user_id,
+                now_text(),
+            ),
         )
         contact_id = cursor.lastrowid
         assert contact_id is not None
@@ -290,8 +304,12 @@ class CollectionRepository(LettersRepository):
         ):
             found.setdefault(a["contact_id"], []).append(
                 Attachment(
-                    id=a["id"], contact_id=a["contact_id"], rel_path=a["rel_path"],
-                    sha256=a["sha256"], original_name=a["original_name"], size=a["size"],
+                    id=a["id"],
+                    contact_id=a["contact_id"],
+                    rel_path=a["rel_path"],
+                    sha256=a["sha256"],
+                    original_name=a["original_name"],
+                    size=a["size"],
                 )
             )
         return [_contact(r, tuple(found.get(r["id"], ()))) for r in rows]
@@ -307,20 +325,38 @@ class CollectionRepository(LettersRepository):
 
     # -- promises -----------------------------------------------------------------------------
     def insert_promise(
-        self, case_id: int, loan_id: int, contact_id: int, amount: int, made_on: date,
-        due_date: date, user_id: int | None,
+        self,
+        case_id: int,
+        loan_id: int,
+        contact_id: int,
+        amount: int,
+        made_on: date,
+        due_date: date,
+        user_id: int | None,
     ) -> int:
         cursor = self.db.execute(
             "INSERT INTO case_promises (case_id, loan_id, contact_id, amount, made_on, due_date,"
             " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (case_id, loan_id, contact_id, amount, made_on.isoformat(), due_date.isoformat(),
-             user_id, now_text()),
+            (
+                case_id,
+                loan_id,
+                contact_id,
+                amount,
+                made_on.isoformat(),
+                due_date.isoformat(),
+                user_id,
+                now_text(),
+            ),
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
     def cancel_promise(
-        self, promise_id: int, on: date, reason: str, decision_id: int | None,
+        self,
+        promise_id: int,
+        on: date,
+        reason: str,
+        decision_id: int | None,
         user_id: int | None,
     ) -> None:
         self.db.execute(
@@ -368,9 +404,7 @@ class CollectionRepository(LettersRepository):
         )
         return [(r[0], date.fromisoformat(r[1]), r[2]) for r in rows]
 
-    def case_receipts(
-        self, start: date, end: date
-    ) -> list[tuple[date, int, int | None, str]]:
+    def case_receipts(self, start: date, end: date) -> list[tuple[date, int, int | None, str]]:
         """Money received in [start, end] on loans while they had a case open, with the case's
         officer: (date, amount, officer id, officer name). Loan receipts never reversed, and
         recoveries after write-off."""

@@ -67,30 +67,86 @@ class BulkLoanEvent(NamedTuple):
 
 
 _LOAN_COLUMNS = (
-    "id", "application_no", "number", "member_id", "product_id", "status", "application_date",
-    "amount", "months", "monthly_rate", "method", "round_to", "round_up", "principal_grace",
-    "first_due", "purpose", "denda_basis", "denda_rate", "denda_per", "denda_grace_days",
-    "denda_cap", "denda_fixed", "denda_cap_rate", "alloc_order", "alloc_mode", "payoff_rule",
-    "admin_fee", "decided_by", "decided_on", "decision_note", "disbursed_on", "net_disbursed",
-    "closed_on", "created_by", "created_at", "updated_at",
+    "id",
+    "application_no",
+    "number",
+    "member_id",
+    "product_id",
+    "status",
+    "application_date",
+    "amount",
+    "months",
+    "monthly_rate",
+    "method",
+    "round_to",
+    "round_up",
+    "principal_grace",
+    "first_due",
+    "purpose",
+    "denda_basis",
+    "denda_rate",
+    "denda_per",
+    "denda_grace_days",
+    "denda_cap",
+    "denda_fixed",
+    "denda_cap_rate",
+    "alloc_order",
+    "alloc_mode",
+    "payoff_rule",
+    "admin_fee",
+    "decided_by",
+    "decided_on",
+    "decision_note",
+    "disbursed_on",
+    "net_disbursed",
+    "closed_on",
+    "created_by",
+    "created_at",
+    "updated_at",
 )
 _SCHEDULE_COLUMNS = (
-    "loan_id", "version", "effective_date", "reason", "principal", "monthly_rate", "months",
-    "method", "round_to", "round_up", "principal_grace", "first_due", "total_pokok",
-    "total_jasa", "created_by", "created_at",
+    "loan_id",
+    "version",
+    "effective_date",
+    "reason",
+    "principal",
+    "monthly_rate",
+    "months",
+    "method",
+    "round_to",
+    "round_up",
+    "principal_grace",
+    "first_due",
+    "total_pokok",
+    "total_jasa",
+    "created_by",
+    "created_at",
 )
 _EVENT_COLUMNS = (
-    "id", "loan_id", "version", "kind", "event_date", "receipt_no", "amount", "method", "pokok",
-    "jasa", "denda", "titipan", "fee", "reverses_id", "reason", "approved_by", "note",
-    "created_by", "created_at",
+    "id",
+    "loan_id",
+    "version",
+    "kind",
+    "event_date",
+    "receipt_no",
+    "amount",
+    "method",
+    "pokok",
+    "jasa",
+    "denda",
+    "titipan",
+    "fee",
+    "reverses_id",
+    "reason",
+    "approved_by",
+    "note",
+    "created_by",
+    "created_at",
 )
 
 
 def _insert_sql(table: str, columns: Sequence[str]) -> str:
-    return (
-        f"INSERT INTO {table} ({', '.join(columns)}) "
-        f"VALUES ({', '.join('?' for _ in columns)})"
-    )
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
 
 
 def _iso(value: date | None) -> str | None:
@@ -109,20 +165,55 @@ def insert_loans_bulk(db: Database, loans: Sequence[BulkLoan]) -> list[int]:
             p = loan.product
             disbursed = loan.disbursed_on is not None
             loan_rows.append(
-                (loan_id, loan.application_no, loan.number, loan.member_id, p.id,
-                 loan.status.value, loan.application_date.isoformat(), loan.amount, loan.months,
-                 str(p.monthly_rate), p.method, p.round_to, int(p.round_up), 0,
-                 loan.first_due.isoformat(), loan.purpose,
-                 *denda_values(p.denda_rule, p.alloc_order, p.alloc_mode, p.payoff_rule),
-                 loan.admin_fee, loan.decided_by, _iso(loan.decided_on), loan.decision_note,
-                 _iso(loan.disbursed_on), loan.amount - loan.admin_fee if disbursed else None,
-                 _iso(loan.closed_on), loan.created_by, loan.created_at, loan.created_at)
+                (
+                    loan_id,
+                    loan.application_no,
+                    loan.number,
+                    loan.member_id,
+                    p.id,
+                    loan.status.value,
+                    loan.application_date.isoformat(),
+                    loan.amount,
+                    loan.months,
+                    str(p.monthly_rate),
+                    p.method,
+                    p.round_to,
+                    int(p.round_up),
+                    0,
+                    loan.first_due.isoformat(),
+                    loan.purpose,
+                    *denda_values(p.denda_rule, p.alloc_order, p.alloc_mode, p.payoff_rule),
+                    loan.admin_fee,
+                    loan.decided_by,
+                    _iso(loan.decided_on),
+                    loan.decision_note,
+                    _iso(loan.disbursed_on),
+                    loan.amount - loan.admin_fee if disbursed else None,
+                    _iso(loan.closed_on),
+                    loan.created_by,
+                    loan.created_at,
+                    loan.created_at,
+                )
             )
             schedule_rows.append(
-                (loan_id, 0, loan.application_date.isoformat(), "", loan.amount,
-                 str(p.monthly_rate), loan.months, p.method, p.round_to, int(p.round_up), 0,
-                 loan.first_due.isoformat(), sum(i.principal for i in loan.schedule),
-                 sum(i.interest for i in loan.schedule), loan.created_by, loan.created_at)
+                (
+                    loan_id,
+                    0,
+                    loan.application_date.isoformat(),
+                    "",
+                    loan.amount,
+                    str(p.monthly_rate),
+                    loan.months,
+                    p.method,
+                    p.round_to,
+                    int(p.round_up),
+                    0,
+                    loan.first_due.isoformat(),
+                    sum(i.principal for i in loan.schedule),
+                    sum(i.interest for i in loan.schedule),
+                    loan.created_by,
+                    loan.created_at,
+                )
             )
             line_rows.extend(schedule_line_values(loan_id, 0, loan.schedule))
         conn = db.sql.conn
@@ -157,16 +248,30 @@ def insert_loan_events_bulk(
                 event_id = first + offset
                 count += 1
                 day = e.event_date.isoformat()
-                lines.extend(
-                    (event_id, i + 1, n, c, a) for i, (n, c, a) in enumerate(e.lines) if a
-                )
+                lines.extend((event_id, i + 1, n, c, a) for i, (n, c, a) in enumerate(e.lines) if a)
                 charges.extend(
                     (e.loan_id, e.version, n, day, a, event_id) for n, a in e.charges if a > 0
                 )
                 yield (
-                    event_id, e.loan_id, e.version, e.kind.value, day, e.receipt_no, e.amount,
-                    e.method, e.pokok, e.jasa, e.denda, e.titipan, e.fee, e.reverses_id,
-                    e.reason, e.approved_by, e.note, e.created_by, e.created_at,
+                    event_id,
+                    e.loan_id,
+                    e.version,
+                    e.kind.value,
+                    day,
+                    e.receipt_no,
+                    e.amount,
+                    e.method,
+                    e.pokok,
+                    e.jasa,
+                    e.denda,
+                    e.titipan,
+                    e.fee,
+                    e.reverses_id,
+                    e.reason,
+                    e.approved_by,
+                    e.note,
+                    e.created_by,
+                    e.created_at,
                 )
 
         conn = db.sql.conn
@@ -204,8 +309,16 @@ def borrowers(db: Database) -> list[DemoBorrower]:
         " FROM members ORDER BY id"
     )
     return [
-        DemoBorrower(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4],
-                     date.fromisoformat(r[5]) if r[5] else None, r[6], r[7])
+        DemoBorrower(
+            r[0],
+            r[1],
+            r[2],
+            date.fromisoformat(r[3]),
+            r[4],
+            date.fromisoformat(r[5]) if r[5] else None,
+            r[6],
+            r[7],
+        )
         for r in rows
     ]
 

@@ -83,9 +83,25 @@ def _event(row: sqlite3.Row, lines: tuple[PaymentLine, ...]) -> Payment:
 
 
 EVENT_COLUMNS = (
-    "id", "loan_id", "version", "kind", "event_date", "receipt_no", "amount", "method", "pokok",
-    "jasa", "denda", "titipan", "fee", "reverses_id", "reason", "approved_by", "note",
-    "created_by", "created_at",
+    "id",
+    "loan_id",
+    "version",
+    "kind",
+    "event_date",
+    "receipt_no",
+    "amount",
+    "method",
+    "pokok",
+    "jasa",
+    "denda",
+    "titipan",
+    "fee",
+    "reverses_id",
+    "reason",
+    "approved_by",
+    "note",
+    "created_by",
+    "created_at",
 )
 
 
@@ -100,10 +116,26 @@ class LoanEventsRepository:
             " method, pokok, jasa, denda, titipan, fee, reverses_id, reason, approved_by, note,"
             " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             " ?, ?)",
-            (event.loan_id, event.version, event.kind.value, event.event_date.isoformat(),
-             event.receipt_no, event.amount, event.method, event.pokok, event.jasa,
-             event.denda, event.titipan, event.fee, event.reverses_id, event.reason,
-             event.approved_by, event.note, user_id, now_text()),
+            (
+                event.loan_id,
+                event.version,
+                event.kind.value,
+                event.event_date.isoformat(),
+                event.receipt_no,
+                event.amount,
+                event.method,
+                event.pokok,
+                event.jasa,
+                event.denda,
+                event.titipan,
+                event.fee,
+                event.reverses_id,
+                event.reason,
+                event.approved_by,
+                event.note,
+                user_id,
+                now_text(),
+            ),
         )
         event_id = cursor.lastrowid
         assert event_id is not None

@@ -29,8 +29,7 @@ _COLUMNS = (
     " res.quality"
 )
 _FROM = (
-    " FROM loans l JOIN members m ON m.id = l.member_id"
-    " JOIN loan_products p ON p.id = l.product_id"
+    " FROM loans l JOIN members m ON m.id = l.member_id JOIN loan_products p ON p.id = l.product_id"
 )
 
 
@@ -89,7 +88,12 @@ class LoansListRepository:
         self.quality = LoanQualityRepository(db)
 
     def rows(
-        self, as_of: date, policy: QualityPolicy, filters: LoanFilter, offset: int, limit: int,
+        self,
+        as_of: date,
+        policy: QualityPolicy,
+        filters: LoanFilter,
+        offset: int,
+        limit: int,
         order: str,
     ) -> list[LoanRow]:
         """A page of rows: the page is chosen first (on loans and members alone when no class,
@@ -110,12 +114,14 @@ class LoansListRepository:
             clauses += self._arrears_clauses(filters, params)
             where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
             rows = self.quality.query(
-                as_of, policy,
+                as_of,
+                policy,
                 f"SELECT l.id, coalesce(res.outstanding, 0) AS outstanding,"
                 f" coalesce(res.ap + res.aj, 0) AS arrears_total, coalesce(res.dpd, 0) AS dpd"
                 f"{_FROM} LEFT JOIN res ON res.loan_id = l.id{where}"
                 f" ORDER BY {_ORDERS[order]} LIMIT :limit OFFSET :offset",
-                extra=params, with_denda=False,
+                extra=params,
+                with_denda=False,
             )
         ids = [r[0] for r in rows]
         if not ids:
@@ -135,8 +141,7 @@ class LoansListRepository:
             return int(self.db.scalar(f"SELECT count(*){_FROM}{where}", params))
         clauses += self._arrears_clauses(filters, params)
         select = (
-            f"SELECT count(*){_FROM} JOIN res ON res.loan_id = l.id"
-            f" WHERE {' AND '.join(clauses)}"
+            f"SELECT count(*){_FROM} JOIN res ON res.loan_id = l.id WHERE {' AND '.join(clauses)}"
         )
         rows = self.quality.query(as_of, policy, select, extra=params, with_denda=False)
         return int(rows[0][0])

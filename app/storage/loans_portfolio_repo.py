@@ -43,8 +43,10 @@ def _bucket_sql() -> str:
 def _allowance_select(policy: AllowancePolicy, params: dict[str, Any]) -> str:
     """A SELECT over CTE `res` giving each loan's required allowance (`required`), per loan
     rounded half-up, after deductible collateral (not for Lancar, capped at outstanding)."""
-    kinds = {kind: policy.deduction_rate("other" if kind == "vehicle" else kind)
-             for kind in COLLATERAL_KINDS}
+    kinds = {
+        kind: policy.deduction_rate("other" if kind == "vehicle" else kind)
+        for kind in COLLATERAL_KINDS
+    }
     fractions = {k: v.as_integer_ratio() for k, v in kinds.items()}
     common = lcm(*(den for _, den in fractions.values()))
     weight = " ".join(
@@ -82,8 +84,12 @@ FROM alw2 GROUP BY quality, bucket"""
 
 def _booking(row: sqlite3.Row) -> AllowanceBooking:
     return AllowanceBooking(
-        id=row["id"], as_of=date.fromisoformat(row["as_of"]), amount=row["amount"],
-        policy_name=row["policy_name"], note=row["note"], created_by=row["created_by"],
+        id=row["id"],
+        as_of=date.fromisoformat(row["as_of"]),
+        amount=row["amount"],
+        policy_name=row["policy_name"],
+        note=row["note"],
+        created_by=row["created_by"],
         created_at=row["created_at"],
     )
 
@@ -98,14 +104,17 @@ class LoanPortfolioRepository:
     ) -> list[PortfolioGroup]:
         """Loans aktif at `as_of` grouped by class and ageing bucket, with the allowance."""
         params: dict[str, Any] = {}
-        rows = self.quality.query(as_of, policy, _allowance_select(allowance, params),
-                                  extra=params)
+        rows = self.quality.query(as_of, policy, _allowance_select(allowance, params), extra=params)
         return [
             PortfolioGroup(
                 quality=r["quality"],
                 bucket=None if r["bucket"] is None else AGEING_BUCKETS[r["bucket"]][1],
-                loans=r["n"], outstanding=r["outstanding"], required=r["required"],
-                arrears_pokok=r["ap"], arrears_jasa=r["aj"], arrears_denda=r["ad"],
+                loans=r["n"],
+                outstanding=r["outstanding"],
+                required=r["required"],
+                arrears_pokok=r["ap"],
+                arrears_jasa=r["aj"],
+                arrears_denda=r["ad"],
             )
             for r in rows
         ]

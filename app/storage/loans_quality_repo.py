@@ -62,7 +62,10 @@ def class_expression(policy: QualityPolicy, params: dict[str, Any]) -> str:
         rnum, rden = _fraction(policy.cover_rescuable)
         unum, uden = _fraction(policy.cover_unrescuable)
         params.update(
-            cover_r_num=rnum, cover_r_den=rden, cover_u_num=unum, cover_u_den=uden,
+            cover_r_num=rnum,
+            cover_r_den=rden,
+            cover_u_num=unum,
+            cover_u_den=uden,
             macet_after=policy.macet_after_months,
         )
         worst = f"max({_band('opd', 3, 6)}, {_band('ojd', 3, 6)})"
@@ -72,8 +75,7 @@ def class_expression(policy: QualityPolicy, params: dict[str, Any]) -> str:
             " FROM loan_events r WHERE r.reverses_id = e.id AND r.event_date <= :d))"
         )
         months_in_d = (
-            f"min({_whole_months('oldest')} - 6, "
-            f"coalesce({_whole_months(last_pay)}, {_NO_LOAN}))"
+            f"min({_whole_months('oldest')} - 6, coalesce({_whole_months(last_pay)}, {_NO_LOAN}))"
         )
         return (
             f"(CASE WHEN in_court THEN 'M' WHEN {worst} = 0 THEN 'L' WHEN {worst} = 1 THEN 'KL'"
@@ -162,10 +164,12 @@ def _use_balances(db: Database, as_of: date) -> bool:
     """True when few events follow `as_of`, so subtracting them from the totals is cheaper
     than summing everything up to it."""
     total = int(db.scalar("SELECT coalesce(max(id), 0) FROM loan_events"))
-    after = int(db.scalar(
-        "SELECT count(*) FROM (SELECT 1 FROM loan_events WHERE event_date > ? LIMIT ?)",
-        (as_of.isoformat(), total // 4 + 1),
-    ))
+    after = int(
+        db.scalar(
+            "SELECT count(*) FROM (SELECT 1 FROM loan_events WHERE event_date > ? LIMIT ?)",
+            (as_of.isoformat(), total // 4 + 1),
+        )
+    )
     return after <= total // 4
 
 
@@ -207,8 +211,12 @@ _DENDA_SKIPPED = "dc AS (SELECT 0 AS loan_id, 0 AS extra WHERE 0),\n"
 
 
 def arrears_sql(
-    db: Database, as_of: date, policy: QualityPolicy, loan_ids: Sequence[int] | None = None,
-    *, with_denda: bool = True,
+    db: Database,
+    as_of: date,
+    policy: QualityPolicy,
+    loan_ids: Sequence[int] | None = None,
+    *,
+    with_denda: bool = True,
 ) -> tuple[str, list[Any], dict[str, Any]]:
     """The WITH clause ending in CTE `res` (one row per loan aktif at as_of) and its params.
 
@@ -327,7 +335,9 @@ def _date(value: str | None) -> date | None:
 
 
 def arrears_from_row(
-    row: sqlite3.Row, as_of: date, policy_name: str,
+    row: sqlite3.Row,
+    as_of: date,
+    policy_name: str,
     dates: dict[str | None, date | None] | None = None,
 ) -> LoanArrears:
     """A LoanArrears from a row of CTE `res` (or a stored snapshot with the same names).
@@ -341,8 +351,18 @@ def arrears_from_row(
         return found  # type: ignore[return-value]
 
     loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan, coll, quality = (
-        row["loan_id"], row["outstanding"], row["ap"], row["aj"], row["ad"], row["opd"],
-        row["ojd"], row["oldest"], row["dpd"], row["missed"], row["titipan"], row["coll"],
+        row["loan_id"],
+        row["outstanding"],
+        row["ap"],
+        row["aj"],
+        row["ad"],
+        row["opd"],
+        row["ojd"],
+        row["oldest"],
+        row["dpd"],
+        row["missed"],
+        row["titipan"],
+        row["coll"],
         row["quality"],
     )
     return LoanArrears(
@@ -372,9 +392,14 @@ class LoanQualityRepository:
         self.db = db
 
     def query(
-        self, as_of: date, policy: QualityPolicy, select: str,
-        loan_ids: Sequence[int] | None = None, extra: dict[str, Any] | None = None,
-        *, with_denda: bool = True,
+        self,
+        as_of: date,
+        policy: QualityPolicy,
+        select: str,
+        loan_ids: Sequence[int] | None = None,
+        extra: dict[str, Any] | None = None,
+        *,
+        with_denda: bool = True,
     ) -> list[sqlite3.Row]:
         """Run `select` (which reads CTE `res`) after the arrears WITH clause. Without denda
         the classes and pokok/jasa figures are exact but `ad` is not: for counting classes
@@ -397,7 +422,8 @@ class LoanQualityRepository:
     def class_counts(self, as_of: date, policy: QualityPolicy) -> dict[str, tuple[int, int]]:
         """Class code -> (number of loans, outstanding)."""
         rows = self.query(
-            as_of, policy,
+            as_of,
+            policy,
             "SELECT quality, count(*) AS n, sum(outstanding) AS total FROM res GROUP BY quality",
             with_denda=False,
         )
@@ -408,11 +434,15 @@ class LoanQualityRepository:
         with_sql, positional, named = arrears_sql(self.db, as_of, policy)
         sql, params = _bind(with_sql, positional, named)
         cursor = self.db.execute(
-            sql.replace("WITH rules", "INSERT INTO loan_quality_snapshots (run_id, loan_id,"
-                        " quality, days_past_due, oldest_due, oldest_pokok_due,"
-                        " oldest_jasa_due, installments_missed, arrears_pokok, arrears_jasa,"
-                        " arrears_denda, outstanding, titipan, collateral_value)"
-                        " WITH rules", 1)
+            sql.replace(
+                "WITH rules",
+                "INSERT INTO loan_quality_snapshots (run_id, loan_id,"
+                " quality, days_past_due, oldest_due, oldest_pokok_due,"
+                " oldest_jasa_due, installments_missed, arrears_pokok, arrears_jasa,"
+                " arrears_denda, outstanding, titipan, collateral_value)"
+                " WITH rules",
+                1,
+            )
             + " SELECT :run_id, loan_id, quality, dpd, oldest, opd, ojd, missed, ap, aj, ad,"
             " outstanding, titipan, coll FROM res",
             {**params, "run_id": run_id},

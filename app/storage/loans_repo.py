@@ -24,12 +24,30 @@ from app.loans.schedule import Installment
 from app.storage.db import Database
 
 DENDA_FIELDS = (
-    "denda_basis", "denda_rate", "denda_per", "denda_grace_days", "denda_cap", "denda_fixed",
-    "denda_cap_rate", "alloc_order", "alloc_mode", "payoff_rule",
+    "denda_basis",
+    "denda_rate",
+    "denda_per",
+    "denda_grace_days",
+    "denda_cap",
+    "denda_fixed",
+    "denda_cap_rate",
+    "alloc_order",
+    "alloc_mode",
+    "payoff_rule",
 )
 _PRODUCT_COLUMNS = (
-    "name", "method", "monthly_rate", "min_months", "max_months", "min_amount", "max_amount",
-    "round_to", "round_up", *DENDA_FIELDS, "admin_fee_rate", "admin_fee_fixed",
+    "name",
+    "method",
+    "monthly_rate",
+    "min_months",
+    "max_months",
+    "min_amount",
+    "max_amount",
+    "round_to",
+    "round_up",
+    *DENDA_FIELDS,
+    "admin_fee_rate",
+    "admin_fee_fixed",
 )
 
 
@@ -40,8 +58,16 @@ def _date(value: str | None) -> date | None:
 def denda_values(rule: DendaRule, order: Sequence[str], mode: str, payoff: str) -> list[Any]:
     """The denda/allocation columns as stored (Decimal as TEXT), in DENDA_FIELDS order."""
     return [
-        rule.basis, str(rule.rate), rule.per, rule.grace_days, rule.cap, rule.fixed_amount,
-        None if rule.cap_rate is None else str(rule.cap_rate), ",".join(order), mode, payoff,
+        rule.basis,
+        str(rule.rate),
+        rule.per,
+        rule.grace_days,
+        rule.cap,
+        rule.fixed_amount,
+        None if rule.cap_rate is None else str(rule.cap_rate),
+        ",".join(order),
+        mode,
+        payoff,
     ]
 
 
@@ -60,10 +86,18 @@ def denda_rule_of(row: sqlite3.Row) -> DendaRule:
 def product_values(draft: LoanProductDraft) -> list[Any]:
     """Values for _PRODUCT_COLUMNS."""
     return [
-        draft.name, draft.method, str(draft.monthly_rate), draft.min_months, draft.max_months,
-        draft.min_amount, draft.max_amount, draft.round_to, int(draft.round_up),
+        draft.name,
+        draft.method,
+        str(draft.monthly_rate),
+        draft.min_months,
+        draft.max_months,
+        draft.min_amount,
+        draft.max_amount,
+        draft.round_to,
+        int(draft.round_up),
         *denda_values(draft.denda_rule, draft.alloc_order, draft.alloc_mode, draft.payoff_rule),
-        str(draft.admin_fee_rate), draft.admin_fee_fixed,
+        str(draft.admin_fee_rate),
+        draft.admin_fee_fixed,
     ]
 
 
@@ -175,8 +209,17 @@ def schedule_line_values(
         cum_pokok += item.principal
         cum_jasa += item.interest
         values.append(
-            (loan_id, version, item.number, item.due_date.isoformat(), item.principal,
-             item.interest, cum_pokok, cum_jasa, item.balance)
+            (
+                loan_id,
+                version,
+                item.number,
+                item.due_date.isoformat(),
+                item.principal,
+                item.interest,
+                cum_pokok,
+                cum_jasa,
+                item.balance,
+            )
         )
     return values
 
@@ -233,8 +276,7 @@ class LoansRepository:
         values = {**values, "created_at": stamp, "updated_at": stamp}
         columns = list(values)
         cursor = self.db.execute(
-            f"INSERT INTO loans ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})",
+            f"INSERT INTO loans ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
             [values[c] for c in columns],
         )
         assert cursor.lastrowid is not None
@@ -272,15 +314,22 @@ class LoansRepository:
 
     # -- schedules ----------------------------------------------------------------------------
     def insert_schedule(
-        self, loan_id: int, version: int, header: dict[str, Any],
-        schedule: Sequence[Installment], user_id: int | None,
+        self,
+        loan_id: int,
+        version: int,
+        header: dict[str, Any],
+        schedule: Sequence[Installment],
+        user_id: int | None,
     ) -> None:
         """Store a schedule version (header + lines); both are immutable afterwards."""
         values = {
-            "loan_id": loan_id, "version": version, **header,
+            "loan_id": loan_id,
+            "version": version,
+            **header,
             "total_pokok": sum(i.principal for i in schedule),
             "total_jasa": sum(i.interest for i in schedule),
-            "created_by": user_id, "created_at": now_text(),
+            "created_by": user_id,
+            "created_at": now_text(),
         }
         columns = list(values)
         self.db.execute(
@@ -302,8 +351,11 @@ class LoansRepository:
         )
         return [
             Installment(
-                number=r["number"], due_date=date.fromisoformat(r["due_date"]),
-                principal=r["pokok"], interest=r["jasa"], total=r["pokok"] + r["jasa"],
+                number=r["number"],
+                due_date=date.fromisoformat(r["due_date"]),
+                principal=r["pokok"],
+                interest=r["jasa"],
+                total=r["pokok"] + r["jasa"],
                 balance=r["balance"],
             )
             for r in rows
@@ -323,8 +375,18 @@ class LoansRepository:
             "INSERT INTO loan_collateral (loan_id, kind, description, document_no, owner,"
             " estimated_value, tax_value, note, created_by, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (loan_id, draft.kind, draft.description, draft.document_no, draft.owner,
-             draft.estimated_value, draft.tax_value, draft.note, user_id, now_text()),
+            (
+                loan_id,
+                draft.kind,
+                draft.description,
+                draft.document_no,
+                draft.owner,
+                draft.estimated_value,
+                draft.tax_value,
+                draft.note,
+                user_id,
+                now_text(),
+            ),
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -349,8 +411,16 @@ class LoansRepository:
         cursor = self.db.execute(
             "INSERT INTO loan_guarantors (loan_id, name, nik, relation, address, phone,"
             " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (loan_id, draft.name, draft.nik, draft.relation, draft.address, draft.phone,
-             user_id, now_text()),
+            (
+                loan_id,
+                draft.name,
+                draft.nik,
+                draft.relation,
+                draft.address,
+                draft.phone,
+                user_id,
+                now_text(),
+            ),
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid

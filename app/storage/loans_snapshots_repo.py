@@ -34,22 +34,39 @@ class LoanSnapshotsRepository:
         self.quality = LoanQualityRepository(db)
 
     def last_run_no(self, as_of: date) -> int:
-        return int(self.db.scalar(
-            "SELECT coalesce(max(run_no), 0) FROM loan_quality_runs WHERE as_of = ?",
-            (as_of.isoformat(),),
-        ))
+        return int(
+            self.db.scalar(
+                "SELECT coalesce(max(run_no), 0) FROM loan_quality_runs WHERE as_of = ?",
+                (as_of.isoformat(),),
+            )
+        )
 
     def insert_run(
-        self, as_of: date, run_no: int, policy: QualityPolicy, loan_count: int,
-        total_outstanding: int, npl: Decimal, user_id: int | None,
+        self,
+        as_of: date,
+        run_no: int,
+        policy: QualityPolicy,
+        loan_count: int,
+        total_outstanding: int,
+        npl: Decimal,
+        user_id: int | None,
     ) -> int:
         """Store the run header and every loan's snapshot (call inside a transaction)."""
         cursor = self.db.execute(
             "INSERT INTO loan_quality_runs (as_of, run_no, policy_key, policy_name,"
             " loan_count, total_outstanding, npl_ratio, created_by, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (as_of.isoformat(), run_no, policy.key, policy.name, loan_count,
-             total_outstanding, str(npl), user_id, now_text()),
+            (
+                as_of.isoformat(),
+                run_no,
+                policy.key,
+                policy.name,
+                loan_count,
+                total_outstanding,
+                str(npl),
+                user_id,
+                now_text(),
+            ),
         )
         run_id = cursor.lastrowid
         assert run_id is not None
@@ -87,8 +104,10 @@ class LoanSnapshotsRepository:
         )
         return [
             ClassHistoryEntry(
-                as_of=date.fromisoformat(r["as_of"]), quality=r["quality"],
-                days_past_due=r["days_past_due"], arrears_total=r["total"],
+                as_of=date.fromisoformat(r["as_of"]),
+                quality=r["quality"],
+                days_past_due=r["days_past_due"],
+                arrears_total=r["total"],
                 policy_name=r["policy_name"],
             )
             for r in rows

@@ -24,8 +24,7 @@ _COLLATERAL = (
     " 'dikembalikan'"
 )
 _DECISION_KINDS = (
-    "'restrukturisasi', 'pelunasan_keringanan', 'kompensasi_simpanan', 'hapus_buku',"
-    " 'hapus_tagih'"
+    "'restrukturisasi', 'pelunasan_keringanan', 'kompensasi_simpanan', 'hapus_buku', 'hapus_tagih'"
 )
 _DECISION_STATUSES = "'diusulkan', 'disetujui', 'ditolak', 'ditarik', 'dilaksanakan'"
 _FIN_KINDS = "'kapitalisasi', 'hapus_buku', 'pembalikan_pendapatan', 'pemulihan', 'hapus_tagih'"

@@ -29,20 +29,30 @@ def setup(services: Services) -> tuple[Services, int, int]:
     loan = make_loan(services, people, member)
     [case] = services.collection.cases.open_due_cases(date(2026, 6, 10))
     services.collection.contacts.record(
-        people.staf, ContactDraft(case_id=case.id, contact_at=datetime(2026, 6, 10, 9, 0),
-                                  channel=Channel.TELEPON, met_role=MetRole.ANGGOTA),
-        today=date(2026, 6, 10), promise=PromiseDraft(100_000, date(2026, 6, 12)))
+        people.staf,
+        ContactDraft(
+            case_id=case.id,
+            contact_at=datetime(2026, 6, 10, 9, 0),
+            channel=Channel.TELEPON,
+            met_role=MetRole.ANGGOTA,
+        ),
+        today=date(2026, 6, 10),
+        promise=PromiseDraft(100_000, date(2026, 6, 12)),
+    )
     return services, case.id, loan.id
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE case_contacts SET member_said = 'diubah'",
-    "DELETE FROM case_contacts",
-    "UPDATE case_promises SET amount = 1",
-    "DELETE FROM case_promises",
-    "UPDATE case_events SET text = 'x'",
-    "DELETE FROM collection_cases",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE case_contacts SET member_said = 'diubah'",
+        "DELETE FROM case_contacts",
+        "UPDATE case_promises SET amount = 1",
+        "DELETE FROM case_promises",
+        "UPDATE case_events SET text = 'x'",
+        "DELETE FROM collection_cases",
+    ],
+)
 def test_records_are_append_only(setup: tuple[Services, int, int], statement: str) -> None:
     services, _, _ = setup
     with pytest.raises((sqlite3.DatabaseError, StorageError)):
@@ -66,10 +76,17 @@ def test_a_proposal_is_never_edited(setup: tuple[Services, int, int]) -> None:
     people_manajer = services.users.repo.by_username("manajer")
     assert people_manajer is not None
     decision = services.collection.settlement.propose(
-        people_manajer, case_id, date(2026, 6, 10), {"jasa": 50_000}, date(2026, 7, 1),
-        "Tawaran", date(2026, 6, 10))
+        people_manajer,
+        case_id,
+        date(2026, 6, 10),
+        {"jasa": 50_000},
+        date(2026, 7, 1),
+        "Tawaran",
+        date(2026, 6, 10),
+    )
     with pytest.raises((sqlite3.DatabaseError, StorageError)):
-        services.db.execute("UPDATE collection_decisions SET payload = '{}' WHERE id = ?",
-                            (decision.id,))
+        services.db.execute(
+            "UPDATE collection_decisions SET payload = '{}' WHERE id = ?", (decision.id,)
+        )
     with pytest.raises((sqlite3.DatabaseError, StorageError)):
         services.db.execute("DELETE FROM collection_decisions")

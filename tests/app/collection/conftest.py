@@ -53,8 +53,13 @@ def make_loan(
 ) -> Loan:
     """A loan applied for, approved and disbursed on `disbursed` (nothing paid yet)."""
     draft = LoanApplication(
-        member_id=member.id, product_id=product_id(services, product), amount=amount,
-        months=months, first_due=first_due, application_date=disbursed, purpose="Modal warung",
+        member_id=member.id,
+        product_id=product_id(services, product),
+        amount=amount,
+        months=months,
+        first_due=first_due,
+        application_date=disbursed,
+        purpose="Modal warung",
     )
     loan = services.loans.apply(people.manajer, draft, today=disbursed)
     services.loans.approve(people.ketua, loan.id, "Layak", today=disbursed)

@@ -26,12 +26,19 @@ def test_demo_cases_tell_every_story(tmp_path: Path) -> None:
         demo_loans.add_demo_loans(services, random.Random(1), TODAY)
         summary = add_demo_cases(services, random.Random(1), TODAY)
         coll = services.collection
-        done = {d.kind for d in coll.decisions_repo.find()
-                if d.status == DecisionStatus.DILAKSANAKAN}
-        assert {DecisionKind.RESTRUKTURISASI, DecisionKind.PELUNASAN_KERINGANAN,
-                DecisionKind.HAPUS_BUKU, DecisionKind.HAPUS_TAGIH} <= done
-        kinds = {d.payload["terms"]["kind"] for d in coll.decisions_repo.find(
-            kind=DecisionKind.RESTRUKTURISASI)}
+        done = {
+            d.kind for d in coll.decisions_repo.find() if d.status == DecisionStatus.DILAKSANAKAN
+        }
+        assert {
+            DecisionKind.RESTRUKTURISASI,
+            DecisionKind.PELUNASAN_KERINGANAN,
+            DecisionKind.HAPUS_BUKU,
+            DecisionKind.HAPUS_TAGIH,
+        } <= done
+        kinds = {
+            d.payload["terms"]["kind"]
+            for d in coll.decisions_repo.find(kind=DecisionKind.RESTRUKTURISASI)
+        }
         assert kinds == {"penjadwalan_kembali", "persyaratan_kembali"}
         register = coll.reports.written_off(TODAY)
         assert sorted(e.status for e in register.entries) == ["aktif", "hapus_tagih"]

@@ -25,35 +25,66 @@ def test_queue_for_a_date(services: Services, people: People, member: Member) ->
     coll = services.collection
     loan_a = make_loan(services, people, member)
     joko = make_member(services, people.manajer, name="Joko Susilo", sex="L", serial=2)
-    loan_b = make_loan(services, people, joko, disbursed=date(2026, 3, 5),
-                       first_due=date(2026, 4, 5))
+    loan_b = make_loan(
+        services, people, joko, disbursed=date(2026, 3, 5), first_due=date(2026, 4, 5)
+    )
     rini = make_member(services, people.manajer, name="Rini Astuti", serial=3)
-    loan_c = make_loan(services, people, rini, disbursed=date(2026, 2, 10),
-                       first_due=date(2026, 3, 10))
+    loan_c = make_loan(
+        services, people, rini, disbursed=date(2026, 2, 10), first_due=date(2026, 3, 10)
+    )
     [case_a] = coll.cases.open_due_cases(date(2026, 4, 1))
     assert case_a.loan_id == loan_a.id
     coll.cases.assign(people.manajer, case_a.id, people.staf.id, today=date(2026, 4, 1))
-    case_b = coll.cases.open_case(people.manajer, loan_b.id, "Anggota minta keringanan",
-                                  today=date(2026, 5, 20))
+    case_b = coll.cases.open_case(
+        people.manajer, loan_b.id, "Anggota minta keringanan", today=date(2026, 5, 20)
+    )
     services.loans.quality.month_end(people.manajer, date(2026, 5, 31))
     coll.contacts.record_letter(
-        people.staf, case_a.id,
-        LetterDraft(kind=LetterKind.SP1, letter_date=date(2026, 4, 6), number="001/SP-1",
-                    sent_on=date(2026, 4, 6), delivery_method="diantar",
-                    received_by="Anggota"), today=date(2026, 4, 6))
+        people.staf,
+        case_a.id,
+        LetterDraft(
+            kind=LetterKind.SP1,
+            letter_date=date(2026, 4, 6),
+            number="001/SP-1",
+            sent_on=date(2026, 4, 6),
+            delivery_method="diantar",
+            received_by="Anggota",
+        ),
+        today=date(2026, 4, 6),
+    )
     coll.contacts.record(
         people.staf,
-        ContactDraft(case_id=case_a.id, contact_at=datetime(2026, 6, 10, 9, 0),
-                     channel=Channel.KUNJUNGAN_USAHA, met_role=MetRole.ANGGOTA,
-                     next_step="Ambil janji bayar ke warung", next_step_date=date(2026, 6, 20)),
-        today=date(2026, 6, 10), promise=PromiseDraft(750_000, Q))
+        ContactDraft(
+            case_id=case_a.id,
+            contact_at=datetime(2026, 6, 10, 9, 0),
+            channel=Channel.KUNJUNGAN_USAHA,
+            met_role=MetRole.ANGGOTA,
+            next_step="Ambil janji bayar ke warung",
+            next_step_date=date(2026, 6, 20),
+        ),
+        today=date(2026, 6, 10),
+        promise=PromiseDraft(750_000, Q),
+    )
     coll.contacts.record(
         people.manajer,
-        ContactDraft(case_id=case_b.id, contact_at=datetime(2026, 6, 1, 11, 0),
-                     channel=Channel.TELEPON, met_role=MetRole.ANGGOTA),
-        today=date(2026, 6, 1), promise=PromiseDraft(400_000, date(2026, 6, 15)))
-    offer = coll.settlement.propose(people.manajer, case_a.id, date(2026, 6, 20),
-                                    {"jasa": 90_000}, date(2026, 7, 20), "Tawaran", Q)
+        ContactDraft(
+            case_id=case_b.id,
+            contact_at=datetime(2026, 6, 1, 11, 0),
+            channel=Channel.TELEPON,
+            met_role=MetRole.ANGGOTA,
+        ),
+        today=date(2026, 6, 1),
+        promise=PromiseDraft(400_000, date(2026, 6, 15)),
+    )
+    offer = coll.settlement.propose(
+        people.manajer,
+        case_a.id,
+        date(2026, 6, 20),
+        {"jasa": 90_000},
+        date(2026, 7, 20),
+        "Tawaran",
+        Q,
+    )
 
     queue = coll.queue.build(Q)
 
@@ -74,7 +105,9 @@ def test_queue_for_a_date(services: Services, people: People, member: Member) ->
     assert "terlambat 2 hari" in by_kind[QueueKind.TINDAK_LANJUT].text
     letters = queue.of_kind(QueueKind.SURAT)
     assert [(i.text[:8], i.due_date) for i in letters] == [
-        ("Kirim SP", date(2026, 4, 20)), ("Kirim SP", date(2026, 5, 5))]
+        ("Kirim SP", date(2026, 4, 20)),
+        ("Kirim SP", date(2026, 5, 5)),
+    ]
     assert "SP2" in letters[0].text and "SP1" in letters[1].text
     worse = by_kind[QueueKind.KOLEKTIBILITAS]
     assert worse.case_id is None and "Lancar → Kurang Lancar" in worse.text
@@ -89,9 +122,15 @@ def test_queue_for_a_date(services: Services, people: People, member: Member) ->
     services.loans.payments.record_payment(people.staf, loan_a.id, 750_000, Q, "tunai", today=Q)
     coll.contacts.record(
         people.staf,
-        ContactDraft(case_id=case_a.id, contact_at=datetime(2026, 6, 22, 14, 0),
-                     channel=Channel.DI_KANTOR, met_role=MetRole.ANGGOTA,
-                     next_step="Telepon awal bulan", next_step_date=date(2026, 7, 1)),
-        today=Q)
+        ContactDraft(
+            case_id=case_a.id,
+            contact_at=datetime(2026, 6, 22, 14, 0),
+            channel=Channel.DI_KANTOR,
+            met_role=MetRole.ANGGOTA,
+            next_step="Telepon awal bulan",
+            next_step_date=date(2026, 7, 1),
+        ),
+        today=Q,
+    )
     later = {i.kind for i in coll.queue.build(Q).items if i.loan_id == loan_a.id}
     assert QueueKind.JANJI_HARI_INI not in later and QueueKind.TINDAK_LANJUT not in later

@@ -337,3 +337,20 @@ def test_every_model_module_is_under_the_model_tester() -> None:
         assert not missing, f"{sorted(missing)} in ui/models/{module_name}.py: add to BUILDERS"
     # The base defines the only other model class, and it is abstract.
     assert _model_classes_in("base") == {"RowsModel"}
+
+
+@pytest.mark.parametrize("model_class", list(BUILDERS), ids=lambda c: c.__name__)
+def test_model_emptied_again_passes_the_model_tester(
+    qtmodeltester, demo: Services, model_class: type[QAbstractItemModel]
+) -> None:
+    """What a screen does when it clears a table (nothing found, no loan chosen)."""
+    model = BUILDERS[model_class](demo)
+    if isinstance(model, PortfolioClassModel | AgeingModel):
+        model.set_summary(None)
+    elif isinstance(model, AllocationModel):
+        model.set_preview(None)
+    else:
+        assert isinstance(model, RowsModel)
+        model.set_rows([])
+    assert model.rowCount() == 0
+    qtmodeltester.check(model)

@@ -54,9 +54,6 @@ class BackupsModel(RowsModel[BackupInfo]):
             "sebelum-pulih": self.tr("Data lama sebelum pemulihan"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     def backup_at(self, row: int) -> BackupInfo:
         return self.row_at(row)
 

@@ -59,10 +59,11 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
+        self._headers: dict[int, str] = {}  # a subclass fills it, or overrides headers()
 
     # -- hooks ----------------------------------------------------------------------------------
     def headers(self) -> dict[int, str]:
-        raise NotImplementedError
+        return self._headers
 
     def display(self, row: T, column: int) -> str:
         raise NotImplementedError

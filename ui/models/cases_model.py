@@ -78,9 +78,6 @@ class CasesModel(RowsModel[CaseRow]):
             CaseColumn.PROMISE: self.tr("Janji Bayar"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     def row_of(self, case_id: int) -> int | None:
         return next((n for n, r in enumerate(self._rows) if r.case.id == case_id), None)
 

@@ -63,9 +63,6 @@ class DecisionsModel(RowsModel[Decision]):
             DecisionColumn.SUMMARY: self.tr("Isi Usulan"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     def row_of(self, decision_id: int) -> int | None:
         return next((n for n, d in enumerate(self._rows) if d.id == decision_id), None)
 

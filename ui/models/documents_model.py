@@ -43,9 +43,6 @@ class DocumentsModel(RowsModel[RegisterRow]):
             DocColumn.BY: self.tr("Dibuat oleh"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     def sort_value(self, row: RegisterRow, column: int) -> Any:
         if column == DocColumn.DATE:
             return row.doc_date.isoformat()

@@ -59,9 +59,6 @@ class LoanPaymentsModel(RowsModel[Payment]):
             PaymentColumn.NOTE: self.tr("Keterangan"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     def set_rows(self, rows: Sequence[Payment]) -> None:
         self._by_id = {p.id: p for p in rows}
         super().set_rows(rows)
@@ -174,9 +171,6 @@ class AllocationModel(RowsModel[OpenInstallment]):
             AllocationColumn.PRINCIPAL: self.tr("Untuk Pokok"),
             AllocationColumn.LEFT: self.tr("Masih Kurang"),
         }
-
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
 
     def set_preview(self, preview: PaymentPreview | None) -> None:
         if preview is None:

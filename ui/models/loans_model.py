@@ -83,9 +83,6 @@ class LoansModel(RowsModel[LoanRow]):
             LoanColumn.STATUS: self.tr("Status"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     # -- loading --------------------------------------------------------------------------------
     @property
     def total(self) -> int:

@@ -75,9 +75,6 @@ class MembersModel(RowsModel[MemberRow]):
             MemberColumn.SAVINGS: self.tr("Total Simpanan"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     # -- loading --------------------------------------------------------------------------------
     @property
     def total(self) -> int:

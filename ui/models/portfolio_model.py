@@ -46,9 +46,6 @@ class PortfolioClassModel(RowsModel[str | None]):
             ClassColumn.ALLOWANCE: self.tr("PPAP Wajib"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     def set_summary(self, summary: PortfolioSummary | None) -> None:
         self._summary = summary
         rows: list[str | None] = []
@@ -128,9 +125,6 @@ class AgeingModel(RowsModel[str]):
             AgeingColumn.OUTSTANDING: self.tr("Sisa Pokok"),
             AgeingColumn.SHARE: self.tr("Porsi"),
         }
-
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
 
     def set_summary(self, summary: PortfolioSummary | None) -> None:
         self._summary = summary

@@ -42,9 +42,6 @@ class ProductsModel(RowsModel[LoanProduct]):
             ProductColumn.STATUS: self.tr("Status"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     def product_at(self, row: int) -> LoanProduct:
         return self.row_at(row)
 

@@ -58,9 +58,6 @@ class QueueModel(RowsModel[QueueItem]):
             QueueColumn.DUE: self.tr("Tanggal"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     def set_queue(self, queue: WorkQueue, items: Sequence[QueueItem] | None = None) -> None:
         """Show `items` (default: all) of `queue`."""
         self.as_of = queue.as_of

@@ -42,9 +42,6 @@ class SavingsHistoryModel(RowsModel[SavingsTransaction]):
             HistoryColumn.NOTE: self.tr("Keterangan"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     def set_rows(self, rows: Sequence[SavingsTransaction]) -> None:
         """`rows` as SavingsService.history gives them (oldest first); shown newest first."""
         self._receipts = {t.id: t.receipt_no for t in rows}

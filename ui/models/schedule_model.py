@@ -49,9 +49,6 @@ class PlanModel(RowsModel[Installment]):
             PlanColumn.BALANCE: self.tr("Sisa Pokok"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     def sort_value(self, row: Installment, column: int) -> Any:
         return {
             PlanColumn.NUMBER: row.number,
@@ -109,9 +106,6 @@ class ScheduleModel(RowsModel[ScheduleLine]):
             ScheduleColumn.DENDA: self.tr("Denda keterlambatan angsuran ini sampai hari ini"),
             ScheduleColumn.REMAINING: self.tr("Yang belum dibayar: pokok + jasa + denda"),
         }
-
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
 
     def header_tooltip(self, section: int) -> str | None:
         return self._tips.get(ScheduleColumn(section))

@@ -80,9 +80,6 @@ class TimelineModel(RowsModel[TimelineEntry]):
             TimelineColumn.BY: self.tr("Oleh"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     def set_timeline(
         self,
         entries: Sequence[TimelineEntry],

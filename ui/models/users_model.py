@@ -34,9 +34,6 @@ class UsersModel(RowsModel[User]):
             UserColumn.STATUS: self.tr("Status"),
         }
 
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
-
     def user_at(self, row: int) -> User:
         return self.row_at(row)
 

@@ -33,8 +33,8 @@ from app.storage.documents_repo import (
     DocumentsRepository,
     NewEntry,
     RegisterQuery,
-    RegisterRow,
 )
+from app.storage.documents_repo import RegisterRow as RegisterRow  # re-exported for ui/
 from app.users.models import User
 from app.users.permissions import Action, can, require
 

@@ -23,7 +23,7 @@ from app.collection.reports import RestructuredRow
 from app.members.models import Member
 from app.services import Services
 from tests.app.collection.conftest import People, make_loan, member, people  # noqa: F401
-from ui.models.case_table_base import LATE, RIGHT, SORT_ROLE
+from ui.models.base import LATE, RIGHT, SORT_ROLE
 from ui.models.cases_model import CaseColumn, CasesModel
 from ui.models.collection_reports_model import (
     CausesModel,

@@ -15,6 +15,7 @@ from app.services import Services
 from app.users.models import User
 from tests.conftest import make_member
 from tests.ui.loans_fixtures import TODAY, disbursed_loan, member_id, pay_installments  # noqa: F401
+from ui.models.base import ID_ROLE
 from ui.models.loan_parts_model import ClassHistoryModel, CollateralModel, GuarantorModel
 from ui.models.loan_payments_model import (
     AllocationColumn,
@@ -22,7 +23,7 @@ from ui.models.loan_payments_model import (
     LoanPaymentsModel,
     PaymentColumn,
 )
-from ui.models.loans_model import ID_ROLE, LoanColumn, LoansModel
+from ui.models.loans_model import LoanColumn, LoansModel
 from ui.models.portfolio_model import AgeingModel, ClassColumn, PortfolioClassModel
 from ui.models.schedule_model import PlanModel, ScheduleColumn, ScheduleModel
 from ui.widgets import quality_colors

@@ -12,7 +12,8 @@ from app.savings.models import SavingsKind
 from app.services import Services
 from app.users.models import User
 from tests.conftest import make_member
-from ui.models.members_model import ID_ROLE, SORT_ROLE, MemberColumn, MembersModel
+from ui.models.base import ID_ROLE, SORT_ROLE
+from ui.models.members_model import MemberColumn, MembersModel
 from ui.models.savings_model import HistoryColumn, SavingsHistoryModel
 
 TODAY = date(2026, 11, 26)

@@ -6,12 +6,10 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
-from app.storage.backup import BackupInfo
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
+from app.backups import BackupInfo
+from ui.models.base import RowsModel
 
 
 class BackupColumn(IntEnum):
@@ -37,10 +35,11 @@ def format_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(RowsModel[BackupInfo]):
+    columns = BackupColumn
+
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[BackupInfo] = []
         self._headers = {
             BackupColumn.AT: self.tr("Waktu"),
             BackupColumn.KIND: self.tr("Jenis"),
@@ -55,57 +54,37 @@ class BackupsModel(QAbstractTableModel):
             "sebelum-pulih": self.tr("Data lama sebelum pemulihan"),
         }
 
-    def set_rows(self, rows: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def backup_at(self, row: int) -> BackupInfo:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
+    def display(self, info: BackupInfo, column: int) -> str:
+        if column == BackupColumn.AT:
+            return format_timestamp(info.at)
+        if column == BackupColumn.KIND:
+            return self._kinds.get(info.kind, info.kind)
+        if column == BackupColumn.SIZE:
+            return format_size(info.size)
+        if column == BackupColumn.VERIFIED:
+            return self.tr("Ya, utuh") if info.verified else self.tr("Belum")
+        return str(info.path)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(BackupColumn)
+    def sort_value(self, info: BackupInfo, column: int) -> Any:
+        values: dict[BackupColumn, Any] = {
+            BackupColumn.AT: info.at,
+            BackupColumn.KIND: info.kind,
+            BackupColumn.SIZE: info.size,
+            BackupColumn.VERIFIED: int(info.verified),
+            BackupColumn.PATH: str(info.path),
+        }
+        return values[BackupColumn(column)]
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(BackupColumn)
-        ):
-            return self._headers[BackupColumn(section)]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        info = self._rows[index.row()]
-        column = BackupColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == BackupColumn.AT:
-                return format_timestamp(info.at)
-            if column == BackupColumn.KIND:
-                return self._kinds.get(info.kind, info.kind)
-            if column == BackupColumn.SIZE:
-                return format_size(info.size)
-            if column == BackupColumn.VERIFIED:
-                return self.tr("Ya, utuh") if info.verified else self.tr("Belum")
-            return str(info.path)
-        if role == SORT_ROLE:
-            values: dict[BackupColumn, Any] = {
-                BackupColumn.AT: info.at,
-                BackupColumn.KIND: info.kind,
-                BackupColumn.SIZE: info.size,
-                BackupColumn.VERIFIED: int(info.verified),
-                BackupColumn.PATH: str(info.path),
-            }
-            return values[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == BackupColumn.SIZE:
+    def alignment(self, column: int) -> Any:
+        if column == BackupColumn.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == BackupColumn.PATH:
-            return str(info.path)
         return None
+
+    def header_alignment(self, section: int) -> Any:
+        return None
+
+    def tooltip(self, info: BackupInfo, column: int) -> str | None:
+        return str(info.path) if column == BackupColumn.PATH else None

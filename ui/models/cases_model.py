@@ -12,7 +12,7 @@ from app.collection.models import CaseRow, CaseStatus, PromiseStatus
 from app.formats import format_date_short
 from app.loans.quality import class_label
 from app.money import format_number, format_rupiah
-from ui.models.case_table_base import CENTER, GOOD, LATE, QUIET, WARN, RowsModel
+from ui.models.base import CENTER, GOOD, LATE, QUIET, WARN, RowsModel
 from ui.widgets import quality_colors
 
 
@@ -58,7 +58,7 @@ def promise_text(row: CaseRow) -> str:
     return f"{view.status.label} · {format_rupiah(view.promise.amount)}"
 
 
-class CasesModel(RowsModel):
+class CasesModel(RowsModel[CaseRow]):
     columns = CaseColumn
     money_columns = (CaseColumn.ARREARS, CaseColumn.DAYS)
 
@@ -77,9 +77,6 @@ class CasesModel(RowsModel):
             CaseColumn.LAST_CONTACT: self.tr("Kontak"),
             CaseColumn.PROMISE: self.tr("Janji Bayar"),
         }
-
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
 
     def row_of(self, case_id: int) -> int | None:
         return next((n for n, r in enumerate(self._rows) if r.case.id == case_id), None)

@@ -14,7 +14,7 @@ from app.collection.reports import CauseRow, PerformanceRow, RestructuredRow
 from app.formats import format_date_short
 from app.loans.quality import class_label
 from app.money import format_number, format_rupiah
-from ui.models.case_table_base import CENTER, QUIET, RowsModel
+from ui.models.base import CENTER, QUIET, RowsModel
 from ui.widgets import quality_colors
 
 MONTHS = (
@@ -52,7 +52,7 @@ class PerfColumn(IntEnum):
     RECOVERED = 10
 
 
-class PerformanceModel(RowsModel):
+class PerformanceModel(RowsModel[PerformanceRow]):
     columns = PerfColumn
     money_columns = tuple(c for c in PerfColumn if c not in (PerfColumn.MONTH, PerfColumn.OFFICER))
 
@@ -115,7 +115,7 @@ class RestrColumn(IntEnum):
     NOW = 10
 
 
-class RestructuredModel(RowsModel):
+class RestructuredModel(RowsModel[RestructuredRow]):
     columns = RestrColumn
     money_columns = (
         RestrColumn.BEFORE,
@@ -192,7 +192,7 @@ class OffbookColumn(IntEnum):
     STATUS = 9
 
 
-class OffbookModel(RowsModel):
+class OffbookModel(RowsModel[OffbookEntry]):
     """Lines of the Daftar Ekstrakomptabel; `recovered_in_period` by loan id."""
 
     columns = OffbookColumn
@@ -267,7 +267,7 @@ class CauseColumn(IntEnum):
     OUTSTANDING = 3
 
 
-class CausesModel(RowsModel):
+class CausesModel(RowsModel[CauseRow]):
     columns = CauseColumn
     money_columns = (CauseColumn.CASES, CauseColumn.OUTSTANDING)
 

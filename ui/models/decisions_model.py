@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from app.collection.decision_models import Decision, DecisionStatus
 from app.formats import format_date_short
 from app.money import format_rupiah
-from ui.models.case_table_base import GOOD, LATE, QUIET, RowsModel
+from ui.models.base import GOOD, LATE, QUIET, RowsModel
 
 
 class DecisionColumn(IntEnum):
@@ -45,7 +45,7 @@ def progress_text(d: Decision) -> str:
     return "; ".join(parts)
 
 
-class DecisionsModel(RowsModel):
+class DecisionsModel(RowsModel[Decision]):
     columns = DecisionColumn
     money_columns = (DecisionColumn.AMOUNT,)
 
@@ -62,9 +62,6 @@ class DecisionsModel(RowsModel):
             DecisionColumn.AMOUNT: self.tr("Jumlah"),
             DecisionColumn.SUMMARY: self.tr("Isi Usulan"),
         }
-
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
 
     def row_of(self, decision_id: int) -> int | None:
         return next((n for n, d in enumerate(self._rows) if d.id == decision_id), None)

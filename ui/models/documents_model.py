@@ -5,15 +5,10 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
 from app.documents.kinds import DocKind
-from app.documents.register import STATUS_LABELS
+from app.documents.register import STATUS_LABELS, RegisterRow
 from app.formats import format_date_short
-from app.storage.documents_repo import RegisterRow
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.base import RowsModel
 
 
 class DocColumn(IntEnum):
@@ -33,10 +28,11 @@ def kind_label(kind: str) -> str:
         return kind
 
 
-class DocumentsModel(QAbstractTableModel):
+class DocumentsModel(RowsModel[RegisterRow]):
+    columns = DocColumn
+
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[RegisterRow] = []
         self._headers = {
             DocColumn.NUMBER: self.tr("Nomor"),
             DocColumn.KIND: self.tr("Jenis"),
@@ -47,50 +43,23 @@ class DocumentsModel(QAbstractTableModel):
             DocColumn.BY: self.tr("Dibuat oleh"),
         }
 
-    def set_rows(self, rows: list[RegisterRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def sort_value(self, row: RegisterRow, column: int) -> Any:
+        if column == DocColumn.DATE:
+            return row.doc_date.isoformat()
+        return self.display(row, column)
 
-    def row_at(self, row: int) -> RegisterRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(DocColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(DocColumn)
-        ):
-            return self._headers[DocColumn(section)]
+    def alignment(self, column: int) -> Any:
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def tooltip(self, row: RegisterRow, column: int) -> str | None:
+        if row.status == "selesai":
             return None
-        row = self._rows[index.row()]
-        column = DocColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            if column == DocColumn.DATE:
-                return row.doc_date.isoformat()
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and row.status != "selesai":
-            return row.note or self.tr(
-                "Nomor ini sudah terpakai tetapi dokumennya tidak selesai dibuat "
-                "(misalnya program berhenti). Nomor tidak akan dipakai lagi."
-            )
-        return None
+        return row.note or self.tr(
+            "Nomor ini sudah terpakai tetapi dokumennya tidak selesai dibuat "
+            "(misalnya program berhenti). Nomor tidak akan dipakai lagi."
+        )
 
-    def _display(self, row: RegisterRow, column: DocColumn) -> str:
+    def display(self, row: RegisterRow, column: int) -> str:
         if column == DocColumn.NUMBER:
             return row.number
         if column == DocColumn.KIND:

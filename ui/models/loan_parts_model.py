@@ -2,80 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from enum import IntEnum
-from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from app.identity import format_phone, mask_nik
 from app.loans.models import ClassHistoryEntry, Collateral, Guarantor
 from app.loans.quality import class_label
+from ui.models.base import RowsModel
 from ui.models.cached_format import number, rupiah, short_date
 from ui.widgets import quality_colors
-
-Index = QModelIndex | QPersistentModelIndex
-T = TypeVar("T")
-
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-class _ListModel(QAbstractTableModel, Generic[T]):
-    """A read-only table over frozen dataclasses; subclasses give headers and cell text."""
-
-    columns: type[IntEnum]
-    right: tuple[int, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[T] = []
-
-    def headers(self) -> dict[int, str]:
-        raise NotImplementedError
-
-    def text(self, row: T, column: int) -> str:
-        raise NotImplementedError
-
-    def extra(self, row: T, column: int, role: int) -> Any:
-        return None
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> T:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section in self.right else _LEFT
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self.columns):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if index.column() in self.right else _LEFT
-        return self.extra(row, index.column(), role)
 
 
 class HistoryColumn(IntEnum):
@@ -86,9 +23,9 @@ class HistoryColumn(IntEnum):
     POLICY = 4
 
 
-class ClassHistoryModel(_ListModel[ClassHistoryEntry]):
+class ClassHistoryModel(RowsModel[ClassHistoryEntry]):
     columns = HistoryColumn
-    right = (HistoryColumn.DAYS, HistoryColumn.ARREARS)
+    money_columns = (HistoryColumn.DAYS, HistoryColumn.ARREARS)
 
     def headers(self) -> dict[int, str]:
         return {
@@ -99,7 +36,7 @@ class ClassHistoryModel(_ListModel[ClassHistoryEntry]):
             HistoryColumn.POLICY: self.tr("Kebijakan"),
         }
 
-    def text(self, row: ClassHistoryEntry, column: int) -> str:
+    def display(self, row: ClassHistoryEntry, column: int) -> str:
         cells: dict[int, Callable[[], str]] = {
             HistoryColumn.DATE: lambda: short_date(row.as_of),
             HistoryColumn.QUALITY: lambda: class_label(row.quality),
@@ -109,12 +46,14 @@ class ClassHistoryModel(_ListModel[ClassHistoryEntry]):
         }
         return cells[column]()
 
-    def extra(self, row: ClassHistoryEntry, column: int, role: int) -> Any:
+    def background(self, row: ClassHistoryEntry, column: int) -> QColor | None:
         if column == HistoryColumn.QUALITY:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return quality_colors.background(row.quality)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return quality_colors.foreground(row.quality)
+            return quality_colors.background(row.quality)
+        return None
+
+    def foreground(self, row: ClassHistoryEntry, column: int) -> QColor | None:
+        if column == HistoryColumn.QUALITY:
+            return quality_colors.foreground(row.quality)
         return None
 
 
@@ -127,9 +66,9 @@ class CollateralColumn(IntEnum):
     STATE = 5
 
 
-class CollateralModel(_ListModel[Collateral]):
+class CollateralModel(RowsModel[Collateral]):
     columns = CollateralColumn
-    right = (CollateralColumn.VALUE,)
+    money_columns = (CollateralColumn.VALUE,)
 
     def headers(self) -> dict[int, str]:
         return {
@@ -141,7 +80,7 @@ class CollateralModel(_ListModel[Collateral]):
             CollateralColumn.STATE: self.tr("Keadaan"),
         }
 
-    def text(self, row: Collateral, column: int) -> str:
+    def display(self, row: Collateral, column: int) -> str:
         if column == CollateralColumn.KIND:
             return row.kind_label
         if column == CollateralColumn.DESCRIPTION:
@@ -165,7 +104,7 @@ class GuarantorColumn(IntEnum):
     ADDRESS = 4
 
 
-class GuarantorModel(_ListModel[Guarantor]):
+class GuarantorModel(RowsModel[Guarantor]):
     columns = GuarantorColumn
 
     def headers(self) -> dict[int, str]:
@@ -177,7 +116,7 @@ class GuarantorModel(_ListModel[Guarantor]):
             GuarantorColumn.ADDRESS: self.tr("Alamat"),
         }
 
-    def text(self, row: Guarantor, column: int) -> str:
+    def display(self, row: Guarantor, column: int) -> str:
         if column == GuarantorColumn.NAME:
             return row.name
         if column == GuarantorColumn.RELATION:

@@ -6,20 +6,13 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.loans.allocation import OpenInstallment
 from app.loans.models import EventKind, Payment, PaymentMethod, PaymentPreview
+from ui.models.base import LEFT, RIGHT, RowsModel, bold_font, struck_font
 from ui.models.cached_format import rupiah, short_date
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
-
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _CANCELLED = QColor("#8a8a8a")
 _REVERSAL = QColor("#9c2b00")
 
@@ -46,12 +39,14 @@ _MONEY = (PaymentColumn.AMOUNT, PaymentColumn.PRINCIPAL, PaymentColumn.INTEREST,
           PaymentColumn.DENDA)  # fmt: skip
 
 
-class LoanPaymentsModel(QAbstractTableModel):
+class LoanPaymentsModel(RowsModel[Payment]):
     """Every event of a loan, oldest first; cancelled receipts are greyed and struck through."""
+
+    columns = PaymentColumn
+    money_columns = _MONEY
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Payment] = []
         self._by_id: dict[int, Payment] = {}
         self._headers = {
             PaymentColumn.DATE: self.tr("Tanggal"),
@@ -65,33 +60,14 @@ class LoanPaymentsModel(QAbstractTableModel):
         }
 
     def set_rows(self, rows: Sequence[Payment]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._by_id = {p.id: p for p in self._rows}
-        self.endResetModel()
+        self._by_id = {p.id: p for p in rows}
+        super().set_rows(rows)
 
     def payment_at(self, row: int) -> Payment:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, event_id: int) -> int | None:
         return next((n for n, p in enumerate(self._rows) if p.id == event_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(PaymentColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(PaymentColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[PaymentColumn(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section in _MONEY else _LEFT
-        return None
 
     def note(self, p: Payment) -> str:
         """What a clerk needs to read about the event, in words."""
@@ -120,14 +96,9 @@ class LoanPaymentsModel(QAbstractTableModel):
             parts.append(p.note)
         return " · ".join(parts)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(PaymentColumn):
-            return None
-        p = self._rows[index.row()]
-        column = PaymentColumn(index.column())
-        raw: dict[PaymentColumn, Any] = {
+    @staticmethod
+    def _raw(p: Payment, column: int) -> Any:
+        return {
             PaymentColumn.DATE: p.event_date,
             PaymentColumn.KIND: p.kind.label,
             PaymentColumn.RECEIPT: p.receipt_no or "",
@@ -136,36 +107,39 @@ class LoanPaymentsModel(QAbstractTableModel):
             PaymentColumn.INTEREST: p.jasa,
             PaymentColumn.DENDA: p.denda,
             PaymentColumn.NOTE: "",
-        }
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == PaymentColumn.DATE:
-                return short_date(p.event_date)
-            if column == PaymentColumn.NOTE:
-                return self.note(p)
-            if column in _MONEY:
-                value = int(raw[column])
-                return rupiah(value) if value else "–"
-            return raw[column] or "–"
-        if role == SORT_ROLE:
-            return raw[column] if column != PaymentColumn.NOTE else self.note(p)
-        if role == ID_ROLE:
-            return p.id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in _MONEY else _LEFT
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if p.is_reversed:
-                return _CANCELLED
-            if p.kind == EventKind.PEMBALIKAN:
-                return _REVERSAL
-        if role == Qt.ItemDataRole.FontRole and p.is_reversed and column != PaymentColumn.NOTE:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if p.is_reversed:
-                return self.tr("Pembayaran ini sudah dibatalkan; angkanya tidak dihitung lagi.")
-            if p.created_by_name:
-                return self.tr("Dicatat oleh {name}").format(name=p.created_by_name)
+        }[PaymentColumn(column)]
+
+    def display(self, p: Payment, column: int) -> str:
+        if column == PaymentColumn.DATE:
+            return short_date(p.event_date)
+        if column == PaymentColumn.NOTE:
+            return self.note(p)
+        if column in _MONEY:
+            value = int(self._raw(p, column))
+            return rupiah(value) if value else "–"
+        return str(self._raw(p, column) or "–")
+
+    def sort_value(self, p: Payment, column: int) -> Any:
+        return self._raw(p, column) if column != PaymentColumn.NOTE else self.note(p)
+
+    def row_id(self, p: Payment) -> Any:
+        return p.id
+
+    def foreground(self, p: Payment, column: int) -> QColor | None:
+        if p.is_reversed:
+            return _CANCELLED
+        if p.kind == EventKind.PEMBALIKAN:
+            return _REVERSAL
+        return None
+
+    def font(self, p: Payment, column: int) -> QFont | None:
+        return struck_font() if p.is_reversed and column != PaymentColumn.NOTE else None
+
+    def tooltip(self, p: Payment, column: int) -> str | None:
+        if p.is_reversed:
+            return self.tr("Pembayaran ini sudah dibatalkan; angkanya tidak dihitung lagi.")
+        if p.created_by_name:
+            return self.tr("Dicatat oleh {name}").format(name=p.created_by_name)
         return None
 
 
@@ -179,13 +153,14 @@ class AllocationColumn(IntEnum):
     LEFT = 6
 
 
-class AllocationModel(QAbstractTableModel):
+class AllocationModel(RowsModel[OpenInstallment]):
     """Per instalment due: what is owed, what this payment covers (denda, jasa, pokok), what
     stays unpaid — read from a `PaymentPreview` before anything is saved."""
 
+    columns = AllocationColumn
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._items: list[OpenInstallment] = []
         self._paid: dict[int, dict[str, int]] = {}
         self._headers = {
             AllocationColumn.NUMBER: self.tr("Angsuran Ke"),
@@ -198,34 +173,18 @@ class AllocationModel(QAbstractTableModel):
         }
 
     def set_preview(self, preview: PaymentPreview | None) -> None:
-        self.beginResetModel()
         if preview is None:
-            self._items, self._paid = [], {}
-        else:
-            self._items = sorted(preview.open_before, key=lambda i: (i.due_date, i.number))
-            self._paid = {i.number: preview.allocation.for_installment(i.number)
-                          for i in self._items}  # fmt: skip
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(AllocationColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(AllocationColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[AllocationColumn(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if section == AllocationColumn.DUE else _RIGHT
-        return None
+            self._paid = {}
+            self.set_rows([])
+            return
+        items = sorted(preview.open_before, key=lambda i: (i.due_date, i.number))
+        self._paid = {i.number: preview.allocation.for_installment(i.number) for i in items}
+        self.set_rows(items)
 
     def value(self, row: int, column: AllocationColumn) -> Any:
-        item = self._items[row]
+        return self.sort_value(self.row_at(row), column)
+
+    def sort_value(self, item: OpenInstallment, column: int) -> Any:
         paid = self._paid.get(item.number, {})
         covered = sum(paid.values())
         return {
@@ -236,31 +195,26 @@ class AllocationModel(QAbstractTableModel):
             AllocationColumn.INTEREST: paid.get("jasa", 0),
             AllocationColumn.PRINCIPAL: paid.get("pokok", 0),
             AllocationColumn.LEFT: item.total - covered,
-        }[column]
+        }[AllocationColumn(column)]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        if not 0 <= index.column() < len(AllocationColumn):
-            return None
-        column = AllocationColumn(index.column())
-        value = self.value(index.row(), column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == AllocationColumn.NUMBER:
-                return str(value)
-            if column == AllocationColumn.DUE:
-                return short_date(value)
-            return rupiah(value) if value else "–"
-        if role == SORT_ROLE:
-            return value
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if column == AllocationColumn.DUE else _RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and column == AllocationColumn.LEFT:
-            return QColor("#9c1c12") if value else QColor("#1e5e2b")
-        if role == Qt.ItemDataRole.FontRole and column in (
-            AllocationColumn.DENDA, AllocationColumn.INTEREST, AllocationColumn.PRINCIPAL
-        ) and value:  # fmt: skip
-            font = QFont()
-            font.setBold(True)
-            return font
+    def display(self, item: OpenInstallment, column: int) -> str:
+        value = self.sort_value(item, column)
+        if column == AllocationColumn.NUMBER:
+            return str(value)
+        if column == AllocationColumn.DUE:
+            return short_date(value)
+        return rupiah(value) if value else "–"
+
+    def alignment(self, column: int) -> Any:
+        return LEFT if column == AllocationColumn.DUE else RIGHT
+
+    def foreground(self, item: OpenInstallment, column: int) -> QColor | None:
+        if column == AllocationColumn.LEFT:
+            return QColor("#9c1c12") if self.sort_value(item, column) else QColor("#1e5e2b")
+        return None
+
+    def font(self, item: OpenInstallment, column: int) -> QFont | None:
+        parts = (AllocationColumn.DENDA, AllocationColumn.INTEREST, AllocationColumn.PRINCIPAL)
+        if column in parts and self.sort_value(item, column):
+            return bold_font()
         return None

@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from app.loans.models import LoanFilter, LoanRow, LoanStatus
 from app.loans.service import LoanService
+from ui.models.base import CENTER, LATE, LEFT, QUIET, RIGHT, Index, RowsModel
 from ui.models.cached_format import number, rupiah
 from ui.widgets import quality_colors
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
 QUALITY_ROLE = Qt.ItemDataRole.UserRole + 3
-
-Index = QModelIndex | QPersistentModelIndex
-
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_CENTER = Qt.AlignmentFlag.AlignCenter
-_LATE = QColor("#b00020")
-_QUIET = QColor("#6b6b6b")
 
 
 class LoanColumn(IntEnum):
@@ -65,16 +57,17 @@ def sort_key(row: LoanRow, column: LoanColumn) -> Any:
     return keys[column]
 
 
-class LoansModel(QAbstractTableModel):
+class LoansModel(RowsModel[LoanRow]):
     """Rows of `LoanService.list_rows(as_of, filters, order=…)`, a page at a time."""
 
     PAGE = 100
+    columns = LoanColumn
+    money_columns = MONEY_COLUMNS
 
     def __init__(self, loans: LoanService, as_of: date, parent: Any = None) -> None:
         super().__init__(parent)
         self._loans = loans
         self._as_of = as_of
-        self._rows: list[LoanRow] = []
         self._total = 0
         self._filters = LoanFilter()
         self._order = "number"
@@ -112,7 +105,7 @@ class LoansModel(QAbstractTableModel):
         """Shown in the class cells' tool tips."""
         self._policy_name = name
 
-    def set_rows(self, rows: list[LoanRow], total: int | None = None) -> None:
+    def set_rows(self, rows: Sequence[LoanRow], total: int | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._total = len(self._rows) if total is None else max(total, len(self._rows))
@@ -169,72 +162,49 @@ class LoansModel(QAbstractTableModel):
             self.refresh()
 
     # -- reading --------------------------------------------------------------------------------
-    def row_at(self, row: int) -> LoanRow:
-        return self._rows[row]
-
     def row_of(self, loan_id: int) -> int | None:
         return next((n for n, r in enumerate(self._rows) if r.loan_id == loan_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
+    def header_alignment(self, section: int) -> Any:
+        return RIGHT if section in MONEY_COLUMNS else LEFT
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(LoanColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(LoanColumn):
-            return None
-        column = LoanColumn(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in MONEY_COLUMNS else _LEFT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column in SQL_ORDER:
-                return self.tr("Klik untuk mengurutkan menurut kolom ini")
-            return None
+    def header_tooltip(self, section: int) -> str | None:
+        if LoanColumn(section) in SQL_ORDER:
+            return self.tr("Klik untuk mengurutkan menurut kolom ini")
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(LoanColumn):
-            return None
-        row = self._rows[index.row()]
-        column = LoanColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            return sort_key(row, column)
-        if role == ID_ROLE:
-            return row.loan_id
-        if role == QUALITY_ROLE:
-            return row.quality
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == LoanColumn.QUALITY:
-                return _CENTER
-            return _RIGHT if column in MONEY_COLUMNS else _LEFT
+    def sort_value(self, row: LoanRow, column: int) -> Any:
+        return sort_key(row, LoanColumn(column))
+
+    def row_id(self, row: LoanRow) -> Any:
+        return row.loan_id
+
+    def extra(self, row: LoanRow, column: int, role: int) -> Any:
+        return row.quality if role == QUALITY_ROLE else None
+
+    def alignment(self, column: int) -> Any:
+        return CENTER if column == LoanColumn.QUALITY else super().alignment(column)
+
+    def background(self, row: LoanRow, column: int) -> QColor | None:
         if column == LoanColumn.QUALITY and row.quality:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return quality_colors.background(row.quality)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return quality_colors.foreground(row.quality)
-            if role == Qt.ItemDataRole.ToolTipRole and self._policy_name:
-                return self.tr("{word} menurut {policy}").format(
-                    word=row.quality_label, policy=self._policy_name
-                )
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column in (LoanColumn.DAYS, LoanColumn.ARREARS) and row.days_past_due > 0:
-                return _LATE
-            if row.status != LoanStatus.AKTIF:
-                return _QUIET
+            return quality_colors.background(row.quality)
         return None
 
-    @staticmethod
-    def _display(row: LoanRow, column: LoanColumn) -> str:
+    def foreground(self, row: LoanRow, column: int) -> QColor | None:
+        if column == LoanColumn.QUALITY and row.quality:
+            return quality_colors.foreground(row.quality)
+        if column in (LoanColumn.DAYS, LoanColumn.ARREARS) and row.days_past_due > 0:
+            return LATE
+        return QUIET if row.status != LoanStatus.AKTIF else None
+
+    def tooltip(self, row: LoanRow, column: int) -> str | None:
+        if column == LoanColumn.QUALITY and row.quality and self._policy_name:
+            return self.tr("{word} menurut {policy}").format(
+                word=row.quality_label, policy=self._policy_name
+            )
+        return None
+
+    def display(self, row: LoanRow, column: int) -> str:
         active = row.status == LoanStatus.AKTIF
         if column == LoanColumn.NUMBER:
             return row.number

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 
 from app.formats import format_date_short
@@ -14,14 +15,8 @@ from app.identity import format_phone, mask_nik
 from app.members.models import MemberRow, MemberStatus
 from app.members.service import MemberService
 from app.money import format_rupiah
+from ui.models.base import Index, RowsModel
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
-
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _INACTIVE = QColor("#6b6b6b")
 
 
@@ -51,7 +46,7 @@ def sort_key(row: MemberRow, column: MemberColumn) -> Any:
     return keys[column]
 
 
-class MembersModel(QAbstractTableModel):
+class MembersModel(RowsModel[MemberRow]):
     """Rows of `MemberService.search(text, status)`, a page at a time (canFetchMore/fetchMore).
 
     The database returns members ordered by name; sorting by another column first loads the
@@ -59,11 +54,12 @@ class MembersModel(QAbstractTableModel):
     """
 
     PAGE = 200
+    columns = MemberColumn
+    money_columns = (MemberColumn.SAVINGS,)
 
     def __init__(self, members: MemberService, parent: Any = None) -> None:
         super().__init__(parent)
         self._members = members
-        self._rows: list[MemberRow] = []
         self._total = 0
         self._text = ""
         self._status: MemberStatus | None = None
@@ -89,7 +85,7 @@ class MembersModel(QAbstractTableModel):
     def search_text(self) -> str:
         return self._text
 
-    def set_rows(self, rows: list[MemberRow], total: int | None = None) -> None:
+    def set_rows(self, rows: Sequence[MemberRow], total: int | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._total = len(self._rows) if total is None else max(total, len(self._rows))
@@ -163,54 +159,26 @@ class MembersModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # -- reading --------------------------------------------------------------------------------
-    def row_at(self, row: int) -> MemberRow:
-        return self._rows[row]
-
     def row_of(self, member_id: int) -> int | None:
         """The row showing `member_id` among those loaded, or None."""
         return next((n for n, r in enumerate(self._rows) if r.id == member_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
+    def sort_value(self, row: MemberRow, column: int) -> Any:
+        key = sort_key(row, MemberColumn(column))
+        return key.isoformat() if isinstance(key, date) else key
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(MemberColumn)
+    def row_id(self, row: MemberRow) -> Any:
+        return row.id
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(MemberColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[MemberColumn(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section == MemberColumn.SAVINGS else _LEFT
-        return None
+    def foreground(self, row: MemberRow, column: int) -> QColor | None:
+        return _INACTIVE if row.status != MemberStatus.AKTIF else None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(MemberColumn):
-            return None
-        row = self._rows[index.row()]
-        column = MemberColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            key = sort_key(row, column)
-            return key.isoformat() if isinstance(key, date) else key
-        if role == ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column == MemberColumn.SAVINGS else _LEFT
-        if role == Qt.ItemDataRole.ForegroundRole and row.status != MemberStatus.AKTIF:
-            return _INACTIVE
-        if role == Qt.ItemDataRole.ToolTipRole and column == MemberColumn.NIK:
+    def tooltip(self, row: MemberRow, column: int) -> str | None:
+        if column == MemberColumn.NIK:
             return self.tr("NIK lengkap tampil di panel kanan.")
         return None
 
-    @staticmethod
-    def _display(row: MemberRow, column: MemberColumn) -> str:
+    def display(self, row: MemberRow, column: int) -> str:
         if column == MemberColumn.NUMBER:
             return row.number
         if column == MemberColumn.NAME:

@@ -6,18 +6,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from app.loans.models import PortfolioSummary
 from app.loans.quality import CLASS_ORDER, class_label
+from ui.models.base import LEFT, RIGHT, RowsModel, bold_font
 from ui.models.cached_format import number, rupiah
 from ui.widgets import quality_colors
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def percent_text(part: int, whole: int) -> str:
@@ -35,13 +30,14 @@ class ClassColumn(IntEnum):
     ALLOWANCE = 4
 
 
-class PortfolioClassModel(QAbstractTableModel):
-    """One row per class of the policy, then a bold total row."""
+class PortfolioClassModel(RowsModel[str | None]):
+    """One row per class of the policy (its code), then a bold total row (None)."""
+
+    columns = ClassColumn
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._summary: PortfolioSummary | None = None
-        self._codes: list[str] = []
         self._headers = {
             ClassColumn.QUALITY: self.tr("Kolektibilitas"),
             ClassColumn.COUNT: self.tr("Jumlah Pinjaman"),
@@ -51,37 +47,18 @@ class PortfolioClassModel(QAbstractTableModel):
         }
 
     def set_summary(self, summary: PortfolioSummary | None) -> None:
-        self.beginResetModel()
         self._summary = summary
-        self._codes = []
+        rows: list[str | None] = []
         if summary is not None:
             present = set(summary.outstanding_by_class) | set(summary.count_by_class)
-            self._codes = [code for code in CLASS_ORDER if code in present]
-        self.endResetModel()
+            rows = [code for code in CLASS_ORDER if code in present]
+            rows.append(None)
+        self.set_rows(rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        if parent.isValid() or self._summary is None:
-            return 0
-        return len(self._codes) + 1
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(ClassColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(ClassColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[ClassColumn(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if section == ClassColumn.QUALITY else _RIGHT
-        return None
-
-    def _raw(self, row: int, column: ClassColumn) -> Any:
+    def sort_value(self, code: str | None, column: int) -> Any:
         s = self._summary
         assert s is not None
-        if row == len(self._codes):
+        if code is None:
             values: dict[ClassColumn, Any] = {
                 ClassColumn.QUALITY: self.tr("Jumlah"),
                 ClassColumn.COUNT: sum(s.count_by_class.values()),
@@ -89,8 +66,7 @@ class PortfolioClassModel(QAbstractTableModel):
                 ClassColumn.SHARE: s.total_outstanding,
                 ClassColumn.ALLOWANCE: s.allowance_required,
             }
-            return values[column]
-        code = self._codes[row]
+            return values[ClassColumn(column)]
         values = {
             ClassColumn.QUALITY: class_label(code),
             ClassColumn.COUNT: s.count_by_class.get(code, 0),
@@ -98,39 +74,33 @@ class PortfolioClassModel(QAbstractTableModel):
             ClassColumn.SHARE: s.outstanding_by_class.get(code, 0),
             ClassColumn.ALLOWANCE: s.allowance_by_class.get(code, 0),
         }
-        return values[column]
+        return values[ClassColumn(column)]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
-            return None
-        if not 0 <= index.column() < len(ClassColumn):
-            return None
+    def display(self, code: str | None, column: int) -> str:
         assert self._summary is not None
-        row, column = index.row(), ClassColumn(index.column())
-        is_total = row == len(self._codes)
-        raw = self._raw(row, column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == ClassColumn.QUALITY:
-                return raw
-            if column == ClassColumn.COUNT:
-                return number(raw)
-            if column == ClassColumn.SHARE:
-                return percent_text(raw, self._summary.total_outstanding)
-            return rupiah(raw)
-        if role == SORT_ROLE:
-            return raw
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if column == ClassColumn.QUALITY else _RIGHT
-        if role == Qt.ItemDataRole.FontRole and is_total:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if column == ClassColumn.QUALITY and not is_total:
-            code = self._codes[row]
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return quality_colors.background(code)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return quality_colors.foreground(code)
+        raw = self.sort_value(code, column)
+        if column == ClassColumn.QUALITY:
+            return str(raw)
+        if column == ClassColumn.COUNT:
+            return number(raw)
+        if column == ClassColumn.SHARE:
+            return percent_text(raw, self._summary.total_outstanding)
+        return rupiah(raw)
+
+    def alignment(self, column: int) -> Any:
+        return LEFT if column == ClassColumn.QUALITY else RIGHT
+
+    def font(self, code: str | None, column: int) -> QFont | None:
+        return bold_font() if code is None else None
+
+    def background(self, code: str | None, column: int) -> QColor | None:
+        if column == ClassColumn.QUALITY and code is not None:
+            return quality_colors.background(code)
+        return None
+
+    def foreground(self, code: str | None, column: int) -> QColor | None:
+        if column == ClassColumn.QUALITY and code is not None:
+            return quality_colors.foreground(code)
         return None
 
 
@@ -141,13 +111,14 @@ class AgeingColumn(IntEnum):
     SHARE = 3
 
 
-class AgeingModel(QAbstractTableModel):
-    """Loans past due by how long (1–30 … > 180 hari)."""
+class AgeingModel(RowsModel[str]):
+    """Loans past due by how long (1–30 … > 180 hari): one row per bucket."""
+
+    columns = AgeingColumn
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._summary: PortfolioSummary | None = None
-        self._buckets: list[str] = []
         self._headers = {
             AgeingColumn.BUCKET: self.tr("Lama Terlambat"),
             AgeingColumn.COUNT: self.tr("Jumlah Pinjaman"),
@@ -156,52 +127,28 @@ class AgeingModel(QAbstractTableModel):
         }
 
     def set_summary(self, summary: PortfolioSummary | None) -> None:
-        self.beginResetModel()
         self._summary = summary
-        self._buckets = list(summary.ageing) if summary is not None else []
-        self.endResetModel()
+        self.set_rows(list(summary.ageing) if summary is not None else [])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._buckets)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(AgeingColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(AgeingColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[AgeingColumn(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if section == AgeingColumn.BUCKET else _RIGHT
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._buckets):
-            return None
-        if not 0 <= index.column() < len(AgeingColumn):
-            return None
+    def sort_value(self, bucket: str, column: int) -> Any:
         assert self._summary is not None
-        bucket = self._buckets[index.row()]
-        column = AgeingColumn(index.column())
-        raw = {
+        return {
             AgeingColumn.BUCKET: bucket,
             AgeingColumn.COUNT: self._summary.ageing_counts.get(bucket, 0),
             AgeingColumn.OUTSTANDING: self._summary.ageing.get(bucket, 0),
             AgeingColumn.SHARE: self._summary.ageing.get(bucket, 0),
-        }[column]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == AgeingColumn.BUCKET:
-                return raw
-            if column == AgeingColumn.COUNT:
-                return number(raw)
-            if column == AgeingColumn.SHARE:
-                return percent_text(raw, self._summary.total_outstanding)
-            return rupiah(raw)
-        if role == SORT_ROLE:
-            return raw
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if column == AgeingColumn.BUCKET else _RIGHT
-        return None
+        }[AgeingColumn(column)]
+
+    def display(self, bucket: str, column: int) -> str:
+        assert self._summary is not None
+        raw = self.sort_value(bucket, column)
+        if column == AgeingColumn.BUCKET:
+            return str(raw)
+        if column == AgeingColumn.COUNT:
+            return number(raw)
+        if column == AgeingColumn.SHARE:
+            return percent_text(raw, self._summary.total_outstanding)
+        return rupiah(raw)
+
+    def alignment(self, column: int) -> Any:
+        return LEFT if column == AgeingColumn.BUCKET else RIGHT

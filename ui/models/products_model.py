@@ -5,18 +5,12 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from app.loans.models import LoanProduct
 from app.money import format_rate, format_rupiah
+from ui.models.base import RIGHT, RowsModel
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
-
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _INACTIVE = QColor("#808080")
 
 
@@ -32,12 +26,13 @@ class ProductColumn(IntEnum):
 RIGHT_COLUMNS = (ProductColumn.RATE, ProductColumn.TERM, ProductColumn.AMOUNT)
 
 
-class ProductsModel(QAbstractTableModel):
+class ProductsModel(RowsModel[LoanProduct]):
     """Rows of `LoanProductService.all(include_inactive=True)`; inactive ones in grey."""
+
+    columns = ProductColumn
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[LoanProduct] = []
         self._headers = {
             ProductColumn.NAME: self.tr("Nama Produk"),
             ProductColumn.METHOD: self.tr("Metode"),
@@ -47,59 +42,32 @@ class ProductsModel(QAbstractTableModel):
             ProductColumn.STATUS: self.tr("Status"),
         }
 
-    def set_rows(self, rows: list[LoanProduct]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def product_at(self, row: int) -> LoanProduct:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, product_id: int) -> int:
         """The row showing `product_id`, or -1."""
         return next((i for i, p in enumerate(self._rows) if p.id == product_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
+    def row_id(self, product: LoanProduct) -> Any:
+        return product.id
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(ProductColumn)
+    def alignment(self, column: int) -> Any:
+        return int(RIGHT) if column in RIGHT_COLUMNS else None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(ProductColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[ProductColumn(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in RIGHT_COLUMNS:
-            return int(_RIGHT)
-        return None
+    def foreground(self, product: LoanProduct, column: int) -> QColor | None:
+        return None if product.active else _INACTIVE
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        product = self._rows[index.row()]
-        column = ProductColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(product, column)
-        if role == SORT_ROLE:
-            return self._sort_value(product, column)
-        if role == ID_ROLE:
-            return product.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in RIGHT_COLUMNS:
-            return int(_RIGHT)
-        if role == Qt.ItemDataRole.ForegroundRole and not product.active:
-            return _INACTIVE
-        if role == Qt.ItemDataRole.ToolTipRole and column == ProductColumn.RATE:
+    def tooltip(self, product: LoanProduct, column: int) -> str | None:
+        if column == ProductColumn.RATE:
             return self.tr("{rate} per tahun").format(rate=format_rate(product.annual_rate))
-        if role == Qt.ItemDataRole.ToolTipRole and column == ProductColumn.AMOUNT:
+        if column == ProductColumn.AMOUNT:
             return self.tr("Plafon {low} sampai {high}").format(
                 low=format_rupiah(product.min_amount), high=format_rupiah(product.max_amount)
             )
         return None
 
-    def _display(self, product: LoanProduct, column: ProductColumn) -> str:
+    def display(self, product: LoanProduct, column: int) -> str:
         if column == ProductColumn.NAME:
             return product.name
         if column == ProductColumn.METHOD:
@@ -114,8 +82,7 @@ class ProductsModel(QAbstractTableModel):
             return format_rupiah(product.max_amount)
         return self.tr("Aktif") if product.active else self.tr("Nonaktif")
 
-    @staticmethod
-    def _sort_value(product: LoanProduct, column: ProductColumn) -> Any:
+    def sort_value(self, product: LoanProduct, column: int) -> Any:
         values: dict[ProductColumn, Any] = {
             ProductColumn.NAME: product.name.casefold(),
             ProductColumn.METHOD: product.method,
@@ -125,4 +92,4 @@ class ProductsModel(QAbstractTableModel):
             ProductColumn.AMOUNT: product.max_amount,
             ProductColumn.STATUS: int(not product.active),
         }
-        return values[column]
+        return values[ProductColumn(column)]

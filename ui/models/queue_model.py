@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from app.collection.models import QueueItem, QueueKind, WorkQueue
 from app.formats import format_date_short
 from app.money import format_rupiah
-from ui.models.case_table_base import LATE, RowsModel
+from ui.models.base import LATE, RowsModel
 
 
 class QueueColumn(IntEnum):
@@ -43,7 +43,7 @@ SHORT_LABELS: dict[QueueKind, str] = {
 }
 
 
-class QueueModel(RowsModel):
+class QueueModel(RowsModel[QueueItem]):
     columns = QueueColumn
     money_columns = (QueueColumn.AMOUNT,)
 
@@ -57,9 +57,6 @@ class QueueModel(RowsModel):
             QueueColumn.AMOUNT: self.tr("Jumlah"),
             QueueColumn.DUE: self.tr("Tanggal"),
         }
-
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
 
     def set_queue(self, queue: WorkQueue, items: Sequence[QueueItem] | None = None) -> None:
         """Show `items` (default: all) of `queue`."""

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.formats import format_date_short
 from app.money import format_rupiah
 from app.savings.models import PAYMENT_METHODS, SavingsTransaction, TxType
+from ui.models.base import RowsModel, struck_font
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
-
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _CANCELLED = QColor("#8a8a8a")
 _OUT = QColor("#9c2b00")
 
@@ -32,10 +26,12 @@ class HistoryColumn(IntEnum):
     NOTE = 5
 
 
-class SavingsHistoryModel(QAbstractTableModel):
+class SavingsHistoryModel(RowsModel[SavingsTransaction]):
+    columns = HistoryColumn
+    money_columns = (HistoryColumn.AMOUNT,)
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[SavingsTransaction] = []
         self._receipts: dict[int, str] = {}
         self._headers = {
             HistoryColumn.DATE: self.tr("Tanggal"),
@@ -46,65 +42,34 @@ class SavingsHistoryModel(QAbstractTableModel):
             HistoryColumn.NOTE: self.tr("Keterangan"),
         }
 
-    def set_rows(self, rows: list[SavingsTransaction]) -> None:
+    def set_rows(self, rows: Sequence[SavingsTransaction]) -> None:
         """`rows` as SavingsService.history gives them (oldest first); shown newest first."""
-        self.beginResetModel()
-        self._rows = sorted(rows, key=lambda t: (t.tx_date, t.id), reverse=True)
         self._receipts = {t.id: t.receipt_no for t in rows}
-        self.endResetModel()
+        super().set_rows(sorted(rows, key=lambda t: (t.tx_date, t.id), reverse=True))
 
     def tx_at(self, row: int) -> SavingsTransaction:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, tx_id: int) -> int | None:
         return next((n for n, t in enumerate(self._rows) if t.id == tx_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
+    def row_id(self, tx: SavingsTransaction) -> Any:
+        return tx.id
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(HistoryColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HistoryColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[HistoryColumn(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section == HistoryColumn.AMOUNT else _LEFT
+    def foreground(self, tx: SavingsTransaction, column: int) -> QColor | None:
+        if tx.is_reversed:
+            return _CANCELLED
+        if column == HistoryColumn.AMOUNT and tx.amount < 0:
+            return _OUT
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(HistoryColumn):
-            return None
-        tx = self._rows[index.row()]
-        column = HistoryColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(tx, column)
-        if role == SORT_ROLE:
-            return self._sort_value(tx, column)
-        if role == ID_ROLE:
-            return tx.id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column == HistoryColumn.AMOUNT else _LEFT
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if tx.is_reversed:
-                return _CANCELLED
-            if column == HistoryColumn.AMOUNT and tx.amount < 0:
-                return _OUT
-        if role == Qt.ItemDataRole.FontRole and tx.is_reversed and column != HistoryColumn.NOTE:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and column == HistoryColumn.NOTE:
-            return self._note(tx) or None
-        return None
+    def font(self, tx: SavingsTransaction, column: int) -> QFont | None:
+        return struck_font() if tx.is_reversed and column != HistoryColumn.NOTE else None
 
-    def _display(self, tx: SavingsTransaction, column: HistoryColumn) -> str:
+    def tooltip(self, tx: SavingsTransaction, column: int) -> str | None:
+        return (self._note(tx) or None) if column == HistoryColumn.NOTE else None
+
+    def display(self, tx: SavingsTransaction, column: int) -> str:
         if column == HistoryColumn.DATE:
             return format_date_short(tx.tx_date)
         if column == HistoryColumn.RECEIPT:
@@ -133,8 +98,7 @@ class SavingsHistoryModel(QAbstractTableModel):
             parts.append(self.tr("alasan: {reason}").format(reason=tx.reason))
         return " · ".join(parts)
 
-    @staticmethod
-    def _sort_value(tx: SavingsTransaction, column: HistoryColumn) -> Any:
+    def sort_value(self, tx: SavingsTransaction, column: int) -> Any:
         if column == HistoryColumn.DATE:
             return tx.tx_date.isoformat()
         if column == HistoryColumn.AMOUNT:

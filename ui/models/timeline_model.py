@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from app.collection.models import PromiseStatus, TimelineEntry
 from app.formats import format_date_short
 from app.money import format_rupiah
-from ui.models.case_table_base import QUIET, RowsModel
+from ui.models.base import QUIET, RowsModel
 from ui.models.cases_model import PROMISE_COLORS
 
 
@@ -63,7 +63,7 @@ def when_text(entry: TimelineEntry) -> str:
     return f"{day} {entry.at:%H.%M}"
 
 
-class TimelineModel(RowsModel):
+class TimelineModel(RowsModel[TimelineEntry]):
     columns = TimelineColumn
     money_columns = (TimelineColumn.AMOUNT,)
 
@@ -79,9 +79,6 @@ class TimelineModel(RowsModel):
             TimelineColumn.AMOUNT: self.tr("Jumlah"),
             TimelineColumn.BY: self.tr("Oleh"),
         }
-
-    def headers(self) -> dict[int, str]:
-        return dict(self._headers)
 
     def set_timeline(
         self,

@@ -6,14 +6,10 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.users.models import User
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-USER_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.base import RowsModel
 
 
 class UserColumn(IntEnum):
@@ -24,10 +20,11 @@ class UserColumn(IntEnum):
     STATUS = 4
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(RowsModel[User]):
+    columns = UserColumn
+
     def __init__(self, now: datetime | None = None) -> None:
         super().__init__()
-        self._rows: list[User] = []
         self._now = now
         self._headers = {
             UserColumn.USERNAME: self.tr("Nama Pengguna"),
@@ -37,49 +34,10 @@ class UsersModel(QAbstractTableModel):
             UserColumn.STATUS: self.tr("Status"),
         }
 
-    def set_rows(self, rows: list[User]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def user_at(self, row: int) -> User:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(UserColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(UserColumn)
-        ):
-            return self._headers[UserColumn(section)]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        user = self._rows[index.row()]
-        column = UserColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(user, column)
-        if role == SORT_ROLE:
-            if column == UserColumn.ROLE:
-                return user.role.value
-            return self._display(user, column)
-        if role == USER_ROLE:
-            return user.id
-        if role == Qt.ItemDataRole.ForegroundRole and not user.active:
-            return Qt.GlobalColor.gray
-        return None
-
-    def _display(self, user: User, column: UserColumn) -> str:
+    def display(self, user: User, column: int) -> str:
         if column == UserColumn.USERNAME:
             return user.username
         if column == UserColumn.FULL_NAME:
@@ -89,6 +47,20 @@ class UsersModel(QAbstractTableModel):
         if column == UserColumn.POSITION:
             return user.position
         return self._status(user)
+
+    def sort_value(self, user: User, column: int) -> Any:
+        if column == UserColumn.ROLE:
+            return user.role.value
+        return self.display(user, column)
+
+    def row_id(self, user: User) -> Any:
+        return user.id
+
+    def alignment(self, column: int) -> Any:
+        return None
+
+    def foreground(self, user: User, column: int) -> Qt.GlobalColor | None:
+        return None if user.active else Qt.GlobalColor.gray
 
     def _status(self, user: User) -> str:
         if not user.active:

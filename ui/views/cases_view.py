@@ -33,7 +33,7 @@ from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.case_open_dialog import OpenCaseDialog
-from ui.models.case_table_base import SORT_ROLE
+from ui.models.base import SORT_ROLE
 from ui.models.cases_model import CaseColumn, CasesModel
 from ui.views.case_actions import CaseActions
 from ui.views.case_detail import CaseDetailPanel, read_case

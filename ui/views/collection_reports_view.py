@@ -33,7 +33,7 @@ from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
-from ui.models.case_table_base import SORT_ROLE, RowsModel
+from ui.models.base import SORT_ROLE, RowsModel
 from ui.models.collection_reports_model import (
     CausesModel,
     OffbookModel,

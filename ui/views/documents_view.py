@@ -35,7 +35,8 @@ from app.users.models import User
 from ui.dialogs.document_forms import NotulenDialog, YearDialog
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
-from ui.models.documents_model import SORT_ROLE, DocColumn, DocumentsModel
+from ui.models.base import SORT_ROLE
+from ui.models.documents_model import DocColumn, DocumentsModel
 from ui.widgets import messages
 
 DueSource = Callable[[date], DueLetters]

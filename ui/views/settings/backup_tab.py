@@ -28,7 +28,8 @@ from app.storage.backup import BackupInfo, recent_backups, restore_aside_path, v
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.restore_dialog import RestoreDialog
-from ui.models.backups_model import SORT_ROLE, BackupColumn, BackupsModel, format_size
+from ui.models.backups_model import BackupColumn, BackupsModel, format_size
+from ui.models.base import SORT_ROLE
 from ui.views.settings.backup_actions import make_backup, restore
 
 _FOLDER_KEY = "last_backup_folder"

@@ -25,7 +25,8 @@ from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.product_dialog import ProductDialog, order_text
-from ui.models.products_model import SORT_ROLE, ProductColumn, ProductsModel
+from ui.models.base import SORT_ROLE
+from ui.models.products_model import ProductColumn, ProductsModel
 from ui.widgets import messages
 
 

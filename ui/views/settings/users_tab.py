@@ -20,7 +20,8 @@ from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.reset_password_dialog import ResetPasswordDialog
 from ui.dialogs.user_dialog import UserDialog
-from ui.models.users_model import SORT_ROLE, UserColumn, UsersModel
+from ui.models.base import SORT_ROLE
+from ui.models.users_model import UserColumn, UsersModel
 
 
 class UsersTab(QWidget):

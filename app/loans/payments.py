@@ -232,22 +232,18 @@ class LoanPaymentService:
     # -- early payoff -------------------------------------------------------------------------
     def payoff_quote(self, loan_id: int, on: date) -> PayoffQuote:
         """What closes the loan on `on`: all remaining pokok + jasa per the product's payoff
-        rule ('current': jasa of instalments due and of the running period, i.e. the first
-        instalment not yet due; 'due': only jasa already due; 'all': every remaining jasa) +
-        denda as of `on` − titipan held."""
+        rule ('current': jasa of instalments due and of the running period, i.e. the period
+        containing `on`, unless that instalment is already paid; 'due': only jasa already due;
+        'all': every remaining jasa) + denda as of `on` − titipan held."""
         loan = self._open_loan(loan_id, on)
         pos = self.quality.position(loan, on)
         return self._quote(loan, pos)
 
     def _quote(self, loan: Loan, pos: Position) -> PayoffQuote:
         charged = not_charged = 0
-        running_seen = False
-        for item in pos.open_all():
-            if item.due_date <= pos.as_of or loan.payoff_rule == "all":
+        for item, charge in _payoff_jasa(loan, pos):
+            if charge:
                 charged += item.jasa
-            elif loan.payoff_rule == "current" and not running_seen:
-                charged += item.jasa
-                running_seen = True
             else:
                 not_charged += item.jasa
         return PayoffQuote(
@@ -299,15 +295,11 @@ class LoanPaymentService:
 
     def _give_up_future_jasa(self, actor: User, loan: Loan, pos: Position) -> None:
         quote = self._quote(loan, pos)
-        lines: list[tuple[int | None, str, int]] = []
-        charged_running = loan.payoff_rule == "current"
-        for item in pos.open_all():
-            if item.due_date <= pos.as_of or not item.jasa:
-                continue
-            if charged_running:
-                charged_running = False
-                continue
-            lines.append((item.number, "jasa", item.jasa))
+        lines: list[tuple[int | None, str, int]] = [
+            (item.number, "jasa", item.jasa)
+            for item, charge in _payoff_jasa(loan, pos)
+            if not charge and item.jasa
+        ]
         self.repo.insert(
             NewEvent(
                 loan_id=loan.id,
@@ -600,6 +592,28 @@ class LoanPaymentService:
             receipt = format_pattern(pattern, seq, on, code, "KA")
             if not self.repo.receipt_exists(receipt):
                 return receipt
+
+
+def _running_number(pos: Position) -> int | None:
+    """The instalment of the period containing `pos.as_of`: the first one due on or after it
+    (a period runs from the day after the previous due date up to its own due date)."""
+    return next((ln.number for ln in pos.lines if ln.due_date >= pos.as_of), None)
+
+
+def _payoff_jasa(loan: Loan, pos: Position) -> list[tuple[OpenInstallment, bool]]:
+    """Every open instalment with whether a payoff on `pos.as_of` charges its jasa (§4a):
+    jasa already due always; 'current' adds the running period's jasa (nothing when that
+    instalment is already paid, even ahead); 'all' every remaining jasa."""
+    running = _running_number(pos)
+    return [
+        (
+            item,
+            item.due_date <= pos.as_of
+            or loan.payoff_rule == "all"
+            or (loan.payoff_rule == "current" and item.number == running),
+        )
+        for item in pos.open_all()
+    ]
 
 
 def _only(item: OpenInstallment, component: str) -> OpenInstallment:

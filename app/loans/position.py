@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from app.formats import add_months
 from app.loans.allocation import OpenInstallment
@@ -26,7 +26,7 @@ from app.loans.denda import DendaRule, denda_for_installment
 from app.loans.models import InstallmentState, ScheduleLine
 from app.loans.schedule import Installment
 
-__all__ = ["Position", "loan_position", "whole_months"]
+__all__ = ["Position", "is_bullet", "loan_position", "months_in_diragukan", "whole_months"]
 
 
 @dataclass(frozen=True)
@@ -184,3 +184,36 @@ def whole_months(start: date, end: date) -> int:
     if add_months(start, months, anchor_day=start.day) > end:
         months -= 1
     return max(0, months)
+
+
+def is_bullet(lines: Sequence[ScheduleLine]) -> bool:
+    """All principal falls due in the last instalment, every earlier one is interest-only
+    (§4a): such a loan is classified by the bullet rule of §5."""
+    return bool(lines) and lines[-1].pokok > 0 and all(line.pokok == 0 for line in lines[:-1])
+
+
+def months_in_diragukan(
+    oldest_pokok_due: date | None,
+    oldest_jasa_due: date | None,
+    last_payment: date | None,
+    as_of: date,
+    *,
+    bullet: bool = False,
+) -> int:
+    """Complete months a loan has spent in Diragukan without a payment at `as_of` (koperasi
+    preset, §4a). Diragukan begins the day after the arrears pass the Kurang Lancar limit
+    (principal 6 months, 3 past maturity for a bullet loan; interest 6 months); a payment
+    restarts the count from the next day. Oldest due 5 Feb 2026: Diragukan from 6 Aug 2026,
+    twelve complete months on 6 Aug 2027."""
+    ends = []
+    if oldest_pokok_due is not None:
+        limit = 3 if bullet else 6
+        ends.append(add_months(oldest_pokok_due, limit, anchor_day=oldest_pokok_due.day))
+    if oldest_jasa_due is not None:
+        ends.append(add_months(oldest_jasa_due, 6, anchor_day=oldest_jasa_due.day))
+    if not ends:
+        return 0
+    months = whole_months(min(ends) + timedelta(days=1), as_of)
+    if last_payment is not None:
+        months = min(months, whole_months(last_payment + timedelta(days=1), as_of))
+    return months

@@ -49,6 +49,25 @@ def _whole_months(column: str) -> str:
     )
 
 
+def _add_months(column: str, months: int) -> str:
+    """`column` + `months` calendar months, clamped at the month's end like
+    app.formats.add_months (SQLite's own '+n months' overflows into the next month)."""
+    end = f"date({column}, 'start of month', '+{months + 1} months', '-1 day')"
+    last_day = f"CAST(strftime('%d', {end}) AS INTEGER)"
+    return (
+        f"date({column}, 'start of month', '+{months} months', "
+        f"'+' || (min({_day(column)}, {last_day}) - 1) || ' days')"
+    )
+
+
+def _diragukan_start() -> str:
+    """The day a loan enters Diragukan under the koperasi preset: the day after the arrears
+    pass the Kurang Lancar limit (app.loans.position.months_in_diragukan)."""
+    pokok = f"(CASE WHEN bullet THEN {_add_months('opd', 3)} ELSE {_add_months('opd', 6)} END)"
+    jasa = _add_months("ojd", 6)
+    return f"date(min(coalesce({pokok}, {jasa}), coalesce({jasa}, {pokok})), '+1 day')"
+
+
 def _band(column: str, lancar: int, kurang_lancar: int) -> str:
     return (
         f"(CASE WHEN {column} IS NULL THEN 0 WHEN {_mscore(column)} <= {32 * lancar} THEN 0 "
@@ -68,14 +87,16 @@ def class_expression(policy: QualityPolicy, params: dict[str, Any]) -> str:
             cover_u_den=uden,
             macet_after=policy.macet_after_months,
         )
-        worst = f"max({_band('opd', 3, 6)}, {_band('ojd', 3, 6)})"
+        principal = f"(CASE WHEN bullet THEN {_band('opd', 0, 3)} ELSE {_band('opd', 3, 6)} END)"
+        worst = f"max({principal}, {_band('ojd', 3, 6)})"
         last_pay = (
             "(SELECT max(e.event_date) FROM loan_events e WHERE e.loan_id = fin.loan_id"
             " AND e.kind = 'pembayaran' AND e.event_date <= :d AND NOT EXISTS (SELECT 1"
             " FROM loan_events r WHERE r.reverses_id = e.id AND r.event_date <= :d))"
         )
+        after_pay = f"date({last_pay}, '+1 day')"
         months_in_d = (
-            f"min({_whole_months('oldest')} - 6, coalesce({_whole_months(last_pay)}, {_NO_LOAN}))"
+            f"min({_whole_months('dstart')}, coalesce({_whole_months(after_pay)}, {_NO_LOAN}))"
         )
         return (
             f"(CASE WHEN in_court THEN 'M' WHEN {worst} = 0 THEN 'L' WHEN {worst} = 1 THEN 'KL'"
@@ -246,6 +267,7 @@ def arrears_sql(
     denda = _DENDA_SKIPPED
     if with_denda:
         denda = _DENDA.format(start=start, months_begun=months_begun)
+    dstart = _diragukan_start()
     sql = f"""
 WITH rules (r_basis, r_rate, r_per, r_grace, r_cap, r_fixed, r_caprate, rnum, rden, cnum, cden)
   AS ({rules_values}),
@@ -263,7 +285,11 @@ act AS NOT MATERIALIZED (
     (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
       AND x.version = b.v AND x.cum_pokok > b.sp ORDER BY x.cum_pokok LIMIT 1) AS np,
     (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
-      AND x.version = b.v AND x.cum_jasa > b.sj ORDER BY x.cum_jasa LIMIT 1) AS nj
+      AND x.version = b.v AND x.cum_jasa > b.sj ORDER BY x.cum_jasa LIMIT 1) AS nj,
+    coalesce((SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
+      AND x.version = b.v AND x.cum_pokok > 0 ORDER BY x.cum_pokok LIMIT 1)
+      = (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
+      AND x.version = b.v ORDER BY x.due_date DESC LIMIT 1), 0) AS bullet
   FROM base b),
 arr AS MATERIALIZED (
   SELECT p.*,
@@ -285,13 +311,14 @@ arr AS MATERIALIZED (
     CASE WHEN a.opd IS NULL THEN a.ojd WHEN a.ojd IS NULL THEN a.opd
       ELSE min(a.opd, a.ojd) END AS oldest,
     CASE WHEN a.n_first <= a.n_past THEN a.n_past - a.n_first + 1 ELSE 0 END AS missed,
-    a.st AS titipan, a.rescuable, a.in_court,
+    a.st AS titipan, a.rescuable, a.in_court, a.bullet,
     (SELECT coalesce(sum(c.estimated_value), 0) FROM loan_collateral c
       WHERE c.loan_id = a.loan_id AND (c.released_on IS NULL OR c.released_on > :d)) AS coll
   FROM arr a LEFT JOIN dc ON dc.loan_id = a.loan_id),
 fin2 AS (
   SELECT fin.*, CASE WHEN oldest IS NULL THEN 0
-    ELSE CAST(julianday(:d) - julianday(oldest) AS INTEGER) END AS dpd
+    ELSE CAST(julianday(:d) - julianday(oldest) AS INTEGER) END AS dpd,
+    {dstart} AS dstart
   FROM fin),
 res AS MATERIALIZED (
   SELECT loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan, coll,

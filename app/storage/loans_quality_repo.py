@@ -2,8 +2,9 @@
 
 The same rules as app/loans/position.py (which does one loan in Python, and is tested
 against this): settled totals fill instalments oldest first (running totals are stored on
-the schedule lines, so each loan needs three index seeks), denda is the larger of what was
-crystallised and the rule applied to what is unpaid, in exact integer arithmetic.
+the schedule lines, so each loan needs three index seeks), denda is what was crystallised
+plus the rule applied since the last crystallisation to what is unpaid now (capped), in
+exact integer arithmetic.
 """
 
 from __future__ import annotations
@@ -195,9 +196,13 @@ def _use_balances(db: Database, as_of: date) -> bool:
 
 
 _DENDA = """dl AS (
-  SELECT a.loan_id, a.v, x.number, x.due_date,
+  SELECT a.loan_id, a.v, x.number, x.due_date, x.pokok + x.jasa AS inst,
     max(0, min(x.pokok, x.cum_pokok - a.sp)) AS up,
-    max(0, min(x.jasa, x.cum_jasa - a.sj)) AS uj, r.*
+    max(0, min(x.jasa, x.cum_jasa - a.sj)) AS uj,
+    coalesce((SELECT sum(c.amount) FROM loan_denda_charges c WHERE c.loan_id = a.loan_id
+      AND c.version = a.v AND c.number = x.number AND c.charge_date <= :d), 0) AS chg,
+    (SELECT max(c.charge_date) FROM loan_denda_charges c WHERE c.loan_id = a.loan_id
+      AND c.version = a.v AND c.number = x.number AND c.charge_date <= :d) AS chg_on, r.*
   FROM arr a
   JOIN loan_schedule_lines x ON x.loan_id = a.loan_id AND x.version = a.v
     AND x.number BETWEEN a.n_first AND a.n_past
@@ -207,23 +212,25 @@ _DENDA = """dl AS (
     AND r.r_caprate IS a.denda_cap_rate),
 dst AS (SELECT dl.*, {start} AS st FROM dl),
 dp AS (
-  SELECT dst.*, CASE
+  SELECT dst.*, (CASE
     WHEN st >= :d THEN 0
     WHEN r_per = 'day' THEN CAST(julianday(:d) - julianday(st) AS INTEGER)
-    ELSE {months_begun} END AS periods
+    ELSE {months_begun} END) - (CASE
+    WHEN chg_on IS NULL OR st >= chg_on THEN 0
+    WHEN r_per = 'day' THEN CAST(julianday(chg_on) - julianday(st) AS INTEGER)
+    ELSE {months_begun_then} END) AS periods
   FROM dst),
 df AS (
-  SELECT loan_id, v, number, up, uj, periods, r_cap, cnum, cden,
-    CASE r_basis WHEN 'fixed' THEN r_fixed * periods
+  SELECT loan_id, v, number, inst, chg, periods, r_cap, cnum, cden,
+    chg + CASE r_basis WHEN 'fixed' THEN r_fixed * periods
       ELSE ((CASE r_basis WHEN 'principal' THEN up ELSE up + uj END) * rnum * periods * 2
             + 100 * rden) / (200 * rden) END AS raw
   FROM dp WHERE periods > 0 AND up + uj > 0),
 dc AS (
   SELECT loan_id, sum(max(0,
     min(raw, coalesce(r_cap, raw),
-        CASE WHEN cnum IS NULL THEN raw ELSE ((up + uj) * cnum * 2 + 100 * cden) / (200 * cden) END)
-    - coalesce((SELECT sum(c.amount) FROM loan_denda_charges c WHERE c.loan_id = df.loan_id
-        AND c.version = df.v AND c.number = df.number AND c.charge_date <= :d), 0))) AS extra
+        CASE WHEN cnum IS NULL THEN raw ELSE (inst * cnum * 2 + 100 * cden) / (200 * cden) END)
+    - chg)) AS extra
   FROM df GROUP BY loan_id),
 """
 # Class and amounts without the denda part (ad then holds only the crystallised denda):
@@ -264,9 +271,15 @@ def arrears_sql(
     months_begun = (
         f"((:d_mi - {_month_index('st')}) + (CASE WHEN :d_day > {_day('st')} THEN 1 ELSE 0 END))"
     )
+    months_begun_then = (
+        f"(({_month_index('chg_on')} - {_month_index('st')})"
+        f" + (CASE WHEN {_day('chg_on')} > {_day('st')} THEN 1 ELSE 0 END))"
+    )
     denda = _DENDA_SKIPPED
     if with_denda:
-        denda = _DENDA.format(start=start, months_begun=months_begun)
+        denda = _DENDA.format(
+            start=start, months_begun=months_begun, months_begun_then=months_begun_then
+        )
     dstart = _diragukan_start()
     sql = f"""
 WITH rules (r_basis, r_rate, r_per, r_grace, r_cap, r_fixed, r_caprate, rnum, rden, cnum, cden)

@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from app.loans.arrears import LoanQualityService
 
 RECEIPT_SEQUENCE = "loan_receipt"
+TO_SUKARELA = "simpanan_sukarela"
+"""The method of a titipan_dikembalikan event whose money went to the member's simpanan
+sukarela (app.loans.titipan) instead of being paid out."""
 MAX_AMOUNT = 10_000_000_000
 _REVERSIBLE = (
     EventKind.PEMBAYARAN,
@@ -330,6 +333,12 @@ class LoanPaymentService:
             )
         if original.is_reversed:
             raise ValidationError("Transaksi ini sudah dibatalkan.", field="transaction")
+        if original.kind == EventKind.TITIPAN_DIKEMBALIKAN and original.method == TO_SUKARELA:
+            raise ValidationError(
+                "Titipan ini sudah menjadi simpanan sukarela anggota. Untuk membetulkannya, "
+                "catat penarikan sukarela lalu terima sebagai pembayaran pinjaman.",
+                field="transaction",
+            )
         if len(reason.strip()) < 5:
             raise ValidationError("Tulis alasan pembatalan dengan jelas.", field="reason")
         if on < original.event_date or on > (today or date.today()):
@@ -486,8 +495,36 @@ class LoanPaymentService:
     ) -> Payment:
         """Pay held titipan back to the member (RECORD_PAYMENT)."""
         require(actor, Action.RECORD_PAYMENT)
-        _check_amount(amount, allow_zero=False)
         _check_method(method)
+        with self.db.atomic():
+            event_id = self.titipan_out(
+                actor,
+                loan_id,
+                amount,
+                on,
+                method,
+                note.strip() or "Titipan dikembalikan kepada anggota",
+                "kembalikan titipan",
+                today,
+            )
+        return self.get(event_id)
+
+    def titipan_out(
+        self,
+        actor: User,
+        loan_id: int,
+        amount: int,
+        on: date,
+        method: str,
+        note: str,
+        action: str,
+        today: date | None = None,
+    ) -> int:
+        """Take `amount` of the held titipan out of the loan (a titipan_dikembalikan event,
+        audited as `action`); the caller holds the transaction and says where it went
+        (a refund, or the member's simpanan sukarela: app.loans.titipan)."""
+        require(actor, Action.RECORD_PAYMENT)
+        _check_amount(amount, allow_zero=False)
         loan = self.loans.loan(loan_id)
         if loan is None:
             raise NotFound("Pinjaman tidak ditemukan.")
@@ -495,30 +532,29 @@ class LoanPaymentService:
         held = self.repo.titipan(loan_id, on)
         if amount > held:
             raise ValidationError(f"Titipan yang ada hanya {format_rupiah(held)}.", field="amount")
-        with self.db.atomic():
-            event_id = self.repo.insert(
-                NewEvent(
-                    loan_id=loan.id,
-                    version=loan.schedule_version,
-                    kind=EventKind.TITIPAN_DIKEMBALIKAN,
-                    event_date=on,
-                    amount=amount,
-                    method=method,
-                    titipan=-amount,
-                    lines=((None, "titipan", -amount),),
-                    note=note.strip() or "Titipan dikembalikan kepada anggota",
-                ),
-                actor.id,
-            )
-            self.audit.record(
-                actor.id,
-                "kembalikan titipan",
-                "pinjaman",
-                loan.id,
-                None,
-                {"event": event_id, "amount": amount, "date": on.isoformat()},
-            )
-        return self.get(event_id)
+        event_id = self.repo.insert(
+            NewEvent(
+                loan_id=loan.id,
+                version=loan.schedule_version,
+                kind=EventKind.TITIPAN_DIKEMBALIKAN,
+                event_date=on,
+                amount=amount,
+                method=method,
+                titipan=-amount,
+                lines=((None, "titipan", -amount),),
+                note=note,
+            ),
+            actor.id,
+        )
+        self.audit.record(
+            actor.id,
+            action,
+            "pinjaman",
+            loan.id,
+            None,
+            {"event": event_id, "amount": amount, "date": on.isoformat(), "method": method},
+        )
+        return event_id
 
     # -- helpers ------------------------------------------------------------------------------
     def _open_loan(self, loan_id: int, on: date) -> Loan:

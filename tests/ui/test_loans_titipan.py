@@ -62,7 +62,7 @@ def test_titipan_moved_to_sukarela_from_the_loan_panel(
     assert loan is not None
     member = services.loans.get(loan).member_id
     assert services.savings.balances(member).sukarela == 200_000
-    [(title, text)] = answered
+    [(_title, text)] = answered
     assert "kuitansi" in text and services.titipan.held(loan) == 100_000
     # The refund pays the rest back; then both buttons go away.
     qtbot.mouseClick(view.detail.refund_button, Qt.MouseButton.LeftButton)

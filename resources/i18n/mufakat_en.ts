@@ -4622,8 +4622,8 @@ Unsaved changes in other groups are not affected.</translation>
         <translation>As of {date}. Quality according to &lt;b&gt;{policy}&lt;/b&gt;; PPAP according to &lt;b&gt;{allowance}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <source>Rasio ≤ 5% Sehat; 5–10% Cukup Sehat; 10–15% Kurang Sehat; di atas 15% Tidak Sehat.</source>
-        <translation>Ratio ≤ 5% Healthy; 5–10% Fairly Healthy; 10–15% Less Healthy; above 15% Unhealthy.</translation>
+        <source>Rasio sampai 5,00% Sehat; di atas 5% sampai 10,00% Cukup Sehat; di atas 10% sampai 15,00% Kurang Sehat; di atas 15% Tidak Sehat.</source>
+        <translation>Ratio up to 5.00% Healthy; above 5% up to 10.00% Fairly Healthy; above 10% up to 15.00% Less Healthy; above 15% Unhealthy.</translation>
     </message>
     <message>
         <source> (dicatat per {date})</source>

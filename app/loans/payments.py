@@ -17,7 +17,6 @@ from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import format_date_long
 from app.loans.allocation import Allocation, OpenInstallment, allocate_payment, remaining_after
 from app.loans.models import (
-    PAYOFF_RULES,
     EventKind,
     Loan,
     LoanStatus,
@@ -27,6 +26,7 @@ from app.loans.models import (
     PayoffQuote,
     Waiver,
 )
+from app.loans.payoff import given_up_lines, quote_payoff
 from app.loans.position import Position
 from app.money import format_rupiah
 from app.numbering import format_pattern, resets_yearly
@@ -243,23 +243,7 @@ class LoanPaymentService:
         return self._quote(loan, pos)
 
     def _quote(self, loan: Loan, pos: Position) -> PayoffQuote:
-        charged = not_charged = 0
-        for item, charge in _payoff_jasa(loan, pos):
-            if charge:
-                charged += item.jasa
-            else:
-                not_charged += item.jasa
-        return PayoffQuote(
-            loan_id=loan.id,
-            on=pos.as_of,
-            pokok=pos.outstanding,
-            jasa=charged,
-            denda=pos.denda_owed,
-            titipan=self.repo.titipan(loan.id, pos.as_of),
-            jasa_not_charged=not_charged,
-            rule=loan.payoff_rule,
-            rule_text=PAYOFF_RULES[loan.payoff_rule],
-        )
+        return quote_payoff(loan, pos, self.repo.titipan(loan.id, pos.as_of))
 
     def pay_off(
         self,
@@ -298,11 +282,6 @@ class LoanPaymentService:
 
     def _give_up_future_jasa(self, actor: User, loan: Loan, pos: Position) -> None:
         quote = self._quote(loan, pos)
-        lines: list[tuple[int | None, str, int]] = [
-            (item.number, "jasa", item.jasa)
-            for item, charge in _payoff_jasa(loan, pos)
-            if not charge and item.jasa
-        ]
         self.repo.insert(
             NewEvent(
                 loan_id=loan.id,
@@ -310,7 +289,7 @@ class LoanPaymentService:
                 kind=EventKind.POTONGAN_PELUNASAN,
                 event_date=pos.as_of,
                 jasa=quote.jasa_not_charged,
-                lines=tuple(lines),
+                lines=given_up_lines(loan, pos),
                 reason=quote.rule_text,
                 note="Jasa yang tidak ditagih karena pelunasan dipercepat",
                 charges=pos.charges_due,
@@ -628,28 +607,6 @@ class LoanPaymentService:
             receipt = format_pattern(pattern, seq, on, code, "KA")
             if not self.repo.receipt_exists(receipt):
                 return receipt
-
-
-def _running_number(pos: Position) -> int | None:
-    """The instalment of the period containing `pos.as_of`: the first one due on or after it
-    (a period runs from the day after the previous due date up to its own due date)."""
-    return next((ln.number for ln in pos.lines if ln.due_date >= pos.as_of), None)
-
-
-def _payoff_jasa(loan: Loan, pos: Position) -> list[tuple[OpenInstallment, bool]]:
-    """Every open instalment with whether a payoff on `pos.as_of` charges its jasa (§4a):
-    jasa already due always; 'current' adds the running period's jasa (nothing when that
-    instalment is already paid, even ahead); 'all' every remaining jasa."""
-    running = _running_number(pos)
-    return [
-        (
-            item,
-            item.due_date <= pos.as_of
-            or loan.payoff_rule == "all"
-            or (loan.payoff_rule == "current" and item.number == running),
-        )
-        for item in pos.open_all()
-    ]
 
 
 def _only(item: OpenInstallment, component: str) -> OpenInstallment:

@@ -84,8 +84,8 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 def _cmd_month_end(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from app.loans.quality import CLASS_ORDER, class_label
-    from app.money import format_rate, format_rupiah
+    from app.loans.quality import CLASS_ORDER, class_label, npl_text
+    from app.money import format_rupiah
     from app.services import Services
 
     try:
@@ -100,7 +100,7 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(f"Tutup bulan per {as_of.isoformat()} (proses ke-{run.run_no}), {run.policy_name}:")
-    ratio = format_rate(round(run.npl_ratio, 2))
+    ratio = npl_text(run.npl_ratio)
     print(
         f"  {run.loan_count} pinjaman, sisa pokok {format_rupiah(run.total_outstanding)}, "
         f"rasio pinjaman bermasalah {ratio}"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.collection.service import CollectionService
 from app.loans.service import LoanService
+from app.loans.titipan import TitipanService
 from app.members.service import MemberService
 from app.savings.service import SavingsService
 from app.settings.service import SettingsService
@@ -31,6 +32,7 @@ class Services:
         self.savings = SavingsService(db, self.audit, self.settings)
         self.loans = LoanService(db, self.audit, self.settings)
         self.collection = CollectionService(db, self.audit, self.settings, self.loans, self.savings)
+        self.titipan = TitipanService(db, self.loans.payments, self.savings)
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False) -> Services:

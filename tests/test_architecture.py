@@ -61,6 +61,8 @@ OVER_BUDGET = {
     "app/loans/models.py",
     "app/loans/payments.py",
     "app/loans/service.py",
+    "app/storage/loans_quality_repo.py",
+    "app/storage/loans_repo.py",
 }
 """Modules (outside tests/) longer than BUDGET lines today."""
 

@@ -31,7 +31,13 @@ from app.collection.models import CaseStatus
 from app.errors import ValidationError
 from app.formats import format_date_long, format_date_short
 from app.loans.models import LoanStatus
-from app.loans.schedule import METHODS, Installment, ScheduleTerms, build_schedule
+from app.loans.schedule import (
+    METHODS,
+    Installment,
+    ScheduleTerms,
+    VersionTerms,
+    build_schedule,
+)
 from app.money import format_rupiah
 from app.storage.loans_repo import LoansRepository
 from app.users.models import User
@@ -175,10 +181,18 @@ class RestructuringService:
             if d.status in (DecisionStatus.DISETUJUI, DecisionStatus.DILAKSANAKAN)
         )
 
-    def plan(self, loan_id: int, terms: RestructuringTerms) -> RestructuringPlan:
-        """The proposal's figures and warnings (nothing is written)."""
+    def current_terms(self, loan_id: int) -> VersionTerms:
+        """The terms in force: those of the loan's latest schedule version (after an earlier
+        restructuring, not the original agreement's)."""
         loan = self.p.loans.get(loan_id)
-        self._check_terms(terms, loan.monthly_rate)
+        terms = self.loans_repo.schedule_terms(loan.id, loan.schedule_version)
+        assert terms is not None, "a disbursed loan has a schedule"
+        return terms
+
+    def plan(self, loan_id: int, terms: RestructuringTerms) -> RestructuringPlan:
+        """The proposal's figures and warnings (nothing is written). A Penjadwalan Kembali
+        keeps the jasa in force (the current terms, see current_terms)."""
+        self._check_terms(terms, self.current_terms(loan_id).monthly_rate)
         position = self.position(loan_id, terms.effective_date)
         new = restructured_schedule(position, terms)
         buckets, principal = new.buckets, new.new_principal

@@ -137,10 +137,14 @@ class WriteoffService:
         self, loan_id: int, quality: str, outstanding: int, required: bool
     ) -> ChecklistItem:
         policy = self.p.loans.portfolio.allowance_policy()
+        # Collateral that cannot be realised any more (not executable, sold, returned) is
+        # never deducted (§4a): the required allowance of a Macet loan is then 100 %.
+        case = self.p.repo.open_case_of_loan(loan_id)
+        realisable = case is None or not case.collateral_status.dealt_with
         items = [
             AllowanceCollateral(c.allowance_kind, c.allowance_value)
             for c in self.p.loans.collateral(loan_id)
-            if c.released_on is None
+            if c.released_on is None and realisable
         ]
         need = required_allowance(policy, quality, outstanding, items)
         ok = need >= outstanding

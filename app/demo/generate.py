@@ -21,6 +21,7 @@ from app.demo.reference import load_reference
 from app.demo.users import DEMO_POSITIONS, DEMO_USERS
 from app.errors import ValidationError
 from app.formats import format_date_long, months_between
+from app.loans.quality import npl_text
 from app.members.models import MemberStatus
 from app.members.service import MEMBER_SEQUENCE
 from app.money import format_number, format_rupiah
@@ -100,6 +101,9 @@ def generate_demo(
         if loans:
             summary += " " + add_demo_loans(services, random.Random(seed), today, say)
             summary += " " + add_demo_cases(services, random.Random(seed), today, say)
+            # After the cases (write-offs leave the books): the figure the portfolio shows.
+            portfolio = services.loans.portfolio.summary(today)
+            summary += f" Rasio pinjaman bermasalah: {npl_text(portfolio.npl_ratio)}."
     except BaseException:
         services.close()
         _remove_new_file(path)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from app.loans.allocation import Allocation, AllocationLine, OpenInstallment, allocate_payment
-from app.loans.denda import DendaRule, denda_for_installment
+from app.loans.denda import DendaRule, denda_accrued
 from app.loans.schedule import Installment
 
 # Compact event kinds (the demo keeps a million of these in memory before numbering receipts).
@@ -63,6 +63,7 @@ class LoanSim:
         self.rem_pokok = [i.principal for i in self.schedule]
         self.rem_jasa = [i.interest for i in self.schedule]
         self.charged = [0] * len(self.schedule)
+        self.charged_on: list[date | None] = [None] * len(self.schedule)
         self.paid_denda = [0] * len(self.schedule)
         self._first = 0  # first instalment with pokok or jasa unpaid
         self._denda_open: set[int] = set()  # instalments with denda charged and not settled
@@ -87,13 +88,11 @@ class LoanSim:
             item = self.schedule[i]
             if item.due_date >= on:
                 break
-            unpaid = self.rem_pokok[i] + self.rem_jasa[i]
-            formula = denda_for_installment(
-                self.rule, item.due_date, unpaid, on, principal_overdue=self.rem_pokok[i]
-            )
+            formula = self._accrued(i, on)
             if formula > self.charged[i]:
                 charges.append((item.number, formula - self.charged[i]))
                 self.charged[i] = formula
+                self.charged_on[i] = on
                 self._denda_open.add(i)
         return tuple(charges)
 
@@ -122,15 +121,22 @@ class LoanSim:
             item = self.schedule[i]
             if item.due_date >= on:
                 break
-            formula = denda_for_installment(
-                self.rule,
-                item.due_date,
-                self.rem_pokok[i] + self.rem_jasa[i],
-                on,
-                principal_overdue=self.rem_pokok[i],
-            )
-            extra += max(0, formula - self.charged[i])
+            extra += max(0, self._accrued(i, on) - self.charged[i])
         return extra
+
+    def _accrued(self, i: int, on: date) -> int:
+        """Instalment i's denda on `on` under the services' rule (app.loans.denda)."""
+        item = self.schedule[i]
+        return denda_accrued(
+            self.rule,
+            item.due_date,
+            item.principal + item.interest,
+            self.rem_pokok[i],
+            self.rem_jasa[i],
+            self.charged[i],
+            self.charged_on[i],
+            on,
+        )
 
     def next_installment(self, on: date) -> Installment | None:
         """The first instalment not yet due on `on` with anything unpaid."""
@@ -258,12 +264,13 @@ class LoanSim:
         return amount
 
     def pay_off(self, on: date, method: str = "tunai") -> None:
-        """Early payoff under the 'current' rule: jasa after the running period is not charged."""
-        running = self.next_installment(on)
+        """Early payoff under the 'current' rule: jasa after the running period (the one
+        containing `on`, charged only while unpaid) is not charged."""
+        running = next((i for i, x in enumerate(self.schedule) if x.due_date >= on), None)
         lines = []
         for i in range(self._first, len(self.schedule)):
             item = self.schedule[i]
-            if item.due_date > on and item is not running and self.rem_jasa[i]:
+            if item.due_date > on and i != running and self.rem_jasa[i]:
                 lines.append((item.number, "jasa", self.rem_jasa[i]))
         if lines:
             given_up = Allocation(tuple(_line(*ln) for ln in lines), 0)

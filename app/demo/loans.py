@@ -411,6 +411,5 @@ def _summary(
         f"{format_number(statuses[LoanStatus.DITOLAK])} ditolak, "
         f"{format_number(statuses[LoanStatus.DIAJUKAN] + statuses[LoanStatus.DISETUJUI])} "
         f"menunggu) dengan {format_number(events)} transaksi pinjaman. Sisa pokok "
-        f"{format_rupiah(summary.total_outstanding)}; kolektibilitas: {classes}; rasio "
-        f"pinjaman bermasalah {summary.npl_ratio:.1f}% ({summary.health_band})."
+        f"{format_rupiah(summary.total_outstanding)}; kolektibilitas: {classes}."
     )

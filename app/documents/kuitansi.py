@@ -22,7 +22,7 @@ from app.documents.tables import data_table, pairs_table, rp, xstyles
 from app.errors import ValidationError
 from app.loans.models import EventKind, Payment
 from app.money import format_number, terbilang_rupiah
-from app.savings.models import PAYMENT_METHODS, SavingsTransaction, TxType
+from app.savings.models import PAYMENT_METHODS, SYSTEM_METHODS, SavingsTransaction, TxType
 
 _COMPONENTS = {"pokok": "Angsuran pokok", "jasa": "Jasa", "denda": "Denda", "titipan": "Titipan"}
 
@@ -82,7 +82,7 @@ def kuitansi_simpanan(tx: SavingsTransaction, member: MemberParty, cashier: str)
         amount=amount,
         purpose=purpose,
         lines=(ReceiptLine(tx.kind.label, amount),),
-        method=PAYMENT_METHODS.get(tx.method, tx.method),
+        method={**PAYMENT_METHODS, **SYSTEM_METHODS}.get(tx.method, tx.method),
         cashier=cashier,
         meterai=meterai_for(DocKind.KUITANSI_SIMPANAN, amount=amount),
     )

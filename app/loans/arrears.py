@@ -7,7 +7,7 @@ from datetime import date
 from app.errors import NotFound, ValidationError
 from app.formats import format_date_long
 from app.loans.models import ClassHistoryEntry, Loan, LoanArrears, LoanStatus, MonthEndRun
-from app.loans.position import Position, loan_position, whole_months
+from app.loans.position import Position, is_bullet, loan_position, months_in_diragukan
 from app.loans.quality import (
     Arrears,
     QualityPolicy,
@@ -85,12 +85,7 @@ class LoanQualityService:
             if item.released_on is None or item.released_on > as_of
         )
         oldest = pos.oldest_due
-        months_in_d = 0
-        if oldest is not None:
-            months_in_d = whole_months(oldest, as_of) - 6
-            last_pay = self.events.last_payment_date(loan.id, as_of)
-            if last_pay is not None:
-                months_in_d = min(months_in_d, whole_months(last_pay, as_of))
+        bullet = is_bullet(pos.lines)
         quality = classify(
             Arrears(
                 days_past_due=pos.days_past_due,
@@ -100,8 +95,15 @@ class LoanQualityService:
                 outstanding=pos.outstanding + pos.arrears_jasa,
                 collateral_value=collateral_value,
                 rescuable=loan.rescuable,
-                months_in_diragukan_without_payment=max(0, months_in_d),
+                months_in_diragukan_without_payment=months_in_diragukan(
+                    pos.oldest_pokok_due,
+                    pos.oldest_jasa_due,
+                    self.events.last_payment_date(loan.id, as_of),
+                    as_of,
+                    bullet=bullet,
+                ),
                 in_court=loan.in_court,
+                bullet=bullet,
             ),
             policy,
         )

@@ -38,6 +38,12 @@ def check_collateral(draft: CollateralDraft) -> None:
         raise ValidationError("Nilai agunan tidak boleh negatif.", field="estimated_value")
     if draft.kind != "other" and draft.estimated_value <= 0:
         raise ValidationError("Isi taksiran nilai agunan.", field="estimated_value")
+    if draft.kind == "land" and draft.tax_value <= 0:
+        raise ValidationError(
+            "Isi NJOP (nilai pajak) tanah tanpa Hak Tanggungan: PPAP memperhitungkan 60 % "
+            "dari NJOP, bukan dari taksiran.",
+            field="tax_value",
+        )
 
 
 def clean_guarantor(draft: GuarantorDraft) -> GuarantorDraft:

@@ -16,6 +16,7 @@ __all__ = [
     "PERIODS",
     "DendaRule",
     "chargeable_periods",
+    "denda_accrued",
     "denda_for_installment",
     "denda_rule_text",
 ]
@@ -138,6 +139,49 @@ def denda_for_installment(
     if rule.cap_rate is not None:
         amount = min(amount, round_rupiah(amount_overdue * rule.cap_rate / 100))
     return amount
+
+
+def denda_accrued(
+    rule: DendaRule,
+    due_date: date,
+    installment: int,
+    unpaid_pokok: int,
+    unpaid_jasa: int,
+    charged: int,
+    charged_on: date | None,
+    as_of: date,
+) -> int:
+    """The denda of one instalment at `as_of` (§4a): what was charged (crystallised) up to
+    `charged_on` stays charged, and every later day (or started month) past the grace days
+    adds the rule's amount on what is overdue now (unpaid pokok + jasa, or unpaid pokok for
+    basis 'principal'; the fixed amount while anything is overdue). A payment made on
+    `charged_on` therefore lowers the base from the next day on. The caps bound the whole
+    (cap_rate as a percent of the scheduled instalment, pokok + jasa) but never take back
+    what was charged. Never compounded: denda is never part of the base.
+
+    The same arithmetic runs in SQL (app/storage/loans_quality_repo.py), tested against this.
+    """
+    if min(installment, unpaid_pokok, unpaid_jasa, charged) < 0:
+        raise ValueError("amounts cannot be negative")
+    overdue = unpaid_pokok + unpaid_jasa
+    if overdue == 0:
+        return charged
+    periods = chargeable_periods(rule, due_date, as_of)
+    if charged_on is not None:
+        periods -= chargeable_periods(rule, due_date, charged_on)
+    if periods <= 0:
+        return charged
+    if rule.basis == "fixed":
+        extra = rule.fixed_amount * periods
+    else:
+        base = unpaid_pokok if rule.basis == "principal" else overdue
+        extra = round_rupiah(base * rule.rate * periods / 100)
+    total = charged + extra
+    if rule.cap is not None:
+        total = min(total, rule.cap)
+    if rule.cap_rate is not None:
+        total = min(total, round_rupiah(installment * rule.cap_rate / 100))
+    return max(charged, total)
 
 
 def denda_rule_text(rule: DendaRule) -> str:

@@ -290,8 +290,9 @@ class Collateral(CollateralDraft):
 
     @property
     def allowance_value(self) -> int:
-        """The value the allowance deduction uses: NJOP for land without Hak Tanggungan."""
-        if self.kind == "land" and self.tax_value:
+        """The value the allowance deduction uses: NJOP for land without Hak Tanggungan (never
+        its market value: no NJOP recorded, nothing deducted), the assessed value otherwise."""
+        if self.kind == "land":
             return self.tax_value
         return self.estimated_value
 

@@ -17,7 +17,6 @@ from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import format_date_long
 from app.loans.allocation import Allocation, OpenInstallment, allocate_payment, remaining_after
 from app.loans.models import (
-    PAYOFF_RULES,
     EventKind,
     Loan,
     LoanStatus,
@@ -27,6 +26,7 @@ from app.loans.models import (
     PayoffQuote,
     Waiver,
 )
+from app.loans.payoff import given_up_lines, quote_payoff
 from app.loans.position import Position
 from app.money import format_rupiah
 from app.numbering import format_pattern, resets_yearly
@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from app.loans.arrears import LoanQualityService
 
 RECEIPT_SEQUENCE = "loan_receipt"
+TO_SUKARELA = "simpanan_sukarela"
+"""The method of a titipan_dikembalikan event whose money went to the member's simpanan
+sukarela (app.loans.titipan) instead of being paid out."""
 MAX_AMOUNT = 10_000_000_000
 _REVERSIBLE = (
     EventKind.PEMBAYARAN,
@@ -232,35 +235,15 @@ class LoanPaymentService:
     # -- early payoff -------------------------------------------------------------------------
     def payoff_quote(self, loan_id: int, on: date) -> PayoffQuote:
         """What closes the loan on `on`: all remaining pokok + jasa per the product's payoff
-        rule ('current': jasa of instalments due and of the running period, i.e. the first
-        instalment not yet due; 'due': only jasa already due; 'all': every remaining jasa) +
-        denda as of `on` − titipan held."""
+        rule ('current': jasa of instalments due and of the running period, i.e. the period
+        containing `on`, unless that instalment is already paid; 'due': only jasa already due;
+        'all': every remaining jasa) + denda as of `on` − titipan held."""
         loan = self._open_loan(loan_id, on)
         pos = self.quality.position(loan, on)
         return self._quote(loan, pos)
 
     def _quote(self, loan: Loan, pos: Position) -> PayoffQuote:
-        charged = not_charged = 0
-        running_seen = False
-        for item in pos.open_all():
-            if item.due_date <= pos.as_of or loan.payoff_rule == "all":
-                charged += item.jasa
-            elif loan.payoff_rule == "current" and not running_seen:
-                charged += item.jasa
-                running_seen = True
-            else:
-                not_charged += item.jasa
-        return PayoffQuote(
-            loan_id=loan.id,
-            on=pos.as_of,
-            pokok=pos.outstanding,
-            jasa=charged,
-            denda=pos.denda_owed,
-            titipan=self.repo.titipan(loan.id, pos.as_of),
-            jasa_not_charged=not_charged,
-            rule=loan.payoff_rule,
-            rule_text=PAYOFF_RULES[loan.payoff_rule],
-        )
+        return quote_payoff(loan, pos, self.repo.titipan(loan.id, pos.as_of))
 
     def pay_off(
         self,
@@ -299,15 +282,6 @@ class LoanPaymentService:
 
     def _give_up_future_jasa(self, actor: User, loan: Loan, pos: Position) -> None:
         quote = self._quote(loan, pos)
-        lines: list[tuple[int | None, str, int]] = []
-        charged_running = loan.payoff_rule == "current"
-        for item in pos.open_all():
-            if item.due_date <= pos.as_of or not item.jasa:
-                continue
-            if charged_running:
-                charged_running = False
-                continue
-            lines.append((item.number, "jasa", item.jasa))
         self.repo.insert(
             NewEvent(
                 loan_id=loan.id,
@@ -315,7 +289,7 @@ class LoanPaymentService:
                 kind=EventKind.POTONGAN_PELUNASAN,
                 event_date=pos.as_of,
                 jasa=quote.jasa_not_charged,
-                lines=tuple(lines),
+                lines=given_up_lines(loan, pos),
                 reason=quote.rule_text,
                 note="Jasa yang tidak ditagih karena pelunasan dipercepat",
                 charges=pos.charges_due,
@@ -338,6 +312,12 @@ class LoanPaymentService:
             )
         if original.is_reversed:
             raise ValidationError("Transaksi ini sudah dibatalkan.", field="transaction")
+        if original.kind == EventKind.TITIPAN_DIKEMBALIKAN and original.method == TO_SUKARELA:
+            raise ValidationError(
+                "Titipan ini sudah menjadi simpanan sukarela anggota. Untuk membetulkannya, "
+                "catat penarikan sukarela lalu terima sebagai pembayaran pinjaman.",
+                field="transaction",
+            )
         if len(reason.strip()) < 5:
             raise ValidationError("Tulis alasan pembatalan dengan jelas.", field="reason")
         if on < original.event_date or on > (today or date.today()):
@@ -494,8 +474,36 @@ class LoanPaymentService:
     ) -> Payment:
         """Pay held titipan back to the member (RECORD_PAYMENT)."""
         require(actor, Action.RECORD_PAYMENT)
-        _check_amount(amount, allow_zero=False)
         _check_method(method)
+        with self.db.atomic():
+            event_id = self.titipan_out(
+                actor,
+                loan_id,
+                amount,
+                on,
+                method,
+                note.strip() or "Titipan dikembalikan kepada anggota",
+                "kembalikan titipan",
+                today,
+            )
+        return self.get(event_id)
+
+    def titipan_out(
+        self,
+        actor: User,
+        loan_id: int,
+        amount: int,
+        on: date,
+        method: str,
+        note: str,
+        action: str,
+        today: date | None = None,
+    ) -> int:
+        """Take `amount` of the held titipan out of the loan (a titipan_dikembalikan event,
+        audited as `action`); the caller holds the transaction and says where it went
+        (a refund, or the member's simpanan sukarela: app.loans.titipan)."""
+        require(actor, Action.RECORD_PAYMENT)
+        _check_amount(amount, allow_zero=False)
         loan = self.loans.loan(loan_id)
         if loan is None:
             raise NotFound("Pinjaman tidak ditemukan.")
@@ -503,30 +511,29 @@ class LoanPaymentService:
         held = self.repo.titipan(loan_id, on)
         if amount > held:
             raise ValidationError(f"Titipan yang ada hanya {format_rupiah(held)}.", field="amount")
-        with self.db.atomic():
-            event_id = self.repo.insert(
-                NewEvent(
-                    loan_id=loan.id,
-                    version=loan.schedule_version,
-                    kind=EventKind.TITIPAN_DIKEMBALIKAN,
-                    event_date=on,
-                    amount=amount,
-                    method=method,
-                    titipan=-amount,
-                    lines=((None, "titipan", -amount),),
-                    note=note.strip() or "Titipan dikembalikan kepada anggota",
-                ),
-                actor.id,
-            )
-            self.audit.record(
-                actor.id,
-                "kembalikan titipan",
-                "pinjaman",
-                loan.id,
-                None,
-                {"event": event_id, "amount": amount, "date": on.isoformat()},
-            )
-        return self.get(event_id)
+        event_id = self.repo.insert(
+            NewEvent(
+                loan_id=loan.id,
+                version=loan.schedule_version,
+                kind=EventKind.TITIPAN_DIKEMBALIKAN,
+                event_date=on,
+                amount=amount,
+                method=method,
+                titipan=-amount,
+                lines=((None, "titipan", -amount),),
+                note=note,
+            ),
+            actor.id,
+        )
+        self.audit.record(
+            actor.id,
+            action,
+            "pinjaman",
+            loan.id,
+            None,
+            {"event": event_id, "amount": amount, "date": on.isoformat(), "method": method},
+        )
+        return event_id
 
     # -- helpers ------------------------------------------------------------------------------
     def _open_loan(self, loan_id: int, on: date) -> Loan:

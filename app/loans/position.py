@@ -8,25 +8,27 @@ The rules, shared with the SQL that does the same for every loan at once
   report derives the same state from the same totals.
 - An instalment is in arrears from the day after its due date (on the due date it is due but
   not late). Days past due count from the oldest instalment with pokok or jasa unpaid.
-- Denda on an instalment at a date = the larger of the denda already crystallised on it (at
-  each payment or waiver, the rule's amount at that moment is recorded) and the rule applied
-  at that date to what is still unpaid. So paying late does not make earlier denda vanish,
-  and denda is never compounded. Denda settled fills instalments oldest first, too.
+- Denda on an instalment at a date = the denda crystallised on it (at each payment or
+  waiver the amount accrued so far is recorded) + the rule applied, for the days (or started
+  months) after the last crystallisation, to what is unpaid now (app.loans.denda.denda_accrued,
+  §4a). So paying late does not make earlier denda vanish, a partial payment lowers the base
+  from the next day on, denda never freezes while anything is overdue and is never
+  compounded. Denda settled fills instalments oldest first, too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from app.formats import add_months
 from app.loans.allocation import OpenInstallment
-from app.loans.denda import DendaRule, denda_for_installment
+from app.loans.denda import DendaRule, denda_accrued
 from app.loans.models import InstallmentState, ScheduleLine
 from app.loans.schedule import Installment
 
-__all__ = ["Position", "loan_position", "whole_months"]
+__all__ = ["Position", "is_bullet", "loan_position", "months_in_diragukan", "whole_months"]
 
 
 @dataclass(frozen=True)
@@ -92,11 +94,12 @@ def loan_position(
     settled_pokok: int,
     settled_jasa: int,
     settled_denda: int,
-    charges: Mapping[int, int],
+    charges: Mapping[int, tuple[int, date | None]],
     rule: DendaRule,
     as_of: date,
 ) -> Position:
-    """The position at `as_of` of a schedule given the totals settled up to that date."""
+    """The position at `as_of` of a schedule given the totals settled up to that date and the
+    denda charged on each instalment up to it: number -> (amount, date of the last charge)."""
     lines: list[ScheduleLine] = []
     cum_pokok = cum_jasa = cum_denda = 0
     charges_due: list[tuple[int, int]] = []
@@ -110,17 +113,19 @@ def loan_position(
         cum_jasa += item.interest
         unpaid_pokok = item.principal - paid_pokok
         unpaid_jasa = item.interest - paid_jasa
-        formula = denda_for_installment(
+        charged, charged_on = charges.get(item.number, (0, None))
+        accrued = denda_accrued(
             rule,
             item.due_date,
-            unpaid_pokok + unpaid_jasa,
+            item.principal + item.interest,
+            unpaid_pokok,
+            unpaid_jasa,
+            charged,
+            charged_on,
             as_of,
-            principal_overdue=unpaid_pokok,
         )
-        charged = charges.get(item.number, 0)
-        accrued = max(charged, formula)
-        if formula > charged:
-            charges_due.append((item.number, formula - charged))
+        if accrued > charged:
+            charges_due.append((item.number, accrued - charged))
         paid_denda = _fill(settled_denda, cum_denda, accrued)
         cum_denda += accrued
         late = item.due_date < as_of
@@ -184,3 +189,36 @@ def whole_months(start: date, end: date) -> int:
     if add_months(start, months, anchor_day=start.day) > end:
         months -= 1
     return max(0, months)
+
+
+def is_bullet(lines: Sequence[ScheduleLine]) -> bool:
+    """All principal falls due in the last instalment, every earlier one is interest-only
+    (§4a): such a loan is classified by the bullet rule of §5."""
+    return bool(lines) and lines[-1].pokok > 0 and all(line.pokok == 0 for line in lines[:-1])
+
+
+def months_in_diragukan(
+    oldest_pokok_due: date | None,
+    oldest_jasa_due: date | None,
+    last_payment: date | None,
+    as_of: date,
+    *,
+    bullet: bool = False,
+) -> int:
+    """Complete months a loan has spent in Diragukan without a payment at `as_of` (koperasi
+    preset, §4a). Diragukan begins the day after the arrears pass the Kurang Lancar limit
+    (principal 6 months, 3 past maturity for a bullet loan; interest 6 months); a payment
+    restarts the count from the next day. Oldest due 5 Feb 2026: Diragukan from 6 Aug 2026,
+    twelve complete months on 6 Aug 2027."""
+    ends = []
+    if oldest_pokok_due is not None:
+        limit = 3 if bullet else 6
+        ends.append(add_months(oldest_pokok_due, limit, anchor_day=oldest_pokok_due.day))
+    if oldest_jasa_due is not None:
+        ends.append(add_months(oldest_jasa_due, 6, anchor_day=oldest_jasa_due.day))
+    if not ends:
+        return 0
+    months = whole_months(min(ends) + timedelta(days=1), as_of)
+    if last_payment is not None:
+        months = min(months, whole_months(last_payment + timedelta(days=1), as_of))
+    return months

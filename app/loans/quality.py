@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from itertools import pairwise
 
 from app.errors import ValidationError
@@ -324,6 +324,19 @@ def health_band(ratio: Decimal) -> str:
         if ratio <= bound:
             return band
     return "Tidak Sehat"
+
+
+def format_npl(ratio: Decimal) -> str:
+    """The NPL ratio as every screen, report and message shows it: two decimals with the
+    Indonesian comma, rounded UP so the figure shown never sits in a better band than the
+    ratio itself (5,0001 % shows '5,01%' Cukup Sehat, never '5,00%')."""
+    shown = Decimal(ratio).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
+    return f"{shown:f}".replace(".", ",") + "%"
+
+
+def npl_text(ratio: Decimal) -> str:
+    """'9,57% (Cukup Sehat)': the ratio and its health band, for summaries and messages."""
+    return f"{format_npl(ratio)} ({health_band(ratio)})"
 
 
 AGEING_BUCKETS = (

@@ -81,6 +81,22 @@ class ScheduleTerms:
 
 
 @dataclass(frozen=True)
+class VersionTerms:
+    """The terms a loan's schedule version was built with (version 0: the agreement; later
+    versions: a restructuring). monthly_rate is percent per month."""
+
+    version: int
+    effective_date: date
+    monthly_rate: Decimal
+    months: int
+    method: str
+    round_to: int
+    round_up: bool
+    principal_grace: int
+    first_due: date
+
+
+@dataclass(frozen=True)
 class Installment:
     """One row of a schedule; balance is the principal still owed after this instalment."""
 

@@ -176,14 +176,17 @@ class LoanEventsRepository:
             )
         )
 
-    def charges(self, loan_id: int, version: int, as_of: date) -> dict[int, int]:
-        """Instalment number -> denda crystallised on it up to `as_of`."""
+    def charges(
+        self, loan_id: int, version: int, as_of: date
+    ) -> dict[int, tuple[int, date | None]]:
+        """Instalment number -> (denda crystallised on it up to `as_of`, date of the last
+        crystallisation)."""
         rows = self.db.rows(
-            "SELECT number, sum(amount) FROM loan_denda_charges"
+            "SELECT number, sum(amount), max(charge_date) FROM loan_denda_charges"
             " WHERE loan_id = ? AND version = ? AND charge_date <= ? GROUP BY number",
             (loan_id, version, as_of.isoformat()),
         )
-        return {r[0]: r[1] for r in rows}
+        return {r[0]: (r[1], date.fromisoformat(r[2])) for r in rows}
 
     def last_payment_date(self, loan_id: int, as_of: date) -> date | None:
         """The latest receipt on or before `as_of` not reversed by then."""

@@ -9,6 +9,7 @@ from math import lcm
 from typing import Any, NamedTuple
 
 from app.clock import now_text
+from app.collection.models import CollateralStatus
 from app.loans.allowance import AllowancePolicy
 from app.loans.models import COLLATERAL_KINDS, AllowanceBooking
 from app.loans.quality import AGEING_BUCKETS, CLASS_ORDER, QualityPolicy
@@ -57,16 +58,19 @@ def _allowance_select(policy: AllowancePolicy, params: dict[str, Any]) -> str:
         params[f"rn_{code}"], params[f"rd_{code}"] = num, den
     rate_num = " ".join(f"WHEN '{c}' THEN :rn_{c}" for c in CLASS_ORDER)
     rate_den = " ".join(f"WHEN '{c}' THEN :rd_{c}" for c in CLASS_ORDER)
-    value = (
-        "(CASE WHEN c.kind = 'land' AND c.tax_value > 0 THEN c.tax_value"
-        " ELSE c.estimated_value END)"
-    )
+    value = "(CASE WHEN c.kind = 'land' THEN c.tax_value ELSE c.estimated_value END)"
+    # Collateral that can no longer be realised (the case says: none, sold, cannot be
+    # executed, returned) is never deducted; the latest case of the loan says so.
+    gone = ", ".join(f"'{s.value}'" for s in CollateralStatus if s.dealt_with)
     return f"""
 , ded AS (
   SELECT c.loan_id, (sum({value} * (CASE c.kind {weight} ELSE 0 END)) * 2 + 100 * {common})
     / (200 * {common}) AS deductible
   FROM loan_collateral c JOIN res ON res.loan_id = c.loan_id
-  WHERE c.released_on IS NULL OR c.released_on > :d GROUP BY c.loan_id),
+  WHERE (c.released_on IS NULL OR c.released_on > :d)
+    AND coalesce((SELECT k.collateral_status FROM collection_cases k
+      WHERE k.loan_id = c.loan_id ORDER BY k.id DESC LIMIT 1), '') NOT IN ({gone})
+  GROUP BY c.loan_id),
 alw AS (
   SELECT res.*, CASE WHEN res.quality = 'L' THEN 0
       ELSE min(coalesce(ded.deductible, 0), res.outstanding) END AS deductible,

@@ -2,8 +2,9 @@
 
 The same rules as app/loans/position.py (which does one loan in Python, and is tested
 against this): settled totals fill instalments oldest first (running totals are stored on
-the schedule lines, so each loan needs three index seeks), denda is the larger of what was
-crystallised and the rule applied to what is unpaid, in exact integer arithmetic.
+the schedule lines, so each loan needs three index seeks), denda is what was crystallised
+plus the rule applied since the last crystallisation to what is unpaid now (capped), in
+exact integer arithmetic.
 """
 
 from __future__ import annotations
@@ -49,6 +50,25 @@ def _whole_months(column: str) -> str:
     )
 
 
+def _add_months(column: str, months: int) -> str:
+    """`column` + `months` calendar months, clamped at the month's end like
+    app.formats.add_months (SQLite's own '+n months' overflows into the next month)."""
+    end = f"date({column}, 'start of month', '+{months + 1} months', '-1 day')"
+    last_day = f"CAST(strftime('%d', {end}) AS INTEGER)"
+    return (
+        f"date({column}, 'start of month', '+{months} months', "
+        f"'+' || (min({_day(column)}, {last_day}) - 1) || ' days')"
+    )
+
+
+def _diragukan_start() -> str:
+    """The day a loan enters Diragukan under the koperasi preset: the day after the arrears
+    pass the Kurang Lancar limit (app.loans.position.months_in_diragukan)."""
+    pokok = f"(CASE WHEN bullet THEN {_add_months('opd', 3)} ELSE {_add_months('opd', 6)} END)"
+    jasa = _add_months("ojd", 6)
+    return f"date(min(coalesce({pokok}, {jasa}), coalesce({jasa}, {pokok})), '+1 day')"
+
+
 def _band(column: str, lancar: int, kurang_lancar: int) -> str:
     return (
         f"(CASE WHEN {column} IS NULL THEN 0 WHEN {_mscore(column)} <= {32 * lancar} THEN 0 "
@@ -68,14 +88,16 @@ def class_expression(policy: QualityPolicy, params: dict[str, Any]) -> str:
             cover_u_den=uden,
             macet_after=policy.macet_after_months,
         )
-        worst = f"max({_band('opd', 3, 6)}, {_band('ojd', 3, 6)})"
+        principal = f"(CASE WHEN bullet THEN {_band('opd', 0, 3)} ELSE {_band('opd', 3, 6)} END)"
+        worst = f"max({principal}, {_band('ojd', 3, 6)})"
         last_pay = (
             "(SELECT max(e.event_date) FROM loan_events e WHERE e.loan_id = fin.loan_id"
             " AND e.kind = 'pembayaran' AND e.event_date <= :d AND NOT EXISTS (SELECT 1"
             " FROM loan_events r WHERE r.reverses_id = e.id AND r.event_date <= :d))"
         )
+        after_pay = f"date({last_pay}, '+1 day')"
         months_in_d = (
-            f"min({_whole_months('oldest')} - 6, coalesce({_whole_months(last_pay)}, {_NO_LOAN}))"
+            f"min({_whole_months('dstart')}, coalesce({_whole_months(after_pay)}, {_NO_LOAN}))"
         )
         return (
             f"(CASE WHEN in_court THEN 'M' WHEN {worst} = 0 THEN 'L' WHEN {worst} = 1 THEN 'KL'"
@@ -174,9 +196,13 @@ def _use_balances(db: Database, as_of: date) -> bool:
 
 
 _DENDA = """dl AS (
-  SELECT a.loan_id, a.v, x.number, x.due_date,
+  SELECT a.loan_id, a.v, x.number, x.due_date, x.pokok + x.jasa AS inst,
     max(0, min(x.pokok, x.cum_pokok - a.sp)) AS up,
-    max(0, min(x.jasa, x.cum_jasa - a.sj)) AS uj, r.*
+    max(0, min(x.jasa, x.cum_jasa - a.sj)) AS uj,
+    coalesce((SELECT sum(c.amount) FROM loan_denda_charges c WHERE c.loan_id = a.loan_id
+      AND c.version = a.v AND c.number = x.number AND c.charge_date <= :d), 0) AS chg,
+    (SELECT max(c.charge_date) FROM loan_denda_charges c WHERE c.loan_id = a.loan_id
+      AND c.version = a.v AND c.number = x.number AND c.charge_date <= :d) AS chg_on, r.*
   FROM arr a
   JOIN loan_schedule_lines x ON x.loan_id = a.loan_id AND x.version = a.v
     AND x.number BETWEEN a.n_first AND a.n_past
@@ -186,23 +212,25 @@ _DENDA = """dl AS (
     AND r.r_caprate IS a.denda_cap_rate),
 dst AS (SELECT dl.*, {start} AS st FROM dl),
 dp AS (
-  SELECT dst.*, CASE
+  SELECT dst.*, (CASE
     WHEN st >= :d THEN 0
     WHEN r_per = 'day' THEN CAST(julianday(:d) - julianday(st) AS INTEGER)
-    ELSE {months_begun} END AS periods
+    ELSE {months_begun} END) - (CASE
+    WHEN chg_on IS NULL OR st >= chg_on THEN 0
+    WHEN r_per = 'day' THEN CAST(julianday(chg_on) - julianday(st) AS INTEGER)
+    ELSE {months_begun_then} END) AS periods
   FROM dst),
 df AS (
-  SELECT loan_id, v, number, up, uj, periods, r_cap, cnum, cden,
-    CASE r_basis WHEN 'fixed' THEN r_fixed * periods
+  SELECT loan_id, v, number, inst, chg, periods, r_cap, cnum, cden,
+    chg + CASE r_basis WHEN 'fixed' THEN r_fixed * periods
       ELSE ((CASE r_basis WHEN 'principal' THEN up ELSE up + uj END) * rnum * periods * 2
             + 100 * rden) / (200 * rden) END AS raw
   FROM dp WHERE periods > 0 AND up + uj > 0),
 dc AS (
   SELECT loan_id, sum(max(0,
     min(raw, coalesce(r_cap, raw),
-        CASE WHEN cnum IS NULL THEN raw ELSE ((up + uj) * cnum * 2 + 100 * cden) / (200 * cden) END)
-    - coalesce((SELECT sum(c.amount) FROM loan_denda_charges c WHERE c.loan_id = df.loan_id
-        AND c.version = df.v AND c.number = df.number AND c.charge_date <= :d), 0))) AS extra
+        CASE WHEN cnum IS NULL THEN raw ELSE (inst * cnum * 2 + 100 * cden) / (200 * cden) END)
+    - chg)) AS extra
   FROM df GROUP BY loan_id),
 """
 # Class and amounts without the denda part (ad then holds only the crystallised denda):
@@ -243,9 +271,16 @@ def arrears_sql(
     months_begun = (
         f"((:d_mi - {_month_index('st')}) + (CASE WHEN :d_day > {_day('st')} THEN 1 ELSE 0 END))"
     )
+    months_begun_then = (
+        f"(({_month_index('chg_on')} - {_month_index('st')})"
+        f" + (CASE WHEN {_day('chg_on')} > {_day('st')} THEN 1 ELSE 0 END))"
+    )
     denda = _DENDA_SKIPPED
     if with_denda:
-        denda = _DENDA.format(start=start, months_begun=months_begun)
+        denda = _DENDA.format(
+            start=start, months_begun=months_begun, months_begun_then=months_begun_then
+        )
+    dstart = _diragukan_start()
     sql = f"""
 WITH rules (r_basis, r_rate, r_per, r_grace, r_cap, r_fixed, r_caprate, rnum, rden, cnum, cden)
   AS ({rules_values}),
@@ -263,7 +298,11 @@ act AS NOT MATERIALIZED (
     (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
       AND x.version = b.v AND x.cum_pokok > b.sp ORDER BY x.cum_pokok LIMIT 1) AS np,
     (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
-      AND x.version = b.v AND x.cum_jasa > b.sj ORDER BY x.cum_jasa LIMIT 1) AS nj
+      AND x.version = b.v AND x.cum_jasa > b.sj ORDER BY x.cum_jasa LIMIT 1) AS nj,
+    coalesce((SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
+      AND x.version = b.v AND x.cum_pokok > 0 ORDER BY x.cum_pokok LIMIT 1)
+      = (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
+      AND x.version = b.v ORDER BY x.due_date DESC LIMIT 1), 0) AS bullet
   FROM base b),
 arr AS MATERIALIZED (
   SELECT p.*,
@@ -285,13 +324,14 @@ arr AS MATERIALIZED (
     CASE WHEN a.opd IS NULL THEN a.ojd WHEN a.ojd IS NULL THEN a.opd
       ELSE min(a.opd, a.ojd) END AS oldest,
     CASE WHEN a.n_first <= a.n_past THEN a.n_past - a.n_first + 1 ELSE 0 END AS missed,
-    a.st AS titipan, a.rescuable, a.in_court,
+    a.st AS titipan, a.rescuable, a.in_court, a.bullet,
     (SELECT coalesce(sum(c.estimated_value), 0) FROM loan_collateral c
       WHERE c.loan_id = a.loan_id AND (c.released_on IS NULL OR c.released_on > :d)) AS coll
   FROM arr a LEFT JOIN dc ON dc.loan_id = a.loan_id),
 fin2 AS (
   SELECT fin.*, CASE WHEN oldest IS NULL THEN 0
-    ELSE CAST(julianday(:d) - julianday(oldest) AS INTEGER) END AS dpd
+    ELSE CAST(julianday(:d) - julianday(oldest) AS INTEGER) END AS dpd,
+    {dstart} AS dstart
   FROM fin),
 res AS MATERIALIZED (
   SELECT loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan, coll,

@@ -20,7 +20,7 @@ from app.loans.models import (
     LoanProductDraft,
     LoanStatus,
 )
-from app.loans.schedule import Installment
+from app.loans.schedule import Installment, VersionTerms
 from app.storage.db import Database
 
 DENDA_FIELDS = (
@@ -360,6 +360,27 @@ class LoansRepository:
             )
             for r in rows
         ]
+
+    def schedule_terms(self, loan_id: int, version: int) -> VersionTerms | None:
+        """The terms stored with a schedule version (None when there is no such version)."""
+        r = self.db.one(
+            "SELECT version, effective_date, monthly_rate, months, method, round_to, round_up,"
+            " principal_grace, first_due FROM loan_schedules WHERE loan_id = ? AND version = ?",
+            (loan_id, version),
+        )
+        if r is None:
+            return None
+        return VersionTerms(
+            version=r["version"],
+            effective_date=date.fromisoformat(r["effective_date"]),
+            monthly_rate=Decimal(r["monthly_rate"]),
+            months=r["months"],
+            method=r["method"],
+            round_to=r["round_to"],
+            round_up=bool(r["round_up"]),
+            principal_grace=r["principal_grace"],
+            first_due=date.fromisoformat(r["first_due"]),
+        )
 
     def schedule_principal(self, loan_id: int, version: int) -> int:
         return int(

@@ -2453,6 +2453,18 @@ Send that file to the cooperative&apos;s IT helper. It is best to close the prog
         <translation>Only the Manager or board members may cancel payments.</translation>
     </message>
     <message>
+        <source>Kembalikan titipan (kelebihan bayar) kepada anggota</source>
+        <translation>Pay the advance (overpayment) back to the member</translation>
+    </message>
+    <message>
+        <source>Pindahkan titipan ke simpanan sukarela anggota, dengan kuitansi setoran</source>
+        <translation>Move the advance to the member&apos;s voluntary savings, with a deposit receipt</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak boleh mencatat setoran.</source>
+        <translation>Your role may not record deposits.</translation>
+    </message>
+    <message>
         <source>Cetak jadwal angsuran (tampil dulu sebagai pratinjau)</source>
         <translation>Print the instalment schedule (shown as a preview first)</translation>
     </message>
@@ -2526,6 +2538,14 @@ Send that file to the cooperative&apos;s IT helper. It is best to close the prog
     <message>
         <source>Batalkan Pembayaran</source>
         <translation>Cancel Payment</translation>
+    </message>
+    <message>
+        <source>Kembalikan Titipan</source>
+        <translation>Refund Advance</translation>
+    </message>
+    <message>
+        <source>Titipan ke Sukarela</source>
+        <translation>Advance to Voluntary Savings</translation>
     </message>
     <message>
         <source>Cetak Jadwal</source>
@@ -4602,8 +4622,8 @@ Unsaved changes in other groups are not affected.</translation>
         <translation>As of {date}. Quality according to &lt;b&gt;{policy}&lt;/b&gt;; PPAP according to &lt;b&gt;{allowance}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <source>Rasio ≤ 5% Sehat; 5–10% Cukup Sehat; 10–15% Kurang Sehat; di atas 15% Tidak Sehat.</source>
-        <translation>Ratio ≤ 5% Healthy; 5–10% Fairly Healthy; 10–15% Less Healthy; above 15% Unhealthy.</translation>
+        <source>Rasio sampai 5,00% Sehat; di atas 5% sampai 10,00% Cukup Sehat; di atas 10% sampai 15,00% Kurang Sehat; di atas 15% Tidak Sehat.</source>
+        <translation>Ratio up to 5.00% Healthy; above 5% up to 10.00% Fairly Healthy; above 10% up to 15.00% Less Healthy; above 15% Unhealthy.</translation>
     </message>
     <message>
         <source> (dicatat per {date})</source>
@@ -6587,6 +6607,65 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
     <message>
         <source>Oleh</source>
         <translation>By</translation>
+    </message>
+</context>
+<context>
+    <name>TitipanDialog</name>
+    <message>
+        <source>Titipan Pinjaman</source>
+        <translation>Loan Advance</translation>
+    </message>
+    <message>
+        <source>Titipan yang ada: {amount}</source>
+        <translation>Advance held: {amount}</translation>
+    </message>
+    <message>
+        <source>Dikembalikan kepada anggota</source>
+        <translation>Paid back to the member</translation>
+    </message>
+    <message>
+        <source>Dipindahkan ke Simpanan Sukarela anggota</source>
+        <translation>Moved to the member&apos;s voluntary savings</translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp) *</source>
+        <translation>Amount (Rp) *</translation>
+    </message>
+    <message>
+        <source>Tanggal *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Sesuai pilihan anggota. Pemindahan ke simpanan sukarela dicatat sebagai setoran sukarela dengan kuitansinya sendiri.</source>
+        <translation>As the member chooses. A move to voluntary savings is recorded as a voluntary deposit with its own receipt.</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{amount} dipindahkan ke simpanan sukarela {name}, kuitansi {receipt}.</source>
+        <translation>{amount} moved to the voluntary savings of {name}, receipt {receipt}.</translation>
+    </message>
+    <message>
+        <source>{amount} dikembalikan kepada {name}.</source>
+        <translation>{amount} paid back to {name}.</translation>
+    </message>
+    <message>
+        <source>Titipan tersimpan</source>
+        <translation>Advance recorded</translation>
     </message>
 </context>
 <context>

@@ -259,3 +259,11 @@ def test_reference_data_is_found_from_source_and_from_a_bundle(
     assert len({(k.kecamatan, k.name) for k in ref.kelurahan}) == len(ref.kelurahan) == 18
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert data_path("demo", "names.json") == tmp_path / "data" / "demo" / "names.json"
+
+
+def test_summary_npl_is_the_one_the_portfolio_shows(demo: Demo, copy: Services) -> None:
+    from app.loans.quality import npl_text
+
+    portfolio = copy.loans.portfolio.summary(TODAY)
+    assert f"Rasio pinjaman bermasalah: {npl_text(portfolio.npl_ratio)}." in demo.summary
+    assert demo.summary.count("bermasalah") == 1

@@ -360,6 +360,27 @@ def test_collateral_without_a_value_is_refused_where_it_is_typed(
     assert coll.description_edit.text() == "Tanah di Sooko" and wizard.collateral == []
 
 
+def test_land_without_hak_tanggungan_asks_for_its_njop_at_the_field(
+    qtbot: QtBot, services: Services, kasir: User, member_id: int, answered: list
+) -> None:
+    view = open_view(qtbot, services, kasir)
+    view.new_item()
+    wizard = view.dialog
+    assert isinstance(wizard, LoanWizard)
+    fill_first_steps(qtbot, wizard, "Siti", "3000000")
+    click_next(qtbot, wizard)
+    coll = wizard.collateral_page
+    coll.kind_combo.setCurrentIndex(coll.kind_combo.findData("land"))
+    qtbot.keyClicks(coll.description_edit, "Tanah di Sooko")
+    qtbot.keyClicks(coll.value_edit, "100000000")
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == COLLATERAL_PAGE
+    assert "NJOP" in coll.errors.message("tax_value") and wizard.collateral == []
+    qtbot.keyClicks(coll.tax_value_edit, "40000000")
+    assert coll.add_collateral()
+    assert [c.tax_value for c in wizard.collateral] == [40_000_000]
+
+
 def test_pay_out_before_the_approval_is_refused_on_its_page(
     qtbot: QtBot, services: Services, ketua: User, member_id: int, answered: list
 ) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.errors import AppError, ValidationError
 from app.formats import format_date_long
 from app.loans.models import AllowanceBooking, MonthEndRun
+from app.loans.quality import format_npl
 from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User
@@ -21,8 +22,9 @@ from ui.widgets.rupiah_edit import RupiahEdit
 
 
 def percent(value: Decimal) -> str:
-    """Decimal('7.456') -> '7,46' (two decimals, Indonesian comma)."""
-    return f"{value.quantize(Decimal('0.01'), ROUND_HALF_UP):f}".replace(".", ",")
+    """An NPL ratio as app.loans.quality.format_npl shows it everywhere, without the '%':
+    Decimal('7.451') -> '7,46' (two decimals, rounded up, Indonesian comma)."""
+    return format_npl(value).removesuffix("%")
 
 
 def last_month_end(today: date) -> date:

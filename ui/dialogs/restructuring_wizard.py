@@ -125,10 +125,12 @@ class RestructuringWizard(QWizard):
         ):
             self.setPage(page_id, page)
         self.kind_page.effective.set_value(today)
-        self.terms_page.rate.setText(format_rate(self.loan.monthly_rate).rstrip("%").strip())
-        self.terms_page.months.setValue(max(1, self.loan.months))
+        # Pre-filled from the terms in force (after an earlier restructuring, its terms).
+        current = services.collection.restructuring.current_terms(self.loan.id)
+        self.terms_page.rate.setText(format_rate(current.monthly_rate).rstrip("%").strip())
+        self.terms_page.months.setValue(max(1, current.months))
         self.terms_page.method.setCurrentIndex(
-            max(0, self.terms_page.method.findData(self.loan.method))
+            max(0, self.terms_page.method.findData(current.method))
         )
         self.terms_page.first_due.set_value(add_months(today, 1))
         counter = services.collection.restructuring.counter(self.loan.id)

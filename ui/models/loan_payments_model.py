@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app.loans.allocation import OpenInstallment
 from app.loans.models import EventKind, Payment, PaymentMethod, PaymentPreview
+from app.loans.titipan import METHOD_LABELS
 from ui.models.base import LEFT, RIGHT, RowsModel, bold_font, struck_font
 from ui.models.cached_format import rupiah, short_date
 
@@ -21,7 +22,7 @@ def method_label(method: str) -> str:
     try:
         return PaymentMethod(method).label
     except ValueError:
-        return method
+        return METHOD_LABELS.get(method, method)
 
 
 class PaymentColumn(IntEnum):

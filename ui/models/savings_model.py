@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app.formats import format_date_short
 from app.money import format_rupiah
-from app.savings.models import PAYMENT_METHODS, SavingsTransaction, TxType
+from app.savings.models import PAYMENT_METHODS, SYSTEM_METHODS, SavingsTransaction, TxType
 from ui.models.base import RowsModel, struck_font
 
 _CANCELLED = QColor("#8a8a8a")
@@ -91,7 +91,7 @@ class SavingsHistoryModel(RowsModel[SavingsTransaction]):
             original = self._receipts.get(tx.reverses_id or 0, "")
             parts.append(self.tr("membatalkan {receipt}").format(receipt=original or "?"))
         elif tx.method != "tunai":
-            parts.append(PAYMENT_METHODS.get(tx.method, tx.method))
+            parts.append({**PAYMENT_METHODS, **SYSTEM_METHODS}.get(tx.method, tx.method))
         if tx.note and tx.tx_type != TxType.PEMBALIKAN:
             parts.append(tx.note)
         if tx.reason:

@@ -15,6 +15,7 @@ from ui.dialogs.loan_wizard import LoanWizard
 from ui.dialogs.payment_dialog import PaymentDialog
 from ui.dialogs.payoff_dialog import PayoffDialog
 from ui.dialogs.reverse_payment_dialog import ReversePaymentDialog, can_reverse
+from ui.dialogs.titipan_dialog import REFUND, SUKARELA, TitipanDialog
 from ui.dialogs.waiver_dialog import WaiverDialog
 from ui.views.loan_documents import LoanDocuments
 from ui.widgets import messages
@@ -58,6 +59,17 @@ class LoanActions(QObject):
         d.payoff_button.clicked.connect(self.payoff)
         d.waive_button.clicked.connect(self.waive)
         d.reverse_button.clicked.connect(self.reverse)
+        d.refund_button.clicked.connect(lambda: self.titipan(REFUND))
+        d.sukarela_button.clicked.connect(lambda: self.titipan(SUKARELA))
+        self.may_refund = can(user, Action.RECORD_PAYMENT)
+        self.may_move = self.may_refund and can(user, Action.SAVINGS_TRANSACTION)
+        d.refund_button.setToolTip(self.tr("Kembalikan titipan (kelebihan bayar) kepada anggota")
+                                   if self.may_refund else self.tr(
+                                   "Peran Anda tidak boleh mencatat pembayaran."))  # fmt: skip
+        d.sukarela_button.setToolTip(self.tr("Pindahkan titipan ke simpanan sukarela anggota, "
+                                             "dengan kuitansi setoran")
+                                     if self.may_move else self.tr(
+                                     "Peran Anda tidak boleh mencatat setoran."))  # fmt: skip
         self.may_print = any(can(user, a) for a in PRINT_ACTIONS)
         self.preview: QDialog | None = None  # the last printed schedule's preview
         d.print_button.clicked.connect(self.print_schedule)
@@ -99,6 +111,12 @@ class LoanActions(QObject):
             d.reverse_button.setToolTip(self.tr(
                 "Pilih dulu pembayaran di tab Pembayaran" if not can_reverse(event)
                 else "Batalkan pembayaran yang dipilih"))  # fmt: skip
+        detail = d.detail
+        held = loan is not None and detail is not None and detail.titipan > 0
+        d.refund_button.setVisible(held)
+        d.refund_button.setEnabled(held and self.may_refund)
+        d.sukarela_button.setVisible(held)
+        d.sukarela_button.setEnabled(held and self.may_move)
         d.print_button.setVisible(loan is not None)
         d.documents_button.setVisible(loan is not None)
         self.documents.update(loan, event)
@@ -187,6 +205,13 @@ class LoanActions(QObject):
         view = self.view
         self.open(ReversePaymentDialog(view.services, view.user, loan, event, view.today(), view),
                   self._reload)  # fmt: skip
+
+    def titipan(self, choice: str) -> None:
+        loan = self.loan()
+        if loan is not None:
+            view = self.view
+            self.open(TitipanDialog(view.services, view.user, loan, choice, view.today(), view),
+                      self._reload)  # fmt: skip
 
     def print_schedule(self) -> None:
         loan = self.loan()

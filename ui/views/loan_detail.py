@@ -133,6 +133,10 @@ class LoanDetailPanel(QWidget):
         self.payoff_button = QPushButton(self.tr("Pelunasan Dipercepat"))
         self.waive_button = QPushButton(self.tr("Hapuskan Denda"))
         self.reverse_button = QPushButton(self.tr("Batalkan Pembayaran"))
+        self.refund_button = QPushButton(self.tr("Kembalikan Titipan"))
+        self.refund_button.setObjectName("refund_button")
+        self.sukarela_button = QPushButton(self.tr("Titipan ke Sukarela"))
+        self.sukarela_button.setObjectName("sukarela_button")
         self.print_button = QPushButton(self.tr("Cetak Jadwal"))
         self.documents_button = QPushButton(self.tr("Dokumen Lain"))  # menu: app.documents
         self.documents_button.setObjectName("documents_button")
@@ -143,8 +147,8 @@ class LoanDetailPanel(QWidget):
         self.disburse_button.setObjectName("disburse_button")
         self.action_buttons = [
             self.approve_button, self.reject_button, self.disburse_button, self.pay_button,
-            self.payoff_button, self.waive_button, self.reverse_button, self.print_button,
-            self.documents_button,
+            self.payoff_button, self.waive_button, self.reverse_button, self.refund_button,
+            self.sukarela_button, self.print_button, self.documents_button,
         ]  # fmt: skip
         for button in self.action_buttons:
             row.addWidget(button)

@@ -212,7 +212,8 @@ class PortfolioView(QWidget):
         )
         self.band_label.setToolTip(
             self.tr(
-                "Rasio ≤ 5% Sehat; 5–10% Cukup Sehat; 10–15% Kurang Sehat; di atas 15% Tidak Sehat."
+                "Rasio sampai 5,00% Sehat; di atas 5% sampai 10,00% Cukup Sehat; di atas 10% "
+                "sampai 15,00% Kurang Sehat; di atas 15% Tidak Sehat."
             )
         )
         self.class_model.set_summary(s)

@@ -398,7 +398,8 @@ services.loans.create_loan(
     LoanApplication(member_id=member.id, product_id=product.id, amount=5_000_000, months=10,
                     first_due=date(2026, 12, 26), application_date=date(2026, 11, 26),
                     purpose="tambahan modal warung"),
-    [CollateralDraft(kind="land", description="Tanah", estimated_value=90_000_000)],
+    [CollateralDraft(kind="land", description="Tanah", estimated_value=90_000_000,
+                     tax_value=40_000_000)],
     [GuarantorDraft(name="Slamet Riyadi")], ApprovalDraft(), DisbursementDraft(date(2026, 11, 26)),
     today=date(2026, 11, 26),
 )

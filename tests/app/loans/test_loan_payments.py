@@ -77,10 +77,11 @@ def test_late_payment_pays_denda_first_and_denda_does_not_vanish(
     day = DUE + timedelta(days=10)
     payment = _pay(services, ketua, loan, 500_000, day)
     assert (payment.denda, payment.jasa, payment.pokok) == (8_050, 150_000, 341_950)
-    # 658.050 still unpaid: on 1 Feb the rule gives 19 days × 0,1 % = 12.503; 8.050 was paid.
+    # 8.050 (7 days × 1.150) was charged and paid on 20 Jan; from 21 Jan the base is the
+    # 658.050 still unpaid: 12 more days (to 1 Feb) × 0,1 % × 658.050 = 7.897 (§4a).
     arrears = services.loans.quality.arrears(loan.id, date(2025, 2, 1))
-    assert (arrears.arrears_pokok, arrears.arrears_denda) == (658_050, 4_453)
-    _pay(services, ketua, loan, 658_050 + 4_453, date(2025, 2, 1))
+    assert (arrears.arrears_pokok, arrears.arrears_denda) == (658_050, 7_897)
+    _pay(services, ketua, loan, 658_050 + 7_897, date(2025, 2, 1))
     settled = services.loans.quality.arrears(loan.id, date(2025, 2, 5))
     assert (settled.arrears_pokok, settled.arrears_denda, settled.days_past_due) == (0, 0, 0)
 

@@ -112,18 +112,19 @@ def test_koperasi_macet_after_months_in_diragukan_without_payment(
         loan.id,
         CollateralDraft(kind="land_mortgage", description="SHM", estimated_value=100_000_000),
     )
-    # Diragukan from 10 Jul 2025 (6 months); 12 months later, on 10 Jul 2026: Macet.
-    assert _classes(services, loan, date(2026, 7, 9)) == ("D", "D")
-    assert _classes(services, loan, date(2026, 7, 10)) == ("M", "M")
-    services.settings.set(ketua, "loans.macet_after_months", 21)
+    # Diragukan from 11 Jul 2025 (beyond 6 months); twelve complete months on 11 Jul 2026.
     assert _classes(services, loan, date(2026, 7, 10)) == ("D", "D")
+    assert _classes(services, loan, date(2026, 7, 11)) == ("M", "M")
+    services.settings.set(ketua, "loans.macet_after_months", 21)
+    assert _classes(services, loan, date(2026, 7, 11)) == ("D", "D")
     services.settings.set(ketua, "loans.macet_after_months", 12)
     # A small payment restarts the count.
     services.loans.payments.record_payment(
         ketua, loan.id, 100_000, date(2026, 3, 1), "tunai", today=date(2026, 3, 1)
     )
-    assert _classes(services, loan, date(2026, 7, 10)) == ("D", "D")
-    assert _classes(services, loan, date(2027, 3, 1)) == ("M", "M")
+    assert _classes(services, loan, date(2026, 7, 11)) == ("D", "D")
+    assert _classes(services, loan, date(2027, 3, 1)) == ("D", "D")
+    assert _classes(services, loan, date(2027, 3, 2)) == ("M", "M")
 
 
 @pytest.mark.parametrize(("days", "expected"), [(30, "KL"), (31, "D"), (60, "D"), (61, "M")])

@@ -415,6 +415,7 @@ class CaseService:
         cases = self.repo.cases([s.value for s in f.statuses], f.officer_id, f.text)
         arrears = {a.loan_id: a for a in self.p.loans.quality.all_arrears(as_of)}
         latest = self.repo.latest_contacts()
+        exact = self.repo.exact_case_ids(f.text)
         rows = []
         for case in cases:
             a = arrears.get(case.loan_id)
@@ -443,6 +444,7 @@ class CaseService:
                 next_step_date=contact.next_step_date if contact else None,
                 broken_promises=broken,
                 latest_promise=newest,
+                exact=case.id in exact,
             )
             if f.broken_promises_only and not broken:
                 continue

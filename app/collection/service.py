@@ -5,6 +5,7 @@ Its parts, reached as attributes:
 - ``cases``         – CaseService: open (by hand / open_due_cases), officer, status, causes,
                       collateral status, close, the cases list, the timeline
 - ``contacts``      – ContactService: the negotiation log (with a promise), letters
+- ``letter_order``  – LetterOrderService: which SP is due, out-of-order authorisation
 - ``promises``      – PromiseService: promises and their status from real payments, kept rates
 - ``queue``         – WorkQueueService: the day's work for the Beranda
 - ``decisions``     – DecisionService: propose / note / approve / reject / withdraw
@@ -23,6 +24,7 @@ from app.collection.cases import CaseService
 from app.collection.contacts import ContactService
 from app.collection.decision_models import DecisionKind
 from app.collection.decisions import DecisionService
+from app.collection.letter_order import LetterOrderService
 from app.collection.promises import PromiseService
 from app.collection.queue import WorkQueueService
 from app.collection.reports import CollectionReports
@@ -65,6 +67,7 @@ class CollectionService:
         self.members_repo = MembersRepository(db)
         self.cases = CaseService(self)
         self.contacts = ContactService(self)
+        self.letter_order = LetterOrderService(self)
         self.promises = PromiseService(self)
         self.decisions = DecisionService(self)
         self.restructuring = RestructuringService(self)

@@ -16,10 +16,18 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.collection.decision_models import Decision
 from app.collection.models import Contact
-from app.documents import berita_acara, panggilan, perjanjian, ringkasan_kasus, sp_letters
+from app.documents import (
+    berita_acara,
+    kuitansi,
+    panggilan,
+    perjanjian,
+    ringkasan_kasus,
+    sp_letters,
+)
 from app.documents.kinds import SP_KINDS, DocKind
 from app.documents.register import Issued
 from app.documents.sources import agreements, cases, letters
+from app.documents.sources import loans as loan_sources
 from app.documents.sources.basics import office_place
 from app.errors import AppError
 from app.formats import format_date_short
@@ -101,6 +109,14 @@ class CaseDocuments(DocumentIssuer):
             lambda: letters.sp_letter(self.services, case_id, level, self.today()),
             sp_letters.render,
             authorisation=authorisation,
+        )
+
+    def kuitansi_pemulihan(self, loan_id: int, event_id: int) -> Issued | None:
+        """The kuitansi of a recovery payment on a written-off loan."""
+        return self.issue(
+            DocKind.KUITANSI_PINJAMAN,
+            lambda: loan_sources.kuitansi_pemulihan(self.services, loan_id, event_id),
+            kuitansi.render,
         )
 
     def panggilan(self, case_id: int, day: date, at: time, place: str) -> Issued | None:

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from app.clock import now_text
+from app.collection.case_closing import close_recovered
 from app.collection.models import (
     CAUSES,
     Case,
@@ -141,9 +142,10 @@ class CaseService:
         return self.get(case_id)
 
     def open_due_cases(self, as_of: date, actor: User | None = None) -> list[Case]:
-        """Open a case for every aktif loan past the threshold that has none, and close the
-        cases of loans that have ended (paid off, forgiven). Idempotent: run it at start-up
-        and at month-end as often as you like."""
+        """Open a case for every aktif loan past the threshold that has none, close the cases
+        of loans that have ended (paid off, forgiven) and of loans current for the Kebijakan
+        period (case_closing). Idempotent: run it at start-up and at month-end as often as
+        you like."""
         arrears = self.p.loans.quality.all_arrears(as_of)
         user_id = actor.id if actor else None
         opened: list[int] = []
@@ -175,7 +177,12 @@ class CaseService:
                     self._close(
                         case, max(ended, case.opened_on), f"Pinjaman {loan.status.label}", user_id
                     )
+            close_recovered(self.p, as_of, user_id)
         return [self.get(case_id) for case_id in opened]
+
+    def close_automatically(self, case: Case, on: date, reason: str, user_id: int | None) -> None:
+        """Close a case by the program's own rule (call inside a transaction)."""
+        self._close(case, on, reason, user_id)
 
     def _insert(
         self,

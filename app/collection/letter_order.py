@@ -165,7 +165,26 @@ class LetterOrderService:
             if loan.status == LoanStatus.AKTIF
             else self.rules().sp1_days  # written off: long overdue by definition
         )
-        return sp_options(self.p.repo.sp_dates(case_id=case_id), self.rules(), as_of, days)
+        dates = self.p.repo.sp_dates(case_id=case_id)
+        options = sp_options(dates, self.rules(), as_of, days)
+        # Kebijakan: a long-overdue loan that never had an SP is invited to the office first.
+        s = self.p.settings
+        long_days = int(s.get("collection.long_overdue_days"))
+        first = options[0]
+        if (
+            first.allowed
+            and loan.status == LoanStatus.AKTIF
+            and str(s.get("collection.long_overdue_first")) == "panggilan"
+            and days >= long_days
+            and not dates.get("panggilan")
+        ):
+            options[0] = SpOption(
+                "SP1",
+                f"Menurut Kebijakan, pinjaman yang terlambat {long_days} hari atau lebih dan "
+                "belum pernah mendapat SP diundang dulu dengan Surat Panggilan.",
+                out_of_order=True,
+            )
+        return options
 
     def check(self, actor: User, case_id: int, kind: str, on: date, authorisation: str) -> str:
         """Refuse an SP out of order or too early unless a Pengurus authorises it with a

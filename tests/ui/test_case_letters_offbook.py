@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from app.documents.register import Issued
 from app.loans.models import LoanStatus
-from app.members.models import Member
 from app.services import Services
 from app.users.models import User
 from tests.app.collection.conftest import People, member, people  # noqa: F401

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from app.clock import now_text
+from app.collection.case_closing import close_recovered
 from app.collection.models import (
     CAUSES,
     Case,
@@ -14,7 +15,6 @@ from app.collection.models import (
     CaseRow,
     CaseStatus,
     CollateralStatus,
-    PromiseStatus,
     TimelineEntry,
 )
 from app.errors import NotFound, PermissionDenied, ValidationError
@@ -141,9 +141,10 @@ class CaseService:
         return self.get(case_id)
 
     def open_due_cases(self, as_of: date, actor: User | None = None) -> list[Case]:
-        """Open a case for every aktif loan past the threshold that has none, and close the
-        cases of loans that have ended (paid off, forgiven). Idempotent: run it at start-up
-        and at month-end as often as you like."""
+        """Open a case for every aktif loan past the threshold that has none, close the cases
+        of loans that have ended (paid off, forgiven) and of loans current for the Kebijakan
+        period (case_closing). Idempotent: run it at start-up and at month-end as often as
+        you like."""
         arrears = self.p.loans.quality.all_arrears(as_of)
         user_id = actor.id if actor else None
         opened: list[int] = []
@@ -175,7 +176,12 @@ class CaseService:
                     self._close(
                         case, max(ended, case.opened_on), f"Pinjaman {loan.status.label}", user_id
                     )
+            close_recovered(self.p, as_of, user_id)
         return [self.get(case_id) for case_id in opened]
+
+    def close_automatically(self, case: Case, on: date, reason: str, user_id: int | None) -> None:
+        """Close a case by the program's own rule (call inside a transaction)."""
+        self._close(case, on, reason, user_id)
 
     def _insert(
         self,
@@ -411,49 +417,9 @@ class CaseService:
     # -- the list -----------------------------------------------------------------------------
     def rows(self, as_of: date, filters: CaseFilter | None = None) -> list[CaseRow]:
         """The cases list with each loan's figures at `as_of` (filters all optional)."""
-        f = filters or CaseFilter()
-        cases = self.repo.cases([s.value for s in f.statuses], f.officer_id, f.text)
-        arrears = {a.loan_id: a for a in self.p.loans.quality.all_arrears(as_of)}
-        latest = self.repo.latest_contacts()
-        rows = []
-        for case in cases:
-            a = arrears.get(case.loan_id)
-            if f.quality and (a is None or a.quality != f.quality):
-                continue
-            contact = latest.get(case.id)
-            views = [
-                v
-                for v in self.p.promises.views_for_loan(case.loan_id, as_of)
-                if v.promise.case_id == case.id
-            ]
-            broken = sum(
-                1 for v in views if v.status in (PromiseStatus.INGKAR, PromiseStatus.SEBAGIAN)
-            )
-            live = [v for v in views if v.status != PromiseStatus.DIBATALKAN]
-            newest = max(live, key=lambda v: (v.promise.made_on, v.promise.id), default=None)
-            row = CaseRow(
-                case=case,
-                as_of=as_of,
-                quality=a.quality if a else None,
-                days_past_due=a.days_past_due if a else 0,
-                arrears_total=a.arrears_total if a else 0,
-                outstanding=a.outstanding if a else self._offbook_remaining(case.loan_id),
-                last_contact=contact.contact_at.date() if contact else None,
-                next_step=contact.next_step if contact else "",
-                next_step_date=contact.next_step_date if contact else None,
-                broken_promises=broken,
-                latest_promise=newest,
-            )
-            if f.broken_promises_only and not broken:
-                continue
-            if f.next_step_overdue_only and not row.next_step_overdue:
-                continue
-            rows.append(row)
-        return rows
+        from app.collection.case_list import case_rows
 
-    def _offbook_remaining(self, loan_id: int) -> int:
-        entry = self.p.decisions_repo.offbook(loan_id)
-        return entry.remaining if entry else 0
+        return case_rows(self.p, as_of, filters)
 
     # -- the timeline -------------------------------------------------------------------------
     def timeline(self, case_id: int, as_of: date) -> list[TimelineEntry]:

@@ -127,6 +127,8 @@ class DecisionService:
                     "supersedes_id": supersedes_id,
                 }
             )
+            # The minutes print the loan as the meeting saw it (DOMAIN §4a).
+            self.p.meetings.capture_position(decision_id, case.loan_id, on)
             self.p.repo.add_event(
                 case.id,
                 "keputusan",

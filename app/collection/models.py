@@ -248,6 +248,7 @@ class CaseRow:
     next_step_date: date | None
     broken_promises: int
     latest_promise: PromiseView | None = None  # the newest promise not cancelled, at as_of
+    exact: bool = False  # the search text is exactly its member/NIK/phone/case/loan number
 
     @property
     def next_step_overdue(self) -> bool:

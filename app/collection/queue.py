@@ -4,6 +4,7 @@ class since the previous month-end, and decisions waiting for a note or an appro
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from app.collection.models import (
 from app.formats import format_date_short
 from app.loans.models import LoanArrears
 from app.loans.quality import class_label
-from app.money import format_rupiah
+from app.money import format_number, format_rupiah
 
 if TYPE_CHECKING:
     from app.collection.service import CollectionService
@@ -33,7 +34,8 @@ class WorkQueueService:
 
     def build(self, as_of: date, officer_id: int | None = None) -> WorkQueue:
         """Everything to do on `as_of` (one officer's cases only when given; decisions are
-        always shown). Lines sorted by kind, then due date."""
+        always shown). Lines sorted by kind, then priority (letters: what matters most — the
+        arrears, discounted for very old ones), then due date."""
         cases = self.p.repo.cases()
         if officer_id is not None:
             cases = [c for c in cases if c.officer_id == officer_id]
@@ -44,7 +46,9 @@ class WorkQueueService:
         items += self._letters(cases, arrears, as_of)
         items += self._worse_class(cases, arrears, as_of, officer_id)
         items += self._decisions(as_of)
-        items.sort(key=lambda i: (_ORDER[i.kind], i.due_date, i.member_name, i.loan_id))
+        items.sort(
+            key=lambda i: (_ORDER[i.kind], -i.priority, i.due_date, i.member_name, i.loan_id)
+        )
         counts: dict[QueueKind, int] = {}
         amounts: dict[QueueKind, int] = {}
         for item in items:
@@ -144,6 +148,8 @@ class WorkQueueService:
             "SP2": int(s.get("collection.sp2_after_days")),
             "SP3": int(s.get("collection.sp3_after_days")),
         }
+        long_days = int(s.get("collection.long_overdue_days"))
+        long_first = str(s.get("collection.long_overdue_first"))
         sent_all = self.p.repo.sent_letters()
         items = []
         for case in cases:
@@ -154,31 +160,32 @@ class WorkQueueService:
             if not still_owed:
                 continue
             sent = sent_all.get(case.loan_id, {})
-            due: tuple[str, date] | None = None
-            if "SP1" not in sent:
-                if a is not None and a.oldest_due is not None and a.days_past_due >= sp1:
-                    due = ("SP1", a.oldest_due + timedelta(days=sp1))
-            elif "SP2" not in sent:
-                due = ("SP2", sent["SP1"] + timedelta(days=gaps["SP2"]))
-            elif "SP3" not in sent:
-                due = ("SP3", sent["SP2"] + timedelta(days=gaps["SP3"]))
+            due = next_letter(sent, a, sp1, gaps, long_days, long_first)
             if due is None or due[1] > as_of:
                 continue
             kind, when = due
+            days = a.days_past_due if a else 0
             after = {
-                "SP1": f"{a.days_past_due if a else 0} hari terlambat",
+                "panggilan": (
+                    f"{format_number(days)} hari terlambat, belum pernah mendapat SP: undang ke "
+                    "kantor dulu"
+                ),
+                "SP1": (
+                    f"{format_number(days)} hari terlambat"
+                    + (
+                        f"; Surat Panggilan {format_date_short(sent['panggilan'])}"
+                        if "panggilan" in sent
+                        else ""
+                    )
+                ),
                 "SP2": f"SP1 dikirim {format_date_short(sent.get('SP1', when))}",
                 "SP3": f"SP2 dikirim {format_date_short(sent.get('SP2', when))}",
             }[kind]
+            amount = self._amount(case, arrears)
+            label = "Surat Panggilan" if kind == "panggilan" else kind
+            item = self._item(QueueKind.SURAT, case, f"Kirim {label} ({after})", amount, when, None)
             items.append(
-                self._item(
-                    QueueKind.SURAT,
-                    case,
-                    f"Kirim {kind} ({after})",
-                    self._amount(case, arrears),
-                    when,
-                    None,
-                )
+                replace(item, letter=kind, priority=letter_priority(amount, days, long_days))
             )
         return items
 
@@ -275,3 +282,39 @@ def _waiting_text(d: Decision) -> str:
         n = d.approvals_missing
         what = f"menunggu {n} persetujuan Pengurus"
     return f"{d.kind.label} {d.number} diusulkan {d.proposed_by_name}: {what}"
+
+
+def next_letter(
+    sent: dict[str, date],
+    a: LoanArrears | None,
+    sp1_days: int,
+    gaps: dict[str, int],
+    long_days: int,
+    long_first: str,
+) -> tuple[str, date] | None:
+    """The next letter of a loan and the day it falls due: SP1 at `sp1_days` late — or, for a
+    loan at least `long_days` late that never had an SP, first what Kebijakan says
+    (`long_first`: 'panggilan' — a Surat Panggilan, with SP1 an SP2-interval later — or 'SP1');
+    then SP2 and SP3 each their interval after the previous one."""
+    if "SP1" not in sent:
+        if a is None or a.oldest_due is None or a.days_past_due < sp1_days:
+            return None
+        if "panggilan" in sent and a.days_past_due >= long_days:
+            return ("SP1", sent["panggilan"] + timedelta(days=gaps["SP2"]))
+        if long_first == "panggilan" and a.days_past_due >= long_days:
+            return ("panggilan", a.oldest_due + timedelta(days=long_days))
+        return ("SP1", a.oldest_due + timedelta(days=sp1_days))
+    if "SP2" not in sent:
+        return ("SP2", sent["SP1"] + timedelta(days=gaps["SP2"]))
+    if "SP3" not in sent:
+        return ("SP3", sent["SP2"] + timedelta(days=gaps["SP3"]))
+    return None
+
+
+def letter_priority(amount: int, days_late: int, long_days: int) -> int:
+    """What a letter line matters: the arrears, in full up to `long_days` late, then
+    discounted in proportion to its age (a remainder four years old ranks below a fresh
+    one of the same size)."""
+    if days_late <= long_days or days_late <= 0:
+        return amount
+    return amount * long_days // days_late

@@ -5,6 +5,9 @@ Its parts, reached as attributes:
 - ``cases``         – CaseService: open (by hand / open_due_cases), officer, status, causes,
                       collateral status, close, the cases list, the timeline
 - ``contacts``      – ContactService: the negotiation log (with a promise), letters
+- ``letter_order``  – LetterOrderService: which SP is due, out-of-order authorisation
+- ``meetings``      – MeetingService: a decision's position when proposed, board meetings
+                      with the attendance entered
 - ``promises``      – PromiseService: promises and their status from real payments, kept rates
 - ``queue``         – WorkQueueService: the day's work for the Beranda
 - ``decisions``     – DecisionService: propose / note / approve / reject / withdraw
@@ -23,6 +26,8 @@ from app.collection.cases import CaseService
 from app.collection.contacts import ContactService
 from app.collection.decision_models import DecisionKind
 from app.collection.decisions import DecisionService
+from app.collection.letter_order import LetterOrderService
+from app.collection.meetings import MeetingService
 from app.collection.promises import PromiseService
 from app.collection.queue import WorkQueueService
 from app.collection.reports import CollectionReports
@@ -39,6 +44,7 @@ from app.storage.collection_repo import CollectionRepository
 from app.storage.db import Database
 from app.storage.loans_events_repo import LoanEventsRepository
 from app.storage.loans_repo import LoansRepository
+from app.storage.meetings_repo import MeetingsRepository
 from app.storage.members_repo import MembersRepository
 from app.storage.users_repo import UsersRepository
 
@@ -63,8 +69,11 @@ class CollectionService:
         self.loans_events = LoanEventsRepository(db)
         self.users_repo = UsersRepository(db)
         self.members_repo = MembersRepository(db)
+        self.meetings_repo = MeetingsRepository(db)
         self.cases = CaseService(self)
         self.contacts = ContactService(self)
+        self.letter_order = LetterOrderService(self)
+        self.meetings = MeetingService(self)
         self.promises = PromiseService(self)
         self.decisions = DecisionService(self)
         self.restructuring = RestructuringService(self)

@@ -53,6 +53,8 @@ class QueueItem:
     amount: int
     due_date: date
     ref_id: int | None = None  # promise, contact, decision … the line is about
+    letter: str = ""  # the letter a SURAT line asks for: 'SP1', 'SP2', 'SP3' or 'panggilan'
+    priority: int = 0  # within its kind, higher first (letters: see queue.letter_priority)
 
     @property
     def kind_label(self) -> str:

@@ -25,6 +25,7 @@ from app.collection.decision_models import (
     OffbookEntry,
     WriteoffChecklist,
 )
+from app.collection.letter_order import SP_KINDS, chain_note, kept_chain
 from app.collection.models import CaseStatus, Channel, CollateralStatus, LetterKind
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import add_months, format_date_long, format_date_short
@@ -78,18 +79,21 @@ class WriteoffService:
                 bool(s.get("collection.writeoff_need_allowance")),
             )
         )
-        sent = self.p.repo.sent_letters().get(loan_id, {})
-        missing = [k for k in ("SP1", "SP2", "SP3") if k not in sent]
-        done = ", ".join(
-            f"{k} {format_date_short(sent[k])}" for k in ("SP1", "SP2", "SP3") if k in sent
-        )
+        # Only letters that kept the order and spacing count (DOMAIN §4a).
+        dates = self.p.repo.sp_dates(loan_id=loan_id, sent_only=True)
+        rules = self.p.letter_order.rules()
+        sent = kept_chain(dates, rules)
+        missing = [k for k in SP_KINDS if k not in sent]
+        done = ", ".join(f"{k} {format_date_short(sent[k])}" for k in SP_KINDS if k in sent)
+        skipped = chain_note(dates, rules)
         items.append(
             ChecklistItem(
                 "letters",
-                "SP1, SP2 dan SP3 sudah dikirim",
+                "SP1, SP2 dan SP3 sudah dikirim menurut urutan dan jaraknya",
                 not missing,
                 (f"Terkirim: {done}. " if done else "")
-                + (f"Belum dikirim: {', '.join(missing)}." if missing else ""),
+                + (f"Belum dikirim: {', '.join(missing)}." if missing else "")
+                + (f" {skipped}." if skipped else ""),
                 bool(s.get("collection.writeoff_need_letters")),
             )
         )

@@ -1,5 +1,6 @@
-"""Kuitansi: the receipt for a loan payment or a savings deposit/withdrawal, with the amount in
-figures and words and a meterai box above Rp5.000.000 (DOMAIN §8)."""
+"""Kuitansi: the receipt for a loan payment, a recovery on a written-off loan or a savings
+deposit/withdrawal, with the amount in figures and words and a meterai box above Rp5.000.000
+(DOMAIN §8)."""
 
 from __future__ import annotations
 
@@ -121,6 +122,38 @@ def kuitansi_pinjaman(
         method=payment.method.replace("_", " ").title() if payment.method else "Tunai",
         cashier=cashier,
         meterai=meterai_for(DocKind.KUITANSI_PINJAMAN, amount=payment.amount),
+        loan=loan,
+    )
+
+
+def kuitansi_pemulihan(
+    receipt_no: str | None,
+    on: date,
+    amount: int,
+    method: str,
+    member: MemberParty,
+    loan: LoanRef,
+    cashier: str,
+) -> Kuitansi:
+    """The receipt of money received on a written-off loan (a recovery: income of the period,
+    not a loan payment, so the loan is never called paid)."""
+    if not receipt_no or amount <= 0:
+        raise ValidationError("Penerimaan ini tidak punya nomor kuitansi.", field="payment")
+    return Kuitansi(
+        nomor=receipt_no,
+        doc_date=on,
+        kind=DocKind.KUITANSI_PINJAMAN,
+        incoming=True,
+        member=member,
+        amount=amount,
+        purpose=(
+            f"Pembayaran atas tagihan Pinjaman No. {loan.number} yang telah dihapus buku "
+            "(penagihan ekstrakomptabel)"
+        ),
+        lines=(ReceiptLine("Pemulihan pinjaman yang dihapus buku", amount),),
+        method=PAYMENT_METHODS.get(method, method.replace("_", " ").title() or "Tunai"),
+        cashier=cashier,
+        meterai=meterai_for(DocKind.KUITANSI_PINJAMAN, amount=amount),
         loan=loan,
     )
 

@@ -130,7 +130,9 @@ def story(doc: Notulen, ctx: DocContext) -> list[Flowable]:
         "jam": format_time(doc.start, zone),
         "jam_selesai": format_time(doc.end, zone) if doc.end else "–",
     }
-    quorum = "kuorum tercapai" if doc.quorate else "kuorum TIDAK tercapai"
+    needed = doc.board_size // 2 + 1
+    verdict = "tercapai" if doc.quorate else "TIDAK tercapai"
+    quorum = f"kuorum {verdict}; paling sedikit {needed} orang"
     result: list[Flowable] = [
         *title_block("NOTULEN RAPAT PENGURUS", doc.nomor),
         body(ctx.text("notulen.pembuka", values)),

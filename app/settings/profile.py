@@ -36,6 +36,10 @@ DEFAULTS: dict[str, Any] = {
     "collection.sp2_after_days": 14,  # SP2 this many days after SP1
     "collection.sp3_after_days": 14,  # SP3 this many days after SP2
     "collection.letter_pay_days": 7,  # each letter gives this many days to pay
+    "collection.close_current_days": 30,  # a case closes itself after this many days current
+    # A loan this many days overdue that never had an SP gets `long_overdue_first` first.
+    "collection.long_overdue_days": 365,
+    "collection.long_overdue_first": "panggilan",  # panggilan / SP1
     "collection.promise_grace_days": 0,  # payments this many days after the promised date count
     "collection.broken_promise_days": 14,  # broken promises stay in the work queue this long
     "collection.waiver_max_denda": 100,
@@ -65,6 +69,10 @@ CHOICES: dict[str, dict[str, str]] = {
     "loans.allowance_policy": {
         "bpr": "Gaya BPR (dengan pengurang agunan)",
         "permen": "Bobot risiko Permen 14/2009",
+    },
+    "collection.long_overdue_first": {
+        "panggilan": "Surat Panggilan (undangan ke kantor)",
+        "SP1": "Surat Peringatan 1 (SP1)",
     },
     "collection.open_min_class": {
         "": "Tidak dipakai",

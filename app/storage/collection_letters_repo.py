@@ -108,3 +108,23 @@ class LettersRepository:
         for r in rows:
             result.setdefault(r[0], {})[r[1]] = date.fromisoformat(r[2])
         return result
+
+    def sp_dates(
+        self, *, case_id: int | None = None, loan_id: int | None = None, sent_only: bool = False
+    ) -> dict[str, list[date]]:
+        """Letter kind -> the dates of every such letter of one case (or loan): a letter's
+        sent date, or its letter date when it is not sent yet (unless `sent_only`), and
+        contacts logged as a letter (not corrected)."""
+        column, key = ("case_id", case_id) if case_id is not None else ("loan_id", loan_id)
+        when = "sent_on" if sent_only else "coalesce(sent_on, letter_date)"
+        rows = self.db.rows(
+            f"SELECT kind, {when} FROM case_letters WHERE {column} = ? AND {when} IS NOT NULL"
+            " UNION ALL SELECT k.letter_kind, substr(k.contact_at, 1, 10) FROM case_contacts k"
+            f" WHERE k.{column} = ? AND k.channel = 'surat' AND k.letter_kind IS NOT NULL"
+            " AND NOT EXISTS (SELECT 1 FROM case_contacts n WHERE n.corrects_id = k.id)",
+            (key, key),
+        )
+        found: dict[str, list[date]] = {}
+        for r in rows:
+            found.setdefault(r[0], []).append(date.fromisoformat(r[1]))
+        return {kind: sorted(dates) for kind, dates in found.items()}

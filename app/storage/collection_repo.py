@@ -22,6 +22,7 @@ from app.collection.models import (
 )
 from app.storage.collection_letters_repo import LettersRepository, _date, _iso
 from app.storage.db import Database
+from app.storage.exact_match import exact_params
 
 _CASE_SELECT = (
     "SELECT c.*, coalesce(l.number, l.application_no) AS loan_number, m.number AS member_number,"
@@ -30,6 +31,11 @@ _CASE_SELECT = (
     "   WHERE x.case_id = c.id ORDER BY code)) AS cause_codes"
     " FROM collection_cases c JOIN loans l ON l.id = c.loan_id"
     " JOIN members m ON m.id = c.member_id LEFT JOIN users u ON u.id = c.officer_id "
+)
+
+_EXACT = (
+    "(m.number = ? COLLATE NOCASE OR m.nik = ? OR c.number = ? COLLATE NOCASE"
+    " OR l.number = ? COLLATE NOCASE OR l.application_no = ? COLLATE NOCASE OR m.phone = ?)"
 )
 
 
@@ -174,17 +180,34 @@ class CollectionRepository(LettersRepository):
         if officer_id is not None:
             where.append("c.officer_id = ?")
             params.append(officer_id)
+        first = ""
         if text.strip():
             like = f"%{text.strip()}%"
+            exact = exact_params(text)
             where.append(
                 "(m.name LIKE ? OR m.number LIKE ? OR c.number LIKE ? OR l.number LIKE ?"
-                " OR l.application_no LIKE ?)"
+                " OR l.application_no LIKE ? OR m.nik = ? OR m.phone = ?)"
             )
-            params += [like] * 5
+            params += [like] * 5 + [exact["exact"], exact["exact_phone"]]
+            # An exact member, NIK, phone, case or loan number is always the first row.
+            first = f"CASE WHEN {_EXACT} THEN 0 ELSE 1 END, "
+            params += [exact["exact"]] * 5 + [exact["exact_phone"]]
         rows = self.db.rows(
-            _CASE_SELECT + f"WHERE {' AND '.join(where)} ORDER BY c.opened_on, c.id", params
+            _CASE_SELECT + f"WHERE {' AND '.join(where)} ORDER BY {first}c.opened_on, c.id", params
         )
         return [_case(r) for r in rows]
+
+    def exact_case_ids(self, text: str) -> set[int]:
+        """Cases whose member, NIK, phone, case or loan number is exactly `text`."""
+        if not text.strip():
+            return set()
+        exact = exact_params(text)
+        rows = self.db.rows(
+            "SELECT c.id FROM collection_cases c JOIN loans l ON l.id = c.loan_id"
+            f" JOIN members m ON m.id = c.member_id WHERE {_EXACT}",
+            [exact["exact"]] * 5 + [exact["exact_phone"]],
+        )
+        return {r[0] for r in rows}
 
     def member_loans(self, member_id: int) -> list[tuple[int, str, date | None, int | None]]:
         """The member's loans as (id, number, disbursed on, loan it replaces), oldest first."""

@@ -259,9 +259,12 @@ class DocumentsRepository:
         self, query: RegisterQuery, *, offset: int = 0, limit: int = 200
     ) -> list[RegisterRow]:
         where, params = _where(query)
+        text = query.text.strip()
+        # A document whose number or member number is exactly the text comes first.
+        first = "(d.number = ? COLLATE NOCASE OR d.member_number = ?) DESC, " if text else ""
         rows = self.db.rows(
-            _SELECT + where + " ORDER BY d.doc_date DESC, d.id DESC LIMIT ? OFFSET ?",
-            [*params, limit, offset],
+            _SELECT + where + f" ORDER BY {first}d.doc_date DESC, d.id DESC LIMIT ? OFFSET ?",
+            [*params, *([text, text] if text else []), limit, offset],
         )
         return [_row(r) for r in rows]
 

@@ -9,6 +9,7 @@ from typing import Any
 from app.loans.models import LoanFilter, LoanRow, LoanStatus
 from app.loans.quality import QualityPolicy
 from app.storage.db import Database
+from app.storage.exact_match import exact_params, exact_sql, exact_where
 from app.storage.loans_quality_repo import LoanQualityRepository
 
 _ORDERS = {
@@ -31,6 +32,11 @@ _COLUMNS = (
 _FROM = (
     " FROM loans l JOIN members m ON m.id = l.member_id JOIN loan_products p ON p.id = l.product_id"
 )
+
+
+_EXACT_COLUMNS = ("m.number", "m.nik", "l.number", "l.application_no")
+_EXACT_WHERE = exact_where(*_EXACT_COLUMNS, phone="m.phone")
+_EXACT_FIRST = exact_sql(*_EXACT_COLUMNS, phone="m.phone")
 
 
 def _like(text: str) -> str:
@@ -58,9 +64,11 @@ def _where(filters: LoanFilter) -> tuple[list[str], dict[str, Any], bool]:
     if text:
         clauses.append(
             "(m.name LIKE :text ESCAPE '\\' OR m.number LIKE :text ESCAPE '\\'"
-            " OR l.number LIKE :text ESCAPE '\\' OR l.application_no LIKE :text ESCAPE '\\')"
+            " OR l.number LIKE :text ESCAPE '\\' OR l.application_no LIKE :text ESCAPE '\\'"
+            f" OR {_EXACT_WHERE})"
         )
         params["text"] = _like(text)
+        params.update(exact_params(text))
     needs_arrears = filters.quality is not None or filters.overdue_only
     return clauses, params, needs_arrears
 
@@ -103,9 +111,12 @@ class LoansListRepository:
         clauses, params, needs_arrears = _where(filters)
         params.update(limit=limit, offset=offset)
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        # An exact member number, NIK, phone or loan number is always the first row.
+        first = f"{_EXACT_FIRST}, " if filters.text.strip() else ""
         if not needs_arrears and order not in _NEEDS_ARREARS:
             rows = self.db.rows(
-                f"SELECT l.id{_FROM}{where} ORDER BY {_ORDERS[order]} LIMIT :limit OFFSET :offset",
+                f"SELECT l.id{_FROM}{where} ORDER BY {first}{_ORDERS[order]}"
+                " LIMIT :limit OFFSET :offset",
                 params,
             )
         else:
@@ -119,7 +130,7 @@ class LoansListRepository:
                 f"SELECT l.id, coalesce(res.outstanding, 0) AS outstanding,"
                 f" coalesce(res.ap + res.aj, 0) AS arrears_total, coalesce(res.dpd, 0) AS dpd"
                 f"{_FROM} LEFT JOIN res ON res.loan_id = l.id{where}"
-                f" ORDER BY {_ORDERS[order]} LIMIT :limit OFFSET :offset",
+                f" ORDER BY {first}{_ORDERS[order]} LIMIT :limit OFFSET :offset",
                 extra=params,
                 with_denda=False,
             )

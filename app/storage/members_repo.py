@@ -10,6 +10,7 @@ from typing import Any
 from app.clock import now_text
 from app.members.models import Member, MemberDraft, MemberRow, MemberStatus
 from app.storage.db import Database
+from app.storage.exact_match import exact_params, exact_sql, exact_where
 
 _DRAFT_COLUMNS = [f.name for f in fields(MemberDraft)]
 
@@ -125,16 +126,19 @@ class MembersRepository:
         where, params = self._search_where(text, status)
         # With a search text every row is read anyway: '+' keeps SQLite from walking the name
         # index (a random read per member) and has it scan the table and sort the matches.
-        # The page is chosen first, so savings totals are summed for its rows only.
+        # The page is chosen first, so savings totals are summed for its rows only. An exact
+        # member number, NIK or phone always comes first (issue 10 #13).
         order = "+m.name" if text.strip() else "m.name"
+        exact = exact_sql("m.number", "m.nik", phone="m.phone") + ", " if text.strip() else ""
+        params.update(exact_params(text), limit=limit, offset=offset)
         rows = self.db.rows(
             "SELECT m.id, m.number, m.name, m.nik, m.phone, m.kelurahan, m.status, m.join_date,"
             " coalesce((SELECT sum(amount) FROM savings_transactions s"
             "  WHERE s.member_id = m.id), 0) AS savings_total"
             f" FROM (SELECT m.id FROM members m {where}"
-            f"  ORDER BY {order} COLLATE NOCASE, m.id LIMIT ? OFFSET ?) AS page"
-            " JOIN members m ON m.id = page.id ORDER BY m.name COLLATE NOCASE, m.id",
-            (*params, limit, offset),
+            f"  ORDER BY {exact}{order} COLLATE NOCASE, m.id LIMIT :limit OFFSET :offset) AS page"
+            f" JOIN members m ON m.id = page.id ORDER BY {exact}m.name COLLATE NOCASE, m.id",
+            params,
         )
         return [
             MemberRow(
@@ -156,28 +160,28 @@ class MembersRepository:
         return int(self.db.scalar(f"SELECT count(*) FROM members m {where}", params))
 
     @staticmethod
-    def _search_where(text: str, status: MemberStatus | None) -> tuple[str, list[Any]]:
+    def _search_where(text: str, status: MemberStatus | None) -> tuple[str, dict[str, Any]]:
         clauses: list[str] = []
-        params: list[Any] = []
+        params: dict[str, Any] = {}
         term = text.strip()
         if term:
-            like = _like(term)
+            params.update(like=_like(term), **exact_params(term))
             alternatives = [
-                "m.name LIKE ? ESCAPE '\\'",
-                "m.number LIKE ? ESCAPE '\\'",
-                "m.nik LIKE ? ESCAPE '\\'",
+                "m.name LIKE :like ESCAPE '\\'",
+                "m.number LIKE :like ESCAPE '\\'",
+                "m.nik LIKE :like ESCAPE '\\'",
+                exact_where("m.number", "m.nik", phone="m.phone"),
             ]
-            params += [like, like, like]
             digits = "".join(ch for ch in term if ch.isdigit())
             if digits and len(digits) >= 3 and len(digits) * 2 >= len(term.replace(" ", "")):
                 phone_digits = digits[1:] if digits.startswith("0") else digits
                 phone_digits = phone_digits[2:] if phone_digits.startswith("62") else phone_digits
-                alternatives.append("m.phone LIKE ?")
-                params.append(f"%{phone_digits}%")
+                alternatives.append("m.phone LIKE :phone_like")
+                params["phone_like"] = f"%{phone_digits}%"
             clauses.append("(" + " OR ".join(alternatives) + ")")
         if status is not None:
-            clauses.append("m.status = ?")
-            params.append(status.value)
+            clauses.append("m.status = :status")
+            params["status"] = status.value
         return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
     def snapshot(self, member_id: int) -> dict[str, Any]:

@@ -811,6 +811,18 @@ The data from before the restore is kept in:
         <source>Program membuka kasus penanganan sendiri untuk pinjaman yang memenuhi salah satu syarat ini.</source>
         <translation>The program opens a collection case by itself for loans that meet any of these conditions.</translation>
     </message>
+    <message>
+        <source>Tutup kasus bila lancar selama</source>
+        <translation>Close a case when current for</translation>
+    </message>
+    <message>
+        <source>Tidak ditutup otomatis</source>
+        <translation>Not closed automatically</translation>
+    </message>
+    <message>
+        <source>Kasus yang pinjamannya tidak menunggak lagi selama sekian hari ditutup sendiri, dengan catatan alasannya di riwayat kasus.</source>
+        <translation>A case whose loan has had no arrears for this many days closes itself, with the reason noted in the case history.</translation>
+    </message>
 </context>
 <context>
     <name>CasePrinter</name>
@@ -835,24 +847,64 @@ The data from before the restore is kept in:
         <translation>Agreement / Addendum</translation>
     </message>
     <message>
+        <source> — jatuh tempo sekarang</source>
+        <translation> — due now</translation>
+    </message>
+    <message>
+        <source>Surat berikutnya menurut urutan Kebijakan.</source>
+        <translation>The next letter in the order set in the Policy.</translation>
+    </message>
+    <message>
+        <source> — di luar urutan (izin Pengurus)…</source>
+        <translation> — out of order (board authorisation)…</translation>
+    </message>
+    <message>
+        <source>Sebagai Pengurus Anda dapat mengizinkannya dengan alasan.</source>
+        <translation>As a board member you may authorise it with a reason.</translation>
+    </message>
+    <message>
+        <source>Di luar urutan hanya dengan izin Pengurus.</source>
+        <translation>Out of order only with a board member&apos;s authorisation.</translation>
+    </message>
+    <message>
+        <source>Pilih kasus dulu.</source>
+        <translation>Select a case first.</translation>
+    </message>
+    <message>
+        <source>Kasus ini sudah selesai.</source>
+        <translation>This case is closed.</translation>
+    </message>
+    <message>
+        <source>Tagihan ekstrakomptabel pinjaman ini sudah tidak ada.</source>
+        <translation>This loan has no off-books claim left.</translation>
+    </message>
+    <message>
+        <source>Pinjaman ini berstatus {status}.</source>
+        <translation>This loan&apos;s status is {status}.</translation>
+    </message>
+    <message>
         <source>Pinjaman ini tidak menunggak.</source>
         <translation>This loan is not in arrears.</translation>
     </message>
     <message>
+        <source>Cetak SP{n} di luar urutan</source>
+        <translation>Print SP{n} out of order</translation>
+    </message>
+    <message>
+        <source>Alasan Pengurus mengizinkan surat ini (dicatat):</source>
+        <translation>The board member&apos;s reason for allowing this letter (recorded):</translation>
+    </message>
+    <message>
+        <source>Izinkan dan Cetak</source>
+        <translation>Authorise and Print</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Peran Anda tidak boleh membuat surat.</source>
         <translation>Your role may not create letters.</translation>
-    </message>
-    <message>
-        <source> — sudah dibuat {number}</source>
-        <translation> — already made {number}</translation>
-    </message>
-    <message>
-        <source>Surat tidak bisa dibuat</source>
-        <translation>The letter cannot be created</translation>
-    </message>
-    <message>
-        <source>Kantor {coop}</source>
-        <translation>{coop} office</translation>
     </message>
 </context>
 <context>
@@ -2377,6 +2429,18 @@ Send that file to the cooperative&apos;s IT helper. It is best to close the prog
     <message>
         <source>Batas bayar di setiap surat</source>
         <translation>Payment deadline in each letter</translation>
+    </message>
+    <message>
+        <source>Tunggakan lama tanpa SP: mulai</source>
+        <translation>Long arrears without an SP: start with</translation>
+    </message>
+    <message>
+        <source>… bila terlambat sedikitnya</source>
+        <translation>… when at least this late</translation>
+    </message>
+    <message>
+        <source>Pinjaman yang sudah lama menunggak tetapi belum pernah mendapat SP sebaiknya diundang ke kantor dulu, bukan langsung diberi SP1.</source>
+        <translation>A loan long in arrears that never had an SP is best invited to the office first rather than sent SP1 at once.</translation>
     </message>
     <message>
         <source>Jadi: SP1 pada hari ke-{sp1} keterlambatan, SP2 paling cepat hari ke-{sp2}, SP3 paling cepat hari ke-{sp3}. Setiap surat memberi {pay} hari untuk membayar.</source>
@@ -3937,6 +4001,10 @@ Check the spelling, search with part of the name, member no., NIK or phone numbe
         <translation>to *</translation>
     </message>
     <message>
+        <source>Tanggal rapat *</source>
+        <translation>Meeting date *</translation>
+    </message>
+    <message>
         <source>Rapat mulai pukul</source>
         <translation>Meeting starts at</translation>
     </message>
@@ -3947,6 +4015,38 @@ Check the spelling, search with part of the name, member no., NIK or phone numbe
     <message>
         <source>Tempat rapat</source>
         <translation>Meeting place</translation>
+    </message>
+    <message>
+        <source>Pengurus yang hadir *</source>
+        <translation>Board members present *</translation>
+    </message>
+    <message>
+        <source>Pimpinan rapat *</source>
+        <translation>Chair *</translation>
+    </message>
+    <message>
+        <source>Notulis *</source>
+        <translation>Minute-taker *</translation>
+    </message>
+    <message>
+        <source>Nama - jabatan; pisahkan dengan titik koma</source>
+        <translation>Name - position; separate with semicolons</translation>
+    </message>
+    <message>
+        <source>Undangan lain yang hadir</source>
+        <translation>Other invitees present</translation>
+    </message>
+    <message>
+        <source>{n} dari {size} pengurus hadir; kuorum {needed} orang: {verdict}</source>
+        <translation>{n} of {size} board members present; quorum {needed}: {verdict}</translation>
+    </message>
+    <message>
+        <source>tercapai</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>belum tercapai</source>
+        <translation>not reached</translation>
     </message>
 </context>
 <context>
@@ -4080,37 +4180,6 @@ Check the spelling, search with part of the name, member no., NIK or phone numbe
     <message>
         <source>Kolektibilitas memburuk</source>
         <translation>Loan quality worsened</translation>
-    </message>
-</context>
-<context>
-    <name>PanggilanDialog</name>
-    <message>
-        <source>Surat Panggilan</source>
-        <translation>Summons Letter</translation>
-    </message>
-    <message>
-        <source>Tembusan untuk penjamin</source>
-        <translation>Copy for the guarantor</translation>
-    </message>
-    <message>
-        <source>Tanggal pertemuan *</source>
-        <translation>Meeting date *</translation>
-    </message>
-    <message>
-        <source>Pukul</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Tempat *</source>
-        <translation>Place *</translation>
-    </message>
-    <message>
-        <source>Buat Surat</source>
-        <translation>Create Letter</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -7047,6 +7116,10 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
     <message>
         <source>Surat Peringatan {n} (SP{n})</source>
         <translation>Warning Letter {n} (SP{n})</translation>
+    </message>
+    <message>
+        <source>Di luar urutan hanya dengan izin Pengurus (layar Kasus).</source>
+        <translation>Out of order only with a board member&apos;s authorisation (Cases screen).</translation>
     </message>
     <message>
         <source>Surat Panggilan…</source>

@@ -34,8 +34,8 @@ from ui.dialogs.restructuring_wizard import (
 from ui.dialogs.setoff_dialog import SetoffDialog
 from ui.dialogs.settlement_dialog import SettlementDialog
 from ui.dialogs.writeoff_dialog import WriteoffDialog
-from ui.views.case_print import CasePrinter
 from ui.views.cases_view import CasesView
+from ui.views.document_issuer import DocumentIssuer
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen platform
 
@@ -193,7 +193,7 @@ def test_sp1_printed_through_the_register_then_delivered(
     answered: list[tuple[str, str]],
 ) -> None:
     shown: list[Issued] = []
-    monkeypatch.setattr(CasePrinter, "show", lambda self, issued: shown.append(issued))
+    monkeypatch.setattr(DocumentIssuer, "show", lambda self, issued: shown.append(issued))
     view = view_for(qtbot, services, people.staf, case_id)
     printer = view.actions_.printer
     assert printer.summary_action.isEnabled()  # Ringkasan Kasus from app.documents.sources
@@ -207,7 +207,13 @@ def test_sp1_printed_through_the_register_then_delivered(
     assert row.kind == "sp1" and row.case_id == case_id and issued.pdf.startswith(b"%PDF")
     [letter] = services.collection.contacts.letters(case_id)
     assert (letter.number, letter.sent_on) == (row.number, None)
-    assert printer.sp_actions[1].text().endswith(f"sudah dibuat {row.number}")
+    # SP1 is done; SP2 waits for its interval, SP3 for SP2 (DOMAIN §4a)
+    assert not printer.sp_actions[1].isEnabled()
+    assert "SP1 sudah dibuat" in printer.sp_actions[1].toolTip()
+    assert not printer.sp_actions[2].isEnabled()
+    assert "SP2 baru boleh mulai" in printer.sp_actions[2].toolTip()
+    assert "izin Pengurus" in printer.sp_actions[2].toolTip()
+    assert "SP2 belum dibuat" in printer.sp_actions[3].toolTip()
 
     case = services.collection.cases.get(case_id)
     delivery = DeliveryDialog(services, people.staf, case, letter, D, view)

@@ -202,11 +202,29 @@ def test_notulen_from_the_decisions_between_two_dates(
     dialog.submit()
     assert dialog.isVisible() and "Tidak ada usulan" in dialog.errors.message("start")
     dialog.end.set_value(date(2026, 6, 30))
+    dialog.submit()  # nobody ticked as present: no chair
+    assert dialog.isVisible() and dialog.errors.message("chair")
+    assert not services.db.rows("SELECT 1 FROM board_meetings")  # nothing stored
+    assert [c.text().split(" — ")[0] for c in dialog.present] == [
+        "Budi Santoso",
+        "Hj. Siti Maimunah",
+    ]
+    dialog.present[1].setChecked(True)
+    assert dialog.chair.currentText() == "Hj. Siti Maimunah"
+    assert "1 dari 2 pengurus hadir" in dialog.quorum.text()
+    assert "belum tercapai" in dialog.quorum.text()
+    dialog.submit()  # no minute-taker yet (the profile names no Sekretaris)
+    assert dialog.errors.message("secretary")
+    qtbot.keyClicks(dialog.secretary, "Sri Wahyuningsih")
     dialog.submit()
     assert not dialog.isVisible()
     assert view.preview is not None and view.model.rowCount() == 1
     text = " ".join(page.extract_text() for page in PdfReader(BytesIO(view.preview.pdf)).pages)
     assert decision.number in text
+    assert "1 dari 2 pengurus hadir (kuorum TIDAK tercapai" in text
+    assert "Pimpinan rapat" in text and "Hj. Siti Maimunah" in text
+    with open("/tmp/paper/notulen.pdf", "wb") as out:
+        out.write(view.preview.pdf)
     view.preview.accept()
     writeoff = view.ask_writeoff_list()
     writeoff.submit()  # type: ignore[attr-defined]

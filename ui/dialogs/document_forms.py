@@ -10,6 +10,7 @@ from datetime import date, time
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.collection.meeting_models import MeetingAttendee, MeetingDraft
 from app.errors import AppError, ValidationError
 from ui.dialogs.loan_dialog_parts import dialog_buttons
 from ui.widgets.date_edit import DateEdit
@@ -108,15 +110,20 @@ class MeetingDialog(_Form):
 
 
 class NotulenDialog(_Form):
-    """The decisions proposed between two dates, and when and where the board met."""
+    """The decisions proposed between two dates, when and where the board met, and who
+    actually came and chaired (the quorum is computed from that, never assumed)."""
 
     def __init__(
         self,
         start: date,
         end: date,
         place: str,
-        submit: Callable[[date, date, time, time, str], object],
+        submit: Callable[[MeetingDraft], object],
         parent: QWidget | None = None,
+        *,
+        board: Sequence[MeetingAttendee] = (),
+        secretary: str = "",
+        today: date | None = None,
     ) -> None:
         super().__init__(self.tr("Notulen Rapat Pengurus"), self.tr("Buat Notulen"), parent)
         self.on_submit = submit
@@ -126,6 +133,9 @@ class NotulenDialog(_Form):
         self.end = DateEdit(field="end")
         self.end.setObjectName("end")
         self.end.set_value(end)
+        self.meeting_date = DateEdit(field="on")
+        self.meeting_date.setObjectName("on")
+        self.meeting_date.set_value(today or end)
         self.begins = _time_edit(time(13, 0), "begins")
         self.ends = _time_edit(time(15, 0), "ends")
         self.place = QLineEdit(place, objectName="place")
@@ -139,18 +149,79 @@ class NotulenDialog(_Form):
         self.form.addRow(hint)
         self.errors.add_row(self.form, self.tr("Usulan dari tanggal *"), "start", self.start)
         self.errors.add_row(self.form, self.tr("sampai tanggal *"), "end", self.end)
+        self.errors.add_row(self.form, self.tr("Tanggal rapat *"), "on", self.meeting_date)
         self.errors.add_row(self.form, self.tr("Rapat mulai pukul"), "begins", self.begins)
         self.errors.add_row(self.form, self.tr("Rapat selesai pukul"), "ends", self.ends)
         self.errors.add_row(self.form, self.tr("Tempat rapat"), "place", self.place)
+        # Attendance: one box per board member, ticked when present.
+        self.board = list(board)
+        box = QWidget(objectName="attendance")
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.present: list[QCheckBox] = []
+        for person in self.board:
+            check = QCheckBox(f"{person.name} — {person.position}")
+            check.setChecked(False)
+            check.toggled.connect(lambda _on: self._present_changed())
+            column.addWidget(check)
+            self.present.append(check)
+        self.errors.add_row(self.form, self.tr("Pengurus yang hadir *"), "attendees", box)
+        self.chair = QComboBox(objectName="chair")
+        self.errors.add_row(self.form, self.tr("Pimpinan rapat *"), "chair", self.chair)
+        self.secretary = QLineEdit(secretary, objectName="secretary")
+        self.errors.add_row(self.form, self.tr("Notulis *"), "secretary", self.secretary)
+        self.guests = QLineEdit(objectName="guests")
+        self.guests.setPlaceholderText(self.tr("Nama - jabatan; pisahkan dengan titik koma"))
+        self.errors.add_row(self.form, self.tr("Undangan lain yang hadir"), "guests", self.guests)
+        self.quorum = QLabel(objectName="quorum")
+        self.form.addRow("", self.quorum)
+        self._present_changed()
         self.finish_layout()
+
+    def _present_changed(self) -> None:
+        chosen = self.chair.currentText()
+        self.chair.clear()
+        names = [p.name for p, c in zip(self.board, self.present, strict=True) if c.isChecked()]
+        self.chair.addItems(names)
+        if chosen in names:
+            self.chair.setCurrentText(chosen)
+        size = len(self.board)
+        needed = size // 2 + 1
+        self.quorum.setText(
+            self.tr("{n} dari {size} pengurus hadir; kuorum {needed} orang: {verdict}").format(
+                n=len(names),
+                size=size,
+                needed=needed,
+                verdict=self.tr("tercapai") if len(names) >= needed else self.tr("belum tercapai"),
+            )
+        )
+
+    def attendees(self) -> tuple[MeetingAttendee, ...]:
+        people = [
+            MeetingAttendee(p.name, p.position, c.isChecked(), True)
+            for p, c in zip(self.board, self.present, strict=True)
+        ]
+        for part in self.guests.text().split(";"):
+            name, _sep, position = part.partition(" - ")
+            if name.strip():
+                people.append(
+                    MeetingAttendee(name.strip(), f"{position.strip() or 'Undangan'}", True, False)
+                )
+        return tuple(people)
 
     def _submit(self) -> None:
         self.on_submit(
-            self._date(self.start),
-            self._date(self.end),
-            _picked(self.begins),
-            _picked(self.ends),
-            self.place.text(),
+            MeetingDraft(
+                meeting_date=self._date(self.meeting_date),
+                starts=_picked(self.begins),
+                ends=_picked(self.ends),
+                place=self.place.text(),
+                chair=self.chair.currentText(),
+                secretary=self.secretary.text(),
+                decisions_from=self._date(self.start),
+                decisions_to=self._date(self.end),
+                attendees=self.attendees(),
+            )
         )
 
 

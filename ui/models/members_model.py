@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 
+from app.exact_match import is_exact
 from app.formats import format_date_short
 from app.identity import format_phone, mask_nik
 from app.members.models import MemberRow, MemberStatus
@@ -120,7 +121,9 @@ class MembersModel(RowsModel[MemberRow]):
             finally:
                 QGuiApplication.restoreOverrideCursor()
         descending = order == Qt.SortOrder.DescendingOrder
-        return sorted(rows, key=lambda r: (sort_key(r, column), r.id), reverse=descending)
+        ordered = sorted(rows, key=lambda r: (sort_key(r, column), r.id), reverse=descending)
+        # An exact member number, NIK or phone stays the first row whatever the column order.
+        return sorted(ordered, key=lambda r: not is_exact(self._text, (r.number, r.nik), r.phone))
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt signature
         return not parent.isValid() and len(self._rows) < self._total

@@ -206,7 +206,15 @@ class CaseActions(QObject):
         if f.loan.status == LoanStatus.AKTIF:
             self.open(PaymentDialog(v.services, v.user, f.loan, v.today(), v))
         else:
-            self.open(RecoveryDialog(*self._args()))  # type: ignore[arg-type]
+            self.open(RecoveryDialog(*self._args()), self._recovered)  # type: ignore[arg-type]
+
+    def _recovered(self, dialog: QDialog) -> None:
+        """A recovery on a written-off loan gets its kuitansi at once (numbered with its own
+        receipt number, kept in the register for reprints)."""
+        self._reload(dialog)
+        event = getattr(dialog, "saved", None)
+        if event is not None:
+            self.printer.documents.kuitansi_pemulihan(event.loan_id, event.id)
 
     def restructure(self) -> None:
         if self.case() is not None:

@@ -16,10 +16,18 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.collection.decision_models import Decision
 from app.collection.models import Contact
-from app.documents import berita_acara, panggilan, perjanjian, ringkasan_kasus, sp_letters
+from app.documents import (
+    berita_acara,
+    kuitansi,
+    panggilan,
+    perjanjian,
+    ringkasan_kasus,
+    sp_letters,
+)
 from app.documents.kinds import SP_KINDS, DocKind
 from app.documents.register import Issued
 from app.documents.sources import agreements, cases, letters
+from app.documents.sources import loans as loan_sources
 from app.documents.sources.basics import office_place
 from app.errors import AppError
 from app.formats import format_date_short
@@ -94,11 +102,21 @@ class CaseDocuments(DocumentIssuer):
             ringkasan_kasus.render,
         )
 
-    def sp(self, case_id: int, level: int) -> Issued | None:
+    def sp(self, case_id: int, level: int, authorisation: str = "") -> Issued | None:
+        """Warning letter `level`; out of order it needs a Pengurus' `authorisation` reason."""
         return self.issue(
             SP_KINDS[level],
             lambda: letters.sp_letter(self.services, case_id, level, self.today()),
             sp_letters.render,
+            authorisation=authorisation,
+        )
+
+    def kuitansi_pemulihan(self, loan_id: int, event_id: int) -> Issued | None:
+        """The kuitansi of a recovery payment on a written-off loan."""
+        return self.issue(
+            DocKind.KUITANSI_PINJAMAN,
+            lambda: loan_sources.kuitansi_pemulihan(self.services, loan_id, event_id),
+            kuitansi.render,
         )
 
     def panggilan(self, case_id: int, day: date, at: time, place: str) -> Issued | None:
@@ -216,6 +234,18 @@ def case_document_actions(
             "sp",
             lambda n=level: docs.sp(case_id, n),  # type: ignore[misc]
         )
+        if found[-1].isEnabled():  # the order and spacing of Kebijakan (DOMAIN §4a)
+            option = services.collection.letter_order.options(case_id, today())[level - 1]
+            if not option.allowed:
+                found[-1].setEnabled(False)
+                found[-1].setToolTip(
+                    option.reason
+                    + (
+                        " " + docs.tr("Di luar urutan hanya dengan izin Pengurus (layar Kasus).")
+                        if option.out_of_order
+                        else ""
+                    )
+                )
     action(docs.tr("Surat Panggilan…"), "panggilan", lambda: docs.ask_panggilan(case_id))
     action(
         docs.tr("Berita Acara Kesepakatan…"), "berita_acara", lambda: docs.ask_berita_acara(case_id)

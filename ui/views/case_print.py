@@ -1,85 +1,28 @@
-"""The case's Cetak menu: warning letters SP1–SP3 and the Surat Panggilan through the documents
-register (numbered, kept for exact reprints, noted in the case's letters), and the documents
-whose data adapter from a case does not exist yet, disabled with the reason."""
+"""The case's Cetak menu: warning letters SP1–SP3 in the order and spacing of Kebijakan (the
+next due letter offered, the others disabled with the reason, out of order only with a
+Pengurus' reason), the Surat Panggilan, the Ringkasan Kasus and the agreements: all through
+the documents register (numbered, kept for exact reprints, noted in the case's letters), for
+aktif and written-off loans alike."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time, timedelta
+from datetime import date
 
-from PySide6.QtCore import QObject, QTime
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QPushButton,
-    QTimeEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QPushButton, QWidget
 
-from app.collection.models import LetterDraft, LetterKind
-from app.documents import panggilan, sp_letters
-from app.documents.kinds import DocKind
-from app.documents.parties import arrears_figures, loan_ref, member_party
-from app.documents.register import DocumentService, Issued
-from app.documents.sp_letters import PreviousLetter
-from app.errors import AppError
+from app.collection.models import LetterKind
+from app.documents.register import Issued
 from app.loans.models import LoanStatus
 from app.services import Services
-from app.storage.documents_repo import RegisterRow
 from app.users.models import User
 from app.users.permissions import Action, can
-from ui.dialogs.loan_dialog_parts import dialog_buttons
-from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
 from ui.views.case_detail import CaseFile
 from ui.views.case_documents import CaseDocuments
-from ui.widgets import messages
-from ui.widgets.date_edit import DateEdit
-from ui.widgets.form import FieldErrors
 
-OFFBOOK_LETTERS = (
-    "Surat untuk pinjaman yang sudah dihapus buku belum tersedia (posisi "
-    "tagihan ekstrakomptabel belum bisa dicetak)."
-)
 _SP = {1: LetterKind.SP1, 2: LetterKind.SP2, 3: LetterKind.SP3}
-
-
-class PanggilanDialog(QDialog):
-    """Day, time and place of the meeting the Surat Panggilan invites the member to."""
-
-    def __init__(self, place: str, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Surat Panggilan"))
-        self.errors = FieldErrors()
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.meeting_date = DateEdit(field="meeting_date")
-        self.meeting_date.set_value(today + timedelta(days=7))
-        self.meeting_time = QTimeEdit(QTime(9, 0))
-        self.meeting_time.setDisplayFormat("HH.mm")
-        self.place = QLineEdit(place, objectName="meeting_place")
-        self.guarantor = QCheckBox(self.tr("Tembusan untuk penjamin"))
-        self.errors.add_row(form, self.tr("Tanggal pertemuan *"), "meeting_date", self.meeting_date)
-        self.errors.add_row(form, self.tr("Pukul"), "meeting_time", self.meeting_time)
-        self.errors.add_row(form, self.tr("Tempat *"), "place", self.place)
-        form.addRow("", self.guarantor)
-        layout.addLayout(form)
-        self.general = QLabel(objectName="error_general")
-        self.errors.set_general(self.general)
-        layout.addWidget(self.general)
-        buttons, _ok = dialog_buttons(self, self.tr("Buat Surat"), self.tr("Batal"))
-        layout.addWidget(buttons)
-
-    def when(self) -> tuple[date, time]:
-        day = self.meeting_date.value()
-        assert day is not None
-        t = self.meeting_time.time()
-        return day, time(t.hour(), t.minute())
 
 
 class CasePrinter(QObject):
@@ -99,9 +42,8 @@ class CasePrinter(QObject):
         self.user = user
         self.today = today
         self.changed = changed
-        self.docs = DocumentService(services.db, services.audit, services.settings)
         self.file: CaseFile | None = None
-        self.preview: PdfPreviewDialog | None = None
+        self.dialog: QDialog | None = None  # the out-of-order authorisation form open now
         self.menu = QMenu(parent)
         # Ringkasan Kasus, Berita Acara and Surat Perjanjian come from app.documents.sources
         # through the documents engineer's CaseDocuments (ui/views/case_documents.py).
@@ -145,35 +87,68 @@ class CasePrinter(QObject):
             action.setEnabled(not reason)
             action.setToolTip(reason)
         may = can(self.user, Action.RECORD_CONTACT) or can(self.user, Action.PROPOSE)
-        aktif = file is not None and file.loan.status == LoanStatus.AKTIF
-        late = (
-            aktif
-            and file is not None
-            and file.arrears is not None
-            and file.arrears.arrears_total > 0
-        )
-        why = (
-            ""
-            if late
-            else (
-                self.tr(OFFBOOK_LETTERS)
-                if file is not None and not aktif
-                else self.tr("Pinjaman ini tidak menunggak.")
-            )
-        )
-        if not may:
-            why = self.tr("Peran Anda tidak boleh membuat surat.")
-        printed = self._printed(file)
-        for level, action in self.sp_actions.items():
-            action.setEnabled(may and late)
-            done = printed.get(_SP[level])
-            action.setText(
-                self.tr("Surat Peringatan {n} (SP{n})").format(n=level)
-                + (self.tr(" — sudah dibuat {number}").format(number=done) if done else "")
-            )
-            action.setToolTip(why)
-        self.panggilan_action.setEnabled(may and late)
+        why = self._why_no_letter(file, may)
+        self.panggilan_action.setEnabled(not why)
         self.panggilan_action.setToolTip(why)
+        options = (
+            {
+                o.kind: o
+                for o in self.services.collection.letter_order.options(file.case.id, self.today())
+            }
+            if file is not None and not why
+            else {}
+        )
+        may_authorise = can(self.user, Action.APPROVE)
+        for level, action in self.sp_actions.items():
+            label = self.tr("Surat Peringatan {n} (SP{n})").format(n=level)
+            option = options.get(_SP[level].value)
+            if option is None:
+                action.setEnabled(False)
+                action.setText(label)
+                action.setToolTip(why)
+            elif option.allowed:
+                action.setEnabled(True)
+                action.setText(label + self.tr(" — jatuh tempo sekarang"))
+                action.setToolTip(self.tr("Surat berikutnya menurut urutan Kebijakan."))
+            elif option.out_of_order and may_authorise:
+                action.setEnabled(True)
+                action.setText(label + self.tr(" — di luar urutan (izin Pengurus)…"))
+                action.setToolTip(
+                    option.reason
+                    + " "
+                    + self.tr("Sebagai Pengurus Anda dapat mengizinkannya dengan alasan.")
+                )
+            else:
+                action.setEnabled(False)
+                action.setText(label)
+                action.setToolTip(
+                    option.reason
+                    + (
+                        " " + self.tr("Di luar urutan hanya dengan izin Pengurus.")
+                        if option.out_of_order
+                        else ""
+                    )
+                )
+
+    def _why_no_letter(self, file: CaseFile | None, may: bool) -> str:
+        """'' when the case can get letters now, else the reason (written-off loans still get
+        them: collection goes on off the books)."""
+        if file is None:
+            return self.tr("Pilih kasus dulu.")
+        if not may:
+            return self.tr("Peran Anda tidak boleh membuat surat.")
+        if not file.case.status.is_open:
+            return self.tr("Kasus ini sudah selesai.")
+        if file.loan.status == LoanStatus.HAPUS_BUKU:
+            entry = self.services.collection.decisions_repo.offbook(file.loan.id)
+            if entry is None or entry.remaining <= 0:
+                return self.tr("Tagihan ekstrakomptabel pinjaman ini sudah tidak ada.")
+            return ""
+        if file.loan.status != LoanStatus.AKTIF:
+            return self.tr("Pinjaman ini berstatus {status}.").format(status=file.loan.status.label)
+        if file.arrears is None or file.arrears.arrears_total <= 0:
+            return self.tr("Pinjaman ini tidak menunggak.")
+        return ""
 
     def print_summary(self) -> Issued | None:
         return self.documents.ringkasan(self.file.case.id) if self.file else None
@@ -185,131 +160,40 @@ class CasePrinter(QObject):
     def print_perjanjian(self) -> Issued | None:
         return self.documents.perjanjian(self.file.case.id) if self.file else None
 
-    def _printed(self, file: CaseFile | None) -> dict[LetterKind, str]:
-        if file is None:
-            return {}
-        letters = self.services.collection.contacts.letters(file.case.id)
-        return {letter.kind: letter.number for letter in letters}
-
     # -- issuing --------------------------------------------------------------------------------
-    def _parties(self) -> tuple[object, object, object]:
+    def print_sp(self, level: int, authorisation: str | None = None) -> Issued | None:
+        """Issue SP`level` through the register; out of order a Pengurus first gives the
+        reason (the form opens without blocking, as `self.dialog`)."""
         file = self.file
-        assert file is not None and file.member is not None and file.arrears is not None
-        return member_party(file.member), loan_ref(file.loan), arrears_figures(file.arrears)
-
-    def _contact(self) -> tuple[str, str]:
-        file = self.file
-        assert file is not None
-        name = file.case.officer_name or self.user.full_name
-        return name, self.services.settings.profile().phone
-
-    def print_sp(self, level: int) -> Issued | None:
-        file = self.file
-        if file is None or file.member is None or file.arrears is None:
+        if file is None:
             return None
-        today = self.today()
-        letters = self.services.collection.contacts.letters(file.case.id)
-        previous = tuple(
-            PreviousLetter(x.number, x.letter_date)
-            for x in letters
-            if x.kind in (LetterKind.SP1, LetterKind.SP2) and int(x.kind.value[-1]) < level
+        option = next(
+            o
+            for o in self.services.collection.letter_order.options(file.case.id, self.today())
+            if o.kind == _SP[level].value
         )
-        member, loan, arrears = self._parties()
-        name, phone = self._contact()
-        try:
-            data = sp_letters.sp_letter(
-                level,
-                member,
-                loan,
-                arrears,
-                on=today,
-                contact_name=name,  # type: ignore[arg-type]
-                contact_phone=phone,
-                previous=previous,
-                days_to_pay=int(self.services.settings.get("collection.letter_pay_days")),
-                has_guarantor=bool(self.services.loans.guarantors(file.loan.id)),
-                case_id=file.case.id,
-            )
-            issued = self.docs.issue(
-                self.user,
-                DocKind(f"sp{level}"),
-                data,
-                sp_letters.render,
-                on_finished=self._note(_SP[level]),
-            )
-        except AppError as exc:
-            messages.warn(self.widget, self.tr("Surat tidak bisa dibuat"), exc.message)
+        if not option.allowed and option.out_of_order and authorisation is None:
+            self.ask_authorisation(level, option.reason)
             return None
-        self.changed()
-        self.show(issued)
+        issued = self.documents.sp(file.case.id, level, authorisation or "")
+        if issued is not None:
+            self.changed()
         return issued
 
-    def print_panggilan(self) -> Issued | None:
-        file = self.file
-        if file is None or file.member is None or file.arrears is None:
-            return None
-        today = self.today()
-        profile = self.services.settings.profile()
-        dialog = PanggilanDialog(
-            self.tr("Kantor {coop}").format(coop=profile.name), today, self.widget
+    def ask_authorisation(self, level: int, reason: str) -> QInputDialog:
+        dialog = QInputDialog(self.widget)
+        dialog.setWindowTitle(self.tr("Cetak SP{n} di luar urutan").format(n=level))
+        dialog.setLabelText(
+            reason + "\n\n" + self.tr("Alasan Pengurus mengizinkan surat ini (dicatat):")
         )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        member, loan, arrears = self._parties()
-        name, phone = self._contact()
-        try:
-            day, at = dialog.when()
-            data = panggilan.surat_panggilan(
-                member,
-                loan,
-                arrears,
-                on=today,
-                meeting_date=day,  # type: ignore[arg-type]
-                meeting_time=at,
-                place=dialog.place.text(),
-                contact_name=name,
-                contact_phone=phone,
-                with_guarantor=dialog.guarantor.isChecked(),
-                case_id=file.case.id,
-            )
-            issued = self.docs.issue(
-                self.user,
-                DocKind.PANGGILAN,
-                data,
-                panggilan.render,
-                on_finished=self._note(LetterKind.PANGGILAN),
-            )
-        except AppError as exc:
-            messages.warn(self.widget, self.tr("Surat tidak bisa dibuat"), exc.message)
-            return None
-        self.changed()
-        self.show(issued)
-        return issued
+        dialog.setOkButtonText(self.tr("Izinkan dan Cetak"))
+        dialog.setCancelButtonText(self.tr("Batal"))
+        dialog.textValueSelected.connect(lambda text: self.print_sp(level, text))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
-    def _note(self, kind: LetterKind) -> Callable[[RegisterRow], None]:
-        """Log the printed letter in the case (inside the register's transaction); its
-        delivery is recorded later with Catat Surat Terkirim."""
-        file = self.file
-        assert file is not None
-        case_id, today = file.case.id, self.today()
-
-        def note(row: RegisterRow) -> None:
-            self.services.collection.contacts.record_letter(
-                self.user,
-                case_id,
-                LetterDraft(
-                    kind=kind, letter_date=row.doc_date, number=row.number, document_ref=row.number
-                ),
-                today,
-            )
-
-        return note
-
-    def show(self, issued: Issued) -> None:
-        self.preview = PdfPreviewDialog(
-            issued.pdf,
-            f"{issued.row.title} ({issued.row.number})",
-            safe_file_name(issued.row.number),
-            self.widget,
-        )
-        self.preview.open()
+    def print_panggilan(self) -> None:
+        if self.file is not None:
+            self.documents.ask_panggilan(self.file.case.id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from app.users.permissions import Action, can
 from ui.dialogs.case_open_dialog import OpenCaseDialog
 from ui.models.base import SORT_ROLE
 from ui.models.cases_model import CaseColumn, CasesModel
+from ui.models.exact_first_proxy import ExactFirstProxy
 from ui.views.case_actions import CaseActions
 from ui.views.case_detail import CaseDetailPanel, read_case
 from ui.widgets import messages
@@ -68,7 +69,7 @@ class CasesView(QWidget):
         self.policy = services.loans.quality.policy()
         self.model = CasesModel(self)
         self.model.policy_name = self.policy.name
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ExactFirstProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -293,6 +294,7 @@ class CasesView(QWidget):
             messages.warn(self, self.tr("Daftar kasus tidak bisa dibuka"), exc.message)
             return
         self.model.set_rows(rows)
+        self.proxy.set_pinned({i for i, row in enumerate(rows) if row.exact})
         self._show_count(rows)
         if not self.select_case(selected) and rows:
             self.table.selectRow(0)

@@ -43,12 +43,27 @@ class DocumentIssuer(QObject):
     def allowed(self) -> bool:
         return can_issue(self.user)
 
-    def issue(self, kind: DocKind, build: Callable[[], Any], render: Renderer) -> Issued | None:
-        """Build, issue and preview; an AppError is shown to the user (None returned)."""
+    def issue(
+        self,
+        kind: DocKind,
+        build: Callable[[], Any],
+        render: Renderer,
+        *,
+        authorisation: str = "",
+    ) -> Issued | None:
+        """Build, issue and preview; an AppError is shown to the user (None returned).
+        `authorisation`: a Pengurus' reason for a warning letter out of order."""
         try:
             data = build()
             done = issuing.issue(
-                self.services, self.user, kind, data, render, self.today(), docs=self.docs
+                self.services,
+                self.user,
+                kind,
+                data,
+                render,
+                self.today(),
+                docs=self.docs,
+                authorisation=authorisation,
             )
         except AppError as exc:
             messages.warn(self.widget, self.tr("Dokumen tidak bisa dibuat"), exc.message)

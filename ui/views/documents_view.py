@@ -4,7 +4,7 @@ date), reprints of the exact copy, and the batch of letters due today."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, time
+from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.collection.meeting_models import MeetingDraft
 from app.documents import daftar_hapus_buku, notulen
 from app.documents.kinds import DocKind
 from app.documents.register import DocumentService, Issued, can_issue
@@ -318,13 +319,20 @@ class DocumentsView(QWidget):
                 self.tr("Ruang rapat {coop}").format(coop=profile.name),
                 self.issue_notulen,
                 self,
+                board=self.services.collection.meetings.board(),
+                secretary=profile.sekretaris or profile.manajer,
+                today=today,
             )
         )
 
-    def issue_notulen(self, start: date, end: date, begins: time, ends: time, place: str) -> Issued:
-        """The minutes of the decisions proposed in [start, end] (AppError raised)."""
-        meeting = decisions.Meeting(start=begins, end=ends, place=place)
-        data = decisions.notulen(self.services, start, end, meeting)
+    def issue_notulen(self, draft: MeetingDraft) -> Issued:
+        """Record the meeting as entered (attendance, chair) and issue its minutes; nothing is
+        stored when the period has no decisions or the form is incomplete (AppError raised)."""
+        coll = self.services.collection
+        decisions.notulen(self.services, draft.decisions_from, draft.decisions_to)  # any?
+        clean = coll.meetings.check(draft, self.today())
+        held = coll.meetings.record(self.user, clean, self.today())
+        data = decisions.notulen_of_meeting(self.services, held.id)
         done = issuing.issue(
             self.services,
             self.user,

@@ -28,6 +28,7 @@ from app.documents.sources.basics import (
     office_place,
 )
 from app.errors import ValidationError
+from app.formats import format_date_long
 from app.loans.models import LoanArrears
 from app.loans.quality import CLASS_LABELS, class_label
 from app.money import format_rupiah
@@ -262,6 +263,40 @@ def _witnesses(services: Services, case: Case) -> tuple[str, str]:
     return manajer, officer if officer and officer != manajer else ""
 
 
+def agreement_contact(
+    services: Services, case: Case, decision_id: int | None, contact: Contact | None
+) -> Contact | None:
+    """The contact where the agreement was reached: the one chosen, or for a decision the
+    newest contact of the case with something agreed, on or before the decision's day."""
+    if contact is not None or decision_id is None:
+        return contact
+    decision = services.collection.decisions.get(decision_id)
+    day = decision.decided_on or decision.proposed_on
+    agreed = [
+        c
+        for c in services.collection.contacts.contacts(case.id)
+        if c.agreed.strip() and not c.is_superseded and c.contact_at.date() <= day
+    ]
+    return max(agreed, key=lambda c: (c.contact_at, c.id), default=None)
+
+
+def meeting_place(services: Services, contact: Contact | None, address: str) -> str:
+    """Where the agreement was reached: the member's home or business after a visit,
+    otherwise the office."""
+    if contact is not None and contact.channel == Channel.KUNJUNGAN_RUMAH:
+        return f"rumah PIHAK KEDUA, {address}"
+    if contact is not None and contact.channel == Channel.KUNJUNGAN_USAHA:
+        return f"tempat usaha PIHAK KEDUA, {address}"
+    return office_place(services)
+
+
+def first_deadline(deal: Agreement) -> date | None:
+    """The earliest date the agreement asks the member to pay by."""
+    days = [d for d in (deal.lump_sum_due,) if d is not None]
+    days += [row.due_date for row in deal.schedule]
+    return min(days, default=None)
+
+
 def berita_acara(
     services: Services,
     case_id: int,
@@ -271,20 +306,33 @@ def berita_acara(
     contact_id: int | None = None,
     place: str = "",
 ) -> ba.BeritaAcara:
-    """The Berita Acara of the case's agreement (a decision and/or a contact); its place is
-    the member's home after a home visit, otherwise the office."""
+    """The Berita Acara of the case's agreement (a decision and/or a contact), dated and
+    placed as the agreement it records: the day and place of the contact where it was
+    agreed (a home or business visit, else the office), or the decision's day. Printed on
+    `on`; refused once the agreement's first payment deadline has passed."""
     case = services.collection.cases.get(case_id)
     deal, contact = _deal(services, case, decision_id, contact_id)
     parts = loan_parties(services, case.loan_id)
-    if not place.strip():
-        at_home = contact is not None and contact.channel == Channel.KUNJUNGAN_RUMAH
-        place = f"rumah PIHAK KEDUA, {parts.member.address}" if at_home else office_place(services)
+    met = agreement_contact(services, case, decision_id, contact)
+    if met is not None:
+        agreed_on = met.contact_at.date()
+    else:
+        decision = services.collection.decisions.get(decision_id) if decision_id else None
+        agreed_on = (decision.decided_on or decision.proposed_on) if decision else on
+    deadline = first_deadline(deal)
+    if deadline is not None and deadline < on:
+        raise ValidationError(
+            f"Batas pembayaran pertama dalam kesepakatan ini ({format_date_long(deadline)}) "
+            "sudah lewat, jadi Berita Acara-nya tidak dibuat lagi. Catat kesepakatan baru "
+            "dengan anggota bila ada.",
+            field="case",
+        )
     return ba.berita_acara(
         parts.member,
         parts.ref,
         deal,
-        on=on,
-        place=place,
+        on=min(agreed_on, on),
+        place=place.strip() or meeting_place(services, met, parts.member.address),
         coop_rep=coop_rep(services),
         witnesses=_witnesses(services, case),
         case_id=case.id,

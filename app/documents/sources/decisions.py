@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from app.collection.decision_models import Decision, DecisionKind, DecisionStatus
+from app.collection.meeting_models import MeetingDraft
 from app.documents import daftar_hapus_buku as dhb
 from app.documents import notulen as nt
 from app.documents.sources.basics import arrears_at
 from app.errors import ValidationError
-from app.formats import format_date_long
+from app.formats import format_date_long, format_date_short
 from app.loans.quality import CLASS_LABELS, class_label
-from app.money import format_rupiah
+from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import Role
 
@@ -33,10 +34,21 @@ class Meeting:
 
 
 def _position(services: Services, d: Decision) -> str:
-    """The loan's position when the decision was proposed (as the proposal recorded it)."""
+    """The loan's position when the decision was proposed (as the proposal recorded it), never
+    the loan after the decision took effect."""
     p = d.payload
     if d.kind == DecisionKind.HAPUS_TAGIH:
         return f"sisa tagihan di luar neraca {format_rupiah(int(p.get('remaining', 0)))}"
+    seen = services.collection.meetings.position(d.id)
+    if seen is not None:
+        quality = "Hapus Buku" if seen.quality == "HB" else _class_text(seen.quality)
+        return (
+            f"sisa pokok {format_rupiah(seen.outstanding)}, tunggakan "
+            f"{format_rupiah(seen.arrears_total)} (pokok {format_rupiah(seen.arrears_pokok)}, "
+            f"jasa {format_rupiah(seen.arrears_jasa)}, denda {format_rupiah(seen.arrears_denda)}), "
+            f"{quality}, {format_number(seen.days_past_due)} hari terlambat "
+            f"(posisi saat diusulkan, {format_date_short(seen.as_of)})"
+        )
     if d.kind == DecisionKind.RESTRUKTURISASI and "position" in p:
         pos = p["position"]
         arrears = pos["pokok"] + pos["jasa"] + pos["denda"]
@@ -59,6 +71,10 @@ def _position(services: Services, d: Decision) -> str:
         f"sisa pokok {format_rupiah(a.outstanding)}, tunggakan {format_rupiah(a.total)}, "
         f"{a.quality or '–'}, {a.days_past_due} hari terlambat"
     )
+
+
+def _class_text(quality: str) -> str:
+    return class_label(quality) if quality in CLASS_LABELS else (quality or "–")
 
 
 def _discussion(d: Decision) -> str:
@@ -140,8 +156,32 @@ def _attendees(services: Services, decisions: list[Decision]) -> tuple[list[nt.A
     return attendees, max(1, board_size)
 
 
-def notulen(services: Services, start: date, end: date, meeting: Meeting = Meeting()) -> nt.Notulen:
-    """The minutes of the board meeting that took the decisions proposed in [start, end]."""
+def notulen_of_meeting(services: Services, meeting_id: int) -> nt.Notulen:
+    """The minutes of a recorded board meeting: its attendance and chair as entered, the
+    quorum from them, and the decisions proposed in its period."""
+    held = services.collection.meetings_repo.meeting(meeting_id)
+    if held is None:
+        raise ValidationError("Rapat tidak ditemukan.", field="meeting")
+    return notulen(
+        services,
+        held.decisions_from,
+        held.decisions_to,
+        Meeting(held.meeting_date, held.starts, held.ends, held.place),
+        attendance=held,
+    )
+
+
+def notulen(
+    services: Services,
+    start: date,
+    end: date,
+    meeting: Meeting = Meeting(),
+    *,
+    attendance: MeetingDraft | None = None,
+) -> nt.Notulen:
+    """The minutes of the board meeting that took the decisions proposed in [start, end];
+    with `attendance` (the meeting as entered) its attendees, chair and minute-taker, and the
+    quorum from them."""
     if end < start:
         raise ValidationError("Tanggal akhir tidak boleh sebelum tanggal awal.", field="end")
     decisions = [
@@ -159,15 +199,24 @@ def notulen(services: Services, start: date, end: date, meeting: Meeting = Meeti
     days = [d.decided_on for d in decisions if d.decided_on is not None]
     on = meeting.on or (max(days) if days else end)
     kinds = list(dict.fromkeys(d.kind for d in decisions))
-    attendees, board_size = _attendees(services, decisions)
+    if attendance is not None:
+        attendees = [
+            nt.Attendee(a.name, a.position, a.present, a.board) for a in attendance.attendees
+        ]
+        board_size = max(1, attendance.board_size)
+        chair, secretary = attendance.chair, attendance.secretary
+    else:
+        attendees, board_size = _attendees(services, decisions)
+        chair = profile.ketua.strip() or "Ketua"
+        secretary = profile.sekretaris.strip() or profile.manajer.strip() or "Sekretaris"
     follow_ups = [f for f in (_follow_up(services, d) for d in decisions) if f is not None]
     return nt.notulen(
         on=on,
         start=meeting.start,
         end=meeting.end,
         place=meeting.place.strip() or f"Ruang rapat {profile.name.strip() or 'koperasi'}",
-        chair=profile.ketua.strip() or "Ketua",
-        secretary=profile.sekretaris.strip() or profile.manajer.strip() or "Sekretaris",
+        chair=chair,
+        secretary=secretary,
         attendees=attendees,
         board_size=board_size,
         agenda=[f"Pembahasan usulan {k.label.lower()}" for k in kinds] + ["Lain-lain"],

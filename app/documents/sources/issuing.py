@@ -21,6 +21,7 @@ the register only.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -83,17 +84,37 @@ def issue(
     today: date,
     *,
     docs: DocumentService | None = None,
+    authorisation: str = "",
 ) -> Issued:
-    """Number, render and register `data`; a case letter is also recorded in its case."""
+    """Number, render and register `data`; a case letter is also recorded in its case. A
+    warning letter out of order or too early needs a Pengurus as `actor` and the reason in
+    `authorisation` (DOMAIN §4a); the reason is recorded with the letter, in the case's
+    history and in the audit trail."""
     docs = docs or documents(services)
     on_finished: Callable[[RegisterRow], None] | None = None
     if _records(services, actor, kind, data, today):
         case_id = data.link().case_id
+        permit = services.collection.letter_order.check(
+            actor, case_id, CASE_LETTERS[kind].value, data.doc_date, authorisation
+        )
 
         def on_finished(row: RegisterRow) -> None:
-            services.collection.contacts.record_letter(
-                actor, case_id, letter_draft(kind, row, data), today
-            )
+            draft = letter_draft(kind, row, data)
+            if permit:
+                draft = replace(draft, note=f"{draft.note}. {permit}")
+                services.collection.repo.add_event(
+                    case_id, "surat", f"{draft.kind.value} {row.number}: {permit}", actor.id
+                )
+                services.audit.record(
+                    actor.id,
+                    "surat di luar urutan",
+                    "kasus",
+                    case_id,
+                    None,
+                    {"kind": draft.kind.value, "number": row.number},
+                    note=permit,
+                )
+            services.collection.contacts.record_letter(actor, case_id, draft, today)
 
     return docs.issue(actor, kind, data, render, on_finished=on_finished)
 

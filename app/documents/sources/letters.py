@@ -11,7 +11,7 @@ from datetime import date, time, timedelta
 from app.collection.models import Case, Letter, LetterKind, QueueKind
 from app.documents import panggilan as pg
 from app.documents import sp_letters
-from app.documents.kinds import SP_KINDS
+from app.documents.kinds import SP_KINDS, DocKind
 from app.documents.parties import arrears_figures
 from app.documents.register import BatchItem
 from app.documents.sources.basics import arrears_at, loan_parties, office_contact, office_place
@@ -157,7 +157,9 @@ def due_level(sent: dict[str, date]) -> int:
 
 
 def due_letters(services: Services, as_of: date) -> DueLetters:
-    """The batch "Surat jatuh tempo hari ini": the work queue's letter lines at `as_of`."""
+    """The batch "Surat jatuh tempo hari ini": the work queue's letter lines at `as_of`, in
+    its order (what matters most first); a long-overdue loan's line may be a Surat
+    Panggilan (Kebijakan)."""
     coll = services.collection
     queue = coll.queue.build(as_of)
     sent_all = coll.repo.sent_letters()
@@ -168,26 +170,33 @@ def due_letters(services: Services, as_of: date) -> DueLetters:
     for line in queue.of_kind(QueueKind.SURAT):
         if line.case_id is None:
             continue
-        level = due_level(sent_all.get(line.loan_id, {}))
-        if level == 0:
-            continue
         who = f"{line.member_name} ({line.loan_number})"
+        invite = line.letter == "panggilan"  # a long-overdue loan is invited first (Kebijakan)
+        level = 0 if invite else due_level(sent_all.get(line.loan_id, {}))
+        if not invite and level == 0:
+            continue
+        kind = LetterKind.PANGGILAN if invite else SP_LETTER_KINDS[level]
         printed = [
-            x
-            for x in coll.contacts.letters(line.case_id)
-            if x.kind == SP_LETTER_KINDS[level] and x.sent_on is None
+            x for x in coll.contacts.letters(line.case_id) if x.kind == kind and x.sent_on is None
         ]
         if printed:
             last = printed[-1]
+            name = "Surat Panggilan" if invite else f"SP{level}"
             waiting.append(
-                f"{who}: SP{level} {last.number} dicetak {format_date_short(last.letter_date)}, "
+                f"{who}: {name} {last.number} dicetak {format_date_short(last.letter_date)}, "
                 "belum dicatat pengirimannya"
             )
             continue
         try:
-            letter = sp_letter(services, line.case_id, level, as_of, basis)
+            if invite:
+                items.append(
+                    BatchItem(
+                        DocKind.PANGGILAN, surat_panggilan(services, line.case_id, as_of), pg.render
+                    )
+                )
+            else:
+                letter = sp_letter(services, line.case_id, level, as_of, basis)
+                items.append(BatchItem(SP_KINDS[level], letter, sp_letters.render))
         except AppError as exc:
             refused.append(f"{who}: {exc.message}")
-            continue
-        items.append(BatchItem(SP_KINDS[level], letter, sp_letters.render))
     return DueLetters(as_of, tuple(items), tuple(waiting), tuple(refused))

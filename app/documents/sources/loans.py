@@ -99,6 +99,32 @@ def kuitansi_pembayaran(services: Services, loan_id: int, event_id: int) -> kuit
     return kuitansi.kuitansi_pinjaman(payment, parts.member, parts.ref, cashier)
 
 
+def kuitansi_pemulihan(services: Services, loan_id: int, event_id: int) -> kuitansi.Kuitansi:
+    """The receipt of one recovery on a written-off loan (its own PH- receipt number)."""
+    parts = loan_parties(services, loan_id)
+    event = next(
+        (
+            e
+            for e in services.collection.decisions_repo.fin_events(loan_id)
+            if e.id == event_id and e.kind == "pemulihan"
+        ),
+        None,
+    )
+    if event is None:
+        raise ValidationError("Penerimaan pemulihan itu tidak ditemukan.", field="payment")
+    user = services.collection.users_repo.by_id(event.created_by) if event.created_by else None
+    cashier = user.full_name if user else services.settings.profile().bendahara
+    return kuitansi.kuitansi_pemulihan(
+        event.receipt_no,
+        event.event_date,
+        event.amount,
+        event.method,
+        parts.member,
+        parts.ref,
+        cashier,
+    )
+
+
 def tanda_terima_agunan(
     services: Services, loan_id: int, on: date, *, returning: bool = False
 ) -> tta.TandaTerimaAgunan:

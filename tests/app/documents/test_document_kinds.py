@@ -343,7 +343,10 @@ def test_notulen_quorum_and_decisions(ctx: DocContext) -> None:
     )
     assert doc.present == 2 and doc.quorate
     text, _ = _text(notulen.render(replace(doc, nomor="N-1"), ctx)[0])
-    assert "2 dari 3 pengurus hadir (kuorum tercapai)" in text and "1. Menyetujui <A>." in text
+    assert (
+        "2 dari 3 pengurus hadir (kuorum tercapai; paling sedikit 2 orang)" in text
+        and "1. Menyetujui <A>." in text
+    )
     assert "13.00 WIB" in text and "Mengetahui" in text
 
 

@@ -203,3 +203,26 @@ def test_signers_per_kind_are_configurable(docs: DocumentService, ketua: User) -
         docs.set_signer_config(ketua, DocKind.SP3, SignerConfig(("ketua", "ketua")))
     with pytest.raises(ValidationError):
         docs.set_signer_config(ketua, DocKind.SP3, SignerConfig(("bupati",)))
+
+
+def test_an_exact_member_number_comes_first_in_the_register(
+    docs: DocumentService, ketua: User
+) -> None:
+    """Issue 10 #13: the member typed exactly is the first row, before newer documents whose
+    number merely contains the text."""
+    docs.issue(
+        ketua,
+        DocKind.SP1,
+        docdata.sp(1, date(2026, 3, 1), number="002", name="Zaenal"),
+        sp_letters.render,
+    )
+    for n in range(3):  # numbered 002/…, 003/…, 004/…: the first contains "002"
+        docs.issue(
+            ketua,
+            DocKind.SP1,
+            docdata.sp(1, date(2026, 4, 1 + n), number="009", name=f"Ahmad {n}"),
+            sp_letters.render,
+        )
+    rows = docs.search(RegisterQuery(text="002"))
+    assert len(rows) == 2 and rows[0].member_number == "002"
+    assert [r.member_number for r in docs.search(RegisterQuery(text="002"), limit=1)] == ["002"]

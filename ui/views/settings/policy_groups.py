@@ -35,6 +35,19 @@ class CaseGroup(PolicyGroup):
                 "salah satu syarat ini."
             ),
         )
+        self.add(
+            self.tr("Tutup kasus bila lancar selama"),
+            NumberField(
+                "collection.close_current_days",
+                365,
+                self.tr(" hari"),
+                off=self.tr("Tidak ditutup otomatis"),
+            ),
+            self.tr(
+                "Kasus yang pinjamannya tidak menunggak lagi selama sekian hari ditutup sendiri, "
+                "dengan catatan alasannya di riwayat kasus."
+            ),
+        )
 
 
 class LettersGroup(PolicyGroup):
@@ -57,6 +70,18 @@ class LettersGroup(PolicyGroup):
         self.pay = self.add(
             self.tr("Batas bayar di setiap surat"),
             NumberField("collection.letter_pay_days", 90, self.tr(" hari"), bottom=1),
+        )
+        self.add(
+            self.tr("Tunggakan lama tanpa SP: mulai"),
+            ChoiceField("collection.long_overdue_first"),
+        )
+        self.add(
+            self.tr("… bila terlambat sedikitnya"),
+            NumberField("collection.long_overdue_days", 3650, self.tr(" hari"), bottom=31),
+            self.tr(
+                "Pinjaman yang sudah lama menunggak tetapi belum pernah mendapat SP "
+                "sebaiknya diundang ke kantor dulu, bukan langsung diberi SP1."
+            ),
         )
         self.example = hint_label()
         self.example.setObjectName("letters_example")

@@ -1,0 +1,62 @@
+"""The cases list (a read for the Penanganan screen): each open case with its loan's figures
+at a date, its latest contact and promise, and whether the search named it exactly."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from app.collection.models import CaseFilter, CaseRow, PromiseStatus
+
+if TYPE_CHECKING:
+    from app.collection.service import CollectionService
+
+
+def case_rows(
+    p: CollectionService, as_of: date, filters: CaseFilter | None = None
+) -> list[CaseRow]:
+    """The cases list with each loan's figures at `as_of` (filters all optional)."""
+    f = filters or CaseFilter()
+    cases = p.repo.cases([s.value for s in f.statuses], f.officer_id, f.text)
+    arrears = {a.loan_id: a for a in p.loans.quality.all_arrears(as_of)}
+    latest = p.repo.latest_contacts()
+    exact = p.repo.exact_case_ids(f.text)
+    rows = []
+    for case in cases:
+        a = arrears.get(case.loan_id)
+        if f.quality and (a is None or a.quality != f.quality):
+            continue
+        contact = latest.get(case.id)
+        views = [
+            v
+            for v in p.promises.views_for_loan(case.loan_id, as_of)
+            if v.promise.case_id == case.id
+        ]
+        broken = sum(1 for v in views if v.status in (PromiseStatus.INGKAR, PromiseStatus.SEBAGIAN))
+        live = [v for v in views if v.status != PromiseStatus.DIBATALKAN]
+        newest = max(live, key=lambda v: (v.promise.made_on, v.promise.id), default=None)
+        row = CaseRow(
+            case=case,
+            as_of=as_of,
+            quality=a.quality if a else None,
+            days_past_due=a.days_past_due if a else 0,
+            arrears_total=a.arrears_total if a else 0,
+            outstanding=a.outstanding if a else _offbook_remaining(p, case.loan_id),
+            last_contact=contact.contact_at.date() if contact else None,
+            next_step=contact.next_step if contact else "",
+            next_step_date=contact.next_step_date if contact else None,
+            broken_promises=broken,
+            latest_promise=newest,
+            exact=case.id in exact,
+        )
+        if f.broken_promises_only and not broken:
+            continue
+        if f.next_step_overdue_only and not row.next_step_overdue:
+            continue
+        rows.append(row)
+    return rows
+
+
+def _offbook_remaining(p: CollectionService, loan_id: int) -> int:
+    entry = p.decisions_repo.offbook(loan_id)
+    return entry.remaining if entry else 0

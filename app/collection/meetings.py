@@ -1,0 +1,142 @@
+"""Board meetings (DOMAIN §4a "Minutes show what the meeting saw"): each decision keeps the
+loan's position when it was proposed, and a meeting keeps the attendance actually entered —
+who came, who chaired, who took the minutes — so the Notulen prints those and its quorum."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from app.collection.meeting_models import DecisionPosition, Meeting, MeetingAttendee, MeetingDraft
+from app.errors import PermissionDenied, ValidationError
+from app.loans.models import LoanStatus
+from app.users.models import Role, User
+from app.users.permissions import Action, can
+
+if TYPE_CHECKING:
+    from app.collection.service import CollectionService
+
+
+class MeetingService:
+    def __init__(self, parent: CollectionService) -> None:
+        self.p = parent
+
+    # -- positions ----------------------------------------------------------------------------
+    def capture_position(self, decision_id: int, loan_id: int, on: date) -> DecisionPosition:
+        """Store the loan's position at `on` with the proposal (inside its transaction)."""
+        loan = self.p.loans.get(loan_id)
+        a = self.p.loans.quality.arrears(loan_id, on)
+        pokok, jasa, denda, outstanding = (
+            a.arrears_pokok,
+            a.arrears_jasa,
+            a.arrears_denda,
+            a.outstanding,
+        )
+        quality = a.quality
+        if loan.status == LoanStatus.HAPUS_BUKU:
+            entry = self.p.decisions_repo.offbook(loan_id, on)
+            if entry is not None:
+                left = entry.recovered
+                parts = []
+                for amount in (entry.denda, entry.jasa, entry.pokok):
+                    used = min(left, amount)
+                    parts.append(amount - used)
+                    left -= used
+                denda, jasa, pokok = parts
+                outstanding, quality = pokok, "HB"
+        position = DecisionPosition(
+            decision_id,
+            on,
+            loan.status.value,
+            outstanding,
+            pokok,
+            jasa,
+            denda,
+            quality,
+            a.days_past_due,
+            a.installments_missed,
+        )
+        self.p.meetings_repo.insert_position(position)
+        return position
+
+    def position(self, decision_id: int) -> DecisionPosition | None:
+        return self.p.meetings_repo.position(decision_id)
+
+    # -- meetings -----------------------------------------------------------------------------
+    def board(self) -> list[MeetingAttendee]:
+        """Who is on the board, for the attendance list: the profile's Ketua, Sekretaris and
+        Bendahara, then every other active Pengurus user (all marked present by default)."""
+        profile = self.p.settings.profile()
+        people = [
+            MeetingAttendee(name.strip(), position, True)
+            for name, position in (
+                (profile.ketua, "Ketua"),
+                (profile.sekretaris, "Sekretaris"),
+                (profile.bendahara, "Bendahara"),
+            )
+            if name.strip()
+        ]
+        seen = {a.name.casefold() for a in people}
+        for user in self.p.users_repo.all():
+            if user.active and user.role == Role.PENGURUS and user.full_name.casefold() not in seen:
+                seen.add(user.full_name.casefold())
+                people.append(MeetingAttendee(user.full_name, "Pengurus", True))
+        return people
+
+    def record(self, actor: User, draft: MeetingDraft, today: date) -> Meeting:
+        """Record a board meeting with its attendance (audited; never edited afterwards)."""
+        if not (can(actor, Action.PROPOSE) or can(actor, Action.RECORD_CONTACT)):
+            raise PermissionDenied("Peran Anda tidak boleh mencatat rapat pengurus.")
+        clean = self.check(draft, today)
+        with self.p.db.atomic():
+            meeting_id = self.p.meetings_repo.insert_meeting(clean, actor.id)
+            meeting = self.p.meetings_repo.meeting(meeting_id)
+            assert meeting is not None
+            self.p.audit.record(
+                actor.id,
+                "catat rapat",
+                "rapat",
+                meeting_id,
+                None,
+                {
+                    "date": clean.meeting_date.isoformat(),
+                    "chair": clean.chair,
+                    "present": meeting.present,
+                    "board": meeting.board_size,
+                },
+            )
+        return meeting
+
+    @staticmethod
+    def check(draft: MeetingDraft, today: date) -> MeetingDraft:
+        """The draft cleaned, or a ValidationError at the field that is wrong."""
+        if draft.meeting_date > today:
+            raise ValidationError("Tanggal rapat tidak boleh setelah hari ini.", field="on")
+        if draft.decisions_to < draft.decisions_from:
+            raise ValidationError("Tanggal akhir tidak boleh sebelum tanggal awal.", field="end")
+        if draft.ends is not None and draft.ends <= draft.starts:
+            raise ValidationError("Jam selesai harus sesudah jam mulai.", field="ends")
+        attendees = tuple(a for a in draft.attendees if a.name.strip())
+        if not any(a.board for a in attendees):
+            raise ValidationError("Isi daftar pengurus yang diundang rapat.", field="attendees")
+        present = {a.name.strip().casefold() for a in attendees if a.present}
+        chair, secretary = draft.chair.strip(), draft.secretary.strip()
+        if not chair:
+            raise ValidationError("Pilih pimpinan rapat.", field="chair")
+        if chair.casefold() not in present:
+            raise ValidationError(
+                f"Pimpinan rapat ({chair}) harus termasuk yang hadir.", field="chair"
+            )
+        if not secretary:
+            raise ValidationError("Isi nama notulis.", field="secretary")
+        return MeetingDraft(
+            draft.meeting_date,
+            draft.starts,
+            draft.ends,
+            draft.place.strip(),
+            chair,
+            secretary,
+            draft.decisions_from,
+            draft.decisions_to,
+            attendees,
+        )

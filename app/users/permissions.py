@@ -28,6 +28,7 @@ _ALL = set(Action)
 
 PERMISSIONS: dict[Role, set[Action]] = {
     Role.ADMIN: _ALL - {Action.APPROVE, Action.AUTHORISE_WITHDRAWAL},
+    Role.KETUA: _ALL - {Action.MANAGE_USERS},
     Role.PENGURUS: _ALL - {Action.MANAGE_USERS},
     Role.MANAJER: {
         Action.EDIT_MEMBERS,
@@ -67,11 +68,30 @@ _DENIED: dict[Action, str] = {
 }
 
 
+MUST_CHANGE = "Ganti kata sandi sementara Anda dulu; sebelum itu tidak ada yang bisa dilakukan."
+ROLE_PENDING = (
+    "Peran {role} untuk akun ini belum disetujui Pengurus; sampai disetujui akun ini belum "
+    "punya hak apa pun."
+)
+
+
 def can(user: User, action: Action) -> bool:
-    return user.active and action in PERMISSIONS[user.role]
+    """Whether `user` may do `action` now: an inactive account, a role still waiting for a
+    Pengurus' approval and a temporary password that must be changed all allow nothing."""
+    return (
+        user.active
+        and user.role_active
+        and not user.must_change_password
+        and action in PERMISSIONS[user.role]
+    )
 
 
 def require(user: User, action: Action) -> None:
     """Raise PermissionDenied (with an Indonesian message) unless `user` may do `action`."""
-    if not can(user, action):
-        raise PermissionDenied(_DENIED[action])
+    if can(user, action):
+        return
+    if user.active and user.must_change_password:
+        raise PermissionDenied(MUST_CHANGE)
+    if user.active and not user.role_active and action in PERMISSIONS[user.role]:
+        raise PermissionDenied(ROLE_PENDING.format(role=user.role.label))
+    raise PermissionDenied(_DENIED[action])

@@ -419,6 +419,10 @@ class LoanPaymentService:
             raise PermissionDenied(
                 f"{approver.full_name} tidak berwenang menyetujui keringanan; perlu Ketua/Pengurus."
             )
+        if approver.id == actor.id:
+            raise PermissionDenied(
+                "Keringanan harus disetujui Ketua/Pengurus lain, bukan oleh yang mencatatnya."
+            )
         if component not in ("denda", "jasa", "pokok"):
             raise ValidationError("Pilih denda, jasa atau pokok.", field="component")
         _check_amount(amount, allow_zero=False)

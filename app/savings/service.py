@@ -132,6 +132,11 @@ class SavingsService:
                     f"{authoriser.full_name} ({authoriser.role.label}) tidak berwenang memberi "
                     "izin penarikan ini; perlu Ketua/Pengurus."
                 )
+            if authoriser.id == actor.id:
+                raise PermissionDenied(
+                    "Penarikan ini harus diizinkan Ketua/Pengurus lain: yang mencatat tidak "
+                    "boleh mengizinkan penarikannya sendiri."
+                )
             if len(reason.strip()) < 5:
                 raise ValidationError("Tulis alasan penarikan dengan jelas.", field="reason")
             authorised_by = authoriser.id

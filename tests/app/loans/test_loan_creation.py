@@ -377,15 +377,14 @@ from app.loans.models import CollateralDraft, GuarantorDraft, LoanApplication
 from app.services import Services
 from app.settings.profile import CoopProfile
 from app.users.models import Role
-from tests.conftest import make_draft
+from tests.conftest import make_draft, make_user
 
 services = Services.open(Path(sys.argv[1]), create=True)
 services.settings.save_profile(None, CoopProfile(name="KSP Uji Coba", code="KSP-UJ",
                                city="Kota Mojokerto", address="Jl. Majapahit 1"))
 admin = services.users.create_first_user("admin", "Uji Admin", Role.ADMIN, "rahasia123",
                                          "rahasia123")
-ketua = services.users.create_user(admin, "ketua", "Budi Santoso", Role.PENGURUS,
-                                   "rahasia123", "rahasia123")
+ketua = make_user(services, Role.PENGURUS, "ketua", "Budi Santoso")  # ready, role approved
 member = services.members.create(ketua, make_draft(), today=date(2026, 11, 26))
 product = next(p for p in services.loans.products.all() if p.name == "Pinjaman Umum")
 

@@ -2,8 +2,9 @@
 Ekstrakomptabel) and recoveries after write-off (DOMAIN §7).
 
 Hapus buku: the preconditions are checked from the data and shown as a checklist; a Manajer
-(or Pengurus) proposes; the Pengawas writes a note; two different Ketua/Pengurus, neither the
-proposer, approve; each approval is refused while a precondition fails, naming it. On
+(or Pengurus) proposes; the Pengawas writes a note; the Ketua and one other Pengurus, neither
+the proposer, approve (DOMAIN §4a); each approval is refused while a precondition fails,
+naming it. On
 approval the loan becomes hapus_buku and enters the off-books register: the principal is
 written off (Dr Penyisihan Penghapusan Pinjaman / Cr Piutang Pinjaman Anggota) and unpaid jasa
 and denda are reversed, not income — each its own financial event. Collection and letters go
@@ -209,7 +210,7 @@ class WriteoffService:
     # -- hapus buku ---------------------------------------------------------------------------
     def propose(self, actor: User, case_id: int, reason: str, on: date, today: date) -> Decision:
         """A Manajer (or Pengurus) proposes; refused while a precondition fails."""
-        if actor.role not in (Role.MANAJER, Role.PENGURUS):
+        if actor.role not in (Role.MANAJER, Role.PENGURUS, Role.KETUA):
             raise PermissionDenied("Hapus buku diusulkan oleh Manajer (atau Pengurus).")
         require(actor, Action.PROPOSE)
         case = self.p.cases.get(case_id)
@@ -267,7 +268,27 @@ class WriteoffService:
 
     def check_approval(self, decision: Decision, approver: User, on: date) -> None:
         if decision.kind == DecisionKind.HAPUS_BUKU:
+            self._refuse_ketua_missing(decision, approver)
             self._refuse_failing(self.checklist(decision.loan_id, on))
+
+    def _refuse_ketua_missing(self, decision: Decision, approver: User) -> None:
+        """Hapus buku = the Ketua plus one other Pengurus (both not the proposer, which the
+        decision service already refuses): the last approval may only be given when the
+        Ketua is among the approvers."""
+        if not approver.role.is_pengurus:
+            raise PermissionDenied("Hapus buku disetujui oleh Ketua dan satu Pengurus lain.")
+        if approver.role == Role.KETUA:
+            return
+        roles = {
+            user.role
+            for vote in decision.approvals
+            if (user := self.p.users_repo.by_id(vote.user_id)) is not None
+        }
+        if len(decision.approvals) + 1 >= decision.required_approvals and Role.KETUA not in roles:
+            raise PermissionDenied(
+                "Hapus buku perlu persetujuan Ketua: persetujuan terakhir harus dari Ketua "
+                "(Ketua dan satu Pengurus lain, keduanya bukan pengusul)."
+            )
 
     def execute(self, decision: Decision, approver: User, on: date, today: date) -> None:
         if decision.kind == DecisionKind.HAPUS_TAGIH:

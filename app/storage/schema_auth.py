@@ -56,4 +56,7 @@ def m0011_auth_roles(db: sqlite_utils.Database) -> None:
         ) STRICT""",
         "CREATE UNIQUE INDEX role_requests_open ON role_requests (user_id)"
         " WHERE status = 'menunggu'",
+        # Before this, the Ketua was a Pengurus whose position said so.
+        "UPDATE users SET role = 'ketua' WHERE role = 'pengurus'"
+        " AND lower(trim(position)) = 'ketua'",
     )

@@ -36,7 +36,7 @@ _OFF = "color:#6b6b6b;"
 
 
 def may_propose_writeoff(user: User) -> bool:
-    return user.active and user.role in (Role.MANAJER, Role.PENGURUS)
+    return user.active and user.role in (Role.MANAJER, Role.PENGURUS, Role.KETUA)
 
 
 class WriteoffDialog(QDialog):

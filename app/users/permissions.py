@@ -22,6 +22,7 @@ class Action(StrEnum):
     APPROVE = "approve"
     RECORD_CONTACT = "record_contact"
     RECORD_PAYMENT = "record_payment"
+    MONTH_END = "month_end"
 
 
 _ALL = set(Action)
@@ -39,6 +40,7 @@ PERMISSIONS: dict[Role, set[Action]] = {
         Action.PROPOSE,
         Action.RECORD_CONTACT,
         Action.RECORD_PAYMENT,
+        Action.MONTH_END,
     },
     Role.STAF: {
         Action.EDIT_MEMBERS,
@@ -65,6 +67,7 @@ _DENIED: dict[Action, str] = {
     Action.APPROVE: "Hanya Ketua/Pengurus yang boleh menyetujui keputusan.",
     Action.RECORD_CONTACT: "Peran Anda tidak boleh mencatat kontak.",
     Action.RECORD_PAYMENT: "Peran Anda tidak boleh mencatat pembayaran.",
+    Action.MONTH_END: "Hanya Manajer, Pengurus atau Admin yang boleh menjalankan tutup bulan.",
 }
 
 

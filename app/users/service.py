@@ -94,14 +94,14 @@ class UserService:
             "Nama pengguna atau kata sandi yang memberi izin",
             audit_action="izin gagal",
         )
+        if not can(user, action):
+            raise PermissionDenied(
+                f"{user.full_name} ({user.role.label}) tidak berwenang memberi izin ini."
+            )
         if requester is not None and requester.id == user.id:
             raise PermissionDenied(
                 "Izin harus diberikan orang lain: Anda tidak bisa mengizinkan transaksi Anda "
                 "sendiri."
-            )
-        if not can(user, action):
-            raise PermissionDenied(
-                f"{user.full_name} ({user.role.label}) tidak berwenang memberi izin ini."
             )
         with self.db.atomic():
             if user.failed_attempts:

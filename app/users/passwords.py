@@ -63,7 +63,6 @@ COMMON_PASSWORDS = frozenset(
         "katasandi",
         "katasandi1",
         "rahasia",
-        "rahasia1",
         "bismillah",
         "indonesia",
         "indonesia1",

@@ -79,6 +79,15 @@ def make_user(
     return services.users.get(user.id)
 
 
+def other_pengurus(services: Services, actor: User) -> User:
+    """A Pengurus other than `actor` (nobody approves their own request): an existing one, or
+    a new 'penyetuju'."""
+    for user in services.users.all():
+        if user.id != actor.id and user.role.is_pengurus and user.active and user.role_active:
+            return user
+    return make_user(services, Role.PENGURUS, "penyetuju", "Uji Penyetuju")
+
+
 @pytest.fixture
 def ketua(services: Services) -> User:
     return make_user(services, Role.PENGURUS, "ketua", "Budi Santoso")

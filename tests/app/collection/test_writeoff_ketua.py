@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from app.collection.decision_models import DecisionStatus
+from app.collection.decision_models import Decision, DecisionStatus
 from app.errors import PermissionDenied
 from app.loans.models import LoanStatus
 from app.services import Services
-from app.users.models import Role
+from app.users.models import Role, User
 from tests.app.collection.conftest import People
 from tests.app.collection.test_writeoff import W, case_id, ready  # noqa: F401
 from tests.conftest import make_user
@@ -17,12 +17,14 @@ from tests.conftest import make_user
 REASON = "Anggota pindah, tidak mampu bayar"
 
 
-def _proposed(services: Services, people: People, case_id: int, proposer=None):  # type: ignore[no-untyped-def]
+def _proposed(
+    services: Services, people: People, case_id: int, proposer: User | None = None
+) -> Decision:
     ready(services, people, case_id)
     coll = services.collection
     decision = coll.writeoff.propose(proposer or people.manajer, case_id, REASON, W, W)
-    coll.decisions.add_note(people.pengawas, decision.id, "Sudah diperiksa, syarat lengkap.", W, W)
-    return decision
+    note = "Sudah diperiksa, syarat lengkap."
+    return coll.decisions.add_note(people.pengawas, decision.id, note, W, W)
 
 
 def test_two_pengurus_without_the_ketua_cannot_write_off(
@@ -63,3 +65,4 @@ def test_ketua_who_proposed_cannot_approve(
         sekretaris = make_user(services, Role.PENGURUS, "sekretaris", "Drs. Hartono")
         services.collection.decisions.approve(people.bendahara, decision.id, "Setuju", W, W)
         services.collection.decisions.approve(sekretaris, decision.id, "Setuju", W, W)
+

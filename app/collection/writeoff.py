@@ -27,6 +27,7 @@ from app.collection.decision_models import (
     WriteoffChecklist,
 )
 from app.collection.models import CaseStatus, Channel, CollateralStatus, LetterKind
+from app.collection.writeoff_approval import refuse_without_ketua
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import add_months, format_date_long, format_date_short
 from app.loans.allowance import Collateral as AllowanceCollateral
@@ -268,27 +269,8 @@ class WriteoffService:
 
     def check_approval(self, decision: Decision, approver: User, on: date) -> None:
         if decision.kind == DecisionKind.HAPUS_BUKU:
-            self._refuse_ketua_missing(decision, approver)
+            refuse_without_ketua(decision, approver, self.p.users_repo)
             self._refuse_failing(self.checklist(decision.loan_id, on))
-
-    def _refuse_ketua_missing(self, decision: Decision, approver: User) -> None:
-        """Hapus buku = the Ketua plus one other Pengurus (both not the proposer, which the
-        decision service already refuses): the last approval may only be given when the
-        Ketua is among the approvers."""
-        if not approver.role.is_pengurus:
-            raise PermissionDenied("Hapus buku disetujui oleh Ketua dan satu Pengurus lain.")
-        if approver.role == Role.KETUA:
-            return
-        roles = {
-            user.role
-            for vote in decision.approvals
-            if (user := self.p.users_repo.by_id(vote.user_id)) is not None
-        }
-        if len(decision.approvals) + 1 >= decision.required_approvals and Role.KETUA not in roles:
-            raise PermissionDenied(
-                "Hapus buku perlu persetujuan Ketua: persetujuan terakhir harus dari Ketua "
-                "(Ketua dan satu Pengurus lain, keduanya bukan pengusul)."
-            )
 
     def execute(self, decision: Decision, approver: User, on: date, today: date) -> None:
         if decision.kind == DecisionKind.HAPUS_TAGIH:

@@ -150,9 +150,7 @@ def check_new_password(password: str, confirm: str | None = None, username: str 
         raise ValidationError(f"Kata sandi minimal {MIN_LENGTH} karakter.", field="password")
     folded = password.strip().casefold()
     if username.strip() and folded == username.strip().casefold():
-        raise ValidationError(
-            "Kata sandi tidak boleh sama dengan nama pengguna.", field="password"
-        )
+        raise ValidationError("Kata sandi tidak boleh sama dengan nama pengguna.", field="password")
     if folded in COMMON_PASSWORDS:
         raise ValidationError(
             "Kata sandi ini terlalu umum dan mudah ditebak; pilih yang lain.", field="password"

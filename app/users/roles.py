@@ -68,9 +68,7 @@ class RoleGrants:
         return False
 
     def _bootstrap(self) -> bool:
-        has_board = self.db.scalar(
-            "SELECT count(*) FROM users WHERE role IN ('ketua', 'pengurus')"
-        )
+        has_board = self.db.scalar("SELECT count(*) FROM users WHERE role IN ('ketua', 'pengurus')")
         # The account just inserted (or changed) is counted too: exactly one means it is the
         # first Pengurus/Ketua the cooperative ever had.
         return int(has_board) <= 1 and not self.repo.any_approved()

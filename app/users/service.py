@@ -83,9 +83,7 @@ class UserService:
         inactive or not-yet-approved user, or one who must change the password, authorises
         nothing; nobody authorises what they are doing themselves (`requester`)."""
         if not username.strip():
-            raise ValidationError(
-                "Tulis nama pengguna yang memberi izin.", field="auth_password"
-            )
+            raise ValidationError("Tulis nama pengguna yang memberi izin.", field="auth_password")
         user = self._authenticate(
             username,
             password,

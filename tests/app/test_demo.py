@@ -17,7 +17,6 @@ import pytest
 from app.demo.generate import generate_demo
 from app.demo.reference import load_reference
 from app.demo.users import DEMO_USERS
-from app.users.models import Role
 from app.errors import ValidationError
 from app.formats import add_months
 from app.identity import nik_warnings, normalize_phone, validate_nik
@@ -30,6 +29,7 @@ from app.savings.service import RECEIPT_SEQUENCE
 from app.services import Services
 from app.storage import sequences
 from app.storage.check import check_database
+from app.users.models import Role
 from tests.conftest import make_draft
 
 TODAY = date(2026, 5, 1)

@@ -134,7 +134,7 @@ def test_only_pengurus_approve_roles(services: Services) -> None:
 
 def test_every_pengurus_sees_privileged_account_changes(services: Services) -> None:
     admin = admin_user(services)
-    ketua = make_user(services, Role.KETUA, "ketua")
+    make_user(services, Role.KETUA, "ketua")
     kasir = make_user(services, Role.STAF, "kasir")
     pengawas = make_user(services, Role.PENGAWAS, "pengawas", "Drs. Bambang")
     services.users.reset_password(admin, pengawas.id, "sementara9", "sementara9")

@@ -39,9 +39,11 @@ class ApproverBox(QGroupBox):
         self.username_edit = QLineEdit()
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(note_label(self.tr(
+        explain = self.tr(
             "Keringanan hanya boleh dengan persetujuan Ketua/Pengurus lain (bukan yang "
-            "mencatat). Minta beliau mengetik nama pengguna dan kata sandinya di sini.")))  # fmt: skip
+            "mencatat). Minta beliau mengetik nama pengguna dan kata sandinya di sini."
+        )
+        form.addRow(note_label(explain))
         self.username_edit.setPlaceholderText(self.tr("nama pengguna Ketua/Pengurus"))
         self.password_edit.setPlaceholderText(self.tr("kata sandinya"))
         errors.add_row(form, self.tr("Disetujui oleh"), "approver", self.username_edit)

@@ -76,13 +76,10 @@ class AccountNotices(QFrame):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         target = self.services.users.get(request.user_id)
-        by = (
-            self.services.users.get(request.requested_by).full_name
-            if request.requested_by
-            else ""
-        )
+        by = self.services.users.get(request.requested_by).full_name if request.requested_by else ""
+        wording = self.tr("Menunggu persetujuan: peran {role} untuk {name} ({kind}, diminta {by})")
         text = QLabel(
-            self.tr("Menunggu persetujuan: peran {role} untuk {name} ({kind}, diminta {by})").format(
+            wording.format(
                 role=request.role.label,
                 name=f"{target.full_name} '{target.username}'",
                 kind=_KINDS.get(request.kind, request.kind),

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - pytest fixtures are imported by name and used as arguments
 """Hapus buku approvals (DOMAIN §4a): the Ketua plus one other Pengurus, both different from the
 proposer, after the Pengawas' note. Nobody approves a decision they proposed."""
 
@@ -65,4 +66,3 @@ def test_ketua_who_proposed_cannot_approve(
         sekretaris = make_user(services, Role.PENGURUS, "sekretaris", "Drs. Hartono")
         services.collection.decisions.approve(people.bendahara, decision.id, "Setuju", W, W)
         services.collection.decisions.approve(sekretaris, decision.id, "Setuju", W, W)
-

@@ -414,7 +414,8 @@ services.loans.create_loan(
                     first_due=date(2026, 12, 26), application_date=date(2026, 11, 26),
                     purpose="tambahan modal warung"),
     [CollateralDraft(kind="land", description="Tanah", estimated_value=90_000_000)],
-    [GuarantorDraft(name="Slamet Riyadi")], ApprovalDraft(approver=bendahara), DisbursementDraft(date(2026, 11, 26)),
+    [GuarantorDraft(name="Slamet Riyadi")], ApprovalDraft(approver=bendahara),
+    DisbursementDraft(date(2026, 11, 26)),
     today=date(2026, 11, 26),
 )
 """

@@ -246,9 +246,16 @@ class UserService:
         return self.get(user_id)
 
     def change_password(self, user: User, old: str, new: str, confirm: str) -> None:
-        """The one thing a user who must change the password may do."""
-        if not verify_password(old, self.repo.password_hash(user.id)):
-            raise ValidationError("Kata sandi lama salah.", field="old_password")
+        """The one thing a user who must change the password may do. A wrong old password
+        counts toward the lock-out like any other."""
+        self._authenticate(
+            user.username,
+            old,
+            datetime.now(),
+            "old_password",
+            "Kata sandi lama",
+            audit_action="ganti kata sandi gagal",
+        )
         check_new_password(new, confirm, user.username)
         if new == old:
             raise ValidationError(

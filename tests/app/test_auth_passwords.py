@@ -204,3 +204,15 @@ def test_must_change_authoriser_authorises_nothing(services: Services) -> None:
     services.users.reset_password(admin, ketua.id, "sementara1", "sementara1")
     with pytest.raises(PermissionDenied, match="tidak berwenang"):
         services.users.verify_authoriser("ketua", "sementara1", AUTH, now=NOW)
+
+
+def test_wrong_old_password_counts_toward_the_lock_out(services: Services) -> None:
+    kasir = make_user(services, Role.STAF, "kasir")
+    for left in (4, 3, 2, 1):
+        with pytest.raises(ValidationError, match=f"Sisa percobaan: {left}") as err:
+            services.users.change_password(kasir, "salah-sekali", "kata-baru-99", "kata-baru-99")
+        assert err.value.field == "old_password"
+    with pytest.raises(ValidationError, match="dikunci"):
+        services.users.change_password(kasir, "salah-sekali", "kata-baru-99", "kata-baru-99")
+    with pytest.raises(ValidationError, match="dikunci sementara"):
+        services.users.change_password(kasir, PASSWORD, "kata-baru-99", "kata-baru-99")

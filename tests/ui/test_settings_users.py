@@ -147,7 +147,7 @@ def test_change_my_password(qtbot: QtBot, services: Services) -> None:
     qtbot.keyClicks(form.new, "sitibaru1")
     qtbot.keyClicks(form.confirm, "sitibaru1")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    assert form.errors.message("old_password") == "Kata sandi lama salah."
+    assert form.errors.message("old_password") == "Kata sandi lama salah. Sisa percobaan: 4."
     assert form.new.text() == "sitibaru1", "what was typed is kept"
     form.old.clear()
     qtbot.keyClicks(form.old, PASSWORD)

@@ -416,7 +416,15 @@ class RestructuringService:
         reason = f"{terms.kind.label} {decision.number}"
         for component, amount in buckets[Treatment.HAPUS.value].items():
             self.p.loans.payments.waive(
-                approver, loan.id, component, amount, f"Keringanan {reason}", approver, eff, today
+                approver,
+                loan.id,
+                component,
+                amount,
+                f"Keringanan {reason}",
+                approver,
+                eff,
+                today,
+                by_decision=True,
             )
         version = loan.schedule_version + 1
         self.loans_repo.insert_schedule(

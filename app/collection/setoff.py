@@ -155,6 +155,7 @@ class SetoffService:
                         authoriser=approver,
                         reason=reason,
                         today=today,
+                        by_decision=True,
                     )
             self.p.loans.payments.record_payment(
                 approver,

@@ -240,6 +240,7 @@ class SettlementService:
                         approver,
                         on,
                         today,
+                        by_decision=True,
                     )
             payment = self.p.loans.payments.pay_off(
                 actor, decision.loan_id, on, method, reason, today

@@ -2,8 +2,9 @@
 Ekstrakomptabel) and recoveries after write-off (DOMAIN §7).
 
 Hapus buku: the preconditions are checked from the data and shown as a checklist; a Manajer
-(or Pengurus) proposes; the Pengawas writes a note; two different Ketua/Pengurus, neither the
-proposer, approve; each approval is refused while a precondition fails, naming it. On
+(or Pengurus) proposes; the Pengawas writes a note; the Ketua and one other Pengurus, neither
+the proposer, approve (DOMAIN §4a); each approval is refused while a precondition fails,
+naming it. On
 approval the loan becomes hapus_buku and enters the off-books register: the principal is
 written off (Dr Penyisihan Penghapusan Pinjaman / Cr Piutang Pinjaman Anggota) and unpaid jasa
 and denda are reversed, not income — each its own financial event. Collection and letters go
@@ -27,6 +28,7 @@ from app.collection.decision_models import (
 )
 from app.collection.letter_order import SP_KINDS, chain_note, kept_chain
 from app.collection.models import CaseStatus, Channel, CollateralStatus, LetterKind
+from app.collection.writeoff_approval import refuse_without_ketua
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import add_months, format_date_long, format_date_short
 from app.loans.allowance import Collateral as AllowanceCollateral
@@ -217,7 +219,7 @@ class WriteoffService:
     # -- hapus buku ---------------------------------------------------------------------------
     def propose(self, actor: User, case_id: int, reason: str, on: date, today: date) -> Decision:
         """A Manajer (or Pengurus) proposes; refused while a precondition fails."""
-        if actor.role not in (Role.MANAJER, Role.PENGURUS):
+        if actor.role not in (Role.MANAJER, Role.PENGURUS, Role.KETUA):
             raise PermissionDenied("Hapus buku diusulkan oleh Manajer (atau Pengurus).")
         require(actor, Action.PROPOSE)
         case = self.p.cases.get(case_id)
@@ -275,6 +277,7 @@ class WriteoffService:
 
     def check_approval(self, decision: Decision, approver: User, on: date) -> None:
         if decision.kind == DecisionKind.HAPUS_BUKU:
+            refuse_without_ketua(decision, approver, self.p.users_repo)
             self._refuse_failing(self.checklist(decision.loan_id, on))
 
     def execute(self, decision: Decision, approver: User, on: date, today: date) -> None:

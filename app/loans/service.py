@@ -251,6 +251,11 @@ class LoanService:
             )
         if today < loan.application_date:
             raise ValidationError("Tanggal keputusan sebelum tanggal pengajuan.", field="today")
+        recorded_by = self.repo.loan_snapshot(loan_id).get("created_by")
+        if status == LoanStatus.DISETUJUI and recorded_by == actor.id:
+            raise PermissionDenied(
+                "Pengajuan pinjaman yang Anda catat sendiri harus disetujui Ketua/Pengurus lain."
+            )
         self._change(
             actor,
             loan,

@@ -174,6 +174,7 @@ from app.storage import schema_loans_base  # noqa: E402, F401
 from app.storage import schema_collection  # noqa: E402, F401
 from app.storage import schema_documents  # noqa: E402, F401
 from app.storage import loans_schema  # noqa: E402, F401
+from app.storage import schema_auth  # noqa: E402, F401
 
 
 @MIGRATIONS(name="0009_member_search")

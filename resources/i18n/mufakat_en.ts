@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id_ID">
 <context>
+    <name>AccountNotices</name>
+    <message>
+        <source>Perubahan akun berhak khusus terakhir:</source>
+        <translation>Latest changes to privileged accounts:</translation>
+    </message>
+    <message>
+        <source>Menunggu persetujuan: peran {role} untuk {name} ({kind}, diminta {by})</source>
+        <translation>Awaiting approval: role {role} for {name} ({kind}, requested by {by})</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Permintaan ini harus diputuskan Pengurus lain.</source>
+        <translation>Another board member must decide this request.</translation>
+    </message>
+    <message>
+        <source>Persetujuan peran</source>
+        <translation>Role approval</translation>
+    </message>
+    <message>
+        <source>Tolak permintaan peran</source>
+        <translation>Reject role request</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan:</source>
+        <translation>Reason for rejecting:</translation>
+    </message>
+</context>
+<context>
     <name>AgeingModel</name>
     <message>
         <source>Lama Terlambat</source>
@@ -171,8 +206,20 @@
         <translation>Decision note</translation>
     </message>
     <message>
-        <source>Anda ({name}, {role}) boleh langsung menyetujui pinjaman ini. Bila perlu dibahas dulu, simpan sebagai pengajuan.</source>
-        <translation>You ({name}, {role}) may approve this loan right away. If it needs discussing first, save it as an application.</translation>
+        <source>nama pengguna Ketua/Pengurus lain</source>
+        <translation>user name of another chair/board member</translation>
+    </message>
+    <message>
+        <source>Disetujui oleh</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Pinjaman ini bisa langsung disetujui oleh Ketua/Pengurus lain (bukan Anda yang mencatatnya): minta beliau mengetik nama pengguna dan kata sandinya. Bila perlu dibahas dulu, simpan sebagai pengajuan.</source>
+        <translation>This loan can be approved at once by another chair/board member (not you, who record it): ask them to type their user name and password. If it needs discussing first, save it as an application.</translation>
     </message>
     <message>
         <source>Pinjaman ini disimpan sebagai pengajuan (status Diajukan) dan menunggu keputusan Ketua/Pengurus. Setelah disetujui, pencairan dilakukan dengan tombol Cairkan di rincian pinjaman.</source>
@@ -186,16 +233,12 @@
         <translation>Chair/Board Approval</translation>
     </message>
     <message>
-        <source>{name} (Anda, {role})</source>
-        <translation>{name} (you, {role})</translation>
-    </message>
-    <message>
         <source>Disetujui oleh</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <source>Keringanan hanya boleh dengan persetujuan Ketua/Pengurus. Minta beliau mengetik nama pengguna dan kata sandinya di sini.</source>
-        <translation>Relief needs the approval of the Chair/board. Ask them to type their user name and password here.</translation>
+        <source>Keringanan hanya boleh dengan persetujuan Ketua/Pengurus lain (bukan yang mencatat). Minta beliau mengetik nama pengguna dan kata sandinya di sini.</source>
+        <translation>A waiver needs the approval of another chair/board member (not the one recording it). Ask them to type their user name and password here.</translation>
     </message>
     <message>
         <source>nama pengguna Ketua/Pengurus</source>
@@ -236,20 +279,16 @@
         <translation>Chair/Board Permission</translation>
     </message>
     <message>
-        <source>Simpanan pokok dan wajib tidak boleh ditarik selama masih menjadi anggota. Penarikan ini hanya boleh dengan izin Ketua/Pengurus dan alasan yang ditulis.</source>
-        <translation>Entry and mandatory savings may not be withdrawn while still a member. This withdrawal is allowed only with the Chair/board&apos;s permission and a written reason.</translation>
-    </message>
-    <message>
-        <source>{name} (Anda, {role})</source>
-        <translation>{name} (you, {role})</translation>
-    </message>
-    <message>
         <source>Diizinkan oleh</source>
         <translation>Permitted by</translation>
     </message>
     <message>
         <source>nama pengguna Ketua/Pengurus</source>
         <translation>Chair/board user name</translation>
+    </message>
+    <message>
+        <source>Simpanan pokok dan wajib tidak boleh ditarik selama masih menjadi anggota. Penarikan ini hanya boleh dengan izin Ketua/Pengurus lain (bukan yang mencatat) dan alasan yang ditulis.</source>
+        <translation>Principal and mandatory savings cannot be withdrawn while still a member. This withdrawal needs the authorisation of another chair/board member (not the one recording it) and a written reason.</translation>
     </message>
     <message>
         <source>kata sandinya</source>
@@ -6783,6 +6822,10 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
         <translation>Role</translation>
     </message>
     <message>
+        <source>Peran Ketua, Pengurus, Pengawas dan Manajer baru berlaku setelah disetujui Ketua/Pengurus lain di Beranda.</source>
+        <translation>The Chair, Board, Supervisor and Manager roles take effect only once another chair/board member approves them on the Home page.</translation>
+    </message>
+    <message>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
@@ -6901,6 +6944,10 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
         <translation>Locked until {time}</translation>
     </message>
     <message>
+        <source>Peran menunggu persetujuan Pengurus</source>
+        <translation>Role awaiting board approval</translation>
+    </message>
+    <message>
         <source>Aktif (harus ganti kata sandi)</source>
         <translation>Active (must change password)</translation>
     </message>
@@ -6998,8 +7045,8 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
         <translation>Propose Write-off (Hapus Buku)</translation>
     </message>
     <message>
-        <source>Hapus buku mengeluarkan pinjaman dari neraca; pinjaman tetap ditagih dan dicatat di Daftar Ekstrakomptabel. Semua syarat di bawah dibaca dari data. Setelah diusulkan: Pengawas menulis catatan, lalu dua Pengurus yang berbeda (bukan pengusul) menyetujui, dan hapus buku dilaporkan di RAT berikutnya.</source>
-        <translation>A write-off takes the loan off the balance sheet; it is still collected and recorded in the Off-Balance List. All conditions below are read from the data. After the proposal: the Supervisor writes a note, then two different board members (not the proposer) approve, and the write-off is reported at the next RAT.</translation>
+        <source>Hapus buku mengeluarkan pinjaman dari neraca; pinjaman tetap ditagih dan dicatat di Daftar Ekstrakomptabel. Semua syarat di bawah dibaca dari data. Setelah diusulkan: Pengawas menulis catatan, lalu Ketua dan satu Pengurus lain (keduanya bukan pengusul) menyetujui, dan hapus buku dilaporkan di RAT berikutnya.</source>
+        <translation>A write-off takes the loan off the balance sheet; it is still collected and recorded in the off-books register. Every condition below is read from the data. Once proposed: the Supervisor writes a note, then the Chair and one other board member (neither of them the proposer) approve, and the write-off is reported at the next annual meeting.</translation>
     </message>
     <message>
         <source>Syarat hapus buku</source>

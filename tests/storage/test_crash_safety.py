@@ -22,7 +22,7 @@ from app.settings.profile import CoopProfile
 from app.storage.check import check_database
 from app.storage.db import open_database
 from app.users.models import Role
-from tests.conftest import PASSWORD, make_draft
+from tests.conftest import PASSWORD, make_draft, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 11, 26)
@@ -79,12 +79,8 @@ def prepared(db_path: Path) -> Iterator[tuple[Path, int, int]]:
     services = Services.open(db_path, create=True)
     try:
         services.settings.save_profile(None, CoopProfile(name="KSP Uji Coba", code="KSP-UJ"))
-        admin = services.users.create_first_user(
-            "admin", "Uji Admin", Role.ADMIN, PASSWORD, PASSWORD
-        )
-        kasir = services.users.create_user(
-            admin, "kasir", "Uji Kasir", Role.STAF, PASSWORD, PASSWORD
-        )
+        services.users.create_first_user("admin", "Uji Admin", Role.ADMIN, PASSWORD, PASSWORD)
+        kasir = make_user(services, Role.STAF, "kasir", "Uji Kasir")  # password already changed
         member = services.members.create(kasir, make_draft(), today=DAY)
         ids = (kasir.id, member.id)
     finally:

@@ -69,6 +69,8 @@ class UsersModel(RowsModel[User]):
         if user.locked_until and datetime.fromisoformat(user.locked_until) > now:
             until = datetime.fromisoformat(user.locked_until)
             return self.tr("Terkunci sampai {time}").format(time=f"{until:%H:%M}")
+        if not user.role_active:
+            return self.tr("Peran menunggu persetujuan Pengurus")
         if user.must_change_password:
             return self.tr("Aktif (harus ganti kata sandi)")
         return self.tr("Aktif")

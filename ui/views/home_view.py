@@ -34,6 +34,7 @@ from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.models.queue_model import KIND_COLORS, SHORT_LABELS, QueueColumn, QueueModel
+from ui.widgets.account_notices import AccountNotices
 from ui.widgets.date_edit import DateEdit
 
 AMOUNT_MEANING = {
@@ -114,6 +115,8 @@ class HomeView(QWidget):
             "background: #fff3cd; color: #664d03; border-radius: 4px; padding: 4px 10px;"
         )
         layout.addWidget(self.demo_note)
+        self.account_notices = AccountNotices(services, user, self)
+        layout.addWidget(self.account_notices)
         layout.addLayout(self._build_kinds())
         layout.addLayout(self._build_options())
         self.model = QueueModel(self)
@@ -275,6 +278,7 @@ class HomeView(QWidget):
                 sukarela=format_rupiah(totals.sukarela, style),
             )
         )
+        self.account_notices.refresh()
         self.refresh_queue()
 
     def as_of(self) -> date:

@@ -20,7 +20,12 @@ from app.services import Services
 from app.users.models import Role
 
 DECIDED = (DecisionStatus.DISETUJUI, DecisionStatus.DILAKSANAKAN, DecisionStatus.DITOLAK)
-_ROLE_POSITIONS = {Role.PENGURUS: "Pengurus", Role.MANAJER: "Manajer", Role.PENGAWAS: "Pengawas"}
+_ROLE_POSITIONS = {
+    Role.KETUA: "Ketua",
+    Role.PENGURUS: "Pengurus",
+    Role.MANAJER: "Manajer",
+    Role.PENGAWAS: "Pengawas",
+}
 
 
 @dataclass(frozen=True)
@@ -147,8 +152,8 @@ def _attendees(services: Services, decisions: list[Decision]) -> tuple[list[nt.A
         if not name or name in seen:
             continue
         seen.add(name)
-        if role == Role.PENGURUS.value:
-            attendees.append(nt.Attendee(name, "Pengurus"))
+        if role in (Role.PENGURUS.value, Role.KETUA.value):
+            attendees.append(nt.Attendee(name, _ROLE_POSITIONS[Role(role)]))
             board_size += 1
         else:
             position = _ROLE_POSITIONS.get(Role(role), "") if role else ""

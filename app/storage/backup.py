@@ -12,15 +12,14 @@ from app.clock import now_text
 from app.errors import StorageError, ValidationError
 from app.storage import migrations
 from app.storage.db import (
-    APPLICATION_ID,
     DamagedFile,
     Database,
     NewerVersion,
     NotAMufakatFile,
     copy_database,
-    read_header,
     sqlite_errors,
 )
+from app.storage.inspection import FileFacts, inspect_file, readonly_view
 
 BACKUP_MARK = "-cadangan-"
 
@@ -38,32 +37,37 @@ def backup_name(db_path: Path, when: datetime) -> str:
     return f"{db_path.stem}{BACKUP_MARK}{when:%Y%m%d-%H%M%S}.db"
 
 
-def verify_copy(path: Path) -> None:
-    """Open a copy read-only and check it is a whole Mufakat database; raise if not."""
+def verify_copy(path: Path) -> FileFacts:
+    """Check, without writing to it, that a copy is a whole Mufakat database; raise if not.
+
+    The same refusals as opening a file, then SQLite's full integrity_check."""
+    path = Path(path)
     try:
-        is_sqlite, app_id, user_version = read_header(path)
+        facts = inspect_file(path, migrations.schema_version(), migrations.known_names())
+    except NotAMufakatFile:
+        raise NotAMufakatFile(f"File '{path.name}' bukan cadangan database Mufakat.") from None
+    except NewerVersion:
+        raise NewerVersion(
+            f"Cadangan '{path.name}' dibuat dengan Mufakat versi lebih baru. Perbarui program dulu."
+        ) from None
+    except DamagedFile:
+        raise DamagedFile(f"File cadangan '{path.name}' rusak dan tidak bisa dipakai.") from None
     except OSError as exc:
         raise StorageError(
             f"File cadangan '{path.name}' tidak bisa dibaca: {exc.strerror}."
         ) from exc
-    if not is_sqlite or app_id != APPLICATION_ID:
+    if facts.empty:
         raise NotAMufakatFile(f"File '{path.name}' bukan cadangan database Mufakat.")
-    if user_version > migrations.schema_version():
-        raise NewerVersion(
-            f"Cadangan '{path.name}' dibuat dengan Mufakat versi lebih baru. Perbarui program dulu."
-        )
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
+        with readonly_view(path) as conn:
             result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-        finally:
-            conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DamagedFile(f"File cadangan '{path.name}' rusak: {exc}.") from exc
+        raise DamagedFile(f"File cadangan '{path.name}' rusak dan tidak bisa dipakai.") from exc
     if result != ["ok"]:
         raise DamagedFile(
             f"File cadangan '{path.name}' rusak (pemeriksaan menemukan {len(result)} masalah)."
         )
+    return facts
 
 
 def backup_to(

@@ -21,6 +21,11 @@ def new_identity() -> str:
 def m0010_file_identity(db: sqlite_utils.Database) -> None:
     """One row, never changed. `IF NOT EXISTS`/`OR IGNORE` let a restore of a backup made
     before this step keep the identity of the file it is restored into (set just before)."""
+    create_identity(db, new_identity())
+
+
+def create_identity(db: sqlite_utils.Database, identity: str) -> None:
+    """The identity table with `identity`, unless the file already has one."""
     db.execute(
         """CREATE TABLE IF NOT EXISTS file_identity (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -30,7 +35,7 @@ def m0010_file_identity(db: sqlite_utils.Database) -> None:
     )
     db.execute(
         "INSERT OR IGNORE INTO file_identity (id, identity, created_at) VALUES (1, ?, ?)",
-        (new_identity(), datetime.now().isoformat(timespec="seconds")),
+        (identity, datetime.now().isoformat(timespec="seconds")),
     )
     for statement in _immutable("file_identity"):
         db.execute(statement.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))

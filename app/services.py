@@ -33,8 +33,8 @@ class Services:
         self.collection = CollectionService(db, self.audit, self.settings, self.loans, self.savings)
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False) -> Services:
-        return cls(open_database(path, create=create))
+    def open(cls, path: Path, *, create: bool = False, accept_older: bool = False) -> Services:
+        return cls(open_database(path, create=create, accept_older=accept_older))
 
     @property
     def is_demo(self) -> bool:

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.clock import now_text
-from app.errors import StorageError, ValidationError
+from app.errors import StorageError
 from app.storage import migrations
 from app.storage.db import (
     DamagedFile,
@@ -17,7 +17,6 @@ from app.storage.db import (
     NewerVersion,
     NotAMufakatFile,
     copy_database,
-    sqlite_errors,
 )
 from app.storage.inspection import FileFacts, inspect_file, readonly_view
 

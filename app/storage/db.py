@@ -98,7 +98,8 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> Stor
             "Disk penuh: data tidak bisa disimpan. Kosongkan ruang disk lalu coba lagi. "
             "Data yang sudah tersimpan aman."
         )
-    if primary in _CORRUPT or (primary is None and ("malformed" in text or "not a database" in text)):
+    damaged_text = "malformed" in text or "not a database" in text
+    if primary in _CORRUPT or (primary is None and damaged_text):
         return DamagedFile(msg_damaged(path or Path(name)))
     if primary in _CANT_OPEN or primary is None:
         return StorageError(

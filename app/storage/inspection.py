@@ -13,7 +13,8 @@ import contextlib
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Set as AbstractSet
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -184,7 +185,7 @@ def _examine(
     }
     if applied - known:
         raise NewerVersion(msg_newer(path))
-    if applied and not CORE_TABLES <= ours:
+    if applied and not ours >= CORE_TABLES:
         raise NotAMufakatFile(msg_not_mufakat(path))
     if not structure_ok(conn, full=full or applied != known):
         raise DamagedFile(msg_damaged(path))

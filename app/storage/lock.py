@@ -15,6 +15,7 @@ busy; it is information only, not the lock.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import socket
@@ -104,14 +105,12 @@ class FileLock:
 
     def announce(self) -> None:
         """Write the holder note (after the file was accepted: a refusal writes nothing)."""
-        try:
+        with contextlib.suppress(OSError):  # the note is a courtesy; the lock is held
             self.path.write_text(
                 f"{getpass.getuser()} di komputer {socket.gethostname()} "
                 f"sejak {datetime.now():%d-%m-%Y %H:%M} (proses {os.getpid()})\n",
                 encoding="utf-8",
             )
-        except OSError:
-            pass  # the note is a courtesy; the lock itself is held
 
     def release(self) -> None:
         if self._handle is None:

@@ -39,5 +39,3 @@ def create_identity(db: sqlite_utils.Database, identity: str) -> None:
     )
     for statement in _immutable("file_identity"):
         db.execute(statement.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
-
-

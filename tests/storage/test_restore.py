@@ -116,8 +116,10 @@ def _break_an_index(path: Path) -> None:
     conn.executemany("INSERT INTO filler VALUES (?, ?)", [(i, 1000 - i) for i in range(200)])
     conn.commit()
     conn.execute("PRAGMA writable_schema = ON")
-    conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX filler_a ON filler (b)' "
-                 "WHERE name = 'filler_a'")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = 'CREATE INDEX filler_a ON filler (b)' "
+        "WHERE name = 'filler_a'"
+    )
     conn.commit()
     conn.close()
 

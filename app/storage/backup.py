@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,12 +12,14 @@ from pathlib import Path
 
 from app.clock import now_text
 from app.errors import StorageError
+from app.paths import data_dir
 from app.storage import migrations
 from app.storage.db import (
     DamagedFile,
     Database,
     NewerVersion,
     NotAMufakatFile,
+    ReadOnlyFile,
     copy_database,
 )
 from app.storage.inspection import FileFacts, inspect_file, readonly_view
@@ -91,23 +95,94 @@ def backup_to(
         target = folder / f"{target.stem}-{counter}.db"
         counter += 1
     partial = target.with_suffix(".db.sebagian")
+    _note_pending(db.path, partial, add=True)
     try:
         copy_database(db, partial)
         verify_copy(partial)
         partial.replace(target)
     except (StorageError, OSError) as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        if isinstance(exc, StorageError):
-            raise
-        raise StorageError(
-            f"Cadangan gagal ditulis ke '{folder}': {exc.strerror}. Periksa flashdisk atau "
-            "ruang kosong, lalu coba lagi."
-        ) from exc
+        _remove_partial(partial)
+        raise _backup_failure(folder, exc) from exc
+    finally:
+        _note_pending(db.path, partial, add=False)
     size = target.stat().st_size
     with db.atomic():
         _record_backup(db, target, kind, user_id, now)
     return BackupInfo(path=target, at=now_text(now), size=size, kind=kind, verified=True)
+
+
+def _backup_failure(folder: Path, exc: Exception) -> StorageError:
+    """An Indonesian reason a backup could not be written into `folder`."""
+    if isinstance(exc, DamagedFile):
+        reason = "salinan yang ditulis ternyata tidak utuh (flashdisk atau disk bermasalah)"
+    elif isinstance(exc, ReadOnlyFile) or (
+        isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+    ):
+        reason = "folder itu tidak boleh ditulisi (hanya bisa dibaca)"
+    elif "penuh" in getattr(exc, "message", "") or (
+        isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG)
+    ):
+        reason = "ruang kosong di tujuan tidak cukup (disk atau flashdisk penuh)"
+    else:
+        reason = "folder itu tidak bisa ditulisi (mungkin flashdisk dicabut atau jaringan putus)"
+    return StorageError(
+        f"Cadangan tidak bisa disimpan ke '{folder}': {reason}. Tidak ada file setengah jadi "
+        "yang tertinggal, dan data di database tidak berubah. Pilih folder lain atau periksa "
+        "flashdisk, lalu coba lagi."
+    )
+
+
+def _remove_partial(partial: Path) -> None:
+    for leftover in _leftovers(partial):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def _pending_store() -> Path:
+    return data_dir() / "cadangan-belum-selesai.json"
+
+
+def _load_pending() -> list[dict[str, str]]:
+    try:
+        data = json.loads(_pending_store().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [e for e in data if isinstance(e, dict)] if isinstance(data, list) else []
+
+
+def _save_pending(entries: list[dict[str, str]]) -> None:
+    store = _pending_store()
+    with contextlib.suppress(OSError):
+        store.parent.mkdir(parents=True, exist_ok=True)
+        store.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+
+
+def _note_pending(db_path: Path, partial: Path, *, add: bool) -> None:
+    """Remember a backup in progress, so a killed one's leftovers are found at next start."""
+    entry = {"db": str(Path(db_path).resolve()), "partial": str(partial)}
+    entries = [e for e in _load_pending() if e != entry]
+    _save_pending([*entries, entry] if add else entries)
+
+
+def clean_leftovers(db: Database) -> list[Path]:
+    """Remove what killed backups of the open (so locked) `db` left half-written."""
+    mine = str(db.path.resolve())
+    entries = _load_pending()
+    removed: list[Path] = []
+    for entry in entries:
+        if entry.get("db") == mine:
+            partial = Path(entry.get("partial", ""))
+            if partial.name.endswith(".sebagian"):
+                removed.extend(p for p in _leftovers(partial) if p.exists())
+                _remove_partial(partial)
+    rest = [e for e in entries if e.get("db") != mine]
+    if len(rest) != len(entries):
+        _save_pending(rest)
+    return removed
+
+
+def _leftovers(partial: Path) -> list[Path]:
+    return [partial, *(Path(f"{partial}{s}") for s in ("-journal", "-wal", "-shm"))]
 
 
 def _record_backup(db: Database, path: Path, kind: str, user_id: int | None, now: datetime) -> None:

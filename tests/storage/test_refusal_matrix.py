@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,10 @@ import pytest
 from app.cli import main
 from app.errors import AppError, StorageError
 from app.services import Services
-from app.storage.backup import restore_from, verify_copy
+from app.storage.backup import verify_copy
 from app.storage.db import AlreadyOpen, open_database
 from app.storage.inspection import ForeignWal
+from app.storage.restore import plan_restore, restore_from
 from tests.storage.bad_files import BAD_FILES, folder_state, make_good
 
 ENGLISH = ("database disk image", "malformed", "not a database", "unable to open", "Error")
@@ -51,7 +53,8 @@ def _restore_source(path: Path, tmp: Path, _capsys: pytest.CaptureFixture[str]) 
     try:
         before = services.db.scalar("SELECT count(*) FROM settings")
         with pytest.raises(AppError):
-            restore_from(services.db, path)
+            plan = plan_restore(live, path, datetime.now(), services.db)
+            restore_from(services.db, plan, actor="admin", now=datetime.now())
         assert services.db.scalar("SELECT count(*) FROM settings") == before
     finally:
         services.close()

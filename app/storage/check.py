@@ -87,9 +87,11 @@ def check_database(path: Path) -> CheckReport:
         report.problems.append(f"File '{path}' tidak ditemukan.")
         return report
     lock = FileLock(path)
+    busy = False
     try:
         lock.acquire()
     except LockHeld:
+        busy = True
         report.facts.append(
             "File sedang dibuka oleh program Mufakat lain: yang diperiksa adalah data yang sudah "
             "tersimpan saat ini."
@@ -101,6 +103,11 @@ def check_database(path: Path) -> CheckReport:
         _check_unlocked(path, report)
     finally:
         lock.release()
+    if busy and report.problems:
+        report.problems.append(
+            "File sedang ditulis program lain selama pemeriksaan, jadi hasil di atas bisa keliru. "
+            "Tutup program Mufakat itu, lalu periksa lagi."
+        )
     return report
 
 

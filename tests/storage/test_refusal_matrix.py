@@ -16,7 +16,7 @@ from app.services import Services
 from app.storage.backup import verify_copy
 from app.storage.db import AlreadyOpen, open_database
 from app.storage.inspection import ForeignWal
-from app.storage.restore import plan_restore, restore_from
+from app.storage.restore import plan_restore, restore_file, restore_from
 from tests.storage.bad_files import BAD_FILES, folder_state, make_good
 
 ENGLISH = ("database disk image", "malformed", "not a database", "unable to open", "Error")
@@ -101,7 +101,9 @@ def test_foreign_wal_is_named_and_kept(tmp_path: Path) -> None:
     open_database(path).close()
 
 
-@pytest.mark.parametrize("entry", ["open_database", "mufakat backup"])
+@pytest.mark.parametrize(
+    "entry", ["open_database", "mufakat backup", "mufakat check", "pulihkan ke file"]
+)
 def test_a_file_open_elsewhere_is_refused_without_writing(
     entry: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -111,13 +113,24 @@ def test_a_file_open_elsewhere_is_refused_without_writing(
     make_good(path)
     holder = open_database(path)
     try:
+        holder.execute("INSERT INTO settings (key, value) VALUES ('dipegang', '1')")
         before = folder_state(folder)
         if entry == "open_database":
             with pytest.raises(AlreadyOpen):
                 open_database(path)
-        else:
+        elif entry == "mufakat backup":
             assert main(["backup", "--db", str(path), "--to", str(tmp_path / "usb")]) == 1
             assert "sedang dibuka" in capsys.readouterr().err
+        elif entry == "mufakat check":
+            assert main(["check", "--db", str(path)]) == 0  # read-only, allowed
+            assert "sedang dibuka oleh program Mufakat lain" in capsys.readouterr().out
+        else:
+            # A backup of this file, made while it is held, offered to the start screen.
+            backup = tmp_path / "cadangan.db"
+            shutil.copyfile(path, backup)
+            plan = plan_restore(path, backup, datetime.now())
+            with pytest.raises(AlreadyOpen):
+                restore_file(path, plan, "admin", datetime.now())
         assert folder_state(folder) == before
     finally:
         holder.close()

@@ -107,7 +107,7 @@ def backup_to(
         _note_pending(db.path, partial, add=False)
     size = target.stat().st_size
     with db.atomic():
-        _record_backup(db, target, kind, user_id, now)
+        record_backup(db, target, kind, user_id, now)
     return BackupInfo(path=target, at=now_text(now), size=size, kind=kind, verified=True)
 
 
@@ -185,7 +185,7 @@ def _leftovers(partial: Path) -> list[Path]:
     return [partial, *(Path(f"{partial}{s}") for s in ("-journal", "-wal", "-shm"))]
 
 
-def _record_backup(db: Database, path: Path, kind: str, user_id: int | None, now: datetime) -> None:
+def record_backup(db: Database, path: Path, kind: str, user_id: int | None, now: datetime) -> None:
     db.execute(
         "INSERT INTO backups (at, path, size, kind, verified, user_id) VALUES (?, ?, ?, ?, 1, ?)",
         (now_text(now), str(path), path.stat().st_size, kind, user_id),

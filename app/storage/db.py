@@ -257,7 +257,8 @@ def _check_writable(path: Path, exists: bool) -> None:
         )
 
 
-def _lock(path: Path) -> FileLock:
+def acquire_lock(path: Path) -> FileLock:
+    """The single-writer lock of `path`, or AlreadyOpen / ReadOnlyFile."""
     lock = FileLock(path)
     try:
         lock.acquire()
@@ -304,7 +305,7 @@ def open_database(path: Path, *, create: bool = False, accept_older: bool = Fals
             raise ReadOnlyFile(
                 f"File '{path.name}' tidak bisa dibuat: {exc.strerror}. Pilih folder lain."
             ) from exc
-    lock = _lock(path)
+    lock = acquire_lock(path)
     db: Database | None = None
     try:
         try:

@@ -14,8 +14,8 @@ from pathlib import Path
 from app.clock import now_text
 from app.errors import ValidationError
 from app.storage import migrations, watermarks
-from app.storage.backup import _record_backup, verify_copy
-from app.storage.db import Database, _lock, copy_database, open_database, sqlite_errors
+from app.storage.backup import record_backup, verify_copy
+from app.storage.db import Database, acquire_lock, copy_database, open_database, sqlite_errors
 from app.storage.inspection import Watermark, read_identity, read_watermark, readonly_view
 from app.storage.schema_identity import create_identity
 
@@ -129,7 +129,7 @@ def _record_restore(db: Database, plan: RestorePlan, actor: str, now: datetime) 
     from app.storage.audit_repo import AuditRepository
 
     with db.atomic():
-        _record_backup(db, plan.aside, "sebelum-pulih", None, now)
+        record_backup(db, plan.aside, "sebelum-pulih", None, now)
         AuditRepository(db).record(
             None,
             "pulihkan",
@@ -166,7 +166,7 @@ def restore_file(path: Path, plan: RestorePlan, actor: str, now: datetime) -> Pa
     """Restore into a file that will not open (damaged): its main file, -wal and -shm are
     copied aside byte for byte, then the backup takes its place. Returns the aside copy."""
     path = Path(path)
-    lock = _lock(path)
+    lock = acquire_lock(path)
     try:
         partial = path.with_name(path.name + ".sebagian")
         for suffix in ("", "-wal", "-shm"):

@@ -74,8 +74,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_backup(args: argparse.Namespace) -> int:
     from app.services import Services
     from app.storage.backup import backup_to
+    from app.storage.db import OlderThanLastSeen
 
-    services = Services.open(args.db_path)
+    try:
+        services = Services.open(args.db_path)
+    except OlderThanLastSeen as exc:  # a backup of what is there harms nothing: say so, go on
+        print(f"PERINGATAN: {exc.message}", file=sys.stderr)
+        services = Services.open(args.db_path, accept_older=True)
     try:
         info = backup_to(services.db, args.folder, kind="perintah")
     finally:

@@ -11,6 +11,7 @@ from app.members.service import MemberService
 from app.savings.service import SavingsService
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
+from app.storage.backup import clean_leftovers
 from app.storage.db import Database, open_database
 from app.users.service import UserService
 
@@ -35,8 +36,10 @@ class Services:
         self.titipan = TitipanService(db, self.loans.payments, self.savings)
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False) -> Services:
-        return cls(open_database(path, create=create))
+    def open(cls, path: Path, *, create: bool = False, accept_older: bool = False) -> Services:
+        db = open_database(path, create=create, accept_older=accept_older)
+        clean_leftovers(db)  # of backups killed half-way (the file is locked: none is running)
+        return cls(db)
 
     @property
     def is_demo(self) -> bool:

@@ -174,7 +174,6 @@ from app.storage import schema_loans_base  # noqa: E402, F401
 from app.storage import schema_collection  # noqa: E402, F401
 from app.storage import schema_documents  # noqa: E402, F401
 from app.storage import loans_schema  # noqa: E402, F401
-from app.storage import schema_auth  # noqa: E402, F401
 
 
 @MIGRATIONS(name="0009_member_search")
@@ -189,4 +188,6 @@ def m0009_member_search(db: sqlite_utils.Database) -> None:
     )
 
 
+from app.storage import schema_identity  # noqa: E402, F401
+from app.storage import schema_auth  # noqa: E402, F401
 from app.storage import schema_paper  # noqa: E402, F401

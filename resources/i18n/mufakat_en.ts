@@ -167,6 +167,52 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>File lebih lama</source>
+        <translation>Older file</translation>
+    </message>
+    <message>
+        <source>Tetap buka file ini?</source>
+        <translation>Open this file anyway?</translation>
+    </message>
+    <message>
+        <source>Pilih file cadangan</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>Cadangan Mufakat (*.db);;Semua file (*)</source>
+        <translation>Mufakat backups (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cadangan tidak bisa dipakai</source>
+        <translation>Backup cannot be used</translation>
+    </message>
+    <message>
+        <source>dari layar awal, sebelum masuk (pengguna komputer: {user})</source>
+        <translation>from the start screen, before logging in (computer user: {user})</translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Memeriksa cadangan dan memulihkan data…</source>
+        <translation>Checking the backup and restoring the data…</translation>
+    </message>
+    <message>
+        <source>Data dipulihkan</source>
+        <translation>Data restored</translation>
+    </message>
+    <message>
+        <source>Data sudah dipulihkan dari {backup}.
+
+File yang rusak disimpan apa adanya di:
+{aside}</source>
+        <translation>The data has been restored from {backup}.
+
+The damaged file was kept as it was in:
+{aside}</translation>
+    </message>
+    <message>
         <source>Perhatian: lokasi file</source>
         <translation>Note: where the file is</translation>
     </message>
@@ -436,11 +482,15 @@
         <source>Data sudah dipulihkan dari {backup}.
 
 Data sebelum pemulihan disimpan di:
-{aside}</source>
+{aside}
+
+Semua pengguna perlu masuk lagi.</source>
         <translation>The data has been restored from {backup}.
 
-The data from before the restore is kept in:
-{aside}</translation>
+The data from before the restore was kept in:
+{aside}
+
+Everyone needs to log in again.</translation>
     </message>
 </context>
 <context>
@@ -3406,8 +3456,8 @@ Check the spelling of the name or number, or choose Status All and Quality All.<
         <translation>Log in again</translation>
     </message>
     <message>
-        <source>Data sudah dipulihkan. Akun Anda tidak ada atau berbeda di data itu, jadi silakan masuk lagi.</source>
-        <translation>The data has been restored. Your account is missing or different in that data, so please log in again.</translation>
+        <source>Data sudah dipulihkan dari cadangan. Sesi ini diakhiri: silakan masuk lagi dengan akun yang ada di data yang dipulihkan.</source>
+        <translation>The data has been restored from a backup. This session has ended: please log in again with an account that exists in the restored data.</translation>
     </message>
     <message>
         <source>Cadangan otomatis gagal</source>
@@ -5618,6 +5668,18 @@ Unsaved changes in other groups are not affected.</translation>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Cadangan ini lebih lama.&lt;/b&gt; Isinya sampai {backup_at}; data terbaru yang dikenal sampai {newest_at}. Sebanyak {missing} catatan yang lebih baru tidak ada di cadangan ini.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;This backup is older.&lt;/b&gt; It holds data up to {backup_at}; the newest data known goes up to {newest_at}. {missing} newer records are not in this backup.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Cadangan ini memuat data sampai {backup_at}, tidak lebih lama daripada data terbaru yang dikenal.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;This backup holds data up to {backup_at}, no older than the newest data known.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Cadangan ini dibuat sebelum file koperasi diberi tanda pengenal, jadi tidak bisa dipastikan milik koperasi yang sama. Periksa nama file dan tanggalnya.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;This backup was made before cooperative files were given an identity, so it cannot be confirmed to belong to the same cooperative. Check the file name and its date.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>RestructuredModel</name>
@@ -6457,6 +6519,10 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
     <message>
         <source>File tidak bisa dibuka</source>
         <translation>The file cannot be opened</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from backup…</translation>
     </message>
     <message>
         <source>Buka file database koperasi</source>

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.changes import ChangeHub
 from app.collection.service import CollectionService
 from app.loans.service import LoanService
 from app.members.service import MemberService
 from app.savings.service import SavingsService
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
+from app.storage.change_triggers import watch_changes
 from app.storage.db import Database, open_database
 from app.users.service import UserService
 
@@ -19,6 +21,8 @@ class Services:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.changes = ChangeHub()  # what was written, for the lists that show it
+        watch_changes(db, self.changes)
         self.audit = AuditRepository(db)
         self.settings = SettingsService(db, self.audit)
         self.users = UserService(

@@ -16,7 +16,7 @@ from app.collection.models import (
     QueueKind,
     WorkQueue,
 )
-from app.formats import format_date_short
+from app.formats import format_count, format_date_short
 from app.loans.models import LoanArrears
 from app.loans.quality import class_label
 from app.money import format_rupiah
@@ -120,7 +120,7 @@ class WorkQueueService:
             if contact.next_step_date > as_of:
                 continue
             late = (as_of - contact.next_step_date).days
-            suffix = "hari ini" if late == 0 else f"terlambat {late} hari"
+            suffix = "hari ini" if late == 0 else f"terlambat {format_count(late, 'hari')}"
             items.append(
                 self._item(
                     QueueKind.TINDAK_LANJUT,
@@ -166,7 +166,7 @@ class WorkQueueService:
                 continue
             kind, when = due
             after = {
-                "SP1": f"{a.days_past_due if a else 0} hari terlambat",
+                "SP1": f"{format_count(a.days_past_due if a else 0, 'hari')} terlambat",
                 "SP2": f"SP1 dikirim {format_date_short(sent.get('SP1', when))}",
                 "SP3": f"SP2 dikirim {format_date_short(sent.get('SP2', when))}",
             }[kind]
@@ -208,7 +208,8 @@ class WorkQueueService:
             loan = self.p.loans.get(loan_id)
             text = (
                 f"{class_label(old)} → {class_label(a.quality)} sejak akhir bulan "
-                f"{format_date_short(run.as_of)} ({a.days_past_due} hari terlambat)"
+                f"{format_date_short(run.as_of)} "
+                f"({format_count(a.days_past_due, 'hari')} terlambat)"
             )
             items.append(
                 QueueItem(

@@ -32,7 +32,7 @@ from app.errors import ValidationError
 from app.formats import format_date_long, format_date_short
 from app.loans.models import LoanStatus
 from app.loans.schedule import METHODS, Installment, ScheduleTerms, build_schedule
-from app.money import format_rupiah
+from app.money import format_rate, format_rupiah
 from app.storage.loans_repo import LoansRepository
 from app.users.models import User
 
@@ -359,7 +359,7 @@ class RestructuringService:
         summary = (
             f"{terms.kind.label} ke-{plan.counter}: pokok baru "
             f"{format_rupiah(plan.new_principal)}, {terms.months} bulan, jasa "
-            f"{terms.monthly_rate} %/bulan, angsuran {format_rupiah(plan.new_monthly)}"
+            f"{format_rate(terms.monthly_rate)}/bulan, angsuran {format_rupiah(plan.new_monthly)}"
         )
         return self.p.decisions.propose(
             actor,

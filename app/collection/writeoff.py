@@ -27,7 +27,7 @@ from app.collection.decision_models import (
 )
 from app.collection.models import CaseStatus, Channel, CollateralStatus, LetterKind
 from app.errors import NotFound, PermissionDenied, ValidationError
-from app.formats import add_months, format_date_long, format_date_short
+from app.formats import add_months, format_date_long, format_date_short, in_sentence
 from app.loans.allowance import Collateral as AllowanceCollateral
 from app.loans.allowance import required_allowance
 from app.loans.models import LoanStatus, PaymentMethod
@@ -180,7 +180,7 @@ class WriteoffService:
             bool(visits or minutes),
             ("; ".join(parts) + ".")
             if parts
-            else f"Belum ada {Channel.KUNJUNGAN_RUMAH.label.lower()}/usaha atau Berita Acara.",
+            else f"Belum ada {in_sentence(Channel.KUNJUNGAN_RUMAH.label)}/usaha atau Berita Acara.",
             required,
         )
 

@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timedelta
 
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.formats import format_time
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
 from app.storage.users_repo import UsersRepository
@@ -51,8 +52,8 @@ class UserService:
             until = datetime.fromisoformat(user.locked_until)
             raise ValidationError(
                 f"Akun ini dikunci sementara karena kata sandi salah {self.max_failed} kali. "
-                f"Coba lagi setelah pukul {until:%H:%M}, atau minta Admin mengatur ulang "
-                "kata sandi.",
+                f"Coba lagi setelah pukul {format_time(until.time())}, atau minta Admin "
+                "mengatur ulang kata sandi.",
                 field="password",
             )
         if not verify_password(password, self.repo.password_hash(user.id)):

@@ -245,7 +245,7 @@ class CollectionReportsView(QTabWidget):
                 "{back} (tahun {year}: {period}), masih ditagih {rest}. Pinjaman di sini tetap "
                 "ditagih dan tetap mendapat surat."
             ).format(
-                n=len(entries),
+                n=format_number(len(entries)),
                 pokok=format_rupiah(register.total_pokok),
                 claim=format_rupiah(register.total_claim),
                 back=format_rupiah(register.total_recovered),

@@ -149,8 +149,9 @@ class WriteoffService:
             "allowance",
             "PPAP sudah 100 %",
             ok,
-            f"PPAP wajib {format_rupiah(need)} dari sisa pokok {format_rupiah(outstanding)} "
-            f"({percent} %, {policy.name}).",
+            # The policy's name has its own parentheses: never nest them.
+            f"PPAP wajib {format_rupiah(need)} dari sisa pokok {format_rupiah(outstanding)}, "
+            f"{percent} % menurut {policy.name}.",
             required,
         )
 

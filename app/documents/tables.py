@@ -87,7 +87,7 @@ def style(name: str) -> ParagraphStyle:
 _NUMBER = re.compile(r"[^\s/<>]+(?:/[^\s/<>]+)+")
 
 
-class NumberCell(Paragraph):
+class NumberCell(Paragraph):  # type: ignore[misc]
     """A cell that never breaks inside a number: a reference wider than the column is broken
     after one of its '/' (ReportLab would otherwise split "2026" into "202" and "6")."""
 

@@ -117,3 +117,26 @@ def test_deposit_and_new_member_update_a_visible_home(
     )  # fmt: skip
     qtbot.waitUntil(lambda: home.savings_card.value.text() != savings, timeout=2000)
     assert home.savings_card.value.text() == "Rp250.000"
+
+
+def test_beranda_reading_again_does_not_feed_itself(
+    qtbot: QtBot, services: Services, people: People, member: Member
+) -> None:
+    """Beranda opens the cases due when it reads (a write): that must not start another read
+    for ever."""
+    loan, _case_id = scenario.loan_with_case(services, people, member)
+    home = HomeView(services, people.manajer)
+    home.today = lambda: D
+    qtbot.addWidget(home)
+    home.show()
+    reads: list[int] = []
+    original = home.refresh
+
+    def counted() -> None:
+        reads.append(1)
+        original()
+
+    home.refresh = counted  # type: ignore[method-assign]
+    pay(services, people, loan, 100_000, D)
+    qtbot.wait(400)
+    assert 1 <= len(reads) <= 2

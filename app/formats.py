@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, time
+from datetime import date, datetime, time
 
 from app.errors import ValidationError
 from app.money import format_number, terbilang
@@ -20,6 +20,7 @@ __all__ = [
     "format_count",
     "format_date_long",
     "format_date_short",
+    "format_date_time",
     "format_date_with_day",
     "format_phone_digits",
     "format_time",
@@ -109,6 +110,11 @@ def format_time(t: time, zone: str | None = None) -> str:
         raise ValueError(f"unknown time zone {zone!r}; expected one of {TIMEZONES}")
     text = f"{t.hour:02d}.{t.minute:02d}"
     return f"{text} {zone}" if zone else text
+
+
+def format_date_time(moment: datetime) -> str:
+    """datetime(2026, 11, 26, 17, 5) -> '26-11-2026 17.05' (a table's date, the time's dot)."""
+    return f"{format_date_short(moment.date())} {format_time(moment.time())}"
 
 
 def _month_from_name(name: str) -> int | None:

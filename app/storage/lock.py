@@ -15,6 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from app.formats import format_date_time
+
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
@@ -61,7 +63,7 @@ class FileLock:
         handle.truncate()
         handle.write(
             f"{getpass.getuser()} di komputer {socket.gethostname()} "
-            f"sejak {datetime.now():%d-%m-%Y %H:%M} (proses {os.getpid()})\n"
+            f"sejak {format_date_time(datetime.now())} (proses {os.getpid()})\n"
         )
         handle.flush()
         self._handle = handle

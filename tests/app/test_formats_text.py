@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 
 from app.formats import (
     format_count,
+    format_date_short,
+    format_date_time,
     format_phone_digits,
     format_time,
     in_sentence,
@@ -111,3 +114,21 @@ def test_lockout_message_uses_the_time_format(services) -> None:  # type: ignore
         services.users.login(admin.username, PASSWORD)
     assert re.search(r"pukul \d{2}\.\d{2}\b", info.value.message), info.value.message
     assert not re.search(r"\d{2}:\d{2}", info.value.message)
+
+
+@given(st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1)))
+def test_a_moment_is_the_table_date_and_the_dotted_time(at: datetime) -> None:
+    assert format_date_time(at) == f"{format_date_short(at.date())} {format_time(at.time())}"
+
+
+def test_no_screen_or_message_formats_a_time_with_a_colon() -> None:
+    """One time format: every time the user reads goes through format_time (a dot)."""
+    root = Path(__file__).resolve().parents[2]
+    offenders = [
+        f"{path.relative_to(root)}:{n}"
+        for folder in ("app", "ui")
+        for path in sorted((root / folder).rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if "%H:%M" in line
+    ]
+    assert offenders == []

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app.formats import format_time
 from app.users.models import User
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -96,7 +97,7 @@ class UsersModel(QAbstractTableModel):
         now = self._now or datetime.now()
         if user.locked_until and datetime.fromisoformat(user.locked_until) > now:
             until = datetime.fromisoformat(user.locked_until)
-            return self.tr("Terkunci sampai {time}").format(time=f"{until:%H:%M}")
+            return self.tr("Terkunci sampai {time}").format(time=format_time(until.time()))
         if user.must_change_password:
             return self.tr("Aktif (harus ganti kata sandi)")
         return self.tr("Aktif")

@@ -64,10 +64,11 @@ class ChangeHub:
         self._listeners: list[Listener] = []
         self.on_pending: Callable[[], None] | None = None
         self.busy: Callable[[], bool] = lambda: False
+        self.closed = False
 
     def note(self, kind: Kind) -> None:
         """One row of `kind` was written (called from inside the write)."""
-        if kind in self._pending:
+        if kind in self._pending or self.closed:
             return
         first = not self._pending
         self._pending.add(kind)
@@ -88,9 +89,16 @@ class ChangeHub:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
+    def close(self) -> None:
+        """The database is closing: nothing more is announced (a flush still queued in the
+        event loop finds nothing to do)."""
+        self.closed = True
+        self._pending.clear()
+        self._listeners.clear()
+
     def flush(self) -> frozenset[Kind]:
         """Announce what was written since the last flush (nothing while a write is open)."""
-        if not self._pending or self.busy():
+        if self.closed or not self._pending or self.busy():
             return frozenset()
         kinds = frozenset(self._pending)
         self._pending.clear()

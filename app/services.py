@@ -45,4 +45,5 @@ class Services:
         return bool(self.settings.get("demo"))
 
     def close(self) -> None:
+        self.changes.close()
         self.db.close()

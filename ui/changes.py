@@ -41,6 +41,8 @@ class ChangeSignals(QObject):
             self._due.emit()
 
     def flush(self) -> None:
+        if self.hub.closed:
+            return
         if self.hub.pending and self.hub.busy():
             QTimer.singleShot(_RETRY_MS, self.flush)
             return

@@ -93,3 +93,13 @@ def test_nothing_is_announced_while_the_transaction_is_open(services: Services) 
         assert services.changes.busy()
         assert services.changes.flush() == frozenset()
     assert services.changes.flush() == {Kind.SETTINGS}
+
+
+def test_a_closed_hub_announces_nothing(services: Services) -> None:
+    heard: list[frozenset[Kind]] = []
+    services.changes.subscribe(heard.append)
+    services.db.execute("INSERT INTO settings (key, value) VALUES ('test.y', '1')")
+    services.changes.close()
+    assert services.changes.flush() == frozenset() and heard == []
+    services.changes.note(Kind.MEMBERS)
+    assert services.changes.pending == frozenset()

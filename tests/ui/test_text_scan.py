@@ -44,6 +44,7 @@ RULES = {
     ),
     "abbreviation in lower case": re.compile(r"\b(phk|bpkb|shm|npl|whatsapp)\b"),
     "time with a colon": re.compile(r"\bpukul \d{1,2}:\d{2}\b"),
+    "class code instead of its name": re.compile(r"(?<![\w/])(DPK|KL|D|M|L) · \d"),
     "nested parentheses": re.compile(r"\([^()]*\([^()]*\)[^()]*\)"),
 }
 

@@ -4,6 +4,7 @@ receipt says pelunasan, whichever instalments the money happened to be allocated
 # ruff: noqa: F811 - pytest fixtures are imported by name and used as arguments
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -112,3 +113,21 @@ def test_receipt_of_ordinary_instalments_still_names_them(
     assert payment.kind == EventKind.PEMBAYARAN
     receipt = loan_docs.kuitansi_pembayaran(services, loan_id, payment.id)
     assert "angsuran ke-1 s.d. ke-2" in receipt.purpose
+
+
+def test_restructuring_position_names_the_class_and_groups_the_days(
+    qtbot: QtBot, services: Services, people: People, case_id: int
+) -> None:
+    from ui.dialogs.restructuring_wizard import RestructuringWizard
+
+    case = services.collection.cases.get(case_id)
+    wizard = RestructuringWizard(services, people.manajer, case, D)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.kind_page.reason, "Usaha anggota pulih pelan-pelan")
+    wizard.next()
+    assert wizard.currentPage() is wizard.position_page
+    late = wizard.position_page.values["late"].text()
+    quality, days = late.split(" · ")
+    assert quality in ("Lancar", "Dalam Perhatian Khusus", "Kurang Lancar", "Diragukan", "Macet")
+    assert re.fullmatch(r"\d{1,3}(\.\d{3})* hari", days)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.changes import ChangeHub
 from app.collection.service import CollectionService
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
@@ -12,6 +13,7 @@ from app.savings.service import SavingsService
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
 from app.storage.backup import clean_leftovers
+from app.storage.change_triggers import watch_changes
 from app.storage.db import Database, open_database
 from app.users.service import UserService
 
@@ -21,6 +23,8 @@ class Services:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.changes = ChangeHub()  # what was written, for the lists that show it
+        watch_changes(db, self.changes)
         self.audit = AuditRepository(db)
         self.settings = SettingsService(db, self.audit)
         self.users = UserService(
@@ -46,4 +50,5 @@ class Services:
         return bool(self.settings.get("demo"))
 
     def close(self) -> None:
+        self.changes.close()
         self.db.close()

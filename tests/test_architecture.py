@@ -50,6 +50,8 @@ KNOWN_CYCLES = [
         "app.storage.migrations",
         "app.storage.schema_collection",
         "app.storage.schema_documents",
+        "app.storage.schema_auth",
+        "app.storage.schema_identity",
         "app.storage.schema_loans_base",
         "app.storage.schema_paper",
     },

@@ -18,6 +18,7 @@ from app.collection.models import (
     TimelineEntry,
 )
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.formats import format_count
 from app.loans.models import LoanArrears, LoanStatus
 from app.loans.quality import CLASS_ORDER, class_label
 from app.numbering import format_pattern, resets_yearly
@@ -96,7 +97,7 @@ class CaseService:
         if min_class and min_class in CLASS_ORDER and rank(arrears.quality) >= rank(min_class):
             return f"Kolektibilitas {class_label(arrears.quality)}"
         if days and arrears.days_past_due >= days:
-            return f"Terlambat {arrears.days_past_due} hari"
+            return f"Terlambat {format_count(arrears.days_past_due, 'hari')}"
         return None
 
     # -- opening ------------------------------------------------------------------------------

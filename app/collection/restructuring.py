@@ -38,7 +38,7 @@ from app.loans.schedule import (
     VersionTerms,
     build_schedule,
 )
-from app.money import format_rupiah
+from app.money import format_rate, format_rupiah
 from app.storage.loans_repo import LoansRepository
 from app.users.models import User
 
@@ -373,7 +373,7 @@ class RestructuringService:
         summary = (
             f"{terms.kind.label} ke-{plan.counter}: pokok baru "
             f"{format_rupiah(plan.new_principal)}, {terms.months} bulan, jasa "
-            f"{terms.monthly_rate} %/bulan, angsuran {format_rupiah(plan.new_monthly)}"
+            f"{format_rate(terms.monthly_rate)}/bulan, angsuran {format_rupiah(plan.new_monthly)}"
         )
         return self.p.decisions.propose(
             actor,

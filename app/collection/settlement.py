@@ -28,7 +28,7 @@ from app.collection.decision_models import (
     SettlementQuote,
 )
 from app.errors import ValidationError
-from app.formats import format_date_long
+from app.formats import format_date_long, in_sentence
 from app.loans.models import LoanStatus, Payment
 from app.money import format_rupiah
 from app.users.models import User
@@ -198,7 +198,8 @@ class SettlementService:
             )
         if decision.status != DecisionStatus.DISETUJUI:
             raise ValidationError(
-                f"Penawaran {decision.number} {decision.status.label.lower()}.", field="decision"
+                f"Penawaran {decision.number} {in_sentence(decision.status.label)}.",
+                field="decision",
             )
         if decision.is_expired(on):
             raise ValidationError(

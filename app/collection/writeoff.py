@@ -30,7 +30,7 @@ from app.collection.letter_order import SP_KINDS, chain_note, kept_chain
 from app.collection.models import CaseStatus, Channel, CollateralStatus, LetterKind
 from app.collection.writeoff_approval import refuse_without_ketua
 from app.errors import NotFound, PermissionDenied, ValidationError
-from app.formats import add_months, format_date_long, format_date_short
+from app.formats import add_months, format_date_long, format_date_short, in_sentence
 from app.loans.allowance import Collateral as AllowanceCollateral
 from app.loans.allowance import required_allowance
 from app.loans.models import LoanStatus, PaymentMethod
@@ -159,8 +159,9 @@ class WriteoffService:
             "allowance",
             "PPAP sudah 100 %",
             ok,
-            f"PPAP wajib {format_rupiah(need)} dari sisa pokok {format_rupiah(outstanding)} "
-            f"({percent} %, {policy.name}).",
+            # The policy's name has its own parentheses: never nest them.
+            f"PPAP wajib {format_rupiah(need)} dari sisa pokok {format_rupiah(outstanding)}, "
+            f"{percent} % menurut {policy.name}.",
             required,
         )
 
@@ -190,7 +191,7 @@ class WriteoffService:
             bool(visits or minutes),
             ("; ".join(parts) + ".")
             if parts
-            else f"Belum ada {Channel.KUNJUNGAN_RUMAH.label.lower()}/usaha atau Berita Acara.",
+            else f"Belum ada {in_sentence(Channel.KUNJUNGAN_RUMAH.label)}/usaha atau Berita Acara.",
             required,
         )
 

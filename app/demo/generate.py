@@ -57,7 +57,7 @@ def demo_profile(today: date) -> CoopProfile:
         badan_hukum_date=founded,
         address="Jl. Empunala No. 118, Kel. Balongsari, Kec. Magersari",
         city="Kota Mojokerto",
-        phone="(0321) 391 274",
+        phone="0321-391274",
         email="sekretariat@ksp-guyubrukun.example",
         logo_png=demo_logo_png(),
         ketua="H. Suparman",

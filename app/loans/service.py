@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any
 
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.formats import format_count
 from app.loans.arrears import LoanQualityService
 from app.loans.collateral import CollateralService
 from app.loans.creation import (
@@ -146,8 +147,8 @@ class LoanService:
             if arrears.days_past_due > 0:
                 warnings.append(
                     f"Pinjaman {replaced.display_number} sedang menunggak "
-                    f"{arrears.days_past_due} hari ({arrears.quality_label}). Menutup tunggakan "
-                    "dengan pinjaman baru menyembunyikan masalahnya."
+                    f"{format_count(arrears.days_past_due, 'hari')} ({arrears.quality_label}). "
+                    "Menutup tunggakan dengan pinjaman baru menyembunyikan masalahnya."
                 )
         fee = product.admin_fee(draft.amount)
         return ApplicationCheck(

@@ -25,6 +25,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from app.formats import format_date_time
+
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
@@ -108,7 +110,7 @@ class FileLock:
         with contextlib.suppress(OSError):  # the note is a courtesy; the lock is held
             self.path.write_text(
                 f"{getpass.getuser()} di komputer {socket.gethostname()} "
-                f"sejak {datetime.now():%d-%m-%Y %H:%M} (proses {os.getpid()})\n",
+                f"sejak {format_date_time(datetime.now())} (proses {os.getpid()})\n",
                 encoding="utf-8",
             )
 

@@ -28,6 +28,10 @@ class UsersRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def board_count(self) -> int:
+        """Accounts holding a board role (Ketua or Pengurus), approved or not."""
+        return int(self.db.scalar("SELECT count(*) FROM users WHERE role IN ('ketua', 'pengurus')"))
+
     def count(self) -> int:
         return int(self.db.scalar("SELECT count(*) FROM users"))
 

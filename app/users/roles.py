@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
-from app.storage.role_requests_repo import RoleRequest, RoleRequestsRepository
+from app.storage.role_requests_repo import RoleRequest as RoleRequest  # re-exported for ui/
+from app.storage.role_requests_repo import RoleRequestsRepository
 from app.storage.users_repo import UsersRepository
 from app.users.models import Role, User
 from app.users.permissions import Action, can
@@ -68,7 +69,7 @@ class RoleGrants:
         return False
 
     def _bootstrap(self) -> bool:
-        has_board = self.db.scalar("SELECT count(*) FROM users WHERE role IN ('ketua', 'pengurus')")
+        has_board = self.users.board_count()
         # The account just inserted (or changed) is counted too: exactly one means it is the
         # first Pengurus/Ketua the cooperative ever had.
         return int(has_board) <= 1 and not self.repo.any_approved()

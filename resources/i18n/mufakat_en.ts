@@ -1356,8 +1356,8 @@ Check the spelling of the name or number, or choose Status All.</translation>
         <translation>Collateral</translation>
     </message>
     <message>
-        <source>misalnya: BPKB Honda Beat 2019</source>
-        <translation>e.g. BPKB (vehicle title) Honda Beat 2019</translation>
+        <source>misalnya: Honda Beat 2019, S 4127 NK</source>
+        <translation>e.g. Honda Beat 2019, S 4127 NK</translation>
     </message>
     <message>
         <source>NJOP, untuk tanah tanpa Hak Tanggungan</source>
@@ -6317,10 +6317,8 @@ Unsaved changes in other groups are not affected.</translation>
         <translation>Receive Payoff with Relief</translation>
     </message>
     <message>
-        <source>Penawaran {number}: {member}, pinjaman {loan}.
-Jumlah yang disepakati: &lt;b&gt;{amount}&lt;/b&gt; ({words}), berlaku sampai {until}.</source>
-        <translation>Offer {number}: {member}, loan {loan}.
-Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</translation>
+        <source>Penawaran {number}: {member}, pinjaman {loan}.&lt;br&gt;Jumlah yang disepakati: &lt;b&gt;{amount}&lt;/b&gt; ({words}), berlaku sampai {until}.</source>
+        <translation>Offer {number}: {member}, loan {loan}.&lt;br&gt;Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</translation>
     </message>
     <message>
         <source>Tanggal diterima *</source>

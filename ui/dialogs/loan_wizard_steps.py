@@ -143,7 +143,7 @@ class CollateralPage(_Page):
         for key, label in COLLATERAL_KINDS.items():
             self.kind_combo.addItem(label, key)
         self.description_edit = QLineEdit()
-        self.description_edit.setPlaceholderText(self.tr("misalnya: BPKB Honda Beat 2019"))
+        self.description_edit.setPlaceholderText(self.tr("misalnya: Honda Beat 2019, S 4127 NK"))
         self.document_edit = QLineEdit()
         self.owner_edit = QLineEdit()
         self.value_edit = RupiahEdit(field="estimated_value")

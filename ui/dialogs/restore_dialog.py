@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.storage.restore import RestorePlan
+from app.backups import RestorePlan
+from app.formats import format_date_time
 
 CONFIRM_WORD = "PULIHKAN"
 
@@ -29,7 +30,7 @@ class RestoreDialog(QDialog):
         self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         try:
-            made = f"{datetime.fromtimestamp(backup_file.stat().st_mtime):%d-%m-%Y %H:%M}"
+            made = format_date_time(datetime.fromtimestamp(backup_file.stat().st_mtime))
         except OSError:
             made = "–"
         text = QLabel(objectName="consequence")

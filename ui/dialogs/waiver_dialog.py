@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError, PermissionDenied, ValidationError
+from app.formats import in_sentence
 from app.loans.models import Loan, Waiver
 from app.money import format_rupiah
 from app.services import Services
@@ -142,7 +143,7 @@ class WaiverDialog(QDialog):
         if owed is None:
             self.owed_label.setText("")
             return
-        what = self.component_combo.currentText().lower()
+        what = in_sentence(self.component_combo.currentText())
         self.owed_label.setText(
             self.tr("Tunggakan {what} pada tanggal itu: {amount}").format(
                 what=what, amount=format_rupiah(owed)

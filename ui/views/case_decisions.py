@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.collection.decision_models import Decision, DecisionKind, DecisionStatus
-from app.formats import format_date_short
+from app.formats import format_date_short, in_sentence
 from app.users.models import Role, User
 from app.users.permissions import Action, can
 from ui.models.decisions_model import DecisionColumn, DecisionsModel
@@ -28,7 +28,7 @@ def vote_block(user: User, d: Decision) -> str | None:
     """Why `user` may not approve or reject `d` (None: they may). Mirrors the service's rules
     so the button can say why it is disabled; the service still decides."""
     if d.status != DecisionStatus.DIUSULKAN:
-        return f"Keputusan {d.number} sudah {d.status.label.lower()}."
+        return f"Keputusan {d.number} sudah {in_sentence(d.status.label)}."
     if not can(user, Action.APPROVE):
         return (
             f"Hanya Ketua/Pengurus yang boleh menyetujui atau menolak; peran Anda "

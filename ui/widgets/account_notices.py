@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from app.errors import AppError
 from app.services import Services
-from app.storage.role_requests_repo import RoleRequest
 from app.users.models import User
 from app.users.permissions import Action, can
+from app.users.roles import RoleRequest
 from ui.widgets import messages
 
 _KINDS = {"baru": "akun baru", "ubah": "perubahan peran", "aktifkan": "akun diaktifkan lagi"}

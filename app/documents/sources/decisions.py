@@ -13,7 +13,7 @@ from app.documents import daftar_hapus_buku as dhb
 from app.documents import notulen as nt
 from app.documents.sources.basics import arrears_at
 from app.errors import ValidationError
-from app.formats import format_date_long, format_date_short
+from app.formats import format_count, format_date_long, format_date_short, in_sentence
 from app.loans.quality import CLASS_LABELS, class_label
 from app.money import format_number, format_rupiah
 from app.services import Services
@@ -74,7 +74,7 @@ def _position(services: Services, d: Decision) -> str:
     a = arrears_at(services, services.loans.get(d.loan_id), d.proposed_on)
     return (
         f"sisa pokok {format_rupiah(a.outstanding)}, tunggakan {format_rupiah(a.total)}, "
-        f"{a.quality or '–'}, {a.days_past_due} hari terlambat"
+        f"{a.quality or '–'}, {format_count(a.days_past_due, 'hari')} terlambat"
     )
 
 
@@ -224,7 +224,7 @@ def notulen(
         secretary=secretary,
         attendees=attendees,
         board_size=board_size,
-        agenda=[f"Pembahasan usulan {k.label.lower()}" for k in kinds] + ["Lain-lain"],
+        agenda=[f"Pembahasan usulan {in_sentence(k.label)}" for k in kinds] + ["Lain-lain"],
         cases=[
             nt.CaseDiscussion(
                 d.member_name,

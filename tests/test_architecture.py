@@ -45,16 +45,6 @@ KNOWN_CYCLES = [
         "app.collection.writeoff",
     },
     {"app.loans.creation", "app.loans.service"},
-    {
-        "app.storage.loans_schema",
-        "app.storage.migrations",
-        "app.storage.schema_collection",
-        "app.storage.schema_documents",
-        "app.storage.schema_auth",
-        "app.storage.schema_identity",
-        "app.storage.schema_loans_base",
-        "app.storage.schema_paper",
-    },
 ]
 """Import cycles inside app/ today; a cycle may shrink or split, never grow or appear."""
 

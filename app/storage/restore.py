@@ -17,7 +17,7 @@ from app.storage import migrations, watermarks
 from app.storage.backup import record_backup, verify_copy
 from app.storage.db import Database, acquire_lock, copy_database, open_database, sqlite_errors
 from app.storage.inspection import Watermark, read_identity, read_watermark, readonly_view
-from app.storage.schema_identity import create_identity
+from app.storage.schema.m0010_file_identity import create_identity
 
 
 class OtherCooperative(ValidationError):

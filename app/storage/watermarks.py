@@ -1,6 +1,6 @@
 """What this PC last saw of each cooperative's file, so an older copy is noticed before use.
 
-Kept in the per-user data folder, keyed by the file's identity (see schema_identity): the
+Kept in the per-user data folder, keyed by the file's identity (see m0010_file_identity): the
 highest ids of the append-only tables when the file was last opened or closed here. A main
 file copied without its `-wal`, or an old copy put back, has lower ids and is named so before
 anything is written to it."""

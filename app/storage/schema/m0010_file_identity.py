@@ -9,7 +9,7 @@ from datetime import datetime
 
 import sqlite_utils
 
-from app.storage.migrations import MIGRATIONS, _immutable
+from app.storage.schema._sql import immutable as _immutable
 
 
 def new_identity() -> str:
@@ -17,7 +17,6 @@ def new_identity() -> str:
     return secrets.token_hex(16)
 
 
-@MIGRATIONS(name="0010_file_identity")
 def m0010_file_identity(db: sqlite_utils.Database) -> None:
     """One row, never changed. `IF NOT EXISTS`/`OR IGNORE` let a restore of a backup made
     before this step keep the identity of the file it is restored into (set just before)."""
@@ -39,3 +38,7 @@ def create_identity(db: sqlite_utils.Database, identity: str) -> None:
     )
     for statement in _immutable("file_identity"):
         db.execute(statement.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
+
+
+NAME = "0010_file_identity"
+migrate = m0010_file_identity

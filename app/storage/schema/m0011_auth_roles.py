@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from app.storage.migrations import MIGRATIONS, _run
+from app.storage.schema._sql import run as _run
 
 _OLD_ROLES = "CHECK (role IN ('admin', 'pengurus', 'manajer', 'staf', 'pengawas'))"
 _NEW_ROLES = "CHECK (role IN ('admin', 'pengurus', 'manajer', 'staf', 'pengawas', 'ketua'))"
 _ROLES = "'admin', 'pengurus', 'manajer', 'staf', 'pengawas', 'ketua'"
 
 
-@MIGRATIONS(name="0011_auth_roles")
 def m0011_auth_roles(db: sqlite_utils.Database) -> None:
     # Widening a CHECK list cannot invalidate a stored row, so the users table keeps its rows,
     # triggers and the foreign keys pointing at it: only its stored definition gains 'ketua'
@@ -60,3 +59,7 @@ def m0011_auth_roles(db: sqlite_utils.Database) -> None:
         "UPDATE users SET role = 'ketua' WHERE role = 'pengurus'"
         " AND lower(trim(position)) = 'ketua'",
     )
+
+
+NAME = "0011_auth_roles"
+migrate = m0011_auth_roles

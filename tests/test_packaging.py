@@ -183,7 +183,9 @@ def test_data_files_the_program_opens_exist() -> None:
     assert named - USER_FILES <= shipped, named - USER_FILES - shipped
 
 
-USER_FILES = {"config.json"}  # written in the user's data folder, not shipped
+USER_FILES = {"config.json", "riwayat-file.json", "cadangan-belum-selesai.json"}
+"""Written in the user's data folder (settings, what this PC last saw of each file, backups under
+way), not shipped."""
 
 
 def _file_names_in_code() -> set[str]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from app.collection.meeting_models import DecisionPosition, Meeting, MeetingAttendee, MeetingDraft
 from app.errors import PermissionDenied, ValidationError
 from app.loans.models import LoanStatus
-from app.users.models import Role, User
+from app.users.models import User
 from app.users.permissions import Action, can
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ class MeetingService:
         ]
         seen = {a.name.casefold() for a in people}
         for user in self.p.users_repo.all():
-            if user.active and user.role == Role.PENGURUS and user.full_name.casefold() not in seen:
+            if user.active and user.role.is_pengurus and user.full_name.casefold() not in seen:
                 seen.add(user.full_name.casefold())
                 people.append(MeetingAttendee(user.full_name, "Pengurus", True))
         return people

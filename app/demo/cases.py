@@ -27,7 +27,8 @@ from app.collection.models import (
     MetRole,
     PromiseDraft,
 )
-from app.documents import sp_letters
+from app.documents import panggilan, sp_letters
+from app.documents.kinds import DocKind
 from app.documents.sources import issuing, letters
 from app.documents.sources.basics import documents
 from app.errors import AppError
@@ -206,12 +207,19 @@ class _Demo:
         del number
         if on > self.today:
             return
-        level = {LetterKind.SP1: 1, LetterKind.SP2: 2, LetterKind.SP3: 3}[kind]
-        data = letters.sp_letter(self.s, case.id, level, on)
-        issued = issuing.issue(
-            self.s, self.u["manajer"], data.kind, data, sp_letters.render, self.today,
-            docs=self.docs,
-        )  # fmt: skip
+        if kind == LetterKind.PANGGILAN:
+            invite = letters.surat_panggilan(self.s, case.id, on)
+            issued = issuing.issue(
+                self.s, self.u["manajer"], DocKind.PANGGILAN, invite, panggilan.render,
+                self.today, docs=self.docs,
+            )  # fmt: skip
+        else:
+            level = {LetterKind.SP1: 1, LetterKind.SP2: 2, LetterKind.SP3: 3}[kind]
+            data = letters.sp_letter(self.s, case.id, level, on)
+            issued = issuing.issue(
+                self.s, self.u["manajer"], data.kind, data, sp_letters.render, self.today,
+                docs=self.docs,
+            )  # fmt: skip
         recorded = next(
             x for x in self.c.contacts.letters(case.id) if x.number == issued.row.number
         )
@@ -437,6 +445,8 @@ class _Demo:
             or w + timedelta(days=3) > self.today
         ):
             raise _NotSuitable
+        # A loan long overdue that never had an SP is invited first (Kebijakan, issue 10 #16).
+        self.letter(case, LetterKind.PANGGILAN, w - timedelta(days=84), case.id)
         for i, letter_kind in enumerate((LetterKind.SP1, LetterKind.SP2, LetterKind.SP3)):
             self.letter(case, letter_kind, w - timedelta(days=70 - 14 * i), case.id)
         self.contact(

@@ -198,8 +198,12 @@ class Database:
         return None if row is None else row[0]
 
     def close(self) -> None:
+        from app.storage import chain
+
         with contextlib.suppress(sqlite3.Error):
             self.sql.execute("PRAGMA optimize")
+        with contextlib.suppress(sqlite3.Error):
+            chain.remember_heads(self.sql.conn, self.path)
         self.sql.close()
         if self.lock is not None:
             self.lock.release()
@@ -310,7 +314,7 @@ def _check_writable(path: Path, exists: bool) -> None:
 
 def open_database(path: Path, *, create: bool = False) -> Database:
     """Open (or create when `create`) a Mufakat database: checked, locked and migrated."""
-    from app.storage import migrations  # local import: migrations import this module
+    from app.storage import chain, chain_verify, migrations  # they import this module
 
     path = Path(path)
     exists = path.exists()
@@ -363,7 +367,10 @@ def open_database(path: Path, *, create: bool = False) -> Database:
             db.warnings.append(warning)
         if migrations.pending(db) and not empty:
             db.migrated_from_copy = _copy_aside(db, "sebelum-migrasi")
+        chain.install(db.sql.conn)  # rows added by later migrations are linked too
         migrations.apply(db)
+        chain.install(db.sql.conn)
+        db.warnings.extend(chain_verify.compare_with_pc(db.sql.conn))
         return db
     except BaseException:
         if db is not None:

@@ -30,6 +30,7 @@ from typing import Any
 
 HASH_FUNCTION = "mufakat_chain_hash"
 SEALED_TABLES = ("users", "settings")
+SEAL_KEYS = {"users": "id", "settings": "key"}  # how a sealed row is named
 SEAL_TABLE = "row_seals"
 PC_FOLDER = "rantai"
 
@@ -75,12 +76,23 @@ def _without_rowid(conn: sqlite3.Connection, table: str) -> bool:
     return bool(sql) and "WITHOUT ROWID" in str(sql[0]).upper().replace("\n", " ")
 
 
+def primary_key(conn: sqlite3.Connection, table: str) -> list[str]:
+    pk = sorted((row[5], row[1]) for row in conn.execute(f'PRAGMA table_info("{table}")'))
+    return [name for rank, name in pk if rank]
+
+
 def key_expression(conn: sqlite3.Connection, table: str, prefix: str = "") -> str:
-    """SQL for a row's key: its rowid, or its primary-key values joined by '|'."""
+    """SQL for a row's key: its rowid, or a JSON array of its primary-key values."""
     if not _without_rowid(conn, table):
         return f"{prefix}rowid"
-    pk = sorted((row[5], row[1]) for row in conn.execute(f'PRAGMA table_info("{table}")'))
-    return " || '|' || ".join(f'{prefix}"{name}"' for rank, name in pk if rank)
+    return "json_array(" + ", ".join(f'{prefix}"{n}"' for n in primary_key(conn, table)) + ")"
+
+
+def key_match(conn: sqlite3.Connection, table: str) -> tuple[str, bool]:
+    """A WHERE clause finding one row by its key (parameters: the key, or its JSON values)."""
+    if not _without_rowid(conn, table):
+        return "rowid = ?", False
+    return " AND ".join(f'"{n}" = ?' for n in primary_key(conn, table)), True
 
 
 def _pairs_sql(names: Sequence[str], prefix: str) -> str:
@@ -168,7 +180,7 @@ def start_table(conn: sqlite3.Connection, table: str) -> None:
 def seal_rows(conn: sqlite3.Connection, table: str) -> None:
     """Seal the current rows of a mutable table (users, settings) in `row_seals`."""
     names = columns(conn, table)
-    key = key_expression(conn, table)
+    key = f'"{SEAL_KEYS[table]}"'
     quoted = ", ".join(f'"{n}"' for n in names)
     for row in conn.execute(f'SELECT {key}, {quoted} FROM "{table}" ORDER BY {key}').fetchall():
         conn.execute(
@@ -210,8 +222,8 @@ def install(conn: sqlite3.Connection) -> None:
         )
     for table in SEALED_TABLES:
         names = columns(conn, table)
-        new_key = key_expression(conn, table, "NEW.")
-        old_key = key_expression(conn, table, "OLD.")
+        new_key = f'NEW."{SEAL_KEYS[table]}"'
+        old_key = f'OLD."{SEAL_KEYS[table]}"'
         seal = (
             f"INSERT INTO {SEAL_TABLE} (tbl, row_key, hash) VALUES ('{table}', "
             f"CAST({new_key} AS TEXT), {HASH_FUNCTION}(NULL, '{table}', CAST({new_key} AS TEXT), "

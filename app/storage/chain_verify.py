@@ -3,6 +3,7 @@ read-only connection and name, in Indonesian, each table and row changed outside
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -60,13 +61,15 @@ def _verify_table(conn: sqlite3.Connection, table: str) -> list[str]:
     linked: set[str] = set()
     prev: bytes | None = None
     seq = 0
-    fetch = f'SELECT {quoted} FROM "{table}" WHERE {key} = ?'
+    where, split = chain.key_match(conn, table)
+    fetch = f'SELECT {quoted} FROM "{table}" WHERE {where}'
     for seq_no, row_key, stored in conn.execute(
         "SELECT seq, row_key, hash FROM chain_links WHERE tbl = ? ORDER BY seq", (code,)
     ):
         seq += 1
         linked.add(str(row_key))
-        row = conn.execute(fetch, (row_key,)).fetchone()
+        params = json.loads(row_key) if split else [row_key]
+        row = conn.execute(fetch, params).fetchone()
         if seq_no != seq:
             changed.append(f"{_row_label(table, row_key)}: urutan rantai terputus")
         elif row is None:
@@ -96,7 +99,7 @@ def _verify_seals(conn: sqlite3.Connection) -> list[str]:
     problems: list[str] = []
     for table in chain.SEALED_TABLES:
         names = chain.columns(conn, table)
-        key = chain.key_expression(conn, table)
+        key = f'"{chain.SEAL_KEYS[table]}"'
         quoted = ", ".join(f'"{n}"' for n in names)
         sealed = {
             str(r[0]): r[1]

@@ -101,3 +101,15 @@ def test_savings_note_and_date(services: Services) -> None:
             ketua, member.id, SavingsKind.SUKARELA, 10_000, date(2101, 1, 1), today=date(2102, 1, 1)
         )
     assert caught.value.field == "tx_date"
+
+
+def test_the_cooperative_profile_is_stored_clean(services: Services) -> None:
+    admin = make_user(services, Role.ADMIN)
+    profile = services.settings.profile()
+    from dataclasses import replace
+
+    services.settings.save_profile(
+        admin, replace(profile, address="Jl. Majapahit\u202e ١\x07", city="Kota\x00 Mojokerto")
+    )
+    saved = services.settings.profile()
+    assert (saved.address, saved.city) == ("Jl. Majapahit 1", "Kota Mojokerto")

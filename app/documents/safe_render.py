@@ -34,8 +34,8 @@ def clip_texts(value: T, limit: int) -> T:
     """A copy of `value` (dataclasses, tuples, lists, dicts, nested) with every string longer
     than `limit` shortened; everything else unchanged."""
     result: Any
-    if isinstance(value, str):
-        result = shorten(value, limit)
+    if type(value) is str:  # enums (StrEnum) stay as they are
+        result = shorten(str(value), limit)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {
             f.name: clip_texts(getattr(value, f.name), limit)

@@ -186,4 +186,6 @@ def m0009_member_search(db: sqlite_utils.Database) -> None:
         "DROP INDEX savings_member",
         "CREATE INDEX savings_member ON savings_transactions (member_id, kind, tx_date, amount)",
     )
+
+
 from app.storage import schema_chain  # noqa: E402, F401

@@ -113,3 +113,36 @@ def test_the_cooperative_profile_is_stored_clean(services: Services) -> None:
     )
     saved = services.settings.profile()
     assert (saved.address, saved.city) == ("Jl. Majapahit 1", "Kota Mojokerto")
+
+
+@pytest.mark.parametrize(
+    ("field", "changes"),
+    [
+        ("application_date", {"application_date": date(1, 1, 1)}),
+        ("first_due", {"first_due": date(2101, 1, 5)}),
+    ],
+)
+def test_a_loan_application_with_an_impossible_date_is_refused(
+    services: Services, field: str, changes: dict[str, date]
+) -> None:
+    from dataclasses import replace
+
+    from app.loans.models import LoanApplication
+    from tests.app.loans.loan_factory import product
+
+    ketua = make_user(services, Role.PENGURUS, "ketua")
+    member = make_member(services, ketua)
+    draft = LoanApplication(
+        member_id=member.id,
+        product_id=product(services).id,
+        amount=5_000_000,
+        months=10,
+        first_due=date(2026, 12, 10),
+        application_date=date(2026, 11, 2),
+        purpose="Tambahan modal\u202e usaha\x00",
+    )
+    with pytest.raises(ValidationError) as caught:
+        services.loans.create_loan(ketua, replace(draft, **changes), today=date(2026, 11, 26))
+    assert caught.value.field == field
+    loan = services.loans.create_loan(ketua, draft, today=date(2026, 11, 26))
+    assert services.loans.get(loan.id).purpose == "Tambahan modal usaha"

@@ -14,7 +14,8 @@ recomputes everything (app/storage/chain_verify.py).
 
 The canonical content leaves out NULL values, so a later migration that adds a nullable column
 keeps every existing hash valid; a migration that adds a NOT NULL column with a default to a
-chained table must re-chain that table (`rechain`).
+chained table must re-chain that table (`rechain`), and one that rebuilds `users` or
+`settings` must seal their rows again (`seal_rows`).
 """
 
 from __future__ import annotations
@@ -151,9 +152,10 @@ def no_replace_trigger(conn: sqlite3.Connection, table: str) -> str:
 # --- chaining rows ---------------------------------------------------------------------------
 
 
-def start_table(conn: sqlite3.Connection, table: str) -> None:
+def start_table(conn: sqlite3.Connection, table: str, code: int | None = None) -> None:
     """Add `table` to the chains and link its existing rows in key order (used by migrations)."""
-    code = conn.execute("SELECT coalesce(max(code), 0) + 1 FROM chain_heads").fetchone()[0]
+    if code is None:
+        code = conn.execute("SELECT coalesce(max(code), 0) + 1 FROM chain_heads").fetchone()[0]
     conn.execute(
         "INSERT INTO chain_heads (tbl, code, count, hash) VALUES (?, ?, 0, NULL)", (table, code)
     )
@@ -175,6 +177,26 @@ def start_table(conn: sqlite3.Connection, table: str) -> None:
             batch.clear()
     conn.executemany("INSERT INTO chain_links VALUES (?, ?, ?, ?)", batch)
     conn.execute("UPDATE chain_heads SET count = ?, hash = ? WHERE tbl = ?", (count, prev, table))
+
+
+def rechain(conn: sqlite3.Connection, table: str) -> None:
+    """Link `table`'s rows afresh (for a migration that changed its columns so that the old
+    hashes no longer match: a NOT NULL column added, a table rebuilt). Only migrations call
+    this: it replaces the chain's links, so it vouches for the rows as they are now."""
+    code = conn.execute("SELECT code FROM chain_heads WHERE tbl = ?", (table,)).fetchone()[0]
+    conn.execute("DROP TRIGGER chain_links_no_delete")
+    conn.execute("DELETE FROM chain_links WHERE tbl = ?", (code,))
+    conn.execute(_immutable_delete("chain_links"))
+    conn.execute("DELETE FROM chain_heads WHERE tbl = ?", (table,))
+    start_table(conn, table, code)
+    install(conn)
+
+
+def _immutable_delete(table: str) -> str:
+    return (
+        f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+    )
 
 
 def seal_rows(conn: sqlite3.Connection, table: str) -> None:

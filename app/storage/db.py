@@ -368,9 +368,12 @@ def open_database(path: Path, *, create: bool = False) -> Database:
         if migrations.pending(db) and not empty:
             db.migrated_from_copy = _copy_aside(db, "sebelum-migrasi")
         chain.install(db.sql.conn)  # rows added by later migrations are linked too
+        db.warnings.extend(chain_verify.compare_with_pc(db.sql.conn))
+        migrating = bool(migrations.pending(db))
         migrations.apply(db)
         chain.install(db.sql.conn)
-        db.warnings.extend(chain_verify.compare_with_pc(db.sql.conn))
+        if migrating:  # a migration may re-chain a table: this PC knows the new heads
+            chain.remember_heads(db.sql.conn, db.path)
         return db
     except BaseException:
         if db is not None:

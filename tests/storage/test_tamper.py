@@ -232,3 +232,27 @@ def test_digest_depends_on_every_part() -> None:
     assert base != chain.digest(None, "t", 2, [("a", 1), ("b", "x")])
     assert base != chain.digest(None, "t", 1, [("a", "1"), ("b", "x")])
     assert base == chain.digest(None, "t", 1, [("b", "x"), ("a", 1), ("c", None)])
+
+
+def test_a_later_migration_can_rechain_and_reseal(services: Services) -> None:
+    """A migration adding a NOT NULL column changes every row's content: without `rechain` /
+    `seal_rows` check would blame every row; with them the file is whole again."""
+    path, _ = _file(services)
+    _shell(
+        path,
+        "ALTER TABLE savings_transactions ADD COLUMN branch INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE users ADD COLUMN ketua INTEGER NOT NULL DEFAULT 0",
+    )
+    problems = check_database(path).problems
+    assert any("savings_transactions baris 1 diubah" in p for p in problems)
+    assert any("users baris 1 diubah" in p for p in problems)
+    conn = sqlite3.connect(path)
+    try:
+        chain.install(conn)
+        chain.rechain(conn, "savings_transactions")
+        chain.seal_rows(conn, "users")
+        conn.commit()
+    finally:
+        conn.close()
+    report = check_database(path)
+    assert [p for p in report.problems if "komputer ini" not in p] == []

@@ -27,6 +27,7 @@ from app.collection.models import (
 from app.errors import NotFound, ValidationError
 from app.formats import in_sentence
 from app.paths import attachments_dir
+from app.text import check_date, clean_strings
 from app.users.models import User
 
 if TYPE_CHECKING:
@@ -59,6 +60,12 @@ class ContactService:
 
     def validate(self, draft: ContactDraft, today: date) -> ContactDraft:
         """A cleaned copy of the draft, or ValidationError naming the field at fault."""
+        draft = clean_strings(
+            draft,
+            multiline=("member_said", "offer", "member_answer", "agreed", "next_step"),
+        )
+        check_date(draft.contact_at.date(), "contact_at", "Waktu kontak")
+        check_date(draft.next_step_date, "next_step_date", "Tanggal langkah berikut")
         case = self.p.cases.get(draft.case_id)
         if not case.status.is_open:
             raise ValidationError(f"Kasus {case.number} sudah selesai.", field="case")

@@ -12,6 +12,7 @@ from app.errors import PermissionDenied, ValidationError
 from app.formats import format_date_long
 from app.loans.collateral import check_collateral, clean_guarantor
 from app.loans.models import CollateralDraft, GuarantorDraft, Loan, LoanApplication
+from app.text import check_date, clean_strings
 from app.users.models import User
 from app.users.permissions import Action, can, require
 
@@ -41,6 +42,7 @@ def check_disbursement_date(
 ) -> None:
     """A pay-out date may not be after today, before the approval, or on/after the first
     instalment's due date (ValidationError at field 'on')."""
+    check_date(on, "on", "Tanggal pencairan")
     if on > today:
         raise ValidationError("Tanggal pencairan tidak boleh setelah hari ini.", field="on")
     if decided_on and on < decided_on:
@@ -79,6 +81,7 @@ class LoanCreation:
         """Validate every part, then apply, add collateral and guarantors, approve and pay
         out as asked, all in one transaction. Any error leaves nothing behind: no loan, no
         collateral, guarantor, event or audit row, and no number used up."""
+        application = clean_strings(application)  # what was typed, without hostile characters
         self.validate(actor, application, collateral, guarantors, approve, disburse, today)
         loans = self.loans
         # Each step opens its own atomic block; inside this one they become savepoints, so a
@@ -126,6 +129,8 @@ class LoanCreation:
                 )
         if len(" ".join(application.purpose.split())) < 3:
             raise ValidationError("Tulis keperluan pinjaman.", field="purpose")
+        check_date(application.application_date, "application_date", "Tanggal pengajuan")
+        check_date(application.first_due, "first_due", "Tanggal angsuran pertama")
         check = self.loans.check_application(application, today)
         for number, item in enumerate(collateral, start=1):
             try:

@@ -34,6 +34,7 @@ from app.loans.creation import (
     LoanCreation,
     check_disbursement_date,
 )
+from app.loans.ledger import LoanLedger
 from app.loans.models import (
     ApplicationCheck,
     Collateral,
@@ -47,6 +48,7 @@ from app.loans.models import (
     LoanFilter,
     LoanRow,
     LoanStatus,
+    PaymentMethod,
     ScheduleLine,
 )
 from app.loans.payments import LoanPaymentService
@@ -84,7 +86,9 @@ class LoanService:
         self.listing = LoansListRepository(db)
         self.products = LoanProductService(db, audit, settings)
         self.quality = LoanQualityService(db, audit, settings)
-        self.payments = LoanPaymentService(db, audit, settings, self.quality)
+        self.payments = LoanPaymentService(
+            LoanLedger(db, audit, self.quality, self.repo, self.events), settings
+        )
         self.portfolio = PortfolioService(db, audit, settings, self.quality)
         self.security = CollateralService(db, audit)
 
@@ -318,7 +322,7 @@ class LoanService:
                     actor,
                     loan.replaces_loan_id,
                     on,
-                    "transfer",
+                    PaymentMethod.TRANSFER,
                     note=f"Dilunasi dari pencairan pinjaman {number}",
                     today=today,
                 )

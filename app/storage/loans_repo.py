@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -53,6 +54,10 @@ _PRODUCT_COLUMNS = (
 
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def denda_values(rule: DendaRule, order: Sequence[str], mode: str, payoff: str) -> list[Any]:
@@ -224,6 +229,14 @@ def schedule_line_values(
     return values
 
 
+@dataclass(frozen=True)
+class StatusChange:
+    """A loan's new status and the date it closed (None: open again)."""
+
+    status: LoanStatus
+    closed_on: date | None
+
+
 class LoansRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -288,6 +301,13 @@ class LoansRepository:
         self.db.execute(
             f"UPDATE loans SET {assignments}, updated_at = ? WHERE id = ?",
             [*changes.values(), now_text(), loan_id],
+        )
+
+    def set_status(self, loan_id: int, change: StatusChange) -> None:
+        """Set the status and closing date of a loan (callers audit the change)."""
+        self.db.execute(
+            "UPDATE loans SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?",
+            (change.status.value, _iso(change.closed_on), now_text(), loan_id),
         )
 
     def loan(self, loan_id: int) -> Loan | None:

@@ -42,7 +42,6 @@ KNOWN_CYCLES = [
         "app.collection.settlement",
         "app.collection.writeoff",
     },
-    {"app.loans.creation", "app.loans.service"},
     {
         "app.storage.loans_schema",
         "app.storage.migrations",

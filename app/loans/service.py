@@ -358,7 +358,7 @@ class LoanService:
         first, errors naming their field, then application, collateral, guarantors, approval
         (APPROVE) and pay-out (RECORD_PAYMENT) are written in one transaction — all or nothing.
         Without `approve` the loan stays diajukan. See app/loans/creation.py."""
-        return LoanCreation(self).create(
+        return LoanCreation(self.db, self).create(
             actor, application, collateral, guarantors, approve, disburse, today
         )
 

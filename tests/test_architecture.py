@@ -58,9 +58,7 @@ OVER_BUDGET = {
     "app/collection/writeoff.py",
     "app/demo/cases.py",
     "app/loans/models.py",
-    "app/loans/service.py",
     "app/storage/loans_quality_repo.py",
-    "app/storage/loans_repo.py",
 }
 """Modules (outside tests/) longer than BUDGET lines today."""
 

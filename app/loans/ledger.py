@@ -15,7 +15,8 @@ from app.loans.models import Loan, LoanStatus, Payment, PaymentMethod
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
 from app.storage.loans_events_repo import LoanEventsRepository
-from app.storage.loans_repo import LoansRepository, StatusChange
+from app.storage.loans_repo import LoansRepository
+from app.storage.loans_rows import StatusChange
 from app.users.models import User
 
 if TYPE_CHECKING:

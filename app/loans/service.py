@@ -59,18 +59,19 @@ from app.members.models import MemberStatus
 from app.money import format_rupiah
 from app.numbering import format_pattern, resets_yearly
 from app.settings.service import SettingsService
-from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
 from app.storage.loans_events_repo import LoanEventsRepository, NewEvent
 from app.storage.loans_list_repo import LoansListRepository
-from app.storage.loans_repo import DENDA_FIELDS, LoansRepository, denda_values
+from app.storage.loans_repo import LoansRepository
+from app.storage.loans_rows import LoanDecision, LoanDisbursement, NewLoan
 from app.storage.members_repo import MembersRepository
 from app.users.models import User
 from app.users.permissions import Action, can, require
 
 APPLICATION_SEQUENCE = "loan_application"
 AGREEMENT_SEQUENCE = "loan_agreement"
+_DECIDED = {LoanStatus.DISETUJUI: "setujui", LoanStatus.DITOLAK: "tolak"}
 
 
 class LoanService:
@@ -184,31 +185,17 @@ class LoanService:
                 "application_no",
                 "PM",
             )
-            denda = denda_values(
-                product.denda_rule, product.alloc_order, product.alloc_mode, product.payoff_rule
+            loan_id = self.repo.insert_loan(
+                NewLoan(
+                    application_no=number,
+                    application=draft,
+                    product=product,
+                    purpose=purpose,
+                    admin_fee=product.admin_fee(draft.amount),
+                    note=draft.note.strip(),
+                    created_by=actor.id,
+                )
             )
-            values: dict[str, Any] = {
-                "application_no": number,
-                "member_id": draft.member_id,
-                "product_id": product.id,
-                "status": LoanStatus.DIAJUKAN.value,
-                "application_date": draft.application_date.isoformat(),
-                "amount": draft.amount,
-                "months": draft.months,
-                "monthly_rate": str(product.monthly_rate),
-                "method": product.method,
-                "round_to": product.round_to,
-                "round_up": int(product.round_up),
-                "principal_grace": draft.principal_grace,
-                "first_due": draft.first_due.isoformat(),
-                "purpose": purpose,
-                **dict(zip(DENDA_FIELDS, denda, strict=True)),
-                "admin_fee": product.admin_fee(draft.amount),
-                "replaces_loan_id": draft.replaces_loan_id,
-                "note": draft.note.strip(),
-                "created_by": actor.id,
-            }
-            loan_id = self.repo.insert_loan(values)
             self.repo.insert_schedule(
                 loan_id,
                 0,
@@ -255,17 +242,11 @@ class LoanService:
             )
         if today < loan.application_date:
             raise ValidationError("Tanggal keputusan sebelum tanggal pengajuan.", field="today")
-        self._change(
-            actor,
-            loan,
-            {
-                "status": status.value,
-                "decided_by": actor.id,
-                "decided_on": today.isoformat(),
-                "decision_note": note.strip(),
-            },
-            "setujui" if status == LoanStatus.DISETUJUI else "tolak",
-        )
+        decision = LoanDecision(status, actor.id, today, note.strip())
+        with self.db.atomic():
+            before = self.repo.loan_snapshot(loan.id)
+            self.repo.record_decision(loan.id, decision)
+            self._audit(actor, loan, before, decision.values(), _DECIDED[status])
         return self.get(loan_id)
 
     def disburse(self, actor: User, loan_id: int, on: date, today: date) -> Loan:
@@ -305,17 +286,10 @@ class LoanService:
                 ),
                 actor.id,
             )
-            self._change(
-                actor,
-                loan,
-                {
-                    "status": LoanStatus.AKTIF.value,
-                    "number": number,
-                    "disbursed_on": on.isoformat(),
-                    "net_disbursed": loan.amount - loan.admin_fee - payoff,
-                },
-                "cairkan",
-            )
+            paid = LoanDisbursement(number, on, loan.amount - loan.admin_fee - payoff)
+            before = self.repo.loan_snapshot(loan.id)
+            self.repo.record_disbursement(loan.id, paid)
+            self._audit(actor, loan, before, paid.values(), "cairkan")
             if payoff:
                 assert loan.replaces_loan_id is not None  # a payoff exists only for a replacement
                 self.payments.pay_off(
@@ -436,14 +410,13 @@ class LoanService:
         return self.listing.rows(as_of, self.quality.policy(), filters, 0, 1000, "newest")
 
     # -- helpers ------------------------------------------------------------------------------
-    def _change(self, actor: User, loan: Loan, changes: dict[str, Any], action: str) -> None:
-        """Update loan columns with an audit entry holding the values before and after."""
-        before = self.repo.loan_snapshot(loan.id)
-        with self.db.atomic():
-            self.repo.update_loan(loan.id, changes)
-            self.audit.record(
-                actor.id, action, "pinjaman", loan.id, {k: before.get(k) for k in changes}, changes
-            )
+    def _audit(
+        self, actor: User, loan: Loan, before: dict[str, Any], after: dict[str, Any], action: str
+    ) -> None:
+        """The audit entry of a change of loan columns: the values before and after."""
+        self.audit.record(
+            actor.id, action, "pinjaman", loan.id, {k: before.get(k) for k in after}, after
+        )
 
     def _next_number(
         self, setting: str, sequence: str, on: date, column: str, doc_code: str
@@ -452,7 +425,7 @@ class LoanService:
         code = self.settings.profile().code
         year = on.year if resets_yearly(pattern) else 0
         while True:
-            seq = sequences.next_value(self.db, sequence, year)
+            seq = self.repo.next_seq(sequence, year)
             number = format_pattern(pattern, seq, on, code, doc_code)
             if not self.repo.number_exists(column, number):
                 return number

@@ -20,7 +20,7 @@ from app.storage.loans_events_repo import (
     event_line_rows,
     insert_sql,
 )
-from app.storage.loans_repo import denda_values, schedule_line_values
+from app.storage.loans_rows import denda_values, schedule_line_values
 
 
 class BulkLoan(NamedTuple):

@@ -399,7 +399,7 @@ def _book_allowance(services: Services, ketua: User, today: date) -> None:
 def _summary(
     plans: Sequence[LoanPlan], statuses: Counter[LoanStatus], events: int, summary: object
 ) -> str:
-    from app.loans.models import PortfolioSummary
+    from app.loans.portfolio_models import PortfolioSummary
 
     assert isinstance(summary, PortfolioSummary)
     classes = ", ".join(

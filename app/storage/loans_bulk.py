@@ -192,8 +192,8 @@ def insert_loans_bulk(db: Database, loans: Sequence[BulkLoan]) -> list[int]:
                     int(p.round_up),
                     0,
                     loan.first_due.isoformat(),
-                    sum(i.principal for i in loan.schedule),
-                    sum(i.interest for i in loan.schedule),
+                    sum(i.pokok for i in loan.schedule),
+                    sum(i.jasa for i in loan.schedule),
                     loan.created_by,
                     loan.created_at,
                 )

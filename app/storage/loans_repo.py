@@ -120,8 +120,8 @@ class LoansRepository:
             "loan_id": loan_id,
             "version": version,
             **header,
-            "total_pokok": sum(i.principal for i in schedule),
-            "total_jasa": sum(i.interest for i in schedule),
+            "total_pokok": sum(i.pokok for i in schedule),
+            "total_jasa": sum(i.jasa for i in schedule),
             "created_by": user_id,
             "created_at": now_text(),
         }
@@ -147,8 +147,8 @@ class LoansRepository:
             Installment(
                 number=r["number"],
                 due_date=date.fromisoformat(r["due_date"]),
-                principal=r["pokok"],
-                interest=r["jasa"],
+                pokok=r["pokok"],
+                jasa=r["jasa"],
                 total=r["pokok"] + r["jasa"],
                 balance=r["balance"],
             )

@@ -146,16 +146,16 @@ def schedule_line_values(
     cum_pokok = cum_jasa = 0
     values = []
     for item in schedule:
-        cum_pokok += item.principal
-        cum_jasa += item.interest
+        cum_pokok += item.pokok
+        cum_jasa += item.jasa
         values.append(
             (
                 loan_id,
                 version,
                 item.number,
                 item.due_date.isoformat(),
-                item.principal,
-                item.interest,
+                item.pokok,
+                item.jasa,
                 cum_pokok,
                 cum_jasa,
                 item.balance,

@@ -54,7 +54,7 @@ from app.loans.models import (
 from app.loans.payments import LoanPaymentService
 from app.loans.portfolio import PortfolioService
 from app.loans.products import LoanProductService
-from app.loans.schedule import build_schedule
+from app.loans.schedule import VersionTerms, build_schedule
 from app.members.models import MemberStatus
 from app.money import format_rupiah
 from app.numbering import format_pattern, resets_yearly
@@ -64,7 +64,7 @@ from app.storage.db import Database
 from app.storage.loans_events_repo import LoanEventsRepository, NewEvent
 from app.storage.loans_list_repo import LoansListRepository
 from app.storage.loans_repo import LoansRepository
-from app.storage.loans_rows import LoanDecision, LoanDisbursement, NewLoan
+from app.storage.loans_rows import LoanDecision, LoanDisbursement, NewLoan, ScheduleHeader
 from app.storage.members_repo import MembersRepository
 from app.users.models import User
 from app.users.permissions import Action, can, require
@@ -196,24 +196,21 @@ class LoanService:
                     created_by=actor.id,
                 )
             )
-            self.repo.insert_schedule(
-                loan_id,
-                0,
-                {
-                    "effective_date": draft.application_date.isoformat(),
-                    "reason": "",
-                    "principal": draft.amount,
-                    "monthly_rate": str(product.monthly_rate),
-                    "months": draft.months,
-                    "method": product.method,
-                    "round_to": product.round_to,
-                    "round_up": int(product.round_up),
-                    "principal_grace": draft.principal_grace,
-                    "first_due": draft.first_due.isoformat(),
-                },
-                schedule,
-                actor.id,
+            header = ScheduleHeader(
+                VersionTerms(
+                    version=0,
+                    effective_date=draft.application_date,
+                    monthly_rate=product.monthly_rate,
+                    months=draft.months,
+                    method=product.method,
+                    round_to=product.round_to,
+                    round_up=product.round_up,
+                    principal_grace=draft.principal_grace,
+                    first_due=draft.first_due,
+                ),
+                principal=draft.amount,
             )
+            self.repo.insert_schedule_version(loan_id, header, schedule, actor.id)
             self.audit.record(
                 actor.id, "ajukan", "pinjaman", loan_id, None, self.repo.loan_snapshot(loan_id)
             )

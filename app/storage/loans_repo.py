@@ -22,6 +22,7 @@ from app.storage.loans_rows import (
     LoanDecision,
     LoanDisbursement,
     NewLoan,
+    ScheduleHeader,
     StatusChange,
     collateral_of,
     guarantor_of,
@@ -107,6 +108,16 @@ class LoansRepository:
         return self.db.scalar(f"SELECT 1 FROM loans WHERE {column} = ?", (number,)) is not None
 
     # -- schedules ----------------------------------------------------------------------------
+    def insert_schedule_version(
+        self,
+        loan_id: int,
+        header: ScheduleHeader,
+        schedule: Sequence[Installment],
+        user_id: int | None,
+    ) -> None:
+        """Store a schedule version (header + lines); both are immutable afterwards."""
+        self.insert_schedule(loan_id, header.terms.version, header.values(), schedule, user_id)
+
     def insert_schedule(
         self,
         loan_id: int,
@@ -115,7 +126,8 @@ class LoansRepository:
         schedule: Sequence[Installment],
         user_id: int | None,
     ) -> None:
-        """Store a schedule version (header + lines); both are immutable afterwards."""
+        """Store a schedule version from header columns (app/collection still calls this;
+        the loans code passes a ScheduleHeader to insert_schedule_version)."""
         values = {
             "loan_id": loan_id,
             "version": version,

@@ -19,7 +19,7 @@ from app.loans.models import (
     LoanProduct,
     LoanStatus,
 )
-from app.loans.schedule import Installment
+from app.loans.schedule import Installment, VersionTerms
 
 DENDA_FIELDS = (
     "denda_basis",
@@ -220,6 +220,34 @@ class StatusChange:
 
     status: LoanStatus
     closed_on: date | None
+
+
+@dataclass(frozen=True)
+class ScheduleHeader:
+    """A schedule version's header: the terms it was built with, the pokok it spreads, and
+    why (a restructuring names its decision)."""
+
+    terms: VersionTerms
+    principal: int
+    reason: str = ""
+    decision_id: int | None = None
+
+    def values(self) -> dict[str, Any]:
+        """The header columns of loan_schedules (version and loan aside)."""
+        t = self.terms
+        return {
+            "effective_date": t.effective_date.isoformat(),
+            "reason": self.reason,
+            "decision_id": self.decision_id,
+            "principal": self.principal,
+            "monthly_rate": str(t.monthly_rate),
+            "months": t.months,
+            "method": t.method,
+            "round_to": t.round_to,
+            "round_up": int(t.round_up),
+            "principal_grace": t.principal_grace,
+            "first_due": t.first_due.isoformat(),
+        }
 
 
 def new_loan_values(new: NewLoan) -> dict[str, Any]:

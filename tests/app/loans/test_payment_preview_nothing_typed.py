@@ -40,9 +40,7 @@ def test_nothing_typed_shows_what_is_due_and_allocates_nothing(
     assert bool(empty.open_before) == (days >= 0)
 
 
-def test_nothing_typed_counts_the_titipan_held(
-    services: Services, ketua: User, loan: Loan
-) -> None:
+def test_nothing_typed_counts_the_titipan_held(services: Services, ketua: User, loan: Loan) -> None:
     whole = 10 * 1_150_000  # every instalment, pokok and jasa, on its first due date
     paid = services.loans.payments.record_payment(
         ketua, loan.id, whole + 25_000, DUE, PaymentMethod.TUNAI, today=LATER
@@ -57,9 +55,7 @@ def test_nothing_typed_counts_the_titipan_held(
 def test_every_payment_method_is_taken_and_stored_as_its_value(
     services: Services, ketua: User, loan: Loan, method: PaymentMethod
 ) -> None:
-    paid = services.loans.payments.record_payment(
-        ketua, loan.id, 100_000, DUE, method, today=LATER
-    )
+    paid = services.loans.payments.record_payment(ketua, loan.id, 100_000, DUE, method, today=LATER)
     assert paid.method == method.value
     assert PaymentMethod(paid.method) is method
 

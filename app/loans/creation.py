@@ -6,18 +6,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from app.errors import PermissionDenied, ValidationError
 from app.formats import format_date_long
 from app.loans.collateral import check_collateral, clean_guarantor
-from app.loans.models import CollateralDraft, GuarantorDraft, Loan, LoanApplication
+from app.loans.models import (
+    ApplicationCheck,
+    Collateral,
+    CollateralDraft,
+    Guarantor,
+    GuarantorDraft,
+    Loan,
+    LoanApplication,
+)
+from app.storage.db import Database
 from app.text import check_date, clean_strings
 from app.users.models import User
 from app.users.permissions import Action, can, require
 
-if TYPE_CHECKING:
-    from app.loans.service import LoanService
+
+class LoanSteps(Protocol):
+    """The steps of a loan's life that a new loan goes through (LoanService has them)."""
+
+    def check_application(self, draft: LoanApplication, today: date) -> ApplicationCheck: ...
+    def apply(self, actor: User, draft: LoanApplication, today: date) -> Loan: ...
+    def add_collateral(self, actor: User, loan_id: int, draft: CollateralDraft) -> Collateral: ...
+    def add_guarantor(self, actor: User, loan_id: int, draft: GuarantorDraft) -> Guarantor: ...
+    def approve(self, actor: User, loan_id: int, note: str, today: date) -> Loan: ...
+    def disburse(self, actor: User, loan_id: int, on: date, today: date) -> Loan: ...
+    def replacement_payoff(self, old_loan_id: int, net: int, on: date) -> int: ...
+    def get(self, loan_id: int) -> Loan: ...
 
 
 @dataclass(frozen=True)
@@ -65,7 +84,8 @@ def may_apply(actor: User) -> bool:
 class LoanCreation:
     """`LoanService.create_loan`: the steps of LoanService run inside one transaction."""
 
-    def __init__(self, loans: LoanService) -> None:
+    def __init__(self, db: Database, loans: LoanSteps) -> None:
+        self.db = db
         self.loans = loans
 
     def create(
@@ -86,7 +106,7 @@ class LoanCreation:
         loans = self.loans
         # Each step opens its own atomic block; inside this one they become savepoints, so a
         # failure anywhere (a check, the disk, a bug) rolls all of them back together.
-        with loans.db.atomic():
+        with self.db.atomic():
             loan = loans.apply(actor, application, today)
             for item in collateral:
                 loans.add_collateral(actor, loan.id, item)

@@ -18,7 +18,8 @@ CHART: tuple[tuple[str, str, str, str, bool], ...] = (
     ("11", "Aset lancar", "aset", "D", True),
     ("1101", "Kas", "aset", "D", False),
     ("1102", "Kas kecil", "aset", "D", False),
-    ("1103", "Bank", "aset", "D", False),
+    ("1103", "Bank", "aset", "D", True),
+    ("1103.01", "Bank", "aset", "D", False),
     ("1104", "Deposito pada bank / koperasi lain", "aset", "D", False),
     ("1105", "Piutang pinjaman anggota", "aset", "D", False),
     ("1106", "Piutang pinjaman - restrukturisasi", "aset", "D", False),
@@ -133,7 +134,7 @@ ROLES: tuple[tuple[str, str], ...] = (
 
 METHODS: tuple[tuple[str, str], ...] = (
     ("tunai", "1101"),
-    ("transfer", "1103"),
+    ("transfer", "1103.01"),
     ("potong_gaji", "1110"),
 )
 
@@ -262,8 +263,7 @@ def m0020_ledger(db: sqlite_utils.Database) -> None:
             parents.append(code)
     for role, account in ROLES:
         db.execute(
-            "INSERT INTO account_roles (role, account, valid_from, created_at)"
-            " VALUES (?, ?, ?, ?)",
+            "INSERT INTO account_roles (role, account, valid_from, created_at) VALUES (?, ?, ?, ?)",
             (role, account, EPOCH, stamp),
         )
     for method, account in METHODS:

@@ -41,7 +41,7 @@ CASES: list[tuple[ev.Event, list[tuple[str, int, int]]]] = [
     ),
     (
         ev.SavingsDeposit(source_id=1, on=D, kind="sukarela", amount=5, method="transfer"),
-        [("1103", 5, 0), ("2101", 0, 5)],
+        [("1103.01", 5, 0), ("2101", 0, 5)],
     ),
     (
         ev.SavingsWithdrawal(source_id=1, on=D, kind="sukarela", amount=70_000),
@@ -91,7 +91,7 @@ CASES: list[tuple[ev.Event, list[tuple[str, int, int]]]] = [
     ),
     (
         ev.TitipanRefund(source_id=1, on=D, amount=50, method="transfer"),
-        [("2104", 50, 0), ("1103", 0, 50)],
+        [("2104", 50, 0), ("1103.01", 0, 50)],
     ),
     (ev.TitipanToSukarela(source_id=1, on=D, amount=50), [("2104", 50, 0), ("2101", 0, 50)]),
     (ev.Waiver(source_id=1, on=D, jasa=100, denda=20), []),

@@ -163,7 +163,8 @@ class LedgerRepository:
             "SELECT j.id, j.number, coalesce(sum(l.debit), 0) AS debit,"
             " coalesce(sum(l.credit), 0) AS credit, count(l.id) AS n, j.no_gl"
             " FROM journals j LEFT JOIN journal_lines l ON l.journal_id = j.id GROUP BY j.id"
-            " HAVING debit <> credit OR (n = 0) <> (j.no_gl = 1)"
+            " HAVING coalesce(sum(l.debit), 0) <> coalesce(sum(l.credit), 0)"
+            " OR (count(l.id) = 0) <> (j.no_gl = 1)"
         )
 
     def orphan_lines(self) -> int:

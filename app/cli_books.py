@@ -65,16 +65,16 @@ def run(args: argparse.Namespace) -> int:
         else:
             rows = [
                 [
-                    r["date"],
-                    r["number"],
-                    r["account"],
-                    r["name"],
-                    r["debit"],
-                    r["credit"],
-                    f"{r['source']}:{r['source_id']}",
-                    r["description"],
+                    r.date.isoformat(),
+                    r.number,
+                    r.account,
+                    r.account_name,
+                    r.debit,
+                    r.credit,
+                    f"{r.source}:{r.source_id}",
+                    r.description,
                 ]
-                for r in ledger.repo.search_lines(dates[0], dates[1])
+                for r in ledger.search(dates[0], dates[1])
             ]
             header = JOURNAL_HEADER
     finally:

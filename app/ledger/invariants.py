@@ -85,6 +85,20 @@ def control_matches(
     return problems
 
 
+def control_total(ledger: LedgerService, role: str, expected: int, on: date) -> list[str]:
+    """§5.4.4 in total: the control account of `role` (normal side) equals the sub-ledger's
+    total on `on` (e.g. savings by kind, titipan, booked PPAP)."""
+    account = ledger.accounts.get(ledger.accounts.resolver(on).role(role))
+    sign = 1 if account.normal == "D" else -1
+    booked = sign * ledger.repo.balance([account.code], on)
+    if booked == expected:
+        return []
+    return [
+        f"Akun {account.code} {account.name} per {on.isoformat()}: buku besar "
+        f"{format_rupiah(booked)}, rincian {format_rupiah(expected)}."
+    ]
+
+
 def reversals_negate(ledger: LedgerService) -> list[str]:
     """§5.4.6: each reversal is its original's lines with the sides swapped, not earlier."""
     problems = []

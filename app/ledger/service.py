@@ -52,6 +52,22 @@ class LedgerRow:
 
 
 @dataclass(frozen=True)
+class JournalLineRow:
+    journal_id: int
+    date: date
+    number: str
+    account: str
+    account_name: str
+    debit: int
+    credit: int
+    source: str
+    source_id: int
+    description: str
+    member_id: int | None
+    loan_id: int | None
+
+
+@dataclass(frozen=True)
 class LedgerPage:
     code: str
     name: str
@@ -170,6 +186,43 @@ class LedgerService:
     def booked_ppap(self, loan_id: int, on: date) -> int:
         """PPAP sudah dibukukan for one loan (a positive amount)."""
         return -self.loan_balance("ppap_cadangan", loan_id, on)
+
+    def booked_ppap_total(self, on: date) -> int:
+        """PPAP sudah dibukukan in total (the allowance account's credit balance)."""
+        account = self.accounts.resolver(on).role("ppap_cadangan")
+        return -self.repo.balance([account], on)
+
+    def search(
+        self,
+        start: date,
+        end: date,
+        *,
+        number: str | None = None,
+        account: str | None = None,
+        source: str | None = None,
+        limit: int = 100_000,
+    ) -> list[JournalLineRow]:
+        """Journal lines by date range, journal number, account (with its sub-accounts) or
+        source kind, in date order; each names the member and loan behind it."""
+        return [
+            JournalLineRow(
+                journal_id=r["journal_id"],
+                date=date.fromisoformat(r["date"]),
+                number=r["number"],
+                account=r["account"],
+                account_name=r["name"],
+                debit=r["debit"],
+                credit=r["credit"],
+                source=r["source"],
+                source_id=r["source_id"],
+                description=r["description"],
+                member_id=r["member_id"],
+                loan_id=r["loan_id"],
+            )
+            for r in self.repo.search_lines(
+                start, end, number=number, account=account, source=source, limit=limit
+            )
+        ]
 
     def trial_balance(self, as_of: date) -> list[TrialRow]:
         rows = []

@@ -41,13 +41,13 @@ class LedgerRepository:
     ) -> int:
         """Append one journal (no lines: the no-GL marker); call inside a transaction."""
         journal_id = int(self.db.scalar("SELECT coalesce(max(id), 0) + 1 FROM journals"))
-        year = on.year
-        seq = int(
-            self.db.scalar(
-                "SELECT count(*) + 1 FROM journals WHERE date >= ? AND date <= ?",
-                (f"{year}-01-01", f"{year}-12-31"),
-            )
+        prefix = f"J{on.year}-"
+        last = self.db.scalar(  # a range of the UNIQUE index on number: O(log n)
+            "SELECT number FROM journals WHERE number >= ? AND number < ?"
+            " ORDER BY number DESC LIMIT 1",
+            (prefix, f"J{on.year}."),
         )
+        seq = 1 if last is None else int(str(last)[len(prefix) :]) + 1
         for line in lines:
             self.db.execute(
                 "INSERT INTO journal_lines (journal_id, account, debit, credit, member_id,"
@@ -59,7 +59,7 @@ class LedgerRepository:
             " no_gl, created_by, reverses_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 journal_id,
-                f"J{year}-{seq:06d}",
+                f"{prefix}{seq:06d}",
                 on.isoformat(),
                 source,
                 source_id,

@@ -17,6 +17,7 @@ from app.ledger import events as ev
 from app.ledger.invariants import (
     all_problems,
     control_matches,
+    control_total,
     events_booked,
     journals_balance,
     reversals_negate,
@@ -77,7 +78,10 @@ class Model:
         if kind == "save":
             amount, out = int(op[1]), bool(op[2])  # type: ignore[call-overload]
             cls = ev.SavingsWithdrawal if out else ev.SavingsDeposit
-            self.post(cls(kind="sukarela", amount=amount, **common), {})
+            self.post(
+                cls(kind="sukarela", amount=amount, **common),
+                {(0, "2101"): -amount if out else amount},
+            )
             return
         if kind == "reverse":
             open_ = [j for j in self.effects if self.bk.ledger.journal(j).reversed_by is None]
@@ -171,6 +175,10 @@ def test_random_sequences_keep_the_books_true(bk: Books, ops: list[tuple[object,
                 assert control_matches(ledger, role, model.expected(account), day) == []
             for role, account in (("jasa_ditangguhkan", "1107"), ("ppap_cadangan", "1108")):
                 assert control_matches(ledger, role, model.expected(account), day) == []
+            assert control_total(ledger, "simpanan_sukarela", model.books[(0, "2101")], day) == []
+            ppap_total = sum(model.expected("1108").values())
+            assert control_total(ledger, "ppap_cadangan", ppap_total, day) == []
+            assert ledger.booked_ppap_total(day) == ppap_total
             raise _Rollback
     except _Rollback:
         pass

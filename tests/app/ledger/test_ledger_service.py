@@ -256,3 +256,39 @@ def test_settlement_and_write_off_use_this_loans_booked_allowance(bk: Books) -> 
         bk, ev.Settlement(source_id=1, on=D, loan_id=b, pokok_outstanding=1_000, pokok_paid=400)
     )
     assert _rows(bk, jid) == [("1101", 400, 0), ("1108", 600, 0), ("1105", 0, 1_000)]
+
+
+def test_journal_search(bk: Books) -> None:
+    loan = bk.loans[0]
+    _post(
+        bk,
+        ev.SavingsDeposit(
+            source_id=1,
+            on=date(2025, 1, 5),
+            kind="sukarela",
+            amount=100,
+            method="transfer",
+            member_id=bk.member_id,
+        ),
+    )
+    jid = _post(
+        bk,
+        ev.InstalmentPayment(
+            source_id=2,
+            on=date(2025, 2, 5),
+            loan_id=loan,
+            member_id=bk.member_id,
+            pokok=70,
+            jasa=30,
+        ),
+    )
+    everything = bk.ledger.search(date(2025, 1, 1), date(2025, 12, 31))
+    assert [r.number for r in everything] == ["J2025-000001"] * 2 + ["J2025-000002"] * 3
+    by_account = bk.ledger.search(date(2025, 1, 1), date(2025, 12, 31), account="1103")
+    assert [(r.account, r.debit) for r in by_account] == [("1103.01", 100)]  # sub-accounts
+    by_source = bk.ledger.search(date(2025, 1, 1), date(2025, 12, 31), source="angsuran")
+    assert {(r.journal_id, r.loan_id, r.member_id) for r in by_source} == {
+        (jid, loan, bk.member_id)
+    }
+    assert bk.ledger.search(date(2025, 1, 1), date(2025, 1, 31), number="J2025-000002") == []
+    assert len(bk.ledger.search(date(2025, 1, 1), date(2025, 2, 5), number="J2025-000002")) == 3

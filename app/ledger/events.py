@@ -168,6 +168,17 @@ class JasaAccrual(Event):
 
 
 @dataclass(frozen=True, kw_only=True)
+class AccrualDowngrade(Event):
+    """A Lancar loan downgraded to KL/D/M: its unpaid accrued jasa is taken back (`amount`:
+    None = the service reads the loan's accrued balance); it falls back to cash basis."""
+
+    SOURCE = "akrual_turun"
+    ROLE = "turun_kelas"
+    LABEL = "Pembatalan akrual jasa (turun kolektibilitas)"
+    amount: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Settlement(Event):
     """Pelunasan dengan keringanan: the whole pokok leaves the books; the waived pokok comes
     out of this loan's allowance first (`allowance`: None = the service reads it)."""
@@ -253,6 +264,7 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     Restructuring,
     DeferredJasaRelease,
     JasaAccrual,
+    AccrualDowngrade,
     Settlement,
     SetOff,
     PpapAdjustment,

@@ -137,6 +137,12 @@ def accrual(e: ev.JasaAccrual, acct: Resolver) -> list[Line]:
     return _dr(acct.role("jasa_akrual"), e.amount) + _cr(acct.role("pendapatan_jasa"), e.amount)
 
 
+def accrual_downgrade(e: ev.AccrualDowngrade, acct: Resolver) -> list[Line]:
+    amount = e.amount or 0
+    _check(e, amount)
+    return _dr(acct.role("pendapatan_jasa"), amount) + _cr(acct.role("jasa_akrual"), amount)
+
+
 def settlement(e: ev.Settlement, acct: Resolver) -> list[Line]:
     allowance = e.allowance or 0
     _check(e, e.pokok_outstanding, e.pokok_paid, e.jasa_paid, e.denda_paid, allowance)
@@ -204,6 +210,7 @@ RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.Restructuring: restructuring,
     ev.DeferredJasaRelease: deferred_release,
     ev.JasaAccrual: accrual,
+    ev.AccrualDowngrade: accrual_downgrade,
     ev.Settlement: settlement,
     ev.SetOff: setoff,
     ev.PpapAdjustment: ppap,

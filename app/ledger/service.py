@@ -127,6 +127,9 @@ class LedgerService:
         if isinstance(event, ev.InstalmentPayment) and self.policy.jasa_basis == "akrual":
             accrued = self.loan_balance("jasa_akrual", loan, event.on) if loan else 0
             return dataclasses.replace(event, jasa_accrued=max(0, min(event.jasa, accrued)))
+        if isinstance(event, ev.AccrualDowngrade) and event.amount is None:
+            accrued = self.loan_balance("jasa_akrual", loan, event.on) if loan else 0
+            return dataclasses.replace(event, amount=max(0, accrued))
         if isinstance(event, ev.Settlement | ev.WriteOff) and event.allowance is None:
             booked = -self.loan_balance("ppap_cadangan", loan, event.on) if loan else 0
             return dataclasses.replace(event, allowance=max(0, booked))
@@ -186,6 +189,13 @@ class LedgerService:
     def booked_ppap(self, loan_id: int, on: date) -> int:
         """PPAP sudah dibukukan for one loan (a positive amount)."""
         return -self.loan_balance("ppap_cadangan", loan_id, on)
+
+    def ppap_adjustment(
+        self, run_id: int, loan_id: int, required: int, on: date
+    ) -> ev.PpapAdjustment:
+        """The month-end PPAP event of one loan: Δ = required − booked (0 gives the marker)."""
+        delta = required - self.booked_ppap(loan_id, on)
+        return ev.PpapAdjustment(source_id=run_id, on=on, loan_id=loan_id, delta=delta)
 
     def booked_ppap_total(self, on: date) -> int:
         """PPAP sudah dibukukan in total (the allowance account's credit balance)."""

@@ -23,6 +23,7 @@ from app.ledger.invariants import (
     reversals_negate,
     trial_balance_zero,
 )
+from app.ledger.service import LedgerPolicy
 from app.services import Services
 from tests.app.ledger.ledger_fixtures import Books, books
 
@@ -42,6 +43,8 @@ OPS = st.one_of(
     st.tuples(st.just("waive"), loan_ix, money),
     st.tuples(st.just("save"), money, st.booleans()),
     st.tuples(st.just("reverse"), st.integers(0, 1_000)),
+    st.tuples(st.just("accrue"), loan_ix, st.integers(0, 100_000)),
+    st.tuples(st.just("downgrade"), loan_ix),
 )
 
 
@@ -60,6 +63,7 @@ class Model:
         self.books: Counter[tuple[int, str]] = Counter()
         self.effects: dict[int, Counter[tuple[int, str]]] = {}
         self.events: list[ev.Event] = []
+        self.accrual = bk.ledger.policy.jasa_basis == "akrual"
 
     def post(self, event: ev.Event, effect: dict[tuple[int, str], int]) -> None:
         jid = self.bk.ledger.post(event, self.bk.admin)
@@ -106,7 +110,15 @@ class Model:
             pokok, jasa, denda, extra = (int(x) for x in op[2:])  # type: ignore[call-overload]
             pokok = max(0, min(pokok, out))
             event = ev.InstalmentPayment(pokok=pokok, jasa=jasa, denda=denda, titipan=extra, **lc)
-            self.post(event, {(loan, "1105"): -pokok, (loan, "2104"): extra})
+            settled = min(jasa, max(0, self.books[(loan, "1109")])) if self.accrual else 0
+            effect = {(loan, "1105"): -pokok, (loan, "2104"): extra, (loan, "1109"): -settled}
+            self.post(event, effect)
+        elif kind == "accrue" and state == "aktif" and self.accrual:
+            amount = int(op[2])  # type: ignore[call-overload]
+            self.post(ev.JasaAccrual(amount=amount, **lc), {(loan, "1109"): amount})
+        elif kind == "downgrade" and state == "aktif" and self.accrual:
+            accrued = max(0, self.books[(loan, "1109")])
+            self.post(ev.AccrualDowngrade(**lc), {(loan, "1109"): -accrued})
         elif kind == "apply" and state == "aktif":
             pokok = max(0, min(int(op[2]), out, self.books[(loan, "2104")]))  # type: ignore[call-overload]
             self.post(
@@ -145,9 +157,9 @@ class Model:
         return {loan: self.books[(loan, account)] for loan in self.bk.loans}
 
 
-@pytest.fixture
-def bk(services: Services) -> Books:
-    return books(services)
+@pytest.fixture(params=["kas", "akrual"])
+def bk(services: Services, request: pytest.FixtureRequest) -> Books:
+    return books(services, LedgerPolicy(jasa_basis=request.param))
 
 
 @settings(
@@ -173,7 +185,11 @@ def test_random_sequences_keep_the_books_true(bk: Books, ops: list[tuple[object,
                 ("titipan", "2104"),
             ):
                 assert control_matches(ledger, role, model.expected(account), day) == []
-            for role, account in (("jasa_ditangguhkan", "1107"), ("ppap_cadangan", "1108")):
+            for role, account in (
+                ("jasa_ditangguhkan", "1107"),
+                ("ppap_cadangan", "1108"),
+                ("jasa_akrual", "1109"),
+            ):
                 assert control_matches(ledger, role, model.expected(account), day) == []
             assert control_total(ledger, "simpanan_sukarela", model.books[(0, "2101")], day) == []
             ppap_total = sum(model.expected("1108").values())

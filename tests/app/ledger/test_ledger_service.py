@@ -292,3 +292,25 @@ def test_journal_search(bk: Books) -> None:
     }
     assert bk.ledger.search(date(2025, 1, 1), date(2025, 1, 31), number="J2025-000002") == []
     assert len(bk.ledger.search(date(2025, 1, 1), date(2025, 2, 5), number="J2025-000002")) == 3
+
+
+def test_accrual_downgrade_takes_back_the_unpaid_accrual(services: Services) -> None:
+    bk = books(services, LedgerPolicy(jasa_basis="akrual"))
+    loan = bk.loans[0]
+    _post(bk, ev.JasaAccrual(source_id=1, on=date(2025, 1, 31), loan_id=loan, amount=80))
+    _post(bk, ev.InstalmentPayment(source_id=1, on=D, loan_id=loan, jasa=30))
+    jid = _post(bk, ev.AccrualDowngrade(source_id=1, on=date(2025, 3, 31), loan_id=loan))
+    assert _rows(bk, jid) == [("4101", 50, 0), ("1109", 0, 50)]
+    assert bk.ledger.loan_balance("jasa_akrual", loan, date(2025, 3, 31)) == 0
+
+
+def test_ppap_adjustment_is_the_delta_to_what_is_booked(bk: Books) -> None:
+    loan, on = bk.loans[0], date(2025, 1, 31)
+    _post(bk, bk.ledger.ppap_adjustment(1, loan, 500, on))
+    event = bk.ledger.ppap_adjustment(2, loan, 200, date(2025, 2, 28))
+    assert event.delta == -300
+    _post(bk, event)
+    marker = _post(bk, bk.ledger.ppap_adjustment(3, loan, 200, date(2025, 3, 31)))
+    assert bk.ledger.journal(marker).no_gl
+    assert bk.ledger.booked_ppap(loan, date(2025, 3, 31)) == 200
+    assert bk.ledger.booked_ppap_total(date(2025, 3, 31)) == 200

@@ -118,6 +118,11 @@ CASES: list[tuple[ev.Event, list[tuple[str, int, int]]]] = [
     ),
     (ev.JasaAccrual(source_id=1, on=D, loan_id=4, amount=80), [("1109", 80, 0), ("4101", 0, 80)]),
     (
+        ev.AccrualDowngrade(source_id=1, on=D, loan_id=4, amount=80),
+        [("4101", 80, 0), ("1109", 0, 80)],
+    ),
+    (ev.AccrualDowngrade(source_id=1, on=D, loan_id=4, amount=0), []),
+    (
         ev.Settlement(
             source_id=1,
             on=D,

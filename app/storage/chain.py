@@ -179,6 +179,21 @@ def start_table(conn: sqlite3.Connection, table: str, code: int | None = None) -
     conn.execute("UPDATE chain_heads SET count = ?, hash = ? WHERE tbl = ?", (count, prev, table))
 
 
+def adopt_new_tables(conn: sqlite3.Connection) -> list[str]:
+    """Chain every append-only table that a step after the chain step created (guard against
+    REPLACE, link its rows): run after each migration batch, so no new table is left out."""
+    if not has_chains(conn):
+        return []
+    chained = set(chained_tables(conn))
+    adopted = [t for t in append_only_tables(conn) if t not in chained and t != "chain_links"]
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    for table in adopted:
+        if f"{table}_no_replace" not in triggers:
+            conn.execute(no_replace_trigger(conn, table))
+        start_table(conn, table)
+    return adopted
+
+
 def rechain(conn: sqlite3.Connection, table: str) -> None:
     """Link `table`'s rows afresh (for a migration that changed its columns so that the old
     hashes no longer match: a NOT NULL column added, a table rebuilt). Only migrations call

@@ -107,5 +107,7 @@ def test_command_line_switch(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"[{STEP_COUNT}/{STEP_COUNT}] antarmuka dimuat … OK" in result.stdout
+    assert (
+        f"[{STEP_COUNT}/{STEP_COUNT}] jendela utama dibuka dan surat dicetak … OK" in result.stdout
+    )
     assert not (tmp_path / "home").exists()

@@ -105,7 +105,7 @@ size_mb() { echo "scale=1; $1 / $MB" | bc; }
 
 # -- the steps ---------------------------------------------------------------------------------
 install_packages() {
-  local debs="wine wine64 libwine wine32:i386 xvfb xauth gcc-mingw-w64-x86-64 unzip bc npm"
+  local debs="wine wine64 wine32:i386 xvfb xauth gcc-mingw-w64-x86-64 unzip bc npm"
   local missing="" pkg
   for pkg in $debs; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
@@ -201,9 +201,21 @@ make_prefix() {
 }
 
 install_wheels() {
-  wrun "$WINPY" -m pip install -q --no-index --find-links "$(winpath "$CACHE/wheels")" \
-    --no-warn-script-location -r "$(winpath "$WORK/requirements.txt")" \
-    -c "$(winpath "$HERE/constraints.txt")" || return 1
+  # pip under Wine takes minutes: the installed Python is cached too, keyed by what went in.
+  local key cached
+  key=$(cat "$WORK/requirements.txt" "$HERE/constraints.txt" <(echo "$WINPYTHON_SHA256") |
+    sha256sum | cut -c1-16)
+  cached="$CACHE/python-installed-$key.tar"
+  if [ -f "$cached" ] && rm -rf "$WORK/python" && tar -xf "$cached" -C "$WORK"; then
+    echo "cached: $cached"
+  else
+    if [ ! -f "$WINPY" ]; then rm -rf "$WORK/python"; get_windows_python || return 1; fi
+    wrun "$WINPY" -m pip install -q --no-index --find-links "$(winpath "$CACHE/wheels")" \
+      --no-warn-script-location -r "$(winpath "$WORK/requirements.txt")" \
+      -c "$(winpath "$HERE/constraints.txt")" || return 1
+    rm -f "$CACHE"/python-installed-*.tar
+    tar -cf "$cached.part" -C "$WORK" python && mv "$cached.part" "$cached"
+  fi
   wrun "$WINPY" -c "import PySide6, PyInstaller, reportlab; print('PySide6', PySide6.__version__, '| PyInstaller', PyInstaller.__version__, '| reportlab', reportlab.Version)"
 }
 

@@ -227,14 +227,14 @@ install_wheels() {
 build_bundle() {
   rm -rf "$OUT/Mufakat" "$ROOT/build/windows"
   mkdir -p "$OUT"
-  # Wine has no api-ms-win-crt-*.dll (the Universal CRT is part of Windows 10 and later, and
-  # PyInstaller never bundles it): its hundreds of "could not resolve" warnings are left out.
+  # Wine has no api-ms-win-*.dll API sets (Windows resolves them itself; PyInstaller never
+  # bundles them): their hundreds of "could not resolve" warnings are left out.
   (cd "$ROOT" && wrun "$WINPY" -m PyInstaller --noconfirm --log-level=WARN \
     --distpath "$(winpath "$OUT")" --workpath "$(winpath "$ROOT/build/windows")" \
     build_installer.spec) >"$WORK/pyinstaller.log"
   local rc=$?
-  grep -v "could not resolve 'api-ms-win-crt-" "$WORK/pyinstaller.log"
-  echo "($(grep -c "could not resolve 'api-ms-win-crt-" "$WORK/pyinstaller.log") warnings about api-ms-win-crt-*.dll left out)"
+  grep -v "could not resolve 'api-ms-win-" "$WORK/pyinstaller.log"
+  echo "($(grep -c "could not resolve 'api-ms-win-" "$WORK/pyinstaller.log") warnings about api-ms-win-*.dll left out)"
   [ "$rc" -eq 0 ] || return 1
   wineserver -w
   [ -f "$OUT/Mufakat/Mufakat.exe" ] || { echo "no $OUT/Mufakat/Mufakat.exe"; return 1; }

@@ -140,7 +140,7 @@ def check_lock(exe: Path, work: Path, db: Path, drive: Path) -> None:
         shown, _ = first_window(exe, work, "--db", str(db))
         if "LoginDialog" in shown:
             raise CheckFailed("the program opened a file another process holds")
-        print(f"  held by this process: Mufakat.exe --db shows {shown}")
+        print(f"  held by this process: Mufakat.exe --db refused to log in ({shown})")
     finally:
         services.close()
     # A running program holds the file; once it is killed the lock is gone with it.

@@ -74,8 +74,9 @@ trap cleanup EXIT
 # winpath /unix/path -> Z:\unix\path (Wine maps Z: to /)
 winpath() { printf 'Z:%s' "${1//\//\\}"; }
 
-# wrun PROGRAM.exe ARGS...: a Windows program under Wine, stdin from /dev/null, output piped.
-wrun() { wine "$@" </dev/null 2>&1 | cat; }
+# wrun PROGRAM.exe ARGS...: a Windows program under Wine, stdin from /dev/null, output piped,
+# stopped after WRUN_TIMEOUT seconds (a hung program must not hold CI until its time limit).
+wrun() { timeout "${WRUN_TIMEOUT:-1800}" wine "$@" </dev/null 2>&1 | cat; }
 
 seconds_since() { echo "$(date +%s.%N) - $1" | bc | xargs printf '%.1f'; }
 
@@ -116,6 +117,7 @@ install_packages() {
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
   done
   command -v npm >/dev/null 2>&1 && missing="${missing/ npm/}"
+  "$HOST_PYTHON" -m pip --version >/dev/null 2>&1 || missing="$missing python3-pip"
   if [ -z "$missing" ]; then
     echo "all present: $debs"
     return 0
@@ -258,8 +260,8 @@ smoke_exe() {
   local exe="$1" name="$2" home="$WORK/home-$2" log="$WORK/smoke-$2.log" rc began
   rm -rf "$home" "$log" && mkdir -p "$home"
   began=$(date +%s.%N)
-  QT_QPA_PLATFORM=offscreen MUFAKAT_HOME="$(winpath "$home")" MUFAKAT_SMOKE_LOG="$(winpath "$log")" \
-    wrun "$exe" --smoke-test >"$WORK/smoke-$name.out"
+  WRUN_TIMEOUT=600 QT_QPA_PLATFORM=offscreen MUFAKAT_HOME="$(winpath "$home")" \
+    MUFAKAT_SMOKE_LOG="$(winpath "$log")" wrun "$exe" --smoke-test >"$WORK/smoke-$name.out"
   rc=$?
   cat "$log" 2>/dev/null || { echo "(no smoke log)"; cat "$WORK/smoke-$name.out"; }
   echo "exit code $rc after $(seconds_since "$began") s (Wine, not a Windows time)"
@@ -305,8 +307,8 @@ install_setup() {
 }
 
 windows_checks() {
-  (cd "$ROOT" && QT_QPA_PLATFORM=offscreen wrun "$WINPY" scripts/windows/wine_checks.py \
-    'C:\Program Files\Mufakat\Mufakat.exe' 'M:\')
+  (cd "$ROOT" && WRUN_TIMEOUT=900 QT_QPA_PLATFORM=offscreen wrun "$WINPY" \
+    scripts/windows/wine_checks.py 'C:\Program Files\Mufakat\Mufakat.exe' 'M:\')
 }
 
 uninstall() {

@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="periksa keutuhan dan konsistensi database")
     check.add_argument("--db", type=Path, required=True, dest="db_path")
+    from app.imports.cli import add_commands
+
+    add_commands(sub)
     return parser
 
 
@@ -154,6 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_check(args)
         if args.command == "month-end":
             return _cmd_month_end(args)
+        if args.command in ("import", "template", "export"):
+            from app.imports.cli import dispatch
+
+            return dispatch(args) or 0
         if args.command == "samples":
             from app.documents.samples import write_samples
 

@@ -63,10 +63,7 @@ def amount(value: object) -> int:
         raise ValidationError("Isi jumlah rupiah, bukan ya/tidak.")
     if isinstance(value, int):
         return value
-    if isinstance(value, float):
-        number = Decimal(repr(value))
-    else:
-        number = _amount_text(text(value))
+    number = Decimal(repr(value)) if isinstance(value, float) else _amount_text(text(value))
     if number != number.to_integral_value():
         raise ValidationError(f"Jumlah {text(value)} berisi sen; tulis rupiah bulat.")
     return int(number)

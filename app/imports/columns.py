@@ -49,12 +49,13 @@ def match(sheet: Sheet, columns: tuple[Column, ...]) -> tuple[Table, list[Proble
     for position, header in enumerate(sheet.headers):
         if not header:
             continue
-        column = names.get(normal_header(header))
-        if column is None:
+        found_column = names.get(normal_header(header))
+        if found_column is None:
             problems.append(
                 Problem(sheet.name, sheet.header_row, header, "judul kolom tidak dikenal.")
             )
             continue
+        column = found_column
         if column.key in index:
             problems.append(
                 Problem(

@@ -86,8 +86,12 @@ def check(
                 problem(row, column.key, f"saldo {format_rupiah(amount)} kurang dari nol.")
             elif amount and member is not None and day is not None:
                 if (member.id, kind.value) in present:
-                    problem(row, column.key, f"anggota {member.number} sudah punya "
-                            f"{kind.label} di Mufakat; saldo awal tidak ditambahkan dua kali.")  # fmt: skip
+                    problem(
+                        row,
+                        column.key,
+                        f"anggota {member.number} sudah punya {kind.label} di Mufakat; "
+                        "saldo awal tidak ditambahkan dua kali.",
+                    )
                 elif day < date.fromisoformat(member.join_date):
                     problem(row, AS_OF.key, f"tanggal saldo sebelum tanggal masuk anggota "
                             f"({member.join_date}).")  # fmt: skip

@@ -176,7 +176,7 @@ class ImportService:
                         r.status_note,
                         created,
                         actor.id,
-                    )  # fmt: skip
+                    )
                     for r in chunk
                 ],
             )

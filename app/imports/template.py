@@ -50,7 +50,7 @@ def write_rows(
     sheet.title = title
     _header(sheet, columns)
     count = 0
-    for count, values in enumerate(rows, start=1):  # noqa: B007
+    for count, values in enumerate(rows, start=1):
         for index, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
             cell = sheet.cell(row=count + 1, column=index)
             if column.as_text:

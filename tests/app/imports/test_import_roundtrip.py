@@ -69,7 +69,7 @@ def _snapshot(services: Services) -> list[tuple[object, ...]]:
                 b.pokok,
                 b.wajib,
                 b.sukarela,
-            )  # fmt: skip
+            )
         )
     return sorted(result, key=lambda r: str(r[0]))
 

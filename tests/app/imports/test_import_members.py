@@ -11,6 +11,7 @@ import pytest
 from app.errors import ValidationError
 from app.imports.service import ImportCancelled, ImportOptions
 from app.services import Services
+from app.settings.profile import CoopProfile
 from app.storage import bulk
 from app.users.models import User
 from tests.app.imports.helpers import MEMBER_HEADERS, member_rows, nik, xlsx
@@ -176,3 +177,18 @@ def test_savings_problems(services: Services, tmp_path: Path) -> None:
     assert any("baris 4, kolom Simpanan Wajib" in t and "sen" in t for t in texts)
     assert any("baris 4, kolom Per Tanggal" in t for t in texts)
     assert any("baris 5" in t for t in texts)
+
+
+def test_check_is_clean_after_an_import(tmp_path: Path) -> None:
+    from app.storage.check import check_database
+
+    path = tmp_path / "k.db"
+    services = Services.open(path, create=True)
+    try:
+        services.settings.save_profile(None, CoopProfile(name="KSP", code="KSP", city="X"))
+        rows = member_rows(2)
+        _run(services, "members", xlsx(tmp_path / "a.xlsx", MEMBER_HEADERS, rows), tmp_path)
+    finally:
+        services.close()
+    report = check_database(path)
+    assert report.ok, report.problems

@@ -10,7 +10,7 @@ from pathlib import Path
 from app.errors import ValidationError
 
 KIND_CHOICES = ("members", "savings")
-EXPORT_CHOICES = ("members", "savings")
+EXPORT_CHOICES = ("members", "savings", "loans", "cases")
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,7 +29,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     exp.add_argument("kind", choices=EXPORT_CHOICES)
     exp.add_argument("out", type=Path)
     exp.add_argument("--db", type=Path, required=True, dest="db_path")
-    exp.add_argument("--per", dest="as_of", help="saldo per tanggal, 2025-12-31")
+    exp.add_argument("--per", dest="as_of", help="posisi per tanggal, 2025-12-31")
 
 
 def _date_option(text: str | None) -> date | None:

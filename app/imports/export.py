@@ -33,4 +33,10 @@ def export_kind(services: Services, kind: str, path: Path, as_of: date | None = 
         day = as_of or date.today()
         rows = ([*r, day] for r in repo.balance_rows(day.isoformat()))
         return write_rows(path, savings.COLUMNS, rows)
-    raise ValidationError(f"Jenis ekspor '{kind}' tidak dikenal; pilih members atau savings.")
+    if kind in ("loans", "cases"):
+        from app.imports.export_lists import export_list
+
+        return export_list(services, kind, path, as_of or date.today())
+    raise ValidationError(
+        f"Jenis ekspor '{kind}' tidak dikenal; pilih members, savings, loans atau cases."
+    )

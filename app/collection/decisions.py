@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from app.collection.cases import stamp
+from app.collection.case_rules import stamp
 from app.collection.decision_models import Decision, DecisionKind, DecisionStatus
 from app.collection.models import Case
 from app.errors import NotFound, PermissionDenied, ValidationError
@@ -23,7 +23,13 @@ from app.users.models import Role, User
 from app.users.permissions import Action, can, require
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.meetings import MeetingService
+    from app.settings.service import SettingsService
+    from app.storage.audit_repo import AuditRepository
+    from app.storage.collection_decisions_repo import DecisionsRepository
+    from app.storage.collection_repo import CollectionRepository
+    from app.storage.db import Database
+    from app.storage.users_repo import UsersRepository
 
 DECISION_SEQUENCE = "collection_decision"
 
@@ -39,10 +45,23 @@ class DecisionHandler(Protocol):
 
 
 class DecisionService:
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
-        self.db = parent.db
-        self.repo = parent.decisions_repo
+    def __init__(
+        self,
+        db: Database,
+        repo: DecisionsRepository,
+        cases_repo: CollectionRepository,
+        audit: AuditRepository,
+        settings: SettingsService,
+        users_repo: UsersRepository,
+        meetings: MeetingService,
+    ) -> None:
+        self.db = db
+        self.repo = repo
+        self.cases_repo = cases_repo
+        self.audit = audit
+        self.settings = settings
+        self.users_repo = users_repo
+        self.meetings = meetings
         self.handlers: dict[DecisionKind, DecisionHandler] = {}
 
     def register(self, kind: DecisionKind, handler: DecisionHandler) -> None:
@@ -58,6 +77,10 @@ class DecisionService:
     def pending(self) -> list[Decision]:
         """Proposals waiting for a note or an approval, oldest first."""
         return self.repo.find(statuses=(DecisionStatus.DIUSULKAN,))
+
+    def all(self, kind: DecisionKind | None = None) -> list[Decision]:
+        """Every decision (of one kind when given)."""
+        return self.repo.find(kind=kind)
 
     def for_case(self, case_id: int) -> list[Decision]:
         return self.repo.find(case_id=case_id)
@@ -128,15 +151,15 @@ class DecisionService:
                 }
             )
             # The minutes print the loan as the meeting saw it (DOMAIN §4a).
-            self.p.meetings.capture_position(decision_id, case.loan_id, on)
-            self.p.repo.add_event(
+            self.meetings.capture_position(decision_id, case.loan_id, on)
+            self.cases_repo.add_event(
                 case.id,
                 "keputusan",
                 f"{kind.label} diusulkan ({number}): {summary}",
                 actor.id,
                 at=stamp(on, today),
             )
-            self.p.audit.record(
+            self.audit.record(
                 actor.id,
                 "usulkan",
                 "keputusan",
@@ -147,8 +170,8 @@ class DecisionService:
         return self.get(decision_id)
 
     def _next_number(self, on: date) -> str:
-        pattern = str(self.p.settings.get("collection.decision_pattern"))
-        code = self.p.settings.profile().code
+        pattern = str(self.settings.get("collection.decision_pattern"))
+        code = self.settings.profile().code
         year = on.year if resets_yearly(pattern) else 0
         while True:
             seq = sequences.next_value(self.db, DECISION_SEQUENCE, year)
@@ -166,7 +189,7 @@ class DecisionService:
         self._check_date(decision, on, today)
         with self.db.atomic():
             self.repo.insert_note(decision_id, actor.id, actor.role.value, note.strip(), on)
-            self.p.audit.record(
+            self.audit.record(
                 actor.id,
                 "catatan",
                 "keputusan",
@@ -210,7 +233,7 @@ class DecisionService:
             )
             if meeting_ref.strip():
                 self.repo.set_meeting(decision_id, meeting_ref.strip(), meeting_date or on)
-            self.p.audit.record(
+            self.audit.record(
                 actor.id,
                 "setujui",
                 "keputusan",
@@ -222,7 +245,7 @@ class DecisionService:
             if final:
                 self.repo.set_status(decision_id, DecisionStatus.DISETUJUI, decided_on=on)
                 if decision.case_id is not None:
-                    self.p.repo.add_event(
+                    self.cases_repo.add_event(
                         decision.case_id,
                         "keputusan",
                         f"{decision.kind.label} {decision.number} disetujui",
@@ -243,14 +266,14 @@ class DecisionService:
             )
             self.repo.set_status(decision_id, DecisionStatus.DITOLAK, decided_on=on)
             if decision.case_id is not None:
-                self.p.repo.add_event(
+                self.cases_repo.add_event(
                     decision.case_id,
                     "keputusan",
                     f"{decision.kind.label} {decision.number} ditolak: {note.strip()}",
                     actor.id,
                     at=stamp(on, today),
                 )
-            self.p.audit.record(
+            self.audit.record(
                 actor.id, "tolak", "keputusan", decision_id, None, None, note=note.strip()
             )
         return self.get(decision_id)
@@ -269,13 +292,13 @@ class DecisionService:
         with self.db.atomic():
             self.repo.set_status(decision_id, DecisionStatus.DITARIK, decided_on=today)
             if decision.case_id is not None:
-                self.p.repo.add_event(
+                self.cases_repo.add_event(
                     decision.case_id,
                     "keputusan",
                     f"Usulan {decision.number} ditarik: {reason.strip()}",
                     actor.id,
                 )
-            self.p.audit.record(
+            self.audit.record(
                 actor.id, "tarik", "keputusan", decision_id, None, None, note=reason.strip()
             )
         return self.get(decision_id)
@@ -283,7 +306,7 @@ class DecisionService:
     def mark_executed(self, decision: Decision, on: date, user_id: int | None) -> None:
         """Record that an approved decision was carried out (inside the caller's transaction)."""
         self.repo.set_status(decision.id, DecisionStatus.DILAKSANAKAN, executed_on=on)
-        self.p.audit.record(
+        self.audit.record(
             user_id, "laksanakan", "keputusan", decision.id, None, {"executed_on": on.isoformat()}
         )
 
@@ -291,7 +314,7 @@ class DecisionService:
         """The (first) approving user, e.g. as the approver of waivers carried out later."""
         if not decision.approvals:
             raise ValidationError("Keputusan ini belum disetujui.", field="decision")
-        user = self.p.users_repo.by_id(decision.approvals[0].user_id)
+        user = self.users_repo.by_id(decision.approvals[0].user_id)
         assert user is not None
         return user
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from app.collection.cases import require_handler, stamp
+from app.collection.case_rules import require_handler, stamp
 from app.collection.models import (
     CaseStatus,
     CountedPayment,
@@ -36,7 +36,12 @@ from app.money import format_rupiah
 from app.users.models import User
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.cases import CaseService
+    from app.settings.service import SettingsService
+    from app.storage.audit_repo import AuditRepository
+    from app.storage.collection_repo import CollectionRepository
+    from app.storage.db import Database
+    from app.storage.members_repo import MembersRepository
 
 MAX_PROMISE_DAYS = 366
 
@@ -103,13 +108,24 @@ def evaluate_promises(
 
 
 class PromiseService:
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
-        self.db = parent.db
-        self.repo = parent.repo
+    def __init__(
+        self,
+        db: Database,
+        repo: CollectionRepository,
+        audit: AuditRepository,
+        settings: SettingsService,
+        members_repo: MembersRepository,
+        cases: CaseService,
+    ) -> None:
+        self.db = db
+        self.repo = repo
+        self.audit = audit
+        self.settings = settings
+        self.members_repo = members_repo
+        self.cases = cases
 
     def grace_days(self) -> int:
-        return int(self.p.settings.get("collection.promise_grace_days"))
+        return int(self.settings.get("collection.promise_grace_days"))
 
     # -- writing ------------------------------------------------------------------------------
     def check(self, loan_id: int, draft: PromiseDraft, made_on: date, today: date) -> None:
@@ -136,8 +152,10 @@ class PromiseService:
     def record(self, actor: User, contact_id: int, draft: PromiseDraft, today: date) -> PromiseView:
         """A promise made at an already recorded contact."""
         require_handler(actor)
-        contact = self.p.contacts.get(contact_id)
-        case = self.p.cases.get(contact.case_id)
+        contact = self.repo.contact(contact_id)
+        if contact is None:
+            raise NotFound("Catatan kontak tidak ditemukan.")
+        case = self.cases.get(contact.case_id)
         if not case.status.is_open:
             raise ValidationError(f"Kasus {case.number} sudah selesai.", field="case")
         made_on = contact.contact_at.date()
@@ -155,7 +173,7 @@ class PromiseService:
         made_at: datetime,
     ) -> int:
         """Store a checked promise made at `made_at` (inside the caller's transaction)."""
-        case = self.p.cases.get(case_id)
+        case = self.cases.get(case_id)
         promise_id = self.repo.insert_promise(
             case_id,
             case.loan_id,
@@ -165,7 +183,7 @@ class PromiseService:
             draft.due_date,
             actor.id,
         )
-        self.p.audit.record(
+        self.audit.record(
             actor.id,
             "janji bayar",
             "kasus",
@@ -178,7 +196,7 @@ class PromiseService:
                 "contact": contact_id,
             },
         )
-        self.p.cases.advance(
+        self.cases.advance(
             case_id, CaseStatus.JANJI_BAYAR, actor.id, "janji bayar dicatat", at=stamp(made_at)
         )
         return promise_id
@@ -228,7 +246,7 @@ class PromiseService:
             user_id,
             at=at or stamp(on),
         )
-        self.p.audit.record(
+        self.audit.record(
             user_id,
             "batalkan janji",
             "kasus",
@@ -261,8 +279,12 @@ class PromiseService:
         return evaluate_promises(promises, receipts, as_of, self.grace_days())
 
     def views_for_case(self, case_id: int, as_of: date) -> list[PromiseView]:
-        case = self.p.cases.get(case_id)
+        case = self.cases.get(case_id)
         return [v for v in self.views_for_loan(case.loan_id, as_of) if v.promise.case_id == case_id]
+
+    def of_case(self, case_id: int) -> list[Promise]:
+        """The case's promises as recorded (no status), earliest due first."""
+        return self.repo.promises_of_case(case_id)
 
     def view(self, promise_id: int, as_of: date) -> PromiseView:
         promise = self.repo.promise(promise_id)
@@ -302,7 +324,7 @@ class PromiseService:
             names[key] = v.promise.officer_name
         if by == "member":
             for key in groups:
-                member = self.p.members_repo.by_id(key)
+                member = self.members_repo.by_id(key)
                 names[key] = member.name if member else str(key)
         return sorted(
             (_rate(key, names[key], views) for key, views in groups.items()),

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from app.collection.cases import require_handler, stamp
+from app.collection.case_rules import require_handler, stamp
 from app.collection.decision_models import (
     ArrearsPosition,
     Decision,
@@ -43,7 +43,16 @@ from app.storage.loans_repo import LoansRepository
 from app.users.models import User
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.cases import CaseService
+    from app.collection.decisions import DecisionService
+    from app.collection.promises import PromiseService
+    from app.loans.service import LoanService
+    from app.storage.audit_repo import AuditRepository
+    from app.storage.collection_decisions_repo import DecisionsRepository
+    from app.storage.collection_repo import CollectionRepository
+    from app.storage.db import Database
+    from app.storage.loans_events_repo import LoanEventsRepository
+    from app.storage.loans_repo import LoansRepository
 
 COMPONENTS = ("pokok", "jasa", "denda")
 EVERGREEN_DAYS = 90
@@ -144,23 +153,42 @@ def terms_from_payload(values: dict[str, Any]) -> RestructuringTerms:
 
 
 class RestructuringService:
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
-        self.db = parent.db
-        self.loans_repo = LoansRepository(parent.db)
+    def __init__(
+        self,
+        db: Database,
+        repo: CollectionRepository,
+        decisions_repo: DecisionsRepository,
+        loans_repo: LoansRepository,
+        loans_events: LoanEventsRepository,
+        audit: AuditRepository,
+        loans: LoanService,
+        cases: CaseService,
+        promises: PromiseService,
+        decisions: DecisionService,
+    ) -> None:
+        self.db = db
+        self.repo = repo
+        self.decisions_repo = decisions_repo
+        self.loans_repo = loans_repo
+        self.loans_events = loans_events
+        self.audit = audit
+        self.loans = loans
+        self.cases = cases
+        self.promises = promises
+        self.decisions = decisions
 
     # -- figures ------------------------------------------------------------------------------
     def position(self, loan_id: int, on: date) -> ArrearsPosition:
         """Pokok, jasa and denda due by `on` (the instalment due that day included) and the
         principal still owed."""
-        loan = self.p.loans.get(loan_id)
+        loan = self.loans.get(loan_id)
         if loan.status != LoanStatus.AKTIF:
             raise ValidationError(
                 f"Pinjaman {loan.display_number} berstatus {loan.status.label}.", field="loan"
             )
-        pos = self.p.loans.quality.position(loan, on)
+        pos = self.loans.quality.position(loan, on)
         due = pos.open_due()
-        arrears = self.p.loans.quality.arrears_of(loan, pos)
+        arrears = self.loans.quality.arrears_of(loan, pos)
         return ArrearsPosition(
             loan_id=loan_id,
             as_of=on,
@@ -170,21 +198,21 @@ class RestructuringService:
             arrears_denda=pos.denda_owed,
             quality=arrears.quality,
             days_past_due=pos.days_past_due,
-            titipan=self.p.loans.payments.titipan(loan_id, on),
+            titipan=self.loans.payments.titipan(loan_id, on),
         )
 
     def counter(self, loan_id: int) -> int:
         """How many restructurings this loan has had (approved)."""
         return sum(
             1
-            for d in self.p.decisions.for_loan(loan_id, DecisionKind.RESTRUKTURISASI)
+            for d in self.decisions.for_loan(loan_id, DecisionKind.RESTRUKTURISASI)
             if d.status in (DecisionStatus.DISETUJUI, DecisionStatus.DILAKSANAKAN)
         )
 
     def current_terms(self, loan_id: int) -> VersionTerms:
         """The terms in force: those of the loan's latest schedule version (after an earlier
         restructuring, not the original agreement's)."""
-        loan = self.p.loans.get(loan_id)
+        loan = self.loans.get(loan_id)
         terms = self.loans_repo.schedule_terms(loan.id, loan.schedule_version)
         assert terms is not None, "a disbursed loan has a schedule"
         return terms
@@ -198,7 +226,7 @@ class RestructuringService:
         buckets, principal = new.buckets, new.new_principal
         old = [
             line
-            for line in self.p.loans.schedule(loan_id, terms.effective_date)
+            for line in self.loans.schedule(loan_id, terms.effective_date)
             if line.remaining > 0
         ]
         old_lines = tuple(
@@ -285,7 +313,7 @@ class RestructuringService:
         new_monthly: int,
         terms: RestructuringTerms,
     ) -> list[str]:
-        loan = self.p.loans.get(loan_id)
+        loan = self.loans.get(loan_id)
         found = []
         if counter > 1:
             found.append(
@@ -298,7 +326,7 @@ class RestructuringService:
                 "Pinjaman ini adalah pinjaman baru untuk melunasi pinjaman lama "
                 "(evergreening); pertimbangkan dengan hati-hati."
             )
-        for other_id, number, disbursed_on, replaces in self.p.repo.member_loans(loan.member_id):
+        for other_id, number, disbursed_on, replaces in self.repo.member_loans(loan.member_id):
             if other_id == loan_id or disbursed_on is None:
                 continue
             if replaces == loan_id:
@@ -339,7 +367,7 @@ class RestructuringService:
     ) -> Decision:
         """Propose (Manajer or Pengurus); a Pengurus other than the proposer approves."""
         require_handler(actor)
-        case = self.p.cases.get(case_id)
+        case = self.cases.get(case_id)
         if terms.effective_date > today:
             raise ValidationError(
                 "Tanggal berlaku tidak boleh setelah hari ini; posisi "
@@ -375,7 +403,7 @@ class RestructuringService:
             f"{format_rupiah(plan.new_principal)}, {terms.months} bulan, jasa "
             f"{terms.monthly_rate} %/bulan, angsuran {format_rupiah(plan.new_monthly)}"
         )
-        return self.p.decisions.propose(
+        return self.decisions.propose(
             actor,
             case,
             DecisionKind.RESTRUKTURISASI,
@@ -393,9 +421,9 @@ class RestructuringService:
 
     def execute(self, decision: Decision, approver: User, on: date, today: date) -> None:
         terms = terms_from_payload(decision.payload["terms"])
-        loan = self.p.loans.get(decision.loan_id)
+        loan = self.loans.get(decision.loan_id)
         eff = terms.effective_date
-        latest = self.p.loans_events.latest_event_date(loan.id)
+        latest = self.loans_events.latest_event_date(loan.id)
         pos = self.position(loan.id, eff)
         stored = decision.payload["position"]
         now = {
@@ -415,7 +443,7 @@ class RestructuringService:
         lines, buckets, schedule_principal = new.lines, new.buckets, new.schedule_principal
         reason = f"{terms.kind.label} {decision.number}"
         for component, amount in buckets[Treatment.HAPUS.value].items():
-            self.p.loans.payments.waive(
+            self.loans.payments.waive(
                 approver, loan.id, component, amount, f"Keringanan {reason}", approver, eff, today
             )
         version = loan.schedule_version + 1
@@ -439,7 +467,7 @@ class RestructuringService:
             approver.id,
         )
         self.loans_repo.update_loan(loan.id, {"schedule_version": version})
-        self.p.audit.record(
+        self.audit.record(
             approver.id,
             "restrukturisasi",
             "pinjaman",
@@ -449,7 +477,7 @@ class RestructuringService:
         )
         capitalised = buckets[Treatment.KAPITALISASI.value]
         if capitalised.get("jasa") or capitalised.get("denda"):
-            self.p.decisions_repo.insert_fin_event(
+            self.decisions_repo.insert_fin_event(
                 {
                     "loan_id": loan.id,
                     "decision_id": decision.id,
@@ -464,12 +492,12 @@ class RestructuringService:
                 },
                 approver.id,
             )
-        self.p.promises.cancel_waiting(
+        self.promises.cancel_waiting(
             approver.id, loan.id, eff, f"Digantikan restrukturisasi {decision.number}", decision.id
         )
-        self.p.decisions.mark_executed(decision, on, approver.id)
+        self.decisions.mark_executed(decision, on, approver.id)
         if decision.case_id is not None:
-            self.p.cases.advance(
+            self.cases.advance(
                 decision.case_id,
                 CaseStatus.RESTRUKTURISASI,
                 approver.id,

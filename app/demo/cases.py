@@ -33,6 +33,7 @@ from app.formats import add_months, roman_month
 from app.loans.models import LoanApplication, LoanStatus
 from app.savings.models import SavingsKind
 from app.services import Services
+from app.storage.loans_events_repo import LoanEventsRepository
 from app.users.models import Role, User
 
 _SAID = {
@@ -56,14 +57,16 @@ def add_demo_cases(
     """Fill the demo's problem-loan handling up to `today`; a summary in Indonesian."""
     say = progress or (lambda _message: None)
     users = _users(services)
-    coll = services.collection
+    coll = services
     say("Membuka kasus pinjaman bermasalah …")
     for months_back in range(6, 0, -1):
         month_end = add_months(today.replace(day=1), -months_back + 1) - timedelta(days=1)
         coll.cases.open_due_cases(month_end, users["admin"])
     coll.cases.open_due_cases(today, users["admin"])
     cases = [
-        c for c in coll.repo.cases() if services.loans.get(c.loan_id).status == LoanStatus.AKTIF
+        c
+        for c in coll.cases.open_cases()
+        if services.loans.get(c.loan_id).status == LoanStatus.AKTIF
     ]
     arrears = {a.loan_id: a for a in services.loans.quality.all_arrears(today)}
     cases = [c for c in cases if c.loan_id in arrears]
@@ -101,7 +104,7 @@ def add_demo_cases(
     for case in cases:
         if case.loan_id not in used and demo.stats["riwayat"] < 24:
             demo.attempt(demo.negotiation, case)
-    open_cases = len(coll.repo.cases())
+    open_cases = len(coll.cases.open_cases())
     s = demo.stats
     return (
         f"{open_cases} kasus terbuka; {s['kontak']} catatan kontak, {s['surat']} surat, "
@@ -135,7 +138,8 @@ class _Demo:
         self, services: Services, rng: random.Random, today: date, users: dict[str, User]
     ) -> None:
         self.s = services
-        self.c = services.collection
+        self.c = services
+        self.loan_events = LoanEventsRepository(services.db)
         self.rng = rng
         self.today = today
         self.u = users
@@ -151,7 +155,7 @@ class _Demo:
 
     # -- building blocks ----------------------------------------------------------------------
     def start(self, case: Case, days_back: int) -> date:
-        last = self.c.loans_events.latest_event_date(case.loan_id) or case.opened_on
+        last = self.loan_events.latest_event_date(case.loan_id) or case.opened_on
         return max(last + timedelta(days=1), case.opened_on, self.today - timedelta(days=days_back))
 
     def contact(
@@ -215,7 +219,7 @@ class _Demo:
         self.stats["surat"] += 1
 
     def pay(self, case: Case, amount: int, on: date) -> bool:
-        last = self.c.loans_events.latest_event_date(case.loan_id)
+        last = self.loan_events.latest_event_date(case.loan_id)
         if on > self.today or (last is not None and on < last) or amount <= 0:
             return False
         self.s.loans.payments.record_payment(

@@ -24,7 +24,7 @@ _NOT_LENT = (LoanStatus.DIAJUKAN, LoanStatus.DISETUJUI, LoanStatus.DITOLAK)
 def _executed(services: Services, loan_id: int, kind: DecisionKind) -> list[Decision]:
     return [
         d
-        for d in services.collection.decisions.for_loan(loan_id, kind)
+        for d in services.decisions.for_loan(loan_id, kind)
         if d.status == DecisionStatus.DILAKSANAKAN
     ]
 
@@ -105,14 +105,14 @@ def kuitansi_pemulihan(services: Services, loan_id: int, event_id: int) -> kuita
     event = next(
         (
             e
-            for e in services.collection.decisions_repo.fin_events(loan_id)
+            for e in services.offbook.fin_events(loan_id)
             if e.id == event_id and e.kind == "pemulihan"
         ),
         None,
     )
     if event is None:
         raise ValidationError("Penerimaan pemulihan itu tidak ditemukan.", field="payment")
-    user = services.collection.users_repo.by_id(event.created_by) if event.created_by else None
+    user = services.users.get(event.created_by) if event.created_by else None
     cashier = user.full_name if user else services.settings.profile().bendahara
     return kuitansi.kuitansi_pemulihan(
         event.receipt_no,

@@ -31,14 +31,14 @@ def test_an_sp_letter_is_in_the_register_and_in_the_case(
     letter = letters.sp_letter(services, case_id, 1, D)
     issued = issuing.issue(services, people.staf, DocKind.SP1, letter, sp_letters.render, D)
     assert issued.row.status == "selesai" and issued.row.case_id == case_id
-    [logged] = services.collection.contacts.letters(case_id)
+    [logged] = services.contacts.letters(case_id)
     assert (logged.kind, logged.number, logged.document_ref) == (
         LetterKind.SP1,
         issued.row.number,
         issued.row.number,
     )
     assert (logged.letter_date, logged.sent_on, logged.pay_by) == (D, None, letter.deadline)
-    timeline = services.collection.cases.timeline(case_id, D)
+    timeline = services.timelines.for_case(case_id, D)
     assert any(issued.row.number in f"{e.title} {e.detail}" for e in timeline)
     assert issued.row.number in pdf_text(issued.pdf)
 
@@ -66,14 +66,14 @@ def test_recording_refused_marks_the_row_failed_and_stores_nothing(
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise ValidationError("Kasus sudah selesai.", field="case")
 
-    monkeypatch.setattr(services.collection.contacts, "record_letter", refuse)
+    monkeypatch.setattr(services.contacts, "record_letter", refuse)
     with pytest.raises(ValidationError):
         issuing.issue(services, people.staf, DocKind.SP1, letter, sp_letters.render, D)
     [row] = documents(services).search()
     assert row.status == "gagal" and "Kasus sudah selesai" in row.note
     assert services.db.scalar("SELECT count(*) FROM document_files") == 0
     monkeypatch.undo()
-    assert services.collection.contacts.letters(case_id) == []
+    assert services.contacts.letters(case_id) == []
 
 
 def test_a_crash_while_rendering_leaves_an_unfinished_number_and_no_letter(
@@ -89,10 +89,10 @@ def test_a_crash_while_rendering_leaves_an_unfinished_number_and_no_letter(
         issuing.issue(services, people.staf, DocKind.SP1, letter, dies, D)
     [row] = documents(services).search()
     assert row.status == "proses"  # shown as 'Belum selesai'; its number is never reused
-    assert services.collection.contacts.letters(case_id) == []
+    assert services.contacts.letters(case_id) == []
     again = issuing.issue(services, people.staf, DocKind.SP1, letter, sp_letters.render, D)
     assert again.row.number != row.number
-    assert [x.number for x in services.collection.contacts.letters(case_id)] == [again.row.number]
+    assert [x.number for x in services.contacts.letters(case_id)] == [again.row.number]
 
 
 def test_the_days_batch_follows_the_work_queue(
@@ -101,7 +101,7 @@ def test_the_days_batch_follows_the_work_queue(
     _loan, case_id = scenario.loan_with_case(services, people, member)
     other = make_member(services, people.manajer, name="Ni'mah & <Putra>", serial=2)
     scenario.make_loan(services, people, other, amount=3_000_000)
-    services.collection.cases.open_due_cases(D)
+    services.cases.open_due_cases(D)
     due = letters.due_letters(services, D)
     assert [i.kind for i in due.items] == [DocKind.SP1, DocKind.SP1]
     assert {i.data.case_id for i in due.items} >= {case_id}
@@ -112,7 +112,7 @@ def test_the_days_batch_follows_the_work_queue(
     assert len(issued) == 2 and seen[-1] == (2, 2)
     assert {x.row.batch_id for x in issued} != {None}
     for done in issued:
-        [logged] = services.collection.contacts.letters(done.row.case_id or 0)
+        [logged] = services.contacts.letters(done.row.case_id or 0)
         assert logged.document_ref == done.row.number and logged.kind == LetterKind.SP1
     # Printed but not yet delivered: not printed again the next day.
     tomorrow = letters.due_letters(services, date(2026, 6, 11))
@@ -124,7 +124,7 @@ def test_the_batch_stops_when_cancelled(services: Services, people: People, memb
     for serial in range(2, 5):
         borrower = make_member(services, people.manajer, name=f"Anggota {serial}", serial=serial)
         scenario.make_loan(services, people, borrower, amount=2_000_000)
-    services.collection.cases.open_due_cases(D)
+    services.cases.open_due_cases(D)
     due = letters.due_letters(services, D)
     assert len(due.items) == 3
     calls = {"n": 0}
@@ -137,11 +137,7 @@ def test_the_batch_stops_when_cancelled(services: Services, people: People, memb
     assert len(issued) == 1
     rows = documents(services).search()
     assert sorted(r.status for r in rows) == ["gagal", "gagal", "selesai"]
-    logged = [
-        x
-        for c in services.collection.repo.cases()
-        for x in services.collection.contacts.letters(c.id)
-    ]
+    logged = [x for c in services.cases.open_cases() for x in services.contacts.letters(c.id)]
     assert [x.document_ref for x in logged] == [issued[0].row.number]
     # The cancelled ones are still due.
     assert len(letters.due_letters(services, D).items) == 2
@@ -153,10 +149,8 @@ def test_sp2_due_after_the_sp1_was_delivered(
     _loan, case_id = scenario.loan_with_case(services, people, member)
     due = letters.due_letters(services, SP1_DUE)
     [done] = issuing.issue_due_letters(services, people.staf, due, SP1_DUE)
-    [logged] = services.collection.contacts.letters(case_id)
-    services.collection.contacts.record_delivery(
-        people.staf, logged.id, SP1_DUE, "diantar", "Suami", SP1_DUE
-    )
+    [logged] = services.contacts.letters(case_id)
+    services.contacts.record_delivery(people.staf, logged.id, SP1_DUE, "diantar", "Suami", SP1_DUE)
     later = date(2026, 3, 24)  # SP2: 14 days after the SP1 was sent
     [item] = letters.due_letters(services, later).items
     assert item.kind == DocKind.SP2
@@ -169,7 +163,7 @@ def test_a_letter_failing_in_a_batch_leaves_no_row_open_and_nothing_half_recorde
     for serial in range(2, 5):
         borrower = make_member(services, people.manajer, name=f"Anggota {serial}", serial=serial)
         scenario.make_loan(services, people, borrower, amount=2_000_000)
-    services.collection.cases.open_due_cases(D)
+    services.cases.open_due_cases(D)
     due = letters.due_letters(services, D)
     calls = {"n": 0}
 
@@ -188,5 +182,5 @@ def test_a_letter_failing_in_a_batch_leaves_no_row_open_and_nothing_half_recorde
     assert len(rows) == 3 and {r.status for r in rows} == {"gagal"}
     assert any("printer font missing" in r.note for r in rows)
     assert services.db.scalar("SELECT count(*) FROM document_files") == 0
-    coll = services.collection
-    assert [x for c in coll.repo.cases() for x in coll.contacts.letters(c.id)] == []
+    coll = services
+    assert [x for c in coll.cases.open_cases() for x in coll.contacts.letters(c.id)] == []

@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     month_end.add_argument("--db", type=Path, required=True, dest="db_path")
     month_end.add_argument("--as-of", required=True, dest="as_of", help="tanggal, 2025-08-31")
     month_end.add_argument(
+        "--user",
+        dest="user",
+        help="nama pengguna yang menjalankan (kata sandi diminta, atau dari MUFAKAT_PASSWORD)",
+    )
+    month_end.add_argument(
         "--rerun", action="store_true", help="catat proses baru bila tanggal ini sudah pernah"
     )
 
@@ -69,8 +74,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_backup(args: argparse.Namespace) -> int:
     from app.services import Services
     from app.storage.backup import backup_to
+    from app.storage.db import OlderThanLastSeen
 
-    services = Services.open(args.db_path)
+    try:
+        services = Services.open(args.db_path)
+    except OlderThanLastSeen as exc:  # a backup of what is there harms nothing: say so, go on
+        print(f"PERINGATAN: {exc.message}", file=sys.stderr)
+        services = Services.open(args.db_path, accept_older=True)
     try:
         info = backup_to(services.db, args.folder, kind="perintah")
     finally:
@@ -84,18 +94,21 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 def _cmd_month_end(args: argparse.Namespace) -> int:
     from datetime import date
 
+    from app.cli_auth import cli_user, month_end_date
     from app.loans.quality import CLASS_ORDER, class_label, npl_text
     from app.money import format_rupiah
     from app.services import Services
+    from app.users.permissions import Action
 
     try:
-        as_of = date.fromisoformat(args.as_of)
-    except ValueError:
-        print(f"Tanggal '{args.as_of}' tidak sah; tulis seperti 2025-08-31.", file=sys.stderr)
+        as_of = month_end_date(args.as_of, date.today())
+    except AppError as exc:  # a date the command refuses: a usage error, nothing opened
+        print(f"GAGAL: {exc.message}", file=sys.stderr)
         return 2
     services = Services.open(args.db_path)
     try:
-        run = services.loans.quality.month_end(None, as_of, rerun=args.rerun)
+        user = cli_user(services, args.user, Action.MONTH_END)
+        run = services.loans.quality.month_end(user, as_of, rerun=args.rerun)
         counts = services.loans.quality.class_counts(as_of)
     finally:
         services.close()

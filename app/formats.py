@@ -1,13 +1,14 @@
-"""Indonesian dates, Roman months and times: formatting, parsing and month arithmetic."""
+"""Indonesian formats: dates, Roman months, times, counts, phones, labels in sentences; parsing
+and month arithmetic. One function per format, used by every screen and document."""
 
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, time
+from datetime import date, datetime, time
 
 from app.errors import ValidationError
-from app.money import terbilang
+from app.money import format_number, terbilang
 
 __all__ = [
     "DAYS_ID",
@@ -16,10 +17,14 @@ __all__ = [
     "add_months",
     "date_in_words",
     "day_name",
+    "format_count",
     "format_date_long",
     "format_date_short",
+    "format_date_time",
     "format_date_with_day",
+    "format_phone_digits",
     "format_time",
+    "in_sentence",
     "months_between",
     "parse_date",
     "roman_month",
@@ -107,6 +112,11 @@ def format_time(t: time, zone: str | None = None) -> str:
     return f"{text} {zone}" if zone else text
 
 
+def format_date_time(moment: datetime) -> str:
+    """datetime(2026, 11, 26, 17, 5) -> '26-11-2026 17.05' (a table's date, the time's dot)."""
+    return f"{format_date_short(moment.date())} {format_time(moment.time())}"
+
+
 def _month_from_name(name: str) -> int | None:
     """'agustus', 'Agu', 'agt' -> 8; None when the word is not a month."""
     word = name.lower()
@@ -178,3 +188,52 @@ def add_months(d: date, n: int, anchor_day: int | None = None) -> date:
     month = month0 + 1
     last = calendar.monthrange(year, month)[1]
     return date(year, month, min(day, last))
+
+
+def format_count(n: int, unit: str) -> str:
+    """(1199, 'hari') -> '1.199 hari'; (1, 'anggota') -> '1 anggota' (dots group thousands)."""
+    return f"{format_number(n)} {unit}"
+
+
+# Indonesian area codes with two digits after the trunk 0; all others have three.
+_TWO_DIGIT_AREAS = frozenset({"21", "22", "24", "31", "61"})
+_MOBILE_HEAD = 4  # '0812'
+
+
+def format_phone_digits(national: str) -> str:
+    """A national number (trunk 0 and digits only) as shown everywhere (DOMAIN §9).
+
+    Mobiles: the operator prefix, then the rest in two groups, the longer last:
+    '0812345678' -> '0812-345-678', '08214190095' -> '0821-419-0095',
+    '081234567890' -> '0812-3456-7890', '0812345678901' -> '0812-3456-78901'.
+    Landlines: area code and subscriber number: '0321391274' -> '0321-391274',
+    '02155501234' -> '021-55501234'.
+    """
+    if not national.startswith("0") or not national.isdigit():
+        raise ValueError(f"not a national number: {national!r}")
+    if national.startswith("08"):
+        head, rest = national[:_MOBILE_HEAD], national[_MOBILE_HEAD:]
+        if len(rest) <= _MOBILE_HEAD:
+            return f"{head}-{rest}" if rest else head
+        cut = len(rest) // 2
+        return f"{head}-{rest[:cut]}-{rest[cut:]}"
+    area = 3 if national[1:3] in _TWO_DIGIT_AREAS else 4
+    return f"{national[:area]}-{national[area:]}" if len(national) > area else national
+
+
+def in_sentence(label: str) -> str:
+    """A label (which starts with a capital) as written inside a sentence.
+
+    Ordinary capitalised words go to lower case; abbreviations and names written in capitals
+    or mixed case stay: 'Kunjungan Rumah' -> 'kunjungan rumah',
+    'PHK / kehilangan penghasilan' -> 'PHK / kehilangan penghasilan', 'WhatsApp' -> 'WhatsApp',
+    'Analisa 5C lemah' -> 'analisa 5C lemah', 'Suami/Istri' -> 'suami/istri'.
+    """
+
+    def one(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if len(word) > 1 and word[0].isupper() and word[1:].islower():
+            return word[0].lower() + word[1:]
+        return word
+
+    return re.sub(r"[^\W\d_]+", one, label)

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from app.errors import ValidationError
+from app.formats import format_phone_digits
 
 __all__ = [
     "SEXES",
@@ -30,7 +31,6 @@ _PHONE_SEPARATORS = re.compile(r"[\s.\-()/]+")
 _NSN = re.compile(r"^[1-9][0-9]{7,12}$")
 _NSN_MIN, _NSN_MAX = 8, 13
 # Landline area codes with two digits after the '0'; all others have three.
-_TWO_DIGIT_AREAS = frozenset({"21", "22", "24", "31", "61"})
 _PHONE_EXAMPLE = "Tulis seperti 0812-3456-7890."
 _OLD_NPWP_LENGTH = 15
 
@@ -211,7 +211,8 @@ def normalize_phone(text: str) -> str:
 
 
 def format_phone(stored: str) -> str:
-    """'+6281234567890' -> '0812-3456-7890'; landlines: '+62321123456' -> '0321-123456'.
+    """'+6281234567890' -> '0812-3456-7890'; landlines: '+62321123456' -> '0321-123456'
+    (the grouping rule is app.formats.format_phone_digits).
 
     Text that is not a valid number (old imported data) is shown unchanged rather than lost.
     """
@@ -219,11 +220,7 @@ def format_phone(stored: str) -> str:
         nsn = normalize_phone(stored)[3:]
     except ValidationError:
         return stored
-    national = "0" + nsn
-    if nsn.startswith("8"):
-        return f"{national[:4]}-{national[4:8]}-{national[8:]}"
-    area = 2 if nsn[:2] in _TWO_DIGIT_AREAS else 3
-    return f"{national[: area + 1]}-{national[area + 1 :]}"
+    return format_phone_digits("0" + nsn)
 
 
 # ---------------------------------------------------------------- NPWP

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.changes import ChangeHub
 from app.collection.case_list import CaseList
 from app.collection.cases import CaseService
 from app.collection.contacts import ContactService
@@ -19,17 +20,19 @@ from app.collection.promises import PromiseService
 from app.collection.queue import WorkQueueService
 from app.collection.reports import CollectionReports
 from app.collection.restructuring import RestructuringService
-from app.collection.service import CollectionService
 from app.collection.setoff import SetoffService
 from app.collection.settlement import SettlementService
 from app.collection.timeline import CaseTimeline
 from app.collection.writeoff import WriteoffService
+from app.collection.writeoff_checklist import WriteoffPreconditions
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
 from app.members.service import MemberService
 from app.savings.service import SavingsService
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
+from app.storage.backup import clean_leftovers
+from app.storage.change_triggers import watch_changes
 from app.storage.collection_decisions_repo import DecisionsRepository
 from app.storage.collection_repo import CollectionRepository
 from app.storage.db import Database, open_database
@@ -46,6 +49,8 @@ class Services:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.changes = ChangeHub()  # what was written, for the lists that show it
+        watch_changes(db, self.changes)
         self.audit = AuditRepository(db)
         self.settings = SettingsService(db, self.audit)
         self.users = UserService(
@@ -96,20 +101,19 @@ class Services:
         )
         self.setoff = SetoffService(db, loans, self.savings, self.cases, self.decisions)
         self.writeoff = WriteoffService(
-            CollectionService(
-                db,
-                audit,
-                settings,
-                loans,
-                self.savings,
-                repo,
-                decisions_repo,
-                loans_repo,
-                self.cases,
-                self.letter_order,
-                self.setoff,
-                self.decisions,
-            )
+            db,
+            decisions_repo,
+            repo,
+            loans_repo,
+            users_repo,
+            audit,
+            settings,
+            loans,
+            self.cases,
+            self.decisions,
+            WriteoffPreconditions(
+                repo, settings, loans, self.savings, self.letter_order, self.setoff
+            ),
         )
         self.decisions.register(DecisionKind.RESTRUKTURISASI, self.restructuring)
         self.decisions.register(DecisionKind.PELUNASAN_KERINGANAN, self.settlement)
@@ -124,16 +128,19 @@ class Services:
             repo, decisions_repo, settings, loans, self.promises, self.decisions
         )
         self.collection_reports = CollectionReports(
-            repo, decisions_repo, loans, self.promises, self.writeoff
+            repo, decisions_repo, loans, self.promises, self.offbook
         )
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False) -> Services:
-        return cls(open_database(path, create=create))
+    def open(cls, path: Path, *, create: bool = False, accept_older: bool = False) -> Services:
+        db = open_database(path, create=create, accept_older=accept_older)
+        clean_leftovers(db)  # of backups killed half-way (the file is locked: none is running)
+        return cls(db)
 
     @property
     def is_demo(self) -> bool:
         return bool(self.settings.get("demo"))
 
     def close(self) -> None:
+        self.changes.close()
         self.db.close()

@@ -177,7 +177,8 @@ def _report(services: Services, today: date) -> None:
     _line("Pratinjau alokasi pembayaran", statistics.median(times), max(times), 50)
 
     start, cpu = time.perf_counter(), time.process_time()
-    services.loans.quality.month_end(None, month_end, rerun=True)
+    manajer = next(u for u in services.users.all() if u.role == Role.MANAJER)
+    services.loans.quality.month_end(manajer, month_end, rerun=True)
     _CPU.append((time.process_time() - cpu) * 1000)
     took = (time.perf_counter() - start) * 1000
     _line("Tutup bulan (menyimpan kolektibilitas semua pinjaman)", took, took, None)

@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         path = _demo_copy(args, work)
         services = Services.open(path)
         try:
-            user = next(u for u in services.users.all() if u.role == Role.PENGURUS)
+            user = next(u for u in services.users.all() if u.role == Role.KETUA)
             args.out.mkdir(parents=True, exist_ok=True)
             ctx = Shots(services=services, user=user, out=args.out, work=work)
             for name, shoot in SHOTS:

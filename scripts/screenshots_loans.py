@@ -70,6 +70,10 @@ def seed_loans(services: Services, user: User, today: date) -> int:
     members = services.members.search("", MemberStatus.AKTIF, limit=40, offset=0)
     products = loans.products.all()
     made = 0
+    # Nobody approves an application they record: another Pengurus decides.
+    approver = next(
+        (u for u in services.users.all() if u.role.is_pengurus and u.id != user.id), user
+    )
     for n, (age, paid, months, amount) in enumerate(_SEED):
         member = members[(n * 3) % len(members)]
         product = products[n % len(products)]
@@ -83,7 +87,7 @@ def seed_loans(services: Services, user: User, today: date) -> int:
         )  # fmt: skip
         try:
             loan = loans.apply(user, draft, start)
-            loan = loans.approve(user, loan.id, "disetujui rapat pengurus", start)
+            loan = loans.approve(approver, loan.id, "disetujui rapat pengurus", start)
             loan = loans.disburse(user, loan.id, start, start)
             schedule = loans.schedule(loan.id, start)
             for line in schedule[:paid]:
@@ -106,7 +110,7 @@ def seed_loans(services: Services, user: User, today: date) -> int:
         )  # fmt: skip
         loan = loans.apply(user, draft, today)
         if approve:
-            loans.approve(user, loan.id, "", today)
+            loans.approve(approver, loan.id, "", today)
         made += 1
     return made
 
@@ -193,7 +197,7 @@ def _main(argv: list[str]) -> int:
         copy = Path(work) / source.name
         shutil.copy2(source, copy)
         services = Services.open(copy)
-        user = next(u for u in services.users.all() if u.role == Role.PENGURUS)
+        user = next(u for u in services.users.all() if u.role == Role.KETUA)
         for path in loans_screenshots(services, user, out):
             print(path)
         services.close()

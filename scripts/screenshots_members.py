@@ -111,7 +111,7 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv[:1])
     services = Services.open(Path(argv[1]))
     try:
-        user = next(u for u in services.users.all() if u.role == Role.PENGURUS)
+        user = next(u for u in services.users.all() if u.role == Role.KETUA)
         for path in members_screenshots(services, user, Path(argv[2])):
             print(path)
     finally:

@@ -16,8 +16,13 @@ from app.members.models import Member, MemberDraft
 from app.services import Services
 from app.settings.profile import CoopProfile
 from app.users.models import Role, User
+from app.users.passwords import ScryptParams, use_scrypt
 
 PASSWORD = "rahasia123"
+
+# The suite makes thousands of hashes: a cheap scrypt cost here, the production one (OWASP) is
+# checked by tests/app/test_passwords.py.
+use_scrypt(ScryptParams(n=2**4, r=8, p=1))
 
 
 @pytest.fixture(autouse=True)
@@ -60,12 +65,27 @@ def make_user(
     username: str | None = None,
     full_name: str | None = None,
 ) -> User:
+    """A ready user of `role`: created by the admin, with the role already approved and the
+    temporary password already changed (tests of those steps call the services directly)."""
     admin = admin_user(services)
     if role == Role.ADMIN and username is None:
         return admin
-    return services.users.create_user(
+    user = services.users.create_user(
         admin, username or role.value, full_name or f"Uji {role.label}", role, PASSWORD, PASSWORD
     )
+    with services.db.atomic():
+        services.users.roles.cancel(user.id)
+        services.users.repo.update_fields(user.id, role_active=1, must_change_password=0)
+    return services.users.get(user.id)
+
+
+def other_pengurus(services: Services, actor: User) -> User:
+    """A Pengurus other than `actor` (nobody approves their own request): an existing one, or
+    a new 'penyetuju'."""
+    for user in services.users.all():
+        if user.id != actor.id and user.role.is_pengurus and user.active and user.role_active:
+            return user
+    return make_user(services, Role.PENGURUS, "penyetuju", "Uji Penyetuju")
 
 
 @pytest.fixture

@@ -29,20 +29,11 @@ UI_IMPORTS_STORAGE = {
 
 KNOWN_CYCLES = [
     {"app.loans.creation", "app.loans.service"},
-    {
-        "app.storage.loans_schema",
-        "app.storage.migrations",
-        "app.storage.schema_collection",
-        "app.storage.schema_documents",
-        "app.storage.schema_loans_base",
-        "app.storage.schema_paper",
-    },
 ]
 """Import cycles inside app/ today; a cycle may shrink or split, never grow or appear."""
 
 OVER_BUDGET = {
     "app/collection/restructuring.py",
-    "app/collection/writeoff.py",
     "app/demo/cases.py",
     "app/loans/models.py",
     "app/loans/payments.py",

@@ -81,7 +81,7 @@ def test_check_fails_on_a_file_that_is_not_a_database(
     path = tmp_path / "surat.db"
     path.write_text("Kepada Yth. Bapak/Ibu …", encoding="utf-8")
     assert main(["check", "--db", str(path)]) == 1
-    assert "MASALAH: Bukan file database SQLite." in capsys.readouterr().out
+    assert "MASALAH: File 'surat.db' bukan database Mufakat" in capsys.readouterr().out
 
 
 def test_check_fails_on_a_consistency_problem(

@@ -6,20 +6,25 @@ and hands them to the windows it creates (no globals)."""
 from __future__ import annotations
 
 import contextlib
+import getpass
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.config import last_database, remember_database
 from app.errors import AppError, StorageError
-from app.paths import demo_db_path
+from app.paths import backup_dir_for, demo_db_path
 from app.services import Services
+from app.storage.db import DamagedFile, OlderThanLastSeen
 from app.storage.lock import lock_path_for
+from app.storage.restore import RestorePlan, plan_restore, restore_file
 from app.users.models import User
 from ui.dialogs.change_password_dialog import ChangePasswordDialog
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
+from ui.dialogs.restore_dialog import RestoreDialog
 from ui.login_dialog import DemoUser, LoginDialog
 from ui.main_window import MainWindow
 from ui.start.new_coop_wizard import NewCoopWizard
@@ -59,6 +64,7 @@ class AppController(QObject):
         self.login_dialog: LoginDialog | None = None
         self.password_dialog: ChangePasswordDialog | None = None
         self.window: MainWindow | None = None
+        self.restore_dialog: RestoreDialog | None = None
 
     # -- entry --------------------------------------------------------------------------------
     def start(self, db: Path | None = None, demo: bool = False) -> None:
@@ -73,14 +79,15 @@ class AppController(QObject):
             else:
                 self.show_start()
 
-    def show_start(self, message: str = "") -> StartScreen:
+    def show_start(self, message: str = "", restorable: Path | None = None) -> StartScreen:
         if self.start_screen is None:
             screen = StartScreen()
             screen.new_requested.connect(self.new_cooperative)
             screen.demo_requested.connect(self.open_demo)
             screen.file_chosen.connect(self.open_path)
+            screen.restore_requested.connect(self.restore_into)
             self.start_screen = screen
-        self.start_screen.show_message(message)
+        self.start_screen.show_message(message, restorable)
         self.start_screen.show()
         return self.start_screen
 
@@ -90,17 +97,81 @@ class AppController(QObject):
         return None
 
     # -- opening ------------------------------------------------------------------------------
-    def open_path(self, path: Path) -> bool:
-        """Open `path` and ask for a log-in; on a StorageError say why on the start screen."""
+    def open_path(self, path: Path, accept_older: bool = False) -> bool:
+        """Open `path` and ask for a log-in; on a StorageError say why on the start screen
+        (offering a restore for a damaged file); an older copy is named and the user decides."""
         if self.start_screen is not None:
             self.start_screen.clear_message()
         try:
-            services = Services.open(Path(path))
+            services = Services.open(Path(path), accept_older=accept_older)
+        except OlderThanLastSeen as exc:
+            answer = QMessageBox.question(
+                self._parent(),
+                self.tr("File lebih lama"),
+                exc.message + "\n\n" + self.tr("Tetap buka file ini?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                return self.open_path(path, accept_older=True)
+            self.show_start(exc.message)
+            return False
+        except DamagedFile as exc:
+            self.show_start(exc.message, restorable=Path(path))
+            return False
         except StorageError as exc:
             self.show_start(exc.message)
             return False
         self._opened(services)
         return True
+
+    def restore_into(self, path: Path) -> None:
+        """ "Pulihkan dari cadangan…" for a file that will not open: pick a backup, see what it
+        is, type the word, then the damaged file is kept aside and the backup takes its place."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self._parent(),
+            self.tr("Pilih file cadangan"),
+            str(backup_dir_for(path)),
+            self.tr("Cadangan Mufakat (*.db);;Semua file (*)"),
+        )
+        if not chosen:
+            return
+        now = datetime.now()
+        try:
+            plan = plan_restore(path, Path(chosen), now)
+        except AppError as exc:
+            QMessageBox.warning(self._parent(), self.tr("Cadangan tidak bisa dipakai"), exc.message)
+            return
+        dialog = RestoreDialog(path, plan, self._parent())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._restore_accepted(path, plan, now))
+        dialog.finished.connect(lambda _result: setattr(self, "restore_dialog", None))
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def _restore_accepted(self, path: Path, plan: RestorePlan, now: datetime) -> None:
+        actor = self.tr("dari layar awal, sebelum masuk (pengguna komputer: {user})").format(
+            user=getpass.getuser()
+        )
+        try:
+            aside = run_with_progress(
+                self._parent(),
+                self.tr("Pulihkan"),
+                self.tr("Memeriksa cadangan dan memulihkan data…"),
+                lambda _progress: restore_file(path, plan, actor, now),
+            )
+        except AppError as exc:
+            self.show_start(exc.message, restorable=path)
+            return
+        QMessageBox.information(
+            self._parent(),
+            self.tr("Data dipulihkan"),
+            self.tr(
+                "Data sudah dipulihkan dari {backup}.\n\nFile yang rusak disimpan apa adanya di:"
+                "\n{aside}"
+            ).format(backup=plan.backup_file, aside=aside),
+        )
+        self.open_path(path, accept_older=True)
 
     def _opened(self, services: Services) -> None:
         self.services = services

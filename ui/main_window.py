@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import AppError, NotFound
+from app.errors import AppError
 from app.services import Services
 from app.storage.backup import BackupInfo, last_backup
 from app.users.models import User
@@ -244,31 +244,17 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def reload(self) -> None:
-        """Rebuild every view from the database (after its content was replaced by a restore)."""
-        try:
-            user = self.services.users.get(self.user.id)
-        except NotFound:
-            user = None
-        if user is None or not user.active or user.username != self.user.username:
-            QMessageBox.information(
-                self,
-                self.tr("Masuk lagi"),
-                self.tr(
-                    "Data sudah dipulihkan. Akun Anda tidak ada atau berbeda di data itu, jadi "
-                    "silakan masuk lagi."
-                ),
-            )
-            self.logout_requested.emit()
-            return
-        self.user = user
-        current = self.sidebar.currentRow()
-        for view in self.views:
-            self.stack.removeWidget(view)
-            view.deleteLater()
-        self._build_views()
-        self.stack.setCurrentIndex(current)
-        self.refresh_title()
-        self.refresh_status()
+        """After a restore replaced the data: the session ends and everyone logs in again,
+        against the users of the restored data."""
+        QMessageBox.information(
+            self,
+            self.tr("Masuk lagi"),
+            self.tr(
+                "Data sudah dipulihkan dari cadangan. Sesi ini diakhiri: silakan masuk lagi "
+                "dengan akun yang ada di data yang dipulihkan."
+            ),
+        )
+        self.logout_requested.emit()
 
     # -- closing ------------------------------------------------------------------------------
     def close_to_start(self) -> None:
@@ -282,28 +268,32 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._logging_out and not self._shut_down:
-            self.shut_down()
-        event.accept()
-        self.closed.emit()
-        if self._to_start:
-            self.file_closed.emit()
+        try:
+            if not self._logging_out and not self._shut_down:
+                self.shut_down()
+        finally:  # even after a bug in between, the window goes and the file is closed
+            event.accept()
+            self.closed.emit()
+            if self._to_start:
+                self.file_closed.emit()
 
     def shut_down(self) -> None:
         """Automatic backup (if set), then close the database; a failed backup is reported
-        but never keeps the program open."""
+        but never keeps the program open, and the file is closed (lock released) whatever
+        happens in between."""
         self._shut_down = True
-        if self.services.settings.get("backup.auto_on_close"):
-            try:
+        try:
+            if self.services.settings.get("backup.auto_on_close"):
                 auto_backup(self, self.services, self.user)
-            except AppError as exc:
-                QMessageBox.warning(
-                    self,
-                    self.tr("Cadangan otomatis gagal"),
-                    self.tr(
-                        "Cadangan otomatis tidak bisa disimpan: {reason}\n\nData Anda tetap "
-                        "tersimpan di file database. Buat cadangan manual saat program dibuka "
-                        "lagi."
-                    ).format(reason=exc.message),
-                )
-        self.services.close()
+        except AppError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Cadangan otomatis gagal"),
+                self.tr(
+                    "Cadangan otomatis tidak bisa disimpan: {reason}\n\nData Anda tetap "
+                    "tersimpan di file database. Buat cadangan manual saat program dibuka "
+                    "lagi."
+                ).format(reason=exc.message),
+            )
+        finally:
+            self.services.close()

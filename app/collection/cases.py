@@ -8,9 +8,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from app.collection.case_closing import close_recovered
-from app.collection.case_rules import rank
-from app.collection.case_rules import require_handler as require_handler
-from app.collection.case_rules import stamp as stamp
+from app.collection.case_rules import rank, require_handler, stamp
 from app.collection.decision_models import DecisionStatus
 from app.collection.models import (
     CAUSES,
@@ -20,6 +18,7 @@ from app.collection.models import (
     NewCase,
 )
 from app.errors import NotFound, ValidationError
+from app.formats import format_count
 from app.loans.models import LoanArrears, LoanStatus
 from app.loans.quality import CLASS_ORDER, class_label
 from app.numbering import format_pattern, resets_yearly
@@ -109,7 +108,7 @@ class CaseService:
         if min_class and min_class in CLASS_ORDER and rank(arrears.quality) >= rank(min_class):
             return f"Kolektibilitas {class_label(arrears.quality)}"
         if days and arrears.days_past_due >= days:
-            return f"Terlambat {arrears.days_past_due} hari"
+            return f"Terlambat {format_count(arrears.days_past_due, 'hari')}"
         return None
 
     # -- opening ------------------------------------------------------------------------------
@@ -444,5 +443,3 @@ class CaseService:
         unknown = [c for c in codes if c not in CAUSES]
         if unknown:
             raise ValidationError(f"Penyebab tidak dikenal: {', '.join(unknown)}.", field="causes")
-
-    _close = close_automatically  # WriteoffService's name until it takes collaborators

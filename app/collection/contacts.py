@@ -25,6 +25,7 @@ from app.collection.models import (
     PromiseDraft,
 )
 from app.errors import NotFound, ValidationError
+from app.formats import in_sentence
 from app.paths import attachments_dir
 from app.users.models import User
 
@@ -108,7 +109,7 @@ class ContactService:
             met_name = case.member_name
         if draft.met_role not in (MetRole.ANGGOTA, MetRole.TIDAK_BERTEMU) and not met_name:
             raise ValidationError(
-                f"Tulis nama {draft.met_role.label.lower()} yang ditemui.", field="met_name"
+                f"Tulis nama {in_sentence(draft.met_role.label)} yang ditemui.", field="met_name"
             )
         unknown = [c for c in draft.causes if c not in CAUSES]
         if unknown:

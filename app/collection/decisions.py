@@ -17,6 +17,7 @@ from app.collection.case_rules import stamp
 from app.collection.decision_models import Decision, DecisionKind, DecisionStatus
 from app.collection.models import Case
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.formats import in_sentence
 from app.numbering import format_pattern, resets_yearly
 from app.storage import sequences
 from app.users.models import Role, User
@@ -200,18 +201,11 @@ class DecisionService:
             )
         return self.get(decision_id)
 
-    def approve(
-        self,
-        actor: User,
-        decision_id: int,
-        note: str,
-        on: date,
-        today: date,
-        *,
-        meeting_ref: str = "",
-        meeting_date: date | None = None,
+    def check_approve(
+        self, actor: User, decision_id: int, on: date, today: date, *, meeting_ref: str = ""
     ) -> Decision:
-        """Approve a proposal; on the last required approval it takes effect."""
+        """Everything approve() would refuse, refused before anything is asked or written
+        (the window validates first, then asks to confirm)."""
         decision = self._votable(actor, decision_id, on, today)
         if decision.needs_pengawas and not decision.pengawas_notes:
             raise ValidationError(
@@ -227,6 +221,26 @@ class DecisionService:
                 "Keputusan ini melampaui batas kewenangan: isi nomor notulen rapat pengurus.",
                 field="meeting_ref",
             )
+        return decision
+
+    def check_vote(self, actor: User, decision_id: int, on: date, today: date) -> Decision:
+        """What reject() would refuse, before the window asks to confirm."""
+        return self._votable(actor, decision_id, on, today)
+
+    def approve(
+        self,
+        actor: User,
+        decision_id: int,
+        note: str,
+        on: date,
+        today: date,
+        *,
+        meeting_ref: str = "",
+        meeting_date: date | None = None,
+    ) -> Decision:
+        """Approve a proposal; on the last required approval it takes effect."""
+        decision = self.check_approve(actor, decision_id, on, today, meeting_ref=meeting_ref)
+        final = len(decision.approvals) + 1 >= decision.required_approvals
         with self.db.atomic():
             self.repo.insert_vote(
                 decision_id, actor.id, actor.role.value, "setuju", note.strip(), on
@@ -252,7 +266,7 @@ class DecisionService:
                         actor.id,
                         at=stamp(on, today),
                     )
-                handler.execute(self.get(decision_id), actor, on, today)
+                self.handlers[decision.kind].execute(self.get(decision_id), actor, on, today)
         return self.get(decision_id)
 
     def reject(self, actor: User, decision_id: int, note: str, on: date, today: date) -> Decision:
@@ -326,7 +340,7 @@ class DecisionService:
         decision = self.get(decision_id)
         if decision.status != DecisionStatus.DIUSULKAN:
             raise ValidationError(
-                f"Keputusan {decision.number} sudah {decision.status.label.lower()}.",
+                f"Keputusan {decision.number} sudah {in_sentence(decision.status.label)}.",
                 field="decision",
             )
         if actor.id == decision.proposed_by:

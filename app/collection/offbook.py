@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.collection.decision_models import FinancialEvent, OffbookEntry
+from app.errors import NotFound
 
 if TYPE_CHECKING:
     from app.storage.collection_decisions_repo import DecisionsRepository
@@ -23,6 +24,17 @@ class OffbookReads:
     def register(self, as_of: date, include_closed: bool = True) -> list[OffbookEntry]:
         """The Daftar Ekstrakomptabel at `as_of`."""
         return self.repo.offbook_entries(as_of, include_closed)
+
+    def entry(self, loan_id: int, as_of: date | None = None) -> OffbookEntry:
+        """The loan's entry (NotFound when it was never written off)."""
+        entry = self.repo.offbook(loan_id, as_of)
+        if entry is None:
+            raise NotFound("Pinjaman ini tidak ada di Daftar Ekstrakomptabel.")
+        return entry
+
+    def recoveries(self, loan_id: int) -> list[FinancialEvent]:
+        """Money received after the write-off, in order."""
+        return [e for e in self.repo.fin_events(loan_id) if e.kind == "pemulihan"]
 
     def fin_events(self, loan_id: int) -> list[FinancialEvent]:
         """The collection's financial events of the loan, in order."""

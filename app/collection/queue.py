@@ -17,7 +17,7 @@ from app.collection.models import (
     QueueKind,
     WorkQueue,
 )
-from app.formats import format_date_short
+from app.formats import format_count, format_date_short
 from app.loans.models import LoanArrears
 from app.loans.quality import class_label
 from app.money import format_number, format_rupiah
@@ -142,7 +142,7 @@ class WorkQueueService:
             if contact.next_step_date > as_of:
                 continue
             late = (as_of - contact.next_step_date).days
-            suffix = "hari ini" if late == 0 else f"terlambat {late} hari"
+            suffix = "hari ini" if late == 0 else f"terlambat {format_count(late, 'hari')}"
             items.append(
                 self._item(
                     QueueKind.TINDAK_LANJUT,
@@ -233,7 +233,8 @@ class WorkQueueService:
             loan = self.loans.get(loan_id)
             text = (
                 f"{class_label(old)} → {class_label(a.quality)} sejak akhir bulan "
-                f"{format_date_short(run.as_of)} ({a.days_past_due} hari terlambat)"
+                f"{format_date_short(run.as_of)} "
+                f"({format_count(a.days_past_due, 'hari')} terlambat)"
             )
             items.append(
                 QueueItem(

@@ -18,8 +18,8 @@ from app.collection.models import CAUSE_GROUPS, CAUSES, CaseStatus, PromiseStatu
 from app.loans.schedule import method_label
 
 if TYPE_CHECKING:
+    from app.collection.offbook import OffbookReads
     from app.collection.promises import PromiseService
-    from app.collection.writeoff import WriteoffService
     from app.loans.service import LoanService
     from app.storage.collection_decisions_repo import DecisionsRepository
     from app.storage.collection_repo import CollectionRepository
@@ -120,13 +120,13 @@ class CollectionReports:
         decisions_repo: DecisionsRepository,
         loans: LoanService,
         promises: PromiseService,
-        writeoff: WriteoffService,
+        offbook: OffbookReads,
     ) -> None:
         self.repo = repo
         self.decisions_repo = decisions_repo
         self.loans = loans
         self.promises = promises
-        self.writeoff = writeoff
+        self.offbook = offbook
 
     def performance(self, start: date, end: date, as_of: date) -> PerformanceReport:
         """Per month and officer: contacts (visits among them), promises made (with their
@@ -207,7 +207,7 @@ class CollectionReports:
         """The off-books register at `as_of`, with recoveries in the period (default: the
         financial year of `as_of`) — the annex for the RAT."""
         start = period_start or date(as_of.year, 1, 1)
-        entries = tuple(self.writeoff.register(as_of))
+        entries = tuple(self.offbook.register(as_of))
         period: dict[int, int] = {}
         for event in self.decisions_repo.fin_events_between("pemulihan", start, as_of):
             period[event.loan_id] = period.get(event.loan_id, 0) + event.amount

@@ -38,7 +38,7 @@ from app.loans.schedule import (
     VersionTerms,
     build_schedule,
 )
-from app.money import format_rupiah
+from app.money import format_rate, format_rupiah
 from app.storage.loans_repo import LoansRepository
 from app.users.models import User
 
@@ -401,7 +401,7 @@ class RestructuringService:
         summary = (
             f"{terms.kind.label} ke-{plan.counter}: pokok baru "
             f"{format_rupiah(plan.new_principal)}, {terms.months} bulan, jasa "
-            f"{terms.monthly_rate} %/bulan, angsuran {format_rupiah(plan.new_monthly)}"
+            f"{format_rate(terms.monthly_rate)}/bulan, angsuran {format_rupiah(plan.new_monthly)}"
         )
         return self.decisions.propose(
             actor,
@@ -444,7 +444,15 @@ class RestructuringService:
         reason = f"{terms.kind.label} {decision.number}"
         for component, amount in buckets[Treatment.HAPUS.value].items():
             self.loans.payments.waive(
-                approver, loan.id, component, amount, f"Keringanan {reason}", approver, eff, today
+                approver,
+                loan.id,
+                component,
+                amount,
+                f"Keringanan {reason}",
+                approver,
+                eff,
+                today,
+                by_decision=True,
             )
         version = loan.schedule_version + 1
         self.loans_repo.insert_schedule(

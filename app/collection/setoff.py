@@ -169,6 +169,7 @@ class SetoffService:
                         authoriser=approver,
                         reason=reason,
                         today=today,
+                        by_decision=True,
                     )
             self.loans.payments.record_payment(
                 approver,

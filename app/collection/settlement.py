@@ -28,7 +28,7 @@ from app.collection.decision_models import (
     SettlementQuote,
 )
 from app.errors import ValidationError
-from app.formats import format_date_long
+from app.formats import format_date_long, in_sentence
 from app.loans.models import LoanStatus, Payment
 from app.money import format_rupiah
 from app.users.models import User
@@ -218,7 +218,8 @@ class SettlementService:
             )
         if decision.status != DecisionStatus.DISETUJUI:
             raise ValidationError(
-                f"Penawaran {decision.number} {decision.status.label.lower()}.", field="decision"
+                f"Penawaran {decision.number} {in_sentence(decision.status.label)}.",
+                field="decision",
             )
         if decision.is_expired(on):
             raise ValidationError(
@@ -260,6 +261,7 @@ class SettlementService:
                         approver,
                         on,
                         today,
+                        by_decision=True,
                     )
             payment = self.loans.payments.pay_off(
                 actor, decision.loan_id, on, method, reason, today

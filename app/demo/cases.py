@@ -23,11 +23,13 @@ from app.collection.models import (
     Channel,
     CollateralStatus,
     ContactDraft,
-    LetterDraft,
     LetterKind,
     MetRole,
     PromiseDraft,
 )
+from app.documents import sp_letters
+from app.documents.sources import issuing, letters
+from app.documents.sources.basics import documents
 from app.errors import AppError
 from app.formats import add_months, roman_month
 from app.loans.models import LoanApplication, LoanStatus
@@ -144,6 +146,7 @@ class _Demo:
         self.today = today
         self.u = users
         self.stats = {"kontak": 0, "surat": 0, "janji": 0, "ditepati": 0, "riwayat": 0}
+        self.docs = documents(services)  # the demo's letters go through the register
 
     def attempt(self, action: Callable[[Case], None], case: Case) -> bool:
         """Run one scenario; a loan whose figures do not fit it is simply left as it is."""
@@ -201,20 +204,28 @@ class _Demo:
         self.stats["janji"] += 1 if promise else 0
 
     def letter(self, case: Case, kind: LetterKind, on: date, number: int) -> None:
+        """Issue the warning letter as the window does (numbered, rendered, in the register
+        and the case), then record its delivery the same day. `number` is unused (kept for
+        the callers' readability): the register numbers it."""
+        del number
         if on > self.today:
             return
-        self.c.contacts.record_letter(
+        level = {LetterKind.SP1: 1, LetterKind.SP2: 2, LetterKind.SP3: 3}[kind]
+        data = letters.sp_letter(self.s, case.id, level, on)
+        issued = issuing.issue(
+            self.s, self.u["manajer"], data.kind, data, sp_letters.render, self.today,
+            docs=self.docs,
+        )  # fmt: skip
+        recorded = next(
+            x for x in self.c.contacts.letters(case.id) if x.number == issued.row.number
+        )
+        self.c.contacts.record_delivery(
             self.u["kasir"],
-            case.id,
-            LetterDraft(
-                kind=kind,
-                letter_date=on,
-                sent_on=on,
-                delivery_method="diantar",
-                received_by=self.rng.choice(("Anggota", "Istri anggota", "Suami anggota", "Anak")),
-                number=f"{number:03d}/KSP-GR/{kind.value}/{roman_month(on.month)}/{on.year}",
-            ),
-            today=self.today,
+            recorded.id,
+            on,
+            "diantar",
+            self.rng.choice(("Anggota", "Istri anggota", "Suami anggota", "Anak")),
+            self.today,
         )
         self.stats["surat"] += 1
 
@@ -513,7 +524,7 @@ class _Demo:
     def hapus_buku_recovery(self, case: Case) -> None:
         written = self._write_off(case, 90)
         on = min(self.today, written + timedelta(days=30))
-        pokok = self.c.writeoff.entry(case.loan_id).pokok
+        pokok = self.c.offbook.entry(case.loan_id).pokok
         self.c.writeoff.record_recovery(
             self.u["kasir"],
             case.loan_id,

@@ -57,7 +57,7 @@ def demo_profile(today: date) -> CoopProfile:
         badan_hukum_date=founded,
         address="Jl. Empunala No. 118, Kel. Balongsari, Kec. Magersari",
         city="Kota Mojokerto",
-        phone="(0321) 391 274",
+        phone="0321-391274",
         email="sekretariat@ksp-guyubrukun.example",
         logo_png=demo_logo_png(),
         ketua="H. Suparman",
@@ -188,7 +188,14 @@ def _create_users(services: Services) -> dict[str, User]:
         # the first log-in would only get in a newcomer's way.
         services.users.repo.update_fields(user.id, must_change_password=0)
         users[username] = services.users.get(user.id)
-    assert any(u.role == Role.PENGURUS for u in users.values())
+    # The Ketua, the first Pengurus, was granted at once; the Ketua approves the other
+    # privileged roles the Admin asked for, as a real cooperative would (separation of duties).
+    ketua = users["ketua"]
+    for request in services.users.roles.pending():
+        services.users.roles.approve(ketua, request.id, "Sesuai SK pengurus")
+    users = {name: services.users.get(user.id) for name, user in users.items()}
+    assert all(u.role_active for u in users.values())
+    assert ketua.role == Role.KETUA and users["bendahara"].role == Role.PENGURUS
     return users
 
 

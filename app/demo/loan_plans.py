@@ -258,8 +258,9 @@ def collateral_rows(
             if car
             else (rng.choice(("Honda Beat", "Honda Vario 125", "Yamaha NMAX", "Honda Supra X 125")))
         )
-        description = f"BPKB {model} tahun {year}"
-        document = f"BPKB {rng.choice('LMNPQRS')}-{rng.randint(1000000, 9999999)}"
+        # The kind already says BPKB ("BPKB kendaraan …"): description and number do not repeat it.
+        description = f"{model} tahun {year}"
+        document = f"{rng.choice('LMNPQRS')}-{rng.randint(1000000, 9999999)}"
     return [
         (
             loan_id,

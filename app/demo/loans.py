@@ -144,7 +144,7 @@ def _users(services: Services) -> dict[str, User]:
     for user in services.users.all():
         by_role.setdefault(user.role, user)
     admin = by_role[Role.ADMIN]
-    ketua = by_role.get(Role.PENGURUS, admin)
+    ketua = by_role.get(Role.KETUA) or by_role.get(Role.PENGURUS, admin)
     return {
         "admin": admin,
         "ketua": ketua,

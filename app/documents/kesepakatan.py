@@ -99,7 +99,7 @@ class Agreement:
 def _waiver_text(waivers: Sequence[WaiverItem], style: str) -> str:
     parts = [f"{_COMPONENT_LABELS[w.component]} {rp(w.amount, style)}" for w in waivers]
     total = sum(w.amount for w in waivers)
-    return f"{', '.join(parts)} (jumlah {rp_words(total, style)})"
+    return f"{', '.join(parts)}, seluruhnya {rp_words(total, style)}"
 
 
 def agreement(

@@ -90,16 +90,21 @@ def kuitansi_simpanan(tx: SavingsTransaction, member: MemberParty, cashier: str)
 
 
 def kuitansi_pinjaman(
-    payment: Payment, member: MemberParty, loan: LoanRef, cashier: str
+    payment: Payment, member: MemberParty, loan: LoanRef, cashier: str, *, payoff: bool = False
 ) -> Kuitansi:
-    """The receipt of a loan payment, split into pokok, jasa, denda and titipan."""
+    """The receipt of a loan payment, split into pokok, jasa, denda and titipan.
+
+    `payoff`: the payment closed the loan (early or with a waiver): the receipt says
+    pelunasan, not the instalment numbers it happened to be allocated to."""
     if payment.kind != EventKind.PEMBAYARAN or payment.is_reversed or not payment.receipt_no:
         raise ValidationError(
             "Kuitansi hanya untuk pembayaran angsuran yang tidak dibatalkan.",
             field="payment",
         )
     numbers = sorted({x.number for x in payment.lines if x.number is not None})
-    if len(numbers) > 1:
+    if payoff and len(numbers) > 1:
+        which = "pelunasan"
+    elif len(numbers) > 1:
         which = f"angsuran ke-{numbers[0]} s.d. ke-{numbers[-1]}"
     elif numbers:
         which = f"angsuran ke-{numbers[0]}"
@@ -117,7 +122,11 @@ def kuitansi_pinjaman(
         incoming=True,
         member=member,
         amount=payment.amount,
-        purpose=f"Pembayaran {which} Pinjaman No. {loan.number}",
+        purpose=(
+            f"Pelunasan Pinjaman No. {loan.number}"
+            if which == "pelunasan"
+            else f"Pembayaran {which} Pinjaman No. {loan.number}"
+        ),
         lines=lines,
         method=payment.method.replace("_", " ").title() if payment.method else "Tunai",
         cashier=cashier,

@@ -147,7 +147,7 @@ def pasal_texts(doc: Perjanjian, ctx: DocContext) -> list[str]:
     waivers = (
         "PIHAK PERTAMA membebaskan "
         + ", ".join(f"{w.component} sebesar {rp(w.amount, style)}" for w in deal.waivers)
-        + f" (jumlah {rp_words(deal.waived_total, style)})."
+        + f", seluruhnya {rp_words(deal.waived_total, style)}."
         if deal.waivers
         else "Tidak ada keringanan dalam perjanjian ini."
     )

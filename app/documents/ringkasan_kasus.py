@@ -18,7 +18,7 @@ from app.documents.parties import ArrearsFigures, CollateralItem, LoanRef, Membe
 from app.documents.render import render_story
 from app.documents.tables import data_table, p, pairs_table, rp
 from app.errors import ValidationError
-from app.formats import add_months, format_date_long, format_date_short
+from app.formats import add_months, format_count, format_date_long, format_date_short
 from app.loans.schedule import ScheduleTerms, build_schedule, method_label
 from app.money import format_number, round_rupiah
 
@@ -272,7 +272,7 @@ def story(brief: RingkasanKasus, ctx: DocContext) -> list[Flowable]:
             ("Pinjaman", f"{loan.number}, {loan.agreement_date_text}"),
             ("Plafon", f"{rp(loan.amount, s)}, {loan.months} bln, {loan.method}"),
             ("Jasa", loan.rate_text),
-            ("Kolektibilitas", f"{a.quality}, {a.days_past_due} hari"),
+            ("Kolektibilitas", f"{a.quality}, {format_count(a.days_past_due, 'hari')}"),
         ],
         label_width=2.3 * cm,
         width=half,

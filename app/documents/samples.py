@@ -124,7 +124,7 @@ def _write_all(s: _Sample, say: Callable[[str], None]) -> None:
     say("Kartu Pinjaman, Jadwal Angsuran, Kuitansi, Tanda Terima Agunan")
     _loan_documents(s, s.services.cases.get(brief_case).loan_id)
     say("Daftar Hapus Buku")
-    register = s.services.writeoff.register(s.today)
+    register = s.services.offbook.register(s.today)
     year = max((e.written_off_on.year for e in register), default=s.today.year)
     s.write(
         "daftar_hapus_buku.pdf",

@@ -3,12 +3,14 @@ repeats on every page, label/value blocks, amounts in figures and words."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, Table, TableStyle
 
 from app.documents.letter import CONTENT_WIDTH
@@ -81,9 +83,54 @@ def style(name: str) -> ParagraphStyle:
     return xstyles()[name] if name in xstyles() else styles()[name]
 
 
+# A document number or reference: parts joined by '/' ("003/RAT/KSP-GR/XII/2026").
+_NUMBER = re.compile(r"[^\s/<>]+(?:/[^\s/<>]+)+")
+
+
+class NumberCell(Paragraph):  # type: ignore[misc]
+    """A cell that never breaks inside a number: a reference wider than the column is broken
+    after one of its '/' (ReportLab would otherwise split "2026" into "202" and "6")."""
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        self._source = text
+        self._fitted_to: float | None = None
+        super().__init__(text, style)
+
+    def _fit(self, width: float) -> str:
+        st = self.style
+
+        def lines(match: re.Match[str]) -> str:
+            token = match.group(0)
+            if stringWidth(token, st.fontName, st.fontSize) <= width:
+                return token
+            parts = [part + "/" for part in token.split("/")]
+            parts[-1] = parts[-1][:-1]
+            out, line = [], ""
+            for part in parts:
+                if line and stringWidth(line + part, st.fontName, st.fontSize) > width:
+                    out.append(line)
+                    line = ""
+                line += part
+            out.append(line)
+            return "<br/>".join(out)
+
+        return _NUMBER.sub(lines, self._source)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width = availWidth - self.style.leftIndent - self.style.rightIndent
+        if self._fitted_to != width:
+            self._fitted_to = width
+            text = self._fit(width)
+            if text != self.text:
+                Paragraph.__init__(self, text, self.style)
+        result: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return result
+
+
 def cell(text: object, style_name: str = "tcell") -> Paragraph:
-    """A table cell of plain text (escaped); "" prints as an empty cell."""
-    return Paragraph(esc(text), style(style_name))
+    """A table cell of plain text (escaped); "" prints as an empty cell. Numbers such as
+    letter references never break inside a part."""
+    return NumberCell(esc(text), style(style_name))
 
 
 def p(text: object, style_name: str = "lbody") -> Paragraph:

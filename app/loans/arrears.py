@@ -27,6 +27,7 @@ from app.storage.loans_quality_repo import LoanQualityRepository
 from app.storage.loans_repo import LoansRepository
 from app.storage.loans_snapshots_repo import LoanSnapshotsRepository
 from app.users.models import User
+from app.users.permissions import Action, require
 
 _BOOKED = ("aktif", "lunas", "lunas_keringanan", "direstrukturisasi", "hapus_buku", "hapus_tagih")
 
@@ -136,10 +137,11 @@ class LoanQualityService:
         return self.repo.class_counts(as_of, self.policy())
 
     # -- month-end ------------------------------------------------------------------------------
-    def month_end(self, actor: User | None, as_of: date, *, rerun: bool = False) -> MonthEndRun:
-        """Store every aktif loan's class and arrears at `as_of`. A date already run is refused
-        (ValidationError) unless `rerun`, which records a new run beside the old one (history
-        reads the latest run of each date; nothing is replaced or deleted)."""
+    def month_end(self, actor: User, as_of: date, *, rerun: bool = False) -> MonthEndRun:
+        """Store every aktif loan's class and arrears at `as_of` (MONTH_END). A date already
+        run is refused (ValidationError) unless `rerun`, which records a new run beside the old
+        one (history reads the latest run of each date; nothing is replaced or deleted)."""
+        require(actor, Action.MONTH_END)
         policy = self.policy()
         with self.db.atomic():
             previous = self.snapshots.last_run_no(as_of)
@@ -160,10 +162,10 @@ class LoanQualityService:
                 loans,
                 sum(by_class.values()),
                 npl_ratio(by_class),
-                actor.id if actor else None,
+                actor.id,
             )
             self.audit.record(
-                actor.id if actor else None,
+                actor.id,
                 "tutup bulan",
                 "kolektibilitas",
                 run_id,

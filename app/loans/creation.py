@@ -21,9 +21,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ApprovalDraft:
-    """Approve the new loan at once; decided `today` by the one who saves it (APPROVE)."""
+    """Approve the new loan at once, decided `today` by `approver`: a Ketua/Pengurus (APPROVE)
+    other than the one who records the application (nobody approves their own application;
+    the window checks the approver's password with UserService.verify_authoriser)."""
 
     note: str = ""
+    approver: User | None = None
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,8 @@ class LoanCreation:
             for person in guarantors:
                 loans.add_guarantor(actor, loan.id, person)
             if approve is not None:
-                loan = loans.approve(actor, loan.id, approve.note, today)
+                assert approve.approver is not None  # validate() refused it otherwise
+                loan = loans.approve(approve.approver, loan.id, approve.note, today)
             if disburse is not None:
                 loan = loans.disburse(actor, loan.id, disburse.on, today)
         return loans.get(loan.id)
@@ -107,7 +111,13 @@ class LoanCreation:
         if not may_apply(actor):
             raise PermissionDenied("Peran Anda tidak boleh mencatat pengajuan pinjaman.")
         if approve is not None:
-            require(actor, Action.APPROVE)
+            approver = approve.approver
+            if approver is None or approver.id == actor.id:
+                raise PermissionDenied(
+                    "Pengajuan yang Anda catat harus disetujui Ketua/Pengurus lain: tidak ada "
+                    "yang boleh menyetujui pengajuannya sendiri."
+                )
+            require(approver, Action.APPROVE)
         if disburse is not None:
             require(actor, Action.RECORD_PAYMENT)
             if approve is None:

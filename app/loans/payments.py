@@ -388,9 +388,13 @@ class LoanPaymentService:
         approver: User,
         on: date,
         today: date | None = None,
+        *,
+        by_decision: bool = False,
     ) -> Waiver:
         """Waive part of the denda or jasa due by `on`, or of the pokok still owed: needs a
-        reason and a Pengurus (APPROVE) as approver; audited. Amounts fill the oldest
+        reason and a Pengurus (APPROVE) as approver other than the one recording it (unless
+        `by_decision`: carrying out a decision whose proposer and approver already
+        differ); audited. Amounts fill the oldest
         instalments first. A waiver of pokok or jasa that settles the loan closes it as
         lunas_keringanan."""
         if not (can(actor, Action.RECORD_PAYMENT) or can(actor, Action.APPROVE)):
@@ -398,6 +402,10 @@ class LoanPaymentService:
         if not can(approver, Action.APPROVE):
             raise PermissionDenied(
                 f"{approver.full_name} tidak berwenang menyetujui keringanan; perlu Ketua/Pengurus."
+            )
+        if approver.id == actor.id and not by_decision:
+            raise PermissionDenied(
+                "Keringanan harus disetujui Ketua/Pengurus lain, bukan oleh yang mencatatnya."
             )
         if component not in ("denda", "jasa", "pokok"):
             raise ValidationError("Pilih denda, jasa atau pokok.", field="component")

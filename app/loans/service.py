@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any
 
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.formats import format_count
 from app.loans.arrears import LoanQualityService
 from app.loans.collateral import CollateralService
 from app.loans.creation import (
@@ -146,8 +147,8 @@ class LoanService:
             if arrears.days_past_due > 0:
                 warnings.append(
                     f"Pinjaman {replaced.display_number} sedang menunggak "
-                    f"{arrears.days_past_due} hari ({arrears.quality_label}). Menutup tunggakan "
-                    "dengan pinjaman baru menyembunyikan masalahnya."
+                    f"{format_count(arrears.days_past_due, 'hari')} ({arrears.quality_label}). "
+                    "Menutup tunggakan dengan pinjaman baru menyembunyikan masalahnya."
                 )
         fee = product.admin_fee(draft.amount)
         return ApplicationCheck(
@@ -251,6 +252,11 @@ class LoanService:
             )
         if today < loan.application_date:
             raise ValidationError("Tanggal keputusan sebelum tanggal pengajuan.", field="today")
+        recorded_by = self.repo.loan_snapshot(loan_id).get("created_by")
+        if status == LoanStatus.DISETUJUI and recorded_by == actor.id:
+            raise PermissionDenied(
+                "Pengajuan pinjaman yang Anda catat sendiri harus disetujui Ketua/Pengurus lain."
+            )
         self._change(
             actor,
             loan,

@@ -107,9 +107,12 @@ class SavingsService:
         authoriser: User | None = None,
         reason: str = "",
         today: date | None = None,
+        *,
+        by_decision: bool = False,
     ) -> SavingsTransaction:
-        """Sukarela freely; pokok and wajib of an active member only with a Pengurus's
-        authorisation and a written reason."""
+        """Sukarela freely; pokok and wajib of an active member only with the authorisation
+        of a Pengurus other than the one recording it (unless `by_decision`: carrying out a
+        decision whose proposer and approver already differ) and a written reason."""
         require(actor, Action.SAVINGS_TRANSACTION)
         member = self._member(member_id)
         self._check_common(member, amount, tx_date, method, today)
@@ -131,6 +134,11 @@ class SavingsService:
                 raise PermissionDenied(
                     f"{authoriser.full_name} ({authoriser.role.label}) tidak berwenang memberi "
                     "izin penarikan ini; perlu Ketua/Pengurus."
+                )
+            if authoriser.id == actor.id and not by_decision:
+                raise PermissionDenied(
+                    "Penarikan ini harus diizinkan Ketua/Pengurus lain: yang mencatat tidak "
+                    "boleh mengizinkan penarikannya sendiri."
                 )
             if len(reason.strip()) < 5:
                 raise ValidationError("Tulis alasan penarikan dengan jelas.", field="reason")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from app.errors import ValidationError
-from app.formats import format_date_short
+from app.formats import format_date_short, in_sentence
 from app.members.models import Member
 from app.savings.models import PAYMENT_METHODS, Balances, SavingsKind, TxType
 from app.savings.service import SavingsService
@@ -67,7 +67,7 @@ class SavingsStatement:
 def _description(tx_type: TxType, method: str, note: str, reason: str) -> str:
     text = tx_type.label
     if tx_type != TxType.PEMBALIKAN and method != "tunai":
-        text += f" ({PAYMENT_METHODS.get(method, method).lower()})"
+        text += f" ({in_sentence(PAYMENT_METHODS.get(method, method))})"
     extra = note.strip()
     if tx_type == TxType.PEMBALIKAN:
         # The note already names the receipt cancelled; the reason says why.

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from app.clock import now_text
-from app.errors import StorageError, ValidationError
+from app.errors import StorageError
+from app.paths import data_dir
 from app.storage import migrations
 from app.storage.db import (
-    APPLICATION_ID,
     DamagedFile,
     Database,
     NewerVersion,
     NotAMufakatFile,
+    ReadOnlyFile,
     copy_database,
-    read_header,
-    sqlite_errors,
 )
+from app.storage.inspection import FileFacts, inspect_file, readonly_view
 
 BACKUP_MARK = "-cadangan-"
 
@@ -38,32 +40,37 @@ def backup_name(db_path: Path, when: datetime) -> str:
     return f"{db_path.stem}{BACKUP_MARK}{when:%Y%m%d-%H%M%S}.db"
 
 
-def verify_copy(path: Path) -> None:
-    """Open a copy read-only and check it is a whole Mufakat database; raise if not."""
+def verify_copy(path: Path) -> FileFacts:
+    """Check, without writing to it, that a copy is a whole Mufakat database; raise if not.
+
+    The same refusals as opening a file, then SQLite's full integrity_check."""
+    path = Path(path)
     try:
-        is_sqlite, app_id, user_version = read_header(path)
+        facts = inspect_file(path, migrations.schema_version(), migrations.known_names())
+    except NotAMufakatFile:
+        raise NotAMufakatFile(f"File '{path.name}' bukan cadangan database Mufakat.") from None
+    except NewerVersion:
+        raise NewerVersion(
+            f"Cadangan '{path.name}' dibuat dengan Mufakat versi lebih baru. Perbarui program dulu."
+        ) from None
+    except DamagedFile:
+        raise DamagedFile(f"File cadangan '{path.name}' rusak dan tidak bisa dipakai.") from None
     except OSError as exc:
         raise StorageError(
             f"File cadangan '{path.name}' tidak bisa dibaca: {exc.strerror}."
         ) from exc
-    if not is_sqlite or app_id != APPLICATION_ID:
+    if facts.empty:
         raise NotAMufakatFile(f"File '{path.name}' bukan cadangan database Mufakat.")
-    if user_version > migrations.schema_version():
-        raise NewerVersion(
-            f"Cadangan '{path.name}' dibuat dengan Mufakat versi lebih baru. Perbarui program dulu."
-        )
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
+        with readonly_view(path) as conn:
             result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-        finally:
-            conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DamagedFile(f"File cadangan '{path.name}' rusak: {exc}.") from exc
+        raise DamagedFile(f"File cadangan '{path.name}' rusak dan tidak bisa dipakai.") from exc
     if result != ["ok"]:
         raise DamagedFile(
             f"File cadangan '{path.name}' rusak (pemeriksaan menemukan {len(result)} masalah)."
         )
+    return facts
 
 
 def backup_to(
@@ -88,26 +95,97 @@ def backup_to(
         target = folder / f"{target.stem}-{counter}.db"
         counter += 1
     partial = target.with_suffix(".db.sebagian")
+    _note_pending(db.path, partial, add=True)
     try:
         copy_database(db, partial)
         verify_copy(partial)
         partial.replace(target)
     except (StorageError, OSError) as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        if isinstance(exc, StorageError):
-            raise
-        raise StorageError(
-            f"Cadangan gagal ditulis ke '{folder}': {exc.strerror}. Periksa flashdisk atau "
-            "ruang kosong, lalu coba lagi."
-        ) from exc
+        _remove_partial(partial)
+        raise _backup_failure(folder, exc) from exc
+    finally:
+        _note_pending(db.path, partial, add=False)
     size = target.stat().st_size
     with db.atomic():
-        _record_backup(db, target, kind, user_id, now)
+        record_backup(db, target, kind, user_id, now)
     return BackupInfo(path=target, at=now_text(now), size=size, kind=kind, verified=True)
 
 
-def _record_backup(db: Database, path: Path, kind: str, user_id: int | None, now: datetime) -> None:
+def _backup_failure(folder: Path, exc: Exception) -> StorageError:
+    """An Indonesian reason a backup could not be written into `folder`."""
+    if isinstance(exc, DamagedFile):
+        reason = "salinan yang ditulis ternyata tidak utuh (flashdisk atau disk bermasalah)"
+    elif isinstance(exc, ReadOnlyFile) or (
+        isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+    ):
+        reason = "folder itu tidak boleh ditulisi (hanya bisa dibaca)"
+    elif "penuh" in getattr(exc, "message", "") or (
+        isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG)
+    ):
+        reason = "ruang kosong di tujuan tidak cukup (disk atau flashdisk penuh)"
+    else:
+        reason = "folder itu tidak bisa ditulisi (mungkin flashdisk dicabut atau jaringan putus)"
+    return StorageError(
+        f"Cadangan tidak bisa disimpan ke '{folder}': {reason}. Tidak ada file setengah jadi "
+        "yang tertinggal, dan data di database tidak berubah. Pilih folder lain atau periksa "
+        "flashdisk, lalu coba lagi."
+    )
+
+
+def _remove_partial(partial: Path) -> None:
+    for leftover in _leftovers(partial):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def _pending_store() -> Path:
+    return data_dir() / "cadangan-belum-selesai.json"
+
+
+def _load_pending() -> list[dict[str, str]]:
+    try:
+        data = json.loads(_pending_store().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [e for e in data if isinstance(e, dict)] if isinstance(data, list) else []
+
+
+def _save_pending(entries: list[dict[str, str]]) -> None:
+    store = _pending_store()
+    with contextlib.suppress(OSError):
+        store.parent.mkdir(parents=True, exist_ok=True)
+        store.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+
+
+def _note_pending(db_path: Path, partial: Path, *, add: bool) -> None:
+    """Remember a backup in progress, so a killed one's leftovers are found at next start."""
+    entry = {"db": str(Path(db_path).resolve()), "partial": str(partial)}
+    entries = [e for e in _load_pending() if e != entry]
+    _save_pending([*entries, entry] if add else entries)
+
+
+def clean_leftovers(db: Database) -> list[Path]:
+    """Remove what killed backups of the open (so locked) `db` left half-written."""
+    mine = str(db.path.resolve())
+    entries = _load_pending()
+    removed: list[Path] = []
+    for entry in entries:
+        if entry.get("db") == mine:
+            partial = Path(entry.get("partial", ""))
+            if partial.name.endswith(".sebagian"):
+                removed.extend(p for p in _leftovers(partial) if p.exists())
+                _remove_partial(partial)
+    rest = [e for e in entries if e.get("db") != mine]
+    if len(rest) != len(entries):
+        _save_pending(rest)
+    return removed
+
+
+def _leftovers(partial: Path) -> list[Path]:
+    return [partial, *(Path(f"{partial}{s}") for s in ("-journal", "-wal", "-shm"))]
+
+
+def record_backup(db: Database, path: Path, kind: str, user_id: int | None, now: datetime) -> None:
     db.execute(
         "INSERT INTO backups (at, path, size, kind, verified, user_id) VALUES (?, ?, ?, ?, 1, ?)",
         (now_text(now), str(path), path.stat().st_size, kind, user_id),
@@ -150,40 +228,3 @@ def recent_backups(db: Database, limit: int = 20) -> list[BackupInfo]:
         )
         for r in rows
     ]
-
-
-def restore_aside_path(db_path: Path, now: datetime) -> Path:
-    """Where restore_from(…, now=now) keeps the current data (shown to the user beforehand)."""
-    return db_path.with_name(f"{db_path.stem}.sebelum-pulih-{now:%Y%m%d-%H%M%S}{db_path.suffix}")
-
-
-def restore_from(
-    db: Database, backup_file: Path, user_id: int | None = None, now: datetime | None = None
-) -> Path:
-    """Replace the open database's content with a verified backup; the current content is
-    first copied aside (returned). The file stays open and locked throughout."""
-    now = now or datetime.now()
-    backup_file = Path(backup_file)
-    if backup_file.resolve() == db.path.resolve():
-        raise ValidationError(
-            "Pilih file cadangan, bukan database yang sedang dibuka.", field="file"
-        )
-    verify_copy(backup_file)
-    aside = restore_aside_path(db.path, now)
-    copy_database(db, aside)
-    verify_copy(aside)
-    with sqlite_errors(db.path):
-        source = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            source.backup(db.sql.conn)
-        finally:
-            source.close()
-    migrations.apply(db)
-    with db.atomic():
-        _record_backup(db, aside, "sebelum-pulih", user_id, now)
-        db.execute(
-            "INSERT INTO audit_log (at, user_id, action, entity, entity_id, note) "
-            "VALUES (?, ?, 'pulihkan', 'database', NULL, ?)",
-            (now_text(now), user_id, f"Dipulihkan dari {backup_file}; data lama di {aside}"),
-        )
-    return aside

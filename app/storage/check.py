@@ -6,8 +6,11 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.errors import AppError
 from app.storage import migrations
-from app.storage.db import APPLICATION_ID, read_header
+from app.storage.db import msg_damaged, msg_not_mufakat
+from app.storage.inspection import inspect_file, readonly_view
+from app.storage.lock import FileLock, LockHeld
 
 
 @dataclass
@@ -75,42 +78,72 @@ CONSISTENCY_RULES: list[tuple[str, str]] = [
 
 
 def check_database(path: Path) -> CheckReport:
-    """Check a file without changing it: SQLite integrity, foreign keys, schema, consistency."""
+    """Check a file without changing it (no byte of the file, its `-wal` or `-shm` is written,
+    no side file is left): the same refusals as opening it, then SQLite's integrity check,
+    foreign keys, schema and consistency rules. Messages are Indonesian only."""
     path = Path(path)
     report = CheckReport(path=path)
     if not path.exists():
         report.problems.append(f"File '{path}' tidak ditemukan.")
         return report
+    lock = FileLock(path)
+    busy = False
     try:
-        is_sqlite, app_id, _ = read_header(path)
+        lock.acquire()
+    except LockHeld:
+        busy = True
+        report.facts.append(
+            "File sedang dibuka oleh program Mufakat lain: yang diperiksa adalah data yang sudah "
+            "tersimpan saat ini."
+        )
     except OSError as exc:
         report.problems.append(f"File tidak bisa dibaca: {exc.strerror}.")
         return report
-    if not is_sqlite:
-        report.problems.append("Bukan file database SQLite.")
-        return report
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        report.problems.append(f"File tidak bisa dibuka: {exc}.")
-        return report
-    try:
-        _run_checks(conn, report, app_id)
-    except sqlite3.DatabaseError as exc:
-        report.problems.append(f"Database rusak: {exc}.")
+        _check_unlocked(path, report)
     finally:
-        conn.close()
+        lock.release()
+    if busy and report.problems:
+        report.problems.append(
+            "File sedang ditulis program lain selama pemeriksaan, jadi hasil di atas bisa keliru. "
+            "Tutup program Mufakat itu, lalu periksa lagi."
+        )
     return report
 
 
-def _run_checks(conn: sqlite3.Connection, report: CheckReport, header_app_id: int) -> None:
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    if app_id != APPLICATION_ID and header_app_id != APPLICATION_ID:
-        report.problems.append("Bukan database Mufakat.")
+def _check_unlocked(path: Path, report: CheckReport) -> None:
+    try:
+        facts = inspect_file(path, migrations.schema_version(), migrations.known_names())
+    except AppError as exc:
+        report.problems.append(exc.message)
         return
+    except OSError as exc:
+        report.problems.append(f"File tidak bisa dibaca: {exc.strerror}.")
+        return
+    except sqlite3.Error:
+        report.problems.append(msg_damaged(path))
+        return
+    if facts.empty:
+        report.problems.append(msg_not_mufakat(path))
+        return
+    if facts.identity:
+        report.facts.append(f"Identitas file koperasi: {facts.identity}")
+    try:
+        with readonly_view(path) as conn:
+            _run_checks(conn, report)
+    except sqlite3.DatabaseError:
+        report.problems.append(
+            "Database rusak: sebagian isinya tidak bisa dibaca. " + msg_damaged(path)
+        )
+
+
+def _run_checks(conn: sqlite3.Connection, report: CheckReport) -> None:
     integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
     if integrity != ["ok"]:
-        report.problems.extend(f"Integritas SQLite: {line}" for line in integrity[:20])
+        report.problems.append(
+            f"Integritas SQLite: {len(integrity)} kerusakan ditemukan pada susunan file. "
+            + msg_damaged(report.path)
+        )
         return
     report.facts.append("Integritas SQLite: baik")
     fk = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -120,9 +153,6 @@ def _run_checks(conn: sqlite3.Connection, report: CheckReport, header_app_id: in
         )
     applied = {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")}
     missing = migrations.known_names() - applied
-    unknown = applied - migrations.known_names()
-    if unknown:
-        report.problems.append("Database dibuat oleh Mufakat versi lebih baru.")
     if missing:
         report.facts.append(f"Perlu pembaruan skema saat dibuka: {', '.join(sorted(missing))}")
     for description, sql in CONSISTENCY_RULES:

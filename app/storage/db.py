@@ -49,14 +49,14 @@ class FileMissing(StorageError):
     """The file does not exist."""
 
 
-def _msg_not_mufakat(path: Path) -> str:
+def msg_not_mufakat(path: Path) -> str:
     return (
         f"File '{path.name}' bukan database Mufakat. Pilih file database koperasi yang benar "
         "(biasanya berakhiran .db), atau buat database baru."
     )
 
 
-def _msg_damaged(path: Path) -> str:
+def msg_damaged(path: Path) -> str:
     return (
         f"File database '{path.name}' rusak dan tidak bisa dibuka dengan aman. Tidak ada yang "
         "diubah pada file itu. Pulihkan dari cadangan terakhir (menu Pengaturan → Cadangan), "
@@ -64,31 +64,52 @@ def _msg_damaged(path: Path) -> str:
     )
 
 
+class OlderThanLastSeen(StorageError):
+    """This PC has seen a newer state of the same cooperative's file than this one."""
+
+    def __init__(self, message: str, missing: int) -> None:
+        super().__init__(message)
+        self.missing = missing
+
+
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_CORRUPT = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_CANT_OPEN = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM}
+
+
 def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> StorageError:
-    """Map SQLite's environment failures to a StorageError with an Indonesian message."""
+    """Map SQLite's environment failures to a StorageError with an Indonesian message.
+
+    Classified by the primary result code; SQLite's own (English) text is never shown."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
     text = str(exc).lower()
     name = path.name if path else "database"
-    if "locked" in text or "busy" in text:
+    if primary in _BUSY or (primary is None and ("locked" in text or "busy" in text)):
         return StorageError(
             f"Database '{name}' sedang dipakai oleh program lain. Tunggu sebentar lalu coba lagi."
         )
-    if "readonly" in text or "read-only" in text:
+    if primary == sqlite3.SQLITE_READONLY or (primary is None and "readonly" in text):
         return ReadOnlyFile(
             f"Database '{name}' hanya bisa dibaca. Periksa izin file atau pindahkan ke folder lain."
         )
-    if "disk is full" in text or "database or disk is full" in text:
+    if primary == sqlite3.SQLITE_FULL or (primary is None and "disk is full" in text):
         return StorageError(
             "Disk penuh: data tidak bisa disimpan. Kosongkan ruang disk lalu coba lagi. "
             "Data yang sudah tersimpan aman."
         )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return DamagedFile(_msg_damaged(path or Path(name)))
-    if "unable to open" in text or "disk i/o" in text:
+    damaged_text = "malformed" in text or "not a database" in text
+    if primary in _CORRUPT or (primary is None and damaged_text):
+        return DamagedFile(msg_damaged(path or Path(name)))
+    if primary in _CANT_OPEN or primary is None:
         return StorageError(
-            f"Database '{name}' tidak bisa dibaca atau ditulis (mungkin flashdisk dicabut atau "
-            "jaringan terputus). Periksa lalu buka lagi."
+            f"File '{name}' tidak bisa dibaca atau ditulis (mungkin folder tidak ada atau tidak "
+            "boleh ditulisi, flashdisk dicabut, atau jaringan terputus). Periksa lalu coba lagi."
         )
-    return StorageError(f"Kesalahan database: {exc}")
+    return StorageError(
+        f"File '{name}' tidak bisa dipakai saat ini (kode SQLite {code}). Coba lagi; bila tetap "
+        "gagal, hubungi pendamping TI koperasi."
+    )
 
 
 @contextlib.contextmanager
@@ -198,8 +219,16 @@ class Database:
         return None if row is None else row[0]
 
     def close(self) -> None:
+        """Close cleanly: the WAL is checkpointed in full, so the main file alone is complete;
+        this PC remembers how far the cooperative's history reached (see watermarks)."""
+        from app.storage import watermarks  # local import: watermarks import this module
+
+        with contextlib.suppress(sqlite3.Error, OSError):
+            watermarks.remember(self)
         with contextlib.suppress(sqlite3.Error):
             self.sql.execute("PRAGMA optimize")
+        with contextlib.suppress(sqlite3.Error):
+            self.sql.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.sql.close()
         if self.lock is not None:
             self.lock.release()
@@ -212,86 +241,6 @@ def _configure(conn_db: sqlite_utils.Database) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn_db.enable_wal()
     conn.execute("PRAGMA synchronous = FULL")
-
-
-def _inspect_existing(path: Path, schema_version: int) -> bool:
-    """Refuse files that are not ours or too new; True when the file is an empty SQLite file."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise FileMissing(f"File '{path}' tidak bisa dibaca: {exc.strerror}.") from exc
-    if size == 0:
-        return True
-    try:
-        is_sqlite, app_id, user_version = read_header(path)
-    except OSError as exc:
-        raise StorageError(f"File '{path.name}' tidak bisa dibaca: {exc.strerror}.") from exc
-    if not is_sqlite:
-        raise NotAMufakatFile(_msg_not_mufakat(path))
-    if app_id != APPLICATION_ID:
-        # A file left half-made by a crash may have its header only in the WAL: look inside.
-        try:
-            ro = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-            try:
-                app_id = ro.execute("PRAGMA application_id").fetchone()[0]
-                user_version = ro.execute("PRAGMA user_version").fetchone()[0]
-                tables = ro.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            finally:
-                ro.close()
-        except sqlite3.DatabaseError as exc:
-            raise DamagedFile(_msg_damaged(path)) from exc
-        if app_id != APPLICATION_ID:
-            if tables == 0:
-                return True
-            raise NotAMufakatFile(_msg_not_mufakat(path))
-    if user_version > schema_version:
-        raise NewerVersion(
-            f"File '{path.name}' dibuat dengan Mufakat versi yang lebih baru. Perbarui program "
-            "Mufakat di komputer ini dulu, lalu buka file ini lagi. File tidak diubah."
-        )
-    return False
-
-
-# A full check reads the whole file: about a second per 50 MB on an office PC. Files up to this
-# size, files whose last session did not end cleanly (a WAL file left behind) and files about to
-# be migrated get it at every open; larger files get the full check of every table except the
-# long append-only history tables, which are checked in full on every verified backup (the
-# automatic one at each close included) and by `mufakat check`.
-FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
-HISTORY_TABLES = frozenset(
-    {
-        "savings_transactions",
-        "loan_events",
-        "loan_event_lines",
-        "loan_schedule_lines",
-        "loan_quality_snapshots",
-        "loan_denda_charges",
-        "audit_log",
-        "document_files",
-    }
-)
-
-
-def _structure_ok(conn: sqlite3.Connection, path: Path, schema_version: int) -> bool:
-    """SQLite's quick_check, in full or of every table but the long history tables."""
-    wal = path.with_name(path.name + "-wal")
-    unclean = wal.exists() and wal.stat().st_size > 0
-    _, _, user_version = read_header(path)
-    full = path.stat().st_size <= FULL_CHECK_MAX_BYTES or unclean or user_version < schema_version
-    if full:
-        checks = ["PRAGMA quick_check"]
-    else:
-        names = [
-            row[0]
-            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if row[0] not in HISTORY_TABLES and not row[0].startswith("sqlite_")
-        ]
-        checks = [f'PRAGMA quick_check("{name}")' for name in names]
-    for statement in checks:
-        result = conn.execute(statement).fetchall()
-        if [tuple(r) for r in result] != [("ok",)]:
-            return False
-    return True
 
 
 def _check_writable(path: Path, exists: bool) -> None:
@@ -308,28 +257,8 @@ def _check_writable(path: Path, exists: bool) -> None:
         )
 
 
-def open_database(path: Path, *, create: bool = False) -> Database:
-    """Open (or create when `create`) a Mufakat database: checked, locked and migrated."""
-    from app.storage import migrations  # local import: migrations import this module
-
-    path = Path(path)
-    exists = path.exists()
-    if not exists and not create:
-        raise FileMissing(f"File '{path}' tidak ditemukan. Pilih file lain atau buat baru.")
-    if not exists and not path.parent.exists():
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ReadOnlyFile(
-                f"Folder '{path.parent}' tidak bisa dibuat: {exc.strerror}."
-            ) from exc
-    empty = True
-    if exists:
-        empty = _inspect_existing(path, migrations.schema_version())
-        if empty and not create:
-            raise NotAMufakatFile(_msg_not_mufakat(path))
-    _check_writable(path, exists)
-
+def acquire_lock(path: Path) -> FileLock:
+    """The single-writer lock of `path`, or AlreadyOpen / ReadOnlyFile."""
     lock = FileLock(path)
     try:
         lock.acquire()
@@ -345,15 +274,52 @@ def open_database(path: Path, *, create: bool = False) -> Database:
             f"File '{path.name}' tidak bisa dikunci untuk ditulis ({exc.strerror}). "
             "Salin file ke folder Dokumen, lalu buka lagi."
         ) from exc
+    return lock
 
+
+def open_database(path: Path, *, create: bool = False, accept_older: bool = False) -> Database:
+    """Open (or create when `create`) a Mufakat database: locked, checked and migrated.
+
+    The lock is taken first (it writes nothing), then the file is inspected read-only; only a
+    file that passes is opened for writing. A file older than the one this PC last saw of the
+    same cooperative raises OlderThanLastSeen unless `accept_older`."""
+    from app.storage import migrations, watermarks
+    from app.storage.inspection import inspect_file
+
+    path = Path(path)
+    exists = path.exists()
+    if not exists and not create:
+        raise FileMissing(f"File '{path}' tidak ditemukan. Pilih file lain atau buat baru.")
+    if not exists:
+        if not path.parent.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ReadOnlyFile(
+                    f"Folder '{path.parent}' tidak bisa dibuat: {exc.strerror}."
+                ) from exc
+        _check_writable(path, exists=False)
+        try:
+            path.touch(exist_ok=True)
+        except OSError as exc:
+            raise ReadOnlyFile(
+                f"File '{path.name}' tidak bisa dibuat: {exc.strerror}. Pilih folder lain."
+            ) from exc
+    lock = acquire_lock(path)
     db: Database | None = None
     try:
         try:
+            facts = inspect_file(path, migrations.schema_version(), migrations.known_names())
+        except OSError as exc:
+            raise StorageError(f"File '{path.name}' tidak bisa dibaca: {exc.strerror}.") from exc
+        if exists and facts.empty and not create:
+            raise NotAMufakatFile(msg_not_mufakat(path))
+        if not accept_older:
+            watermarks.refuse_if_older(path, facts)
+        _check_writable(path, exists=True)
+        try:
             conn = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
             sdb = sqlite_utils.Database(conn)
-            if not empty and not _structure_ok(conn, path, migrations.schema_version()):
-                conn.close()
-                raise DamagedFile(_msg_damaged(path))
             _configure(sdb)
         except sqlite3.DatabaseError as exc:
             raise translate_sqlite_error(exc, path) from exc
@@ -361,9 +327,12 @@ def open_database(path: Path, *, create: bool = False) -> Database:
         warning = sync_warning(path)
         if warning:
             db.warnings.append(warning)
-        if migrations.pending(db) and not empty:
+        if facts.pending_migration:
             db.migrated_from_copy = _copy_aside(db, "sebelum-migrasi")
         migrations.apply(db)
+        lock.announce()
+        with contextlib.suppress(sqlite3.Error, OSError):
+            watermarks.remember(db)
         return db
     except BaseException:
         if db is not None:
@@ -383,11 +352,10 @@ def _copy_aside(db: Database, label: str) -> Path:
 
 def copy_database(db: Database, target: Path) -> None:
     """A consistent copy of the open database at `target` (SQLite online backup API)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    dest = sqlite3.connect(str(target))
-    try:
-        with sqlite_errors(target):
+    with sqlite_errors(target):
+        dest = sqlite3.connect(str(target))
+        try:
             db.sql.conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dest.close()
+        finally:
+            dest.close()

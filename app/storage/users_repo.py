@@ -20,12 +20,17 @@ def _user(row: sqlite3.Row) -> User:
         must_change_password=bool(row["must_change_password"]),
         failed_attempts=row["failed_attempts"],
         locked_until=row["locked_until"],
+        role_active=bool(row["role_active"]),
     )
 
 
 class UsersRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    def board_count(self) -> int:
+        """Accounts holding a board role (Ketua or Pengurus), approved or not."""
+        return int(self.db.scalar("SELECT count(*) FROM users WHERE role IN ('ketua', 'pengurus')"))
 
     def count(self) -> int:
         return int(self.db.scalar("SELECT count(*) FROM users"))
@@ -52,10 +57,11 @@ class UsersRepository:
         password_hash: str,
         position: str = "",
         must_change_password: bool = False,
+        role_active: bool = True,
     ) -> int:
         cursor = self.db.execute(
             "INSERT INTO users (username, full_name, role, position, password_hash, "
-            "must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "must_change_password, created_at, role_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 username.strip(),
                 full_name.strip(),
@@ -64,6 +70,7 @@ class UsersRepository:
                 password_hash,
                 int(must_change_password),
                 now_text(),
+                int(role_active),
             ),
         )
         assert cursor.lastrowid is not None
@@ -79,6 +86,7 @@ class UsersRepository:
             "locked_until",
             "must_change_password",
             "active",
+            "role_active",
         }
         assert set(fields) <= allowed, fields
         assignments = ", ".join(f"{name} = ?" for name in fields)

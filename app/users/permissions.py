@@ -22,12 +22,14 @@ class Action(StrEnum):
     APPROVE = "approve"
     RECORD_CONTACT = "record_contact"
     RECORD_PAYMENT = "record_payment"
+    MONTH_END = "month_end"
 
 
 _ALL = set(Action)
 
 PERMISSIONS: dict[Role, set[Action]] = {
     Role.ADMIN: _ALL - {Action.APPROVE, Action.AUTHORISE_WITHDRAWAL},
+    Role.KETUA: _ALL - {Action.MANAGE_USERS},
     Role.PENGURUS: _ALL - {Action.MANAGE_USERS},
     Role.MANAJER: {
         Action.EDIT_MEMBERS,
@@ -38,6 +40,7 @@ PERMISSIONS: dict[Role, set[Action]] = {
         Action.PROPOSE,
         Action.RECORD_CONTACT,
         Action.RECORD_PAYMENT,
+        Action.MONTH_END,
     },
     Role.STAF: {
         Action.EDIT_MEMBERS,
@@ -64,14 +67,34 @@ _DENIED: dict[Action, str] = {
     Action.APPROVE: "Hanya Ketua/Pengurus yang boleh menyetujui keputusan.",
     Action.RECORD_CONTACT: "Peran Anda tidak boleh mencatat kontak.",
     Action.RECORD_PAYMENT: "Peran Anda tidak boleh mencatat pembayaran.",
+    Action.MONTH_END: "Hanya Manajer, Pengurus atau Admin yang boleh menjalankan tutup bulan.",
 }
 
 
+MUST_CHANGE = "Ganti kata sandi sementara Anda dulu; sebelum itu tidak ada yang bisa dilakukan."
+ROLE_PENDING = (
+    "Peran {role} untuk akun ini belum disetujui Pengurus; sampai disetujui akun ini belum "
+    "punya hak apa pun."
+)
+
+
 def can(user: User, action: Action) -> bool:
-    return user.active and action in PERMISSIONS[user.role]
+    """Whether `user` may do `action` now: an inactive account, a role still waiting for a
+    Pengurus' approval and a temporary password that must be changed all allow nothing."""
+    return (
+        user.active
+        and user.role_active
+        and not user.must_change_password
+        and action in PERMISSIONS[user.role]
+    )
 
 
 def require(user: User, action: Action) -> None:
     """Raise PermissionDenied (with an Indonesian message) unless `user` may do `action`."""
-    if not can(user, action):
-        raise PermissionDenied(_DENIED[action])
+    if can(user, action):
+        return
+    if user.active and user.must_change_password:
+        raise PermissionDenied(MUST_CHANGE)
+    if user.active and not user.role_active and action in PERMISSIONS[user.role]:
+        raise PermissionDenied(ROLE_PENDING.format(role=user.role.label))
+    raise PermissionDenied(_DENIED[action])

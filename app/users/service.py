@@ -10,8 +10,15 @@ from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
 from app.storage.users_repo import UsersRepository
 from app.users.models import Role, User
-from app.users.passwords import check_new_password, hash_password, verify_password
+from app.users.passwords import (
+    burn_time,
+    check_new_password,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
 from app.users.permissions import Action, can, require
+from app.users.roles import RoleGrants
 
 _USERNAME = re.compile(r"^[a-z0-9._-]{3,30}$")
 
@@ -25,6 +32,7 @@ class UserService:
         self.audit = audit
         self.max_failed = max_failed
         self.lockout_minutes = lockout_minutes
+        self.roles = RoleGrants(db, audit)
 
     def has_users(self) -> bool:
         return self.repo.count() > 0
@@ -41,68 +49,128 @@ class UserService:
     # -- logging in ---------------------------------------------------------------------------
     def login(self, username: str, password: str, now: datetime | None = None) -> User:
         """The user, or ValidationError (field 'password' or 'username') saying why not."""
-        now = now or datetime.now()
         if not username.strip():
             raise ValidationError("Isi nama pengguna.", field="username")
-        user = self.repo.by_username(username)
-        if user is None or not user.active:
-            raise ValidationError("Nama pengguna atau kata sandi salah.", field="password")
-        if user.locked_until and datetime.fromisoformat(user.locked_until) > now:
-            until = datetime.fromisoformat(user.locked_until)
-            raise ValidationError(
-                f"Akun ini dikunci sementara karena kata sandi salah {self.max_failed} kali. "
-                f"Coba lagi setelah pukul {until:%H:%M}, atau minta Admin mengatur ulang "
-                "kata sandi.",
-                field="password",
-            )
-        if not verify_password(password, self.repo.password_hash(user.id)):
-            failed = user.failed_attempts + 1
-            with self.db.atomic():
-                if failed >= self.max_failed:
-                    until = now + timedelta(minutes=self.lockout_minutes)
-                    self.repo.update_fields(
-                        user.id, failed_attempts=0, locked_until=until.isoformat(timespec="seconds")
-                    )
-                    self.audit.record(
-                        user.id,
-                        "dikunci",
-                        "user",
-                        user.id,
-                        note=f"{self.max_failed} kali salah kata sandi",
-                    )
-                else:
-                    self.repo.update_fields(user.id, failed_attempts=failed)
-            left = self.max_failed - failed
-            if left <= 0:
-                raise ValidationError(
-                    f"Kata sandi salah {self.max_failed} kali. Akun dikunci "
-                    f"{self.lockout_minutes} menit.",
-                    field="password",
-                )
-            raise ValidationError(
-                f"Nama pengguna atau kata sandi salah. Sisa percobaan: {left}.", field="password"
-            )
+        user = self._authenticate(
+            username, password, now or datetime.now(), "password", "Nama pengguna atau kata sandi"
+        )
         with self.db.atomic():
-            self.repo.update_fields(user.id, failed_attempts=0, locked_until=None)
-            self.audit.record(user.id, "masuk", "user", user.id)
+            changes: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
+            if needs_rehash(self.repo.password_hash(user.id)):
+                # An old (weaker) hash is replaced at the first log-in that knows the password.
+                changes["password_hash"] = hash_password(password)
+            self.repo.update_fields(user.id, **changes)
+            self.audit.record(
+                user.id,
+                "masuk",
+                "user",
+                user.id,
+                note="hash kata sandi diperbarui" if "password_hash" in changes else "",
+            )
         return self.get(user.id)
 
-    def verify_authoriser(self, username: str, password: str, action: Action) -> User:
-        """Check another user's credentials for a one-off authorisation (e.g. a withdrawal)."""
-        user = self.repo.by_username(username)
-        if (
-            user is None
-            or not user.active
-            or not verify_password(password, self.repo.password_hash(user.id))
-        ):
-            raise ValidationError(
-                "Nama pengguna atau kata sandi yang memberi izin salah.", field="auth_password"
-            )
+    def verify_authoriser(
+        self,
+        username: str,
+        password: str,
+        action: Action,
+        requester: User | None = None,
+        now: datetime | None = None,
+    ) -> User:
+        """Check another user's credentials for a one-off authorisation (e.g. a withdrawal).
+
+        Wrong passwords count toward the same lock-out as logging in and are audited; a locked,
+        inactive or not-yet-approved user, or one who must change the password, authorises
+        nothing; nobody authorises what they are doing themselves (`requester`)."""
+        if not username.strip():
+            raise ValidationError("Tulis nama pengguna yang memberi izin.", field="auth_password")
+        user = self._authenticate(
+            username,
+            password,
+            now or datetime.now(),
+            "auth_password",
+            "Nama pengguna atau kata sandi yang memberi izin",
+            audit_action="izin gagal",
+        )
         if not can(user, action):
             raise PermissionDenied(
                 f"{user.full_name} ({user.role.label}) tidak berwenang memberi izin ini."
             )
+        if requester is not None and requester.id == user.id:
+            raise PermissionDenied(
+                "Izin harus diberikan orang lain: Anda tidak bisa mengizinkan transaksi Anda "
+                "sendiri."
+            )
+        with self.db.atomic():
+            if user.failed_attempts:
+                self.repo.update_fields(user.id, failed_attempts=0)
+            self.audit.record(user.id, "beri izin", "user", user.id, note=action.value)
         return user
+
+    def _authenticate(
+        self,
+        username: str,
+        password: str,
+        now: datetime,
+        field: str,
+        wrong: str,
+        audit_action: str = "gagal masuk",
+    ) -> User:
+        """The user whose password this is, or ValidationError(field). Every path runs scrypt
+        once (an unknown name against a dummy hash), so timing does not tell which user names
+        exist; every wrong password is audited and counts toward the lock-out."""
+        user = self.repo.by_username(username)
+        if user is None:
+            burn_time(password)
+            with self.db.atomic():
+                self.audit.record(
+                    None, audit_action, "user", None, note=f"nama tidak dikenal: {username[:40]}"
+                )
+            raise ValidationError(f"{wrong} salah.", field=field)
+        ok = verify_password(password, self.repo.password_hash(user.id))
+        if not user.active:
+            with self.db.atomic():
+                self.audit.record(user.id, audit_action, "user", user.id, note="akun nonaktif")
+            raise ValidationError(f"{wrong} salah.", field=field)
+        if user.locked_until and datetime.fromisoformat(user.locked_until) > now:
+            until = datetime.fromisoformat(user.locked_until)
+            with self.db.atomic():
+                self.audit.record(user.id, audit_action, "user", user.id, note="akun terkunci")
+            raise ValidationError(
+                f"Akun {user.username} dikunci sementara karena kata sandi salah "
+                f"{self.max_failed} kali. Coba lagi setelah pukul {until:%H.%M}, atau minta "
+                "Admin mengatur ulang kata sandi.",
+                field=field,
+            )
+        if ok:
+            return user
+        failed = user.failed_attempts + 1
+        with self.db.atomic():
+            self.audit.record(
+                user.id, audit_action, "user", user.id, note=f"kata sandi salah ke-{failed}"
+            )
+            if failed >= self.max_failed:
+                until = now + timedelta(minutes=self.lockout_minutes)
+                self.repo.update_fields(
+                    user.id, failed_attempts=0, locked_until=until.isoformat(timespec="seconds")
+                )
+                self.audit.record(
+                    user.id,
+                    "dikunci",
+                    "user",
+                    user.id,
+                    note=f"{self.max_failed} kali salah kata sandi",
+                )
+            else:
+                self.repo.update_fields(user.id, failed_attempts=failed)
+        left = self.max_failed - failed
+        if left <= 0:
+            raise ValidationError(
+                f"Kata sandi salah {self.max_failed} kali. Akun {user.username} dikunci "
+                f"{self.lockout_minutes} menit.",
+                field=field,
+            )
+        raise ValidationError(f"{wrong} salah. Sisa percobaan: {left}.", field=field)
 
     # -- managing users -----------------------------------------------------------------------
     def create_first_user(
@@ -117,7 +185,7 @@ class UserService:
         """The first user of a new cooperative (Ketua/Pengurus or Admin); no actor yet."""
         if self.has_users():
             raise PermissionDenied("Pengguna pertama sudah dibuat.")
-        if role not in (Role.ADMIN, Role.PENGURUS):
+        if role not in (Role.ADMIN, Role.KETUA, Role.PENGURUS):
             raise ValidationError("Pengguna pertama harus Admin atau Ketua/Pengurus.", field="role")
         return self._create(None, username, full_name, role, password, confirm, position, False)
 
@@ -156,11 +224,12 @@ class UserService:
             raise ValidationError(f"Nama pengguna '{username}' sudah dipakai.", field="username")
         if not full_name.strip():
             raise ValidationError("Isi nama lengkap.", field="full_name")
-        check_new_password(password, confirm)
+        check_new_password(password, confirm, username)
         with self.db.atomic():
             user_id = self.repo.insert(
                 username, full_name, role, hash_password(password), position, must_change
             )
+            self.roles.grant(actor, user_id, role, None)
             self.audit.record(
                 actor.id if actor else user_id,
                 "tambah",
@@ -177,9 +246,21 @@ class UserService:
         return self.get(user_id)
 
     def change_password(self, user: User, old: str, new: str, confirm: str) -> None:
-        if not verify_password(old, self.repo.password_hash(user.id)):
-            raise ValidationError("Kata sandi lama salah.", field="old_password")
-        check_new_password(new, confirm)
+        """The one thing a user who must change the password may do. A wrong old password
+        counts toward the lock-out like any other."""
+        self._authenticate(
+            user.username,
+            old,
+            datetime.now(),
+            "old_password",
+            "Kata sandi lama",
+            audit_action="ganti kata sandi gagal",
+        )
+        check_new_password(new, confirm, user.username)
+        if new == old:
+            raise ValidationError(
+                "Kata sandi baru harus berbeda dari kata sandi lama.", field="password"
+            )
         with self.db.atomic():
             self.repo.update_fields(
                 user.id, password_hash=hash_password(new), must_change_password=0
@@ -190,7 +271,7 @@ class UserService:
         """An admin sets a temporary password; the user must change it at the next log-in."""
         require(actor, Action.MANAGE_USERS)
         target = self.get(user_id)
-        check_new_password(new, confirm)
+        check_new_password(new, confirm, target.username)
         with self.db.atomic():
             self.repo.update_fields(
                 target.id,
@@ -212,11 +293,14 @@ class UserService:
             raise ValidationError(
                 "Anda tidak bisa menonaktifkan atau mengubah peran akun Anda sendiri.", field="role"
             )
+        # Granting or raising a privileged role (or re-activating a privileged account) waits
+        # for a Pengurus' approval: the account keeps its old role meanwhile.
+        raising = role.is_privileged and active and (role != before.role or not before.active)
         with self.db.atomic():
             self.repo.update_fields(
                 user_id,
                 full_name=full_name.strip(),
-                role=role.value,
+                role=before.role.value if raising else role.value,
                 position=position,
                 active=int(active),
             )
@@ -238,4 +322,13 @@ class UserService:
                     "active": active,
                 },
             )
+            if raising:
+                if self.roles.grant(actor, user_id, role, before.role):
+                    self.repo.update_fields(user_id, role=role.value, role_active=1)
+                elif before.active and before.role_active:
+                    # Until approved, the account keeps its old role, still active.
+                    self.repo.update_fields(user_id, role_active=1)
+            elif not role.is_privileged:
+                self.roles.cancel(user_id)
+                self.repo.update_fields(user_id, role_active=1)
         return self.get(user_id)

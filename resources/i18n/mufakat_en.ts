@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id_ID">
 <context>
+    <name>AccountNotices</name>
+    <message>
+        <source>Perubahan akun berhak khusus terakhir:</source>
+        <translation>Latest changes to privileged accounts:</translation>
+    </message>
+    <message>
+        <source>Menunggu persetujuan: peran {role} untuk {name} ({kind}, diminta {by})</source>
+        <translation>Awaiting approval: role {role} for {name} ({kind}, requested by {by})</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Permintaan ini harus diputuskan Pengurus lain.</source>
+        <translation>Another board member must decide this request.</translation>
+    </message>
+    <message>
+        <source>Persetujuan peran</source>
+        <translation>Role approval</translation>
+    </message>
+    <message>
+        <source>Tolak permintaan peran</source>
+        <translation>Reject role request</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan:</source>
+        <translation>Reason for rejecting:</translation>
+    </message>
+</context>
+<context>
     <name>AgeingModel</name>
     <message>
         <source>Lama Terlambat</source>
@@ -132,6 +167,52 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>File lebih lama</source>
+        <translation>Older file</translation>
+    </message>
+    <message>
+        <source>Tetap buka file ini?</source>
+        <translation>Open this file anyway?</translation>
+    </message>
+    <message>
+        <source>Pilih file cadangan</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>Cadangan Mufakat (*.db);;Semua file (*)</source>
+        <translation>Mufakat backups (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cadangan tidak bisa dipakai</source>
+        <translation>Backup cannot be used</translation>
+    </message>
+    <message>
+        <source>dari layar awal, sebelum masuk (pengguna komputer: {user})</source>
+        <translation>from the start screen, before logging in (computer user: {user})</translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Memeriksa cadangan dan memulihkan data…</source>
+        <translation>Checking the backup and restoring the data…</translation>
+    </message>
+    <message>
+        <source>Data dipulihkan</source>
+        <translation>Data restored</translation>
+    </message>
+    <message>
+        <source>Data sudah dipulihkan dari {backup}.
+
+File yang rusak disimpan apa adanya di:
+{aside}</source>
+        <translation>The data has been restored from {backup}.
+
+The damaged file was kept as it was in:
+{aside}</translation>
+    </message>
+    <message>
         <source>Perhatian: lokasi file</source>
         <translation>Note: where the file is</translation>
     </message>
@@ -171,8 +252,20 @@
         <translation>Decision note</translation>
     </message>
     <message>
-        <source>Anda ({name}, {role}) boleh langsung menyetujui pinjaman ini. Bila perlu dibahas dulu, simpan sebagai pengajuan.</source>
-        <translation>You ({name}, {role}) may approve this loan right away. If it needs discussing first, save it as an application.</translation>
+        <source>nama pengguna Ketua/Pengurus lain</source>
+        <translation>user name of another chair/board member</translation>
+    </message>
+    <message>
+        <source>Disetujui oleh</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Pinjaman ini bisa langsung disetujui oleh Ketua/Pengurus lain (bukan Anda yang mencatatnya): minta beliau mengetik nama pengguna dan kata sandinya. Bila perlu dibahas dulu, simpan sebagai pengajuan.</source>
+        <translation>This loan can be approved at once by another chair/board member (not you, who record it): ask them to type their user name and password. If it needs discussing first, save it as an application.</translation>
     </message>
     <message>
         <source>Pinjaman ini disimpan sebagai pengajuan (status Diajukan) dan menunggu keputusan Ketua/Pengurus. Setelah disetujui, pencairan dilakukan dengan tombol Cairkan di rincian pinjaman.</source>
@@ -186,16 +279,12 @@
         <translation>Chair/Board Approval</translation>
     </message>
     <message>
-        <source>{name} (Anda, {role})</source>
-        <translation>{name} (you, {role})</translation>
-    </message>
-    <message>
         <source>Disetujui oleh</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <source>Keringanan hanya boleh dengan persetujuan Ketua/Pengurus. Minta beliau mengetik nama pengguna dan kata sandinya di sini.</source>
-        <translation>Relief needs the approval of the Chair/board. Ask them to type their user name and password here.</translation>
+        <source>Keringanan hanya boleh dengan persetujuan Ketua/Pengurus lain (bukan yang mencatat). Minta beliau mengetik nama pengguna dan kata sandinya di sini.</source>
+        <translation>A waiver needs the approval of another chair/board member (not the one recording it). Ask them to type their user name and password here.</translation>
     </message>
     <message>
         <source>nama pengguna Ketua/Pengurus</source>
@@ -236,20 +325,16 @@
         <translation>Chair/Board Permission</translation>
     </message>
     <message>
-        <source>Simpanan pokok dan wajib tidak boleh ditarik selama masih menjadi anggota. Penarikan ini hanya boleh dengan izin Ketua/Pengurus dan alasan yang ditulis.</source>
-        <translation>Entry and mandatory savings may not be withdrawn while still a member. This withdrawal is allowed only with the Chair/board&apos;s permission and a written reason.</translation>
-    </message>
-    <message>
-        <source>{name} (Anda, {role})</source>
-        <translation>{name} (you, {role})</translation>
-    </message>
-    <message>
         <source>Diizinkan oleh</source>
         <translation>Permitted by</translation>
     </message>
     <message>
         <source>nama pengguna Ketua/Pengurus</source>
         <translation>Chair/board user name</translation>
+    </message>
+    <message>
+        <source>Simpanan pokok dan wajib tidak boleh ditarik selama masih menjadi anggota. Penarikan ini hanya boleh dengan izin Ketua/Pengurus lain (bukan yang mencatat) dan alasan yang ditulis.</source>
+        <translation>Principal and mandatory savings cannot be withdrawn while still a member. This withdrawal needs the authorisation of another chair/board member (not the one recording it) and a written reason.</translation>
     </message>
     <message>
         <source>kata sandinya</source>
@@ -397,11 +482,15 @@
         <source>Data sudah dipulihkan dari {backup}.
 
 Data sebelum pemulihan disimpan di:
-{aside}</source>
+{aside}
+
+Semua pengguna perlu masuk lagi.</source>
         <translation>The data has been restored from {backup}.
 
-The data from before the restore is kept in:
-{aside}</translation>
+The data from before the restore was kept in:
+{aside}
+
+Everyone needs to log in again.</translation>
     </message>
 </context>
 <context>
@@ -1267,8 +1356,8 @@ Check the spelling of the name or number, or choose Status All.</translation>
         <translation>Collateral</translation>
     </message>
     <message>
-        <source>misalnya: BPKB Honda Beat 2019</source>
-        <translation>e.g. BPKB (vehicle title) Honda Beat 2019</translation>
+        <source>misalnya: Honda Beat 2019, S 4127 NK</source>
+        <translation>e.g. Honda Beat 2019, S 4127 NK</translation>
     </message>
     <message>
         <source>NJOP, untuk tanah tanpa Hak Tanggungan</source>
@@ -3367,8 +3456,8 @@ Check the spelling of the name or number, or choose Status All and Quality All.<
         <translation>Log in again</translation>
     </message>
     <message>
-        <source>Data sudah dipulihkan. Akun Anda tidak ada atau berbeda di data itu, jadi silakan masuk lagi.</source>
-        <translation>The data has been restored. Your account is missing or different in that data, so please log in again.</translation>
+        <source>Data sudah dipulihkan dari cadangan. Sesi ini diakhiri: silakan masuk lagi dengan akun yang ada di data yang dipulihkan.</source>
+        <translation>The data has been restored from a backup. This session has ended: please log in again with an account that exists in the restored data.</translation>
     </message>
     <message>
         <source>Cadangan otomatis gagal</source>
@@ -5579,6 +5668,18 @@ Unsaved changes in other groups are not affected.</translation>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Cadangan ini lebih lama.&lt;/b&gt; Isinya sampai {backup_at}; data terbaru yang dikenal sampai {newest_at}. Sebanyak {missing} catatan yang lebih baru tidak ada di cadangan ini.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;This backup is older.&lt;/b&gt; It holds data up to {backup_at}; the newest data known goes up to {newest_at}. {missing} newer records are not in this backup.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Cadangan ini memuat data sampai {backup_at}, tidak lebih lama daripada data terbaru yang dikenal.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;This backup holds data up to {backup_at}, no older than the newest data known.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Cadangan ini dibuat sebelum file koperasi diberi tanda pengenal, jadi tidak bisa dipastikan milik koperasi yang sama. Periksa nama file dan tanggalnya.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;This backup was made before cooperative files were given an identity, so it cannot be confirmed to belong to the same cooperative. Check the file name and its date.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>RestructuredModel</name>
@@ -6216,10 +6317,8 @@ Unsaved changes in other groups are not affected.</translation>
         <translation>Receive Payoff with Relief</translation>
     </message>
     <message>
-        <source>Penawaran {number}: {member}, pinjaman {loan}.
-Jumlah yang disepakati: &lt;b&gt;{amount}&lt;/b&gt; ({words}), berlaku sampai {until}.</source>
-        <translation>Offer {number}: {member}, loan {loan}.
-Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</translation>
+        <source>Penawaran {number}: {member}, pinjaman {loan}.&lt;br&gt;Jumlah yang disepakati: &lt;b&gt;{amount}&lt;/b&gt; ({words}), berlaku sampai {until}.</source>
+        <translation>Offer {number}: {member}, loan {loan}.&lt;br&gt;Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</translation>
     </message>
     <message>
         <source>Tanggal diterima *</source>
@@ -6418,6 +6517,10 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
     <message>
         <source>File tidak bisa dibuka</source>
         <translation>The file cannot be opened</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from backup…</translation>
     </message>
     <message>
         <source>Buka file database koperasi</source>
@@ -6783,6 +6886,10 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
         <translation>Role</translation>
     </message>
     <message>
+        <source>Peran Ketua, Pengurus, Pengawas dan Manajer baru berlaku setelah disetujui Ketua/Pengurus lain di Beranda.</source>
+        <translation>The Chair, Board, Supervisor and Manager roles take effect only once another chair/board member approves them on the Home page.</translation>
+    </message>
+    <message>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
@@ -6901,6 +7008,10 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
         <translation>Locked until {time}</translation>
     </message>
     <message>
+        <source>Peran menunggu persetujuan Pengurus</source>
+        <translation>Role awaiting board approval</translation>
+    </message>
+    <message>
         <source>Aktif (harus ganti kata sandi)</source>
         <translation>Active (must change password)</translation>
     </message>
@@ -6998,8 +7109,8 @@ Agreed amount: &lt;b&gt;{amount}&lt;/b&gt; ({words}), valid until {until}.</tran
         <translation>Propose Write-off (Hapus Buku)</translation>
     </message>
     <message>
-        <source>Hapus buku mengeluarkan pinjaman dari neraca; pinjaman tetap ditagih dan dicatat di Daftar Ekstrakomptabel. Semua syarat di bawah dibaca dari data. Setelah diusulkan: Pengawas menulis catatan, lalu dua Pengurus yang berbeda (bukan pengusul) menyetujui, dan hapus buku dilaporkan di RAT berikutnya.</source>
-        <translation>A write-off takes the loan off the balance sheet; it is still collected and recorded in the Off-Balance List. All conditions below are read from the data. After the proposal: the Supervisor writes a note, then two different board members (not the proposer) approve, and the write-off is reported at the next RAT.</translation>
+        <source>Hapus buku mengeluarkan pinjaman dari neraca; pinjaman tetap ditagih dan dicatat di Daftar Ekstrakomptabel. Semua syarat di bawah dibaca dari data. Setelah diusulkan: Pengawas menulis catatan, lalu Ketua dan satu Pengurus lain (keduanya bukan pengusul) menyetujui, dan hapus buku dilaporkan di RAT berikutnya.</source>
+        <translation>A write-off takes the loan off the balance sheet; it is still collected and recorded in the off-books register. Every condition below is read from the data. Once proposed: the Supervisor writes a note, then the Chair and one other board member (neither of them the proposer) approve, and the write-off is reported at the next annual meeting.</translation>
     </message>
     <message>
         <source>Syarat hapus buku</source>

@@ -95,7 +95,7 @@ def test_unknown_user_gets_same_message(services: Services) -> None:
 
 def test_change_and_reset_password(services: Services) -> None:
     admin = admin_user(services)
-    user = make_user(services, Role.STAF, "kasir")
+    user = services.users.create_user(admin, "kasir", "Kasir", Role.STAF, PASSWORD, PASSWORD)
     assert user.must_change_password  # created by an admin: must choose their own
     with pytest.raises(ValidationError) as err:
         services.users.change_password(user, "salah", "baru12345", "baru12345")

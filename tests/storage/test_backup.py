@@ -10,8 +10,9 @@ import pytest
 from app.errors import StorageError, ValidationError
 from app.savings.models import SavingsKind
 from app.services import Services
-from app.storage.backup import backup_to, last_backup, prune_backups, restore_from, verify_copy
+from app.storage.backup import backup_to, last_backup, prune_backups, verify_copy
 from app.storage.db import DamagedFile, NotAMufakatFile, open_database
+from app.storage.restore import plan_restore, restore_from
 from app.users.models import User
 from tests.conftest import make_member
 
@@ -92,7 +93,8 @@ def test_restore_brings_old_data_back_and_keeps_current_aside(
     info = backup_to(services.db, tmp_path / "bk")
     make_member(services, ketua, name="Anggota Sesudah", serial=2)
     assert services.members.count() == 2
-    aside = restore_from(services.db, info.path, user_id=ketua.id)
+    plan = plan_restore(services.db.path, info.path, datetime.now(), services.db)
+    aside = restore_from(services.db, plan, actor=ketua.username, now=datetime.now())
     assert services.members.count() == 1
     assert services.members.get(first.id).name == "Anggota Sebelum"
     assert aside.exists() and "sebelum-pulih" in aside.name
@@ -108,6 +110,6 @@ def test_restore_refuses_a_non_backup(services: Services, tmp_path: Path) -> Non
     text = tmp_path / "foto.db"
     text.write_bytes(b"\x89PNG" * 100)
     with pytest.raises(NotAMufakatFile):
-        restore_from(services.db, text)
+        plan_restore(services.db.path, text, datetime.now(), services.db)
     with pytest.raises(ValidationError):
-        restore_from(services.db, services.db.path)
+        plan_restore(services.db.path, services.db.path, datetime.now(), services.db)

@@ -12,7 +12,7 @@ import pytest
 from app.services import Services
 from app.users.models import User
 from tests.app.loans.loan_factory import make_loan
-from tests.conftest import make_member
+from tests.conftest import make_member, other_pengurus
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "mufakat-0.1.0-schema1.db"
 LATER = date(2026, 12, 31)
@@ -39,7 +39,14 @@ def busy_loan(services: Services, ketua: User) -> int:
     late = pay.record_payment(ketua, loan.id, 600_000, date(2025, 2, 25), "tunai", today=LATER)
     pay.reverse(ketua, late.id, "Salah ketik nominal", date(2025, 2, 25), today=LATER)
     pay.waive(
-        ketua, loan.id, "denda", 5_000, "Anggota sakit", ketua, date(2025, 2, 26), today=LATER
+        ketua,
+        loan.id,
+        "denda",
+        5_000,
+        "Anggota sakit",
+        other_pengurus(services, ketua),  # nobody approves their own waiver
+        date(2025, 2, 26),
+        today=LATER,
     )
     pay.record_payment(ketua, loan.id, 700_000, date(2025, 2, 27), "transfer", today=LATER)
     services.loans.quality.month_end(ketua, date(2025, 2, 28))

@@ -12,6 +12,7 @@ import sqlite_utils
 from app.services import Services
 from app.storage import migrations
 from app.storage.db import open_database
+from app.storage.schema import SEQUENCE
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "mufakat-0.1.0-schema1.db"
 
@@ -97,3 +98,49 @@ def test_failing_migration_leaves_file_as_it_was(old_file: Path) -> None:
         assert "half_done" not in raw.table_names()
     # The file still opens normally with the real migrations, and was not left locked.
     open_database(old_file).close()
+
+
+SHIPPED = sorted((Path(__file__).parents[1] / "fixtures").glob("mufakat-*.db"))
+"""Files frozen at the schema of an earlier release (0.1.0; the release landed before the
+schema steps became one ordered list)."""
+
+
+def _schema(path: Path) -> set[tuple[str, str, str]]:
+    """Every table, index and trigger with its SQL, whitespace normalised."""
+    with sqlite_utils.Database(path) as raw:
+        return {
+            (r["type"], r["name"], " ".join((r["sql"] or "").split()))
+            for r in raw.query(
+                "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            )
+        }
+
+
+@pytest.mark.parametrize("fixture", SHIPPED, ids=[p.name for p in SHIPPED])
+def test_every_shipped_schema_migrates_to_the_fresh_schema(fixture: Path, tmp_path: Path) -> None:
+    assert len(SHIPPED) >= 2
+    fresh = tmp_path / "baru.db"
+    Services.open(fresh, create=True).close()
+    old = tmp_path / fixture.name
+    shutil.copy(fixture, old)
+    with sqlite_utils.Database(old) as raw:
+        members_before = raw.execute("SELECT count(*) FROM members").fetchone()[0]
+    svc = Services.open(old)
+    try:
+        assert svc.db.scalar("SELECT count(*) FROM members") == members_before
+        assert [m.name for m in migrations.MIGRATIONS.applied(svc.db.sql)] == [
+            step.NAME for step in SEQUENCE
+        ]
+    finally:
+        svc.close()
+    assert _schema(old) == _schema(fresh)
+
+
+def test_the_steps_are_one_ordered_list() -> None:
+    """The order of SEQUENCE is the order of application; names are unique and numbered."""
+    names = [step.NAME for step in SEQUENCE]
+    assert [m.name for m in migrations.MIGRATIONS._migrations] == names
+    assert len(set(names)) == len(names)
+    numbers = [int(name[:4]) for name in names]
+    assert numbers == sorted(numbers)
+    assert all(step.__name__.rsplit(".", 1)[1] == f"m{step.NAME}" for step in SEQUENCE)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -223,22 +225,30 @@ def test_errors_are_storage_errors() -> None:
         assert issubclass(cls, StorageError)
 
 
+def _checks_run(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from app.storage import inspection
+
+    seen: list[str] = []
+    real = inspection.readonly_view
+
+    @contextlib.contextmanager
+    def traced(p: Path, **kw: bool) -> Iterator[sqlite3.Connection]:
+        with real(p, **kw) as conn:
+            conn.set_trace_callback(seen.append)
+            yield conn
+
+    monkeypatch.setattr(inspection, "readonly_view", traced)
+    monkeypatch.setattr(inspection, "FULL_CHECK_MAX_BYTES", 0)
+    inspection.inspect_file(path, migrations.schema_version(), migrations.known_names())
+    return [s for s in seen if s.startswith("PRAGMA quick_check")]
+
+
 def test_large_clean_file_checks_all_but_history_tables(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.storage import db as dbmod
-
     path = tmp_path / "besar.db"
     _make_db(path)
-    monkeypatch.setattr(dbmod, "FULL_CHECK_MAX_BYTES", 0)
-    conn = sqlite3.connect(path)
-    seen: list[str] = []
-    conn.set_trace_callback(seen.append)
-    try:
-        assert dbmod._structure_ok(conn, path, migrations.schema_version())
-    finally:
-        conn.close()
-    checked = [s for s in seen if s.startswith("PRAGMA quick_check")]
+    checked = _checks_run(path, monkeypatch)
     assert 'PRAGMA quick_check("members")' in checked
     assert not any("savings_transactions" in s or "audit_log" in s for s in checked)
     assert "PRAGMA quick_check" not in checked
@@ -247,17 +257,7 @@ def test_large_clean_file_checks_all_but_history_tables(
 def test_large_file_left_unclean_gets_the_full_check(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.storage import db as dbmod
-
     path = tmp_path / "besar.db"
     _make_db(path)
-    monkeypatch.setattr(dbmod, "FULL_CHECK_MAX_BYTES", 0)
     Path(str(path) + "-wal").write_bytes(b"\x00" * 32)  # what a crash leaves behind
-    conn = sqlite3.connect(path)
-    seen: list[str] = []
-    conn.set_trace_callback(seen.append)
-    try:
-        dbmod._structure_ok(conn, path, migrations.schema_version())
-    finally:
-        conn.close()
-    assert "PRAGMA quick_check" in seen
+    assert "PRAGMA quick_check" in _checks_run(path, monkeypatch)

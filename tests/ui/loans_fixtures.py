@@ -11,7 +11,7 @@ from app.formats import add_months
 from app.loans.models import Loan, LoanApplication, LoanProduct
 from app.services import Services
 from app.users.models import Role, User
-from tests.conftest import make_member, make_user
+from tests.conftest import make_member, make_user, other_pengurus
 
 TODAY = date(2026, 11, 26)
 
@@ -38,7 +38,7 @@ def disbursed_loan(
         purpose="tambahan modal warung",
     )  # fmt: skip
     loan = loans.apply(actor, draft, start)
-    loans.approve(actor, loan.id, "disetujui rapat pengurus", start)
+    loans.approve(other_pengurus(services, actor), loan.id, "disetujui rapat pengurus", start)
     return loans.disburse(actor, loan.id, start, start)
 
 

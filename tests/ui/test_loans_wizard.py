@@ -18,7 +18,7 @@ from app.formats import add_months
 from app.loans.models import LoanFilter, LoanStatus
 from app.services import Services
 from app.users.models import User
-from tests.conftest import make_member
+from tests.conftest import PASSWORD, make_member, other_pengurus
 from tests.ui.loans_fixtures import (  # noqa: F401
     TODAY,
     answered,
@@ -115,6 +115,15 @@ def test_pengurus_creates_approves_and_pays_out_a_loan(
     assert wizard.currentId() == APPROVAL_PAGE
     assert wizard.approval_page.approve_radio.isVisible()
     wizard.approval_page.approve_radio.setChecked(True)
+    click_next(qtbot, wizard)  # nobody named to approve: stays, says so at the field
+    assert wizard.currentId() == APPROVAL_PAGE
+    assert wizard.approval_page.errors.message("auth_password")
+    wizard.approval_page.approver_edit.setText("ketua")  # oneself: refused
+    wizard.approval_page.approver_password.setText(PASSWORD)
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == APPROVAL_PAGE
+    assert "orang lain" in wizard.approval_page.errors.message("approver")
+    approve_now(services, wizard)
     click_next(qtbot, wizard)
     assert wizard.currentId() == DISBURSE_PAGE
     page = wizard.disburse_page
@@ -243,6 +252,16 @@ def stored_rows(services: Services) -> dict[str, int]:
     }  # fmt: skip
 
 
+def approve_now(services: Services, wizard: LoanWizard) -> None:
+    """'Setujui sekarang' with another Pengurus typing their name and password (nobody approves
+    an application they record)."""
+    other_pengurus(services, wizard.user)
+    page = wizard.approval_page
+    page.approve_radio.setChecked(True)
+    page.approver_edit.setText(other_pengurus(services, wizard.user).username)
+    page.approver_password.setText(PASSWORD)
+
+
 def to_summary_approved_and_paid_out(qtbot: QtBot, wizard: LoanWizard) -> None:
     """From the preview page: collateral and a guarantor, approve now, pay out today."""
     click_next(qtbot, wizard)
@@ -253,7 +272,7 @@ def to_summary_approved_and_paid_out(qtbot: QtBot, wizard: LoanWizard) -> None:
     qtbot.keyClicks(coll.value_edit, "9000000")
     qtbot.keyClicks(coll.guarantor_name, "Slamet Riyadi")
     click_next(qtbot, wizard)
-    wizard.approval_page.approve_radio.setChecked(True)
+    approve_now(wizard.services, wizard)
     click_next(qtbot, wizard)
     wizard.disburse_page.disburse_check.setChecked(True)
     click_next(qtbot, wizard)
@@ -391,7 +410,7 @@ def test_pay_out_before_the_approval_is_refused_on_its_page(
     fill_first_steps(qtbot, wizard, "Siti", "3000000")
     click_next(qtbot, wizard)  # preview
     click_next(qtbot, wizard)  # no collateral
-    wizard.approval_page.approve_radio.setChecked(True)
+    approve_now(services, wizard)
     click_next(qtbot, wizard)
     page = wizard.disburse_page
     page.disburse_check.setChecked(True)

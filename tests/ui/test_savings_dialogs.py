@@ -182,22 +182,25 @@ def test_staf_needs_a_pengurus_to_authorise_a_wajib_withdrawal(
     assert services.savings.balances(member.id).wajib == 200_000
 
 
-def test_a_pengurus_authorises_with_their_own_name_and_a_reason(
+def test_a_pengurus_at_the_desk_needs_another_pengurus(
     services: Services, ketua: User, member: Member, said: Said,
     savings_dialog: Callable[..., SavingsDialog],
 ) -> None:  # fmt: skip
+    bendahara = make_user(services, Role.PENGURUS, "bendahara", "Hj. Siti Maimunah")
     services.savings.deposit(ketua, member.id, SavingsKind.POKOK, 100_000, TODAY, today=TODAY)
     dialog = savings_dialog(ketua, withdrawal=True)
     dialog.set_kind(SavingsKind.POKOK)
-    assert dialog.auth_box is not None and dialog.auth_box.self_authorising
-    me = dialog.findChild(QLabel, "authoriser_self")
-    assert me is not None and "Budi Santoso (Anda, Ketua/Pengurus)" in me.text()
+    assert dialog.auth_box is not None
+    assert dialog.findChild(QLabel, "authoriser_self") is None  # no authorising oneself
     dialog.amount_edit.setText("100.000")
-    dialog.accept()
-    assert "Tulis alasan" in error(dialog, "reason")
     dialog.auth_box.reason_edit.setText("Keputusan rapat pengurus 20-11-2026")
+    dialog.auth_box.username_edit.setText("ketua")
+    dialog.auth_box.password_edit.setText(PASSWORD)
     dialog.accept()
-    assert dialog.saved is not None and dialog.saved.authorised_by == ketua.id
+    assert dialog.saved is None and services.savings.balances(member.id).pokok == 100_000
+    dialog.auth_box.username_edit.setText("bendahara")
+    dialog.accept()
+    assert dialog.saved is not None and dialog.saved.authorised_by == bendahara.id
 
 
 def test_after_leaving_no_authorisation_is_asked(

@@ -146,17 +146,62 @@ def test_restore_asks_for_the_typed_word_and_brings_the_data_back(
     dialog.word.clear()
     qtbot.keyClicks(dialog.word, "PULIHKAN")
     assert dialog.restore_button.isEnabled()
-    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.logout_requested):  # the session ends: everyone logs in again
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
-    assert messages[-1][0] == "Data dipulihkan"
-    # The views are rebuilt from the restored data.
-    qtbot.waitUntil(lambda: window.home_view.members_card.value.text() == "1")
+    titles = [title for title, _text in messages]
+    assert titles[-2:] == ["Data dipulihkan", "Masuk lagi"]
     names = [row.name for row in services.members.search("", MemberStatus.AKTIF)]
     assert names == ["Siti Aminah"]
     aside = list(services.db.path.parent.glob("koperasi.sebelum-pulih-*.db"))
-    assert len(aside) == 1 and str(aside[0]) in messages[-1][1]
-    assert window.stack.currentIndex() == SETTINGS
-    assert window.settings_view.backup_tab is not tab
+    assert len(aside) == 1 and str(aside[0]) in messages[-2][1]
+
+
+def test_restore_of_another_cooperatives_backup_is_refused(
+    qtbot: QtBot,
+    services: Services,
+    ketua: User,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: list[tuple[str, str]],
+) -> None:
+    from app.storage.backup import backup_to
+
+    other = Services.open(tmp_path / "lain.db", create=True)
+    foreign = backup_to(other.db, tmp_path / "bk").path
+    other.close()
+    make_member(services, ketua)
+    tab = BackupTab(services, ketua)
+    qtbot.addWidget(tab)
+    _file_answer(monkeypatch, foreign)
+    qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
+    assert tab.dialog is None
+    assert messages[-1][0] == "Cadangan tidak bisa dipakai"
+    assert "milik koperasi lain" in messages[-1][1]
+    assert services.members.count() == 1
+
+
+def test_restore_dialog_names_how_old_the_backup_is(
+    qtbot: QtBot,
+    services: Services,
+    ketua: User,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: list[tuple[str, str]],
+) -> None:
+    from app.storage.backup import backup_to
+
+    old = backup_to(services.db, tmp_path / "bk").path
+    make_member(services, ketua)
+    make_member(services, ketua, name="Bambang Hariyanto", serial=2, sex="L")
+    tab = BackupTab(services, ketua)
+    qtbot.addWidget(tab)
+    _file_answer(monkeypatch, old)
+    qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
+    assert tab.dialog is not None
+    text = tab.dialog.age.text()
+    assert "Cadangan ini lebih lama" in text and "catatan yang lebih baru" in text
+    assert services.members.count() == 2  # nothing restored without the typed word
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(
@@ -188,4 +233,4 @@ def test_restore_is_disabled_with_a_reason_for_staff(
     assert "Admin atau Pengurus" in tab.restore_button.toolTip()
     assert tab.backup_button.isEnabled(), "every role may save a backup"
     with pytest.raises(PermissionDenied):  # refused below the button too
-        restore(None, services, kasir, tmp_path / "apa-saja.db", datetime.now())
+        restore(None, services, kasir, None, datetime.now())  # type: ignore[arg-type]

@@ -34,13 +34,13 @@ def test_admin_adds_a_user_with_errors_shown_at_the_field(qtbot: QtBot, services
     qtbot.keyClicks(dialog.full_name, "Rina Marlina")
     dialog.role.setCurrentIndex(dialog.role.findData(Role.STAF))
     qtbot.keyClicks(dialog.position, "Kasir")
-    qtbot.keyClicks(dialog.password, "kasir1")
-    qtbot.keyClicks(dialog.confirm, "kasir2")
+    qtbot.keyClicks(dialog.password, "kasirku1")
+    qtbot.keyClicks(dialog.confirm, "kasirku2")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "sama persis" in dialog.errors.message("confirm")
     assert dialog.isVisible() and dialog.full_name.text() == "Rina Marlina"
     dialog.confirm.clear()
-    qtbot.keyClicks(dialog.confirm, "kasir1")
+    qtbot.keyClicks(dialog.confirm, "kasirku1")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert tab.select_username("rina")
@@ -147,7 +147,7 @@ def test_change_my_password(qtbot: QtBot, services: Services) -> None:
     qtbot.keyClicks(form.new, "sitibaru1")
     qtbot.keyClicks(form.confirm, "sitibaru1")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    assert form.errors.message("old_password") == "Kata sandi lama salah."
+    assert form.errors.message("old_password") == "Kata sandi lama salah. Sisa percobaan: 4."
     assert form.new.text() == "sitibaru1", "what was typed is kept"
     form.old.clear()
     qtbot.keyClicks(form.old, PASSWORD)

@@ -135,7 +135,7 @@ def test_status_bar_shows_the_last_backup(
     qtbot.mouseClick(window.home_view.backup_button, Qt.MouseButton.LeftButton)
     info = last_backup(services.db)
     assert info is not None and info.path.parent == tmp_path / "usb"
-    expected = datetime.fromisoformat(info.at).strftime("%d-%m-%Y %H:%M")
+    expected = datetime.fromisoformat(info.at).strftime("%d-%m-%Y %H.%M")  # the time with a dot
     assert window.backup_status.text() == f"Cadangan terakhir: {expected}"
     services.settings.set(_user, "backup.auto_on_close", False)
 

@@ -77,7 +77,8 @@ def test_demo_is_made_once_and_its_users_fill_the_login(
     heading = login.findChild(type(controller.start_screen.message), "login_heading")
     assert heading is not None and "(CONTOH)" in heading.text()
     labels = [button.text() for button in login.demo_buttons]
-    assert "Sri Wahyuningsih (Manajer)" in labels and "H. Suparman (Ketua/Pengurus)" in labels
+    assert "Sri Wahyuningsih (Manajer)" in labels and "H. Suparman (Ketua)" in labels
+    assert "Hj. Siti Maimunah (Pengurus)" in labels  # the Bendahara, the second Pengurus
     manajer = login.demo_buttons[labels.index("Sri Wahyuningsih (Manajer)")]
     qtbot.mouseClick(manajer, Qt.MouseButton.LeftButton)
     assert (login.username.text(), login.password.text()) == ("manajer", "manajer123")

@@ -66,14 +66,14 @@ def _create_cooperative(qtbot: QtBot, controller: AppController) -> None:
     assert wizard.currentId() == 1
 
     page = wizard.user_page
-    assert page.role.currentText() == "Ketua/Pengurus"
+    assert page.role.currentText() == "Ketua"
     qtbot.keyClicks(page.full_name, "Budi Santoso")
     qtbot.keyClicks(page.username, "budi")
     qtbot.keyClicks(page.password, "abc")
     qtbot.keyClicks(page.confirm, "abc")
     qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
     assert wizard.currentId() == 1, "a too-short password must keep the clerk on the page"
-    assert "minimal 6 karakter" in page.errors.message("password")
+    assert "minimal 8 karakter" in page.errors.message("password")
     assert page.full_name.text() == "Budi Santoso" and page.username.text() == "budi"
 
     page.password.clear()
@@ -124,7 +124,7 @@ def test_new_cooperative_then_login_then_main_window(
         "Pengaturan",
     ]
     assert window.file_status.text() == "mufakat.db"
-    assert window.user_status.text() == "Pengguna: Budi Santoso (Ketua/Pengurus)"
+    assert window.user_status.text() == "Pengguna: Budi Santoso (Ketua)"
     assert window.backup_status.text() == "Cadangan terakhir: belum pernah"
     assert window.home_view.welcome.text() == "Selamat datang, Budi Santoso"
     assert not window.home_view.demo_note.isVisibleTo(window.home_view)

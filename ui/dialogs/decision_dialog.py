@@ -215,6 +215,13 @@ class DecisionDialog(QDialog):
                     "Tulis catatannya (paling sedikit beberapa kata).", field="note"
                 )
             on = self.date_edit.value() or self.today
+            # Validate first, then ask: a refusal is never preceded by "are you sure?".
+            if self.mode == Mode.SETUJUI:
+                decisions.check_approve(
+                    self.user, d.id, on, self.today, meeting_ref=self.meeting_edit.text()
+                )
+            elif self.mode == Mode.TOLAK:
+                decisions.check_vote(self.user, d.id, on, self.today)
             if not self._confirmed():
                 return
             if self.mode == Mode.SETUJUI:

@@ -101,6 +101,7 @@ class LoanWizard(QWizard):
         self.collateral: list[CollateralDraft] = []
         self.guarantor: GuarantorDraft | None = None
         self.approve_now = False
+        self.approver: User | None = None
         self.decision_note = ""
         self.disburse_on: date | None = None
         self.setWindowTitle(self.tr("Pinjaman Baru"))
@@ -149,7 +150,7 @@ class LoanWizard(QWizard):
             (self.tr("Agunan"), "; ".join(c.description for c in self.collateral) or "–"),
             (self.tr("Penjamin"), self.guarantor.name if self.guarantor else "–"),
             (self.tr("Keputusan"), self.tr("disetujui sekarang oleh {name}").format(
-                name=self.user.full_name) if self.approve_now
+                name=self.approver.full_name if self.approver else "") if self.approve_now
                 else self.tr("diajukan, menunggu keputusan Pengurus")),
             (self.tr("Pencairan"), self.tr("{date}, diterima bersih {net}").format(
                 date=format_date_long(self.disburse_on), net=format_rupiah(check.net_amount))
@@ -175,7 +176,7 @@ class LoanWizard(QWizard):
                 self.draft,
                 self.collateral,
                 [self.guarantor] if self.guarantor is not None else [],
-                ApprovalDraft(self.decision_note) if self.approve_now else None,
+                ApprovalDraft(self.decision_note, self.approver) if self.approve_now else None,
                 DisbursementDraft(self.disburse_on) if self.disburse_on is not None else None,
                 today=self.today,
             )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.errors import ValidationError
+from app.errors import AppError, ValidationError
 from app.formats import format_date_long
 from app.identity import normalize_phone, validate_nik
 from app.loans.collateral import check_collateral
@@ -143,7 +143,7 @@ class CollateralPage(_Page):
         for key, label in COLLATERAL_KINDS.items():
             self.kind_combo.addItem(label, key)
         self.description_edit = QLineEdit()
-        self.description_edit.setPlaceholderText(self.tr("misalnya: BPKB Honda Beat 2019"))
+        self.description_edit.setPlaceholderText(self.tr("misalnya: Honda Beat 2019, S 4127 NK"))
         self.document_edit = QLineEdit()
         self.owner_edit = QLineEdit()
         self.value_edit = RupiahEdit(field="estimated_value")
@@ -283,10 +283,19 @@ class ApprovalPage(_Page):
         self.wait_radio.setChecked(True)
         layout.addWidget(self.approve_radio)
         layout.addWidget(self.wait_radio)
+        self.errors = FieldErrors()
         form = QFormLayout()
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("misalnya: disetujui rapat pengurus 3 November"))
         form.addRow(self.tr("Catatan keputusan"), self.note_edit)
+        # Nobody approves an application they record: another Ketua/Pengurus types their name
+        # and password (wrong ones count toward that user's lock-out).
+        self.approver_edit = QLineEdit(objectName="wizard_approver")
+        self.approver_edit.setPlaceholderText(self.tr("nama pengguna Ketua/Pengurus lain"))
+        self.approver_password = QLineEdit(objectName="wizard_approver_password")
+        self.approver_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors.add_row(form, self.tr("Disetujui oleh"), "approver", self.approver_edit)
+        self.errors.add_row(form, self.tr("Kata sandi"), "auth_password", self.approver_password)
         layout.addLayout(form)
         layout.addStretch(1)
 
@@ -295,12 +304,13 @@ class ApprovalPage(_Page):
         allowed = can(wizard.user, Action.APPROVE)
         self.approve_radio.setVisible(allowed)
         self.wait_radio.setVisible(allowed)
-        self.note_edit.setEnabled(allowed)
+        for edit in (self.note_edit, self.approver_edit, self.approver_password):
+            edit.setEnabled(allowed)
         if allowed:
             self.explain.setText(self.tr(
-                "Anda ({name}, {role}) boleh langsung menyetujui pinjaman ini. Bila perlu "
-                "dibahas dulu, simpan sebagai pengajuan.").format(
-                name=wizard.user.full_name, role=wizard.user.role.label))  # fmt: skip
+                "Pinjaman ini bisa langsung disetujui oleh Ketua/Pengurus lain (bukan Anda yang "
+                "mencatatnya): minta beliau mengetik nama pengguna dan kata sandinya. Bila perlu "
+                "dibahas dulu, simpan sebagai pengajuan."))  # fmt: skip
         else:
             self.wait_radio.setChecked(True)
             self.explain.setText(self.tr(
@@ -310,8 +320,24 @@ class ApprovalPage(_Page):
 
     def validatePage(self) -> bool:
         wizard = self.loan_wizard()
+        self.errors.clear()
         wizard.approve_now = self.approve_radio.isChecked() and can(wizard.user, Action.APPROVE)
         wizard.decision_note = self.note_edit.text().strip()
+        wizard.approver = None
+        if not wizard.approve_now:
+            return True
+        try:
+            wizard.approver = wizard.services.users.verify_authoriser(
+                self.approver_edit.text(),
+                self.approver_password.text(),
+                Action.APPROVE,
+                requester=wizard.user,
+            )
+        except AppError as exc:
+            field = getattr(exc, "field", None)
+            self.errors.show("auth_password" if field == "auth_password" else "approver",
+                             exc.message)  # fmt: skip
+            return False
         return True
 
 

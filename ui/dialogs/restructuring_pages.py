@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.collection.decision_models import RestructuringKind, RestructuringPlan, Treatment
+from app.formats import format_count
+from app.loans.quality import CLASS_LABELS
 from app.loans.schedule import METHODS, method_label
-from app.money import format_number, format_rupiah
+from app.money import format_rupiah
 from ui.dialogs.case_parts import text_box
 from ui.dialogs.loan_dialog_parts import note_label
 from ui.models.schedule_model import PlanColumn, PlanModel
@@ -160,7 +162,8 @@ class PositionPage(Page):
         v["future"].setText(format_rupiah(pos.future_pokok))
         v["outstanding"].setText(format_rupiah(pos.outstanding))
         v["titipan"].setText(format_rupiah(pos.titipan))
-        v["late"].setText(f"{pos.quality} · {format_number(pos.days_past_due)} hari")
+        quality = CLASS_LABELS.get(pos.quality, pos.quality)  # the class's name, not its code
+        v["late"].setText(f"{quality} · {format_count(pos.days_past_due, 'hari')}")
 
 
 class TreatmentPage(Page):

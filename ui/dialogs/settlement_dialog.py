@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -258,20 +258,21 @@ class SettlementPayDialog(QDialog):
         self.setWindowTitle(self.tr("Terima Pelunasan dengan Keringanan"))
         layout = QVBoxLayout(self)
         agreed = int(decision.payload.get("agreed_sum", 0))
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "Penawaran {number}: {member}, pinjaman {loan}.\nJumlah yang disepakati: "
-                    "<b>{amount}"
-                    "</b> ({words}), berlaku sampai {until}."
-                ).format(
-                    number=decision.number,
-                    member=decision.member_name,
-                    loan=decision.loan_number,
-                    amount=format_rupiah(agreed),
-                    words=terbilang_rupiah(agreed),
-                    until=format_date_long(decision.expires_on) if decision.expires_on else "-",
-                )
+        offer = QLabel(objectName="settle_offer")
+        offer.setTextFormat(Qt.TextFormat.RichText)  # the first line has no tag: say so
+        layout.addWidget(offer)
+        offer.setText(
+            self.tr(
+                "Penawaran {number}: {member}, pinjaman {loan}.<br>Jumlah yang disepakati: "
+                "<b>{amount}"
+                "</b> ({words}), berlaku sampai {until}."
+            ).format(
+                number=decision.number,
+                member=decision.member_name,
+                loan=decision.loan_number,
+                amount=format_rupiah(agreed),
+                words=terbilang_rupiah(agreed),
+                until=format_date_long(decision.expires_on) if decision.expires_on else "-",
             )
         )
         form = QFormLayout()

@@ -54,6 +54,16 @@ class UserDialog(QDialog):
         self.errors.add_row(form, self.tr("Nama pengguna"), "username", self.username)
         self.errors.add_row(form, self.tr("Nama lengkap"), "full_name", self.full_name)
         self.errors.add_row(form, self.tr("Peran"), "role", self.role)
+        role_note = QLabel(
+            self.tr(
+                "Peran Ketua, Pengurus, Pengawas dan Manajer baru berlaku setelah disetujui "
+                "Ketua/Pengurus lain di Beranda."
+            ),
+            objectName="role_note",
+        )
+        role_note.setWordWrap(True)
+        role_note.setStyleSheet("color:#555;")
+        form.addRow("", role_note)
         self.errors.add_row(form, self.tr("Jabatan"), "position", self.position)
         self.password = QLineEdit(objectName="password")
         self.confirm = QLineEdit(objectName="confirm")

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError, PermissionDenied, ValidationError
+from app.formats import in_sentence
 from app.loans.models import Loan, Waiver
 from app.money import format_rupiah
 from app.services import Services
 from app.users.models import User
-from app.users.permissions import Action, can
+from app.users.permissions import Action
 from ui.dialogs.loan_dialog_parts import dialog_buttons, loan_line, note_label
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
@@ -29,35 +30,27 @@ from ui.widgets.rupiah_edit import RupiahEdit
 
 
 class ApproverBox(QGroupBox):
-    """A Pengurus at the desk approves as themselves; anyone else asks a Pengurus to type their
-    user name and password here."""
+    """Another Pengurus types their user name and password here: nobody approves a waiver they
+    record themselves, a Pengurus at the desk included."""
 
     def __init__(self, user: User, errors: FieldErrors, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Persetujuan Ketua/Pengurus"), parent)
         self.user = user
-        self.self_approving = can(user, Action.APPROVE)
         form = QFormLayout(self)
         self.username_edit = QLineEdit()
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        if self.self_approving:
-            me = QLabel(
-                self.tr("{name} (Anda, {role})").format(name=user.full_name, role=user.role.label)
-            )
-            me.setObjectName("approver_self")
-            errors.add_row(form, self.tr("Disetujui oleh"), "approver", me)
-        else:
-            form.addRow(note_label(self.tr(
-                "Keringanan hanya boleh dengan persetujuan Ketua/Pengurus. Minta beliau "
-                "mengetik nama pengguna dan kata sandinya di sini.")))  # fmt: skip
-            self.username_edit.setPlaceholderText(self.tr("nama pengguna Ketua/Pengurus"))
-            self.password_edit.setPlaceholderText(self.tr("kata sandinya"))
-            errors.add_row(form, self.tr("Disetujui oleh"), "approver", self.username_edit)
-            errors.add_row(form, self.tr("Kata sandi"), "auth_password", self.password_edit)
+        explain = self.tr(
+            "Keringanan hanya boleh dengan persetujuan Ketua/Pengurus lain (bukan yang "
+            "mencatat). Minta beliau mengetik nama pengguna dan kata sandinya di sini."
+        )
+        form.addRow(note_label(explain))
+        self.username_edit.setPlaceholderText(self.tr("nama pengguna Ketua/Pengurus"))
+        self.password_edit.setPlaceholderText(self.tr("kata sandinya"))
+        errors.add_row(form, self.tr("Disetujui oleh"), "approver", self.username_edit)
+        errors.add_row(form, self.tr("Kata sandi"), "auth_password", self.password_edit)
 
     def approver(self, services: Services) -> User:
-        if self.self_approving:
-            return self.user
         username = self.username_edit.text().strip()
         if not username:
             raise ValidationError(
@@ -65,7 +58,7 @@ class ApproverBox(QGroupBox):
             )
         try:
             return services.users.verify_authoriser(
-                username, self.password_edit.text(), Action.APPROVE
+                username, self.password_edit.text(), Action.APPROVE, requester=self.user
             )
         except PermissionDenied as exc:
             raise ValidationError(exc.message, field="approver") from None
@@ -150,7 +143,7 @@ class WaiverDialog(QDialog):
         if owed is None:
             self.owed_label.setText("")
             return
-        what = self.component_combo.currentText().lower()
+        what = in_sentence(self.component_combo.currentText())
         self.owed_label.setText(
             self.tr("Tunggakan {what} pada tanggal itu: {amount}").format(
                 what=what, amount=format_rupiah(owed)

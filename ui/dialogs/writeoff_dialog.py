@@ -36,7 +36,7 @@ _OFF = "color:#6b6b6b;"
 
 
 def may_propose_writeoff(user: User) -> bool:
-    return user.active and user.role in (Role.MANAJER, Role.PENGURUS)
+    return user.active and user.role in (Role.MANAJER, Role.PENGURUS, Role.KETUA)
 
 
 class WriteoffDialog(QDialog):
@@ -64,8 +64,8 @@ class WriteoffDialog(QDialog):
                     "dicatat di "
                     "Daftar Ekstrakomptabel. Semua syarat di bawah dibaca dari data. Setelah "
                     "diusulkan: "
-                    "Pengawas menulis catatan, lalu dua Pengurus yang berbeda (bukan pengusul) "
-                    "menyetujui, dan hapus buku dilaporkan di RAT berikutnya."
+                    "Pengawas menulis catatan, lalu Ketua dan satu Pengurus lain (keduanya "
+                    "bukan pengusul) menyetujui, dan hapus buku dilaporkan di RAT berikutnya."
                 )
             )
         )

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.backups import BackupInfo
+from app.formats import format_date_time
 from ui.models.base import RowsModel
 
 
@@ -21,9 +22,9 @@ class BackupColumn(IntEnum):
 
 
 def format_timestamp(text: str) -> str:
-    """'2026-11-26T17:05:03' -> '26-11-2026 17:05' (as tables show dates)."""
+    """'2026-11-26T17:05:03' -> '26-11-2026 17.05' (app.formats.format_date_time)."""
     try:
-        return f"{datetime.fromisoformat(text):%d-%m-%Y %H:%M}"
+        return format_date_time(datetime.fromisoformat(text))
     except ValueError:
         return text
 

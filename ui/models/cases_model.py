@@ -170,7 +170,9 @@ class CasesModel(RowsModel[CaseRow]):
             )
         if column == CaseColumn.NEXT_STEP and row.next_step_overdue and row.case.status.is_open:
             late = (row.as_of - row.next_step_date).days if row.next_step_date else 0
-            return self.tr("Terlambat {n} hari: {step}").format(n=late, step=row.next_step)
+            return self.tr("Terlambat {n} hari: {step}").format(
+                n=format_number(late), step=row.next_step
+            )
         if column == CaseColumn.PROMISE and row.latest_promise is not None:
             view = row.latest_promise
             text = self.tr(

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 
 from app.collection.decision_models import OffbookEntry
 from app.collection.reports import CauseRow, PerformanceRow, RestructuredRow
-from app.formats import format_date_short
+from app.formats import format_count, format_date_short
 from app.loans.quality import class_label
 from app.money import format_number, format_rupiah
 from ui.models.base import CENTER, QUIET, RowsModel
@@ -157,7 +157,9 @@ class RestructuredModel(RowsModel[RestructuredRow]):
         if c == RestrColumn.NOW:
             if row.quality_now is None:
                 return self.tr("tidak aktif lagi")
-            late = f" · {row.days_past_due_now} hari" if row.days_past_due_now else ""
+            late = (
+                f" · {format_count(row.days_past_due_now, 'hari')}" if row.days_past_due_now else ""
+            )
             return class_label(row.quality_now) + late
         amount = {
             RestrColumn.BEFORE: row.outstanding_before,

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from app.formats import format_time
 from app.users.models import User
 from ui.models.base import RowsModel
 
@@ -68,7 +69,9 @@ class UsersModel(RowsModel[User]):
         now = self._now or datetime.now()
         if user.locked_until and datetime.fromisoformat(user.locked_until) > now:
             until = datetime.fromisoformat(user.locked_until)
-            return self.tr("Terkunci sampai {time}").format(time=f"{until:%H:%M}")
+            return self.tr("Terkunci sampai {time}").format(time=format_time(until.time()))
+        if not user.role_active:
+            return self.tr("Peran menunggu persetujuan Pengurus")
         if user.must_change_password:
             return self.tr("Aktif (harus ganti kata sandi)")
         return self.tr("Aktif")

@@ -72,7 +72,7 @@ class UserPage(QWizardPage):
         form = QFormLayout(self)
         self.role = QComboBox()
         self.role.setObjectName("role")
-        for role in (Role.PENGURUS, Role.ADMIN):
+        for role in (Role.KETUA, Role.PENGURUS, Role.ADMIN):
             self.role.addItem(role.label, role)
         self.full_name = QLineEdit(objectName="full_name")
         self.full_name.setPlaceholderText(self.tr("misalnya Budi Santoso"))

@@ -22,6 +22,7 @@ class StartScreen(QWidget):
     new_requested = Signal()
     demo_requested = Signal()
     file_chosen = Signal(Path)
+    restore_requested = Signal(Path)  # restore a backup into this file that will not open
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +88,15 @@ class StartScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box_layout.addWidget(self.message)
+        self.restore_button = QPushButton(self.tr("Pulihkan dari cadangan…"))
+        self.restore_button.setObjectName("start_restore")
+        self.restore_button.clicked.connect(self._restore_clicked)
+        restore_row = QHBoxLayout()
+        restore_row.addWidget(self.restore_button)
+        restore_row.addStretch()
+        box_layout.addLayout(restore_row)
+        self.restore_button.hide()
+        self._restorable: Path | None = None
         self.message_box.hide()
         outer.addWidget(self.message_box)
         outer.addStretch()
@@ -121,10 +131,17 @@ class StartScreen(QWidget):
         if path:
             self.file_chosen.emit(Path(path))
 
-    def show_message(self, text: str) -> None:
-        """Show why the last file could not be opened (stays until the next attempt)."""
+    def show_message(self, text: str, restorable: Path | None = None) -> None:
+        """Show why the last file could not be opened (stays until the next attempt); for a
+        damaged file, offer to restore a backup into it."""
         self.message.setText(text)
         self.message_box.setVisible(bool(text))
+        self._restorable = restorable
+        self.restore_button.setVisible(bool(text) and restorable is not None)
+
+    def _restore_clicked(self) -> None:
+        if self._restorable is not None:
+            self.restore_requested.emit(self._restorable)
 
     def clear_message(self) -> None:
         self.show_message("")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.collection.decision_models import Decision, DecisionKind, DecisionStatus
-from app.formats import format_date_short
+from app.formats import format_date_short, in_sentence
 from app.users.models import Role, User
 from app.users.permissions import Action, can
 from ui.models.decisions_model import DecisionColumn, DecisionsModel
@@ -28,7 +28,7 @@ def vote_block(user: User, d: Decision) -> str | None:
     """Why `user` may not approve or reject `d` (None: they may). Mirrors the service's rules
     so the button can say why it is disabled; the service still decides."""
     if d.status != DecisionStatus.DIUSULKAN:
-        return f"Keputusan {d.number} sudah {d.status.label.lower()}."
+        return f"Keputusan {d.number} sudah {in_sentence(d.status.label)}."
     if not can(user, Action.APPROVE):
         return (
             f"Hanya Ketua/Pengurus yang boleh menyetujui atau menolak; peran Anda "
@@ -44,10 +44,27 @@ def vote_block(user: User, d: Decision) -> str | None:
     return None
 
 
+def _ketua_missing(d: Decision) -> bool:
+    """Hapus buku still without the Ketua's approval (DOMAIN §4a: the Ketua plus one other)."""
+    return d.kind == DecisionKind.HAPUS_BUKU and not any(
+        v.role == Role.KETUA.value for v in d.approvals
+    )
+
+
 def approve_block(user: User, d: Decision) -> str | None:
     reason = vote_block(user, d)
     if reason is None and d.needs_pengawas and not d.pengawas_notes:
         return "Usulan ini harus dilihat Pengawas dulu: menunggu catatan Pengawas."
+    if (
+        reason is None
+        and _ketua_missing(d)
+        and user.role != Role.KETUA
+        and d.approvals_missing <= 1
+    ):
+        return (
+            "Hapus buku disetujui Ketua dan satu Pengurus lain: persetujuan terakhir harus "
+            "dari Ketua."
+        )
     return reason
 
 
@@ -75,7 +92,13 @@ def describe(d: Decision, as_of: date) -> str:
         wait = []
         if d.needs_pengawas and not d.pengawas_notes:
             wait.append("catatan Pengawas")
-        if d.approvals_missing:
+        if d.approvals_missing and _ketua_missing(d):
+            wait.append(
+                "persetujuan Ketua dan satu Pengurus lain (bukan pengusul)"
+                if d.approvals_missing >= 2
+                else "persetujuan Ketua"
+            )
+        elif d.approvals_missing:
             wait.append(f"{d.approvals_missing} persetujuan Pengurus lagi")
         if wait:
             lines.append("Masih menunggu: " + " dan ".join(wait) + ".")

@@ -30,7 +30,7 @@ from app.documents.sources import agreements, cases, letters
 from app.documents.sources import loans as loan_sources
 from app.documents.sources.basics import office_place
 from app.errors import AppError
-from app.formats import format_date_short
+from app.formats import format_date_short, in_sentence
 from app.loans.models import LoanStatus
 from app.services import Services
 from app.users.models import User
@@ -50,7 +50,7 @@ def _decision_label(d: Decision) -> str:
 
 def _contact_label(c: Contact) -> str:
     return QCoreApplication.translate("CaseDocuments", "Janji bayar saat {channel} {day}").format(
-        channel=c.channel.label.lower(), day=format_date_short(c.contact_at.date())
+        channel=in_sentence(c.channel.label), day=format_date_short(c.contact_at.date())
     )
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Kind
 from app.collection.models import CaseFilter, CaseRow, CaseStatus, QueueItem, QueueKind
 from app.errors import AppError
 from app.loans.quality import class_label
@@ -32,6 +33,7 @@ from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
+from ui.changes import watch
 from ui.dialogs.case_open_dialog import OpenCaseDialog
 from ui.models.base import SORT_ROLE
 from ui.models.cases_model import CaseColumn, CasesModel
@@ -77,6 +79,12 @@ class CasesView(QWidget):
         self._loaded = False
         self._build()
         self.actions_ = CaseActions(self)
+        kinds = (Kind.CASES, Kind.LOANS, Kind.DECISIONS, Kind.DOCUMENTS, Kind.MEMBERS)
+        watch(self, services, kinds, self._changed, on_show=False)
+
+    def _changed(self) -> None:
+        if self._loaded:
+            self.reload()
 
     # -- building -------------------------------------------------------------------------------
     def _build(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Kind
 from app.collection.reports import WrittenOffRegister
 from app.documents import daftar_hapus_buku
 from app.documents.kinds import DocKind
@@ -32,6 +33,7 @@ from app.formats import format_date_long
 from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User
+from ui.changes import watch
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
 from ui.models.base import SORT_ROLE, RowsModel
 from ui.models.collection_reports_model import (
@@ -157,6 +159,8 @@ class CollectionReportsView(QTabWidget):
         self.addTab(self.offbook, self.tr("Daftar Ekstrakomptabel"))
         self.addTab(self.causes, self.tr("Kasus per Penyebab"))
         self.currentChanged.connect(lambda _: self.refresh_current())
+        kinds = (Kind.LOANS, Kind.CASES, Kind.DECISIONS, Kind.MEMBERS, Kind.SETTINGS)
+        watch(self, services, kinds, self.refresh_current, on_show=False)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -241,7 +245,7 @@ class CollectionReportsView(QTabWidget):
                 "{back} (tahun {year}: {period}), masih ditagih {rest}. Pinjaman di sini tetap "
                 "ditagih dan tetap mendapat surat."
             ).format(
-                n=len(entries),
+                n=format_number(len(entries)),
                 pokok=format_rupiah(register.total_pokok),
                 claim=format_rupiah(register.total_claim),
                 back=format_rupiah(register.total_recovered),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Kind
 from app.collection.meeting_models import MeetingDraft
 from app.documents import daftar_hapus_buku, notulen
 from app.documents.kinds import DocKind
@@ -33,6 +34,7 @@ from app.errors import AppError
 from app.services import Services
 from app.storage.documents_repo import RegisterQuery
 from app.users.models import User
+from ui.changes import keep_place, watch
 from ui.dialogs.document_forms import NotulenDialog, YearDialog
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
@@ -162,6 +164,7 @@ class DocumentsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.refresh()
+        watch(self, services, (Kind.DOCUMENTS,), self.refresh)
 
     # -- list --------------------------------------------------------------------------------
     def query(self) -> RegisterQuery:
@@ -171,7 +174,9 @@ class DocumentsView(QWidget):
         query = self.query()
         rows = self.docs.search(query, limit=PAGE)
         total = self.docs.count(query)
+        restore = keep_place(self.table, self._id_at)
         self.model.set_rows(rows)
+        restore()
         shown = self.tr("{n} dokumen").format(n=total)
         if total > len(rows):
             shown += " " + self.tr("({n} terbaru ditampilkan; persempit pencarian)").format(
@@ -180,6 +185,9 @@ class DocumentsView(QWidget):
         self.count_label.setText(shown)
         self.empty_label.setVisible(total == 0 and not query.text and query.kind is None)
         self.open_button.setEnabled(bool(rows))
+
+    def _id_at(self, row: int) -> int:
+        return self.model.row_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row()).id
 
     def focus_search(self) -> None:
         self.search.setFocus()

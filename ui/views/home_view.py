@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Kind
 from app.collection.models import QueueItem, QueueKind, WorkQueue
 from app.errors import AppError
 from app.formats import format_date_long, format_date_with_day
@@ -33,7 +34,9 @@ from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
+from ui.changes import keep_place, watch
 from ui.models.queue_model import KIND_COLORS, SHORT_LABELS, QueueColumn, QueueModel
+from ui.widgets.account_notices import AccountNotices
 from ui.widgets.date_edit import DateEdit
 
 AMOUNT_MEANING = {
@@ -114,6 +117,8 @@ class HomeView(QWidget):
             "background: #fff3cd; color: #664d03; border-radius: 4px; padding: 4px 10px;"
         )
         layout.addWidget(self.demo_note)
+        self.account_notices = AccountNotices(services, user, self)
+        layout.addWidget(self.account_notices)
         layout.addLayout(self._build_kinds())
         layout.addLayout(self._build_options())
         self.model = QueueModel(self)
@@ -126,6 +131,7 @@ class HomeView(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addLayout(self._build_bottom())
         self.refresh()
+        watch(self, services, tuple(Kind), self._changed)
 
     # -- building -------------------------------------------------------------------------------
     def _build_top(self) -> QHBoxLayout:
@@ -275,7 +281,19 @@ class HomeView(QWidget):
                 sukarela=format_rupiah(totals.sukarela, style),
             )
         )
+        self.account_notices.refresh()
         self.refresh_queue()
+
+    def _changed(self) -> None:
+        """Something was written elsewhere: read again, keeping the chosen line and scroll."""
+
+        def key(row: int) -> object:
+            item = self.model.row_at(row)
+            return (item.kind, item.loan_id, item.ref_id)
+
+        restore = keep_place(self.table, key)
+        self.refresh()
+        restore()
 
     def as_of(self) -> date:
         try:

@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Kind
 from app.errors import AppError
 from app.loans.models import LoanFilter, LoanStatus
 from app.loans.quality import class_label
 from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User
+from ui.changes import watch
 from ui.dialogs.simulation_dialog import SimulationDialog
 from ui.models.loans_model import SQL_ORDER, LoanColumn, LoansModel
 from ui.views.loan_actions import LoanActions
@@ -90,6 +92,8 @@ class LoansView(QWidget):
         self._build()
         self.loan_actions = LoanActions(self)
         self._loaded = False  # the list is read when first shown, then refreshed on each return
+        kinds = (Kind.LOANS, Kind.MEMBERS, Kind.CASES, Kind.SETTINGS)
+        watch(self, services, kinds, self._changed, on_show=False)
 
     # -- building ---------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -357,6 +361,10 @@ class LoansView(QWidget):
                 self.show_loan(loan_id)  # no longer in this filter: keep showing it
             else:
                 self.detail.clear()
+
+    def _changed(self) -> None:
+        if self._loaded:
+            self.reload()
 
     def simulate(self) -> None:
         dialog = SimulationDialog(self.services, self.today(), self, user=self.user)

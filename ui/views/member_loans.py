@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import AppError
 from app.loans.models import LoanFilter, LoanStatus
-from app.money import format_rupiah
+from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
@@ -106,12 +106,13 @@ class MemberLoansWidget(QWidget):
         else:
             late = [r for r in active if r.days_past_due > 0]
             text = self.tr("{n} pinjaman aktif, sisa pokok {amount}.").format(
-                n=len(active), amount=format_rupiah(sum(r.outstanding for r in active))
+                n=format_number(len(active)),
+                amount=format_rupiah(sum(r.outstanding for r in active)),
             )
             if late:
                 text += " " + self.tr("Menunggak {amount} (paling lama {days} hari).").format(
                     amount=format_rupiah(sum(r.arrears_total for r in late)),
-                    days=max(r.days_past_due for r in late))  # fmt: skip
+                    days=format_number(max(r.days_past_due for r in late)))  # fmt: skip
             self.summary.setText(text)
         self.table.setVisible(bool(rows))
 

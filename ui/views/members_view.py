@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Kind
 from app.errors import AppError
 from app.members.models import Member, MemberStatus
 from app.money import format_number
@@ -27,6 +28,7 @@ from app.savings.models import SavingsTransaction
 from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
+from ui.changes import watch
 from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.savings_dialog import ReverseDialog, SavingsDialog, StatementDialog, can_reverse
 from ui.dialogs.status_dialog import StatusDialog
@@ -58,6 +60,7 @@ class MembersView(QWidget):
         self._build()
         self._apply_permissions()
         self.run_search()
+        watch(self, services, (Kind.MEMBERS, Kind.SAVINGS, Kind.LOANS), self._reload)
 
     # -- building ---------------------------------------------------------------------------------
     def _build(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Kind
 from app.errors import AppError, ValidationError
 from app.formats import format_date_long
 from app.loans.models import PortfolioSummary
@@ -27,6 +28,7 @@ from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
+from ui.changes import watch
 from ui.dialogs.month_end_dialog import BookAllowanceDialog, MonthEndDialog, percent
 from ui.models.portfolio_model import AgeingModel, PortfolioClassModel
 from ui.widgets import messages
@@ -70,6 +72,8 @@ class PortfolioView(QWidget):
         self.summary: PortfolioSummary | None = None
         self.dialog: QDialog | None = None
         self._build()
+        kinds = (Kind.LOANS, Kind.CASES, Kind.DECISIONS, Kind.SETTINGS)
+        watch(self, services, kinds, self.refresh, on_show=False)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

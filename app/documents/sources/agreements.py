@@ -28,7 +28,7 @@ from app.documents.sources.basics import (
     office_place,
 )
 from app.errors import ValidationError
-from app.formats import format_date_long
+from app.formats import format_date_long, in_sentence
 from app.loans.models import LoanArrears
 from app.loans.quality import CLASS_LABELS, class_label
 from app.money import format_rupiah
@@ -68,7 +68,7 @@ def _listed(amounts: dict[str, int]) -> str:
 
 
 def _cause(case: Case, fallback: str = "") -> str:
-    return ", ".join(label.lower() for label in case.cause_labels) or fallback
+    return ", ".join(in_sentence(label) for label in case.cause_labels) or fallback
 
 
 def _position(services: Services, case: Case, on: date, **amounts: int) -> ArrearsFigures:
@@ -210,11 +210,11 @@ def contact_agreement(services: Services, case: Case, contact: Contact) -> Agree
     promise = made[0]
     on = contact.contact_at.date()
     agreed = (
-        [f"Kesepakatan saat {contact.channel.label.lower()}: {contact.agreed.rstrip('.')}."]
+        [f"Kesepakatan saat {in_sentence(contact.channel.label)}: {contact.agreed.rstrip('.')}."]
         if contact.agreed
         else []
     )
-    causes = ", ".join(label.lower() for label in case.cause_labels)
+    causes = ", ".join(in_sentence(label) for label in case.cause_labels)
     return agreement(
         "janji_bayar",
         _position(services, case, on),
@@ -248,7 +248,9 @@ def _deal(
     else:
         deal = settlement_agreement(services, case, decision)
     if contact is not None and contact.agreed:
-        note = f"Kesepakatan saat {contact.channel.label.lower()}: {contact.agreed.rstrip('.')}."
+        note = (
+            f"Kesepakatan saat {in_sentence(contact.channel.label)}: {contact.agreed.rstrip('.')}."
+        )
         deal = Agreement(**{**deal.__dict__, "points": (*deal.points, note)})
     return deal, contact
 

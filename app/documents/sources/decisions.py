@@ -13,14 +13,19 @@ from app.documents import daftar_hapus_buku as dhb
 from app.documents import notulen as nt
 from app.documents.sources.basics import arrears_at
 from app.errors import ValidationError
-from app.formats import format_date_long, format_date_short
+from app.formats import format_count, format_date_long, format_date_short, in_sentence
 from app.loans.quality import CLASS_LABELS, class_label
 from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import Role
 
 DECIDED = (DecisionStatus.DISETUJUI, DecisionStatus.DILAKSANAKAN, DecisionStatus.DITOLAK)
-_ROLE_POSITIONS = {Role.PENGURUS: "Pengurus", Role.MANAJER: "Manajer", Role.PENGAWAS: "Pengawas"}
+_ROLE_POSITIONS = {
+    Role.KETUA: "Ketua",
+    Role.PENGURUS: "Pengurus",
+    Role.MANAJER: "Manajer",
+    Role.PENGAWAS: "Pengawas",
+}
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ def _position(services: Services, d: Decision) -> str:
     a = arrears_at(services, services.loans.get(d.loan_id), d.proposed_on)
     return (
         f"sisa pokok {format_rupiah(a.outstanding)}, tunggakan {format_rupiah(a.total)}, "
-        f"{a.quality or '–'}, {a.days_past_due} hari terlambat"
+        f"{a.quality or '–'}, {format_count(a.days_past_due, 'hari')} terlambat"
     )
 
 
@@ -147,8 +152,8 @@ def _attendees(services: Services, decisions: list[Decision]) -> tuple[list[nt.A
         if not name or name in seen:
             continue
         seen.add(name)
-        if role == Role.PENGURUS.value:
-            attendees.append(nt.Attendee(name, "Pengurus"))
+        if role in (Role.PENGURUS.value, Role.KETUA.value):
+            attendees.append(nt.Attendee(name, _ROLE_POSITIONS[Role(role)]))
             board_size += 1
         else:
             position = _ROLE_POSITIONS.get(Role(role), "") if role else ""
@@ -217,7 +222,7 @@ def notulen(
         secretary=secretary,
         attendees=attendees,
         board_size=board_size,
-        agenda=[f"Pembahasan usulan {k.label.lower()}" for k in kinds] + ["Lain-lain"],
+        agenda=[f"Pembahasan usulan {in_sentence(k.label)}" for k in kinds] + ["Lain-lain"],
         cases=[
             nt.CaseDiscussion(
                 d.member_name,
@@ -238,7 +243,7 @@ def daftar_hapus_buku(services: Services, year: int, on: date) -> dhb.DaftarHapu
     end of that year (or at `on`, if earlier): recoveries since, and hapus tagih by the RAT."""
     as_of = min(on, date(year, 12, 31))
     loans = []
-    for e in services.writeoff.register(as_of, include_closed=True):
+    for e in services.offbook.register(as_of, include_closed=True):
         forgiven = e.closed_on is not None and e.closed_on <= as_of
         loans.append(
             dhb.WrittenOffLoan(

@@ -14,7 +14,7 @@ from app.documents.jadwal_angsuran import JadwalAngsuran, ScheduleRow, rounding_
 from app.documents.parties import collateral_item
 from app.documents.sources.basics import loan_parties
 from app.errors import ValidationError
-from app.loans.models import LoanStatus
+from app.loans.models import EventKind, Loan, LoanStatus, Payment
 from app.loans.schedule import method_label
 from app.services import Services
 
@@ -96,7 +96,23 @@ def kuitansi_pembayaran(services: Services, loan_id: int, event_id: int) -> kuit
     if payment.loan_id != loan_id:
         raise ValidationError("Pembayaran itu bukan untuk pinjaman ini.", field="payment")
     cashier = payment.created_by_name or services.settings.profile().bendahara
-    return kuitansi.kuitansi_pinjaman(payment, parts.member, parts.ref, cashier)
+    return kuitansi.kuitansi_pinjaman(
+        payment, parts.member, parts.ref, cashier, payoff=_closed_by(services, parts.loan, payment)
+    )
+
+
+def _closed_by(services: Services, loan: Loan, payment: Payment) -> bool:
+    """Whether `payment` is the one that paid the loan off: the loan is lunas (with or
+    without a waiver) and no later receipt stands."""
+    if loan.status not in (LoanStatus.LUNAS, LoanStatus.LUNAS_KERINGANAN):
+        return False
+    receipts = [
+        e
+        for e in services.loans.payments.events(loan.id)
+        if e.kind == EventKind.PEMBAYARAN and not e.is_reversed
+    ]
+    last = max(receipts, key=lambda e: (e.event_date, e.id), default=None)
+    return last is not None and last.id == payment.id
 
 
 def kuitansi_pemulihan(services: Services, loan_id: int, event_id: int) -> kuitansi.Kuitansi:

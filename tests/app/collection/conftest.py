@@ -18,7 +18,7 @@ TODAY = date(2026, 11, 26)
 
 @dataclass(frozen=True)
 class People:
-    ketua: User  # Pengurus
+    ketua: User  # the Ketua (a role of its own)
     bendahara: User  # a second Pengurus
     manajer: User
     staf: User
@@ -28,7 +28,7 @@ class People:
 @pytest.fixture
 def people(services: Services) -> People:
     return People(
-        ketua=make_user(services, Role.PENGURUS, "ketua", "Budi Santoso"),
+        ketua=make_user(services, Role.KETUA, "ketua", "Budi Santoso"),
         bendahara=make_user(services, Role.PENGURUS, "bendahara", "Hj. Siti Maimunah"),
         manajer=make_user(services, Role.MANAJER, "manajer", "Sri Wahyuningsih"),
         staf=make_user(services, Role.STAF, "staf", "Agus Prasetyo"),

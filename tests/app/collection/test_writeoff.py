@@ -130,7 +130,7 @@ def test_roles_and_two_different_approvers_after_the_pengawas(
     assert done.status == DecisionStatus.DILAKSANAKAN
     assert [v.user_id for v in done.approvals] == [people.ketua.id, people.bendahara.id]
     assert services.loans.get(loan_id).status == LoanStatus.HAPUS_BUKU
-    [entry] = coll.writeoff.register(W)
+    [entry] = coll.offbook.register(W)
     assert (entry.loan_id, entry.pokok, entry.jasa, entry.status) == (
         loan_id,
         6_000_000,
@@ -184,14 +184,14 @@ def test_recovery_after_write_off_and_then_hapus_tagih(
 ) -> None:
     coll = services
     loan_id = _written_off(services, people, case_id)
-    claim = coll.writeoff.entry(loan_id).claim
+    claim = coll.offbook.entry(loan_id).claim
     later = date(2027, 5, 3)
     recovery = coll.writeoff.record_recovery(
         people.staf, loan_id, 750_000, later, "tunai", "Dibayar adik anggota", later
     )
     assert recovery.receipt_no == "PH-2027-00001"
     assert (recovery.debit, recovery.credit.split(" ")[0]) == ("Kas", "Pendapatan")
-    assert coll.writeoff.entry(loan_id).remaining == claim - 750_000
+    assert coll.offbook.entry(loan_id).remaining == claim - 750_000
     report = coll.collection_reports.written_off(later)
     assert report.recovered_in_period == {loan_id: 750_000}
     assert report.total_remaining == claim - 750_000
@@ -205,7 +205,7 @@ def test_recovery_after_write_off_and_then_hapus_tagih(
         people.manajer, case_id, "05/RAT/KSP-UJ/III/2028", rat, "Anggota meninggal dunia", rat, rat
     )
     coll.decisions.approve(people.ketua, decision.id, "Sesuai keputusan RAT", rat, rat)
-    entry = coll.writeoff.entry(loan_id)
+    entry = coll.offbook.entry(loan_id)
     assert (entry.status, entry.rat_number, entry.closed_on) == (
         "hapus_tagih",
         "05/RAT/KSP-UJ/III/2028",

@@ -157,7 +157,7 @@ def test_daftar_hapus_buku_from_the_off_books_register(
     )
     doc = decisions.daftar_hapus_buku(services, 2027, date(2027, 6, 1))
     [line] = doc.loans
-    entry = services.writeoff.entry(loan_id)
+    entry = services.offbook.entry(loan_id)
     assert (line.pokok, line.jasa_denda, line.recovered) == (
         entry.pokok,
         entry.jasa + entry.denda,

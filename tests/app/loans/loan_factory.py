@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from app.loans.models import Loan, LoanApplication, LoanProduct
 from app.services import Services
 from app.users.models import User
+from tests.conftest import other_pengurus
 
 
 def product(services: Services, name: str = "Pinjaman Umum") -> LoanProduct:
@@ -38,7 +39,8 @@ def make_loan(
         purpose="Tambahan modal usaha",
     )
     loan = services.loans.apply(actor, draft, applied)
-    loan = services.loans.approve(actor, loan.id, "Disetujui rapat pengurus", applied)
+    approver = other_pengurus(services, actor)  # nobody approves their own application
+    loan = services.loans.approve(approver, loan.id, "Disetujui rapat pengurus", applied)
     if disburse:
         on = first_due - timedelta(days=30)
         loan = services.loans.disburse(actor, loan.id, on, on)

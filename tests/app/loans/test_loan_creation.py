@@ -31,7 +31,7 @@ from app.storage import sequences
 from app.users.models import Role, User
 from app.users.permissions import PERMISSIONS, Action
 from tests.app.loans.loan_factory import make_loan, product
-from tests.conftest import make_member, make_user
+from tests.conftest import make_member, make_user, other_pengurus
 
 TODAY = date(2026, 11, 26)
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -52,6 +52,19 @@ TABLES = (
     "loans", "loan_schedules", "loan_schedule_lines", "loan_collateral", "loan_guarantors",
     "loan_events", "loan_event_lines", "loan_denda_charges", "audit_log",
 )  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _bendahara(services: Services) -> User:
+    """The second Pengurus, there before anything is counted."""
+    return make_user(services, Role.PENGURUS, "bendahara", "Hj. Siti Maimunah")
+
+
+def approval(services: Services, note: str = "") -> ApprovalDraft:
+    """Approval at once by a Pengurus other than the Ketua who records the application."""
+    ketua = services.users.repo.by_username("ketua")
+    assert ketua is not None
+    return ApprovalDraft(note, approver=other_pengurus(services, ketua))
 
 
 def application(services: Services, member_id: int, **changes: Any) -> LoanApplication:
@@ -101,13 +114,15 @@ def test_whole_loan_is_stored_in_one_save(services: Services, ketua: User, membe
     since = last_audit_id(services)
     loan = services.loans.create_loan(
         ketua, application(services, member_id), [BPKB, SHM], [SLAMET],
-        ApprovalDraft("disetujui rapat pengurus"), DisbursementDraft(TODAY), today=TODAY,
+        approval(services, "disetujui rapat pengurus"), DisbursementDraft(TODAY), today=TODAY,
     )  # fmt: skip
     assert loan.status == LoanStatus.AKTIF
     assert loan.application_no == "PM-2026-00001"
     assert loan.number == "001/KSP-UJ/PK/XI/2026"
     assert loan.net_disbursed == 4_950_000  # Pinjaman Umum: 1 % admin fee
-    assert loan.decided_by == ketua.id and loan.decided_on == TODAY
+    bendahara = services.users.repo.by_username("bendahara")
+    assert bendahara is not None  # approved by another Pengurus than the one recording it
+    assert loan.decided_by == bendahara.id and loan.decided_on == TODAY
     assert loan.decision_note == "disetujui rapat pengurus"
     assert loan.disbursed_on == TODAY
     assert [c.description for c in services.loans.collateral(loan.id)] == [
@@ -126,7 +141,7 @@ def test_whole_loan_is_stored_in_one_save(services: Services, ketua: User, membe
 
 def test_approved_without_paying_out(services: Services, ketua: User, member_id: int) -> None:
     loan = services.loans.create_loan(
-        ketua, application(services, member_id), approve=ApprovalDraft(), today=TODAY
+        ketua, application(services, member_id), approve=approval(services), today=TODAY
     )
     assert loan.status == LoanStatus.DISETUJUI and loan.number is None
     assert services.db.scalar("SELECT count(*) FROM loan_events") == 0
@@ -154,7 +169,7 @@ def test_new_loan_paying_off_an_old_one_in_one_save(
     quote = services.loans.payments.payoff_quote(old.id, TODAY)
     new = services.loans.create_loan(
         ketua, application(services, member_id, replaces_loan_id=old.id), [], [],
-        ApprovalDraft(), DisbursementDraft(TODAY), today=TODAY,
+        approval(services), DisbursementDraft(TODAY), today=TODAY,
     )  # fmt: skip
     assert services.loans.get(old.id).status == LoanStatus.LUNAS
     assert new.net_disbursed == 5_000_000 - 50_000 - quote.total
@@ -169,7 +184,7 @@ def test_old_loan_not_covered_is_refused_before_anything_is_written(
     with pytest.raises(ValidationError) as caught:
         services.loans.create_loan(
             ketua, application(services, member_id, replaces_loan_id=old.id), [], [],
-            ApprovalDraft(), DisbursementDraft(TODAY), today=TODAY,
+            approval(services), DisbursementDraft(TODAY), today=TODAY,
         )  # fmt: skip
     assert caught.value.field == "amount" and "tidak cukup" in caught.value.message
     assert stored(services) == before
@@ -211,13 +226,13 @@ def test_paying_out_needs_record_payment(
     before = stored(services)
     with pytest.raises(PermissionDenied) as caught:
         services.loans.create_loan(
-            ketua, application(services, member_id), [BPKB], [], ApprovalDraft(),
+            ketua, application(services, member_id), [BPKB], [], approval(services),
             DisbursementDraft(TODAY), today=TODAY,
         )  # fmt: skip
     assert "pembayaran" in caught.value.message
     assert stored(services) == before
     loan = services.loans.create_loan(
-        ketua, application(services, member_id), [BPKB], [], ApprovalDraft(), today=TODAY
+        ketua, application(services, member_id), [BPKB], [], approval(services), today=TODAY
     )
     assert loan.status == LoanStatus.DISETUJUI
 
@@ -254,7 +269,7 @@ def test_bad_disbursement_date_is_named_before_anything_is_written(
     with pytest.raises(ValidationError) as caught:
         services.loans.create_loan(
             ketua, application(services, member_id, application_date=applied), [BPKB],
-            [SLAMET], ApprovalDraft(), DisbursementDraft(paid_out), today=TODAY,
+            [SLAMET], approval(services), DisbursementDraft(paid_out), today=TODAY,
         )  # fmt: skip
     assert caught.value.field == "on" and words in caught.value.message
     assert writes == []  # refused by the checks, not by a step half-way
@@ -280,7 +295,7 @@ def test_bad_collateral_or_guarantor_is_named_before_anything_is_written(
     before = stored(services)
     with pytest.raises(ValidationError) as caught:
         services.loans.create_loan(
-            ketua, application(services, member_id), collateral, guarantors, ApprovalDraft(),
+            ketua, application(services, member_id), collateral, guarantors, approval(services),
             DisbursementDraft(TODAY), today=TODAY,
         )  # fmt: skip
     assert caught.value.field == field and words in caught.value.message
@@ -333,7 +348,7 @@ def test_failure_at_a_later_step_leaves_nothing_and_no_gap_in_numbers(
     monkeypatch.setattr(attrgetter(part)(services.loans), method, fail)
     with pytest.raises(type(error)):
         services.loans.create_loan(
-            ketua, application(services, member_id), [BPKB], [SLAMET], ApprovalDraft(),
+            ketua, application(services, member_id), [BPKB], [SLAMET], approval(services),
             DisbursementDraft(TODAY), today=TODAY,
         )  # fmt: skip
     assert seen["loans"] == 1 and seen["application"] == 1  # written, then rolled back
@@ -344,7 +359,7 @@ def test_failure_at_a_later_step_leaves_nothing_and_no_gap_in_numbers(
 
     monkeypatch.undo()
     loan = services.loans.create_loan(
-        ketua, application(services, member_id), [BPKB], [SLAMET], ApprovalDraft(),
+        ketua, application(services, member_id), [BPKB], [SLAMET], approval(services),
         DisbursementDraft(TODAY), today=TODAY,
     )  # fmt: skip
     assert loan.application_no == "PM-2026-00001"  # no number lost to the failed save
@@ -361,7 +376,7 @@ def test_validation_error_inside_the_disbursement_rolls_back_the_earlier_steps(
     with pytest.raises(ValidationError) as caught:
         services.loans.create_loan(
             ketua, application(services, member_id, application_date=date(2026, 11, 20)),
-            [BPKB], [SLAMET], ApprovalDraft(), DisbursementDraft(date(2026, 11, 19)),
+            [BPKB], [SLAMET], approval(services), DisbursementDraft(date(2026, 11, 19)),
             today=TODAY,
         )  # fmt: skip
     assert caught.value.field == "on"
@@ -377,15 +392,15 @@ from app.loans.models import CollateralDraft, GuarantorDraft, LoanApplication
 from app.services import Services
 from app.settings.profile import CoopProfile
 from app.users.models import Role
-from tests.conftest import make_draft
+from tests.conftest import make_draft, make_user
 
 services = Services.open(Path(sys.argv[1]), create=True)
 services.settings.save_profile(None, CoopProfile(name="KSP Uji Coba", code="KSP-UJ",
                                city="Kota Mojokerto", address="Jl. Majapahit 1"))
 admin = services.users.create_first_user("admin", "Uji Admin", Role.ADMIN, "rahasia123",
                                          "rahasia123")
-ketua = services.users.create_user(admin, "ketua", "Budi Santoso", Role.PENGURUS,
-                                   "rahasia123", "rahasia123")
+ketua = make_user(services, Role.PENGURUS, "ketua", "Budi Santoso")  # ready, role approved
+bendahara = make_user(services, Role.PENGURUS, "bendahara", "Hj. Siti")  # approves (not ketua)
 member = services.members.create(ketua, make_draft(), today=date(2026, 11, 26))
 product = next(p for p in services.loans.products.all() if p.name == "Pinjaman Umum")
 
@@ -400,7 +415,8 @@ services.loans.create_loan(
                     purpose="tambahan modal warung"),
     [CollateralDraft(kind="land", description="Tanah", estimated_value=90_000_000,
                      tax_value=40_000_000)],
-    [GuarantorDraft(name="Slamet Riyadi")], ApprovalDraft(), DisbursementDraft(date(2026, 11, 26)),
+    [GuarantorDraft(name="Slamet Riyadi")], ApprovalDraft(approver=bendahara),
+    DisbursementDraft(date(2026, 11, 26)),
     today=date(2026, 11, 26),
 )
 """
@@ -432,3 +448,21 @@ def test_a_crash_half_way_leaves_no_loan(tmp_path: Path) -> None:
         )
     finally:
         services.close()
+
+
+def test_nobody_approves_their_own_loan_application(
+    services: Services, ketua: User, member_id: int
+) -> None:
+    before = stored(services)
+    for approver in (None, ketua):
+        with pytest.raises(PermissionDenied, match="pengajuannya sendiri"):
+            services.loans.create_loan(
+                ketua, application(services, member_id), approve=ApprovalDraft("", approver),
+                today=TODAY,
+            )  # fmt: skip
+    assert stored(services) == before
+    loan = services.loans.apply(ketua, application(services, member_id), TODAY)
+    with pytest.raises(PermissionDenied, match="catat sendiri"):
+        services.loans.approve(ketua, loan.id, "Disetujui", TODAY)
+    bendahara = other_pengurus(services, ketua)
+    assert services.loans.approve(bendahara, loan.id, "Disetujui", TODAY).decided_by == bendahara.id

@@ -14,6 +14,7 @@ from app.demo.generate import generate_demo
 from app.demo.loans import add_demo_loans
 from app.loans.models import EventKind, LoanApplication, LoanStatus
 from app.services import Services
+from tests.conftest import other_pengurus
 
 TODAY = date(2025, 9, 15)
 
@@ -93,7 +94,7 @@ def test_numbers_continue_after_the_demo(demo: tuple[Services, str]) -> None:
         ),
         TODAY,
     )
-    services.loans.approve(ketua, loan.id, "Disetujui", TODAY)
+    services.loans.approve(other_pengurus(services, ketua), loan.id, "Disetujui", TODAY)
     loan = services.loans.disburse(ketua, loan.id, TODAY, TODAY)
     assert loan.number is not None
     assert services.db.scalar("SELECT count(*) FROM loans WHERE number = ?", (loan.number,)) == 1

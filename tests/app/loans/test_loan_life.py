@@ -19,7 +19,7 @@ from app.members.models import MemberStatus
 from app.services import Services
 from app.users.models import Role, User
 from tests.app.loans.loan_factory import make_loan, product
-from tests.conftest import make_member, make_user
+from tests.conftest import make_member, make_user, other_pengurus
 
 TODAY = date(2025, 1, 5)
 
@@ -154,7 +154,7 @@ def test_new_loan_paying_off_an_old_one(services: Services, ketua: User) -> None
     assert any("akan melunasi" in w for w in check.warnings)
     assert any("menunggak" in w for w in check.warnings)  # nothing was ever paid on it
     new = services.loans.apply(ketua, draft, TODAY)
-    services.loans.approve(ketua, new.id, "Disetujui", TODAY)
+    services.loans.approve(other_pengurus(services, ketua), new.id, "Disetujui", TODAY)
     quote = services.loans.payments.payoff_quote(old.id, date(2025, 1, 7))
     new = services.loans.disburse(ketua, new.id, date(2025, 1, 7), date(2025, 1, 7))
     assert services.loans.get(old.id).status == LoanStatus.LUNAS

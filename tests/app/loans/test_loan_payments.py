@@ -229,8 +229,9 @@ def test_waiving_jasa_then_paying_the_rest_closes_as_lunas_keringanan(
     for n in range(9):
         _pay(services, ketua, loan, 1_150_000, add_months(DUE, n, anchor_day=10))
     last = add_months(DUE, 9, anchor_day=10)
+    bendahara = make_user(services, Role.PENGURUS, "bendahara")  # nobody approves their own
     services.loans.payments.waive(
-        ketua, loan.id, "jasa", 150_000, "Keputusan rapat pengurus", ketua, last, today=LATER
+        ketua, loan.id, "jasa", 150_000, "Keputusan rapat pengurus", bendahara, last, today=LATER
     )
     assert services.loans.get(loan.id).status == LoanStatus.AKTIF
     assert services.loans.payments.preview_allocation(loan.id, 1_000_000, last).closes_loan

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.paths import backup_dir_for
 from app.services import Services
-from app.storage.backup import BackupInfo, backup_to, prune_backups, restore_from
+from app.storage.backup import BackupInfo, backup_to, prune_backups
+from app.storage.restore import RestorePlan, restore_from
 from app.users.models import User
 from app.users.permissions import Action, require
 from ui.dialogs.progress_task import Progress, run_with_progress
@@ -54,14 +55,19 @@ def auto_backup(parent: QWidget | None, services: Services, user: User | None) -
     )
 
 
+def actor_text(user: User) -> str:
+    """The person as text for the audit trail (their account may not exist in a backup)."""
+    return f"{user.username} ({user.full_name}, {user.role.label})"
+
+
 def restore(
-    parent: QWidget | None, services: Services, user: User, backup_file: Path, now: datetime
+    parent: QWidget | None, services: Services, user: User, plan: RestorePlan, now: datetime
 ) -> Path:
-    """Replace the data with `backup_file`; returns where the old data was kept aside."""
+    """Replace the data with the planned backup; returns where the old data was kept aside."""
     require(user, Action.RESTORE)
 
     def work(_progress: Progress) -> Path:
-        return restore_from(services.db, backup_file, user_id=user.id, now=now)
+        return restore_from(services.db, plan, actor=actor_text(user), now=now)
 
     return run_with_progress(
         parent,

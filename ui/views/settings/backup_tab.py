@@ -24,7 +24,8 @@ from app.config import load_config, save_config
 from app.errors import AppError
 from app.paths import backup_dir_for
 from app.services import Services
-from app.storage.backup import BackupInfo, recent_backups, restore_aside_path, verify_copy
+from app.storage.backup import BackupInfo, recent_backups
+from app.storage.restore import RestorePlan, plan_restore
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.restore_dialog import RestoreDialog
@@ -183,24 +184,23 @@ class BackupTab(QWidget):
                 self.tr("Itu file database yang sedang dibuka. Pilih file cadangannya."),
             )
             return
+        now = datetime.now()
         try:
-            verify_copy(backup_file)
+            plan = plan_restore(self.services.db.path, backup_file, now, self.services.db)
         except AppError as exc:
             QMessageBox.warning(self, self.tr("Cadangan tidak bisa dipakai"), exc.message)
             return
-        now = datetime.now()
-        dialog = RestoreDialog(
-            self.services.db.path, backup_file, restore_aside_path(self.services.db.path, now), self
-        )
+        dialog = RestoreDialog(self.services.db.path, plan, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._restore(backup_file, now))
+        dialog.accepted.connect(lambda: self._restore(plan, now))
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog = dialog
         dialog.open()
 
-    def _restore(self, backup_file: Path, now: datetime) -> None:
+    def _restore(self, plan: RestorePlan, now: datetime) -> None:
+        backup_file = plan.backup_file
         try:
-            aside = restore(self, self.services, self.user, backup_file, now)
+            aside = restore(self, self.services, self.user, plan, now)
         except AppError as exc:
             QMessageBox.warning(self, self.tr("Pemulihan gagal"), exc.message)
             return
@@ -209,7 +209,7 @@ class BackupTab(QWidget):
             self.tr("Data dipulihkan"),
             self.tr(
                 "Data sudah dipulihkan dari {backup}.\n\nData sebelum pemulihan disimpan di:\n"
-                "{aside}"
+                "{aside}\n\nSemua pengguna perlu masuk lagi."
             ).format(backup=backup_file, aside=aside),
         )
         self.data_replaced.emit()

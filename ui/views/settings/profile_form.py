@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.formats import format_date_short, parse_date
+from app.identity import format_phone
 from app.settings.profile import CoopProfile
 from ui.widgets.form import FieldErrors
 
@@ -131,6 +132,8 @@ class ProfileForm(QWidget):
             value = getattr(profile, name)
             if name == "badan_hukum_date":
                 edit.setText(format_date_short(value) if value else "")
+            elif name == "phone":
+                edit.setText(format_phone(value) if value else "")  # as letters print it
             else:
                 edit.setText(value or "")
         if self._full:

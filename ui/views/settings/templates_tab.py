@@ -74,7 +74,8 @@ class TemplatesTab(QWidget):
         names = PARTS_BY_KEY[key].allowed
         self.allowed.setText(
             self.tr("Isian yang bisa dipakai: {names}").format(
-                names=", ".join(f"{{{n}}} ({PLACEHOLDERS[n]})" for n in names)
+                # "{key} = meaning": the meanings have their own parentheses ("(Rp)").
+                names="; ".join(f"{{{n}}} = {PLACEHOLDERS[n]}" for n in names)
             )
         )
         self._show_state()

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from app.storage.migrations import MIGRATIONS, _immutable, _run
+from app.storage.schema._sql import immutable as _immutable
+from app.storage.schema._sql import run as _run
 
 
-@MIGRATIONS(name="0014_decision_positions_meetings")
-def m0014_decision_positions_meetings(db: sqlite_utils.Database) -> None:
+def m0012_decision_positions_meetings(db: sqlite_utils.Database) -> None:
     _run(
         db,
         """CREATE TABLE decision_positions (
@@ -52,3 +52,7 @@ def m0014_decision_positions_meetings(db: sqlite_utils.Database) -> None:
         ) STRICT""",
         *_immutable("board_meeting_attendees"),
     )
+
+
+NAME = "0012_decision_positions_meetings"
+migrate = m0012_decision_positions_meetings

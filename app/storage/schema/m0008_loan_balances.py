@@ -1,14 +1,12 @@
-"""Loan schema changes after 0002_loans (registered on MIGRATIONS when migrations.py imports
-this module at its end)."""
+"""Loan schema changes after 0002_loans (a step of app.storage.schema.SEQUENCE)."""
 
 from __future__ import annotations
 
 import sqlite_utils
 
-from app.storage.migrations import MIGRATIONS, _run
+from app.storage.schema._sql import run as _run
 
 
-@MIGRATIONS(name="0008_loan_balances")
 def m0008_loan_balances(db: sqlite_utils.Database) -> None:
     """Running totals per loan and schedule version, kept by triggers as events and denda
     charges are appended (they are never updated or deleted, so the totals stay exact).
@@ -51,3 +49,7 @@ def m0008_loan_balances(db: sqlite_utils.Database) -> None:
         "CREATE INDEX loan_denda_charges_date ON loan_denda_charges"
         " (charge_date, loan_id, version, amount)",
     )
+
+
+NAME = "0008_loan_balances"
+migrate = m0008_loan_balances

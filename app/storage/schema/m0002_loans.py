@@ -1,11 +1,11 @@
-"""Migration 0002_loans (registered on MIGRATIONS when migrations.py imports this module,
-first among the further migrations: the order of those imports is the order they apply in)."""
+"""Step 0002: loans, their schedules, events and collateral."""
 
 from __future__ import annotations
 
 import sqlite_utils
 
-from app.storage.migrations import MIGRATIONS, _immutable, _run
+from app.storage.schema._sql import immutable as _immutable
+from app.storage.schema._sql import run as _run
 
 # ---------------------------------------------------------------------------------- loans
 
@@ -28,7 +28,6 @@ _DENDA_COLUMNS = """
                 CHECK (payoff_rule IN ('current', 'due', 'all')),"""
 
 
-@MIGRATIONS(name="0002_loans")
 def m0002_loans(db: sqlite_utils.Database) -> None:
     """Loans: products, loans, immutable schedules (versioned for restructuring), immutable
     money events with their allocation lines, denda charges, collateral, guarantors,
@@ -283,3 +282,7 @@ def m0002_loans(db: sqlite_utils.Database) -> None:
             " '10', ?, ?, ?, ?)",
             (name, method, rate, min_m, max_m, min_a, max_a, fee_rate, fee_fixed, stamp, stamp),
         )
+
+
+NAME = "0002_loans"
+migrate = m0002_loans

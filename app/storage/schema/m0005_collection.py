@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from app.storage.migrations import MIGRATIONS, _immutable, _run
+from app.storage.schema._sql import immutable as _immutable
+from app.storage.schema._sql import run as _run
 
 _CASE_STATUSES = (
     "'baru', 'dalam_negosiasi', 'janji_bayar', 'restrukturisasi', 'penyelesaian', 'selesai',"
@@ -30,7 +31,6 @@ _DECISION_STATUSES = "'diusulkan', 'disetujui', 'ditolak', 'ditarik', 'dilaksana
 _FIN_KINDS = "'kapitalisasi', 'hapus_buku', 'pembalikan_pendapatan', 'pemulihan', 'hapus_tagih'"
 
 
-@MIGRATIONS(name="0005_collection")
 def m0005_collection(db: sqlite_utils.Database) -> None:
     _run(
         db,
@@ -268,3 +268,7 @@ def m0005_collection(db: sqlite_utils.Database) -> None:
         "CREATE TRIGGER offbook_register_no_delete BEFORE DELETE ON offbook_register"
         " BEGIN SELECT RAISE(ABORT, 'offbook_register is append-only'); END",
     )
+
+
+NAME = "0005_collection"
+migrate = m0005_collection

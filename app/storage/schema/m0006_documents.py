@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from app.storage.migrations import MIGRATIONS
 
-
-@MIGRATIONS(name="0006_documents")
 def m0006_documents(db: sqlite_utils.Database) -> None:
     """The register. A number is taken in its own committed transaction and its row stays
     'proses' until the PDF is stored ('selesai'); a crash in between leaves the row 'proses'
@@ -82,3 +79,7 @@ def m0006_documents(db: sqlite_utils.Database) -> None:
     )
     for statement in statements:
         db.execute(statement)
+
+
+NAME = "0006_documents"
+migrate = m0006_documents

@@ -299,10 +299,9 @@ class PromiseService:
         self, as_of: date, made_from: date | None = None, made_to: date | None = None
     ) -> list[PromiseView]:
         """Promises of every loan (made in the period when given) with status at `as_of`."""
-        loans = self.db.rows("SELECT DISTINCT loan_id FROM case_promises ORDER BY loan_id")
         views = []
-        for row in loans:
-            for v in self.views_for_loan(row[0], as_of):
+        for loan_id in self.repo.loans_with_any_promise():
+            for v in self.views_for_loan(loan_id, as_of):
                 if made_from and v.promise.made_on < made_from:
                     continue
                 if made_to and v.promise.made_on > made_to:

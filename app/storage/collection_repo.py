@@ -374,6 +374,10 @@ class CollectionRepository(LettersRepository, CaseWrites):
         row = self.db.one(_PROMISE_SELECT + "WHERE p.id = ?", (promise_id,))
         return _promise(row) if row else None
 
+    def loans_with_any_promise(self) -> list[int]:
+        rows = self.db.rows("SELECT DISTINCT loan_id FROM case_promises ORDER BY loan_id")
+        return [row[0] for row in rows]
+
     def promises_of_loan(self, loan_id: int) -> list[Promise]:
         rows = self.db.rows(
             _PROMISE_SELECT + "WHERE p.loan_id = ? ORDER BY p.due_date, p.id", (loan_id,)

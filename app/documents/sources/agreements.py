@@ -15,7 +15,7 @@ from app.collection.decision_models import (
     RestructuringKind,
 )
 from app.collection.models import Case, Channel, Contact
-from app.collection.restructuring import restructured_schedule, terms_from_payload
+from app.collection.restructuring_terms import restructured_schedule, terms_from_payload
 from app.documents import berita_acara as ba
 from app.documents import perjanjian as pj
 from app.documents.kesepakatan import Agreement, NewTerms, WaiverItem, agreement

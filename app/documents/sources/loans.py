@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.collection.decision_models import Decision, DecisionKind, DecisionStatus
-from app.collection.restructuring import terms_from_payload
+from app.collection.restructuring_terms import terms_from_payload
 from app.documents import kartu_pinjaman, keterangan_lunas, kuitansi
 from app.documents import tanda_terima_agunan as tta
 from app.documents.jadwal_angsuran import JadwalAngsuran, ScheduleRow, rounding_text

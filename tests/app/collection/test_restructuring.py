@@ -23,7 +23,7 @@ from app.collection.models import (
     PromiseDraft,
     PromiseStatus,
 )
-from app.collection.restructuring import restructured_schedule
+from app.collection.restructuring_terms import restructured_schedule
 from app.errors import PermissionDenied, ValidationError
 from app.loans.models import EventKind
 from app.members.models import Member

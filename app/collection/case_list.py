@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.collection.models import CaseFilter, CaseRow, PromiseStatus
+from app.collection.models import Case, CaseFilter, CaseRow, PromiseStatus
 
 if TYPE_CHECKING:
     from app.collection.promises import PromiseService
@@ -29,6 +29,16 @@ class CaseList:
         self.decisions_repo = decisions_repo
         self.loans = loans
         self.promises = promises
+
+    def open_cases(self) -> list[Case]:
+        """Every case not yet selesai."""
+        return self.repo.cases()
+
+    def open_case_of_loan(self, loan_id: int) -> Case | None:
+        return self.repo.open_case_of_loan(loan_id)
+
+    def cases_of_loan(self, loan_id: int) -> list[Case]:
+        return self.repo.cases_of_loan(loan_id)
 
     def rows(self, as_of: date, filters: CaseFilter | None = None) -> list[CaseRow]:
         """The cases list with each loan's figures at `as_of` (filters all optional)."""

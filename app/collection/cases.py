@@ -4,6 +4,7 @@ status, causes, collateral status, closing, the cases list and the merged timeli
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,6 @@ from app.errors import NotFound, ValidationError
 from app.formats import format_count
 from app.loans.models import LoanArrears, LoanStatus
 from app.loans.quality import CLASS_ORDER, class_label
-from app.numbering import format_pattern, resets_yearly
 from app.storage import sequences
 from app.storage.collection_repo import CollectionRepository
 from app.users.models import User
@@ -90,16 +90,6 @@ class CaseService:
         if case is None:
             raise NotFound("Kasus tidak ditemukan.")
         return case
-
-    def open_case_of_loan(self, loan_id: int) -> Case | None:
-        return self.repo.open_case_of_loan(loan_id)
-
-    def open_cases(self) -> list[Case]:
-        """Every case not yet selesai."""
-        return self.repo.cases()
-
-    def cases_of_loan(self, loan_id: int) -> list[Case]:
-        return self.repo.cases_of_loan(loan_id)
 
     def threshold_reason(self, arrears: LoanArrears) -> str | None:
         """Why this loan needs a case under the settings, or None (DOMAIN §7, configurable)."""
@@ -244,13 +234,9 @@ class CaseService:
 
     def _next_number(self, on: date) -> str:
         pattern = str(self.settings.get("collection.case_pattern"))
-        code = self.settings.profile().code
-        year = on.year if resets_yearly(pattern) else 0
-        while True:
-            seq = sequences.next_value(self.db, CASE_SEQUENCE, year)
-            number = format_pattern(pattern, seq, on, code, "KS")
-            if not self.repo.case_number_exists(number):
-                return number
+        codes = (self.settings.profile().code, "KS")
+        taken = self.repo.case_number_exists
+        return sequences.next_number(self.db, CASE_SEQUENCE, pattern, on, codes, taken)
 
     # -- changing -----------------------------------------------------------------------------
     def assign(self, actor: User, case_id: int, officer_id: int | None, today: date) -> Case:
@@ -302,11 +288,22 @@ class CaseService:
     ) -> None:
         """Move the status forward after an action (never backward; call inside the action's
         transaction). `at`: when the action happened (see stamp())."""
-        case = self.get(case_id)
+        self.advance_case(self.get(case_id), status, user_id, why, at)
+
+    def advance_case(
+        self,
+        case: Case,
+        status: CaseStatus,
+        user_id: int | None,
+        why: str,
+        at: str | None = None,
+    ) -> Case:
+        """advance() for a case the caller has read already; returns it as it is now."""
         if _FORWARD[status] <= _FORWARD[case.status] and not (
             status == CaseStatus.JANJI_BAYAR and case.status == CaseStatus.RESTRUKTURISASI
         ):
-            return
+            return case
+        case_id = case.id
         self.repo.set_case_status(case_id, status)
         self.repo.add_event(
             case_id,
@@ -324,6 +321,7 @@ class CaseService:
             {"status": status.value},
             note=why,
         )
+        return replace(case, status=status)
 
     def set_causes(self, actor: User, case_id: int, codes: tuple[str, ...], today: date) -> Case:
         """Set the case's causes (several allowed)."""

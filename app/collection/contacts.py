@@ -15,6 +15,7 @@ from app.collection.case_rules import require_handler, stamp
 from app.collection.models import (
     CAUSES,
     DELIVERY_METHODS,
+    Case,
     CaseStatus,
     Channel,
     Contact,
@@ -78,7 +79,9 @@ class ContactService:
 
     def validate(self, draft: ContactDraft, today: date) -> ContactDraft:
         """A cleaned copy of the draft, or ValidationError naming the field at fault."""
-        case = self.cases.get(draft.case_id)
+        return self._validate(draft, self.cases.get(draft.case_id), today)
+
+    def _validate(self, draft: ContactDraft, case: Case, today: date) -> ContactDraft:
         if not case.status.is_open:
             raise ValidationError(f"Kasus {case.number} sudah selesai.", field="case")
         if draft.contact_at.date() > today:
@@ -163,12 +166,12 @@ class ContactService:
         """Save a contact (with its causes, attachments and an optional promise to pay) in one
         transaction. The case moves to 'dalam negosiasi' (or 'janji bayar' with a promise)."""
         require_handler(actor)
-        clean = self.validate(draft, today)
+        case = self.cases.get(draft.case_id)  # read once, passed on
+        clean = self._validate(draft, case, today)
         officer_id = clean.officer_id if clean.officer_id is not None else actor.id
         officer = self.users_repo.by_id(officer_id)
         if officer is None or not officer.active:
             raise ValidationError("Pilih petugas koperasi yang masih aktif.", field="officer_id")
-        case = self.cases.get(clean.case_id)
         if promise is not None:
             self.promises.check(case.loan_id, promise, clean.contact_at.date(), today)
         stored = [_store_file(Path(path)) for path in clean.attachments]
@@ -193,15 +196,11 @@ class ContactService:
                 },
                 note=clean.correction_reason,
             )
-            self.cases.advance(
-                case.id,
-                CaseStatus.NEGOSIASI,
-                actor.id,
-                "kontak dicatat",
-                at=stamp(clean.contact_at),
+            case = self.cases.advance_case(
+                case, CaseStatus.NEGOSIASI, actor.id, "kontak dicatat", at=stamp(clean.contact_at)
             )
             if promise is not None:
-                self.promises.insert(actor, case.id, contact_id, promise, clean.contact_at)
+                self.promises.insert(actor, case, contact_id, promise, clean.contact_at)
         return self.get(contact_id)
 
     # -- letters ------------------------------------------------------------------------------

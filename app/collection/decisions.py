@@ -18,7 +18,6 @@ from app.collection.decision_models import Decision, DecisionKind, DecisionStatu
 from app.collection.models import Case
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import in_sentence
-from app.numbering import format_pattern, resets_yearly
 from app.storage import sequences
 from app.users.models import Role, User
 from app.users.permissions import Action, can, require
@@ -172,13 +171,9 @@ class DecisionService:
 
     def _next_number(self, on: date) -> str:
         pattern = str(self.settings.get("collection.decision_pattern"))
-        code = self.settings.profile().code
-        year = on.year if resets_yearly(pattern) else 0
-        while True:
-            seq = sequences.next_value(self.db, DECISION_SEQUENCE, year)
-            number = format_pattern(pattern, seq, on, code, "KEP")
-            if not self.repo.number_exists(number):
-                return number
+        codes = (self.settings.profile().code, "KEP")
+        taken = self.repo.number_exists
+        return sequences.next_number(self.db, DECISION_SEQUENCE, pattern, on, codes, taken)
 
     # -- notes, votes -------------------------------------------------------------------------
     def add_note(self, actor: User, decision_id: int, note: str, on: date, today: date) -> Decision:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from app.collection.case_rules import require_handler, stamp
 from app.collection.models import (
+    Case,
     CaseStatus,
     CountedPayment,
     KeptRate,
@@ -161,19 +162,20 @@ class PromiseService:
         made_on = contact.contact_at.date()
         self.check(case.loan_id, draft, made_on, today)
         with self.db.atomic():
-            promise_id = self.insert(actor, case.id, contact_id, draft, contact.contact_at)
+            promise_id = self.insert(actor, case, contact_id, draft, contact.contact_at)
         return self.view(promise_id, today)
 
     def insert(
         self,
         actor: User,
-        case_id: int,
+        case: Case,
         contact_id: int,
         draft: PromiseDraft,
         made_at: datetime,
     ) -> int:
-        """Store a checked promise made at `made_at` (inside the caller's transaction)."""
-        case = self.cases.get(case_id)
+        """Store a checked promise made at `made_at` (inside the caller's transaction; `case`
+        as the caller has it now)."""
+        case_id = case.id
         promise_id = self.repo.insert_promise(
             case_id,
             case.loan_id,
@@ -196,8 +198,8 @@ class PromiseService:
                 "contact": contact_id,
             },
         )
-        self.cases.advance(
-            case_id, CaseStatus.JANJI_BAYAR, actor.id, "janji bayar dicatat", at=stamp(made_at)
+        self.cases.advance_case(
+            case, CaseStatus.JANJI_BAYAR, actor.id, "janji bayar dicatat", at=stamp(made_at)
         )
         return promise_id
 

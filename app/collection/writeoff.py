@@ -30,7 +30,6 @@ from app.errors import PermissionDenied, ValidationError
 from app.formats import format_date_long
 from app.loans.models import LoanStatus, PaymentMethod
 from app.money import format_rupiah
-from app.numbering import format_pattern, resets_yearly
 from app.storage import sequences
 from app.users.models import Role, User
 from app.users.permissions import Action, require
@@ -367,10 +366,6 @@ class WriteoffService:
 
     def _next_receipt(self, on: date) -> str:
         pattern = str(self.settings.get("collection.recovery_pattern"))
-        code = self.settings.profile().code
-        year = on.year if resets_yearly(pattern) else 0
-        while True:
-            seq = sequences.next_value(self.db, RECOVERY_SEQUENCE, year)
-            receipt = format_pattern(pattern, seq, on, code, "PH")
-            if not self.repo.receipt_exists(receipt):
-                return receipt
+        codes = (self.settings.profile().code, "PH")
+        taken = self.repo.receipt_exists
+        return sequences.next_number(self.db, RECOVERY_SEQUENCE, pattern, on, codes, taken)

@@ -67,7 +67,7 @@ def add_demo_cases(
     coll.cases.open_due_cases(today, users["admin"])
     cases = [
         c
-        for c in coll.cases.open_cases()
+        for c in coll.case_list.open_cases()
         if services.loans.get(c.loan_id).status == LoanStatus.AKTIF
     ]
     arrears = {a.loan_id: a for a in services.loans.quality.all_arrears(today)}
@@ -106,7 +106,7 @@ def add_demo_cases(
     for case in cases:
         if case.loan_id not in used and demo.stats["riwayat"] < 24:
             demo.attempt(demo.negotiation, case)
-    open_cases = len(coll.cases.open_cases())
+    open_cases = len(coll.case_list.open_cases())
     s = demo.stats
     return (
         f"{open_cases} kasus terbuka; {s['kontak']} catatan kontak, {s['surat']} surat, "

@@ -159,7 +159,7 @@ def _letters(s: _Sample) -> dict[int, int]:
 def _open_cases_in_arrears(s: _Sample) -> list[int]:
     coll, loans_service = s.services, s.services.loans
     late = {a.loan_id: a for a in loans_service.quality.all_arrears(s.today) if a.arrears_total > 0}
-    found = [c for c in coll.cases.open_cases() if c.loan_id in late]
+    found = [c for c in coll.case_list.open_cases() if c.loan_id in late]
     found.sort(key=lambda c: (-late[c.loan_id].days_past_due, c.id))
     return [c.id for c in found]
 

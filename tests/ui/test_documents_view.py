@@ -183,7 +183,7 @@ def test_batch_can_be_cancelled_between_letters(
     assert sum(r.status == "selesai" for r in rows) == len(issued)
     assert all(r.status in ("selesai", "gagal") for r in rows)  # none left unfinished
     coll = services
-    logged = [x for c in coll.cases.open_cases() for x in coll.contacts.letters(c.id)]
+    logged = [x for c in coll.case_list.open_cases() for x in coll.contacts.letters(c.id)]
     assert sorted(x.document_ref for x in logged) == sorted(x.row.number for x in issued)
     if view.preview is not None:
         view.preview.accept()

@@ -233,7 +233,7 @@ class CasesView(QWidget):
 
     def open_case_for_loan(self, loan_id: int) -> None:
         """From the Beranda: the loan's open case, or a new one for it."""
-        case = self.services.cases.open_case_of_loan(loan_id)
+        case = self.services.case_list.open_case_of_loan(loan_id)
         if case is not None:
             self.show_case(case.id)
         else:

@@ -137,7 +137,7 @@ def test_the_batch_stops_when_cancelled(services: Services, people: People, memb
     assert len(issued) == 1
     rows = documents(services).search()
     assert sorted(r.status for r in rows) == ["gagal", "gagal", "selesai"]
-    logged = [x for c in services.cases.open_cases() for x in services.contacts.letters(c.id)]
+    logged = [x for c in services.case_list.open_cases() for x in services.contacts.letters(c.id)]
     assert [x.document_ref for x in logged] == [issued[0].row.number]
     # The cancelled ones are still due.
     assert len(letters.due_letters(services, D).items) == 2
@@ -183,4 +183,4 @@ def test_a_letter_failing_in_a_batch_leaves_no_row_open_and_nothing_half_recorde
     assert any("printer font missing" in r.note for r in rows)
     assert services.db.scalar("SELECT count(*) FROM document_files") == 0
     coll = services
-    assert [x for c in coll.cases.open_cases() for x in coll.contacts.letters(c.id)] == []
+    assert [x for c in coll.case_list.open_cases() for x in coll.contacts.letters(c.id)] == []

@@ -102,9 +102,10 @@ class MeetingService:
         ]
         seen = {a.name.casefold() for a in people}
         for user in self.users_repo.all():
-            if user.active and user.role == Role.PENGURUS and user.full_name.casefold() not in seen:
+            if user.active and user.role.is_pengurus and user.full_name.casefold() not in seen:
                 seen.add(user.full_name.casefold())
-                people.append(MeetingAttendee(user.full_name, "Pengurus", True))
+                position = "Ketua" if user.role == Role.KETUA else "Pengurus"
+                people.append(MeetingAttendee(user.full_name, position, True))
         return people
 
     def record(self, actor: User, draft: MeetingDraft, today: date) -> Meeting:

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from app.collection.case_closing import close_recovered
 from app.collection.case_rules import rank, require_handler, stamp
 from app.collection.decision_models import DecisionStatus
+from app.collection.drafts import NewCase
 from app.collection.models import (
     CAUSES,
     Case,
     CaseStatus,
     CollateralStatus,
-    NewCase,
 )
 from app.errors import NotFound, ValidationError
 from app.formats import format_count

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from app.collection.case_rules import stamp
 from app.collection.decision_models import Decision, DecisionKind, DecisionStatus
+from app.collection.drafts import NewDecision
 from app.collection.models import Case
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import in_sentence
@@ -132,23 +133,22 @@ class DecisionService:
         with self.db.atomic():
             number = self._next_number(on)
             decision_id = self.repo.insert(
-                {
-                    "number": number,
-                    "kind": kind.value,
-                    "case_id": case.id,
-                    "loan_id": case.loan_id,
-                    "status": DecisionStatus.DIUSULKAN.value,
-                    "summary": summary,
-                    "payload": payload,
-                    "required_approvals": required_approvals,
-                    "needs_pengawas": int(needs_pengawas),
-                    "proposed_by": actor.id,
-                    "proposed_on": on.isoformat(),
-                    "meeting_ref": meeting_ref.strip(),
-                    "meeting_date": meeting_date.isoformat() if meeting_date else None,
-                    "expires_on": expires_on.isoformat() if expires_on else None,
-                    "supersedes_id": supersedes_id,
-                }
+                NewDecision(
+                    number=number,
+                    kind=kind,
+                    case_id=case.id,
+                    loan_id=case.loan_id,
+                    summary=summary,
+                    payload=payload,
+                    required_approvals=required_approvals,
+                    needs_pengawas=needs_pengawas,
+                    proposed_by=actor.id,
+                    proposed_on=on,
+                    meeting_ref=meeting_ref.strip(),
+                    meeting_date=meeting_date,
+                    expires_on=expires_on,
+                    supersedes_id=supersedes_id,
+                )
             )
             # The minutes print the loan as the meeting saw it (DOMAIN §4a).
             self.meetings.capture_position(decision_id, case.loan_id, on)

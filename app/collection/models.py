@@ -234,21 +234,6 @@ class Case:
 
 
 @dataclass(frozen=True)
-class NewCase:
-    """A case to store (opened automatically or by hand)."""
-
-    number: str
-    loan_id: int
-    member_id: int
-    opened_on: date
-    opened_how: str  # 'otomatis' or 'manual'
-    open_reason: str
-    officer_id: int | None
-    collateral_status: CollateralStatus
-    created_by: int | None
-
-
-@dataclass(frozen=True)
 class CaseRow:
     """One line of the cases list, with the loan's figures as of the list's date."""
 

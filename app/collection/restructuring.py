@@ -26,6 +26,7 @@ from app.collection.decision_models import (
     RestructuringTerms,
     Treatment,
 )
+from app.collection.drafts import NewFinEvent
 from app.collection.models import CaseStatus
 from app.collection.restructuring_terms import (
     EVERGREEN_DAYS,
@@ -392,18 +393,18 @@ class RestructuringService:
         capitalised = buckets[Treatment.KAPITALISASI.value]
         if capitalised.get("jasa") or capitalised.get("denda"):
             self.decisions_repo.insert_fin_event(
-                {
-                    "loan_id": loan.id,
-                    "decision_id": decision.id,
-                    "kind": "kapitalisasi",
-                    "event_date": eff,
-                    "pokok": capitalised.get("pokok", 0),
-                    "jasa": capitalised.get("jasa", 0),
-                    "denda": capitalised.get("denda", 0),
-                    "debit": "Piutang Pinjaman Anggota",
-                    "credit": "Pendapatan jasa/denda ditangguhkan (kapitalisasi)",
-                    "note": f"Tunggakan jasa/denda dijadikan pokok baru ({reason})",
-                },
+                NewFinEvent(
+                    loan_id=loan.id,
+                    decision_id=decision.id,
+                    kind="kapitalisasi",
+                    event_date=eff,
+                    pokok=capitalised.get("pokok", 0),
+                    jasa=capitalised.get("jasa", 0),
+                    denda=capitalised.get("denda", 0),
+                    debit="Piutang Pinjaman Anggota",
+                    credit="Pendapatan jasa/denda ditangguhkan (kapitalisasi)",
+                    note=f"Tunggakan jasa/denda dijadikan pokok baru ({reason})",
+                ),
                 approver.id,
             )
         self.promises.cancel_waiting(

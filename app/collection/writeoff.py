@@ -24,6 +24,7 @@ from app.collection.decision_models import (
     FinancialEvent,
     WriteoffChecklist,
 )
+from app.collection.drafts import NewFinEvent
 from app.collection.models import CaseStatus
 from app.collection.writeoff_approval import refuse_without_ketua
 from app.errors import PermissionDenied, ValidationError
@@ -168,31 +169,31 @@ class WriteoffService:
         self.repo.insert_offbook(loan.id, loan.member_id, decision.id, on, pokok, jasa, denda)
         note = f"Hapus buku {decision.number}"
         self.repo.insert_fin_event(
-            {
-                "loan_id": loan.id,
-                "decision_id": decision.id,
-                "kind": "hapus_buku",
-                "event_date": on,
-                "pokok": pokok,
-                "debit": "Penyisihan Penghapusan Pinjaman",
-                "credit": "Piutang Pinjaman Anggota",
-                "note": note,
-            },
+            NewFinEvent(
+                loan_id=loan.id,
+                decision_id=decision.id,
+                kind="hapus_buku",
+                event_date=on,
+                pokok=pokok,
+                debit="Penyisihan Penghapusan Pinjaman",
+                credit="Piutang Pinjaman Anggota",
+                note=note,
+            ),
             approver.id,
         )
         if jasa or denda:
             self.repo.insert_fin_event(
-                {
-                    "loan_id": loan.id,
-                    "decision_id": decision.id,
-                    "kind": "pembalikan_pendapatan",
-                    "event_date": on,
-                    "jasa": jasa,
-                    "denda": denda,
-                    "debit": "Pendapatan jasa/denda yang belum diterima",
-                    "credit": "Piutang jasa/denda",
-                    "note": f"{note}: tidak diakui sebagai pendapatan",
-                },
+                NewFinEvent(
+                    loan_id=loan.id,
+                    decision_id=decision.id,
+                    kind="pembalikan_pendapatan",
+                    event_date=on,
+                    jasa=jasa,
+                    denda=denda,
+                    debit="Pendapatan jasa/denda yang belum diterima",
+                    credit="Piutang jasa/denda",
+                    note=f"{note}: tidak diakui sebagai pendapatan",
+                ),
                 approver.id,
             )
         self.decisions.mark_executed(decision, on, approver.id)
@@ -267,16 +268,16 @@ class WriteoffService:
         rat_date = date.fromisoformat(decision.payload["rat_date"])
         self.repo.close_offbook(loan.id, on, decision.id, decision.payload["rat_number"], rat_date)
         self.repo.insert_fin_event(
-            {
-                "loan_id": loan.id,
-                "decision_id": decision.id,
-                "kind": "hapus_tagih",
-                "event_date": on,
-                "amount": 0,
-                "pokok": entry.remaining,
-                "note": f"Hapus tagih {decision.number}, RAT no. {decision.payload['rat_number']}"
+            NewFinEvent(
+                loan_id=loan.id,
+                decision_id=decision.id,
+                kind="hapus_tagih",
+                event_date=on,
+                amount=0,
+                pokok=entry.remaining,
+                note=f"Hapus tagih {decision.number}, RAT no. {decision.payload['rat_number']}"
                 f" ({format_rupiah(entry.remaining)} tidak ditagih lagi)",
-            },
+            ),
             approver.id,
         )
         changes = {"status": LoanStatus.HAPUS_TAGIH.value}
@@ -328,17 +329,17 @@ class WriteoffService:
         with self.db.atomic():
             receipt = self._next_receipt(on)
             event_id = self.repo.insert_fin_event(
-                {
-                    "loan_id": loan_id,
-                    "kind": "pemulihan",
-                    "event_date": on,
-                    "amount": amount,
-                    "receipt_no": receipt,
-                    "method": method,
-                    "debit": "Kas",
-                    "credit": "Pendapatan lain-lain (pemulihan pinjaman dihapus buku)",
-                    "note": note.strip(),
-                },
+                NewFinEvent(
+                    loan_id=loan_id,
+                    kind="pemulihan",
+                    event_date=on,
+                    amount=amount,
+                    receipt_no=receipt,
+                    method=method,
+                    debit="Kas",
+                    credit="Pendapatan lain-lain (pemulihan pinjaman dihapus buku)",
+                    note=note.strip(),
+                ),
                 actor.id,
             )
             self.audit.record(

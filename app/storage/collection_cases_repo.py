@@ -6,7 +6,8 @@ from datetime import date
 from typing import Any
 
 from app.clock import now_text
-from app.collection.models import CaseStatus, CollateralStatus, NewCase
+from app.collection.drafts import NewCase
+from app.collection.models import CaseStatus, CollateralStatus
 from app.storage.db import Database
 
 

@@ -16,6 +16,7 @@ from app.collection.decisions import DecisionService
 from app.collection.letter_order import LetterOrderService
 from app.collection.meetings import MeetingService
 from app.collection.offbook import OffbookReads
+from app.collection.promise_views import PromiseViews
 from app.collection.promises import PromiseService
 from app.collection.queue import WorkQueueService
 from app.collection.reports import CollectionReports
@@ -73,7 +74,8 @@ class Services:
         loans_repo = LoansRepository(db)
         users_repo = UsersRepository(db)
         self.cases = CaseService(db, repo, decisions_repo, audit, settings, loans, users_repo)
-        self.promises = PromiseService(db, repo, audit, settings, MembersRepository(db), self.cases)
+        self.promise_views = PromiseViews(repo, settings, MembersRepository(db), self.cases)
+        self.promises = PromiseService(db, repo, audit, self.cases, self.promise_views)
         self.contacts = ContactService(
             db, repo, audit, settings, users_repo, self.cases, self.promises
         )
@@ -122,13 +124,13 @@ class Services:
         self.decisions.register(DecisionKind.HAPUS_TAGIH, self.writeoff)
         # the read side
         self.offbook = OffbookReads(decisions_repo)
-        self.case_list = CaseList(repo, decisions_repo, loans, self.promises)
-        self.timelines = CaseTimeline(repo, decisions_repo, loans, self.cases, self.promises)
+        self.case_list = CaseList(repo, decisions_repo, loans, self.promise_views)
+        self.timelines = CaseTimeline(repo, decisions_repo, loans, self.cases, self.promise_views)
         self.work_queue = WorkQueueService(
-            repo, decisions_repo, settings, loans, self.promises, self.decisions
+            repo, decisions_repo, settings, loans, self.promise_views, self.decisions
         )
         self.collection_reports = CollectionReports(
-            repo, decisions_repo, loans, self.promises, self.offbook
+            repo, decisions_repo, loans, self.promise_views, self.offbook
         )
 
     @classmethod

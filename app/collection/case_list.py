@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from app.collection.models import Case, CaseFilter, CaseRow, PromiseStatus
 
 if TYPE_CHECKING:
-    from app.collection.promises import PromiseService
+    from app.collection.promise_views import PromiseViews
     from app.loans.service import LoanService
     from app.storage.collection_decisions_repo import DecisionsRepository
     from app.storage.collection_repo import CollectionRepository
@@ -23,7 +23,7 @@ class CaseList:
         repo: CollectionRepository,
         decisions_repo: DecisionsRepository,
         loans: LoanService,
-        promises: PromiseService,
+        promises: PromiseViews,
     ) -> None:
         self.repo = repo
         self.decisions_repo = decisions_repo

@@ -24,7 +24,7 @@ from app.money import format_number, format_rupiah
 
 if TYPE_CHECKING:
     from app.collection.decisions import DecisionService
-    from app.collection.promises import PromiseService
+    from app.collection.promise_views import PromiseViews
     from app.loans.service import LoanService
     from app.settings.service import SettingsService
     from app.storage.collection_decisions_repo import DecisionsRepository
@@ -40,7 +40,7 @@ class WorkQueueService:
         decisions_repo: DecisionsRepository,
         settings: SettingsService,
         loans: LoanService,
-        promises: PromiseService,
+        promises: PromiseViews,
         decisions: DecisionService,
     ) -> None:
         self.repo = repo

@@ -19,7 +19,7 @@ from app.loans.schedule import method_label
 
 if TYPE_CHECKING:
     from app.collection.offbook import OffbookReads
-    from app.collection.promises import PromiseService
+    from app.collection.promise_views import PromiseViews
     from app.loans.service import LoanService
     from app.storage.collection_decisions_repo import DecisionsRepository
     from app.storage.collection_repo import CollectionRepository
@@ -119,7 +119,7 @@ class CollectionReports:
         repo: CollectionRepository,
         decisions_repo: DecisionsRepository,
         loans: LoanService,
-        promises: PromiseService,
+        promises: PromiseViews,
         offbook: OffbookReads,
     ) -> None:
         self.repo = repo

@@ -12,7 +12,7 @@ from app.money import format_rupiah
 
 if TYPE_CHECKING:
     from app.collection.cases import CaseService
-    from app.collection.promises import PromiseService
+    from app.collection.promise_views import PromiseViews
     from app.loans.service import LoanService
     from app.storage.collection_decisions_repo import DecisionsRepository
     from app.storage.collection_repo import CollectionRepository
@@ -37,7 +37,7 @@ class CaseTimeline:
         decisions_repo: DecisionsRepository,
         loans: LoanService,
         cases: CaseService,
-        promises: PromiseService,
+        promises: PromiseViews,
     ) -> None:
         self.repo = repo
         self.decisions_repo = decisions_repo

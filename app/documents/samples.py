@@ -185,7 +185,7 @@ def _brief_case(s: _Sample) -> int:
 
     def richness(case_id: int) -> tuple[int, int, int]:
         contacts = len(coll.contacts.contacts(case_id))
-        promises = len(coll.promises.views_for_case(case_id, s.today))
+        promises = len(coll.promise_views.views_for_case(case_id, s.today))
         outstanding = s.services.loans.quality.arrears(coll.cases.get(case_id).loan_id, s.today)
         return (min(contacts, 6) + min(promises, 4), outstanding.outstanding, -case_id)
 

@@ -182,7 +182,7 @@ def queue(s: Services) -> QueueModel:
 def timeline(s: Services) -> TimelineModel:
     case_id = _case_with_history(s)
     model = TimelineModel()
-    views = s.promises.views_for_case(case_id, TODAY)
+    views = s.promise_views.views_for_case(case_id, TODAY)
     model.set_timeline(
         s.timelines.for_case(case_id, TODAY), {v.promise.id: v.status for v in views}
     )

@@ -122,7 +122,7 @@ def test_timeline_queue_and_decision_models(
     case_id = _scenario(services, people, member)
     coll = services
     timeline = TimelineModel()
-    views = coll.promises.views_for_case(case_id, Q)
+    views = coll.promise_views.views_for_case(case_id, Q)
     timeline.set_timeline(
         coll.timelines.for_case(case_id, Q), {v.promise.id: v.status for v in views}
     )

@@ -81,7 +81,7 @@ def read_case(services: Services, case_id: int, as_of: date) -> CaseFile:
         offbook=offbook,
         collateral=tuple(services.loans.collateral(loan.id)),
         timeline=tuple(coll.timelines.for_case(case_id, as_of)),
-        promises=tuple(coll.promises.views_for_case(case_id, as_of)),
+        promises=tuple(coll.promise_views.views_for_case(case_id, as_of)),
         decisions=tuple(coll.decisions.for_case(case_id)),
         policy_name=services.loans.quality.policy().name,
     )

@@ -57,7 +57,7 @@ def agreement_decisions(services: Services, case_id: int) -> list[Decision]:
 
 def agreed_contacts(services: Services, case_id: int) -> list[Contact]:
     """Contacts of the case that carry a promise to pay, newest first."""
-    promised = {p.contact_id for p in services.promises.of_case(case_id)}
+    promised = {p.contact_id for p in services.promise_views.of_case(case_id)}
     contacts = services.contacts.contacts(case_id)
     chosen = [c for c in contacts if c.id in promised and not c.is_superseded]
     return sorted(chosen, key=lambda c: (c.contact_at, c.id), reverse=True)
@@ -200,7 +200,7 @@ def settlement_agreement(services: Services, case: Case, decision: Decision) -> 
 
 def contact_agreement(services: Services, case: Case, contact: Contact) -> Agreement:
     """The promise to pay agreed at a contact, with what was written as agreed."""
-    made = [p for p in services.promises.of_case(case.id) if p.contact_id == contact.id]
+    made = [p for p in services.promise_views.of_case(case.id) if p.contact_id == contact.id]
     if not made:
         raise ValidationError(
             "Catatan kontak ini tidak memuat janji bayar, jadi belum ada "

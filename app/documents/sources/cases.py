@@ -120,7 +120,7 @@ def ringkasan(services: Services, case_id: int, on: date) -> rk.RingkasanKasus:
         )
     arrears = arrears_at(services, loan, on)
     contacts = [contact_note(c) for c in coll.contacts.contacts(case_id) if not c.is_superseded]
-    promises = [promise_note(v) for v in coll.promises.views_for_case(case_id, on)]
+    promises = [promise_note(v) for v in coll.promise_views.views_for_case(case_id, on)]
     balances = services.savings.balances(loan.member_id, on)
     limits = coll.settlement.limits()
     waiver_limits = rk.WaiverLimits(

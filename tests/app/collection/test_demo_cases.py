@@ -41,7 +41,7 @@ def test_demo_cases_tell_every_story(tmp_path: Path) -> None:
         register = coll.collection_reports.written_off(TODAY)
         assert sorted(e.status for e in register.entries) == ["aktif", "hapus_tagih"]
         assert register.total_recovered > 0
-        statuses = [v.status.value for v in coll.promises.all_views(TODAY)]
+        statuses = [v.status.value for v in coll.promise_views.all_views(TODAY)]
         assert "ditepati" in statuses and ("ingkar" in statuses or "sebagian" in statuses)
         assert coll.work_queue.build(TODAY).total_count > 0
         assert "hapus tagih" in summary

@@ -14,7 +14,7 @@ from app.collection.models import (
     PromiseDraft,
     PromiseStatus,
 )
-from app.collection.promises import evaluate_promises
+from app.collection.promise_views import evaluate_promises
 from app.errors import ValidationError
 from app.members.models import Member
 from app.services import Services
@@ -175,7 +175,7 @@ def test_promise_from_a_home_visit_partly_paid_is_sebagian(
 ) -> None:
     loan_id, case_id = _visit_with_promise(services, people, member)
     pay(services, people, services.loans.get(loan_id), 400_000, date(2026, 6, 18))
-    promises = services.promises
+    promises = services.promise_views
     [waiting] = promises.views_for_case(case_id, date(2026, 6, 20))
     assert (waiting.status, waiting.paid) == (PromiseStatus.MENUNGGU, 400_000)
     [after] = promises.views_for_case(case_id, date(2026, 6, 21))
@@ -191,7 +191,7 @@ def test_reversed_payment_no_longer_counts(
     loan_id, case_id = _visit_with_promise(services, people, member)
     pay(services, people, services.loans.get(loan_id), 1_000_000, date(2026, 6, 18))
     assert (
-        services.promises.views_for_case(case_id, date(2026, 6, 21))[0].status
+        services.promise_views.views_for_case(case_id, date(2026, 6, 21))[0].status
         == PromiseStatus.DITEPATI
     )
     event = services.loans.payments.events(loan_id)[-1]
@@ -199,7 +199,7 @@ def test_reversed_payment_no_longer_counts(
         people.manajer, event.id, "Salah catat nominal", date(2026, 6, 19), today=date(2026, 6, 19)
     )
     assert (
-        services.promises.views_for_case(case_id, date(2026, 6, 21))[0].status
+        services.promise_views.views_for_case(case_id, date(2026, 6, 21))[0].status
         == PromiseStatus.INGKAR
     )
 
@@ -208,7 +208,7 @@ def test_cancel_only_a_waiting_promise_with_a_reason(
     services: Services, people: People, member: Member
 ) -> None:
     _, case_id = _visit_with_promise(services, people, member)
-    [view] = services.promises.views_for_case(case_id, date(2026, 6, 12))
+    [view] = services.promise_views.views_for_case(case_id, date(2026, 6, 12))
     with pytest.raises(ValidationError) as err:
         services.promises.cancel(
             people.staf, view.promise.id, "", date(2026, 6, 12), today=date(2026, 6, 12)

@@ -270,7 +270,7 @@ def test_approved_restructuring_adds_a_schedule_version(
     arrears = services.loans.quality.arrears(loan.id, EFF)
     assert (arrears.days_past_due, arrears.outstanding) == (0, 6_450_000)
     assert coll.cases.get(case_id).status == CaseStatus.RESTRUKTURISASI
-    [view] = coll.promises.views_for_case(case_id, EFF)
+    [view] = coll.promise_views.views_for_case(case_id, EFF)
     assert view.status == PromiseStatus.DIBATALKAN and view.promise.contact_id == contact.id
     again = coll.restructuring.plan(loan.id, _terms())
     assert again.counter == 2 and any("ke-2" in w for w in again.warnings)

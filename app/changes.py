@@ -17,6 +17,7 @@ class Kind(StrEnum):
     DECISIONS = "decisions"
     SETTINGS = "settings"
     USERS = "users"
+    BOOKS = "books"
 
 
 # Table name prefixes -> kind; the longest matching prefix wins. Tables that no view lists
@@ -36,6 +37,10 @@ _PREFIXES: dict[str, Kind] = {
     "document": Kind.DOCUMENTS,
     "settings": Kind.SETTINGS,
     "users": Kind.USERS,
+    "account": Kind.BOOKS,
+    "journal": Kind.BOOKS,
+    "manual_journal": Kind.BOOKS,
+    "payment_method_accounts": Kind.BOOKS,
     "role_requests": Kind.USERS,
     "board_meeting": Kind.DECISIONS,
 }

@@ -57,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="periksa keutuhan dan konsistensi database")
     check.add_argument("--db", type=Path, required=True, dest="db_path")
+
+    from app.cli_books import add_parser as add_books_parser
+
+    add_books_parser(sub)
     return parser
 
 
@@ -154,6 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_check(args)
         if args.command == "month-end":
             return _cmd_month_end(args)
+        if args.command == "books":
+            from app.cli_books import run as run_books
+
+            return run_books(args)
         if args.command == "samples":
             from app.documents.samples import write_samples
 

@@ -58,7 +58,7 @@ _MONTH_ALIASES = {
 
 # Years outside this range are almost certainly typos ('24-08-0201'), not real loan or birth dates.
 _MIN_YEAR = 1900
-_MAX_YEAR = 2200
+_MAX_YEAR = 2100  # app.text.MAX_YEAR: typed dates stay within 1900-2100 (issue 9 §9)
 
 _EXAMPLE = "Tulis seperti 24-08-2021 atau 24 Agustus 2021."
 _DMY = re.compile(r"^(?P<d>[0-9]{1,2})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{2,4})$")
@@ -135,7 +135,7 @@ def parse_date(text: str) -> date:
 
     Accepts '24-08-2021', '24/08/2021', '24.08.2021', '2021-08-24', '24 Agustus 2021' and
     '24 Agu 2021' or '24-Agu-2021' (month names in any case, full or abbreviated).
-    Years must have four digits and lie between 1900 and 2200.
+    Years must have four digits and lie between 1900 and 2100.
     Raises ValidationError with an Indonesian message otherwise.
     """
     raw = text.strip()

@@ -2,7 +2,9 @@
 
 It works in a temporary folder only (the user's data folder is never touched): a new database
 with every migration, a small demo cooperative, one letter printed to PDF, the integrity check,
-and the interface modules loaded. One line per step; exit code 0 when every step passed.
+the interface modules loaded, and the demo cooperative's main window opened offscreen with the
+letter printed through Qt (a missing Qt plugin, font or data file in a bundle shows here).
+One line per step; exit code 0 when every step passed.
 Frozen Windows builds have no console, so the lines also go to the file named by the
 environment variable MUFAKAT_SMOKE_LOG when it is set.
 """
@@ -41,10 +43,12 @@ class _Run:
     today: date
     demo_path: Path = field(init=False)
     pdf_path: Path = field(init=False)
+    printed_path: Path = field(init=False)
 
     def __post_init__(self) -> None:
         self.demo_path = self.folder / "koperasi-contoh.db"
         self.pdf_path = self.folder / "surat.pdf"
+        self.printed_path = self.folder / "surat-dicetak.pdf"
 
 
 def _emit(line: str) -> None:
@@ -146,6 +150,16 @@ def _step_interface(run: _Run) -> str:
     return "ui.main"
 
 
+def _step_window(run: _Run) -> str:
+    # ui.smoke_window is loaded by name too; it makes the offscreen QApplication if none exists.
+    module = importlib.import_module("ui.smoke_window")
+    detail: str = module.open_main_window_and_print(run.demo_path, run.pdf_path, run.printed_path)
+    data = run.printed_path.read_bytes() if run.printed_path.is_file() else b""
+    if not data.startswith(b"%PDF"):
+        raise SmokeFailure("surat yang dicetak lewat Qt bukan PDF")
+    return detail
+
+
 STEPS: list[tuple[str, Callable[[_Run], str]]] = [
     ("database sementara dibuka", _step_new_database),
     ("data koperasi contoh dibuat", _step_demo_data),
@@ -153,6 +167,7 @@ STEPS: list[tuple[str, Callable[[_Run], str]]] = [
     ("PDF diperiksa", _step_check_pdf),
     ("database diperiksa", _step_check_database),
     ("antarmuka dimuat", _step_interface),
+    ("jendela utama dibuka dan surat dicetak", _step_window),
 ]
 
 

@@ -20,7 +20,10 @@
 #define MyAppName "Mufakat"
 #define MyAppExe "Mufakat.exe"
 #define MyAppDescription "Simpan pinjam dan penanganan pinjaman bermasalah koperasi"
-#define BundleDir "..\dist\Mufakat"
+; The bundle to install; scripts/windows/build.sh passes /DBundleDir=<its dist\windows\Mufakat>.
+#ifndef BundleDir
+  #define BundleDir "..\dist\Mufakat"
+#endif
 
 [Setup]
 ; Never change AppId: it is how an upgrade finds the installed copy.

@@ -183,7 +183,9 @@ def test_data_files_the_program_opens_exist() -> None:
     assert named - USER_FILES <= shipped, named - USER_FILES - shipped
 
 
-USER_FILES = {"config.json"}  # written in the user's data folder, not shipped
+USER_FILES = {"config.json", "riwayat-file.json", "cadangan-belum-selesai.json"}
+"""Written in the user's data folder (settings, what this PC last saw of each file, backups under
+way), not shipped."""
 
 
 def _file_names_in_code() -> set[str]:
@@ -255,3 +257,38 @@ def test_windows_workflow_mirrors_the_linux_script() -> None:
     assert "installer\\mufakat.iss" in script and "/DMyAppVersion=" in script
     uploads = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/upload")]
     assert uploads and uploads[0]["with"]["path"].startswith("dist/installer/")
+
+
+WINDOWS = ROOT / "scripts" / "windows"
+
+
+def test_ci_builds_the_windows_program_under_wine() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "bash scripts/windows/build.sh" in ci
+    assert ci.index("python -m pytest") < ci.index("bash scripts/windows/build.sh")
+    script = (WINDOWS / "build.sh").read_text(encoding="utf-8")
+    assert "build_installer.spec" in script and "installer\\mufakat.iss" in script
+    assert "/DBundleDir=" in script and "#ifndef BundleDir" in ISS.read_text(encoding="utf-8")
+    assert (WINDOWS / "icuuc_stub.c").is_file()
+    ast.parse((WINDOWS / "wine_checks.py").read_text(encoding="utf-8"))
+
+
+def test_windows_pins_satisfy_pyproject() -> None:
+    """scripts/windows/constraints.txt pins every dependency inside pyproject's ranges."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    pins: dict[str, str] = {}
+    for line in (WINDOWS / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            name, version = line.split("==")
+            pins[canonicalize_name(name)] = version
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    for text in project["dependencies"] + project["optional-dependencies"]["build"]:
+        requirement = Requirement(text)
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{name} is not pinned for Windows"
+        assert requirement.specifier.contains(pins[name]), (text, pins[name])

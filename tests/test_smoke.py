@@ -17,6 +17,9 @@ from app.paths import data_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 STEP_COUNT = len(smoke.STEPS)
+# Step 7 shows the main window on the offscreen platform, which says it cannot propagate size
+# hints; nothing else may warn.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen platform
 
 
 def test_smoke_test_passes_and_leaves_the_data_folder_alone(
@@ -107,5 +110,18 @@ def test_command_line_switch(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"[{STEP_COUNT}/{STEP_COUNT}] antarmuka dimuat … OK" in result.stdout
+    assert (
+        f"[{STEP_COUNT}/{STEP_COUNT}] jendela utama dibuka dan surat dicetak … OK" in result.stdout
+    )
     assert not (tmp_path / "home").exists()
+
+
+def test_without_qtpdf_the_main_window_is_printed_instead(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MUFAKAT_SMOKE_NO_QTPDF (set under Wine, where pdfium cannot run) keeps step 7 going."""
+    monkeypatch.setenv("MUFAKAT_SMOKE_NO_QTPDF", "1")
+    assert smoke.run_smoke_test(today=date(2026, 11, 26)) == 0
+    last_step = [line for line in capsys.readouterr().out.splitlines() if line.startswith("[")][-1]
+    assert " OK (" in last_step and "jendela 1 halaman" in last_step
+    assert "QtPdf dilewati" in last_step

@@ -28,6 +28,7 @@ from app.collection.models import (
 from app.errors import NotFound, ValidationError
 from app.formats import in_sentence
 from app.paths import attachments_dir
+from app.text import check_date, clean_strings
 from app.users.models import User
 
 if TYPE_CHECKING:
@@ -82,6 +83,12 @@ class ContactService:
         return self._validate(draft, self.cases.get(draft.case_id), today)
 
     def _validate(self, draft: ContactDraft, case: Case, today: date) -> ContactDraft:
+        draft = clean_strings(
+            draft,
+            multiline=("member_said", "offer", "member_answer", "agreed", "next_step"),
+        )
+        check_date(draft.contact_at.date(), "contact_at", "Waktu kontak")
+        check_date(draft.next_step_date, "next_step_date", "Tanggal langkah berikut")
         if not case.status.is_open:
             raise ValidationError(f"Kasus {case.number} sudah selesai.", field="case")
         if draft.contact_at.date() > today:

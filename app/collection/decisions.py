@@ -20,6 +20,7 @@ from app.collection.models import Case
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import in_sentence
 from app.storage import sequences
+from app.text import clean_text
 from app.users.models import Role, User
 from app.users.permissions import Action, can, require
 
@@ -144,7 +145,7 @@ class DecisionService:
                     needs_pengawas=needs_pengawas,
                     proposed_by=actor.id,
                     proposed_on=on,
-                    meeting_ref=meeting_ref.strip(),
+                    meeting_ref=clean_text(meeting_ref).strip(),
                     meeting_date=meeting_date,
                     expires_on=expires_on,
                     supersedes_id=supersedes_id,
@@ -180,6 +181,7 @@ class DecisionService:
         """A note on a proposal; a Pengawas's note is the one hapus buku waits for."""
         require(actor, Action.WRITE_NOTES)
         decision = self.get(decision_id)
+        note = clean_text(note, multiline=True)
         if len(note.strip()) < 5:
             raise ValidationError("Tulis catatannya.", field="note")
         self._check_date(decision, on, today)
@@ -210,6 +212,7 @@ class DecisionService:
         handler = self.handlers[decision.kind]
         handler.check_approval(decision, actor, on)
         final = len(decision.approvals) + 1 >= decision.required_approvals
+        meeting_ref = clean_text(meeting_ref)
         ref = meeting_ref.strip() or decision.meeting_ref
         if final and decision.payload.get("needs_meeting") and not ref:
             raise ValidationError(
@@ -234,6 +237,7 @@ class DecisionService:
         meeting_date: date | None = None,
     ) -> Decision:
         """Approve a proposal; on the last required approval it takes effect."""
+        note, meeting_ref = clean_text(note, multiline=True), clean_text(meeting_ref)
         decision = self.check_approve(actor, decision_id, on, today, meeting_ref=meeting_ref)
         final = len(decision.approvals) + 1 >= decision.required_approvals
         with self.db.atomic():
@@ -267,6 +271,7 @@ class DecisionService:
     def reject(self, actor: User, decision_id: int, note: str, on: date, today: date) -> Decision:
         """Reject a proposal with a reason; it ends there (a new proposal may follow)."""
         decision = self._votable(actor, decision_id, on, today)
+        note = clean_text(note, multiline=True)
         if len(note.strip()) < 5:
             raise ValidationError("Tulis alasan penolakan.", field="note")
         with self.db.atomic():
@@ -296,6 +301,7 @@ class DecisionService:
             raise ValidationError(
                 "Usulan yang sudah diputuskan tidak bisa ditarik.", field="decision"
             )
+        reason = clean_text(reason, multiline=True)
         if len(reason.strip()) < 5:
             raise ValidationError("Tulis alasan menarik usulan.", field="reason")
         with self.db.atomic():

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from app.collection.meeting_models import DecisionPosition, Meeting, MeetingAttendee, MeetingDraft
 from app.errors import PermissionDenied, ValidationError
 from app.loans.models import LoanStatus
-from app.users.models import Role, User
+from app.users.models import User
 from app.users.permissions import Action, can
 
 if TYPE_CHECKING:
@@ -104,8 +104,7 @@ class MeetingService:
         for user in self.users_repo.all():
             if user.active and user.role.is_pengurus and user.full_name.casefold() not in seen:
                 seen.add(user.full_name.casefold())
-                position = "Ketua" if user.role == Role.KETUA else "Pengurus"
-                people.append(MeetingAttendee(user.full_name, position, True))
+                people.append(MeetingAttendee(user.full_name, "Pengurus", True))
         return people
 
     def record(self, actor: User, draft: MeetingDraft, today: date) -> Meeting:

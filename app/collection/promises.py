@@ -17,6 +17,7 @@ from app.collection.models import (
 )
 from app.errors import NotFound, ValidationError
 from app.money import format_rupiah
+from app.text import clean_text
 from app.users.models import User
 
 if TYPE_CHECKING:
@@ -130,6 +131,7 @@ class PromiseService:
     ) -> PromiseView:
         """Cancel a promise still waiting, with a reason (the only way to 'Dibatalkan')."""
         require_handler(actor)
+        reason = clean_text(reason, multiline=True)
         if len(reason.strip()) < 5:
             raise ValidationError("Tulis alasan pembatalan janji.", field="reason")
         if on > today:

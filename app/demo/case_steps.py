@@ -15,7 +15,8 @@ from app.collection.models import (
     MetRole,
     PromiseDraft,
 )
-from app.documents import sp_letters
+from app.documents import panggilan, sp_letters
+from app.documents.kinds import DocKind
 from app.documents.sources import issuing, letters
 from app.documents.sources.basics import documents
 from app.errors import AppError
@@ -106,22 +107,26 @@ class CaseDemoBase:
         self.stats["kontak"] += 1
         self.stats["janji"] += 1 if promise else 0
 
-    def letter(
-        self, case: Case, kind: LetterKind, on: date, number: int, authorisation: str = ""
-    ) -> None:
-        """Issue the warning letter as the window does (numbered, rendered, in the register
-        and the case), then record its delivery the same day. `number` is unused (kept for
-        the callers' readability): the register numbers it. With `authorisation`, the Ketua
-        issues it out of order for that reason."""
+    def letter(self, case: Case, kind: LetterKind, on: date, number: int) -> None:
+        """Issue the warning letter (or Surat Panggilan) as the window does (numbered,
+        rendered, in the register and the case), then record its delivery the same day.
+        `number` is unused (kept for the callers' readability): the register numbers it."""
         del number
         if on > self.today:
             return
-        level = {LetterKind.SP1: 1, LetterKind.SP2: 2, LetterKind.SP3: 3}[kind]
-        data = letters.sp_letter(self.s, case.id, level, on)
-        issued = issuing.issue(
-            self.s, self.u["ketua" if authorisation else "manajer"], data.kind, data,
-            sp_letters.render, self.today, docs=self.docs, authorisation=authorisation,
-        )  # fmt: skip
+        if kind == LetterKind.PANGGILAN:
+            invite = letters.surat_panggilan(self.s, case.id, on)
+            issued = issuing.issue(
+                self.s, self.u["manajer"], DocKind.PANGGILAN, invite, panggilan.render,
+                self.today, docs=self.docs,
+            )  # fmt: skip
+        else:
+            level = {LetterKind.SP1: 1, LetterKind.SP2: 2, LetterKind.SP3: 3}[kind]
+            data = letters.sp_letter(self.s, case.id, level, on)
+            issued = issuing.issue(
+                self.s, self.u["manajer"], data.kind, data, sp_letters.render, self.today,
+                docs=self.docs,
+            )  # fmt: skip
         recorded = next(
             x for x in self.s.contacts.letters(case.id) if x.number == issued.row.number
         )

@@ -80,10 +80,10 @@ class WriteoffStories(CaseDemoBase):
             or w + timedelta(days=3) > self.today
         ):
             raise NotSuitable
-        # The member has left: a Surat Panggilan cannot reach him, the Ketua lets the SPs go.
-        why = "Anggota merantau, Surat Panggilan tidak bisa disampaikan"
+        # A loan long overdue that never had an SP is invited first (Kebijakan, issue 10 #16).
+        self.letter(case, LetterKind.PANGGILAN, w - timedelta(days=84), case.id)
         for i, letter_kind in enumerate((LetterKind.SP1, LetterKind.SP2, LetterKind.SP3)):
-            self.letter(case, letter_kind, w - timedelta(days=70 - 14 * i), case.id, why)
+            self.letter(case, letter_kind, w - timedelta(days=70 - 14 * i), case.id)
         self.contact(
             case,
             w - timedelta(days=40),

@@ -60,8 +60,8 @@ class LoanSim:
     events: list[SimEvent] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.rem_pokok = [i.principal for i in self.schedule]
-        self.rem_jasa = [i.interest for i in self.schedule]
+        self.rem_pokok = [i.pokok for i in self.schedule]
+        self.rem_jasa = [i.jasa for i in self.schedule]
         self.charged = [0] * len(self.schedule)
         self.charged_on: list[date | None] = [None] * len(self.schedule)
         self.paid_denda = [0] * len(self.schedule)
@@ -130,7 +130,7 @@ class LoanSim:
         return denda_accrued(
             self.rule,
             item.due_date,
-            item.principal + item.interest,
+            item.pokok + item.jasa,
             self.rem_pokok[i],
             self.rem_jasa[i],
             self.charged[i],

@@ -31,7 +31,6 @@ from app.demo.loan_sim import (
 )
 from app.formats import add_months
 from app.loans.models import EventKind, LoanProduct, LoanProductDraft, LoanStatus
-from app.loans.payments import RECEIPT_SEQUENCE
 from app.loans.schedule import ScheduleTerms, build_schedule
 from app.loans.service import AGREEMENT_SEQUENCE, APPLICATION_SEQUENCE
 from app.money import format_number, format_rupiah
@@ -47,6 +46,7 @@ from app.storage.loans_bulk import (
     insert_loan_events_bulk,
     insert_loans_bulk,
 )
+from app.storage.loans_events_repo import RECEIPT_SEQUENCE
 from app.users.models import Role, User
 
 _KINDS = {
@@ -399,7 +399,7 @@ def _book_allowance(services: Services, ketua: User, today: date) -> None:
 def _summary(
     plans: Sequence[LoanPlan], statuses: Counter[LoanStatus], events: int, summary: object
 ) -> str:
-    from app.loans.models import PortfolioSummary
+    from app.loans.portfolio_models import PortfolioSummary
 
     assert isinstance(summary, PortfolioSummary)
     classes = ", ".join(

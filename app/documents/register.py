@@ -1,11 +1,11 @@
 """Issuing documents: a number that is never used twice, the register of every document
 issued, exact reprints, and the document settings (number pattern, codes, signers).
 
-Issuing takes the number and records the register row ('proses') in a transaction of its
-own, committed before anything is rendered. Only then is the PDF made; its bytes and hash are
-stored and the row marked 'selesai'. A crash in between leaves a row marked unfinished; the
-number it took is never handed out again. A reprint returns the stored bytes, checked
-against their hash."""
+Issuing takes the number, renders the PDF and stores its bytes and hash in ONE transaction:
+a document that fails (a layout error, a refused record, a crash) takes no number and leaves
+no row, so the register only lists documents that exist and never a library's English text
+(issue 9 §9). Numbers of stored documents are never handed out again. A reprint returns the
+stored bytes, checked against their hash."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ from app.documents.numbering import (
     validate_doc_code,
     validate_doc_pattern,
 )
+from app.documents.safe_render import render_safely
 from app.documents.signatures import MENGETAHUI_ROLE, ROLES, SignerConfig
 from app.documents.templates import TemplateService
-from app.errors import AppError, PermissionDenied, StorageError, ValidationError
+from app.errors import PermissionDenied, StorageError, ValidationError
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
@@ -230,32 +231,13 @@ class DocumentService:
             if existing is not None and existing.status == "selesai":
                 return Issued(existing, self.reprint(actor, existing.id))
         context = self.context(kind)
-        row, numbered = self._take(actor, kind, data, None)
-        return self._render_and_store(row, numbered, render, context, on_finished)
-
-    def _render_and_store(
-        self,
-        row: RegisterRow,
-        data: Any,
-        render: Renderer,
-        context: DocContext,
-        on_finished: Callable[[RegisterRow], None] | None,
-    ) -> Issued:
-        try:
-            pdf, pages = render(data, context)
-        except Exception as exc:
-            self.repo.fail(row.id, f"Gagal dibuat: {exc}")
-            raise
-        digest = sha256_hex(pdf)
-        try:
-            with self.db.atomic():
-                self.repo.finish(row.id, pdf, digest, pages)
-                finished = self.repo.get(row.id)
-                if on_finished is not None:
-                    on_finished(finished)
-        except AppError as exc:
-            self.repo.fail(row.id, f"Tidak disimpan: {exc.message}")
-            raise
+        with self.db.atomic():
+            row, numbered = self._take(actor, kind, data, None)
+            pdf, pages = render_safely(render, numbered, context)
+            self.repo.finish(row.id, pdf, sha256_hex(pdf), pages)
+            finished = self.repo.get(row.id)
+            if on_finished is not None:
+                on_finished(finished)
         return Issued(finished, pdf)
 
     def issue_batch(
@@ -271,9 +253,9 @@ class DocumentService:
         chunk: int = 25,
     ) -> list[Issued]:
         """Issue many documents as one batch; stops cleanly between documents when
-        `should_stop()` says so (numbers taken for the rest of that chunk are marked
-        'gagal' with the reason). Each chunk's numbers are taken in one committed
-        transaction and its files stored in another."""
+        `should_stop()` says so. Each chunk is numbered, rendered and stored in one
+        transaction: when a document of the chunk fails, none of that chunk is numbered or
+        stored (the chunks before it are kept)."""
         require_issuer(actor)
         batch_id = self.repo.new_batch(title, on, len(items), actor.id)
         contexts: dict[DocKind, DocContext] = {}
@@ -282,41 +264,23 @@ class DocumentService:
             part = items[start : start + chunk]
             if should_stop is not None and should_stop():
                 break
-            with self.db.atomic():
-                taken = [self._take(actor, item.kind, item.data, batch_id) for item in part]
-            done: list[tuple[BatchItem, RegisterRow, bytes, int]] = []
-            stopped = False
-            for item, (row, numbered) in zip(part, taken, strict=True):
-                if stopped or (should_stop is not None and should_stop()):
-                    stopped = True
-                    self.repo.fail(row.id, "Dibatalkan pengguna sebelum dicetak.")
-                    continue
-                context = contexts.setdefault(item.kind, self.context(item.kind))
-                try:
-                    pdf, pages = item.render(numbered, context)
-                except Exception as exc:
-                    self.repo.fail(row.id, f"Gagal dibuat: {exc}")
-                    for other, _numbered in taken:  # the chunk is not stored: none left open
-                        self.repo.fail(
-                            other.id, "Tidak disimpan: surat lain dalam kelompok ini gagal dibuat."
-                        )
-                    raise
-                done.append((item, row, pdf, pages))
-                if progress is not None:
-                    progress(len(issued) + len(done), len(items))
             stored: list[Issued] = []
-            try:
-                with self.db.atomic():
-                    for item, row, pdf, pages in done:
-                        self.repo.finish(row.id, pdf, sha256_hex(pdf), pages)
-                        finished = self.repo.get(row.id)
-                        if on_finished is not None:
-                            on_finished(item, finished)
-                        stored.append(Issued(finished, pdf))
-            except AppError as exc:
-                for _item, row, _pdf, _pages in done:
-                    self.repo.fail(row.id, f"Tidak disimpan: {exc.message}")
-                raise
+            stopped = False
+            with self.db.atomic():
+                for item in part:
+                    if should_stop is not None and should_stop():
+                        stopped = True
+                        break
+                    row, numbered = self._take(actor, item.kind, item.data, batch_id)
+                    context = contexts.setdefault(item.kind, self.context(item.kind))
+                    pdf, pages = render_safely(item.render, numbered, context)
+                    self.repo.finish(row.id, pdf, sha256_hex(pdf), pages)
+                    finished = self.repo.get(row.id)
+                    if on_finished is not None:
+                        on_finished(item, finished)
+                    stored.append(Issued(finished, pdf))
+                    if progress is not None:
+                        progress(len(issued) + len(stored), len(items))
             issued += stored
             if stopped:
                 break

@@ -6,7 +6,8 @@ from datetime import date
 
 from app.errors import NotFound, ValidationError
 from app.formats import format_date_long
-from app.loans.models import ClassHistoryEntry, Loan, LoanArrears, LoanStatus, MonthEndRun
+from app.loans.models import ClassHistoryEntry, Loan, LoanArrears, LoanStatus
+from app.loans.portfolio_models import MonthEndRun
 from app.loans.position import Position, is_bullet, loan_position, months_in_diragukan
 from app.loans.quality import (
     Arrears,

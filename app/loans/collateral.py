@@ -18,6 +18,7 @@ from app.loans.models import (
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
 from app.storage.loans_repo import LoansRepository
+from app.text import clean_strings
 from app.users.models import User
 from app.users.permissions import Action, can
 
@@ -71,6 +72,7 @@ class CollateralService:
     def add_collateral(self, actor: User, loan: Loan, draft: CollateralDraft) -> Collateral:
         """Add one item of collateral (audited)."""
         require_loan_editor(actor)
+        draft = clean_strings(draft)
         check_collateral(draft)
         with self.db.atomic():
             item_id = self.repo.insert_collateral(loan.id, draft, actor.id)
@@ -113,7 +115,7 @@ class CollateralService:
     def add_guarantor(self, actor: User, loan: Loan, draft: GuarantorDraft) -> Guarantor:
         """Add a guarantor; NIK and phone checked when given (audited)."""
         require_loan_editor(actor)
-        clean = clean_guarantor(draft)
+        clean = clean_guarantor(clean_strings(draft))
         with self.db.atomic():
             item_id = self.repo.insert_guarantor(loan.id, clean, actor.id)
             self.audit.record(

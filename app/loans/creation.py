@@ -6,17 +6,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from app.errors import PermissionDenied, ValidationError
 from app.formats import format_date_long
 from app.loans.collateral import check_collateral, clean_guarantor
-from app.loans.models import CollateralDraft, GuarantorDraft, Loan, LoanApplication
+from app.loans.models import (
+    ApplicationCheck,
+    Collateral,
+    CollateralDraft,
+    Guarantor,
+    GuarantorDraft,
+    Loan,
+    LoanApplication,
+)
+from app.storage.db import Database
+from app.text import check_date, clean_strings
 from app.users.models import User
 from app.users.permissions import Action, can, require
 
-if TYPE_CHECKING:
-    from app.loans.service import LoanService
+
+class LoanSteps(Protocol):
+    """The steps of a loan's life that a new loan goes through (LoanService has them)."""
+
+    def check_application(self, draft: LoanApplication, today: date) -> ApplicationCheck: ...
+    def apply(self, actor: User, draft: LoanApplication, today: date) -> Loan: ...
+    def add_collateral(self, actor: User, loan_id: int, draft: CollateralDraft) -> Collateral: ...
+    def add_guarantor(self, actor: User, loan_id: int, draft: GuarantorDraft) -> Guarantor: ...
+    def approve(self, actor: User, loan_id: int, note: str, today: date) -> Loan: ...
+    def disburse(self, actor: User, loan_id: int, on: date, today: date) -> Loan: ...
+    def replacement_payoff(self, old_loan_id: int, net: int, on: date) -> int: ...
+    def get(self, loan_id: int) -> Loan: ...
 
 
 @dataclass(frozen=True)
@@ -41,6 +61,7 @@ def check_disbursement_date(
 ) -> None:
     """A pay-out date may not be after today, before the approval, or on/after the first
     instalment's due date (ValidationError at field 'on')."""
+    check_date(on, "on", "Tanggal pencairan")
     if on > today:
         raise ValidationError("Tanggal pencairan tidak boleh setelah hari ini.", field="on")
     if decided_on and on < decided_on:
@@ -63,7 +84,8 @@ def may_apply(actor: User) -> bool:
 class LoanCreation:
     """`LoanService.create_loan`: the steps of LoanService run inside one transaction."""
 
-    def __init__(self, loans: LoanService) -> None:
+    def __init__(self, db: Database, loans: LoanSteps) -> None:
+        self.db = db
         self.loans = loans
 
     def create(
@@ -79,11 +101,12 @@ class LoanCreation:
         """Validate every part, then apply, add collateral and guarantors, approve and pay
         out as asked, all in one transaction. Any error leaves nothing behind: no loan, no
         collateral, guarantor, event or audit row, and no number used up."""
+        application = clean_strings(application)  # what was typed, without hostile characters
         self.validate(actor, application, collateral, guarantors, approve, disburse, today)
         loans = self.loans
         # Each step opens its own atomic block; inside this one they become savepoints, so a
         # failure anywhere (a check, the disk, a bug) rolls all of them back together.
-        with loans.db.atomic():
+        with self.db.atomic():
             loan = loans.apply(actor, application, today)
             for item in collateral:
                 loans.add_collateral(actor, loan.id, item)
@@ -126,6 +149,8 @@ class LoanCreation:
                 )
         if len(" ".join(application.purpose.split())) < 3:
             raise ValidationError("Tulis keperluan pinjaman.", field="purpose")
+        check_date(application.application_date, "application_date", "Tanggal pengajuan")
+        check_date(application.first_due, "first_due", "Tanggal angsuran pertama")
         check = self.loans.check_application(application, today)
         for number, item in enumerate(collateral, start=1):
             try:

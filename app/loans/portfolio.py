@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from app.errors import ValidationError
 from app.loans.allowance import AllowancePolicy, allowance_policy
-from app.loans.models import AllowanceBooking, PortfolioSummary
+from app.loans.portfolio_models import AllowanceBooking, PortfolioSummary
 from app.loans.quality import AGEING_BUCKETS, CLASS_ORDER, health_band, npl_ratio
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository

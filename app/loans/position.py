@@ -107,17 +107,17 @@ def loan_position(
     oldest_pokok: date | None = None
     oldest_jasa: date | None = None
     for item in schedule:
-        paid_pokok = _fill(settled_pokok, cum_pokok, item.principal)
-        paid_jasa = _fill(settled_jasa, cum_jasa, item.interest)
-        cum_pokok += item.principal
-        cum_jasa += item.interest
-        unpaid_pokok = item.principal - paid_pokok
-        unpaid_jasa = item.interest - paid_jasa
+        paid_pokok = _fill(settled_pokok, cum_pokok, item.pokok)
+        paid_jasa = _fill(settled_jasa, cum_jasa, item.jasa)
+        cum_pokok += item.pokok
+        cum_jasa += item.jasa
+        unpaid_pokok = item.pokok - paid_pokok
+        unpaid_jasa = item.jasa - paid_jasa
         charged, charged_on = charges.get(item.number, (0, None))
         accrued = denda_accrued(
             rule,
             item.due_date,
-            item.principal + item.interest,
+            item.pokok + item.jasa,
             unpaid_pokok,
             unpaid_jasa,
             charged,
@@ -140,8 +140,8 @@ def loan_position(
         line = ScheduleLine(
             number=item.number,
             due_date=item.due_date,
-            pokok=item.principal,
-            jasa=item.interest,
+            pokok=item.pokok,
+            jasa=item.jasa,
             balance=item.balance,
             paid_pokok=paid_pokok,
             paid_jasa=paid_jasa,
@@ -149,7 +149,7 @@ def loan_position(
             paid_denda=paid_denda,
         )
         lines.append(_with_state(line, late))
-    principal = sum(item.principal for item in schedule)
+    principal = sum(item.pokok for item in schedule)
     return Position(
         as_of=as_of,
         lines=tuple(lines),

@@ -15,7 +15,7 @@ from app.money import format_rupiah
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
-from app.storage.loans_repo import LoansRepository
+from app.storage.loans_products_repo import LoanProductsRepository
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -37,7 +37,7 @@ class LoanProductService:
         self.db = db
         self.audit = audit
         self.settings = settings
-        self.repo = LoansRepository(db)
+        self.repo = LoanProductsRepository(db)
 
     def all(self, *, include_inactive: bool = False) -> list[LoanProduct]:
         return self.repo.products(include_inactive)

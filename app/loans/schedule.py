@@ -98,14 +98,24 @@ class VersionTerms:
 
 @dataclass(frozen=True)
 class Installment:
-    """One row of a schedule; balance is the principal still owed after this instalment."""
+    """One row of a schedule: its pokok and jasa; balance is the pokok still owed after it."""
 
     number: int
     due_date: date
-    principal: int
-    interest: int
+    pokok: int
+    jasa: int
     total: int
     balance: int
+
+    # Old names, still read by app/collection and app/documents (and their tests) while
+    # their branches are open; to go once those call pokok/jasa.
+    @property
+    def principal(self) -> int:
+        return self.pokok
+
+    @property
+    def interest(self) -> int:
+        return self.jasa
 
 
 def build_schedule(terms: ScheduleTerms) -> list[Installment]:
@@ -147,8 +157,8 @@ def build_schedule(terms: ScheduleTerms) -> list[Installment]:
                 Installment(
                     number=number,
                     due_date=add_months(terms.first_due, index, anchor_day=terms.first_due.day),
-                    principal=principal_part,
-                    interest=interest,
+                    pokok=principal_part,
+                    jasa=interest,
                     total=principal_part + interest,
                     balance=balance,
                 )

@@ -35,6 +35,7 @@ from app.loans.creation import (
     LoanCreation,
     check_disbursement_date,
 )
+from app.loans.ledger import LoanLedger
 from app.loans.models import (
     ApplicationCheck,
     Collateral,
@@ -48,28 +49,30 @@ from app.loans.models import (
     LoanFilter,
     LoanRow,
     LoanStatus,
+    PaymentMethod,
     ScheduleLine,
 )
 from app.loans.payments import LoanPaymentService
 from app.loans.portfolio import PortfolioService
 from app.loans.products import LoanProductService
-from app.loans.schedule import build_schedule
+from app.loans.schedule import VersionTerms, build_schedule
 from app.members.models import MemberStatus
 from app.money import format_rupiah
 from app.numbering import format_pattern, resets_yearly
 from app.settings.service import SettingsService
-from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
 from app.storage.loans_events_repo import LoanEventsRepository, NewEvent
 from app.storage.loans_list_repo import LoansListRepository
-from app.storage.loans_repo import DENDA_FIELDS, LoansRepository, denda_values
+from app.storage.loans_repo import LoansRepository
+from app.storage.loans_rows import LoanDecision, LoanDisbursement, NewLoan, ScheduleHeader
 from app.storage.members_repo import MembersRepository
 from app.users.models import User
 from app.users.permissions import Action, can, require
 
 APPLICATION_SEQUENCE = "loan_application"
 AGREEMENT_SEQUENCE = "loan_agreement"
+_DECIDED = {LoanStatus.DISETUJUI: "setujui", LoanStatus.DITOLAK: "tolak"}
 
 
 class LoanService:
@@ -85,7 +88,9 @@ class LoanService:
         self.listing = LoansListRepository(db)
         self.products = LoanProductService(db, audit, settings)
         self.quality = LoanQualityService(db, audit, settings)
-        self.payments = LoanPaymentService(db, audit, settings, self.quality)
+        self.payments = LoanPaymentService(
+            LoanLedger(db, audit, self.quality, self.repo, self.events), settings
+        )
         self.portfolio = PortfolioService(db, audit, settings, self.quality)
         self.security = CollateralService(db, audit)
 
@@ -181,49 +186,32 @@ class LoanService:
                 "application_no",
                 "PM",
             )
-            denda = denda_values(
-                product.denda_rule, product.alloc_order, product.alloc_mode, product.payoff_rule
+            loan_id = self.repo.insert_loan(
+                NewLoan(
+                    application_no=number,
+                    application=draft,
+                    product=product,
+                    purpose=purpose,
+                    admin_fee=product.admin_fee(draft.amount),
+                    note=draft.note.strip(),
+                    created_by=actor.id,
+                )
             )
-            values: dict[str, Any] = {
-                "application_no": number,
-                "member_id": draft.member_id,
-                "product_id": product.id,
-                "status": LoanStatus.DIAJUKAN.value,
-                "application_date": draft.application_date.isoformat(),
-                "amount": draft.amount,
-                "months": draft.months,
-                "monthly_rate": str(product.monthly_rate),
-                "method": product.method,
-                "round_to": product.round_to,
-                "round_up": int(product.round_up),
-                "principal_grace": draft.principal_grace,
-                "first_due": draft.first_due.isoformat(),
-                "purpose": purpose,
-                **dict(zip(DENDA_FIELDS, denda, strict=True)),
-                "admin_fee": product.admin_fee(draft.amount),
-                "replaces_loan_id": draft.replaces_loan_id,
-                "note": draft.note.strip(),
-                "created_by": actor.id,
-            }
-            loan_id = self.repo.insert_loan(values)
-            self.repo.insert_schedule(
-                loan_id,
-                0,
-                {
-                    "effective_date": draft.application_date.isoformat(),
-                    "reason": "",
-                    "principal": draft.amount,
-                    "monthly_rate": str(product.monthly_rate),
-                    "months": draft.months,
-                    "method": product.method,
-                    "round_to": product.round_to,
-                    "round_up": int(product.round_up),
-                    "principal_grace": draft.principal_grace,
-                    "first_due": draft.first_due.isoformat(),
-                },
-                schedule,
-                actor.id,
+            header = ScheduleHeader(
+                VersionTerms(
+                    version=0,
+                    effective_date=draft.application_date,
+                    monthly_rate=product.monthly_rate,
+                    months=draft.months,
+                    method=product.method,
+                    round_to=product.round_to,
+                    round_up=product.round_up,
+                    principal_grace=draft.principal_grace,
+                    first_due=draft.first_due,
+                ),
+                principal=draft.amount,
             )
+            self.repo.insert_schedule_version(loan_id, header, schedule, actor.id)
             self.audit.record(
                 actor.id, "ajukan", "pinjaman", loan_id, None, self.repo.loan_snapshot(loan_id)
             )
@@ -257,17 +245,11 @@ class LoanService:
             raise PermissionDenied(
                 "Pengajuan pinjaman yang Anda catat sendiri harus disetujui Ketua/Pengurus lain."
             )
-        self._change(
-            actor,
-            loan,
-            {
-                "status": status.value,
-                "decided_by": actor.id,
-                "decided_on": today.isoformat(),
-                "decision_note": note.strip(),
-            },
-            "setujui" if status == LoanStatus.DISETUJUI else "tolak",
-        )
+        decision = LoanDecision(status, actor.id, today, note.strip())
+        with self.db.atomic():
+            before = self.repo.loan_snapshot(loan.id)
+            self.repo.record_decision(loan.id, decision)
+            self._audit(actor, loan, before, decision.values(), _DECIDED[status])
         return self.get(loan_id)
 
     def disburse(self, actor: User, loan_id: int, on: date, today: date) -> Loan:
@@ -307,24 +289,17 @@ class LoanService:
                 ),
                 actor.id,
             )
-            self._change(
-                actor,
-                loan,
-                {
-                    "status": LoanStatus.AKTIF.value,
-                    "number": number,
-                    "disbursed_on": on.isoformat(),
-                    "net_disbursed": loan.amount - loan.admin_fee - payoff,
-                },
-                "cairkan",
-            )
+            paid = LoanDisbursement(number, on, loan.amount - loan.admin_fee - payoff)
+            before = self.repo.loan_snapshot(loan.id)
+            self.repo.record_disbursement(loan.id, paid)
+            self._audit(actor, loan, before, paid.values(), "cairkan")
             if payoff:
                 assert loan.replaces_loan_id is not None  # a payoff exists only for a replacement
                 self.payments.pay_off(
                     actor,
                     loan.replaces_loan_id,
                     on,
-                    "transfer",
+                    PaymentMethod.TRANSFER,
                     note=f"Dilunasi dari pencairan pinjaman {number}",
                     today=today,
                 )
@@ -360,7 +335,7 @@ class LoanService:
         first, errors naming their field, then application, collateral, guarantors, approval
         (APPROVE) and pay-out (RECORD_PAYMENT) are written in one transaction — all or nothing.
         Without `approve` the loan stays diajukan. See app/loans/creation.py."""
-        return LoanCreation(self).create(
+        return LoanCreation(self.db, self).create(
             actor, application, collateral, guarantors, approve, disburse, today
         )
 
@@ -438,14 +413,13 @@ class LoanService:
         return self.listing.rows(as_of, self.quality.policy(), filters, 0, 1000, "newest")
 
     # -- helpers ------------------------------------------------------------------------------
-    def _change(self, actor: User, loan: Loan, changes: dict[str, Any], action: str) -> None:
-        """Update loan columns with an audit entry holding the values before and after."""
-        before = self.repo.loan_snapshot(loan.id)
-        with self.db.atomic():
-            self.repo.update_loan(loan.id, changes)
-            self.audit.record(
-                actor.id, action, "pinjaman", loan.id, {k: before.get(k) for k in changes}, changes
-            )
+    def _audit(
+        self, actor: User, loan: Loan, before: dict[str, Any], after: dict[str, Any], action: str
+    ) -> None:
+        """The audit entry of a change of loan columns: the values before and after."""
+        self.audit.record(
+            actor.id, action, "pinjaman", loan.id, {k: before.get(k) for k in after}, after
+        )
 
     def _next_number(
         self, setting: str, sequence: str, on: date, column: str, doc_code: str
@@ -454,7 +428,7 @@ class LoanService:
         code = self.settings.profile().code
         year = on.year if resets_yearly(pattern) else 0
         while True:
-            seq = sequences.next_value(self.db, sequence, year)
+            seq = self.repo.next_seq(sequence, year)
             number = format_pattern(pattern, seq, on, code, doc_code)
             if not self.repo.number_exists(column, number):
                 return number

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.loans.models import Payment
-from app.loans.payments import TO_SUKARELA, LoanPaymentService
+from app.loans.models import Payment, PaymentMethod
+from app.loans.payments import LoanPaymentService
+from app.loans.titipan_out import TO_SUKARELA
 from app.savings.models import SavingsKind, SavingsTransaction
 from app.savings.service import SavingsService
 from app.storage.db import Database
@@ -45,7 +46,7 @@ class TitipanService:
         loan_id: int,
         amount: int,
         on: date,
-        method: str,
+        method: PaymentMethod | str,
         note: str = "",
         today: date | None = None,
     ) -> Payment:
@@ -67,7 +68,7 @@ class TitipanService:
         either part is refused (an amount above the titipan, a member no longer aktif …)."""
         require(actor, Action.RECORD_PAYMENT)
         require(actor, Action.SAVINGS_TRANSACTION)
-        loan = self.payments.loans.loan(loan_id)
+        loan = self.payments.ledger.loans.loan(loan_id)
         number = loan.display_number if loan is not None else str(loan_id)
         text = note.strip() or f"Titipan pinjaman {number} dipindahkan ke simpanan sukarela"
         with self.db.atomic():

@@ -15,6 +15,7 @@ from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
 from app.storage.members_repo import MembersRepository
+from app.text import check_date, clean_strings, clean_text
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -50,6 +51,8 @@ class MemberService:
     def validate(self, draft: MemberDraft, today: date | None = None) -> MemberDraft:
         """A cleaned copy of `draft`, or ValidationError naming the field at fault."""
         today = today or date.today()
+        draft = clean_strings(draft)
+        check_date(draft.join_date, "join_date", "Tanggal masuk")
         name = " ".join(draft.name.split())
         if not name:
             raise ValidationError("Nama lengkap wajib diisi.", field="name")
@@ -166,6 +169,8 @@ class MemberService:
         require(actor, Action.EDIT_MEMBERS)
         member = self.get(member_id)
         today = today or date.today()
+        note = clean_text(note, multiline=True)
+        check_date(when, "status_date")
         if status == member.status:
             raise ValidationError(f"Status anggota sudah {status.label}.", field="status")
         if when > today:

@@ -24,6 +24,7 @@ from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
 from app.storage.members_repo import MembersRepository
 from app.storage.savings_repo import SavingsRepository
+from app.text import check_date, clean_text
 from app.users.models import User
 from app.users.permissions import Action, can, require
 
@@ -166,6 +167,7 @@ class SavingsService:
             raise ValidationError("Pembatalan tidak bisa dibatalkan lagi.", field="transaction")
         if original.is_reversed:
             raise ValidationError("Transaksi ini sudah dibatalkan.", field="transaction")
+        reason = clean_text(reason, multiline=True)
         if len(reason.strip()) < 5:
             raise ValidationError("Tulis alasan pembatalan dengan jelas.", field="reason")
         balance = self.repo.balances(original.member_id).of(original.kind)
@@ -204,6 +206,7 @@ class SavingsService:
             raise ValidationError("Jumlah harus lebih dari Rp0.", field="amount")
         if amount > 10_000_000_000:
             raise ValidationError("Jumlah terlalu besar, periksa lagi.", field="amount")
+        check_date(tx_date, "tx_date", "Tanggal transaksi")
         if tx_date > (today or date.today()):
             raise ValidationError(
                 "Tanggal transaksi tidak boleh setelah hari ini.", field="tx_date"
@@ -239,10 +242,10 @@ class SavingsService:
                 tx_date,
                 receipt,
                 method,
-                note.strip(),
+                clean_text(note, multiline=True).strip(),
                 actor.id,
                 reverses_id=reverses_id,
-                reason=reason,
+                reason=clean_text(reason, multiline=True).strip(),
                 authorised_by=authorised_by,
             )
             self.audit.record(

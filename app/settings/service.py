@@ -23,6 +23,7 @@ from app.settings.profile import (
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
 from app.storage.settings_repo import SettingsRepository
+from app.text import clean_text
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -122,7 +123,8 @@ class SettingsService:
     def validate_profile(profile: CoopProfile) -> CoopProfile:
         """Trimmed copy of `profile`, or ValidationError naming the field at fault."""
         trimmed: dict[str, Any] = {
-            k: (v.strip() if isinstance(v, str) else v) for k, v in asdict(profile).items()
+            k: (clean_text(v).strip() if isinstance(v, str) else v)
+            for k, v in asdict(profile).items()
         }
         cleaned = CoopProfile(**trimmed)
         if not cleaned.name:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import AppError
-from app.storage import migrations
+from app.storage import chain, chain_verify, migrations
 from app.storage.db import msg_damaged, msg_not_mufakat
 from app.storage.inspection import inspect_file, readonly_view
 from app.storage.lock import FileLock, LockHeld
@@ -53,6 +53,20 @@ CONSISTENCY_RULES: list[tuple[str, str]] = [
              ON e.loan_id = b.loan_id AND e.version = b.version
            WHERE b.pokok <> coalesce(e.p, 0) OR b.jasa <> coalesce(e.j, 0)
               OR b.denda <> coalesce(e.d, 0) OR b.titipan <> coalesce(e.t, 0)""",
+    ),
+    (
+        "saldo denda pinjaman tidak sama dengan jumlah tagihan dendanya",
+        """SELECT b.loan_id FROM loan_balances b
+           LEFT JOIN (SELECT loan_id, version, sum(amount) AS c FROM loan_denda_charges
+                      GROUP BY loan_id, version) d
+             ON d.loan_id = b.loan_id AND d.version = b.version
+           WHERE b.charged <> coalesce(d.c, 0)""",
+    ),
+    (
+        "transaksi pinjaman tanpa saldo berjalan",
+        """SELECT DISTINCT e.loan_id FROM loan_events e
+           LEFT JOIN loan_balances b ON b.loan_id = e.loan_id AND b.version = e.version
+           WHERE b.loan_id IS NULL""",
     ),
     (
         "rincian transaksi pinjaman tidak sama dengan jumlahnya",
@@ -163,6 +177,10 @@ def _run_checks(conn: sqlite3.Connection, report: CheckReport) -> None:
         if rows:
             sample = ", ".join(str(r[0]) for r in rows[:5])
             report.problems.append(f"{description}: {len(rows)} ({sample})")
+    tampered = chain_verify.verify(conn)
+    report.problems.extend(tampered)
+    if chain.has_chains(conn) and not tampered:
+        report.facts.append("Rantai pengaman catatan: utuh")
     for label, sql in (
         ("Anggota", "SELECT count(*) FROM members"),
         ("Transaksi simpanan", "SELECT count(*) FROM savings_transactions"),

@@ -220,13 +220,16 @@ class Database:
 
     def close(self) -> None:
         """Close cleanly: the WAL is checkpointed in full, so the main file alone is complete;
-        this PC remembers how far the cooperative's history reached (see watermarks)."""
-        from app.storage import watermarks  # local import: watermarks import this module
+        this PC remembers how far the cooperative's history reached (see watermarks) and the
+        heads of the tamper-evident chains (see chain)."""
+        from app.storage import chain, watermarks  # local import: they import this module
 
         with contextlib.suppress(sqlite3.Error, OSError):
             watermarks.remember(self)
         with contextlib.suppress(sqlite3.Error):
             self.sql.execute("PRAGMA optimize")
+        with contextlib.suppress(sqlite3.Error, OSError):
+            chain.remember_heads(self.sql.conn, self.path)
         with contextlib.suppress(sqlite3.Error):
             self.sql.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.sql.close()
@@ -283,7 +286,7 @@ def open_database(path: Path, *, create: bool = False, accept_older: bool = Fals
     The lock is taken first (it writes nothing), then the file is inspected read-only; only a
     file that passes is opened for writing. A file older than the one this PC last saw of the
     same cooperative raises OlderThanLastSeen unless `accept_older`."""
-    from app.storage import migrations, watermarks
+    from app.storage import chain, chain_verify, migrations, watermarks
     from app.storage.inspection import inspect_file
 
     path = Path(path)
@@ -329,7 +332,14 @@ def open_database(path: Path, *, create: bool = False, accept_older: bool = Fals
             db.warnings.append(warning)
         if facts.pending_migration:
             db.migrated_from_copy = _copy_aside(db, "sebelum-migrasi")
+        chain.install(db.sql.conn)  # rows added by later migrations are linked too
+        db.warnings.extend(chain_verify.compare_with_pc(db.sql.conn))
+        migrating = bool(migrations.pending(db))
         migrations.apply(db)
+        chain.install(db.sql.conn)
+        if migrating:  # a migration may re-chain a table: this PC knows the new heads
+            with contextlib.suppress(sqlite3.Error, OSError):
+                chain.remember_heads(db.sql.conn, db.path)
         lock.announce()
         with contextlib.suppress(sqlite3.Error, OSError):
             watermarks.remember(db)

@@ -12,7 +12,15 @@ from app.loans.models import EventKind, LoanProduct, LoanStatus
 from app.loans.schedule import Installment
 from app.storage.bulk import _indexes_rebuilt_after, _roomy_cache
 from app.storage.db import Database
-from app.storage.loans_repo import denda_values, schedule_line_values
+from app.storage.loans_events_repo import (
+    EVENT_COLUMNS,
+    INSERT_CHARGES,
+    INSERT_LINES,
+    charge_rows,
+    event_line_rows,
+    insert_sql,
+)
+from app.storage.loans_rows import denda_values, schedule_line_values
 
 
 class BulkLoan(NamedTuple):
@@ -122,31 +130,6 @@ _SCHEDULE_COLUMNS = (
     "created_by",
     "created_at",
 )
-_EVENT_COLUMNS = (
-    "id",
-    "loan_id",
-    "version",
-    "kind",
-    "event_date",
-    "receipt_no",
-    "amount",
-    "method",
-    "pokok",
-    "jasa",
-    "denda",
-    "titipan",
-    "fee",
-    "reverses_id",
-    "reason",
-    "approved_by",
-    "note",
-    "created_by",
-    "created_at",
-)
-
-
-def _insert_sql(table: str, columns: Sequence[str]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
 
 
 def _iso(value: date | None) -> str | None:
@@ -209,16 +192,16 @@ def insert_loans_bulk(db: Database, loans: Sequence[BulkLoan]) -> list[int]:
                     int(p.round_up),
                     0,
                     loan.first_due.isoformat(),
-                    sum(i.principal for i in loan.schedule),
-                    sum(i.interest for i in loan.schedule),
+                    sum(i.pokok for i in loan.schedule),
+                    sum(i.jasa for i in loan.schedule),
                     loan.created_by,
                     loan.created_at,
                 )
             )
             line_rows.extend(schedule_line_values(loan_id, 0, loan.schedule))
         conn = db.sql.conn
-        conn.executemany(_insert_sql("loans", _LOAN_COLUMNS), loan_rows)
-        conn.executemany(_insert_sql("loan_schedules", _SCHEDULE_COLUMNS), schedule_rows)
+        conn.executemany(insert_sql("loans", _LOAN_COLUMNS), loan_rows)
+        conn.executemany(insert_sql("loan_schedules", _SCHEDULE_COLUMNS), schedule_rows)
         conn.executemany(
             "INSERT INTO loan_schedule_lines (loan_id, version, number, due_date, pokok, jasa,"
             " cum_pokok, cum_jasa, balance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -248,10 +231,8 @@ def insert_loan_events_bulk(
                 event_id = first + offset
                 count += 1
                 day = e.event_date.isoformat()
-                lines.extend((event_id, i + 1, n, c, a) for i, (n, c, a) in enumerate(e.lines) if a)
-                charges.extend(
-                    (e.loan_id, e.version, n, day, a, event_id) for n, a in e.charges if a > 0
-                )
+                lines.extend(event_line_rows(event_id, e.lines))
+                charges.extend(charge_rows(e.loan_id, e.version, e.event_date, event_id, e.charges))
                 yield (
                     event_id,
                     e.loan_id,
@@ -275,17 +256,9 @@ def insert_loan_events_bulk(
                 )
 
         conn = db.sql.conn
-        conn.executemany(_insert_sql("loan_events", _EVENT_COLUMNS), values())
-        conn.executemany(
-            "INSERT INTO loan_event_lines (event_id, line_no, number, component, amount)"
-            " VALUES (?, ?, ?, ?, ?)",
-            lines,
-        )
-        conn.executemany(
-            "INSERT INTO loan_denda_charges (loan_id, version, number, charge_date, amount,"
-            " event_id) VALUES (?, ?, ?, ?, ?, ?)",
-            charges,
-        )
+        conn.executemany(insert_sql("loan_events", EVENT_COLUMNS), values())
+        conn.executemany(INSERT_LINES, lines)
+        conn.executemany(INSERT_CHARGES, charges)
     return range(first, first + count)
 
 

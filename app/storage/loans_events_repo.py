@@ -10,7 +10,10 @@ from typing import Any
 
 from app.clock import now_text
 from app.loans.models import EventKind, Payment, PaymentLine
+from app.storage import sequences
 from app.storage.db import Database
+
+RECEIPT_SEQUENCE = "loan_receipt"
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,34 @@ EVENT_COLUMNS = (
     "created_by",
     "created_at",
 )
+"""The columns of loan_events, in the one order every writer uses."""
+
+INSERT_LINES = (
+    "INSERT INTO loan_event_lines (event_id, line_no, number, component, amount)"
+    " VALUES (?, ?, ?, ?, ?)"
+)
+INSERT_CHARGES = (
+    "INSERT INTO loan_denda_charges (loan_id, version, number, charge_date, amount, event_id)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+def insert_sql(table: str, columns: Sequence[str]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+
+
+def event_line_rows(
+    event_id: int, lines: Sequence[tuple[int | None, str, int]]
+) -> list[tuple[Any, ...]]:
+    """Rows for INSERT_LINES (lines of zero are not stored)."""
+    return [(event_id, i + 1, n, c, a) for i, (n, c, a) in enumerate(lines) if a]
+
+
+def charge_rows(
+    loan_id: int, version: int, on: date, event_id: int, charges: Sequence[tuple[int, int]]
+) -> list[tuple[Any, ...]]:
+    """Rows for INSERT_CHARGES (charges of zero are not stored)."""
+    return [(loan_id, version, n, on.isoformat(), a, event_id) for n, a in charges if a > 0]
 
 
 class LoanEventsRepository:
@@ -111,49 +142,53 @@ class LoanEventsRepository:
 
     def insert(self, event: NewEvent, user_id: int | None) -> int:
         """Store an event with its lines and denda charges (call inside a transaction)."""
-        cursor = self.db.execute(
-            "INSERT INTO loan_events (loan_id, version, kind, event_date, receipt_no, amount,"
-            " method, pokok, jasa, denda, titipan, fee, reverses_id, reason, approved_by, note,"
-            " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            " ?, ?)",
-            (
-                event.loan_id,
-                event.version,
-                event.kind.value,
-                event.event_date.isoformat(),
-                event.receipt_no,
-                event.amount,
-                event.method,
-                event.pokok,
-                event.jasa,
-                event.denda,
-                event.titipan,
-                event.fee,
-                event.reverses_id,
-                event.reason,
-                event.approved_by,
-                event.note,
-                user_id,
-                now_text(),
-            ),
+        values = (
+            event.loan_id,
+            event.version,
+            event.kind.value,
+            event.event_date.isoformat(),
+            event.receipt_no,
+            event.amount,
+            event.method,
+            event.pokok,
+            event.jasa,
+            event.denda,
+            event.titipan,
+            event.fee,
+            event.reverses_id,
+            event.reason,
+            event.approved_by,
+            event.note,
+            user_id,
+            now_text(),
         )
+        cursor = self.db.execute(insert_sql("loan_events", EVENT_COLUMNS[1:]), values)
         event_id = cursor.lastrowid
         assert event_id is not None
+        self.db.sql.conn.executemany(INSERT_LINES, event_line_rows(event_id, event.lines))
         self.db.sql.conn.executemany(
-            "INSERT INTO loan_event_lines (event_id, line_no, number, component, amount)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [(event_id, i + 1, n, c, a) for i, (n, c, a) in enumerate(event.lines) if a],
-        )
-        self.db.sql.conn.executemany(
-            "INSERT INTO loan_denda_charges (loan_id, version, number, charge_date, amount,"
-            " event_id) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (event.loan_id, event.version, n, event.event_date.isoformat(), a, event_id)
-                for n, a in event.charges
-                if a > 0
-            ],
+            INSERT_CHARGES,
+            charge_rows(event.loan_id, event.version, event.event_date, event_id, event.charges),
         )
         return event_id
+
+    def has_standing_waiver_of_pokok_or_jasa(self, loan_id: int) -> bool:
+        """A keringanan of pokok or jasa on the loan that is not reversed."""
+        found = self.db.scalar(
+            "SELECT 1 FROM loan_events e WHERE e.loan_id = ? AND e.kind = 'keringanan'"
+            " AND (e.pokok > 0 OR e.jasa > 0)"
+            " AND NOT EXISTS (SELECT 1 FROM loan_events r WHERE r.reverses_id = e.id)",
+            (loan_id,),
+        )
+        return found is not None
+
+    def version_of(self, event_id: int) -> int:
+        """The schedule version an event was written on."""
+        return int(self.db.scalar("SELECT version FROM loan_events WHERE id = ?", (event_id,)))
+
+    def next_receipt_seq(self, year: int) -> int:
+        """The next number of the loan receipt sequence (0 for a sequence that never resets)."""
+        return sequences.next_value(self.db, RECEIPT_SEQUENCE, year)
 
     def settled(self, loan_id: int, version: int, as_of: date) -> Settled:
         row = self.db.one(

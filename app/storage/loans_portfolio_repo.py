@@ -11,7 +11,8 @@ from typing import Any, NamedTuple
 from app.clock import now_text
 from app.collection.models import CollateralStatus
 from app.loans.allowance import AllowancePolicy
-from app.loans.models import COLLATERAL_KINDS, AllowanceBooking
+from app.loans.models import COLLATERAL_KINDS
+from app.loans.portfolio_models import AllowanceBooking
 from app.loans.quality import AGEING_BUCKETS, CLASS_ORDER, QualityPolicy
 from app.storage.db import Database
 from app.storage.loans_quality_repo import LoanQualityRepository

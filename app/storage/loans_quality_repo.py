@@ -19,102 +19,14 @@ from typing import Any
 from app.loans.models import LoanArrears
 from app.loans.quality import QualityPolicy
 from app.storage.db import Database
-
-_NO_LOAN = 1_000_000_000
-
-
-def _fraction(value: Decimal) -> tuple[int, int]:
-    num, den = value.as_integer_ratio()
-    return num, den
-
-
-def _month_index(column: str) -> str:
-    year, month = f"substr({column}, 1, 4)", f"substr({column}, 6, 2)"
-    return f"(CAST({year} AS INTEGER) * 12 + CAST({month} AS INTEGER))"
-
-
-def _day(column: str) -> str:
-    return f"CAST(substr({column}, 9, 2) AS INTEGER)"
-
-
-def _mscore(column: str) -> str:
-    """32 × months + days from `column` to :d; months overdue > k  <=>  mscore > 32k."""
-    return f"((:d_mi - {_month_index(column)}) * 32 + :d_day - {_day(column)})"
-
-
-def _whole_months(column: str) -> str:
-    """Whole months from `column` to :d, anchored and clamped like app.formats.add_months."""
-    return (
-        f"max(0, (:d_mi - {_month_index(column)}) - "
-        f"(CASE WHEN :d_day < {_day(column)} AND NOT :d_month_end THEN 1 ELSE 0 END))"
-    )
-
-
-def _add_months(column: str, months: int) -> str:
-    """`column` + `months` calendar months, clamped at the month's end like
-    app.formats.add_months (SQLite's own '+n months' overflows into the next month)."""
-    end = f"date({column}, 'start of month', '+{months + 1} months', '-1 day')"
-    last_day = f"CAST(strftime('%d', {end}) AS INTEGER)"
-    return (
-        f"date({column}, 'start of month', '+{months} months', "
-        f"'+' || (min({_day(column)}, {last_day}) - 1) || ' days')"
-    )
-
-
-def _diragukan_start() -> str:
-    """The day a loan enters Diragukan under the koperasi preset: the day after the arrears
-    pass the Kurang Lancar limit (app.loans.position.months_in_diragukan)."""
-    pokok = f"(CASE WHEN bullet THEN {_add_months('opd', 3)} ELSE {_add_months('opd', 6)} END)"
-    jasa = _add_months("ojd", 6)
-    return f"date(min(coalesce({pokok}, {jasa}), coalesce({jasa}, {pokok})), '+1 day')"
-
-
-def _band(column: str, lancar: int, kurang_lancar: int) -> str:
-    return (
-        f"(CASE WHEN {column} IS NULL THEN 0 WHEN {_mscore(column)} <= {32 * lancar} THEN 0 "
-        f"WHEN {_mscore(column)} <= {32 * kurang_lancar} THEN 1 ELSE 2 END)"
-    )
-
-
-def class_expression(policy: QualityPolicy, params: dict[str, Any]) -> str:
-    """SQL for the class code of a row of the `fin` CTE under `policy` (params filled in)."""
-    if policy.key == "koperasi":
-        rnum, rden = _fraction(policy.cover_rescuable)
-        unum, uden = _fraction(policy.cover_unrescuable)
-        params.update(
-            cover_r_num=rnum,
-            cover_r_den=rden,
-            cover_u_num=unum,
-            cover_u_den=uden,
-            macet_after=policy.macet_after_months,
-        )
-        principal = f"(CASE WHEN bullet THEN {_band('opd', 0, 3)} ELSE {_band('opd', 3, 6)} END)"
-        worst = f"max({principal}, {_band('ojd', 3, 6)})"
-        last_pay = (
-            "(SELECT max(e.event_date) FROM loan_events e WHERE e.loan_id = fin.loan_id"
-            " AND e.kind = 'pembayaran' AND e.event_date <= :d AND NOT EXISTS (SELECT 1"
-            " FROM loan_events r WHERE r.reverses_id = e.id AND r.event_date <= :d))"
-        )
-        after_pay = f"date({last_pay}, '+1 day')"
-        months_in_d = (
-            f"min({_whole_months('dstart')}, coalesce({_whole_months(after_pay)}, {_NO_LOAN}))"
-        )
-        return (
-            f"(CASE WHEN in_court THEN 'M' WHEN {worst} = 0 THEN 'L' WHEN {worst} = 1 THEN 'KL'"
-            " WHEN rescuable AND coll * 100 * :cover_r_den < :cover_r_num * (outstanding + aj)"
-            " THEN 'M'"
-            " WHEN NOT rescuable AND coll * 100 * :cover_u_den < :cover_u_num * (outstanding + aj)"
-            " THEN 'M'"
-            f" WHEN {months_in_d} >= :macet_after THEN 'M' ELSE 'D' END)"
-        )
-    measure = "dpd" if policy.measure == "days" else "missed"
-    parts = []
-    for index, (bound, code) in enumerate(policy.limits):
-        params[f"lim_{index}"] = bound
-        params[f"code_{index}"] = code
-        parts.append(f"WHEN {measure} <= :lim_{index} THEN :code_{index}")
-    params["beyond"] = policy.beyond
-    return f"(CASE {' '.join(parts)} ELSE :beyond END)"
+from app.storage.loans_quality_sql import (
+    NO_LOAN,
+    class_expression,
+    day_of,
+    diragukan_start,
+    fraction,
+    month_index,
+)
 
 
 def _rules(db: Database, id_list: str | None, as_of: date) -> tuple[str, list[Any]]:
@@ -131,10 +43,10 @@ def _rules(db: Database, id_list: str | None, as_of: date) -> tuple[str, list[An
         return "VALUES ('', '', '', 0, NULL, 0, NULL, 0, 1, NULL, NULL)", []
     values, params = [], []
     for r in rows:
-        rnum, rden = _fraction(Decimal(r["denda_rate"]))
+        rnum, rden = fraction(Decimal(r["denda_rate"]))
         cnum, cden = (None, None)
         if r["denda_cap_rate"] is not None:
-            cnum, cden = _fraction(Decimal(r["denda_cap_rate"]))
+            cnum, cden = fraction(Decimal(r["denda_cap_rate"]))
         values.append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         params += [*tuple(r), rnum, rden, cnum, cden]
     return "VALUES " + ", ".join(values), params
@@ -269,18 +181,18 @@ def arrears_sql(
         settled = _SETTLED_FROM_BALANCES
     start = "date(due_date, '+' || r_grace || ' days')"
     months_begun = (
-        f"((:d_mi - {_month_index('st')}) + (CASE WHEN :d_day > {_day('st')} THEN 1 ELSE 0 END))"
+        f"((:d_mi - {month_index('st')}) + (CASE WHEN :d_day > {day_of('st')} THEN 1 ELSE 0 END))"
     )
     months_begun_then = (
-        f"(({_month_index('chg_on')} - {_month_index('st')})"
-        f" + (CASE WHEN {_day('chg_on')} > {_day('st')} THEN 1 ELSE 0 END))"
+        f"(({month_index('chg_on')} - {month_index('st')})"
+        f" + (CASE WHEN {day_of('chg_on')} > {day_of('st')} THEN 1 ELSE 0 END))"
     )
     denda = _DENDA_SKIPPED
     if with_denda:
         denda = _DENDA.format(
             start=start, months_begun=months_begun, months_begun_then=months_begun_then
         )
-    dstart = _diragukan_start()
+    dstart = diragukan_start()
     sql = f"""
 WITH rules (r_basis, r_rate, r_per, r_grace, r_cap, r_fixed, r_caprate, rnum, rden, cnum, cden)
   AS ({rules_values}),
@@ -310,7 +222,7 @@ arr AS MATERIALIZED (
     CASE WHEN p.nj <= p.n_past THEN lj.due_date END AS ojd,
     max(0, coalesce(ld.cum_pokok, 0) - p.sp) AS ap,
     max(0, coalesce(ld.cum_jasa, 0) - p.sj) AS aj,
-    min(coalesce(p.np, {_NO_LOAN}), coalesce(p.nj, {_NO_LOAN})) AS n_first
+    min(coalesce(p.np, {NO_LOAN}), coalesce(p.nj, {NO_LOAN})) AS n_first
   FROM pos p
   LEFT JOIN loan_schedule_lines ld
     ON ld.loan_id = p.loan_id AND ld.version = p.v AND ld.number = p.n_past

@@ -7,7 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 from app.clock import now_text
-from app.loans.models import ClassHistoryEntry, LoanArrears, MonthEndRun
+from app.loans.models import ClassHistoryEntry, LoanArrears
+from app.loans.portfolio_models import MonthEndRun
 from app.loans.quality import QualityPolicy
 from app.storage.db import Database
 from app.storage.loans_quality_repo import LoanQualityRepository, arrears_from_row

@@ -34,6 +34,7 @@ def pending(db: Database) -> list[str]:
 
 def apply(db: Database) -> None:
     """Apply pending migrations (each in its own transaction) and stamp `user_version`."""
+    from app.storage import chain
     from app.storage.db import NewerVersion, sqlite_errors
 
     applied = {m.name for m in MIGRATIONS.applied(db.sql)}
@@ -45,4 +46,6 @@ def apply(db: Database) -> None:
         )
     with sqlite_errors(db.path):
         MIGRATIONS.apply(db.sql)
+        with db.sql.conn:  # one transaction: new append-only tables join the chains
+            chain.adopt_new_tables(db.sql.conn)
         db.sql.execute(f"PRAGMA user_version = {schema_version()}")

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 11, 26)
 KILL_AFTER = 50  # committed deposits printed before the kill (plus 13 more each run)
 # How many kill-9 runs: 3 in the normal suite; MUFAKAT_KILL_RUNS=50 reproduces the review's loop
-# (see docs/reliability-storage.md for the figures).
+# (see docs/reliability.md for the figures).
 KILL_RUNS = int(os.environ.get("MUFAKAT_KILL_RUNS", "3"))
 BULK_TAG = "MASSAL-"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from ui.models.exact_first_proxy import ExactFirstProxy
+from ui.widgets.exact_first_proxy import ExactFirstProxy
 
 
 def test_pinned_row_first_in_both_orders(qapp: object) -> None:

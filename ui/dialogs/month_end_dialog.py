@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 
 from app.errors import AppError, ValidationError
 from app.formats import format_date_long
-from app.loans.models import AllowanceBooking, MonthEndRun
+from app.loans.portfolio_models import AllowanceBooking, MonthEndRun
 from app.loans.quality import format_npl
 from app.money import format_number, format_rupiah
 from app.services import Services

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError, ValidationError
-from app.loans.allocation import Allocation, OpenInstallment
 from app.loans.models import Loan, Payment, PaymentMethod, PaymentPreview
 from app.money import format_rupiah
 from app.services import Services
@@ -138,15 +137,6 @@ class PaymentDialog(QDialog):
     def _amount_or_zero(self) -> int:
         return 0 if not self.amount_edit.text().strip() else self.amount_edit.value()
 
-    def open_items(self, on: date) -> tuple[OpenInstallment, ...]:
-        """What is due by `on` (denda as of `on`), before any payment is typed."""
-        lines = self.services.loans.schedule(self.loan.id, on)
-        return tuple(
-            OpenInstallment(ln.number, ln.due_date, ln.pokok - ln.paid_pokok,
-                            ln.jasa - ln.paid_jasa, ln.denda - ln.paid_denda)
-            for ln in lines if ln.due_date <= on and ln.remaining > 0
-        )  # fmt: skip
-
     def update_preview(self) -> None:
         """Ask the service how the typed amount would be allocated (nothing is written)."""
         self._timer.stop()
@@ -155,20 +145,11 @@ class PaymentDialog(QDialog):
             on = self.date_edit.value()
             assert on is not None
             amount = self._amount_or_zero()
+            payments = self.services.loans.payments
             if amount == 0:
-                titipan = self.services.loans.payments.titipan(self.loan.id, on)
-                preview = PaymentPreview(
-                    self.loan.id,
-                    on,
-                    0,
-                    titipan,
-                    Allocation((), 0),
-                    self.open_items(on),
-                    0,
-                    closes_loan=False,
-                )
+                preview = payments.preview_nothing_typed(self.loan.id, on)
             else:
-                preview = self.services.loans.payments.preview_allocation(self.loan.id, amount, on)
+                preview = payments.preview_allocation(self.loan.id, amount, on)
         except ValidationError as exc:
             self.errors.show(exc.field if exc.field in ("amount", "on") else None, exc.message)
             self._show(None)
@@ -245,7 +226,7 @@ class PaymentDialog(QDialog):
             on = self.date_edit.value()
             assert on is not None
             self.saved = self.services.loans.payments.record_payment(
-                self.user, self.loan.id, amount, on, str(self.method_combo.currentData()),
+                self.user, self.loan.id, amount, on, PaymentMethod(self.method_combo.currentData()),
                 self.note_edit.text(), today=self.today,
             )  # fmt: skip
         except ValidationError as exc:

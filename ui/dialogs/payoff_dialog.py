@@ -166,7 +166,7 @@ class PayoffDialog(QDialog):
             on = self.date_edit.value()
             assert on is not None
             self.saved = self.services.loans.payments.pay_off(
-                self.user, self.loan.id, on, str(self.method_combo.currentData()),
+                self.user, self.loan.id, on, PaymentMethod(self.method_combo.currentData()),
                 self.note_edit.text(), today=self.today,
             )  # fmt: skip
         except ValidationError as exc:

@@ -56,8 +56,8 @@ def rate_per_year_text(monthly: Decimal) -> str:
 
 def schedule_totals(rows: list[Installment]) -> tuple[int, int, int]:
     """(total pokok, total jasa, total dibayar)."""
-    pokok = sum(r.principal for r in rows)
-    jasa = sum(r.interest for r in rows)
+    pokok = sum(r.pokok for r in rows)
+    jasa = sum(r.jasa for r in rows)
     return pokok, jasa, pokok + jasa
 
 

@@ -114,7 +114,7 @@ class TitipanDialog(QDialog):
             else:
                 self.services.titipan.refund(
                     self.user, self.loan.id, amount, on,
-                    str(self.method_combo.currentData()), note, today=self.today,
+                    PaymentMethod(self.method_combo.currentData()), note, today=self.today,
                 )  # fmt: skip
                 self.done_text = self.tr("{amount} dikembalikan kepada {name}.").format(
                     amount=format_rupiah(amount), name=self.loan.member_name

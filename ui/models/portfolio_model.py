@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtGui import QColor, QFont
 
-from app.loans.models import PortfolioSummary
+from app.loans.portfolio_models import PortfolioSummary
 from app.loans.quality import CLASS_ORDER, class_label
 from ui.models.base import LEFT, RIGHT, RowsModel, bold_font
 from ui.models.cached_format import number, rupiah

@@ -53,8 +53,8 @@ class PlanModel(RowsModel[Installment]):
         return {
             PlanColumn.NUMBER: row.number,
             PlanColumn.DUE: row.due_date,
-            PlanColumn.PRINCIPAL: row.principal,
-            PlanColumn.INTEREST: row.interest,
+            PlanColumn.PRINCIPAL: row.pokok,
+            PlanColumn.INTEREST: row.jasa,
             PlanColumn.TOTAL: row.total,
             PlanColumn.BALANCE: row.balance,
         }[PlanColumn(column)]

@@ -37,10 +37,10 @@ from ui.changes import watch
 from ui.dialogs.case_open_dialog import OpenCaseDialog
 from ui.models.base import SORT_ROLE
 from ui.models.cases_model import CaseColumn, CasesModel
-from ui.models.exact_first_proxy import ExactFirstProxy
 from ui.views.case_actions import CaseActions
 from ui.views.case_detail import CaseDetailPanel, read_case
 from ui.widgets import messages
+from ui.widgets.exact_first_proxy import ExactFirstProxy
 
 SEARCH_DELAY_MS = 250
 _S = CaseStatus

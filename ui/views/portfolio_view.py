@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.changes import Kind
 from app.errors import AppError, ValidationError
 from app.formats import format_date_long
-from app.loans.models import PortfolioSummary
+from app.loans.portfolio_models import PortfolioSummary
 from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
 from app.errors import ValidationError
 from app.formats import format_date_short, parse_date
+from app.text import MAX_DATE, MIN_DATE
 
 _COMPACT = re.compile(r"^\s*([0-9]{2})([0-9]{2})([0-9]{4})\s*$")  # 24082021
 
@@ -86,6 +87,8 @@ class DateEdit(QLineEdit):
         calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setGridVisible(True)
         calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        calendar.setMinimumDate(QDate(MIN_DATE.year, MIN_DATE.month, MIN_DATE.day))
+        calendar.setMaximumDate(QDate(MAX_DATE.year, MAX_DATE.month, MAX_DATE.day))
         try:
             current = parse_date(_expand(self.text()))
             calendar.setSelectedDate(QDate(current.year, current.month, current.day))

@@ -18,6 +18,8 @@ from app.storage.schema import (
     m0010_file_identity,
     m0011_auth_roles,
     m0012_decision_positions_meetings,
+    m0013_tamper_chains,
+    m0020_ledger,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -30,4 +32,6 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0010_file_identity,
     m0011_auth_roles,
     m0012_decision_positions_meetings,
+    m0013_tamper_chains,
+    m0020_ledger,
 )

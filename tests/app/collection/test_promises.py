@@ -226,3 +226,20 @@ def test_cancel_only_a_waiting_promise_with_a_reason(
         services.promises.cancel(
             people.staf, view.promise.id, "Sekali lagi", date(2026, 6, 12), today=date(2026, 6, 12)
         )
+
+
+def test_a_reason_of_invisible_characters_is_no_reason(
+    services: Services, people: People, member: Member
+) -> None:
+    """Issue 9 §9: control and bidi characters are stripped before the length is judged."""
+    _, case_id = _visit_with_promise(services, people, member)
+    [view] = services.promise_views.views_for_case(case_id, date(2026, 6, 12))
+    with pytest.raises(ValidationError) as err:
+        services.promises.cancel(
+            people.staf,
+            view.promise.id,
+            "\x00\x07\x1b\u202e\u2066\u2069\x7f",
+            date(2026, 6, 12),
+            today=date(2026, 6, 12),
+        )
+    assert err.value.field == "reason"

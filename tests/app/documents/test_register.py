@@ -15,6 +15,7 @@ from app.documents import sp_letters
 from app.documents.context import DocContext
 from app.documents.kinds import DocKind
 from app.documents.register import DocumentService
+from app.documents.safe_render import DocumentNotMade
 from app.documents.signatures import SignerConfig
 from app.errors import PermissionDenied, StorageError, ValidationError
 from app.services import Services
@@ -97,24 +98,25 @@ def test_a_damaged_stored_copy_is_reported(docs: DocumentService, ketua: User) -
         docs.reprint(ketua, row.id)
 
 
-def test_a_failed_render_keeps_its_number_used(docs: DocumentService, ketua: User) -> None:
+def test_a_failed_render_takes_no_number(docs: DocumentService, ketua: User) -> None:
+    """Issue 9 §9: a document that cannot be made leaves no row and no used number, and the
+    message is Indonesian, never the library's text."""
+
     def broken(_data: object, _ctx: DocContext) -> tuple[bytes, int]:
         raise RuntimeError("printer fell over")
 
-    with pytest.raises(RuntimeError):
+    with pytest.raises(DocumentNotMade, match="Tidak ada nomor yang terpakai") as caught:
         docs.issue(ketua, DocKind.SP1, docdata.sp(1), broken)
-    failed = docs.search(RegisterQuery(unfinished_only=True))
-    assert [r.status for r in failed] == ["gagal"] and "printer fell over" in failed[0].note
-    assert _issue(docs, ketua).row.number.startswith("002/")
-    with pytest.raises(ValidationError, match="tidak selesai"):
-        docs.reprint(ketua, failed[0].id)
+    assert "printer" not in caught.value.message
+    assert docs.search() == []
+    assert _issue(docs, ketua).row.number.startswith("001/")
 
 
-def test_no_number_is_reused_after_a_crash_between_numbering_and_saving(
+def test_a_crash_between_numbering_and_saving_takes_no_number(
     db_path: Path, services: Services, ketua: User
 ) -> None:
-    """A real process dies (os._exit) after the number was taken and before the file was
-    stored; the next program run does not hand the number out again."""
+    """A real process dies (os._exit) while rendering: the number was never committed, so the
+    next program run hands it out to the next document, which exists."""
     services.close()
     script = textwrap.dedent(
         f"""
@@ -142,9 +144,8 @@ def test_no_number_is_reused_after_a_crash_between_numbering_and_saving(
     try:
         docs = DocumentService(reopened.db, reopened.audit, reopened.settings)
         actor = next(u for u in reopened.users.all() if u.username == "ketua")
-        unfinished = docs.search(RegisterQuery(unfinished_only=True))
-        assert [(r.number, r.status) for r in unfinished] == [("001/KSP-UJ/SP-1/XI/2026", "proses")]
-        assert _issue(docs, actor).row.number == "002/KSP-UJ/SP-1/XI/2026"
+        assert docs.search() == []
+        assert _issue(docs, actor).row.number == "001/KSP-UJ/SP-1/XI/2026"
     finally:
         reopened.close()
 

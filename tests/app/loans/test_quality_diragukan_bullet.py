@@ -15,7 +15,7 @@ from app.loans.position import is_bullet, months_in_diragukan
 from app.services import Services
 from app.users.models import User
 from tests.app.loans.loan_factory import product
-from tests.conftest import make_member
+from tests.conftest import make_member, other_pengurus
 
 LATER = date(2031, 1, 1)
 
@@ -33,7 +33,8 @@ def _loan(services: Services, ketua: User, first_due: date, grace: int = 0) -> L
         principal_grace=grace,
     )
     loan = services.loans.apply(ketua, draft, applied)
-    loan = services.loans.approve(ketua, loan.id, "Disetujui rapat pengurus", applied)
+    approver = other_pengurus(services, ketua)  # nobody approves their own application
+    loan = services.loans.approve(approver, loan.id, "Disetujui rapat pengurus", applied)
     on = first_due - timedelta(days=30)
     loan = services.loans.disburse(ketua, loan.id, on, on)
     services.loans.add_collateral(

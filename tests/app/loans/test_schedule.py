@@ -33,7 +33,7 @@ def terms(
 
 
 def parts(rows: list[Installment]) -> list[tuple[int, int, int, int]]:
-    return [(r.principal, r.interest, r.total, r.balance) for r in rows]
+    return [(r.pokok, r.jasa, r.total, r.balance) for r in rows]
 
 
 # ---------------------------------------------------------------- flat
@@ -46,8 +46,8 @@ def test_flat_the_classic_example() -> None:
     # 11 × 833.333 = 9.166.663, so the last principal is 10.000.000 − 9.166.663 = 833.337.
     rows = build_schedule(terms())
     assert [r.number for r in rows] == list(range(1, 13))
-    assert all(r.interest == 150_000 for r in rows)
-    assert all((r.principal, r.total) == (833_333, 983_333) for r in rows[:11])
+    assert all(r.jasa == 150_000 for r in rows)
+    assert all((r.pokok, r.total) == (833_333, 983_333) for r in rows[:11])
     assert (rows[0].balance, rows[10].balance) == (9_166_667, 833_337)
     assert parts(rows[-1:]) == [(833_337, 150_000, 983_337, 0)]
 
@@ -56,7 +56,7 @@ def test_flat_rounded_up_to_thousand() -> None:
     # 983.333,33 rounded up to Rp1.000 = 984.000; principal 984.000 − 150.000 = 834.000;
     # 11 × 834.000 = 9.174.000; last principal 826.000, last total 976.000.
     rows = build_schedule(terms(round_to=1000, round_up=True))
-    assert all((r.principal, r.total) == (834_000, 984_000) for r in rows[:11])
+    assert all((r.pokok, r.total) == (834_000, 984_000) for r in rows[:11])
     assert rows[10].balance == 826_000
     assert parts(rows[-1:]) == [(826_000, 150_000, 976_000, 0)]
 
@@ -65,7 +65,7 @@ def test_flat_rounded_to_nearest_thousand() -> None:
     # 983.333,33 to the nearest Rp1.000 = 983.000; principal 833.000; 11 × 833.000 = 9.163.000;
     # last principal 837.000, last total 987.000.
     rows = build_schedule(terms(round_to=1000))
-    assert all((r.principal, r.total) == (833_000, 983_000) for r in rows[:11])
+    assert all((r.pokok, r.total) == (833_000, 983_000) for r in rows[:11])
     assert parts(rows[-1:]) == [(837_000, 150_000, 987_000, 0)]
 
 
@@ -90,9 +90,9 @@ def test_declining_equal_principal() -> None:
     # -> 137.500; 8.333.334 × 0,015 = 125.000,01 -> 125.000; … last 833.337 × 0,015 =
     # 12.500,055 -> 12.500.
     rows = build_schedule(terms(method="declining"))
-    assert [r.interest for r in rows[:3]] == [150_000, 137_500, 125_000]
+    assert [r.jasa for r in rows[:3]] == [150_000, 137_500, 125_000]
     assert [r.total for r in rows[:3]] == [983_333, 970_833, 958_333]
-    assert all(r.principal == 833_333 for r in rows[:11])
+    assert all(r.pokok == 833_333 for r in rows[:11])
     assert parts(rows[-1:]) == [(833_337, 12_500, 845_837, 0)]
 
 
@@ -100,13 +100,13 @@ def test_declining_principal_rounded_to_thousand() -> None:
     # principal part 833.333,33 -> 833.000 (nearest) and 834.000 (up).
     # nearest: 11 × 833.000 = 9.163.000, last 837.000; month 2 interest 9.167.000 × 0,015 = 137.505.
     rows = build_schedule(terms(method="declining", round_to=1000))
-    assert all(r.principal == 833_000 for r in rows[:11])
-    assert rows[1].interest == 137_505
-    assert rows[-1].principal == 837_000
+    assert all(r.pokok == 833_000 for r in rows[:11])
+    assert rows[1].jasa == 137_505
+    assert rows[-1].pokok == 837_000
     # up: 11 × 834.000 = 9.174.000, last 826.000; month 2 interest 9.166.000 × 0,015 = 137.490.
     rows = build_schedule(terms(method="declining", round_to=1000, round_up=True))
-    assert all(r.principal == 834_000 for r in rows[:11])
-    assert rows[1].interest == 137_490
+    assert all(r.pokok == 834_000 for r in rows[:11])
+    assert rows[1].jasa == 137_490
     assert parts(rows[-1:]) == [(826_000, 12_390, 838_390, 0)]
 
 
@@ -179,8 +179,8 @@ def test_grace_declining() -> None:
     rows = build_schedule(
         terms(principal=12_000_000, rate="12", months=6, method="declining", principal_grace=2)
     )
-    assert [r.principal for r in rows] == [0, 0, 3_000_000, 3_000_000, 3_000_000, 3_000_000]
-    assert [r.interest for r in rows] == [120_000, 120_000, 120_000, 90_000, 60_000, 30_000]
+    assert [r.pokok for r in rows] == [0, 0, 3_000_000, 3_000_000, 3_000_000, 3_000_000]
+    assert [r.jasa for r in rows] == [120_000, 120_000, 120_000, 90_000, 60_000, 30_000]
     assert [r.balance for r in rows[:3]] == [12_000_000, 12_000_000, 9_000_000]
 
 
@@ -203,7 +203,7 @@ def test_grace_flat_interest_stays_on_original_principal() -> None:
         terms(principal=12_000_000, rate="12", months=6, method="flat", principal_grace=2)
     )
     assert [r.total for r in rows] == [120_000, 120_000] + [3_120_000] * 4
-    assert sum(r.interest for r in rows) == 720_000
+    assert sum(r.jasa for r in rows) == 720_000
 
 
 # ---------------------------------------------------------------- due dates

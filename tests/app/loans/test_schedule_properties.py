@@ -49,9 +49,9 @@ def test_whole_rupiah_rounding_never_refuses_a_real_loan(terms: ScheduleTerms) -
 @given(schedule_terms())
 def test_principal_parts_add_up_and_the_balance_ends_at_zero(terms: ScheduleTerms) -> None:
     rows = build_or_reject(terms)
-    assert sum(r.principal for r in rows) == terms.principal
+    assert sum(r.pokok for r in rows) == terms.principal
     assert rows[-1].balance == 0
-    assert all(r.total == r.principal + r.interest for r in rows)
+    assert all(r.total == r.pokok + r.jasa for r in rows)
     assert [r.number for r in rows] == list(range(1, terms.months + 1))
 
 
@@ -60,7 +60,7 @@ def test_balances_never_rise(terms: ScheduleTerms) -> None:
     rows = build_or_reject(terms)
     balances = [terms.principal] + [r.balance for r in rows]
     assert all(a >= b for a, b in pairwise(balances))
-    assert all(r.principal >= 0 and r.interest >= 0 for r in rows)
+    assert all(r.pokok >= 0 and r.jasa >= 0 for r in rows)
 
 
 @given(schedule_terms())
@@ -70,8 +70,8 @@ def test_grace_periods_are_interest_only(terms: ScheduleTerms) -> None:
         Decimal(1), rounding=ROUND_HALF_UP
     )
     for row in rows[: terms.principal_grace]:
-        assert row.principal == 0
-        assert row.interest == interest
+        assert row.pokok == 0
+        assert row.jasa == interest
         assert row.balance == terms.principal
 
 
@@ -83,7 +83,7 @@ def test_interest_follows_the_balance_or_the_original_principal(terms: ScheduleT
     for row in rows:
         basis = terms.principal if terms.method == "flat" else before
         exact = basis * rate
-        assert abs(row.interest - exact) <= Decimal("0.5")
+        assert abs(row.jasa - exact) <= Decimal("0.5")
         before = row.balance
 
 
@@ -96,7 +96,7 @@ def test_flat_total_interest(terms: ScheduleTerms) -> None:
     rows = build_or_reject(terms)
     exact_per_month = terms.principal * monthly_rate(terms.annual_rate)
     per_month = int(exact_per_month.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    total = sum(r.interest for r in rows)
+    total = sum(r.jasa for r in rows)
     assert total == terms.months * per_month
     assert abs(total - exact_per_month * terms.months) <= Decimal(terms.months) / 2
 
@@ -107,7 +107,7 @@ def test_regular_amounts_are_multiples_of_the_rounding(terms: ScheduleTerms) -> 
     menurun principal parts) are equal multiples of round_to."""
     rows = build_or_reject(terms)
     regular = rows[terms.principal_grace : -1]
-    amounts = [r.principal if terms.method == "declining" else r.total for r in regular]
+    amounts = [r.pokok if terms.method == "declining" else r.total for r in regular]
     assert all(a % terms.round_to == 0 for a in amounts)
     assert len(set(amounts)) <= 1
 

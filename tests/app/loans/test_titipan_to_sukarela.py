@@ -10,7 +10,7 @@ import pytest
 
 from app.errors import ValidationError
 from app.loans.models import EventKind, Loan, LoanStatus
-from app.loans.payments import TO_SUKARELA
+from app.loans.titipan_out import TO_SUKARELA
 from app.services import Services
 from app.users.models import Role, User
 from tests.app.loans.loan_factory import make_loan

@@ -1,0 +1,87 @@
+"""`mufakat books …`: the books for scripts and the Task Scheduler (issue 12 §6). Exact CSV
+formats: whole rupiah as plain integers, UTF-8, comma-separated, one header line."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.errors import ValidationError
+
+TRIAL_HEADER = ["kode", "nama", "debet", "kredit"]
+JOURNAL_HEADER = ["tanggal", "nomor", "kode", "nama", "debet", "kredit", "sumber", "keterangan"]
+
+
+def add_parser(sub: Any) -> None:
+    books = sub.add_parser("books", help="pembukuan: neraca saldo dan jurnal ke CSV")
+    what = books.add_subparsers(dest="books_command", required=True)
+    trial = what.add_parser("trial-balance", help="neraca saldo per tanggal ke CSV")
+    trial.add_argument("--db", type=Path, required=True, dest="db_path")
+    trial.add_argument("--as-of", required=True, dest="as_of", help="tanggal, 2025-12-31")
+    trial.add_argument("--csv", type=Path, required=True, dest="csv_path")
+    journal = what.add_parser("journal", help="baris jurnal dalam rentang tanggal ke CSV")
+    journal.add_argument("--db", type=Path, required=True, dest="db_path")
+    journal.add_argument("--from", required=True, dest="start", help="tanggal awal, 2025-01-01")
+    journal.add_argument("--to", required=True, dest="end", help="tanggal akhir, 2025-12-31")
+    journal.add_argument("--csv", type=Path, required=True, dest="csv_path")
+
+
+def _date(text: str, label: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            f"Tanggal {label} '{text}' tidak dikenal; tulis seperti 2025-12-31."
+        ) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.ledger.service import LedgerService
+    from app.services import Services
+
+    try:
+        if args.books_command == "trial-balance":
+            as_of = _date(args.as_of, "--as-of")
+            dates = (as_of, as_of)
+        else:
+            dates = (_date(args.start, "--from"), _date(args.end, "--to"))
+            if dates[0] > dates[1]:
+                raise ValidationError("Tanggal --from harus sebelum atau sama dengan --to.")
+    except ValidationError as exc:  # a usage error: nothing opened
+        print(f"GAGAL: {exc.message}", file=sys.stderr)
+        return 2
+    services = Services.open(args.db_path)
+    try:
+        ledger = LedgerService(services.db, services.audit)
+        if args.books_command == "trial-balance":
+            rows: list[list[object]] = [
+                [r.code, r.name, r.debit, r.credit] for r in ledger.trial_balance(dates[0])
+            ]
+            header = TRIAL_HEADER
+        else:
+            rows = [
+                [
+                    r.date.isoformat(),
+                    r.number,
+                    r.account,
+                    r.account_name,
+                    r.debit,
+                    r.credit,
+                    f"{r.source}:{r.source_id}",
+                    r.description,
+                ]
+                for r in ledger.search(dates[0], dates[1])
+            ]
+            header = JOURNAL_HEADER
+    finally:
+        services.close()
+    with open(args.csv_path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    print(f"{len(rows)} baris ditulis ke {args.csv_path}")
+    return 0

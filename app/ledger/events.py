@@ -1,0 +1,274 @@
+"""The money events that post to the books, as small typed records (LEDGER.md §2.2).
+
+Each event names itself by `key()` = (source, source_id, role): the journal's unique key, so a
+second journal for the same event is impossible. Amounts are whole rupiah."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    SOURCE: ClassVar[str] = ""
+    ROLE: ClassVar[str] = ""
+    LABEL: ClassVar[str] = ""
+    source_id: int
+    on: date
+    member_id: int | None = None
+    loan_id: int | None = None
+    product_id: int | None = None
+    note: str = ""
+
+    def key(self) -> tuple[str, int, str]:
+        return (self.SOURCE, self.source_id, self.ROLE)
+
+    def description(self) -> str:
+        return f"{self.LABEL} {self.note}".strip()
+
+
+@dataclass(frozen=True, kw_only=True)
+class SavingsDeposit(Event):
+    """Setoran simpanan; kind: pokok, wajib, sukarela or berjangka."""
+
+    SOURCE = "simpanan"
+    ROLE = "setoran"
+    LABEL = "Setoran simpanan"
+    kind: str
+    amount: int
+    method: str = "tunai"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SavingsWithdrawal(SavingsDeposit):
+    ROLE = "penarikan"
+    LABEL = "Penarikan simpanan"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Disbursement(Event):
+    """Pencairan: the plafon, less deductions; `forced_savings` as (kind, amount)."""
+
+    SOURCE = "pinjaman"
+    ROLE = "pencairan"
+    LABEL = "Pencairan pinjaman"
+    plafon: int
+    method: str = "tunai"
+    admin_fee: int = 0
+    premi: int = 0
+    forced_savings: tuple[tuple[str, int], ...] = ()
+    defer_fee: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class InstalmentPayment(Event):
+    """Angsuran as the sub-ledger allocated it; `titipan` is the excess kept as an advance.
+    `jasa_accrued` is the part of jasa that settles accrued jasa (accrual mode; the service
+    fills it from the loan's accrued balance)."""
+
+    SOURCE = "angsuran"
+    ROLE = "angsuran"
+    LABEL = "Angsuran pinjaman"
+    method: str = "tunai"
+    pokok: int = 0
+    jasa: int = 0
+    denda: int = 0
+    titipan: int = 0
+    jasa_accrued: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class TitipanIn(Event):
+    SOURCE = "titipan"
+    ROLE = "masuk"
+    LABEL = "Titipan masuk"
+    amount: int
+    method: str = "tunai"
+
+
+@dataclass(frozen=True, kw_only=True)
+class TitipanApplied(Event):
+    SOURCE = "titipan"
+    ROLE = "dipakai"
+    LABEL = "Titipan dipakai untuk angsuran"
+    pokok: int = 0
+    jasa: int = 0
+    denda: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class TitipanRefund(Event):
+    SOURCE = "titipan"
+    ROLE = "dikembalikan"
+    LABEL = "Titipan dikembalikan"
+    amount: int
+    method: str = "tunai"
+
+
+@dataclass(frozen=True, kw_only=True)
+class TitipanToSukarela(Event):
+    SOURCE = "titipan"
+    ROLE = "ke_sukarela"
+    LABEL = "Titipan dipindah ke simpanan sukarela"
+    amount: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Waiver(Event):
+    """Keringanan of jasa/denda. Unbooked amounts post nothing (a marker); accrued jasa is
+    taken back from 1109 against jasa income (same year) or the loss account."""
+
+    SOURCE = "keringanan"
+    ROLE = "keringanan"
+    LABEL = "Keringanan jasa/denda"
+    jasa: int = 0
+    denda: int = 0
+    accrued_jasa: int = 0
+    same_year: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rescheduling(Event):
+    SOURCE = "penjadwalan"
+    ROLE = "penjadwalan"
+    LABEL = "Penjadwalan kembali"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Restructuring(Event):
+    """Restrukturisasi capitalising arrears of jasa into pokok: deferred, not income."""
+
+    SOURCE = "restrukturisasi"
+    ROLE = "kapitalisasi"
+    LABEL = "Restrukturisasi (kapitalisasi jasa)"
+    capitalised_jasa: int = 0
+    split_account: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeferredJasaRelease(Event):
+    SOURCE = "rilis_jasa"
+    ROLE = "rilis"
+    LABEL = "Pengakuan jasa ditangguhkan"
+    amount: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class JasaAccrual(Event):
+    """Month-end accrual of due-but-unpaid jasa on a Lancar loan (accrual mode)."""
+
+    SOURCE = "akrual"
+    LABEL = "Akrual jasa"
+    amount: int
+
+    def key(self) -> tuple[str, int, str]:
+        return (self.SOURCE, self.source_id, f"pinjaman:{self.loan_id}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class AccrualDowngrade(Event):
+    """A Lancar loan downgraded to KL/D/M: its unpaid accrued jasa is taken back (`amount`:
+    None = the service reads the loan's accrued balance); it falls back to cash basis."""
+
+    SOURCE = "akrual_turun"
+    ROLE = "turun_kelas"
+    LABEL = "Pembatalan akrual jasa (turun kolektibilitas)"
+    amount: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settlement(Event):
+    """Pelunasan dengan keringanan: the whole pokok leaves the books; the waived pokok comes
+    out of this loan's allowance first (`allowance`: None = the service reads it)."""
+
+    SOURCE = "pelunasan"
+    ROLE = "pelunasan"
+    LABEL = "Pelunasan dengan keringanan"
+    method: str = "tunai"
+    pokok_outstanding: int
+    pokok_paid: int
+    jasa_paid: int = 0
+    denda_paid: int = 0
+    allowance: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetOff(Event):
+    """Kompensasi simpanan: savings (sukarela, or the exit payable) pay the loan."""
+
+    SOURCE = "kompensasi"
+    ROLE = "kompensasi"
+    LABEL = "Kompensasi simpanan"
+    from_exit: bool = False
+    pokok: int = 0
+    jasa: int = 0
+    denda: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class PpapAdjustment(Event):
+    """The month's PPAP delta = required - booked, per loan (source_id: the month-end run)."""
+
+    SOURCE = "ppap"
+    LABEL = "Penyesuaian PPAP"
+    delta: int
+    release_to_expense: bool = False
+
+    def key(self) -> tuple[str, int, str]:
+        return (self.SOURCE, self.source_id, f"pinjaman:{self.loan_id}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class WriteOff(Event):
+    """Hapus buku: the loan leaves the GL (then the ekstrakomptabel register)."""
+
+    SOURCE = "hapus_buku"
+    ROLE = "hapus_buku"
+    LABEL = "Hapus buku pinjaman"
+    pokok: int
+    deferred_jasa: int = 0
+    accrued_jasa: int = 0
+    allowance: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Recovery(Event):
+    SOURCE = "pemulihan"
+    ROLE = "pemulihan"
+    LABEL = "Penerimaan pinjaman yang telah dihapusbukukan"
+    amount: int
+    method: str = "tunai"
+    to_allowance: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class HapusTagih(Event):
+    SOURCE = "hapus_tagih"
+    ROLE = "hapus_tagih"
+    LABEL = "Hapus tagih"
+
+
+EVENT_TYPES: tuple[type[Event], ...] = (
+    SavingsDeposit,
+    SavingsWithdrawal,
+    Disbursement,
+    InstalmentPayment,
+    TitipanIn,
+    TitipanApplied,
+    TitipanRefund,
+    TitipanToSukarela,
+    Waiver,
+    Rescheduling,
+    Restructuring,
+    DeferredJasaRelease,
+    JasaAccrual,
+    AccrualDowngrade,
+    Settlement,
+    SetOff,
+    PpapAdjustment,
+    WriteOff,
+    Recovery,
+    HapusTagih,
+)

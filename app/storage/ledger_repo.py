@@ -1,0 +1,205 @@
+"""SQL of the journal: lines first, then the header that seals them (its trigger refuses an
+unbalanced journal); reads for the trial balance, the Buku Besar and journal search."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from app.clock import now_text
+from app.ledger.models import Journal, Line
+from app.storage.db import Database
+
+
+class LedgerRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def in_transaction(self) -> bool:
+        return bool(self.db.sql.conn.in_transaction)
+
+    def find(self, source: str, source_id: int, role: str) -> int | None:
+        value = self.db.scalar(
+            "SELECT id FROM journals WHERE source = ? AND source_id = ? AND role = ?",
+            (source, source_id, role),
+        )
+        return None if value is None else int(value)
+
+    def write(
+        self,
+        *,
+        on: date,
+        source: str,
+        source_id: int,
+        role: str,
+        description: str,
+        lines: Sequence[Line],
+        user_id: int | None,
+        reverses_id: int | None = None,
+    ) -> int:
+        """Append one journal (no lines: the no-GL marker); call inside a transaction."""
+        journal_id = int(self.db.scalar("SELECT coalesce(max(id), 0) + 1 FROM journals"))
+        prefix = f"J{on.year}-"
+        last = self.db.scalar(  # a range of the UNIQUE index on number: O(log n)
+            "SELECT number FROM journals WHERE number >= ? AND number < ?"
+            " ORDER BY number DESC LIMIT 1",
+            (prefix, f"J{on.year}."),
+        )
+        seq = 1 if last is None else int(str(last)[len(prefix) :]) + 1
+        for line in lines:
+            self.db.execute(
+                "INSERT INTO journal_lines (journal_id, account, debit, credit, member_id,"
+                " loan_id) VALUES (?, ?, ?, ?, ?, ?)",
+                (journal_id, line.account, line.debit, line.credit, line.member_id, line.loan_id),
+            )
+        self.db.execute(
+            "INSERT INTO journals (id, number, date, source, source_id, role, description,"
+            " no_gl, created_by, reverses_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                journal_id,
+                f"{prefix}{seq:06d}",
+                on.isoformat(),
+                source,
+                source_id,
+                role,
+                description,
+                int(not lines),
+                user_id,
+                reverses_id,
+                now_text(),
+            ),
+        )
+        return journal_id
+
+    def get(self, journal_id: int) -> Journal | None:
+        row = self.db.one(
+            "SELECT j.*, (SELECT r.id FROM journals r WHERE r.reverses_id = j.id) AS reversed_by"
+            " FROM journals j WHERE j.id = ?",
+            (journal_id,),
+        )
+        if row is None:
+            return None
+        lines = self.db.rows(
+            "SELECT * FROM journal_lines WHERE journal_id = ? ORDER BY id", (journal_id,)
+        )
+        return _journal(row, tuple(_line(r) for r in lines))
+
+    def trial_balance(self, as_of: date) -> list[sqlite3.Row]:
+        """Per posted account: code, name, normal, type, debit and credit totals to `as_of`."""
+        return self.db.rows(
+            "SELECT a.code, a.name, a.normal, a.type, sum(l.debit) AS debit,"
+            " sum(l.credit) AS credit FROM journal_lines l"
+            " JOIN journals j ON j.id = l.journal_id JOIN accounts a ON a.code = l.account"
+            " WHERE j.date <= ? GROUP BY a.code ORDER BY a.code",
+            (as_of.isoformat(),),
+        )
+
+    def balance(
+        self, accounts: Sequence[str], as_of: date | None = None, loan_id: int | None = None
+    ) -> int:
+        """Σ debit − Σ credit of `accounts` (optionally one loan's sub-ledger, to a date)."""
+        where = [f"l.account IN ({','.join('?' * len(accounts))})"]
+        params: list[Any] = list(accounts)
+        if as_of is not None:
+            where.append("j.date <= ?")
+            params.append(as_of.isoformat())
+        if loan_id is not None:
+            where.append("l.loan_id = ?")
+            params.append(loan_id)
+        value = self.db.scalar(
+            "SELECT coalesce(sum(l.debit - l.credit), 0) FROM journal_lines l"
+            f" JOIN journals j ON j.id = l.journal_id WHERE {' AND '.join(where)}",
+            params,
+        )
+        return int(value)
+
+    def account_lines(self, code: str, start: date, end: date) -> list[sqlite3.Row]:
+        return self.db.rows(
+            "SELECT j.id AS journal_id, j.number, j.date, j.source, j.source_id, j.description,"
+            " l.debit, l.credit, l.member_id, l.loan_id FROM journal_lines l"
+            " JOIN journals j ON j.id = l.journal_id"
+            " WHERE l.account = ? AND j.date >= ? AND j.date <= ? ORDER BY j.date, j.id, l.id",
+            (code, start.isoformat(), end.isoformat()),
+        )
+
+    def search_lines(
+        self,
+        start: date,
+        end: date,
+        *,
+        number: str | None = None,
+        account: str | None = None,
+        source: str | None = None,
+        limit: int = 100_000,
+    ) -> list[sqlite3.Row]:
+        """Journal lines (with their journal and account name) in date order."""
+        where = ["j.date >= ?", "j.date <= ?"]
+        params: list[Any] = [start.isoformat(), end.isoformat()]
+        if number:
+            where.append("j.number = ?")
+            params.append(number)
+        if account:
+            where.append("(l.account = ? OR l.account LIKE ?)")
+            params += [account, f"{account}.%"]
+        if source:
+            where.append("j.source = ?")
+            params.append(source)
+        return self.db.rows(
+            "SELECT j.id AS journal_id, j.date, j.number, j.source, j.source_id, j.role,"
+            " j.description, l.account, a.name, l.debit, l.credit, l.member_id, l.loan_id"
+            " FROM journal_lines l JOIN journals j ON j.id = l.journal_id"
+            f" JOIN accounts a ON a.code = l.account WHERE {' AND '.join(where)}"
+            " ORDER BY j.date, j.id, l.id LIMIT ?",
+            (*params, limit),
+        )
+
+    def journal_ids(self) -> list[int]:
+        return [int(r[0]) for r in self.db.rows("SELECT id FROM journals ORDER BY id")]
+
+    def unbalanced(self) -> list[sqlite3.Row]:
+        return self.db.rows(
+            "SELECT j.id, j.number, coalesce(sum(l.debit), 0) AS debit,"
+            " coalesce(sum(l.credit), 0) AS credit, count(l.id) AS n, j.no_gl"
+            " FROM journals j LEFT JOIN journal_lines l ON l.journal_id = j.id GROUP BY j.id"
+            " HAVING coalesce(sum(l.debit), 0) <> coalesce(sum(l.credit), 0)"
+            " OR (count(l.id) = 0) <> (j.no_gl = 1)"
+        )
+
+    def orphan_lines(self) -> int:
+        return int(
+            self.db.scalar(
+                "SELECT count(*) FROM journal_lines l"
+                " WHERE NOT EXISTS (SELECT 1 FROM journals j WHERE j.id = l.journal_id)"
+            )
+        )
+
+    def reversal_pairs(self) -> list[tuple[int, int]]:
+        return [
+            (int(r[0]), int(r[1]))
+            for r in self.db.rows(
+                "SELECT reverses_id, id FROM journals WHERE reverses_id IS NOT NULL"
+            )
+        ]
+
+
+def _line(row: sqlite3.Row) -> Line:
+    return Line(row["account"], row["debit"], row["credit"], row["member_id"], row["loan_id"])
+
+
+def _journal(row: sqlite3.Row, lines: tuple[Line, ...]) -> Journal:
+    return Journal(
+        id=row["id"],
+        number=row["number"],
+        date=date.fromisoformat(row["date"]),
+        source=row["source"],
+        source_id=row["source_id"],
+        role=row["role"],
+        description=row["description"],
+        no_gl=bool(row["no_gl"]),
+        created_by=row["created_by"],
+        reverses_id=row["reverses_id"],
+        reversed_by=row["reversed_by"],
+        lines=lines,
+    )

@@ -1,0 +1,106 @@
+"""The quality-class rules as SQL expressions over the `fin` CTE of the arrears statement
+(app/storage/loans_quality_repo.py): months and days overdue counted like app.formats and
+app.loans.quality, exact fractions for the cover ratios."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from app.loans.quality import QualityPolicy
+
+NO_LOAN = 1_000_000_000
+
+
+def fraction(value: Decimal) -> tuple[int, int]:
+    num, den = value.as_integer_ratio()
+    return num, den
+
+
+def month_index(column: str) -> str:
+    year, month = f"substr({column}, 1, 4)", f"substr({column}, 6, 2)"
+    return f"(CAST({year} AS INTEGER) * 12 + CAST({month} AS INTEGER))"
+
+
+def day_of(column: str) -> str:
+    return f"CAST(substr({column}, 9, 2) AS INTEGER)"
+
+
+def _mscore(column: str) -> str:
+    """32 × months + days from `column` to :d; months overdue > k  <=>  mscore > 32k."""
+    return f"((:d_mi - {month_index(column)}) * 32 + :d_day - {day_of(column)})"
+
+
+def _whole_months(column: str) -> str:
+    """Whole months from `column` to :d, anchored and clamped like app.formats.add_months."""
+    return (
+        f"max(0, (:d_mi - {month_index(column)}) - "
+        f"(CASE WHEN :d_day < {day_of(column)} AND NOT :d_month_end THEN 1 ELSE 0 END))"
+    )
+
+
+def _add_months(column: str, months: int) -> str:
+    """`column` + `months` calendar months, clamped at the month's end like
+    app.formats.add_months (SQLite's own '+n months' overflows into the next month)."""
+    end = f"date({column}, 'start of month', '+{months + 1} months', '-1 day')"
+    last_day = f"CAST(strftime('%d', {end}) AS INTEGER)"
+    return (
+        f"date({column}, 'start of month', '+{months} months', "
+        f"'+' || (min({day_of(column)}, {last_day}) - 1) || ' days')"
+    )
+
+
+def diragukan_start() -> str:
+    """The day a loan enters Diragukan under the koperasi preset: the day after the arrears
+    pass the Kurang Lancar limit (app.loans.position.months_in_diragukan)."""
+    pokok = f"(CASE WHEN bullet THEN {_add_months('opd', 3)} ELSE {_add_months('opd', 6)} END)"
+    jasa = _add_months("ojd", 6)
+    return f"date(min(coalesce({pokok}, {jasa}), coalesce({jasa}, {pokok})), '+1 day')"
+
+
+def _band(column: str, lancar: int, kurang_lancar: int) -> str:
+    return (
+        f"(CASE WHEN {column} IS NULL THEN 0 WHEN {_mscore(column)} <= {32 * lancar} THEN 0 "
+        f"WHEN {_mscore(column)} <= {32 * kurang_lancar} THEN 1 ELSE 2 END)"
+    )
+
+
+def class_expression(policy: QualityPolicy, params: dict[str, Any]) -> str:
+    """SQL for the class code of a row of the `fin` CTE under `policy` (params filled in)."""
+    if policy.key == "koperasi":
+        rnum, rden = fraction(policy.cover_rescuable)
+        unum, uden = fraction(policy.cover_unrescuable)
+        params.update(
+            cover_r_num=rnum,
+            cover_r_den=rden,
+            cover_u_num=unum,
+            cover_u_den=uden,
+            macet_after=policy.macet_after_months,
+        )
+        principal = f"(CASE WHEN bullet THEN {_band('opd', 0, 3)} ELSE {_band('opd', 3, 6)} END)"
+        worst = f"max({principal}, {_band('ojd', 3, 6)})"
+        last_pay = (
+            "(SELECT max(e.event_date) FROM loan_events e WHERE e.loan_id = fin.loan_id"
+            " AND e.kind = 'pembayaran' AND e.event_date <= :d AND NOT EXISTS (SELECT 1"
+            " FROM loan_events r WHERE r.reverses_id = e.id AND r.event_date <= :d))"
+        )
+        after_pay = f"date({last_pay}, '+1 day')"
+        months_in_d = (
+            f"min({_whole_months('dstart')}, coalesce({_whole_months(after_pay)}, {NO_LOAN}))"
+        )
+        return (
+            f"(CASE WHEN in_court THEN 'M' WHEN {worst} = 0 THEN 'L' WHEN {worst} = 1 THEN 'KL'"
+            " WHEN rescuable AND coll * 100 * :cover_r_den < :cover_r_num * (outstanding + aj)"
+            " THEN 'M'"
+            " WHEN NOT rescuable AND coll * 100 * :cover_u_den < :cover_u_num * (outstanding + aj)"
+            " THEN 'M'"
+            f" WHEN {months_in_d} >= :macet_after THEN 'M' ELSE 'D' END)"
+        )
+    measure = "dpd" if policy.measure == "days" else "missed"
+    parts = []
+    for index, (bound, code) in enumerate(policy.limits):
+        params[f"lim_{index}"] = bound
+        params[f"code_{index}"] = code
+        parts.append(f"WHEN {measure} <= :lim_{index} THEN :code_{index}")
+    params["beyond"] = policy.beyond
+    return f"(CASE {' '.join(parts)} ELSE :beyond END)"

@@ -77,8 +77,8 @@ def restructured_schedule(position: ArrearsPosition, terms: RestructuringTerms) 
             )
         )
     for index, item in enumerate(built):
-        pokok = item.principal + (first_pokok if index == 0 else 0)
-        jasa = item.interest + (first_jasa if index == 0 else 0)
+        pokok = item.pokok + (first_pokok if index == 0 else 0)
+        jasa = item.jasa + (first_jasa if index == 0 else 0)
         balance -= pokok
         lines.append(Installment(len(lines) + 1, item.due_date, pokok, jasa, pokok + jasa, balance))
     assert balance == 0

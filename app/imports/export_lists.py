@@ -52,10 +52,9 @@ def _loan_rows(services: Services, as_of: date) -> Iterator[list[Any]]:
 
 
 def _case_rows(services: Services, as_of: date) -> Iterator[list[Any]]:
-    from app.collection.case_list import case_rows
     from app.loans.quality import class_label
 
-    for r in case_rows(services.collection, as_of):
+    for r in services.case_list.rows(as_of):
         c = r.case
         yield [
             c.number, c.loan_number, c.member_number, c.member_name, c.status.label,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.backups import BackupService
 from app.changes import ChangeHub
 from app.collection.service import CollectionService
+from app.documents.register import DocumentService
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
 from app.members.service import MemberService
@@ -38,12 +40,25 @@ class Services:
         self.loans = LoanService(db, self.audit, self.settings)
         self.collection = CollectionService(db, self.audit, self.settings, self.loans, self.savings)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)
+        self.documents = DocumentService(db, self.audit, self.settings)
+        self.templates = self.documents.templates
+        self.backups = BackupService(db)
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False, accept_older: bool = False) -> Services:
         db = open_database(path, create=create, accept_older=accept_older)
         clean_leftovers(db)  # of backups killed half-way (the file is locked: none is running)
         return cls(db)
+
+    @property
+    def path(self) -> Path:
+        """The open database file."""
+        return self.db.path
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the user should know about where the file lies (sync folder, network drive)."""
+        return list(self.db.warnings)
 
     @property
     def is_demo(self) -> bool:

@@ -16,15 +16,7 @@ BUDGET = 450  # lines per module
 
 # -- allow-lists (only ever shrink; issue 11 is removing them) ----------------------------------
 
-UI_IMPORTS_STORAGE = {
-    "ui/app_context.py",
-    "ui/main_window.py",
-    "ui/start/new_coop_wizard.py",
-    "ui/views/documents_view.py",
-    "ui/views/settings/backup_actions.py",
-    "ui/views/settings/backup_tab.py",
-    "ui/views/settings/settings_view.py",
-}
+UI_IMPORTS_STORAGE: set[str] = set()
 """ui/ modules that still import app.storage (the UI should see services and app types only)."""
 
 KNOWN_CYCLES = [
@@ -132,6 +124,47 @@ def test_storage_guard_sees_every_form_of_import() -> None:
         assert _imports_storage(ast.parse(text)), text
     for text in ("from app import services", "from app.backups import BackupInfo", "import app"):
         assert not _imports_storage(ast.parse(text)), text
+
+
+# -- ui/ sees services, never their repositories or the database ------------------------------
+
+HIDDEN_ATTRIBUTES = {"repo", "db", "sql", "conn"}
+"""What a service keeps to itself: its repository, the database, the raw connection."""
+
+
+def hidden_reaches(tree: ast.Module) -> list[str]:
+    """`x.repo`, `x.db`, `x.sql`, `x.conn` (any attribute access of those names, `self.`
+    included: a widget has no business holding one either)."""
+    return sorted(
+        {
+            f"{ast.unparse(node.value)}.{node.attr}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and node.attr in HIDDEN_ATTRIBUTES
+        }
+    )
+
+
+def test_ui_never_reaches_a_repository_or_the_database() -> None:
+    offenders = {_rel(p): hidden_reaches(_tree(p)) for p in _files("ui")}
+    assert not {path: found for path, found in offenders.items() if found}
+
+
+def test_hidden_reach_scan_sees_every_form() -> None:
+    code = (
+        "a = services.savings.repo.totals()\n"
+        "b = self.services.db.path\n"
+        "c = services.db.sql.conn\n"
+        "d = getattr(services, 'db')\n"  # dynamic access is not looked for
+        "e = services.documents.search(q)\n"
+        'f = "koperasi.db"\n'
+    )
+    assert hidden_reaches(ast.parse(code)) == [
+        "self.services.db",
+        "services.db",
+        "services.db.sql",
+        "services.db.sql.conn",
+        "services.savings.repo",
+    ]
 
 
 # -- no import cycles inside app/ -------------------------------------------------------------

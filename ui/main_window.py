@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.backups import BackupInfo
 from app.errors import AppError
 from app.services import Services
-from app.storage.backup import BackupInfo, last_backup
 from app.users.models import User
 from ui.models.backups_model import format_timestamp
 from ui.views.cases_view import CasesView
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
 
     # -- what is shown ------------------------------------------------------------------------
     def refresh_title(self) -> None:
-        name = self.services.settings.profile().name or self.services.db.path.stem
+        name = self.services.settings.profile().name or self.services.path.stem
         title = self.tr("Mufakat — {name}").format(name=name)
         if self.services.is_demo:
             title += " " + self.tr("(CONTOH)")
@@ -230,11 +230,11 @@ class MainWindow(QMainWindow):
         self.coop_label.setText(name)
 
     def refresh_status(self) -> None:
-        path = self.services.db.path
+        path = self.services.path
         self.file_status.setText(path.name)
         self.file_status.setToolTip(str(path))
         self.user_status.setText(self.tr("Pengguna: {user}").format(user=self.user.display))
-        info = last_backup(self.services.db)
+        info = self.services.backups.last()
         when = format_timestamp(info.at) if info else self.tr("belum pernah")
         self.backup_status.setText(self.tr("Cadangan terakhir: {when}").format(when=when))
         if info:

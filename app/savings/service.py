@@ -53,6 +53,10 @@ class SavingsService:
     def balances(self, member_id: int, as_of: date | None = None) -> Balances:
         return self.repo.balances(member_id, as_of)
 
+    def totals(self) -> Balances:
+        """The cooperative's total savings per kind."""
+        return self.repo.totals()
+
     def history(self, member_id: int, kind: SavingsKind | None = None) -> list[SavingsTransaction]:
         return self.repo.history(member_id, kind)
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError, StorageError, ValidationError
+from app.files import database_files
 from app.paths import DB_SUFFIX, default_db_path
 from app.services import Services
 from app.settings.profile import CoopProfile
 from app.settings.service import SettingsService
-from app.storage.lock import lock_path_for
 from app.users.models import Role
 from app.users.passwords import MIN_LENGTH, check_new_password
 from ui.views.settings.profile_form import ProfileForm
@@ -254,6 +254,6 @@ class NewCoopWizard(QWizard):
 
 def _remove_new_file(path: Path) -> None:
     """Remove a database this wizard has just created and could not finish."""
-    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), lock_path_for(path)):
+    for leftover in database_files(path):
         with contextlib.suppress(OSError):
             leftover.unlink()

@@ -27,12 +27,11 @@ from app.changes import Kind
 from app.collection.meeting_models import MeetingDraft
 from app.documents import daftar_hapus_buku, notulen
 from app.documents.kinds import DocKind
-from app.documents.register import DocumentService, Issued, can_issue
+from app.documents.register import Issued, RegisterQuery, can_issue
 from app.documents.sources import decisions, issuing, letters
 from app.documents.sources.letters import DueLetters
 from app.errors import AppError
 from app.services import Services
-from app.storage.documents_repo import RegisterQuery
 from app.users.models import User
 from ui.changes import keep_place, watch
 from ui.dialogs.document_forms import NotulenDialog, YearDialog
@@ -72,7 +71,7 @@ class DocumentsView(QWidget):
         # The work queue's SP letters due (app.documents.sources.letters) unless a test
         # gives its own source.
         self.due_letters: DueSource = due_letters or (lambda on: letters.due_letters(services, on))
-        self.docs = DocumentService(services.db, services.audit, services.settings)
+        self.docs = services.documents
         self.preview: PdfPreviewDialog | None = None
         self.dialog: QDialog | None = None
         self.last_batch: list[Issued] = []

@@ -24,6 +24,7 @@ from app.users.models import User
 from ui.dialogs.change_password_dialog import ChangePasswordDialog
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
 from ui.dialogs.restore_dialog import RestoreDialog
+from ui.errors import show_error
 from ui.login_dialog import DemoUser, LoginDialog
 from ui.main_window import MainWindow
 from ui.start.new_coop_wizard import NewCoopWizard
@@ -139,7 +140,7 @@ class AppController(QObject):
         try:
             plan = plan_restore(path, Path(chosen), now)
         except AppError as exc:
-            QMessageBox.warning(self._parent(), self.tr("Cadangan tidak bisa dipakai"), exc.message)
+            show_error(self._parent(), exc, self.tr("Cadangan tidak bisa dipakai"))
             return
         dialog = RestoreDialog(path, plan, self._parent())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -24,6 +24,7 @@ from app.backups import BackupInfo
 from app.errors import AppError
 from app.services import Services
 from app.users.models import User
+from ui.errors import show_error
 from ui.models.backups_model import format_timestamp
 from ui.views.cases_view import CasesView
 from ui.views.collection_reports_view import CollectionReportsView
@@ -286,14 +287,15 @@ class MainWindow(QMainWindow):
             if self.services.settings.get("backup.auto_on_close"):
                 auto_backup(self, self.services, self.user)
         except AppError as exc:
-            QMessageBox.warning(
+            show_error(
                 self,
+                exc,
                 self.tr("Cadangan otomatis gagal"),
-                self.tr(
+                template=self.tr(
                     "Cadangan otomatis tidak bisa disimpan: {reason}\n\nData Anda tetap "
                     "tersimpan di file database. Buat cadangan manual saat program dibuka "
                     "lagi."
-                ).format(reason=exc.message),
+                ),
             )
         finally:
             self.services.close()

@@ -22,6 +22,7 @@ from app.storage.db import open_database
 from app.users.models import Role, User
 from tests.conftest import PASSWORD
 from ui.main_window import MEMBERS, SETTINGS, MainWindow
+from ui.widgets import messages as ui_messages
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen platform
 
@@ -38,6 +39,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     for name in ("warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, name, answer)
+    monkeypatch.setattr(ui_messages, "warn", answer)  # where ui.errors.show_error goes
     return seen
 
 

@@ -16,8 +16,9 @@ from app.formats import format_date_long
 from app.money import format_rupiah
 from app.services import Services
 from app.users.models import Role, User
-from ui.dialogs.case_parts import show_error, text_box
+from ui.dialogs.case_parts import text_box
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
+from ui.errors import show_error
 from ui.views.case_decisions import describe
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
@@ -245,6 +246,11 @@ class DecisionDialog(QDialog):
             if field:
                 self.errors.show(field, exc.message)
             else:
-                show_error(self.errors, exc, ("on", "note", "meeting_ref", "meeting_date"))
+                show_error(
+                    self,
+                    exc,
+                    errors=self.errors,
+                    fields=("on", "note", "meeting_ref", "meeting_date"),
+                )
             return
         super().accept()

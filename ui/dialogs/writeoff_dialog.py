@@ -24,8 +24,9 @@ from app.formats import format_date_long
 from app.money import format_rupiah
 from app.services import Services
 from app.users.models import Role, User
-from ui.dialogs.case_parts import case_line, show_error, text_box
+from ui.dialogs.case_parts import case_line, text_box
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -107,7 +108,7 @@ class WriteoffDialog(QDialog):
             on = self.date_edit.value() or self.today
             check = self.services.collection.writeoff.checklist(self.case.loan_id, on)
         except AppError as exc:
-            show_error(self.errors, exc, ("on",))
+            show_error(self, exc, errors=self.errors, fields=("on",))
             return
         self.check = check
         while self.grid.count():
@@ -154,7 +155,7 @@ class WriteoffDialog(QDialog):
                 self.user, self.case.id, self.reason_edit.toPlainText(), on, self.today
             )
         except AppError as exc:
-            show_error(self.errors, exc, ("on", "reason"))
+            show_error(self, exc, errors=self.errors, fields=("on", "reason"))
             self.refresh_keep_error(exc)
             return
         super().accept()
@@ -262,6 +263,8 @@ class HapusTagihDialog(QDialog):
                 self.today,
             )
         except AppError as exc:
-            show_error(self.errors, exc, ("rat_number", "rat_date", "on", "reason"))
+            show_error(
+                self, exc, errors=self.errors, fields=("rat_number", "rat_date", "on", "reason")
+            )
             return
         super().accept()

@@ -27,6 +27,7 @@ from app.settings.profile import CoopProfile
 from app.settings.service import SettingsService
 from app.users.models import Role
 from app.users.passwords import MIN_LENGTH, check_new_password
+from ui.errors import show_error
 from ui.views.settings.profile_form import ProfileForm
 from ui.widgets.form import FieldErrors
 
@@ -53,7 +54,7 @@ class ProfilePage(QWizardPage):
         try:
             self.profile = SettingsService.validate_profile(self.form.profile())
         except ValidationError as exc:
-            self.form.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.form.errors)
             return False
         return True
 
@@ -99,7 +100,7 @@ class UserPage(QWizardPage):
         try:
             check_new_password(self.password.text(), self.confirm.text())
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return False
         return True
 
@@ -219,7 +220,7 @@ class NewCoopWizard(QWizard):
         try:
             services = Services.open(path, create=True)
         except StorageError as exc:
-            summary.errors.show("path", exc.message)
+            show_error(self, ValidationError(exc.message, "path"), errors=summary.errors)
             return False
         try:
             services.settings.save_profile(None, self.profile_page.profile)
@@ -243,13 +244,13 @@ class NewCoopWizard(QWizard):
         field = exc.field if isinstance(exc, ValidationError) else None
         if field in _USER_FIELDS:
             self.back()
-            self.user_page.errors.show(field, exc.message)
+            show_error(self, exc, errors=self.user_page.errors)
         elif field is not None and field in self.profile_page.form.edits:
             self.back()
             self.back()
-            self.profile_page.form.errors.show(field, exc.message)
+            show_error(self, exc, errors=self.profile_page.form.errors)
         else:
-            self.summary_page.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.summary_page.errors, fields=())
 
 
 def _remove_new_file(path: Path) -> None:

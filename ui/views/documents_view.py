@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from ui.changes import keep_place, watch
 from ui.dialogs.document_forms import NotulenDialog, YearDialog
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
+from ui.errors import show_error
 from ui.models.base import SORT_ROLE
 from ui.models.documents_model import DocColumn, DocumentsModel
 from ui.widgets import messages
@@ -206,7 +206,7 @@ class DocumentsView(QWidget):
         try:
             pdf = self.docs.reprint(self.user, document_id)
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Tidak bisa dicetak ulang"), exc.message)
+            show_error(self, exc, self.tr("Tidak bisa dicetak ulang"))
             return
         row = self.docs.get(document_id)
         self.show_preview(pdf, f"{row.title} ({row.number})", safe_file_name(row.number))
@@ -234,7 +234,7 @@ class DocumentsView(QWidget):
         try:
             due = self.due_letters(today)
         except AppError as exc:
-            messages.warn(self, title, exc.message)
+            show_error(self, exc, title)
             return []
         notes = self._notes(due)
         if not due.items:
@@ -280,7 +280,7 @@ class DocumentsView(QWidget):
         except TaskCancelled:
             issued = []
         except AppError as exc:
-            messages.warn(self, title, exc.message)
+            show_error(self, exc, title)
             self.refresh()
             return []
         self.last_batch = issued

@@ -27,6 +27,7 @@ from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.restore_dialog import RestoreDialog
+from ui.errors import show_error
 from ui.models.backups_model import BackupColumn, BackupsModel, format_size
 from ui.models.base import SORT_ROLE
 from ui.views.settings.backup_actions import make_backup, restore
@@ -151,7 +152,7 @@ class BackupTab(QWidget):
         try:
             info = make_backup(self, self.services, self.user, Path(chosen))
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Cadangan gagal"), exc.message)
+            show_error(self, exc, self.tr("Cadangan gagal"))
             return
         config = load_config()
         config[_FOLDER_KEY] = chosen
@@ -186,7 +187,7 @@ class BackupTab(QWidget):
         try:
             plan = self.services.backups.plan_restore(backup_file, now)
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Cadangan tidak bisa dipakai"), exc.message)
+            show_error(self, exc, self.tr("Cadangan tidak bisa dipakai"))
             return
         dialog = RestoreDialog(self.services.path, plan, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -200,7 +201,7 @@ class BackupTab(QWidget):
         try:
             aside = restore(self, self.services, self.user, plan, now)
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Pemulihan gagal"), exc.message)
+            show_error(self, exc, self.tr("Pemulihan gagal"))
             return
         QMessageBox.information(
             self,

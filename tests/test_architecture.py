@@ -167,6 +167,35 @@ def test_hidden_reach_scan_sees_every_form() -> None:
     ]
 
 
+# -- no raw connection outside app/storage/ ---------------------------------------------------
+
+RAW_CONNECTION = {"sql", "conn", "connection"}
+"""`Database.sql` (the sqlite-utils handle) and its `.conn` skip the error translation."""
+
+
+def raw_connection_uses(tree: ast.Module) -> list[int]:
+    return sorted(
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr in RAW_CONNECTION
+    )
+
+
+def test_no_raw_connection_outside_storage() -> None:
+    storage = ROOT / "app" / "storage"
+    offenders = {
+        _rel(p): lines
+        for p in _files("app", "ui")
+        if not p.is_relative_to(storage) and (lines := raw_connection_uses(_tree(p)))
+    }
+    assert not offenders
+
+
+def test_raw_connection_scan() -> None:
+    code = "a = db.sql.conn.execute('x')\nb = services.db.sql\nc = db.rows('x')\n"
+    assert raw_connection_uses(ast.parse(code)) == [1, 1, 2]
+
+
 # -- no import cycles inside app/ -------------------------------------------------------------
 
 

@@ -60,6 +60,15 @@ SQL_OUTSIDE_STORAGE = {
 }
 """Modules outside app/storage/ that still hold SQL statements."""
 
+OWN_NUMBER_LOOPS = {
+    "app/collection/cases.py",
+    "app/collection/decisions.py",
+    "app/collection/writeoff.py",
+    "app/loans/payments.py",
+    "app/loans/service.py",
+}
+"""Modules with their own "next number" loop instead of app.numbering's next_number."""
+
 # -- helpers ----------------------------------------------------------------------------------
 
 SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|WITH)\b", re.IGNORECASE | re.MULTILINE)
@@ -194,6 +203,42 @@ def test_no_raw_connection_outside_storage() -> None:
 def test_raw_connection_scan() -> None:
     code = "a = db.sql.conn.execute('x')\nb = services.db.sql\nc = db.rows('x')\n"
     assert raw_connection_uses(ast.parse(code)) == [1, 1, 2]
+
+
+# -- one next_number ----------------------------------------------------------------------------
+
+
+def own_number_loops(tree: ast.Module) -> list[int]:
+    """`while` loops that take sequence values themselves (a call to `next_value`)."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.While):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Call):
+                    func = inner.func
+                    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                    if name == "next_value":
+                        found.append(node.lineno)
+                        break
+    return found
+
+
+def test_one_next_number() -> None:
+    offenders = {
+        _rel(p)
+        for p in _files("app")
+        if _rel(p) != "app/numbering.py" and own_number_loops(_tree(p))
+    }
+    _check_allow_list(offenders, OWN_NUMBER_LOOPS, 'modules with their own "next number" loop')
+
+
+def test_number_loop_scan() -> None:
+    code = (
+        "while True:\n    seq = sequences.next_value(db, 'x', 0)\n"
+        "while True:\n    seq = next_value(db, 'x', 0)\n"
+        "seq = next_value(db, 'x', 0)\n"
+    )
+    assert own_number_loops(ast.parse(code)) == [1, 3]
 
 
 # -- no import cycles inside app/ -------------------------------------------------------------

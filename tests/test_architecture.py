@@ -241,6 +241,49 @@ def test_number_loop_scan() -> None:
     assert own_number_loops(ast.parse(code)) == [1, 3]
 
 
+# -- one place for permissions ------------------------------------------------------------------
+
+ROLE_CHECKS_IN_UI: set[str] = set()
+"""ui/ modules that still decide by comparing roles (app/users/permissions.py decides)."""
+
+
+def _is_role(node: ast.expr) -> bool:
+    if isinstance(node, ast.Attribute):
+        if isinstance(node.value, ast.Name) and node.value.id == "Role":
+            return True  # Role.KETUA
+        return node.attr in {"role", "role_value"}  # user.role, vote.role
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return any(_is_role(e) for e in node.elts)
+    return False
+
+
+def role_comparisons(tree: ast.Module) -> list[int]:
+    """Lines comparing a role: `user.role == Role.X`, `role in (Role.X, …)`, `Role.X != r`."""
+    return sorted(
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Compare)
+        and any(_is_role(e) for e in (node.left, *node.comparators))
+    )
+
+
+def test_ui_leaves_permissions_to_app_users_permissions() -> None:
+    offenders = {_rel(p) for p in _files("ui") if role_comparisons(_tree(p))}
+    _check_allow_list(offenders, ROLE_CHECKS_IN_UI, "ui/ modules comparing roles")
+
+
+def test_role_comparison_scan() -> None:
+    code = (
+        "a = user.role == Role.KETUA\n"
+        "b = user.role in (Role.MANAJER, Role.PENGURUS)\n"
+        "c = Role.ADMIN != r\n"
+        "d = v.role == 'ketua'\n"
+        "e = role == Qt.ItemDataRole.DisplayRole\n"
+        "f = can(user, Action.PROPOSE)\n"
+    )
+    assert role_comparisons(ast.parse(code)) == [1, 2, 3, 4]
+
+
 # -- no import cycles inside app/ -------------------------------------------------------------
 
 

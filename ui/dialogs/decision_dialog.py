@@ -15,7 +15,8 @@ from app.errors import AppError, ValidationError
 from app.formats import format_date_long
 from app.money import format_rupiah
 from app.services import Services
-from app.users.models import Role, User
+from app.users.models import User
+from app.users.permissions import writes_supervisory_notes
 from ui.dialogs.case_parts import text_box
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
 from ui.errors import show_error
@@ -140,7 +141,7 @@ class DecisionDialog(QDialog):
             Mode.SETUJUI: self.tr("Catatan persetujuan *"),
             Mode.TOLAK: self.tr("Alasan penolakan *"),
             Mode.CATATAN: self.tr("Catatan Pengawas *")
-            if user.role == Role.PENGAWAS
+            if writes_supervisory_notes(user)
             else self.tr("Catatan *"),
             Mode.TARIK: self.tr("Alasan menarik usulan *"),
         }

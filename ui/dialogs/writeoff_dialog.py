@@ -23,7 +23,8 @@ from app.errors import AppError
 from app.formats import format_date_long
 from app.money import format_rupiah
 from app.services import Services
-from app.users.models import Role, User
+from app.users.models import User
+from app.users.permissions import Action, can
 from ui.dialogs.case_parts import case_line, text_box
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
 from ui.errors import show_error
@@ -34,10 +35,6 @@ from ui.widgets.form import FieldErrors
 _OK = "color:#1e6b2b; font-weight:bold;"
 _FAIL = "color:#b00020; font-weight:bold;"
 _OFF = "color:#6b6b6b;"
-
-
-def may_propose_writeoff(user: User) -> bool:
-    return user.active and user.role in (Role.MANAJER, Role.PENGURUS, Role.KETUA)
 
 
 class WriteoffDialog(QDialog):
@@ -126,7 +123,7 @@ class WriteoffDialog(QDialog):
             detail.setStyleSheet("color:#444;")
             for col, widget in enumerate((mark, label, detail)):
                 self.grid.addWidget(widget, n, col, Qt.AlignmentFlag.AlignTop)
-        allowed = may_propose_writeoff(self.user)
+        allowed = can(self.user, Action.PROPOSE_SOLUTION)
         if check.ok:
             self.verdict.setText(self.tr("Semua syarat terpenuhi: hapus buku boleh diusulkan."))
             self.verdict.setStyleSheet(_OK)

@@ -27,6 +27,7 @@ from app.settings.profile import CoopProfile
 from app.settings.service import SettingsService
 from app.users.models import Role
 from app.users.passwords import MIN_LENGTH, check_new_password
+from app.users.permissions import FIRST_USER_ROLES
 from ui.errors import show_error
 from ui.views.settings.profile_form import ProfileForm
 from ui.widgets.form import FieldErrors
@@ -73,7 +74,7 @@ class UserPage(QWizardPage):
         form = QFormLayout(self)
         self.role = QComboBox()
         self.role.setObjectName("role")
-        for role in (Role.KETUA, Role.PENGURUS, Role.ADMIN):
+        for role in FIRST_USER_ROLES:
             self.role.addItem(role.label, role)
         self.full_name = QLineEdit(objectName="full_name")
         self.full_name.setPlaceholderText(self.tr("misalnya Budi Santoso"))

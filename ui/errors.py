@@ -28,17 +28,21 @@ def show_error(
     *,
     errors: FieldErrors | None = None,
     fields: Iterable[str] | None = None,
+    at: str | None = None,
     template: str = "{reason}",
 ) -> None:
     """Show `exc.message` to the user.
 
     errors: the form's field errors — the message goes under its field when the error names
     one the form shows (limited to `fields` when given), else into the general label.
+    at: the field the error belongs to whatever it names (e.g. a PermissionDenied of the
+    approver), when the form has it.
     template: the message box text, `{reason}` standing for the error's message."""
     if errors is not None:
         field = exc.field if isinstance(exc, ValidationError) else None
         if field is not None and fields is not None and field not in set(fields):
             field = None
+        field = at or field
         if field is not None and errors.has_field(field):
             errors.show(field, exc.message)
             return

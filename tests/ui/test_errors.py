@@ -112,12 +112,13 @@ def test_a_form_without_a_general_label_never_swallows_the_message(
 
 
 def _shows_app_error_another_way(tree: ast.Module) -> list[int]:
-    """Lines that put `<something>.message` of an exception into a message box directly."""
+    """Lines that put `<something>.message` of an exception into a message box or a form's
+    field errors directly, not through ui.errors.show_error."""
     found = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
             continue
-        if node.func.attr not in {"warn", "warning", "critical", "information"}:
+        if node.func.attr not in {"warn", "warning", "critical", "information", "show"}:
             continue
         for arg in node.args:
             for inner in ast.walk(arg):
@@ -145,8 +146,10 @@ def test_the_scan_sees_a_message_box_with_the_error_text() -> None:
         "QMessageBox.warning(self, 't', exc.message)\n"
         "messages.warn(self, 't', 'x: {m}'.format(m=exc.message))\n"
         "messages.warn(self, 't', 'no error here')\n"
+        "self.errors.show('amount', exc.message)\n"
+        "self.errors.show('amount', self.tr('Isi jumlah.'))\n"
     )
-    assert _shows_app_error_another_way(ast.parse(code)) == [1, 2]
+    assert _shows_app_error_another_way(ast.parse(code)) == [1, 2, 4]
 
 
 # -- bugs -------------------------------------------------------------------------------------
@@ -230,3 +233,17 @@ def test_the_log_lies_in_the_data_folder_and_is_what_run_installs() -> None:
 
     assert log_path().parent == data_dir()
     assert str(log_path()) in bug_text(log_path())
+
+
+def test_at_puts_any_error_at_the_field_it_belongs_to(
+    qtbot: QtBot, warned: list[tuple[str, str]]
+) -> None:
+    _widget, errors = _form(qtbot, general=True)
+    show_error(None, PermissionDenied("Penyetuju tidak berwenang."), errors=errors, at="on")
+    assert errors.message("on") == "Penyetuju tidak berwenang."
+    errors.clear()
+    show_error(None, PermissionDenied("Tidak diizinkan."), errors=errors, at=None)
+    assert errors.general is not None and errors.general.text() == "Tidak diizinkan."
+    errors.clear()
+    show_error(None, StorageError("Disk penuh."), errors=errors, at="unknown")  # not on the form
+    assert errors.general.text() == "Disk penuh." and warned == []

@@ -245,7 +245,7 @@ class DecisionDialog(QDialog):
         except AppError as exc:
             field = "note" if isinstance(exc, ValidationError) and exc.field == "reason" else None
             if field:
-                self.errors.show(field, exc.message)
+                show_error(self, exc, errors=self.errors, at=field)
             else:
                 show_error(
                     self,

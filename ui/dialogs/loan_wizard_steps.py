@@ -336,8 +336,8 @@ class ApprovalPage(_Page):
             )
         except AppError as exc:
             field = getattr(exc, "field", None)
-            self.errors.show("auth_password" if field == "auth_password" else "approver",
-                             exc.message)  # fmt: skip
+            at = "auth_password" if field == "auth_password" else "approver"
+            show_error(self, exc, errors=self.errors, at=at)
             return False
         return True
 

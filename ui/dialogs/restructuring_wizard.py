@@ -153,7 +153,7 @@ class RestructuringWizard(QWizard):
             show_error(self, exc, errors=self.errors, fields=())
             self.summary_page.error.setText(exc.message)
             return False
-        self.errors.show(field, exc.message)
+        show_error(self, exc, errors=self.errors)
         if self.currentId() == SUMMARY_PAGE:
             self.summary_page.error.setText(exc.message)
         return False

@@ -187,7 +187,7 @@ class SavingsDialog(QDialog):
             return
         except PermissionDenied as exc:
             field = "authoriser" if self.needs_authorisation() else None
-            self.errors.show(field, exc.message)
+            show_error(self, exc, errors=self.errors, at=field)
             return
         except AppError as exc:
             show_error(self, exc, errors=self.errors, fields=())

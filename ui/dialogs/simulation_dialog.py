@@ -318,7 +318,7 @@ class SimulationDialog(QDialog):
                 round_up=self.round_up_check.isChecked(),
             )  # fmt: skip
         except ValidationError as exc:
-            self.errors.show(exc.field or "target_installment", exc.message)
+            show_error(self, exc, errors=self.errors, at=exc.field or "target_installment")
             return
         self.grace_spin.setValue(0)
         self.months_spin.setValue(months)

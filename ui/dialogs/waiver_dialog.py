@@ -171,7 +171,7 @@ class WaiverDialog(QDialog):
             show_error(self, exc, errors=self.errors)
             return
         except PermissionDenied as exc:
-            self.errors.show("approver", exc.message)
+            show_error(self, exc, errors=self.errors, at="approver")
             return
         except AppError as exc:
             show_error(self, exc, errors=self.errors, fields=())

@@ -78,7 +78,9 @@ class ExceptHook:
         self, exc_type: type[BaseException], value: BaseException, tb: TracebackType | None
     ) -> None:
         if isinstance(value, AppError):  # a message for the user that nobody caught: no bug
-            if QApplication.instance() is not None and not self._showing:
+            if QApplication.instance() is None:
+                sys.stderr.write(value.message + "\n")
+            elif not self._showing:
                 self._showing = True
                 try:
                     self.show_app_error(value)

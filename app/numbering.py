@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from app.errors import ValidationError
@@ -64,3 +66,49 @@ def format_pattern(
 def resets_yearly(pattern: str) -> bool:
     """A pattern that shows the year restarts its sequence every year."""
     return "{year" in pattern or "{yy" in pattern
+
+
+def next_number(
+    take: Callable[[], int], make: Callable[[int], str], taken: Callable[[str], bool]
+) -> tuple[int, str]:
+    """The one "next number" loop: take the sequence's next value and format it, until the
+    number is not taken yet (one given under an older pattern is skipped, never reused).
+
+    take: the storage side's next sequence value (counts up on every call, inside the
+    caller's transaction); taken: the storage side's "is this number in use". Returns the
+    sequence value and the number."""
+    while True:
+        seq = take()
+        number = make(seq)
+        if not taken(number):
+            return seq, number
+
+
+TakeValue = Callable[[str, int], int]
+"""(sequence name, year) -> that sequence's next value (`app.storage.sequences.next_value`
+bound to the database)."""
+
+
+@dataclass(frozen=True)
+class NumberRule:
+    """How one kind of number is made: its pattern, its sequence, the codes it shows."""
+
+    pattern: str
+    sequence: str
+    coop_code: str = ""
+    doc_code: str = ""
+
+    def year(self, on: date) -> int:
+        """The sequence's year: `on`'s year when the pattern shows it, else 0 (never resets)."""
+        return on.year if resets_yearly(self.pattern) else 0
+
+    def format(self, seq: int, on: date) -> str:
+        return format_pattern(self.pattern, seq, on, self.coop_code, self.doc_code)
+
+    def next(self, on: date, take: TakeValue, taken: Callable[[str], bool]) -> str:
+        """The next free number of this kind for a record dated `on`."""
+        year = self.year(on)
+        _seq, number = next_number(
+            lambda: take(self.sequence, year), lambda seq: self.format(seq, on), taken
+        )
+        return number

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.backups import BackupService
 from app.changes import ChangeHub
 from app.collection.case_list import CaseList
 from app.collection.cases import CaseService
@@ -26,6 +27,7 @@ from app.collection.settlement import SettlementService
 from app.collection.timeline import CaseTimeline
 from app.collection.writeoff import WriteoffService
 from app.collection.writeoff_checklist import WriteoffPreconditions
+from app.documents.register import DocumentService
 from app.imports.service import ImportService
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
@@ -66,6 +68,9 @@ class Services:
         self.loans = LoanService(db, self.audit, self.settings)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)
         self.imports = ImportService(db, self.audit, self.members)
+        self.documents = DocumentService(db, self.audit, self.settings)
+        self.templates = self.documents.templates
+        self.backups = BackupService(db)
         self._build_collection()
 
     def _build_collection(self) -> None:
@@ -140,6 +145,16 @@ class Services:
         db = open_database(path, create=create, accept_older=accept_older)
         clean_leftovers(db)  # of backups killed half-way (the file is locked: none is running)
         return cls(db)
+
+    @property
+    def path(self) -> Path:
+        """The open database file."""
+        return self.db.path
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the user should know about where the file lies (sync folder, network drive)."""
+        return list(self.db.warnings)
 
     @property
     def is_demo(self) -> bool:

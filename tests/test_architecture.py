@@ -16,15 +16,7 @@ BUDGET = 450  # lines per module
 
 # -- allow-lists (only ever shrink; issue 11 is removing them) ----------------------------------
 
-UI_IMPORTS_STORAGE = {
-    "ui/app_context.py",
-    "ui/main_window.py",
-    "ui/start/new_coop_wizard.py",
-    "ui/views/documents_view.py",
-    "ui/views/settings/backup_actions.py",
-    "ui/views/settings/backup_tab.py",
-    "ui/views/settings/settings_view.py",
-}
+UI_IMPORTS_STORAGE: set[str] = set()
 """ui/ modules that still import app.storage (the UI should see services and app types only)."""
 
 KNOWN_CYCLES: list[set[str]] = []
@@ -33,10 +25,11 @@ KNOWN_CYCLES: list[set[str]] = []
 OVER_BUDGET: set[str] = set()
 """Modules (outside tests/) longer than BUDGET lines today."""
 
-SQL_OUTSIDE_STORAGE = {
-    "app/demo/loans.py",
-}
+SQL_OUTSIDE_STORAGE: set[str] = set()
 """Modules outside app/storage/ that still hold SQL statements."""
+
+OWN_NUMBER_LOOPS: set[str] = set()
+"""Modules with their own "next number" loop instead of app.numbering's next_number."""
 
 # -- helpers ----------------------------------------------------------------------------------
 
@@ -102,6 +95,155 @@ def test_storage_guard_sees_every_form_of_import() -> None:
         assert _imports_storage(ast.parse(text)), text
     for text in ("from app import services", "from app.backups import BackupInfo", "import app"):
         assert not _imports_storage(ast.parse(text)), text
+
+
+# -- ui/ sees services, never their repositories or the database ------------------------------
+
+HIDDEN_ATTRIBUTES = {"repo", "db", "sql", "conn"}
+"""What a service keeps to itself: its repository, the database, the raw connection."""
+
+
+def hidden_reaches(tree: ast.Module) -> list[str]:
+    """`x.repo`, `x.db`, `x.sql`, `x.conn` (any attribute access of those names, `self.`
+    included: a widget has no business holding one either)."""
+    return sorted(
+        {
+            f"{ast.unparse(node.value)}.{node.attr}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and node.attr in HIDDEN_ATTRIBUTES
+        }
+    )
+
+
+def test_ui_never_reaches_a_repository_or_the_database() -> None:
+    offenders = {_rel(p): hidden_reaches(_tree(p)) for p in _files("ui")}
+    assert not {path: found for path, found in offenders.items() if found}
+
+
+def test_hidden_reach_scan_sees_every_form() -> None:
+    code = (
+        "a = services.savings.repo.totals()\n"
+        "b = self.services.db.path\n"
+        "c = services.db.sql.conn\n"
+        "d = getattr(services, 'db')\n"  # dynamic access is not looked for
+        "e = services.documents.search(q)\n"
+        'f = "koperasi.db"\n'
+    )
+    assert hidden_reaches(ast.parse(code)) == [
+        "self.services.db",
+        "services.db",
+        "services.db.sql",
+        "services.db.sql.conn",
+        "services.savings.repo",
+    ]
+
+
+# -- no raw connection outside app/storage/ ---------------------------------------------------
+
+RAW_CONNECTION = {"sql", "conn", "connection"}
+"""`Database.sql` (the sqlite-utils handle) and its `.conn` skip the error translation."""
+
+
+def raw_connection_uses(tree: ast.Module) -> list[int]:
+    return sorted(
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr in RAW_CONNECTION
+    )
+
+
+def test_no_raw_connection_outside_storage() -> None:
+    storage = ROOT / "app" / "storage"
+    offenders = {
+        _rel(p): lines
+        for p in _files("app", "ui")
+        if not p.is_relative_to(storage) and (lines := raw_connection_uses(_tree(p)))
+    }
+    assert not offenders
+
+
+def test_raw_connection_scan() -> None:
+    code = "a = db.sql.conn.execute('x')\nb = services.db.sql\nc = db.rows('x')\n"
+    assert raw_connection_uses(ast.parse(code)) == [1, 1, 2]
+
+
+# -- one next_number ----------------------------------------------------------------------------
+
+
+def own_number_loops(tree: ast.Module) -> list[int]:
+    """`while` loops that take sequence values themselves (a call to `next_value`)."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.While):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Call):
+                    func = inner.func
+                    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                    if name == "next_value":
+                        found.append(node.lineno)
+                        break
+    return found
+
+
+def test_one_next_number() -> None:
+    offenders = {
+        _rel(p)
+        for p in _files("app")
+        if _rel(p) != "app/numbering.py" and own_number_loops(_tree(p))
+    }
+    _check_allow_list(offenders, OWN_NUMBER_LOOPS, 'modules with their own "next number" loop')
+
+
+def test_number_loop_scan() -> None:
+    code = (
+        "while True:\n    seq = sequences.next_value(db, 'x', 0)\n"
+        "while True:\n    seq = next_value(db, 'x', 0)\n"
+        "seq = next_value(db, 'x', 0)\n"
+    )
+    assert own_number_loops(ast.parse(code)) == [1, 3]
+
+
+# -- one place for permissions ------------------------------------------------------------------
+
+ROLE_CHECKS_IN_UI: set[str] = set()
+"""ui/ modules that still decide by comparing roles (app/users/permissions.py decides)."""
+
+
+def _is_role(node: ast.expr) -> bool:
+    if isinstance(node, ast.Attribute):
+        if isinstance(node.value, ast.Name) and node.value.id == "Role":
+            return True  # Role.KETUA
+        return node.attr in {"role", "role_value"}  # user.role, vote.role
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return any(_is_role(e) for e in node.elts)
+    return False
+
+
+def role_comparisons(tree: ast.Module) -> list[int]:
+    """Lines comparing a role: `user.role == Role.X`, `role in (Role.X, …)`, `Role.X != r`."""
+    return sorted(
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Compare)
+        and any(_is_role(e) for e in (node.left, *node.comparators))
+    )
+
+
+def test_ui_leaves_permissions_to_app_users_permissions() -> None:
+    offenders = {_rel(p) for p in _files("ui") if role_comparisons(_tree(p))}
+    _check_allow_list(offenders, ROLE_CHECKS_IN_UI, "ui/ modules comparing roles")
+
+
+def test_role_comparison_scan() -> None:
+    code = (
+        "a = user.role == Role.KETUA\n"
+        "b = user.role in (Role.MANAJER, Role.PENGURUS)\n"
+        "c = Role.ADMIN != r\n"
+        "d = v.role == 'ketua'\n"
+        "e = role == Qt.ItemDataRole.DisplayRole\n"
+        "f = can(user, Action.PROPOSE)\n"
+    )
+    assert role_comparisons(ast.parse(code)) == [1, 2, 3, 4]
 
 
 # -- no import cycles inside app/ -------------------------------------------------------------

@@ -14,17 +14,17 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from app.backups import RestorePlan
 from app.config import last_database, remember_database
 from app.errors import AppError, StorageError
+from app.files import DamagedFile, OlderThanLastSeen, database_files, plan_restore, restore_file
 from app.paths import backup_dir_for, demo_db_path
 from app.services import Services
-from app.storage.db import DamagedFile, OlderThanLastSeen
-from app.storage.lock import lock_path_for
-from app.storage.restore import RestorePlan, plan_restore, restore_file
 from app.users.models import User
 from ui.dialogs.change_password_dialog import ChangePasswordDialog
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
 from ui.dialogs.restore_dialog import RestoreDialog
+from ui.errors import show_error
 from ui.login_dialog import DemoUser, LoginDialog
 from ui.main_window import MainWindow
 from ui.start.new_coop_wizard import NewCoopWizard
@@ -140,7 +140,7 @@ class AppController(QObject):
         try:
             plan = plan_restore(path, Path(chosen), now)
         except AppError as exc:
-            QMessageBox.warning(self._parent(), self.tr("Cadangan tidak bisa dipakai"), exc.message)
+            show_error(self._parent(), exc, self.tr("Cadangan tidak bisa dipakai"))
             return
         dialog = RestoreDialog(path, plan, self._parent())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -176,8 +176,8 @@ class AppController(QObject):
     def _opened(self, services: Services) -> None:
         self.services = services
         with contextlib.suppress(OSError):  # preferences that cannot be written are not fatal
-            remember_database(services.db.path)
-        for warning in services.db.warnings:
+            remember_database(services.path)
+        for warning in services.warnings:
             QMessageBox.warning(self._parent(), self.tr("Perhatian: lokasi file"), warning)
         self.ask_login()
 
@@ -286,6 +286,6 @@ class AppController(QObject):
 
 def _remove_partial(path: Path) -> None:
     """Remove a demo file whose generation did not finish."""
-    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), lock_path_for(path)):
+    for leftover in database_files(path):
         with contextlib.suppress(OSError):
             leftover.unlink()

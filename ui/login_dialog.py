@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.services import Services
 from app.users.models import Role, User
+from ui.errors import show_error
 from ui.widgets.form import FieldErrors
 
 # (username, password, role, full_name) as app.demo.users.DEMO_USERS lists them
@@ -44,7 +45,7 @@ class LoginDialog(QDialog):
 
         layout = QVBoxLayout(self)
         heading = QLabel(objectName="login_heading")
-        name = profile.name or services.db.path.name
+        name = profile.name or services.path.name
         if services.is_demo:
             name = self.tr("{name} (CONTOH)").format(name=name)
         heading.setText(f"<b style='font-size:15pt'>{name}</b>")
@@ -111,7 +112,7 @@ class LoginDialog(QDialog):
         try:
             self.user = self.services.users.login(self.username.text(), self.password.text())
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             if exc.field == "password":
                 self.password.selectAll()
             return

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.backups import BackupInfo
 from app.errors import AppError
 from app.services import Services
-from app.storage.backup import BackupInfo, last_backup
 from app.users.models import User
+from ui.errors import show_error
 from ui.models.backups_model import format_timestamp
 from ui.views.cases_view import CasesView
 from ui.views.collection_reports_view import CollectionReportsView
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
 
     # -- what is shown ------------------------------------------------------------------------
     def refresh_title(self) -> None:
-        name = self.services.settings.profile().name or self.services.db.path.stem
+        name = self.services.settings.profile().name or self.services.path.stem
         title = self.tr("Mufakat — {name}").format(name=name)
         if self.services.is_demo:
             title += " " + self.tr("(CONTOH)")
@@ -236,11 +237,11 @@ class MainWindow(QMainWindow):
         self.coop_label.setText(name)
 
     def refresh_status(self) -> None:
-        path = self.services.db.path
+        path = self.services.path
         self.file_status.setText(path.name)
         self.file_status.setToolTip(str(path))
         self.user_status.setText(self.tr("Pengguna: {user}").format(user=self.user.display))
-        info = last_backup(self.services.db)
+        info = self.services.backups.last()
         when = format_timestamp(info.at) if info else self.tr("belum pernah")
         self.backup_status.setText(self.tr("Cadangan terakhir: {when}").format(when=when))
         if info:
@@ -292,14 +293,15 @@ class MainWindow(QMainWindow):
             if self.services.settings.get("backup.auto_on_close"):
                 auto_backup(self, self.services, self.user)
         except AppError as exc:
-            QMessageBox.warning(
+            show_error(
                 self,
+                exc,
                 self.tr("Cadangan otomatis gagal"),
-                self.tr(
+                template=self.tr(
                     "Cadangan otomatis tidak bisa disimpan: {reason}\n\nData Anda tetap "
                     "tersimpan di file database. Buat cadangan manual saat program dibuka "
                     "lagi."
-                ).format(reason=exc.message),
+                ),
             )
         finally:
             self.services.close()

@@ -56,7 +56,7 @@ def open_main_window_and_print(demo_db: Path, letter_pdf: Path, printed_pdf: Pat
         raise WindowCheckFailed("Qt tidak menemukan satu pun huruf (font)")
     services = Services.open(demo_db)
     try:
-        user = services.users.repo.by_username(SMOKE_USER)
+        user = next((u for u in services.users.all() if u.username == SMOKE_USER), None)
         if user is None:
             raise WindowCheckFailed(f"pengguna contoh '{SMOKE_USER}' tidak ada")
         window = MainWindow(services, user)

@@ -21,7 +21,7 @@ from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import in_sentence
 from app.storage import sequences
 from app.text import clean_text
-from app.users.models import Role, User
+from app.users.models import User
 from app.users.permissions import Action, can, require
 
 if TYPE_CHECKING:
@@ -114,9 +114,7 @@ class DecisionService:
     ) -> Decision:
         """Store a proposal (PROPOSE: Manajer or Pengurus). Called by the solution services,
         which build the payload; audited."""
-        require(actor, Action.PROPOSE)
-        if actor.role == Role.ADMIN:
-            raise PermissionDenied("Hanya Manajer atau Pengurus yang boleh mengusulkan keputusan.")
+        require(actor, Action.PROPOSE_SOLUTION)
         if on > today:
             raise ValidationError("Tanggal usulan tidak boleh setelah hari ini.", field="on")
         if not case.status.is_open:

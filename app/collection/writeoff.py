@@ -32,8 +32,8 @@ from app.formats import format_date_long
 from app.loans.models import LoanStatus, PaymentMethod
 from app.money import format_rupiah
 from app.storage import sequences
-from app.users.models import Role, User
-from app.users.permissions import Action, require
+from app.users.models import User
+from app.users.permissions import Action, require, role_may
 
 if TYPE_CHECKING:
     from app.collection.cases import CaseService
@@ -86,7 +86,7 @@ class WriteoffService:
     # -- hapus buku ---------------------------------------------------------------------------
     def propose(self, actor: User, case_id: int, reason: str, on: date, today: date) -> Decision:
         """A Manajer (or Pengurus) proposes; refused while a precondition fails."""
-        if actor.role not in (Role.MANAJER, Role.PENGURUS, Role.KETUA):
+        if not role_may(actor.role, Action.PROPOSE_SOLUTION):
             raise PermissionDenied("Hapus buku diusulkan oleh Manajer (atau Pengurus).")
         require(actor, Action.PROPOSE)
         case = self.cases.get(case_id)

@@ -45,6 +45,9 @@ from app.storage.loans_bulk import (
     insert_guarantors_bulk,
     insert_loan_events_bulk,
     insert_loans_bulk,
+    loan_count,
+    next_loan_event_id,
+    next_loan_id,
 )
 from app.storage.loans_events_repo import RECEIPT_SEQUENCE
 from app.users.models import Role, User
@@ -79,7 +82,7 @@ def add_demo_loans(
     loans_per_borrower scales how soon a member borrows again (1.0: about three loans per
     member over eight years of history, 60,000 loans for 20,000 members)."""
     say = progress or (lambda _message: None)
-    if services.db.scalar("SELECT count(*) FROM loans"):
+    if loan_count(services.db):
         return "Pinjaman contoh sudah ada; tidak ditambah lagi."
     users = _users(services)
     products = _products(services, users["admin"])
@@ -91,7 +94,7 @@ def add_demo_loans(
     plans.sort(key=lambda p: (p.application_date, p.member.id))
     numbers, number_sequences = _numbers(services, plans)
     say(f"Menghitung riwayat angsuran {format_number(len(plans))} pinjaman …")
-    first_id = int(services.db.scalar("SELECT coalesce(max(id), 0) + 1 FROM loans"))
+    first_id = next_loan_id(services.db)
     events: list[tuple[int, int, int, SimEvent]] = []  # (ordinal, loan_id, index, event)
     statuses: Counter[LoanStatus] = Counter()
     with services.db.atomic():
@@ -351,7 +354,7 @@ def _event_rows(
     pattern = str(services.settings.get("loans.receipt_pattern"))
     code = services.settings.profile().code
     yearly = resets_yearly(pattern)
-    first = int(services.db.scalar("SELECT coalesce(max(id), 0) + 1 FROM loan_events"))
+    first = next_loan_event_id(services.db)
     position: dict[tuple[int, int], int] = {}
     kasir, ketua = users["kasir"].id, users["ketua"].id
     for offset, (ordinal, loan_id, index, e) in enumerate(events):

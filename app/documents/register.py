@@ -30,11 +30,8 @@ from app.errors import PermissionDenied, StorageError, ValidationError
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
-from app.storage.documents_repo import (
-    DocumentsRepository,
-    NewEntry,
-    RegisterQuery,
-)
+from app.storage.documents_repo import DocumentsRepository, NewEntry
+from app.storage.documents_repo import RegisterQuery as RegisterQuery  # re-exported for ui/
 from app.storage.documents_repo import RegisterRow as RegisterRow  # re-exported for ui/
 from app.users.models import User
 from app.users.permissions import Action, can, require

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from app.errors import NotFound, ValidationError
 from app.formats import format_date_short
 from app.identity import nik_warnings, normalize_phone, validate_nik, validate_npwp
 from app.members.models import Member, MemberDraft, MemberRow, MemberStatus
-from app.numbering import format_pattern, resets_yearly
+from app.numbering import NumberRule
 from app.settings.service import SettingsService
 from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
@@ -114,14 +115,8 @@ class MemberService:
     def next_number(self, on: date) -> str:
         """The number the next member will get (inside the caller's transaction)."""
         pattern = str(self.settings.get("members.number_pattern"))
-        code = self.settings.profile().code
-        year = on.year if resets_yearly(pattern) else 0
-        while True:
-            number = format_pattern(
-                pattern, sequences.next_value(self.db, MEMBER_SEQUENCE, year), on, code
-            )
-            if not self.repo.number_exists(number):
-                return number
+        rule = NumberRule(pattern, MEMBER_SEQUENCE, self.settings.profile().code)
+        return rule.next(on, partial(sequences.next_value, self.db), self.repo.number_exists)
 
     def create(self, actor: User, draft: MemberDraft, today: date | None = None) -> Member:
         require(actor, Action.EDIT_MEMBERS)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import months_between
 from app.members.models import Member, MemberStatus
 from app.money import format_rupiah
-from app.numbering import format_pattern, resets_yearly
+from app.numbering import NumberRule
 from app.savings.models import (
     PAYMENT_METHODS,
     SYSTEM_METHODS,
@@ -53,6 +54,10 @@ class SavingsService:
     # -- reading ------------------------------------------------------------------------------
     def balances(self, member_id: int, as_of: date | None = None) -> Balances:
         return self.repo.balances(member_id, as_of)
+
+    def totals(self) -> Balances:
+        """The cooperative's total savings per kind."""
+        return self.repo.totals()
 
     def history(self, member_id: int, kind: SavingsKind | None = None) -> list[SavingsTransaction]:
         return self.repo.history(member_id, kind)
@@ -269,10 +274,5 @@ class SavingsService:
 
     def _next_receipt(self, on: date) -> str:
         pattern = str(self.settings.get("savings.receipt_pattern"))
-        code = self.settings.profile().code
-        year = on.year if resets_yearly(pattern) else 0
-        while True:
-            seq = sequences.next_value(self.db, RECEIPT_SEQUENCE, year)
-            receipt = format_pattern(pattern, seq, on, code, "KW")
-            if not self.repo.receipt_exists(receipt):
-                return receipt
+        rule = NumberRule(pattern, RECEIPT_SEQUENCE, self.settings.profile().code, "KW")
+        return rule.next(on, partial(sequences.next_value, self.db), self.repo.receipt_exists)

@@ -72,9 +72,24 @@ class OlderThanLastSeen(StorageError):
         self.missing = missing
 
 
+class ConstraintFailed(StorageError):
+    """A write broke a rule the schema keeps (unique number, append-only row, check)."""
+
+
 _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _CORRUPT = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _CANT_OPEN = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM}
+ENVIRONMENT_CODES = frozenset(
+    {*_BUSY, *_CORRUPT, *_CANT_OPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_FULL}
+)
+"""Primary result codes that say something about the file, the disk or another program — the
+user can act on them. Every other code met while working (SQLITE_ERROR for bad SQL, MISUSE,
+RANGE, MISMATCH, …) is a bug in the program and is left to the bug handler."""
+
+
+def primary_code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
 
 
 def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> StorageError:
@@ -82,7 +97,7 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> Stor
 
     Classified by the primary result code; SQLite's own (English) text is never shown."""
     code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
+    primary = primary_code(exc)
     text = str(exc).lower()
     name = path.name if path else "database"
     if primary in _BUSY or (primary is None and ("locked" in text or "busy" in text)):
@@ -101,6 +116,11 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> Stor
     damaged_text = "malformed" in text or "not a database" in text
     if primary in _CORRUPT or (primary is None and damaged_text):
         return DamagedFile(msg_damaged(path or Path(name)))
+    if primary == sqlite3.SQLITE_CONSTRAINT:
+        return ConstraintFailed(
+            f"Data tidak bisa disimpan ke '{name}': bertentangan dengan data yang sudah ada. "
+            "Tidak ada yang diubah. Hubungi pendamping TI koperasi bila ini terulang."
+        )
     if primary in _CANT_OPEN or primary is None:
         return StorageError(
             f"File '{name}' tidak bisa dibaca atau ditulis (mungkin folder tidak ada atau tidak "
@@ -114,17 +134,14 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> Stor
 
 @contextlib.contextmanager
 def sqlite_errors(path: Path | None = None) -> Iterator[None]:
-    """Re-raise SQLite environment errors as StorageError (integrity errors stay bugs)."""
+    """Re-raise SQLite environment errors (ENVIRONMENT_CODES: busy, locked, full, read-only,
+    damaged, cannot open) as StorageError; anything else stays as it is, a bug for the bug
+    handler to log — constraint failures included: every rule the schema keeps is checked by
+    a service first, so one reaching SQLite is a rule the program missed."""
     try:
         yield
-    except sqlite3.IntegrityError:
-        raise
-    except (sqlite3.OperationalError, sqlite3.DatabaseError) as exc:
-        if isinstance(exc, sqlite3.IntegrityError):
-            raise
-        text = str(exc).lower()
-        # Programming mistakes (bad SQL) are bugs, not the user's problem.
-        if "no such" in text or "syntax error" in text or "has no column" in text:
+    except sqlite3.Error as exc:
+        if primary_code(exc) not in ENVIRONMENT_CODES:
             raise
         raise translate_sqlite_error(exc, path) from exc
 

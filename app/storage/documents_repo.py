@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from app.clock import now_text
+from app.numbering import next_number
 from app.storage.db import Database
 from app.storage.sequences import next_value
 
@@ -152,15 +153,18 @@ class DocumentsRepository:
         """Take the next number of (`sequence`, `year`) and record the row as 'proses', in one
         committed transaction of its own. `make_number(seq)` formats it; a number already in
         the register for this kind (e.g. after the pattern was changed) is skipped."""
-        with self.db.atomic():
-            while True:
-                seq = next_value(self.db, sequence, year)
-                number = str(make_number(seq))
-                taken = self.db.scalar(
+
+        def taken(number: str) -> bool:
+            return bool(
+                self.db.scalar(
                     "SELECT 1 FROM documents WHERE kind = ? AND number = ?", (entry.kind, number)
                 )
-                if not taken:
-                    break
+            )
+
+        with self.db.atomic():
+            seq, number = next_number(
+                lambda: next_value(self.db, sequence, year), lambda s: str(make_number(s)), taken
+            )
             new_id = self._insert(entry, number, seq, year, user_id)
         return self.get(new_id)
 

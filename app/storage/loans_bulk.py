@@ -132,6 +132,20 @@ _SCHEDULE_COLUMNS = (
 )
 
 
+def loan_count(db: Database) -> int:
+    return int(db.scalar("SELECT count(*) FROM loans"))
+
+
+def next_loan_id(db: Database) -> int:
+    """The id the next bulk-inserted loan gets (ids are given in order)."""
+    return int(db.scalar("SELECT coalesce(max(id), 0) + 1 FROM loans"))
+
+
+def next_loan_event_id(db: Database) -> int:
+    """The id the next bulk-inserted loan event gets."""
+    return int(db.scalar("SELECT coalesce(max(id), 0) + 1 FROM loan_events"))
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from app import numbering
 from app.numbering import format_pattern, resets_yearly
 from app.storage.db import Database
 
@@ -39,9 +40,12 @@ def next_number(
 ) -> str:
     """The next number of `pattern` from sequence `name` (per year when the pattern shows the
     year) that is not `taken` yet (a number typed by hand may already hold it). `codes`: the
-    cooperative's code and the document code. Call inside the transaction that stores it."""
+    cooperative's code and the document code. Call inside the transaction that stores it.
+    The loop itself is app.numbering's one `next_number`."""
     year = on.year if resets_yearly(pattern) else 0
-    while True:
-        number = format_pattern(pattern, next_value(db, name, year), on, *codes)
-        if not taken(number):
-            return number
+    _, number = numbering.next_number(
+        lambda: next_value(db, name, year),
+        lambda seq: format_pattern(pattern, seq, on, *codes),
+        taken,
+    )
+    return number

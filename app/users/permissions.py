@@ -19,6 +19,7 @@ class Action(StrEnum):
     RESTORE = "restore"
     WRITE_NOTES = "write_notes"
     PROPOSE = "propose"
+    PROPOSE_SOLUTION = "propose_solution"  # a decision on a problem loan (never the Admin)
     APPROVE = "approve"
     RECORD_CONTACT = "record_contact"
     RECORD_PAYMENT = "record_payment"
@@ -28,7 +29,7 @@ class Action(StrEnum):
 _ALL = set(Action)
 
 PERMISSIONS: dict[Role, set[Action]] = {
-    Role.ADMIN: _ALL - {Action.APPROVE, Action.AUTHORISE_WITHDRAWAL},
+    Role.ADMIN: _ALL - {Action.APPROVE, Action.AUTHORISE_WITHDRAWAL, Action.PROPOSE_SOLUTION},
     Role.KETUA: _ALL - {Action.MANAGE_USERS},
     Role.PENGURUS: _ALL - {Action.MANAGE_USERS},
     Role.MANAJER: {
@@ -38,6 +39,7 @@ PERMISSIONS: dict[Role, set[Action]] = {
         Action.BACKUP,
         Action.WRITE_NOTES,
         Action.PROPOSE,
+        Action.PROPOSE_SOLUTION,
         Action.RECORD_CONTACT,
         Action.RECORD_PAYMENT,
         Action.MONTH_END,
@@ -64,6 +66,7 @@ _DENIED: dict[Action, str] = {
     Action.RESTORE: "Hanya Admin atau Pengurus yang boleh memulihkan cadangan.",
     Action.WRITE_NOTES: "Peran Anda tidak boleh menulis catatan.",
     Action.PROPOSE: "Hanya Manajer (atau Pengurus) yang boleh mengusulkan keputusan.",
+    Action.PROPOSE_SOLUTION: "Hanya Manajer atau Pengurus yang boleh mengusulkan keputusan.",
     Action.APPROVE: "Hanya Ketua/Pengurus yang boleh menyetujui keputusan.",
     Action.RECORD_CONTACT: "Peran Anda tidak boleh mencatat kontak.",
     Action.RECORD_PAYMENT: "Peran Anda tidak boleh mencatat pembayaran.",
@@ -98,3 +101,23 @@ def require(user: User, action: Action) -> None:
     if user.active and not user.role_active and action in PERMISSIONS[user.role]:
         raise PermissionDenied(ROLE_PENDING.format(role=user.role.label))
     raise PermissionDenied(_DENIED[action])
+
+
+def role_may(role: Role, action: Action) -> bool:
+    """Whether the role as such may do `action` (the account's state aside — see `can`)."""
+    return action in PERMISSIONS[role]
+
+
+FIRST_USER_ROLES = (Role.KETUA, Role.PENGURUS, Role.ADMIN)
+"""Who the first user of a new cooperative may be (they approve every later role)."""
+
+
+def gives_ketua_approval(role: Role | str) -> bool:
+    """A hapus buku needs the Ketua's own approval (DOMAIN §4a: the Ketua plus one other);
+    `role` as a user's or as stored with a vote."""
+    return Role(role) == Role.KETUA
+
+
+def writes_supervisory_notes(user: User) -> bool:
+    """The Pengawas' note is the one a proposal waiting for supervision needs."""
+    return user.role == Role.PENGAWAS

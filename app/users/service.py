@@ -17,7 +17,7 @@ from app.users.passwords import (
     needs_rehash,
     verify_password,
 )
-from app.users.permissions import Action, can, require
+from app.users.permissions import FIRST_USER_ROLES, Action, can, require
 from app.users.roles import RoleGrants
 
 _USERNAME = re.compile(r"^[a-z0-9._-]{3,30}$")
@@ -185,7 +185,7 @@ class UserService:
         """The first user of a new cooperative (Ketua/Pengurus or Admin); no actor yet."""
         if self.has_users():
             raise PermissionDenied("Pengguna pertama sudah dibuat.")
-        if role not in (Role.ADMIN, Role.KETUA, Role.PENGURUS):
+        if role not in FIRST_USER_ROLES:
             raise ValidationError("Pengguna pertama harus Admin atau Ketua/Pengurus.", field="role")
         return self._create(None, username, full_name, role, password, confirm, position, False)
 

@@ -2188,22 +2188,16 @@ Create them now?</translation>
 <context>
     <name>ExceptHook</name>
     <message>
+        <source>Terjadi kesalahan program. Pekerjaan yang sudah disimpan aman. Catatan kesalahan ada di: {path}</source>
+        <translation>A program error occurred. Work that was already saved is safe. The error log is at: {path}</translation>
+    </message>
+    <message>
         <source>Terjadi kesalahan</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <source>Maaf, terjadi kesalahan yang tidak terduga di program Mufakat. Data yang sudah disimpan tetap aman.
-
-Catatan kesalahan disimpan di:
-{path}
-
-Kirim file itu kepada pendamping TI koperasi. Sebaiknya tutup lalu buka lagi program ini.</source>
-        <translation>Sorry, something unexpected went wrong in Mufakat. Data already saved is safe.
-
-A record of the error was saved in:
-{path}
-
-Send that file to the cooperative&apos;s IT helper. It is best to close the program and open it again.</translation>
+        <source>Kirim file itu kepada pendamping TI koperasi. Sebaiknya tutup lalu buka lagi program ini.</source>
+        <translation>Send that file to the cooperative&apos;s IT helper. It is best to close the program and open it again.</translation>
     </message>
 </context>
 <context>
@@ -7338,6 +7332,13 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Surat Perjanjian / Addendum</source>
         <translation>Agreement / Addendum</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Tidak bisa dilanjutkan</source>
+        <translation>Cannot continue</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from ui.main_window import SETTINGS, MainWindow
 from ui.models.backups_model import BackupColumn, BackupsModel
 from ui.views.settings.backup_actions import restore
 from ui.views.settings.backup_tab import BackupTab
+from ui.widgets import messages as ui_messages
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen platform
 
@@ -37,6 +38,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     for name in ("warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, name, answer)
+    monkeypatch.setattr(ui_messages, "warn", answer)  # where ui.errors.show_error goes
     return seen
 
 

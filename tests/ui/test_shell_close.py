@@ -22,7 +22,7 @@ from app.storage.db import open_database
 from app.users.models import Role, User
 from tests.conftest import PASSWORD
 from ui.main_window import MEMBERS, SETTINGS, MainWindow
-from ui.views.settings import backup_actions
+from ui.widgets import messages as ui_messages
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen platform
 
@@ -39,6 +39,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     for name in ("warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, name, answer)
+    monkeypatch.setattr(ui_messages, "warn", answer)  # where ui.errors.show_error goes
     return seen
 
 
@@ -100,7 +101,7 @@ def test_failed_backup_is_shown_but_the_program_still_closes(
     def full_disk(*_args: object, **_kw: object) -> None:
         raise StorageError("Disk penuh: data tidak bisa disimpan.")
 
-    monkeypatch.setattr(backup_actions, "backup_to", full_disk)
+    monkeypatch.setattr(services.backups, "make_automatic", full_disk)
     assert window.close() is True
     assert not window.isVisible()
     assert len(messages) == 1

@@ -64,7 +64,10 @@ def test_the_dialog_names_the_log_file_and_shows_no_traceback(
     assert len(texts) == 1
     assert str(log_file) in texts[0]
     assert "Traceback" not in texts[0] and "KeyError" not in texts[0]
-    assert "Data yang sudah disimpan tetap aman" in texts[0]
+    assert texts[0] == (
+        f"Terjadi kesalahan program. Pekerjaan yang sudah disimpan aman. Catatan kesalahan ada "
+        f"di: {log_file}"
+    )
 
 
 def test_worker_thread_errors_are_logged(qtbot: QtBot, tmp_path: Path) -> None:

@@ -17,7 +17,6 @@ from app.storage.db import open_database
 from tests.storage.bad_files import BAD_FILES, damaged, folder_state
 from ui.app_context import AppController
 from ui.main_window import MainWindow
-from ui.views.settings import backup_actions
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen platform
 
@@ -138,7 +137,7 @@ def test_a_bug_in_the_closing_backup_still_closes_the_file(
     def bug(*_a: object, **_k: object) -> None:
         raise RuntimeError("kesalahan program")
 
-    monkeypatch.setattr(backup_actions, "backup_to", bug)
+    monkeypatch.setattr(services.backups, "make_automatic", bug)
     # From the event loop the bug goes to the global hook; called directly it is raised.
     with pytest.raises(RuntimeError, match="kesalahan program"):
         window.close()

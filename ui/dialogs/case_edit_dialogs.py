@@ -30,8 +30,9 @@ from app.loans.models import PaymentMethod
 from app.money import format_rupiah
 from app.services import Services
 from app.users.models import User
-from ui.dialogs.case_parts import CausesPicker, case_line, officer_combo, show_error, text_box
+from ui.dialogs.case_parts import CausesPicker, case_line, officer_combo, text_box
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -89,7 +90,7 @@ class CaseFormDialog(QDialog):
         try:
             self.saved = self.save()
         except AppError as exc:
-            show_error(self.errors, exc, self.fields)
+            show_error(self, exc, errors=self.errors, fields=self.fields)
             return
         super().accept()
 

@@ -23,8 +23,9 @@ from app.errors import AppError, ValidationError
 from app.loans.models import LoanFilter, LoanStatus
 from app.services import Services
 from app.users.models import User
-from ui.dialogs.case_parts import CausesPicker, officer_combo, show_error
+from ui.dialogs.case_parts import CausesPicker, officer_combo
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
+from ui.errors import show_error
 from ui.models.loans_model import LoanColumn, LoansModel
 from ui.widgets.form import FieldErrors
 
@@ -120,7 +121,7 @@ class OpenCaseDialog(QDialog):
                 order="days",
             )
         except AppError as exc:
-            show_error(self.errors, exc, ())
+            show_error(self, exc, errors=self.errors, fields=())
             return
         if self.model.rowCount() >= 1:
             self.table.selectRow(0)
@@ -144,6 +145,6 @@ class OpenCaseDialog(QDialog):
                 causes=self.causes.codes(),
             )
         except AppError as exc:
-            show_error(self.errors, exc, FIELDS)
+            show_error(self, exc, errors=self.errors, fields=FIELDS)
             return
         super().accept()

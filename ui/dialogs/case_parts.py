@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.collection.models import CAUSE_GROUPS, CAUSES, Case
-from app.errors import AppError, ValidationError
 from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
-from ui.widgets.form import FieldErrors
 
 
 def case_line(case: Case) -> QLabel:
@@ -99,11 +97,3 @@ def officer_combo(services: Services, current: int | None, *, none_text: str = "
     if index >= 0:
         combo.setCurrentIndex(index)
     return combo
-
-
-def show_error(errors: FieldErrors, exc: AppError, fields: Iterable[str]) -> None:
-    """A ValidationError at its field when the form has it; anything else in the general
-    label. What the user typed stays as it was."""
-    known = set(fields)
-    field = exc.field if isinstance(exc, ValidationError) else None
-    errors.show(field if field in known else None, exc.message)

@@ -18,6 +18,7 @@ from app.errors import ValidationError
 from app.services import Services
 from app.users.models import User
 from app.users.passwords import MIN_LENGTH
+from ui.errors import show_error
 from ui.widgets.form import FieldErrors
 
 
@@ -67,7 +68,7 @@ class ChangePasswordForm(QWidget):
                 self.user, self.old.text(), self.new.text(), self.confirm.text()
             )
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return False
         for edit in (self.old, self.new, self.confirm):
             edit.clear()

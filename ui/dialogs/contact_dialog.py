@@ -35,8 +35,9 @@ from app.collection.models import (
 from app.errors import AppError, ValidationError
 from app.services import Services
 from app.users.models import User
-from ui.dialogs.case_parts import CausesPicker, case_line, officer_combo, show_error, text_box
+from ui.dialogs.case_parts import CausesPicker, case_line, officer_combo, text_box
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
+from ui.errors import show_error
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
 from ui.widgets.rupiah_edit import RupiahEdit
@@ -342,6 +343,6 @@ class ContactDialog(QDialog):
                 self.user, draft, self.today, promise=promise
             )
         except AppError as exc:
-            show_error(self.errors, exc, FIELDS)
+            show_error(self, exc, errors=self.errors, fields=FIELDS)
             return
         super().accept()

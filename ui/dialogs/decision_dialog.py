@@ -15,9 +15,11 @@ from app.errors import AppError, ValidationError
 from app.formats import format_date_long
 from app.money import format_rupiah
 from app.services import Services
-from app.users.models import Role, User
-from ui.dialogs.case_parts import show_error, text_box
+from app.users.models import User
+from app.users.permissions import writes_supervisory_notes
+from ui.dialogs.case_parts import text_box
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
+from ui.errors import show_error
 from ui.views.case_decisions import describe
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
@@ -139,7 +141,7 @@ class DecisionDialog(QDialog):
             Mode.SETUJUI: self.tr("Catatan persetujuan *"),
             Mode.TOLAK: self.tr("Alasan penolakan *"),
             Mode.CATATAN: self.tr("Catatan Pengawas *")
-            if user.role == Role.PENGAWAS
+            if writes_supervisory_notes(user)
             else self.tr("Catatan *"),
             Mode.TARIK: self.tr("Alasan menarik usulan *"),
         }
@@ -243,8 +245,13 @@ class DecisionDialog(QDialog):
         except AppError as exc:
             field = "note" if isinstance(exc, ValidationError) and exc.field == "reason" else None
             if field:
-                self.errors.show(field, exc.message)
+                show_error(self, exc, errors=self.errors, at=field)
             else:
-                show_error(self.errors, exc, ("on", "note", "meeting_ref", "meeting_date"))
+                show_error(
+                    self,
+                    exc,
+                    errors=self.errors,
+                    fields=("on", "note", "meeting_ref", "meeting_date"),
+                )
             return
         super().accept()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.collection.meeting_models import MeetingAttendee, MeetingDraft
 from app.errors import AppError, ValidationError
 from ui.dialogs.loan_dialog_parts import dialog_buttons
+from ui.errors import show_error
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
 
@@ -66,7 +67,7 @@ class _Form(QDialog):
         try:
             self._submit()
         except AppError as exc:
-            self.errors.show(getattr(exc, "field", None), exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         self.accept()
 

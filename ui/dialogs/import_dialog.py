@@ -27,6 +27,7 @@ from app.imports.template import write_template
 from app.services import Services
 from app.users.models import User
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 
@@ -161,4 +162,4 @@ class ImportDialog(QDialog):
         try:
             write_template(kind, Path(name))
         except AppError as exc:
-            messages.warn(self, self.tr("Impor Data"), exc.message)
+            show_error(self, exc, self.tr("Impor Data"))

@@ -13,6 +13,7 @@ from app.money import format_rupiah
 from app.services import Services
 from app.users.models import User
 from ui.dialogs.loan_dialog_parts import dialog_buttons, loan_line, note_label
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -81,10 +82,10 @@ class DecisionDialog(QDialog):
                 self.saved = loans.reject(self.user, self.loan.id, self.note_edit.text(),
                                           self.today)  # fmt: skip
         except ValidationError as exc:
-            self.errors.show("note" if exc.field == "note" else None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=("note",))
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         super().accept()
 
@@ -139,10 +140,10 @@ class DisburseDialog(QDialog):
             assert on is not None
             self.saved = self.services.loans.disburse(self.user, self.loan.id, on, self.today)
         except ValidationError as exc:
-            self.errors.show("on" if exc.field == "on" else None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=("on",))
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         messages.inform(self, self.tr("Pinjaman dicairkan"), self.tr(
             "Pinjaman {name} sudah dicairkan.\n\nNo. Perjanjian: {number}\n"

@@ -34,6 +34,7 @@ from app.users.models import User
 from ui.dialogs.loan_wizard_pages import AmountPage, MemberPage, ProductPage, _Page
 from ui.dialogs.loan_wizard_steps import ApprovalPage, CollateralPage, DisbursePage, PreviewPage
 from ui.dialogs.simulation_dialog import rate_per_year_text
+from ui.errors import show_error
 from ui.widgets import messages
 
 (MEMBER_PAGE, PRODUCT_PAGE, AMOUNT_PAGE, PREVIEW_PAGE, COLLATERAL_PAGE, APPROVAL_PAGE,
@@ -198,7 +199,7 @@ class LoanWizard(QWizard):
                       COLLATERAL_PAGE: self.collateral_page.errors,
                       DISBURSE_PAGE: self.disburse_page.errors}.get(page_id)  # fmt: skip
             if errors is not None:
-                errors.show(field, exc.message)
+                show_error(self, exc, errors=errors)
             lines.append(self.tr("Perbaiki di {page} (klik Kembali), lalu "
                                  "simpan lagi.").format(page=page.title()))  # fmt: skip
         lines.append(self.tr("Pinjaman ini belum tersimpan sama sekali; semua isian masih ada."))

@@ -28,6 +28,7 @@ from app.members.models import MemberStatus
 from app.money import format_rupiah
 from ui.dialogs.loan_dialog_parts import note_label
 from ui.dialogs.simulation_dialog import rate_per_year_text
+from ui.errors import show_error
 from ui.models.members_model import MemberColumn, MembersModel
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -324,10 +325,10 @@ class AmountPage(_Page):
             )
             check = wizard.services.loans.check_application(draft, wizard.today)
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return False
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return False
         wizard.draft, wizard.terms, wizard.check = draft, terms, check
         return True

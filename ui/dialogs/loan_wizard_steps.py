@@ -37,6 +37,7 @@ from app.users.permissions import Action, can
 from ui.dialogs.loan_dialog_parts import note_label
 from ui.dialogs.loan_wizard_pages import WARNING_STYLE, _Page
 from ui.dialogs.simulation_dialog import rate_per_year_text, schedule_totals
+from ui.errors import show_error
 from ui.models.loan_parts_model import CollateralColumn, CollateralModel
 from ui.models.schedule_model import PlanColumn, PlanModel
 from ui.widgets.date_edit import DateEdit
@@ -224,7 +225,7 @@ class CollateralPage(_Page):
         try:
             draft = self.collateral_draft()
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return False
         wizard = self.loan_wizard()
         wizard.collateral.append(draft)
@@ -263,7 +264,7 @@ class CollateralPage(_Page):
         try:
             self.loan_wizard().guarantor = self.guarantor_draft()
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return False
         return True
 
@@ -335,8 +336,8 @@ class ApprovalPage(_Page):
             )
         except AppError as exc:
             field = getattr(exc, "field", None)
-            self.errors.show("auth_password" if field == "auth_password" else "approver",
-                             exc.message)  # fmt: skip
+            at = "auth_password" if field == "auth_password" else "approver"
+            show_error(self, exc, errors=self.errors, at=at)
             return False
         return True
 
@@ -403,7 +404,7 @@ class DisbursePage(_Page):
             # Approved in the same save, so the decision is dated today.
             check_disbursement_date(on, wizard.today, wizard.today, wizard.draft.first_due)
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return False
         wizard.disburse_on = on
         return True

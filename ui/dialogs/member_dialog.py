@@ -22,6 +22,7 @@ from app.identity import format_phone, normalize_phone, validate_nik
 from app.members.models import Member, MemberDraft
 from app.services import Services
 from app.users.models import User
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -290,10 +291,10 @@ class MemberDialog(QDialog):
             else:
                 self.saved = members.update(self.user, self.member.id, clean, self.today)
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         super().accept()
 

@@ -15,6 +15,7 @@ from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -95,10 +96,10 @@ class MonthEndDialog(QDialog):
                     raise
                 self.saved = quality.month_end(self.user, as_of, rerun=True)
         except ValidationError as exc:
-            self.errors.show(exc.field if exc.field == "as_of" else None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=("as_of",))
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         messages.inform(self, self.tr("Proses akhir bulan selesai"), self.tr(
             "Kolektibilitas {n} pinjaman per {date} tersimpan. Sisa pokok {total}, rasio "
@@ -158,9 +159,9 @@ class BookAllowanceDialog(QDialog):
                 self.user, as_of, self.amount_edit.value(), self.note_edit.text()
             )
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         super().accept()

@@ -24,6 +24,7 @@ from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.loan_dialog_parts import dialog_buttons, loan_line, note_label
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -122,11 +123,11 @@ class PayoffDialog(QDialog):
             assert on is not None
             quote = self.services.loans.payments.payoff_quote(self.loan.id, on)
         except ValidationError as exc:
-            self.errors.show(exc.field if exc.field == "on" else None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=("on",))
             self.quote = None
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             self.quote = None
             return
         self.quote = quote
@@ -170,10 +171,10 @@ class PayoffDialog(QDialog):
                 self.note_edit.text(), today=self.today,
             )  # fmt: skip
         except ValidationError as exc:
-            self.errors.show(exc.field if exc.field in ("on", "method") else None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=("on", "method"))
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         messages.inform(
             self,

@@ -28,6 +28,7 @@ from app.loans.schedule import METHODS, method_label
 from app.money import format_rate, format_rupiah, parse_rate
 from app.services import Services
 from app.users.models import User
+from ui.errors import show_error
 from ui.widgets.form import FieldErrors
 from ui.widgets.rupiah_edit import RupiahEdit
 
@@ -368,10 +369,10 @@ class ProductDialog(QDialog):
             else:
                 self.saved = products.update(self.actor, self.product.id, draft)
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         self.accept()
 

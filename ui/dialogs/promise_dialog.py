@@ -21,8 +21,9 @@ from app.formats import format_date_long, format_date_short
 from app.money import format_rupiah
 from app.services import Services
 from app.users.models import User
-from ui.dialogs.case_parts import case_line, show_error
+from ui.dialogs.case_parts import case_line
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -101,7 +102,7 @@ class PromiseDialog(QDialog):
                 self.user, int(contact_id), PromiseDraft(self.amount_edit.value(), due), self.today
             )
         except AppError as exc:
-            show_error(self.errors, exc, ("contact", "amount", "due_date"))
+            show_error(self, exc, errors=self.errors, fields=("contact", "amount", "due_date"))
             return
         super().accept()
 
@@ -184,6 +185,6 @@ class CancelPromiseDialog(QDialog):
                 self.user, self.view.promise.id, self.reason_edit.text(), self.today, self.today
             )
         except AppError as exc:
-            show_error(self.errors, exc, ("reason",))
+            show_error(self, exc, errors=self.errors, fields=("reason",))
             return
         super().accept()

@@ -16,6 +16,7 @@ from app.errors import AppError, ValidationError
 from app.services import Services
 from app.users.models import User
 from app.users.passwords import MIN_LENGTH
+from ui.errors import show_error
 from ui.widgets.form import FieldErrors
 
 
@@ -69,9 +70,9 @@ class ResetPasswordDialog(QDialog):
                 self.actor, self.user.id, self.password.text(), self.confirm.text()
             )
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         self.accept()

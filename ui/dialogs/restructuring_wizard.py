@@ -34,6 +34,7 @@ from ui.dialogs.restructuring_pages import (
     TermsPage,
     TreatmentPage,
 )
+from ui.errors import show_error
 from ui.widgets.form import FieldErrors
 
 KIND_PAGE, POSITION_PAGE, TREATMENT_PAGE, TERMS_PAGE, COMPARE_PAGE, SUMMARY_PAGE = range(6)
@@ -149,10 +150,10 @@ class RestructuringWizard(QWizard):
         """Show the error at its field (on this page when the field lives here)."""
         field = exc.field if isinstance(exc, ValidationError) else None
         if field in FIELD_PAGES and FIELD_PAGES[field] != page_id:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             self.summary_page.error.setText(exc.message)
             return False
-        self.errors.show(field, exc.message)
+        show_error(self, exc, errors=self.errors)
         if self.currentId() == SUMMARY_PAGE:
             self.summary_page.error.setText(exc.message)
         return False

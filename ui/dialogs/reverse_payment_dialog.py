@@ -13,6 +13,7 @@ from app.money import format_rupiah
 from app.services import Services
 from app.users.models import User
 from ui.dialogs.loan_dialog_parts import dialog_buttons, loan_line, note_label
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.form import FieldErrors
 
@@ -126,9 +127,9 @@ class ReversePaymentDialog(QDialog):
                 self.user, self.payment.id, reason, self.today, today=self.today
             )
         except ValidationError as exc:
-            self.errors.show(exc.field if exc.field == "reason" else None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=("reason",))
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         super().accept()

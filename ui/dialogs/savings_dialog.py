@@ -28,6 +28,7 @@ from app.savings.models import PAYMENT_METHODS, SavingsKind, SavingsTransaction,
 from app.savings.statement import build_savings_statement
 from app.services import Services
 from app.users.models import User
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.authorisation_box import AuthorisationBox
 from ui.widgets.date_edit import DateEdit
@@ -182,14 +183,14 @@ class SavingsDialog(QDialog):
                     self.note_edit.text(), authoriser=authoriser, reason=reason, today=self.today,
                 )  # fmt: skip
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         except PermissionDenied as exc:
             field = "authoriser" if self.needs_authorisation() else None
-            self.errors.show(field, exc.message)
+            show_error(self, exc, errors=self.errors, at=field)
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         what = self.tr("Penarikan") if self.withdrawal else self.tr("Setoran")
         text = self.tr("{what} {kind} {amount} untuk {name} tersimpan.").format(
@@ -285,10 +286,10 @@ class ReverseDialog(QDialog):
                 self.user, self.tx.id, self.reason_edit.text(), today=self.today
             )
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         super().accept()
 
@@ -364,10 +365,10 @@ class StatementDialog(QDialog):
                 self.services, self.member, start, end, path, self.today
             )
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         except OSError as exc:
             self.errors.show(None, self.tr("File tidak bisa ditulis: {error}").format(

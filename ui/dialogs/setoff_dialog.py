@@ -26,8 +26,9 @@ from app.savings.models import SavingsKind
 from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
-from ui.dialogs.case_parts import case_line, show_error
+from ui.dialogs.case_parts import case_line
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
+from ui.errors import show_error
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
 from ui.widgets.rupiah_edit import RupiahEdit
@@ -134,6 +135,10 @@ class SetoffDialog(QDialog):
             given_by=self.given_by.text(), given_on=given_on, statement_no=self.statement_no.text()
         )
 
+    def done(self, result: int) -> None:
+        self._timer.stop()  # a check still pending must not run once the dialog is closed
+        super().done(result)
+
     def check(self) -> None:
         """What the loan asks and what the typed amounts cover (nothing is written)."""
         self._timer.stop()
@@ -143,7 +148,7 @@ class SetoffDialog(QDialog):
             arrears = self.services.loans.quality.arrears(self.case.loan_id, on)
             total = sum(self.values().values())
         except AppError as exc:
-            show_error(self.errors, exc, FIELDS)
+            show_error(self, exc, errors=self.errors, fields=FIELDS)
             return
         self.summary.setText(
             self.tr(
@@ -165,6 +170,6 @@ class SetoffDialog(QDialog):
                 self.user, self.case.id, on, self.values(), self.consent(), self.today
             )
         except AppError as exc:
-            show_error(self.errors, exc, FIELDS)
+            show_error(self, exc, errors=self.errors, fields=FIELDS)
             return
         super().accept()

@@ -29,8 +29,9 @@ from app.money import format_rupiah, terbilang_rupiah
 from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
-from ui.dialogs.case_parts import case_line, show_error, text_box
+from ui.dialogs.case_parts import case_line, text_box
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -165,7 +166,7 @@ class SettlementDialog(QDialog):
             on = self.on_edit.value() or self.today
             quote = self.services.settlement.quote(self.case.loan_id, on, self.waivers())
         except AppError as exc:
-            show_error(self.errors, exc, ("on", "pokok", "jasa", "denda"))
+            show_error(self, exc, errors=self.errors, fields=("on", "pokok", "jasa", "denda"))
             return
         self.quote = quote
         for line in quote.lines:
@@ -206,7 +207,7 @@ class SettlementDialog(QDialog):
             on = self.on_edit.value() or self.today
             quote = self.services.settlement.max_within_limits(self.case.loan_id, on)
         except AppError as exc:
-            show_error(self.errors, exc, ("on",))
+            show_error(self, exc, errors=self.errors, fields=("on",))
             return
         for line in quote.lines:
             self.waiver[line.component].set_value(line.waived or None)
@@ -232,7 +233,9 @@ class SettlementDialog(QDialog):
                 self.today,
             )
         except AppError as exc:
-            show_error(self.errors, exc, ("on", "pokok", "jasa", "denda", "expires_on"))
+            show_error(
+                self, exc, errors=self.errors, fields=("on", "pokok", "jasa", "denda", "expires_on")
+            )
             return
         super().accept()
 
@@ -314,6 +317,6 @@ class SettlementPayDialog(QDialog):
                 self.user, d.id, on, str(self.method.currentData()), self.today
             )
         except AppError as exc:
-            show_error(self.errors, exc, ("on", "method"))
+            show_error(self, exc, errors=self.errors, fields=("on", "method"))
             return
         super().accept()

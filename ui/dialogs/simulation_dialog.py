@@ -39,6 +39,7 @@ from app.loans.schedule import (
 from app.money import format_rate, format_rupiah, parse_rate
 from app.services import Services
 from app.users.models import User
+from ui.errors import show_error
 from ui.models.schedule_model import PlanColumn, PlanModel
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -262,7 +263,7 @@ class SimulationDialog(QDialog):
             terms = self.terms()
             rows = build_schedule(terms)
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             self._show_nothing()
             return
         self.schedule = rows
@@ -317,7 +318,7 @@ class SimulationDialog(QDialog):
                 round_up=self.round_up_check.isChecked(),
             )  # fmt: skip
         except ValidationError as exc:
-            self.errors.show(exc.field or "target_installment", exc.message)
+            show_error(self, exc, errors=self.errors, at=exc.field or "target_installment")
             return
         self.grace_spin.setValue(0)
         self.months_spin.setValue(months)

@@ -20,6 +20,7 @@ from app.members.models import Member, MemberStatus
 from app.money import format_rupiah
 from app.services import Services
 from app.users.models import User
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -115,9 +116,9 @@ class StatusDialog(QDialog):
                 self.user, self.member.id, status, when, self.note_edit.text(), today=self.today
             )
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         super().accept()

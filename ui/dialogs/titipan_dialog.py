@@ -21,6 +21,7 @@ from app.money import format_rupiah
 from app.services import Services
 from app.users.models import User
 from ui.dialogs.loan_dialog_parts import dialog_buttons, loan_line, note_label
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -120,10 +121,10 @@ class TitipanDialog(QDialog):
                     amount=format_rupiah(amount), name=self.loan.member_name
                 )
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         messages.inform(self, self.tr("Titipan tersimpan"), self.done_text)
         super().accept()

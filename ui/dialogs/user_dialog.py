@@ -18,6 +18,7 @@ from app.errors import AppError, ValidationError
 from app.services import Services
 from app.users.models import Role, User
 from app.users.passwords import MIN_LENGTH
+from ui.errors import show_error
 from ui.widgets.form import FieldErrors
 
 
@@ -125,9 +126,9 @@ class UserDialog(QDialog):
                     self.active.isChecked(),
                 )
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         self.accept()

@@ -23,6 +23,7 @@ from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action
 from ui.dialogs.loan_dialog_parts import dialog_buttons, loan_line, note_label
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -167,13 +168,13 @@ class WaiverDialog(QDialog):
                 approver, on, today=self.today,
             )  # fmt: skip
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         except PermissionDenied as exc:
-            self.errors.show("approver", exc.message)
+            show_error(self, exc, errors=self.errors, at="approver")
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         messages.inform(
             self,

@@ -23,9 +23,11 @@ from app.errors import AppError
 from app.formats import format_date_long
 from app.money import format_rupiah
 from app.services import Services
-from app.users.models import Role, User
-from ui.dialogs.case_parts import case_line, show_error, text_box
+from app.users.models import User
+from app.users.permissions import Action, can
+from ui.dialogs.case_parts import case_line, text_box
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -33,10 +35,6 @@ from ui.widgets.form import FieldErrors
 _OK = "color:#1e6b2b; font-weight:bold;"
 _FAIL = "color:#b00020; font-weight:bold;"
 _OFF = "color:#6b6b6b;"
-
-
-def may_propose_writeoff(user: User) -> bool:
-    return user.active and user.role in (Role.MANAJER, Role.PENGURUS, Role.KETUA)
 
 
 class WriteoffDialog(QDialog):
@@ -107,7 +105,7 @@ class WriteoffDialog(QDialog):
             on = self.date_edit.value() or self.today
             check = self.services.writeoff.checklist(self.case.loan_id, on)
         except AppError as exc:
-            show_error(self.errors, exc, ("on",))
+            show_error(self, exc, errors=self.errors, fields=("on",))
             return
         self.check = check
         while self.grid.count():
@@ -125,7 +123,7 @@ class WriteoffDialog(QDialog):
             detail.setStyleSheet("color:#444;")
             for col, widget in enumerate((mark, label, detail)):
                 self.grid.addWidget(widget, n, col, Qt.AlignmentFlag.AlignTop)
-        allowed = may_propose_writeoff(self.user)
+        allowed = can(self.user, Action.PROPOSE_SOLUTION)
         if check.ok:
             self.verdict.setText(self.tr("Semua syarat terpenuhi: hapus buku boleh diusulkan."))
             self.verdict.setStyleSheet(_OK)
@@ -154,7 +152,7 @@ class WriteoffDialog(QDialog):
                 self.user, self.case.id, self.reason_edit.toPlainText(), on, self.today
             )
         except AppError as exc:
-            show_error(self.errors, exc, ("on", "reason"))
+            show_error(self, exc, errors=self.errors, fields=("on", "reason"))
             self.refresh_keep_error(exc)
             return
         super().accept()
@@ -262,6 +260,8 @@ class HapusTagihDialog(QDialog):
                 self.today,
             )
         except AppError as exc:
-            show_error(self.errors, exc, ("rat_number", "rat_date", "on", "reason"))
+            show_error(
+                self, exc, errors=self.errors, fields=("rat_number", "rat_date", "on", "reason")
+            )
             return
         super().accept()

@@ -20,13 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError, StorageError, ValidationError
+from app.files import database_files
 from app.paths import DB_SUFFIX, default_db_path
 from app.services import Services
 from app.settings.profile import CoopProfile
 from app.settings.service import SettingsService
-from app.storage.lock import lock_path_for
 from app.users.models import Role
 from app.users.passwords import MIN_LENGTH, check_new_password
+from app.users.permissions import FIRST_USER_ROLES
+from ui.errors import show_error
 from ui.views.settings.profile_form import ProfileForm
 from ui.widgets.form import FieldErrors
 
@@ -53,7 +55,7 @@ class ProfilePage(QWizardPage):
         try:
             self.profile = SettingsService.validate_profile(self.form.profile())
         except ValidationError as exc:
-            self.form.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.form.errors)
             return False
         return True
 
@@ -72,7 +74,7 @@ class UserPage(QWizardPage):
         form = QFormLayout(self)
         self.role = QComboBox()
         self.role.setObjectName("role")
-        for role in (Role.KETUA, Role.PENGURUS, Role.ADMIN):
+        for role in FIRST_USER_ROLES:
             self.role.addItem(role.label, role)
         self.full_name = QLineEdit(objectName="full_name")
         self.full_name.setPlaceholderText(self.tr("misalnya Budi Santoso"))
@@ -99,7 +101,7 @@ class UserPage(QWizardPage):
         try:
             check_new_password(self.password.text(), self.confirm.text())
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return False
         return True
 
@@ -219,7 +221,7 @@ class NewCoopWizard(QWizard):
         try:
             services = Services.open(path, create=True)
         except StorageError as exc:
-            summary.errors.show("path", exc.message)
+            show_error(self, ValidationError(exc.message, "path"), errors=summary.errors)
             return False
         try:
             services.settings.save_profile(None, self.profile_page.profile)
@@ -243,17 +245,17 @@ class NewCoopWizard(QWizard):
         field = exc.field if isinstance(exc, ValidationError) else None
         if field in _USER_FIELDS:
             self.back()
-            self.user_page.errors.show(field, exc.message)
+            show_error(self, exc, errors=self.user_page.errors)
         elif field is not None and field in self.profile_page.form.edits:
             self.back()
             self.back()
-            self.profile_page.form.errors.show(field, exc.message)
+            show_error(self, exc, errors=self.profile_page.form.errors)
         else:
-            self.summary_page.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.summary_page.errors, fields=())
 
 
 def _remove_new_file(path: Path) -> None:
     """Remove a database this wizard has just created and could not finish."""
-    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), lock_path_for(path)):
+    for leftover in database_files(path):
         with contextlib.suppress(OSError):
             leftover.unlink()

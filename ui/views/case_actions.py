@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog, QMenu, QPushButton
 from app.collection.decision_models import Decision
 from app.collection.models import Case, PromiseStatus
 from app.loans.models import LoanStatus
-from app.users.models import Role
 from app.users.permissions import Action, can
 from ui.dialogs.case_edit_dialogs import (
     AssignDialog,
@@ -46,7 +45,7 @@ class CaseActions(QObject):
         user = view.user
         d = view.detail
         self.handler = can(user, Action.RECORD_CONTACT) or can(user, Action.PROPOSE)
-        self.proposer = can(user, Action.PROPOSE) and user.role != Role.ADMIN
+        self.proposer = can(user, Action.PROPOSE_SOLUTION)
         self.cashier = can(user, Action.RECORD_PAYMENT)
         self.printer = CasePrinter(view, view.services, user, lambda: view.today(), view.reload)
         self.printer.attach(d.print_button)

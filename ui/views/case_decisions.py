@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.collection.decision_models import Decision, DecisionKind, DecisionStatus
 from app.formats import format_date_short, in_sentence
-from app.users.models import Role, User
-from app.users.permissions import Action, can
+from app.users.models import User
+from app.users.permissions import Action, can, gives_ketua_approval, writes_supervisory_notes
 from ui.models.decisions_model import DecisionColumn, DecisionsModel
 
 
@@ -47,7 +47,7 @@ def vote_block(user: User, d: Decision) -> str | None:
 def _ketua_missing(d: Decision) -> bool:
     """Hapus buku still without the Ketua's approval (DOMAIN §4a: the Ketua plus one other)."""
     return d.kind == DecisionKind.HAPUS_BUKU and not any(
-        v.role == Role.KETUA.value for v in d.approvals
+        gives_ketua_approval(v.role) for v in d.approvals
     )
 
 
@@ -58,7 +58,7 @@ def approve_block(user: User, d: Decision) -> str | None:
     if (
         reason is None
         and _ketua_missing(d)
-        and user.role != Role.KETUA
+        and not gives_ketua_approval(user.role)
         and d.approvals_missing <= 1
     ):
         return (
@@ -179,7 +179,7 @@ class DecisionsPanel(QWidget):
 
     def set_user(self, user: User) -> None:
         self.user = user
-        if user.role == Role.PENGAWAS:
+        if writes_supervisory_notes(user):
             self.note_button.setText(self.tr("Tulis Catatan Pengawas…"))
 
     def set_decisions(self, decisions: list[Decision], as_of: date) -> None:

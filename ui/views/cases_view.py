@@ -35,6 +35,7 @@ from app.users.models import User
 from app.users.permissions import Action, can
 from ui.changes import watch
 from ui.dialogs.case_open_dialog import OpenCaseDialog
+from ui.errors import show_error
 from ui.models.base import SORT_ROLE
 from ui.models.cases_model import CaseColumn, CasesModel
 from ui.views.case_actions import CaseActions
@@ -299,7 +300,7 @@ class CasesView(QWidget):
         try:
             rows = self.services.case_list.rows(self.today(), self.filters())
         except AppError as exc:
-            messages.warn(self, self.tr("Daftar kasus tidak bisa dibuka"), exc.message)
+            show_error(self, exc, self.tr("Daftar kasus tidak bisa dibuka"))
             return
         self.model.set_rows(rows)
         self.proxy.set_pinned({i for i, row in enumerate(rows) if row.exact})
@@ -375,7 +376,7 @@ class CasesView(QWidget):
             file = read_case(self.services, case_id, self.today())
         except AppError as exc:
             self.detail.clear()
-            messages.warn(self, self.tr("Kasus tidak bisa dibuka"), exc.message)
+            show_error(self, exc, self.tr("Kasus tidak bisa dibuka"))
             return
         self.detail.show_file(file)
         self.actions_.update_buttons()

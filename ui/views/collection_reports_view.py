@@ -35,6 +35,7 @@ from app.services import Services
 from app.users.models import User
 from ui.changes import watch
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
+from ui.errors import show_error
 from ui.models.base import SORT_ROLE, RowsModel
 from ui.models.collection_reports_model import (
     CausesModel,
@@ -42,7 +43,6 @@ from ui.models.collection_reports_model import (
     PerformanceModel,
     RestructuredModel,
 )
-from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 
 
@@ -270,7 +270,7 @@ class CollectionReportsView(QTabWidget):
                 self.today(),
             )
         except AppError as exc:
-            messages.warn(self, self.tr("Daftar tidak bisa dibuat"), exc.message)
+            show_error(self, exc, self.tr("Daftar tidak bisa dibuat"))
             return None
         self.show_pdf(issued)
         return issued

@@ -18,7 +18,7 @@ from app.errors import AppError
 from app.services import Services
 from app.users.models import User
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
-from ui.widgets import messages
+from ui.errors import show_error
 
 
 class DocumentIssuer(QObject):
@@ -66,7 +66,7 @@ class DocumentIssuer(QObject):
                 authorisation=authorisation,
             )
         except AppError as exc:
-            messages.warn(self.widget, self.tr("Dokumen tidak bisa dibuat"), exc.message)
+            show_error(self.widget, exc, self.tr("Dokumen tidak bisa dibuat"))
             return None
         self.last = done
         self.show(done)

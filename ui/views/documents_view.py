@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,17 +26,17 @@ from app.changes import Kind
 from app.collection.meeting_models import MeetingDraft
 from app.documents import daftar_hapus_buku, notulen
 from app.documents.kinds import DocKind
-from app.documents.register import DocumentService, Issued, can_issue
+from app.documents.register import Issued, RegisterQuery, can_issue
 from app.documents.sources import decisions, issuing, letters
 from app.documents.sources.letters import DueLetters
 from app.errors import AppError
 from app.services import Services
-from app.storage.documents_repo import RegisterQuery
 from app.users.models import User
 from ui.changes import keep_place, watch
 from ui.dialogs.document_forms import NotulenDialog, YearDialog
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
+from ui.errors import show_error
 from ui.models.base import SORT_ROLE
 from ui.models.documents_model import DocColumn, DocumentsModel
 from ui.widgets import messages
@@ -72,7 +71,7 @@ class DocumentsView(QWidget):
         # The work queue's SP letters due (app.documents.sources.letters) unless a test
         # gives its own source.
         self.due_letters: DueSource = due_letters or (lambda on: letters.due_letters(services, on))
-        self.docs = DocumentService(services.db, services.audit, services.settings)
+        self.docs = services.documents
         self.preview: PdfPreviewDialog | None = None
         self.dialog: QDialog | None = None
         self.last_batch: list[Issued] = []
@@ -207,7 +206,7 @@ class DocumentsView(QWidget):
         try:
             pdf = self.docs.reprint(self.user, document_id)
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Tidak bisa dicetak ulang"), exc.message)
+            show_error(self, exc, self.tr("Tidak bisa dicetak ulang"))
             return
         row = self.docs.get(document_id)
         self.show_preview(pdf, f"{row.title} ({row.number})", safe_file_name(row.number))
@@ -235,7 +234,7 @@ class DocumentsView(QWidget):
         try:
             due = self.due_letters(today)
         except AppError as exc:
-            messages.warn(self, title, exc.message)
+            show_error(self, exc, title)
             return []
         notes = self._notes(due)
         if not due.items:
@@ -281,7 +280,7 @@ class DocumentsView(QWidget):
         except TaskCancelled:
             issued = []
         except AppError as exc:
-            messages.warn(self, title, exc.message)
+            show_error(self, exc, title)
             self.refresh()
             return []
         self.last_batch = issued

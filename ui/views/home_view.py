@@ -272,7 +272,7 @@ class HomeView(QWidget):
                 total=format_number(self.services.members.count())
             )
         )
-        totals = self.services.savings.repo.totals()
+        totals = self.services.savings.totals()
         self.savings_card.value.setText(format_rupiah(totals.total, style))
         self.savings_card.detail.setText(
             self.tr("Pokok {pokok} · Wajib {wajib} · Sukarela {sukarela}").format(

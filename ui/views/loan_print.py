@@ -18,7 +18,7 @@ from app.loans.schedule import ScheduleTerms
 from app.services import Services
 from app.users.models import User
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
-from ui.widgets import messages
+from ui.errors import show_error
 
 
 def _issue(services: Services, user: User, data: object, today: date) -> Issued:
@@ -51,7 +51,7 @@ def print_loan_schedule(
         data = loan_documents.jadwal(services, loan_id, today)
         issued = _issue(services, user, data, today)
     except AppError as exc:
-        messages.warn(parent, parent.tr("Jadwal tidak bisa dicetak"), exc.message)
+        show_error(parent, exc, parent.tr("Jadwal tidak bisa dicetak"))
         return None
     return _preview(parent, issued)
 
@@ -64,6 +64,6 @@ def print_simulation(
         data = jadwal_angsuran.jadwal_from_terms(terms, on=today)
         issued = _issue(services, user, data, today)
     except AppError as exc:
-        messages.warn(parent, parent.tr("Simulasi tidak bisa dicetak"), exc.message)
+        show_error(parent, exc, parent.tr("Simulasi tidak bisa dicetak"))
         return None
     return _preview(parent, issued)

@@ -35,6 +35,7 @@ from app.services import Services
 from app.users.models import User
 from ui.changes import watch
 from ui.dialogs.simulation_dialog import SimulationDialog
+from ui.errors import show_error
 from ui.models.loans_model import SQL_ORDER, LoanColumn, LoansModel
 from ui.views.loan_actions import LoanActions
 from ui.views.loan_detail import LoanDetailPanel
@@ -248,7 +249,7 @@ class LoansView(QWidget):
             with wait_cursor():
                 self.model.load(self.filters(), as_of=self.today())
         except AppError as exc:
-            messages.warn(self, self.tr("Daftar pinjaman tidak bisa dibuka"), exc.message)
+            show_error(self, exc, self.tr("Daftar pinjaman tidak bisa dibuka"))
             return
         self._show_count()
         if not self.select_loan(selected) and self.model.rowCount() > 0:
@@ -346,7 +347,7 @@ class LoansView(QWidget):
             detail = self.services.loans.detail(loan_id, self.today())
         except AppError as exc:
             self.detail.clear()
-            messages.warn(self, self.tr("Pinjaman tidak bisa dibuka"), exc.message)
+            show_error(self, exc, self.tr("Pinjaman tidak bisa dibuka"))
             return
         self.detail.show_loan(detail, self.policy.name)
         self.loan_actions.update_buttons()

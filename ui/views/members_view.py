@@ -32,6 +32,7 @@ from ui.changes import watch
 from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.savings_dialog import ReverseDialog, SavingsDialog, StatementDialog, can_reverse
 from ui.dialogs.status_dialog import StatusDialog
+from ui.errors import show_error
 from ui.models.members_model import MembersModel
 from ui.views.member_loans import MemberLoansWidget, member_loans_widget
 from ui.widgets import messages
@@ -193,7 +194,7 @@ class MembersView(QWidget):
         try:
             self.model.search(self.search_edit.text(), self.status_filter())
         except AppError as exc:
-            messages.warn(self, self.tr("Pencarian gagal"), exc.message)
+            show_error(self, exc, self.tr("Pencarian gagal"))
             return
         self._show_count()
         if not self._select_member(selected) and self.model.rowCount() > 0:
@@ -294,7 +295,7 @@ class MembersView(QWidget):
             self._show_loans(member.id)
         except AppError as exc:
             self.detail.clear()
-            messages.warn(self, self.tr("Data anggota tidak bisa dibuka"), exc.message)
+            show_error(self, exc, self.tr("Data anggota tidak bisa dibuka"))
             return
         self._update_member_buttons(member)
 

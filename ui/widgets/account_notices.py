@@ -19,7 +19,7 @@ from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
 from app.users.roles import RoleRequest
-from ui.widgets import messages
+from ui.errors import show_error
 
 _KINDS = {"baru": "akun baru", "ubah": "perubahan peran", "aktifkan": "akun diaktifkan lagi"}
 
@@ -106,7 +106,7 @@ class AccountNotices(QFrame):
         try:
             self.services.users.roles.approve(self.user, request_id)
         except AppError as exc:
-            messages.warn(self, self.tr("Persetujuan peran"), exc.message)
+            show_error(self, exc, self.tr("Persetujuan peran"))
             return
         self.refresh()
         self.changed.emit()
@@ -120,7 +120,7 @@ class AccountNotices(QFrame):
         try:
             self.services.users.roles.reject(self.user, request_id, reason)
         except AppError as exc:
-            messages.warn(self, self.tr("Tolak permintaan peran"), exc.message)
+            show_error(self, exc, self.tr("Tolak permintaan peran"))
             return
         self.refresh()
         self.changed.emit()

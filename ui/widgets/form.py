@@ -58,6 +58,9 @@ class FieldErrors:
             self.general.setText(message)
             self.general.show()
 
+    def has_field(self, field: str) -> bool:
+        return field in self._fields
+
     def message(self, field: str) -> str:
         """The message currently shown at `field` ('' when none) — for tests and screen readers."""
         if field not in self._fields:

@@ -26,7 +26,7 @@ from app.services import Services
 
 def documents(services: Services) -> DocumentService:
     """The register of `services`' database."""
-    return DocumentService(services.db, services.audit, services.settings)
+    return services.documents
 
 
 @dataclass(frozen=True)

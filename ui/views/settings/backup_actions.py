@@ -9,15 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.paths import backup_dir_for
+from app.backups import BackupInfo, RestorePlan
 from app.services import Services
-from app.storage.backup import BackupInfo, backup_to, prune_backups
-from app.storage.restore import RestorePlan, restore_from
 from app.users.models import User
 from app.users.permissions import Action, require
 from ui.dialogs.progress_task import Progress, run_with_progress
-
-AUTO_KIND = "otomatis"
 
 
 def make_backup(
@@ -27,7 +23,7 @@ def make_backup(
     require(user, Action.BACKUP)
 
     def work(_progress: Progress) -> BackupInfo:
-        return backup_to(services.db, folder, kind=kind, user_id=user.id)
+        return services.backups.make(folder, kind=kind, user_id=user.id)
 
     return run_with_progress(
         parent,
@@ -39,13 +35,10 @@ def make_backup(
 
 def auto_backup(parent: QWidget | None, services: Services, user: User | None) -> BackupInfo:
     """The automatic backup when closing: into the per-user backup folder, keeping the last N."""
-    folder = backup_dir_for(services.db.path)
     keep = int(services.settings.get("backup.keep"))
 
     def work(_progress: Progress) -> BackupInfo:
-        info = backup_to(services.db, folder, kind=AUTO_KIND, user_id=user.id if user else None)
-        prune_backups(folder, services.db.path.stem, keep)
-        return info
+        return services.backups.make_automatic(keep=keep, user_id=user.id if user else None)
 
     return run_with_progress(
         parent,
@@ -67,7 +60,7 @@ def restore(
     require(user, Action.RESTORE)
 
     def work(_progress: Progress) -> Path:
-        return restore_from(services.db, plan, actor=actor_text(user), now=now)
+        return services.backups.restore(plan, actor=actor_text(user), now=now)
 
     return run_with_progress(
         parent,

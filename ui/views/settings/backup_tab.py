@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.backups import BackupInfo, RestorePlan
 from app.config import load_config, save_config
 from app.errors import AppError
-from app.paths import backup_dir_for
 from app.services import Services
-from app.storage.backup import BackupInfo, recent_backups
-from app.storage.restore import RestorePlan, plan_restore
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.restore_dialog import RestoreDialog
+from ui.errors import show_error
 from ui.models.backups_model import BackupColumn, BackupsModel, format_size
 from ui.models.base import SORT_ROLE
 from ui.views.settings.backup_actions import make_backup, restore
@@ -124,11 +123,11 @@ class BackupTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        rows = recent_backups(self.services.db, 30)
+        rows = self.services.backups.recent(30)
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
-        folder = backup_dir_for(self.services.db.path)
+        folder = self.services.backups.folder
         if self.services.settings.get("backup.auto_on_close"):
             self.auto_label.setText(
                 self.tr(
@@ -153,7 +152,7 @@ class BackupTab(QWidget):
         try:
             info = make_backup(self, self.services, self.user, Path(chosen))
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Cadangan gagal"), exc.message)
+            show_error(self, exc, self.tr("Cadangan gagal"))
             return
         config = load_config()
         config[_FOLDER_KEY] = chosen
@@ -171,13 +170,13 @@ class BackupTab(QWidget):
         chosen, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Pilih file cadangan"),
-            str(backup_dir_for(self.services.db.path)),
+            str(self.services.backups.folder),
             self.tr("Cadangan Mufakat (*.db);;Semua file (*)"),
         )
         if not chosen:
             return
         backup_file = Path(chosen)
-        if backup_file.resolve() == self.services.db.path.resolve():
+        if backup_file.resolve() == self.services.path.resolve():
             QMessageBox.warning(
                 self,
                 self.tr("Bukan file cadangan"),
@@ -186,11 +185,11 @@ class BackupTab(QWidget):
             return
         now = datetime.now()
         try:
-            plan = plan_restore(self.services.db.path, backup_file, now, self.services.db)
+            plan = self.services.backups.plan_restore(backup_file, now)
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Cadangan tidak bisa dipakai"), exc.message)
+            show_error(self, exc, self.tr("Cadangan tidak bisa dipakai"))
             return
-        dialog = RestoreDialog(self.services.db.path, plan, self)
+        dialog = RestoreDialog(self.services.path, plan, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._restore(plan, now))
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
@@ -202,7 +201,7 @@ class BackupTab(QWidget):
         try:
             aside = restore(self, self.services, self.user, plan, now)
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Pemulihan gagal"), exc.message)
+            show_error(self, exc, self.tr("Pemulihan gagal"))
             return
         QMessageBox.information(
             self,

@@ -28,6 +28,7 @@ from app.services import Services
 from app.settings.profile import RUPIAH_STYLES
 from app.users.models import User
 from app.users.permissions import Action, can
+from ui.errors import show_error
 from ui.widgets.form import FieldErrors
 
 PATTERN_KEYS = ("members.number_pattern", "savings.receipt_pattern")
@@ -210,10 +211,10 @@ class GeneralTab(QWidget):
         try:
             self.services.settings.set_many(self.user, self.values())
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         # Lock-out rules apply at once, not only after the program is opened again.
         self.services.users.max_failed = int(

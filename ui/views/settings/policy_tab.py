@@ -19,6 +19,7 @@ from app.services import Services
 from app.settings.profile import DEFAULTS
 from app.users.models import User
 from app.users.permissions import Action, can
+from ui.errors import show_error
 from ui.views.settings.policy_fields import PolicyGroup
 from ui.views.settings.policy_groups import (
     CaseGroup,
@@ -150,10 +151,10 @@ class PolicyTab(QWidget):
             changed = {k: v for k, v in self.values().items() if v != get(k)}
             self.services.settings.set_many(self.user, changed)
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         except AppError as exc:
-            self.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.errors, fields=())
             return
         if changed:
             self.done_label.setText(
@@ -185,7 +186,7 @@ class PolicyTab(QWidget):
         try:
             self.services.settings.set_many(self.user, {key: DEFAULTS[key] for key in group.keys})
         except AppError as exc:
-            self.errors.show(getattr(exc, "field", None), exc.message)
+            show_error(self, exc, errors=self.errors)
             return
         group.load(self.services.settings.get)
         self.done_label.setText(

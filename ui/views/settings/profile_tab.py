@@ -10,6 +10,7 @@ from app.services import Services
 from app.settings.profile import CoopProfile
 from app.users.models import User
 from app.users.permissions import Action, can
+from ui.errors import show_error
 from ui.views.settings.profile_form import ProfileForm
 
 
@@ -58,10 +59,10 @@ class ProfileTab(QWidget):
             profile = self.form.profile(base=self.services.settings.profile())
             saved = self.services.settings.save_profile(self.user, profile)
         except ValidationError as exc:
-            self.form.errors.show(exc.field, exc.message)
+            show_error(self, exc, errors=self.form.errors)
             return
         except AppError as exc:
-            self.form.errors.show(None, exc.message)
+            show_error(self, exc, errors=self.form.errors, fields=())
             return
         self.form.set_profile(saved)
         self.done_label.setText(self.tr("Profil koperasi tersimpan."))

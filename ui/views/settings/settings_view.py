@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from app.backups import BackupInfo
 from app.services import Services
-from app.storage.backup import BackupInfo
 from app.users.models import User
 from ui.views.settings.backup_tab import BackupTab
 from ui.views.settings.general_tab import GeneralTab

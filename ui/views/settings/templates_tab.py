@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents.templates import TemplateService
 from app.documents.wording import PARTS_BY_KEY, PLACEHOLDERS
 from app.errors import AppError
 from app.services import Services
@@ -29,7 +28,7 @@ class TemplatesTab(QWidget):
     def __init__(self, services: Services, user: User, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.user = user
-        self.templates = TemplateService(services.db, services.audit)
+        self.templates = services.templates
         self.part = QComboBox(objectName="part")
         for part in self.templates.parts():
             self.part.addItem(part.label, part.key)

@@ -9,6 +9,7 @@ from app.collection.service import CollectionService
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
 from app.members.service import MemberService
+from app.passbook.service import PassbookService
 from app.savings.service import SavingsService
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
@@ -38,6 +39,7 @@ class Services:
         self.loans = LoanService(db, self.audit, self.settings)
         self.collection = CollectionService(db, self.audit, self.settings, self.loans, self.savings)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)
+        self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False, accept_older: bool = False) -> Services:

@@ -19,6 +19,7 @@ from app.storage.schema import (
     m0011_auth_roles,
     m0012_decision_positions_meetings,
     m0013_tamper_chains,
+    m0040_passbooks,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -32,4 +33,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0011_auth_roles,
     m0012_decision_positions_meetings,
     m0013_tamper_chains,
+    m0040_passbooks,
 )

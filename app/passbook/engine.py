@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Generic, Protocol, TypeVar
 
 from app.money import format_number
 from app.passbook.layout import Layout, Position
@@ -32,17 +33,24 @@ class Entry:
         return {
             "date": self.on.strftime("%d-%m-%y"),
             "code": self.code,
-            "debit": _amount(self.debit),
-            "credit": _amount(self.credit),
-            "balance": _amount(self.balance),
+            "debit": amount_text(self.debit),
+            "credit": amount_text(self.credit),
+            "balance": amount_text(self.balance),
             "teller": self.teller,
         }
 
 
-def _amount(value: int) -> str:
+def amount_text(value: int) -> str:
     if not value:
         return ""
     return ("-" if value < 0 else "") + format_number(abs(value))
+
+
+class Printable(Protocol):
+    def texts(self) -> dict[str, str]: ...
+
+
+E = TypeVar("E", bound=Printable)
 
 
 class After(StrEnum):
@@ -54,9 +62,9 @@ class After(StrEnum):
 
 
 @dataclass(frozen=True)
-class PageJob:
+class PageJob(Generic[E]):
     page: int
-    lines: tuple[tuple[int, Entry], ...]  # (line number, entry)
+    lines: tuple[tuple[int, E], ...]  # (line number, entry)
     after: After
 
     @property
@@ -65,13 +73,13 @@ class PageJob:
 
 
 def page_job(
-    layout: Layout, next_free: Position | None, pending: Sequence[Entry]
-) -> PageJob | None:
+    layout: Layout, next_free: Position | None, pending: Sequence[E]
+) -> PageJob[E] | None:
     """The lines of `pending` that go on the page of `next_free`, and what comes after.
     None when there is nothing to print or the book is full (then a new book is needed)."""
     if not pending or next_free is None:
         return None
-    lines: list[tuple[int, Entry]] = []
+    lines: list[tuple[int, E]] = []
     pos: Position | None = next_free
     for entry in pending:
         if pos is None or pos.page != next_free.page:

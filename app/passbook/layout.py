@@ -148,9 +148,7 @@ class Layout:
             for c in data.pop("columns", [])
         )
         dec = {"page_width", "page_height", "top", "left", "pitch", "font_size"}
-        values: dict[str, Any] = {
-            k: (Decimal(str(v)) if k in dec else v) for k, v in data.items()
-        }
+        values: dict[str, Any] = {k: (Decimal(str(v)) if k in dec else v) for k, v in data.items()}
         return cls(columns=cols, **values)
 
     def with_(self, **changes: Any) -> Layout:

@@ -33,7 +33,7 @@ class BookJob:
 
     book: BookRow
     layout: Layout
-    page: PageJob
+    page: PageJob[Entry]
 
 
 @dataclass(frozen=True)

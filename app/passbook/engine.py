@@ -72,9 +72,7 @@ class PageJob(Generic[E]):
         return [Position(self.page, n) for n, _ in self.lines]
 
 
-def page_job(
-    layout: Layout, next_free: Position | None, pending: Sequence[E]
-) -> PageJob[E] | None:
+def page_job(layout: Layout, next_free: Position | None, pending: Sequence[E]) -> PageJob[E] | None:
     """The lines of `pending` that go on the page of `next_free`, and what comes after.
     None when there is nothing to print or the book is full (then a new book is needed)."""
     if not pending or next_free is None:

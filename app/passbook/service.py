@@ -17,9 +17,10 @@ from app.errors import NotFound, ValidationError
 from app.passbook.codes import initials, tx_code
 from app.passbook.engine import Entry, PageJob, carried_forward, next_free, page_job
 from app.passbook.layout import DEFAULT_CARD, DEFAULT_PASSBOOK, Layout, Position
+from app.passbook.models import BookRow, PrintedLine
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
-from app.storage.passbook_repo import BookRow, PassbookRepository, PrintedLine
+from app.storage.passbook_repo import PassbookRepository
 from app.text import clean_text
 from app.users.models import User
 from app.users.permissions import Action, require

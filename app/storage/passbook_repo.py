@@ -9,21 +9,11 @@ from datetime import date
 from app.clock import now_text
 from app.passbook.engine import Entry
 from app.passbook.layout import Layout, Position
+from app.passbook.models import BookRow, PrintedLine
 from app.storage import sequences
 from app.storage.db import Database
 
 BOOK_SEQUENCE = "passbook_number"
-
-
-@dataclass(frozen=True)
-class BookRow:
-    id: int
-    member_id: int
-    number: str
-    model_id: int
-    replaces_id: int | None
-    reason: str
-    issued_at: str
 
 
 @dataclass(frozen=True)
@@ -37,13 +27,6 @@ class TxRow:
     method: str
     amount: int
     teller_name: str
-
-
-@dataclass(frozen=True)
-class PrintedLine:
-    id: int
-    position: Position
-    entry: Entry
 
 
 def _book(row: sqlite3.Row) -> BookRow:

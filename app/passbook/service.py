@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.errors import NotFound, ValidationError
+from app.passbook.card_service import CardService
 from app.passbook.codes import initials, tx_code
 from app.passbook.engine import Entry, PageJob, carried_forward, next_free, page_job
 from app.passbook.layout import DEFAULT_CARD, DEFAULT_PASSBOOK, Layout, Position
@@ -91,6 +92,10 @@ class PassbookService:
                 {"layout": layout.to_json()},
             )
         return model_id
+
+    def cards(self) -> CardService:
+        """The loan cards, on the first loan card model."""
+        return CardService(self.db, self.audit, self.models("kartu")[0][1])
 
     # -- books --------------------------------------------------------------------------------
     def current_book(self, member_id: int) -> BookRow | None:

@@ -43,6 +43,13 @@ class CardRepository:
             for r in rows
         ]
 
+    def busiest_loan(self) -> int | None:
+        """The loan with the most payments (for the samples)."""
+        return self.db.scalar(  # type: ignore[no-any-return]
+            "SELECT loan_id FROM loan_events WHERE kind = 'pembayaran' GROUP BY loan_id "
+            "ORDER BY count(*) DESC, loan_id LIMIT 1"
+        )
+
     def printed_ids(self, loan_id: int) -> set[int]:
         rows = self.db.rows("SELECT event_id FROM card_lines WHERE loan_id = ?", (loan_id,))
         return {r["event_id"] for r in rows}

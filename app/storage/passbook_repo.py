@@ -195,6 +195,13 @@ class PassbookRepository:
             for r in rows
         ]
 
+    def busiest_member(self) -> int | None:
+        """The member with the most savings transactions (for the samples)."""
+        return self.db.scalar(  # type: ignore[no-any-return]
+            "SELECT member_id FROM savings_transactions GROUP BY member_id "
+            "ORDER BY count(*) DESC, member_id LIMIT 1"
+        )
+
     def printed_tx_ids(self, member_id: int) -> set[int]:
         rows = self.db.rows(
             "SELECT l.tx_id FROM passbook_lines l JOIN passbooks b ON b.id = l.passbook_id "

@@ -97,6 +97,25 @@ class PassbookService:
         """The loan cards, on the first loan card model."""
         return CardService(self.db, self.audit, self.models("kartu")[0][1])
 
+    # -- receipt paper per printer --------------------------------------------------------------
+    def receipt_paper(self, printer: str) -> str:
+        return self.repo.paper(printer) or "a4"
+
+    def set_receipt_paper(self, actor: User, printer: str, paper: str) -> None:
+        from app.passbook.paper import PAPERS
+
+        if paper not in PAPERS:
+            raise ValidationError("Pilih kertas kuitansi.", field="paper")
+        before = self.repo.paper(printer)
+        if before == paper:
+            return
+        with self.db.atomic():
+            self.repo.set_paper(printer, paper)
+            self.audit.record(
+                actor.id, "kertas_kuitansi", "printer", printer, {"paper": before},
+                {"paper": paper},
+            )  # fmt: skip
+
     # -- books --------------------------------------------------------------------------------
     def current_book(self, member_id: int) -> BookRow | None:
         books = self.repo.books(member_id)

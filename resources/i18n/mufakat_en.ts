@@ -5773,6 +5773,25 @@ Unsaved changes in other groups are not affected.</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <source>Kertas</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Tidak bisa mencetak</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>Printer tidak bisa dipakai. Periksa printer lalu coba lagi.</source>
+        <translation>The printer cannot be used. Check the printer and try again.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Terima Pemulihan</source>

@@ -123,8 +123,8 @@ def test_screenshots_at_1366x768(
     page = QWidget()
     qtbot.addWidget(page)
     page.resize(1366, 768)
-    image = render_preview(services_free_layout(), sample_lines(services_free_layout(), "buku"),
-                           dpi=130)  # fmt: skip
+    layout = services_free_layout()  # the whole page in 768 pixels, lines over the fold
+    image = render_preview(layout, sample_lines(layout, "buku", 20, 15), dpi=106)
     canvas = QImage(1366, 768, QImage.Format.Format_RGB32)
     canvas.fill(QColor(90, 90, 90))
     from PySide6.QtGui import QPainter

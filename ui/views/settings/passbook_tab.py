@@ -51,11 +51,11 @@ INT_FIELDS = (
 )
 
 
-def sample_lines(layout: Layout, kind: str) -> list[Line]:
+def sample_lines(layout: Layout, kind: str, count: int = 10, printed: int = 6) -> list[Line]:
     """A page as it would look half-way: the first lines grey (printed), the next black."""
     lines: list[Line] = []
     balance = 0
-    for n in range(1, min(layout.lines_per_page, 10) + 1):
+    for n in range(1, min(layout.lines_per_page, count) + 1):
         amount = n * 25_000
         balance += amount
         on = date(2026, 1 + n % 12, 5)
@@ -65,7 +65,7 @@ def sample_lines(layout: Layout, kind: str) -> list[Line]:
             )
         else:
             entry = Entry(n, on, "SW", 0, amount, balance, "RK")
-        lines.append((n, entry.texts(), n <= 6))
+        lines.append((n, entry.texts(), n <= printed))
     return lines
 
 

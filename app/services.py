@@ -32,6 +32,7 @@ from app.imports.service import ImportService
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
 from app.members.service import MemberService
+from app.passbook.service import PassbookService
 from app.savings.service import SavingsService
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
@@ -71,6 +72,7 @@ class Services:
         self.documents = DocumentService(db, self.audit, self.settings)
         self.templates = self.documents.templates
         self.backups = BackupService(db)
+        self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
         self._build_collection()
 
     def _build_collection(self) -> None:

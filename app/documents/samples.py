@@ -54,6 +54,8 @@ FILES = (
     "kuitansi.pdf",
     "tanda_terima_agunan.pdf",
     "daftar_hapus_buku.pdf",
+    "buku_simpanan.pdf",
+    "kartu_angsuran.pdf",
 )
 
 
@@ -78,7 +80,7 @@ class _Sample:
 def write_samples(
     out: Path, today: date | None = None, progress: Callable[[str], None] | None = None
 ) -> list[Path]:
-    """Write the 14 sample PDFs into `out` (created if missing); returns their paths."""
+    """Write the 16 sample PDFs into `out` (created if missing); returns their paths."""
     from app.demo.generate import generate_demo
 
     today = today or date.today()
@@ -132,6 +134,10 @@ def _write_all(s: _Sample, say: Callable[[str], None]) -> None:
         decisions.daftar_hapus_buku(s.services, year, s.today),
         daftar_hapus_buku.render,
     )
+    say("Buku Simpanan dan Kartu Angsuran")
+    from app.passbook.samples import write_passbook_samples
+
+    s.paths += write_passbook_samples(s.services, s.actor, s.out)
     assert sorted(p.name for p in s.paths) == sorted(FILES)
 
 

@@ -623,6 +623,45 @@ Everyone needs to log in again.</translation>
     </message>
 </context>
 <context>
+    <name>CardDialog</name>
+    <message>
+        <source>Cetak Kartu Angsuran</source>
+        <translation>Print Loan Card</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Semua pembayaran sudah tercetak di kartu.</source>
+        <translation>Every payment is already printed on the card.</translation>
+    </message>
+    <message>
+        <source>Kartu {card} sisi {side}, mulai baris {line}</source>
+        <translation>Card {card} side {side}, from line {line}</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Selesai: {count} baris tercetak.</source>
+        <translation>Done: {count} lines printed.</translation>
+    </message>
+    <message>
+        <source>Kartu penuh: pasang kartu baru, lalu tekan Lanjut</source>
+        <translation>Card full: insert a new card, then press Continue</translation>
+    </message>
+    <message>
+        <source>Balik kartu, lalu tekan Lanjut</source>
+        <translation>Turn the card over, then press Continue</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
         <source>Peran Anda ({role}) tidak boleh mengurus kasus.</source>
@@ -2794,6 +2833,10 @@ Create them now?</translation>
         <translation>Other Documents</translation>
     </message>
     <message>
+        <source>Cetak Kartu</source>
+        <translation>Print Card</translation>
+    </message>
+    <message>
         <source>Setujui</source>
         <translation>Approve</translation>
     </message>
@@ -3451,6 +3494,29 @@ Check the spelling of the name or number, or choose Status All and Quality All.<
     </message>
 </context>
 <context>
+    <name>LostBookDialog</name>
+    <message>
+        <source>Buku Simpanan Hilang</source>
+        <translation>Lost Passbook</translation>
+    </message>
+    <message>
+        <source>Buku baru diberi nomor baru dan dimulai dengan saldo pindahan dari baris terakhir yang tercetak; transaksi yang belum tercetak menyusul.</source>
+        <translation>The new book gets a new number and starts with the balance carried forward from the last printed line; transactions not printed yet follow.</translation>
+    </message>
+    <message>
+        <source>Keterangan kehilangan *</source>
+        <translation>What happened to the book *</translation>
+    </message>
+    <message>
+        <source>Buat Buku Baru</source>
+        <translation>Issue New Book</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Beranda</source>
@@ -3673,6 +3739,10 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     <message>
         <source>Cetak Rekening Simpanan</source>
         <translation>Print Savings Statement</translation>
+    </message>
+    <message>
+        <source>Cetak Buku</source>
+        <translation>Print Passbook</translation>
     </message>
     <message>
         <source>Belum ada transaksi simpanan. Klik Setoran untuk mencatat yang pertama.</source>
@@ -4018,6 +4088,10 @@ Your data is still saved in the database file. Make a backup by hand when the pr
         <translation>record withdrawals</translation>
     </message>
     <message>
+        <source>mencetak buku</source>
+        <translation>print passbooks</translation>
+    </message>
+    <message>
         <source>membatalkan transaksi (hanya Manajer atau Pengurus)</source>
         <translation>cancel transactions (Manager or board only)</translation>
     </message>
@@ -4358,6 +4432,120 @@ Check the spelling, search with part of the name, member no., NIK or phone numbe
     <message>
         <source>Kolektibilitas memburuk</source>
         <translation>Loan quality worsened</translation>
+    </message>
+</context>
+<context>
+    <name>PassbookDialog</name>
+    <message>
+        <source>Cetak Buku Simpanan</source>
+        <translation>Print Savings Passbook</translation>
+    </message>
+    <message>
+        <source>Cetak Ulang…</source>
+        <translation>Reprint…</translation>
+    </message>
+    <message>
+        <source>Buku Hilang…</source>
+        <translation>Lost Book…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Anggota ini belum punya buku simpanan.</source>
+        <translation>This member has no passbook yet.</translation>
+    </message>
+    <message>
+        <source>Buku Baru</source>
+        <translation>New Book</translation>
+    </message>
+    <message>
+        <source>buku penuh</source>
+        <translation>book full</translation>
+    </message>
+    <message>
+        <source>berikutnya halaman {page} baris {line}</source>
+        <translation>next: page {page} line {line}</translation>
+    </message>
+    <message>
+        <source>Buku {number} · {where} · {count} baris belum tercetak</source>
+        <translation>Book {number} · {where} · {count} lines not printed yet</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Buku {number} sudah penuh. Siapkan buku baru, lalu tekan Lanjut.</source>
+        <translation>Book {number} is full. Prepare a new book, then press Continue.</translation>
+    </message>
+    <message>
+        <source>Semua baris sudah tercetak.</source>
+        <translation>Every line is printed.</translation>
+    </message>
+    <message>
+        <source>Cetak Buku</source>
+        <translation>Print Passbook</translation>
+    </message>
+    <message>
+        <source>Balik halaman buku, lalu tekan Lanjut</source>
+        <translation>Turn the passbook page, then press Continue</translation>
+    </message>
+    <message>
+        <source>Selesai: {count} baris tercetak.</source>
+        <translation>Done: {count} lines printed.</translation>
+    </message>
+</context>
+<context>
+    <name>PassbookTab</name>
+    <message>
+        <source>Nama model</source>
+        <translation>Model name</translation>
+    </message>
+    <message>
+        <source>Kolom (posisi dari jarak kiri, lebar; mm)</source>
+        <translation>Columns (position from the left offset, width; mm)</translation>
+    </message>
+    <message>
+        <source>Simpan Model</source>
+        <translation>Save Model</translation>
+    </message>
+    <message>
+        <source>Cetak Halaman Kalibrasi</source>
+        <translation>Print Calibration Page</translation>
+    </message>
+    <message>
+        <source>Pratinjau sesuai skala: baris abu-abu sudah tercetak, baris hitam akan dicetak.</source>
+        <translation>Preview to scale: grey lines are already printed, black lines will be printed.</translation>
+    </message>
+    <message>
+        <source>Hanya Admin atau Pengurus yang boleh mengubah pengaturan.</source>
+        <translation>Only an Admin or Pengurus may change the settings.</translation>
+    </message>
+    <message>
+        <source>Buku Simpanan</source>
+        <translation>Savings Passbook</translation>
+    </message>
+    <message>
+        <source>Kartu Angsuran</source>
+        <translation>Loan Card</translation>
+    </message>
+    <message>
+        <source>Model Buku</source>
+        <translation>Passbook Model</translation>
+    </message>
+    <message>
+        <source>Model buku disimpan.</source>
+        <translation>Passbook model saved.</translation>
+    </message>
+    <message>
+        <source>Halaman Kalibrasi</source>
+        <translation>Calibration Page</translation>
     </message>
 </context>
 <context>
@@ -5674,6 +5862,25 @@ Unsaved changes in other groups are not affected.</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <source>Kertas</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Tidak bisa mencetak</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>Printer tidak bisa dipakai. Periksa printer lalu coba lagi.</source>
+        <translation>The printer cannot be used. Check the printer and try again.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Terima Pemulihan</source>
@@ -5702,6 +5909,45 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Keterangan</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <source>Cetak Ulang Buku {number}</source>
+        <translation>Reprint Book {number}</translation>
+    </message>
+    <message>
+        <source>Baris yang sudah tercetak dicetak lagi di tempat yang sama. Cetak ulang dicatat bersama alasannya.</source>
+        <translation>Lines already printed are printed again in the same place. The reprint is recorded with its reason.</translation>
+    </message>
+    <message>
+        <source>Halaman</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Sampai</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Alasan *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>Cetak Ulang</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -6287,6 +6533,10 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Produk Pinjaman</source>
         <translation>Loan Products</translation>
+    </message>
+    <message>
+        <source>Buku Simpanan</source>
+        <translation>Savings Passbook</translation>
     </message>
 </context>
 <context>

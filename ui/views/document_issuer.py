@@ -74,11 +74,17 @@ class DocumentIssuer(QObject):
         return done
 
     def show(self, done: Issued) -> PdfPreviewDialog:
-        self.preview = PdfPreviewDialog(
-            done.pdf,
-            f"{done.row.title} ({done.row.number})",
-            safe_file_name(done.row.number),
-            self.widget,
-        )
+        title = f"{done.row.title} ({done.row.number})"
+        if done.row.kind in (DocKind.KUITANSI_PINJAMAN, DocKind.KUITANSI_SIMPANAN):
+            from ui.dialogs.passbook_receipt import ReceiptPreviewDialog  # paper per printer
+
+            self.preview = ReceiptPreviewDialog(
+                done.pdf, title, safe_file_name(done.row.number), self.services, self.user,
+                self.widget,
+            )  # fmt: skip
+        else:
+            self.preview = PdfPreviewDialog(
+                done.pdf, title, safe_file_name(done.row.number), self.widget
+            )
         self.preview.open()
         return self.preview

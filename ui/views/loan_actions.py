@@ -73,6 +73,7 @@ class LoanActions(QObject):
         self.may_print = any(can(user, a) for a in PRINT_ACTIONS)
         self.preview: QDialog | None = None  # the last printed schedule's preview
         d.print_button.clicked.connect(self.print_schedule)
+        d.card_button.clicked.connect(self.print_card)
         d.print_button.setToolTip(self.tr("Cetak jadwal angsuran (tampil dulu sebagai pratinjau)")
                                   if self.may_print else self.tr(
                                   "Peran Anda tidak boleh membuat dokumen bernomor."))  # fmt: skip
@@ -118,6 +119,8 @@ class LoanActions(QObject):
         d.sukarela_button.setVisible(held)
         d.sukarela_button.setEnabled(held and self.may_move)
         d.print_button.setVisible(loan is not None)
+        d.card_button.setVisible(loan is not None)
+        d.card_button.setEnabled(self.may_refund and loan is not None)
         d.documents_button.setVisible(loan is not None)
         self.documents.update(loan, event)
         d.print_button.setEnabled(
@@ -221,3 +224,12 @@ class LoanActions(QObject):
 
         view = self.view
         self.preview = print_loan_schedule(view, view.services, view.user, loan.id, view.today())
+
+    def print_card(self) -> None:
+        loan = self.loan()
+        if loan is not None and self.may_refund:
+            from ui.dialogs.passbook_card_dialog import CardDialog
+
+            title = f"{loan.number or loan.application_no}"
+            self.open(CardDialog(self.view.services, self.view.user, loan.id, title,
+                                 parent=self.view), lambda _d: None)  # fmt: skip

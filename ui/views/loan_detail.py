@@ -139,6 +139,7 @@ class LoanDetailPanel(QWidget):
         self.sukarela_button.setObjectName("sukarela_button")
         self.print_button = QPushButton(self.tr("Cetak Jadwal"))
         self.documents_button = QPushButton(self.tr("Dokumen Lain"))  # menu: app.documents
+        self.card_button = QPushButton(self.tr("Cetak Kartu"))  # kartu angsuran, issue 17
         self.documents_button.setObjectName("documents_button")
         self.approve_button = QPushButton(self.tr("Setujui"))
         self.approve_button.setObjectName("approve_button")
@@ -148,7 +149,7 @@ class LoanDetailPanel(QWidget):
         self.action_buttons = [
             self.approve_button, self.reject_button, self.disburse_button, self.pay_button,
             self.payoff_button, self.waive_button, self.reverse_button, self.refund_button,
-            self.sukarela_button, self.print_button, self.documents_button,
+            self.sukarela_button, self.print_button, self.card_button, self.documents_button,
         ]  # fmt: skip
         for button in self.action_buttons:
             row.addWidget(button)

@@ -122,6 +122,7 @@ class MembersView(QWidget):
         self.detail.withdraw_button.clicked.connect(lambda: self.post_savings(withdrawal=True))
         self.detail.reverse_button.clicked.connect(self.reverse_transaction)
         self.detail.statement_button.clicked.connect(self.print_statement)
+        self.detail.passbook_button.clicked.connect(self.print_passbook)
         self.detail.transaction_selected.connect(self._transaction_selected)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 5)
@@ -140,6 +141,7 @@ class MembersView(QWidget):
             (self.detail.deposit_button, Action.SAVINGS_TRANSACTION, self.tr("mencatat setoran")),
             (self.detail.withdraw_button, Action.SAVINGS_TRANSACTION,
              self.tr("mencatat penarikan")),
+            (self.detail.passbook_button, Action.SAVINGS_TRANSACTION, self.tr("mencetak buku")),
             (self.detail.reverse_button, Action.REVERSE_TRANSACTION,
              self.tr("membatalkan transaksi (hanya Manajer atau Pengurus)")),
         ]  # fmt: skip
@@ -384,3 +386,10 @@ class MembersView(QWidget):
         if member is not None:
             self._open(StatementDialog(self.services, member, self.today(), self),
                        lambda _: None)  # fmt: skip
+
+    def print_passbook(self) -> None:
+        member = self._member()
+        if member is not None and self._allowed[self.detail.passbook_button]:
+            from ui.dialogs.passbook_dialog import PassbookDialog
+
+            self._open(PassbookDialog(self.services, self.user, member, parent=self), self._reload)

@@ -164,7 +164,14 @@ class MemberDetail(QScrollArea):
         self.deposit_button = QPushButton(self.tr("Setoran"))
         self.withdraw_button = QPushButton(self.tr("Penarikan"))
         self.statement_button = QPushButton(self.tr("Cetak Rekening Simpanan"))
-        for button in (self.deposit_button, self.withdraw_button, self.statement_button):
+        self.passbook_button = QPushButton(self.tr("Cetak Buku"))  # the passbook, issue 17
+        self.passbook_button.setObjectName("passbook_button")
+        for button in (
+            self.deposit_button,
+            self.withdraw_button,
+            self.statement_button,
+            self.passbook_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         box.addLayout(buttons)

@@ -1,7 +1,8 @@
-"""`mufakat samples`: the 14 PDFs come from the demo cooperative's real records."""
+"""`mufakat samples`: the 16 PDFs come from the demo cooperative's real records."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -30,3 +31,9 @@ def test_every_kind_from_the_demo_records(tmp_path: Path) -> None:
     assert "telah menyelesaikan seluruh kewajiban" in text["keterangan_lunas"]
     assert "Hapus tagih" in text["daftar_hapus_buku"]
     assert "KA-2026-" in text["kuitansi"] and "BPKB" in text["tanda_terima_agunan"]
+    # The passbook: two pages, each line where the model puts it; the loan card's payments.
+    from pypdf import PdfReader
+
+    assert len(PdfReader(str(tmp_path / "buku_simpanan.pdf")).pages) == 2
+    assert re.search(r"\b(SW|SP|SS)\b", text["buku_simpanan"])
+    assert re.search(r"KA-\d{4}-\d+", text["kartu_angsuran"])

@@ -10,6 +10,7 @@ from app.services import Services
 from app.users.models import User
 from ui.views.settings.backup_tab import BackupTab
 from ui.views.settings.general_tab import GeneralTab
+from ui.views.settings.passbook_tab import PassbookTab
 from ui.views.settings.password_tab import PasswordTab
 from ui.views.settings.policy_tab import PolicyTab
 from ui.views.settings.products_tab import ProductsTab
@@ -50,6 +51,8 @@ class SettingsView(QWidget):
         self.tabs.addTab(self.policy_tab, self.tr("Kebijakan"))
         self.products_tab = ProductsTab(services, user)
         self.tabs.addTab(self.products_tab, self.tr("Produk Pinjaman"))
+        self.passbook_tab = PassbookTab(services, user)
+        self.tabs.addTab(self.passbook_tab, self.tr("Buku Simpanan"))
         layout.addWidget(self.tabs)
         self.profile_tab.saved.connect(lambda _profile: self.profile_saved.emit())
         self.backup_tab.backup_made.connect(self.backup_made)

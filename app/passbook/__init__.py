@@ -1,0 +1,1 @@
+"""Passbooks (buku simpanan) and loan cards (kartu angsuran): lines printed once, in place."""

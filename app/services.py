@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.changes import ChangeHub
 from app.collection.service import CollectionService
+from app.ledger.service import LedgerService
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
 from app.members.service import MemberService
@@ -38,6 +39,7 @@ class Services:
         self.loans = LoanService(db, self.audit, self.settings)
         self.collection = CollectionService(db, self.audit, self.settings, self.loans, self.savings)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)
+        self.ledger = LedgerService(db, self.audit)  # the books (issue 12)
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False, accept_older: bool = False) -> Services:

@@ -15,7 +15,16 @@ from app.documents.letter_parts import title_block
 from app.documents.render import render_story
 from app.documents.styles import esc
 from app.documents.tables import GRID, HEAD_BG, TOTAL_BG, p, xstyles
-from app.ledger.statements import DETAIL, GRAND, HEAD, TOTAL, Statement, Statements, period_of
+from app.ledger.statements import (
+    DETAIL,
+    GRAND,
+    HEAD,
+    TOTAL,
+    Period,
+    Statement,
+    Statements,
+    period_of,
+)
 from app.ledger.statements_flow import EquityTable, arus_kas, perubahan_ekuitas
 from app.money import format_number
 
@@ -134,21 +143,35 @@ def render_equity(eq: EquityTable, ctx: DocContext, on: date) -> tuple[bytes, in
     return render_story(story, ctx.profile, is_demo=ctx.is_demo, title=eq.title.title())
 
 
+TITLES = {
+    "neraca.pdf": "Laporan Posisi Keuangan (Neraca)",
+    "phu.pdf": "Perhitungan Hasil Usaha",
+    "arus_kas.pdf": "Laporan Arus Kas",
+    "perubahan_ekuitas.pdf": "Laporan Perubahan Ekuitas",
+    "neraca_saldo.pdf": "Neraca Saldo",
+}
+
+
+def statement_pdf(statements: Statements, ctx: DocContext, name: str, period: Period) -> bytes:
+    """One statement (by its file name, see TITLES) of `period` as PDF bytes."""
+    end = period.end
+    if name == "neraca.pdf":
+        return render_statement(statements.neraca(period), ctx, end)[0]
+    if name == "phu.pdf":
+        return render_statement(statements.phu(period), ctx, end)[0]
+    if name == "arus_kas.pdf":
+        return render_statement(arus_kas(statements, period), ctx, end)[0]
+    if name == "perubahan_ekuitas.pdf":
+        return render_equity(perubahan_ekuitas(statements, period), ctx, end)[0]
+    if name == "neraca_saldo.pdf":
+        return render_statement(statements.neraca_saldo(end), ctx, end)[0]
+    raise KeyError(name)
+
+
 def statement_pdfs(
     statements: Statements, ctx: DocContext, year: int, today: date
 ) -> dict[str, bytes]:
     """The five PDFs of book year `year` (as of its last day, or `today` while it runs), by
     file name."""
     period = period_of(year, today)
-    out = {
-        "neraca.pdf": render_statement(statements.neraca(period), ctx, period.end)[0],
-        "phu.pdf": render_statement(statements.phu(period), ctx, period.end)[0],
-        "arus_kas.pdf": render_statement(arus_kas(statements, period), ctx, period.end)[0],
-        "perubahan_ekuitas.pdf": render_equity(
-            perubahan_ekuitas(statements, period), ctx, period.end
-        )[0],
-        "neraca_saldo.pdf": render_statement(statements.neraca_saldo(period.end), ctx, period.end)[
-            0
-        ],
-    }
-    return out
+    return {name: statement_pdf(statements, ctx, name, period) for name in TITLES}

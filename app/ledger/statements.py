@@ -319,3 +319,17 @@ class Statements:
             (),
             {"jumlah": (debit, credit)},
         )
+
+    # -- a member's sub-ledger ---------------------------------------------------------------
+
+    def member_ledger(self, member_id: int, as_of: date) -> list[tuple[str, str, int]]:
+        """(code, name, balance on the account's normal side) of one member's accounts:
+        simpanan by kind, and loans where their lines name the member."""
+        out = []
+        for code, net in self.repo.member_balances(member_id, as_of).items():
+            if _head4(code) in CASH or self._type(code) in ("pendapatan", "beban"):
+                continue  # the cash side and income of the member's events are not theirs
+            account = self.chart.get(code)
+            sign = -1 if account is not None and account.normal == "K" else 1
+            out.append((code, self.name(code), sign * net))
+        return out

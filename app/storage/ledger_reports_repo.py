@@ -61,3 +61,13 @@ class LedgerReportsRepository:
             (start.isoformat(), end.isoformat(), *p2, *p1),
         )
         return {str(r["account"]): (int(r["cash_in"]), int(r["cash_out"])) for r in rows}
+
+    def member_balances(self, member_id: int, as_of: date) -> dict[str, int]:
+        """Σ debit − Σ credit per account of one member's lines to `as_of` (zero ones left out)."""
+        rows = self.db.rows(
+            "SELECT l.account, sum(l.debit) - sum(l.credit) AS net FROM journal_lines l"
+            " JOIN journals j ON j.id = l.journal_id WHERE l.member_id = ? AND j.date <= ?"
+            " GROUP BY l.account ORDER BY l.account",
+            (member_id, as_of.isoformat()),
+        )
+        return {str(r["account"]): int(r["net"]) for r in rows if int(r["net"])}

@@ -1,0 +1,166 @@
+"""Pembukuan in the window: a Jurnal Umum refused until it balances, then approved by a second
+person; the Neraca printed from the window with its totals read back; the Jurnal tab opening
+the member behind a line; the Buku Besar and Neraca Saldo tabs."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from app.ledger import events as ev
+from app.ledger.manual import ManualJournals
+from app.ledger.models import Line
+from app.services import Services
+from app.users.models import Role
+from tests.conftest import admin_user, make_member, make_user
+from ui.dialogs.manual_journal_dialog import ManualJournalDialog
+from ui.dialogs.pdf_preview import PdfPreviewDialog, a4_printer
+from ui.main_window import BOOKS, MEMBERS, MainWindow
+from ui.views.books_manual import ManualJournalsTab
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen platform
+
+TODAY = date.today()
+JAN = date(TODAY.year, 1, 2)
+
+
+def _text(pdf: bytes) -> str:
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+def test_manual_journal_refused_until_balanced_then_approved_by_another_user(
+    qtbot: QtBot, services: Services
+) -> None:
+    admin = admin_user(services)
+    other = make_user(services, Role.PENGURUS)
+    tab = ManualJournalsTab(services, admin)
+    qtbot.addWidget(tab)
+    seen: list[str] = []
+
+    def fill(dialog: object) -> None:
+        assert isinstance(dialog, ManualJournalDialog)
+        dialog.on.set_value(JAN)
+        dialog.description.setText("Sewa kantor setahun")
+        dialog.set_line(0, "5401", debit=6_000_000)
+        dialog.set_line(1, "1101", credit=5_000_000)
+        assert "selisih Rp1.000.000" in dialog.balance.text()
+        qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+        seen.append(dialog.error.text())
+        assert dialog.result_ is None and not services.ledger.search(JAN, JAN)
+        dialog.set_line(1, "1101", credit=6_000_000)
+        assert "seimbang" in dialog.balance.text()
+        qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+
+    tab.show_dialog = fill
+    tab.new_journal(JAN)
+    assert "belum seimbang" in seen[0] and "selisih Rp1.000.000" in seen[0]
+    assert "menunggu persetujuan" in tab.note.text()
+    assert not services.ledger.search(JAN, JAN)  # above the approval amount: not yet booked
+    tab.refresh()
+    assert tab.model.rowCount() == 1
+    tab.table.selectRow(0)
+    assert not tab.approve_button.isEnabled()  # not by the one who entered it
+
+    second = ManualJournalsTab(services, other)
+    qtbot.addWidget(second)
+    second.refresh()
+    second.table.selectRow(0)
+    assert second.approve_button.isEnabled()
+    qtbot.mouseClick(second.approve_button, Qt.MouseButton.LeftButton)
+    assert "dibukukan" in second.note.text()
+    assert second.model.rowCount() == 0
+    lines = services.ledger.search(JAN, JAN)
+    assert [(x.account, x.debit, x.credit) for x in lines] == [
+        ("5401", 6_000_000, 0),
+        ("1101", 0, 6_000_000),
+    ]
+
+
+def _fill_books(services: Services) -> int:
+    admin = admin_user(services)
+    member = make_member(services, admin)
+    with services.db.atomic():
+        services.ledger.post(
+            ev.SavingsDeposit(
+                source_id=1, on=JAN, member_id=member.id, kind="pokok", amount=100_000
+            )
+        )
+    ManualJournals(services.ledger).submit(
+        admin, JAN, "Hibah", [Line("1101", 2_500_000), Line("3105", 0, 2_500_000)]
+    )
+    ManualJournals(services.ledger).submit(
+        admin, JAN, "ATK", [Line("5203", 40_000), Line("1101", 0, 40_000)]
+    )
+    return member.id
+
+
+def test_neraca_printed_from_the_window(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+    _fill_books(services)
+    window = MainWindow(services, admin_user(services))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_section(BOOKS)
+    books = window.books_view
+    books.setCurrentWidget(books.statements_tab)
+    tab = books.statements_tab
+    assert "2.560.000" in tab.summary.text()  # jumlah aset
+    shown: list[object] = []
+    tab.show_dialog = shown.append
+    qtbot.mouseClick(tab.buttons["neraca.pdf"], Qt.MouseButton.LeftButton)
+    [dialog] = shown
+    assert isinstance(dialog, PdfPreviewDialog)
+    saved = dialog.save_to(tmp_path / "neraca")
+    text = _text(saved.read_bytes())
+    assert "JUMLAH ASET 2.560.000" in text
+    assert "JUMLAH KEWAJIBAN DAN EKUITAS 2.560.000" in text
+    assert "SHU tahun berjalan 4, 5 (40.000)" in text
+    printer = a4_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "cetak.pdf"))
+    assert dialog.print_to(printer) == 1
+    dialog.accept()
+
+
+def test_journal_search_opens_the_member_behind_a_line(qtbot: QtBot, services: Services) -> None:
+    member_id = _fill_books(services)
+    window = MainWindow(services, admin_user(services))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_section(BOOKS)
+    books = window.books_view
+    books.j_from.set_value(JAN)
+    books.j_to.set_value(TODAY)
+    books.refresh_journal()
+    assert books.journal_model.rowCount() == 6
+    assert "debet 2.640.000 · kredit 2.640.000" in books.journal_tab.note.text()
+    first = [r for r in books.journal_model.rows() if r.member_id == member_id]
+    assert first
+    books.j_account.setText("3101")
+    books.refresh_journal()
+    assert [r.account for r in books.journal_model.rows()] == ["3101"]
+    books.journal_table.selectRow(0)
+    assert books.open_member.isEnabled() and not books.open_loan.isEnabled()
+    qtbot.mouseClick(books.open_member, Qt.MouseButton.LeftButton)
+    assert window.sidebar.currentRow() == MEMBERS
+
+    window.show_section(BOOKS)
+    books.setCurrentWidget(books.ledger_tab)
+    books.l_account.setCurrentIndex(books.l_account.findData("1101"))
+    books.l_from.set_value(JAN)
+    books.refresh_ledger()
+    assert [r.balance for r in books.ledger_model.rows()] == [100_000, 2_600_000, 2_560_000]
+    books.setCurrentWidget(books.trial_tab)
+    books.refresh_trial()
+    assert "Jumlah debet 2.600.000 · jumlah kredit 2.600.000" in books.trial_tab.note.text()
+    books.setCurrentWidget(books.member_tab)
+    books.m_number.setText(services.members.get(member_id).number)
+    books.refresh_member()
+    assert [(r.code, r.balance) for r in books.member_model.rows()] == [("3101", 100_000)]

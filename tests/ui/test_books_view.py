@@ -164,3 +164,36 @@ def test_journal_search_opens_the_member_behind_a_line(qtbot: QtBot, services: S
     books.m_number.setText(services.members.get(member_id).number)
     books.refresh_member()
     assert [(r.code, r.balance) for r in books.member_model.rows()] == [("3101", 100_000)]
+
+
+def test_accounts_tab_adds_renames_and_deactivates(qtbot: QtBot, services: Services) -> None:
+    from ui.views.settings.accounts_tab import AccountsTab
+
+    tab = AccountsTab(services, admin_user(services))
+    qtbot.addWidget(tab)
+    tab.select("1103")
+    tab.suffix.setText("02")
+    tab.sub_name.setText("Bank BRI")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert "ditambahkan" in tab.message.text(), tab.message.text()
+    added = services.ledger.accounts.get("1103.02")
+    assert (added.name, added.parent, added.is_group) == ("Bank BRI", "1103", False)
+    assert tab.current_code() == "1103.02"
+    tab.select("5101")
+    tab.suffix.setText("x")
+    tab.sub_name.setText("Salah")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert "2 atau 3 angka" in tab.message.text()
+    tab.select("1101")
+    tab.name.setText("Kas besar")
+    qtbot.mouseClick(tab.rename_button, Qt.MouseButton.LeftButton)
+    assert services.ledger.accounts.get("1101").name == "Kas besar"
+    tab.select("1102")
+    qtbot.mouseClick(tab.active_button, Qt.MouseButton.LeftButton)
+    assert not services.ledger.accounts.get("1102").active
+    assert tab.current_code() == "1102" and tab.active_button.text() == "Aktifkan lagi"
+    tab.select("11")
+    assert "induk" in tab.info.text()
+    tab.shares.setCurrentIndex(tab.shares.findData("liabilitas"))
+    qtbot.mouseClick(tab.shares_button, Qt.MouseButton.LeftButton)
+    assert services.settings.get("books.simpanan_as") == "liabilitas"

@@ -68,8 +68,8 @@ class StatementsTab(QWidget):
         as_ = str(self.services.settings.get("books.simpanan_as"))
         self.choice.setText(
             self.tr(
-                "Simpanan pokok dan wajib disajikan sebagai {choice} (Pengaturan → Umum, "
-                "books.simpanan_as). Pilihan ini dicetak pada laporan."
+                "Simpanan pokok dan wajib disajikan sebagai {choice} (Pengaturan → Akun). "
+                "Pilihan ini dicetak pada laporan."
             ).format(choice=self.tr("ekuitas") if as_ == "ekuitas" else self.tr("liabilitas"))
         )
         try:

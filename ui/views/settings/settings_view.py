@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from app.services import Services
 from app.storage.backup import BackupInfo
 from app.users.models import User
+from ui.views.settings.accounts_tab import AccountsTab
 from ui.views.settings.backup_tab import BackupTab
 from ui.views.settings.general_tab import GeneralTab
 from ui.views.settings.password_tab import PasswordTab
@@ -50,6 +51,8 @@ class SettingsView(QWidget):
         self.tabs.addTab(self.policy_tab, self.tr("Kebijakan"))
         self.products_tab = ProductsTab(services, user)
         self.tabs.addTab(self.products_tab, self.tr("Produk Pinjaman"))
+        self.accounts_tab = AccountsTab(services, user)
+        self.tabs.addTab(self.accounts_tab, self.tr("Akun"))
         layout.addWidget(self.tabs)
         self.profile_tab.saved.connect(lambda _profile: self.profile_saved.emit())
         self.backup_tab.backup_made.connect(self.backup_made)

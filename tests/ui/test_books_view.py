@@ -197,3 +197,22 @@ def test_accounts_tab_adds_renames_and_deactivates(qtbot: QtBot, services: Servi
     tab.shares.setCurrentIndex(tab.shares.findData("liabilitas"))
     qtbot.mouseClick(tab.shares_button, Qt.MouseButton.LeftButton)
     assert services.settings.get("books.simpanan_as") == "liabilitas"
+
+
+def test_kas_harian_and_kas_opname(qtbot: QtBot, services: Services) -> None:
+    from ui.views.books_cash import CashDayTab
+
+    _fill_books(services)
+    tab = CashDayTab(services, admin_user(services), JAN)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    assert [r.balance for r in tab.model.rows()] == [100_000, 2_600_000, 2_560_000]
+    assert "Saldo akhir hari Rp2.560.000" in tab.totals.text()
+    tab.counted.setText("2.555.000")
+    assert tab.difference.text() == "Kurang Rp5.000"
+    qtbot.mouseClick(tab.count_button, Qt.MouseButton.LeftButton)
+    assert "kurang Rp5.000" in tab.message.text()
+    assert not tab.count_button.isEnabled()  # one count a day
+    assert tab.model.rows()[-1].balance == 2_555_000
+    [line] = services.ledger.search(JAN, JAN, account="5401")
+    assert line.debit == 5_000

@@ -19,6 +19,7 @@ from app.collection.decision_models import OffbookEntry
 from app.collection.models import CaseFilter, CaseStatus
 from app.demo.generate import generate_demo
 from app.documents.register import RegisterRow
+from app.ledger.bankrec import BankItem
 from app.ledger.manual import PendingJournal
 from app.ledger.models import Line
 from app.ledger.service import JournalLineRow, LedgerRow, TrialRow
@@ -28,6 +29,7 @@ from app.services import Services
 from ui.models.backups_model import BackupsModel
 from ui.models.base import RowsModel
 from ui.models.books_model import (
+    BankItemsModel,
     JournalLinesModel,
     LedgerPageModel,
     PendingJournalsModel,
@@ -336,6 +338,17 @@ def pending_journals(s: Services) -> PendingJournalsModel:
     return model
 
 
+def bank_items(s: Services) -> BankItemsModel:
+    model = BankItemsModel()
+    model.set_rows(
+        [
+            BankItem(1, date(2026, 11, 1), "J2026-000001", "Setor", 400_000, 0, None),
+            BankItem(2, date(2026, 11, 2), "J2026-000002", "Listrik", 0, 150_000, None),
+        ]
+    )
+    return model
+
+
 BUILDERS: dict[type[QAbstractItemModel], Callable[[Services], QAbstractItemModel]] = {
     MembersModel: members,
     SavingsHistoryModel: savings,
@@ -366,6 +379,7 @@ BUILDERS: dict[type[QAbstractItemModel], Callable[[Services], QAbstractItemModel
     TrialBalanceModel: trial_balance,
     SubLedgerModel: sub_ledger,
     PendingJournalsModel: pending_journals,
+    BankItemsModel: bank_items,
 }
 
 

@@ -216,3 +216,25 @@ def test_kas_harian_and_kas_opname(qtbot: QtBot, services: Services) -> None:
     assert tab.model.rows()[-1].balance == 2_555_000
     [line] = services.ledger.search(JAN, JAN, account="5401")
     assert line.debit == 5_000
+
+
+def test_bank_reconciliation_tab(qtbot: QtBot, services: Services) -> None:
+    from ui.views.books_bank import BankReconTab
+
+    admin = admin_user(services)
+    journals = ManualJournals(services.ledger)
+    journals.submit(admin, JAN, "Setor", [Line("1103.01", 300_000), Line("1101", 0, 300_000)])
+    journals.submit(admin, JAN, "Adm", [Line("5208", 2_000), Line("1103.01", 0, 2_000)])
+    tab = BankReconTab(services, admin, JAN)
+    qtbot.addWidget(tab)
+    tab.balance.setText("300.000")
+    tab.refresh()
+    assert tab.model.rowCount() == 2 and "selisih Rp300.000" in tab.summary.text()
+    qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
+    assert "Pilih baris" in tab.message.text()
+    tab.table.selectRow([r.description for r in tab.model.rows()].index("Setor"))
+    qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
+    assert "1 baris ditandai cocok" in tab.message.text()
+    assert [r.description for r in tab.model.rows()] == ["Adm"]
+    assert "COCOK" in tab.summary.text()
+    assert "Saldo buku Rp298.000" in tab.summary.text()

@@ -8,6 +8,7 @@ from enum import IntEnum
 from typing import Any
 
 from app.formats import format_date_short
+from app.ledger.bankrec import BankItem
 from app.ledger.manual import PendingJournal
 from app.ledger.service import JournalLineRow, LedgerRow, TrialRow
 from app.money import format_number
@@ -282,3 +283,48 @@ class PendingJournalsModel(RowsModel[PendingJournal]):
 
     def row_id(self, row: PendingJournal) -> Any:
         return row.id
+
+
+class BankColumn(IntEnum):
+    DATE = 0
+    NUMBER = 1
+    DESCRIPTION = 2
+    IN = 3
+    OUT = 4
+
+
+class BankItemsModel(RowsModel[BankItem]):
+    """The bank account's lines the bank has not cleared yet (bank reconciliation)."""
+
+    columns = BankColumn
+    money_columns = (BankColumn.IN, BankColumn.OUT)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._headers = {
+            BankColumn.DATE: self.tr("Tanggal"),
+            BankColumn.NUMBER: self.tr("No. Jurnal"),
+            BankColumn.DESCRIPTION: self.tr("Keterangan"),
+            BankColumn.IN: self.tr("Masuk"),
+            BankColumn.OUT: self.tr("Keluar"),
+        }
+
+    def display(self, row: BankItem, column: int) -> str:
+        if column == BankColumn.DATE:
+            return format_date_short(row.date)
+        if column == BankColumn.NUMBER:
+            return row.number
+        if column == BankColumn.DESCRIPTION:
+            return row.description
+        return _money(row.debit if column == BankColumn.IN else row.credit)
+
+    def sort_value(self, row: BankItem, column: int) -> Any:
+        numbers = {
+            BankColumn.DATE: row.date.toordinal(),
+            BankColumn.IN: row.debit,
+            BankColumn.OUT: row.credit,
+        }
+        return numbers.get(BankColumn(column), self.display(row, column))
+
+    def row_id(self, row: BankItem) -> Any:
+        return row.line_id

@@ -35,6 +35,7 @@ from ui.models.books_model import (
     SubLedgerRow,
     TrialBalanceModel,
 )
+from ui.views.books_bank import BankReconTab
 from ui.views.books_cash import CashDayTab
 from ui.views.books_manual import ManualJournalsTab
 from ui.views.books_parts import account_combo, selected_source_row, statements_of, table
@@ -80,6 +81,7 @@ class BooksView(QTabWidget):
         self._build_member(today)
         self._build_trial(today)
         self.cash_tab = CashDayTab(services, user, today)
+        self.bank_tab = BankReconTab(services, user, today)
         self.statements_tab = StatementsTab(services, today)
         self.manual_tab = ManualJournalsTab(services, user)
         self.addTab(self.journal_tab, self.tr("Jurnal"))
@@ -87,6 +89,7 @@ class BooksView(QTabWidget):
         self.addTab(self.member_tab, self.tr("Buku Pembantu Anggota"))
         self.addTab(self.trial_tab, self.tr("Neraca Saldo"))
         self.addTab(self.cash_tab, self.tr("Kas Harian"))
+        self.addTab(self.bank_tab, self.tr("Rekonsiliasi Bank"))
         self.addTab(self.statements_tab, self.tr("Laporan Keuangan"))
         self.addTab(self.manual_tab, self.tr("Jurnal Umum"))
         self.currentChanged.connect(lambda _: self.refresh_current())
@@ -194,6 +197,9 @@ class BooksView(QTabWidget):
                 self.refresh_trial()
             elif tab is self.cash_tab:
                 self.cash_tab.refresh()
+            elif tab is self.bank_tab:
+                self.bank_tab.reload_accounts()
+                self.bank_tab.refresh()
             elif tab is self.statements_tab:
                 self.statements_tab.refresh()
             elif tab is self.manual_tab:

@@ -48,7 +48,7 @@ def _cell(text: str, style: str, bold: bool = False, indent: int = 0) -> Paragra
 
 
 def _statement_table(st: Statement) -> LongTable:
-    header = ["Uraian", "Catatan", st.now_label, st.before_label]
+    header = ["Uraian", st.note_label, st.now_label, st.before_label]
     data: list[list[object]] = [[_cell(h, "thead") for h in header]]
     commands: list[tuple[object, ...]] = [
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, GRID),

@@ -43,6 +43,7 @@ class Statement:
     lines: tuple[StatementLine, ...]
     remarks: tuple[str, ...] = ()
     totals: dict[str, tuple[int, int]] = field(default_factory=dict)  # name → (now, before)
+    note_label: str = "Catatan"
 
     def line(self, label: str) -> StatementLine:
         for x in self.lines:
@@ -318,6 +319,7 @@ class Statements:
             tuple(lines),
             (),
             {"jumlah": (debit, credit)},
+            "Kode",
         )
 
     # -- a member's sub-ledger ---------------------------------------------------------------

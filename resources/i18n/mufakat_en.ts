@@ -99,6 +99,14 @@
         <translation>In the statement of financial position, entry and mandatory savings are shown as equity or as liabilities. The choice is printed on the statements.</translation>
     </message>
     <message>
+        <source>debet</source>
+        <translation>debit</translation>
+    </message>
+    <message>
+        <source>kredit</source>
+        <translation>credit</translation>
+    </message>
+    <message>
         <source>induk, tidak bisa dijurnal</source>
         <translation>group header, cannot be posted to</translation>
     </message>
@@ -7171,8 +7179,8 @@ Unsaved changes in other groups are not affected.</translation>
         <translation>liabilities</translation>
     </message>
     <message>
-        <source>Per {end}: jumlah aset Rp{a} · kewajiban Rp{k} · ekuitas Rp{e} · SHU setelah pajak tahun {y}: Rp{s}</source>
-        <translation>As of {end}: total assets Rp{a} · liabilities Rp{k} · equity Rp{e} · surplus after tax {y}: Rp{s}</translation>
+        <source>Per {end}: jumlah aset {a} · kewajiban {k} · ekuitas {e} · SHU setelah pajak tahun {y}: {s}</source>
+        <translation>As of {end}: total assets {a} · liabilities {k} · equity {e} · surplus after tax {y}: {s}</translation>
     </message>
     <message>
         <source>Laporan tidak bisa dibuat</source>

@@ -55,7 +55,7 @@ class BankReconTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("Belum cocok dengan rekening koran:")))
         self.model = BankItemsModel()
-        self.table = table(self.model, "bank_table", self)
+        self.table = table(self.model, "bank_table", self, 2)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         layout.addWidget(self.table, 1)
         self.summary = QLabel(objectName="bank_summary")

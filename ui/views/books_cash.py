@@ -49,7 +49,7 @@ class CashDayTab(QWidget):
         self.opening = QLabel(objectName="cash_opening")
         layout.addWidget(self.opening)
         self.model = LedgerPageModel()
-        layout.addWidget(table(self.model, "cash_table", self), 1)
+        layout.addWidget(table(self.model, "cash_table", self, 2), 1)
         self.totals = QLabel(objectName="cash_totals")
         layout.addWidget(self.totals)
         box = QGroupBox(self.tr("Kas opname (hitung uang tunai di laci/brankas)"))

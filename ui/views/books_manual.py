@@ -40,7 +40,7 @@ class ManualJournalsTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("<b>Menunggu persetujuan</b>")))
         self.model = PendingJournalsModel()
-        self.table = table(self.model, "pending_table", self)
+        self.table = table(self.model, "pending_table", self, 2)
         layout.addWidget(self.table, 1)
         self.lines_label = QLabel(objectName="pending_lines")
         self.lines_label.setWordWrap(True)

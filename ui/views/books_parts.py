@@ -20,7 +20,8 @@ from app.services import Services
 from ui.models.base import SORT_ROLE, RowsModel
 
 
-def table(model: RowsModel, name: str, parent: QWidget) -> QTableView:
+def table(model: RowsModel, name: str, parent: QWidget, stretch: int | None = None) -> QTableView:
+    """A sortable read-only table; `stretch` takes the spare width (else the last column)."""
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
@@ -34,7 +35,10 @@ def table(model: RowsModel, name: str, parent: QWidget) -> QTableView:
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    if stretch is None:
+        view.horizontalHeader().setStretchLastSection(True)
+    else:
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 

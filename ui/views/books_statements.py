@@ -19,7 +19,7 @@ from app.documents.context import DocContext
 from app.documents.financial_statements import TITLES, statement_pdf
 from app.errors import AppError
 from app.ledger.statements import period_of
-from app.money import format_number
+from app.money import format_rupiah
 from app.services import Services
 from ui.dialogs.pdf_preview import PdfPreviewDialog
 from ui.views.books_parts import ShowDialog, exec_dialog, statements_of
@@ -83,15 +83,15 @@ class StatementsTab(QWidget):
         t = neraca.totals
         self.summary.setText(
             self.tr(
-                "Per {end}: jumlah aset Rp{a} · kewajiban Rp{k} · ekuitas Rp{e} · "
-                "SHU setelah pajak tahun {y}: Rp{s}"
+                "Per {end}: jumlah aset {a} · kewajiban {k} · ekuitas {e} · "
+                "SHU setelah pajak tahun {y}: {s}"
             ).format(
                 end=period.end.strftime("%d-%m-%Y"),
-                a=format_number(t["aset"][0]),
-                k=format_number(t["kewajiban"][0]),
-                e=format_number(t["ekuitas"][0]),
+                a=format_rupiah(t["aset"][0]),
+                k=format_rupiah(t["kewajiban"][0]),
+                e=format_rupiah(t["ekuitas"][0]),
                 y=period.year,
-                s=format_number(phu.totals["shu_setelah_pajak"][0]),
+                s=format_rupiah(phu.totals["shu_setelah_pajak"][0]),
             )
         )
 

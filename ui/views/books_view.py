@@ -152,7 +152,7 @@ class BooksView(QTabWidget):
         tab.add(self.tr("Sampai"), self.l_to)
         tab.add("", show)
         self.ledger_model = LedgerPageModel()
-        tab.finish(table(self.ledger_model, "ledger_table", tab))
+        tab.finish(table(self.ledger_model, "ledger_table", tab, 2))
 
     def _build_member(self, today: date) -> None:
         tab = self.member_tab = _Tab()
@@ -167,7 +167,7 @@ class BooksView(QTabWidget):
         tab.add(self.tr("Per tanggal"), self.m_on)
         tab.add("", show)
         self.member_model = SubLedgerModel()
-        tab.finish(table(self.member_model, "member_ledger_table", tab))
+        tab.finish(table(self.member_model, "member_ledger_table", tab, 1))
         tab.note.setText(self.tr("Ketik No. Anggota lalu tekan Enter."))
 
     def _build_trial(self, today: date) -> None:
@@ -179,7 +179,7 @@ class BooksView(QTabWidget):
         tab.add(self.tr("Per tanggal"), self.t_on)
         tab.add("", show)
         self.trial_model = TrialBalanceModel()
-        tab.finish(table(self.trial_model, "trial_table", tab))
+        tab.finish(table(self.trial_model, "trial_table", tab, 1))
 
     # -- reading -------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

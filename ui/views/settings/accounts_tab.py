@@ -45,8 +45,8 @@ class AccountsTab(QWidget):
         editable = can(user, Action.EDIT_SETTINGS)
         self.tree = QTreeWidget(objectName="accounts_tree")
         self.tree.setHeaderLabels([self.tr("Kode"), self.tr("Nama Akun"), self.tr("Keterangan")])
-        self.tree.setColumnWidth(0, 130)
-        self.tree.setColumnWidth(1, 300)
+        self.tree.setColumnWidth(0, 170)
+        self.tree.setColumnWidth(1, 330)
         self.tree.currentItemChanged.connect(lambda *_: self._selected())
 
         side = QWidget()
@@ -103,6 +103,7 @@ class AccountsTab(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([760, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.rename_button.clicked.connect(self.rename)
@@ -144,8 +145,8 @@ class AccountsTab(QWidget):
         self._selected()
 
     def _note(self, account: Account) -> str:
-        parts = [TYPES.get(account.type, account.type), "saldo normal debet"
-                 if account.normal == "D" else "saldo normal kredit"]  # fmt: skip
+        side = self.tr("debet") if account.normal == "D" else self.tr("kredit")
+        parts = [TYPES.get(account.type, account.type), side]
         if account.is_group:
             parts.append(self.tr("induk, tidak bisa dijurnal"))
         if not account.active:

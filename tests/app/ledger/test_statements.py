@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hs
 from pypdf import PdfReader
 
 from app.cli import main
@@ -319,3 +321,59 @@ def test_cli_writes_the_five_pdfs(services: Services, db_path: Path, tmp_path: P
     assert (
         main(["books", "statements", "--db", str(db_path), "--year", "25", "--out", str(out)]) == 2
     )
+
+
+POSTABLE = [
+    "1101", "1102", "1103.01", "1104", "1105", "1107", "1108", "1111", "1201", "1304", "1309",
+    "2101", "2104", "2109", "2201", "3101", "3102", "3103", "3105", "3107", "3999",
+    "4101", "4102", "4201", "5101", "5201", "5301", "5401", "5901",
+]  # fmt: skip
+
+journal_st = hs.tuples(
+    hs.dates(date(2023, 1, 1), date(2025, 12, 31)),
+    hs.sampled_from(POSTABLE),
+    hs.sampled_from(POSTABLE),
+    hs.integers(min_value=1, max_value=50_000_000),
+).filter(lambda j: j[1] != j[2])
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(journals=hs.lists(journal_st, min_size=1, max_size=25), liab=hs.booleans())
+def test_statements_tie_out_on_any_ledger(
+    services: Services, journals: list[tuple[date, str, str, int]], liab: bool
+) -> None:
+    """For any set of balanced journals over three years, with either presentation: A = L + E
+    in both columns; the cash flow explains the change of Kas + Bank; the equity statement
+    ends at the Neraca's equity; the PHU's result is the Neraca's SHU tahun berjalan."""
+    with services.db.atomic():
+        start = int(services.db.scalar("SELECT coalesce(max(id), 0) FROM journals"))
+        for n, (on, debit, credit, amount) in enumerate(journals, start=start + 1):
+            services.ledger.repo.write(
+                on=on, source="uji", source_id=n, role="uji", description="uji",
+                lines=[Line(debit, amount), Line(credit, 0, amount)], user_id=None,
+            )  # fmt: skip
+    s = Statements(
+        services.db, services.ledger.accounts.chart(), "liabilitas" if liab else "ekuitas"
+    )
+    neraca = s.neraca(Y)
+    t = neraca.totals
+    assert t["aset"] == t["kewajiban_ekuitas"]
+    assert t["kewajiban_ekuitas"][0] == t["kewajiban"][0] + t["ekuitas"][0]
+    flow = arus_kas(s, Y)
+    cash = sum(
+        v for c, v in s.repo.balances(Y.end).items() if c.split(".")[0] in ("1101", "1102", "1103")
+    )
+    for i in (0, 1):
+        assert flow.totals["awal"][i] + flow.totals["kenaikan"][i] == flow.totals["akhir"][i]
+    assert flow.totals["akhir"][0] == cash
+    equity = perubahan_ekuitas(s, Y)
+    assert equity.rows[-1][1][-1] == t["ekuitas"][0]
+    assert equity.rows[0][1][-1] == t["ekuitas"][1]
+    for _label, values in equity.rows:
+        assert sum(values[:-1]) == values[-1]
+    line = neraca.line("SHU tahun berjalan")
+    assert s.phu(Y).totals["shu_setelah_pajak"] == (line.now, line.before)
+    ns = s.neraca_saldo(Y.end).totals["jumlah"]
+    assert ns[0] == ns[1]

@@ -3999,6 +3999,10 @@ Your data is still saved in the database file. Make a backup by hand when the pr
         <translation>&lt;b&gt;Waiting for approval&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Alasan bila ditolak</source>
+        <translation>Reason if rejected</translation>
+    </message>
+    <message>
         <source>Setujui</source>
         <translation>Approve</translation>
     </message>
@@ -4019,6 +4023,10 @@ Your data is still saved in the database file. Make a backup by hand when the pr
         <translation>You entered it: another user must approve it.</translation>
     </message>
     <message>
+        <source>Hanya Ketua/Pengurus yang boleh menyetujui jurnal.</source>
+        <translation>Only the Chair or a board member may approve journals.</translation>
+    </message>
+    <message>
         <source>Jurnal disimpan dan menunggu persetujuan pengguna lain (pengajuan {n}).</source>
         <translation>Journal saved; it waits for another user&apos;s approval (request {n}).</translation>
     </message>
@@ -4029,6 +4037,10 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     <message>
         <source>Disetujui: jurnal {number} dibukukan.</source>
         <translation>Approved: journal {number} posted.</translation>
+    </message>
+    <message>
+        <source>Tulis alasan penolakan dulu.</source>
+        <translation>Type the reason for rejecting first.</translation>
     </message>
     <message>
         <source>Pengajuan {n} ditolak.</source>

@@ -238,3 +238,26 @@ def test_bank_reconciliation_tab(qtbot: QtBot, services: Services) -> None:
     assert [r.description for r in tab.model.rows()] == ["Adm"]
     assert "COCOK" in tab.summary.text()
     assert "Saldo buku Rp298.000" in tab.summary.text()
+
+
+def test_reject_needs_a_typed_reason_and_the_right_role(qtbot: QtBot, services: Services) -> None:
+    admin = admin_user(services)
+    staf = make_user(services, Role.STAF)
+    pengurus = make_user(services, Role.PENGURUS)
+    big = [Line("1304", 7_000_000), Line("1101", 0, 7_000_000)]
+    request = ManualJournals(services.ledger).submit(admin, JAN, "Beli motor", big).request_id
+    clerk = ManualJournalsTab(services, staf)
+    qtbot.addWidget(clerk)
+    clerk.refresh()
+    clerk.table.selectRow(0)
+    assert not clerk.approve_button.isEnabled() and "Ketua/Pengurus" in clerk.lines_label.text()
+    tab = ManualJournalsTab(services, pengurus)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    tab.table.selectRow(0)
+    qtbot.mouseClick(tab.reject_button, Qt.MouseButton.LeftButton)
+    assert "alasan" in tab.note.text() and tab.model.rowCount() == 1
+    tab.reason.setText("Belum ada anggaran")
+    qtbot.mouseClick(tab.reject_button, Qt.MouseButton.LeftButton)
+    assert f"Pengajuan {request} ditolak." == tab.note.text()
+    assert tab.model.rowCount() == 0 and not services.ledger.search(JAN, JAN)

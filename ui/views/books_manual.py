@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,6 +19,7 @@ from app.ledger.manual import ManualJournals
 from app.money import format_rupiah
 from app.services import Services
 from app.users.models import User
+from app.users.permissions import Action, can
 from ui.dialogs.manual_journal_dialog import ManualJournalDialog
 from ui.models.books_model import PendingJournalsModel
 from ui.views.books_parts import ShowDialog, exec_dialog, selected_source_row, table
@@ -49,6 +51,9 @@ class ManualJournalsTab(QWidget):
         self.note = QLabel(objectName="manual_note")
         self.note.setWordWrap(True)
         actions.addWidget(self.note, 1)
+        self.reason = QLineEdit(objectName="reject_reason")
+        self.reason.setPlaceholderText(self.tr("Alasan bila ditolak"))
+        actions.addWidget(self.reason)
         self.approve_button = QPushButton(self.tr("Setujui"), objectName="approve")
         self.reject_button = QPushButton(self.tr("Tolak"), objectName="reject")
         self.approve_button.clicked.connect(self.approve)
@@ -72,8 +77,9 @@ class ManualJournalsTab(QWidget):
         row = selected_source_row(self.table)
         pending = None if row is None else self.model.row_at(row)
         mine = pending is not None and pending.requested_by == self.user.id
-        for button in (self.approve_button, self.reject_button):
-            button.setEnabled(pending is not None and not mine)
+        may = can(self.user, Action.APPROVE)
+        for widget in (self.approve_button, self.reject_button, self.reason):
+            widget.setEnabled(pending is not None and not mine and may)
         if pending is None:
             self.lines_label.setText(
                 self.tr("Pilih jurnal untuk melihat barisnya.")
@@ -90,6 +96,8 @@ class ManualJournalsTab(QWidget):
         text = " · ".join(parts)
         if mine:
             text += " — " + self.tr("Anda yang mengajukan: harus disetujui pengguna lain.")
+        elif not may:
+            text += " — " + self.tr("Hanya Ketua/Pengurus yang boleh menyetujui jurnal.")
         self.lines_label.setText(text)
 
     def new_journal(self, today: date | None = None) -> None:
@@ -127,10 +135,16 @@ class ManualJournalsTab(QWidget):
         request = self._current()
         if request is None:
             return
+        reason = " ".join(self.reason.text().split())
+        if not reason:
+            self.note.setText(self.tr("Tulis alasan penolakan dulu."))
+            self.reason.setFocus()
+            return
         try:
-            self.journals.reject(self.user, request)
+            self.journals.reject(self.user, request, reason)
         except AppError as exc:
             self.note.setText(exc.message)
             return
+        self.reason.clear()
         self.note.setText(self.tr("Pengajuan {n} ditolak.").format(n=request))
         self.refresh()

@@ -261,3 +261,17 @@ def test_reject_needs_a_typed_reason_and_the_right_role(qtbot: QtBot, services: 
     qtbot.mouseClick(tab.reject_button, Qt.MouseButton.LeftButton)
     assert f"Pengajuan {request} ditolak." == tab.note.text()
     assert tab.model.rowCount() == 0 and not services.ledger.search(JAN, JAN)
+
+
+def test_a_journal_written_is_announced_to_the_views(qtbot: QtBot, services: Services) -> None:
+    """Every kind has its signal (the books had none: announcing them raised)."""
+    from app.changes import Kind
+    from ui.changes import change_signals
+
+    bridge = change_signals(services)
+    with qtbot.waitSignal(bridge.books, timeout=2000):
+        ManualJournals(services.ledger).submit(
+            admin_user(services), JAN, "ATK", [Line("5203", 1_000), Line("1101", 0, 1_000)]
+        )
+    for kind in Kind:
+        assert callable(getattr(bridge, kind.value).emit)

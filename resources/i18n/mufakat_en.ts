@@ -851,6 +851,10 @@ Everyone needs to log in again.</translation>
         <translation>Type a member number and press Enter.</translation>
     </message>
     <message>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
         <source>Tanggal awal harus sebelum tanggal akhir.</source>
         <translation>The start date must be before the end date.</translation>
     </message>

@@ -160,6 +160,14 @@ def test_journal_search_opens_the_member_behind_a_line(qtbot: QtBot, services: S
     books.setCurrentWidget(books.trial_tab)
     books.refresh_trial()
     assert "Jumlah debet 2.600.000 · jumlah kredit 2.600.000" in books.trial_tab.note.text()
+    shown: list[object] = []
+    books.statements_tab.show_dialog = shown.append
+    books.t_on.set_value(JAN)
+    qtbot.mouseClick(books.t_print, Qt.MouseButton.LeftButton)
+    [dialog] = shown
+    assert isinstance(dialog, PdfPreviewDialog)
+    assert "JUMLAH 2.600.000 2.600.000" in _text(dialog.pdf)
+    assert f"per 2 Januari {TODAY.year}" in _text(dialog.pdf)
     books.setCurrentWidget(books.member_tab)
     books.m_number.setText(services.members.get(member_id).number)
     books.refresh_member()

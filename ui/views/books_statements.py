@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.documents.context import DocContext
 from app.documents.financial_statements import TITLES, statement_pdf
 from app.errors import AppError
-from app.ledger.statements import period_of
+from app.ledger.statements import Period, period_of
 from app.money import format_rupiah
 from app.services import Services
 from ui.dialogs.pdf_preview import PdfPreviewDialog
@@ -95,13 +95,15 @@ class StatementsTab(QWidget):
             )
         )
 
-    def preview(self, name: str) -> None:
+    def preview(self, name: str, period: Period | None = None) -> None:
+        """Show statement `name` of the chosen book year (or of `period`, e.g. the Neraca
+        Saldo as of any date) in the PDF preview."""
         ctx = DocContext(
             profile=self.services.settings.profile(),
             is_demo=self.services.is_demo,
             rupiah_style=str(self.services.settings.get("format.rupiah_style")),
         )
-        period = period_of(self.year.value(), self.today)
+        period = period or period_of(self.year.value(), self.today)
         try:
             pdf = statement_pdf(statements_of(self.services), ctx, name, period)
         except AppError as exc:

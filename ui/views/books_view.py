@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.changes import Kind
 from app.errors import AppError, ValidationError
+from app.ledger.statements import Period
 from app.money import format_number
 from app.services import Services
 from app.users.models import User
@@ -176,8 +177,11 @@ class BooksView(QTabWidget):
         self.t_on.set_value(today)
         show = QPushButton(self.tr("Tampilkan"), objectName="trial_show")
         show.clicked.connect(self.refresh_trial)
+        self.t_print = QPushButton(self.tr("Cetak…"), objectName="trial_print")
+        self.t_print.clicked.connect(self.print_trial)
         tab.add(self.tr("Per tanggal"), self.t_on)
         tab.add("", show)
+        tab.add("", self.t_print)
         self.trial_model = TrialBalanceModel()
         tab.finish(table(self.trial_model, "trial_table", tab, 1))
 
@@ -312,6 +316,10 @@ class BooksView(QTabWidget):
                 name=member.name, number=member.number
             )
         )
+
+    def print_trial(self) -> None:
+        on = self.t_on.value() or self.today()
+        self.statements_tab.preview("neraca_saldo.pdf", Period(on.year, on))
 
     def refresh_trial(self) -> None:
         on = self.t_on.value() or self.today()

@@ -45,6 +45,8 @@ _PREFIXES: dict[str, Kind] = {
     "journal": Kind.BOOKS,
     "manual_journal": Kind.BOOKS,
     "payment_method_accounts": Kind.BOOKS,
+    "bank_statements": Kind.BOOKS,
+    "bank_clearings": Kind.BOOKS,
     "role_requests": Kind.USERS,
     "board_meeting": Kind.DECISIONS,
 }

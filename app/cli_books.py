@@ -28,6 +28,10 @@ def add_parser(sub: Any) -> None:
     journal.add_argument("--from", required=True, dest="start", help="tanggal awal, 2025-01-01")
     journal.add_argument("--to", required=True, dest="end", help="tanggal akhir, 2025-12-31")
     journal.add_argument("--csv", type=Path, required=True, dest="csv_path")
+    statements = what.add_parser("statements", help="laporan keuangan tahun buku ke PDF")
+    statements.add_argument("--db", type=Path, required=True, dest="db_path")
+    statements.add_argument("--year", required=True, help="tahun buku, 2025")
+    statements.add_argument("--out", type=Path, required=True, dest="out_dir")
 
 
 def _date(text: str, label: str) -> date:
@@ -43,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     from app.ledger.service import LedgerService
     from app.services import Services
 
+    if args.books_command == "statements":
+        return _statements(args)
     try:
         if args.books_command == "trial-balance":
             as_of = _date(args.as_of, "--as-of")
@@ -84,4 +90,29 @@ def run(args: argparse.Namespace) -> int:
         writer.writerow(header)
         writer.writerows(rows)
     print(f"{len(rows)} baris ditulis ke {args.csv_path}")
+    return 0
+
+
+def _statements(args: argparse.Namespace) -> int:
+    """`books statements`: the five PDFs of a book year into --out (created if missing)."""
+    from app.documents.context import DocContext
+    from app.documents.financial_statements import statement_pdfs
+    from app.services import Services
+
+    text = str(args.year).strip()
+    if not (text.isdigit() and len(text) == 4):
+        print(f"GAGAL: Tahun buku '{text}' tidak dikenal; tulis seperti 2025.", file=sys.stderr)
+        return 2
+    year = int(text)
+    services = Services.open(args.db_path)
+    try:
+        statements = services.statements()
+        ctx = DocContext(profile=services.settings.profile(), is_demo=services.is_demo)
+        pdfs = statement_pdfs(statements, ctx, year, date.today())
+    finally:
+        services.close()
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    for name, data in pdfs.items():
+        (args.out_dir / name).write_bytes(data)
+    print(f"{len(pdfs)} laporan tahun buku {year} ditulis ke {args.out_dir}")
     return 0

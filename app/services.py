@@ -29,6 +29,11 @@ from app.collection.writeoff import WriteoffService
 from app.collection.writeoff_checklist import WriteoffPreconditions
 from app.documents.register import DocumentService
 from app.imports.service import ImportService
+from app.ledger.bankrec import BankReconciliation
+from app.ledger.cashbook import CashBook
+from app.ledger.manual import ManualJournals
+from app.ledger.service import LedgerService
+from app.ledger.statements import Statements
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
 from app.members.service import MemberService
@@ -72,6 +77,10 @@ class Services:
         self.documents = DocumentService(db, self.audit, self.settings)
         self.templates = self.documents.templates
         self.backups = BackupService(db)
+        self.ledger = LedgerService(db, self.audit)
+        self.manual_journals = ManualJournals(self.ledger)  # Jurnal Umum
+        self.cashbook = CashBook(self.ledger)  # Buku Kas Harian, kas opname
+        self.bank_rec = BankReconciliation(self.ledger)
         self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
         self._build_collection()
 
@@ -157,6 +166,12 @@ class Services:
     def warnings(self) -> list[str]:
         """What the user should know about where the file lies (sync folder, network drive)."""
         return list(self.db.warnings)
+
+    def statements(self) -> Statements:
+        """The financial statements, presented as Pengaturan → Akun says today."""
+        return Statements(
+            self.db, self.ledger.accounts.chart(), str(self.settings.get("books.simpanan_as"))
+        )
 
     @property
     def is_demo(self) -> bool:

@@ -29,6 +29,7 @@ class ChangeSignals(QObject):
     decisions = Signal()
     settings = Signal()
     users = Signal()
+    books = Signal()
     _due = Signal()  # emitted from whichever thread wrote; delivered in this object's thread
 
     def __init__(self, hub: ChangeHub, parent: QObject | None = None) -> None:

@@ -26,6 +26,7 @@ from app.services import Services
 from app.users.models import User
 from ui.errors import show_error
 from ui.models.backups_model import format_timestamp
+from ui.views.books_view import BooksView
 from ui.views.cases_view import CasesView
 from ui.views.collection_reports_view import CollectionReportsView
 from ui.views.documents_view import DocumentsView
@@ -36,7 +37,7 @@ from ui.views.portfolio_view import PortfolioView
 from ui.views.settings.backup_actions import auto_backup
 from ui.views.settings.settings_view import SettingsView
 
-HOME, MEMBERS, LOANS, CASES, DOCUMENTS, REPORTS, SETTINGS = range(7)
+HOME, MEMBERS, LOANS, CASES, DOCUMENTS, REPORTS, BOOKS, SETTINGS = range(8)
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
             self.tr("Penanganan Pinjaman Bermasalah"),
             self.tr("Surat & Dokumen"),
             self.tr("Laporan"),
+            self.tr("Pembukuan"),
             self.tr("Pengaturan"),
         ]
 
@@ -128,24 +130,30 @@ class MainWindow(QMainWindow):
         self.members_view = MembersView(self.services, self.user)
         self.settings_view = SettingsView(self.services, self.user)
         self.cases_view = CasesView(self.services, self.user)
+        self.loans_view = LoansView(self.services, self.user)
+        self.books_view = BooksView(self.services, self.user)
         names = self.section_names()
         # One view per sidebar entry, in sidebar order; a section still to be built shows a
         # PlaceholderView saying what will come there.
         self.views = [
             self.home_view,
             self.members_view,
-            LoansView(self.services, self.user),
+            self.loans_view,
             self.cases_view,
             DocumentsView(self.services, self.user),
             CollectionReportsView(
                 self.services, self.user, portfolio=PortfolioView(self.services, self.user)
             ),
+            self.books_view,
             self.settings_view,
         ]
         assert len(self.views) == len(names)
         for view in self.views:
             self.stack.addWidget(view)
         self.home_view.new_member_requested.connect(self.new_member)
+        self.books_view.member_requested.connect(self.open_member)
+        self.books_view.loan_requested.connect(self.open_loan)
+        self.books_view.case_requested.connect(self.open_case_of_loan)
         self.home_view.task_opened.connect(self.open_task)
         self.home_view.backup_requested.connect(self.settings_view.backup_tab.backup_now)
         self.settings_view.backup_made.connect(self._backup_made)
@@ -222,6 +230,21 @@ class MainWindow(QMainWindow):
         """A line of the Beranda's work queue: its case in Penanganan Pinjaman Bermasalah."""
         self.show_section(CASES)
         self.cases_view.open_task(item)  # type: ignore[arg-type]
+
+    def open_member(self, member_id: int) -> None:
+        self.show_section(MEMBERS)
+        self.members_view.show_member(member_id)
+
+    def open_loan(self, loan_id: int) -> None:
+        self.show_section(LOANS)
+        self.loans_view.select_loan(loan_id)
+
+    def open_case_of_loan(self, loan_id: int) -> None:
+        """A journal line decided in a case: the loan's open case, if it has one."""
+        self.show_section(CASES)
+        case = self.services.collection.cases.open_case_of_loan(loan_id)
+        if case is not None:
+            self.cases_view.show_case(case.id)
 
     def new_member(self) -> None:
         self.show_section(MEMBERS)

@@ -50,6 +50,18 @@ def _check(ledger: LedgerService, description: str, lines: list[Line]) -> list[L
     return clean
 
 
+@dataclass(frozen=True)
+class PendingJournal:
+    """A Jurnal Umum above the approval amount, waiting for a second person."""
+
+    id: int
+    date: date
+    description: str
+    total: int
+    requested_by: int | None
+    lines: tuple[Line, ...]
+
+
 class ManualJournals:
     def __init__(self, ledger: LedgerService) -> None:
         self.ledger = ledger
@@ -78,6 +90,19 @@ class ManualJournals:
                 after={"tanggal": on, "jumlah": total, "keterangan": description},
             )
         return ManualResult(request_id, journal_id)
+
+    def pending(self) -> list[PendingJournal]:
+        return [
+            PendingJournal(
+                r["id"],
+                date.fromisoformat(r["date"]),
+                r["description"],
+                r["total"],
+                r["requested_by"],
+                tuple(lines_of(dict(zip(r.keys(), r, strict=True)))),
+            )
+            for r in self.repo.pending()
+        ]
 
     def approve(self, actor: User, request_id: int) -> int:
         row = self._pending(request_id)

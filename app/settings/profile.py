@@ -19,6 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "security.max_failed_logins": 5,
     "security.lockout_minutes": 15,
     "demo": False,
+    "books.simpanan_as": "ekuitas",
     # Loans (app/loans): numbering, the quality and allowance policies (DOMAIN §5-6).
     "loans.application_pattern": "PM-{year}-{seq:05}",
     "loans.agreement_pattern": "{seq:03}/{coop_code}/PK/{roman_month}/{year}",
@@ -59,6 +60,10 @@ DEFAULTS: dict[str, Any] = {
 
 # Settings whose value is one of a fixed list (value -> what the user reads).
 CHOICES: dict[str, dict[str, str]] = {
+    "books.simpanan_as": {
+        "ekuitas": "Ekuitas (modal sendiri)",
+        "liabilitas": "Liabilitas (kewajiban kepada anggota)",
+    },
     "loans.quality_policy": {
         "koperasi": "Koperasi (Permen KUKM 20/2008 jo. 14/2009)",
         "ojk": "OJK, 5 golongan menurut hari tunggakan",

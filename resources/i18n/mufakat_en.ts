@@ -37,6 +37,113 @@
     </message>
 </context>
 <context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nama Akun</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Akun terpilih</source>
+        <translation>Selected account</translation>
+    </message>
+    <message>
+        <source>Ganti Nama</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sub-akun baru di bawah akun ini</source>
+        <translation>New sub-account under this account</translation>
+    </message>
+    <message>
+        <source>01</source>
+        <translation>01</translation>
+    </message>
+    <message>
+        <source>mis. Bank BRI Cabang Mojokerto</source>
+        <translation>e.g. Bank BRI Mojokerto branch</translation>
+    </message>
+    <message>
+        <source>Tambah Sub-akun</source>
+        <translation>Add sub-account</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Penyajian simpanan pokok dan wajib</source>
+        <translation>Presentation of entry and mandatory savings</translation>
+    </message>
+    <message>
+        <source>Simpan Pilihan</source>
+        <translation>Save choice</translation>
+    </message>
+    <message>
+        <source>Di laporan posisi keuangan, simpanan pokok dan wajib disajikan sebagai ekuitas atau liabilitas. Pilihan ini dicetak pada laporan.</source>
+        <translation>In the statement of financial position, entry and mandatory savings are shown as equity or as liabilities. The choice is printed on the statements.</translation>
+    </message>
+    <message>
+        <source>debet</source>
+        <translation>debit</translation>
+    </message>
+    <message>
+        <source>kredit</source>
+        <translation>credit</translation>
+    </message>
+    <message>
+        <source>induk, tidak bisa dijurnal</source>
+        <translation>group header, cannot be posted to</translation>
+    </message>
+    <message>
+        <source>tidak aktif</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>Pilih akun di daftar.</source>
+        <translation>Choose an account in the list.</translation>
+    </message>
+    <message>
+        <source>Aktifkan lagi</source>
+        <translation>Activate again</translation>
+    </message>
+    <message>
+        <source>Nama akun {code} disimpan.</source>
+        <translation>Name of account {code} saved.</translation>
+    </message>
+    <message>
+        <source>Akun {code} dinonaktifkan: tidak bisa dipakai untuk jurnal baru; riwayatnya tetap ada.</source>
+        <translation>Account {code} deactivated: it cannot be used in new journals; its history stays.</translation>
+    </message>
+    <message>
+        <source>Akun {code} aktif lagi.</source>
+        <translation>Account {code} is active again.</translation>
+    </message>
+    <message>
+        <source>Sub-akun {code}.{s} ditambahkan.</source>
+        <translation>Sub-account {code}.{s} added.</translation>
+    </message>
+    <message>
+        <source>Pilihan penyajian simpanan disimpan.</source>
+        <translation>Savings presentation choice saved.</translation>
+    </message>
+</context>
+<context>
     <name>AgeingModel</name>
     <message>
         <source>Lama Terlambat</source>
@@ -541,6 +648,80 @@ Everyone needs to log in again.</translation>
     </message>
 </context>
 <context>
+    <name>BankItemsModel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>No. Jurnal</source>
+        <translation>Journal no.</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Out</translation>
+    </message>
+</context>
+<context>
+    <name>BankReconTab</name>
+    <message>
+        <source>Rekening</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Tanggal rekening koran</source>
+        <translation>Statement date</translation>
+    </message>
+    <message>
+        <source>Saldo rekening koran</source>
+        <translation>Statement balance</translation>
+    </message>
+    <message>
+        <source>Cocokkan</source>
+        <translation>Reconcile</translation>
+    </message>
+    <message>
+        <source>Belum cocok dengan rekening koran:</source>
+        <translation>Not yet matched with the bank statement:</translation>
+    </message>
+    <message>
+        <source>Tandai Cocok (baris terpilih)</source>
+        <translation>Mark cleared (selected lines)</translation>
+    </message>
+    <message>
+        <source>Belum ada rekening bank (Pengaturan → Akun).</source>
+        <translation>No bank account yet (Settings → Accounts).</translation>
+    </message>
+    <message>
+        <source>COCOK</source>
+        <translation>RECONCILED</translation>
+    </message>
+    <message>
+        <source>selisih {d}</source>
+        <translation>difference {d}</translation>
+    </message>
+    <message>
+        <source>Saldo buku {l} · sudah cocok {c} · setoran belum tercatat di bank {i} · pembayaran belum tercatat di bank {o} · saldo rekening koran {s}: {status}</source>
+        <translation>Book balance {l} · cleared {c} · deposits in transit {i} · outstanding payments {o} · statement balance {s}: {status}</translation>
+    </message>
+    <message>
+        <source>Pilih baris yang tercantum di rekening koran.</source>
+        <translation>Select the lines shown on the bank statement.</translation>
+    </message>
+    <message>
+        <source>{n} baris ditandai cocok.</source>
+        <translation>{n} lines marked cleared.</translation>
+    </message>
+</context>
+<context>
     <name>BookAllowanceDialog</name>
     <message>
         <source>Catat Saldo PPAP</source>
@@ -569,6 +750,157 @@ Everyone needs to log in again.</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>BooksView</name>
+    <message>
+        <source>Jurnal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Buku Besar</source>
+        <translation>General ledger</translation>
+    </message>
+    <message>
+        <source>Buku Pembantu Anggota</source>
+        <translation>Member sub-ledger</translation>
+    </message>
+    <message>
+        <source>Neraca Saldo</source>
+        <translation>Trial balance</translation>
+    </message>
+    <message>
+        <source>Kas Harian</source>
+        <translation>Daily cash book</translation>
+    </message>
+    <message>
+        <source>Rekonsiliasi Bank</source>
+        <translation>Bank reconciliation</translation>
+    </message>
+    <message>
+        <source>Laporan Keuangan</source>
+        <translation>Financial statements</translation>
+    </message>
+    <message>
+        <source>Jurnal Umum</source>
+        <translation>General journal</translation>
+    </message>
+    <message>
+        <source>J2025-000001</source>
+        <translation>J2025-000001</translation>
+    </message>
+    <message>
+        <source>kode, mis. 1101</source>
+        <translation>code, e.g. 1101</translation>
+    </message>
+    <message>
+        <source>Semua sumber</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <source>Cari</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Sampai</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Buka Anggota</source>
+        <translation>Open member</translation>
+    </message>
+    <message>
+        <source>Buka Pinjaman</source>
+        <translation>Open loan</translation>
+    </message>
+    <message>
+        <source>Buka Kasus</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>No. Anggota atau nama</source>
+        <translation>Member no. or name</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Per tanggal</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Ketik No. Anggota lalu tekan Enter.</source>
+        <translation>Type a member number and press Enter.</translation>
+    </message>
+    <message>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Tanggal awal harus sebelum tanggal akhir.</source>
+        <translation>The start date must be before the end date.</translation>
+    </message>
+    <message>
+        <source>{n} baris · debet {d} · kredit {c}</source>
+        <translation>{n} lines · debit {d} · credit {c}</translation>
+    </message>
+    <message>
+        <source>Tidak ada jurnal pada rentang ini. Ubah tanggal atau saringan lalu Cari.</source>
+        <translation>No journals in this range. Change the dates or filters and Search.</translation>
+    </message>
+    <message>
+        <source>debet</source>
+        <translation>debit</translation>
+    </message>
+    <message>
+        <source>kredit</source>
+        <translation>credit</translation>
+    </message>
+    <message>
+        <source>{code} {name} · saldo normal {side} · saldo awal {o} · saldo akhir {c}</source>
+        <translation>{code} {name} · normal balance {side} · opening {o} · closing {c}</translation>
+    </message>
+    <message>
+        <source>Anggota &apos;{t}&apos; tidak ditemukan.</source>
+        <translation>Member &apos;{t}&apos; not found.</translation>
+    </message>
+    <message>
+        <source>{name} ({number}) · {n} akun</source>
+        <translation>{name} ({number}) · {n} accounts</translation>
+    </message>
+    <message>
+        <source>{name} ({number}) belum punya transaksi di pembukuan.</source>
+        <translation>{name} ({number}) has no entries in the books yet.</translation>
+    </message>
+    <message>
+        <source>Jumlah debet {d} · jumlah kredit {c}</source>
+        <translation>Total debit {d} · total credit {c}</translation>
+    </message>
+    <message>
+        <source>TIDAK SEIMBANG: periksa Pengaturan → Pemeriksaan data.</source>
+        <translation>NOT BALANCED: see Settings → Data check.</translation>
+    </message>
+    <message>
+        <source>Belum ada jurnal sampai tanggal ini.</source>
+        <translation>No journals up to this date yet.</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1523,61 @@ Check the spelling of the name or number, or choose Status All.</translation>
     <message>
         <source>Kasus tidak bisa dibuka</source>
         <translation>The case cannot be opened</translation>
+    </message>
+</context>
+<context>
+    <name>CashDayTab</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Kas opname (hitung uang tunai di laci/brankas)</source>
+        <translation>Cash count (count the cash in the drawer/safe)</translation>
+    </message>
+    <message>
+        <source>Uang dihitung</source>
+        <translation>Cash counted</translation>
+    </message>
+    <message>
+        <source>Catat Kas Opname</source>
+        <translation>Record cash count</translation>
+    </message>
+    <message>
+        <source>Saldo awal hari: {a}</source>
+        <translation>Opening balance of the day: {a}</translation>
+    </message>
+    <message>
+        <source>Masuk {i} · Keluar {o} · Saldo akhir hari {c}</source>
+        <translation>In {i} · Out {o} · Closing balance of the day {c}</translation>
+    </message>
+    <message>
+        <source>Tidak ada transaksi kas pada hari ini. Saldo {c}.</source>
+        <translation>No cash transactions on this day. Balance {c}.</translation>
+    </message>
+    <message>
+        <source>Sudah dicatat: {t}</source>
+        <translation>Already recorded: {t}</translation>
+    </message>
+    <message>
+        <source>Cocok dengan buku.</source>
+        <translation>Matches the books.</translation>
+    </message>
+    <message>
+        <source>Lebih {d}</source>
+        <translation>Over by {d}</translation>
+    </message>
+    <message>
+        <source>Kurang {d}</source>
+        <translation>Short by {d}</translation>
+    </message>
+    <message>
+        <source>Kas opname dicatat ({number}): {text}</source>
+        <translation>Cash count recorded ({number}): {text}</translation>
     </message>
 </context>
 <context>
@@ -2595,6 +2982,41 @@ Create them now?</translation>
     </message>
 </context>
 <context>
+    <name>JournalLinesModel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>No. Jurnal</source>
+        <translation>Journal no.</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Debet</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <source>Kredit</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
     <name>KindPage</name>
     <message>
         <source>Langkah 1 dari 6: Jenis restrukturisasi</source>
@@ -2615,6 +3037,33 @@ Create them now?</translation>
     <message>
         <source>Alasan *</source>
         <translation>Reason *</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPageModel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>No. Jurnal</source>
+        <translation>Journal no.</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Debet</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <source>Kredit</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Saldo</source>
+        <translation>Balance</translation>
     </message>
 </context>
 <context>
@@ -3625,6 +4074,136 @@ Data Anda tetap tersimpan di file database. Buat cadangan manual saat program di
         <translation>The automatic backup could not be saved: {reason}
 
 Your data is still saved in the database file. Make a backup by hand when the program is opened again.</translation>
+    </message>
+    <message>
+        <source>Pembukuan</source>
+        <translation>Bookkeeping</translation>
+    </message>
+</context>
+<context>
+    <name>ManualJournalDialog</name>
+    <message>
+        <source>Jurnal Umum Baru</source>
+        <translation>New general journal</translation>
+    </message>
+    <message>
+        <source>mis. Listrik kantor bulan November</source>
+        <translation>e.g. Office electricity for November</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Debet</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <source>Kredit</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Tambah Baris</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <source>Hapus Baris</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>Jurnal di atas {limit} menunggu persetujuan pengguna lain sebelum dibukukan.</source>
+        <translation>A journal above {limit} waits for another user&apos;s approval before it is posted.</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Baris {n}: pilih akunnya.</source>
+        <translation>Line {n}: choose its account.</translation>
+    </message>
+    <message>
+        <source>Debet {d} · Kredit {c}</source>
+        <translation>Debit {d} · Credit {c}</translation>
+    </message>
+    <message>
+        <source>seimbang</source>
+        <translation>balanced</translation>
+    </message>
+    <message>
+        <source>selisih {d}</source>
+        <translation>difference {d}</translation>
+    </message>
+</context>
+<context>
+    <name>ManualJournalsTab</name>
+    <message>
+        <source>Jurnal Umum Baru…</source>
+        <translation>New general journal…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Menunggu persetujuan&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Waiting for approval&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Alasan bila ditolak</source>
+        <translation>Reason if rejected</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Pilih jurnal untuk melihat barisnya.</source>
+        <translation>Choose a journal to see its lines.</translation>
+    </message>
+    <message>
+        <source>Tidak ada jurnal yang menunggu persetujuan.</source>
+        <translation>No journals are waiting for approval.</translation>
+    </message>
+    <message>
+        <source>Anda yang mengajukan: harus disetujui pengguna lain.</source>
+        <translation>You entered it: another user must approve it.</translation>
+    </message>
+    <message>
+        <source>Hanya Ketua/Pengurus yang boleh menyetujui jurnal.</source>
+        <translation>Only the Chair or a board member may approve journals.</translation>
+    </message>
+    <message>
+        <source>Jurnal disimpan dan menunggu persetujuan pengguna lain (pengajuan {n}).</source>
+        <translation>Journal saved; it waits for another user&apos;s approval (request {n}).</translation>
+    </message>
+    <message>
+        <source>Jurnal {number} dibukukan.</source>
+        <translation>Journal {number} posted.</translation>
+    </message>
+    <message>
+        <source>Disetujui: jurnal {number} dibukukan.</source>
+        <translation>Approved: journal {number} posted.</translation>
+    </message>
+    <message>
+        <source>Tulis alasan penolakan dulu.</source>
+        <translation>Type the reason for rejecting first.</translation>
+    </message>
+    <message>
+        <source>Pengajuan {n} ditolak.</source>
+        <translation>Request {n} rejected.</translation>
     </message>
 </context>
 <context>
@@ -4790,6 +5369,29 @@ Receipt no.: {receipt}</translation>
     <message>
         <source>File tidak bisa disimpan: {reason}</source>
         <translation>The file cannot be saved: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PendingJournalsModel</name>
+    <message>
+        <source>No. Pengajuan</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Diajukan oleh</source>
+        <translation>Entered by</translation>
     </message>
 </context>
 <context>
@@ -6538,6 +7140,10 @@ Unsaved changes in other groups are not affected.</translation>
         <source>Buku Simpanan</source>
         <translation>Savings Passbook</translation>
     </message>
+    <message>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
 </context>
 <context>
     <name>SettlementDialog</name>
@@ -6906,6 +7512,37 @@ Unsaved changes in other groups are not affected.</translation>
     </message>
 </context>
 <context>
+    <name>StatementsTab</name>
+    <message>
+        <source>Tahun buku</source>
+        <translation>Book year</translation>
+    </message>
+    <message>
+        <source>{title}…</source>
+        <translation>{title}…</translation>
+    </message>
+    <message>
+        <source>Simpanan pokok dan wajib disajikan sebagai {choice} (Pengaturan → Akun). Pilihan ini dicetak pada laporan.</source>
+        <translation>Entry and mandatory savings are presented as {choice} (Settings → Accounts). The choice is printed on the statements.</translation>
+    </message>
+    <message>
+        <source>ekuitas</source>
+        <translation>equity</translation>
+    </message>
+    <message>
+        <source>liabilitas</source>
+        <translation>liabilities</translation>
+    </message>
+    <message>
+        <source>Per {end}: jumlah aset {a} · kewajiban {k} · ekuitas {e} · SHU setelah pajak tahun {y}: {s}</source>
+        <translation>As of {end}: total assets {a} · liabilities {k} · equity {e} · surplus after tax {y}: {s}</translation>
+    </message>
+    <message>
+        <source>Laporan tidak bisa dibuat</source>
+        <translation>The statement cannot be made</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <source>Ubah Status Kasus</source>
@@ -6982,6 +7619,21 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Tidak</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>SubLedgerModel</name>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Saldo</source>
+        <translation>Balance</translation>
     </message>
 </context>
 <context>
@@ -7192,6 +7844,25 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Penjadwalan kembali tidak menghapus dan tidak menjadikan jasa/denda pokok; penghapusan tunggakan pokok hanya lewat Penataan Kembali.</source>
         <translation>Rescheduling neither waives interest/late fees nor turns them into principal; principal arrears can only be waived through Restructuring (Penataan Kembali).</translation>
+    </message>
+</context>
+<context>
+    <name>TrialBalanceModel</name>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nama Akun</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <source>Debet</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <source>Kredit</source>
+        <translation>Credit</translation>
     </message>
 </context>
 <context>

@@ -19,11 +19,24 @@ from app.collection.decision_models import OffbookEntry
 from app.collection.models import CaseFilter, CaseStatus
 from app.demo.generate import generate_demo
 from app.documents.register import RegisterRow
+from app.ledger.bankrec import BankItem
+from app.ledger.manual import PendingJournal
+from app.ledger.models import Line
+from app.ledger.service import JournalLineRow, LedgerRow, TrialRow
 from app.loans.models import LoanFilter, LoanStatus
 from app.loans.schedule import ScheduleTerms, build_schedule
 from app.services import Services
 from ui.models.backups_model import BackupsModel
 from ui.models.base import RowsModel
+from ui.models.books_model import (
+    BankItemsModel,
+    JournalLinesModel,
+    LedgerPageModel,
+    PendingJournalsModel,
+    SubLedgerModel,
+    SubLedgerRow,
+    TrialBalanceModel,
+)
 from ui.models.cases_model import CasesModel
 from ui.models.collection_reports_model import (
     CausesModel,
@@ -270,6 +283,72 @@ def backups(s: Services) -> BackupsModel:
     return model
 
 
+def journal_lines(s: Services) -> JournalLinesModel:
+    def line(n: int, account: str, debit: int, credit: int, source: str) -> JournalLineRow:
+        return JournalLineRow(
+            journal_id=n, date=date(2026, 11, n), number=f"J2026-{n:06d}", account=account,
+            account_name="Kas", debit=debit, credit=credit, source=source, source_id=n,
+            description="Setoran", member_id=n if source == "simpanan" else None,
+            loan_id=None,
+        )  # fmt: skip
+
+    model = JournalLinesModel()
+    model.set_rows([line(1, "1101", 50_000, 0, "simpanan"), line(1, "3101", 0, 50_000, "x")])
+    return model
+
+
+def ledger_page(s: Services) -> LedgerPageModel:
+    model = LedgerPageModel()
+    model.set_rows(
+        [
+            LedgerRow(1, "J2026-000001", date(2026, 11, 1), "Setoran", 50_000, 0, 50_000),
+            LedgerRow(2, "J2026-000002", date(2026, 11, 2), "ATK", 0, 20_000, 30_000),
+        ]
+    )
+    return model
+
+
+def trial_balance(s: Services) -> TrialBalanceModel:
+    model = TrialBalanceModel()
+    model.set_rows(
+        [
+            TrialRow("1101", "Kas", "aset", "D", 30_000, 0),
+            TrialRow("3101", "Simpanan pokok", "ekuitas", "K", 0, 30_000),
+        ]
+    )
+    return model
+
+
+def sub_ledger(s: Services) -> SubLedgerModel:
+    model = SubLedgerModel()
+    model.set_rows([SubLedgerRow("3101", "Simpanan pokok", 100_000), SubLedgerRow("1105", "P", 0)])
+    return model
+
+
+def pending_journals(s: Services) -> PendingJournalsModel:
+    model = PendingJournalsModel()
+    model.user_names = {1: "Siti"}
+    lines = (Line("5401", 6_000_000), Line("1101", 0, 6_000_000))
+    model.set_rows(
+        [
+            PendingJournal(1, date(2026, 11, 2), "Sewa", 6_000_000, 1, lines),
+            PendingJournal(2, date(2026, 11, 3), "Gedung", 9_000_000, None, lines),
+        ]
+    )
+    return model
+
+
+def bank_items(s: Services) -> BankItemsModel:
+    model = BankItemsModel()
+    model.set_rows(
+        [
+            BankItem(1, date(2026, 11, 1), "J2026-000001", "Setor", 400_000, 0, None),
+            BankItem(2, date(2026, 11, 2), "J2026-000002", "Listrik", 0, 150_000, None),
+        ]
+    )
+    return model
+
+
 BUILDERS: dict[type[QAbstractItemModel], Callable[[Services], QAbstractItemModel]] = {
     MembersModel: members,
     SavingsHistoryModel: savings,
@@ -295,6 +374,12 @@ BUILDERS: dict[type[QAbstractItemModel], Callable[[Services], QAbstractItemModel
     CausesModel: causes,
     DocumentsModel: documents,
     BackupsModel: backups,
+    JournalLinesModel: journal_lines,
+    LedgerPageModel: ledger_page,
+    TrialBalanceModel: trial_balance,
+    SubLedgerModel: sub_ledger,
+    PendingJournalsModel: pending_journals,
+    BankItemsModel: bank_items,
 }
 
 

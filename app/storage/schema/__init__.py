@@ -20,6 +20,7 @@ from app.storage.schema import (
     m0012_decision_positions_meetings,
     m0013_tamper_chains,
     m0020_ledger,
+    m0022_bank_recon,
     m0030_imports,
     m0040_passbooks,
 )
@@ -36,6 +37,7 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0012_decision_positions_meetings,
     m0013_tamper_chains,
     m0020_ledger,
+    m0022_bank_recon,
     m0030_imports,
     m0040_passbooks,
 )

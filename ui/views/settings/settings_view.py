@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from app.backups import BackupInfo
 from app.services import Services
 from app.users.models import User
+from ui.views.settings.accounts_tab import AccountsTab
 from ui.views.settings.backup_tab import BackupTab
 from ui.views.settings.general_tab import GeneralTab
 from ui.views.settings.passbook_tab import PassbookTab
@@ -53,6 +54,8 @@ class SettingsView(QWidget):
         self.tabs.addTab(self.products_tab, self.tr("Produk Pinjaman"))
         self.passbook_tab = PassbookTab(services, user)
         self.tabs.addTab(self.passbook_tab, self.tr("Buku Simpanan"))
+        self.accounts_tab = AccountsTab(services, user)
+        self.tabs.addTab(self.accounts_tab, self.tr("Akun"))
         layout.addWidget(self.tabs)
         self.profile_tab.saved.connect(lambda _profile: self.profile_saved.emit())
         self.backup_tab.backup_made.connect(self.backup_made)

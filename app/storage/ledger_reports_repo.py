@@ -1,0 +1,73 @@
+"""SQL for the financial statements: balances to a date, movements in a period, and the
+counterpart lines of the journals that moved cash (the direct-method cash flow)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from app.storage.db import Database
+
+
+def _cash_where(alias: str, prefixes: Sequence[str]) -> tuple[str, list[str]]:
+    parts, params = [], []
+    for prefix in prefixes:
+        parts.append(f"({alias}.account = ? OR {alias}.account LIKE ?)")
+        params += [prefix, f"{prefix}.%"]
+    return "(" + " OR ".join(parts) + ")", params
+
+
+class LedgerReportsRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def balances(self, as_of: date) -> dict[str, int]:
+        """Σ debit − Σ credit of every posted account to `as_of` (zero ones left out)."""
+        rows = self.db.rows(
+            "SELECT l.account, sum(l.debit) - sum(l.credit) AS net FROM journal_lines l"
+            " JOIN journals j ON j.id = l.journal_id WHERE j.date <= ? GROUP BY l.account",
+            (as_of.isoformat(),),
+        )
+        return {str(r["account"]): int(r["net"]) for r in rows if int(r["net"])}
+
+    def movements(self, start: date, end: date) -> dict[str, tuple[int, int]]:
+        """(Σ debit, Σ credit) per account of the journals dated `start`..`end`."""
+        rows = self.db.rows(
+            "SELECT l.account, sum(l.debit) AS d, sum(l.credit) AS c FROM journal_lines l"
+            " JOIN journals j ON j.id = l.journal_id WHERE j.date >= ? AND j.date <= ?"
+            " GROUP BY l.account",
+            (start.isoformat(), end.isoformat()),
+        )
+        return {str(r["account"]): (int(r["d"]), int(r["c"])) for r in rows}
+
+    def cash_counterparts(
+        self, start: date, end: date, cash: Sequence[str]
+    ) -> dict[str, tuple[int, int]]:
+        """Per non-cash account, over the journals of the period that touch a cash account:
+        (cash received, cash paid) it explains. Each journal's lines on one account are netted
+        first (credit − debit: positive is cash in), so the two sums add up to the change of
+        cash exactly (a journal balances)."""
+        inner, p1 = _cash_where("c", cash)
+        outer, p2 = _cash_where("l", cash)
+        rows = self.db.rows(
+            "SELECT account, sum(max(net, 0)) AS cash_in, sum(max(-net, 0)) AS cash_out FROM ("
+            " SELECT l.journal_id, l.account, sum(l.credit) - sum(l.debit) AS net"
+            " FROM journal_lines l JOIN journals j ON j.id = l.journal_id"
+            " WHERE j.date >= ? AND j.date <= ?"
+            f" AND NOT {outer}"
+            " AND EXISTS (SELECT 1 FROM journal_lines c WHERE c.journal_id = l.journal_id"
+            f" AND {inner})"
+            " GROUP BY l.journal_id, l.account) GROUP BY account",
+            (start.isoformat(), end.isoformat(), *p2, *p1),
+        )
+        return {str(r["account"]): (int(r["cash_in"]), int(r["cash_out"])) for r in rows}
+
+    def member_balances(self, member_id: int, as_of: date) -> dict[str, int]:
+        """Σ debit − Σ credit per account of one member's lines to `as_of` (zero ones left out)."""
+        rows = self.db.rows(
+            "SELECT l.account, sum(l.debit) - sum(l.credit) AS net FROM journal_lines l"
+            " JOIN journals j ON j.id = l.journal_id WHERE l.member_id = ? AND j.date <= ?"
+            " GROUP BY l.account ORDER BY l.account",
+            (member_id, as_of.isoformat()),
+        )
+        return {str(r["account"]): int(r["net"]) for r in rows if int(r["net"])}

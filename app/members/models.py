@@ -40,6 +40,8 @@ class MemberDraft:
     spouse_name: str = ""
     npwp: str = ""
     join_date: date = field(default_factory=date.today)
+    employer: str = ""  # instansi, for payroll deduction (potong gaji)
+    employee_no: str = ""  # NIP / employee number at that employer
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class Member:
     status: MemberStatus
     status_date: date | None
     status_note: str
+    employer: str = ""
+    employee_no: str = ""
 
     @property
     def full_address(self) -> str:

@@ -42,6 +42,8 @@ def _member(row: sqlite3.Row) -> Member:
         status=MemberStatus(row["status"]),
         status_date=_date(row["status_date"]),
         status_note=row["status_note"],
+        employer=row["employer"],
+        employee_no=row["employee_no"],
     )
 
 

@@ -21,6 +21,7 @@ from app.storage.schema import (
     m0013_tamper_chains,
     m0020_ledger,
     m0030_imports,
+    m0031_payroll,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -36,4 +37,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0013_tamper_chains,
     m0020_ledger,
     m0030_imports,
+    m0031_payroll,
 )

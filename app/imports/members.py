@@ -49,11 +49,16 @@ COLUMNS: tuple[Column, ...] = (
     Column("status", "Status", "Aktif, Keluar atau Meninggal (kosong = Aktif).", "Aktif"),
     Column("status_date", "Tanggal Status", "Tanggal keluar atau meninggal.", ""),
     Column("status_note", "Keterangan Status", "Alasan keluar.", ""),
+    Column("employer", "Instansi", "Tempat kerja, untuk potong gaji (boleh kosong).",
+           "RSUD Dr. Wahidin", False, ("tempat kerja", "instansi kerja", "kantor")),
+    Column("employee_no", "NIP", "Nomor pegawai di instansi, berformat Teks.",
+           "198501012010011001", False, ("no karyawan", "nik karyawan", "nomor pegawai",
+                                          "nip karyawan"), True),
 )  # fmt: skip
 _BY_KEY = {c.key: c for c in COLUMNS}
 _OPTIONAL_DATES = ("birth_date", "status_date")
 _TEXTS = ("birth_place", "address", "rt", "rw", "kelurahan", "kecamatan", "city", "phone",
-          "occupation", "spouse_name", "npwp")  # fmt: skip
+          "occupation", "spouse_name", "npwp", "employer", "employee_no")  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -85,3 +85,15 @@ def test_batch_with_a_short_deduction_then_reversed(services: Services, tmp_path
     assert services.savings.balances(ids[1], PAY_DAY).wajib == wajib_before - 25_000
     with pytest.raises(ValidationError):
         payroll.reverse(user, posted.batch_id, "dua kali dibatalkan", PAY_DAY, today=PAY_DAY)
+
+
+def test_members_import_reads_employer_and_nip(services: Services, tmp_path: Path) -> None:
+    from app.imports.service import ImportOptions
+    from tests.app.imports.helpers import MEMBER_HEADERS, member_rows, xlsx
+
+    user = make_user(services)
+    rows = [[*r, EMPLOYER, "198501012010011001"] for r in member_rows(2)]
+    path = xlsx(tmp_path / "m.xlsx", [*MEMBER_HEADERS, "Instansi", "NIP"], rows)
+    services.imports.run(user, "members", path, ImportOptions(), backup_folder=tmp_path / "b")
+    member = services.members.get(services.members.search(limit=5)[0].id)
+    assert (member.employer, member.employee_no) == (EMPLOYER, "198501012010011001")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import ValidationError
+from app.payroll.deductions import due_list
 from app.payroll.returned import Line, PayrollCheck, check_returned
 from app.savings.models import SavingsKind
 from app.storage.payroll_repo import ItemRow, PayrollRepository
@@ -18,6 +19,7 @@ from app.users.models import User
 from app.users.permissions import Action, require
 
 if TYPE_CHECKING:
+    from app.documents.register import Issued
     from app.services import Services
 
 METHOD = "potong_gaji"
@@ -129,6 +131,19 @@ class PayrollService:
             self.repo.add_reversal(batch_id, reason.strip(), actor.id)
             s.audit.record(actor.id, "batal potong gaji", "payroll_batch", batch_id, None,
                            {"reason": reason.strip(), "on": on.isoformat()})  # fmt: skip
+
+    def cover_letter(self, actor: User, employer: str, month: str, on: date) -> Issued:
+        """The Surat Permohonan Potong Gaji for the month's list, numbered and registered."""
+        from app.documents import surat_potong_gaji as letter
+        from app.documents.kinds import DocKind
+        from app.documents.register import DocumentService
+
+        dues = due_list(self.services, employer, month)
+        rows = [(d.member_number, d.employee_no, d.name, d.item, d.amount) for d in dues]
+        data = letter.surat_potong_gaji(employer, month, rows, on)
+        s = self.services
+        docs = DocumentService(s.db, s.audit, s.settings)
+        return docs.issue(actor, DocKind.SURAT_POTONG_GAJI, data, letter.render)
 
     def batches(self, employer: str | None = None) -> list[dict[str, object]]:
         return list(self.repo.batches(employer))

@@ -97,3 +97,17 @@ def test_members_import_reads_employer_and_nip(services: Services, tmp_path: Pat
     services.imports.run(user, "members", path, ImportOptions(), backup_folder=tmp_path / "b")
     member = services.members.get(services.members.search(limit=5)[0].id)
     assert (member.employer, member.employee_no) == (EMPLOYER, "198501012010011001")
+
+
+def test_cover_letter_numbered_with_the_month_total(services: Services, tmp_path: Path) -> None:
+    from tests.app.documents.scenario import pdf_text
+
+    user, _ids = _setup(services)
+    dues = write_due_list(services, EMPLOYER, MONTH, tmp_path / "tagihan.xlsx")
+    issued = PayrollService(services).cover_letter(user, EMPLOYER, MONTH, date(2026, 3, 5))
+    text = pdf_text(issued.pdf)
+    assert issued.row.number and issued.row.number in text
+    assert "Permohonan Potong Gaji Anggota Bulan Maret 2026" in text
+    total = sum(d.amount for d in dues)
+    assert f"{total:,}".replace(",", ".") in text
+    assert EMPLOYER in text

@@ -98,6 +98,8 @@ class MemberService:
             city=draft.city.strip(),
             occupation=draft.occupation.strip(),
             spouse_name=" ".join(draft.spouse_name.split()),
+            employer=" ".join(draft.employer.split()),  # payroll groups members by it
+            employee_no=" ".join(draft.employee_no.split()),
         )
 
     def warnings(self, draft: MemberDraft, exclude_id: int | None = None) -> list[str]:

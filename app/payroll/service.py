@@ -145,5 +145,8 @@ class PayrollService:
         docs = DocumentService(s.db, s.audit, s.settings)
         return docs.issue(actor, DocKind.SURAT_POTONG_GAJI, data, letter.render)
 
+    def employers(self) -> list[str]:
+        return self.repo.employers()
+
     def batches(self, employer: str | None = None) -> list[dict[str, object]]:
         return list(self.repo.batches(employer))

@@ -142,6 +142,11 @@ class MemberDialog(QDialog):
         self.errors.add_row(form, self.tr("Kota/Kabupaten"), "city", self.city_edit)
         self.errors.add_row(form, self.tr("Telepon/HP"), "phone", self.phone_edit)
         self.errors.add_row(form, self.tr("Tanggal masuk *"), "join_date", self.join_date_edit)
+        self.employer_edit = QLineEdit()
+        self.employer_edit.setPlaceholderText(self.tr("untuk potong gaji; boleh kosong"))
+        self.employee_no_edit = QLineEdit()
+        self.errors.add_row(form, self.tr("Instansi"), "employer", self.employer_edit)
+        self.errors.add_row(form, self.tr("NIP/No. pegawai"), "employee_no", self.employee_no_edit)
         columns.addWidget(address, 1)
 
         general = QLabel()
@@ -181,6 +186,8 @@ class MemberDialog(QDialog):
         self.address_edit.setText(member.address)
         self.rt_edit.setText(member.rt)
         self.rw_edit.setText(member.rw)
+        self.employer_edit.setText(member.employer)
+        self.employee_no_edit.setText(member.employee_no)
         self.region.kecamatan.set_text(member.kecamatan)
         self.region.kelurahan.set_text(member.kelurahan)
         self.city_edit.setText(member.city)
@@ -268,6 +275,8 @@ class MemberDialog(QDialog):
             spouse_name=self.spouse_edit.text(),
             npwp=self.npwp_edit.text(),
             join_date=join,
+            employer=self.employer_edit.text(),
+            employee_no=self.employee_no_edit.text(),
         )
 
     def accept(self) -> None:
@@ -301,7 +310,8 @@ class MemberDialog(QDialog):
         edits = [
             self.name_edit, self.nik_edit, self.birth_place_edit, self.birth_date_edit,
             self.spouse_edit, self.npwp_edit, self.address_edit, self.rt_edit, self.rw_edit,
-            self.city_edit, self.phone_edit, self.join_date_edit,
+            self.city_edit, self.phone_edit, self.join_date_edit, self.employer_edit,
+            self.employee_no_edit,
         ]  # fmt: skip
         return (
             *(e.text() for e in edits),

@@ -32,7 +32,7 @@ def _write(path: Path, headers: list[str], rows: list[list[object]]) -> None:
 LOAN_HEADERS = ["No. Pinjaman", "Nomor Anggota", "Produk", "Plafon", "Tanggal Pencairan",
                 "Jasa per Bulan (%)", "Metode", "Jangka Waktu (bulan)", "Angsuran Pertama",
                 "Sisa Pokok", "Tunggakan Pokok", "Tunggakan Jasa", "Tunggakan Denda",
-                "Jaminan", "Penjamin"]  # fmt: skip
+                "Jaminan", "Penjamin", "Tanggal Bayar Terakhir"]  # fmt: skip
 
 
 def _loan(n: int) -> list[object]:
@@ -41,7 +41,7 @@ def _loan(n: int) -> list[object]:
     late = n % 4
     return [f"PK-{n:06d}", f"{n:06d}", "Pinjaman Umum", 1_200_000, "10/12/2024", "1", "Flat",
             24, "10/01/2025", 600_000 + 50_000 * late, 50_000 * late, 12_000 * late,
-            2_500 * late, f"BPKB {n}", f"Penjamin {n}"]  # fmt: skip
+            2_500 * late, f"BPKB {n}", f"Penjamin {n}", f"10/{12 - late:02d}/2025"]  # fmt: skip
 
 
 def main(count: int) -> None:

@@ -59,6 +59,7 @@ def _row(services: Services, loan_id: int, quality: str, as_of: date) -> list[An
         "arrears_pokok": pos.arrears_pokok, "arrears_jasa": pos.arrears_jasa,
         "arrears_denda": pos.arrears_denda, "jasa_ahead": ahead, "arrears_total": arrears,
         "days_late": pos.days_past_due, "quality": quality, "as_of": as_of,
+        "last_paid": services.loans.events.last_payment_date(loan_id, as_of),
         "coll_kind": COLLATERAL_KINDS[c.kind] if c else None,
         "coll_desc": c.description if c else None, "coll_doc": c.document_no if c else None,
         "coll_owner": c.owner if c else None, "coll_value": c.estimated_value if c else None,

@@ -74,6 +74,9 @@ COLUMNS: tuple[Column, ...] = (
        "belum dibayar.", "40", False, ("hari tunggakan", "dpd")),
     _c("quality", "Kolektibilitas", "Untuk informasi saja; Mufakat menghitungnya sendiri.",
        "Kurang Lancar", False, ("kolek",)),
+    _c("last_paid", "Tanggal Bayar Terakhir", "Tanggal pembayaran terakhir sebelum peralihan; "
+       "wajib bila pinjaman menunggak (menentukan kolektibilitas Macet).", "10/10/2025", False,
+       ("tgl bayar terakhir", "pembayaran terakhir")),
     AS_OF,
     _c("coll_kind", "Jenis Jaminan", "Salah satu: " + "; ".join(COLLATERAL_KINDS.values())
        + ".", "BPKB kendaraan dengan fidusia", False),
@@ -112,6 +115,7 @@ class LoanPlan:
     disbursed: date
     first_due: date
     cut: date
+    last_paid: date | None
     schedule: tuple[Installment, ...]
     opening: Opening
     collateral: CollateralDraft | None
@@ -223,6 +227,7 @@ def _plan(
     }  # fmt: skip
     total = r.get("arrears_total", lambda v: whole(v, "tunggakan"))
     days_late = r.get("days_late", lambda v: whole(v, "hari terlambat"))
+    last_paid = r.get("last_paid", cells.day)
     cut = r.get(AS_OF.key, cells.day, as_of)
     if cut is None and not cells.is_blank(r.raw.get(AS_OF.key)):
         return None
@@ -264,8 +269,32 @@ def _plan(
     except Mismatch as exc:
         r.problem(exc.column, exc.message)
         return None
+    if not _last_paid_ok(r, last_paid, disbursed, cut, state):
+        return None
     return LoanPlan(r.row, number, member.id, terms, amount, months, disbursed, first_due,
-                    cut, schedule, state, collateral, guarantor)  # fmt: skip
+                    cut, last_paid, schedule, state, collateral, guarantor)  # fmt: skip
+
+
+def _last_paid_ok(
+    r: _Row, last_paid: date | None, disbursed: date, cut: date, state: Opening
+) -> bool:
+    paid = state.settled_pokok + state.settled_jasa
+    if last_paid is None:
+        if paid and state.position.days_past_due:
+            r.problem("last_paid", "isi tanggal pembayaran terakhir: pinjaman ini "
+                      "menunggak, dan kolektibilitasnya (Diragukan/Macet) bergantung pada "
+                      "tanggal itu.")  # fmt: skip
+            return False
+        return True
+    if not disbursed <= last_paid <= cut:
+        r.problem("last_paid", "harus di antara tanggal pencairan dan tanggal peralihan.")
+        return False
+    if not paid:
+        r.problem("last_paid", "ada tanggal bayar terakhir padahal belum ada pokok atau "
+                  "jasa yang dibayar (sisa pokok sama dengan plafon, jasa menunggak "
+                  "semua).")  # fmt: skip
+        return False
+    return True
 
 
 def _field(name: str | None) -> str:

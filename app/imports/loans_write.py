@@ -83,19 +83,32 @@ def _loan(p: LoanPlan, user_id: int, batch_id: int, created: str) -> BulkLoan:
 def _events(
     loan_id: int, p: LoanPlan, user_id: int, batch_id: int, created: str
 ) -> list[BulkLoanEvent]:
+    """The disbursement; what was paid before the cut-over as one payment dated the last
+    payment (the cut-over when the file gives none and nothing is overdue); the difference
+    between the product's denda and the old books' (when the books say less) waived at the
+    cut-over, so it is no payment and the class keeps counting from the last real one."""
     o = p.opening
-    payout = BulkLoanEvent(
-        loan_id, EventKind.PENCAIRAN, p.disbursed, None, p.amount, OPENING_METHOD,
-        0, 0, 0, 0, 0, None, "", None,
-        f"Pencairan sebelum peralihan (impor #{batch_id})", user_id, created,
-    )  # fmt: skip
-    paid = o.settled_pokok + o.settled_jasa + o.settled_denda
-    if not paid:
-        return [payout]
-    before = BulkLoanEvent(
-        loan_id, EventKind.PEMBAYARAN, p.cut, None, paid, OPENING_METHOD,
-        o.settled_pokok, o.settled_jasa, o.settled_denda, 0, 0, None, "", None,
-        f"Dibayar sebelum peralihan per {p.cut:%d/%m/%Y} (impor #{batch_id})",
-        user_id, created, o.paid_lines,
-    )  # fmt: skip
-    return [payout, before]
+    result = [
+        BulkLoanEvent(
+            loan_id, EventKind.PENCAIRAN, p.disbursed, None, p.amount, OPENING_METHOD,
+            0, 0, 0, 0, 0, None, "", None,
+            f"Pencairan sebelum peralihan (impor #{batch_id})", user_id, created,
+        )
+    ]  # fmt: skip
+    lines = o.paid_lines
+    paid = o.settled_pokok + o.settled_jasa
+    if paid:
+        result.append(BulkLoanEvent(
+            loan_id, EventKind.PEMBAYARAN, p.last_paid or p.cut, None, paid, OPENING_METHOD,
+            o.settled_pokok, o.settled_jasa, 0, 0, 0, None, "", None,
+            f"Dibayar sebelum peralihan per {p.cut:%d/%m/%Y} (impor #{batch_id})",
+            user_id, created, tuple(x for x in lines if x[1] != "denda"),
+        ))  # fmt: skip
+    if o.settled_denda:
+        result.append(BulkLoanEvent(
+            loan_id, EventKind.KERINGANAN, p.cut, None, 0, "",
+            0, 0, o.settled_denda, 0, 0, None,
+            f"Selisih denda menurut pembukuan lama per {p.cut:%d/%m/%Y} (impor #{batch_id})",
+            user_id, "", user_id, created, tuple(x for x in lines if x[1] == "denda"),
+        ))  # fmt: skip
+    return result

@@ -14,13 +14,13 @@ from app.demo.generate import generate_demo
 from app.errors import ValidationError
 from app.imports.export import export_kind
 from app.imports.service import ImportOptions
-from app.loans.models import LoanProductDraft
+from app.loans.models import CollateralDraft, LoanProductDraft
 from app.services import Services
 from app.settings.profile import CoopProfile
 from app.storage.check import check_database
 from app.users.models import User
 from tests.app.imports.helpers import MEMBER_HEADERS, member_rows, xlsx
-from tests.conftest import make_user
+from tests.conftest import make_member, make_user
 
 TODAY = date(2026, 6, 30)
 LOAN_FIELDS = [f.name for f in LoanProductDraft.__dataclass_fields__.values()]
@@ -111,7 +111,7 @@ def test_round_trip_same_positions(demo: Path, tmp_path: Path) -> None:
 HEADERS = ["No. Pinjaman", "No Anggota", "produk", "Plafon", "Tgl Cair", "Bunga", "Metode",
            "Tenor", "Angsuran Pertama", "Sisa Pokok", "Tunggakan Pokok", "Tunggakan Jasa",
            "Tunggakan Denda", "Hari Terlambat", "Per Tanggal", "Jaminan", "Jenis Jaminan",
-           "Penjamin", "NIK Penjamin"]  # fmt: skip
+           "Penjamin", "NIK Penjamin", "Tgl Bayar Terakhir"]  # fmt: skip
 CUT = date(2025, 12, 31)
 
 
@@ -121,7 +121,7 @@ def _good(number: str, member: str) -> list[object]:
     return [number, member, "Pinjaman Umum", "Rp1.200.000", "10/12/2024", "1,0", "Flat", 12,
             "10/01/2025", 200_000, 200_000, "24.000", 7_500, 51, "31/12/2025",
             "BPKB Honda Beat", "BPKB kendaraan dengan fidusia", "Ahmad",
-            "3576014107850003"]  # fmt: skip
+            "3576014107850003", "10/10/2025"]  # fmt: skip
 
 
 def _small(services: Services, tmp_path: Path) -> User:
@@ -166,3 +166,37 @@ def test_small_import_position_collateral_guarantor(services: Services, tmp_path
     assert detail.collateral[0].kind == "vehicle_fiducia"
     assert detail.guarantors[0].nik == "3576014107850003"
     assert services.imports.check("loans", path, ImportOptions(today=CUT)).problems  # again
+
+
+def test_round_trip_keeps_macet_of_a_long_unpaid_loan(services: Services, tmp_path: Path) -> None:
+    """Macet after 12 months in Diragukan without a payment: the import must keep the date of
+    the last payment, not make the cut-over look like one."""
+    from tests.ui.loans_fixtures import disbursed_loan, pay_installments
+
+    user = make_user(services)
+    member = make_member(services, user, join_date=date(2020, 1, 6))
+    loan = disbursed_loan(services, user, member.id, date(2023, 1, 10), amount=6_000_000)
+    pay_installments(services, user, loan, 2)
+    services.loans.add_collateral(user, loan.id, CollateralDraft(
+        "land_mortgage", "SHM No. 123 Gedongan", "123", "Siti", 50_000_000))  # fmt: skip
+    source_row = services.loans.list_rows(CUT)[0]
+    assert source_row.quality == "M"  # Macet
+    export_kind(services, "members", tmp_path / "m.xlsx")
+    export_kind(services, "loans", tmp_path / "l.xlsx", CUT)
+    target = Services.open(tmp_path / "baru.db", create=True)
+    try:
+        target.settings.save_profile(None, CoopProfile(name="KSP Baru", code="KSP-B", city="X"))
+        admin = make_user(target)
+        for kind in ("members", "loans"):
+            path = tmp_path / f"{kind[0]}.xlsx"
+            report = target.imports.check(kind, path, ImportOptions(today=CUT))
+            assert report.ok, report.lines()
+            target.imports.run(admin, kind, path, ImportOptions(today=CUT),
+                               backup_folder=tmp_path / "b")  # fmt: skip
+        row = target.loans.list_rows(CUT)[0]
+        assert (row.outstanding, row.arrears_total, row.days_past_due, row.quality) == (
+            source_row.outstanding, source_row.arrears_total, source_row.days_past_due,
+            source_row.quality,
+        )  # fmt: skip
+    finally:
+        target.close()

@@ -200,3 +200,28 @@ def test_round_trip_keeps_macet_of_a_long_unpaid_loan(services: Services, tmp_pa
         )  # fmt: skip
     finally:
         target.close()
+
+
+def test_cli_template_dry_run_and_import(
+    services: Services,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app.cli import main
+    from app.imports import loans as loan_kind
+    from tests.conftest import PASSWORD
+
+    assert main(["template", "loans", str(tmp_path / "t.xlsx")]) == 0
+    book = load_workbook(tmp_path / "t.xlsx")
+    assert [c.value for c in book["Data"][1]] == [c.header for c in loan_kind.COLUMNS]
+    _small(services, tmp_path)
+    db = services.db.path
+    services.close()
+    path = xlsx(tmp_path / "l.xlsx", HEADERS, [_good("PK-1", "00001")])
+    monkeypatch.setenv("MUFAKAT_PASSWORD", PASSWORD)
+    args = ["import", "loans", str(path), "--db", str(db), "--per", "2025-12-31"]
+    assert main([*args, "--dry-run"]) == 0
+    assert "Pinjaman berjalan: 1" in capsys.readouterr().out
+    assert main([*args, "--user", "pengurus"]) == 0
+    assert "SELESAI" in capsys.readouterr().out

@@ -27,7 +27,7 @@ class DeductionRow:
     employee_no: str
     name: str
     angsuran: int
-    wajib: int
+    wajib: int  # simpanan wajib and the agreed simpanan sukarela
 
     @property
     def total(self) -> int:
@@ -68,7 +68,7 @@ def surat_potong_gaji(
     wajib: dict[str, int] = {}
     for number, employee_no, name, item, amount in dues:
         names.setdefault(number, (employee_no, name))
-        target = wajib if item == "Simpanan Wajib" else angsuran
+        target = angsuran if item == "Angsuran Pinjaman" else wajib
         target[number] = target.get(number, 0) + amount
     rows = tuple(
         DeductionRow(number, employee_no, name, angsuran.get(number, 0), wajib.get(number, 0))
@@ -114,7 +114,7 @@ def story(doc: SuratPotongGaji, ctx: DocContext) -> list[Flowable]:
         ),
         Spacer(1, 0.15 * cm),
         data_table(
-            ["No.", "Nama", "NIP", "No. Anggota", "Angsuran", "Simpanan Wajib", "Jumlah"],
+            ["No.", "Nama", "NIP", "No. Anggota", "Angsuran", "Simpanan", "Jumlah"],
             rows,
             [0.8 * cm, 4.4 * cm, 3.2 * cm, 2.0 * cm, 2.2 * cm, 2.2 * cm, 2.2 * cm],
             right=(4, 5, 6),

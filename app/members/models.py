@@ -42,6 +42,7 @@ class MemberDraft:
     join_date: date = field(default_factory=date.today)
     employer: str = ""  # instansi, for payroll deduction (potong gaji)
     employee_no: str = ""  # NIP / employee number at that employer
+    payroll_sukarela: int = 0  # simpanan sukarela agreed to be deducted from pay monthly
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Member:
     status_note: str
     employer: str = ""
     employee_no: str = ""
+    payroll_sukarela: int = 0
 
     @property
     def full_address(self) -> str:

@@ -1,5 +1,6 @@
 """The deductions due from one employer's payroll in one month: each member's instalments
-falling due that month (what is still unpaid of them) and the monthly simpanan wajib; the
+falling due that month (what is still unpaid of them), the monthly simpanan wajib and the
+simpanan sukarela the member agreed to have deducted (members.payroll_sukarela); the
 Excel list for the employer (the same columns come back with "Dipotong" filled in)."""
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from app.services import Services
 
 WAJIB = "Simpanan Wajib"
+SUKARELA = "Simpanan Sukarela"
 ANGSURAN = "Angsuran Pinjaman"
 COLUMNS: tuple[Column, ...] = (
     Column("number", "Nomor Anggota", "Nomor anggota koperasi.", "00123", True,
@@ -28,7 +30,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("employee_no", "NIP", "Nomor pegawai di instansi.", "198501012010011001", False,
            ("nip", "no karyawan", "nomor pegawai", "nik karyawan"), True),
     Column("name", "Nama", "Nama anggota.", "Siti Aminah", False, ("nama pegawai",)),
-    Column("item", "Jenis Potongan", f"{ANGSURAN} atau {WAJIB}.", ANGSURAN, True,
+    Column("item", "Jenis Potongan", f"{ANGSURAN}, {WAJIB} atau {SUKARELA}.", ANGSURAN, True,
            ("jenis", "potongan")),
     Column("loan_no", "No. Pinjaman", "Untuk angsuran: nomor pinjaman.", "PK-2025-0012",
            False, ("nomor pinjaman",), True),
@@ -82,6 +84,9 @@ def due_list(services: Services, employer: str, month: str) -> list[Due]:
                                   loan.loan_id, loan.number, amount))  # fmt: skip
         if wajib > 0:
             result.append(Due(m.id, m.number, m.employee_no, m.name, WAJIB, None, "", wajib))
+        if m.payroll_sukarela > 0:
+            result.append(Due(m.id, m.number, m.employee_no, m.name, SUKARELA, None, "",
+                              m.payroll_sukarela))  # fmt: skip
     return result
 
 

@@ -18,7 +18,7 @@ from app.imports.sheet import file_hash, read_sheet
 from app.loans.models import LoanStatus
 from app.members.models import MemberStatus
 from app.money import format_rupiah
-from app.payroll.deductions import ANGSURAN, COLUMNS, WAJIB, month_bounds
+from app.payroll.deductions import ANGSURAN, COLUMNS, SUKARELA, WAJIB, month_bounds
 from app.storage.payroll_repo import EmployeeRow, PayrollRepository
 
 if TYPE_CHECKING:
@@ -102,11 +102,12 @@ def check_returned(services: Services, employer: str, month: str, path: Path) ->
         if deducted < 0:
             problem("deducted", "potongan kurang dari nol.")
             continue
-        item = cells.text(raw.get("item"))
-        if item.lower() not in (ANGSURAN.lower(), WAJIB.lower()):
-            problem("item", f"jenis potongan '{item}' tidak dikenal; isi {ANGSURAN} atau {WAJIB}.")
+        items = {name.lower(): name for name in (ANGSURAN, WAJIB, SUKARELA)}
+        item = items.get(cells.text(raw.get("item")).lower(), "")
+        if not item:
+            problem("item", f"jenis potongan '{cells.text(raw.get('item'))}' tidak dikenal; "
+                    f"isi {ANGSURAN}, {WAJIB} atau {SUKARELA}.")  # fmt: skip
             continue
-        item = ANGSURAN if item.lower() == ANGSURAN.lower() else WAJIB
         number = cells.digits_text(raw.get("number")) if raw.get("number") is not None else ""
         employee_no = cells.digits_text(raw.get("employee_no")) if raw.get("employee_no") else ""
         member = repo.member_by_number(number) if number else None
@@ -120,7 +121,8 @@ def check_returned(services: Services, employer: str, month: str, path: Path) ->
     report.totals += [
         ("Baris dibukukan", str(len(posted))),
         ("Angsuran pinjaman", format_rupiah(sum(p.deducted for p in posted if p.loan_id))),
-        ("Simpanan wajib", format_rupiah(sum(p.deducted for p in posted if not p.loan_id))),
+        ("Simpanan wajib", format_rupiah(sum(p.deducted for p in posted if p.item == WAJIB))),
+        ("Simpanan sukarela", format_rupiah(sum(p.deducted for p in posted if p.item == SUKARELA))),
         ("Selisih untuk ditindaklanjuti", str(len(result.differences))),
     ]
     return result

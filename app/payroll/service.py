@@ -1,5 +1,5 @@
 """Posting an employer's returned payroll file as ONE batch — every matched row a loan
-payment or a simpanan wajib deposit with method `potong_gaji`, through the ordinary
+payment or a simpanan wajib/sukarela deposit with method `potong_gaji`, through the ordinary
 services (receipt numbers, allocation, ledger, audit), all or nothing — and reversing a
 whole batch through the ordinary reversals."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import ValidationError
-from app.payroll.deductions import due_list
+from app.payroll.deductions import SUKARELA, due_list
 from app.payroll.returned import Line, PayrollCheck, check_returned
 from app.savings.models import SavingsKind
 from app.storage.payroll_repo import ItemRow, PayrollRepository
@@ -87,10 +87,10 @@ class PayrollService:
                     )
                     event_id, receipt = paid.id, paid.receipt_no or ""
                 elif line.post and line.member is not None:
+                    kind = SavingsKind.SUKARELA if line.item == SUKARELA else SavingsKind.WAJIB
                     tx = s.savings.deposit(
-                        actor, line.member.id, SavingsKind.WAJIB, line.deducted, pay_date,
-                        METHOD, note, today,
-                    )  # fmt: skip
+                        actor, line.member.id, kind, line.deducted, pay_date, METHOD, note, today
+                    )
                     tx_id, receipt = tx.id, tx.receipt_no
                 if receipt:
                     receipts.append(Receipt(line.member_number, line.name, line.item,

@@ -44,6 +44,7 @@ def _member(row: sqlite3.Row) -> Member:
         status_note=row["status_note"],
         employer=row["employer"],
         employee_no=row["employee_no"],
+        payroll_sukarela=row["payroll_sukarela"],
     )
 
 

@@ -17,6 +17,7 @@ class EmployeeRow(NamedTuple):
     employee_no: str
     name: str
     status: str
+    payroll_sukarela: int
 
 
 class ItemRow(NamedTuple):
@@ -47,7 +48,8 @@ class PayrollRepository:
     def employees(self, employer: str) -> list[EmployeeRow]:
         """Every member (any status) of `employer`, by member number."""
         rows = self.db.sql.conn.execute(
-            "SELECT id, number, employee_no, name, status FROM members WHERE employer = ?"
+            "SELECT id, number, employee_no, name, status, payroll_sukarela FROM members"
+            " WHERE employer = ?"
             " ORDER BY number",
             (employer,),
         )
@@ -55,7 +57,8 @@ class PayrollRepository:
 
     def member_by_number(self, number: str) -> EmployeeRow | None:
         row = self.db.sql.conn.execute(
-            "SELECT id, number, employee_no, name, status FROM members WHERE number = ?",
+            "SELECT id, number, employee_no, name, status, payroll_sukarela FROM members"
+            " WHERE number = ?",
             (number,),
         ).fetchone()
         return EmployeeRow(*row) if row else None

@@ -3868,6 +3868,14 @@ Your data is still saved in the database file. Make a backup by hand when the pr
         <translation>Employee no.</translation>
     </message>
     <message>
+        <source>potong gaji tiap bulan; boleh kosong</source>
+        <translation>deducted from pay monthly; may be empty</translation>
+    </message>
+    <message>
+        <source>Sukarela potong gaji</source>
+        <translation>Voluntary savings from pay</translation>
+    </message>
+    <message>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>

@@ -29,7 +29,7 @@ def test_list_letter_check_post_reverse(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (next(answers), ""))
     )
     dialog.save_list()
-    assert "3 baris" in dialog.text.toPlainText()
+    assert "4 baris" in dialog.text.toPlainText()
     dialog.save_letter()
     assert (tmp_path / "surat.pdf").read_bytes().startswith(b"%PDF")
     returned = _return(tmp_path / "daftar.xlsx", tmp_path / "kembali.xlsx", {}, numbers[2])
@@ -41,7 +41,7 @@ def test_list_letter_check_post_reverse(
     assert "anggota tidak dikenal" in text and "sudah berstatus Keluar" in text
     assert dialog.post_button.isEnabled()
     qtbot.mouseClick(dialog.post_button, Qt.MouseButton.LeftButton)
-    assert dialog.posted is not None and len(dialog.posted.receipts) == 3
+    assert dialog.posted is not None and len(dialog.posted.receipts) == 4
     assert "SELESAI" in dialog.text.toPlainText()
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (a[3][0], True)))
     monkeypatch.setattr(
@@ -63,8 +63,14 @@ def test_member_dialog_edits_employer_and_nip(qtbot: QtBot, services: Services) 
     qtbot.addWidget(dialog)
     dialog.employer_edit.setText("  Dinas Pendidikan ")
     dialog.employee_no_edit.setText("198501012010011001")
+    dialog.sukarela_edit.setText("Rp50.000,-x")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved is None  # the amount is refused at its field, nothing saved
+    dialog.sukarela_edit.setText("Rp50.000")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     saved = services.members.get(member.id)
-    assert (saved.employer, saved.employee_no) == ("Dinas Pendidikan", "198501012010011001")
+    assert (saved.employer, saved.employee_no, saved.payroll_sukarela) == (
+        "Dinas Pendidikan", "198501012010011001", 50_000)  # fmt: skip
     entry = services.audit.entries("member", member.id)[0]
-    assert entry.after == {"employer": "Dinas Pendidikan", "employee_no": "198501012010011001"}
+    assert entry.after == {"employer": "Dinas Pendidikan", "employee_no": "198501012010011001",
+                           "payroll_sukarela": 50_000}  # fmt: skip

@@ -1,7 +1,8 @@
-"""Step 0031: payroll deduction (potong gaji, issue 14 §2). A member's employer (instansi)
-and employee number; one append-only row per posted payroll batch, its items (each the loan
-payment or savings deposit it became, or a difference kept for follow-up) and the reversal
-of a whole batch. The append-only tables join the tamper chains (chain.adopt_new_tables)."""
+"""Step 0031: payroll deduction (potong gaji, issue 14 §2). A member's employer (instansi),
+employee number and the simpanan sukarela agreed to be deducted monthly; one append-only
+row per posted payroll batch, its items (each the loan payment or savings deposit it
+became, or a difference kept for follow-up) and the reversal of a whole batch. The
+append-only tables join the tamper chains (chain.adopt_new_tables)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ def m0031_payroll(db: sqlite_utils.Database) -> None:
         db,
         "ALTER TABLE members ADD COLUMN employer TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE members ADD COLUMN employee_no TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE members ADD COLUMN payroll_sukarela INTEGER NOT NULL DEFAULT 0"
+        " CHECK (payroll_sukarela >= 0)",
         "CREATE INDEX members_employer ON members (employer) WHERE employer <> ''",
         """CREATE TABLE payroll_batches (
             id INTEGER PRIMARY KEY,

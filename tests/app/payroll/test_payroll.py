@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from app.errors import ValidationError
 from app.members.models import MemberStatus
-from app.payroll.deductions import ANGSURAN, WAJIB, write_due_list
+from app.payroll.deductions import ANGSURAN, SUKARELA, WAJIB, write_due_list
 from app.payroll.service import PayrollService
 from app.services import Services
 from app.users.models import User
@@ -29,7 +29,8 @@ def _setup(services: Services) -> tuple[User, list[int]]:
     ids = []
     for n in range(3):
         member = make_member(services, user, serial=n + 1, name=f"Pegawai {n}",
-                             employer=EMPLOYER, employee_no=f"19850101{n:04d}")  # fmt: skip
+                             employer=EMPLOYER, employee_no=f"19850101{n:04d}",
+                             payroll_sukarela=50_000 if n == 1 else 0)  # fmt: skip
         ids.append(member.id)
     disbursed_loan(services, user, ids[0], date(2026, 1, 10), amount=6_000_000)
     services.members.change_status(user, ids[2], MemberStatus.KELUAR, date(2026, 3, 1), "pindah")
@@ -54,7 +55,8 @@ def test_batch_with_a_short_deduction_then_reversed(services: Services, tmp_path
     numbers = [services.members.get(i).number for i in ids]
     dues = write_due_list(services, EMPLOYER, MONTH, tmp_path / "tagihan.xlsx")
     kinds = sorted((d.member_number, d.item) for d in dues)
-    assert kinds == sorted([(numbers[0], ANGSURAN), (numbers[0], WAJIB), (numbers[1], WAJIB)])
+    assert kinds == sorted([(numbers[0], ANGSURAN), (numbers[0], WAJIB), (numbers[1], WAJIB),
+                            (numbers[1], SUKARELA)])  # fmt: skip
     instalment = next(d.amount for d in dues if d.item == ANGSURAN)
     assert instalment > 0
     short = instalment - 100_000
@@ -70,7 +72,8 @@ def test_batch_with_a_short_deduction_then_reversed(services: Services, tmp_path
     loan_id = services.loans.member_loans(ids[0], PAY_DAY)[0].loan_id
     before = services.loans.quality.position(services.loans.get(loan_id), PAY_DAY)
     posted = payroll.post(user, EMPLOYER, MONTH, returned, PAY_DAY, today=PAY_DAY)
-    assert len(posted.receipts) == 3  # instalment (short) + two wajib deposits
+    assert len(posted.receipts) == 4  # instalment (short), two wajib, one sukarela
+    assert services.savings.balances(ids[1], PAY_DAY).sukarela == 50_000
     after = services.loans.quality.position(services.loans.get(loan_id), PAY_DAY)
     assert after.outstanding < before.outstanding
     assert services.savings.balances(ids[1], PAY_DAY).wajib >= 25_000
@@ -83,6 +86,7 @@ def test_batch_with_a_short_deduction_then_reversed(services: Services, tmp_path
     again = services.loans.quality.position(services.loans.get(loan_id), PAY_DAY)
     assert again.outstanding == before.outstanding
     assert services.savings.balances(ids[1], PAY_DAY).wajib == wajib_before - 25_000
+    assert services.savings.balances(ids[1], PAY_DAY).sukarela == 0
     with pytest.raises(ValidationError):
         payroll.reverse(user, posted.batch_id, "dua kali dibatalkan", PAY_DAY, today=PAY_DAY)
 
@@ -92,11 +96,13 @@ def test_members_import_reads_employer_and_nip(services: Services, tmp_path: Pat
     from tests.app.imports.helpers import MEMBER_HEADERS, member_rows, xlsx
 
     user = make_user(services)
-    rows = [[*r, EMPLOYER, "198501012010011001"] for r in member_rows(2)]
-    path = xlsx(tmp_path / "m.xlsx", [*MEMBER_HEADERS, "Instansi", "NIP"], rows)
+    rows = [[*r, EMPLOYER, "198501012010011001", "Rp50.000"] for r in member_rows(2)]
+    headers = [*MEMBER_HEADERS, "Instansi", "NIP", "Potongan Sukarela"]
+    path = xlsx(tmp_path / "m.xlsx", headers, rows)
     services.imports.run(user, "members", path, ImportOptions(), backup_folder=tmp_path / "b")
     member = services.members.get(services.members.search(limit=5)[0].id)
-    assert (member.employer, member.employee_no) == (EMPLOYER, "198501012010011001")
+    assert (member.employer, member.employee_no, member.payroll_sukarela) == (
+        EMPLOYER, "198501012010011001", 50_000)  # fmt: skip
 
 
 def test_cover_letter_numbered_with_the_month_total(services: Services, tmp_path: Path) -> None:

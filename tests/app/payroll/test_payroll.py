@@ -117,3 +117,39 @@ def test_cover_letter_numbered_with_the_month_total(services: Services, tmp_path
     total = sum(d.amount for d in dues)
     assert f"{total:,}".replace(",", ".") in text
     assert EMPLOYER in text
+
+
+def test_post_is_all_or_nothing_and_reversal_is_audited(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user, ids = _setup(services)
+    numbers = [services.members.get(i).number for i in ids]
+    write_due_list(services, EMPLOYER, MONTH, tmp_path / "tagihan.xlsx")
+    returned = _return(tmp_path / "tagihan.xlsx", tmp_path / "kembali.xlsx", {}, numbers[2])
+    payroll = PayrollService(services)
+    original = services.savings.deposit
+    calls = []
+
+    def failing(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 2:
+            raise ValidationError("gagal di tengah jalan")
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(services.savings, "deposit", failing)
+    with pytest.raises(ValidationError):
+        payroll.post(user, EMPLOYER, MONTH, returned, PAY_DAY, today=PAY_DAY)
+    assert services.db.scalar("SELECT count(*) FROM payroll_batches") == 0
+    assert services.db.scalar("SELECT count(*) FROM payroll_items") == 0
+    assert services.db.scalar("SELECT count(*) FROM loan_events WHERE method = 'potong_gaji'") == 0
+    assert services.db.scalar("SELECT count(*) FROM savings_transactions"
+                              " WHERE method = 'potong_gaji'") == 0  # fmt: skip
+    monkeypatch.setattr(services.savings, "deposit", original)
+    posted = payroll.post(user, EMPLOYER, MONTH, returned, PAY_DAY, today=PAY_DAY)
+    payroll.reverse(user, posted.batch_id, "berkas instansi salah", PAY_DAY, today=PAY_DAY)
+    entries = services.audit.entries("payroll_batch", posted.batch_id)
+    assert {e.action for e in entries} == {"potong gaji", "batal potong gaji"}
+    assert services.db.scalar(
+        "SELECT count(*) FROM payroll_items i WHERE i.batch_id = ? AND i.receipt_no <> ''",
+        (posted.batch_id,),
+    ) == len(posted.receipts)

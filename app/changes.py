@@ -38,6 +38,7 @@ _PREFIXES: dict[str, Kind] = {
     "settings": Kind.SETTINGS,
     "users": Kind.USERS,
     "import_batches": Kind.MEMBERS,
+    "payroll": Kind.LOANS,
     "passbook": Kind.SAVINGS,
     "card_lines": Kind.LOANS,
     "printer_papers": Kind.SETTINGS,

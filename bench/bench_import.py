@@ -1,5 +1,6 @@
-"""Time the cut-over import of N members and their savings balances (issue 14 §1: 20,000
-members with balances in at most 30 s). Usage: python bench/bench_import.py [N]"""
+"""Time the cut-over import of N members, their savings balances and one running loan each
+(issue 14 §1: 20,000 members with balances in at most 30 s; 60,000 loans in at most 2
+minutes). Usage: python bench/bench_import.py [N]"""
 
 from __future__ import annotations
 
@@ -28,6 +29,21 @@ def _write(path: Path, headers: list[str], rows: list[list[object]]) -> None:
     book.save(path)
 
 
+LOAN_HEADERS = ["No. Pinjaman", "Nomor Anggota", "Produk", "Plafon", "Tanggal Pencairan",
+                "Jasa per Bulan (%)", "Metode", "Jangka Waktu (bulan)", "Angsuran Pertama",
+                "Sisa Pokok", "Tunggakan Pokok", "Tunggakan Jasa", "Tunggakan Denda",
+                "Jaminan", "Penjamin", "Tanggal Bayar Terakhir"]  # fmt: skip
+
+
+def _loan(n: int) -> list[object]:
+    """1.2 million flat 1 %/month over 24 months from 10/01/2025: 12 instalments due by the
+    cut-over, the last n % 4 of them unpaid."""
+    late = n % 4
+    return [f"PK-{n:06d}", f"{n:06d}", "Pinjaman Umum", 1_200_000, "10/12/2024", "1", "Flat",
+            24, "10/01/2025", 600_000 + 50_000 * late, 50_000 * late, 12_000 * late,
+            2_500 * late, f"BPKB {n}", f"Penjamin {n}", f"10/{12 - late:02d}/2025"]  # fmt: skip
+
+
 def main(count: int) -> None:
     use_scrypt(ScryptParams(n=2**4, r=8, p=1))
     with tempfile.TemporaryDirectory() as folder:
@@ -46,12 +62,13 @@ def main(count: int) -> None:
                 for n in range(1, count + 1)
             ],
         )
+        _write(root / "l.xlsx", LOAN_HEADERS, [_loan(n) for n in range(1, count + 1)])
         services = Services.open(root / "k.db", create=True)
         services.settings.save_profile(None, CoopProfile(name="KSP", code="KSP", city="X"))
         user = services.users.create_first_user("admin", "Admin", Role.ADMIN, "rahasia123",
                                                 "rahasia123")  # fmt: skip
         options = ImportOptions(as_of=date(2025, 12, 31))
-        for kind, name in (("members", "m.xlsx"), ("savings", "s.xlsx")):
+        for kind, name in (("members", "m.xlsx"), ("savings", "s.xlsx"), ("loans", "l.xlsx")):
             start = time.perf_counter()
             report = services.imports.check(kind, root / name, options)
             checked = time.perf_counter()

@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
             lambda: self.settings_view.backup_tab.backup_now(),
         )
         self._action(file_menu, self.tr("Impor Data…"), None, self.open_import)
+        self._action(file_menu, self.tr("Potong Gaji…"), None, self.open_payroll)
         file_menu.addSeparator()
         self._action(
             file_menu, self.tr("Keluar Pengguna (ganti pengguna)"), None, self.logout_requested.emit
@@ -208,6 +209,11 @@ class MainWindow(QMainWindow):
         from ui.dialogs.import_dialog import ImportDialog
 
         ImportDialog(self.services, self.user, self).exec()
+
+    def open_payroll(self) -> None:
+        from ui.dialogs.payroll_dialog import PayrollDialog
+
+        PayrollDialog(self.services, self.user, self).exec()
 
     # -- navigation ---------------------------------------------------------------------------
     def show_section(self, index: int) -> None:

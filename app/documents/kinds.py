@@ -23,6 +23,7 @@ class DocKind(StrEnum):
     TANDA_TERIMA_AGUNAN = "tanda_terima_agunan"
     DAFTAR_HAPUS_BUKU = "daftar_hapus_buku"
     KETERANGAN_ANGGOTA = "keterangan_anggota"
+    SURAT_POTONG_GAJI = "surat_potong_gaji"
 
     @property
     def info(self) -> KindInfo:
@@ -72,6 +73,9 @@ KINDS: dict[DocKind, KindInfo] = {
         "Daftar Pinjaman Dihapusbukukan", "DHB", ("ketua", "sekretaris"), mengetahui=True
     ),
     DocKind.KETERANGAN_ANGGOTA: KindInfo("Surat Keterangan Anggota", "SKA", ("ketua",)),
+    DocKind.SURAT_POTONG_GAJI: KindInfo(
+        "Surat Permohonan Potong Gaji", "SPG-G", ("ketua", "bendahara")
+    ),
 }
 
 SP_KINDS = {1: DocKind.SP1, 2: DocKind.SP2, 3: DocKind.SP3}

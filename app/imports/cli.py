@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.errors import ValidationError
 
-KIND_CHOICES = ("members", "savings")
+KIND_CHOICES = ("members", "savings", "loans")
 EXPORT_CHOICES = ("members", "savings", "loans", "cases")
 
 

@@ -33,7 +33,11 @@ def export_kind(services: Services, kind: str, path: Path, as_of: date | None = 
         day = as_of or date.today()
         rows = ([*r, day] for r in repo.balance_rows(day.isoformat()))
         return write_rows(path, savings.COLUMNS, rows)
-    if kind in ("loans", "cases"):
+    if kind == "loans":
+        from app.imports.export_loans import export_loans
+
+        return export_loans(services, path, as_of or date.today())
+    if kind == "cases":
         from app.imports.export_lists import export_list
 
         return export_list(services, kind, path, as_of or date.today())

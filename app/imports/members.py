@@ -49,11 +49,19 @@ COLUMNS: tuple[Column, ...] = (
     Column("status", "Status", "Aktif, Keluar atau Meninggal (kosong = Aktif).", "Aktif"),
     Column("status_date", "Tanggal Status", "Tanggal keluar atau meninggal.", ""),
     Column("status_note", "Keterangan Status", "Alasan keluar.", ""),
+    Column("employer", "Instansi", "Tempat kerja, untuk potong gaji (boleh kosong).",
+           "RSUD Dr. Wahidin", False, ("tempat kerja", "instansi kerja", "kantor")),
+    Column("employee_no", "NIP", "Nomor pegawai di instansi, berformat Teks.",
+           "198501012010011001", False, ("no karyawan", "nik karyawan", "nomor pegawai",
+                                          "nip karyawan"), True),
+    Column("payroll_sukarela", "Potongan Sukarela", "Simpanan sukarela yang dipotong dari "
+           "gaji tiap bulan (boleh kosong).", "50000", False, ("sukarela potong gaji",),
+           amount=True),
 )  # fmt: skip
 _BY_KEY = {c.key: c for c in COLUMNS}
 _OPTIONAL_DATES = ("birth_date", "status_date")
 _TEXTS = ("birth_place", "address", "rt", "rw", "kelurahan", "kecamatan", "city", "phone",
-          "occupation", "spouse_name", "npwp")  # fmt: skip
+          "occupation", "spouse_name", "npwp", "employer", "employee_no")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -147,6 +155,12 @@ def _values(
         except ValidationError as exc:
             problem(row, key, exc.message)
             ok = False
+    try:
+        value = raw.get("payroll_sukarela")
+        found["payroll_sukarela"] = 0 if cells.is_blank(value) else cells.amount(value)
+    except ValidationError as exc:
+        problem(row, "payroll_sukarela", exc.message)
+        ok = False
     status_text = cells.text(raw.get("status")).lower() or "aktif"
     status = {s.value: s for s in MemberStatus}.get(status_text)
     if status is None:
@@ -164,7 +178,9 @@ def _values(
         sex=found["sex"],
         birth_date=found["birth_date"],
         join_date=found["join_date"],
-        **{key: cells.text(raw.get(key)) for key in _TEXTS},
+        payroll_sukarela=found["payroll_sukarela"],
     )
+    texts: dict[str, Any] = {key: cells.text(raw.get(key)) for key in _TEXTS}
+    draft = replace(draft, **texts)
     draft = replace(draft, phone=draft.phone if draft.phone != "0" else "")
     return draft, status, found["status_date"], cells.text(raw.get("status_note"))

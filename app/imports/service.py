@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from app.clock import now_text
 from app.errors import AppError, ValidationError
-from app.imports import members, savings
+from app.imports import loans, members, savings
 from app.imports.columns import Column, match
 from app.imports.report import DryRun, Problem
 from app.imports.sheet import file_hash, read_sheet
@@ -24,13 +24,16 @@ from app.storage.audit_repo import AuditRepository
 from app.storage.backup import backup_to
 from app.storage.bulk import BulkMember, BulkSavings, insert_members_bulk, insert_savings_bulk
 from app.storage.db import Database
+from app.storage.imports_loans_repo import loan_numbers
 from app.storage.imports_repo import ImportsRepository
+from app.storage.loans_products_repo import LoanProductsRepository
 from app.users.models import User
 from app.users.permissions import Action, require
 
 KINDS: dict[str, tuple[str, tuple[Column, ...]]] = {
     "members": ("Anggota", members.COLUMNS),
     "savings": ("Saldo Simpanan", savings.COLUMNS),
+    "loans": ("Pinjaman Berjalan", loans.COLUMNS),
 }
 OPENING_METHOD = "saldo_awal"
 CHUNK = 500
@@ -102,6 +105,12 @@ class ImportService:
                 return self.members.validate(draft, today)
 
             report.plan = members.check(table, report, known, validate, options.pad)
+        elif kind == "loans":
+            products = LoanProductsRepository(self.db).products(include_inactive=True)
+            taken = loan_numbers(self.db)
+            report.plan = loans.check(
+                table, report, known, products, taken, options.as_of, today, options.pad
+            )
         else:
             present = self.repo.savings_present()
             report.plan = savings.check(
@@ -121,6 +130,8 @@ class ImportService:
         require(actor, Action.EDIT_MEMBERS)
         if kind == "savings":
             require(actor, Action.SAVINGS_TRANSACTION)
+        if kind == "loans":
+            require(actor, Action.RECORD_PAYMENT)
         report = self.check(kind, path, options)
         if not report.ok:
             raise ValidationError(
@@ -141,6 +152,8 @@ class ImportService:
             )
             if kind == "members":
                 self._write_members(actor, report.plan, tick)
+            elif kind == "loans":
+                self._write_loans(actor, batch_id, report.plan, tick)
             else:
                 self._write_savings(actor, batch_id, report.plan, tick)
             self.audit.record(
@@ -180,6 +193,19 @@ class ImportService:
                     for r in chunk
                 ],
             )
+            done += len(chunk)
+            tick(done, len(rows))
+
+    def _write_loans(
+        self, actor: User, batch_id: int, rows: list[loans.LoanPlan], tick: Progress
+    ) -> None:
+        from app.imports.loans_write import write_loans
+
+        created = now_text()
+        done = 0
+        tick(0, len(rows))
+        for chunk in _chunks(rows):
+            write_loans(self.db, actor.id, batch_id, chunk, created, lambda n: None)
             done += len(chunk)
             tick(done, len(rows))
 

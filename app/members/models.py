@@ -40,6 +40,9 @@ class MemberDraft:
     spouse_name: str = ""
     npwp: str = ""
     join_date: date = field(default_factory=date.today)
+    employer: str = ""  # instansi, for payroll deduction (potong gaji)
+    employee_no: str = ""  # NIP / employee number at that employer
+    payroll_sukarela: int = 0  # simpanan sukarela agreed to be deducted from pay monthly
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,9 @@ class Member:
     status: MemberStatus
     status_date: date | None
     status_note: str
+    employer: str = ""
+    employee_no: str = ""
+    payroll_sukarela: int = 0
 
     @property
     def full_address(self) -> str:

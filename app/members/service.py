@@ -75,6 +75,10 @@ class MemberService:
             raise ValidationError("Tanggal masuk tidak boleh setelah hari ini.", field="join_date")
         if draft.birth_date is not None and draft.join_date < draft.birth_date:
             raise ValidationError("Tanggal masuk sebelum tanggal lahir.", field="join_date")
+        if draft.payroll_sukarela < 0:
+            raise ValidationError(
+                "Potongan sukarela per bulan tidak boleh negatif.", field="payroll_sukarela"
+            )
         phone = normalize_phone(draft.phone) if draft.phone.strip() else ""
         npwp = validate_npwp(draft.npwp) if draft.npwp.strip() else ""
         for field_name in ("rt", "rw"):
@@ -99,6 +103,8 @@ class MemberService:
             city=draft.city.strip(),
             occupation=draft.occupation.strip(),
             spouse_name=" ".join(draft.spouse_name.split()),
+            employer=" ".join(draft.employer.split()),  # payroll groups members by it
+            employee_no=" ".join(draft.employee_no.split()),
         )
 
     def warnings(self, draft: MemberDraft, exclude_id: int | None = None) -> list[str]:

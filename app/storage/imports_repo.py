@@ -79,7 +79,9 @@ class ImportsRepository:
             for row in self.db.sql.conn.execute(
                 "SELECT number, name, nik, sex, birth_place, birth_date, address, rt, rw, "
                 "kelurahan, kecamatan, city, phone, occupation, spouse_name, npwp, join_date, "
-                "status, status_date, status_note FROM members ORDER BY number"
+                "status, status_date, status_note, employer, employee_no, payroll_sukarela "
+                "FROM members "
+                "ORDER BY number"
             )
         ]
 

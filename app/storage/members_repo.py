@@ -42,6 +42,9 @@ def _member(row: sqlite3.Row) -> Member:
         status=MemberStatus(row["status"]),
         status_date=_date(row["status_date"]),
         status_note=row["status_note"],
+        employer=row["employer"],
+        employee_no=row["employee_no"],
+        payroll_sukarela=row["payroll_sukarela"],
     )
 
 

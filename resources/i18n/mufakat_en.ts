@@ -2905,6 +2905,10 @@ Create them now?</translation>
         <translation>Savings balances</translation>
     </message>
     <message>
+        <source>Pinjaman Berjalan</source>
+        <translation>Running Loans</translation>
+    </message>
+    <message>
         <source>Belum ada berkas dipilih</source>
         <translation>No file chosen yet</translation>
     </message>
@@ -4012,6 +4016,10 @@ Check the spelling of the name or number, or choose Status All and Quality All.<
         <translation>Import Data…</translation>
     </message>
     <message>
+        <source>Potong Gaji…</source>
+        <translation>Payroll Deduction…</translation>
+    </message>
+    <message>
         <source>Keluar Pengguna (ganti pengguna)</source>
         <translation>Log Out (change user)</translation>
     </message>
@@ -4489,6 +4497,26 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     <message>
         <source>Tanggal masuk *</source>
         <translation>Joining date *</translation>
+    </message>
+    <message>
+        <source>untuk potong gaji; boleh kosong</source>
+        <translation>for payroll deduction; may be empty</translation>
+    </message>
+    <message>
+        <source>Instansi</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>NIP/No. pegawai</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>potong gaji tiap bulan; boleh kosong</source>
+        <translation>deducted from pay monthly; may be empty</translation>
+    </message>
+    <message>
+        <source>Sukarela potong gaji</source>
+        <translation>Voluntary savings from pay</translation>
     </message>
     <message>
         <source>Simpan</source>
@@ -5318,6 +5346,117 @@ No. Kuitansi: {receipt}</source>
         <translation>Payoff of {amount} saved. Loan {number} is PAID OFF.
 
 Receipt no.: {receipt}</translation>
+    </message>
+</context>
+<context>
+    <name>PayrollDialog</name>
+    <message>
+        <source>Potong Gaji</source>
+        <translation>Payroll Deduction</translation>
+    </message>
+    <message>
+        <source>Instansi</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Tanggal potongan diterima</source>
+        <translation>Date the deductions were received</translation>
+    </message>
+    <message>
+        <source>Simpan Daftar Potongan…</source>
+        <translation>Save Deduction List…</translation>
+    </message>
+    <message>
+        <source>Simpan Surat Pengantar…</source>
+        <translation>Save Cover Letter…</translation>
+    </message>
+    <message>
+        <source>Periksa Berkas Kembalian…</source>
+        <translation>Check Returned File…</translation>
+    </message>
+    <message>
+        <source>Bukukan</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Batalkan Batch…</source>
+        <translation>Reverse Batch…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pilih instansinya dulu.</source>
+        <translation>Choose the employer first.</translation>
+    </message>
+    <message>
+        <source>Simpan daftar potongan</source>
+        <translation>Save deduction list</translation>
+    </message>
+    <message>
+        <source>Daftar potongan tersimpan: {count} baris, jumlah {total}.
+{path}</source>
+        <translation>Deduction list saved: {count} rows, total {total}.
+{path}</translation>
+    </message>
+    <message>
+        <source>Simpan surat pengantar</source>
+        <translation>Save cover letter</translation>
+    </message>
+    <message>
+        <source>Surat pengantar nomor {number} tersimpan:
+{path}</source>
+        <translation>Cover letter number {number} saved:
+{path}</translation>
+    </message>
+    <message>
+        <source>Pilih berkas kembalian instansi</source>
+        <translation>Choose the employer&apos;s returned file</translation>
+    </message>
+    <message>
+        <source>Excel atau CSV (*.xlsx *.csv)</source>
+        <translation>Excel or CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Selisih untuk ditindaklanjuti:</source>
+        <translation>Differences to follow up:</translation>
+    </message>
+    <message>
+        <source>  baris {row}: {who} {name} – {item}: {difference}</source>
+        <translation>  row {row}: {who} {name} – {item}: {difference}</translation>
+    </message>
+    <message>
+        <source>Isi tanggal potongan diterima.</source>
+        <translation>Enter the date the deductions were received.</translation>
+    </message>
+    <message>
+        <source>SELESAI: batch potong gaji #{number} dibukukan. Daftar kuitansi:</source>
+        <translation>DONE: payroll batch #{number} posted. Receipts:</translation>
+    </message>
+    <message>
+        <source>Belum ada batch yang dibukukan.</source>
+        <translation>No batch has been posted yet.</translation>
+    </message>
+    <message>
+        <source>Batalkan batch</source>
+        <translation>Reverse batch</translation>
+    </message>
+    <message>
+        <source>Batch yang dibatalkan</source>
+        <translation>Batch to reverse</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Batch #{number} dibatalkan seluruhnya.</source>
+        <translation>Batch #{number} reversed in full.</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,7 @@ class ImportDialog(QDialog):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Anggota"), "members")
         self.kind.addItem(self.tr("Saldo Simpanan"), "savings")
+        self.kind.addItem(self.tr("Pinjaman Berjalan"), "loans")
         self.file = QLineEdit()
         self.file.setReadOnly(True)
         self.file.setPlaceholderText(self.tr("Belum ada berkas dipilih"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.errors import AppError, ValidationError
 from app.identity import format_phone, normalize_phone, validate_nik
 from app.members.models import Member, MemberDraft
+from app.money import format_number, parse_rupiah
 from app.services import Services
 from app.users.models import User
 from ui.errors import show_error
@@ -143,6 +144,16 @@ class MemberDialog(QDialog):
         self.errors.add_row(form, self.tr("Kota/Kabupaten"), "city", self.city_edit)
         self.errors.add_row(form, self.tr("Telepon/HP"), "phone", self.phone_edit)
         self.errors.add_row(form, self.tr("Tanggal masuk *"), "join_date", self.join_date_edit)
+        self.employer_edit = QLineEdit()
+        self.employer_edit.setPlaceholderText(self.tr("untuk potong gaji; boleh kosong"))
+        self.employee_no_edit = QLineEdit()
+        self.errors.add_row(form, self.tr("Instansi"), "employer", self.employer_edit)
+        self.errors.add_row(form, self.tr("NIP/No. pegawai"), "employee_no", self.employee_no_edit)
+        self.sukarela_edit = QLineEdit()
+        self.sukarela_edit.setPlaceholderText(self.tr("potong gaji tiap bulan; boleh kosong"))
+        self.errors.add_row(
+            form, self.tr("Sukarela potong gaji"), "payroll_sukarela", self.sukarela_edit
+        )
         columns.addWidget(address, 1)
 
         general = QLabel()
@@ -182,6 +193,10 @@ class MemberDialog(QDialog):
         self.address_edit.setText(member.address)
         self.rt_edit.setText(member.rt)
         self.rw_edit.setText(member.rw)
+        self.employer_edit.setText(member.employer)
+        self.employee_no_edit.setText(member.employee_no)
+        if member.payroll_sukarela:
+            self.sukarela_edit.setText(format_number(member.payroll_sukarela))
         self.region.kecamatan.set_text(member.kecamatan)
         self.region.kelurahan.set_text(member.kelurahan)
         self.city_edit.setText(member.city)
@@ -269,7 +284,17 @@ class MemberDialog(QDialog):
             spouse_name=self.spouse_edit.text(),
             npwp=self.npwp_edit.text(),
             join_date=join,
+            employer=self.employer_edit.text(),
+            employee_no=self.employee_no_edit.text(),
+            payroll_sukarela=self._sukarela(),
         )
+
+    def _sukarela(self) -> int:
+        text = self.sukarela_edit.text().strip()
+        try:
+            return parse_rupiah(text) if text else 0
+        except ValidationError as exc:
+            raise ValidationError(exc.message, field="payroll_sukarela") from None
 
     def accept(self) -> None:
         self.errors.clear()
@@ -302,7 +327,8 @@ class MemberDialog(QDialog):
         edits = [
             self.name_edit, self.nik_edit, self.birth_place_edit, self.birth_date_edit,
             self.spouse_edit, self.npwp_edit, self.address_edit, self.rt_edit, self.rw_edit,
-            self.city_edit, self.phone_edit, self.join_date_edit,
+            self.city_edit, self.phone_edit, self.join_date_edit, self.employer_edit,
+            self.employee_no_edit, self.sukarela_edit,
         ]  # fmt: skip
         return (
             *(e.text() for e in edits),

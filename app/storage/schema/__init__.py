@@ -22,6 +22,7 @@ from app.storage.schema import (
     m0020_ledger,
     m0022_bank_recon,
     m0030_imports,
+    m0031_payroll,
     m0040_passbooks,
 )
 
@@ -39,5 +40,6 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0020_ledger,
     m0022_bank_recon,
     m0030_imports,
+    m0031_payroll,
     m0040_passbooks,
 )

@@ -89,6 +89,15 @@ def every_kind(tmp_path_factory: pytest.TempPathFactory) -> dict[DocKind, tuple[
                 keterangan_anggota.render,
                 self.docs.context(DocKind.KETERANGAN_ANGGOTA),
             )
+        if DocKind.SURAT_POTONG_GAJI not in captured:  # not among the samples
+            from app.documents import surat_potong_gaji as spg
+
+            rows = [("00001", "198501012010011001", "Siti Aminah", "Simpanan Wajib", 25_000)]
+            captured[DocKind.SURAT_POTONG_GAJI] = (
+                spg.surat_potong_gaji("RSUD Dr. Wahidin", "2026-03", rows, self.today),
+                spg.render,
+                self.docs.context(DocKind.SURAT_POTONG_GAJI),
+            )
         original(self, name, kind, data, render)
 
     with pytest.MonkeyPatch.context() as patch:

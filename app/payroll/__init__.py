@@ -1,0 +1,1 @@
+"""Payroll deduction (potong gaji) for employee cooperatives (issue 14 §2)."""

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from app.changes import ChangeHub
 from app.collection.service import CollectionService
+from app.ledger.history import post_history
+from app.ledger.service import LedgerPolicy, LedgerService
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
 from app.members.service import MemberService
@@ -34,10 +36,14 @@ class Services:
             lockout_minutes=int(self.settings.get("security.lockout_minutes")),
         )
         self.members = MemberService(db, self.audit, self.settings)
-        self.savings = SavingsService(db, self.audit, self.settings)
-        self.loans = LoanService(db, self.audit, self.settings)
+        self.ledger = LedgerService(
+            db, self.audit, LedgerPolicy.from_settings(self.settings.get)
+        )  # the books: every service that records money posts here in its own transaction
+        self.savings = SavingsService(db, self.audit, self.settings, self.ledger)
+        self.loans = LoanService(db, self.audit, self.settings, self.ledger)
         self.collection = CollectionService(db, self.audit, self.settings, self.loans, self.savings)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)
+        post_history(self.ledger)  # an earlier release's file, once
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False, accept_older: bool = False) -> Services:

@@ -69,12 +69,15 @@ def disbursement(e: ev.Disbursement, acct: Resolver) -> list[Line]:
 
 
 def instalment(e: ev.InstalmentPayment, acct: Resolver) -> list[Line]:
-    _check(e, e.pokok, e.jasa, e.denda, e.titipan, e.jasa_accrued)
+    _check(e, e.pokok, e.jasa, e.denda, e.titipan, e.titipan_used, e.jasa_accrued)
     if e.jasa_accrued > e.jasa:
         raise ValidationError("Jasa akrual yang dilunasi melebihi jasa yang dibayar.")
-    total = e.pokok + e.jasa + e.denda + e.titipan
+    cash = e.pokok + e.jasa + e.denda + e.titipan - e.titipan_used
+    if cash < 0:
+        raise ValidationError("Titipan yang dipakai melebihi yang dibayarkan.")
     return (
-        _dr(acct.method(e.method), total)
+        _dr(acct.method(e.method), cash)
+        + _dr(acct.role("titipan"), e.titipan_used)
         + _cr(acct.role("pendapatan_denda"), e.denda)
         + _cr(acct.role("jasa_akrual"), e.jasa_accrued)
         + _cr(acct.role("pendapatan_jasa"), e.jasa - e.jasa_accrued)
@@ -105,11 +108,19 @@ def titipan_to_sukarela(e: ev.TitipanToSukarela, acct: Resolver) -> list[Line]:
 
 
 def waiver(e: ev.Waiver, acct: Resolver) -> list[Line]:
-    _check(e, e.jasa, e.denda, e.accrued_jasa)
+    allowance = e.allowance or 0
+    _check(e, e.pokok, e.jasa, e.denda, e.accrued_jasa, allowance)
     if e.accrued_jasa > e.jasa:
         raise ValidationError("Jasa akrual yang dihapus melebihi jasa yang diberi keringanan.")
     against = "pendapatan_jasa" if e.same_year else "beban_penghapusan"
-    return _dr(acct.role(against), e.accrued_jasa) + _cr(acct.role("jasa_akrual"), e.accrued_jasa)
+    from_allowance = min(allowance, e.pokok)
+    return (
+        _dr(acct.role(against), e.accrued_jasa)
+        + _dr(acct.role("ppap_cadangan"), from_allowance)
+        + _dr(acct.role("beban_penghapusan"), e.pokok - from_allowance)
+        + _cr(acct.role("jasa_akrual"), e.accrued_jasa)
+        + _cr(acct.role("piutang_pinjaman"), e.pokok)
+    )
 
 
 def nothing(e: ev.Event, acct: Resolver) -> list[Line]:

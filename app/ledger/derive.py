@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from app.collection.decision_models import FinancialEvent
 from app.ledger import events as ev
 from app.loans.models import EventKind, Payment
 from app.savings.models import SavingsTransaction, TxType
@@ -104,3 +105,44 @@ def loan_event(
     else:  # keringanan, potongan pelunasan: unbooked jasa/denda post nothing (cash basis)
         e = ev.Waiver(pokok=p.pokok, jasa=p.jasa, denda=p.denda, **common)
     return e
+
+
+# The financial events of problem loans (collection_fin_events, their own table and ids).
+COLLECTION_EVENT_TYPES: dict[str, type[ev.Event]] = {
+    "kapitalisasi": ev.Restructuring,
+    "hapus_buku": ev.WriteOff,
+    "pembalikan_pendapatan": ev.IncomeNotRecognised,
+    "pemulihan": ev.Recovery,
+    "hapus_tagih": ev.HapusTagih,
+}
+
+
+def collection_key(event_id: int, kind: str) -> tuple[str, int, str]:
+    cls = COLLECTION_EVENT_TYPES[kind]
+    return (cls.SOURCE, event_id, cls.ROLE)
+
+
+def collection_event(f: FinancialEvent, member_id: int, product_id: int | None) -> ev.Event:
+    """Restructuring capitalising jasa/denda (deferred, not income), hapus buku, the jasa/denda
+    not recognised at hapus buku (a marker), recovery after hapus buku, hapus tagih (marker).
+    Settlement at a discount and set-off are loan events (keringanan + pembayaran) and savings
+    transactions, posted as such."""
+    common = {
+        "source_id": f.id,
+        "on": f.event_date,
+        "member_id": member_id,
+        "loan_id": f.loan_id,
+        "product_id": product_id,
+        "note": f.receipt_no or "",
+    }
+    if f.kind == "kapitalisasi":
+        return ev.Restructuring(capitalised_jasa=f.jasa + f.denda, **common)
+    if f.kind == "hapus_buku":
+        return ev.WriteOff(pokok=f.pokok, **common)
+    if f.kind == "pembalikan_pendapatan":
+        return ev.IncomeNotRecognised(jasa=f.jasa, denda=f.denda, **common)
+    if f.kind == "pemulihan":
+        return ev.Recovery(amount=f.amount, method=f.method or "tunai", **common)
+    if f.kind == "hapus_tagih":
+        return ev.HapusTagih(**common)
+    raise ValueError(f"unknown collection event kind {f.kind!r}")

@@ -234,7 +234,7 @@ class WriteOff(Event):
     ROLE = "hapus_buku"
     LABEL = "Hapus buku pinjaman"
     pokok: int
-    deferred_jasa: int = 0
+    deferred_jasa: int | None = None  # None: the service reads the loan's 1107 balance
     accrued_jasa: int = 0
     allowance: int | None = None
 
@@ -254,6 +254,17 @@ class HapusTagih(Event):
     SOURCE = "hapus_tagih"
     ROLE = "hapus_tagih"
     LABEL = "Hapus tagih"
+
+
+@dataclass(frozen=True, kw_only=True)
+class IncomeNotRecognised(Event):
+    """Hapus buku: the jasa/denda owed is not income (cash basis: it never was): a marker."""
+
+    SOURCE = "pembalikan_pendapatan"
+    ROLE = "pembalikan_pendapatan"
+    LABEL = "Jasa/denda tidak diakui (hapus buku)"
+    jasa: int = 0
+    denda: int = 0
 
 
 EVENT_TYPES: tuple[type[Event], ...] = (
@@ -277,4 +288,5 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     WriteOff,
     Recovery,
     HapusTagih,
+    IncomeNotRecognised,
 )

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from app.ledger import events as ev
-from app.ledger.derive import Reverses, loan_event, savings_event
+from app.ledger.derive import Reverses, collection_event, loan_event, savings_event
 from app.ledger.models import Line
 from app.ledger.posting import post_derived
 from app.ledger.service import REVERSAL, LedgerService
@@ -32,7 +32,8 @@ Progress = Callable[[int], None]
 def _stream(repo: LedgerHistoryRepository) -> Iterator[tuple[date, int, int, Any]]:
     savings = ((tx.tx_date, 0, tx.id, tx) for tx in repo.savings())
     loans = ((p.event_date, 1, p.id, (p, m, prod)) for p, m, prod in repo.loan_events())
-    return heapq.merge(savings, loans, key=lambda item: item[:3])
+    problem = ((f.event_date, 2, f.id, (f, m, prod)) for f, m, prod in repo.collection_events())
+    return heapq.merge(savings, loans, problem, key=lambda item: item[:3])
 
 
 def post_history(ledger: LedgerService, progress: Progress | None = None) -> int:
@@ -52,6 +53,8 @@ def post_history(ledger: LedgerService, progress: Progress | None = None) -> int
             if which == 0:
                 original = savings.by_id(item.reverses_id) if item.reverses_id else None
                 derived = savings_event(item, original)
+            elif which == 2:
+                derived = collection_event(*item)
             else:
                 payment, member_id, product_id = item
                 original_event = events.get(payment.reverses_id) if payment.reverses_id else None

@@ -186,16 +186,16 @@ def ppap(e: ev.PpapAdjustment, acct: Resolver) -> list[Line]:
 
 
 def write_off(e: ev.WriteOff, acct: Resolver) -> list[Line]:
-    allowance = e.allowance or 0
-    _check(e, e.pokok, e.deferred_jasa, e.accrued_jasa, allowance)
-    if e.deferred_jasa > e.pokok:
+    allowance, deferred = e.allowance or 0, e.deferred_jasa or 0
+    _check(e, e.pokok, deferred, e.accrued_jasa, allowance)
+    if deferred > e.pokok:
         raise ValidationError("Jasa ditangguhkan melebihi sisa pokok pinjaman.")
-    net = e.pokok - e.deferred_jasa + e.accrued_jasa
+    net = e.pokok - deferred + e.accrued_jasa
     from_allowance = min(allowance, net)
     return (
         _dr(acct.role("ppap_cadangan"), from_allowance)
         + _dr(acct.role("beban_penghapusan"), net - from_allowance)
-        + _dr(acct.role("jasa_ditangguhkan"), e.deferred_jasa)
+        + _dr(acct.role("jasa_ditangguhkan"), deferred)
         + _cr(acct.role("piutang_pinjaman"), e.pokok)
         + _cr(acct.role("jasa_akrual"), e.accrued_jasa)
     )
@@ -228,6 +228,7 @@ RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.WriteOff: write_off,
     ev.Recovery: recovery,
     ev.HapusTagih: nothing,
+    ev.IncomeNotRecognised: nothing,
 }
 
 

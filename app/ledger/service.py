@@ -143,6 +143,9 @@ class LedgerService:
         if isinstance(event, ev.AccrualDowngrade) and event.amount is None:
             accrued = self.loan_balance("jasa_akrual", loan, event.on) if loan else 0
             return dataclasses.replace(event, amount=max(0, accrued))
+        if isinstance(event, ev.WriteOff) and event.deferred_jasa is None:
+            deferred = -self.loan_balance("jasa_ditangguhkan", loan, event.on) if loan else 0
+            event = dataclasses.replace(event, deferred_jasa=max(0, deferred))
         if isinstance(event, ev.Settlement | ev.WriteOff | ev.Waiver) and event.allowance is None:
             booked = -self.loan_balance("ppap_cadangan", loan, event.on) if loan else 0
             return dataclasses.replace(event, allowance=max(0, booked))

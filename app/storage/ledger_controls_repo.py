@@ -10,15 +10,17 @@ from app.storage.db import Database
 
 OFF_BOOK = ("hapus_buku", "hapus_tagih")
 
-# Pokok outstanding per disbursed loan: plafon − pokok settled by its events (all versions);
-# a loan written off is off the books (0).
+# Pokok outstanding per disbursed loan: the principal of its current schedule version (after a
+# restructuring: what remained plus what was capitalised) less the pokok its events of that
+# version settled; a loan written off is off the books (0).
 LOANS_OUTSTANDING = f"""
 SELECT l.id AS loan_id, l.member_id AS member_id,
   CASE WHEN l.status IN {OFF_BOOK!r} THEN 0
-       ELSE l.amount - coalesce(sum(CASE WHEN e.kind <> 'pencairan' THEN e.pokok END), 0)
+       ELSE s.principal - coalesce((SELECT sum(e.pokok) FROM loan_events e
+         WHERE e.loan_id = l.id AND e.version = l.schedule_version), 0)
   END AS outstanding
-FROM loans l JOIN loan_events e ON e.loan_id = l.id
-GROUP BY l.id HAVING sum(e.kind = 'pencairan') > 0
+FROM loans l JOIN loan_schedules s ON s.loan_id = l.id AND s.version = l.schedule_version
+WHERE EXISTS (SELECT 1 FROM loan_events p WHERE p.loan_id = l.id AND p.kind = 'pencairan')
 ORDER BY l.id"""
 
 SAVINGS_TOTALS = "SELECT kind, sum(amount) AS total FROM savings_transactions GROUP BY kind"

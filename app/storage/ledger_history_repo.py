@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from app.clock import now_text
+from app.collection.decision_models import FinancialEvent
 from app.loans.models import Payment
 from app.savings.models import SavingsTransaction
+from app.storage.collection_decisions_repo import _fin_event
 from app.storage.db import Database
 from app.storage.loans_events_repo import _EVENT_SELECT, _event
 from app.storage.savings_repo import _SELECT, _tx
@@ -42,6 +44,16 @@ class LedgerHistoryRepository:
         )
         for row in self.db.rows(select + "ORDER BY e.event_date, e.id"):
             yield _event(row, ()), row["l_member"], row["l_product"]
+
+    def collection_events(self) -> Iterator[tuple[FinancialEvent, int, int]]:
+        """Every financial event of a problem loan with the loan's member and product."""
+        rows = self.db.rows(
+            "SELECT f.*, l.member_id AS l_member, l.product_id AS l_product"
+            " FROM collection_fin_events f JOIN loans l ON l.id = f.loan_id"
+            " ORDER BY f.event_date, f.id"
+        )
+        for row in rows:
+            yield _fin_event(row), row["l_member"], row["l_product"]
 
     def journal_keys(self) -> set[tuple[str, int, str]]:
         return {

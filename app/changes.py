@@ -37,6 +37,7 @@ _PREFIXES: dict[str, Kind] = {
     "document": Kind.DOCUMENTS,
     "settings": Kind.SETTINGS,
     "users": Kind.USERS,
+    "import_batches": Kind.MEMBERS,
     "account": Kind.BOOKS,
     "journal": Kind.BOOKS,
     "manual_journal": Kind.BOOKS,

@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     from app.cli_books import add_parser as add_books_parser
 
     add_books_parser(sub)
+    from app.imports.cli import add_commands
+
+    add_commands(sub)
     return parser
 
 
@@ -162,6 +165,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app.cli_books import run as run_books
 
             return run_books(args)
+        if args.command in ("import", "template", "export"):
+            from app.imports.cli import dispatch
+
+            return dispatch(args) or 0
         if args.command == "samples":
             from app.documents.samples import write_samples
 

@@ -1,11 +1,32 @@
-"""The services of one open database, built once and handed to the UI (no singletons)."""
+"""The services of one open database, built once and handed to the UI (no singletons).
+
+This is the composition root: every service is built here and given exactly the
+collaborators it uses, by constructor. Nothing else builds a service or a repository."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from app.changes import ChangeHub
-from app.collection.service import CollectionService
+from app.collection.case_list import CaseList
+from app.collection.cases import CaseService
+from app.collection.contacts import ContactService
+from app.collection.decision_models import DecisionKind
+from app.collection.decisions import DecisionService
+from app.collection.letter_order import LetterOrderService
+from app.collection.meetings import MeetingService
+from app.collection.offbook import OffbookReads
+from app.collection.promise_views import PromiseViews
+from app.collection.promises import PromiseService
+from app.collection.queue import WorkQueueService
+from app.collection.reports import CollectionReports
+from app.collection.restructuring import RestructuringService
+from app.collection.setoff import SetoffService
+from app.collection.settlement import SettlementService
+from app.collection.timeline import CaseTimeline
+from app.collection.writeoff import WriteoffService
+from app.collection.writeoff_checklist import WriteoffPreconditions
+from app.imports.service import ImportService
 from app.ledger.history import post_history
 from app.ledger.service import LedgerPolicy, LedgerService
 from app.loans.service import LoanService
@@ -16,7 +37,14 @@ from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
 from app.storage.backup import clean_leftovers
 from app.storage.change_triggers import watch_changes
+from app.storage.collection_decisions_repo import DecisionsRepository
+from app.storage.collection_repo import CollectionRepository
 from app.storage.db import Database, open_database
+from app.storage.loans_events_repo import LoanEventsRepository
+from app.storage.loans_repo import LoansRepository
+from app.storage.meetings_repo import MeetingsRepository
+from app.storage.members_repo import MembersRepository
+from app.storage.users_repo import UsersRepository
 from app.users.service import UserService
 
 
@@ -41,9 +69,77 @@ class Services:
         )  # the books: every service that records money posts here in its own transaction
         self.savings = SavingsService(db, self.audit, self.settings, self.ledger)
         self.loans = LoanService(db, self.audit, self.settings, self.ledger)
-        self.collection = CollectionService(db, self.audit, self.settings, self.loans, self.savings)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)
+        self.imports = ImportService(db, self.audit, self.members)
+        self._build_collection()
         post_history(self.ledger)  # an earlier release's file, once
+
+    def _build_collection(self) -> None:
+        """Problem loans (DOMAIN §7): the services that change things, then the reads."""
+        db, audit, settings, loans = self.db, self.audit, self.settings, self.loans
+        repo = CollectionRepository(db)
+        decisions_repo = DecisionsRepository(db)
+        loans_repo = LoansRepository(db)
+        users_repo = UsersRepository(db)
+        self.cases = CaseService(db, repo, decisions_repo, audit, settings, loans, users_repo)
+        self.promise_views = PromiseViews(repo, settings, MembersRepository(db), self.cases)
+        self.promises = PromiseService(db, repo, audit, self.cases, self.promise_views)
+        self.contacts = ContactService(
+            db, repo, audit, settings, users_repo, self.cases, self.promises
+        )
+        self.letter_order = LetterOrderService(repo, settings, loans, self.cases)
+        self.meetings = MeetingService(
+            db, MeetingsRepository(db), decisions_repo, users_repo, audit, settings, loans
+        )
+        self.decisions = DecisionService(
+            db, decisions_repo, repo, audit, settings, users_repo, self.meetings
+        )
+        self.restructuring = RestructuringService(
+            db,
+            repo,
+            decisions_repo,
+            loans_repo,
+            LoanEventsRepository(db),
+            audit,
+            loans,
+            self.cases,
+            self.promises,
+            self.decisions,
+        )
+        self.settlement = SettlementService(
+            db, loans_repo, audit, settings, loans, self.cases, self.decisions
+        )
+        self.setoff = SetoffService(db, loans, self.savings, self.cases, self.decisions)
+        self.writeoff = WriteoffService(
+            db,
+            decisions_repo,
+            repo,
+            loans_repo,
+            users_repo,
+            audit,
+            settings,
+            loans,
+            self.cases,
+            self.decisions,
+            WriteoffPreconditions(
+                repo, settings, loans, self.savings, self.letter_order, self.setoff
+            ),
+        )
+        self.decisions.register(DecisionKind.RESTRUKTURISASI, self.restructuring)
+        self.decisions.register(DecisionKind.PELUNASAN_KERINGANAN, self.settlement)
+        self.decisions.register(DecisionKind.KOMPENSASI_SIMPANAN, self.setoff)
+        self.decisions.register(DecisionKind.HAPUS_BUKU, self.writeoff)
+        self.decisions.register(DecisionKind.HAPUS_TAGIH, self.writeoff)
+        # the read side
+        self.offbook = OffbookReads(decisions_repo)
+        self.case_list = CaseList(repo, decisions_repo, loans, self.promise_views)
+        self.timelines = CaseTimeline(repo, decisions_repo, loans, self.cases, self.promise_views)
+        self.work_queue = WorkQueueService(
+            repo, decisions_repo, settings, loans, self.promise_views, self.decisions
+        )
+        self.collection_reports = CollectionReports(
+            repo, decisions_repo, loans, self.promise_views, self.offbook
+        )
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False, accept_older: bool = False) -> Services:

@@ -49,16 +49,14 @@ def _richest_case(services: Services, today: date) -> int | None:
     """An open case of an aktif loan in arrears with the longest history."""
     rows = [
         r
-        for r in services.collection.cases.rows(today, CaseFilter())
+        for r in services.case_list.rows(today, CaseFilter())
         if r.quality is not None and r.arrears_total > 0
     ]
     if not rows:
         return None
     talk = ("kontak", "janji", "surat", "keputusan")
     sizes = {
-        r.case.id: sum(
-            1 for e in services.collection.cases.timeline(r.case.id, today) if e.source in talk
-        )
+        r.case.id: sum(1 for e in services.timelines.for_case(r.case.id, today) if e.source in talk)
         + (r.outstanding >= 2_000_000)
         for r in rows[:400]
     }
@@ -89,12 +87,12 @@ def cases_screenshots(services: Services, user: User, out_dir: Path) -> list[Pat
     written.append(_grab(window, out_dir / "penanganan-daftar.png"))
     view.detail.tabs.setCurrentIndex(0)
     written.append(_grab(view.detail, out_dir / "penanganan-riwayat.png"))
-    decided = [d for d in services.collection.decisions_repo.find() if d.case_id is not None]
+    decided = [d for d in services.decisions.all() if d.case_id is not None]
     if decided:
         view.show_case(decided[0].case_id, decided[0].id)  # type: ignore[arg-type]
         written.append(_grab(window, out_dir / "penanganan-keputusan.png"))
     view.show_case(case_id)
-    case = services.collection.cases.get(case_id)
+    case = services.cases.get(case_id)
     contact = ContactDialog(services, user, case, today, window, with_promise=True)
     contact.show()
     written.append(_grab(contact, out_dir / "penanganan-catat-kontak.png"))

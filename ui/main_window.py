@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
             None,
             lambda: self.settings_view.backup_tab.backup_now(),
         )
+        self._action(file_menu, self.tr("Impor Data…"), None, self.open_import)
         file_menu.addSeparator()
         self._action(
             file_menu, self.tr("Keluar Pengguna (ganti pengguna)"), None, self.logout_requested.emit
@@ -193,6 +194,11 @@ class MainWindow(QMainWindow):
         menu.addAction(action)  # type: ignore[attr-defined]
         self.addAction(action)  # the shortcut works whichever widget has the focus
         return action
+
+    def open_import(self) -> None:
+        from ui.dialogs.import_dialog import ImportDialog
+
+        ImportDialog(self.services, self.user, self).exec()
 
     # -- navigation ---------------------------------------------------------------------------
     def show_section(self, index: int) -> None:

@@ -5,6 +5,7 @@ current — nothing overdue on any day — for `collection.close_current_days` (
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -12,43 +13,55 @@ from app.formats import format_date_short
 from app.loans.models import LoanStatus
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.models import Case
+    from app.loans.service import LoanService
+    from app.settings.service import SettingsService
+
+Closer = Callable[["Case", date, str, int | None], None]
 
 
-def current_throughout(p: CollectionService, loan_id: int, start: date, end: date) -> bool:
+def current_throughout(loans: LoanService, loan_id: int, start: date, end: date) -> bool:
     """Whether nothing of the loan was overdue on any day of [start, end]. Arrears can only
     begin the day after an instalment falls due, so the loan is checked at `start`, the day
     after each due date inside the window, and `end`."""
     days = {start, end}
-    for line in p.loans.schedule(loan_id, end):
+    for line in loans.schedule(loan_id, end):
         after = line.due_date + timedelta(days=1)
         if start < after <= end:
             days.add(after)
     for day in sorted(days):
-        a = p.loans.quality.arrears(loan_id, day)
+        a = loans.quality.arrears(loan_id, day)
         if a.days_past_due > 0:
             return False
-    final = p.loans.quality.arrears(loan_id, end)
+    final = loans.quality.arrears(loan_id, end)
     return final.arrears_pokok + final.arrears_jasa == 0
 
 
-def close_recovered(p: CollectionService, as_of: date, user_id: int | None) -> list[int]:
-    """Close every open case of an aktif loan that has been current for the whole period
-    (and whose case is at least that old, with no proposal waiting); returns their ids."""
-    period = int(p.settings.get("collection.close_current_days"))
+def close_recovered(
+    loans: LoanService,
+    settings: SettingsService,
+    cases: Iterable[Case],
+    waiting: set[int | None],
+    close: Closer,
+    as_of: date,
+    user_id: int | None,
+) -> list[int]:
+    """Close every open case (of `cases`) of an aktif loan that has been current for the whole
+    period (and whose case is at least that old, with no proposal waiting: `waiting` holds the
+    case ids with one); returns their ids."""
+    period = int(settings.get("collection.close_current_days"))
     if period <= 0:
         return []
     start = as_of - timedelta(days=period)
-    waiting = {d.case_id for d in p.decisions.pending()}
     closed: list[int] = []
-    for case in p.repo.cases():
+    for case in cases:
         if case.opened_on > start or case.id in waiting:
             continue
-        if p.loans.get(case.loan_id).status != LoanStatus.AKTIF:
+        if loans.get(case.loan_id).status != LoanStatus.AKTIF:
             continue
-        if not current_throughout(p, case.loan_id, start, as_of):
+        if not current_throughout(loans, case.loan_id, start, as_of):
             continue
-        p.cases.close_automatically(case, as_of, _reason(period, start), user_id)
+        close(case, as_of, _reason(period, start), user_id)
         closed.append(case.id)
     return closed
 

@@ -6,15 +6,46 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.collection.models import CaseFilter, CaseRow, PromiseStatus
+from app.collection.models import Case, CaseFilter, CaseRow, PromiseStatus
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.promise_views import PromiseViews
+    from app.loans.service import LoanService
+    from app.storage.collection_decisions_repo import DecisionsRepository
+    from app.storage.collection_repo import CollectionRepository
 
 
-def case_rows(
-    p: CollectionService, as_of: date, filters: CaseFilter | None = None
-) -> list[CaseRow]:
+class CaseList:
+    """The read side of the Penanganan screen's list."""
+
+    def __init__(
+        self,
+        repo: CollectionRepository,
+        decisions_repo: DecisionsRepository,
+        loans: LoanService,
+        promises: PromiseViews,
+    ) -> None:
+        self.repo = repo
+        self.decisions_repo = decisions_repo
+        self.loans = loans
+        self.promises = promises
+
+    def open_cases(self) -> list[Case]:
+        """Every case not yet selesai."""
+        return self.repo.cases()
+
+    def open_case_of_loan(self, loan_id: int) -> Case | None:
+        return self.repo.open_case_of_loan(loan_id)
+
+    def cases_of_loan(self, loan_id: int) -> list[Case]:
+        return self.repo.cases_of_loan(loan_id)
+
+    def rows(self, as_of: date, filters: CaseFilter | None = None) -> list[CaseRow]:
+        """The cases list with each loan's figures at `as_of` (filters all optional)."""
+        return case_rows(self, as_of, filters)
+
+
+def case_rows(p: CaseList, as_of: date, filters: CaseFilter | None = None) -> list[CaseRow]:
     """The cases list with each loan's figures at `as_of` (filters all optional)."""
     f = filters or CaseFilter()
     cases = p.repo.cases([s.value for s in f.statuses], f.officer_id, f.text)
@@ -57,6 +88,6 @@ def case_rows(
     return rows
 
 
-def _offbook_remaining(p: CollectionService, loan_id: int) -> int:
+def _offbook_remaining(p: CaseList, loan_id: int) -> int:
     entry = p.decisions_repo.offbook(loan_id)
     return entry.remaining if entry else 0

@@ -3,32 +3,36 @@ status, causes, collateral status, closing, the cases list and the merged timeli
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from app.clock import now_text
 from app.collection.case_closing import close_recovered
+from app.collection.case_rules import rank, require_handler, stamp
+from app.collection.decision_models import DecisionStatus
+from app.collection.drafts import NewCase
 from app.collection.models import (
     CAUSES,
     Case,
-    CaseFilter,
-    CaseRow,
     CaseStatus,
     CollateralStatus,
-    TimelineEntry,
 )
-from app.errors import NotFound, PermissionDenied, ValidationError
+from app.errors import NotFound, ValidationError
 from app.formats import format_count
 from app.loans.models import LoanArrears, LoanStatus
 from app.loans.quality import CLASS_ORDER, class_label
-from app.numbering import format_pattern, resets_yearly
 from app.storage import sequences
 from app.storage.collection_repo import CollectionRepository
 from app.users.models import User
-from app.users.permissions import Action, can
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.loans.service import LoanService
+    from app.settings.service import SettingsService
+    from app.storage.audit_repo import AuditRepository
+    from app.storage.collection_decisions_repo import DecisionsRepository
+    from app.storage.db import Database
+    from app.storage.users_repo import UsersRepository
 
 CASE_SEQUENCE = "collection_case"
 _CLOSED_LOAN = (
@@ -61,21 +65,24 @@ _FORWARD = {
 }
 
 
-def rank(quality: str) -> int:
-    return CLASS_ORDER.index(quality) if quality in CLASS_ORDER else 0
-
-
-def require_handler(actor: User) -> None:
-    """Working on cases: staff record contacts, the manajer and pengurus propose."""
-    if not (can(actor, Action.RECORD_CONTACT) or can(actor, Action.PROPOSE)):
-        raise PermissionDenied("Peran Anda tidak boleh mengurus kasus pinjaman bermasalah.")
-
-
 class CaseService:
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
-        self.db = parent.db
-        self.repo: CollectionRepository = parent.repo
+    def __init__(
+        self,
+        db: Database,
+        repo: CollectionRepository,
+        decisions_repo: DecisionsRepository,
+        audit: AuditRepository,
+        settings: SettingsService,
+        loans: LoanService,
+        users_repo: UsersRepository,
+    ) -> None:
+        self.db = db
+        self.repo = repo
+        self.decisions_repo = decisions_repo
+        self.audit = audit
+        self.settings = settings
+        self.loans = loans
+        self.users_repo = users_repo
 
     # -- reading ------------------------------------------------------------------------------
     def get(self, case_id: int) -> Case:
@@ -84,16 +91,10 @@ class CaseService:
             raise NotFound("Kasus tidak ditemukan.")
         return case
 
-    def open_case_of_loan(self, loan_id: int) -> Case | None:
-        return self.repo.open_case_of_loan(loan_id)
-
-    def cases_of_loan(self, loan_id: int) -> list[Case]:
-        return self.repo.cases_of_loan(loan_id)
-
     def threshold_reason(self, arrears: LoanArrears) -> str | None:
         """Why this loan needs a case under the settings, or None (DOMAIN §7, configurable)."""
-        min_class = str(self.p.settings.get("collection.open_min_class"))
-        days = int(self.p.settings.get("collection.open_days_late"))
+        min_class = str(self.settings.get("collection.open_min_class"))
+        days = int(self.settings.get("collection.open_days_late"))
         if min_class and min_class in CLASS_ORDER and rank(arrears.quality) >= rank(min_class):
             return f"Kolektibilitas {class_label(arrears.quality)}"
         if days and arrears.days_past_due >= days:
@@ -113,7 +114,7 @@ class CaseService:
     ) -> Case:
         """Open a case by hand (any loan aktif or written off that has no open case)."""
         require_handler(actor)
-        loan = self.p.loans.get(loan_id)
+        loan = self.loans.get(loan_id)
         if loan.status not in (LoanStatus.AKTIF, LoanStatus.HAPUS_BUKU):
             raise ValidationError(
                 f"Pinjaman {loan.display_number} berstatus {loan.status.label}: tidak perlu "
@@ -136,7 +137,7 @@ class CaseService:
             )
             if causes:
                 self.repo.add_causes(case_id, causes, actor.id)
-            self.p.audit.record(
+            self.audit.record(
                 actor.id, "buka kasus", "kasus", case_id, None, self.repo.case_snapshot(case_id)
             )
         return self.get(case_id)
@@ -146,7 +147,7 @@ class CaseService:
         of loans that have ended (paid off, forgiven) and of loans current for the Kebijakan
         period (case_closing). Idempotent: run it at start-up and at month-end as often as
         you like."""
-        arrears = self.p.loans.quality.all_arrears(as_of)
+        arrears = self.loans.quality.all_arrears(as_of)
         user_id = actor.id if actor else None
         opened: list[int] = []
         with self.db.atomic():
@@ -157,11 +158,11 @@ class CaseService:
                 reason = self.threshold_reason(item)
                 if reason is None:
                     continue
-                loan = self.p.loans.get(item.loan_id)
+                loan = self.loans.get(item.loan_id)
                 case_id = self._insert(
                     item.loan_id, loan.member_id, as_of, "otomatis", reason, None, user_id
                 )
-                self.p.audit.record(
+                self.audit.record(
                     user_id,
                     "buka kasus",
                     "kasus",
@@ -171,18 +172,29 @@ class CaseService:
                 )
                 opened.append(case_id)
             for case in self.repo.cases():
-                loan = self.p.loans.get(case.loan_id)
+                loan = self.loans.get(case.loan_id)
                 ended = loan.closed_on or as_of
                 if loan.status in _CLOSED_LOAN and ended <= as_of:
-                    self._close(
+                    self.close_automatically(
                         case, max(ended, case.opened_on), f"Pinjaman {loan.status.label}", user_id
                     )
-            close_recovered(self.p, as_of, user_id)
+            waiting = {
+                d.case_id for d in self.decisions_repo.find(statuses=(DecisionStatus.DIUSULKAN,))
+            }
+            close_recovered(
+                self.loans,
+                self.settings,
+                self.repo.cases(),
+                waiting,
+                self.close_automatically,
+                as_of,
+                user_id,
+            )
         return [self.get(case_id) for case_id in opened]
 
-    def close_automatically(self, case: Case, on: date, reason: str, user_id: int | None) -> None:
-        """Close a case by the program's own rule (call inside a transaction)."""
-        self._close(case, on, reason, user_id)
+    def note(self, case_id: int, kind: str, text: str, user_id: int | None) -> None:
+        """Add an event to the case's history (inside the caller's transaction)."""
+        self.repo.add_event(case_id, kind, text, user_id)
 
     def _insert(
         self,
@@ -194,22 +206,21 @@ class CaseService:
         officer_id: int | None,
         user_id: int | None,
     ) -> int:
-        collateral = self.p.loans.collateral(loan_id)
+        collateral = self.loans.collateral(loan_id)
         held = [c for c in collateral if c.released_on is None]
         status = CollateralStatus.DIPEGANG if held else CollateralStatus.TIDAK_ADA
         case_id = self.repo.insert_case(
-            {
-                "number": self._next_number(on),
-                "loan_id": loan_id,
-                "member_id": member_id,
-                "status": CaseStatus.BARU.value,
-                "opened_on": on.isoformat(),
-                "opened_how": how,
-                "open_reason": reason,
-                "officer_id": officer_id,
-                "collateral_status": status.value,
-                "created_by": user_id,
-            }
+            NewCase(
+                self._next_number(on),
+                loan_id,
+                member_id,
+                on,
+                how,
+                reason,
+                officer_id,
+                status,
+                user_id,
+            )
         )
         how_text = "otomatis" if how == "otomatis" else "oleh petugas"
         self.repo.add_event(
@@ -222,14 +233,10 @@ class CaseService:
         return case_id
 
     def _next_number(self, on: date) -> str:
-        pattern = str(self.p.settings.get("collection.case_pattern"))
-        code = self.p.settings.profile().code
-        year = on.year if resets_yearly(pattern) else 0
-        while True:
-            seq = sequences.next_value(self.db, CASE_SEQUENCE, year)
-            number = format_pattern(pattern, seq, on, code, "KS")
-            if not self.db.scalar("SELECT 1 FROM collection_cases WHERE number = ?", (number,)):
-                return number
+        pattern = str(self.settings.get("collection.case_pattern"))
+        codes = (self.settings.profile().code, "KS")
+        taken = self.repo.case_number_exists
+        return sequences.next_number(self.db, CASE_SEQUENCE, pattern, on, codes, taken)
 
     # -- changing -----------------------------------------------------------------------------
     def assign(self, actor: User, case_id: int, officer_id: int | None, today: date) -> Case:
@@ -237,7 +244,14 @@ class CaseService:
         require_handler(actor)
         case = self._open(case_id)
         name = self._officer(officer_id).full_name if officer_id is not None else "belum ada"
-        self._change(actor, case, {"officer_id": officer_id}, "petugas", f"Petugas: {name}", today)
+        self._change(
+            actor,
+            case,
+            ({"officer_id": case.officer_id}, {"officer_id": officer_id}),
+            lambda: self.repo.set_case_officer(case_id, officer_id),
+            "petugas",
+            f"Petugas: {name}",
+        )
         return self.get(case_id)
 
     def set_status(
@@ -257,10 +271,10 @@ class CaseService:
         self._change(
             actor,
             case,
-            {"status": status.value},
+            ({"status": case.status.value}, {"status": status.value}),
+            lambda: self.repo.set_case_status(case_id, status),
             "status",
             f"Status: {case.status.label} → {status.label}. {note.strip()}",
-            today,
         )
         return self.get(case_id)
 
@@ -274,12 +288,23 @@ class CaseService:
     ) -> None:
         """Move the status forward after an action (never backward; call inside the action's
         transaction). `at`: when the action happened (see stamp())."""
-        case = self.get(case_id)
+        self.advance_case(self.get(case_id), status, user_id, why, at)
+
+    def advance_case(
+        self,
+        case: Case,
+        status: CaseStatus,
+        user_id: int | None,
+        why: str,
+        at: str | None = None,
+    ) -> Case:
+        """advance() for a case the caller has read already; returns it as it is now."""
         if _FORWARD[status] <= _FORWARD[case.status] and not (
             status == CaseStatus.JANJI_BAYAR and case.status == CaseStatus.RESTRUKTURISASI
         ):
-            return
-        self.repo.update_case(case_id, {"status": status.value})
+            return case
+        case_id = case.id
+        self.repo.set_case_status(case_id, status)
         self.repo.add_event(
             case_id,
             "status",
@@ -287,7 +312,7 @@ class CaseService:
             user_id,
             at=at,
         )
-        self.p.audit.record(
+        self.audit.record(
             user_id,
             "status kasus",
             "kasus",
@@ -296,6 +321,7 @@ class CaseService:
             {"status": status.value},
             note=why,
         )
+        return replace(case, status=status)
 
     def set_causes(self, actor: User, case_id: int, codes: tuple[str, ...], today: date) -> Case:
         """Set the case's causes (several allowed)."""
@@ -308,7 +334,7 @@ class CaseService:
             self.repo.add_causes(case_id, sorted(set(codes)), actor.id)
             labels = ", ".join(CAUSES[c][1] for c in sorted(set(codes))) or "-"
             self.repo.add_event(case_id, "penyebab", f"Penyebab: {labels}", actor.id)
-            self.p.audit.record(
+            self.audit.record(
                 actor.id,
                 "penyebab",
                 "kasus",
@@ -324,13 +350,21 @@ class CaseService:
         require_handler(actor)
         case = self._open(case_id)
         text = f"Agunan: {status.label}" + (f". {note.strip()}" if note.strip() else "")
+        before: dict[str, object] = {
+            "collateral_status": case.collateral_status.value,
+            "collateral_note": case.collateral_note,
+        }
+        after: dict[str, object] = {
+            "collateral_status": status.value,
+            "collateral_note": note.strip(),
+        }
         self._change(
             actor,
             case,
-            {"collateral_status": status.value, "collateral_note": note.strip()},
+            (before, after),
+            lambda: self.repo.set_case_collateral(case_id, status, note.strip()),
             "agunan",
             text,
-            today,
         )
         return self.get(case_id)
 
@@ -342,7 +376,7 @@ class CaseService:
             raise ValidationError("Tulis alasan menutup kasus.", field="reason")
         if on > today:
             raise ValidationError("Tanggal tidak boleh setelah hari ini.", field="on")
-        loan = self.p.loans.get(case.loan_id)
+        loan = self.loans.get(case.loan_id)
         if loan.status == LoanStatus.HAPUS_BUKU:
             raise ValidationError(
                 "Pinjaman yang sudah dihapus buku tetap ditagih; kasus ditutup lewat hapus tagih "
@@ -350,27 +384,21 @@ class CaseService:
                 field="case",
             )
         if loan.status == LoanStatus.AKTIF:
-            still = self.threshold_reason(self.p.loans.quality.arrears(loan.id, on))
+            still = self.threshold_reason(self.loans.quality.arrears(loan.id, on))
             if still is not None:
                 raise ValidationError(
                     f"Kasus belum bisa ditutup: pinjaman masih bermasalah ({still}).",
                     field="case",
                 )
         with self.db.atomic():
-            self._close(case, on, reason.strip(), actor.id)
+            self.close_automatically(case, on, reason.strip(), actor.id)
         return self.get(case_id)
 
-    def _close(self, case: Case, on: date, reason: str, user_id: int | None) -> None:
-        self.repo.update_case(
-            case.id,
-            {
-                "status": CaseStatus.SELESAI.value,
-                "closed_on": on.isoformat(),
-                "close_reason": reason,
-            },
-        )
+    def close_automatically(self, case: Case, on: date, reason: str, user_id: int | None) -> None:
+        """Close a case by the program's own rule (call inside a transaction)."""
+        self.repo.close_case(case.id, on, reason)
         self.repo.add_event(case.id, "ditutup", f"Kasus selesai: {reason}", user_id, at=stamp(on))
-        self.p.audit.record(
+        self.audit.record(
             user_id,
             "tutup kasus",
             "kasus",
@@ -384,18 +412,17 @@ class CaseService:
         self,
         actor: User,
         case: Case,
-        changes: dict[str, object],
+        audit: tuple[dict[str, object], dict[str, object]],
+        write: Callable[[], None],
         kind: str,
         text: str,
-        today: date,
     ) -> None:
+        """One change of the case's own row: written, noted in its history and audited
+        (`audit`: the columns before and after)."""
         with self.db.atomic():
-            before = self.repo.case_snapshot(case.id)
-            self.repo.update_case(case.id, changes)
+            write()
             self.repo.add_event(case.id, kind, text, actor.id)
-            self.p.audit.record(
-                actor.id, kind, "kasus", case.id, {k: before.get(k) for k in changes}, dict(changes)
-            )
+            self.audit.record(actor.id, kind, "kasus", case.id, *audit)
 
     def _open(self, case_id: int) -> Case:
         case = self.get(case_id)
@@ -404,7 +431,7 @@ class CaseService:
         return case
 
     def _officer(self, user_id: int) -> User:
-        user = self.p.users_repo.by_id(user_id)
+        user = self.users_repo.by_id(user_id)
         if user is None or not user.active:
             raise ValidationError("Pilih petugas yang masih aktif.", field="officer")
         return user
@@ -414,28 +441,3 @@ class CaseService:
         unknown = [c for c in codes if c not in CAUSES]
         if unknown:
             raise ValidationError(f"Penyebab tidak dikenal: {', '.join(unknown)}.", field="causes")
-
-    # -- the list -----------------------------------------------------------------------------
-    def rows(self, as_of: date, filters: CaseFilter | None = None) -> list[CaseRow]:
-        """The cases list with each loan's figures at `as_of` (filters all optional)."""
-        from app.collection.case_list import case_rows
-
-        return case_rows(self.p, as_of, filters)
-
-    # -- the timeline -------------------------------------------------------------------------
-    def timeline(self, case_id: int, as_of: date) -> list[TimelineEntry]:
-        """Everything about the case, oldest first: its own events, contacts, letters, the
-        loan's money events, promises (status at `as_of`), decisions and their votes."""
-        from app.collection.timeline import build_timeline
-
-        return build_timeline(self.p, self.get(case_id), as_of)
-
-
-def stamp(on: date | datetime, today: date | None = None) -> str:
-    """When a business event happened, for the case's history: a contact's own time; for a
-    date, the current time when it is today, else midday of that date."""
-    if isinstance(on, datetime):
-        return on.replace(microsecond=0).isoformat()
-    if today is not None and on == today:
-        return now_text()
-    return datetime.combine(on, time(12, 0)).isoformat()

@@ -11,10 +11,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.collection.cases import require_handler, stamp
+from app.collection.case_rules import require_handler, stamp
 from app.collection.models import (
     CAUSES,
     DELIVERY_METHODS,
+    Case,
     CaseStatus,
     Channel,
     Contact,
@@ -31,7 +32,13 @@ from app.text import check_date, clean_strings
 from app.users.models import User
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.cases import CaseService
+    from app.collection.promises import PromiseService
+    from app.settings.service import SettingsService
+    from app.storage.audit_repo import AuditRepository
+    from app.storage.collection_repo import CollectionRepository
+    from app.storage.db import Database
+    from app.storage.users_repo import UsersRepository
 
 MAX_TEXT = 4000
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
@@ -39,10 +46,23 @@ _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 class ContactService:
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
-        self.db = parent.db
-        self.repo = parent.repo
+    def __init__(
+        self,
+        db: Database,
+        repo: CollectionRepository,
+        audit: AuditRepository,
+        settings: SettingsService,
+        users_repo: UsersRepository,
+        cases: CaseService,
+        promises: PromiseService,
+    ) -> None:
+        self.db = db
+        self.repo = repo
+        self.audit = audit
+        self.settings = settings
+        self.users_repo = users_repo
+        self.cases = cases
+        self.promises = promises
 
     def get(self, contact_id: int) -> Contact:
         contact = self.repo.contact(contact_id)
@@ -60,13 +80,15 @@ class ContactService:
 
     def validate(self, draft: ContactDraft, today: date) -> ContactDraft:
         """A cleaned copy of the draft, or ValidationError naming the field at fault."""
+        return self._validate(draft, self.cases.get(draft.case_id), today)
+
+    def _validate(self, draft: ContactDraft, case: Case, today: date) -> ContactDraft:
         draft = clean_strings(
             draft,
             multiline=("member_said", "offer", "member_answer", "agreed", "next_step"),
         )
         check_date(draft.contact_at.date(), "contact_at", "Waktu kontak")
         check_date(draft.next_step_date, "next_step_date", "Tanggal langkah berikut")
-        case = self.p.cases.get(draft.case_id)
         if not case.status.is_open:
             raise ValidationError(f"Kasus {case.number} sudah selesai.", field="case")
         if draft.contact_at.date() > today:
@@ -151,14 +173,14 @@ class ContactService:
         """Save a contact (with its causes, attachments and an optional promise to pay) in one
         transaction. The case moves to 'dalam negosiasi' (or 'janji bayar' with a promise)."""
         require_handler(actor)
-        clean = self.validate(draft, today)
+        case = self.cases.get(draft.case_id)  # read once, passed on
+        clean = self._validate(draft, case, today)
         officer_id = clean.officer_id if clean.officer_id is not None else actor.id
-        officer = self.p.users_repo.by_id(officer_id)
+        officer = self.users_repo.by_id(officer_id)
         if officer is None or not officer.active:
             raise ValidationError("Pilih petugas koperasi yang masih aktif.", field="officer_id")
-        case = self.p.cases.get(clean.case_id)
         if promise is not None:
-            self.p.promises.check(case.loan_id, promise, clean.contact_at.date(), today)
+            self.promises.check(case.loan_id, promise, clean.contact_at.date(), today)
         stored = [_store_file(Path(path)) for path in clean.attachments]
         with self.db.atomic():
             contact_id = self.repo.insert_contact(clean, case.loan_id, officer_id, actor.id)
@@ -166,7 +188,7 @@ class ContactService:
                 self.repo.insert_attachment(contact_id, rel_path, digest, name, size)
             if clean.causes:
                 self.repo.add_causes(case.id, clean.causes, actor.id)
-            self.p.audit.record(
+            self.audit.record(
                 actor.id,
                 "koreksi kontak" if clean.corrects_id else "catat kontak",
                 "kasus",
@@ -181,15 +203,11 @@ class ContactService:
                 },
                 note=clean.correction_reason,
             )
-            self.p.cases.advance(
-                case.id,
-                CaseStatus.NEGOSIASI,
-                actor.id,
-                "kontak dicatat",
-                at=stamp(clean.contact_at),
+            case = self.cases.advance_case(
+                case, CaseStatus.NEGOSIASI, actor.id, "kontak dicatat", at=stamp(clean.contact_at)
             )
             if promise is not None:
-                self.p.promises.insert(actor, case.id, contact_id, promise, clean.contact_at)
+                self.promises.insert(actor, case, contact_id, promise, clean.contact_at)
         return self.get(contact_id)
 
     # -- letters ------------------------------------------------------------------------------
@@ -197,14 +215,14 @@ class ContactService:
         """Log a letter for the case (the documents register calls this when it prints an SP
         or a Surat Panggilan). pay_by defaults to the sent date + collection.letter_pay_days."""
         require_handler(actor)
-        case = self.p.cases.get(case_id)
+        case = self.cases.get(case_id)
         if not case.status.is_open:
             raise ValidationError(f"Kasus {case.number} sudah selesai.", field="case")
         self._check_letter(draft.letter_date, draft.sent_on, draft.delivery_method, today)
         pay_by = draft.pay_by
         if pay_by is None and draft.sent_on is not None:
             pay_by = draft.sent_on + timedelta(
-                days=int(self.p.settings.get("collection.letter_pay_days"))
+                days=int(self.settings.get("collection.letter_pay_days"))
             )
         clean = replace(
             draft,
@@ -215,7 +233,7 @@ class ContactService:
         )
         with self.db.atomic():
             letter_id = self.repo.insert_letter(case.id, case.loan_id, clean, actor.id)
-            self.p.audit.record(
+            self.audit.record(
                 actor.id,
                 "catat surat",
                 "kasus",
@@ -229,7 +247,7 @@ class ContactService:
                 },
             )
             if clean.sent_on is not None:
-                self.p.cases.advance(
+                self.cases.advance(
                     case.id,
                     CaseStatus.NEGOSIASI,
                     actor.id,
@@ -256,11 +274,11 @@ class ContactService:
         pay_by = (
             None
             if letter.pay_by
-            else sent_on + timedelta(days=int(self.p.settings.get("collection.letter_pay_days")))
+            else sent_on + timedelta(days=int(self.settings.get("collection.letter_pay_days")))
         )
         with self.db.atomic():
             self.repo.update_delivery(letter_id, sent_on, method, received_by.strip(), pay_by)
-            self.p.audit.record(
+            self.audit.record(
                 actor.id,
                 "kirim surat",
                 "kasus",
@@ -273,7 +291,7 @@ class ContactService:
                     "received_by": received_by.strip(),
                 },
             )
-            self.p.cases.advance(
+            self.cases.advance(
                 letter.case_id,
                 CaseStatus.NEGOSIASI,
                 actor.id,
@@ -290,6 +308,10 @@ class ContactService:
 
     def letters(self, case_id: int) -> list[Letter]:
         return self.repo.letters_of_case(case_id)
+
+    def sent_letters(self) -> dict[int, dict[str, date]]:
+        """Loan id -> letter kind -> the latest date a letter of that kind was sent."""
+        return self.repo.sent_letters()
 
     @staticmethod
     def _check_letter(letter_date: date, sent_on: date | None, method: str, today: date) -> None:

@@ -13,19 +13,25 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from app.collection.cases import stamp
+from app.collection.case_rules import stamp
 from app.collection.decision_models import Decision, DecisionKind, DecisionStatus
+from app.collection.drafts import NewDecision
 from app.collection.models import Case
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import in_sentence
-from app.numbering import format_pattern, resets_yearly
 from app.storage import sequences
 from app.text import clean_text
 from app.users.models import Role, User
 from app.users.permissions import Action, can, require
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.meetings import MeetingService
+    from app.settings.service import SettingsService
+    from app.storage.audit_repo import AuditRepository
+    from app.storage.collection_decisions_repo import DecisionsRepository
+    from app.storage.collection_repo import CollectionRepository
+    from app.storage.db import Database
+    from app.storage.users_repo import UsersRepository
 
 DECISION_SEQUENCE = "collection_decision"
 
@@ -41,10 +47,23 @@ class DecisionHandler(Protocol):
 
 
 class DecisionService:
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
-        self.db = parent.db
-        self.repo = parent.decisions_repo
+    def __init__(
+        self,
+        db: Database,
+        repo: DecisionsRepository,
+        cases_repo: CollectionRepository,
+        audit: AuditRepository,
+        settings: SettingsService,
+        users_repo: UsersRepository,
+        meetings: MeetingService,
+    ) -> None:
+        self.db = db
+        self.repo = repo
+        self.cases_repo = cases_repo
+        self.audit = audit
+        self.settings = settings
+        self.users_repo = users_repo
+        self.meetings = meetings
         self.handlers: dict[DecisionKind, DecisionHandler] = {}
 
     def register(self, kind: DecisionKind, handler: DecisionHandler) -> None:
@@ -60,6 +79,10 @@ class DecisionService:
     def pending(self) -> list[Decision]:
         """Proposals waiting for a note or an approval, oldest first."""
         return self.repo.find(statuses=(DecisionStatus.DIUSULKAN,))
+
+    def all(self, kind: DecisionKind | None = None) -> list[Decision]:
+        """Every decision (of one kind when given)."""
+        return self.repo.find(kind=kind)
 
     def for_case(self, case_id: int) -> list[Decision]:
         return self.repo.find(case_id=case_id)
@@ -111,34 +134,33 @@ class DecisionService:
         with self.db.atomic():
             number = self._next_number(on)
             decision_id = self.repo.insert(
-                {
-                    "number": number,
-                    "kind": kind.value,
-                    "case_id": case.id,
-                    "loan_id": case.loan_id,
-                    "status": DecisionStatus.DIUSULKAN.value,
-                    "summary": summary,
-                    "payload": payload,
-                    "required_approvals": required_approvals,
-                    "needs_pengawas": int(needs_pengawas),
-                    "proposed_by": actor.id,
-                    "proposed_on": on.isoformat(),
-                    "meeting_ref": clean_text(meeting_ref).strip(),
-                    "meeting_date": meeting_date.isoformat() if meeting_date else None,
-                    "expires_on": expires_on.isoformat() if expires_on else None,
-                    "supersedes_id": supersedes_id,
-                }
+                NewDecision(
+                    number=number,
+                    kind=kind,
+                    case_id=case.id,
+                    loan_id=case.loan_id,
+                    summary=summary,
+                    payload=payload,
+                    required_approvals=required_approvals,
+                    needs_pengawas=needs_pengawas,
+                    proposed_by=actor.id,
+                    proposed_on=on,
+                    meeting_ref=clean_text(meeting_ref).strip(),
+                    meeting_date=meeting_date,
+                    expires_on=expires_on,
+                    supersedes_id=supersedes_id,
+                )
             )
             # The minutes print the loan as the meeting saw it (DOMAIN §4a).
-            self.p.meetings.capture_position(decision_id, case.loan_id, on)
-            self.p.repo.add_event(
+            self.meetings.capture_position(decision_id, case.loan_id, on)
+            self.cases_repo.add_event(
                 case.id,
                 "keputusan",
                 f"{kind.label} diusulkan ({number}): {summary}",
                 actor.id,
                 at=stamp(on, today),
             )
-            self.p.audit.record(
+            self.audit.record(
                 actor.id,
                 "usulkan",
                 "keputusan",
@@ -149,14 +171,10 @@ class DecisionService:
         return self.get(decision_id)
 
     def _next_number(self, on: date) -> str:
-        pattern = str(self.p.settings.get("collection.decision_pattern"))
-        code = self.p.settings.profile().code
-        year = on.year if resets_yearly(pattern) else 0
-        while True:
-            seq = sequences.next_value(self.db, DECISION_SEQUENCE, year)
-            number = format_pattern(pattern, seq, on, code, "KEP")
-            if not self.repo.number_exists(number):
-                return number
+        pattern = str(self.settings.get("collection.decision_pattern"))
+        codes = (self.settings.profile().code, "KEP")
+        taken = self.repo.number_exists
+        return sequences.next_number(self.db, DECISION_SEQUENCE, pattern, on, codes, taken)
 
     # -- notes, votes -------------------------------------------------------------------------
     def add_note(self, actor: User, decision_id: int, note: str, on: date, today: date) -> Decision:
@@ -169,7 +187,7 @@ class DecisionService:
         self._check_date(decision, on, today)
         with self.db.atomic():
             self.repo.insert_note(decision_id, actor.id, actor.role.value, note.strip(), on)
-            self.p.audit.record(
+            self.audit.record(
                 actor.id,
                 "catatan",
                 "keputusan",
@@ -228,7 +246,7 @@ class DecisionService:
             )
             if meeting_ref.strip():
                 self.repo.set_meeting(decision_id, meeting_ref.strip(), meeting_date or on)
-            self.p.audit.record(
+            self.audit.record(
                 actor.id,
                 "setujui",
                 "keputusan",
@@ -240,7 +258,7 @@ class DecisionService:
             if final:
                 self.repo.set_status(decision_id, DecisionStatus.DISETUJUI, decided_on=on)
                 if decision.case_id is not None:
-                    self.p.repo.add_event(
+                    self.cases_repo.add_event(
                         decision.case_id,
                         "keputusan",
                         f"{decision.kind.label} {decision.number} disetujui",
@@ -262,14 +280,14 @@ class DecisionService:
             )
             self.repo.set_status(decision_id, DecisionStatus.DITOLAK, decided_on=on)
             if decision.case_id is not None:
-                self.p.repo.add_event(
+                self.cases_repo.add_event(
                     decision.case_id,
                     "keputusan",
                     f"{decision.kind.label} {decision.number} ditolak: {note.strip()}",
                     actor.id,
                     at=stamp(on, today),
                 )
-            self.p.audit.record(
+            self.audit.record(
                 actor.id, "tolak", "keputusan", decision_id, None, None, note=note.strip()
             )
         return self.get(decision_id)
@@ -289,13 +307,13 @@ class DecisionService:
         with self.db.atomic():
             self.repo.set_status(decision_id, DecisionStatus.DITARIK, decided_on=today)
             if decision.case_id is not None:
-                self.p.repo.add_event(
+                self.cases_repo.add_event(
                     decision.case_id,
                     "keputusan",
                     f"Usulan {decision.number} ditarik: {reason.strip()}",
                     actor.id,
                 )
-            self.p.audit.record(
+            self.audit.record(
                 actor.id, "tarik", "keputusan", decision_id, None, None, note=reason.strip()
             )
         return self.get(decision_id)
@@ -303,7 +321,7 @@ class DecisionService:
     def mark_executed(self, decision: Decision, on: date, user_id: int | None) -> None:
         """Record that an approved decision was carried out (inside the caller's transaction)."""
         self.repo.set_status(decision.id, DecisionStatus.DILAKSANAKAN, executed_on=on)
-        self.p.audit.record(
+        self.audit.record(
             user_id, "laksanakan", "keputusan", decision.id, None, {"executed_on": on.isoformat()}
         )
 
@@ -311,7 +329,7 @@ class DecisionService:
         """The (first) approving user, e.g. as the approver of waivers carried out later."""
         if not decision.approvals:
             raise ValidationError("Keputusan ini belum disetujui.", field="decision")
-        user = self.p.users_repo.by_id(decision.approvals[0].user_id)
+        user = self.users_repo.by_id(decision.approvals[0].user_id)
         assert user is not None
         return user
 

@@ -16,7 +16,10 @@ from app.users.models import User
 from app.users.permissions import Action, can
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.cases import CaseService
+    from app.loans.service import LoanService
+    from app.settings.service import SettingsService
+    from app.storage.collection_repo import CollectionRepository
 
 SP_KINDS = ("SP1", "SP2", "SP3")
 
@@ -145,11 +148,20 @@ def sp_options(
 class LetterOrderService:
     """The order and spacing of one case's warning letters, as Kebijakan sets them."""
 
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
+    def __init__(
+        self,
+        repo: CollectionRepository,
+        settings: SettingsService,
+        loans: LoanService,
+        cases: CaseService,
+    ) -> None:
+        self.repo = repo
+        self.settings = settings
+        self.loans = loans
+        self.cases = cases
 
     def rules(self) -> LetterRules:
-        s = self.p.settings
+        s = self.settings
         return LetterRules(
             int(s.get("collection.sp1_days")),
             int(s.get("collection.sp2_after_days")),
@@ -158,17 +170,17 @@ class LetterOrderService:
 
     def options(self, case_id: int, as_of: date) -> list[SpOption]:
         """SP1, SP2, SP3 of the case on `as_of`: the one due has reason ''."""
-        case = self.p.cases.get(case_id)
-        loan = self.p.loans.get(case.loan_id)
+        case = self.cases.get(case_id)
+        loan = self.loans.get(case.loan_id)
         days = (
-            self.p.loans.quality.arrears(loan.id, as_of).days_past_due
+            self.loans.quality.arrears(loan.id, as_of).days_past_due
             if loan.status == LoanStatus.AKTIF
             else self.rules().sp1_days  # written off: long overdue by definition
         )
-        dates = self.p.repo.sp_dates(case_id=case_id)
+        dates = self.repo.sp_dates(case_id=case_id)
         options = sp_options(dates, self.rules(), as_of, days)
         # Kebijakan: a long-overdue loan that never had an SP is invited to the office first.
-        s = self.p.settings
+        s = self.settings
         long_days = int(s.get("collection.long_overdue_days"))
         first = options[0]
         if (

@@ -14,18 +14,39 @@ from app.users.models import User
 from app.users.permissions import Action, can
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.loans.service import LoanService
+    from app.settings.service import SettingsService
+    from app.storage.audit_repo import AuditRepository
+    from app.storage.collection_decisions_repo import DecisionsRepository
+    from app.storage.db import Database
+    from app.storage.meetings_repo import MeetingsRepository
+    from app.storage.users_repo import UsersRepository
 
 
 class MeetingService:
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
+    def __init__(
+        self,
+        db: Database,
+        meetings_repo: MeetingsRepository,
+        decisions_repo: DecisionsRepository,
+        users_repo: UsersRepository,
+        audit: AuditRepository,
+        settings: SettingsService,
+        loans: LoanService,
+    ) -> None:
+        self.db = db
+        self.meetings_repo = meetings_repo
+        self.decisions_repo = decisions_repo
+        self.users_repo = users_repo
+        self.audit = audit
+        self.settings = settings
+        self.loans = loans
 
     # -- positions ----------------------------------------------------------------------------
     def capture_position(self, decision_id: int, loan_id: int, on: date) -> DecisionPosition:
         """Store the loan's position at `on` with the proposal (inside its transaction)."""
-        loan = self.p.loans.get(loan_id)
-        a = self.p.loans.quality.arrears(loan_id, on)
+        loan = self.loans.get(loan_id)
+        a = self.loans.quality.arrears(loan_id, on)
         pokok, jasa, denda, outstanding = (
             a.arrears_pokok,
             a.arrears_jasa,
@@ -34,7 +55,7 @@ class MeetingService:
         )
         quality = a.quality
         if loan.status == LoanStatus.HAPUS_BUKU:
-            entry = self.p.decisions_repo.offbook(loan_id, on)
+            entry = self.decisions_repo.offbook(loan_id, on)
             if entry is not None:
                 left = entry.recovered
                 parts = []
@@ -56,17 +77,20 @@ class MeetingService:
             a.days_past_due,
             a.installments_missed,
         )
-        self.p.meetings_repo.insert_position(position)
+        self.meetings_repo.insert_position(position)
         return position
 
     def position(self, decision_id: int) -> DecisionPosition | None:
-        return self.p.meetings_repo.position(decision_id)
+        return self.meetings_repo.position(decision_id)
+
+    def meeting(self, meeting_id: int) -> Meeting | None:
+        return self.meetings_repo.meeting(meeting_id)
 
     # -- meetings -----------------------------------------------------------------------------
     def board(self) -> list[MeetingAttendee]:
         """Who is on the board, for the attendance list: the profile's Ketua, Sekretaris and
         Bendahara, then every other active Pengurus user (all marked present by default)."""
-        profile = self.p.settings.profile()
+        profile = self.settings.profile()
         people = [
             MeetingAttendee(name.strip(), position, True)
             for name, position in (
@@ -77,7 +101,7 @@ class MeetingService:
             if name.strip()
         ]
         seen = {a.name.casefold() for a in people}
-        for user in self.p.users_repo.all():
+        for user in self.users_repo.all():
             if user.active and user.role.is_pengurus and user.full_name.casefold() not in seen:
                 seen.add(user.full_name.casefold())
                 people.append(MeetingAttendee(user.full_name, "Pengurus", True))
@@ -88,11 +112,11 @@ class MeetingService:
         if not (can(actor, Action.PROPOSE) or can(actor, Action.RECORD_CONTACT)):
             raise PermissionDenied("Peran Anda tidak boleh mencatat rapat pengurus.")
         clean = self.check(draft, today)
-        with self.p.db.atomic():
-            meeting_id = self.p.meetings_repo.insert_meeting(clean, actor.id)
-            meeting = self.p.meetings_repo.meeting(meeting_id)
+        with self.db.atomic():
+            meeting_id = self.meetings_repo.insert_meeting(clean, actor.id)
+            meeting = self.meetings_repo.meeting(meeting_id)
             assert meeting is not None
-            self.p.audit.record(
+            self.audit.record(
                 actor.id,
                 "catat rapat",
                 "rapat",

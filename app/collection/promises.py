@@ -1,31 +1,15 @@
-"""Promises to pay (janji bayar) and their status, decided from the loan's real payments.
-
-The rule (never set by hand):
-
-- Payments that count: receipts on the promise's loan (loan payments of any method, set-off
-  included, and recoveries after hapus buku), not reversed, dated from the day the promise was
-  made up to its deadline = promised date + `collection.promise_grace_days` (default 0).
-- Each rupiah counts toward one promise only. Receipts are taken in date order; each is
-  shared out over the promises whose window contains its date, earliest deadline first (then
-  the oldest made), each taking what it still lacks. What is left of a receipt after every
-  such promise is covered goes to the first of them (an overpayment: still "Ditepati").
-- Status at a date: Dibatalkan when cancelled (only by an explicit cancellation with a reason,
-  e.g. superseded by a restructuring; a cancelled promise takes no payments); Ditepati once the
-  counted amount reaches the promise (even before the date); otherwise Menunggu until the
-  deadline has passed; after it Sebagian when something was counted, Ingkar when nothing was.
-"""
+"""Promises to pay (janji bayar): recorded at a contact, cancelled with a reason. Their status
+is never set by hand: see promise_views.py for the rule and the reads."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from app.collection.cases import require_handler, stamp
+from app.collection.case_rules import require_handler, stamp
 from app.collection.models import (
+    Case,
     CaseStatus,
-    CountedPayment,
-    KeptRate,
     Promise,
     PromiseDraft,
     PromiseStatus,
@@ -37,80 +21,29 @@ from app.text import clean_text
 from app.users.models import User
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.cases import CaseService
+    from app.collection.promise_views import PromiseViews
+    from app.storage.audit_repo import AuditRepository
+    from app.storage.collection_repo import CollectionRepository
+    from app.storage.db import Database
 
 MAX_PROMISE_DAYS = 366
 
 
-def evaluate_promises(
-    promises: Sequence[Promise],
-    receipts: Sequence[tuple[int, date, int]],
-    as_of: date,
-    grace_days: int = 0,
-) -> list[PromiseView]:
-    """Status of each promise of one loan at `as_of` from its receipts (event id, date,
-    amount), following the module's rule. Pure: no storage."""
-    deadline = {p.id: p.due_date + timedelta(days=grace_days) for p in promises}
-    live = sorted(
-        (p for p in promises if p.cancelled_on is None or p.cancelled_on > as_of),
-        key=lambda p: (deadline[p.id], p.made_on, p.id),
-    )
-    counted: dict[int, list[CountedPayment]] = {p.id: [] for p in promises}
-    paid = {p.id: 0 for p in promises}
-    for event_id, on, amount in sorted(receipts, key=lambda r: (r[1], r[0])):
-        if on > as_of or amount <= 0:
-            continue
-        windows = [p for p in live if p.made_on <= on <= deadline[p.id]]
-        left = amount
-        shares: dict[int, int] = {}
-        for p in windows:
-            need = p.amount - paid[p.id]
-            take = min(left, max(0, need))
-            if take:
-                shares[p.id] = take
-                paid[p.id] += take
-                left -= take
-            if not left:
-                break
-        if left and windows:
-            first = windows[0].id
-            shares[first] = shares.get(first, 0) + left
-            paid[first] += left
-        for pid, share in shares.items():
-            counted[pid].append(CountedPayment(event_id, on, share))
-    views = []
-    for p in promises:
-        if p.cancelled_on is not None and p.cancelled_on <= as_of:
-            status = PromiseStatus.DIBATALKAN
-        elif paid[p.id] >= p.amount:
-            status = PromiseStatus.DITEPATI
-        elif as_of <= deadline[p.id]:
-            status = PromiseStatus.MENUNGGU
-        elif paid[p.id] > 0:
-            status = PromiseStatus.SEBAGIAN
-        else:
-            status = PromiseStatus.INGKAR
-        views.append(
-            PromiseView(
-                promise=p,
-                as_of=as_of,
-                status=status,
-                paid=paid[p.id],
-                deadline=deadline[p.id],
-                payments=tuple(counted[p.id]),
-            )
-        )
-    return views
-
-
 class PromiseService:
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
-        self.db = parent.db
-        self.repo = parent.repo
-
-    def grace_days(self) -> int:
-        return int(self.p.settings.get("collection.promise_grace_days"))
+    def __init__(
+        self,
+        db: Database,
+        repo: CollectionRepository,
+        audit: AuditRepository,
+        cases: CaseService,
+        views: PromiseViews,
+    ) -> None:
+        self.db = db
+        self.repo = repo
+        self.audit = audit
+        self.cases = cases
+        self.views = views
 
     # -- writing ------------------------------------------------------------------------------
     def check(self, loan_id: int, draft: PromiseDraft, made_on: date, today: date) -> None:
@@ -137,26 +70,29 @@ class PromiseService:
     def record(self, actor: User, contact_id: int, draft: PromiseDraft, today: date) -> PromiseView:
         """A promise made at an already recorded contact."""
         require_handler(actor)
-        contact = self.p.contacts.get(contact_id)
-        case = self.p.cases.get(contact.case_id)
+        contact = self.repo.contact(contact_id)
+        if contact is None:
+            raise NotFound("Catatan kontak tidak ditemukan.")
+        case = self.cases.get(contact.case_id)
         if not case.status.is_open:
             raise ValidationError(f"Kasus {case.number} sudah selesai.", field="case")
         made_on = contact.contact_at.date()
         self.check(case.loan_id, draft, made_on, today)
         with self.db.atomic():
-            promise_id = self.insert(actor, case.id, contact_id, draft, contact.contact_at)
-        return self.view(promise_id, today)
+            promise_id = self.insert(actor, case, contact_id, draft, contact.contact_at)
+        return self.views.view(promise_id, today)
 
     def insert(
         self,
         actor: User,
-        case_id: int,
+        case: Case,
         contact_id: int,
         draft: PromiseDraft,
         made_at: datetime,
     ) -> int:
-        """Store a checked promise made at `made_at` (inside the caller's transaction)."""
-        case = self.p.cases.get(case_id)
+        """Store a checked promise made at `made_at` (inside the caller's transaction; `case`
+        as the caller has it now)."""
+        case_id = case.id
         promise_id = self.repo.insert_promise(
             case_id,
             case.loan_id,
@@ -166,7 +102,7 @@ class PromiseService:
             draft.due_date,
             actor.id,
         )
-        self.p.audit.record(
+        self.audit.record(
             actor.id,
             "janji bayar",
             "kasus",
@@ -179,8 +115,8 @@ class PromiseService:
                 "contact": contact_id,
             },
         )
-        self.p.cases.advance(
-            case_id, CaseStatus.JANJI_BAYAR, actor.id, "janji bayar dicatat", at=stamp(made_at)
+        self.cases.advance_case(
+            case, CaseStatus.JANJI_BAYAR, actor.id, "janji bayar dicatat", at=stamp(made_at)
         )
         return promise_id
 
@@ -200,7 +136,7 @@ class PromiseService:
             raise ValidationError("Tulis alasan pembatalan janji.", field="reason")
         if on > today:
             raise ValidationError("Tanggal tidak boleh setelah hari ini.", field="on")
-        view = self.view(promise_id, on)
+        view = self.views.view(promise_id, on)
         if view.status != PromiseStatus.MENUNGGU:
             raise ValidationError(
                 f"Janji ini sudah berstatus {view.status.label}; hanya janji yang masih "
@@ -211,7 +147,7 @@ class PromiseService:
             self.cancel_in(
                 actor.id, view.promise, reason.strip(), on, decision_id, at=stamp(on, today)
             )
-        return self.view(promise_id, on)
+        return self.views.view(promise_id, on)
 
     def cancel_in(
         self,
@@ -230,7 +166,7 @@ class PromiseService:
             user_id,
             at=at or stamp(on),
         )
-        self.p.audit.record(
+        self.audit.record(
             user_id,
             "batalkan janji",
             "kasus",
@@ -246,83 +182,8 @@ class PromiseService:
         """Cancel every promise of the loan still waiting at `on` (e.g. superseded by a
         restructuring); returns how many."""
         count = 0
-        for view in self.views_for_loan(loan_id, on):
+        for view in self.views.views_for_loan(loan_id, on):
             if view.status == PromiseStatus.MENUNGGU:
                 self.cancel_in(user_id, view.promise, reason, on, decision_id)
                 count += 1
         return count
-
-    # -- reading ------------------------------------------------------------------------------
-    def views_for_loan(self, loan_id: int, as_of: date) -> list[PromiseView]:
-        """Every promise on the loan with its status at `as_of`, earliest due first."""
-        promises = self.repo.promises_of_loan(loan_id)
-        if not promises:
-            return []
-        start = min(p.made_on for p in promises)
-        receipts = self.repo.receipts(loan_id, start, as_of)
-        return evaluate_promises(promises, receipts, as_of, self.grace_days())
-
-    def views_for_case(self, case_id: int, as_of: date) -> list[PromiseView]:
-        case = self.p.cases.get(case_id)
-        return [v for v in self.views_for_loan(case.loan_id, as_of) if v.promise.case_id == case_id]
-
-    def view(self, promise_id: int, as_of: date) -> PromiseView:
-        promise = self.repo.promise(promise_id)
-        if promise is None:
-            raise NotFound("Janji bayar tidak ditemukan.")
-        for v in self.views_for_loan(promise.loan_id, as_of):
-            if v.promise.id == promise_id:
-                return v
-        raise NotFound("Janji bayar tidak ditemukan.")  # pragma: no cover
-
-    def all_views(
-        self, as_of: date, made_from: date | None = None, made_to: date | None = None
-    ) -> list[PromiseView]:
-        """Promises of every loan (made in the period when given) with status at `as_of`."""
-        loans = self.db.rows("SELECT DISTINCT loan_id FROM case_promises ORDER BY loan_id")
-        views = []
-        for row in loans:
-            for v in self.views_for_loan(row[0], as_of):
-                if made_from and v.promise.made_on < made_from:
-                    continue
-                if made_to and v.promise.made_on > made_to:
-                    continue
-                views.append(v)
-        return views
-
-    def kept_rates(
-        self, by: str, as_of: date, made_from: date | None = None, made_to: date | None = None
-    ) -> list[KeptRate]:
-        """Promise-kept rate per 'member' or per 'officer' (who obtained the promise)."""
-        if by not in ("member", "officer"):
-            raise ValueError(by)
-        groups: dict[int, list[PromiseView]] = {}
-        names: dict[int, str] = {}
-        for v in self.all_views(as_of, made_from, made_to):
-            key = v.promise.member_id if by == "member" else v.promise.officer_id
-            groups.setdefault(key, []).append(v)
-            names[key] = v.promise.officer_name
-        if by == "member":
-            for key in groups:
-                member = self.p.members_repo.by_id(key)
-                names[key] = member.name if member else str(key)
-        return sorted(
-            (_rate(key, names[key], views) for key, views in groups.items()),
-            key=lambda r: r.name,
-        )
-
-
-def _rate(key: int, name: str, views: list[PromiseView]) -> KeptRate:
-    def n(status: PromiseStatus) -> int:
-        return sum(1 for v in views if v.status == status)
-
-    return KeptRate(
-        key_id=key,
-        name=name,
-        made=len(views),
-        kept=n(PromiseStatus.DITEPATI),
-        partly=n(PromiseStatus.SEBAGIAN),
-        broken=n(PromiseStatus.INGKAR),
-        waiting=n(PromiseStatus.MENUNGGU),
-        cancelled=n(PromiseStatus.DIBATALKAN),
-    )

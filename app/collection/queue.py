@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from app.collection.cases import rank
+from app.collection.case_rules import rank
 from app.collection.decision_models import Decision
 from app.collection.models import (
     Case,
@@ -23,23 +23,41 @@ from app.loans.quality import class_label
 from app.money import format_number, format_rupiah
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.decisions import DecisionService
+    from app.collection.promise_views import PromiseViews
+    from app.loans.service import LoanService
+    from app.settings.service import SettingsService
+    from app.storage.collection_decisions_repo import DecisionsRepository
+    from app.storage.collection_repo import CollectionRepository
 
 _ORDER = {kind: i for i, kind in enumerate(QueueKind)}
 
 
 class WorkQueueService:
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
+    def __init__(
+        self,
+        repo: CollectionRepository,
+        decisions_repo: DecisionsRepository,
+        settings: SettingsService,
+        loans: LoanService,
+        promises: PromiseViews,
+        decisions: DecisionService,
+    ) -> None:
+        self.repo = repo
+        self.decisions_repo = decisions_repo
+        self.settings = settings
+        self.loans = loans
+        self.promises = promises
+        self.decisions = decisions
 
     def build(self, as_of: date, officer_id: int | None = None) -> WorkQueue:
         """Everything to do on `as_of` (one officer's cases only when given; decisions are
         always shown). Lines sorted by kind, then priority (letters: what matters most — the
         arrears, discounted for very old ones), then due date."""
-        cases = self.p.repo.cases()
+        cases = self.repo.cases()
         if officer_id is not None:
             cases = [c for c in cases if c.officer_id == officer_id]
-        arrears = {a.loan_id: a for a in self.p.loans.quality.all_arrears(as_of)}
+        arrears = {a.loan_id: a for a in self.loans.quality.all_arrears(as_of)}
         items: list[QueueItem] = []
         items += self._promises(cases, arrears, as_of)
         items += self._follow_ups(cases, arrears, as_of)
@@ -60,11 +78,11 @@ class WorkQueueService:
     def _promises(
         self, cases: list[Case], arrears: dict[int, LoanArrears], as_of: date
     ) -> list[QueueItem]:
-        recent = int(self.p.settings.get("collection.broken_promise_days"))
-        latest = self.p.repo.latest_contacts()
+        recent = int(self.settings.get("collection.broken_promise_days"))
+        latest = self.repo.latest_contacts()
         items = []
         for case in cases:
-            for view in self.p.promises.views_for_case(case.id, as_of):
+            for view in self.promises.views_for_case(case.id, as_of):
                 pr = view.promise
                 if view.status == PromiseStatus.MENUNGGU and pr.due_date <= as_of:
                     when = (
@@ -115,7 +133,7 @@ class WorkQueueService:
     def _follow_ups(
         self, cases: list[Case], arrears: dict[int, LoanArrears], as_of: date
     ) -> list[QueueItem]:
-        latest = self.p.repo.latest_contacts()
+        latest = self.repo.latest_contacts()
         items = []
         for case in cases:
             contact = latest.get(case.id)
@@ -142,7 +160,7 @@ class WorkQueueService:
     def _letters(
         self, cases: list[Case], arrears: dict[int, LoanArrears], as_of: date
     ) -> list[QueueItem]:
-        s = self.p.settings
+        s = self.settings
         sp1 = int(s.get("collection.sp1_days"))
         gaps = {
             "SP2": int(s.get("collection.sp2_after_days")),
@@ -150,7 +168,7 @@ class WorkQueueService:
         }
         long_days = int(s.get("collection.long_overdue_days"))
         long_first = str(s.get("collection.long_overdue_first"))
-        sent_all = self.p.repo.sent_letters()
+        sent_all = self.repo.sent_letters()
         items = []
         for case in cases:
             a = arrears.get(case.loan_id)
@@ -197,13 +215,13 @@ class WorkQueueService:
         as_of: date,
         officer_id: int | None,
     ) -> list[QueueItem]:
-        runs = [r for r in self.p.loans.quality.runs() if r.as_of < as_of]
+        runs = [r for r in self.loans.quality.runs() if r.as_of < as_of]
         if not runs:
             return []
         run = max(runs, key=lambda r: (r.as_of, r.run_no))
-        before = {s.loan_id: s.quality for s in self.p.loans.quality.snapshot(run.id)}
+        before = {s.loan_id: s.quality for s in self.loans.quality.snapshot(run.id)}
         by_loan = {c.loan_id: c for c in cases}
-        all_open = {c.loan_id: c for c in self.p.repo.cases()}
+        all_open = {c.loan_id: c for c in self.repo.cases()}
         items = []
         for loan_id, a in arrears.items():
             old = before.get(loan_id)
@@ -212,7 +230,7 @@ class WorkQueueService:
             case = by_loan.get(loan_id)
             if case is None and (officer_id is not None or loan_id in all_open):
                 continue  # another officer's case
-            loan = self.p.loans.get(loan_id)
+            loan = self.loans.get(loan_id)
             text = (
                 f"{class_label(old)} → {class_label(a.quality)} sejak akhir bulan "
                 f"{format_date_short(run.as_of)} "
@@ -235,7 +253,7 @@ class WorkQueueService:
     # -- decisions ----------------------------------------------------------------------------
     def _decisions(self, as_of: date) -> list[QueueItem]:
         items = []
-        for d in self.p.decisions.pending():
+        for d in self.decisions.pending():
             items.append(
                 QueueItem(
                     kind=QueueKind.KEPUTUSAN,
@@ -272,7 +290,7 @@ class WorkQueueService:
         return a.arrears_total if a else self._offbook_remaining(case.loan_id)
 
     def _offbook_remaining(self, loan_id: int) -> int:
-        entry = self.p.decisions_repo.offbook(loan_id)
+        entry = self.decisions_repo.offbook(loan_id)
         return entry.remaining if entry else 0
 
 

@@ -18,7 +18,11 @@ from app.collection.models import CAUSE_GROUPS, CAUSES, CaseStatus, PromiseStatu
 from app.loans.schedule import method_label
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.offbook import OffbookReads
+    from app.collection.promise_views import PromiseViews
+    from app.loans.service import LoanService
+    from app.storage.collection_decisions_repo import DecisionsRepository
+    from app.storage.collection_repo import CollectionRepository
 
 
 @dataclass(frozen=True)
@@ -110,8 +114,19 @@ class CauseRow:
 
 
 class CollectionReports:
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
+    def __init__(
+        self,
+        repo: CollectionRepository,
+        decisions_repo: DecisionsRepository,
+        loans: LoanService,
+        promises: PromiseViews,
+        offbook: OffbookReads,
+    ) -> None:
+        self.repo = repo
+        self.decisions_repo = decisions_repo
+        self.loans = loans
+        self.promises = promises
+        self.offbook = offbook
 
     def performance(self, start: date, end: date, as_of: date) -> PerformanceReport:
         """Per month and officer: contacts (visits among them), promises made (with their
@@ -126,14 +141,14 @@ class CollectionReports:
         def add(values: dict[str, int], key: str, amount: int = 1) -> None:
             values[key] = values.get(key, 0) + amount
 
-        for c in self.p.repo.contacts_between(start, end):
+        for c in self.repo.contacts_between(start, end):
             if c.is_superseded:
                 continue
             values = bucket(c.contact_at.date(), c.officer_id, c.officer_name)
             add(values, "contacts")
             if c.channel.is_visit:
                 add(values, "visits")
-        for v in self.p.promises.all_views(as_of, start, end):
+        for v in self.promises.all_views(as_of, start, end):
             values = bucket(v.promise.made_on, v.promise.officer_id, v.promise.officer_name)
             add(values, "promises_made")
             add(values, "promised_amount", v.promise.amount)
@@ -144,7 +159,7 @@ class CollectionReports:
             }.get(v.status)
             if key:
                 add(values, key)
-        for on, amount, officer_id, name in self.p.repo.case_receipts(start, end):
+        for on, amount, officer_id, name in self.repo.case_receipts(start, end):
             add(bucket(on, officer_id, name or names.get(officer_id, "")), "recovered", amount)
         result = tuple(
             PerformanceRow(month=month, officer_id=officer, officer_name=names[officer], **values)
@@ -156,9 +171,9 @@ class CollectionReports:
 
     def restructured(self, as_of: date) -> list[RestructuredRow]:
         """Every restructuring carried out, with the loan's state at `as_of`."""
-        arrears = {a.loan_id: a for a in self.p.loans.quality.all_arrears(as_of)}
+        arrears = {a.loan_id: a for a in self.loans.quality.all_arrears(as_of)}
         rows = []
-        for d in self.p.decisions_repo.find(
+        for d in self.decisions_repo.find(
             kind=DecisionKind.RESTRUKTURISASI, statuses=(DecisionStatus.DILAKSANAKAN,)
         ):
             if d.decided_on and d.decided_on > as_of:
@@ -192,9 +207,9 @@ class CollectionReports:
         """The off-books register at `as_of`, with recoveries in the period (default: the
         financial year of `as_of`) — the annex for the RAT."""
         start = period_start or date(as_of.year, 1, 1)
-        entries = tuple(self.p.writeoff.register(as_of))
+        entries = tuple(self.offbook.register(as_of))
         period: dict[int, int] = {}
-        for event in self.p.decisions_repo.fin_events_between("pemulihan", start, as_of):
+        for event in self.decisions_repo.fin_events_between("pemulihan", start, as_of):
             period[event.loan_id] = period.get(event.loan_id, 0) + event.amount
         return WrittenOffRegister(
             as_of=as_of, entries=entries, recovered_in_period=period, period_start=start
@@ -204,8 +219,8 @@ class CollectionReports:
         """Cases per cause (a case with several causes counts under each), with the loans'
         outstanding principal at `as_of`; grouped member side / cooperative side / conditions."""
         statuses = tuple(s.value for s in CaseStatus) if include_closed else ()
-        cases = self.p.repo.cases(statuses)
-        arrears = {a.loan_id: a for a in self.p.loans.quality.all_arrears(as_of)}
+        cases = self.repo.cases(statuses)
+        arrears = {a.loan_id: a for a in self.loans.quality.all_arrears(as_of)}
         counts: dict[str, list[int]] = {}
         for case in cases:
             if case.opened_on > as_of:

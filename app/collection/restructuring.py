@@ -11,12 +11,11 @@ instalment's jasa column (a schedule has pokok and jasa only); the decision keep
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
-from app.collection.cases import require_handler, stamp
+from app.collection.case_rules import require_handler, stamp
 from app.collection.decision_models import (
     ArrearsPosition,
     Decision,
@@ -27,140 +26,76 @@ from app.collection.decision_models import (
     RestructuringTerms,
     Treatment,
 )
+from app.collection.drafts import NewFinEvent
 from app.collection.models import CaseStatus
+from app.collection.restructuring_terms import (
+    EVERGREEN_DAYS,
+    restructured_schedule,
+    terms_from_payload,
+    terms_payload,
+)
 from app.errors import ValidationError
 from app.formats import format_date_long, format_date_short
 from app.loans.models import LoanStatus
 from app.loans.schedule import (
     METHODS,
     Installment,
-    ScheduleTerms,
     VersionTerms,
-    build_schedule,
 )
 from app.money import format_rate, format_rupiah
 from app.storage.loans_repo import LoansRepository
 from app.users.models import User
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
-
-COMPONENTS = ("pokok", "jasa", "denda")
-EVERGREEN_DAYS = 90
-
-
-class Restructured(NamedTuple):
-    lines: list[Installment]
-    buckets: dict[str, dict[str, int]]  # treatment value -> {component: amount}
-    new_principal: int  # what the schedule is built on
-    schedule_principal: int  # all pokok of the new version
-    regular: int  # the regular instalment (after any grace, without carried amounts)
-
-
-def restructured_schedule(position: ArrearsPosition, terms: RestructuringTerms) -> Restructured:
-    """The new schedule for `terms` over `position`.
-
-    New principal = pokok not yet due + every component marked 'kapitalisasi'; the schedule is
-    built on it with the loan calculator; 'angsuran_pertama' amounts are added to its first
-    instalment; 'tetap' amounts form an instalment due on the effective date. Pure."""
-    buckets: dict[str, dict[str, int]] = {t.value: {} for t in Treatment}
-    for component in COMPONENTS:
-        amount = position.amount(component)
-        if amount:
-            buckets[terms.treatment(component).value][component] = amount
-    capitalised = buckets[Treatment.KAPITALISASI.value]
-    first = buckets[Treatment.ANGSURAN_PERTAMA.value]
-    kept = buckets[Treatment.TETAP.value]
-    new_principal = position.future_pokok + sum(capitalised.values())
-    if new_principal <= 0:
-        raise ValidationError(
-            "Tidak ada pokok untuk jadwal baru: pilih 'dijadikan pokok baru' untuk tunggakan "
-            "pokok.",
-            field="pokok",
-        )
-    built = build_schedule(
-        ScheduleTerms(
-            principal=new_principal,
-            annual_rate=terms.monthly_rate * 12,
-            months=terms.months,
-            method=terms.method,
-            first_due=terms.first_due,
-            round_to=terms.round_to,
-            round_up=terms.round_up,
-            principal_grace=terms.principal_grace,
-        )
-    )
-    keep_pokok, keep_jasa = kept.get("pokok", 0), kept.get("jasa", 0) + kept.get("denda", 0)
-    first_pokok = first.get("pokok", 0)
-    first_jasa = first.get("jasa", 0) + first.get("denda", 0)
-    schedule_principal = new_principal + keep_pokok + first_pokok
-    balance = schedule_principal
-    lines: list[Installment] = []
-    if keep_pokok or keep_jasa:
-        balance -= keep_pokok
-        lines.append(
-            Installment(
-                1, terms.effective_date, keep_pokok, keep_jasa, keep_pokok + keep_jasa, balance
-            )
-        )
-    for index, item in enumerate(built):
-        pokok = item.principal + (first_pokok if index == 0 else 0)
-        jasa = item.interest + (first_jasa if index == 0 else 0)
-        balance -= pokok
-        lines.append(Installment(len(lines) + 1, item.due_date, pokok, jasa, pokok + jasa, balance))
-    assert balance == 0
-    regular = built[min(terms.principal_grace, len(built) - 1)].total
-    return Restructured(lines, buckets, new_principal, schedule_principal, regular)
-
-
-def terms_payload(terms: RestructuringTerms) -> dict[str, Any]:
-    values = asdict(terms)
-    for key, value in values.items():
-        if isinstance(value, date):
-            values[key] = value.isoformat()
-        elif isinstance(value, Decimal):
-            values[key] = str(value)
-        elif hasattr(value, "value"):
-            values[key] = value.value
-    return values
-
-
-def terms_from_payload(values: dict[str, Any]) -> RestructuringTerms:
-    return RestructuringTerms(
-        kind=RestructuringKind(values["kind"]),
-        pokok=Treatment(values["pokok"]),
-        jasa=Treatment(values["jasa"]),
-        denda=Treatment(values["denda"]),
-        monthly_rate=Decimal(values["monthly_rate"]),
-        months=values["months"],
-        method=values["method"],
-        first_due=date.fromisoformat(values["first_due"]),
-        effective_date=date.fromisoformat(values["effective_date"]),
-        round_to=values["round_to"],
-        round_up=values["round_up"],
-        principal_grace=values["principal_grace"],
-        reason=values["reason"],
-    )
+    from app.collection.cases import CaseService
+    from app.collection.decisions import DecisionService
+    from app.collection.promises import PromiseService
+    from app.loans.service import LoanService
+    from app.storage.audit_repo import AuditRepository
+    from app.storage.collection_decisions_repo import DecisionsRepository
+    from app.storage.collection_repo import CollectionRepository
+    from app.storage.db import Database
+    from app.storage.loans_events_repo import LoanEventsRepository
+    from app.storage.loans_repo import LoansRepository
 
 
 class RestructuringService:
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
-        self.db = parent.db
-        self.loans_repo = LoansRepository(parent.db)
+    def __init__(
+        self,
+        db: Database,
+        repo: CollectionRepository,
+        decisions_repo: DecisionsRepository,
+        loans_repo: LoansRepository,
+        loans_events: LoanEventsRepository,
+        audit: AuditRepository,
+        loans: LoanService,
+        cases: CaseService,
+        promises: PromiseService,
+        decisions: DecisionService,
+    ) -> None:
+        self.db = db
+        self.repo = repo
+        self.decisions_repo = decisions_repo
+        self.loans_repo = loans_repo
+        self.loans_events = loans_events
+        self.audit = audit
+        self.loans = loans
+        self.cases = cases
+        self.promises = promises
+        self.decisions = decisions
 
     # -- figures ------------------------------------------------------------------------------
     def position(self, loan_id: int, on: date) -> ArrearsPosition:
         """Pokok, jasa and denda due by `on` (the instalment due that day included) and the
         principal still owed."""
-        loan = self.p.loans.get(loan_id)
+        loan = self.loans.get(loan_id)
         if loan.status != LoanStatus.AKTIF:
             raise ValidationError(
                 f"Pinjaman {loan.display_number} berstatus {loan.status.label}.", field="loan"
             )
-        pos = self.p.loans.quality.position(loan, on)
+        pos = self.loans.quality.position(loan, on)
         due = pos.open_due()
-        arrears = self.p.loans.quality.arrears_of(loan, pos)
+        arrears = self.loans.quality.arrears_of(loan, pos)
         return ArrearsPosition(
             loan_id=loan_id,
             as_of=on,
@@ -170,21 +105,21 @@ class RestructuringService:
             arrears_denda=pos.denda_owed,
             quality=arrears.quality,
             days_past_due=pos.days_past_due,
-            titipan=self.p.loans.payments.titipan(loan_id, on),
+            titipan=self.loans.payments.titipan(loan_id, on),
         )
 
     def counter(self, loan_id: int) -> int:
         """How many restructurings this loan has had (approved)."""
         return sum(
             1
-            for d in self.p.decisions.for_loan(loan_id, DecisionKind.RESTRUKTURISASI)
+            for d in self.decisions.for_loan(loan_id, DecisionKind.RESTRUKTURISASI)
             if d.status in (DecisionStatus.DISETUJUI, DecisionStatus.DILAKSANAKAN)
         )
 
     def current_terms(self, loan_id: int) -> VersionTerms:
         """The terms in force: those of the loan's latest schedule version (after an earlier
         restructuring, not the original agreement's)."""
-        loan = self.p.loans.get(loan_id)
+        loan = self.loans.get(loan_id)
         terms = self.loans_repo.schedule_terms(loan.id, loan.schedule_version)
         assert terms is not None, "a disbursed loan has a schedule"
         return terms
@@ -198,7 +133,7 @@ class RestructuringService:
         buckets, principal = new.buckets, new.new_principal
         old = [
             line
-            for line in self.p.loans.schedule(loan_id, terms.effective_date)
+            for line in self.loans.schedule(loan_id, terms.effective_date)
             if line.remaining > 0
         ]
         old_lines = tuple(
@@ -285,7 +220,7 @@ class RestructuringService:
         new_monthly: int,
         terms: RestructuringTerms,
     ) -> list[str]:
-        loan = self.p.loans.get(loan_id)
+        loan = self.loans.get(loan_id)
         found = []
         if counter > 1:
             found.append(
@@ -298,7 +233,7 @@ class RestructuringService:
                 "Pinjaman ini adalah pinjaman baru untuk melunasi pinjaman lama "
                 "(evergreening); pertimbangkan dengan hati-hati."
             )
-        for other_id, number, disbursed_on, replaces in self.p.repo.member_loans(loan.member_id):
+        for other_id, number, disbursed_on, replaces in self.repo.member_loans(loan.member_id):
             if other_id == loan_id or disbursed_on is None:
                 continue
             if replaces == loan_id:
@@ -339,7 +274,7 @@ class RestructuringService:
     ) -> Decision:
         """Propose (Manajer or Pengurus); a Pengurus other than the proposer approves."""
         require_handler(actor)
-        case = self.p.cases.get(case_id)
+        case = self.cases.get(case_id)
         if terms.effective_date > today:
             raise ValidationError(
                 "Tanggal berlaku tidak boleh setelah hari ini; posisi "
@@ -375,7 +310,7 @@ class RestructuringService:
             f"{format_rupiah(plan.new_principal)}, {terms.months} bulan, jasa "
             f"{format_rate(terms.monthly_rate)}/bulan, angsuran {format_rupiah(plan.new_monthly)}"
         )
-        return self.p.decisions.propose(
+        return self.decisions.propose(
             actor,
             case,
             DecisionKind.RESTRUKTURISASI,
@@ -393,9 +328,9 @@ class RestructuringService:
 
     def execute(self, decision: Decision, approver: User, on: date, today: date) -> None:
         terms = terms_from_payload(decision.payload["terms"])
-        loan = self.p.loans.get(decision.loan_id)
+        loan = self.loans.get(decision.loan_id)
         eff = terms.effective_date
-        latest = self.p.loans_events.latest_event_date(loan.id)
+        latest = self.loans_events.latest_event_date(loan.id)
         pos = self.position(loan.id, eff)
         stored = decision.payload["position"]
         now = {
@@ -415,7 +350,7 @@ class RestructuringService:
         lines, buckets, schedule_principal = new.lines, new.buckets, new.schedule_principal
         reason = f"{terms.kind.label} {decision.number}"
         for component, amount in buckets[Treatment.HAPUS.value].items():
-            self.p.loans.payments.waive(
+            self.loans.payments.waive(
                 approver,
                 loan.id,
                 component,
@@ -447,7 +382,7 @@ class RestructuringService:
             approver.id,
         )
         self.loans_repo.update_loan(loan.id, {"schedule_version": version})
-        self.p.audit.record(
+        self.audit.record(
             approver.id,
             "restrukturisasi",
             "pinjaman",
@@ -457,27 +392,27 @@ class RestructuringService:
         )
         capitalised = buckets[Treatment.KAPITALISASI.value]
         if capitalised.get("jasa") or capitalised.get("denda"):
-            self.p.decisions_repo.insert_fin_event(
-                {
-                    "loan_id": loan.id,
-                    "decision_id": decision.id,
-                    "kind": "kapitalisasi",
-                    "event_date": eff,
-                    "pokok": capitalised.get("pokok", 0),
-                    "jasa": capitalised.get("jasa", 0),
-                    "denda": capitalised.get("denda", 0),
-                    "debit": "Piutang Pinjaman Anggota",
-                    "credit": "Pendapatan jasa/denda ditangguhkan (kapitalisasi)",
-                    "note": f"Tunggakan jasa/denda dijadikan pokok baru ({reason})",
-                },
+            self.decisions_repo.insert_fin_event(
+                NewFinEvent(
+                    loan_id=loan.id,
+                    decision_id=decision.id,
+                    kind="kapitalisasi",
+                    event_date=eff,
+                    pokok=capitalised.get("pokok", 0),
+                    jasa=capitalised.get("jasa", 0),
+                    denda=capitalised.get("denda", 0),
+                    debit="Piutang Pinjaman Anggota",
+                    credit="Pendapatan jasa/denda ditangguhkan (kapitalisasi)",
+                    note=f"Tunggakan jasa/denda dijadikan pokok baru ({reason})",
+                ),
                 approver.id,
             )
-        self.p.promises.cancel_waiting(
+        self.promises.cancel_waiting(
             approver.id, loan.id, eff, f"Digantikan restrukturisasi {decision.number}", decision.id
         )
-        self.p.decisions.mark_executed(decision, on, approver.id)
+        self.decisions.mark_executed(decision, on, approver.id)
         if decision.case_id is not None:
-            self.p.cases.advance(
+            self.cases.advance(
                 decision.case_id,
                 CaseStatus.RESTRUKTURISASI,
                 approver.id,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.collection.cases import require_handler, stamp
+from app.collection.case_rules import require_handler, stamp
 from app.collection.decision_models import Consent, Decision, DecisionKind, SetoffPlan
 from app.collection.models import CaseStatus
 from app.errors import ValidationError
@@ -23,22 +23,36 @@ from app.savings.models import SavingsKind
 from app.users.models import User
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.cases import CaseService
+    from app.collection.decisions import DecisionService
+    from app.loans.service import LoanService
+    from app.savings.service import SavingsService
+    from app.storage.db import Database
 
 SAVINGS_METHOD = "kompensasi"
 _ORDER = (SavingsKind.SUKARELA, SavingsKind.WAJIB, SavingsKind.POKOK)
 
 
 class SetoffService:
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
-        self.db = parent.db
+    def __init__(
+        self,
+        db: Database,
+        loans: LoanService,
+        savings: SavingsService,
+        cases: CaseService,
+        decisions: DecisionService,
+    ) -> None:
+        self.db = db
+        self.loans = loans
+        self.savings = savings
+        self.cases = cases
+        self.decisions = decisions
 
     def plan(self, loan_id: int, on: date, amounts: dict[str, int], consent: Consent) -> SetoffPlan:
         """Check a set-off: each amount within its balance, the total not above what closes
         the loan, the consent complete. Nothing is written."""
-        loan = self.p.loans.get(loan_id)
-        balances = self.p.savings.balances(loan.member_id, on)
+        loan = self.loans.get(loan_id)
+        balances = self.savings.balances(loan.member_id, on)
         have = {k.value: balances.of(k) for k in _ORDER}
         clean: dict[str, int] = {}
         for kind, amount in amounts.items():
@@ -56,7 +70,7 @@ class SetoffService:
         total = sum(clean.values())
         if total <= 0:
             raise ValidationError("Isi jumlah simpanan yang dikompensasikan.", field="amounts")
-        payoff = self.p.loans.payments.payoff_quote(loan_id, on)
+        payoff = self.loans.payments.payoff_quote(loan_id, on)
         if total > payoff.total:
             raise ValidationError(
                 f"Kompensasi paling banyak sebesar pelunasan ({format_rupiah(payoff.total)}).",
@@ -72,7 +86,7 @@ class SetoffService:
             raise ValidationError(
                 "Persetujuan anggota harus ada sebelum kompensasi.", field="given_on"
             )
-        arrears = self.p.loans.quality.arrears(loan_id, on)
+        arrears = self.loans.quality.arrears(loan_id, on)
         return SetoffPlan(
             loan_id=loan_id,
             member_id=loan.member_id,
@@ -93,7 +107,7 @@ class SetoffService:
         today: date,
     ) -> Decision:
         require_handler(actor)
-        case = self.p.cases.get(case_id)
+        case = self.cases.get(case_id)
         if on > today:
             raise ValidationError("Tanggal tidak boleh setelah hari ini.", field="on")
         plan = self.plan(case.loan_id, on, amounts, consent)
@@ -117,13 +131,13 @@ class SetoffService:
             f"{consent.given_by.strip()} tgl {format_date_long(consent.given_on)}, "
             f"surat pernyataan {consent.statement_no.strip()}"
         )
-        return self.p.decisions.propose(
+        return self.decisions.propose(
             actor, case, DecisionKind.KOMPENSASI_SIMPANAN, summary, payload, on, today
         )
 
     def check_approval(self, decision: Decision, approver: User, on: date) -> None:
-        loan = self.p.loans.get(decision.loan_id)
-        balances = self.p.savings.balances(loan.member_id, on)
+        loan = self.loans.get(decision.loan_id)
+        balances = self.savings.balances(loan.member_id, on)
         for kind, amount in decision.payload["amounts"].items():
             if balances.of(SavingsKind(kind)) < amount:
                 raise ValidationError(
@@ -134,7 +148,7 @@ class SetoffService:
 
     def execute(self, decision: Decision, approver: User, on: date, today: date) -> None:
         """The withdrawals and the loan payment, inside the approval's transaction."""
-        loan = self.p.loans.get(decision.loan_id)
+        loan = self.loans.get(decision.loan_id)
         consent = decision.payload["consent"]
         reason = (
             f"Kompensasi simpanan untuk pinjaman {loan.display_number}, keputusan "
@@ -144,7 +158,7 @@ class SetoffService:
             for kind in _ORDER:
                 amount = decision.payload["amounts"].get(kind.value, 0)
                 if amount:
-                    self.p.savings.withdraw(
+                    self.savings.withdraw(
                         approver,
                         loan.member_id,
                         kind,
@@ -157,7 +171,7 @@ class SetoffService:
                         today=today,
                         by_decision=True,
                     )
-            self.p.loans.payments.record_payment(
+            self.loans.payments.record_payment(
                 approver,
                 loan.id,
                 decision.payload["total"],
@@ -166,9 +180,9 @@ class SetoffService:
                 reason,
                 today,
             )
-            self.p.decisions.mark_executed(decision, on, approver.id)
+            self.decisions.mark_executed(decision, on, approver.id)
             if decision.case_id is not None:
-                self.p.cases.advance(
+                self.cases.advance(
                     decision.case_id,
                     CaseStatus.PENYELESAIAN,
                     approver.id,
@@ -181,6 +195,6 @@ class SetoffService:
 
         return [
             d
-            for d in self.p.decisions.for_loan(loan_id, DecisionKind.KOMPENSASI_SIMPANAN)
+            for d in self.decisions.for_loan(loan_id, DecisionKind.KOMPENSASI_SIMPANAN)
             if d.status == DecisionStatus.DILAKSANAKAN
         ]

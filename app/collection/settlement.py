@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from app.collection.cases import require_handler, stamp
+from app.collection.case_rules import require_handler, stamp
 from app.collection.decision_models import (
     Decision,
     DecisionKind,
@@ -35,21 +35,41 @@ from app.users.models import User
 from app.users.permissions import Action, require
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.cases import CaseService
+    from app.collection.decisions import DecisionService
+    from app.loans.service import LoanService
+    from app.settings.service import SettingsService
+    from app.storage.audit_repo import AuditRepository
+    from app.storage.db import Database
+    from app.storage.loans_repo import LoansRepository
 
 COMPONENTS = ("denda", "jasa", "pokok")
 _NAMES = {"denda": "denda", "jasa": "jasa", "pokok": "pokok"}
 
 
 class SettlementService:
-    def __init__(self, parent: CollectionService) -> None:
-        self.p = parent
-        self.db = parent.db
+    def __init__(
+        self,
+        db: Database,
+        loans_repo: LoansRepository,
+        audit: AuditRepository,
+        settings: SettingsService,
+        loans: LoanService,
+        cases: CaseService,
+        decisions: DecisionService,
+    ) -> None:
+        self.db = db
+        self.loans_repo = loans_repo
+        self.audit = audit
+        self.settings = settings
+        self.loans = loans
+        self.cases = cases
+        self.decisions = decisions
 
     def limits(self) -> dict[str, int]:
         """Maximum waiver per component in percent, without the board (settings)."""
         return {
-            c: min(100, int(self.p.settings.get(f"collection.waiver_max_{c}"))) for c in COMPONENTS
+            c: min(100, int(self.settings.get(f"collection.waiver_max_{c}"))) for c in COMPONENTS
         }
 
     def quote(
@@ -61,9 +81,9 @@ class SettlementService:
     ) -> SettlementQuote:
         """What settles the loan on `on` with the given waivers (rupiah per component);
         refuses a waiver above what is owed. Nothing is written."""
-        payoff = self.p.loans.payments.payoff_quote(loan_id, on)
-        loan = self.p.loans.get(loan_id)
-        pos = self.p.loans.quality.position(loan, on)
+        payoff = self.loans.payments.payoff_quote(loan_id, on)
+        loan = self.loans.get(loan_id)
+        pos = self.loans.quality.position(loan, on)
         jasa_due = sum(item.jasa for item in pos.open_due())
         owed = {"pokok": payoff.pokok, "jasa": payoff.jasa, "denda": payoff.denda}
         limits = self.limits()
@@ -84,7 +104,7 @@ class SettlementService:
                     field=c,
                 )
             lines.append(SettlementLine(c, owed[c], waived, limits[c], owed[c] * limits[c] // 100))
-        days = int(self.p.settings.get("collection.offer_days"))
+        days = int(self.settings.get("collection.offer_days"))
         return SettlementQuote(
             loan_id=loan_id,
             on=on,
@@ -97,8 +117,8 @@ class SettlementService:
     def max_within_limits(self, loan_id: int, on: date) -> SettlementQuote:
         """The largest discount that needs no board approval (jasa only as far as due)."""
         base = self.quote(loan_id, on)
-        loan = self.p.loans.get(loan_id)
-        jasa_due = sum(i.jasa for i in self.p.loans.quality.position(loan, on).open_due())
+        loan = self.loans.get(loan_id)
+        jasa_due = sum(i.jasa for i in self.loans.quality.position(loan, on).open_due())
         waivers = {line.component: line.limit_amount for line in base.lines}
         waivers["jasa"] = min(waivers["jasa"], jasa_due)
         return self.quote(loan_id, on, waivers)
@@ -115,7 +135,7 @@ class SettlementService:
     ) -> Decision:
         """Propose an offer (Manajer or Pengurus)."""
         require_handler(actor)
-        case = self.p.cases.get(case_id)
+        case = self.cases.get(case_id)
         if on > today:
             raise ValidationError("Tanggal hitung tidak boleh setelah hari ini.", field="on")
         if expires_on < on:
@@ -157,7 +177,7 @@ class SettlementService:
             f"{format_date_long(expires_on)}, keringanan {format_rupiah(quote.waived)}"
             + (f" (melampaui batas: {', '.join(beyond)})" if beyond else "")
         )
-        return self.p.decisions.propose(
+        return self.decisions.propose(
             actor,
             case,
             DecisionKind.PELUNASAN_KERINGANAN,
@@ -179,7 +199,7 @@ class SettlementService:
         if decision.case_id is not None:
             from app.collection.models import CaseStatus
 
-            self.p.cases.advance(
+            self.cases.advance(
                 decision.case_id,
                 CaseStatus.PENYELESAIAN,
                 approver.id,
@@ -191,7 +211,7 @@ class SettlementService:
     def pay(self, actor: User, decision_id: int, on: date, method: str, today: date) -> Payment:
         """Receive the agreed sum: the waivers, then the payoff, in one transaction."""
         require(actor, Action.RECORD_PAYMENT)
-        decision = self.p.decisions.get(decision_id)
+        decision = self.decisions.get(decision_id)
         if decision.kind != DecisionKind.PELUNASAN_KERINGANAN:
             raise ValidationError(
                 "Keputusan ini bukan pelunasan dengan keringanan.", field="decision"
@@ -227,12 +247,12 @@ class SettlementService:
                 field="decision",
             )
         self.quote(decision.loan_id, on, waivers)  # jasa only as far as due
-        approver = self.p.decisions.approver_of(decision)
+        approver = self.decisions.approver_of(decision)
         reason = f"Pelunasan dengan keringanan {decision.number}"
         with self.db.atomic():
             for component in COMPONENTS:
                 if waivers[component]:
-                    self.p.loans.payments.waive(
+                    self.loans.payments.waive(
                         actor,
                         decision.loan_id,
                         component,
@@ -243,7 +263,7 @@ class SettlementService:
                         today,
                         by_decision=True,
                     )
-            payment = self.p.loans.payments.pay_off(
+            payment = self.loans.payments.pay_off(
                 actor, decision.loan_id, on, method, reason, today
             )
             if payment.amount != decision.payload["agreed_sum"]:
@@ -252,12 +272,10 @@ class SettlementService:
                     f"disepakati {format_rupiah(decision.payload['agreed_sum'])}.",
                     field="decision",
                 )
-            loan = self.p.loans.get(decision.loan_id)
+            loan = self.loans.get(decision.loan_id)
             if loan.status == LoanStatus.LUNAS:
-                self.p.loans_repo.update_loan(
-                    loan.id, {"status": LoanStatus.LUNAS_KERINGANAN.value}
-                )
-                self.p.audit.record(
+                self.loans_repo.update_loan(loan.id, {"status": LoanStatus.LUNAS_KERINGANAN.value})
+                self.audit.record(
                     actor.id,
                     "lunas keringanan",
                     "pinjaman",
@@ -266,9 +284,9 @@ class SettlementService:
                     {"status": LoanStatus.LUNAS_KERINGANAN.value},
                     note=reason,
                 )
-            self.p.decisions.mark_executed(decision, on, actor.id)
+            self.decisions.mark_executed(decision, on, actor.id)
             if decision.case_id is not None:
-                case = self.p.cases.get(decision.case_id)
+                case = self.cases.get(decision.case_id)
                 if case.status.is_open:
-                    self.p.cases._close(case, on, "Lunas dengan keringanan", actor.id)
+                    self.cases.close_automatically(case, on, "Lunas dengan keringanan", actor.id)
         return replace(payment)

@@ -11,7 +11,11 @@ from app.formats import format_date_short
 from app.money import format_rupiah
 
 if TYPE_CHECKING:
-    from app.collection.service import CollectionService
+    from app.collection.cases import CaseService
+    from app.collection.promise_views import PromiseViews
+    from app.loans.service import LoanService
+    from app.storage.collection_decisions_repo import DecisionsRepository
+    from app.storage.collection_repo import CollectionRepository
 
 _SOURCE_ORDER = {
     "kontak": 0,
@@ -24,7 +28,29 @@ _SOURCE_ORDER = {
 }
 
 
-def build_timeline(p: CollectionService, case: Case, as_of: date) -> list[TimelineEntry]:
+class CaseTimeline:
+    """The read side of a case's history."""
+
+    def __init__(
+        self,
+        repo: CollectionRepository,
+        decisions_repo: DecisionsRepository,
+        loans: LoanService,
+        cases: CaseService,
+        promises: PromiseViews,
+    ) -> None:
+        self.repo = repo
+        self.decisions_repo = decisions_repo
+        self.loans = loans
+        self.cases = cases
+        self.promises = promises
+
+    def for_case(self, case_id: int, as_of: date) -> list[TimelineEntry]:
+        """Everything about the case, oldest first (see build_timeline)."""
+        return build_timeline(self, self.cases.get(case_id), as_of)
+
+
+def build_timeline(p: CaseTimeline, case: Case, as_of: date) -> list[TimelineEntry]:
     """Everything about the case, oldest first: its own events, contacts, letters, the
     loan's money events, promises (status at `as_of`), decisions and their votes."""
     case_id = case.id

@@ -122,9 +122,9 @@ def _write_all(s: _Sample, say: Callable[[str], None]) -> None:
     )
     _minutes(s)
     say("Kartu Pinjaman, Jadwal Angsuran, Kuitansi, Tanda Terima Agunan")
-    _loan_documents(s, s.services.collection.cases.get(brief_case).loan_id)
+    _loan_documents(s, s.services.cases.get(brief_case).loan_id)
     say("Daftar Hapus Buku")
-    register = s.services.collection.writeoff.register(s.today)
+    register = s.services.offbook.register(s.today)
     year = max((e.written_off_on.year for e in register), default=s.today.year)
     s.write(
         "daftar_hapus_buku.pdf",
@@ -157,9 +157,9 @@ def _letters(s: _Sample) -> dict[int, int]:
 
 
 def _open_cases_in_arrears(s: _Sample) -> list[int]:
-    coll, loans_service = s.services.collection, s.services.loans
+    coll, loans_service = s.services, s.services.loans
     late = {a.loan_id: a for a in loans_service.quality.all_arrears(s.today) if a.arrears_total > 0}
-    found = [c for c in coll.repo.cases() if c.loan_id in late]
+    found = [c for c in coll.case_list.open_cases() if c.loan_id in late]
     found.sort(key=lambda c: (-late[c.loan_id].days_past_due, c.id))
     return [c.id for c in found]
 
@@ -173,7 +173,7 @@ def _case_after_letter(s: _Sample, level: int, taken: set[int]) -> int:
         return candidates[0]
     wanted = f"SP{level}"
     for case_id in candidates:
-        kinds = {x.kind.value for x in s.services.collection.contacts.letters(case_id)}
+        kinds = {x.kind.value for x in s.services.contacts.letters(case_id)}
         if wanted in kinds and f"SP{level + 1}" not in kinds:
             return case_id
     return candidates[0]
@@ -181,11 +181,11 @@ def _case_after_letter(s: _Sample, level: int, taken: set[int]) -> int:
 
 def _brief_case(s: _Sample) -> int:
     """The open case in arrears with the richest history (contacts and promises)."""
-    coll = s.services.collection
+    coll = s.services
 
     def richness(case_id: int) -> tuple[int, int, int]:
         contacts = len(coll.contacts.contacts(case_id))
-        promises = len(coll.promises.views_for_case(case_id, s.today))
+        promises = len(coll.promise_views.views_for_case(case_id, s.today))
         outstanding = s.services.loans.quality.arrears(coll.cases.get(case_id).loan_id, s.today)
         return (min(contacts, 6) + min(promises, 4), outstanding.outstanding, -case_id)
 
@@ -199,7 +199,7 @@ def _brief_case(s: _Sample) -> int:
 
 def _decisions(s: _Sample, kind: DecisionKind) -> list[Decision]:
     done = (DecisionStatus.DISETUJUI, DecisionStatus.DILAKSANAKAN)
-    found = [d for d in s.services.collection.decisions_repo.find(kind=kind) if d.status in done]
+    found = [d for d in s.services.decisions.all(kind=kind) if d.status in done]
     return sorted(found, key=lambda d: (d.decided_on or d.proposed_on, d.id), reverse=True)
 
 

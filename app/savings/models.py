@@ -38,6 +38,7 @@ PAYMENT_METHODS = {
 SYSTEM_METHODS = {
     "kompensasi": "Kompensasi Pinjaman",  # set-off against a loan, only via app.collection
     "titipan_pinjaman": "Titipan Pinjaman",  # a loan's titipan moved here, app.loans.titipan
+    "saldo_awal": "Saldo Awal Pindahan",  # a balance brought in at the cut-over, app.imports
 }
 """Methods the program itself uses (never offered in a form)."""
 

@@ -19,6 +19,7 @@ from app.collection.decision_models import (
     OffbookEntry,
     Vote,
 )
+from app.collection.drafts import NewDecision, NewFinEvent
 from app.storage.db import Database
 
 
@@ -84,20 +85,41 @@ def _offbook(row: sqlite3.Row) -> OffbookEntry:
     )
 
 
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
 class DecisionsRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
     # -- decisions ----------------------------------------------------------------------------
-    def insert(self, values: dict[str, Any]) -> int:
+    def insert(self, new: NewDecision) -> int:
         stamp = now_text()
-        values = {**values, "created_at": stamp, "updated_at": stamp}
-        values["payload"] = json.dumps(values["payload"], ensure_ascii=False, sort_keys=True)
-        columns = list(values)
         cursor = self.db.execute(
-            f"INSERT INTO collection_decisions ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})",
-            [values[c] for c in columns],
+            "INSERT INTO collection_decisions (number, kind, case_id, loan_id, status, summary,"
+            " payload, required_approvals, needs_pengawas, proposed_by, proposed_on,"
+            " meeting_ref, meeting_date, expires_on, supersedes_id, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new.number,
+                new.kind.value,
+                new.case_id,
+                new.loan_id,
+                DecisionStatus.DIUSULKAN.value,
+                new.summary,
+                json.dumps(new.payload, ensure_ascii=False, sort_keys=True),
+                new.required_approvals,
+                int(new.needs_pengawas),
+                new.proposed_by,
+                new.proposed_on.isoformat(),
+                new.meeting_ref,
+                _iso(new.meeting_date),
+                _iso(new.expires_on),
+                new.supersedes_id,
+                stamp,
+                stamp,
+            ),
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -257,15 +279,28 @@ class DecisionsRepository:
         return found is not None
 
     # -- financial events ---------------------------------------------------------------------
-    def insert_fin_event(self, values: dict[str, Any], user_id: int | None) -> int:
-        values = {**values, "created_by": user_id, "created_at": now_text()}
-        if isinstance(values.get("event_date"), date):
-            values["event_date"] = values["event_date"].isoformat()
-        columns = list(values)
+    def insert_fin_event(self, new: NewFinEvent, user_id: int | None) -> int:
         cursor = self.db.execute(
-            f"INSERT INTO collection_fin_events ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})",
-            [values[c] for c in columns],
+            "INSERT INTO collection_fin_events (loan_id, decision_id, kind, event_date, amount,"
+            " pokok, jasa, denda, receipt_no, method, debit, credit, note, created_by,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new.loan_id,
+                new.decision_id,
+                new.kind,
+                new.event_date.isoformat(),
+                new.amount,
+                new.pokok,
+                new.jasa,
+                new.denda,
+                new.receipt_no,
+                new.method,
+                new.debit,
+                new.credit,
+                new.note,
+                user_id,
+                now_text(),
+            ),
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid

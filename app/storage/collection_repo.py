@@ -20,6 +20,7 @@ from app.collection.models import (
     MetRole,
     Promise,
 )
+from app.storage.collection_cases_repo import CaseWrites
 from app.storage.collection_letters_repo import LettersRepository, _date, _iso
 from app.storage.db import Database
 from app.storage.exact_match import exact_params
@@ -125,30 +126,11 @@ def _promise(row: sqlite3.Row) -> Promise:
     )
 
 
-class CollectionRepository(LettersRepository):
+class CollectionRepository(LettersRepository, CaseWrites):
     def __init__(self, db: Database) -> None:
         self.db = db
 
     # -- cases --------------------------------------------------------------------------------
-    def insert_case(self, values: dict[str, Any]) -> int:
-        stamp = now_text()
-        values = {**values, "created_at": stamp, "updated_at": stamp}
-        columns = list(values)
-        cursor = self.db.execute(
-            f"INSERT INTO collection_cases ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})",
-            [values[c] for c in columns],
-        )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
-
-    def update_case(self, case_id: int, changes: dict[str, Any]) -> None:
-        assignments = ", ".join(f"{c} = ?" for c in changes)
-        self.db.execute(
-            f"UPDATE collection_cases SET {assignments}, updated_at = ? WHERE id = ?",
-            [*changes.values(), now_text(), case_id],
-        )
-
     def case(self, case_id: int) -> Case | None:
         row = self.db.one(_CASE_SELECT + "WHERE c.id = ?", (case_id,))
         return _case(row) if row else None
@@ -391,6 +373,10 @@ class CollectionRepository(LettersRepository):
     def promise(self, promise_id: int) -> Promise | None:
         row = self.db.one(_PROMISE_SELECT + "WHERE p.id = ?", (promise_id,))
         return _promise(row) if row else None
+
+    def loans_with_any_promise(self) -> list[int]:
+        rows = self.db.rows("SELECT DISTINCT loan_id FROM case_promises ORDER BY loan_id")
+        return [row[0] for row in rows]
 
     def promises_of_loan(self, loan_id: int) -> list[Promise]:
         rows = self.db.rows(

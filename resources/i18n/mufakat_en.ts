@@ -2471,6 +2471,97 @@ Send that file to the cooperative&apos;s IT helper. It is best to close the prog
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Impor Data</source>
+        <translation>Import Data</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Saldo Simpanan</source>
+        <translation>Savings balances</translation>
+    </message>
+    <message>
+        <source>Belum ada berkas dipilih</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>Pilih Berkas…</source>
+        <translation>Choose File…</translation>
+    </message>
+    <message>
+        <source>Buat Contoh Berkas…</source>
+        <translation>Create Template…</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Jenis data</source>
+        <translation>Kind of data</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Tanggal peralihan saldo</source>
+        <translation>Balance cut-over date</translation>
+    </message>
+    <message>
+        <source>Tambah nol di depan nomor sampai</source>
+        <translation>Pad member numbers with zeros to</translation>
+    </message>
+    <message>
+        <source>Periksa</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pilih berkas</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <source>Excel atau CSV (*.xlsx *.csv)</source>
+        <translation>Excel or CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Pilih berkasnya dulu.</source>
+        <translation>Choose the file first.</translation>
+    </message>
+    <message>
+        <source>Mengimpor baris {done} dari {total}…</source>
+        <translation>Importing row {done} of {total}…</translation>
+    </message>
+    <message>
+        <source>Membuat cadangan…</source>
+        <translation>Making a backup…</translation>
+    </message>
+    <message>
+        <source>Impor dibatalkan; tidak ada yang diubah.</source>
+        <translation>Import cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>SELESAI: impor #{number} tersimpan. Cadangan sebelum impor: {path}</source>
+        <translation>DONE: import #{number} saved. Backup before the import: {path}</translation>
+    </message>
+    <message>
+        <source>Simpan contoh berkas</source>
+        <translation>Save template</translation>
+    </message>
+</context>
+<context>
     <name>KindPage</name>
     <message>
         <source>Langkah 1 dari 6: Jenis restrukturisasi</source>
@@ -3406,6 +3497,10 @@ Check the spelling of the name or number, or choose Status All and Quality All.<
     <message>
         <source>Simpan Cadangan…</source>
         <translation>Save Backup…</translation>
+    </message>
+    <message>
+        <source>Impor Data…</source>
+        <translation>Import Data…</translation>
     </message>
     <message>
         <source>Keluar Pengguna (ganti pengguna)</source>

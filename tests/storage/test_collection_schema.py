@@ -27,8 +27,8 @@ def setup(services: Services) -> tuple[Services, int, int]:
     )
     member = make_member(services, people.manajer)
     loan = make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(date(2026, 6, 10))
-    services.collection.contacts.record(
+    [case] = services.cases.open_due_cases(date(2026, 6, 10))
+    services.contacts.record(
         people.staf,
         ContactDraft(
             case_id=case.id,
@@ -75,7 +75,7 @@ def test_a_proposal_is_never_edited(setup: tuple[Services, int, int]) -> None:
     services, case_id, _ = setup
     people_manajer = services.users.repo.by_username("manajer")
     assert people_manajer is not None
-    decision = services.collection.settlement.propose(
+    decision = services.settlement.propose(
         people_manajer,
         case_id,
         date(2026, 6, 10),

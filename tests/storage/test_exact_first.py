@@ -90,7 +90,7 @@ def test_exact_loan_and_case_first(services: Services) -> None:
         for i in range(2, 5)
     ]
     loans = {m.id: make_loan(services, people, m) for m in [*others, target]}
-    services.collection.cases.open_due_cases(date(2026, 6, 10))
+    services.cases.open_due_cases(date(2026, 6, 10))
     # Give the others member numbers that contain the target's: they rank by name first.
     for i, other in enumerate(others):
         services.db.execute(
@@ -110,7 +110,7 @@ def test_exact_loan_and_case_first(services: Services) -> None:
                 order=order,
             )
             assert rows[0].member_id == target.id, (typed, order)
-        case_rows = services.collection.cases.rows(date(2026, 6, 10), CaseFilter(text=typed))
+        case_rows = services.case_list.rows(date(2026, 6, 10), CaseFilter(text=typed))
         assert case_rows[0].case.member_id == target.id, typed
         assert case_rows[0].exact
         assert not any(r.exact for r in case_rows[1:])

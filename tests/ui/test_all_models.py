@@ -75,8 +75,8 @@ def _loan_with_parts(s: Services) -> int:
 
 def _case_with_history(s: Services) -> int:
     statuses = tuple(CaseStatus)
-    rows = s.collection.cases.rows(TODAY, CaseFilter(statuses=statuses))
-    return max(rows, key=lambda r: len(s.collection.cases.timeline(r.case.id, TODAY))).case.id
+    rows = s.case_list.rows(TODAY, CaseFilter(statuses=statuses))
+    return max(rows, key=lambda r: len(s.timelines.for_case(r.case.id, TODAY))).case.id
 
 
 def members(s: Services) -> MembersModel:
@@ -169,48 +169,48 @@ def users(s: Services) -> UsersModel:
 def cases(s: Services) -> CasesModel:
     model = CasesModel()
     model.policy_name = "Kebijakan"
-    model.set_rows(s.collection.cases.rows(TODAY, CaseFilter(statuses=tuple(CaseStatus))))
+    model.set_rows(s.case_list.rows(TODAY, CaseFilter(statuses=tuple(CaseStatus))))
     return model
 
 
 def queue(s: Services) -> QueueModel:
     model = QueueModel()
-    model.set_queue(s.collection.queue.build(TODAY))
+    model.set_queue(s.work_queue.build(TODAY))
     return model
 
 
 def timeline(s: Services) -> TimelineModel:
     case_id = _case_with_history(s)
     model = TimelineModel()
-    views = s.collection.promises.views_for_case(case_id, TODAY)
+    views = s.promise_views.views_for_case(case_id, TODAY)
     model.set_timeline(
-        s.collection.cases.timeline(case_id, TODAY), {v.promise.id: v.status for v in views}
+        s.timelines.for_case(case_id, TODAY), {v.promise.id: v.status for v in views}
     )
     return model
 
 
 def decisions(s: Services) -> DecisionsModel:
-    rows = s.collection.cases.rows(TODAY, CaseFilter(statuses=tuple(CaseStatus)))
+    rows = s.case_list.rows(TODAY, CaseFilter(statuses=tuple(CaseStatus)))
     model = DecisionsModel()
     model.as_of = TODAY
-    model.set_rows([d for r in rows for d in s.collection.decisions.for_case(r.case.id)])
+    model.set_rows([d for r in rows for d in s.decisions.for_case(r.case.id)])
     return model
 
 
 def performance(s: Services) -> PerformanceModel:
     model = PerformanceModel()
-    model.set_rows(list(s.collection.reports.performance(date(2026, 1, 1), TODAY, TODAY).rows))
+    model.set_rows(list(s.collection_reports.performance(date(2026, 1, 1), TODAY, TODAY).rows))
     return model
 
 
 def restructured(s: Services) -> RestructuredModel:
     model = RestructuredModel()
-    model.set_rows(s.collection.reports.restructured(TODAY))
+    model.set_rows(s.collection_reports.restructured(TODAY))
     return model
 
 
 def offbook(s: Services) -> OffbookModel:
-    register = s.collection.reports.written_off(TODAY)
+    register = s.collection_reports.written_off(TODAY)
     entries = list(register.entries) or [
         OffbookEntry(
             loan_id=1,
@@ -238,7 +238,7 @@ def offbook(s: Services) -> OffbookModel:
 
 def causes(s: Services) -> CausesModel:
     model = CausesModel()
-    model.set_rows(s.collection.reports.by_cause(TODAY, True))
+    model.set_rows(s.collection_reports.by_cause(TODAY, True))
     return model
 
 

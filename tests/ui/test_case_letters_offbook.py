@@ -86,5 +86,5 @@ def test_out_of_order_sp_asks_a_pengurus_for_the_reason(
     printer.dialog.setTextValue("Anggota pindah ke luar pulau")
     printer.dialog.accept()
     assert shown and shown[-1].row.kind == "sp3"
-    [letter] = services.collection.contacts.letters(case_id)
+    [letter] = services.contacts.letters(case_id)
     assert "Anggota pindah ke luar pulau" in letter.note

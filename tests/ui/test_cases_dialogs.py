@@ -45,7 +45,7 @@ D = date(2026, 6, 10)  # five instalments (Feb–Jun) unpaid on a loan of 6 juta
 @pytest.fixture
 def case_id(services: Services, people: People, member: Member) -> int:
     make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(D)
+    [case] = services.cases.open_due_cases(D)
     return case.id
 
 
@@ -99,7 +99,7 @@ def test_restructuring_wizard_shows_new_beside_old_and_proposes(
 def test_rescheduling_keeps_the_rate_and_its_choices(
     qtbot: QtBot, services: Services, people: People, case_id: int
 ) -> None:
-    case = services.collection.cases.get(case_id)
+    case = services.cases.get(case_id)
     wizard = RestructuringWizard(services, people.manajer, case, D)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -117,7 +117,7 @@ def test_rescheduling_keeps_the_rate_and_its_choices(
 def test_settlement_calculator_limits_and_who_proposes(
     qtbot: QtBot, services: Services, people: People, case_id: int
 ) -> None:
-    case = services.collection.cases.get(case_id)
+    case = services.cases.get(case_id)
     clerk = SettlementDialog(services, people.staf, case, D)
     qtbot.addWidget(clerk)
     assert not clerk.save_button.isEnabled() and "Manajer" in clerk.save_button.toolTip()
@@ -141,7 +141,7 @@ def test_settlement_calculator_limits_and_who_proposes(
 def test_setoff_needs_the_consent_statement(
     qtbot: QtBot, services: Services, people: People, case_id: int
 ) -> None:
-    case = services.collection.cases.get(case_id)
+    case = services.cases.get(case_id)
     services.savings.deposit(people.staf, case.member_id, SavingsKind.SUKARELA, 300_000, D, today=D)
     dialog = SetoffDialog(services, people.manajer, case, D)
     qtbot.addWidget(dialog)
@@ -156,7 +156,7 @@ def test_setoff_needs_the_consent_statement(
 def test_the_proposer_cannot_approve_and_is_told_why(
     qtbot: QtBot, services: Services, people: People, case_id: int
 ) -> None:
-    services.collection.settlement.propose(
+    services.settlement.propose(
         people.ketua, case_id, D, {"denda": 10_000}, date(2026, 7, 10), "Tawaran", D
     )
     own = view_for(qtbot, services, people.ketua, case_id)
@@ -173,7 +173,7 @@ def test_the_proposer_cannot_approve_and_is_told_why(
 def test_writeoff_refused_while_preconditions_fail(
     qtbot: QtBot, services: Services, people: People, case_id: int
 ) -> None:
-    case = services.collection.cases.get(case_id)
+    case = services.cases.get(case_id)
     dialog = WriteoffDialog(services, people.manajer, case, D)
     qtbot.addWidget(dialog)
     assert dialog.check is not None and not dialog.check.ok
@@ -200,12 +200,12 @@ def test_sp1_printed_through_the_register_then_delivered(
     assert not printer.ba_action.isEnabled()  # nothing agreed yet
     assert "Belum ada kesepakatan" in printer.ba_action.toolTip()
     assert printer.sp_actions[1].isEnabled()
-    assert any(i.kind == QueueKind.SURAT for i in services.collection.queue.build(D).items)
+    assert any(i.kind == QueueKind.SURAT for i in services.work_queue.build(D).items)
     printer.sp_actions[1].trigger()
     [issued] = shown
     row = DocumentService(services.db, services.audit, services.settings).get(issued.row.id)
     assert row.kind == "sp1" and row.case_id == case_id and issued.pdf.startswith(b"%PDF")
-    [letter] = services.collection.contacts.letters(case_id)
+    [letter] = services.contacts.letters(case_id)
     assert (letter.number, letter.sent_on) == (row.number, None)
     # SP1 is done; SP2 waits for its interval, SP3 for SP2 (DOMAIN §4a)
     assert not printer.sp_actions[1].isEnabled()
@@ -215,14 +215,14 @@ def test_sp1_printed_through_the_register_then_delivered(
     assert "izin Pengurus" in printer.sp_actions[2].toolTip()
     assert "SP2 belum dibuat" in printer.sp_actions[3].toolTip()
 
-    case = services.collection.cases.get(case_id)
+    case = services.cases.get(case_id)
     delivery = DeliveryDialog(services, people.staf, case, letter, D, view)
     qtbot.addWidget(delivery)
     qtbot.keyClicks(delivery.received_by, "Istri anggota")
     delivery.accept()
     assert delivery.saved is not None, delivery.general.text()
     assert delivery.saved.sent_on == D
-    assert not any(i.kind == QueueKind.SURAT for i in services.collection.queue.build(D).items)
+    assert not any(i.kind == QueueKind.SURAT for i in services.work_queue.build(D).items)
 
 
 def test_open_a_case_by_hand(
@@ -252,11 +252,11 @@ def test_promise_at_a_recorded_contact_then_cancelled_with_a_reason(
     case_id: int,
     answered: list[tuple[str, str]],
 ) -> None:
-    case = services.collection.cases.get(case_id)
+    case = services.cases.get(case_id)
     empty = PromiseDialog(services, people.staf, case, D)
     qtbot.addWidget(empty)
     assert not empty.save_button.isEnabled() and "Catat Kontak" in empty.errors.general.text()
-    services.collection.contacts.record(
+    services.contacts.record(
         people.staf,
         ContactDraft(
             case_id=case_id,

@@ -72,7 +72,7 @@ def test_home_visit_with_a_promise_paid_in_part_shows_sebagian(
     answered: list[tuple[str, str]],
 ) -> None:
     loan = make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(date(2026, 6, 10))
+    [case] = services.cases.open_due_cases(date(2026, 6, 10))
     view = cases_view(qtbot, services, people.staf, VISIT)
     assert view.current_case_id() == case.id
 
@@ -126,7 +126,7 @@ def test_home_visit_with_a_promise_paid_in_part_shows_sebagian(
 def _ready_for_writeoff(services: Services, people: People, case_id: int) -> None:
     sent = {"SP1": date(2026, 4, 6), "SP2": date(2026, 4, 20), "SP3": date(2026, 5, 4)}
     for kind, on in sent.items():
-        services.collection.contacts.record_letter(
+        services.contacts.record_letter(
             people.staf,
             case_id,
             LetterDraft(
@@ -139,7 +139,7 @@ def _ready_for_writeoff(services: Services, people: People, case_id: int) -> Non
             ),
             today=on,
         )
-    services.collection.contacts.record(
+    services.contacts.record(
         people.staf,
         ContactDraft(
             case_id=case_id,
@@ -172,7 +172,7 @@ def test_hapus_buku_proposed_noted_approved_twice_lands_in_the_off_books_registe
     answered: list[tuple[str, str]],
 ) -> None:
     loan = make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(date(2026, 4, 1))
+    [case] = services.cases.open_due_cases(date(2026, 4, 1))
     _ready_for_writeoff(services, people, case.id)
 
     manajer = cases_view(qtbot, services, people.manajer, W)
@@ -206,7 +206,7 @@ def test_hapus_buku_proposed_noted_approved_twice_lands_in_the_off_books_registe
     bendahara.show_case(case.id, decision.id)
     _decide(qtbot, bendahara, "approve_button", "Setuju")
     assert any("DIHAPUS BUKU" in text for _title, text in answered)  # the consequence, named
-    done = services.collection.decisions.get(decision.id)
+    done = services.decisions.get(decision.id)
     assert done.status == DecisionStatus.DILAKSANAKAN
     assert services.loans.get(loan.id).status == LoanStatus.HAPUS_BUKU
     assert bendahara.detail.status_badge.text() == "Hapus Buku"

@@ -44,7 +44,7 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 def _scenario(services: Services, people: People, member: Member) -> int:
-    coll = services.collection
+    coll = services
     make_loan(services, people, member)
     [case] = coll.cases.open_due_cases(date(2026, 4, 1))
     coll.cases.assign(people.manajer, case.id, people.staf.id, date(2026, 4, 1))
@@ -93,7 +93,7 @@ def test_cases_model_shows_class_next_step_and_promise(
     case_id = _scenario(services, people, member)
     model = CasesModel()
     model.policy_name = "Kebijakan Koperasi"
-    model.set_rows(services.collection.cases.rows(Q))
+    model.set_rows(services.case_list.rows(Q))
     qtmodeltester.check(model)
     assert model.rowCount() == 1 and model.row_of(case_id) == 0
     row = model.row_at(0)
@@ -120,10 +120,12 @@ def test_timeline_queue_and_decision_models(
     qtmodeltester: ModelTester, services: Services, people: People, member: Member
 ) -> None:
     case_id = _scenario(services, people, member)
-    coll = services.collection
+    coll = services
     timeline = TimelineModel()
-    views = coll.promises.views_for_case(case_id, Q)
-    timeline.set_timeline(coll.cases.timeline(case_id, Q), {v.promise.id: v.status for v in views})
+    views = coll.promise_views.views_for_case(case_id, Q)
+    timeline.set_timeline(
+        coll.timelines.for_case(case_id, Q), {v.promise.id: v.status for v in views}
+    )
     qtmodeltester.check(timeline)
     times = [r.at for r in timeline.rows()]
     assert times == sorted(times, reverse=True) and times[0] > times[-1]  # newest first
@@ -140,7 +142,7 @@ def test_timeline_queue_and_decision_models(
     assert timeline.rowCount() == everything
 
     queue = QueueModel()
-    built = coll.queue.build(Q)
+    built = coll.work_queue.build(Q)
     queue.set_queue(built)
     qtmodeltester.check(queue)
     kinds = [queue.data(queue.index(n, QueueColumn.KIND), DISPLAY) for n in range(queue.rowCount())]
@@ -162,7 +164,7 @@ def test_report_models(
     qtmodeltester: ModelTester, services: Services, people: People, member: Member
 ) -> None:
     _scenario(services, people, member)
-    reports = services.collection.reports
+    reports = services.collection_reports
     perf = PerformanceModel()
     perf.set_rows(reports.performance(date(2026, 1, 1), Q, Q).rows)
     qtmodeltester.check(perf)

@@ -93,6 +93,6 @@ def test_case_print_menu_makes_the_brief_and_the_agreement(
     choice.submit()  # type: ignore[attr-defined]
     done = printer.documents.last
     assert done is not None and done.row.kind == "berita_acara"
-    logged = services.collection.contacts.letters(case_id)
+    logged = services.contacts.letters(case_id)
     assert [x.document_ref for x in logged if x.kind.value == "berita_acara"] == [done.row.number]
     printer.documents.preview.accept()  # type: ignore[union-attr]

@@ -77,7 +77,7 @@ def test_preview_from_a_case_prints_to_pdf_and_is_in_the_register(
     berita = by_text["Berita Acara Kesepakatan…"]
     assert not berita.isEnabled() and "Belum ada kesepakatan" in berita.toolTip()
     by_text["Surat Peringatan 1 (SP1)"].trigger()
-    [logged] = services.collection.contacts.letters(case_id)
+    [logged] = services.contacts.letters(case_id)
     issuer = screen.findChild(CaseDocuments)
     assert isinstance(issuer, CaseDocuments) and issuer.preview is not None
     dialog = issuer.preview
@@ -114,7 +114,7 @@ def _three_cases_due(services: Services, people: People, member: Member) -> list
     for serial in (2, 3):
         other = make_member(services, people.manajer, name=f"Anggota {serial}", serial=serial)
         make_loan(services, people, other, amount=2_000_000)
-    return [c.id for c in services.collection.cases.open_due_cases(D)]
+    return [c.id for c in services.cases.open_due_cases(D)]
 
 
 def test_batch_of_due_letters_from_the_work_queue(
@@ -133,7 +133,7 @@ def test_batch_of_due_letters_from_the_work_queue(
     assert view.preview is not None and view.preview.document.pageCount() == 3
     view.preview.accept()
     for case_id in case_ids:
-        [logged] = services.collection.contacts.letters(case_id)
+        [logged] = services.contacts.letters(case_id)
         assert logged.kind.value == "SP1" and logged.document_ref in {x.row.number for x in issued}
     # The same day again: printed already, waiting for their delivery to be recorded.
     assert view.print_due_letters() == []
@@ -151,7 +151,7 @@ def test_batch_can_be_cancelled_between_letters(
     for serial in (4, 5, 6):
         other = make_member(services, people.manajer, name=f"Anggota {serial}", serial=serial)
         make_loan(services, people, other, amount=2_000_000)
-    services.collection.cases.open_due_cases(D)
+    services.cases.open_due_cases(D)
     real = letters.due_letters(services, D)
     assert len(real.items) == 6
 
@@ -182,8 +182,8 @@ def test_batch_can_be_cancelled_between_letters(
     rows = view.docs.search()
     assert sum(r.status == "selesai" for r in rows) == len(issued)
     assert all(r.status in ("selesai", "gagal") for r in rows)  # none left unfinished
-    coll = services.collection
-    logged = [x for c in coll.repo.cases() for x in coll.contacts.letters(c.id)]
+    coll = services
+    logged = [x for c in coll.case_list.open_cases() for x in coll.contacts.letters(c.id)]
     assert sorted(x.document_ref for x in logged) == sorted(x.row.number for x in issued)
     if view.preview is not None:
         view.preview.accept()

@@ -28,8 +28,8 @@ Q = date(2026, 6, 22)
 def _broken_promise(services: Services, people: People, member: Member) -> int:
     """A case whose member promised Rp750.000 by 15 June and paid nothing."""
     make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(date(2026, 4, 1))
-    services.collection.contacts.record(
+    [case] = services.cases.open_due_cases(date(2026, 4, 1))
+    services.contacts.record(
         people.staf,
         ContactDraft(
             case_id=case.id,
@@ -102,7 +102,7 @@ def test_a_quiet_day_says_so_and_mine_only_filters(
     assert home.queue is not None and home.queue.counts.get(QueueKind.JANJI_INGKAR) == 1
     home.mine_check.setChecked(True)  # the case has no officer yet: not the clerk's
     assert home.queue.counts.get(QueueKind.JANJI_INGKAR) is None
-    services.collection.cases.assign(people.manajer, case_id, people.staf.id, Q)
+    services.cases.assign(people.manajer, case_id, people.staf.id, Q)
     home.refresh_queue()
     assert home.queue.counts.get(QueueKind.JANJI_INGKAR) == 1
     home.table.selectRow(0)
@@ -115,7 +115,7 @@ def test_a_decision_waiting_opens_on_the_case_s_decisions_tab(
     qtbot: QtBot, services: Services, people: People, member: Member
 ) -> None:
     case_id = _broken_promise(services, people, member)
-    offer = services.collection.settlement.propose(
+    offer = services.settlement.propose(
         people.manajer, case_id, Q, {"denda": 10_000}, date(2026, 7, 20), "Tawaran", Q
     )
     window = MainWindow(services, people.ketua)

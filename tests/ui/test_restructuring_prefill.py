@@ -23,7 +23,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscr
 def test_wizard_prefills_the_current_terms(
     qtbot: QtBot, services: Services, people: People, member: Member, reconditioned: int
 ) -> None:
-    [case] = services.collection.cases.cases_of_loan(reconditioned)
+    [case] = services.case_list.cases_of_loan(reconditioned)
     wizard = RestructuringWizard(services, people.manajer, case, LATER)
     qtbot.addWidget(wizard)
     assert wizard.terms_page.rate.text() == "1,25"

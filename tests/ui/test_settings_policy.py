@@ -75,7 +75,7 @@ def test_koperasi_months_and_collection_rules_are_saved_together(
     get = services.settings.get
     assert services.loans.quality.policy().macet_after_months == 21
     assert get("collection.sp1_days") == 45
-    assert services.collection.settlement.limits()["jasa"] == 75
+    assert services.settlement.limits()["jasa"] == 75
     assert get("collection.writeoff_need_visit") is False
     assert tab.done_label.text() == "Kebijakan tersimpan (4 perubahan)."
 

@@ -35,7 +35,7 @@ def case_id(services: Services, people: People, member: Member) -> int:
         today=date(2026, 1, 5),
     )  # fmt: skip
     make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(D)
+    [case] = services.cases.open_due_cases(D)
     return case.id
 
 
@@ -43,7 +43,7 @@ def test_missing_notulen_number_is_reported_before_any_confirmation(
     qtbot: QtBot, services: Services, people: People, case_id: int,
     answered: list[tuple[str, str]],
 ) -> None:  # fmt: skip
-    coll = services.collection
+    coll = services
     decision = coll.settlement.propose(
         people.manajer, case_id, D, {"pokok": 500_000}, date(2026, 7, 10), "Usaha bangkrut", D
     )
@@ -63,7 +63,7 @@ def test_missing_notulen_number_is_reported_before_any_confirmation(
 
 
 def _approved_offer(services: Services, people: People, case_id: int) -> int:
-    coll = services.collection
+    coll = services
     loan_id = coll.cases.get(case_id).loan_id
     denda = coll.settlement.max_within_limits(loan_id, D).line("denda").owed
     decision = coll.settlement.propose(
@@ -76,7 +76,7 @@ def _approved_offer(services: Services, people: People, case_id: int) -> int:
 def test_settlement_payment_dialog_shows_markup_as_markup(
     qtbot: QtBot, services: Services, people: People, case_id: int
 ) -> None:
-    decision = services.collection.decisions.get(_approved_offer(services, people, case_id))
+    decision = services.decisions.get(_approved_offer(services, people, case_id))
     dialog = SettlementPayDialog(services, people.staf, decision, D)
     qtbot.addWidget(dialog)
     for label in dialog.findChildren(QLabel):
@@ -93,9 +93,7 @@ def test_receipt_of_a_discounted_payoff_says_pelunasan(
 ) -> None:
     decision_id = _approved_offer(services, people, case_id)
     pay_day = date(2026, 6, 25)
-    payment = services.collection.settlement.pay(
-        people.staf, decision_id, pay_day, "tunai", pay_day
-    )
+    payment = services.settlement.pay(people.staf, decision_id, pay_day, "tunai", pay_day)
     loan = services.loans.get(payment.loan_id)
     assert loan.status == LoanStatus.LUNAS_KERINGANAN
     receipt = loan_docs.kuitansi_pembayaran(services, loan.id, payment.id)
@@ -106,7 +104,7 @@ def test_receipt_of_a_discounted_payoff_says_pelunasan(
 def test_receipt_of_ordinary_instalments_still_names_them(
     services: Services, people: People, case_id: int
 ) -> None:
-    loan_id = services.collection.cases.get(case_id).loan_id
+    loan_id = services.cases.get(case_id).loan_id
     payment = services.loans.payments.record_payment(
         people.staf, loan_id, 1_180_000, D, "tunai", today=D
     )
@@ -120,7 +118,7 @@ def test_restructuring_position_names_the_class_and_groups_the_days(
 ) -> None:
     from ui.dialogs.restructuring_wizard import RestructuringWizard
 
-    case = services.collection.cases.get(case_id)
+    case = services.cases.get(case_id)
     wizard = RestructuringWizard(services, people.manajer, case, D)
     qtbot.addWidget(wizard)
     wizard.show()

@@ -19,7 +19,7 @@ def test_case_screen_says_the_ketua_is_awaited(
     decision = _proposed(services, people, case_id)
     assert "persetujuan Ketua dan satu Pengurus lain" in describe(decision, W)
     assert approve_block(people.bendahara, decision) is None  # the first of the two
-    decision = services.collection.decisions.approve(people.bendahara, decision.id, "ok", W, W)
+    decision = services.decisions.approve(people.bendahara, decision.id, "ok", W, W)
     assert "Masih menunggu: persetujuan Ketua." in describe(decision, W)
     assert "harus dari Ketua" in (approve_block(sekretaris, decision) or "")
     assert approve_block(people.ketua, decision) is None

@@ -107,9 +107,7 @@ class AssignDialog(CaseFormDialog):
             services, case.officer_id, none_text=self.tr("(belum ditentukan)")
         )
         self.errors.add_row(self.form, self.tr("Petugas kasus"), "officer", self.officer)
-        self.save = lambda: services.collection.cases.assign(
-            user, case.id, self.officer.currentData(), today
-        )
+        self.save = lambda: services.cases.assign(user, case.id, self.officer.currentData(), today)
         self.finish()
 
 
@@ -138,7 +136,7 @@ class StatusDialog(CaseFormDialog):
                 )
             )
         )
-        self.save = lambda: services.collection.cases.set_status(
+        self.save = lambda: services.cases.set_status(
             user, case.id, CaseStatus(self.status.currentData()), self.note.text(), today
         )
         self.finish()
@@ -160,9 +158,7 @@ class CausesDialog(CaseFormDialog):
         error.hide()
         self.layout_.addWidget(error)
         self.errors.register("causes", self.causes, error)
-        self.save = lambda: services.collection.cases.set_causes(
-            user, case.id, self.causes.codes(), today
-        )
+        self.save = lambda: services.cases.set_causes(user, case.id, self.causes.codes(), today)
         self.finish()
 
 
@@ -183,7 +179,7 @@ class CollateralDialog(CaseFormDialog):
         self.note.setText(case.collateral_note)
         self.errors.add_row(self.form, self.tr("Status agunan"), "collateral", self.status)
         self.errors.add_row(self.form, self.tr("Keterangan"), "note", self.note)
-        self.save = lambda: services.collection.cases.set_collateral(
+        self.save = lambda: services.cases.set_collateral(
             user, case.id, CollateralStatus(self.status.currentData()), self.note.text(), today
         )
         self.finish()
@@ -208,7 +204,7 @@ class CloseCaseDialog(CaseFormDialog):
             "Kasus {number} akan berstatus Selesai dan hilang dari daftar kerja. Kalau pinjaman "
             "menunggak lagi, kasus baru terbuka sendiri. Lanjutkan?"
         ).format(number=case.number)
-        self.save = lambda: services.collection.cases.close(
+        self.save = lambda: services.cases.close(
             user, case.id, self.reason.text(), self.on.value() or today, today
         )
         self.finish()
@@ -250,7 +246,7 @@ class DeliveryDialog(CaseFormDialog):
         self.errors.add_row(self.form, self.tr("Tanggal dikirim *"), "sent_on", self.sent_on)
         self.errors.add_row(self.form, self.tr("Cara kirim *"), "delivery_method", self.method)
         self.errors.add_row(self.form, self.tr("Diterima oleh *"), "received_by", self.received_by)
-        self.save = lambda: services.collection.contacts.record_delivery(
+        self.save = lambda: services.contacts.record_delivery(
             user,
             letter.id,
             self.sent_on.value() or today,
@@ -272,7 +268,7 @@ class RecoveryDialog(CaseFormDialog):
         super().__init__(services, user, case, today, parent)
         self.setWindowTitle(self.tr("Terima Pemulihan"))
         self.ok_text = self.tr("Simpan Penerimaan")
-        entry = services.collection.decisions_repo.offbook(case.loan_id, today)
+        entry = services.offbook.of_loan(case.loan_id, today)
         if entry is not None:
             self.form.addRow(
                 QLabel(
@@ -293,7 +289,7 @@ class RecoveryDialog(CaseFormDialog):
         self.errors.add_row(self.form, self.tr("Tanggal *"), "on", self.on)
         self.errors.add_row(self.form, self.tr("Cara bayar"), "method", self.method)
         self.errors.add_row(self.form, self.tr("Keterangan"), "note", self.note)
-        self.save = lambda: services.collection.writeoff.record_recovery(
+        self.save = lambda: services.writeoff.record_recovery(
             user,
             case.loan_id,
             self.amount.value(),

@@ -135,7 +135,7 @@ class OpenCaseDialog(QDialog):
             loan_id = self.loan_id()
             if loan_id is None:
                 raise ValidationError("Pilih pinjamannya di daftar.", field="loan")
-            self.saved = self.services.collection.cases.open_case(
+            self.saved = self.services.cases.open_case(
                 self.user,
                 loan_id,
                 self.reason_edit.text(),

@@ -338,7 +338,7 @@ class ContactDialog(QDialog):
         try:
             draft = self.draft()
             promise = self.promise()
-            self.saved = self.services.collection.contacts.record(
+            self.saved = self.services.contacts.record(
                 self.user, draft, self.today, promise=promise
             )
         except AppError as exc:

@@ -206,7 +206,7 @@ class DecisionDialog(QDialog):
 
     def accept(self) -> None:
         self.errors.clear()
-        decisions = self.services.collection.decisions
+        decisions = self.services.decisions
         d = self.decision
         try:
             note = self.note_edit.toPlainText().strip()

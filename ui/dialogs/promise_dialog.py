@@ -57,9 +57,7 @@ class PromiseDialog(QDialog):
         )
         form = QFormLayout()
         self.contact_combo = QComboBox(objectName="promise_contact")
-        contacts = [
-            c for c in services.collection.contacts.contacts(case.id) if not c.is_superseded
-        ]
+        contacts = [c for c in services.contacts.contacts(case.id) if not c.is_superseded]
         for c in reversed(contacts):
             self.contact_combo.addItem(
                 f"{format_date_short(c.contact_at.date())} {c.contact_at:%H.%M} · "
@@ -99,7 +97,7 @@ class PromiseDialog(QDialog):
                 raise ValidationError("Pilih kontak tempat janji dibuat.", field="contact")
             due = self.due_edit.value()
             assert due is not None
-            self.saved = self.services.collection.promises.record(
+            self.saved = self.services.promises.record(
                 self.user, int(contact_id), PromiseDraft(self.amount_edit.value(), due), self.today
             )
         except AppError as exc:
@@ -182,7 +180,7 @@ class CancelPromiseDialog(QDialog):
         ):
             return
         try:
-            self.saved = self.services.collection.promises.cancel(
+            self.saved = self.services.promises.cancel(
                 self.user, self.view.promise.id, self.reason_edit.text(), self.today, self.today
             )
         except AppError as exc:

@@ -126,14 +126,14 @@ class RestructuringWizard(QWizard):
             self.setPage(page_id, page)
         self.kind_page.effective.set_value(today)
         # Pre-filled from the terms in force (after an earlier restructuring, its terms).
-        current = services.collection.restructuring.current_terms(self.loan.id)
+        current = services.restructuring.current_terms(self.loan.id)
         self.terms_page.rate.setText(format_rate(current.monthly_rate).rstrip("%").strip())
         self.terms_page.months.setValue(max(1, current.months))
         self.terms_page.method.setCurrentIndex(
             max(0, self.terms_page.method.findData(current.method))
         )
         self.terms_page.first_due.set_value(add_months(today, 1))
-        counter = services.collection.restructuring.counter(self.loan.id)
+        counter = services.restructuring.counter(self.loan.id)
         self.kind_page.counter.setText(
             self.tr(
                 "Pinjaman ini sudah {n} kali direstrukturisasi; usulan ini restrukturisasi "
@@ -168,7 +168,7 @@ class RestructuringWizard(QWizard):
                 )
             if len(self.kind_page.reason.toPlainText().strip()) < 5:
                 raise ValidationError("Tulis alasan restrukturisasi.", field="reason")
-            self.position = self.services.collection.restructuring.position(self.loan.id, on)
+            self.position = self.services.restructuring.position(self.loan.id, on)
         except AppError as exc:
             return self._fail(exc, KIND_PAGE)
         return True
@@ -198,7 +198,7 @@ class RestructuringWizard(QWizard):
     def make_plan(self) -> bool:
         self.errors.clear()
         try:
-            self.plan = self.services.collection.restructuring.plan(self.loan.id, self.terms())
+            self.plan = self.services.restructuring.plan(self.loan.id, self.terms())
         except AppError as exc:
             return self._fail(exc, TERMS_PAGE)
         return True
@@ -256,7 +256,7 @@ class RestructuringWizard(QWizard):
     def propose(self) -> bool:
         self.summary_page.error.clear()
         try:
-            self.saved = self.services.collection.restructuring.propose(
+            self.saved = self.services.restructuring.propose(
                 self.user, self.case.id, self.terms(), self.today
             )
         except AppError as exc:

@@ -161,7 +161,7 @@ class SetoffDialog(QDialog):
         try:
             on = self.on_edit.value()
             assert on is not None
-            self.saved = self.services.collection.setoff.propose(
+            self.saved = self.services.setoff.propose(
                 self.user, self.case.id, on, self.values(), self.consent(), self.today
             )
         except AppError as exc:

@@ -163,7 +163,7 @@ class SettlementDialog(QDialog):
         self.errors.clear()
         try:
             on = self.on_edit.value() or self.today
-            quote = self.services.collection.settlement.quote(self.case.loan_id, on, self.waivers())
+            quote = self.services.settlement.quote(self.case.loan_id, on, self.waivers())
         except AppError as exc:
             show_error(self.errors, exc, ("on", "pokok", "jasa", "denda"))
             return
@@ -204,7 +204,7 @@ class SettlementDialog(QDialog):
     def fill_max(self) -> None:
         try:
             on = self.on_edit.value() or self.today
-            quote = self.services.collection.settlement.max_within_limits(self.case.loan_id, on)
+            quote = self.services.settlement.max_within_limits(self.case.loan_id, on)
         except AppError as exc:
             show_error(self.errors, exc, ("on",))
             return
@@ -222,7 +222,7 @@ class SettlementDialog(QDialog):
         try:
             on, expires = self.on_edit.value(), self.expires_edit.value()
             assert on is not None and expires is not None
-            self.saved = self.services.collection.settlement.propose(
+            self.saved = self.services.settlement.propose(
                 self.user,
                 self.case.id,
                 on,
@@ -310,7 +310,7 @@ class SettlementPayDialog(QDialog):
         try:
             on = self.on_edit.value()
             assert on is not None
-            self.saved = self.services.collection.settlement.pay(
+            self.saved = self.services.settlement.pay(
                 self.user, d.id, on, str(self.method.currentData()), self.today
             )
         except AppError as exc:

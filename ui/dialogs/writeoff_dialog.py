@@ -105,7 +105,7 @@ class WriteoffDialog(QDialog):
         self.errors.clear()
         try:
             on = self.date_edit.value() or self.today
-            check = self.services.collection.writeoff.checklist(self.case.loan_id, on)
+            check = self.services.writeoff.checklist(self.case.loan_id, on)
         except AppError as exc:
             show_error(self.errors, exc, ("on",))
             return
@@ -150,7 +150,7 @@ class WriteoffDialog(QDialog):
         try:
             on = self.date_edit.value()
             assert on is not None
-            self.saved = self.services.collection.writeoff.propose(
+            self.saved = self.services.writeoff.propose(
                 self.user, self.case.id, self.reason_edit.toPlainText(), on, self.today
             )
         except AppError as exc:
@@ -185,7 +185,7 @@ class HapusTagihDialog(QDialog):
         self.resize(640, 380)
         layout = QVBoxLayout(self)
         layout.addWidget(case_line(case))
-        entry = services.collection.decisions_repo.offbook(case.loan_id, today)
+        entry = services.offbook.of_loan(case.loan_id, today)
         if entry is not None:
             layout.addWidget(
                 QLabel(
@@ -252,7 +252,7 @@ class HapusTagihDialog(QDialog):
                 self.tr("Tidak"),
             ):
                 return
-            self.saved = self.services.collection.writeoff.propose_hapus_tagih(
+            self.saved = self.services.writeoff.propose_hapus_tagih(
                 self.user,
                 self.case.id,
                 self.rat_edit.text(),

@@ -264,11 +264,7 @@ class CaseActions(QObject):
             action.setEnabled(open_)
             action.triggered.connect(lambda _=False, c=cls: self.open(c(*self._args())))
         menu.addSeparator()
-        unsent = [
-            x
-            for x in self.view.services.collection.contacts.letters(f.case.id)
-            if x.sent_on is None
-        ]
+        unsent = [x for x in self.view.services.contacts.letters(f.case.id) if x.sent_on is None]
         for letter in unsent:
             action = menu.addAction(
                 self.tr("Catat surat terkirim: {kind} {number}").format(
@@ -285,7 +281,7 @@ class CaseActions(QObject):
         entry = self.view.detail.selected_entry()
         contact = None
         if entry is not None and entry.source == "kontak" and entry.ref_id is not None:
-            contact = self.view.services.collection.contacts.get(entry.ref_id)
+            contact = self.view.services.contacts.get(entry.ref_id)
         action = menu.addAction(self.tr("Koreksi kontak yang dipilih di riwayat…"))
         action.setEnabled(open_ and contact is not None and not contact.is_superseded)
         action.triggered.connect(lambda: self.open(ContactDialog(*self._args(), corrects=contact)))  # type: ignore[arg-type]

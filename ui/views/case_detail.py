@@ -61,7 +61,7 @@ class CaseFile:
 
 
 def read_case(services: Services, case_id: int, as_of: date) -> CaseFile:
-    coll = services.collection
+    coll = services
     case = coll.cases.get(case_id)
     loan = services.loans.get(case.loan_id)
     arrears = (
@@ -71,7 +71,7 @@ def read_case(services: Services, case_id: int, as_of: date) -> CaseFile:
         member: Member | None = services.members.get(case.member_id)
     except AppError:
         member = None
-    offbook = coll.decisions_repo.offbook(loan.id, as_of)
+    offbook = coll.offbook.of_loan(loan.id, as_of)
     return CaseFile(
         case=case,
         as_of=as_of,
@@ -80,8 +80,8 @@ def read_case(services: Services, case_id: int, as_of: date) -> CaseFile:
         arrears=arrears,
         offbook=offbook,
         collateral=tuple(services.loans.collateral(loan.id)),
-        timeline=tuple(coll.cases.timeline(case_id, as_of)),
-        promises=tuple(coll.promises.views_for_case(case_id, as_of)),
+        timeline=tuple(coll.timelines.for_case(case_id, as_of)),
+        promises=tuple(coll.promise_views.views_for_case(case_id, as_of)),
         decisions=tuple(coll.decisions.for_case(case_id)),
         policy_name=services.loans.quality.policy().name,
     )

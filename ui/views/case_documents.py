@@ -72,7 +72,7 @@ class CaseDocuments(DocumentIssuer):
             return self.tr("Pilih kasus dulu.")
         if not self.allowed:
             return self.tr("Peran Anda tidak boleh membuat surat.")
-        coll = self.services.collection
+        coll = self.services
         case = coll.cases.get(case_id)
         loan = self.services.loans.get(case.loan_id)
         if what in ("berita_acara", "perjanjian"):
@@ -235,7 +235,7 @@ def case_document_actions(
             lambda n=level: docs.sp(case_id, n),  # type: ignore[misc]
         )
         if found[-1].isEnabled():  # the order and spacing of Kebijakan (DOMAIN §4a)
-            option = services.collection.letter_order.options(case_id, today())[level - 1]
+            option = services.letter_order.options(case_id, today())[level - 1]
             if not option.allowed:
                 found[-1].setEnabled(False)
                 found[-1].setToolTip(

@@ -91,10 +91,7 @@ class CasePrinter(QObject):
         self.panggilan_action.setEnabled(not why)
         self.panggilan_action.setToolTip(why)
         options = (
-            {
-                o.kind: o
-                for o in self.services.collection.letter_order.options(file.case.id, self.today())
-            }
+            {o.kind: o for o in self.services.letter_order.options(file.case.id, self.today())}
             if file is not None and not why
             else {}
         )
@@ -140,7 +137,7 @@ class CasePrinter(QObject):
         if not file.case.status.is_open:
             return self.tr("Kasus ini sudah selesai.")
         if file.loan.status == LoanStatus.HAPUS_BUKU:
-            entry = self.services.collection.decisions_repo.offbook(file.loan.id)
+            entry = self.services.offbook.of_loan(file.loan.id)
             if entry is None or entry.remaining <= 0:
                 return self.tr("Tagihan ekstrakomptabel pinjaman ini sudah tidak ada.")
             return ""
@@ -169,7 +166,7 @@ class CasePrinter(QObject):
             return None
         option = next(
             o
-            for o in self.services.collection.letter_order.options(file.case.id, self.today())
+            for o in self.services.letter_order.options(file.case.id, self.today())
             if o.kind == _SP[level].value
         )
         if not option.allowed and option.out_of_order and authorisation is None:

@@ -233,7 +233,7 @@ class CasesView(QWidget):
 
     def open_case_for_loan(self, loan_id: int) -> None:
         """From the Beranda: the loan's open case, or a new one for it."""
-        case = self.services.collection.cases.open_case_of_loan(loan_id)
+        case = self.services.case_list.open_case_of_loan(loan_id)
         if case is not None:
             self.show_case(case.id)
         else:
@@ -245,7 +245,7 @@ class CasesView(QWidget):
         if self.model.row_of(case_id) is None:
             self.run_search()
         if self.model.row_of(case_id) is None:
-            case = self.services.collection.cases.get(case_id)
+            case = self.services.cases.get(case_id)
             for w in (
                 self.status_combo,
                 self.quality_combo,
@@ -297,7 +297,7 @@ class CasesView(QWidget):
         self._loaded = True
         selected = self.current_case_id()
         try:
-            rows = self.services.collection.cases.rows(self.today(), self.filters())
+            rows = self.services.case_list.rows(self.today(), self.filters())
         except AppError as exc:
             messages.warn(self, self.tr("Daftar kasus tidak bisa dibuka"), exc.message)
             return

@@ -191,7 +191,7 @@ class CollectionReportsView(QTabWidget):
 
     def _performance(self) -> None:
         start, end = self._date(self.perf_from), self._date(self.perf_to)
-        report = self.services.collection.reports.performance(start, end, end)
+        report = self.services.collection_reports.performance(start, end, end)
         t = report.total
         decided = t("promises_kept") + t("promises_partly") + t("promises_broken")
         rate = f"{100 * t('promises_kept') / decided:.1f}%".replace(".", ",") if decided else "–"
@@ -215,7 +215,7 @@ class CollectionReportsView(QTabWidget):
         )
 
     def _restructured(self) -> None:
-        rows = self.services.collection.reports.restructured(self._date(self.restr_on))
+        rows = self.services.collection_reports.restructured(self._date(self.restr_on))
         self.restructured.show_rows(
             list(rows),
             self.tr(
@@ -231,7 +231,7 @@ class CollectionReportsView(QTabWidget):
 
     def _offbook(self) -> WrittenOffRegister:
         on = self._date(self.offbook_on)
-        register = self.services.collection.reports.written_off(on)
+        register = self.services.collection_reports.written_off(on)
         entries = [
             e for e in register.entries if self.include_closed.isChecked() or e.status == "aktif"
         ]
@@ -285,7 +285,7 @@ class CollectionReportsView(QTabWidget):
         self.preview.open()
 
     def _causes(self) -> None:
-        rows = self.services.collection.reports.by_cause(
+        rows = self.services.collection_reports.by_cause(
             self._date(self.cause_on), self.cause_closed.isChecked()
         )
         self.causes.show_rows(

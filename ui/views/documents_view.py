@@ -327,7 +327,7 @@ class DocumentsView(QWidget):
                 self.tr("Ruang rapat {coop}").format(coop=profile.name),
                 self.issue_notulen,
                 self,
-                board=self.services.collection.meetings.board(),
+                board=self.services.meetings.board(),
                 secretary=profile.sekretaris or profile.manajer,
                 today=today,
             )
@@ -336,7 +336,7 @@ class DocumentsView(QWidget):
     def issue_notulen(self, draft: MeetingDraft) -> Issued:
         """Record the meeting as entered (attendance, chair) and issue its minutes; nothing is
         stored when the period has no decisions or the form is incomplete (AppError raised)."""
-        coll = self.services.collection
+        coll = self.services
         decisions.notulen(self.services, draft.decisions_from, draft.decisions_to)  # any?
         clean = coll.meetings.check(draft, self.today())
         held = coll.meetings.record(self.user, clean, self.today())

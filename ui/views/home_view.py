@@ -306,9 +306,9 @@ class HomeView(QWidget):
         as_of = self.as_of()
         try:
             if self.handler and as_of == self.today():
-                self.services.collection.cases.open_due_cases(as_of, self.user)
+                self.services.cases.open_due_cases(as_of, self.user)
             officer = self.user.id if self.mine_check.isChecked() else None
-            self.queue = self.services.collection.queue.build(as_of, officer)
+            self.queue = self.services.work_queue.build(as_of, officer)
         except AppError as exc:
             self.queue = None
             self.model.set_rows([])

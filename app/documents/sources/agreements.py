@@ -15,7 +15,7 @@ from app.collection.decision_models import (
     RestructuringKind,
 )
 from app.collection.models import Case, Channel, Contact
-from app.collection.restructuring import restructured_schedule, terms_from_payload
+from app.collection.restructuring_terms import restructured_schedule, terms_from_payload
 from app.documents import berita_acara as ba
 from app.documents import perjanjian as pj
 from app.documents.kesepakatan import Agreement, NewTerms, WaiverItem, agreement
@@ -51,16 +51,14 @@ _PARTS = {"pokok": "tunggakan pokok", "jasa": "tunggakan jasa", "denda": "denda"
 def agreement_decisions(services: Services, case_id: int) -> list[Decision]:
     """Decisions of the case a Berita Acara or agreement can be made from, newest first: an
     executed restructuring, an approved (or paid) settlement."""
-    found = [
-        d for d in services.collection.decisions.for_case(case_id) if (d.kind, d.status) in _USABLE
-    ]
+    found = [d for d in services.decisions.for_case(case_id) if (d.kind, d.status) in _USABLE]
     return sorted(found, key=lambda d: (d.decided_on or d.proposed_on, d.id), reverse=True)
 
 
 def agreed_contacts(services: Services, case_id: int) -> list[Contact]:
     """Contacts of the case that carry a promise to pay, newest first."""
-    promised = {p.contact_id for p in services.collection.repo.promises_of_case(case_id)}
-    contacts = services.collection.contacts.contacts(case_id)
+    promised = {p.contact_id for p in services.promise_views.of_case(case_id)}
+    contacts = services.contacts.contacts(case_id)
     chosen = [c for c in contacts if c.id in promised and not c.is_superseded]
     return sorted(chosen, key=lambda c: (c.contact_at, c.id), reverse=True)
 
@@ -93,7 +91,7 @@ def _arrears_before(services: Services, decision: Decision, on: date) -> LoanArr
     executed = sorted(
         (
             d
-            for d in services.collection.decisions.for_loan(decision.loan_id)
+            for d in services.decisions.for_loan(decision.loan_id)
             if d.kind == DecisionKind.RESTRUKTURISASI and d.status == DecisionStatus.DILAKSANAKAN
         ),
         key=lambda d: (d.executed_on or d.decided_on or d.proposed_on, d.id),
@@ -202,9 +200,7 @@ def settlement_agreement(services: Services, case: Case, decision: Decision) -> 
 
 def contact_agreement(services: Services, case: Case, contact: Contact) -> Agreement:
     """The promise to pay agreed at a contact, with what was written as agreed."""
-    made = [
-        p for p in services.collection.repo.promises_of_case(case.id) if p.contact_id == contact.id
-    ]
+    made = [p for p in services.promise_views.of_case(case.id) if p.contact_id == contact.id]
     if not made:
         raise ValidationError(
             "Catatan kontak ini tidak memuat janji bayar, jadi belum ada "
@@ -233,14 +229,14 @@ def contact_agreement(services: Services, case: Case, contact: Contact) -> Agree
 def _deal(
     services: Services, case: Case, decision_id: int | None, contact_id: int | None
 ) -> tuple[Agreement, Contact | None]:
-    contact = services.collection.contacts.get(contact_id) if contact_id is not None else None
+    contact = services.contacts.get(contact_id) if contact_id is not None else None
     if contact is not None and contact.case_id != case.id:
         raise ValidationError("Catatan kontak itu bukan dari kasus ini.", field="contact")
     if decision_id is None:
         if contact is None:
             raise ValidationError("Pilih keputusan atau catatan kontak yang disepakati.", "case")
         return contact_agreement(services, case, contact), contact
-    decision = services.collection.decisions.get(decision_id)
+    decision = services.decisions.get(decision_id)
     if decision.case_id != case.id or decision not in agreement_decisions(services, case.id):
         raise ValidationError(
             f"Keputusan {decision.number} bukan restrukturisasi yang berlaku atau pelunasan "
@@ -272,11 +268,11 @@ def agreement_contact(
     newest contact of the case with something agreed, on or before the decision's day."""
     if contact is not None or decision_id is None:
         return contact
-    decision = services.collection.decisions.get(decision_id)
+    decision = services.decisions.get(decision_id)
     day = decision.decided_on or decision.proposed_on
     agreed = [
         c
-        for c in services.collection.contacts.contacts(case.id)
+        for c in services.contacts.contacts(case.id)
         if c.agreed.strip() and not c.is_superseded and c.contact_at.date() <= day
     ]
     return max(agreed, key=lambda c: (c.contact_at, c.id), default=None)
@@ -312,14 +308,14 @@ def berita_acara(
     placed as the agreement it records: the day and place of the contact where it was
     agreed (a home or business visit, else the office), or the decision's day. Printed on
     `on`; refused once the agreement's first payment deadline has passed."""
-    case = services.collection.cases.get(case_id)
+    case = services.cases.get(case_id)
     deal, contact = _deal(services, case, decision_id, contact_id)
     parts = loan_parties(services, case.loan_id)
     met = agreement_contact(services, case, decision_id, contact)
     if met is not None:
         agreed_on = met.contact_at.date()
     else:
-        decision = services.collection.decisions.get(decision_id) if decision_id else None
+        decision = services.decisions.get(decision_id) if decision_id else None
         agreed_on = (decision.decided_on or decision.proposed_on) if decision else on
     deadline = first_deadline(deal)
     if deadline is not None and deadline < on:
@@ -343,10 +339,10 @@ def berita_acara(
 
 def perjanjian(services: Services, decision_id: int, on: date) -> pj.Perjanjian:
     """The Addendum (restructuring) or Surat Perjanjian (settlement) of a decision."""
-    decision = services.collection.decisions.get(decision_id)
+    decision = services.decisions.get(decision_id)
     if decision.case_id is None:
         raise ValidationError("Keputusan ini tidak terkait kasus.", field="decision")
-    case = services.collection.cases.get(decision.case_id)
+    case = services.cases.get(decision.case_id)
     deal, _contact = _deal(services, case, decision_id, None)
     parts = loan_parties(services, case.loan_id)
     return pj.perjanjian(

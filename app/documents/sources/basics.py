@@ -59,7 +59,7 @@ def arrears_at(services: Services, loan: Loan, on: date) -> ArrearsFigures:
     figures = arrears_figures(services.loans.quality.arrears(loan.id, on))
     if loan.status not in (LoanStatus.HAPUS_BUKU, LoanStatus.HAPUS_TAGIH):
         return figures
-    entry = services.collection.decisions_repo.offbook(loan.id, on)
+    entry = services.offbook.of_loan(loan.id, on)
     if entry is None or entry.written_off_on > on:
         return figures
     left = entry.recovered

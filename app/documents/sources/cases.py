@@ -62,7 +62,7 @@ def planned_options(
     """(new principal, options): each term through the restructuring planner (persyaratan
     kembali: tunggakan pokok and jasa into the new principal, denda waived, rate and method
     of the loan). Nothing is written."""
-    planner = services.collection.restructuring
+    planner = services.restructuring
     options = []
     principal = 0
     for months in terms:
@@ -92,7 +92,7 @@ def planned_options(
 
 def settlement_option(services: Services, loan_id: int, on: date) -> rk.SettlementOption:
     """Paying off at `on` with the largest waivers the cooperative's limits allow."""
-    quote = services.collection.settlement.max_within_limits(loan_id, on)
+    quote = services.settlement.max_within_limits(loan_id, on)
     line = quote.line
     return rk.SettlementOption(
         pokok=line("pokok").owed,
@@ -108,7 +108,7 @@ def settlement_option(services: Services, loan_id: int, on: date) -> rk.Settleme
 
 def ringkasan(services: Services, case_id: int, on: date) -> rk.RingkasanKasus:
     """The negotiation brief of case `case_id` as of `on`."""
-    coll = services.collection
+    coll = services
     case = coll.cases.get(case_id)
     parts = loan_parties(services, case.loan_id)
     loan = parts.loan
@@ -120,7 +120,7 @@ def ringkasan(services: Services, case_id: int, on: date) -> rk.RingkasanKasus:
         )
     arrears = arrears_at(services, loan, on)
     contacts = [contact_note(c) for c in coll.contacts.contacts(case_id) if not c.is_superseded]
-    promises = [promise_note(v) for v in coll.promises.views_for_case(case_id, on)]
+    promises = [promise_note(v) for v in coll.promise_views.views_for_case(case_id, on)]
     balances = services.savings.balances(loan.member_id, on)
     limits = coll.settlement.limits()
     waiver_limits = rk.WaiverLimits(

@@ -44,7 +44,7 @@ def _position(services: Services, d: Decision) -> str:
     p = d.payload
     if d.kind == DecisionKind.HAPUS_TAGIH:
         return f"sisa tagihan di luar neraca {format_rupiah(int(p.get('remaining', 0)))}"
-    seen = services.collection.meetings.position(d.id)
+    seen = services.meetings.position(d.id)
     if seen is not None:
         quality = "Hapus Buku" if seen.quality == "HB" else _class_text(seen.quality)
         return (
@@ -164,7 +164,7 @@ def _attendees(services: Services, decisions: list[Decision]) -> tuple[list[nt.A
 def notulen_of_meeting(services: Services, meeting_id: int) -> nt.Notulen:
     """The minutes of a recorded board meeting: its attendance and chair as entered, the
     quorum from them, and the decisions proposed in its period."""
-    held = services.collection.meetings_repo.meeting(meeting_id)
+    held = services.meetings.meeting(meeting_id)
     if held is None:
         raise ValidationError("Rapat tidak ditemukan.", field="meeting")
     return notulen(
@@ -190,9 +190,7 @@ def notulen(
     if end < start:
         raise ValidationError("Tanggal akhir tidak boleh sebelum tanggal awal.", field="end")
     decisions = [
-        d
-        for d in services.collection.decisions.between(start, end)
-        if d.status != DecisionStatus.DITARIK
+        d for d in services.decisions.between(start, end) if d.status != DecisionStatus.DITARIK
     ]
     if not decisions:
         raise ValidationError(
@@ -245,7 +243,7 @@ def daftar_hapus_buku(services: Services, year: int, on: date) -> dhb.DaftarHapu
     end of that year (or at `on`, if earlier): recoveries since, and hapus tagih by the RAT."""
     as_of = min(on, date(year, 12, 31))
     loans = []
-    for e in services.collection.writeoff.register(as_of, include_closed=True):
+    for e in services.offbook.register(as_of, include_closed=True):
         forgiven = e.closed_on is not None and e.closed_on <= as_of
         loans.append(
             dhb.WrittenOffLoan(

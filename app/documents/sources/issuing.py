@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from app.collection.cases import require_handler
+from app.collection.case_rules import require_handler
 from app.collection.models import LetterDraft, LetterKind
 from app.documents.kinds import DocKind
 from app.documents.register import BatchItem, DocumentService, Issued, Renderer
@@ -66,7 +66,7 @@ def _records(services: Services, actor: User, kind: DocKind, data: Any, today: d
     case_id = data.link().case_id
     if kind not in CASE_LETTERS or case_id is None:
         return False
-    case = services.collection.cases.get(case_id)
+    case = services.cases.get(case_id)
     if not case.status.is_open:
         return False
     require_handler(actor)
@@ -94,7 +94,7 @@ def issue(
     on_finished: Callable[[RegisterRow], None] | None = None
     if _records(services, actor, kind, data, today):
         case_id = data.link().case_id
-        permit = services.collection.letter_order.check(
+        permit = services.letter_order.check(
             actor, case_id, CASE_LETTERS[kind].value, data.doc_date, authorisation
         )
 
@@ -102,7 +102,7 @@ def issue(
             draft = letter_draft(kind, row, data)
             if permit:
                 draft = replace(draft, note=f"{draft.note}. {permit}")
-                services.collection.repo.add_event(
+                services.cases.note(
                     case_id, "surat", f"{draft.kind.value} {row.number}: {permit}", actor.id
                 )
                 services.audit.record(
@@ -114,7 +114,7 @@ def issue(
                     {"kind": draft.kind.value, "number": row.number},
                     note=permit,
                 )
-            services.collection.contacts.record_letter(actor, case_id, draft, today)
+            services.contacts.record_letter(actor, case_id, draft, today)
 
     return docs.issue(actor, kind, data, render, on_finished=on_finished)
 
@@ -139,7 +139,7 @@ def issue_due_letters(
     def record(item: BatchItem, row: RegisterRow) -> None:
         case_id = item.data.link().case_id
         assert case_id is not None
-        services.collection.contacts.record_letter(
+        services.contacts.record_letter(
             actor, case_id, letter_draft(item.kind, row, item.data), today
         )
 

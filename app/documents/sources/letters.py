@@ -39,7 +39,7 @@ def previous_letters(letters: list[Letter], level: int) -> tuple[sp_letters.Prev
 
 
 def _collected_case(services: Services, case_id: int) -> Case:
-    case = services.collection.cases.get(case_id)
+    case = services.cases.get(case_id)
     if not case.status.is_open:
         raise ValidationError(f"Kasus {case.number} sudah selesai; tidak ada surat lagi.", "case")
     return case
@@ -80,7 +80,7 @@ def sp_letter(
         )
     known = basis.arrears.get(case.loan_id) if basis.arrears is not None else None
     arrears = arrears_figures(known) if known is not None else arrears_at(services, parts.loan, on)
-    letters = services.collection.contacts.letters(case_id)
+    letters = services.contacts.letters(case_id)
     return sp_letters.sp_letter(
         level,
         parts.member,
@@ -160,9 +160,9 @@ def due_letters(services: Services, as_of: date) -> DueLetters:
     """The batch "Surat jatuh tempo hari ini": the work queue's letter lines at `as_of`, in
     its order (what matters most first); a long-overdue loan's line may be a Surat
     Panggilan (Kebijakan)."""
-    coll = services.collection
-    queue = coll.queue.build(as_of)
-    sent_all = coll.repo.sent_letters()
+    coll = services
+    queue = coll.work_queue.build(as_of)
+    sent_all = coll.contacts.sent_letters()
     basis = LetterBasis.read(services, as_of)
     items: list[BatchItem] = []
     waiting: list[str] = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.collection.decision_models import Decision, DecisionKind, DecisionStatus
-from app.collection.restructuring import terms_from_payload
+from app.collection.restructuring_terms import terms_from_payload
 from app.documents import kartu_pinjaman, keterangan_lunas, kuitansi
 from app.documents import tanda_terima_agunan as tta
 from app.documents.jadwal_angsuran import JadwalAngsuran, ScheduleRow, rounding_text
@@ -24,7 +24,7 @@ _NOT_LENT = (LoanStatus.DIAJUKAN, LoanStatus.DISETUJUI, LoanStatus.DITOLAK)
 def _executed(services: Services, loan_id: int, kind: DecisionKind) -> list[Decision]:
     return [
         d
-        for d in services.collection.decisions.for_loan(loan_id, kind)
+        for d in services.decisions.for_loan(loan_id, kind)
         if d.status == DecisionStatus.DILAKSANAKAN
     ]
 
@@ -121,14 +121,14 @@ def kuitansi_pemulihan(services: Services, loan_id: int, event_id: int) -> kuita
     event = next(
         (
             e
-            for e in services.collection.decisions_repo.fin_events(loan_id)
+            for e in services.offbook.fin_events(loan_id)
             if e.id == event_id and e.kind == "pemulihan"
         ),
         None,
     )
     if event is None:
         raise ValidationError("Penerimaan pemulihan itu tidak ditemukan.", field="payment")
-    user = services.collection.users_repo.by_id(event.created_by) if event.created_by else None
+    user = services.users.get(event.created_by) if event.created_by else None
     cashier = user.full_name if user else services.settings.profile().bendahara
     return kuitansi.kuitansi_pemulihan(
         event.receipt_no,

@@ -19,7 +19,7 @@ def _recovered(services: Services, people: People, member: Member) -> tuple[Loan
     """Behind since February, a case on 1 April, everything overdue paid on 10 April, then
     May's instalment late (on 8 May) and June's on time."""
     loan = make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(date(2026, 4, 1))
+    [case] = services.cases.open_due_cases(date(2026, 4, 1))
     owed = services.loans.quality.arrears(loan.id, CLEARED).arrears_total
     pay(services, people, loan, owed, CLEARED)
     pay(services, people, loan, 590_000, date(2026, 5, 8))
@@ -31,7 +31,6 @@ def test_current_throughout_is_exact_at_its_boundaries(
     services: Services, people: People, member: Member
 ) -> None:
     loan, _case = _recovered(services, people, member)
-    p = services.collection
     # May's instalment was overdue on 6 and 7 May: a window containing those days is not current
     for end in (date(2026, 5, 20), date(2026, 6, 5), date(2026, 6, 20)):
         for days in range(1, 70):
@@ -39,18 +38,18 @@ def test_current_throughout_is_exact_at_its_boundaries(
             late_inside = start <= date(2026, 5, 7) and end >= date(2026, 5, 6)
             before_clearing = start < CLEARED
             expected = not late_inside and not before_clearing
-            assert current_throughout(p, loan.id, start, end) == expected, (end, days)
+            assert current_throughout(services.loans, loan.id, start, end) == expected, (end, days)
 
 
 def test_recovered_case_closes_itself_after_the_period(
     services: Services, people: People, member: Member
 ) -> None:
     _loan, case_id = _recovered(services, people, member)
-    coll = services.collection
+    coll = services
     first_clean_day = date(2026, 5, 8)  # current from 8 May on (paid May that day)
     coll.cases.open_due_cases(first_clean_day + timedelta(days=29))
     assert coll.cases.get(case_id).status.is_open
-    assert len(coll.cases.rows(date(2026, 6, 6))) == 1
+    assert len(coll.case_list.rows(date(2026, 6, 6))) == 1
     coll.cases.open_due_cases(first_clean_day + timedelta(days=30))
     case = coll.cases.get(case_id)
     assert case.status == CaseStatus.SELESAI and case.closed_on == date(2026, 6, 7)
@@ -59,14 +58,14 @@ def test_recovered_case_closes_itself_after_the_period(
         "SELECT text FROM case_events WHERE case_id = ? AND kind = 'ditutup'", (case_id,)
     )
     assert len(events) == 1 and "ditutup otomatis" in events[0][0]
-    assert coll.cases.rows(date(2026, 6, 7)) == []  # counts use open cases only
+    assert coll.case_list.rows(date(2026, 6, 7)) == []  # counts use open cases only
     coll.cases.open_due_cases(date(2026, 6, 8))  # idempotent
     assert len(services.db.rows("SELECT 1 FROM case_events WHERE kind = 'ditutup'")) == 1
 
 
 def test_period_is_a_setting(services: Services, people: People, member: Member) -> None:
     _loan, case_id = _recovered(services, people, member)
-    coll = services.collection
+    coll = services
     services.settings.set(None, "collection.close_current_days", 20)
     coll.cases.open_due_cases(date(2026, 5, 27))  # 19 days current
     assert coll.cases.get(case_id).status.is_open

@@ -50,7 +50,7 @@ def test_cases_open_at_the_threshold_once(
             kind="vehicle_fiducia", description="Honda Beat 2019", estimated_value=9_000_000
         ),
     )
-    cases = services.collection.cases
+    cases = services.cases
     assert cases.open_due_cases(date(2026, 3, 6)) == []  # 29 days late, still Lancar
     [case] = cases.open_due_cases(date(2026, 3, 7))  # 30 days late
     assert (case.status, case.opened_how, case.open_reason) == (
@@ -70,7 +70,7 @@ def test_case_closes_when_the_loan_is_paid_off(
     services: Services, people: People, member: Member
 ) -> None:
     loan = make_loan(services, people, member)
-    cases = services.collection.cases
+    cases = services.cases
     [case] = cases.open_due_cases(date(2026, 3, 10))
     with pytest.raises(ValidationError) as err:
         cases.close(people.manajer, case.id, "Sudah bayar", date(2026, 3, 10), date(2026, 3, 10))
@@ -87,8 +87,8 @@ def test_contact_validation_at_the_field(
     services: Services, people: People, member: Member
 ) -> None:
     make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(D)
-    contacts = services.collection.contacts
+    [case] = services.cases.open_due_cases(D)
+    contacts = services.contacts
     cases = [
         (draft(case.id, met_role=MetRole.PENJAMIN), "met_name"),
         (draft(case.id, channel=Channel.SURAT), "letter_kind"),
@@ -116,8 +116,8 @@ def test_correction_is_a_new_contact_and_attachments_are_copied(
     services: Services, people: People, member: Member, tmp_path: Path
 ) -> None:
     make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(D)
-    contacts = services.collection.contacts
+    [case] = services.cases.open_due_cases(D)
+    contacts = services.contacts
     photo = tmp_path / "foto rumah.jpg"
     photo.write_bytes(b"\xff\xd8 not really a jpeg")
     first = contacts.record(
@@ -159,15 +159,15 @@ def test_correction_is_a_new_contact_and_attachments_are_copied(
             draft(case.id, corrects_id=first.id, correction_reason="Lagi-lagi"),
             today=D,
         )
-    assert services.collection.cases.get(case.id).causes == ("sakit",)
+    assert services.cases.get(case.id).causes == ("sakit",)
 
 
 def test_timeline_merges_everything_in_time_order(
     services: Services, people: People, member: Member
 ) -> None:
     loan = make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(date(2026, 4, 1))
-    services.collection.contacts.record(
+    [case] = services.cases.open_due_cases(date(2026, 4, 1))
+    services.contacts.record(
         people.staf,
         draft(
             case.id,
@@ -180,7 +180,7 @@ def test_timeline_merges_everything_in_time_order(
         promise=PromiseDraft(590_000, date(2026, 4, 9)),
     )
     pay(services, people, loan, 590_000, date(2026, 4, 8))
-    timeline = services.collection.cases.timeline(case.id, date(2026, 4, 10))
+    timeline = services.timelines.for_case(case.id, date(2026, 4, 10))
     sources = [e.source for e in timeline]
     assert sources[:2] == ["pembayaran", "kasus"]  # disbursed, then the case opened
     assert sources.index("kontak") < sources.index("janji") < len(sources) - 1
@@ -192,7 +192,7 @@ def test_timeline_merges_everything_in_time_order(
 
 def test_cases_list_filters_and_reports(services: Services, people: People, member: Member) -> None:
     make_loan(services, people, member)
-    coll = services.collection
+    coll = services
     [case] = coll.cases.open_due_cases(date(2026, 4, 1))
     coll.cases.set_causes(people.manajer, case.id, ("usaha_gagal", "utang_lain"), today=D)
     coll.contacts.record(
@@ -207,18 +207,18 @@ def test_cases_list_filters_and_reports(services: Services, people: People, memb
         today=date(2026, 6, 1),
         promise=PromiseDraft(300_000, date(2026, 6, 5)),
     )
-    [row] = coll.cases.rows(D)
+    [row] = coll.case_list.rows(D)
     assert (row.quality, row.broken_promises, row.next_step_overdue) == ("KL", 1, True)
-    assert coll.cases.rows(D, CaseFilter(quality="M")) == []
-    assert len(coll.cases.rows(D, CaseFilter(broken_promises_only=True))) == 1
-    assert coll.cases.rows(D, CaseFilter(statuses=(CaseStatus.BARU,))) == []
-    assert len(coll.cases.rows(D, CaseFilter(text="Siti"))) == 1
-    causes = coll.reports.by_cause(D)
+    assert coll.case_list.rows(D, CaseFilter(quality="M")) == []
+    assert len(coll.case_list.rows(D, CaseFilter(broken_promises_only=True))) == 1
+    assert coll.case_list.rows(D, CaseFilter(statuses=(CaseStatus.BARU,))) == []
+    assert len(coll.case_list.rows(D, CaseFilter(text="Siti"))) == 1
+    causes = coll.collection_reports.by_cause(D)
     assert [(c.code, c.group, c.cases, c.outstanding) for c in causes] == [
         ("usaha_gagal", "anggota", 1, 6_000_000),
         ("utang_lain", "anggota", 1, 6_000_000),
     ]
-    perf = coll.reports.performance(date(2026, 6, 1), date(2026, 6, 30), D)
+    perf = coll.collection_reports.performance(date(2026, 6, 1), date(2026, 6, 30), D)
     [line] = perf.rows
     assert (
         line.month,

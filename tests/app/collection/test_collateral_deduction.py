@@ -36,7 +36,7 @@ def test_njop_is_required_only_for_land_without_hak_tanggungan(kind: str) -> Non
 
 
 def _allowance_item(services: Services, loan_id: int) -> tuple[bool, str]:
-    checklist = services.collection.writeoff.checklist(loan_id, AS_OF)
+    checklist = services.writeoff.checklist(loan_id, AS_OF)
     [item] = [i for i in checklist.items if i.key == "allowance"]
     return item.ok, item.detail
 
@@ -79,8 +79,8 @@ def test_collateral_that_cannot_be_realised_is_never_deducted(
         loan.id,
         CollateralDraft("land_mortgage", "SHM 123", estimated_value=5_000_000),
     )
-    [case] = services.collection.cases.open_due_cases(AS_OF)
-    services.collection.cases.set_collateral(people.manajer, case.id, status, "Catatan", AS_OF)
+    [case] = services.cases.open_due_cases(AS_OF)
+    services.cases.set_collateral(people.manajer, case.id, status, "Catatan", AS_OF)
     realisable = status not in (
         CollateralStatus.TIDAK_ADA,
         CollateralStatus.TERJUAL,

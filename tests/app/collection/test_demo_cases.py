@@ -25,10 +25,8 @@ def test_demo_cases_tell_every_story(tmp_path: Path) -> None:
     try:
         demo_loans.add_demo_loans(services, random.Random(1), TODAY)
         summary = add_demo_cases(services, random.Random(1), TODAY)
-        coll = services.collection
-        done = {
-            d.kind for d in coll.decisions_repo.find() if d.status == DecisionStatus.DILAKSANAKAN
-        }
+        coll = services
+        done = {d.kind for d in coll.decisions.all() if d.status == DecisionStatus.DILAKSANAKAN}
         assert {
             DecisionKind.RESTRUKTURISASI,
             DecisionKind.PELUNASAN_KERINGANAN,
@@ -37,15 +35,15 @@ def test_demo_cases_tell_every_story(tmp_path: Path) -> None:
         } <= done
         kinds = {
             d.payload["terms"]["kind"]
-            for d in coll.decisions_repo.find(kind=DecisionKind.RESTRUKTURISASI)
+            for d in coll.decisions.all(kind=DecisionKind.RESTRUKTURISASI)
         }
         assert kinds == {"penjadwalan_kembali", "persyaratan_kembali"}
-        register = coll.reports.written_off(TODAY)
+        register = coll.collection_reports.written_off(TODAY)
         assert sorted(e.status for e in register.entries) == ["aktif", "hapus_tagih"]
         assert register.total_recovered > 0
-        statuses = [v.status.value for v in coll.promises.all_views(TODAY)]
+        statuses = [v.status.value for v in coll.promise_views.all_views(TODAY)]
         assert "ditepati" in statuses and ("ingkar" in statuses or "sebagian" in statuses)
-        assert coll.queue.build(TODAY).total_count > 0
+        assert coll.work_queue.build(TODAY).total_count > 0
         assert "hapus tagih" in summary
     finally:
         services.close()

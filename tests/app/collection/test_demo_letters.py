@@ -28,9 +28,9 @@ def test_demo_letters_are_in_the_register_and_numbered_like_any_letter(tmp_path:
     services = Services.open(path)
     try:
         docs = documents(services)
-        coll = services.collection
+        coll = services
         case_letters = [
-            x for case in coll.repo.cases() for x in coll.contacts.letters(case.id)
+            x for case in coll.case_list.open_cases() for x in coll.contacts.letters(case.id)
             if x.kind.value in SP
         ]  # fmt: skip
         assert len(case_letters) >= 10

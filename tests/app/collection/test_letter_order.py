@@ -82,7 +82,7 @@ def test_printing_keeps_order_unless_a_pengurus_authorises(
     services: Services, people: People, loan: Loan
 ) -> None:
     on = date(2026, 4, 1)
-    [case] = services.collection.cases.open_due_cases(on)
+    [case] = services.cases.open_due_cases(on)
     with pytest.raises(PermissionDenied) as err:
         _issue(services, people.staf, case.id, 3, on)
     assert "SP2 belum dibuat" in err.value.message
@@ -93,7 +93,7 @@ def test_printing_keeps_order_unless_a_pengurus_authorises(
         _issue(services, people.ketua, case.id, 2, on)  # a Pengurus, but no reason
     assert missing.value.field == "authorisation"
     _issue(services, people.ketua, case.id, 2, on, "Anggota akan pindah keluar kota minggu ini")
-    [_sp1, sp2] = services.collection.contacts.letters(case.id)
+    [_sp1, sp2] = services.contacts.letters(case.id)
     assert sp2.kind == LetterKind.SP2 and "diizinkan Budi Santoso" in sp2.note
     events = services.db.rows(
         "SELECT text FROM case_events WHERE case_id = ? AND kind = 'surat'", (case.id,)
@@ -110,9 +110,9 @@ def test_printing_keeps_order_unless_a_pengurus_authorises(
 def test_writeoff_checklist_ignores_letters_sent_too_close(
     services: Services, people: People, loan: Loan
 ) -> None:
-    [case] = services.collection.cases.open_due_cases(date(2026, 4, 1))
+    [case] = services.cases.open_due_cases(date(2026, 4, 1))
     for kind in ("SP1", "SP2", "SP3"):
-        services.collection.contacts.record_letter(
+        services.contacts.record_letter(
             people.staf,
             case.id,
             LetterDraft(
@@ -125,7 +125,7 @@ def test_writeoff_checklist_ignores_letters_sent_too_close(
             ),
             today=date(2026, 4, 6),
         )
-    check = services.collection.writeoff.checklist(loan.id, date(2027, 3, 1))
+    check = services.writeoff.checklist(loan.id, date(2027, 3, 1))
     letters_item = {i.key: i for i in check.items}["letters"]
     assert not letters_item.ok
     assert "Belum dikirim: SP2, SP3" in letters_item.detail

@@ -81,8 +81,8 @@ def test_queue_ranks_fresh_arrears_first_and_invites_the_old_loan(
     )
     joko = make_member(services, people.manajer, name="Joko Susilo", sex="L", serial=2)
     fresh = make_loan(services, people, joko, amount=6_000_000)
-    services.collection.cases.open_due_cases(AS_OF)
-    lines = services.collection.queue.build(AS_OF).of_kind(QueueKind.SURAT)
+    services.cases.open_due_cases(AS_OF)
+    lines = services.work_queue.build(AS_OF).of_kind(QueueKind.SURAT)
     assert [x.loan_id for x in lines] == [fresh.id, old.id]
     assert [x.letter for x in lines] == ["SP1", "panggilan"]
     assert "Kirim Surat Panggilan" in lines[1].text and "belum pernah mendapat SP" in lines[1].text
@@ -90,5 +90,5 @@ def test_queue_ranks_fresh_arrears_first_and_invites_the_old_loan(
     due = due_letters(services, AS_OF)
     assert [i.kind for i in due.items] == [DocKind.SP1, DocKind.PANGGILAN]
     services.settings.set(None, "collection.long_overdue_first", "SP1")
-    lines = services.collection.queue.build(AS_OF).of_kind(QueueKind.SURAT)
+    lines = services.work_queue.build(AS_OF).of_kind(QueueKind.SURAT)
     assert [x.letter for x in lines] == ["SP1", "SP1"]

@@ -14,7 +14,7 @@ from app.collection.models import (
     PromiseDraft,
     PromiseStatus,
 )
-from app.collection.promises import evaluate_promises
+from app.collection.promise_views import evaluate_promises
 from app.errors import ValidationError
 from app.members.models import Member
 from app.services import Services
@@ -149,8 +149,8 @@ def test_cancelled_promise_takes_no_payment() -> None:
 
 def _visit_with_promise(services: Services, people: People, member: Member) -> tuple[int, int]:
     loan = make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(date(2026, 6, 10))
-    contact = services.collection.contacts.record(
+    [case] = services.cases.open_due_cases(date(2026, 6, 10))
+    contact = services.contacts.record(
         people.staf,
         ContactDraft(
             case_id=case.id,
@@ -175,12 +175,12 @@ def test_promise_from_a_home_visit_partly_paid_is_sebagian(
 ) -> None:
     loan_id, case_id = _visit_with_promise(services, people, member)
     pay(services, people, services.loans.get(loan_id), 400_000, date(2026, 6, 18))
-    promises = services.collection.promises
+    promises = services.promise_views
     [waiting] = promises.views_for_case(case_id, date(2026, 6, 20))
     assert (waiting.status, waiting.paid) == (PromiseStatus.MENUNGGU, 400_000)
     [after] = promises.views_for_case(case_id, date(2026, 6, 21))
     assert (after.status, after.paid, after.shortfall) == (PromiseStatus.SEBAGIAN, 400_000, 600_000)
-    assert services.collection.cases.get(case_id).status.value == "janji_bayar"
+    assert services.cases.get(case_id).status.value == "janji_bayar"
     [rate] = promises.kept_rates("officer", date(2026, 6, 21))
     assert (rate.name, rate.made, rate.partly, rate.rate) == ("Agus Prasetyo", 1, 1, 0)
 
@@ -191,7 +191,7 @@ def test_reversed_payment_no_longer_counts(
     loan_id, case_id = _visit_with_promise(services, people, member)
     pay(services, people, services.loans.get(loan_id), 1_000_000, date(2026, 6, 18))
     assert (
-        services.collection.promises.views_for_case(case_id, date(2026, 6, 21))[0].status
+        services.promise_views.views_for_case(case_id, date(2026, 6, 21))[0].status
         == PromiseStatus.DITEPATI
     )
     event = services.loans.payments.events(loan_id)[-1]
@@ -199,7 +199,7 @@ def test_reversed_payment_no_longer_counts(
         people.manajer, event.id, "Salah catat nominal", date(2026, 6, 19), today=date(2026, 6, 19)
     )
     assert (
-        services.collection.promises.views_for_case(case_id, date(2026, 6, 21))[0].status
+        services.promise_views.views_for_case(case_id, date(2026, 6, 21))[0].status
         == PromiseStatus.INGKAR
     )
 
@@ -208,13 +208,13 @@ def test_cancel_only_a_waiting_promise_with_a_reason(
     services: Services, people: People, member: Member
 ) -> None:
     _, case_id = _visit_with_promise(services, people, member)
-    [view] = services.collection.promises.views_for_case(case_id, date(2026, 6, 12))
+    [view] = services.promise_views.views_for_case(case_id, date(2026, 6, 12))
     with pytest.raises(ValidationError) as err:
-        services.collection.promises.cancel(
+        services.promises.cancel(
             people.staf, view.promise.id, "", date(2026, 6, 12), today=date(2026, 6, 12)
         )
     assert err.value.field == "reason"
-    cancelled = services.collection.promises.cancel(
+    cancelled = services.promises.cancel(
         people.staf,
         view.promise.id,
         "Anggota minta jadwal ulang",
@@ -223,7 +223,7 @@ def test_cancel_only_a_waiting_promise_with_a_reason(
     )
     assert cancelled.status == PromiseStatus.DIBATALKAN
     with pytest.raises(ValidationError):
-        services.collection.promises.cancel(
+        services.promises.cancel(
             people.staf, view.promise.id, "Sekali lagi", date(2026, 6, 12), today=date(2026, 6, 12)
         )
 
@@ -233,9 +233,9 @@ def test_a_reason_of_invisible_characters_is_no_reason(
 ) -> None:
     """Issue 9 §9: control and bidi characters are stripped before the length is judged."""
     _, case_id = _visit_with_promise(services, people, member)
-    [view] = services.collection.promises.views_for_case(case_id, date(2026, 6, 12))
+    [view] = services.promise_views.views_for_case(case_id, date(2026, 6, 12))
     with pytest.raises(ValidationError) as err:
-        services.collection.promises.cancel(
+        services.promises.cancel(
             people.staf,
             view.promise.id,
             "\x00\x07\x1b\u202e\u2066\u2069\x7f",

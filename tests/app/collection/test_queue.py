@@ -22,7 +22,7 @@ Q = date(2026, 6, 22)
 
 
 def test_queue_for_a_date(services: Services, people: People, member: Member) -> None:
-    coll = services.collection
+    coll = services
     loan_a = make_loan(services, people, member)
     joko = make_member(services, people.manajer, name="Joko Susilo", sex="L", serial=2)
     loan_b = make_loan(
@@ -86,7 +86,7 @@ def test_queue_for_a_date(services: Services, people: People, member: Member) ->
         Q,
     )
 
-    queue = coll.queue.build(Q)
+    queue = coll.work_queue.build(Q)
 
     kinds = [(i.kind, i.loan_id) for i in queue.items]
     assert kinds == [
@@ -115,7 +115,7 @@ def test_queue_for_a_date(services: Services, people: People, member: Member) ->
     assert queue.counts[QueueKind.SURAT] == 2 and queue.total_count == 7
     assert queue.amounts[QueueKind.KEPUTUSAN] == offer.payload["agreed_sum"]
 
-    mine = coll.queue.build(Q, officer_id=people.staf.id)
+    mine = coll.work_queue.build(Q, officer_id=people.staf.id)
     assert {i.loan_id for i in mine.items} == {loan_a.id}
 
     # Paying the promise today takes it off the list; a new contact settles the follow-up.
@@ -132,5 +132,5 @@ def test_queue_for_a_date(services: Services, people: People, member: Member) ->
         ),
         today=Q,
     )
-    later = {i.kind for i in coll.queue.build(Q).items if i.loan_id == loan_a.id}
+    later = {i.kind for i in coll.work_queue.build(Q).items if i.loan_id == loan_a.id}
     assert QueueKind.JANJI_HARI_INI not in later and QueueKind.TINDAK_LANJUT not in later

@@ -23,7 +23,7 @@ from app.collection.models import (
     PromiseDraft,
     PromiseStatus,
 )
-from app.collection.restructuring import restructured_schedule
+from app.collection.restructuring_terms import restructured_schedule
 from app.errors import PermissionDenied, ValidationError
 from app.loans.models import EventKind
 from app.members.models import Member
@@ -198,15 +198,15 @@ def _terms(
 @pytest.fixture
 def case_id(services: Services, people: People, member: Member) -> int:
     make_loan(services, people, member)  # 6 juta, 12 × 590.000 from 5 Feb 2026, nothing paid
-    [case] = services.collection.cases.open_due_cases(EFF)
+    [case] = services.cases.open_due_cases(EFF)
     return case.id
 
 
 def test_plan_shows_old_and_new_side_by_side(
     services: Services, people: People, case_id: int
 ) -> None:
-    case = services.collection.cases.get(case_id)
-    plan = services.collection.restructuring.plan(case.loan_id, _terms())
+    case = services.cases.get(case_id)
+    plan = services.restructuring.plan(case.loan_id, _terms())
     pos = plan.position
     # Five instalments due by 10 June (5 Feb … 5 Jun): 2.500.000 pokok, 450.000 jasa.
     assert (pos.outstanding, pos.arrears_pokok, pos.arrears_jasa) == (6_000_000, 2_500_000, 450_000)
@@ -221,19 +221,19 @@ def test_plan_shows_old_and_new_side_by_side(
 def test_rescheduling_cannot_change_the_rate_or_capitalise(
     services: Services, people: People, case_id: int
 ) -> None:
-    loan_id = services.collection.cases.get(case_id).loan_id
+    loan_id = services.cases.get(case_id).loan_id
     with pytest.raises(ValidationError) as err:
-        services.collection.restructuring.plan(loan_id, _terms(RestructuringKind.PENJADWALAN, "1"))
+        services.restructuring.plan(loan_id, _terms(RestructuringKind.PENJADWALAN, "1"))
     assert err.value.field == "monthly_rate"
     with pytest.raises(ValidationError) as err:
-        services.collection.restructuring.plan(loan_id, _terms(RestructuringKind.PENJADWALAN))
+        services.restructuring.plan(loan_id, _terms(RestructuringKind.PENJADWALAN))
     assert err.value.field == "jasa"
 
 
 def test_approved_restructuring_adds_a_schedule_version(
     services: Services, people: People, case_id: int
 ) -> None:
-    coll = services.collection
+    coll = services
     case = coll.cases.get(case_id)
     repo = LoansRepository(services.db)
     original = repo.schedule(case.loan_id, 0)
@@ -265,12 +265,12 @@ def test_approved_restructuring_adds_a_schedule_version(
     assert sum(i.principal for i in new) == 6_450_000 and len(new) == 18
     waivers = [e for e in services.loans.payments.events(loan.id) if e.kind == EventKind.KERINGANAN]
     assert [(w.denda, w.approved_by) for w in waivers] == [(denda, people.ketua.id)]
-    [fin] = coll.decisions_repo.fin_events(loan.id)
+    [fin] = coll.offbook.fin_events(loan.id)
     assert (fin.kind, fin.jasa, fin.decision_id) == ("kapitalisasi", 450_000, decision.id)
     arrears = services.loans.quality.arrears(loan.id, EFF)
     assert (arrears.days_past_due, arrears.outstanding) == (0, 6_450_000)
     assert coll.cases.get(case_id).status == CaseStatus.RESTRUKTURISASI
-    [view] = coll.promises.views_for_case(case_id, EFF)
+    [view] = coll.promise_views.views_for_case(case_id, EFF)
     assert view.status == PromiseStatus.DIBATALKAN and view.promise.contact_id == contact.id
     again = coll.restructuring.plan(loan.id, _terms())
     assert again.counter == 2 and any("ke-2" in w for w in again.warnings)
@@ -279,7 +279,7 @@ def test_approved_restructuring_adds_a_schedule_version(
 def test_approval_refused_when_the_position_changed(
     services: Services, people: People, case_id: int
 ) -> None:
-    coll = services.collection
+    coll = services
     loan_id = coll.cases.get(case_id).loan_id
     decision = coll.restructuring.propose(people.manajer, case_id, _terms(), today=EFF)
     services.loans.payments.record_payment(

@@ -41,8 +41,8 @@ def _terms(kind: RestructuringKind, rate: str, on: date, first_due: date) -> Res
 def reconditioned(services: Services, people: People, member: Member) -> int:
     """The loan (6 juta flat 1,5 %) after an approved Persyaratan Kembali to 1,25 %."""
     make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(EFF)
-    coll = services.collection
+    [case] = services.cases.open_due_cases(EFF)
+    coll = services
     assert coll.restructuring.current_terms(case.loan_id).monthly_rate == Decimal("1.5")
     decision = coll.restructuring.propose(
         people.manajer,
@@ -55,7 +55,7 @@ def reconditioned(services: Services, people: People, member: Member) -> int:
 
 
 def test_current_terms_are_the_latest_version(services: Services, reconditioned: int) -> None:
-    current = services.collection.restructuring.current_terms(reconditioned)
+    current = services.restructuring.current_terms(reconditioned)
     assert (current.version, current.monthly_rate, current.months) == (1, Decimal("1.25"), 18)
     assert services.loans.get(reconditioned).monthly_rate == Decimal("1.5")  # the agreement
 
@@ -66,10 +66,10 @@ def test_rescheduling_keeps_the_rate_in_force(
 ) -> None:
     terms = _terms(RestructuringKind.PENJADWALAN, rate, LATER, date(2026, 12, 10))
     if accepted:
-        plan = services.collection.restructuring.plan(reconditioned, terms)
+        plan = services.restructuring.plan(reconditioned, terms)
         assert plan.terms.monthly_rate == Decimal("1.25")
     else:
         with pytest.raises(ValidationError) as err:
-            services.collection.restructuring.plan(reconditioned, terms)
+            services.restructuring.plan(reconditioned, terms)
         assert err.value.field == "monthly_rate"
         assert "tidak mengubah jasa" in err.value.message

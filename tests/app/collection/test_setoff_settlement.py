@@ -32,14 +32,14 @@ def case_id(services: Services, people: People, member: Member) -> int:
             people.staf, member.id, kind, amount, date(2026, 1, 5), today=date(2026, 1, 5)
         )
     make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(D)
+    [case] = services.cases.open_due_cases(D)
     return case.id
 
 
 def test_setoff_withdraws_and_pays_in_one_go(
     services: Services, people: People, member: Member, case_id: int
 ) -> None:
-    coll = services.collection
+    coll = services
     decision = coll.setoff.propose(
         people.manajer, case_id, D, {"sukarela": 650_000, "wajib": 400_000}, CONSENT, D
     )
@@ -66,7 +66,7 @@ def test_setoff_failing_midway_leaves_nothing(
     case_id: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    coll = services.collection
+    coll = services
     decision = coll.setoff.propose(people.manajer, case_id, D, {"sukarela": 650_000}, CONSENT, D)
     events_before = len(services.loans.payments.events(decision.loan_id))
 
@@ -86,7 +86,7 @@ def test_setoff_failing_midway_leaves_nothing(
 def test_setoff_checks_balances_and_consent(
     services: Services, people: People, case_id: int
 ) -> None:
-    coll = services.collection
+    coll = services
     with pytest.raises(ValidationError) as err:
         coll.setoff.propose(people.manajer, case_id, D, {"sukarela": 700_000}, CONSENT, D)
     assert err.value.field == "sukarela"
@@ -107,7 +107,7 @@ def test_setoff_checks_balances_and_consent(
 def test_settlement_within_limits_one_pengurus(
     services: Services, people: People, case_id: int
 ) -> None:
-    coll = services.collection
+    coll = services
     loan_id = coll.cases.get(case_id).loan_id
     limit = coll.settlement.max_within_limits(loan_id, D)
     denda = limit.line("denda")
@@ -137,7 +137,7 @@ def test_settlement_within_limits_one_pengurus(
 def test_settlement_beyond_limits_needs_two_pengurus_and_minutes(
     services: Services, people: People, case_id: int
 ) -> None:
-    coll = services.collection
+    coll = services
     decision = coll.settlement.propose(
         people.manajer, case_id, D, {"pokok": 500_000}, date(2026, 7, 10), "Usaha bangkrut", D
     )
@@ -160,7 +160,7 @@ def test_settlement_beyond_limits_needs_two_pengurus_and_minutes(
 
 
 def test_rejection_and_withdrawal(services: Services, people: People, case_id: int) -> None:
-    coll = services.collection
+    coll = services
     decision = coll.settlement.propose(
         people.manajer, case_id, D, {"jasa": 100_000}, date(2026, 7, 10), "Coba tawarkan", D
     )

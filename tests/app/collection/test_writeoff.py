@@ -29,7 +29,7 @@ W = date(2027, 3, 1)  # the loan (nothing paid since Feb 2026) has been Macet si
 @pytest.fixture
 def case_id(services: Services, people: People, member: Member) -> int:
     make_loan(services, people, member)
-    [case] = services.collection.cases.open_due_cases(date(2026, 4, 1))
+    [case] = services.cases.open_due_cases(date(2026, 4, 1))
     return case.id
 
 
@@ -38,7 +38,7 @@ def send_letters(
 ) -> None:
     sent = {"SP1": date(2026, 4, 6), "SP2": date(2026, 4, 20), "SP3": date(2026, 5, 4)}
     for kind in kinds:
-        services.collection.contacts.record_letter(
+        services.contacts.record_letter(
             people.staf,
             case_id,
             LetterDraft(
@@ -54,7 +54,7 @@ def send_letters(
 
 
 def visit(services: Services, people: People, case_id: int) -> None:
-    services.collection.contacts.record(
+    services.contacts.record(
         people.staf,
         ContactDraft(
             case_id=case_id,
@@ -75,14 +75,14 @@ def ready(services: Services, people: People, case_id: int) -> None:
 
 
 def test_checklist_names_what_is_missing(services: Services, people: People, case_id: int) -> None:
-    loan_id = services.collection.cases.get(case_id).loan_id
-    check = services.collection.writeoff.checklist(loan_id, W)
+    loan_id = services.cases.get(case_id).loan_id
+    check = services.writeoff.checklist(loan_id, W)
     failing = {item.key for item in check.failing}
     assert failing == {"letters", "visit"}
     by_key = {item.key: item for item in check.items}
     assert by_key["macet"].ok and by_key["allowance"].ok and by_key["savings"].ok
     assert "SP1, SP2, SP3" in by_key["letters"].detail
-    early = services.collection.writeoff.checklist(loan_id, date(2026, 10, 1))
+    early = services.writeoff.checklist(loan_id, date(2026, 10, 1))
     assert not {i.key: i for i in early.items}["macet"].ok  # Macet only since August
 
 
@@ -92,7 +92,7 @@ def test_proposal_refused_while_a_precondition_fails(
     send_letters(services, people, case_id, ("SP1", "SP2"))
     visit(services, people, case_id)
     with pytest.raises(ValidationError) as err:
-        services.collection.writeoff.propose(
+        services.writeoff.propose(
             people.manajer, case_id, "Anggota pindah, tidak mampu bayar", W, W
         )
     assert "SP1, SP2 dan SP3 sudah dikirim" in err.value.message
@@ -103,7 +103,7 @@ def test_roles_and_two_different_approvers_after_the_pengawas(
     services: Services, people: People, case_id: int
 ) -> None:
     ready(services, people, case_id)
-    coll = services.collection
+    coll = services
     with pytest.raises(PermissionDenied):
         coll.writeoff.propose(people.staf, case_id, "Anggota pindah, tidak mampu bayar", W, W)
     decision = coll.writeoff.propose(
@@ -130,7 +130,7 @@ def test_roles_and_two_different_approvers_after_the_pengawas(
     assert done.status == DecisionStatus.DILAKSANAKAN
     assert [v.user_id for v in done.approvals] == [people.ketua.id, people.bendahara.id]
     assert services.loans.get(loan_id).status == LoanStatus.HAPUS_BUKU
-    [entry] = coll.writeoff.register(W)
+    [entry] = coll.offbook.register(W)
     assert (entry.loan_id, entry.pokok, entry.jasa, entry.status) == (
         loan_id,
         6_000_000,
@@ -138,7 +138,7 @@ def test_roles_and_two_different_approvers_after_the_pengawas(
         "aktif",
     )
     assert entry.denda == decision.payload["denda"] > 0
-    kinds = [(e.kind, e.pokok, e.jasa) for e in coll.decisions_repo.fin_events(loan_id)]
+    kinds = [(e.kind, e.pokok, e.jasa) for e in coll.offbook.fin_events(loan_id)]
     assert kinds == [("hapus_buku", 6_000_000, 0), ("pembalikan_pendapatan", 0, 1_080_000)]
     assert coll.cases.get(case_id).status == CaseStatus.HAPUS_BUKU
     assert loan_id not in {a.loan_id for a in services.loans.quality.all_arrears(W)}
@@ -148,7 +148,7 @@ def test_proposer_pengurus_cannot_be_one_of_the_approvers(
     services: Services, people: People, case_id: int
 ) -> None:
     ready(services, people, case_id)
-    coll = services.collection
+    coll = services
     decision = coll.writeoff.propose(people.ketua, case_id, "Anggota pindah, tak mampu", W, W)
     coll.decisions.add_note(people.pengawas, decision.id, "Sudah diperiksa.", W, W)
     with pytest.raises(PermissionDenied):
@@ -159,7 +159,7 @@ def test_approval_refused_when_a_precondition_fails_later(
     services: Services, people: People, member: Member, case_id: int
 ) -> None:
     ready(services, people, case_id)
-    coll = services.collection
+    coll = services
     decision = coll.writeoff.propose(people.manajer, case_id, "Anggota pindah, tak mampu", W, W)
     coll.decisions.add_note(people.pengawas, decision.id, "Sudah diperiksa.", W, W)
     services.savings.deposit(people.staf, member.id, SavingsKind.SUKARELA, 150_000, W, today=W)
@@ -171,7 +171,7 @@ def test_approval_refused_when_a_precondition_fails_later(
 
 def _written_off(services: Services, people: People, case_id: int) -> int:
     ready(services, people, case_id)
-    coll = services.collection
+    coll = services
     decision = coll.writeoff.propose(people.manajer, case_id, "Anggota pindah, tak mampu", W, W)
     coll.decisions.add_note(people.pengawas, decision.id, "Sudah diperiksa.", W, W)
     coll.decisions.approve(people.ketua, decision.id, "", W, W)
@@ -182,17 +182,17 @@ def _written_off(services: Services, people: People, case_id: int) -> int:
 def test_recovery_after_write_off_and_then_hapus_tagih(
     services: Services, people: People, case_id: int
 ) -> None:
-    coll = services.collection
+    coll = services
     loan_id = _written_off(services, people, case_id)
-    claim = coll.writeoff.entry(loan_id).claim
+    claim = coll.offbook.entry(loan_id).claim
     later = date(2027, 5, 3)
     recovery = coll.writeoff.record_recovery(
         people.staf, loan_id, 750_000, later, "tunai", "Dibayar adik anggota", later
     )
     assert recovery.receipt_no == "PH-2027-00001"
     assert (recovery.debit, recovery.credit.split(" ")[0]) == ("Kas", "Pendapatan")
-    assert coll.writeoff.entry(loan_id).remaining == claim - 750_000
-    report = coll.reports.written_off(later)
+    assert coll.offbook.entry(loan_id).remaining == claim - 750_000
+    report = coll.collection_reports.written_off(later)
     assert report.recovered_in_period == {loan_id: 750_000}
     assert report.total_remaining == claim - 750_000
     with pytest.raises(ValidationError) as err:
@@ -205,7 +205,7 @@ def test_recovery_after_write_off_and_then_hapus_tagih(
         people.manajer, case_id, "05/RAT/KSP-UJ/III/2028", rat, "Anggota meninggal dunia", rat, rat
     )
     coll.decisions.approve(people.ketua, decision.id, "Sesuai keputusan RAT", rat, rat)
-    entry = coll.writeoff.entry(loan_id)
+    entry = coll.offbook.entry(loan_id)
     assert (entry.status, entry.rat_number, entry.closed_on) == (
         "hapus_tagih",
         "05/RAT/KSP-UJ/III/2028",

@@ -22,7 +22,7 @@ def _proposed(
     services: Services, people: People, case_id: int, proposer: User | None = None
 ) -> Decision:
     ready(services, people, case_id)
-    coll = services.collection
+    coll = services
     decision = coll.writeoff.propose(proposer or people.manajer, case_id, REASON, W, W)
     note = "Sudah diperiksa, syarat lengkap."
     return coll.decisions.add_note(people.pengawas, decision.id, note, W, W)
@@ -33,7 +33,7 @@ def test_two_pengurus_without_the_ketua_cannot_write_off(
 ) -> None:
     sekretaris = make_user(services, Role.PENGURUS, "sekretaris", "Drs. Hartono")
     decision = _proposed(services, people, case_id)
-    coll = services.collection
+    coll = services
     coll.decisions.approve(people.bendahara, decision.id, "Setuju", W, W)
     with pytest.raises(PermissionDenied, match="perlu persetujuan Ketua"):
         coll.decisions.approve(sekretaris, decision.id, "Setuju", W, W)
@@ -50,8 +50,8 @@ def test_ketua_and_one_pengurus_in_either_order(
     first, second = (people.ketua, people.bendahara)
     if order == "ketua_last":
         first, second = second, first
-    services.collection.decisions.approve(first, decision.id, "Setuju", W, W)
-    done = services.collection.decisions.approve(second, decision.id, "Setuju", W, W)
+    services.decisions.approve(first, decision.id, "Setuju", W, W)
+    done = services.decisions.approve(second, decision.id, "Setuju", W, W)
     assert done.status == DecisionStatus.DILAKSANAKAN
 
 
@@ -60,9 +60,9 @@ def test_ketua_who_proposed_cannot_approve(
 ) -> None:
     decision = _proposed(services, people, case_id, proposer=people.ketua)
     with pytest.raises(PermissionDenied, match="usulannya sendiri"):
-        services.collection.decisions.approve(people.ketua, decision.id, "Setuju", W, W)
+        services.decisions.approve(people.ketua, decision.id, "Setuju", W, W)
     # Without another Ketua, the bendahara alone cannot complete it either.
     with pytest.raises(PermissionDenied, match="perlu persetujuan Ketua"):
         sekretaris = make_user(services, Role.PENGURUS, "sekretaris", "Drs. Hartono")
-        services.collection.decisions.approve(people.bendahara, decision.id, "Setuju", W, W)
-        services.collection.decisions.approve(sekretaris, decision.id, "Setuju", W, W)
+        services.decisions.approve(people.bendahara, decision.id, "Setuju", W, W)
+        services.decisions.approve(sekretaris, decision.id, "Setuju", W, W)

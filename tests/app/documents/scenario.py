@@ -57,7 +57,7 @@ def loan_with_case(services: Services, people: People, member: Member) -> tuple[
             9_500_000,
         ),
     )
-    [case] = services.collection.cases.open_due_cases(D)
+    [case] = services.cases.open_due_cases(D)
     return loan, case.id
 
 
@@ -85,7 +85,7 @@ def contact(
         next_step="Cek pembayaran",
         next_step_date=at.date(),
     )
-    made = services.collection.contacts.record(
+    made = services.contacts.record(
         people.staf,
         draft,
         today=at.date(),
@@ -135,14 +135,14 @@ def restructuring_terms(effective: date = D) -> RestructuringTerms:
 
 
 def restructure(services: Services, people: People, case_id: int) -> Decision:
-    coll = services.collection
+    coll = services
     proposed = coll.restructuring.propose(people.manajer, case_id, restructuring_terms(), today=D)
     return coll.decisions.approve(people.ketua, proposed.id, "Disetujui rapat", D, D)
 
 
 def settle(services: Services, people: People, case_id: int, *, paid: bool = False) -> Decision:
     """A settlement within the limits: all denda and 200.000 of the jasa waived."""
-    coll = services.collection
+    coll = services
     loan_id = coll.cases.get(case_id).loan_id
     denda = coll.settlement.quote(loan_id, D).line("denda").owed
     proposed = coll.settlement.propose(

@@ -41,7 +41,7 @@ def _draft(present: dict[str, bool], chair: str, on: date = W) -> MeetingDraft:
 def test_minutes_print_the_position_when_proposed(
     services: Services, people: People, case_id: int
 ) -> None:
-    loan_id = services.collection.cases.get(case_id).loan_id
+    loan_id = services.cases.get(case_id).loan_id
     before = services.loans.quality.arrears(loan_id, W)
     assert before.quality == "M" and before.outstanding > 0
     _written_off(services, people, case_id)
@@ -56,7 +56,7 @@ def test_minutes_print_the_position_when_proposed(
 
 def test_attendance_as_entered_and_quorum(services: Services, people: People, case_id: int) -> None:
     _written_off(services, people, case_id)
-    meetings = services.collection.meetings
+    meetings = services.meetings
     board = [a.name for a in meetings.board()]
     assert board == ["Budi Santoso", "Hj. Siti Maimunah"]
     three = {"Budi Santoso": True, "Hj. Siti Maimunah": False, "Ir. Joko": True}

@@ -34,7 +34,7 @@ def test_berita_acara_of_an_approved_restructuring(
     loan, case_id = scenario.loan_with_case(services, people, member)
     decision = scenario.restructure(services, people, case_id)
     assert agreements.agreement_decisions(services, case_id) == [
-        services.collection.decisions.get(decision.id)
+        services.decisions.get(decision.id)
     ]
     ba = agreements.berita_acara(services, case_id, D, decision_id=decision.id)
     deal = ba.agreement
@@ -58,7 +58,7 @@ def test_berita_acara_of_an_approved_restructuring(
     issued = issuing.issue(
         services, people.manajer, DocKind.BERITA_ACARA, ba, berita_acara.render, D
     )
-    [logged] = services.collection.contacts.letters(case_id)
+    [logged] = services.contacts.letters(case_id)
     assert (logged.kind, logged.document_ref) == (LetterKind.BERITA_ACARA, issued.row.number)
 
 
@@ -116,7 +116,7 @@ def test_a_decision_still_proposed_is_no_agreement(
     services: Services, people: People, member: Member
 ) -> None:
     _loan, case_id = scenario.loan_with_case(services, people, member)
-    proposed = services.collection.restructuring.propose(
+    proposed = services.restructuring.propose(
         people.manajer, case_id, scenario.restructuring_terms(), today=D
     )
     with pytest.raises(ValidationError):
@@ -149,15 +149,15 @@ def test_daftar_hapus_buku_from_the_off_books_register(
     services: Services, people: People, member: Member
 ) -> None:
     scenario.make_loan(services, people, member)  # no collateral: nothing to sell first
-    [case] = services.collection.cases.open_due_cases(D)
+    [case] = services.cases.open_due_cases(D)
     loan_id = _written_off(services, people, case.id)
     later = date(2027, 5, 3)
-    services.collection.writeoff.record_recovery(
+    services.writeoff.record_recovery(
         people.staf, loan_id, 750_000, later, "tunai", "Dibayar adik anggota", later
     )
     doc = decisions.daftar_hapus_buku(services, 2027, date(2027, 6, 1))
     [line] = doc.loans
-    entry = services.collection.writeoff.entry(loan_id)
+    entry = services.offbook.entry(loan_id)
     assert (line.pokok, line.jasa_denda, line.recovered) == (
         entry.pokok,
         entry.jasa + entry.denda,

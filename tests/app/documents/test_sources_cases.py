@@ -25,7 +25,7 @@ def test_ringkasan_from_the_case_file(services: Services, people: People, member
     loan, case_id = scenario.loan_with_case(services, people, member)
     scenario.history(services, people, case_id, loan)
     brief = cases.ringkasan(services, case_id, D)
-    case = services.collection.cases.get(case_id)
+    case = services.cases.get(case_id)
     arrears = services.loans.quality.arrears(loan.id, D)
     assert brief.case_number == case.number and brief.case_id == case_id
     assert (brief.arrears.pokok, brief.arrears.jasa, brief.arrears.denda) == (
@@ -47,7 +47,7 @@ def test_ringkasan_from_the_case_file(services: Services, people: People, member
 
     # The options are the restructuring planner's figures for each term …
     assert [o.months for o in brief.options] == [12, 24, 36]
-    plan = services.collection.restructuring.plan(
+    plan = services.restructuring.plan(
         loan.id,
         RestructuringTerms(
             kind=RestructuringKind.PERSYARATAN,
@@ -67,7 +67,7 @@ def test_ringkasan_from_the_case_file(services: Services, people: People, member
     assert brief.new_principal == plan.new_principal == arrears.outstanding + arrears.arrears_jasa
     assert brief.options[1].installment == plan.new_monthly
     # … and the settlement the largest one the cooperative's limits allow.
-    quote = services.collection.settlement.max_within_limits(loan.id, D)
+    quote = services.settlement.max_within_limits(loan.id, D)
     assert brief.settlement.amount == quote.agreed_sum
     assert brief.settlement.waived == quote.waived and brief.settlement.waive_pokok == 0
 
@@ -82,7 +82,7 @@ def test_sp2_refers_to_the_sp1_of_the_case(
     services: Services, people: People, member: Member
 ) -> None:
     loan, case_id = scenario.loan_with_case(services, people, member)
-    services.collection.contacts.record_letter(
+    services.contacts.record_letter(
         people.staf,
         case_id,
         LetterDraft(
@@ -95,7 +95,7 @@ def test_sp2_refers_to_the_sp1_of_the_case(
         ),
         today=D,
     )
-    services.collection.cases.assign(people.manajer, case_id, people.staf.id, today=D)
+    services.cases.assign(people.manajer, case_id, people.staf.id, today=D)
     letter = letters.sp_letter(services, case_id, 2, D)
     arrears = services.loans.quality.arrears(loan.id, D)
     assert letter.arrears.total == arrears.arrears_total

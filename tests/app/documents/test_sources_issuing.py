@@ -32,14 +32,14 @@ def test_an_sp_letter_is_in_the_register_and_in_the_case(
     letter = letters.sp_letter(services, case_id, 1, D)
     issued = issuing.issue(services, people.staf, DocKind.SP1, letter, sp_letters.render, D)
     assert issued.row.status == "selesai" and issued.row.case_id == case_id
-    [logged] = services.collection.contacts.letters(case_id)
+    [logged] = services.contacts.letters(case_id)
     assert (logged.kind, logged.number, logged.document_ref) == (
         LetterKind.SP1,
         issued.row.number,
         issued.row.number,
     )
     assert (logged.letter_date, logged.sent_on, logged.pay_by) == (D, None, letter.deadline)
-    timeline = services.collection.cases.timeline(case_id, D)
+    timeline = services.timelines.for_case(case_id, D)
     assert any(issued.row.number in f"{e.title} {e.detail}" for e in timeline)
     assert issued.row.number in pdf_text(issued.pdf)
 
@@ -67,13 +67,13 @@ def test_recording_refused_takes_no_number_and_stores_nothing(
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise ValidationError("Kasus sudah selesai.", field="case")
 
-    monkeypatch.setattr(services.collection.contacts, "record_letter", refuse)
+    monkeypatch.setattr(services.contacts, "record_letter", refuse)
     with pytest.raises(ValidationError):
         issuing.issue(services, people.staf, DocKind.SP1, letter, sp_letters.render, D)
     assert documents(services).search() == []
     assert services.db.scalar("SELECT count(*) FROM document_files") == 0
     monkeypatch.undo()
-    assert services.collection.contacts.letters(case_id) == []
+    assert services.contacts.letters(case_id) == []
 
 
 def test_a_crash_while_rendering_takes_no_number_and_leaves_no_letter(
@@ -88,10 +88,10 @@ def test_a_crash_while_rendering_takes_no_number_and_leaves_no_letter(
     with pytest.raises(KeyboardInterrupt):
         issuing.issue(services, people.staf, DocKind.SP1, letter, dies, D)
     assert documents(services).search() == []
-    assert services.collection.contacts.letters(case_id) == []
+    assert services.contacts.letters(case_id) == []
     again = issuing.issue(services, people.staf, DocKind.SP1, letter, sp_letters.render, D)
     assert again.row.number.startswith("001/")
-    assert [x.number for x in services.collection.contacts.letters(case_id)] == [again.row.number]
+    assert [x.number for x in services.contacts.letters(case_id)] == [again.row.number]
 
 
 def test_the_days_batch_follows_the_work_queue(
@@ -100,7 +100,7 @@ def test_the_days_batch_follows_the_work_queue(
     _loan, case_id = scenario.loan_with_case(services, people, member)
     other = make_member(services, people.manajer, name="Ni'mah & <Putra>", serial=2)
     scenario.make_loan(services, people, other, amount=3_000_000)
-    services.collection.cases.open_due_cases(D)
+    services.cases.open_due_cases(D)
     due = letters.due_letters(services, D)
     assert [i.kind for i in due.items] == [DocKind.SP1, DocKind.SP1]
     assert {i.data.case_id for i in due.items} >= {case_id}
@@ -111,7 +111,7 @@ def test_the_days_batch_follows_the_work_queue(
     assert len(issued) == 2 and seen[-1] == (2, 2)
     assert {x.row.batch_id for x in issued} != {None}
     for done in issued:
-        [logged] = services.collection.contacts.letters(done.row.case_id or 0)
+        [logged] = services.contacts.letters(done.row.case_id or 0)
         assert logged.document_ref == done.row.number and logged.kind == LetterKind.SP1
     # Printed but not yet delivered: not printed again the next day.
     tomorrow = letters.due_letters(services, date(2026, 6, 11))
@@ -123,7 +123,7 @@ def test_the_batch_stops_when_cancelled(services: Services, people: People, memb
     for serial in range(2, 5):
         borrower = make_member(services, people.manajer, name=f"Anggota {serial}", serial=serial)
         scenario.make_loan(services, people, borrower, amount=2_000_000)
-    services.collection.cases.open_due_cases(D)
+    services.cases.open_due_cases(D)
     due = letters.due_letters(services, D)
     assert len(due.items) == 3
     calls = {"n": 0}
@@ -136,11 +136,7 @@ def test_the_batch_stops_when_cancelled(services: Services, people: People, memb
     assert len(issued) == 1
     rows = documents(services).search()
     assert [r.status for r in rows] == ["selesai"]  # the cancelled ones took no number
-    logged = [
-        x
-        for c in services.collection.repo.cases()
-        for x in services.collection.contacts.letters(c.id)
-    ]
+    logged = [x for c in services.case_list.open_cases() for x in services.contacts.letters(c.id)]
     assert [x.document_ref for x in logged] == [issued[0].row.number]
     # The cancelled ones are still due.
     assert len(letters.due_letters(services, D).items) == 2
@@ -152,10 +148,8 @@ def test_sp2_due_after_the_sp1_was_delivered(
     _loan, case_id = scenario.loan_with_case(services, people, member)
     due = letters.due_letters(services, SP1_DUE)
     [done] = issuing.issue_due_letters(services, people.staf, due, SP1_DUE)
-    [logged] = services.collection.contacts.letters(case_id)
-    services.collection.contacts.record_delivery(
-        people.staf, logged.id, SP1_DUE, "diantar", "Suami", SP1_DUE
-    )
+    [logged] = services.contacts.letters(case_id)
+    services.contacts.record_delivery(people.staf, logged.id, SP1_DUE, "diantar", "Suami", SP1_DUE)
     later = date(2026, 3, 24)  # SP2: 14 days after the SP1 was sent
     [item] = letters.due_letters(services, later).items
     assert item.kind == DocKind.SP2
@@ -168,7 +162,7 @@ def test_a_letter_failing_in_a_batch_leaves_no_row_and_nothing_half_recorded(
     for serial in range(2, 5):
         borrower = make_member(services, people.manajer, name=f"Anggota {serial}", serial=serial)
         scenario.make_loan(services, people, borrower, amount=2_000_000)
-    services.collection.cases.open_due_cases(D)
+    services.cases.open_due_cases(D)
     due = letters.due_letters(services, D)
     calls = {"n": 0}
 
@@ -185,5 +179,5 @@ def test_a_letter_failing_in_a_batch_leaves_no_row_and_nothing_half_recorded(
         issuing.issue_due_letters(services, people.staf, broken, D)
     assert documents(services).search() == []
     assert services.db.scalar("SELECT count(*) FROM document_files") == 0
-    coll = services.collection
-    assert [x for c in coll.repo.cases() for x in coll.contacts.letters(c.id)] == []
+    coll = services
+    assert [x for c in coll.case_list.open_cases() for x in coll.contacts.letters(c.id)] == []

@@ -1,0 +1,32 @@
+"""Small rules every collection service shares: who may work on cases, how a business event
+is time-stamped in a case's history, the order of the quality classes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from app.clock import now_text
+from app.errors import PermissionDenied
+from app.loans.quality import CLASS_ORDER
+from app.users.models import User
+from app.users.permissions import Action, can
+
+
+def rank(quality: str) -> int:
+    return CLASS_ORDER.index(quality) if quality in CLASS_ORDER else 0
+
+
+def require_handler(actor: User) -> None:
+    """Working on cases: staff record contacts, the manajer and pengurus propose."""
+    if not (can(actor, Action.RECORD_CONTACT) or can(actor, Action.PROPOSE)):
+        raise PermissionDenied("Peran Anda tidak boleh mengurus kasus pinjaman bermasalah.")
+
+
+def stamp(on: date | datetime, today: date | None = None) -> str:
+    """When a business event happened, for the case's history: a contact's own time; for a
+    date, the current time when it is today, else midday of that date."""
+    if isinstance(on, datetime):
+        return on.replace(microsecond=0).isoformat()
+    if today is not None and on == today:
+        return now_text()
+    return datetime.combine(on, time(12, 0)).isoformat()

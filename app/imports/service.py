@@ -1,0 +1,215 @@
+"""Importing a file: `check` (the dry run, always first) and `run` (a verified backup, then
+every row in one transaction with one audit entry; all or nothing; a cancel leaves nothing).
+The same file (by its sha256) is never imported twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from app.clock import now_text
+from app.errors import AppError, ValidationError
+from app.imports import members, savings
+from app.imports.columns import Column, match
+from app.imports.report import DryRun, Problem
+from app.imports.sheet import file_hash, read_sheet
+from app.members.models import MemberDraft
+from app.members.service import MemberService
+from app.paths import backup_dir_for
+from app.savings.models import TxType
+from app.storage.audit_repo import AuditRepository
+from app.storage.backup import backup_to
+from app.storage.bulk import BulkMember, BulkSavings, insert_members_bulk, insert_savings_bulk
+from app.storage.db import Database
+from app.storage.imports_repo import ImportsRepository
+from app.users.models import User
+from app.users.permissions import Action, require
+
+KINDS: dict[str, tuple[str, tuple[Column, ...]]] = {
+    "members": ("Anggota", members.COLUMNS),
+    "savings": ("Saldo Simpanan", savings.COLUMNS),
+}
+OPENING_METHOD = "saldo_awal"
+CHUNK = 500
+Progress = Callable[[int, int], None]  # (done, total); raise ImportCancelled to stop
+T = TypeVar("T")
+
+
+class ImportCancelled(AppError):
+    def __init__(self) -> None:
+        super().__init__("Impor dibatalkan; tidak ada yang diubah.")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    as_of: date | None = None  # the cut-over date for balances without their own
+    pad: int | None = None  # pad digit-only member numbers with zeros to this width
+    today: date | None = None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    batch_id: int
+    report: DryRun
+    backup_path: Path
+
+
+def _chunks(rows: Sequence[T]) -> Iterator[Sequence[T]]:
+    for start in range(0, len(rows), CHUNK):
+        yield rows[start : start + CHUNK]
+
+
+class ImportService:
+    def __init__(self, db: Database, audit: AuditRepository, members: MemberService) -> None:
+        self.db = db
+        self.audit = audit
+        self.members = members
+        self.repo = ImportsRepository(db)
+
+    def check(self, kind: str, path: Path, options: ImportOptions | None = None) -> DryRun:
+        """The dry run: every row checked, nothing written."""
+        options = options or ImportOptions()
+        today = options.today or date.today()
+        if kind not in KINDS:
+            raise ValidationError(f"Jenis impor '{kind}' tidak dikenal; pilih {', '.join(KINDS)}.")
+        path = Path(path)
+        report = DryRun(kind, path.name, file_hash(path))
+        sheet = read_sheet(path)
+        table, problems = match(sheet, KINDS[kind][1])
+        report.row_count = len(table.rows)
+        report.problems.extend(problems)
+        earlier = self.repo.batch_with_hash(report.file_hash)
+        if earlier:
+            report.problems.insert(
+                0,
+                Problem(
+                    sheet.name,
+                    None,
+                    "",
+                    f"berkas ini sudah pernah diimpor ({earlier['created_at'][:16]} oleh "
+                    f"{earlier['username'] or '-'}, {earlier['file_name']}); tidak diimpor lagi.",
+                ),
+            )
+        if problems:  # columns missing or unknown: the rows cannot be read reliably
+            return report
+        known = self.repo.members()
+        if kind == "members":
+
+            def validate(draft: MemberDraft) -> MemberDraft:
+                return self.members.validate(draft, today)
+
+            report.plan = members.check(table, report, known, validate, options.pad)
+        else:
+            present = self.repo.savings_present()
+            report.plan = savings.check(
+                table, report, known, present, options.as_of, today, options.pad
+            )
+        return report
+
+    def run(
+        self,
+        actor: User,
+        kind: str,
+        path: Path,
+        options: ImportOptions | None = None,
+        progress: Progress | None = None,
+        backup_folder: Path | None = None,
+    ) -> ImportResult:
+        require(actor, Action.EDIT_MEMBERS)
+        if kind == "savings":
+            require(actor, Action.SAVINGS_TRANSACTION)
+        report = self.check(kind, path, options)
+        if not report.ok:
+            raise ValidationError(
+                f"Berkas {report.file_name} masih bermasalah ({len(report.problems)} masalah); "
+                "tidak ada yang diimpor. Perbaiki lalu periksa lagi."
+            )
+        folder = backup_folder or backup_dir_for(self.db.path)
+        backup = backup_to(self.db, folder, kind="sebelum impor", user_id=actor.id)
+        tick = progress or (lambda _done, _total: None)
+        with self.db.atomic():
+            batch_id = self.repo.add_batch(
+                kind,
+                report.file_name,
+                report.file_hash,
+                report.row_count,
+                dict(report.totals),
+                actor.id,
+            )
+            if kind == "members":
+                self._write_members(actor, report.plan, tick)
+            else:
+                self._write_savings(actor, batch_id, report.plan, tick)
+            self.audit.record(
+                actor.id,
+                "impor",
+                "import_batch",
+                batch_id,
+                None,
+                {
+                    "kind": kind,
+                    "file": report.file_name,
+                    "sha256": report.file_hash,
+                    "rows": report.row_count,
+                    "totals": dict(report.totals),
+                    "backup": str(backup.path),
+                },
+            )
+        return ImportResult(batch_id, report, backup.path)
+
+    def _write_members(self, actor: User, rows: list[members.MemberRow], tick: Progress) -> None:
+        created = now_text()
+        done = 0
+        tick(0, len(rows))
+        for chunk in _chunks(rows):
+            insert_members_bulk(
+                self.db,
+                [
+                    BulkMember(
+                        r.number,
+                        r.draft,
+                        r.status,
+                        r.status_date,
+                        r.status_note,
+                        created,
+                        actor.id,
+                    )
+                    for r in chunk
+                ],
+            )
+            done += len(chunk)
+            tick(done, len(rows))
+
+    def _write_savings(
+        self, actor: User, batch_id: int, rows: list[savings.Balance], tick: Progress
+    ) -> None:
+        created = now_text()
+        done = 0
+        tick(0, len(rows))
+        for chunk in _chunks(rows):
+            insert_savings_bulk(
+                self.db, [self._deposit(actor, batch_id, b, created) for b in chunk]
+            )
+            done += len(chunk)
+            tick(done, len(rows))
+
+    @staticmethod
+    def _deposit(actor: User, batch_id: int, balance: savings.Balance, created: str) -> BulkSavings:
+        return BulkSavings(
+            balance.member_id,
+            balance.kind,
+            TxType.SETORAN,
+            balance.amount,
+            balance.as_of,
+            f"SA-{batch_id:04d}-{balance.row:06d}-{balance.kind.value[:2].upper()}",
+            OPENING_METHOD,
+            f"Saldo awal pindahan per {balance.as_of.isoformat()} (impor #{batch_id})",
+            None,
+            "",
+            None,
+            actor.id,
+            created,
+        )

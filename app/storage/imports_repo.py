@@ -1,0 +1,99 @@
+"""The import batches (one row per imported file, by its hash) and the lookups an import
+needs in bulk (existing members by number and NIK)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, NamedTuple
+
+from app.clock import now_text
+from app.storage.db import Database
+
+
+class KnownMember(NamedTuple):
+    id: int
+    number: str
+    name: str
+    nik: str | None
+    join_date: str
+    status: str
+
+
+class ImportsRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def members(self) -> list[KnownMember]:
+        return [
+            KnownMember(*row)
+            for row in self.db.sql.conn.execute(
+                "SELECT id, number, name, nik, join_date, status FROM members"
+            )
+        ]
+
+    def batch_with_hash(self, file_hash: str) -> dict[str, Any] | None:
+        row = self.db.one(
+            "SELECT b.id, b.kind, b.file_name, b.created_at, u.username FROM import_batches b "
+            "LEFT JOIN users u ON u.id = b.created_by WHERE b.file_hash = ?",
+            (file_hash,),
+        )
+        return dict(row) if row else None
+
+    def add_batch(
+        self,
+        kind: str,
+        file_name: str,
+        file_hash: str,
+        row_count: int,
+        summary: dict[str, Any],
+        user_id: int | None,
+    ) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO import_batches (kind, file_name, file_hash, row_count, summary, "
+            "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                kind,
+                file_name,
+                file_hash,
+                row_count,
+                json.dumps(summary, ensure_ascii=False, sort_keys=True),
+                now_text(),
+                user_id,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def savings_present(self) -> set[tuple[int, str]]:
+        """(member id, kind) of every member that already has savings of that kind."""
+        return {
+            (int(row[0]), str(row[1]))
+            for row in self.db.sql.conn.execute(
+                "SELECT DISTINCT member_id, kind FROM savings_transactions"
+            )
+        }
+
+    def member_rows(self) -> list[tuple[Any, ...]]:
+        """Every member in number order, in the columns of the members import."""
+        return [
+            tuple(row)
+            for row in self.db.sql.conn.execute(
+                "SELECT number, name, nik, sex, birth_place, birth_date, address, rt, rw, "
+                "kelurahan, kecamatan, city, phone, occupation, spouse_name, npwp, join_date, "
+                "status, status_date, status_note FROM members ORDER BY number"
+            )
+        ]
+
+    def balance_rows(self, as_of: str) -> list[tuple[Any, ...]]:
+        """(number, name, pokok, wajib, sukarela) of every member with savings by `as_of`."""
+        return [
+            tuple(row)
+            for row in self.db.sql.conn.execute(
+                "SELECT m.number, m.name, "
+                "sum(CASE WHEN s.kind = 'pokok' THEN s.amount ELSE 0 END), "
+                "sum(CASE WHEN s.kind = 'wajib' THEN s.amount ELSE 0 END), "
+                "sum(CASE WHEN s.kind = 'sukarela' THEN s.amount ELSE 0 END) "
+                "FROM members m JOIN savings_transactions s ON s.member_id = m.id "
+                "WHERE s.tx_date <= ? GROUP BY m.id ORDER BY m.number",
+                (as_of,),
+            )
+        ]

@@ -1,0 +1,62 @@
+"""The import dialog: file choice → dry-run report → import → done; a file with problems
+cannot be imported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from app.services import Services
+from tests.app.imports.helpers import MEMBER_HEADERS, member_rows, xlsx
+from tests.conftest import make_user
+from ui.dialogs.import_dialog import ImportDialog
+
+
+def test_file_choice_to_done(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: object
+) -> None:
+    path = xlsx(tmp_path / "anggota.xlsx", MEMBER_HEADERS, member_rows(3))
+    dialog = ImportDialog(services, make_user(services))
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(  # type: ignore[attr-defined]
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+    dialog.ask_file()
+    assert dialog.file.text() == str(path)
+    assert not dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert "Anggota baru: 3" in dialog.text.toPlainText()
+    assert services.members.count() == 0
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.result is not None
+    assert "SELESAI" in dialog.text.toPlainText()
+    assert services.members.count() == 3
+    assert not dialog.import_button.isEnabled()
+
+
+def test_problems_block_the_import(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+    rows = member_rows(2)
+    rows[1][2] = 3576011201851234
+    dialog = ImportDialog(services, make_user(services))
+    qtbot.addWidget(dialog)
+    dialog.choose_file(xlsx(tmp_path / "a.xlsx", MEMBER_HEADERS, rows))
+    dialog.check()
+    assert "baris 3, kolom NIK" in dialog.text.toPlainText()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_template_button_writes_the_template(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: object
+) -> None:
+    target = tmp_path / "contoh.xlsx"
+    monkeypatch.setattr(  # type: ignore[attr-defined]
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    dialog = ImportDialog(services, make_user(services))
+    qtbot.addWidget(dialog)
+    dialog.save_template()
+    assert target.exists()

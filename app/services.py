@@ -28,6 +28,7 @@ from app.collection.writeoff import WriteoffService
 from app.collection.writeoff_checklist import WriteoffPreconditions
 from app.imports.service import ImportService
 from app.ledger.history import post_history
+from app.ledger.posting import ProblemLoanBooks
 from app.ledger.service import LedgerPolicy, LedgerService
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
@@ -81,6 +82,7 @@ class Services:
         decisions_repo = DecisionsRepository(db)
         loans_repo = LoansRepository(db)
         users_repo = UsersRepository(db)
+        books = ProblemLoanBooks(decisions_repo, loans_repo, self.ledger)
         self.cases = CaseService(db, repo, decisions_repo, audit, settings, loans, users_repo)
         self.promise_views = PromiseViews(repo, settings, MembersRepository(db), self.cases)
         self.promises = PromiseService(db, repo, audit, self.cases, self.promise_views)
@@ -105,6 +107,7 @@ class Services:
             self.cases,
             self.promises,
             self.decisions,
+            books,
         )
         self.settlement = SettlementService(
             db, loans_repo, audit, settings, loans, self.cases, self.decisions
@@ -124,6 +127,7 @@ class Services:
             WriteoffPreconditions(
                 repo, settings, loans, self.savings, self.letter_order, self.setoff
             ),
+            books,
         )
         self.decisions.register(DecisionKind.RESTRUKTURISASI, self.restructuring)
         self.decisions.register(DecisionKind.PELUNASAN_KERINGANAN, self.settlement)

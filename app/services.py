@@ -71,7 +71,7 @@ class Services:
         self.savings = SavingsService(db, self.audit, self.settings, self.ledger)
         self.loans = LoanService(db, self.audit, self.settings, self.ledger)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)
-        self.imports = ImportService(db, self.audit, self.members)
+        self.imports = ImportService(db, self.audit, self.members, self.ledger)
         self._build_collection()
         post_history(self.ledger)  # an earlier release's file, once
 

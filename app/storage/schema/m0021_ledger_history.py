@@ -17,6 +17,8 @@ TRANSFER_ACCOUNT = ("1114", "Rekening antara pemindahbukuan", "aset", "D")
 """Nets to zero within each transaction: one record credits it, its partner debits it."""
 
 SYSTEM_METHODS = ("kompensasi", "kompensasi_simpanan", "titipan_pinjaman", "simpanan_sukarela")
+OPENING = ("saldo_awal", "3999")
+"""Balances brought in at cut-over (app/imports) against Selisih saldo awal."""
 EPOCH = "1900-01-01"
 
 
@@ -36,11 +38,11 @@ def m0021_ledger_history(db: sqlite_utils.Database) -> None:
         " VALUES (?, ?, ?, ?, 0, '11', ?)",
         (code, name, kind, normal, stamp),
     )
-    for method in SYSTEM_METHODS:
+    for method, account in (*((m, code) for m in SYSTEM_METHODS), OPENING):
         db.execute(
             "INSERT INTO payment_method_accounts (method, account, valid_from, created_at)"
             " VALUES (?, ?, ?, ?)",
-            (method, code, EPOCH, stamp),
+            (method, account, EPOCH, stamp),
         )
 
 

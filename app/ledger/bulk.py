@@ -132,9 +132,11 @@ class BulkPoster:
             reverses_id=original_id,
         )
 
-    def manual(self, on: date, source_id: int, description: str, lines: tuple[Line, ...]) -> int:
+    def manual(
+        self, source: str, on: date, source_id: int, description: str, lines: tuple[Line, ...]
+    ) -> int:
         """A journal that is no event of a sub-ledger (the demo's running costs)."""
-        return self._add(on, "manual", source_id, "manual", description, lines, None)
+        return self._add(on, source, source_id, "manual", description, lines, None)
 
     def _add(
         self,

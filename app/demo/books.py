@@ -9,10 +9,10 @@ import random
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from app.formats import format_number
 from app.ledger.bulk import BulkPoster
 from app.ledger.history import post_unbooked
 from app.ledger.models import Line
+from app.money import format_number
 from app.services import Services
 
 SOURCE = "jurnal_umum_contoh"
@@ -22,7 +22,8 @@ BANK_KEPT = 10_000_000  # below this the cooperative draws on its LPDB credit li
 
 
 def _month_ends(start: date, today: date) -> list[date]:
-    ends, month = [], date(start.year, start.month, 1)
+    ends: list[date] = []
+    month = date(start.year, start.month, 1)
     while True:
         nxt = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         end = nxt - timedelta(days=1)
@@ -32,8 +33,13 @@ def _month_ends(start: date, today: date) -> list[date]:
         month = nxt
 
 
+def _between(rng: random.Random, low: int, high: int) -> int:
+    """A whole-thousand rupiah amount between `low` and `high`."""
+    return rng.randrange(low, high + 1, 1_000)
+
+
 def _round(amount: int) -> int:
-    return int(amount // 1_000 * 1_000)
+    return amount // 1_000 * 1_000
 
 
 def add_demo_books(
@@ -45,10 +51,10 @@ def add_demo_books(
         posted = post_unbooked(ledger)
         ledger.accounts.rename(None, "1103.01", "Bank BRI")
         ledger.accounts.add_sub_account(None, "1103", "02", "Bank Jateng")
-        first = services.db.scalar("SELECT min(date) FROM journals")
+        first = ledger.repo.first_date()
         if first is None:
             return ""
-        members = int(services.db.scalar("SELECT count(*) FROM members"))
+        members = services.members.count()
         staff = 2 + members // 700
         poster = BulkPoster(ledger)
         count = 0
@@ -58,10 +64,10 @@ def add_demo_books(
             count += 1
             poster.manual(SOURCE, on, count, text, tuple(x for x in lines if x.debit or x.credit))
 
-        for end in _month_ends(date.fromisoformat(first), today):
+        for end in _month_ends(first, today):
             pay_day, bill_day = end.replace(day=25), end.replace(day=5)
             month = f"{end:%m/%Y}"
-            salaries = staff * _round(rng.uniform(2_300_000, 2_700_000))
+            salaries = staff * _between(rng, 2_300_000, 2_700_000)
             honor = 3 * 500_000
             post(
                 pay_day,
@@ -72,14 +78,14 @@ def add_demo_books(
             post(pay_day, f"Honor pengurus {month}", Line("5202", honor), Line(BANK, 0, honor))
             rent = 1_500_000 + 500_000 * (members // 1_000)
             post(bill_day, f"Sewa kantor {month}", Line("5401", rent), Line("1101", 0, rent))
-            power = _round(rng.uniform(300_000, 450_000))
+            power = _between(rng, 300_000, 450_000)
             post(
                 bill_day,
                 f"Listrik, air, telepon {month}",
                 Line("5204", power),
                 Line("1101", 0, power),
             )
-            atk = _round(rng.uniform(80_000, 250_000))
+            atk = _between(rng, 80_000, 250_000)
             post(bill_day, f"ATK {month}", Line("5203", atk), Line("1101", 0, atk))
             poster.flush()
             bank = ledger.repo.balance([BANK], end)

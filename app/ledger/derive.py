@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TypedDict
 
 from app.collection.decision_models import FinancialEvent
 from app.ledger import events as ev
@@ -32,6 +33,15 @@ LOAN_EVENT_TYPES: dict[EventKind, type[ev.Event]] = {
     EventKind.KERINGANAN: ev.Waiver,
     EventKind.POTONGAN_PELUNASAN: ev.Waiver,
 }
+
+
+class _Common(TypedDict):
+    source_id: int
+    on: date
+    member_id: int | None
+    loan_id: int | None
+    product_id: int | None
+    note: str
 
 
 @dataclass(frozen=True)
@@ -77,7 +87,7 @@ def loan_event(
     if p.kind == EventKind.PEMBALIKAN:
         assert original is not None and p.reverses_id == original.id
         return Reverses(loan_key(original.id, original.kind), p.event_date)
-    common = {
+    common: _Common = {
         "source_id": p.id,
         "on": p.event_date,
         "member_id": member_id,
@@ -127,7 +137,7 @@ def collection_event(f: FinancialEvent, member_id: int, product_id: int | None) 
     not recognised at hapus buku (a marker), recovery after hapus buku, hapus tagih (marker).
     Settlement at a discount and set-off are loan events (keringanan + pembayaran) and savings
     transactions, posted as such."""
-    common = {
+    common: _Common = {
         "source_id": f.id,
         "on": f.event_date,
         "member_id": member_id,

@@ -107,7 +107,9 @@ def opening_lines(ledger: LedgerService, on: date) -> list[Line]:
     return lines
 
 
-def _pair(account: str, debit: int, member_id: int | None = None, loan_id: int | None = None):
+def _pair(
+    account: str, debit: int, member_id: int | None = None, loan_id: int | None = None
+) -> list[Line]:
     """A line of `debit` (negative: credit) on `account` with its counter-line on 3999."""
     if debit > 0:
         return [Line(account, debit, 0, member_id, loan_id), Line(OPENING_ACCOUNT, 0, debit)]

@@ -7,6 +7,7 @@ Messages in Indonesian, naming what differs."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -357,7 +358,6 @@ def _events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
 def _with_state(event: ev.Event, stored: Counter[tuple[str, int, int]], r: _Resolver) -> ev.Event:
     """What the service read from the books when posting (allowance, deferred and accrued
     jasa) taken from the stored journal: the rest is re-derived."""
-    import dataclasses
 
     def debit(role: str) -> int:
         account = r.role(role)
@@ -367,14 +367,15 @@ def _with_state(event: ev.Event, stored: Counter[tuple[str, int, int]], r: _Reso
         account = r.role(role)
         return sum(k * n for (a, _, k), n in stored.items() if a == account)
 
-    changes: dict[str, int] = {}
-    if isinstance(event, ev.Settlement | ev.WriteOff | ev.Waiver):
-        changes["allowance"] = debit("ppap_cadangan")
     if isinstance(event, ev.WriteOff):
-        changes["deferred_jasa"] = debit("jasa_ditangguhkan")
+        return dataclasses.replace(
+            event, allowance=debit("ppap_cadangan"), deferred_jasa=debit("jasa_ditangguhkan")
+        )
+    if isinstance(event, ev.Settlement | ev.Waiver):
+        return dataclasses.replace(event, allowance=debit("ppap_cadangan"))
     if isinstance(event, ev.InstalmentPayment):
-        changes["jasa_accrued"] = credit("jasa_akrual")
-    return dataclasses.replace(event, **changes) if changes else event
+        return dataclasses.replace(event, jasa_accrued=credit("jasa_akrual"))
+    return event
 
 
 def replay(conn: sqlite3.Connection) -> list[str]:

@@ -21,7 +21,7 @@ class LedgerHistoryRepository:
 
     def pending(self) -> bool:
         """The history is still to be posted (a file from before the books)."""
-        return self.db.scalar("SELECT count(*) FROM ledger_history") == 0
+        return bool(self.db.scalar("SELECT count(*) FROM ledger_history") == 0)
 
     def mark_posted(self, journals: int) -> None:
         self.db.execute(

@@ -36,6 +36,6 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0012_decision_positions_meetings,
     m0013_tamper_chains,
     m0020_ledger,
-    m0030_imports,
     m0021_ledger_history,
+    m0030_imports,
 )

@@ -4,6 +4,7 @@ books check clean afterwards."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 from app.ledger.derive import collection_key
@@ -54,3 +55,16 @@ def test_write_off_recovery_and_hapus_tagih_journals(
     services.close()
     problems = check_database(path).problems
     assert problems == [], problems
+
+
+def test_ekstrakomptabel_off_the_write_off_events_is_named(
+    services: Services, people: People, case_id: int
+) -> None:
+    _written_off(services, people, case_id)
+    path = services.db.path
+    services.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE offbook_register SET pokok = pokok + 1")
+    problems = check_database(path).problems
+    assert any(p.startswith("Ekstrakomptabel: register") for p in problems), problems
+    assert any(p.startswith("Pokok hapus buku: register") for p in problems), problems

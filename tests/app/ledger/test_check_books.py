@@ -193,3 +193,15 @@ def test_a_control_account_off_its_subledger_is_named(busy: Path) -> None:
         p.startswith("piutang pinjaman per pinjaman tidak sama dengan sisa pokok: 1")
         for p in problems
     ), problems
+
+
+def test_a_reversal_that_is_not_the_mirror_is_named(busy: Path) -> None:
+    _tamper(
+        busy,
+        "UPDATE journal_lines SET account = '4102' WHERE account = '4101' AND journal_id ="
+        " (SELECT id FROM journals WHERE reverses_id IS NOT NULL)",
+    )
+    problems = check_database(busy).problems
+    assert any(
+        p.startswith("jurnal pembalik tidak sama dengan kebalikan aslinya: 1") for p in problems
+    ), problems

@@ -44,7 +44,6 @@ def _date(text: str, label: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.ledger.service import LedgerService
     from app.services import Services
 
     if args.books_command == "statements":
@@ -62,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     services = Services.open(args.db_path)
     try:
-        ledger = LedgerService(services.db, services.audit)
+        ledger = services.ledger  # built with the book settings
         if args.books_command == "trial-balance":
             rows: list[list[object]] = [
                 [r.code, r.name, r.debit, r.credit] for r in ledger.trial_balance(dates[0])

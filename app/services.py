@@ -31,8 +31,10 @@ from app.documents.register import DocumentService
 from app.imports.service import ImportService
 from app.ledger.bankrec import BankReconciliation
 from app.ledger.cashbook import CashBook
+from app.ledger.history import post_history
 from app.ledger.manual import ManualJournals
-from app.ledger.service import LedgerService
+from app.ledger.posting import ProblemLoanBooks
+from app.ledger.service import LedgerPolicy, LedgerService
 from app.ledger.statements import Statements
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
@@ -70,19 +72,22 @@ class Services:
             lockout_minutes=int(self.settings.get("security.lockout_minutes")),
         )
         self.members = MemberService(db, self.audit, self.settings)
-        self.savings = SavingsService(db, self.audit, self.settings)
-        self.loans = LoanService(db, self.audit, self.settings)
+        self.ledger = LedgerService(
+            db, self.audit, LedgerPolicy.from_settings(self.settings.get)
+        )  # the books: every service that records money posts here in its own transaction
+        self.savings = SavingsService(db, self.audit, self.settings, self.ledger)
+        self.loans = LoanService(db, self.audit, self.settings, self.ledger)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)
-        self.imports = ImportService(db, self.audit, self.members)
+        self.imports = ImportService(db, self.audit, self.members, self.ledger)
         self.documents = DocumentService(db, self.audit, self.settings)
         self.templates = self.documents.templates
         self.backups = BackupService(db)
-        self.ledger = LedgerService(db, self.audit)
         self.manual_journals = ManualJournals(self.ledger)  # Jurnal Umum
         self.cashbook = CashBook(self.ledger)  # Buku Kas Harian, kas opname
         self.bank_rec = BankReconciliation(self.ledger)
         self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
         self._build_collection()
+        post_history(self.ledger)  # an earlier release's file, once
 
     def _build_collection(self) -> None:
         """Problem loans (DOMAIN §7): the services that change things, then the reads."""
@@ -91,6 +96,7 @@ class Services:
         decisions_repo = DecisionsRepository(db)
         loans_repo = LoansRepository(db)
         users_repo = UsersRepository(db)
+        books = ProblemLoanBooks(decisions_repo, loans_repo, self.ledger)
         self.cases = CaseService(db, repo, decisions_repo, audit, settings, loans, users_repo)
         self.promise_views = PromiseViews(repo, settings, MembersRepository(db), self.cases)
         self.promises = PromiseService(db, repo, audit, self.cases, self.promise_views)
@@ -115,6 +121,7 @@ class Services:
             self.cases,
             self.promises,
             self.decisions,
+            books,
         )
         self.settlement = SettlementService(
             db, loans_repo, audit, settings, loans, self.cases, self.decisions
@@ -134,6 +141,7 @@ class Services:
             WriteoffPreconditions(
                 repo, settings, loans, self.savings, self.letter_order, self.setoff
             ),
+            books,
         )
         self.decisions.register(DecisionKind.RESTRUKTURISASI, self.restructuring)
         self.decisions.register(DecisionKind.PELUNASAN_KERINGANAN, self.settlement)

@@ -36,6 +36,7 @@ from app.collection.restructuring_terms import (
 )
 from app.errors import ValidationError
 from app.formats import format_date_long, format_date_short
+from app.ledger.posting import ProblemLoanBooks
 from app.loans.models import LoanStatus
 from app.loans.schedule import (
     METHODS,
@@ -72,8 +73,10 @@ class RestructuringService:
         cases: CaseService,
         promises: PromiseService,
         decisions: DecisionService,
+        books: ProblemLoanBooks,
     ) -> None:
         self.db = db
+        self.books = books  # stores a financial event and posts its journal
         self.repo = repo
         self.decisions_repo = decisions_repo
         self.loans_repo = loans_repo
@@ -392,7 +395,7 @@ class RestructuringService:
         )
         capitalised = buckets[Treatment.KAPITALISASI.value]
         if capitalised.get("jasa") or capitalised.get("denda"):
-            self.decisions_repo.insert_fin_event(
+            self.books.record(
                 NewFinEvent(
                     loan_id=loan.id,
                     decision_id=decision.id,
@@ -405,7 +408,7 @@ class RestructuringService:
                     credit="Pendapatan jasa/denda ditangguhkan (kapitalisasi)",
                     note=f"Tunggakan jasa/denda dijadikan pokok baru ({reason})",
                 ),
-                approver.id,
+                approver,
             )
         self.promises.cancel_waiting(
             approver.id, loan.id, eff, f"Digantikan restrukturisasi {decision.number}", decision.id

@@ -29,6 +29,7 @@ from app.collection.models import CaseStatus
 from app.collection.writeoff_approval import refuse_without_ketua
 from app.errors import PermissionDenied, ValidationError
 from app.formats import format_date_long
+from app.ledger.posting import ProblemLoanBooks
 from app.loans.models import LoanStatus, PaymentMethod
 from app.money import format_rupiah
 from app.storage import sequences
@@ -65,8 +66,10 @@ class WriteoffService:
         cases: CaseService,
         decisions: DecisionService,
         preconditions: WriteoffPreconditions,
+        books: ProblemLoanBooks,
     ) -> None:
         self.db = db
+        self.books = books  # stores a financial event and posts its journal
         self.repo = repo
         self.cases_repo = cases_repo
         self.loans_repo = loans_repo
@@ -168,7 +171,7 @@ class WriteoffService:
         )
         self.repo.insert_offbook(loan.id, loan.member_id, decision.id, on, pokok, jasa, denda)
         note = f"Hapus buku {decision.number}"
-        self.repo.insert_fin_event(
+        self.books.record(
             NewFinEvent(
                 loan_id=loan.id,
                 decision_id=decision.id,
@@ -179,10 +182,10 @@ class WriteoffService:
                 credit="Piutang Pinjaman Anggota",
                 note=note,
             ),
-            approver.id,
+            approver,
         )
         if jasa or denda:
-            self.repo.insert_fin_event(
+            self.books.record(
                 NewFinEvent(
                     loan_id=loan.id,
                     decision_id=decision.id,
@@ -194,7 +197,7 @@ class WriteoffService:
                     credit="Piutang jasa/denda",
                     note=f"{note}: tidak diakui sebagai pendapatan",
                 ),
-                approver.id,
+                approver,
             )
         self.decisions.mark_executed(decision, on, approver.id)
         if decision.case_id is not None:
@@ -267,7 +270,7 @@ class WriteoffService:
         assert entry is not None
         rat_date = date.fromisoformat(decision.payload["rat_date"])
         self.repo.close_offbook(loan.id, on, decision.id, decision.payload["rat_number"], rat_date)
-        self.repo.insert_fin_event(
+        self.books.record(
             NewFinEvent(
                 loan_id=loan.id,
                 decision_id=decision.id,
@@ -278,7 +281,7 @@ class WriteoffService:
                 note=f"Hapus tagih {decision.number}, RAT no. {decision.payload['rat_number']}"
                 f" ({format_rupiah(entry.remaining)} tidak ditagih lagi)",
             ),
-            approver.id,
+            approver,
         )
         changes = {"status": LoanStatus.HAPUS_TAGIH.value}
         self.loans_repo.update_loan(loan.id, changes)
@@ -328,7 +331,7 @@ class WriteoffService:
             raise ValidationError("Pilih cara bayar.", field="method")
         with self.db.atomic():
             receipt = self._next_receipt(on)
-            event_id = self.repo.insert_fin_event(
+            event_id = self.books.record(
                 NewFinEvent(
                     loan_id=loan_id,
                     kind="pemulihan",
@@ -340,7 +343,7 @@ class WriteoffService:
                     credit="Pendapatan lain-lain (pemulihan pinjaman dihapus buku)",
                     note=note.strip(),
                 ),
-                actor.id,
+                actor,
             )
             self.audit.record(
                 actor.id,

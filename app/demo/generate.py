@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
+from app.demo.books import add_demo_books
 from app.demo.cases import add_demo_cases
 from app.demo.history import PEMBALIKAN, WAJIB, Event, HistoryFactory
 from app.demo.loans import add_demo_loans
@@ -21,6 +22,7 @@ from app.demo.reference import load_reference
 from app.demo.users import DEMO_POSITIONS, DEMO_USERS
 from app.errors import ValidationError
 from app.formats import format_date_long, months_between
+from app.ledger.history import post_unbooked
 from app.loans.quality import npl_text
 from app.members.models import MemberStatus
 from app.members.service import MEMBER_SEQUENCE
@@ -100,10 +102,13 @@ def generate_demo(
         summary = _fill(services, members, random.Random(seed), today, say)
         if loans:
             summary += " " + add_demo_loans(services, random.Random(seed), today, say)
+            with services.db.atomic():  # the books of what was written in bulk so far
+                post_unbooked(services.ledger)
             summary += " " + add_demo_cases(services, random.Random(seed), today, say)
             # After the cases (write-offs leave the books): the figure the portfolio shows.
             portfolio = services.loans.portfolio.summary(today)
             summary += f" Rasio pinjaman bermasalah: {npl_text(portfolio.npl_ratio)}."
+        summary += " " + add_demo_books(services, random.Random(seed), today, say)
     except BaseException:
         services.close()
         _remove_new_file(path)

@@ -16,6 +16,10 @@ from app.imports import loans, members, savings
 from app.imports.columns import Column, match
 from app.imports.report import DryRun, Problem
 from app.imports.sheet import file_hash, read_sheet
+from app.ledger.bulk import BulkPoster
+from app.ledger.events import SavingsDeposit
+from app.ledger.history import post_unbooked
+from app.ledger.service import LedgerService
 from app.members.models import MemberDraft
 from app.members.service import MemberService
 from app.paths import backup_dir_for
@@ -66,10 +70,19 @@ def _chunks(rows: Sequence[T]) -> Iterator[Sequence[T]]:
 
 
 class ImportService:
-    def __init__(self, db: Database, audit: AuditRepository, members: MemberService) -> None:
+    def __init__(
+        self,
+        db: Database,
+        audit: AuditRepository,
+        members: MemberService,
+        ledger: LedgerService | None = None,
+    ) -> None:
+        """`ledger`: the books the imported opening balances post to (Dr 3999 Selisih saldo
+        awal, Cr the savings account), in the import's transaction."""
         self.db = db
         self.audit = audit
         self.members = members
+        self.ledger = ledger or LedgerService(db, audit)
         self.repo = ImportsRepository(db)
 
     def check(self, kind: str, path: Path, options: ImportOptions | None = None) -> DryRun:
@@ -208,6 +221,9 @@ class ImportService:
             write_loans(self.db, actor.id, batch_id, chunk, created, lambda n: None)
             done += len(chunk)
             tick(done, len(rows))
+        # The loans were written in bulk: their events get their journals now, in this
+        # transaction (what the events leave unexplained goes to the opening journal).
+        post_unbooked(self.ledger)
 
     def _write_savings(
         self, actor: User, batch_id: int, rows: list[savings.Balance], tick: Progress
@@ -215,12 +231,26 @@ class ImportService:
         created = now_text()
         done = 0
         tick(0, len(rows))
+        books = BulkPoster(self.ledger)
         for chunk in _chunks(rows):
-            insert_savings_bulk(
-                self.db, [self._deposit(actor, batch_id, b, created) for b in chunk]
-            )
+            deposits = [self._deposit(actor, batch_id, b, created) for b in chunk]
+            ids = insert_savings_bulk(self.db, deposits)
+            for tx_id, d in zip(ids, deposits, strict=True):
+                books.post(
+                    SavingsDeposit(
+                        source_id=tx_id,
+                        on=d.tx_date,
+                        member_id=d.member_id,
+                        kind=d.kind.value,
+                        amount=d.amount,
+                        method=d.method,
+                        note=d.receipt_no,
+                    ),
+                    actor.id,
+                )
             done += len(chunk)
             tick(done, len(rows))
+        books.flush()
 
     @staticmethod
     def _deposit(actor: User, batch_id: int, balance: savings.Balance, created: str) -> BulkSavings:

@@ -64,7 +64,8 @@ class Disbursement(Event):
 
 @dataclass(frozen=True, kw_only=True)
 class InstalmentPayment(Event):
-    """Angsuran as the sub-ledger allocated it; `titipan` is the excess kept as an advance.
+    """Angsuran as the sub-ledger allocated it; `titipan` is the excess kept as an advance,
+    `titipan_used` the advance already held that this payment used besides the cash.
     `jasa_accrued` is the part of jasa that settles accrued jasa (accrual mode; the service
     fills it from the loan's accrued balance)."""
 
@@ -76,6 +77,7 @@ class InstalmentPayment(Event):
     jasa: int = 0
     denda: int = 0
     titipan: int = 0
+    titipan_used: int = 0
     jasa_accrued: int = 0
 
 
@@ -117,16 +119,20 @@ class TitipanToSukarela(Event):
 
 @dataclass(frozen=True, kw_only=True)
 class Waiver(Event):
-    """Keringanan of jasa/denda. Unbooked amounts post nothing (a marker); accrued jasa is
-    taken back from 1109 against jasa income (same year) or the loss account."""
+    """Keringanan of jasa/denda (and pokok). Unbooked amounts post nothing (a marker); accrued
+    jasa is taken back from 1109 against jasa income (same year) or the loss account; waived
+    pokok leaves 1105, out of this loan's allowance first (`allowance`: None = the service
+    reads it), the rest a loss."""
 
     SOURCE = "keringanan"
     ROLE = "keringanan"
     LABEL = "Keringanan jasa/denda"
+    pokok: int = 0
     jasa: int = 0
     denda: int = 0
     accrued_jasa: int = 0
     same_year: bool = True
+    allowance: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -228,7 +234,7 @@ class WriteOff(Event):
     ROLE = "hapus_buku"
     LABEL = "Hapus buku pinjaman"
     pokok: int
-    deferred_jasa: int = 0
+    deferred_jasa: int | None = None  # None: the service reads the loan's 1107 balance
     accrued_jasa: int = 0
     allowance: int | None = None
 
@@ -248,6 +254,17 @@ class HapusTagih(Event):
     SOURCE = "hapus_tagih"
     ROLE = "hapus_tagih"
     LABEL = "Hapus tagih"
+
+
+@dataclass(frozen=True, kw_only=True)
+class IncomeNotRecognised(Event):
+    """Hapus buku: the jasa/denda owed is not income (cash basis: it never was): a marker."""
+
+    SOURCE = "pembalikan_pendapatan"
+    ROLE = "pembalikan_pendapatan"
+    LABEL = "Jasa/denda tidak diakui (hapus buku)"
+    jasa: int = 0
+    denda: int = 0
 
 
 EVENT_TYPES: tuple[type[Event], ...] = (
@@ -271,4 +288,5 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     WriteOff,
     Recovery,
     HapusTagih,
+    IncomeNotRecognised,
 )

@@ -69,12 +69,15 @@ def disbursement(e: ev.Disbursement, acct: Resolver) -> list[Line]:
 
 
 def instalment(e: ev.InstalmentPayment, acct: Resolver) -> list[Line]:
-    _check(e, e.pokok, e.jasa, e.denda, e.titipan, e.jasa_accrued)
+    _check(e, e.pokok, e.jasa, e.denda, e.titipan, e.titipan_used, e.jasa_accrued)
     if e.jasa_accrued > e.jasa:
         raise ValidationError("Jasa akrual yang dilunasi melebihi jasa yang dibayar.")
-    total = e.pokok + e.jasa + e.denda + e.titipan
+    cash = e.pokok + e.jasa + e.denda + e.titipan - e.titipan_used
+    if cash < 0:
+        raise ValidationError("Titipan yang dipakai melebihi yang dibayarkan.")
     return (
-        _dr(acct.method(e.method), total)
+        _dr(acct.method(e.method), cash)
+        + _dr(acct.role("titipan"), e.titipan_used)
         + _cr(acct.role("pendapatan_denda"), e.denda)
         + _cr(acct.role("jasa_akrual"), e.jasa_accrued)
         + _cr(acct.role("pendapatan_jasa"), e.jasa - e.jasa_accrued)
@@ -105,11 +108,19 @@ def titipan_to_sukarela(e: ev.TitipanToSukarela, acct: Resolver) -> list[Line]:
 
 
 def waiver(e: ev.Waiver, acct: Resolver) -> list[Line]:
-    _check(e, e.jasa, e.denda, e.accrued_jasa)
+    allowance = e.allowance or 0
+    _check(e, e.pokok, e.jasa, e.denda, e.accrued_jasa, allowance)
     if e.accrued_jasa > e.jasa:
         raise ValidationError("Jasa akrual yang dihapus melebihi jasa yang diberi keringanan.")
     against = "pendapatan_jasa" if e.same_year else "beban_penghapusan"
-    return _dr(acct.role(against), e.accrued_jasa) + _cr(acct.role("jasa_akrual"), e.accrued_jasa)
+    from_allowance = min(allowance, e.pokok)
+    return (
+        _dr(acct.role(against), e.accrued_jasa)
+        + _dr(acct.role("ppap_cadangan"), from_allowance)
+        + _dr(acct.role("beban_penghapusan"), e.pokok - from_allowance)
+        + _cr(acct.role("jasa_akrual"), e.accrued_jasa)
+        + _cr(acct.role("piutang_pinjaman"), e.pokok)
+    )
 
 
 def nothing(e: ev.Event, acct: Resolver) -> list[Line]:
@@ -175,16 +186,16 @@ def ppap(e: ev.PpapAdjustment, acct: Resolver) -> list[Line]:
 
 
 def write_off(e: ev.WriteOff, acct: Resolver) -> list[Line]:
-    allowance = e.allowance or 0
-    _check(e, e.pokok, e.deferred_jasa, e.accrued_jasa, allowance)
-    if e.deferred_jasa > e.pokok:
+    allowance, deferred = e.allowance or 0, e.deferred_jasa or 0
+    _check(e, e.pokok, deferred, e.accrued_jasa, allowance)
+    if deferred > e.pokok:
         raise ValidationError("Jasa ditangguhkan melebihi sisa pokok pinjaman.")
-    net = e.pokok - e.deferred_jasa + e.accrued_jasa
+    net = e.pokok - deferred + e.accrued_jasa
     from_allowance = min(allowance, net)
     return (
         _dr(acct.role("ppap_cadangan"), from_allowance)
         + _dr(acct.role("beban_penghapusan"), net - from_allowance)
-        + _dr(acct.role("jasa_ditangguhkan"), e.deferred_jasa)
+        + _dr(acct.role("jasa_ditangguhkan"), deferred)
         + _cr(acct.role("piutang_pinjaman"), e.pokok)
         + _cr(acct.role("jasa_akrual"), e.accrued_jasa)
     )
@@ -217,6 +228,7 @@ RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.WriteOff: write_off,
     ev.Recovery: recovery,
     ev.HapusTagih: nothing,
+    ev.IncomeNotRecognised: nothing,
 }
 
 

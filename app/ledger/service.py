@@ -5,8 +5,10 @@ gives the trial balance, the Buku Besar and journal search."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from app.errors import NotFound, ValidationError
 from app.ledger import events as ev
@@ -28,6 +30,17 @@ class LedgerPolicy:
 
     jasa_basis: str = "kas"  # "kas" or "akrual" (akrual Lancar)
     approval_above: int = 5_000_000
+    simpanan_as: str = "ekuitas"  # how pokok/wajib are presented: "ekuitas" or "liabilitas"
+
+    @classmethod
+    def from_settings(cls, get: Callable[[str], Any]) -> LedgerPolicy:
+        """The policy of the `books.*` settings (`get`: SettingsService.get)."""
+        basis = str(get("books.jasa_basis"))
+        return cls(
+            jasa_basis="akrual" if basis == "akrual_lancar" else "kas",
+            approval_above=int(get("books.approval_above")),
+            simpanan_as=str(get("books.simpanan_as")),
+        )
 
 
 @dataclass(frozen=True)
@@ -130,7 +143,10 @@ class LedgerService:
         if isinstance(event, ev.AccrualDowngrade) and event.amount is None:
             accrued = self.loan_balance("jasa_akrual", loan, event.on) if loan else 0
             return dataclasses.replace(event, amount=max(0, accrued))
-        if isinstance(event, ev.Settlement | ev.WriteOff) and event.allowance is None:
+        if isinstance(event, ev.WriteOff) and event.deferred_jasa is None:
+            deferred = -self.loan_balance("jasa_ditangguhkan", loan, event.on) if loan else 0
+            event = dataclasses.replace(event, deferred_jasa=max(0, deferred))
+        if isinstance(event, ev.Settlement | ev.WriteOff | ev.Waiver) and event.allowance is None:
             booked = -self.loan_balance("ppap_cadangan", loan, event.on) if loan else 0
             return dataclasses.replace(event, allowance=max(0, booked))
         return event

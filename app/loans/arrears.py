@@ -6,6 +6,8 @@ from datetime import date
 
 from app.errors import NotFound, ValidationError
 from app.formats import format_date_long
+from app.ledger.service import LedgerService
+from app.loans.allowance import allowance_policy
 from app.loans.models import ClassHistoryEntry, Loan, LoanArrears, LoanStatus
 from app.loans.portfolio_models import MonthEndRun
 from app.loans.position import Position, is_bullet, loan_position, months_in_diragukan
@@ -23,7 +25,9 @@ from app.loans.quality import (
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
+from app.storage.ledger_controls_repo import LedgerControlsRepository
 from app.storage.loans_events_repo import LoanEventsRepository
+from app.storage.loans_portfolio_repo import LoanPortfolioRepository
 from app.storage.loans_quality_repo import LoanQualityRepository
 from app.storage.loans_repo import LoansRepository
 from app.storage.loans_snapshots_repo import LoanSnapshotsRepository
@@ -34,10 +38,19 @@ _BOOKED = ("aktif", "lunas", "lunas_keringanan", "direstrukturisasi", "hapus_buk
 
 
 class LoanQualityService:
-    def __init__(self, db: Database, audit: AuditRepository, settings: SettingsService) -> None:
+    def __init__(
+        self,
+        db: Database,
+        audit: AuditRepository,
+        settings: SettingsService,
+        ledger: LedgerService | None = None,
+    ) -> None:
+        """`ledger`: the books the month-end PPAP adjustment posts to (default policy else)."""
         self.db = db
         self.audit = audit
         self.settings = settings
+        self.ledger = ledger or LedgerService(db, audit)
+        self.portfolio = LoanPortfolioRepository(db)
         self.loans = LoansRepository(db)
         self.events = LoanEventsRepository(db)
         self.repo = LoanQualityRepository(db)
@@ -178,7 +191,20 @@ class LoanQualityService:
                     "loans": loans,
                 },
             )
+            self._book_ppap(actor, run_id, as_of, policy)
         return self.run(run_id)
+
+    def _book_ppap(self, actor: User, run_id: int, as_of: date, policy: QualityPolicy) -> None:
+        """The month's PPAP journal per loan: Δ = required − booked (a marker when 0); a loan
+        no longer aktif releases what is still booked for it (LEDGER.md §2.2)."""
+        allowance = allowance_policy(str(self.settings.get("loans.allowance_policy")))
+        required = self.portfolio.required_by_loan(as_of, policy, allowance)
+        account = self.ledger.accounts.resolver(as_of).role("ppap_cadangan")
+        for loan_id, booked in LedgerControlsRepository(self.db).loan_balances(account).items():
+            if booked and loan_id not in required:
+                required[loan_id] = 0
+        for loan_id, amount in sorted(required.items()):
+            self.ledger.post(self.ledger.ppap_adjustment(run_id, loan_id, amount, as_of), actor)
 
     def run(self, run_id: int) -> MonthEndRun:
         run = self.snapshots.run(run_id)

@@ -10,11 +10,14 @@ from typing import TYPE_CHECKING
 
 from app.errors import NotFound, ValidationError
 from app.formats import format_date_long
+from app.ledger.derive import loan_event
+from app.ledger.posting import post_derived
+from app.ledger.service import LedgerService
 from app.loans.allocation import Allocation
 from app.loans.models import Loan, LoanStatus, Payment, PaymentMethod
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
-from app.storage.loans_events_repo import LoanEventsRepository
+from app.storage.loans_events_repo import LoanEventsRepository, NewEvent
 from app.storage.loans_repo import LoansRepository
 from app.storage.loans_rows import StatusChange
 from app.users.models import User
@@ -60,12 +63,24 @@ class LoanLedger:
         quality: LoanQualityService,
         loans: LoansRepository,
         events: LoanEventsRepository,
+        books: LedgerService,
     ) -> None:
         self.db = db
         self.audit = audit
         self.quality = quality
         self.loans = loans
         self.events = events
+        self.books = books
+
+    def record(self, loan: Loan, event: NewEvent, actor: User | None) -> int:
+        """Store a money event of `loan` and post its journal (or reverse the journal of the
+        event it undoes) in the caller's transaction; returns the event id."""
+        event_id = self.events.insert(event, actor.id if actor else None)
+        stored = self.get(event_id)
+        original = self.get(stored.reverses_id) if stored.reverses_id is not None else None
+        derived = loan_event(stored, loan.member_id, loan.product_id, original)
+        post_derived(self.books, derived, actor)
+        return event_id
 
     def get(self, event_id: int) -> Payment:
         event = self.events.get(event_id)

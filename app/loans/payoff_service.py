@@ -69,7 +69,8 @@ class PayoffService:
 
     def _give_up_future_jasa(self, actor: User, loan: Loan, pos: Position) -> None:
         quote = self._quote(loan, pos)
-        self.ledger.events.insert(
+        self.ledger.record(
+            loan,
             NewEvent(
                 loan_id=loan.id,
                 version=loan.schedule_version,
@@ -81,5 +82,5 @@ class PayoffService:
                 note="Jasa yang tidak ditagih karena pelunasan dipercepat",
                 charges=pos.charges_due,
             ),
-            actor.id,
+            actor,
         )

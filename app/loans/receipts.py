@@ -141,7 +141,8 @@ class ReceiptService:
             lines += ((None, "titipan", titipan_change),)
         receipt = self._next_receipt(pos.as_of) if kind == EventKind.PEMBAYARAN else None
         method_text = method.value if method is not None else ""
-        event_id = self.ledger.events.insert(
+        event_id = self.ledger.record(
+            loan,
             NewEvent(
                 loan_id=loan.id,
                 version=loan.schedule_version,
@@ -158,7 +159,7 @@ class ReceiptService:
                 lines=lines,
                 charges=pos.charges_due,
             ),
-            actor.id if actor else None,
+            actor,
         )
         self.ledger.audit.record(
             actor.id if actor else None,

@@ -6,7 +6,7 @@ from datetime import date
 
 from app.errors import ValidationError
 from app.loans.ledger import LoanLedger
-from app.loans.models import EventKind, LoanStatus, Payment
+from app.loans.models import EventKind, Loan, LoanStatus, Payment
 from app.loans.titipan_out import TO_SUKARELA
 from app.storage.loans_events_repo import NewEvent
 from app.users.models import User
@@ -61,7 +61,7 @@ class ReversalService:
                     "transaksi itu dulu.",
                     field="transaction",
                 )
-            reversal_id = self._reverse_one(actor, original, reason.strip(), on)
+            reversal_id = self._reverse_one(actor, loan, original, reason.strip(), on)
             if original.kind == EventKind.PEMBAYARAN:
                 for other in events.for_loan(loan.id):
                     if (
@@ -69,13 +69,16 @@ class ReversalService:
                         and not other.is_reversed
                         and other.event_date == original.event_date
                     ):
-                        self._reverse_one(actor, other, reason.strip(), on)
+                        self._reverse_one(actor, loan, other, reason.strip(), on)
             if loan.status in (LoanStatus.LUNAS, LoanStatus.LUNAS_KERINGANAN):
                 self.ledger.reopen(actor, loan)
         return self.ledger.get(reversal_id)
 
-    def _reverse_one(self, actor: User, original: Payment, reason: str, on: date) -> int:
-        event_id = self.ledger.events.insert(
+    def _reverse_one(
+        self, actor: User, loan: Loan, original: Payment, reason: str, on: date
+    ) -> int:
+        event_id = self.ledger.record(
+            loan,
             NewEvent(
                 loan_id=original.loan_id,
                 version=self.ledger.events.version_of(original.id),
@@ -92,7 +95,7 @@ class ReversalService:
                 note=f"Pembatalan {original.receipt_no or original.kind.label}",
                 lines=tuple((ln.number, ln.component, -ln.amount) for ln in original.lines),
             ),
-            actor.id,
+            actor,
         )
         self.ledger.audit.record(
             actor.id,

@@ -27,6 +27,7 @@ from typing import Any
 
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import format_count
+from app.ledger.service import LedgerService
 from app.loans.arrears import LoanQualityService
 from app.loans.collateral import CollateralService
 from app.loans.creation import (
@@ -78,7 +79,15 @@ _DECIDED = {LoanStatus.DISETUJUI: "setujui", LoanStatus.DITOLAK: "tolak"}
 class LoanService:
     """Applications → approval → disbursement → (payments elsewhere) → closed."""
 
-    def __init__(self, db: Database, audit: AuditRepository, settings: SettingsService) -> None:
+    def __init__(
+        self,
+        db: Database,
+        audit: AuditRepository,
+        settings: SettingsService,
+        ledger: LedgerService | None = None,
+    ) -> None:
+        """`ledger`: the books every money event posts to, in its own transaction (the
+        composition root hands the one built with the book settings; default policy else)."""
         self.db = db
         self.audit = audit
         self.settings = settings
@@ -87,10 +96,10 @@ class LoanService:
         self.members = MembersRepository(db)
         self.listing = LoansListRepository(db)
         self.products = LoanProductService(db, audit, settings)
-        self.quality = LoanQualityService(db, audit, settings)
-        self.payments = LoanPaymentService(
-            LoanLedger(db, audit, self.quality, self.repo, self.events), settings
-        )
+        self.books = ledger or LedgerService(db, audit)
+        self.quality = LoanQualityService(db, audit, settings, self.books)
+        self.loan_ledger = LoanLedger(db, audit, self.quality, self.repo, self.events, self.books)
+        self.payments = LoanPaymentService(self.loan_ledger, settings)
         self.portfolio = PortfolioService(db, audit, settings, self.quality)
         self.security = CollateralService(db, audit)
 
@@ -276,7 +285,8 @@ class LoanService:
             number = self._next_number(
                 "loans.agreement_pattern", AGREEMENT_SEQUENCE, on, "number", "PK"
             )
-            self.events.insert(
+            self.loan_ledger.record(
+                loan,
                 NewEvent(
                     loan_id=loan.id,
                     version=0,
@@ -287,7 +297,7 @@ class LoanService:
                     method="tunai",
                     note=f"Pencairan pinjaman {number}",
                 ),
-                actor.id,
+                actor,
             )
             paid = LoanDisbursement(number, on, loan.amount - loan.admin_fee - payoff)
             before = self.repo.loan_snapshot(loan.id)

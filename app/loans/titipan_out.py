@@ -73,7 +73,8 @@ class TitipanOutService:
         held = self.held(loan_id, on)
         if amount > held:
             raise ValidationError(f"Titipan yang ada hanya {format_rupiah(held)}.", field="amount")
-        event_id = self.ledger.events.insert(
+        event_id = self.ledger.record(
+            loan,
             NewEvent(
                 loan_id=loan.id,
                 version=loan.schedule_version,
@@ -85,7 +86,7 @@ class TitipanOutService:
                 lines=((None, "titipan", -amount),),
                 note=note,
             ),
-            actor.id,
+            actor,
         )
         self.ledger.audit.record(
             actor.id,

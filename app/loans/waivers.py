@@ -79,7 +79,8 @@ class WaiverService:
                     field="amount",
                 )
             only = allocate_payment([only_component(item, component) for item in items], amount)
-            event_id = self.ledger.events.insert(
+            event_id = self.ledger.record(
+                loan,
                 NewEvent(
                     loan_id=loan.id,
                     version=loan.schedule_version,
@@ -93,7 +94,7 @@ class WaiverService:
                     lines=event_lines(only),
                     charges=pos.charges_due,
                 ),
-                actor.id,
+                actor,
             )
             self.ledger.audit.record(
                 actor.id,

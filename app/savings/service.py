@@ -8,6 +8,9 @@ from functools import partial
 
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import months_between
+from app.ledger.derive import savings_event
+from app.ledger.posting import post_derived
+from app.ledger.service import LedgerService
 from app.members.models import Member, MemberStatus
 from app.money import format_rupiah
 from app.numbering import NumberRule
@@ -44,12 +47,21 @@ class WajibStatus:
 
 
 class SavingsService:
-    def __init__(self, db: Database, audit: AuditRepository, settings: SettingsService) -> None:
+    def __init__(
+        self,
+        db: Database,
+        audit: AuditRepository,
+        settings: SettingsService,
+        ledger: LedgerService | None = None,
+    ) -> None:
+        """`ledger`: the books every transaction posts to, in its own transaction (the
+        composition root hands the one built with the book settings; default policy else)."""
         self.db = db
         self.repo = SavingsRepository(db)
         self.members = MembersRepository(db)
         self.audit = audit
         self.settings = settings
+        self.ledger = ledger or LedgerService(db, audit)
 
     # -- reading ------------------------------------------------------------------------------
     def balances(self, member_id: int, as_of: date | None = None) -> Balances:
@@ -270,7 +282,10 @@ class SavingsService:
                     "authorised_by": authorised_by,
                 },
             )
-        return self.get(tx_id)
+            tx = self.get(tx_id)
+            original = self.get(reverses_id) if reverses_id is not None else None
+            post_derived(self.ledger, savings_event(tx, original), actor)
+        return tx
 
     def _next_receipt(self, on: date) -> str:
         pattern = str(self.settings.get("savings.receipt_pattern"))

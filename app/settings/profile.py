@@ -56,6 +56,10 @@ DEFAULTS: dict[str, Any] = {
     "collection.case_pattern": "KS-{year}-{seq:04}",
     "collection.decision_pattern": "{seq:03}/{coop_code}/KEP/{roman_month}/{year}",
     "collection.recovery_pattern": "PH-{year}-{seq:05}",
+    # The books (app/ledger, LEDGER.md §1.1, §2.1): jasa recognition, the Jurnal Umum amount
+    # above which a second person approves, and how simpanan pokok/wajib are presented.
+    "books.jasa_basis": "kas",  # kas / akrual_lancar
+    "books.approval_above": 5_000_000,
 }
 
 # Settings whose value is one of a fixed list (value -> what the user reads).
@@ -74,6 +78,10 @@ CHOICES: dict[str, dict[str, str]] = {
     "loans.allowance_policy": {
         "bpr": "Gaya BPR (dengan pengurang agunan)",
         "permen": "Bobot risiko Permen 14/2009",
+    },
+    "books.jasa_basis": {
+        "kas": "Basis kas: jasa dan denda diakui saat diterima",
+        "akrual_lancar": "Akrual untuk pinjaman Lancar",
     },
     "collection.long_overdue_first": {
         "panggilan": "Surat Panggilan (undangan ke kantor)",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import AppError
-from app.storage import chain, chain_verify, migrations
+from app.storage import chain, chain_verify, check_ledger, migrations
 from app.storage.db import msg_damaged, msg_not_mufakat
 from app.storage.inspection import inspect_file, readonly_view
 from app.storage.lock import FileLock, LockHeld
@@ -177,6 +177,9 @@ def _run_checks(conn: sqlite3.Connection, report: CheckReport) -> None:
         if rows:
             sample = ", ".join(str(r[0]) for r in rows[:5])
             report.problems.append(f"{description}: {len(rows)} ({sample})")
+    ledger_problems, ledger_facts = check_ledger.ledger_problems(conn)
+    report.problems.extend(ledger_problems)
+    report.facts.extend(ledger_facts)
     tampered = chain_verify.verify(conn)
     report.problems.extend(tampered)
     if chain.has_chains(conn) and not tampered:

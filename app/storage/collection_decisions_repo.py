@@ -279,6 +279,10 @@ class DecisionsRepository:
         return found is not None
 
     # -- financial events ---------------------------------------------------------------------
+    def fin_event(self, event_id: int) -> FinancialEvent | None:
+        row = self.db.one("SELECT * FROM collection_fin_events WHERE id = ?", (event_id,))
+        return None if row is None else _fin_event(row)
+
     def insert_fin_event(self, new: NewFinEvent, user_id: int | None) -> int:
         cursor = self.db.execute(
             "INSERT INTO collection_fin_events (loan_id, decision_id, kind, event_date, amount,"

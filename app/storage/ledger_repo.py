@@ -155,6 +155,10 @@ class LedgerRepository:
             (*params, limit),
         )
 
+    def first_date(self) -> date | None:
+        value = self.db.scalar("SELECT min(date) FROM journals")
+        return None if value is None else date.fromisoformat(str(value))
+
     def journal_ids(self) -> list[int]:
         return [int(r[0]) for r in self.db.rows("SELECT id FROM journals ORDER BY id")]
 

@@ -42,7 +42,9 @@ def _bucket_sql() -> str:
     return f"(CASE {' '.join(parts)} END)"
 
 
-def _allowance_select(policy: AllowancePolicy, params: dict[str, Any]) -> str:
+def _allowance_select(
+    policy: AllowancePolicy, params: dict[str, Any], *, per_loan: bool = False
+) -> str:
     """A SELECT over CTE `res` giving each loan's required allowance (`required`), per loan
     rounded half-up, after deductible collateral (not for Lancar, capped at outstanding)."""
     kinds = {
@@ -82,9 +84,13 @@ alw2 AS (
   SELECT alw.*, ((outstanding - deductible) * rnum * 2 + 100 * rden) / (200 * rden) AS required,
     {_bucket_sql()} AS bucket
   FROM alw)
-SELECT quality, bucket, count(*) AS n, sum(outstanding) AS outstanding,
+""" + (
+        "SELECT loan_id, required FROM alw2"
+        if per_loan
+        else """SELECT quality, bucket, count(*) AS n, sum(outstanding) AS outstanding,
   sum(required) AS required, sum(ap) AS ap, sum(aj) AS aj, sum(ad) AS ad
 FROM alw2 GROUP BY quality, bucket"""
+    )
 
 
 def _booking(row: sqlite3.Row) -> AllowanceBooking:
@@ -123,6 +129,15 @@ class LoanPortfolioRepository:
             )
             for r in rows
         ]
+
+    def required_by_loan(
+        self, as_of: date, policy: QualityPolicy, allowance: AllowancePolicy
+    ) -> dict[int, int]:
+        """Each loan aktif at `as_of` with its required allowance (the month-end PPAP)."""
+        params: dict[str, Any] = {}
+        select = _allowance_select(allowance, params, per_loan=True)
+        rows = self.quality.query(as_of, policy, select, extra=params)
+        return {int(r["loan_id"]): int(r["required"]) for r in rows}
 
     def insert_booking(
         self, as_of: date, amount: int, policy: AllowancePolicy, note: str, user_id: int | None

@@ -11,6 +11,7 @@ import pytest
 from app.ledger.service import LedgerService
 from app.services import Services
 from app.storage.schema.m0020_ledger import CHART, METHODS, ROLES
+from app.storage.schema.m0021_ledger_history import SYSTEM_METHODS, TRANSFER_ACCOUNT
 
 FIXTURES = sorted((Path(__file__).parents[2] / "fixtures").glob("mufakat-*.db"))
 
@@ -24,7 +25,8 @@ def test_default_chart_in_new_and_existing_files(source: Path | None, tmp_path: 
     try:
         ledger = LedgerService(svc.db, svc.audit)
         chart = {a.code: a for a in ledger.accounts.chart()}
-        assert list(chart) == sorted(code for code, *_ in CHART)
+        assert list(chart) == sorted([code for code, *_ in CHART] + [TRANSFER_ACCOUNT[0]])
+        assert chart["1114"].parent == "11" and not chart["1114"].is_group
         assert chart["1103.01"].parent == "1103" and chart["1103"].is_group
         assert chart["1108"].normal == "K" and chart["1108"].type == "aset"
         assert chart["3999"].parent == "3" and chart["5901"].parent == "59"
@@ -32,6 +34,7 @@ def test_default_chart_in_new_and_existing_files(source: Path | None, tmp_path: 
         resolver = ledger.accounts.resolver(date(2020, 1, 1))
         assert {role: resolver.role(role) for role, _ in ROLES} == dict(ROLES)
         assert {m: resolver.method(m) for m, _ in METHODS} == dict(METHODS)
+        assert {resolver.method(m) for m in SYSTEM_METHODS} == {"1114"}
         for _, account in (*ROLES, *METHODS):
             ledger.accounts.postable(account)  # every default target can be posted to
     finally:

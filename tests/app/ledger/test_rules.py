@@ -179,6 +179,15 @@ CASES: list[tuple[ev.Event, list[tuple[str, int, int]]]] = [
         [("1101", 300, 0), ("1108", 0, 300)],
     ),
     (ev.HapusTagih(source_id=1, on=D), []),
+    (ev.IncomeNotRecognised(source_id=1, on=D, jasa=300, denda=40), []),
+    (  # a payment that also used titipan held before: cash is what came in
+        ev.InstalmentPayment(source_id=1, on=D, pokok=400, jasa=100, titipan_used=150),
+        [("1101", 350, 0), ("2104", 150, 0), ("4101", 0, 100), ("1105", 0, 400)],
+    ),
+    (  # waived pokok: out of this loan's allowance first, the rest a loss
+        ev.Waiver(source_id=1, on=D, pokok=500, jasa=100, allowance=200),
+        [("1108", 200, 0), ("5302", 300, 0), ("1105", 0, 500)],
+    ),
 ]
 
 

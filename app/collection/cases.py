@@ -24,6 +24,7 @@ from app.loans.models import LoanArrears, LoanStatus
 from app.loans.quality import CLASS_ORDER, class_label
 from app.storage import sequences
 from app.storage.collection_repo import CollectionRepository
+from app.text import clean_text
 from app.users.models import User
 
 if TYPE_CHECKING:
@@ -113,6 +114,7 @@ class CaseService:
         causes: tuple[str, ...] = (),
     ) -> Case:
         """Open a case by hand (any loan aktif or written off that has no open case)."""
+        reason = clean_text(reason, multiline=True)
         require_handler(actor)
         loan = self.loans.get(loan_id)
         if loan.status not in (LoanStatus.AKTIF, LoanStatus.HAPUS_BUKU):
@@ -194,7 +196,7 @@ class CaseService:
 
     def note(self, case_id: int, kind: str, text: str, user_id: int | None) -> None:
         """Add an event to the case's history (inside the caller's transaction)."""
-        self.repo.add_event(case_id, kind, text, user_id)
+        self.repo.add_event(case_id, kind, clean_text(text, multiline=True), user_id)
 
     def _insert(
         self,
@@ -260,6 +262,7 @@ class CaseService:
         """Change the status by hand (not to selesai or hapus buku: see close() and the
         hapus buku decision)."""
         require_handler(actor)
+        note = clean_text(note, multiline=True)
         case = self._open(case_id)
         if status not in _MANUAL_STATUSES:
             raise ValidationError(
@@ -348,6 +351,7 @@ class CaseService:
         self, actor: User, case_id: int, status: CollateralStatus, note: str, today: date
     ) -> Case:
         require_handler(actor)
+        note = clean_text(note, multiline=True)
         case = self._open(case_id)
         text = f"Agunan: {status.label}" + (f". {note.strip()}" if note.strip() else "")
         before: dict[str, object] = {
@@ -371,6 +375,7 @@ class CaseService:
     def close(self, actor: User, case_id: int, reason: str, on: date, today: date) -> Case:
         """Close a case (selesai) once the loan no longer needs handling."""
         require_handler(actor)
+        reason = clean_text(reason, multiline=True)
         case = self._open(case_id)
         if len(reason.strip()) < 3:
             raise ValidationError("Tulis alasan menutup kasus.", field="reason")

@@ -68,6 +68,7 @@ from app.storage.loans_list_repo import LoansListRepository
 from app.storage.loans_repo import LoansRepository
 from app.storage.loans_rows import LoanDecision, LoanDisbursement, NewLoan, ScheduleHeader
 from app.storage.members_repo import MembersRepository
+from app.text import clean_strings
 from app.users.models import User
 from app.users.permissions import Action, can, require
 
@@ -178,6 +179,7 @@ class LoanService:
         schedule version 0 stored. Needs PROPOSE or EDIT_MEMBERS."""
         if not (can(actor, Action.PROPOSE) or can(actor, Action.EDIT_MEMBERS)):
             raise PermissionDenied("Peran Anda tidak boleh mencatat pengajuan pinjaman.")
+        draft = clean_strings(draft)  # what was typed, without hostile characters
         purpose = " ".join(draft.purpose.split())
         if len(purpose) < 3:
             raise ValidationError("Tulis keperluan pinjaman.", field="purpose")

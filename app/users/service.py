@@ -9,6 +9,7 @@ from app.errors import NotFound, PermissionDenied, ValidationError
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
 from app.storage.users_repo import UsersRepository
+from app.text import clean_text
 from app.users.models import Role, User
 from app.users.passwords import (
     burn_time,
@@ -214,6 +215,7 @@ class UserService:
         must_change: bool,
     ) -> User:
         username = username.strip().lower()
+        full_name, position = clean_text(full_name), clean_text(position)
         if not _USERNAME.match(username):
             raise ValidationError(
                 "Nama pengguna 3–30 huruf kecil, angka, titik, minus atau garis bawah, "
@@ -286,6 +288,7 @@ class UserService:
         self, actor: User, user_id: int, full_name: str, role: Role, position: str, active: bool
     ) -> User:
         require(actor, Action.MANAGE_USERS)
+        full_name, position = clean_text(full_name), clean_text(position)
         before = self.get(user_id)
         if not full_name.strip():
             raise ValidationError("Isi nama lengkap.", field="full_name")

@@ -146,3 +146,49 @@ def test_a_loan_application_with_an_impossible_date_is_refused(
     assert caught.value.field == field
     loan = services.loans.create_loan(ketua, draft, today=date(2026, 11, 26))
     assert services.loans.get(loan.id).purpose == "Tambahan modal usaha"
+
+
+HOSTILE = "Budi\x00 \u202eSantoso\x1b[31m \u0661\u0662"
+
+
+def test_users_names_are_stored_clean(services: Services) -> None:
+    admin = make_user(services, Role.ADMIN)
+    user = services.users.create_user(
+        admin, "kasir2", HOSTILE, Role.STAF, "RahasiaKuat9", "RahasiaKuat9", "Kasir\x07"
+    )
+    assert user.full_name == clean_text(HOSTILE) and "\x00" not in user.full_name
+    assert user.position == "Kasir"
+    changed = services.users.update_user(admin, user.id, "Siti\u202e A", Role.STAF, "\x1b", True)
+    assert (changed.full_name, changed.position) == ("Siti A", "")
+
+
+def test_a_loan_application_through_apply_is_stored_clean(services: Services) -> None:
+    from tests.app.loans.loan_factory import product
+
+    pengurus = make_user(services, Role.PENGURUS, "ketua", "Uji Ketua")
+    member = make_member(services, pengurus)
+    from app.loans.models import LoanApplication
+
+    draft = LoanApplication(
+        member_id=member.id,
+        product_id=product(services).id,
+        amount=2_000_000,
+        months=10,
+        first_due=date(2026, 12, 26),
+        application_date=date(2026, 11, 26),
+        purpose="Modal\x00 warung \u202e\u0661",
+    )
+    loan = services.loans.apply(pengurus, draft, date(2026, 11, 26))
+    assert loan.purpose == "Modal warung 1"
+
+
+def test_case_notes_are_stored_clean(services: Services) -> None:
+    from tests.app.loans.loan_factory import make_loan
+
+    pengurus = make_user(services, Role.PENGURUS, "ketua", "Uji Ketua")
+    loan = make_loan(services, pengurus, make_member(services, pengurus).id)
+    on = date(2025, 6, 1)
+    case = services.cases.open_case(pengurus, loan.id, "Menunggak\x07 \u202elama", on)
+    texts = [str(e) for e in services.timelines.for_case(case.id, on)]
+    assert any("Menunggak lama" in t for t in texts), texts
+    assert all("\x07" not in t and "\u202e" not in t for t in texts)

@@ -1497,6 +1497,10 @@ Everyone needs to log in again.</translation>
         <translation>Follow-up overdue</translation>
     </message>
     <message>
+        <source>Daftar Kasus Penanganan</source>
+        <translation>Collection Case List</translation>
+    </message>
+    <message>
         <source>Tidak diizinkan</source>
         <translation>Not allowed</translation>
     </message>
@@ -2517,6 +2521,10 @@ Handed over: {net}</translation>
     <message>
         <source>Semua jenis</source>
         <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Register Surat &amp; Dokumen</source>
+        <translation>Letters &amp; Documents Register</translation>
     </message>
     <message>
         <source>Belum ada surat atau dokumen. Surat dibuat dari data anggota, pinjaman atau kasus; setiap surat yang dicetak tercatat di sini.</source>
@@ -3859,6 +3867,10 @@ Application no.: {number}</translation>
         <translation>Late only</translation>
     </message>
     <message>
+        <source>Daftar Pinjaman</source>
+        <translation>Loan List</translation>
+    </message>
+    <message>
         <source>Daftar pinjaman tidak bisa dibuka</source>
         <translation>The loan list cannot be opened</translation>
     </message>
@@ -4649,6 +4661,10 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     <message>
         <source>Catat anggota baru (Ctrl+N)</source>
         <translation>Record a new member (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Daftar Anggota</source>
+        <translation>Member List</translation>
     </message>
     <message>
         <source>mengubah data anggota</source>

@@ -54,6 +54,7 @@ class PerfColumn(IntEnum):
 
 class PerformanceModel(RowsModel[PerformanceRow]):
     columns = PerfColumn
+    count_columns = tuple(PerfColumn)[PerfColumn.CONTACTS : PerfColumn.BROKEN + 1]
     money_columns = tuple(c for c in PerfColumn if c not in (PerfColumn.MONTH, PerfColumn.OFFICER))
 
     def headers(self) -> dict[int, str]:
@@ -198,6 +199,7 @@ class OffbookModel(RowsModel[OffbookEntry]):
     """Lines of the Daftar Ekstrakomptabel; `recovered_in_period` by loan id."""
 
     columns = OffbookColumn
+    date_columns = (OffbookColumn.WRITTEN_OFF,)
     money_columns = (
         OffbookColumn.POKOK,
         OffbookColumn.JASA_DENDA,
@@ -271,6 +273,7 @@ class CauseColumn(IntEnum):
 
 class CausesModel(RowsModel[CauseRow]):
     columns = CauseColumn
+    count_columns = (CauseColumn.CASES,)
     money_columns = (CauseColumn.CASES, CauseColumn.OUTSTANDING)
 
     def headers(self) -> dict[int, str]:

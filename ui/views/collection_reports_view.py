@@ -36,6 +36,7 @@ from app.users.models import User
 from ui.changes import watch
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
 from ui.errors import show_error
+from ui.export import export_button, install_export
 from ui.models.base import SORT_ROLE, RowsModel
 from ui.models.collection_reports_model import (
     CausesModel,
@@ -61,7 +62,7 @@ class ReportTab(QWidget):
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(model)
         proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView(objectName=name)
+        self.table = install_export(QTableView(objectName=name))
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the report's own order first
@@ -141,6 +142,7 @@ class CollectionReportsView(QTabWidget):
             button.clicked.connect(self.refresh_current)
             tab.controls.addWidget(button)
             tab.controls.addStretch(1)
+            tab.controls.addWidget(export_button(tab.table, tab))
         self.print_dhb = QPushButton(self.tr("Cetak Daftar Hapus Buku…"), objectName="print_dhb")
         self.print_dhb.setToolTip(
             self.tr(

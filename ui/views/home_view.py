@@ -35,6 +35,7 @@ from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.changes import keep_place, watch
+from ui.export import install_export
 from ui.models.queue_model import KIND_COLORS, SHORT_LABELS, QueueColumn, QueueModel
 from ui.widgets.account_notices import AccountNotices
 from ui.widgets.date_edit import DateEdit
@@ -211,7 +212,7 @@ class HomeView(QWidget):
         return row
 
     def _build_table(self) -> QueueTable:
-        table = QueueTable(objectName="queue_table")
+        table = install_export(QueueTable(objectName="queue_table"))
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

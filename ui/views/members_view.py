@@ -33,6 +33,7 @@ from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.savings_dialog import ReverseDialog, SavingsDialog, StatementDialog, can_reverse
 from ui.dialogs.status_dialog import StatusDialog
 from ui.errors import show_error
+from ui.export import export_button, install_export
 from ui.models.members_model import MembersModel
 from ui.views.member_loans import MemberLoansWidget, member_loans_widget
 from ui.widgets import messages
@@ -101,7 +102,8 @@ class MembersView(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.list_stack = QStackedWidget()
-        self.table = MemberTable(self.model)
+        self.table = install_export(MemberTable(self.model), self.tr("Daftar Anggota"))
+        top.insertWidget(top.count() - 1, export_button(self.table, self))
         self.model.modelReset.connect(self._keep_selection)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda _: self.edit_member())

@@ -30,6 +30,7 @@ from app.users.models import User
 from app.users.permissions import Action, can
 from ui.changes import watch
 from ui.dialogs.month_end_dialog import BookAllowanceDialog, MonthEndDialog, percent
+from ui.export import install_export
 from ui.models.portfolio_model import AgeingModel, PortfolioClassModel
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
@@ -50,7 +51,7 @@ def _table(model: QAbstractItemModel, name: str) -> QTableView:
     table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QTableView.SelectionMode.NoSelection)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return table
+    return install_export(table)
 
 
 def fit_height(table: QTableView) -> None:

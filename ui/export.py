@@ -37,10 +37,6 @@ Notes = Callable[[], list[str]]
 V = TypeVar("V", bound=QTableView)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("export", text)
-
-
 def title_of(view: QTableView) -> str:
     """The title given to `install_export`, else what the screen calls the table: its group
     box, its tab, its window."""
@@ -59,7 +55,7 @@ def title_of(view: QTableView) -> str:
             if at >= 0 and tabs.tabText(at):
                 return tabs.tabText(at).replace("&", "")
         child, parent = parent, parent.parentWidget()
-    return view.window().windowTitle() or _tr("Data")
+    return view.window().windowTitle() or QCoreApplication.translate("export", "Data")
 
 
 def table_of(view: QTableView, title: str, notes: list[str] | None = None) -> TableExport:
@@ -102,7 +98,11 @@ def export_view(view: QTableView, path: Path) -> Path:
     title = title_of(view)
     notes_of: Notes | None = getattr(view, "_export_notes", None)
     notes = list(notes_of()) if notes_of is not None else []
-    notes.append(_tr("Diekspor {when}").format(when=format_date_long(date.today())))
+    notes.append(
+        QCoreApplication.translate("export", "Diekspor {when}").format(
+            when=format_date_long(date.today())
+        )
+    )
     write_table(table_of(view, title, notes), path)
     return path
 
@@ -117,9 +117,9 @@ def export_with_dialog(view: QTableView) -> Path | None:
     title = title_of(view)
     name, _filter = QFileDialog.getSaveFileName(
         view.window(),
-        _tr("Ekspor ke Excel"),
+        QCoreApplication.translate("export", "Ekspor ke Excel"),
         str(Path.home() / _file_name(title)),
-        _tr("Buku kerja Excel (*.xlsx)"),
+        QCoreApplication.translate("export", "Buku kerja Excel (*.xlsx)"),
     )
     if not name:
         return None
@@ -128,14 +128,16 @@ def export_with_dialog(view: QTableView) -> Path | None:
     except OSError as exc:
         messages.warn(
             view.window(),
-            _tr("Tidak bisa menyimpan"),
-            _tr("File tidak bisa disimpan: {reason}").format(reason=exc.strerror or str(exc)),
+            QCoreApplication.translate("export", "Tidak bisa menyimpan"),
+            QCoreApplication.translate("export", "File tidak bisa disimpan: {reason}").format(
+                reason=exc.strerror or str(exc)
+            ),
         )
         return None
 
 
 def export_action(view: QTableView, parent: QWidget | None = None) -> QAction:
-    action = QAction(_tr("Ekspor ke Excel…"), parent or view)
+    action = QAction(QCoreApplication.translate("export", "Ekspor ke Excel…"), parent or view)
     action.triggered.connect(lambda _=False: export_with_dialog(view))
     return action
 
@@ -160,9 +162,13 @@ def install_export(view: V, title: str = "", notes: Notes | None = None) -> V:
 
 def export_button(view: QTableView, parent: QWidget | None = None) -> QPushButton:
     """The toolbar button of a list: the same export as the right-click."""
-    button = QPushButton(_tr("Ekspor Excel…"), parent)
+    button = QPushButton(QCoreApplication.translate("export", "Ekspor Excel…"), parent)
     button.setObjectName("export_button")
-    button.setToolTip(_tr("Simpan daftar yang tampil (dengan saringan dan urutannya) ke Excel"))
+    button.setToolTip(
+        QCoreApplication.translate(
+            "export", "Simpan daftar yang tampil (dengan saringan dan urutannya) ke Excel"
+        )
+    )
     button.clicked.connect(lambda _=False: export_with_dialog(view))
     return button
 

@@ -5671,6 +5671,26 @@ Unsaved changes in other groups are not affected.</translation>
         <translation>Only the Admin or board may record the PPAP balance.</translation>
     </message>
     <message>
+        <source>Jumlah pinjaman {count}; sisa pokok {outstanding}; tunggakan {arrears}; NPL {npl}% ({band}).</source>
+        <translation>Loans {count}; outstanding principal {outstanding}; arrears {arrears}; NPL {npl}% ({band}).</translation>
+    </message>
+    <message>
+        <source>PPAP wajib {required}; PPAP tercatat {booked}.</source>
+        <translation>Required allowance {required}; booked allowance {booked}.</translation>
+    </message>
+    <message>
+        <source>Per tanggal {date}</source>
+        <translation>As of {date}</translation>
+    </message>
+    <message>
+        <source>Kolektibilitas menurut {policy}</source>
+        <translation>Collectibility per {policy}</translation>
+    </message>
+    <message>
+        <source>PPAP menurut {policy}</source>
+        <translation>Allowance per {policy}</translation>
+    </message>
+    <message>
         <source>Per {date}. Kolektibilitas menurut &lt;b&gt;{policy}&lt;/b&gt;; PPAP menurut &lt;b&gt;{allowance}&lt;/b&gt;.</source>
         <translation>As of {date}. Quality according to &lt;b&gt;{policy}&lt;/b&gt;; PPAP according to &lt;b&gt;{allowance}&lt;/b&gt;.</translation>
     </message>
@@ -8279,6 +8299,45 @@ Unsaved changes in other groups are not affected.</translation>
     </message>
 </context>
 <context>
+    <name>export</name>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Diekspor {when}</source>
+        <translation>Exported {when}</translation>
+    </message>
+    <message>
+        <source>Ekspor ke Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tidak bisa menyimpan</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>File tidak bisa disimpan: {reason}</source>
+        <translation>The file cannot be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Ekspor ke Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Ekspor Excel…</source>
+        <translation>Excel Export…</translation>
+    </message>
+    <message>
+        <source>Simpan daftar yang tampil (dengan saringan dan urutannya) ke Excel</source>
+        <translation>Save the list shown (with its filters and order) to Excel</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
         <source>Jadwal tidak bisa dicetak</source>
@@ -8287,6 +8346,25 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Simulasi tidak bisa dicetak</source>
         <translation>The simulation cannot be printed</translation>
+    </message>
+</context>
+<context>
+    <name>report_print</name>
+    <message>
+        <source>Kolektibilitas menurut {policy}</source>
+        <translation>Collectibility per {policy}</translation>
+    </message>
+    <message>
+        <source>Laporan tidak bisa dibuat</source>
+        <translation>The report cannot be made</translation>
+    </message>
+    <message>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Laporan ini di kop surat: pratinjau, cetak atau simpan sebagai PDF</source>
+        <translation>This report on the letterhead: preview, print or save as PDF</translation>
     </message>
 </context>
 </TS>

@@ -77,6 +77,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     money_columns: tuple[int, ...] = ()
     date_columns: tuple[int, ...] = ()  # exported as dates (ui/export.py)
     count_columns: tuple[int, ...] = ()  # right-aligned numbers that are not rupiah
+    text_columns: tuple[int, ...] = ()  # right-aligned but exported as shown (a percentage)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -97,7 +98,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         """What EXPORT_ROLE gives: `Rupiah` for a money column, an `int` for a count, a `date`
         for a date column (from the sort value: a date, an ordinal or ISO text), else the text
         shown."""
-        if column in self.money_columns:
+        if column in self.money_columns and column not in self.text_columns:
             value = self.sort_value(row, column)
             if isinstance(value, int) and not isinstance(value, bool):
                 return value if column in self.count_columns else Rupiah(value)

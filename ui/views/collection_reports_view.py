@@ -44,6 +44,13 @@ from ui.models.collection_reports_model import (
     PerformanceModel,
     RestructuredModel,
 )
+from ui.report_print import (
+    controls_parameters,
+    policy_line,
+    preview_report,
+    print_button,
+    report_of,
+)
 from ui.widgets.date_edit import DateEdit
 
 
@@ -143,6 +150,7 @@ class CollectionReportsView(QTabWidget):
             tab.controls.addWidget(button)
             tab.controls.addStretch(1)
             tab.controls.addWidget(export_button(tab.table, tab))
+            tab.controls.addWidget(print_button(tab, lambda t=tab: self.print_tab(t)))
         self.print_dhb = QPushButton(self.tr("Cetak Daftar Hapus Buku…"), objectName="print_dhb")
         self.print_dhb.setToolTip(
             self.tr(
@@ -167,6 +175,14 @@ class CollectionReportsView(QTabWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh_current()
+
+    def print_tab(self, tab: ReportTab) -> PdfPreviewDialog | None:
+        """The tab as shown, on the letterhead with its dates, filters and policy."""
+        title = self.tabText(self.indexOf(tab)).replace("&", "")
+        parameters = [*controls_parameters(tab.controls), policy_line(self.services)]
+        doc = report_of(title, parameters, [tab.table], [tab.total.text()])
+        self.preview = preview_report(self, self.services, doc)
+        return self.preview
 
     def show_offbook(self) -> None:
         self.setCurrentWidget(self.offbook)

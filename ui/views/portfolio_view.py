@@ -30,8 +30,10 @@ from app.users.models import User
 from app.users.permissions import Action, can
 from ui.changes import watch
 from ui.dialogs.month_end_dialog import BookAllowanceDialog, MonthEndDialog, percent
+from ui.dialogs.pdf_preview import PdfPreviewDialog
 from ui.export import install_export
 from ui.models.portfolio_model import AgeingModel, PortfolioClassModel
+from ui.report_print import preview_report, print_button, report_of
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 
@@ -97,6 +99,7 @@ class PortfolioView(QWidget):
         self.show_button = QPushButton(self.tr("Tampilkan"))
         self.show_button.clicked.connect(self.refresh)
         top.addWidget(self.show_button)
+        top.addWidget(print_button(self, self.print_report))
         self.month_end_button = QPushButton(self.tr("Proses Akhir Bulan…"))
         self.month_end_button.setObjectName("month_end_button")
         self.month_end_button.setToolTip(
@@ -182,6 +185,32 @@ class PortfolioView(QWidget):
         layout.addStretch(1)
 
     # -- showing ----------------------------------------------------------------------------------
+    def print_report(self) -> PdfPreviewDialog | None:
+        """The portfolio as of the date shown, on the letterhead (app/documents/reports_pdf)."""
+        s = self.summary
+        if s is None:
+            return None
+        arrears = s.arrears_pokok + s.arrears_jasa + s.arrears_denda
+        notes = [
+            self.tr("Jumlah pinjaman {count}; sisa pokok {outstanding}; tunggakan {arrears}; "
+                    "NPL {npl}% ({band}).").format(
+                count=format_number(s.loan_count), outstanding=format_rupiah(s.total_outstanding),
+                arrears=format_rupiah(arrears), npl=percent(s.npl_ratio), band=s.health_band),
+            self.tr("PPAP wajib {required}; PPAP tercatat {booked}.").format(
+                required=format_rupiah(s.allowance_required),
+                booked=format_rupiah(s.allowance_booked)),
+        ]  # fmt: skip
+        parameters = [
+            self.tr("Per tanggal {date}").format(date=format_date_long(s.as_of)),
+            self.tr("Kolektibilitas menurut {policy}").format(policy=s.policy_name),
+            self.tr("PPAP menurut {policy}").format(policy=s.allowance_policy_name),
+        ]
+        doc = report_of(
+            self.tr("Portofolio Pinjaman"), parameters, [self.class_table, self.ageing_table], notes
+        )
+        self.preview = preview_report(self, self.services, doc)
+        return self.preview
+
     def as_of(self) -> date:
         value = self.date_edit.value()
         assert value is not None

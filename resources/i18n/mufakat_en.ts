@@ -4703,6 +4703,14 @@ Your data is still saved in the database file. Make a backup by hand when the pr
         <translation>Not allowed</translation>
     </message>
     <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Pencarian: {text}</source>
+        <translation>Search: {text}</translation>
+    </message>
+    <message>
         <source>Pencarian gagal</source>
         <translation>Search failed</translation>
     </message>

@@ -139,3 +139,26 @@ def test_restructured_amounts_sort_and_export_by_value(reports) -> None:  # type
         if model.rows()
         else True
     )
+
+
+def test_member_list_prints_as_shown(qtbot: QtBot, demo: Services) -> None:
+    from ui.views.members_view import MembersView
+
+    manajer = next(u for u in demo.users.all() if u.username == "manajer")
+    view = MembersView(demo, manajer)
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    view.show()
+    view.run_search()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    dialog = view.print_list()
+    assert dialog is not None
+    text = _text(dialog.pdf)
+    _look(dialog.pdf, "anggota")
+    assert "DAFTAR ANGGOTA" in text and "Status:" in text
+    model = view.table.model()
+    for row in range(model.rowCount()):
+        assert str(model.index(row, 0).data()) in text  # every member number shown
+    for figure in _figures_of(view.table):
+        assert figure in text
+    dialog.close()

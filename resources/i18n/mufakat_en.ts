@@ -1929,6 +1929,10 @@ Check the spelling of the name or number, or choose Status All.</translation>
         <translation>Cases by Cause</translation>
     </message>
     <message>
+        <source>Grafik</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
         <source>{start} – {end}: {contacts} kontak ({visits} kunjungan), {made} janji bayar senilai {promised}, ditepati {rate}; uang diterima dari pinjaman yang ditangani {recovered}. Status janji per {end}.</source>
         <translation>{start} – {end}: {contacts} contacts ({visits} visits), {made} payment promises worth {promised}, kept {rate}; money received from handled loans {recovered}. Promise status as of {end}.</translation>
     </message>
@@ -6558,6 +6562,25 @@ Unsaved changes in other groups are not affected.</translation>
     </message>
 </context>
 <context>
+    <name>ReportChartsView</name>
+    <message>
+        <source>Per tanggal {date}</source>
+        <translation>As of {date}</translation>
+    </message>
+    <message>
+        <source>{n} akhir bulan terakhir dari hasil tutup bulan</source>
+        <translation>the last {n} month-ends from the month-end runs</translation>
+    </message>
+    <message>
+        <source>Belum ada hasil tutup bulan</source>
+        <translation>No month-end run yet</translation>
+    </message>
+    <message>
+        <source>Grafik Portofolio dan Penagihan</source>
+        <translation>Portfolio and Collection Charts</translation>
+    </message>
+</context>
+<context>
     <name>ReprintDialog</name>
     <message>
         <source>Cetak Ulang Buku {number}</source>
@@ -7888,6 +7911,21 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Penjadwalan kembali tidak menghapus dan tidak menjadikan jasa/denda pokok; penghapusan tunggakan pokok hanya lewat Penataan Kembali.</source>
         <translation>Rescheduling neither waives interest/late fees nor turns them into principal; principal arrears can only be waived through Restructuring (Penataan Kembali).</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Sisa pokok per kolektibilitas dan rasio NPL</source>
+        <translation>Outstanding principal by class and NPL ratio</translation>
+    </message>
+    <message>
+        <source>juta rupiah</source>
+        <translation>million rupiah</translation>
+    </message>
+    <message>
+        <source>NPL (%)</source>
+        <translation>NPL (%)</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,7 @@ from ui.report_print import (
     print_button,
     report_of,
 )
+from ui.views.report_charts_view import ReportChartsView
 from ui.widgets.date_edit import DateEdit
 
 
@@ -168,6 +169,8 @@ class CollectionReportsView(QTabWidget):
         self.addTab(self.restructured, self.tr("Pinjaman Direstrukturisasi"))
         self.addTab(self.offbook, self.tr("Daftar Ekstrakomptabel"))
         self.addTab(self.causes, self.tr("Kasus per Penyebab"))
+        self.charts = ReportChartsView(services, user)
+        self.addTab(self.charts, self.tr("Grafik"))
         self.currentChanged.connect(lambda _: self.refresh_current())
         kinds = (Kind.LOANS, Kind.CASES, Kind.DECISIONS, Kind.MEMBERS, Kind.SETTINGS)
         watch(self, services, kinds, self.refresh_current, on_show=False)

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Kind
+from app.documents.report_charts import ageing_series, grouped_bars, trend_drawings
 from app.errors import AppError, ValidationError
 from app.formats import format_date_long
 from app.loans.portfolio_models import PortfolioSummary
+from app.loans.trend import month_end_trend
 from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User
@@ -205,8 +207,16 @@ class PortfolioView(QWidget):
             self.tr("Kolektibilitas menurut {policy}").format(policy=s.policy_name),
             self.tr("PPAP menurut {policy}").format(policy=s.allowance_policy_name),
         ]
+        charts = [
+            *trend_drawings(month_end_trend(self.services.loans.quality, 24)),
+            grouped_bars(ageing_series(s.ageing, s.ageing_counts)),
+        ]
         doc = report_of(
-            self.tr("Portofolio Pinjaman"), parameters, [self.class_table, self.ageing_table], notes
+            self.tr("Portofolio Pinjaman"),
+            parameters,
+            [self.class_table, self.ageing_table],
+            notes,
+            charts,
         )
         self.preview = preview_report(self, self.services, doc)
         return self.preview

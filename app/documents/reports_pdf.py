@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.documents.context import DocContext
 from app.documents.fonts import FONT_BOLD, FONT_REGULAR
@@ -116,7 +116,7 @@ def report_table(table: TableExport, heading: bool = False) -> list[Flowable]:
     story: list[Flowable] = []
     if heading:
         story += [p(table.title, "lbold"), Spacer(1, 0.1 * cm)]
-    story.append(
+    story.append(  # a short table keeps its heading on its page
         data_table(
             table.headers,
             texts,
@@ -126,7 +126,7 @@ def report_table(table: TableExport, heading: bool = False) -> list[Flowable]:
             empty_text="Tidak ada data.",
         )
     )
-    return story
+    return [KeepTogether(story)] if heading and len(table.rows) < 30 else story
 
 
 def story(doc: ReportDoc) -> list[Flowable]:

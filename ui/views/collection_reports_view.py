@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from reportlab.platypus import Flowable
 
 from app.changes import Kind
 from app.collection.reports import WrittenOffRegister
 from app.documents import daftar_hapus_buku
+from app.documents import report_charts as rc
 from app.documents.kinds import DocKind
 from app.documents.register import Issued
 from app.documents.sources import decisions, issuing
@@ -183,7 +185,12 @@ class CollectionReportsView(QTabWidget):
         """The tab as shown, on the letterhead with its dates, filters and policy."""
         title = self.tabText(self.indexOf(tab)).replace("&", "")
         parameters = [*controls_parameters(tab.controls), policy_line(self.services)]
-        doc = report_of(title, parameters, [tab.table], [tab.total.text()])
+        charts: list[Flowable] = []
+        if tab is self.performance:
+            charts = [rc.grouped_bars(s) for s in rc.collection_series(tab.model.rows())]
+        elif tab is self.causes:
+            charts = [rc.grouped_bars(rc.cause_series(tab.model.rows()), horizontal=True)]
+        doc = report_of(title, parameters, [tab.table], [tab.total.text()], charts)
         self.preview = preview_report(self, self.services, doc)
         return self.preview
 

@@ -4909,6 +4909,21 @@ Check the spelling, search with part of the name, member no., NIK or phone numbe
     </message>
 </context>
 <context>
+    <name>NplTrendCard</name>
+    <message>
+        <source>NPL akhir bulan</source>
+        <translation>Month-end NPL</translation>
+    </message>
+    <message>
+        <source>belum ada tutup bulan</source>
+        <translation>no month-end run yet</translation>
+    </message>
+    <message>
+        <source>Rasio NPL per akhir bulan, {n} bulan terakhir (dari hasil tutup bulan)</source>
+        <translation>NPL ratio at each month-end, the last {n} months (from the month-end runs)</translation>
+    </message>
+</context>
+<context>
     <name>NumberingGroup</name>
     <message>
         <source>Penomoran pinjaman dan kasus</source>

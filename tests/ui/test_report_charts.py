@@ -88,3 +88,29 @@ def test_charts_show_the_figures_and_print(reports, demo: Services) -> None:  # 
     assert "Rasio NPL" in text and "Umur tunggakan" in text and "Janji bayar" in text
     assert demo.loans.quality.policy().name.split()[0] in text
     dialog.close()
+
+
+def test_home_shows_the_npl_trend(qtbot: QtBot, demo: Services) -> None:
+    from ui.main_window import MainWindow
+
+    manajer = next(u for u in demo.users.all() if u.username == "manajer")
+    window = MainWindow(demo, manajer)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.show_section(0)
+    card = window.home_view.npl_card
+    card.refresh()
+    points = month_end_trend(demo.loans.quality, 12)
+    assert card.chart.series_values() == [
+        ("NPL (%)", pytest.approx([float(p.npl_ratio) for p in points]))
+    ]
+    assert card.value.text() == f"{points[-1].npl_ratio:.2f}".replace(".", ",") + "%"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SHOTS / "beranda.png"))
+    window.show_section(window.section_names().index("Laporan"))
+    reports = window.current_view()
+    reports.setCurrentWidget(reports.charts)
+    qtbot.wait(50)
+    window.grab().save(str(SHOTS / "laporan_grafik_window.png"))
+    window.close()

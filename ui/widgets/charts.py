@@ -76,6 +76,7 @@ class TrendChart(ChartView):
             chart.addAxis(axis_money, Qt.AlignmentFlag.AlignLeft)
             bars.attachAxis(axis_x)
             bars.attachAxis(axis_money)
+            axis_money.applyNiceNumbers()
         else:
             chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
             chart.legend().hide()
@@ -95,6 +96,14 @@ class TrendChart(ChartView):
         )
         line.attachAxis(axis_x)
         line.attachAxis(axis_npl)
+        if compact:  # a sparkline: the line alone, its figures are beside it
+            for axis in (axis_x, axis_npl):
+                axis.setLabelsVisible(False)
+                axis.setGridLineVisible(False)
+                axis.setLineVisible(False)
+            chart.setMargins(QMargins(0, 0, 0, 0))
+            chart.layout().setContentsMargins(0, 0, 0, 0)
+            chart.setBackgroundRoundness(0)
         self.setChart(chart)
 
 

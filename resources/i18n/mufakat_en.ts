@@ -1497,6 +1497,10 @@ Everyone needs to log in again.</translation>
         <translation>Follow-up overdue</translation>
     </message>
     <message>
+        <source>Daftar Kasus Penanganan</source>
+        <translation>Collection Case List</translation>
+    </message>
+    <message>
         <source>Tidak diizinkan</source>
         <translation>Not allowed</translation>
     </message>
@@ -1923,6 +1927,10 @@ Check the spelling of the name or number, or choose Status All.</translation>
     <message>
         <source>Kasus per Penyebab</source>
         <translation>Cases by Cause</translation>
+    </message>
+    <message>
+        <source>Grafik</source>
+        <translation>Charts</translation>
     </message>
     <message>
         <source>{start} – {end}: {contacts} kontak ({visits} kunjungan), {made} janji bayar senilai {promised}, ditepati {rate}; uang diterima dari pinjaman yang ditangani {recovered}. Status janji per {end}.</source>
@@ -2517,6 +2525,10 @@ Handed over: {net}</translation>
     <message>
         <source>Semua jenis</source>
         <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Register Surat &amp; Dokumen</source>
+        <translation>Letters &amp; Documents Register</translation>
     </message>
     <message>
         <source>Belum ada surat atau dokumen. Surat dibuat dari data anggota, pinjaman atau kasus; setiap surat yang dicetak tercatat di sini.</source>
@@ -3863,6 +3875,10 @@ Application no.: {number}</translation>
         <translation>Late only</translation>
     </message>
     <message>
+        <source>Daftar Pinjaman</source>
+        <translation>Loan List</translation>
+    </message>
+    <message>
         <source>Daftar pinjaman tidak bisa dibuka</source>
         <translation>The loan list cannot be opened</translation>
     </message>
@@ -4679,6 +4695,10 @@ Your data is still saved in the database file. Make a backup by hand when the pr
         <translation>Record a new member (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Daftar Anggota</source>
+        <translation>Member List</translation>
+    </message>
+    <message>
         <source>mengubah data anggota</source>
         <translation>edit member data</translation>
     </message>
@@ -4713,6 +4733,14 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     <message>
         <source>Tidak diizinkan</source>
         <translation>Not allowed</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Pencarian: {text}</source>
+        <translation>Search: {text}</translation>
     </message>
     <message>
         <source>Pencarian gagal</source>
@@ -4906,6 +4934,21 @@ Check the spelling, search with part of the name, member no., NIK or phone numbe
     <message>
         <source>belum tercapai</source>
         <translation>not reached</translation>
+    </message>
+</context>
+<context>
+    <name>NplTrendCard</name>
+    <message>
+        <source>NPL akhir bulan</source>
+        <translation>Month-end NPL</translation>
+    </message>
+    <message>
+        <source>belum ada tutup bulan</source>
+        <translation>no month-end run yet</translation>
+    </message>
+    <message>
+        <source>Rasio NPL per akhir bulan, {n} bulan terakhir (dari hasil tutup bulan)</source>
+        <translation>NPL ratio at each month-end, the last {n} months (from the month-end runs)</translation>
     </message>
 </context>
 <context>
@@ -5794,6 +5837,26 @@ Unsaved changes in other groups are not affected.</translation>
         <translation>Only the Admin or board may record the PPAP balance.</translation>
     </message>
     <message>
+        <source>Jumlah pinjaman {count}; sisa pokok {outstanding}; tunggakan {arrears}; NPL {npl}% ({band}).</source>
+        <translation>Loans {count}; outstanding principal {outstanding}; arrears {arrears}; NPL {npl}% ({band}).</translation>
+    </message>
+    <message>
+        <source>PPAP wajib {required}; PPAP tercatat {booked}.</source>
+        <translation>Required allowance {required}; booked allowance {booked}.</translation>
+    </message>
+    <message>
+        <source>Per tanggal {date}</source>
+        <translation>As of {date}</translation>
+    </message>
+    <message>
+        <source>Kolektibilitas menurut {policy}</source>
+        <translation>Collectibility per {policy}</translation>
+    </message>
+    <message>
+        <source>PPAP menurut {policy}</source>
+        <translation>Allowance per {policy}</translation>
+    </message>
+    <message>
         <source>Per {date}. Kolektibilitas menurut &lt;b&gt;{policy}&lt;/b&gt;; PPAP menurut &lt;b&gt;{allowance}&lt;/b&gt;.</source>
         <translation>As of {date}. Quality according to &lt;b&gt;{policy}&lt;/b&gt;; PPAP according to &lt;b&gt;{allowance}&lt;/b&gt;.</translation>
     </message>
@@ -6650,6 +6713,25 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Keterangan</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>ReportChartsView</name>
+    <message>
+        <source>Per tanggal {date}</source>
+        <translation>As of {date}</translation>
+    </message>
+    <message>
+        <source>{n} akhir bulan terakhir dari hasil tutup bulan</source>
+        <translation>the last {n} month-ends from the month-end runs</translation>
+    </message>
+    <message>
+        <source>Belum ada hasil tutup bulan</source>
+        <translation>No month-end run yet</translation>
+    </message>
+    <message>
+        <source>Grafik Portofolio dan Penagihan</source>
+        <translation>Portfolio and Collection Charts</translation>
     </message>
 </context>
 <context>
@@ -7986,6 +8068,21 @@ Unsaved changes in other groups are not affected.</translation>
     </message>
 </context>
 <context>
+    <name>TrendChart</name>
+    <message>
+        <source>Sisa pokok per kolektibilitas dan rasio NPL</source>
+        <translation>Outstanding principal by class and NPL ratio</translation>
+    </message>
+    <message>
+        <source>juta rupiah</source>
+        <translation>million rupiah</translation>
+    </message>
+    <message>
+        <source>NPL (%)</source>
+        <translation>NPL (%)</translation>
+    </message>
+</context>
+<context>
     <name>TrialBalanceModel</name>
     <message>
         <source>Kode</source>
@@ -8402,6 +8499,45 @@ Unsaved changes in other groups are not affected.</translation>
     </message>
 </context>
 <context>
+    <name>export</name>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Diekspor {when}</source>
+        <translation>Exported {when}</translation>
+    </message>
+    <message>
+        <source>Ekspor ke Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tidak bisa menyimpan</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>File tidak bisa disimpan: {reason}</source>
+        <translation>The file cannot be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Ekspor ke Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Ekspor Excel…</source>
+        <translation>Excel Export…</translation>
+    </message>
+    <message>
+        <source>Simpan daftar yang tampil (dengan saringan dan urutannya) ke Excel</source>
+        <translation>Save the list shown (with its filters and order) to Excel</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
         <source>Jadwal tidak bisa dicetak</source>
@@ -8410,6 +8546,25 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Simulasi tidak bisa dicetak</source>
         <translation>The simulation cannot be printed</translation>
+    </message>
+</context>
+<context>
+    <name>report_print</name>
+    <message>
+        <source>Kolektibilitas menurut {policy}</source>
+        <translation>Collectibility per {policy}</translation>
+    </message>
+    <message>
+        <source>Laporan tidak bisa dibuat</source>
+        <translation>The report cannot be made</translation>
+    </message>
+    <message>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Laporan ini di kop surat: pratinjau, cetak atau simpan sebagai PDF</source>
+        <translation>This report on the letterhead: preview, print or save as PDF</translation>
     </message>
 </context>
 </TS>

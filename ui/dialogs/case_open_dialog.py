@@ -26,6 +26,7 @@ from app.users.models import User
 from ui.dialogs.case_parts import CausesPicker, officer_combo
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
 from ui.errors import show_error
+from ui.export import install_export
 from ui.models.loans_model import LoanColumn, LoansModel
 from ui.widgets.form import FieldErrors
 
@@ -70,7 +71,7 @@ class OpenCaseDialog(QDialog):
         self.search_edit.textChanged.connect(lambda _t: self._timer.start())
         layout.addWidget(self.search_edit)
         self.model = LoansModel(services.loans, today, self)
-        self.table = QTableView(objectName="open_case_loans")
+        self.table = install_export(QTableView(objectName="open_case_loans"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

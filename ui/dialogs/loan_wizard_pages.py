@@ -29,6 +29,7 @@ from app.money import format_rupiah
 from ui.dialogs.loan_dialog_parts import note_label
 from ui.dialogs.simulation_dialog import rate_per_year_text
 from ui.errors import show_error
+from ui.export import install_export
 from ui.models.members_model import MemberColumn, MembersModel
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -57,7 +58,7 @@ class MemberPage(_Page):
         self.search_edit.setClearButtonEnabled(True)
         layout.addWidget(self.search_edit)
         self.model: MembersModel | None = None
-        self.table = QTableView()
+        self.table = install_export(QTableView())
         self.table.setObjectName("wizard_member_table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -38,6 +38,7 @@ from ui.dialogs.loan_dialog_parts import note_label
 from ui.dialogs.loan_wizard_pages import WARNING_STYLE, _Page
 from ui.dialogs.simulation_dialog import rate_per_year_text, schedule_totals
 from ui.errors import show_error
+from ui.export import install_export
 from ui.models.loan_parts_model import CollateralColumn, CollateralModel
 from ui.models.schedule_model import PlanColumn, PlanModel
 from ui.widgets.date_edit import DateEdit
@@ -57,7 +58,7 @@ class PreviewPage(_Page):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.heading)
         self.model = PlanModel(self)
-        self.table = QTableView()
+        self.table = install_export(QTableView())
         self.table.setObjectName("wizard_preview_table")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -166,7 +167,7 @@ class CollateralPage(_Page):
         buttons.addWidget(self.remove_button)
         form.addRow(buttons)
         self.model = CollateralModel(self)
-        self.table = QTableView()
+        self.table = install_export(QTableView())
         self.table.setObjectName("wizard_collateral")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

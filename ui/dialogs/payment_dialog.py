@@ -26,6 +26,7 @@ from app.money import format_rupiah
 from app.services import Services
 from app.users.models import User
 from ui.dialogs.loan_dialog_parts import dialog_buttons, loan_line, note_label
+from ui.export import install_export
 from ui.models.loan_payments_model import AllocationColumn, AllocationModel
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
@@ -98,7 +99,7 @@ class PaymentDialog(QDialog):
         group = QGroupBox(self.tr("Pembayaran ini dipakai untuk (belum disimpan)"))
         box = QVBoxLayout(group)
         self.allocation_model = AllocationModel(self)
-        self.table = QTableView()
+        self.table = install_export(QTableView())
         self.table.setObjectName("allocation_table")
         self.table.setModel(self.allocation_model)
         self.table.verticalHeader().hide()

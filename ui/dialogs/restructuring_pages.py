@@ -31,6 +31,7 @@ from app.loans.schedule import METHODS, method_label
 from app.money import format_rupiah
 from ui.dialogs.case_parts import text_box
 from ui.dialogs.loan_dialog_parts import note_label
+from ui.export import install_export
 from ui.models.schedule_model import PlanColumn, PlanModel
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -292,7 +293,7 @@ class ComparePage(Page):
     ) -> tuple[QGroupBox, QTableView, QLabel]:
         box = QGroupBox(title)
         box_layout = QVBoxLayout(box)
-        table = QTableView(objectName=name)
+        table = install_export(QTableView(objectName=name))
         table.setModel(model)
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -40,6 +40,7 @@ from app.money import format_rate, format_rupiah, parse_rate
 from app.services import Services
 from app.users.models import User
 from ui.errors import show_error
+from ui.export import install_export
 from ui.models.schedule_model import PlanColumn, PlanModel
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form import FieldErrors
@@ -175,7 +176,7 @@ class SimulationDialog(QDialog):
         self.heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
         box.addWidget(self.heading)
         self.model = PlanModel(self)
-        self.table = QTableView()
+        self.table = install_export(QTableView())
         self.table.setObjectName("simulation_table")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

@@ -38,6 +38,7 @@ def format_size(size: int) -> str:
 
 class BackupsModel(RowsModel[BackupInfo]):
     columns = BackupColumn
+    date_columns = (BackupColumn.AT,)
 
     def __init__(self) -> None:
         super().__init__()

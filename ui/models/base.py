@@ -9,14 +9,18 @@ QSortFilterProxyModel, `ID_ROLE` a row's database id where a model has one."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from app.exports.xlsx_table import Rupiah
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+EXPORT_ROLE = Qt.ItemDataRole.UserRole + 3  # a cell as a spreadsheet holds it (ui/export.py)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -33,6 +37,22 @@ T = TypeVar("T")
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _TIP = Qt.ItemDataRole.ToolTipRole
+
+
+def as_date(value: Any) -> date | None:
+    """A date from what a sort value holds: a date, a day ordinal or ISO text; else None."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10**7:
+        return date.fromordinal(value)
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def bold_font() -> QFont:
@@ -55,6 +75,9 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
     columns: type[IntEnum]
     money_columns: tuple[int, ...] = ()
+    date_columns: tuple[int, ...] = ()  # exported as dates (ui/export.py)
+    count_columns: tuple[int, ...] = ()  # right-aligned numbers that are not rupiah
+    text_columns: tuple[int, ...] = ()  # right-aligned but exported as shown (a percentage)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -69,6 +92,19 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         raise NotImplementedError
 
     def sort_value(self, row: T, column: int) -> Any:
+        return self.display(row, column)
+
+    def export_value(self, row: T, column: int) -> Any:
+        """What EXPORT_ROLE gives: `Rupiah` for a money column, an `int` for a count, a `date`
+        for a date column (from the sort value: a date, an ordinal or ISO text), else the text
+        shown."""
+        if column in self.money_columns and column not in self.text_columns:
+            value = self.sort_value(row, column)
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value if column in self.count_columns else Rupiah(value)
+            return self.display(row, column)
+        if column in self.date_columns:
+            return as_date(self.sort_value(row, column))
         return self.display(row, column)
 
     def row_id(self, row: T) -> Any:
@@ -145,6 +181,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return self.sort_value(row, column)
         if role == ID_ROLE:
             return self.row_id(row)
+        if role == EXPORT_ROLE:
+            return self.export_value(row, column)
         if role == _ALIGN:
             return self.alignment(column)
         if role == Qt.ItemDataRole.ForegroundRole:

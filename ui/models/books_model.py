@@ -73,6 +73,7 @@ def source_label(source: str, source_id: int) -> str:
 
 class JournalLinesModel(RowsModel[JournalLineRow]):
     columns = JournalColumn
+    date_columns = (JournalColumn.DATE,)
     money_columns = (JournalColumn.DEBIT, JournalColumn.CREDIT)
 
     def __init__(self) -> None:
@@ -127,6 +128,7 @@ class LedgerPageModel(RowsModel[LedgerRow]):
     """The Buku Besar of one account; the balance on the account's normal side."""
 
     columns = LedgerColumn
+    date_columns = (LedgerColumn.DATE,)
     money_columns = (LedgerColumn.DEBIT, LedgerColumn.CREDIT, LedgerColumn.BALANCE)
 
     def __init__(self) -> None:
@@ -249,6 +251,7 @@ class PendingColumn(IntEnum):
 
 class PendingJournalsModel(RowsModel[PendingJournal]):
     columns = PendingColumn
+    date_columns = (PendingColumn.DATE,)
     money_columns = (PendingColumn.TOTAL,)
 
     def __init__(self) -> None:
@@ -297,6 +300,7 @@ class BankItemsModel(RowsModel[BankItem]):
     """The bank account's lines the bank has not cleared yet (bank reconciliation)."""
 
     columns = BankColumn
+    date_columns = (BankColumn.DATE,)
     money_columns = (BankColumn.IN, BankColumn.OUT)
 
     def __init__(self) -> None:

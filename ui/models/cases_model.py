@@ -60,6 +60,8 @@ def promise_text(row: CaseRow) -> str:
 
 class CasesModel(RowsModel[CaseRow]):
     columns = CaseColumn
+    date_columns = (CaseColumn.NEXT_STEP, CaseColumn.LAST_CONTACT)
+    count_columns = (CaseColumn.DAYS,)
     money_columns = (CaseColumn.ARREARS, CaseColumn.DAYS)
 
     def __init__(self, parent: Any = None) -> None:

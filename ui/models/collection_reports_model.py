@@ -54,6 +54,8 @@ class PerfColumn(IntEnum):
 
 class PerformanceModel(RowsModel[PerformanceRow]):
     columns = PerfColumn
+    count_columns = tuple(PerfColumn)[PerfColumn.CONTACTS : PerfColumn.BROKEN + 1]
+    text_columns = (PerfColumn.RATE,)
     money_columns = tuple(c for c in PerfColumn if c not in (PerfColumn.MONTH, PerfColumn.OFFICER))
 
     def headers(self) -> dict[int, str]:
@@ -161,14 +163,23 @@ class RestructuredModel(RowsModel[RestructuredRow]):
                 f" · {format_count(row.days_past_due_now, 'hari')}" if row.days_past_due_now else ""
             )
             return class_label(row.quality_now) + late
-        amount = {
+        return format_rupiah(self._amount(row, c))
+
+    @staticmethod
+    def _amount(row: RestructuredRow, c: RestrColumn) -> int:
+        return {
             RestrColumn.BEFORE: row.outstanding_before,
             RestrColumn.NEW: row.new_principal,
             RestrColumn.CAPITALISED: row.capitalised,
             RestrColumn.WAIVED: row.waived,
             RestrColumn.MONTHLY: row.new_monthly,
         }[c]
-        return format_rupiah(amount)
+
+    def sort_value(self, row: RestructuredRow, column: int) -> Any:
+        """Amounts by value (not by their text: Rp9.000 before Rp10.000)."""
+        if column in self.money_columns:
+            return self._amount(row, RestrColumn(column))
+        return self.display(row, column)
 
     def background(self, row: RestructuredRow, column: int) -> QColor | None:
         if column == RestrColumn.NOW and row.quality_now:
@@ -198,6 +209,7 @@ class OffbookModel(RowsModel[OffbookEntry]):
     """Lines of the Daftar Ekstrakomptabel; `recovered_in_period` by loan id."""
 
     columns = OffbookColumn
+    date_columns = (OffbookColumn.WRITTEN_OFF,)
     money_columns = (
         OffbookColumn.POKOK,
         OffbookColumn.JASA_DENDA,
@@ -271,6 +283,7 @@ class CauseColumn(IntEnum):
 
 class CausesModel(RowsModel[CauseRow]):
     columns = CauseColumn
+    count_columns = (CauseColumn.CASES,)
     money_columns = (CauseColumn.CASES, CauseColumn.OUTSTANDING)
 
     def headers(self) -> dict[int, str]:

@@ -47,6 +47,7 @@ def progress_text(d: Decision) -> str:
 
 class DecisionsModel(RowsModel[Decision]):
     columns = DecisionColumn
+    date_columns = (DecisionColumn.PROPOSED,)
     money_columns = (DecisionColumn.AMOUNT,)
 
     def __init__(self, parent: Any = None) -> None:

@@ -30,6 +30,7 @@ def kind_label(kind: str) -> str:
 
 class DocumentsModel(RowsModel[RegisterRow]):
     columns = DocColumn
+    date_columns = (DocColumn.DATE,)
 
     def __init__(self) -> None:
         super().__init__()

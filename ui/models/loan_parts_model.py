@@ -25,6 +25,8 @@ class HistoryColumn(IntEnum):
 
 class ClassHistoryModel(RowsModel[ClassHistoryEntry]):
     columns = HistoryColumn
+    date_columns = (HistoryColumn.DATE,)
+    count_columns = (HistoryColumn.DAYS,)
     money_columns = (HistoryColumn.DAYS, HistoryColumn.ARREARS)
 
     def headers(self) -> dict[int, str]:

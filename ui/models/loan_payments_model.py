@@ -44,6 +44,7 @@ class LoanPaymentsModel(RowsModel[Payment]):
     """Every event of a loan, oldest first; cancelled receipts are greyed and struck through."""
 
     columns = PaymentColumn
+    date_columns = (PaymentColumn.DATE,)
     money_columns = _MONEY
 
     def __init__(self, parent: Any = None) -> None:
@@ -159,6 +160,7 @@ class AllocationModel(RowsModel[OpenInstallment]):
     stays unpaid — read from a `PaymentPreview` before anything is saved."""
 
     columns = AllocationColumn
+    date_columns = (AllocationColumn.DUE,)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

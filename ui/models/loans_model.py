@@ -62,6 +62,7 @@ class LoansModel(RowsModel[LoanRow]):
 
     PAGE = 100
     columns = LoanColumn
+    count_columns = (LoanColumn.DAYS,)
     money_columns = MONEY_COLUMNS
 
     def __init__(self, loans: LoanService, as_of: date, parent: Any = None) -> None:

@@ -56,6 +56,7 @@ class MembersModel(RowsModel[MemberRow]):
 
     PAGE = 200
     columns = MemberColumn
+    date_columns = (MemberColumn.JOIN_DATE,)
     money_columns = (MemberColumn.SAVINGS,)
 
     def __init__(self, members: MemberService, parent: Any = None) -> None:

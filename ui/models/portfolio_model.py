@@ -34,6 +34,8 @@ class PortfolioClassModel(RowsModel[str | None]):
     """One row per class of the policy (its code), then a bold total row (None)."""
 
     columns = ClassColumn
+    money_columns = (ClassColumn.COUNT, ClassColumn.OUTSTANDING, ClassColumn.ALLOWANCE)
+    count_columns = (ClassColumn.COUNT,)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -115,6 +117,8 @@ class AgeingModel(RowsModel[str]):
     """Loans past due by how long (1–30 … > 180 hari): one row per bucket."""
 
     columns = AgeingColumn
+    money_columns = (AgeingColumn.COUNT, AgeingColumn.OUTSTANDING)
+    count_columns = (AgeingColumn.COUNT,)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

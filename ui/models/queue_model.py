@@ -45,6 +45,7 @@ SHORT_LABELS: dict[QueueKind, str] = {
 
 class QueueModel(RowsModel[QueueItem]):
     columns = QueueColumn
+    date_columns = (QueueColumn.DUE,)
     money_columns = (QueueColumn.AMOUNT,)
 
     def __init__(self, parent: Any = None) -> None:

@@ -28,6 +28,7 @@ class HistoryColumn(IntEnum):
 
 class SavingsHistoryModel(RowsModel[SavingsTransaction]):
     columns = HistoryColumn
+    date_columns = (HistoryColumn.DATE,)
     money_columns = (HistoryColumn.AMOUNT,)
 
     def __init__(self, parent: Any = None) -> None:

@@ -37,6 +37,15 @@ class PlanModel(RowsModel[Installment]):
     """A schedule before the loan exists (`app.loans.schedule.Installment` rows)."""
 
     columns = PlanColumn
+    money_columns = (
+        PlanColumn.NUMBER,
+        PlanColumn.PRINCIPAL,
+        PlanColumn.INTEREST,
+        PlanColumn.TOTAL,
+        PlanColumn.BALANCE,
+    )
+    count_columns = (PlanColumn.NUMBER,)
+    date_columns = (PlanColumn.DUE,)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -86,6 +95,11 @@ class ScheduleModel(RowsModel[ScheduleLine]):
     """A loan's schedule (`ScheduleLine` rows) with payments settled and each state."""
 
     columns = ScheduleColumn
+    money_columns = tuple(
+        c for c in ScheduleColumn if c not in (ScheduleColumn.DUE, ScheduleColumn.STATE)
+    )
+    count_columns = (ScheduleColumn.NUMBER,)
+    date_columns = (ScheduleColumn.DUE,)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.ledger.statements import Statements
 from app.services import Services
+from ui.export import install_export
 from ui.models.base import SORT_ROLE, RowsModel
 
 
@@ -39,7 +40,7 @@ def table(model: RowsModel, name: str, parent: QWidget, stretch: int | None = No
         view.horizontalHeader().setStretchLastSection(True)
     else:
         view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
+    return install_export(view)
 
 
 def selected_source_row(view: QTableView) -> int | None:

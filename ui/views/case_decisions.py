@@ -21,6 +21,7 @@ from app.collection.decision_models import Decision, DecisionKind, DecisionStatu
 from app.formats import format_date_short, in_sentence
 from app.users.models import User
 from app.users.permissions import Action, can, gives_ketua_approval, writes_supervisory_notes
+from ui.export import install_export
 from ui.models.decisions_model import DecisionColumn, DecisionsModel
 
 
@@ -125,7 +126,7 @@ class DecisionsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         self.model = DecisionsModel(self)
-        self.table = QTableView()
+        self.table = install_export(QTableView())
         self.table.setObjectName("case_decisions")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

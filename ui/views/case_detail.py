@@ -31,6 +31,7 @@ from app.loans.models import Collateral, Loan, LoanArrears, LoanStatus
 from app.members.models import Member
 from app.money import format_number, format_rupiah
 from app.services import Services
+from ui.export import install_export
 from ui.models.timeline_model import FILTERS, TimelineColumn, TimelineModel
 from ui.views.case_decisions import DecisionsPanel
 from ui.widgets.quality_badge import QualityBadge
@@ -213,7 +214,7 @@ class CaseDetailPanel(QWidget):
         box = QVBoxLayout(history)
         box.setContentsMargins(2, 2, 2, 2)
         self.timeline_model = TimelineModel(self)
-        self.timeline = QTableView()
+        self.timeline = install_export(QTableView())
         self.timeline.setObjectName("case_timeline")
         self.timeline.setModel(self.timeline_model)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

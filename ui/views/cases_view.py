@@ -36,6 +36,7 @@ from app.users.permissions import Action, can
 from ui.changes import watch
 from ui.dialogs.case_open_dialog import OpenCaseDialog
 from ui.errors import show_error
+from ui.export import export_button, install_export
 from ui.models.base import SORT_ROLE
 from ui.models.cases_model import CaseColumn, CasesModel
 from ui.views.case_actions import CaseActions
@@ -119,6 +120,7 @@ class CasesView(QWidget):
         splitter.setChildrenCollapsible(False)
         self.list_stack = QStackedWidget()
         self.table = self._build_table()
+        top.insertWidget(top.count() - 1, export_button(self.table, self))
         self.empty_label = QLabel(objectName="case_empty")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -198,7 +200,7 @@ class CasesView(QWidget):
         for column, width in widths.items():
             table.setColumnWidth(column, width)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
-        return table
+        return install_export(table, self.tr("Daftar Kasus Penanganan"))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

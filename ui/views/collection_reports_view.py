@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from reportlab.platypus import Flowable
 
 from app.changes import Kind
 from app.collection.reports import WrittenOffRegister
 from app.documents import daftar_hapus_buku
+from app.documents import report_charts as rc
 from app.documents.kinds import DocKind
 from app.documents.register import Issued
 from app.documents.sources import decisions, issuing
@@ -36,6 +38,7 @@ from app.users.models import User
 from ui.changes import watch
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
 from ui.errors import show_error
+from ui.export import export_button, install_export
 from ui.models.base import SORT_ROLE, RowsModel
 from ui.models.collection_reports_model import (
     CausesModel,
@@ -43,6 +46,14 @@ from ui.models.collection_reports_model import (
     PerformanceModel,
     RestructuredModel,
 )
+from ui.report_print import (
+    controls_parameters,
+    policy_line,
+    preview_report,
+    print_button,
+    report_of,
+)
+from ui.views.report_charts_view import ReportChartsView
 from ui.widgets.date_edit import DateEdit
 
 
@@ -61,7 +72,7 @@ class ReportTab(QWidget):
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(model)
         proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView(objectName=name)
+        self.table = install_export(QTableView(objectName=name))
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the report's own order first
@@ -141,6 +152,8 @@ class CollectionReportsView(QTabWidget):
             button.clicked.connect(self.refresh_current)
             tab.controls.addWidget(button)
             tab.controls.addStretch(1)
+            tab.controls.addWidget(export_button(tab.table, tab))
+            tab.controls.addWidget(print_button(tab, lambda t=tab: self.print_tab(t)))
         self.print_dhb = QPushButton(self.tr("Cetak Daftar Hapus Buku…"), objectName="print_dhb")
         self.print_dhb.setToolTip(
             self.tr(
@@ -158,6 +171,8 @@ class CollectionReportsView(QTabWidget):
         self.addTab(self.restructured, self.tr("Pinjaman Direstrukturisasi"))
         self.addTab(self.offbook, self.tr("Daftar Ekstrakomptabel"))
         self.addTab(self.causes, self.tr("Kasus per Penyebab"))
+        self.charts = ReportChartsView(services, user)
+        self.addTab(self.charts, self.tr("Grafik"))
         self.currentChanged.connect(lambda _: self.refresh_current())
         kinds = (Kind.LOANS, Kind.CASES, Kind.DECISIONS, Kind.MEMBERS, Kind.SETTINGS)
         watch(self, services, kinds, self.refresh_current, on_show=False)
@@ -165,6 +180,19 @@ class CollectionReportsView(QTabWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh_current()
+
+    def print_tab(self, tab: ReportTab) -> PdfPreviewDialog | None:
+        """The tab as shown, on the letterhead with its dates, filters and policy."""
+        title = self.tabText(self.indexOf(tab)).replace("&", "")
+        parameters = [*controls_parameters(tab.controls), policy_line(self.services)]
+        charts: list[Flowable] = []
+        if tab is self.performance:
+            charts = [rc.grouped_bars(s) for s in rc.collection_series(tab.model.rows())]
+        elif tab is self.causes:
+            charts = [rc.grouped_bars(rc.cause_series(tab.model.rows()), horizontal=True)]
+        doc = report_of(title, parameters, [tab.table], [tab.total.text()], charts)
+        self.preview = preview_report(self, self.services, doc)
+        return self.preview
 
     def show_offbook(self) -> None:
         self.setCurrentWidget(self.offbook)

@@ -37,6 +37,7 @@ from ui.dialogs.document_forms import NotulenDialog, YearDialog
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
 from ui.errors import show_error
+from ui.export import export_button, install_export
 from ui.models.base import SORT_ROLE
 from ui.models.documents_model import DocColumn, DocumentsModel
 from ui.widgets import messages
@@ -96,7 +97,9 @@ class DocumentsView(QWidget):
         proxy.setSourceModel(self.model)
         proxy.setSortRole(SORT_ROLE)
         self.proxy = proxy
-        self.table = QTableView(objectName="register_table")
+        self.table = install_export(
+            QTableView(objectName="register_table"), self.tr("Register Surat & Dokumen")
+        )
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -154,6 +157,7 @@ class DocumentsView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
+        bottom.addWidget(export_button(self.table, self))
         bottom.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)

@@ -35,9 +35,11 @@ from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.changes import keep_place, watch
+from ui.export import install_export
 from ui.models.queue_model import KIND_COLORS, SHORT_LABELS, QueueColumn, QueueModel
 from ui.widgets.account_notices import AccountNotices
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.npl_card import NplTrendCard
 
 AMOUNT_MEANING = {
     QueueKind.JANJI_INGKAR: "Jumlah: yang masih kurang dari janji-janji itu.",
@@ -211,7 +213,7 @@ class HomeView(QWidget):
         return row
 
     def _build_table(self) -> QueueTable:
-        table = QueueTable(objectName="queue_table")
+        table = install_export(QueueTable(objectName="queue_table"))
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -239,6 +241,8 @@ class HomeView(QWidget):
         self.savings_card = StatCard(self.tr("Total simpanan"), "card_savings")
         row.addWidget(self.members_card, 2)
         row.addWidget(self.savings_card, 5)
+        self.npl_card = NplTrendCard(self.services)
+        row.addWidget(self.npl_card, 2)
         self.new_member_button = QPushButton(self.tr("Anggota Baru"))
         self.new_member_button.clicked.connect(self.new_member_requested)
         if not can(self.user, Action.EDIT_MEMBERS):
@@ -281,6 +285,7 @@ class HomeView(QWidget):
                 sukarela=format_rupiah(totals.sukarela, style),
             )
         )
+        self.npl_card.refresh()
         self.account_notices.refresh()
         self.refresh_queue()
 

@@ -28,6 +28,7 @@ from app.loans.models import (
 )
 from app.loans.schedule import method_label
 from app.money import format_number, format_rate, format_rupiah
+from ui.export import install_export
 from ui.models.loan_parts_model import (
     ClassHistoryModel,
     CollateralModel,
@@ -58,6 +59,7 @@ def _table(model: QAbstractItemModel, name: str) -> QTableView:
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+    install_export(table)
     return table
 
 

@@ -36,6 +36,7 @@ from app.users.models import User
 from ui.changes import watch
 from ui.dialogs.simulation_dialog import SimulationDialog
 from ui.errors import show_error
+from ui.export import export_button, install_export
 from ui.models.loans_model import SQL_ORDER, LoanColumn, LoansModel
 from ui.views.loan_actions import LoanActions
 from ui.views.loan_detail import LoanDetailPanel
@@ -136,6 +137,7 @@ class LoansView(QWidget):
         splitter.setChildrenCollapsible(False)
         self.list_stack = QStackedWidget()
         self.table = self._build_table()
+        legend_row.addWidget(export_button(self.table, self))
         self.empty_label = QLabel()
         self.empty_label.setObjectName("loan_empty")
         self.empty_label.setWordWrap(True)
@@ -208,7 +210,7 @@ class LoansView(QWidget):
         header.setSortIndicator(LoanColumn.NUMBER, Qt.SortOrder.AscendingOrder)
         header.sectionClicked.connect(self.sort_by)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
-        return table
+        return install_export(table, self.tr("Daftar Pinjaman"))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -25,6 +25,7 @@ from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.loan_wizard import LoanWizard
+from ui.export import install_export
 from ui.models.loans_model import LoanColumn, LoansModel
 from ui.widgets.quality_badge import QualityDelegate
 
@@ -55,7 +56,7 @@ class MemberLoansWidget(QWidget):
         layout.addWidget(self.summary)
         self.model = LoansModel(services.loans, self.today(), self)
         self.model.set_policy_name(services.loans.quality.policy().name)
-        self.table = QTableView()
+        self.table = install_export(QTableView())
         self.table.setObjectName("member_loans_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -30,10 +30,13 @@ from app.users.models import User
 from app.users.permissions import Action, can
 from ui.changes import watch
 from ui.dialogs.member_dialog import MemberDialog
+from ui.dialogs.pdf_preview import PdfPreviewDialog
 from ui.dialogs.savings_dialog import ReverseDialog, SavingsDialog, StatementDialog, can_reverse
 from ui.dialogs.status_dialog import StatusDialog
 from ui.errors import show_error
+from ui.export import export_button, install_export
 from ui.models.members_model import MembersModel
+from ui.report_print import preview_report, print_button, report_of
 from ui.views.member_loans import MemberLoansWidget, member_loans_widget
 from ui.widgets import messages
 from ui.widgets.member_detail import MemberDetail
@@ -101,7 +104,9 @@ class MembersView(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.list_stack = QStackedWidget()
-        self.table = MemberTable(self.model)
+        self.table = install_export(MemberTable(self.model), self.tr("Daftar Anggota"))
+        top.insertWidget(top.count() - 1, export_button(self.table, self))
+        top.insertWidget(top.count() - 1, print_button(self, self.print_list))
         self.model.modelReset.connect(self._keep_selection)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda _: self.edit_member())
@@ -184,6 +189,15 @@ class MembersView(QWidget):
             return
         self._open(MemberDialog(self.services, self.user, None, self.today(), self),
                    self._member_added)  # fmt: skip
+
+    def print_list(self) -> PdfPreviewDialog | None:
+        """The list as shown (search, status, order) on the letterhead."""
+        parameters = [self.tr("Status: {status}").format(status=self.status_combo.currentText())]
+        if self.search_edit.text().strip():
+            parameters.append(self.tr("Pencarian: {text}").format(text=self.search_edit.text()))
+        doc = report_of(self.tr("Daftar Anggota"), parameters, [self.table])
+        self.preview = preview_report(self, self.services, doc)
+        return self.preview
 
     # -- searching --------------------------------------------------------------------------------
     def status_filter(self) -> MemberStatus | None:

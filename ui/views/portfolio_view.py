@@ -21,16 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Kind
+from app.documents.report_charts import ageing_series, grouped_bars, trend_drawings
 from app.errors import AppError, ValidationError
 from app.formats import format_date_long
 from app.loans.portfolio_models import PortfolioSummary
+from app.loans.trend import month_end_trend
 from app.money import format_number, format_rupiah
 from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.changes import watch
 from ui.dialogs.month_end_dialog import BookAllowanceDialog, MonthEndDialog, percent
+from ui.dialogs.pdf_preview import PdfPreviewDialog
+from ui.export import install_export
 from ui.models.portfolio_model import AgeingModel, PortfolioClassModel
+from ui.report_print import preview_report, print_button, report_of
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 
@@ -50,7 +55,7 @@ def _table(model: QAbstractItemModel, name: str) -> QTableView:
     table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QTableView.SelectionMode.NoSelection)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return table
+    return install_export(table)
 
 
 def fit_height(table: QTableView) -> None:
@@ -96,6 +101,7 @@ class PortfolioView(QWidget):
         self.show_button = QPushButton(self.tr("Tampilkan"))
         self.show_button.clicked.connect(self.refresh)
         top.addWidget(self.show_button)
+        top.addWidget(print_button(self, self.print_report))
         self.month_end_button = QPushButton(self.tr("Proses Akhir Bulan…"))
         self.month_end_button.setObjectName("month_end_button")
         self.month_end_button.setToolTip(
@@ -181,6 +187,40 @@ class PortfolioView(QWidget):
         layout.addStretch(1)
 
     # -- showing ----------------------------------------------------------------------------------
+    def print_report(self) -> PdfPreviewDialog | None:
+        """The portfolio as of the date shown, on the letterhead (app/documents/reports_pdf)."""
+        s = self.summary
+        if s is None:
+            return None
+        arrears = s.arrears_pokok + s.arrears_jasa + s.arrears_denda
+        notes = [
+            self.tr("Jumlah pinjaman {count}; sisa pokok {outstanding}; tunggakan {arrears}; "
+                    "NPL {npl}% ({band}).").format(
+                count=format_number(s.loan_count), outstanding=format_rupiah(s.total_outstanding),
+                arrears=format_rupiah(arrears), npl=percent(s.npl_ratio), band=s.health_band),
+            self.tr("PPAP wajib {required}; PPAP tercatat {booked}.").format(
+                required=format_rupiah(s.allowance_required),
+                booked=format_rupiah(s.allowance_booked)),
+        ]  # fmt: skip
+        parameters = [
+            self.tr("Per tanggal {date}").format(date=format_date_long(s.as_of)),
+            self.tr("Kolektibilitas menurut {policy}").format(policy=s.policy_name),
+            self.tr("PPAP menurut {policy}").format(policy=s.allowance_policy_name),
+        ]
+        charts = [
+            *trend_drawings(month_end_trend(self.services.loans.quality, 24)),
+            grouped_bars(ageing_series(s.ageing, s.ageing_counts)),
+        ]
+        doc = report_of(
+            self.tr("Portofolio Pinjaman"),
+            parameters,
+            [self.class_table, self.ageing_table],
+            notes,
+            charts,
+        )
+        self.preview = preview_report(self, self.services, doc)
+        return self.preview
+
     def as_of(self) -> date:
         value = self.date_edit.value()
         assert value is not None

@@ -24,6 +24,7 @@ from app.members.models import SEX_LABELS, Member, MemberStatus
 from app.money import format_rupiah
 from app.savings.models import Balances, SavingsTransaction, TxType
 from app.savings.service import WajibStatus
+from ui.export import install_export
 from ui.models.savings_model import SavingsHistoryModel
 
 _STATUS_STYLE = {
@@ -177,7 +178,7 @@ class MemberDetail(QScrollArea):
         box.addLayout(buttons)
 
         self.history_model = SavingsHistoryModel(self)
-        self.history = QTableView()
+        self.history = install_export(QTableView())
         self.history.setObjectName("savings_history")
         self.history.setModel(self.history_model)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

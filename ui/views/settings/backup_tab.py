@@ -28,6 +28,7 @@ from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.errors import show_error
+from ui.export import install_export
 from ui.models.backups_model import BackupColumn, BackupsModel, format_size
 from ui.models.base import SORT_ROLE
 from ui.views.settings.backup_actions import make_backup, restore
@@ -82,7 +83,7 @@ class BackupTab(QWidget):
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.model)
         proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
+        self.table = install_export(QTableView())
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(BackupColumn.AT, Qt.SortOrder.DescendingOrder)

@@ -25,6 +25,7 @@ from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.product_dialog import ProductDialog, order_text
+from ui.export import install_export
 from ui.models.base import SORT_ROLE
 from ui.models.products_model import ProductColumn, ProductsModel
 from ui.widgets import messages
@@ -71,7 +72,7 @@ class ProductsTab(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView(objectName="products_table")
+        self.table = install_export(QTableView(objectName="products_table"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ProductColumn.NAME, Qt.SortOrder.AscendingOrder)

@@ -20,6 +20,7 @@ from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.reset_password_dialog import ResetPasswordDialog
 from ui.dialogs.user_dialog import UserDialog
+from ui.export import install_export
 from ui.models.base import SORT_ROLE
 from ui.models.users_model import UserColumn, UsersModel
 
@@ -45,7 +46,7 @@ class UsersTab(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
+        self.table = install_export(QTableView())
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(UserColumn.FULL_NAME, Qt.SortOrder.AscendingOrder)

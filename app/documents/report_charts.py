@@ -1,0 +1,207 @@
+"""The Laporan charts drawn with ReportLab's own graphics, so a printed report carries the
+same series as the screen (ui/widgets/charts.py) without Qt in app/: the outstanding
+principal by class with the NPL ratio over the month-ends, the arrears ageing, collection
+results by month and the causes of non-payment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.units import cm
+
+from app.collection.reports import CauseRow, PerformanceRow
+from app.documents.fonts import FONT_BOLD, FONT_REGULAR
+from app.documents.letter import CONTENT_WIDTH
+from app.formats import MONTHS_ID
+from app.loans.trend import TrendPoint
+
+CLASS_COLORS = {
+    "L": "#2e7d32",
+    "DPK": "#f9a825",
+    "KL": "#ef6c00",
+    "D": "#c62828",
+    "M": "#4a148c",
+}
+SERIES = ("#1565c0", "#2e7d32", "#c62828", "#f9a825", "#6a1b9a")
+
+
+@dataclass(frozen=True)
+class BarSeries:
+    """A chart's data: category labels and one or more named series of whole numbers."""
+
+    title: str
+    labels: Sequence[str]
+    series: Sequence[tuple[str, Sequence[int]]]
+    unit: str = ""
+
+
+def month_label(point: TrendPoint) -> str:
+    return f"{MONTHS_ID[point.as_of.month - 1][:3]} {point.as_of.year % 100:02d}"
+
+
+def trend_series(points: Sequence[TrendPoint]) -> BarSeries:
+    """Outstanding principal by class at each month-end, in millions of rupiah."""
+    labels = [month_label(p) for p in points]
+    series = [
+        (code, [round(p.outstanding_by_class.get(code, 0) / 1_000_000) for p in points])
+        for code in CLASS_COLORS
+    ]
+    return BarSeries("Sisa pokok per kolektibilitas (juta rupiah)", labels, series, "juta")
+
+
+def _title(drawing: Drawing, text: str, y: float) -> None:
+    drawing.add(String(0, y, text, fontName=FONT_BOLD, fontSize=8.5))
+
+
+def _legend(drawing: Drawing, names: Sequence[tuple[str, str]], y: float) -> None:
+    x = 0.0
+    for name, colour in names:
+        drawing.add(String(x + 9, y, name, fontName=FONT_REGULAR, fontSize=7))
+        drawing.add(Rect(x, y - 1, 7, 7, fillColor=colors.HexColor(colour), strokeColor=None))
+        x += 16 + 4.2 * len(name)
+
+
+def stacked_bars(data: BarSeries, colours: Sequence[str], height: float = 5.2 * cm) -> Drawing:
+    drawing = Drawing(CONTENT_WIDTH, height)
+    _title(drawing, data.title, height - 10)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 40, 28
+    chart.width, chart.height = CONTENT_WIDTH - 50, height - 58
+    chart.data = [list(values) or [0] for _name, values in data.series]
+    chart.categoryAxis.categoryNames = list(data.labels) or [""]
+    chart.categoryAxis.labels.fontName = FONT_REGULAR
+    chart.categoryAxis.labels.fontSize = 6.5
+    chart.categoryAxis.labels.angle = 30 if len(data.labels) > 12 else 0
+    chart.categoryAxis.labels.boxAnchor = "ne" if len(data.labels) > 12 else "n"
+    chart.categoryAxis.style = "stacked"
+    chart.valueAxis.labels.fontName = FONT_REGULAR
+    chart.valueAxis.labels.fontSize = 6.5
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}".replace(",", ".")
+    for i, colour in enumerate(colours):
+        chart.bars[i].fillColor = colors.HexColor(colour)
+        chart.bars[i].strokeColor = None
+    drawing.add(chart)
+    _legend(drawing, [(n, c) for (n, _v), c in zip(data.series, colours, strict=False)], 4)
+    return drawing
+
+
+def whole_step(data: BarSeries) -> int:
+    """A step of whole units giving at most about six grid lines (1, 2, 5, 10, 20, 50 …)."""
+    top = max((v for _n, values in data.series for v in values), default=0)
+    step = 1
+    while top / step > 6:
+        for factor in (2, 5 / 2, 2):
+            step = int(step * factor)
+            if top / step <= 6:
+                break
+    return step
+
+
+def grouped_bars(data: BarSeries, height: float = 5.2 * cm, horizontal: bool = False) -> Drawing:
+    drawing = Drawing(CONTENT_WIDTH, height)
+    _title(drawing, data.title, height - 10)
+    chart = HorizontalBarChart() if horizontal else VerticalBarChart()
+    left = 150 if horizontal else 40
+    chart.x, chart.y = left, 28
+    chart.width, chart.height = CONTENT_WIDTH - left - 10, height - 58
+    chart.data = [list(values) or [0] for _name, values in data.series]
+    chart.categoryAxis.categoryNames = list(data.labels) or [""]
+    chart.categoryAxis.labels.fontName = FONT_REGULAR
+    chart.categoryAxis.labels.fontSize = 6.5
+    if horizontal:
+        chart.categoryAxis.reverseDirection = 1
+    chart.valueAxis.labels.fontName = FONT_REGULAR
+    chart.valueAxis.labels.fontSize = 6.5
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueStep = whole_step(data)
+    chart.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}".replace(",", ".")
+    for i in range(len(data.series)):
+        chart.bars[i].fillColor = colors.HexColor(SERIES[i % len(SERIES)])
+        chart.bars[i].strokeColor = None
+    drawing.add(chart)
+    if len(data.series) > 1:
+        names = [(n, SERIES[i % len(SERIES)]) for i, (n, _v) in enumerate(data.series)]
+        _legend(drawing, names, 4)
+    return drawing
+
+
+def npl_line(points: Sequence[TrendPoint], height: float = 4.2 * cm) -> Drawing:
+    """The NPL ratio (percent) at each month-end."""
+    drawing = Drawing(CONTENT_WIDTH, height)
+    _title(drawing, "Rasio NPL (%) per akhir bulan", height - 10)
+    chart = HorizontalLineChart()
+    chart.x, chart.y = 40, 22
+    chart.width, chart.height = CONTENT_WIDTH - 50, height - 48
+    chart.data = [[float(p.npl_ratio) for p in points] or [0.0]]
+    chart.categoryAxis.categoryNames = [month_label(p) for p in points] or [""]
+    chart.categoryAxis.labels.fontName = FONT_REGULAR
+    chart.categoryAxis.labels.fontSize = 6.5
+    chart.valueAxis.labels.fontName = FONT_REGULAR
+    chart.valueAxis.labels.fontSize = 6.5
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = lambda v: f"{v:.1f}".replace(".", ",")
+    chart.lines[0].strokeColor = colors.HexColor("#c62828")
+    chart.lines[0].strokeWidth = 1.5
+    drawing.add(chart)
+    return drawing
+
+
+def trend_drawings(points: Sequence[TrendPoint]) -> list[Drawing]:
+    if not points:
+        return []
+    return [
+        stacked_bars(trend_series(points), list(CLASS_COLORS.values())),
+        npl_line(points),
+    ]
+
+
+def collection_series(rows: Sequence[PerformanceRow]) -> tuple[BarSeries, BarSeries]:
+    """Promises kept and broken by month, and the amount collected from cases by month
+    (thousands of rupiah), from the Kinerja Penagihan rows (all officers together)."""
+    months = sorted({r.month for r in rows})
+    kept = {m: 0 for m in months}
+    broken = {m: 0 for m in months}
+    money = {m: 0 for m in months}
+    for r in rows:
+        kept[r.month] += r.promises_kept
+        broken[r.month] += r.promises_broken
+        money[r.month] += r.recovered
+    labels = [f"{MONTHS_ID[m.month - 1][:3]} {m.year % 100:02d}" for m in months]
+    promises = BarSeries(
+        "Janji bayar per bulan",
+        labels,
+        [("Ditepati", [kept[m] for m in months]), ("Ingkar", [broken[m] for m in months])],
+    )
+    collected = BarSeries(
+        "Uang diterima dari pinjaman yang ditangani (ribu rupiah)",
+        labels,
+        [("Diterima", [round(money[m] / 1000) for m in months])],
+        "ribu",
+    )
+    return promises, collected
+
+
+def cause_series(rows: Sequence[CauseRow]) -> BarSeries:
+    """Cases by cause of non-payment (the cases with a cause recorded)."""
+    known = [r for r in rows if r.code]
+    return BarSeries(
+        "Kasus per penyebab tidak membayar",
+        [r.label for r in known],
+        [("Kasus", [r.cases for r in known])],
+    )
+
+
+def ageing_series(ageing: dict[str, int], counts: dict[str, int]) -> BarSeries:
+    """Outstanding principal past due by how long (millions of rupiah)."""
+    return BarSeries(
+        "Umur tunggakan: sisa pokok (juta rupiah)",
+        list(ageing),
+        [("Sisa pokok", [round(v / 1_000_000) for v in ageing.values()])],
+        "juta",
+    )

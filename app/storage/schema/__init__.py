@@ -23,6 +23,7 @@ from app.storage.schema import (
     m0022_bank_recon,
     m0030_imports,
     m0040_passbooks,
+    m0050_closing,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -40,4 +41,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0022_bank_recon,
     m0030_imports,
     m0040_passbooks,
+    m0050_closing,
 )

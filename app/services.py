@@ -31,6 +31,7 @@ from app.documents.register import DocumentService
 from app.imports.service import ImportService
 from app.ledger.bankrec import BankReconciliation
 from app.ledger.cashbook import CashBook
+from app.ledger.closing import PeriodClose
 from app.ledger.manual import ManualJournals
 from app.ledger.service import LedgerService
 from app.ledger.statements import Statements
@@ -81,6 +82,7 @@ class Services:
         self.manual_journals = ManualJournals(self.ledger)  # Jurnal Umum
         self.cashbook = CashBook(self.ledger)  # Buku Kas Harian, kas opname
         self.bank_rec = BankReconciliation(self.ledger)
+        self.closing = PeriodClose(self.ledger)  # lock date, tutup bulan
         self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
         self._build_collection()
 

@@ -1,0 +1,117 @@
+"""SHU of a year through the real services: the amount from the year's journals only; JMA pro
+rata to the 12 month-ends of pokok + wajib (a member who left counts only for their months);
+JUA to jasa paid; rows sum exactly to the pools; the settings validated and audited; the CSV."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.errors import ValidationError
+from app.ledger.models import Line
+from app.ledger.shu import ShuService, ShuSettings
+from app.ledger.shu_split import DEFAULT_PERCENT, largest_remainder
+from app.members.models import MemberStatus
+from app.savings.models import SavingsKind
+from app.services import Services
+from tests.app.ledger.ledger_fixtures import books
+from tests.app.loans.loan_factory import make_loan
+from tests.conftest import make_member
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture
+def year(services: Services) -> dict[str, int]:
+    bk = books(services, loans=0)
+    a = bk.member_id
+    b = make_member(services, bk.admin, name="Bambang", serial=2).id
+    c = make_member(services, bk.admin, name="Citra", serial=3).id
+    dep = services.savings.deposit
+    dep(bk.admin, a, SavingsKind.POKOK, 100_000, date(2024, 12, 1), today=TODAY)
+    dep(bk.admin, a, SavingsKind.WAJIB, 900_000, date(2024, 12, 1), today=TODAY)
+    dep(bk.admin, b, SavingsKind.WAJIB, 3_000_000, date(2025, 7, 1), today=TODAY)
+    dep(bk.admin, c, SavingsKind.POKOK, 2_000_000, date(2024, 12, 1), today=TODAY)
+    dep(bk.admin, c, SavingsKind.SUKARELA, 9_000_000, date(2024, 12, 1), today=TODAY)
+    services.members.change_status(
+        bk.admin, c, MemberStatus.KELUAR, date(2025, 3, 31), "pindah kota", today=TODAY
+    )
+    loan = make_loan(services, bk.admin, a, first_due=date(2025, 1, 10))
+    services.loans.payments.record_payment(
+        bk.admin, loan.id, 1_200_000, date(2025, 1, 10), "tunai", today=TODAY
+    )
+    submit = bk.manual.submit
+    submit(bk.admin, date(2024, 12, 31), "Giro", [Line("1101", 5_000), Line("4201", 0, 5_000)])
+    submit(
+        bk.admin, date(2025, 6, 30), "Giro", [Line("1101", 4_000_003), Line("4201", 0, 4_000_003)]
+    )
+    submit(bk.admin, date(2025, 8, 1), "ATK", [Line("5203", 1_000_000), Line("1101", 0, 1_000_000)])
+    submit(bk.admin, date(2026, 1, 2), "ATK", [Line("5203", 7_000), Line("1101", 0, 7_000)])
+    return {"a": a, "b": b, "c": c}
+
+
+def test_amount_is_the_years_journals(services: Services, year: dict[str, int]) -> None:
+    shu = ShuService(services.db, services.audit)
+    assert shu.amount(2025) == (4_000_003, 1_000_000)
+    result = shu.compute(2025)
+    assert result.shu == 3_000_003
+    assert sum(result.pools.values()) == 3_000_003
+    assert sum(r.jma for r in result.rows) == result.pools["jma"] == 600_000
+    assert sum(r.jua for r in result.rows) == result.pools["jua"] == 600_000
+
+
+def test_jma_on_month_ends_leavers_for_their_months(
+    services: Services, year: dict[str, int]
+) -> None:
+    result = ShuService(services.db, services.audit).compute(2025)
+    rows = {r.member_id: r for r in result.rows}
+    # month-end sums: A 12 × 1.000.000; B 6 × 3.000.000 (Jul–Dec); C 3 × 2.000.000 (Jan–Mar,
+    # pokok only: sukarela is not in the default base)
+    bases = {year["a"]: 12_000_000, year["b"]: 18_000_000, year["c"]: 6_000_000}
+    expected = largest_remainder(600_000, bases)
+    assert {k: rows[k].jma for k in bases} == expected
+    assert rows[year["a"]].jua == 600_000  # the only one who paid jasa
+    assert [r.number for r in result.rows] == sorted(r.number for r in result.rows)
+
+
+def test_settings_saved_validated_audited(services: Services, year: dict[str, int]) -> None:
+    shu = ShuService(services.db, services.audit)
+    admin = next(u for u in services.users.all() if u.username == "admin")
+    wrong = dict(DEFAULT_PERCENT, cadangan=Decimal("40.01"))
+    with pytest.raises(ValidationError):
+        shu.save_settings(admin, ShuSettings(wrong))
+    percent = dict(DEFAULT_PERCENT, jma=Decimal(25), jua=Decimal(15))
+    shu.save_settings(admin, ShuSettings(percent, "akhir_tahun", True, "pinjaman"))
+    saved = shu.settings()
+    assert saved.percent["jma"] == Decimal(25) and saved.jma_base == "akhir_tahun"
+    result = shu.compute(2025)
+    rows = {r.member_id: r for r in result.rows}
+    assert year["c"] not in rows or rows[year["c"]].jma == 0  # left before the year end
+    assert rows[year["a"]].jma == 187_500  # 25 % of 3.000.003 = 750.000; A 1 of 4 million
+    # nobody took a loan in 2025: the JUA pool has no base and goes to cadangan
+    assert result.pools["jua"] == 0 and all(r.jua == 0 for r in result.rows)
+    assert result.pools["cadangan"] == 3_000_003 - 750_000 - 600_000  # the other funds 20 %
+    assert services.db.scalar("SELECT count(*) FROM audit_log WHERE entity_id = 'shu.settings'")
+
+
+def test_cli_csv(services: Services, year: dict[str, int], db_path: Path, tmp_path: Path) -> None:
+    services.close()
+    out = tmp_path / "shu.csv"
+    assert main(["shu", "--db", str(db_path), "--year", "2025", "--csv", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "no_anggota,nama,jma,jua,jumlah"
+    cells = [line.split(",") for line in lines[1:]]
+    assert len(cells) == 3
+    assert sum(int(c[2]) for c in cells) == 600_000
+    assert all(int(c[4]) == int(c[2]) + int(c[3]) for c in cells)
+
+
+@pytest.mark.parametrize("text", ["25", "tahun", "20255"])
+def test_cli_bad_year(db_path: Path, tmp_path: Path, text: str, services: Services) -> None:
+    services.close()
+    argv = ["shu", "--db", str(db_path), "--year", text, "--csv", str(tmp_path / "x.csv")]
+    assert main(argv) == 2

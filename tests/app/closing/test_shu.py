@@ -115,3 +115,28 @@ def test_cli_bad_year(db_path: Path, tmp_path: Path, text: str, services: Servic
     services.close()
     argv = ["shu", "--db", str(db_path), "--year", text, "--csv", str(tmp_path / "x.csv")]
     assert main(argv) == 2
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+def test_daftar_shu_and_slip(services: Services, year: dict[str, int]) -> None:
+    from app.documents.context import DocContext
+    from app.documents.shu_list import render, render_slip
+
+    result = ShuService(services.db, services.audit).compute(2025)
+    ctx = DocContext(profile=services.settings.profile(), is_demo=False)
+    text = _pdf_text(render(result, ctx)[0])
+    assert "DAFTAR SISA HASIL USAHA PER ANGGOTA" in text and "Tahun Buku 2025" in text
+    assert "3.000.003" in text and "600.000" in text
+    assert "metode sisa terbesar" in text
+    numbers = [r.number for r in result.rows]
+    assert [text.index(n + " ") for n in numbers] == sorted(text.index(n + " ") for n in numbers)
+    slip = _pdf_text(render_slip(result, result.rows[0], ctx)[0])
+    assert result.rows[0].name in slip and "SLIP SISA HASIL USAHA" in slip

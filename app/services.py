@@ -34,6 +34,7 @@ from app.ledger.cashbook import CashBook
 from app.ledger.closing import PeriodClose
 from app.ledger.manual import ManualJournals
 from app.ledger.service import LedgerService
+from app.ledger.shu import ShuService
 from app.ledger.statements import Statements
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
@@ -83,6 +84,7 @@ class Services:
         self.cashbook = CashBook(self.ledger)  # Buku Kas Harian, kas opname
         self.bank_rec = BankReconciliation(self.ledger)
         self.closing = PeriodClose(self.ledger)  # lock date, tutup bulan
+        self.shu = ShuService(db, self.audit)  # SHU per member, Pengaturan → SHU
         self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
         self._build_collection()
 

@@ -7211,6 +7211,10 @@ Unsaved changes in other groups are not affected.</translation>
         <source>Akun</source>
         <translation>Account</translation>
     </message>
+    <message>
+        <source>SHU</source>
+        <translation>SHU</translation>
+    </message>
 </context>
 <context>
     <name>SettlementDialog</name>
@@ -7363,6 +7367,57 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Tidak</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ShuTab</name>
+    <message>
+        <source>Pembagian SHU menurut AD/ART (jumlah harus tepat 100%)</source>
+        <translation>SHU allocation per the articles (must total exactly 100%)</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Dasar JMA</source>
+        <translation>JMA basis</translation>
+    </message>
+    <message>
+        <source>Termasuk simpanan sukarela</source>
+        <translation>Include voluntary savings</translation>
+    </message>
+    <message>
+        <source>Dasar JUA</source>
+        <translation>JUA basis</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Tahun buku</source>
+        <translation>Book year</translation>
+    </message>
+    <message>
+        <source>Simpan Daftar SHU (PDF)</source>
+        <translation>Save SHU list (PDF)</translation>
+    </message>
+    <message>
+        <source> — harus tepat 100%</source>
+        <translation> — must be exactly 100%</translation>
+    </message>
+    <message>
+        <source>Pengaturan SHU disimpan.</source>
+        <translation>SHU settings saved.</translation>
+    </message>
+    <message>
+        <source>Simpan Daftar SHU</source>
+        <translation>Save SHU list</translation>
+    </message>
+    <message>
+        <source>Daftar SHU disimpan ke {p}.</source>
+        <translation>SHU list saved to {p}.</translation>
     </message>
 </context>
 <context>

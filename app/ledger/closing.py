@@ -11,9 +11,10 @@ from datetime import date, timedelta
 from app.errors import PermissionDenied, ValidationError
 from app.ledger.bankrec import BankReconciliation
 from app.ledger.cashbook import KAS, CashBook
+from app.ledger.models import Line
 from app.ledger.service import LedgerService
 from app.money import format_rupiah
-from app.storage.closing_repo import ClosingRepository
+from app.storage.closing_repo import YEAR_END_SOURCE, ClosingRepository
 from app.users.models import Role, User
 from app.users.permissions import Action, require
 
@@ -21,6 +22,8 @@ CLEARING = ("1110", "2105")  # potongan gaji receivable, premi asuransi: zero at
 SAVINGS_ROLES = (("pokok", "simpanan_pokok"), ("wajib", "simpanan_wajib"))
 SUKARELA = ("sukarela", "simpanan_sukarela")
 LOAN_ROLES = ("piutang_pinjaman", "piutang_restrukturisasi")
+SHU_UNSHARED = "3107"  # SHU belum dibagi
+YEAR_END_ROLE = "penutup"
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,11 @@ class PeriodClose:
         text = " ".join(reason.split())
         if not text:
             raise ValidationError("Alasan membuka bulan wajib diisi.", "reason")
+        if lock.month == 12 and self.closed_year(lock.year) is not None:
+            raise ValidationError(
+                f"Tahun buku {lock.year} sudah ditutup dengan jurnal penutup; koreksi dicatat "
+                "di tahun berjalan dengan keterangan."
+            )
         previous = lock.replace(day=1) - timedelta(days=1)
         earlier = self.repo.history()
         keep = any(
@@ -187,3 +195,45 @@ class PeriodClose:
                 note=text,
             )
         return lock
+
+    # -- year end (tutup buku) -----------------------------------------------------------------
+
+    def closed_year(self, year: int) -> int | None:
+        """The journal id of the year's jurnal penutup, if the year is closed."""
+        return self.ledger.repo.find(YEAR_END_SOURCE, year, YEAR_END_ROLE)
+
+    def close_year(self, actor: User, year: int) -> int:
+        """The jurnal penutup dated 31 December (LEDGER.md §3.2): Dr every income account, Cr
+        every expense account by the year's movements, the difference to SHU belum dibagi
+        (3107). December must be closed first, so the year is locked. Returns the journal id."""
+        require(actor, Action.MONTH_END)
+        end = date(year, 12, 31)
+        lock = self.repo.lock_date()
+        if lock is None or lock < end:
+            raise ValidationError(f"Tutup dulu bulan Desember {year} sebelum tutup buku.")
+        if self.closed_year(year) is not None:
+            raise ValidationError(f"Tahun buku {year} sudah ditutup.")
+        lines: list[Line] = []
+        result = 0
+        for r in self.repo.movements(date(year, 1, 1), end):
+            net = int(r["net"])
+            if r["type"] not in ("pendapatan", "beban") or not net:
+                continue
+            result -= net
+            lines.append(Line(r["code"], max(-net, 0), max(net, 0)))
+        if result:
+            lines.append(Line(SHU_UNSHARED, max(-result, 0), max(result, 0)))
+        with self.db.atomic():
+            journal_id = self.ledger.repo.write(
+                on=end,
+                source=YEAR_END_SOURCE,
+                source_id=year,
+                role=YEAR_END_ROLE,
+                description=f"Jurnal penutup tahun buku {year}",
+                lines=lines,
+                user_id=actor.id,
+            )
+            self.ledger.audit.record(
+                actor.id, "tutup_buku", "periode", journal_id, after={"tahun": year, "shu": result}
+            )
+        return journal_id

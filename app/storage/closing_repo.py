@@ -23,6 +23,9 @@ _BOOKED: tuple[tuple[str, str, str, str, str, str], ...] = (
 )  # fmt: skip
 
 
+YEAR_END_SOURCE = "tutup_buku"  # the jurnal penutup: (source, year, "penutup")
+
+
 class ClosingRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -108,8 +111,8 @@ class ClosingRepository:
         return self.db.rows(
             "SELECT a.type, a.code, sum(l.debit) - sum(l.credit) AS net FROM journal_lines l"
             " JOIN journals j ON j.id = l.journal_id JOIN accounts a ON a.code = l.account"
-            " WHERE j.date >= ? AND j.date <= ? GROUP BY a.code",
-            (start.isoformat(), end.isoformat()),
+            " WHERE j.date >= ? AND j.date <= ? AND j.source <> ? GROUP BY a.code",
+            (start.isoformat(), end.isoformat(), YEAR_END_SOURCE),
         )
 
     def members(self) -> list[sqlite3.Row]:

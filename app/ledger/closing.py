@@ -66,7 +66,7 @@ class PeriodClose:
     def checklist(self, year: int, month: int) -> list[CheckItem]:
         """The month-close checklist for the month; every item must be ok to close."""
         end = month_end(year, month)
-        items = [self._unbooked(end), self._loans(end)]
+        items = [self._unbooked(end), self._month_end(end), self._loans(end)]
         items += self._savings(end)
         items += [self._clearing(end), self._cash(end), self._bank(end)]
         return items
@@ -75,6 +75,15 @@ class PeriodClose:
         found = self.repo.unbooked(end)
         detail = "; ".join(f"{n} {label} belum dibukukan" for label, n in found)
         return CheckItem("belum_dibukukan", "Semua transaksi sudah dibukukan", not found, detail)
+
+    def _month_end(self, end: date) -> CheckItem:
+        done = not self.repo.loans_outstanding(end) or self.repo.quality_run_on(end)
+        detail = (
+            ""
+            if done
+            else f"Proses akhir bulan pinjaman per {end.strftime('%d-%m-%Y')} belum dijalankan."
+        )
+        return CheckItem("akhir_bulan", "Kolektibilitas dan PPAP akhir bulan", done, detail)
 
     def _booked(self, roles: tuple[str, ...], end: date) -> tuple[str, int]:
         resolver = self.ledger.accounts.resolver(end)

@@ -94,6 +94,13 @@ class ClosingRepository:
             )
         }
 
+    def quality_run_on(self, end: date) -> bool:
+        """Whether the loans' month-end run (kolektibilitas, PPAP) was made as of `end`."""
+        found = self.db.scalar(
+            "SELECT 1 FROM loan_quality_runs WHERE as_of = ?", (end.isoformat(),)
+        )
+        return found is not None
+
     def loans_outstanding(self, end: date) -> int:
         """Σ pokok not yet repaid of the loans disbursed up to `end`."""
         value = self.db.scalar(

@@ -174,3 +174,16 @@ def test_only_latest_closed_month_reopens(services: Services) -> None:
     pengurus = make_user(services, Role.PENGURUS, "pengurus1", "Sari Pengurus")
     assert closing.reopen(ketua, pengurus, "koreksi") == date(2026, 2, 28)
     assert closing.lock_date() == JAN_END  # January stays closed
+
+
+def test_loans_month_end_run_is_an_item(services: Services) -> None:
+    from tests.app.loans.loan_factory import make_loan
+
+    bk = books(services, loans=0)
+    closing = _ready(bk)
+    assert next(i for i in closing.checklist(2026, 1) if i.key == "akhir_bulan").ok
+    make_loan(services, bk.admin, bk.member_id, first_due=date(2026, 1, 20))
+    item = next(i for i in closing.checklist(2026, 1) if i.key == "akhir_bulan")
+    assert not item.ok and "31-01-2026" in item.detail
+    services.loans.quality.month_end(bk.admin, JAN_END)
+    assert next(i for i in closing.checklist(2026, 1) if i.key == "akhir_bulan").ok

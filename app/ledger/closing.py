@@ -63,6 +63,15 @@ class PeriodClose:
     def lock_date(self) -> date | None:
         return self.repo.lock_date()
 
+    def locked_postings(self) -> list[str]:
+        """LEDGER.md §5.4 invariant 6, for `mufakat check`: nothing was posted into a period
+        that was locked when it was written (an empty list: all is well)."""
+        return [
+            f"Jurnal {r['number']} bertanggal {r['date']} ditulis saat pembukuan terkunci "
+            f"sampai {r['lock_date']}."
+            for r in self.repo.posted_into_locked()
+        ]
+
     def checklist(self, year: int, month: int) -> list[CheckItem]:
         """The month-close checklist for the month; every item must be ok to close."""
         end = month_end(year, month)

@@ -68,6 +68,17 @@ class ClosingRepository:
     def history(self) -> list[sqlite3.Row]:
         return self.db.rows("SELECT * FROM period_locks ORDER BY id DESC")
 
+    def posted_into_locked(self) -> list[sqlite3.Row]:
+        """Journals dated on or before the lock date in force when they were written (the
+        jurnal penutup excepted): LEDGER.md §5.4 invariant 6."""
+        return self.db.rows(
+            "SELECT j.number, j.date, p.lock_date FROM journals j JOIN period_locks p"
+            " ON p.id = (SELECT max(q.id) FROM period_locks q WHERE q.created_at < j.created_at)"
+            " WHERE p.lock_date IS NOT NULL AND j.date <= p.lock_date AND j.source <> ?"
+            " ORDER BY j.id",
+            (YEAR_END_SOURCE,),
+        )
+
     # -- the checklist ---------------------------------------------------------------------
 
     def unbooked(self, end: date) -> list[tuple[str, int]]:

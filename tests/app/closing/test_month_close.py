@@ -187,3 +187,39 @@ def test_loans_month_end_run_is_an_item(services: Services) -> None:
     assert not item.ok and "31-01-2026" in item.detail
     services.loans.quality.month_end(bk.admin, JAN_END)
     assert next(i for i in closing.checklist(2026, 1) if i.key == "akhir_bulan").ok
+
+
+def test_invariant_nothing_posted_into_a_locked_period(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.storage.ledger_repo as ledger_repo
+
+    bk = books(services, loans=0)
+    closing = _ready(bk)
+    assert closing.close_month(bk.admin, 2026, 1) == []
+    later = iter(f"2099-01-01T00:00:{n:02d}" for n in range(60))
+    monkeypatch.setattr(ledger_repo, "now_text", lambda: next(later))
+    for day in (1, 31):
+        with services.db.atomic():
+            bk.ledger.post(
+                ev.SavingsDeposit(
+                    source_id=day,
+                    on=date(2026, 1, day),
+                    member_id=bk.member_id,
+                    kind="pokok",
+                    amount=5_000,
+                )
+            )
+    assert closing.locked_postings() == []
+    with services.db.atomic():  # a writer that goes round the lock: caught
+        bk.ledger.repo.write(
+            on=date(2026, 1, 15),
+            source="uji",
+            source_id=1,
+            role="uji",
+            description="lewat",
+            lines=[Line("1101", 1_000), Line("3105", 0, 1_000)],
+            user_id=None,
+        )
+    found = closing.locked_postings()
+    assert len(found) == 1 and "2026-01-15" in found[0] and "2026-01-31" in found[0]

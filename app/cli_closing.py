@@ -41,6 +41,29 @@ def close_month(args: argparse.Namespace) -> int:
     return 0
 
 
+def close_year(args: argparse.Namespace) -> int:
+    """`books close-year`: the jurnal penutup once December is closed; exit 1 when refused."""
+    from app.cli_auth import cli_user
+    from app.services import Services
+    from app.users.permissions import Action
+
+    text = str(args.year).strip()
+    if not (text.isdigit() and len(text) == 4):
+        print(f"GAGAL: Tahun buku '{text}' tidak dikenal; tulis seperti 2025.", file=sys.stderr)
+        return 2
+    services = Services.open(args.db_path)
+    try:
+        user = cli_user(services, args.username, Action.MONTH_END)
+        journal = services.ledger.journal(services.closing.close_year(user, int(text)))
+    except AppError as exc:
+        print(f"GAGAL: {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        services.close()
+    print(f"Tahun buku {text} ditutup: jurnal penutup {journal.number}.")
+    return 0
+
+
 def shu_csv(args: argparse.Namespace) -> int:
     """`mufakat shu`: one row per member with a non-zero share of an ended book year."""
     from datetime import date

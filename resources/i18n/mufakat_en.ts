@@ -1732,6 +1732,10 @@ Check the spelling of the name or number, or choose Status All.</translation>
         <translation>Close Month</translation>
     </message>
     <message>
+        <source>Tutup Buku (Jurnal Penutup)</source>
+        <translation>Close the Year (Closing Journal)</translation>
+    </message>
+    <message>
         <source>Buka kembali bulan terakhir yang ditutup</source>
         <translation>Reopen the latest closed month</translation>
     </message>
@@ -1774,6 +1778,10 @@ Check the spelling of the name or number, or choose Status All.</translation>
     <message>
         <source>Bulan {m} ditutup.</source>
         <translation>Month {m} closed.</translation>
+    </message>
+    <message>
+        <source>Tahun buku {y} ditutup dengan jurnal penutup {n}.</source>
+        <translation>Book year {y} closed with closing journal {n}.</translation>
     </message>
     <message>
         <source>Bulan {m} dibuka kembali.</source>

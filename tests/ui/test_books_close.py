@@ -51,3 +51,21 @@ def test_close_and_reopen_from_the_tab(qtbot: QtBot, services: Services) -> None
     qtbot.mouseClick(tab.findChild(type(tab.close_button), "reopen"), Qt.MouseButton.LeftButton)
     assert services.closing.lock_date() is None
     assert tab.password.text() == ""
+
+
+def test_year_end_from_the_tab(qtbot: QtBot, services: Services) -> None:
+    admin = admin_user(services)
+    services.manual_journals.submit(
+        admin, date(2025, 5, 5), "Giro", [Line("1101", 70_000), Line("4201", 0, 70_000)]
+    )
+    tab = CloseMonthTab(services, admin, date(2026, 1, 10))
+    qtbot.addWidget(tab)
+    tab.refresh()
+    qtbot.mouseClick(tab.year_button, Qt.MouseButton.LeftButton)
+    assert "Desember 2025" in tab.message.text()
+    services.cashbook.count(admin, date(2025, 12, 31), 70_000)
+    assert tab.month.text() == "2025-12"
+    qtbot.mouseClick(tab.close_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.year_button, Qt.MouseButton.LeftButton)
+    assert "jurnal penutup J2025-" in tab.message.text()
+    assert services.closing.closed_year(2025) is not None

@@ -48,6 +48,11 @@ class CloseMonthTab(QWidget):
         self.close_button = QPushButton(self.tr("Tutup Bulan"), objectName="close_close")
         self.close_button.clicked.connect(self.close_month)
         top.addWidget(self.close_button)
+        self.year_button = QPushButton(
+            self.tr("Tutup Buku (Jurnal Penutup)"), objectName="close_year"
+        )
+        self.year_button.clicked.connect(self.close_year)
+        top.addWidget(self.year_button)
         top.addStretch(1)
         layout.addLayout(top)
         self.items = QListWidget(objectName="close_items")
@@ -122,6 +127,20 @@ class CloseMonthTab(QWidget):
         self.message.setText(self.tr("Bulan {m} ditutup.").format(m=self.month.text().strip()))
         self.month.clear()
         self.refresh()
+
+    def close_year(self) -> None:
+        """The jurnal penutup of the year of the latest closed month, once December is closed."""
+        lock = self.services.closing.lock_date()
+        year = lock.year if lock is not None else self.today.year - 1
+        try:
+            journal_id = self.services.closing.close_year(self.user, year)
+        except AppError as exc:
+            self.message.setText(exc.message)
+            return
+        number = self.services.ledger.journal(journal_id).number
+        self.message.setText(
+            self.tr("Tahun buku {y} ditutup dengan jurnal penutup {n}.").format(y=year, n=number)
+        )
 
     def reopen(self) -> None:
         try:

@@ -65,3 +65,27 @@ def test_wrong_password_exit_1(january: Path, monkeypatch: pytest.MonkeyPatch) -
 @pytest.mark.parametrize("month", ["2026-13", "2026", "januari", "26-01"])
 def test_bad_month_exit_2(january: Path, month: str) -> None:
     assert main(_argv(january, month)) == 2
+
+
+def test_close_year_after_december(
+    services: Services, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bk = books(services, loans=0)
+    bk.manual.submit(
+        bk.admin, date(2025, 5, 5), "Giro", [Line("1101", 70_000), Line("4201", 0, 70_000)]
+    )
+    services.close()
+    monkeypatch.setenv("MUFAKAT_PASSWORD", PASSWORD)
+    argv = ["books", "close-year", "--db", str(db_path), "--year", "2025", "--user", "admin"]
+    assert main(argv) == 1  # December not closed
+    services = Services.open(db_path)
+    try:
+        admin = next(u for u in services.users.all() if u.username == "admin")
+        CashBook(services.ledger).count(admin, date(2025, 12, 31), 70_000)
+    finally:
+        services.close()
+    month = ["books", "close-month", "--db", str(db_path), "--month", "2025-12", "--user", "admin"]
+    assert main(month) == 0
+    assert main(argv) == 0
+    assert main(argv) == 1  # once
+    assert main([*argv[:5], "25", *argv[6:]]) == 2

@@ -9,10 +9,10 @@ from datetime import date
 from typing import Any
 
 from app.errors import NotFound, ValidationError
+from app.ledger.lockdate import refuse_locked
 from app.ledger.models import Line
 from app.ledger.service import LedgerService
 from app.money import format_rupiah
-from app.storage.closing_repo import ClosingRepository
 from app.storage.ledger_manual_repo import ManualJournalRepository, lines_of
 from app.users.models import User
 
@@ -51,17 +51,6 @@ def _check(ledger: LedgerService, description: str, lines: list[Line]) -> list[L
     return clean
 
 
-def _open(ledger: LedgerService, on: date) -> None:
-    """A Jurnal Umum on or before the lock date is refused (the month is closed)."""
-    lock = ClosingRepository(ledger.db).lock_date()
-    if lock is not None and on <= lock:
-        raise ValidationError(
-            f"Pembukuan sampai {lock.strftime('%d-%m-%Y')} sudah ditutup; jurnal umum bertanggal "
-            f"{on.strftime('%d-%m-%Y')} tidak bisa disimpan. Pakai tanggal sesudahnya.",
-            "on",
-        )
-
-
 @dataclass(frozen=True)
 class PendingJournal:
     """A Jurnal Umum above the approval amount, waiting for a second person."""
@@ -85,7 +74,7 @@ class ManualJournals:
     ) -> ManualResult:
         """Save a Jurnal Umum: posted at once up to the approval amount, otherwise pending."""
         clean = _check(self.ledger, description, lines)
-        _open(self.ledger, on)
+        refuse_locked(self.db, on, "jurnal umum")
         total = sum(x.debit for x in clean)
         pending = total > self.ledger.policy.approval_above
         uid = None if actor is None else actor.id
@@ -125,7 +114,7 @@ class ManualJournals:
         for line in lines:  # the accounts may have changed since it was entered
             self.ledger.accounts.postable(line.account)
         on = date.fromisoformat(row["date"])
-        _open(self.ledger, on)
+        refuse_locked(self.db, on, "jurnal umum")
         with self.db.atomic():
             journal_id = self._post(request_id, on, row["description"], lines, actor.id)
             self.repo.decide(request_id, "disetujui", actor.id, journal_id)

@@ -11,6 +11,7 @@ from datetime import date
 
 from app.errors import NotFound, ValidationError
 from app.ledger.closing import SHU_UNSHARED, PeriodClose
+from app.ledger.lockdate import refuse_locked
 from app.ledger.models import Line
 from app.ledger.service import LedgerService
 from app.ledger.shu import ShuService
@@ -55,15 +56,6 @@ class ShuBooks:
         self.repo = ShuRepository(ledger.db)
         self.closing = PeriodClose(ledger)
 
-    def _open(self, on: date) -> None:
-        lock = self.closing.lock_date()
-        if lock is not None and on <= lock:
-            raise ValidationError(
-                f"Pembukuan sampai {lock.strftime('%d-%m-%Y')} sudah ditutup; pakai tanggal "
-                "sesudahnya.",
-                "on",
-            )
-
     def allocate(self, actor: User, year: int, rat_date: date, decision_no: str) -> int:
         """Post the RAT's allocation of the year's SHU; returns the journal id."""
         require(actor, Action.APPROVE)
@@ -74,7 +66,7 @@ class ShuBooks:
             raise ValidationError(f"Tutup buku tahun {year} dulu (jurnal penutup).")
         if rat_date <= date(year, 12, 31):
             raise ValidationError("Tanggal RAT harus sesudah akhir tahun buku.", "rat_date")
-        self._open(rat_date)
+        refuse_locked(self.db, rat_date, "jurnal pembagian SHU", "rat_date")
         if self.repo.allocation(year) is not None:
             raise ValidationError(f"SHU tahun buku {year} sudah dibagi.")
         result = self.shu.compute(year)
@@ -143,7 +135,7 @@ class ShuBooks:
             raise ValidationError("Bagian SHU anggota ini sudah dibayar.")
         if on < date.fromisoformat(share["rat_date"]):
             raise ValidationError("Tanggal bayar tidak boleh sebelum tanggal RAT.", "on")
-        self._open(on)
+        refuse_locked(self.db, on, "pembayaran SHU")
         account = self.ledger.accounts.resolver(on).method(method)
         amount = int(share["jma"]) + int(share["jua"])
         member = int(share["member_id"])

@@ -223,3 +223,13 @@ def test_invariant_nothing_posted_into_a_locked_period(
         )
     found = closing.locked_postings()
     assert len(found) == 1 and "2026-01-15" in found[0] and "2026-01-31" in found[0]
+
+
+@pytest.mark.parametrize("on", [date(2026, 1, 1), JAN_END])
+def test_cash_count_in_closed_month_refused(services: Services, on: date) -> None:
+    bk = books(services, loans=0)
+    closing = _ready(bk)
+    assert closing.close_month(bk.admin, 2026, 1) == []
+    with pytest.raises(ValidationError, match="kas opname bertanggal"):
+        CashBook(bk.ledger).count(bk.admin, on, 100_000)
+    CashBook(bk.ledger).count(bk.admin, date(2026, 2, 1), 100_000)

@@ -114,7 +114,17 @@ class PeriodClose:
     def _loans(self, end: date) -> CheckItem:
         codes, booked = self._booked(LOAN_ROLES, end)
         expected = self.repo.loans_outstanding(end)
-        return self._tie("piutang", "Piutang pinjaman = sisa pokok", codes, booked, expected)
+        item = self._tie("piutang", "Piutang pinjaman = sisa pokok", codes, booked, expected)
+        if item.ok:
+            return item
+        resolver = self.ledger.accounts.resolver(end)
+        loans = self.repo.loan_differences([resolver.role(r) for r in LOAN_ROLES], end)
+        rows = "; ".join(
+            f"{r['number']}: buku besar {format_rupiah(r['booked'])}, rincian "
+            f"{format_rupiah(r['expected'])}"
+            for r in loans
+        )
+        return CheckItem(item.key, item.label, False, f"{item.detail} Pinjaman berbeda: {rows}.")
 
     def _savings(self, end: date) -> list[CheckItem]:
         by_kind = self.repo.savings_by_kind(end)

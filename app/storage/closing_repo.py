@@ -122,6 +122,24 @@ class ClosingRepository:
         )
         return int(value or 0)
 
+    def loan_differences(self, codes: list[str], end: date, limit: int = 5) -> list[sqlite3.Row]:
+        """Loans whose ledger balance on `codes` differs from their pokok not yet repaid at
+        `end` (number, ledger, sub-ledger), for the drill-down of the checklist."""
+        marks = ", ".join("?" for _ in codes)
+        return self.db.rows(
+            "WITH sub AS (SELECT l.id, coalesce(l.number, l.application_no) AS number,"
+            " l.amount - coalesce((SELECT sum(e.pokok) FROM loan_events e WHERE e.loan_id = l.id"
+            " AND e.kind <> 'pencairan' AND e.event_date <= ?), 0) AS expected FROM loans l"
+            " WHERE l.disbursed_on IS NOT NULL AND l.disbursed_on <= ?),"
+            " gl AS (SELECT x.loan_id, sum(x.debit) - sum(x.credit) AS booked FROM journal_lines x"
+            f" JOIN journals j ON j.id = x.journal_id WHERE x.account IN ({marks})"
+            " AND j.date <= ? AND x.loan_id IS NOT NULL GROUP BY x.loan_id)"
+            " SELECT sub.number, coalesce(gl.booked, 0) AS booked, sub.expected FROM sub"
+            " LEFT JOIN gl ON gl.loan_id = sub.id WHERE coalesce(gl.booked, 0) <> sub.expected"
+            " ORDER BY sub.number LIMIT ?",
+            (end.isoformat(), end.isoformat(), *codes, end.isoformat(), limit),
+        )
+
     # -- SHU bases -------------------------------------------------------------------------
 
     def movements(self, start: date, end: date) -> list[sqlite3.Row]:

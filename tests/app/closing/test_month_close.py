@@ -233,3 +233,25 @@ def test_cash_count_in_closed_month_refused(services: Services, on: date) -> Non
     with pytest.raises(ValidationError, match="kas opname bertanggal"):
         CashBook(bk.ledger).count(bk.admin, on, 100_000)
     CashBook(bk.ledger).count(bk.admin, date(2026, 2, 1), 100_000)
+
+
+def test_piutang_difference_names_the_loan(services: Services) -> None:
+    from tests.app.loans.loan_factory import make_loan
+
+    bk = books(services, loans=0)
+    closing = _ready(bk)
+    loan = make_loan(services, bk.admin, bk.member_id, first_due=date(2026, 1, 20))
+    with services.db.atomic():  # a stray line on the loan: ledger and sub-ledger differ
+        bk.ledger.repo.write(
+            on=date(2026, 1, 15),
+            source="uji",
+            source_id=1,
+            role="uji",
+            description="salah",
+            lines=[Line("5401", 1_000), Line("1105", 0, 1_000, loan_id=loan.id)],
+            user_id=None,
+        )
+    item = next(i for i in closing.checklist(2026, 1) if i.key == "piutang")
+    assert not item.ok
+    assert f"Pinjaman berbeda: {loan.number}: buku besar " in item.detail
+    assert "rincian Rp10.000.000" in item.detail

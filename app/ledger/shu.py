@@ -158,11 +158,15 @@ class ShuService:
             if m["status"] != "aktif" and m["status_date"]
         }
         base: dict[int, int] = {}
-        for end in ends:  # Σ of month-end balances ∝ their average
-            for member_id, balance in self.repo.savings_at(end, kinds).items():
-                gone = left.get(member_id)
-                if balance > 0 and (gone is None or gone >= end):
-                    base[member_id] = base.get(member_id, 0) + balance
+        for member_id, balances in self.repo.savings_at(ends, kinds).items():
+            gone = left.get(member_id)
+            total = sum(  # Σ of month-end balances ∝ their average
+                b
+                for end, b in zip(ends, balances, strict=True)
+                if b > 0 and (gone is None or gone >= end)
+            )
+            if total:
+                base[member_id] = total
         return base
 
     def _jua_base(self, year: int, settings: ShuSettings) -> dict[int, int]:

@@ -43,6 +43,8 @@ _PREFIXES: dict[str, Kind] = {
     "card_lines": Kind.LOANS,
     "printer_papers": Kind.SETTINGS,
     "account": Kind.BOOKS,
+    "period_locks": Kind.BOOKS,
+    "shu_": Kind.BOOKS,
     "journal": Kind.BOOKS,
     "manual_journal": Kind.BOOKS,
     "payment_method_accounts": Kind.BOOKS,

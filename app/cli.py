@@ -161,6 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_check(args)
         if args.command == "month-end":
             return _cmd_month_end(args)
+        if args.command == "shu":
+            from app.cli_closing import shu_csv
+
+            return shu_csv(args)
         if args.command == "books":
             from app.cli_books import run as run_books
 

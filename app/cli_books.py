@@ -32,6 +32,18 @@ def add_parser(sub: Any) -> None:
     statements.add_argument("--db", type=Path, required=True, dest="db_path")
     statements.add_argument("--year", required=True, help="tahun buku, 2025")
     statements.add_argument("--out", type=Path, required=True, dest="out_dir")
+    close = what.add_parser("close-month", help="tutup bulan: daftar periksa lalu kunci")
+    close.add_argument("--db", type=Path, required=True, dest="db_path")
+    close.add_argument("--month", required=True, help="bulan, 2026-01")
+    close.add_argument("--user", required=True, dest="username", help="nama pengguna")
+    year_end = what.add_parser("close-year", help="tutup buku: jurnal penutup 31 Desember")
+    year_end.add_argument("--db", type=Path, required=True, dest="db_path")
+    year_end.add_argument("--year", required=True, help="tahun buku, 2025")
+    year_end.add_argument("--user", required=True, dest="username", help="nama pengguna")
+    shu = sub.add_parser("shu", help="SHU per anggota tahun buku ke CSV")
+    shu.add_argument("--db", type=Path, required=True, dest="db_path")
+    shu.add_argument("--year", required=True, help="tahun buku, 2025")
+    shu.add_argument("--csv", type=Path, required=True, dest="csv_path")
 
 
 def _date(text: str, label: str) -> date:
@@ -48,6 +60,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.books_command == "statements":
         return _statements(args)
+    if args.books_command in ("close-month", "close-year"):
+        from app.cli_closing import close_month, close_year
+
+        return (close_month if args.books_command == "close-month" else close_year)(args)
     try:
         if args.books_command == "trial-balance":
             as_of = _date(args.as_of, "--as-of")

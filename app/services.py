@@ -31,10 +31,12 @@ from app.documents.register import DocumentService
 from app.imports.service import ImportService
 from app.ledger.bankrec import BankReconciliation
 from app.ledger.cashbook import CashBook
+from app.ledger.closing import PeriodClose
 from app.ledger.history import post_history
 from app.ledger.manual import ManualJournals
 from app.ledger.posting import ProblemLoanBooks
 from app.ledger.service import LedgerPolicy, LedgerService
+from app.ledger.shu import ShuService
 from app.ledger.statements import Statements
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
@@ -85,6 +87,8 @@ class Services:
         self.manual_journals = ManualJournals(self.ledger)  # Jurnal Umum
         self.cashbook = CashBook(self.ledger)  # Buku Kas Harian, kas opname
         self.bank_rec = BankReconciliation(self.ledger)
+        self.closing = PeriodClose(self.ledger)  # lock date, tutup bulan
+        self.shu = ShuService(db, self.audit)  # SHU per member, Pengaturan → SHU
         self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
         self._build_collection()
         post_history(self.ledger)  # an earlier release's file, once

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.errors import ValidationError
+from app.ledger.lockdate import refuse_locked
 from app.ledger.models import Line
 from app.ledger.service import LedgerPage, LedgerService
 from app.money import format_rupiah
@@ -57,6 +58,7 @@ class CashBook:
         if counted < 0:
             raise ValidationError("Jumlah uang yang dihitung tidak boleh negatif.", "counted")
         self.ledger.accounts.postable(account)
+        refuse_locked(self.ledger.db, on, "kas opname", "date")
         if self.counted(on, account) is not None:
             raise ValidationError(
                 f"Kas opname tanggal {on.strftime('%d-%m-%Y')} sudah dicatat. Koreksi dengan "

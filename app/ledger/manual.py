@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from app.errors import NotFound, ValidationError
+from app.ledger.lockdate import refuse_locked
 from app.ledger.models import Line
 from app.ledger.service import LedgerService
 from app.money import format_rupiah
@@ -73,6 +74,7 @@ class ManualJournals:
     ) -> ManualResult:
         """Save a Jurnal Umum: posted at once up to the approval amount, otherwise pending."""
         clean = _check(self.ledger, description, lines)
+        refuse_locked(self.db, on, "jurnal umum")
         total = sum(x.debit for x in clean)
         pending = total > self.ledger.policy.approval_above
         uid = None if actor is None else actor.id
@@ -112,6 +114,7 @@ class ManualJournals:
         for line in lines:  # the accounts may have changed since it was entered
             self.ledger.accounts.postable(line.account)
         on = date.fromisoformat(row["date"])
+        refuse_locked(self.db, on, "jurnal umum")
         with self.db.atomic():
             journal_id = self._post(request_id, on, row["description"], lines, actor.id)
             self.repo.decide(request_id, "disetujui", actor.id, journal_id)

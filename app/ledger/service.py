@@ -16,6 +16,7 @@ from app.ledger.accounts import AccountService
 from app.ledger.models import Journal, Line
 from app.ledger.rules import lines_for
 from app.storage.audit_repo import AuditRepository
+from app.storage.closing_repo import ClosingRepository
 from app.storage.db import Database
 from app.storage.ledger_repo import LedgerRepository
 from app.users.models import User
@@ -123,12 +124,16 @@ class LedgerService:
         ]
         for line in lines:
             self.accounts.postable(line.account)
+        # A locked month takes nothing: the journal goes to the first open date and says the
+        # event's own date (which the event's record keeps).
+        on = ClosingRepository(self.db).open_on(event.on)
+        late = "" if on == event.on else f" (tanggal transaksi {event.on.strftime('%d-%m-%Y')})"
         return self.repo.write(
-            on=event.on,
+            on=on,
             source=source,
             source_id=source_id,
             role=role,
-            description=event.description(),
+            description=event.description() + late,
             lines=lines,
             user_id=_uid(actor),
         )
@@ -165,6 +170,7 @@ class LedgerService:
             raise ValidationError(
                 f"Tanggal pembalikan tidak boleh sebelum tanggal jurnal {original.number}."
             )
+        on = ClosingRepository(self.db).open_on(on)
         return self.repo.write(
             on=on,
             source=REVERSAL,

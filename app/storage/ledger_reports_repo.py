@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from app.storage.closing_repo import YEAR_END_SOURCE
 from app.storage.db import Database
 
 
@@ -22,11 +23,13 @@ class LedgerReportsRepository:
         self.db = db
 
     def balances(self, as_of: date) -> dict[str, int]:
-        """Σ debit − Σ credit of every posted account to `as_of` (zero ones left out)."""
+        """Σ debit − Σ credit of every posted account to `as_of` (zero ones left out). The
+        statements leave out the jurnal penutup: they present income and expense themselves."""
         rows = self.db.rows(
             "SELECT l.account, sum(l.debit) - sum(l.credit) AS net FROM journal_lines l"
-            " JOIN journals j ON j.id = l.journal_id WHERE j.date <= ? GROUP BY l.account",
-            (as_of.isoformat(),),
+            " JOIN journals j ON j.id = l.journal_id WHERE j.date <= ?"
+            " AND j.source <> ? GROUP BY l.account",
+            (as_of.isoformat(), YEAR_END_SOURCE),
         )
         return {str(r["account"]): int(r["net"]) for r in rows if int(r["net"])}
 
@@ -35,8 +38,8 @@ class LedgerReportsRepository:
         rows = self.db.rows(
             "SELECT l.account, sum(l.debit) AS d, sum(l.credit) AS c FROM journal_lines l"
             " JOIN journals j ON j.id = l.journal_id WHERE j.date >= ? AND j.date <= ?"
-            " GROUP BY l.account",
-            (start.isoformat(), end.isoformat()),
+            " AND j.source <> ? GROUP BY l.account",
+            (start.isoformat(), end.isoformat(), YEAR_END_SOURCE),
         )
         return {str(r["account"]): (int(r["d"]), int(r["c"])) for r in rows}
 

@@ -787,6 +787,10 @@ Everyone needs to log in again.</translation>
         <translation>General journal</translation>
     </message>
     <message>
+        <source>Tutup Bulan</source>
+        <translation>Close Month</translation>
+    </message>
+    <message>
         <source>J2025-000001</source>
         <translation>J2025-000001</translation>
     </message>
@@ -1715,6 +1719,77 @@ Check the spelling of the name or number, or choose Status All.</translation>
     <message>
         <source>Kasus {number} akan berstatus Selesai dan hilang dari daftar kerja. Kalau pinjaman menunggak lagi, kasus baru terbuka sendiri. Lanjutkan?</source>
         <translation>Case {number} will be marked Closed and leave the work list. If the loan falls into arrears again, a new case opens by itself. Continue?</translation>
+    </message>
+</context>
+<context>
+    <name>CloseMonthTab</name>
+    <message>
+        <source>Bulan (TTTT-BB)</source>
+        <translation>Month (YYYY-MM)</translation>
+    </message>
+    <message>
+        <source>Periksa</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Tutup Bulan</source>
+        <translation>Close Month</translation>
+    </message>
+    <message>
+        <source>Tutup Buku (Jurnal Penutup)</source>
+        <translation>Close the Year (Closing Journal)</translation>
+    </message>
+    <message>
+        <source>Buka kembali bulan terakhir yang ditutup</source>
+        <translation>Reopen the latest closed month</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Pengurus kedua</source>
+        <translation>Second board member</translation>
+    </message>
+    <message>
+        <source>Kata sandinya</source>
+        <translation>Their password</translation>
+    </message>
+    <message>
+        <source>Buka Kembali</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Belum ada bulan yang ditutup.</source>
+        <translation>No month has been closed yet.</translation>
+    </message>
+    <message>
+        <source>Pembukuan terkunci sampai {d}.</source>
+        <translation>The books are locked up to {d}.</translation>
+    </message>
+    <message>
+        <source>Semua butir terpenuhi; bulan bisa ditutup.</source>
+        <translation>Every item is met; the month can be closed.</translation>
+    </message>
+    <message>
+        <source>{n} butir belum terpenuhi.</source>
+        <translation>{n} item(s) not met yet.</translation>
+    </message>
+    <message>
+        <source>Bulan belum bisa ditutup: perbaiki butir di atas.</source>
+        <translation>The month cannot be closed yet: fix the items above.</translation>
+    </message>
+    <message>
+        <source>Bulan {m} ditutup.</source>
+        <translation>Month {m} closed.</translation>
+    </message>
+    <message>
+        <source>Tahun buku {y} ditutup dengan jurnal penutup {n}.</source>
+        <translation>Book year {y} closed with closing journal {n}.</translation>
+    </message>
+    <message>
+        <source>Bulan {m} dibuka kembali.</source>
+        <translation>Month {m} reopened.</translation>
     </message>
 </context>
 <context>
@@ -7365,6 +7440,10 @@ Unsaved changes in other groups are not affected.</translation>
         <source>Akun</source>
         <translation>Account</translation>
     </message>
+    <message>
+        <source>SHU</source>
+        <translation>SHU</translation>
+    </message>
 </context>
 <context>
     <name>SettlementDialog</name>
@@ -7517,6 +7596,57 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Tidak</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ShuTab</name>
+    <message>
+        <source>Pembagian SHU menurut AD/ART (jumlah harus tepat 100%)</source>
+        <translation>SHU allocation per the articles (must total exactly 100%)</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Dasar JMA</source>
+        <translation>JMA basis</translation>
+    </message>
+    <message>
+        <source>Termasuk simpanan sukarela</source>
+        <translation>Include voluntary savings</translation>
+    </message>
+    <message>
+        <source>Dasar JUA</source>
+        <translation>JUA basis</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Tahun buku</source>
+        <translation>Book year</translation>
+    </message>
+    <message>
+        <source>Simpan Daftar SHU (PDF)</source>
+        <translation>Save SHU list (PDF)</translation>
+    </message>
+    <message>
+        <source> — harus tepat 100%</source>
+        <translation> — must be exactly 100%</translation>
+    </message>
+    <message>
+        <source>Pengaturan SHU disimpan.</source>
+        <translation>SHU settings saved.</translation>
+    </message>
+    <message>
+        <source>Simpan Daftar SHU</source>
+        <translation>Save SHU list</translation>
+    </message>
+    <message>
+        <source>Daftar SHU disimpan ke {p}.</source>
+        <translation>SHU list saved to {p}.</translation>
     </message>
 </context>
 <context>

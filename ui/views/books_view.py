@@ -38,6 +38,7 @@ from ui.models.books_model import (
 )
 from ui.views.books_bank import BankReconTab
 from ui.views.books_cash import CashDayTab
+from ui.views.books_close import CloseMonthTab
 from ui.views.books_manual import ManualJournalsTab
 from ui.views.books_parts import account_combo, selected_source_row, statements_of, table
 from ui.views.books_statements import StatementsTab
@@ -85,6 +86,7 @@ class BooksView(QTabWidget):
         self.bank_tab = BankReconTab(services, user, today)
         self.statements_tab = StatementsTab(services, today)
         self.manual_tab = ManualJournalsTab(services, user)
+        self.close_tab = CloseMonthTab(services, user, today)
         self.addTab(self.journal_tab, self.tr("Jurnal"))
         self.addTab(self.ledger_tab, self.tr("Buku Besar"))
         self.addTab(self.member_tab, self.tr("Buku Pembantu Anggota"))
@@ -93,6 +95,7 @@ class BooksView(QTabWidget):
         self.addTab(self.bank_tab, self.tr("Rekonsiliasi Bank"))
         self.addTab(self.statements_tab, self.tr("Laporan Keuangan"))
         self.addTab(self.manual_tab, self.tr("Jurnal Umum"))
+        self.addTab(self.close_tab, self.tr("Tutup Bulan"))
         self.currentChanged.connect(lambda _: self.refresh_current())
         watch(self, services, (Kind.BOOKS, Kind.SETTINGS), self.refresh_current, on_show=False)
 
@@ -208,6 +211,8 @@ class BooksView(QTabWidget):
                 self.statements_tab.refresh()
             elif tab is self.manual_tab:
                 self.manual_tab.refresh()
+            elif tab is self.close_tab:
+                self.close_tab.refresh()
         except AppError as exc:
             if isinstance(tab, _Tab):
                 tab.note.setText(exc.message)

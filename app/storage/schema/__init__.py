@@ -25,6 +25,7 @@ from app.storage.schema import (
     m0030_imports,
     m0031_payroll,
     m0040_passbooks,
+    m0050_closing,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -44,4 +45,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0030_imports,
     m0031_payroll,
     m0040_passbooks,
+    m0050_closing,
 )

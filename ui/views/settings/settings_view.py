@@ -16,6 +16,7 @@ from ui.views.settings.password_tab import PasswordTab
 from ui.views.settings.policy_tab import PolicyTab
 from ui.views.settings.products_tab import ProductsTab
 from ui.views.settings.profile_tab import ProfileTab
+from ui.views.settings.shu_tab import ShuTab
 from ui.views.settings.templates_tab import TemplatesTab
 from ui.views.settings.users_tab import UsersTab
 
@@ -56,6 +57,8 @@ class SettingsView(QWidget):
         self.tabs.addTab(self.passbook_tab, self.tr("Buku Simpanan"))
         self.accounts_tab = AccountsTab(services, user)
         self.tabs.addTab(self.accounts_tab, self.tr("Akun"))
+        self.shu_tab = ShuTab(services, user)
+        self.tabs.addTab(self.shu_tab, self.tr("SHU"))
         layout.addWidget(self.tabs)
         self.profile_tab.saved.connect(lambda _profile: self.profile_saved.emit())
         self.backup_tab.backup_made.connect(self.backup_made)

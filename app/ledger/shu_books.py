@@ -1,0 +1,161 @@
+"""The SHU in the books (issue 13 §4, LEDGER.md §3.3): the allocation journal posted on the RAT
+date with its decision number (Dr 3107; Cr cadangan 3103, the funds 2110–2114 and each member's
+JMA + JUA to 2109 on the member's line), and the payout of a member's share (Dr 2109 / Cr the
+cash or bank account). SHU to members is not taxed: nothing is withheld. Unclaimed shares stay
+in 2109."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from app.errors import NotFound, ValidationError
+from app.ledger.closing import SHU_UNSHARED, PeriodClose
+from app.ledger.lockdate import refuse_locked
+from app.ledger.models import Line
+from app.ledger.service import LedgerService
+from app.ledger.shu import ShuService
+from app.money import format_rupiah
+from app.storage.shu_repo import ShuRepository
+from app.users.models import User
+from app.users.permissions import Action, require
+
+MEMBERS_SHU = "2109"  # utang SHU bagian anggota
+POOL_ACCOUNTS = {
+    "cadangan": "3103",
+    "pengurus": "2110",
+    "karyawan": "2111",
+    "pendidikan": "2112",
+    "sosial": "2113",
+    "daerah_kerja": "2114",
+}
+ALLOCATION = ("shu_alokasi", "alokasi")
+PAYOUT = ("shu_bayar", "bayar")
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    share_id: int
+    member_id: int
+    number: str
+    name: str
+    jma: int
+    jua: int
+    paid_on: date | None
+
+    @property
+    def total(self) -> int:
+        return self.jma + self.jua
+
+
+class ShuBooks:
+    def __init__(self, ledger: LedgerService, shu: ShuService) -> None:
+        self.ledger = ledger
+        self.shu = shu
+        self.db = ledger.db
+        self.repo = ShuRepository(ledger.db)
+        self.closing = PeriodClose(ledger)
+
+    def allocate(self, actor: User, year: int, rat_date: date, decision_no: str) -> int:
+        """Post the RAT's allocation of the year's SHU; returns the journal id."""
+        require(actor, Action.APPROVE)
+        decision = " ".join(decision_no.split())
+        if not decision:
+            raise ValidationError("Nomor keputusan RAT wajib diisi.", "decision_no")
+        if self.closing.closed_year(year) is None:
+            raise ValidationError(f"Tutup buku tahun {year} dulu (jurnal penutup).")
+        if rat_date <= date(year, 12, 31):
+            raise ValidationError("Tanggal RAT harus sesudah akhir tahun buku.", "rat_date")
+        refuse_locked(self.db, rat_date, "jurnal pembagian SHU", "rat_date")
+        if self.repo.allocation(year) is not None:
+            raise ValidationError(f"SHU tahun buku {year} sudah dibagi.")
+        result = self.shu.compute(year)
+        if result.shu <= 0:
+            raise ValidationError(f"Tidak ada SHU tahun buku {year} untuk dibagi.")
+        unshared = -self.ledger.repo.balance([SHU_UNSHARED], rat_date)
+        if unshared < result.shu:
+            raise ValidationError(
+                f"Saldo SHU belum dibagi {format_rupiah(unshared)} kurang dari SHU "
+                f"{format_rupiah(result.shu)}."
+            )
+        lines = [Line(SHU_UNSHARED, result.shu)]
+        lines += [
+            Line(code, 0, result.pools[key])
+            for key, code in POOL_ACCOUNTS.items()
+            if result.pools[key]
+        ]
+        lines += [Line(MEMBERS_SHU, 0, r.total, r.member_id) for r in result.rows]
+        shares = [(r.member_id, r.jma, r.jua) for r in result.rows]
+        with self.db.atomic():
+            allocation_id = self.repo.add_allocation(
+                year, rat_date, decision, result.shu, result.pools, shares, actor.id
+            )
+            journal_id = self.ledger.repo.write(
+                on=rat_date,
+                source=ALLOCATION[0],
+                source_id=allocation_id,
+                role=ALLOCATION[1],
+                description=f"Pembagian SHU tahun buku {year}, keputusan RAT {decision}",
+                lines=lines,
+                user_id=actor.id,
+            )
+            self.ledger.audit.record(
+                actor.id,
+                "bagi_shu",
+                "shu",
+                allocation_id,
+                after={"tahun": year, "shu": result.shu, "keputusan": decision},
+            )
+        return journal_id
+
+    def shares(self, year: int) -> list[ShareRow]:
+        allocation = self.repo.allocation(year)
+        if allocation is None:
+            return []
+        return [
+            ShareRow(
+                r["id"],
+                r["member_id"],
+                r["number"],
+                r["name"],
+                r["jma"],
+                r["jua"],
+                None if r["paid_on"] is None else date.fromisoformat(r["paid_on"]),
+            )
+            for r in self.repo.shares(int(allocation["id"]))
+        ]
+
+    def pay(self, actor: User, share_id: int, on: date, method: str = "tunai") -> int:
+        """Pay one member's share in cash or by transfer; returns the journal id."""
+        require(actor, Action.RECORD_PAYMENT)
+        share = self.repo.share(share_id)
+        if share is None:
+            raise NotFound(f"Bagian SHU {share_id} tidak ada.")
+        if share["payout_id"] is not None:
+            raise ValidationError("Bagian SHU anggota ini sudah dibayar.")
+        if on < date.fromisoformat(share["rat_date"]):
+            raise ValidationError("Tanggal bayar tidak boleh sebelum tanggal RAT.", "on")
+        refuse_locked(self.db, on, "pembayaran SHU")
+        account = self.ledger.accounts.resolver(on).method(method)
+        amount = int(share["jma"]) + int(share["jua"])
+        member = int(share["member_id"])
+        with self.db.atomic():
+            payout_id = self.repo.add_payout(share_id, on, method, actor.id)
+            journal_id = self.ledger.repo.write(
+                on=on,
+                source=PAYOUT[0],
+                source_id=payout_id,
+                role=PAYOUT[1],
+                description=f"Pembayaran SHU tahun buku {share['year']}",
+                lines=[Line(MEMBERS_SHU, amount, 0, member), Line(account, 0, amount, member)],
+                user_id=actor.id,
+            )
+            self.ledger.audit.record(
+                actor.id, "bayar_shu", "shu", payout_id, after={"jumlah": amount, "cara": method}
+            )
+        return journal_id
+
+    def unpaid(self, year: int) -> int:
+        """Σ shares of the year not yet paid (what stays in 2109 for it)."""
+        allocation = self.repo.allocation(year)
+        return 0 if allocation is None else self.repo.unpaid(int(allocation["id"]))

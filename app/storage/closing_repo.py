@@ -1,0 +1,191 @@
+"""SQL of closing the books: the lock date and its history, what the month-close checklist
+counts (events without a journal, sub-ledger totals) and the bases of the SHU per member."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+
+from app.clock import now_text
+from app.storage.db import Database
+
+# (table, date column, filter, journal source, journal role): money records that must each have
+# their journal (or the no-GL marker) keyed by the record's id.
+_BOOKED: tuple[tuple[str, str, str, str, str, str], ...] = (
+    ("setoran simpanan", "savings_transactions", "tx_date", "tx_type = 'setoran'", "simpanan",
+     "setoran"),
+    ("penarikan simpanan", "savings_transactions", "tx_date", "tx_type = 'penarikan'", "simpanan",
+     "penarikan"),
+    ("pencairan pinjaman", "loan_events", "event_date", "kind = 'pencairan'", "pinjaman",
+     "pencairan"),
+    ("angsuran pinjaman", "loan_events", "event_date", "kind = 'pembayaran'", "angsuran",
+     "angsuran"),
+)  # fmt: skip
+
+
+YEAR_END_SOURCE = "tutup_buku"  # the jurnal penutup: (source, year, "penutup")
+
+
+class ClosingRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- the lock date ---------------------------------------------------------------------
+
+    def lock_date(self) -> date | None:
+        value = self.db.scalar("SELECT lock_date FROM period_locks ORDER BY id DESC LIMIT 1")
+        return None if value is None else date.fromisoformat(str(value))
+
+    def open_on(self, on: date) -> date:
+        """`on`, or the first open date when `on` falls on or before the lock date."""
+        lock = self.lock_date()
+        return on if lock is None or on > lock else lock + timedelta(days=1)
+
+    def add_lock(
+        self,
+        action: str,
+        month: str,
+        lock_date: date | None,
+        user_id: int | None,
+        second_user_id: int | None = None,
+        reason: str = "",
+    ) -> int:
+        self.db.execute(
+            "INSERT INTO period_locks (action, month, lock_date, reason, user_id, second_user_id,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                action,
+                month,
+                None if lock_date is None else lock_date.isoformat(),
+                reason,
+                user_id,
+                second_user_id,
+                now_text(),
+            ),
+        )
+        return int(self.db.scalar("SELECT max(id) FROM period_locks"))
+
+    def history(self) -> list[sqlite3.Row]:
+        return self.db.rows("SELECT * FROM period_locks ORDER BY id DESC")
+
+    def posted_into_locked(self) -> list[sqlite3.Row]:
+        """Journals dated on or before the lock date in force when they were written (the
+        jurnal penutup excepted): LEDGER.md §5.4 invariant 6."""
+        return self.db.rows(
+            "SELECT j.number, j.date, p.lock_date FROM journals j JOIN period_locks p"
+            " ON p.id = (SELECT max(q.id) FROM period_locks q WHERE q.created_at < j.created_at)"
+            " WHERE p.lock_date IS NOT NULL AND j.date <= p.lock_date AND j.source <> ?"
+            " ORDER BY j.id",
+            (YEAR_END_SOURCE,),
+        )
+
+    # -- the checklist ---------------------------------------------------------------------
+
+    def unbooked(self, end: date) -> list[tuple[str, int]]:
+        """(label, count) of money records dated up to `end` with no journal."""
+        found = []
+        for label, table, column, where, source, role in _BOOKED:
+            n = self.db.scalar(
+                f"SELECT count(*) FROM {table} t WHERE t.{column} <= ? AND t.{where}"
+                " AND NOT EXISTS (SELECT 1 FROM journals j WHERE j.source = ?"
+                " AND j.source_id = t.id AND j.role = ?)",
+                (end.isoformat(), source, role),
+            )
+            if n:
+                found.append((label, int(n)))
+        return found
+
+    def savings_by_kind(self, end: date) -> dict[str, int]:
+        return {
+            str(r[0]): int(r[1])
+            for r in self.db.rows(
+                "SELECT kind, sum(amount) FROM savings_transactions WHERE tx_date <= ?"
+                " GROUP BY kind",
+                (end.isoformat(),),
+            )
+        }
+
+    def quality_run_on(self, end: date) -> bool:
+        """Whether the loans' month-end run (kolektibilitas, PPAP) was made as of `end`."""
+        found = self.db.scalar(
+            "SELECT 1 FROM loan_quality_runs WHERE as_of = ?", (end.isoformat(),)
+        )
+        return found is not None
+
+    def loans_outstanding(self, end: date) -> int:
+        """Σ pokok not yet repaid of the loans disbursed up to `end`."""
+        value = self.db.scalar(
+            "SELECT coalesce(sum(l.amount - coalesce((SELECT sum(e.pokok) FROM loan_events e"
+            " WHERE e.loan_id = l.id AND e.kind <> 'pencairan' AND e.event_date <= :d), 0)), 0)"
+            " FROM loans l WHERE l.disbursed_on IS NOT NULL AND l.disbursed_on <= :d",
+            {"d": end.isoformat()},
+        )
+        return int(value or 0)
+
+    def loan_differences(self, codes: list[str], end: date, limit: int = 5) -> list[sqlite3.Row]:
+        """Loans whose ledger balance on `codes` differs from their pokok not yet repaid at
+        `end` (number, ledger, sub-ledger), for the drill-down of the checklist."""
+        marks = ", ".join("?" for _ in codes)
+        return self.db.rows(
+            "WITH sub AS (SELECT l.id, coalesce(l.number, l.application_no) AS number,"
+            " l.amount - coalesce((SELECT sum(e.pokok) FROM loan_events e WHERE e.loan_id = l.id"
+            " AND e.kind <> 'pencairan' AND e.event_date <= ?), 0) AS expected FROM loans l"
+            " WHERE l.disbursed_on IS NOT NULL AND l.disbursed_on <= ?),"
+            " gl AS (SELECT x.loan_id, sum(x.debit) - sum(x.credit) AS booked FROM journal_lines x"
+            f" JOIN journals j ON j.id = x.journal_id WHERE x.account IN ({marks})"
+            " AND j.date <= ? AND x.loan_id IS NOT NULL GROUP BY x.loan_id)"
+            " SELECT sub.number, coalesce(gl.booked, 0) AS booked, sub.expected FROM sub"
+            " LEFT JOIN gl ON gl.loan_id = sub.id WHERE coalesce(gl.booked, 0) <> sub.expected"
+            " ORDER BY sub.number LIMIT ?",
+            (end.isoformat(), end.isoformat(), *codes, end.isoformat(), limit),
+        )
+
+    # -- SHU bases -------------------------------------------------------------------------
+
+    def movements(self, start: date, end: date) -> list[sqlite3.Row]:
+        """Per account type, debit − credit of the journal lines dated in [start, end]."""
+        return self.db.rows(
+            "SELECT a.type, a.code, sum(l.debit) - sum(l.credit) AS net FROM journal_lines l"
+            " JOIN journals j ON j.id = l.journal_id JOIN accounts a ON a.code = l.account"
+            " WHERE j.date >= ? AND j.date <= ? AND j.source <> ? GROUP BY a.code",
+            (start.isoformat(), end.isoformat(), YEAR_END_SOURCE),
+        )
+
+    def members(self) -> list[sqlite3.Row]:
+        return self.db.rows(
+            "SELECT id, number, name, status, status_date FROM members ORDER BY number, id"
+        )
+
+    def savings_at(self, ends: list[date], kinds: tuple[str, ...]) -> dict[int, list[int]]:
+        """Each member's balance of `kinds` at each of `ends`, in one pass over the savings."""
+        marks = ", ".join("?" for _ in kinds)
+        columns = ", ".join(
+            "coalesce(sum(CASE WHEN tx_date <= ? THEN amount END), 0)" for _ in ends
+        )
+        last = max(ends).isoformat()
+        return {
+            int(r[0]): [int(x) for x in tuple(r)[1:]]
+            for r in self.db.rows(
+                f"SELECT member_id, {columns} FROM savings_transactions WHERE tx_date <= ?"
+                f" AND kind IN ({marks}) GROUP BY member_id",
+                (*[e.isoformat() for e in ends], last, *kinds),
+            )
+        }
+
+    def jasa_paid(self, start: date, end: date) -> dict[int, int]:
+        return self._per_member("sum(e.jasa)", "e.kind <> 'pencairan'", start, end)
+
+    def loans_taken(self, start: date, end: date) -> dict[int, int]:
+        return self._per_member("sum(l.amount)", "e.kind = 'pencairan'", start, end)
+
+    def _per_member(self, what: str, where: str, start: date, end: date) -> dict[int, int]:
+        return {
+            int(r[0]): int(r[1])
+            for r in self.db.rows(
+                f"SELECT l.member_id, {what} FROM loan_events e JOIN loans l ON l.id = e.loan_id"
+                f" WHERE {where} AND e.event_date >= ? AND e.event_date <= ?"
+                " GROUP BY l.member_id",
+                (start.isoformat(), end.isoformat()),
+            )
+            if r[1]
+        }

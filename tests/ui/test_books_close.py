@@ -1,0 +1,71 @@
+"""Pembukuan → Tutup Bulan in the window: the checklist names the missing cash count; after the
+count the month closes and the lock date shows; reopening needs a second Pengurus's password."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.ledger.models import Line
+from app.services import Services
+from app.users.models import Role
+from tests.conftest import PASSWORD, admin_user, make_user
+from ui.views.books_close import CloseMonthTab
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen platform
+
+
+def test_close_and_reopen_from_the_tab(qtbot: QtBot, services: Services) -> None:
+    admin = admin_user(services)
+    services.manual_journals.submit(
+        admin, date(2026, 1, 5), "Hibah", [Line("1101", 100_000), Line("3105", 0, 100_000)]
+    )
+    tab = CloseMonthTab(services, admin, date(2026, 2, 10))
+    qtbot.addWidget(tab)
+    tab.refresh()
+    assert tab.month.text() == "2026-01"
+    qtbot.mouseClick(
+        tab.findChild(type(tab.close_button), "close_check"), Qt.MouseButton.LeftButton
+    )
+    texts = [tab.items.item(i).text() for i in range(tab.items.count())]
+    assert any(t.startswith("✗ Kas opname") for t in texts)
+    qtbot.mouseClick(tab.close_button, Qt.MouseButton.LeftButton)
+    assert services.closing.lock_date() is None
+    services.cashbook.count(admin, date(2026, 1, 31), 100_000)
+    qtbot.mouseClick(tab.close_button, Qt.MouseButton.LeftButton)
+    assert services.closing.lock_date() == date(2026, 1, 31)
+    assert "31-01-2026" in tab.lock.text() and tab.month.text() == "2026-02"
+
+    ketua = make_user(services, Role.KETUA, "ketua1", "Budi Ketua")
+    make_user(services, Role.PENGURUS, "pengurus1", "Sari Pengurus")
+    tab.user = ketua
+    tab.reason.setText("kas opname salah hitung")
+    qtbot.mouseClick(tab.findChild(type(tab.close_button), "reopen"), Qt.MouseButton.LeftButton)
+    assert services.closing.lock_date() == date(2026, 1, 31)  # alone: refused
+    assert "Ketua dan satu Pengurus lain" in tab.message.text()
+    tab.second.setText("pengurus1")
+    tab.password.setText(PASSWORD)
+    qtbot.mouseClick(tab.findChild(type(tab.close_button), "reopen"), Qt.MouseButton.LeftButton)
+    assert services.closing.lock_date() is None
+    assert tab.password.text() == ""
+
+
+def test_year_end_from_the_tab(qtbot: QtBot, services: Services) -> None:
+    admin = admin_user(services)
+    services.manual_journals.submit(
+        admin, date(2025, 5, 5), "Giro", [Line("1101", 70_000), Line("4201", 0, 70_000)]
+    )
+    tab = CloseMonthTab(services, admin, date(2026, 1, 10))
+    qtbot.addWidget(tab)
+    tab.refresh()
+    qtbot.mouseClick(tab.year_button, Qt.MouseButton.LeftButton)
+    assert "Desember 2025" in tab.message.text()
+    services.cashbook.count(admin, date(2025, 12, 31), 70_000)
+    assert tab.month.text() == "2025-12"
+    qtbot.mouseClick(tab.close_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.year_button, Qt.MouseButton.LeftButton)
+    assert "jurnal penutup J2025-" in tab.message.text()
+    assert services.closing.closed_year(2025) is not None

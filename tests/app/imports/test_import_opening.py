@@ -255,3 +255,19 @@ def test_cli_template_dry_run_and_import(
     assert "SELESAI" in capsys.readouterr().out
     assert main([*base[:2], str(good), *base[2:], "--dry-run"]) == 1  # the same file again
     assert main(["check", "--db", str(db)]) == 0
+
+
+def test_check_finds_3999_moved_after_the_opening(services: Services, tmp_path: Path) -> None:
+    """A balance brought in after the books were opened leaves 3999 off zero: `mufakat check`
+    says so (and says nothing before an opening was imported)."""
+    user = _sub_ledgers(services, tmp_path)
+    path = xlsx(tmp_path / "o.xlsx", OPENING_HEADERS, _sheet(services))
+    services.imports.run(user, "opening", path, ImportOptions(as_of=CUT),
+                         backup_folder=tmp_path / "b")  # fmt: skip
+    late = xlsx(tmp_path / "s2.xlsx", SAVINGS_HEADERS, [["00002", None, None, 75_000, None]])
+    services.imports.run(user, "savings", late, ImportOptions(as_of=CUT),
+                         backup_folder=tmp_path / "b")  # fmt: skip
+    services.close()
+    problems = check_database(services.db.path).problems
+    assert any("Akun 3999 Selisih saldo awal setelah saldo awal: buku besar Rp75.000" in p
+               for p in problems), problems  # fmt: skip

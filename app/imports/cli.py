@@ -55,7 +55,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             report = services.imports.check(args.kind, args.file, options)
             print("\n".join(["PEMERIKSAAN (tidak ada yang disimpan)", *report.lines()]))
             return 0 if report.ok else 1
-        user = cli_user(services, args.user, Action.EDIT_MEMBERS)
+        action = Action.EDIT_SETTINGS if args.kind == "opening" else Action.EDIT_MEMBERS
+        user = cli_user(services, args.user, action)
         report = services.imports.check(args.kind, args.file, options)
         if not report.ok:
             print("\n".join(report.lines()))

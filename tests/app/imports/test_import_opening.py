@@ -15,7 +15,7 @@ from app.errors import ValidationError
 from app.imports.service import ImportOptions
 from app.services import Services
 from app.storage.check import check_database
-from app.users.models import User
+from app.users.models import Role, User
 from tests.app.imports.helpers import MEMBER_HEADERS, member_rows, xlsx
 from tests.app.imports.test_import_loans import HEADERS as LOAN_HEADERS
 from tests.app.imports.test_import_loans import _good
@@ -236,6 +236,7 @@ def test_cli_template_dry_run_and_import(
     from app.cli import main
 
     _sub_ledgers(services, tmp_path)
+    make_user(services, Role.STAF)
     good = xlsx(tmp_path / "o.xlsx", OPENING_HEADERS, _sheet(services))
     wrong = xlsx(tmp_path / "w.xlsx", OPENING_HEADERS, _sheet(services, a3101=-1))
     db = services.db.path
@@ -251,6 +252,8 @@ def test_cli_template_dry_run_and_import(
     assert main([*base[:2], str(wrong), *base[2:], "--user", "pengurus"]) == 1
     assert main([*base[:2], str(good), *base[2:], "--dry-run"]) == 0
     assert "Saldo 3999 setelah jurnal saldo awal: nol" in capsys.readouterr().out
+    assert main([*base[:2], str(good), *base[2:], "--user", "staf"]) == 1  # not the books
+    assert "Hanya Admin atau Pengurus" in capsys.readouterr().err
     assert main([*base[:2], str(good), *base[2:], "--user", "pengurus"]) == 0
     assert "SELESAI" in capsys.readouterr().out
     assert main([*base[:2], str(good), *base[2:], "--dry-run"]) == 1  # the same file again

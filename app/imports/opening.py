@@ -185,6 +185,10 @@ def _plan(
             continue
         if code in books.controls:
             differs.append(_differs(table, books, code, sheet.get(code, 0), rows.get(code)))
+        elif not books.chart[code].active:  # booked before it was closed, not on the sheet
+            report.problems.append(Problem(table.sheet, None, "", f"akun {code} "
+                f"{books.chart[code].name} tidak aktif tetapi bersaldo {_side(books.booked[code])} "
+                "di buku; aktifkan dulu agar saldo awalnya bisa dibukukan."))  # fmt: skip
         elif gap > 0:
             plan.lines.append(Line(code, debit=gap))
         else:
@@ -194,6 +198,8 @@ def _plan(
         plan.lines.append(Line(BALANCING, debit=-net) if net < 0 else Line(BALANCING, credit=net))
     after = books.booked.get(BALANCING, 0) - net
     report.totals.append((f"Saldo {BALANCING} setelah jurnal saldo awal", _side(after)))
+    if report.problems:
+        return None
     if after or differs:
         report.problems.append(
             Problem(

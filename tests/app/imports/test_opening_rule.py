@@ -69,3 +69,18 @@ def test_refused_exactly_when_a_control_differs(
         assert result[code] == booked[code]
     for code in OTHERS:
         assert result[code] == sheet[code]
+
+
+def test_inactive_account_with_a_balance_is_named() -> None:
+    chart = dict(CHART)
+    chart["5201"] = Account("5201", "Gaji", "beban", "D", False, None, False)
+    booked = {"5201": 1_000, BALANCING: -1_000}
+    rows = [(2, {"code": "1101", "debit": 5, "credit": None}),
+            (3, {"code": "3103", "debit": None, "credit": 5})]  # fmt: skip
+    report = DryRun("opening", "o.xlsx", "0" * 64)
+    plan = check(Table("Data", {}, rows), report, Books(chart, booked, {}), date(2025, 12, 31))
+    assert plan is None
+    assert [p.text() for p in report.problems] == [
+        "Data: akun 5201 Gaji tidak aktif tetapi bersaldo Rp1.000 debet di buku; aktifkan dulu "
+        "agar saldo awalnya bisa dibukukan."
+    ]

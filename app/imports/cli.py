@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.errors import ValidationError
 
-KIND_CHOICES = ("members", "savings", "loans")
+KIND_CHOICES = ("members", "savings", "loans", "opening")
 EXPORT_CHOICES = ("members", "savings", "loans", "cases")
 
 
@@ -25,6 +25,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     tpl = sub.add_parser("template", help="tulis contoh berkas impor (Excel)")
     tpl.add_argument("kind", choices=KIND_CHOICES)
     tpl.add_argument("out", type=Path)
+    tpl.add_argument("--db", type=Path, dest="db_path", help="bagan akun dari file ini (opening)")
     exp = sub.add_parser("export", help="ekspor data ke Excel")
     exp.add_argument("kind", choices=EXPORT_CHOICES)
     exp.add_argument("out", type=Path)
@@ -54,7 +55,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             report = services.imports.check(args.kind, args.file, options)
             print("\n".join(["PEMERIKSAAN (tidak ada yang disimpan)", *report.lines()]))
             return 0 if report.ok else 1
-        user = cli_user(services, args.user, Action.EDIT_MEMBERS)
+        action = Action.EDIT_SETTINGS if args.kind == "opening" else Action.EDIT_MEMBERS
+        user = cli_user(services, args.user, action)
         report = services.imports.check(args.kind, args.file, options)
         if not report.ok:
             print("\n".join(report.lines()))
@@ -71,7 +73,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_template(args: argparse.Namespace) -> int:
     from app.imports.template import write_template
 
-    write_template(args.kind, args.out)
+    if args.kind == "opening" and args.db_path is not None:
+        from app.services import Services
+
+        services = Services.open(args.db_path)
+        try:
+            accounts = services.ledger.accounts.chart()
+        finally:
+            services.close()
+        write_template(args.kind, args.out, accounts)
+    else:
+        write_template(args.kind, args.out)
     print(f"Contoh berkas tersimpan: {args.out}")
     return 0
 

@@ -12,8 +12,8 @@ from typing import TypeVar
 
 from app.clock import now_text
 from app.errors import AppError, ValidationError
-from app.imports import loans, members, savings
-from app.imports.columns import Column, match
+from app.imports import loans, members, opening, savings
+from app.imports.columns import Column, Table, match
 from app.imports.report import DryRun, Problem
 from app.imports.sheet import file_hash, read_sheet
 from app.ledger.bulk import BulkPoster
@@ -38,6 +38,7 @@ KINDS: dict[str, tuple[str, tuple[Column, ...]]] = {
     "members": ("Anggota", members.COLUMNS),
     "savings": ("Saldo Simpanan", savings.COLUMNS),
     "loans": ("Pinjaman Berjalan", loans.COLUMNS),
+    "opening": ("Saldo Awal Buku Besar", opening.COLUMNS),
 }
 OPENING_METHOD = "saldo_awal"
 CHUNK = 500
@@ -118,6 +119,8 @@ class ImportService:
                 return self.members.validate(draft, today)
 
             report.plan = members.check(table, report, known, validate, options.pad)
+        elif kind == "opening":
+            report.plan = self._check_opening(table, report, options.as_of)
         elif kind == "loans":
             products = LoanProductsRepository(self.db).products(include_inactive=True)
             taken = loan_numbers(self.db)
@@ -145,6 +148,8 @@ class ImportService:
             require(actor, Action.SAVINGS_TRANSACTION)
         if kind == "loans":
             require(actor, Action.RECORD_PAYMENT)
+        if kind == "opening":
+            require(actor, Action.EDIT_SETTINGS)
         report = self.check(kind, path, options)
         if not report.ok:
             raise ValidationError(
@@ -167,6 +172,8 @@ class ImportService:
                 self._write_members(actor, report.plan, tick)
             elif kind == "loans":
                 self._write_loans(actor, batch_id, report.plan, tick)
+            elif kind == "opening":
+                self._write_opening(actor, batch_id, report.plan, tick)
             else:
                 self._write_savings(actor, batch_id, report.plan, tick)
             self.audit.record(
@@ -185,6 +192,49 @@ class ImportService:
                 },
             )
         return ImportResult(batch_id, report, backup.path)
+
+    def _check_opening(
+        self, table: Table, report: DryRun, as_of: date | None
+    ) -> opening.OpeningPlan | None:
+        earlier = self.repo.batch_of_kind("opening")
+        if earlier:
+            report.problems.append(
+                Problem(
+                    table.sheet,
+                    None,
+                    "",
+                    f"saldo awal buku besar sudah diimpor (impor #{earlier['id']}, "
+                    f"{earlier['file_name']}); perbaiki lewat Jurnal Umum, bukan impor lagi.",
+                )
+            )
+        chart = {a.code: a for a in self.ledger.accounts.chart()}
+        booked: dict[str, int] = {}
+        if as_of is not None:
+            for r in self.ledger.repo.trial_balance(as_of):
+                booked[str(r["code"])] = int(r["debit"]) - int(r["credit"])
+        controls = {
+            account: opening.CONTROL_ROLES[role]
+            for account, role in self.repo.role_accounts(list(opening.CONTROL_ROLES)).items()
+        }
+        return opening.check(table, report, opening.Books(chart, booked, controls), as_of)
+
+    def _write_opening(
+        self, actor: User, batch_id: int, plan: opening.OpeningPlan, tick: Progress
+    ) -> None:
+        """ONE balanced journal against 3999, dated the cut-over (the lines were checked)."""
+        tick(0, 1)
+        for line in plan.lines:
+            self.ledger.accounts.postable(line.account)
+        self.ledger.repo.write(
+            on=plan.on,
+            source=opening.SOURCE,
+            source_id=batch_id,
+            role=opening.ROLE,
+            description=f"Saldo awal buku besar per {plan.on:%d/%m/%Y} (impor #{batch_id})",
+            lines=plan.lines,
+            user_id=actor.id,
+        )
+        tick(1, 1)
 
     def _write_members(self, actor: User, rows: list[members.MemberRow], tick: Progress) -> None:
         created = now_text()

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.errors import ValidationError
 from app.imports.columns import Column
+from app.ledger.models import Account
 
 TEXT_FORMAT = "@"
 RUPIAH_FORMAT = '"Rp"#,##0'
@@ -68,7 +69,8 @@ def write_rows(
     return count
 
 
-def write_template(kind: str, path: Path) -> None:
+def write_template(kind: str, path: Path, accounts: Sequence[Account] | None = None) -> None:
+    """`accounts`: the chart the `opening` template pre-lists (None: the default chart)."""
     columns = columns_of(kind)
     book = Workbook()
     sheet = book.active
@@ -96,6 +98,11 @@ def write_template(kind: str, path: Path) -> None:
         notes.cell(row=notes.max_row, column=4).number_format = TEXT_FORMAT
     for letter, width in zip("ABCDE", (22, 14, 70, 20, 40), strict=True):
         notes.column_dimensions[letter].width = width
+    if kind == "opening":
+        from app.imports import opening_template
+
+        opening_template.fill(sheet, accounts)
+        opening_template.notes(notes)
     _save(book, path)
 
 

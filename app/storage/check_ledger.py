@@ -268,10 +268,24 @@ def controls(conn: sqlite3.Connection) -> list[str]:
         f"Akun {titipan} titipan", -repo.account_balance(titipan), repo.titipan_total()
     )
     problems += _differs("Akun 1114 rekening antara", repo.account_balance("1114"), 0)
+    problems += _opened(conn, repo)
     allowance = _role(conn, "ppap_cadangan")
     negative = [str(k) for k, v in repo.loan_balances(allowance).items() if v > 0]
     problems += _listed(f"PPAP ({allowance}) bersaldo debet untuk pinjaman", negative)
     return problems
+
+
+def _opened(conn: sqlite3.Connection, repo: LedgerControlsRepository) -> list[str]:
+    """§5.4 item 9: once the books' opening balance is imported, 3999 is zero."""
+    try:
+        opened = conn.execute("SELECT 1 FROM import_batches WHERE kind = 'opening'").fetchone()
+    except sqlite3.OperationalError:
+        return []  # a file from before the imports
+    if opened is None:
+        return []
+    return _differs(
+        "Akun 3999 Selisih saldo awal setelah saldo awal", repo.account_balance("3999"), 0
+    )
 
 
 def offbook(conn: sqlite3.Connection) -> list[str]:

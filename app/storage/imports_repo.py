@@ -63,6 +63,26 @@ class ImportsRepository:
         )
         return int(cursor.lastrowid or 0)
 
+    def batch_of_kind(self, kind: str) -> dict[str, Any] | None:
+        """The earliest import of `kind` (e.g. the one opening balance of the books)."""
+        row = self.db.one(
+            "SELECT b.id, b.file_name, b.created_at, u.username FROM import_batches b "
+            "LEFT JOIN users u ON u.id = b.created_by WHERE b.kind = ? ORDER BY b.id LIMIT 1",
+            (kind,),
+        )
+        return dict(row) if row else None
+
+    def role_accounts(self, roles: list[str]) -> dict[str, str]:
+        """Every account that any version of `roles` posts to, with its role."""
+        marks = ",".join("?" * len(roles))
+        return {
+            str(r[0]): str(r[1])
+            for r in self.db.rows(
+                f"SELECT DISTINCT account, role FROM account_roles WHERE role IN ({marks})",
+                tuple(roles),
+            )
+        }
+
     def savings_present(self) -> set[tuple[int, str]]:
         """(member id, kind) of every member that already has savings of that kind."""
         return {

@@ -2996,6 +2996,10 @@ Create them now?</translation>
         <translation>Running Loans</translation>
     </message>
     <message>
+        <source>Saldo Awal Buku Besar</source>
+        <translation>Ledger Opening Balances</translation>
+    </message>
+    <message>
         <source>Belum ada berkas dipilih</source>
         <translation>No file chosen yet</translation>
     </message>

@@ -60,3 +60,31 @@ def test_template_button_writes_the_template(
     qtbot.addWidget(dialog)
     dialog.save_template()
     assert target.exists()
+
+
+def test_opening_kind_template_and_report(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: object
+) -> None:
+    """The opening kind is offered; its template lists the file's chart (a sub-account added
+    in the file too); the dry run reports 3999 after the opening journal."""
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    services.ledger.accounts.add_sub_account(None, "1103", "02", "Bank Jatim")
+    target = tmp_path / "contoh.xlsx"
+    monkeypatch.setattr(  # type: ignore[attr-defined]
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    dialog = ImportDialog(services, make_user(services))
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("opening"))
+    dialog.save_template()
+    assert "1103.02" in [c.value for c in load_workbook(target)["Data"]["A"]]
+    rows = [["1101", "Kas", 1_000_000, None], ["3103", "Cadangan umum", None, 1_000_000]]
+    dialog.choose_file(xlsx(tmp_path / "o.xlsx", ["Kode Akun", "Nama Akun", "Debet", "Kredit"],
+                            rows))  # fmt: skip
+    dialog.as_of.set_value(date(2025, 12, 31))
+    dialog.check()
+    assert "Saldo 3999 setelah jurnal saldo awal: nol" in dialog.text.toPlainText()
+    assert dialog.import_button.isEnabled()

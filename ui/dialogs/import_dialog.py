@@ -47,6 +47,7 @@ class ImportDialog(QDialog):
         self.kind.addItem(self.tr("Anggota"), "members")
         self.kind.addItem(self.tr("Saldo Simpanan"), "savings")
         self.kind.addItem(self.tr("Pinjaman Berjalan"), "loans")
+        self.kind.addItem(self.tr("Saldo Awal Buku Besar"), "opening")
         self.file = QLineEdit()
         self.file.setReadOnly(True)
         self.file.setPlaceholderText(self.tr("Belum ada berkas dipilih"))
@@ -161,6 +162,7 @@ class ImportDialog(QDialog):
         if not name:
             return
         try:
-            write_template(kind, Path(name))
+            chart = self.services.ledger.accounts.chart() if kind == "opening" else None
+            write_template(kind, Path(name), chart)
         except AppError as exc:
             show_error(self, exc, self.tr("Impor Data"))

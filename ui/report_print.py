@@ -23,8 +23,8 @@ from app.errors import AppError
 from app.formats import format_date_long
 from app.services import Services
 from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
+from ui.errors import show_error
 from ui.export import table_of, title_of
-from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 
 
@@ -83,10 +83,8 @@ def preview_report(parent: QWidget, services: Services, doc: ReportDoc) -> PdfPr
     try:
         pdf, _pages = report_pdf(doc, context_of(services))
     except AppError as exc:
-        messages.warn(
-            parent,
-            QCoreApplication.translate("report_print", "Laporan tidak bisa dibuat"),
-            exc.message,
+        show_error(
+            parent, exc, QCoreApplication.translate("report_print", "Laporan tidak bisa dibuat")
         )
         return None
     dialog = PdfPreviewDialog(pdf, doc.title, safe_file_name(doc.title), parent)

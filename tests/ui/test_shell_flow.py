@@ -121,6 +121,7 @@ def test_new_cooperative_then_login_then_main_window(
         "Penanganan Pinjaman Bermasalah",
         "Surat & Dokumen",
         "Laporan",
+        "Pembukuan",
         "Pengaturan",
     ]
     assert window.file_status.text() == "mufakat.db"

@@ -30,6 +30,7 @@ from app.payroll.returned import PayrollCheck
 from app.payroll.service import PayrollService, PostedBatch
 from app.services import Services
 from app.users.models import User
+from ui.errors import show_error
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
 
@@ -137,7 +138,7 @@ class PayrollDialog(QDialog):
         try:
             dues = write_due_list(self.services, employer, self.month_key(), path)
         except AppError as exc:
-            messages.warn(self, self.tr("Potong Gaji"), exc.message)
+            show_error(self, exc, self.tr("Potong Gaji"))
             return
         total = format_rupiah(sum(d.amount for d in dues))
         self.text.setPlainText(
@@ -161,7 +162,7 @@ class PayrollDialog(QDialog):
         try:
             issued = self.payroll.cover_letter(self.user, employer, self.month_key(), self.today)
         except AppError as exc:
-            messages.warn(self, self.tr("Potong Gaji"), exc.message)
+            show_error(self, exc, self.tr("Potong Gaji"))
             return
         path.write_bytes(issued.pdf)
         self.text.setPlainText(
@@ -256,7 +257,7 @@ class PayrollDialog(QDialog):
         try:
             self.payroll.reverse(self.user, batch_id, reason, self.today, today=self.today)
         except AppError as exc:
-            messages.warn(self, self.tr("Potong Gaji"), exc.message)
+            show_error(self, exc, self.tr("Potong Gaji"))
             return
         self.text.appendPlainText(
             self.tr("Batch #{number} dibatalkan seluruhnya.").format(number=batch_id)

@@ -22,8 +22,8 @@ from app.ledger.statements import Period, period_of
 from app.money import format_rupiah
 from app.services import Services
 from ui.dialogs.pdf_preview import PdfPreviewDialog
+from ui.errors import show_error
 from ui.views.books_parts import ShowDialog, exec_dialog, statements_of
-from ui.widgets import messages
 
 
 class StatementsTab(QWidget):
@@ -107,7 +107,7 @@ class StatementsTab(QWidget):
         try:
             pdf = statement_pdf(statements_of(self.services), ctx, name, period)
         except AppError as exc:
-            messages.warn(self, self.tr("Laporan tidak bisa dibuat"), exc.message)
+            show_error(self, exc, self.tr("Laporan tidak bisa dibuat"))
             return
         title = f"{TITLES[name]} {period.year}"
         dialog = PdfPreviewDialog(pdf, title, f"{name[:-4]}_{period.year}.pdf", self)

@@ -151,6 +151,8 @@ def test_spec_leaves_out_unused_parts_but_not_what_the_program_imports(
     assert keep("PySide6/plugins/platforms/qwindows.dll")
     assert keep("PySide6/Qt/plugins/platforms/libqoffscreen.so")
     assert keep("PySide6/plugins/imageformats/qjpeg.dll")
+    assert not keep("PySide6/opengl32sw.dll")  # software OpenGL: widgets never load it
+    assert keep("PySide6/Qt6Charts.dll")  # the Laporan charts
 
 
 def _qt_modules_imported() -> set[str]:

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QFrame,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QTabWidget,
@@ -133,8 +135,15 @@ class CaseDetailPanel(QWidget):
         left.addStretch(1)
         holder = QWidget()
         holder.setLayout(left)
+        # The case's data and its buttons scroll down when the user gives the list more room.
+        scroll = QScrollArea(objectName="case_header_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(holder)
+        scroll.setFixedWidth(400 + scroll.verticalScrollBar().sizeHint().width())
         holder.setFixedWidth(400)
-        row.addWidget(holder)
+        row.addWidget(scroll)
         row.addWidget(self._build_tabs(), 1)
         content.addLayout(row, 1)
         layout.addWidget(self.content, 1)

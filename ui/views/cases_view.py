@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -42,6 +41,7 @@ from ui.views.case_actions import CaseActions
 from ui.views.case_detail import CaseDetailPanel, read_case
 from ui.widgets import messages
 from ui.widgets.exact_first_proxy import ExactFirstProxy
+from ui.widgets.remembered_splitter import RememberedSplitter
 
 SEARCH_DELAY_MS = 250
 _S = CaseStatus
@@ -115,8 +115,9 @@ class CasesView(QWidget):
         top.addWidget(self.new_button)
         layout.addLayout(top)
         layout.addLayout(self._build_filters())
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
+        # The list shows ten cases and more; the user moves the divider, and it stays there.
+        splitter = RememberedSplitter("cases/list_detail", Qt.Orientation.Vertical)
+        self.splitter = splitter
         self.list_stack = QStackedWidget()
         self.table = self._build_table()
         self.empty_label = QLabel(objectName="case_empty")
@@ -128,9 +129,11 @@ class CasesView(QWidget):
         splitter.addWidget(self.list_stack)
         self.detail = CaseDetailPanel()
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([190, 470])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        header_height = self.table.horizontalHeader().sizeHint().height()
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        splitter.restore([header_height + 10 * row_height + 20, 340])
         layout.addWidget(splitter, 1)
 
     def _build_filters(self) -> QHBoxLayout:
@@ -180,19 +183,20 @@ class CasesView(QWidget):
         table.setSortingEnabled(True)
         table.sortByColumn(CaseColumn.DAYS, Qt.SortOrder.DescendingOrder)
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         table.setWordWrap(False)
         widths = {
-            CaseColumn.MEMBER: 160,
+            CaseColumn.MEMBER: 145,
             CaseColumn.LOAN: 150,
-            CaseColumn.QUALITY: 105,
-            CaseColumn.ARREARS: 100,
-            CaseColumn.DAYS: 84,
-            CaseColumn.STATUS: 100,
-            CaseColumn.OFFICER: 95,
-            CaseColumn.NEXT_STEP: 140,
+            CaseColumn.QUALITY: 95,
+            CaseColumn.ARREARS: 95,
+            CaseColumn.DAYS: 80,
+            CaseColumn.STATUS: 90,
+            CaseColumn.OFFICER: 85,
+            CaseColumn.NEXT_STEP: 145,
             CaseColumn.LAST_CONTACT: 82,
         }
         for column, width in widths.items():

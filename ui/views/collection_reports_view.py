@@ -39,18 +39,26 @@ from ui.errors import show_error
 from ui.models.base import SORT_ROLE, RowsModel
 from ui.models.collection_reports_model import (
     CausesModel,
+    OffbookColumn,
     OffbookModel,
     PerformanceModel,
+    RestrColumn,
     RestructuredModel,
 )
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.wrapping_header import WrappingHeader
 
 
 class ReportTab(QWidget):
     """Controls on top, a sortable table, a line of totals (or the reason it cannot be read)."""
 
     def __init__(
-        self, model: RowsModel, name: str, empty: str, parent: QWidget | None = None
+        self,
+        model: RowsModel,
+        name: str,
+        empty: str,
+        parent: QWidget | None = None,
+        narrow: dict[int, int] | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
@@ -62,6 +70,7 @@ class ReportTab(QWidget):
         proxy.setSourceModel(model)
         proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(objectName=name)
+        self.table.setHorizontalHeader(WrappingHeader(self.table))
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the report's own order first
@@ -71,6 +80,13 @@ class ReportTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Text columns given a width (elided, whole in the tooltip) so that the amounts fit a
+        # 1366-pixel screen without sideways scrolling.
+        for column, width in (narrow or {}).items():
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Interactive
+            )
+            self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.total = QLabel(objectName=f"{name}_total")
         self.total.setWordWrap(True)
@@ -121,12 +137,20 @@ class CollectionReportsView(QTabWidget):
             RestructuredModel(self),
             "restructured_table",
             self.tr("Belum ada pinjaman yang direstrukturisasi."),
+            narrow={
+                RestrColumn.LOAN: 120,
+                RestrColumn.MEMBER: 120,
+                RestrColumn.DECISION: 110,
+                RestrColumn.KIND: 100,
+                RestrColumn.TERMS: 100,
+            },
         )
         self.restr_on = self.restructured.add_date(self.tr("Keadaan per"), today)
         self.offbook = ReportTab(
             OffbookModel(self),
             "offbook_table",
             self.tr("Daftar Ekstrakomptabel masih kosong: belum ada pinjaman yang dihapus buku."),
+            narrow={OffbookColumn.LOAN: 140, OffbookColumn.MEMBER: 150},
         )
         self.offbook_on = self.offbook.add_date(self.tr("Per tanggal"), today)
         self.include_closed = QCheckBox(self.tr("Tampilkan yang sudah hapus tagih"))

@@ -197,9 +197,9 @@ class LoansView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in (
-            (LoanColumn.NUMBER, 165), (LoanColumn.MEMBER, 220), (LoanColumn.PLAFON, 115),
-            (LoanColumn.OUTSTANDING, 115), (LoanColumn.ARREARS, 110), (LoanColumn.DAYS, 135),
-            (LoanColumn.QUALITY, 165),
+            (LoanColumn.NUMBER, 155), (LoanColumn.MEMBER, 190), (LoanColumn.PLAFON, 115),
+            (LoanColumn.OUTSTANDING, 115), (LoanColumn.ARREARS, 110), (LoanColumn.DAYS, 105),
+            (LoanColumn.QUALITY, 150),
         ):  # fmt: skip
             table.setColumnWidth(column, width)
         table.setItemDelegateForColumn(LoanColumn.QUALITY, QualityDelegate(table))

@@ -1,0 +1,146 @@
+"""What "fits the screen" means, for tests/ui/test_screen_fit.py: a window of the available size
+of a 1366×768 laptop with its taskbar (1366×728, less the title bar) shows everything in it.
+
+`problems(window)` lists, in words, each thing that does not fit:
+- the window's minimum size is larger than the available area (it would grow past the screen);
+- a visible child reaches past the window's edge;
+- a label showing an amount ("Rp…") or a date is cut off (its text needs more room than it has);
+- a scroll area or a table scrolls sideways. A table whose columns do not all matter names the
+  ones that do in its `fit_columns` property (a list of column numbers); those must fit."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+
+AVAILABLE = QSize(1366, 728)  # 1366×768 less a 40 px taskbar
+TITLE_BAR = 32  # the window frame's title bar at 100 %
+WINDOW = QSize(AVAILABLE.width(), AVAILABLE.height() - TITLE_BAR)
+
+MONTHS = (
+    "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
+)
+# A cell that is only an amount or a date must show whole; longer texts may be elided.
+AMOUNT_OR_DATE_CELL = re.compile(r"-?Rp-?[\d.]+|\d{2}-\d{2}-\d{4}( \d{2}[.:]\d{2})?|[\d.]+ hari")
+AMOUNT_OR_DATE = re.compile(rf"Rp|\b\d{{2}}-\d{{2}}-\d{{4}}\b|\b\d{{1,2}} ({MONTHS}) \d{{4}}\b")
+
+
+def settle() -> None:
+    app = QApplication.instance()
+    assert app is not None
+    for _ in range(3):
+        app.processEvents()
+
+
+def _name(widget: QWidget) -> str:
+    return f"{type(widget).__name__}({widget.objectName() or '-'})"
+
+
+def _scrolled(widget: QWidget, window: QWidget) -> bool:
+    """Inside the viewport of a scroll area (below `window`): it may lie beyond the window."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        grand = parent.parentWidget()
+        if isinstance(grand, QAbstractScrollArea) and parent is grand.viewport():
+            return True
+        parent = grand
+    return False
+
+
+def label_cut_off(label: QLabel) -> bool:
+    """The label's text needs more room than the label has."""
+    if label.wordWrap():
+        return label.heightForWidth(label.width()) > label.height() + 1
+    return label.sizeHint().width() > label.width() + 1
+
+
+def table_scrolls_sideways(table: QTableView) -> list[int]:
+    """The columns that matter (all shown ones unless `fit_columns` names them) lying beyond
+    the visible width; empty when they fit."""
+    header = table.horizontalHeader()
+    wanted = table.property("fit_columns")
+    columns = list(wanted) if wanted else range(header.count())
+    width = table.viewport().width()
+    out = []
+    for column in columns:
+        if header.isSectionHidden(column):
+            continue
+        right = header.sectionPosition(column) + header.sectionSize(column)
+        if right > width + 1:
+            out.append(column)
+    return out
+
+
+def cut_off_cells(table: QTableView, rows: int = 40) -> list[str]:
+    """Amounts and dates among the first `rows` rows shown narrower than they need."""
+    model = table.model()
+    header = table.horizontalHeader()
+    out = []
+    for column in range(model.columnCount()):
+        if header.isSectionHidden(column):
+            continue
+        for row in range(min(rows, model.rowCount())):
+            index = model.index(row, column)
+            text = str(model.data(index) or "")
+            if AMOUNT_OR_DATE_CELL.fullmatch(text.strip()) and (
+                table.sizeHintForIndex(index).width() > header.sectionSize(column) + 1
+            ):
+                out.append(text)
+                break
+    return out
+
+
+def problems(window: QWidget, where: str = "") -> list[str]:
+    settle()
+    found: list[str] = []
+    prefix = f"{where}: " if where else ""
+    hint = window.minimumSizeHint()
+    if hint.width() > WINDOW.width() or hint.height() > WINDOW.height():
+        found.append(f"{prefix}minimum size {hint.width()}×{hint.height()} is over {WINDOW}")
+    if window.width() > WINDOW.width() or window.height() > WINDOW.height():
+        found.append(f"{prefix}window grew to {window.width()}×{window.height()}")
+    bounds = window.rect()
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.isWindow():
+            continue
+        scrolled = _scrolled(widget, window)
+        if not scrolled:
+            rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+            if not bounds.contains(rect):
+                found.append(f"{prefix}{_name(widget)} reaches past the window: {rect}")
+        if isinstance(widget, QLabel) and AMOUNT_OR_DATE.search(widget.text()):
+            if label_cut_off(widget):
+                found.append(
+                    f"{prefix}label {widget.text()!r} cut off: needs "
+                    f"{widget.sizeHint().width()} px, has {widget.width()}"
+                )
+        if isinstance(widget, QTableView) and widget.model() is not None:
+            beyond = table_scrolls_sideways(widget)
+            if beyond:
+                model = widget.model()
+                names = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in beyond]
+                found.append(f"{prefix}{_name(widget)} scrolls sideways for columns {names}")
+            for text in cut_off_cells(widget):
+                found.append(f"{prefix}{_name(widget)} cuts off {text!r}")
+        elif isinstance(widget, QAbstractScrollArea) and not isinstance(widget, QTableView):
+            bar = widget.horizontalScrollBar()
+            if bar.isVisible() and bar.maximum() > 0:
+                found.append(f"{prefix}{_name(widget)} scrolls sideways by {bar.maximum()} px")
+    return found
+
+
+def every_tab(widget: QWidget) -> list[tuple[QTabWidget, int]]:
+    """Every (tab widget, index) below and including `widget`, outermost first."""
+    tabs = [widget] if isinstance(widget, QTabWidget) else []
+    tabs += widget.findChildren(QTabWidget)
+    return [(tab, i) for tab in tabs for i in range(tab.count())]
+

@@ -5,6 +5,7 @@ for what is checked."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 from pytestqt.qtbot import QtBot
 
 from app.demo.generate import generate_demo
+from app.members.models import MemberDraft
 from app.services import Services
 from app.users.models import User
 from tests.ui.screen_fit import WINDOW, every_tab, problems, settle
@@ -26,8 +28,22 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     path = tmp_path_factory.mktemp("fit") / "demo.db"
     generate_demo(path, members=300, seed=1, today=TODAY)
     services = Services.open(path)
+    _long_names(services)
     yield services
     services.close()
+
+
+LONG = " binti Raden Mas Kusumawardhani Prawiranegara Hadiningrat"  # names run to 100
+
+
+def _long_names(services: Services) -> None:
+    """Long names, as some members have: a title or a label with a name must give way
+    (elided, whole in its tooltip) instead of pushing the window wider than the screen."""
+    ketua = _user(services)
+    for row in services.members.search("", limit=400):
+        member = services.members.get(row.id)
+        draft = MemberDraft(**{f.name: getattr(member, f.name) for f in fields(MemberDraft)})
+        services.members.update(ketua, member.id, replace(draft, name=member.name + LONG), TODAY)
 
 
 def _user(services: Services, name: str = "ketua") -> User:

@@ -36,6 +36,7 @@ from app.services import Services
 from ui.models.timeline_model import FILTERS, TimelineColumn, TimelineModel
 from ui.views.case_decisions import DecisionsPanel
 from ui.widgets.quality_badge import QualityBadge
+from ui.widgets.elided_label import ElidedLabel
 
 _STATUS_STYLE = "background:#e8eef7; color:#1f3b63; border-radius:3px; padding:2px 8px;"
 _CLOSED_STYLE = "background:#eeeeee; color:#333333; border-radius:3px; padding:2px 8px;"
@@ -152,7 +153,7 @@ class CaseDetailPanel(QWidget):
     # -- building -------------------------------------------------------------------------------
     def _build_title(self) -> QHBoxLayout:
         top = QHBoxLayout()
-        self.title_label = QLabel()
+        self.title_label = ElidedLabel()
         self.title_label.setObjectName("case_title")
         self.title_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.status_badge = QLabel()

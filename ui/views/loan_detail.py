@@ -37,6 +37,7 @@ from ui.models.loan_parts_model import (
 from ui.models.loan_payments_model import LoanPaymentsModel, PaymentColumn
 from ui.models.schedule_model import ScheduleColumn, ScheduleModel
 from ui.widgets.quality_badge import QualityBadge, QualityDelegate
+from ui.widgets.elided_label import ElidedLabel
 
 _STATUS_STYLE = {
     LoanStatus.DIAJUKAN: "background:#e8eef7; color:#1f3b63;",
@@ -114,7 +115,7 @@ class LoanDetailPanel(QWidget):
     # -- building ---------------------------------------------------------------------------------
     def _build_header(self) -> QHBoxLayout:
         top = QHBoxLayout()
-        self.title_label = QLabel()
+        self.title_label = ElidedLabel()
         self.title_label.setObjectName("loan_title")
         self.title_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.status_badge = QLabel()

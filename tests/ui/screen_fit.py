@@ -81,9 +81,11 @@ def table_scrolls_sideways(table: QTableView) -> list[int]:
 
 
 def cut_off_cells(table: QTableView, rows: int = 40) -> list[str]:
-    """Amounts and dates among the first `rows` rows shown narrower than they need."""
+    """Amounts and dates among the first `rows` rows shown narrower than they need, and any
+    cell of a column the table names in its `whole_columns` property (short labels)."""
     model = table.model()
     header = table.horizontalHeader()
+    whole = set(table.property("whole_columns") or ())
     out = []
     for column in range(model.columnCount()):
         if header.isSectionHidden(column):
@@ -91,7 +93,8 @@ def cut_off_cells(table: QTableView, rows: int = 40) -> list[str]:
         for row in range(min(rows, model.rowCount())):
             index = model.index(row, column)
             text = str(model.data(index) or "")
-            if AMOUNT_OR_DATE_CELL.fullmatch(text.strip()) and (
+            must_show = column in whole or AMOUNT_OR_DATE_CELL.fullmatch(text.strip())
+            if must_show and (
                 table.sizeHintForIndex(index).width() > header.sectionSize(column) + 1
             ):
                 out.append(text)

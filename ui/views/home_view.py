@@ -222,8 +222,11 @@ class HomeView(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(QueueColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        # The kind of task is read whole ("Keputusan menunggu"), whatever the font.
+        kind_width = max(table.fontMetrics().horizontalAdvance(t) for t in SHORT_LABELS.values())
+        table.setProperty("whole_columns", [int(QueueColumn.KIND)])
         for column, width in (
-            (QueueColumn.KIND, 170),
+            (QueueColumn.KIND, max(170, kind_width + 40)),
             (QueueColumn.MEMBER, 250),
             (QueueColumn.AMOUNT, 120),
             (QueueColumn.DUE, 95),

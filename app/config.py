@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,5 @@ def remember_ui_state(key: str, state: str) -> None:
     states = dict(states) if isinstance(states, dict) else {}
     states[key] = state
     values["ui_state"] = states
-    try:
+    with contextlib.suppress(OSError):
         save_config(values)
-    except OSError:
-        pass

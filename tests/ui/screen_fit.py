@@ -11,9 +11,13 @@ of a 1366×768 laptop with its taskbar (1366×728, less the title bar) shows eve
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
     QLabel,
@@ -26,9 +30,7 @@ AVAILABLE = QSize(1366, 728)  # 1366×768 less a 40 px taskbar
 TITLE_BAR = 32  # the window frame's title bar at 100 %
 WINDOW = QSize(AVAILABLE.width(), AVAILABLE.height() - TITLE_BAR)
 
-MONTHS = (
-    "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
-)
+MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
 # A cell that is only an amount or a date must show whole; longer texts may be elided.
 AMOUNT_OR_DATE_CELL = re.compile(r"-?Rp-?[\d.]+|\d{2}-\d{2}-\d{4}( \d{2}[.:]\d{2})?|[\d.]+ hari")
 AMOUNT_OR_DATE = re.compile(rf"Rp|\b\d{{2}}-\d{{2}}-\d{{4}}\b|\b\d{{1,2}} ({MONTHS}) \d{{4}}\b")
@@ -102,14 +104,14 @@ def cut_off_cells(table: QTableView, rows: int = 40) -> list[str]:
     return out
 
 
-def problems(window: QWidget, where: str = "") -> list[str]:
+def problems(window: QWidget, where: str = "", size: QSize = WINDOW) -> list[str]:
     settle()
     found: list[str] = []
     prefix = f"{where}: " if where else ""
     hint = window.minimumSizeHint()
-    if hint.width() > WINDOW.width() or hint.height() > WINDOW.height():
-        found.append(f"{prefix}minimum size {hint.width()}×{hint.height()} is over {WINDOW}")
-    if window.width() > WINDOW.width() or window.height() > WINDOW.height():
+    if hint.width() > size.width() or hint.height() > size.height():
+        found.append(f"{prefix}minimum size {hint.width()}×{hint.height()} is over {size}")
+    if window.width() > size.width() or window.height() > size.height():
         found.append(f"{prefix}window grew to {window.width()}×{window.height()}")
     bounds = window.rect()
     for widget in window.findChildren(QWidget):
@@ -120,12 +122,12 @@ def problems(window: QWidget, where: str = "") -> list[str]:
             rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
             if not bounds.contains(rect):
                 found.append(f"{prefix}{_name(widget)} reaches past the window: {rect}")
-        if isinstance(widget, QLabel) and AMOUNT_OR_DATE.search(widget.text()):
-            if label_cut_off(widget):
-                found.append(
-                    f"{prefix}label {widget.text()!r} cut off: needs "
-                    f"{widget.sizeHint().width()} px, has {widget.width()}"
-                )
+        amount_or_date = isinstance(widget, QLabel) and AMOUNT_OR_DATE.search(widget.text())
+        if amount_or_date and label_cut_off(widget):  # type: ignore[arg-type]
+            found.append(
+                f"{prefix}label {widget.text()!r} cut off: needs "  # type: ignore[attr-defined]
+                f"{widget.sizeHint().width()} px, has {widget.width()}"
+            )
         if isinstance(widget, QTableView) and widget.model() is not None:
             beyond = table_scrolls_sideways(widget)
             if beyond:
@@ -147,3 +149,60 @@ def every_tab(widget: QWidget) -> list[tuple[QTabWidget, int]]:
     tabs += widget.findChildren(QTabWidget)
     return [(tab, i) for tab in tabs for i in range(tab.count())]
 
+
+def select_first_rows(widget: QWidget) -> None:
+    """Fill the detail panels: the first row of each list that has nothing selected."""
+    for table in widget.findChildren(QTableView):
+        model = table.model()
+        selection = table.selectionModel()
+        if model is None or selection is None or not table.isVisible():
+            continue
+        if table.selectionMode() == QAbstractItemView.SelectionMode.NoSelection:
+            continue
+        if model.rowCount() and not selection.hasSelection():
+            table.selectRow(0)
+
+
+def section_problems(window: Any, size: QSize = WINDOW) -> list[str]:
+    """Every section of a shown MainWindow and every tab in it, at `size`."""
+    window.resize(size)
+    found: list[str] = []
+    for index, name in enumerate(window.section_names()):
+        window.show_section(index)
+        view = window.current_view()
+        settle()
+        select_first_rows(view)
+        found += problems(window, name, size)
+        for tabs, tab in every_tab(view):
+            if not tabs.isVisible():
+                continue
+            tabs.setCurrentIndex(tab)
+            settle()
+            select_first_rows(tabs.widget(tab))
+            found += problems(window, f"{name}/{tabs.tabText(tab)}", size)
+    return found
+
+
+def main(path: str, width: int, height: int) -> int:
+    """For a subprocess started with QT_SCALE_FACTOR set: the sections of the demo at `path`
+    in a window of width×height logical pixels; prints what does not fit."""
+    from app.services import Services
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    services = Services.open(Path(path))
+    try:
+        ketua = next(u for u in services.users.all() if u.username == "ketua")
+        window = MainWindow(services, ketua)
+        window.show()
+        found = section_problems(window, QSize(width, height))
+        window.close_for_logout()
+    finally:
+        services.close()
+    print("\n".join(found) or "OK", flush=True)
+    del app
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))

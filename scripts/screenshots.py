@@ -29,7 +29,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
 from app.services import Services  # noqa: E402
-from app.storage.backup import restore_aside_path  # noqa: E402
 from app.users.models import Role, User  # noqa: E402
 
 # The window's size: 1366×768 unless screenshots.py --size says otherwise.
@@ -140,7 +139,7 @@ def main_window_screens(ctx: Shots) -> list[Path]:
     backup = next((ctx.work / "FLASHDISK").glob("*.db"))
     now = datetime.now()
     dialog = RestoreDialog(
-        ctx.services.db.path, backup, restore_aside_path(ctx.services.db.path, now), window
+        ctx.services.db.path, ctx.services.backups.plan_restore(backup, now), window
     )
     dialog.show()
     dialog.word.setText("PULIH")

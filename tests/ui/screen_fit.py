@@ -189,7 +189,10 @@ def main(path: str, width: int, height: int) -> int:
     from app.services import Services
     from ui.main_window import MainWindow
 
+    from ui.main import configure_application
+
     app = QApplication.instance() or QApplication([])
+    configure_application(app)  # type: ignore[arg-type]
     services = Services.open(Path(path))
     try:
         ketua = next(u for u in services.users.all() if u.username == "ketua")

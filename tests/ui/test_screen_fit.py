@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QWizard
 from pytestqt.qtbot import QtBot
 
 from app.collection.models import Case, CaseFilter, CaseStatus
@@ -46,7 +46,10 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def demo(demo_path: Path) -> Iterator[Services]:
+def demo(demo_path: Path, qapp: QApplication) -> Iterator[Services]:
+    from ui.main import configure_application
+
+    configure_application(qapp)  # the program's own font (at least 10 pt), as users see it
     services = Services.open(demo_path)
     yield services
     services.close()

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
-    QFrame,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -35,8 +35,8 @@ from app.money import format_number, format_rupiah
 from app.services import Services
 from ui.models.timeline_model import FILTERS, TimelineColumn, TimelineModel
 from ui.views.case_decisions import DecisionsPanel
-from ui.widgets.quality_badge import QualityBadge
 from ui.widgets.elided_label import ElidedLabel
+from ui.widgets.quality_badge import QualityBadge
 
 _STATUS_STYLE = "background:#e8eef7; color:#1f3b63; border-radius:3px; padding:2px 8px;"
 _CLOSED_STYLE = "background:#eeeeee; color:#333333; border-radius:3px; padding:2px 8px;"

@@ -40,6 +40,7 @@ from ui.models.cases_model import CaseColumn, CasesModel
 from ui.views.case_actions import CaseActions
 from ui.views.case_detail import CaseDetailPanel, read_case
 from ui.widgets import messages
+from ui.widgets.column_width import AMOUNT, DATE, DAYS, fit_width
 from ui.widgets.exact_first_proxy import ExactFirstProxy
 from ui.widgets.remembered_splitter import RememberedSplitter
 
@@ -189,15 +190,15 @@ class CasesView(QWidget):
         header.setStretchLastSection(True)
         table.setWordWrap(False)
         widths = {
-            CaseColumn.MEMBER: 145,
-            CaseColumn.LOAN: 150,
+            CaseColumn.MEMBER: 135,
+            CaseColumn.LOAN: 130,
             CaseColumn.QUALITY: 95,
-            CaseColumn.ARREARS: 95,
-            CaseColumn.DAYS: 80,
+            CaseColumn.ARREARS: fit_width(table, AMOUNT, CaseColumn.ARREARS),
+            CaseColumn.DAYS: fit_width(table, DAYS, CaseColumn.DAYS),
             CaseColumn.STATUS: 90,
             CaseColumn.OFFICER: 85,
-            CaseColumn.NEXT_STEP: 145,
-            CaseColumn.LAST_CONTACT: 82,
+            CaseColumn.NEXT_STEP: 140,
+            CaseColumn.LAST_CONTACT: fit_width(table, DATE, CaseColumn.LAST_CONTACT),
         }
         for column, width in widths.items():
             table.setColumnWidth(column, width)

@@ -138,11 +138,11 @@ class CollectionReportsView(QTabWidget):
             "restructured_table",
             self.tr("Belum ada pinjaman yang direstrukturisasi."),
             narrow={
-                RestrColumn.LOAN: 120,
-                RestrColumn.MEMBER: 120,
-                RestrColumn.DECISION: 110,
+                RestrColumn.LOAN: 110,
+                RestrColumn.MEMBER: 110,
+                RestrColumn.DECISION: 100,
                 RestrColumn.KIND: 100,
-                RestrColumn.TERMS: 100,
+                RestrColumn.TERMS: 90,
             },
         )
         self.restr_on = self.restructured.add_date(self.tr("Keadaan per"), today)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -36,8 +38,8 @@ from ui.models.loan_parts_model import (
 )
 from ui.models.loan_payments_model import LoanPaymentsModel, PaymentColumn
 from ui.models.schedule_model import ScheduleColumn, ScheduleModel
-from ui.widgets.quality_badge import QualityBadge, QualityDelegate
 from ui.widgets.elided_label import ElidedLabel
+from ui.widgets.quality_badge import QualityBadge, QualityDelegate
 
 _STATUS_STYLE = {
     LoanStatus.DIAJUKAN: "background:#e8eef7; color:#1f3b63;",
@@ -46,6 +48,16 @@ _STATUS_STYLE = {
     LoanStatus.AKTIF: "background:#e3f3e6; color:#1e5e2b;",
 }
 _CLOSED_STYLE = "background:#eeeeee; color:#333333;"
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """`page` in a frameless scroll area that scrolls down only: nothing in it is cut off."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(page)
+    return area
 
 
 def _table(model: QAbstractItemModel, name: str) -> QTableView:
@@ -183,7 +195,7 @@ class LoanDetailPanel(QWidget):
             ("quality", self.tr("Kolektibilitas")),
         ], self.arrears, arrears)  # fmt: skip
         row.addWidget(arrears, 2)
-        return page
+        return _scrolling(page)  # scrolls down when the user gives the list more room
 
     def _build_schedule(self) -> QWidget:
         page = QWidget()

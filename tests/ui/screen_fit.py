@@ -187,9 +187,8 @@ def main(path: str, width: int, height: int) -> int:
     """For a subprocess started with QT_SCALE_FACTOR set: the sections of the demo at `path`
     in a window of width×height logical pixels; prints what does not fit."""
     from app.services import Services
-    from ui.main_window import MainWindow
-
     from ui.main import configure_application
+    from ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     configure_application(app)  # type: ignore[arg-type]

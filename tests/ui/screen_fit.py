@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QLabel,
+    QPushButton,
     QTableView,
     QTabWidget,
     QWidget,
@@ -63,6 +64,11 @@ def label_cut_off(label: QLabel) -> bool:
     if label.wordWrap():
         return label.heightForWidth(label.width()) > label.height() + 1
     return label.sizeHint().width() > label.width() + 1
+
+
+def cut_button(button: QPushButton) -> bool:
+    """The button's words need more room than the button has."""
+    return button.sizeHint().width() > button.width() + 1
 
 
 def table_scrolls_sideways(table: QTableView) -> list[int]:
@@ -128,6 +134,8 @@ def problems(window: QWidget, where: str = "", size: QSize = WINDOW) -> list[str
                 f"{prefix}label {widget.text()!r} cut off: needs "  # type: ignore[attr-defined]
                 f"{widget.sizeHint().width()} px, has {widget.width()}"
             )
+        if isinstance(widget, QPushButton) and widget.text() and cut_button(widget):
+            found.append(f"{prefix}button {widget.text()!r} cut off")
         if isinstance(widget, QTableView) and widget.model() is not None:
             beyond = table_scrolls_sideways(widget)
             if beyond:

@@ -165,6 +165,7 @@ class HomeView(QWidget):
     def _build_kinds(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(6)
+        self.kind_grid = grid
         self.kind_group = QButtonGroup(self)
         self.kind_group.setExclusive(True)
         self.kind_buttons: dict[QueueKind | None, QPushButton] = {}
@@ -335,6 +336,9 @@ class HomeView(QWidget):
             text = f"{caption}\n{format_number(count)}"
             text += f"\n{format_rupiah(amount)}" if amount else "\n"
             button.setText(text)
+            # Each takes a share of the row as wide as its words need ("Keputusan menunggu").
+            column = self.kind_grid.indexOf(button)
+            self.kind_grid.setColumnStretch(column, button.sizeHint().width())
             if kind is not None:
                 button.setToolTip(f"{kind.label}. {self.tr(AMOUNT_MEANING[kind])}")
 

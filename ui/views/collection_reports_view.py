@@ -150,7 +150,11 @@ class CollectionReportsView(QTabWidget):
             OffbookModel(self),
             "offbook_table",
             self.tr("Daftar Ekstrakomptabel masih kosong: belum ada pinjaman yang dihapus buku."),
-            narrow={OffbookColumn.LOAN: 140, OffbookColumn.MEMBER: 150},
+            narrow={
+                OffbookColumn.LOAN: 125,
+                OffbookColumn.MEMBER: 130,
+                OffbookColumn.DECISION: 150,
+            },
         )
         self.offbook_on = self.offbook.add_date(self.tr("Per tanggal"), today)
         self.include_closed = QCheckBox(self.tr("Tampilkan yang sudah hapus tagih"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -46,3 +47,22 @@ def remember_database(path: Path) -> None:
     recent = [p for p in values.get("recent", []) if p != values["last_database"]]
     values["recent"] = [values["last_database"], *recent][:8]
     save_config(values)
+
+
+def ui_state(key: str) -> str | None:
+    """A remembered piece of window layout (a splitter's state), or None."""
+    value = load_config().get("ui_state", {})
+    found = value.get(key) if isinstance(value, dict) else None
+    return found if isinstance(found, str) else None
+
+
+def remember_ui_state(key: str, state: str) -> None:
+    """Keep a piece of window layout for the next time; a file that cannot be written loses
+    only the layout, never anything else."""
+    values = load_config()
+    states = values.get("ui_state")
+    states = dict(states) if isinstance(states, dict) else {}
+    states[key] = state
+    values["ui_state"] = states
+    with contextlib.suppress(OSError):
+        save_config(values)

@@ -1,6 +1,7 @@
 """Regenerate docs/screenshots/*.png from the demo cooperative (offscreen Qt, 1366×768).
 
     python scripts/screenshots.py [--db DEMO.db] [--out docs/screenshots] [--members 2000]
+                                  [--size 1366x768]
 
 Without --db a fresh demo cooperative is generated in a temporary folder; with --db a copy of
 that file is used, so the original is never changed. Each entry of SHOTS is (name, function);
@@ -28,10 +29,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
 from app.services import Services  # noqa: E402
-from app.storage.backup import restore_aside_path  # noqa: E402
 from app.users.models import Role, User  # noqa: E402
 
-SIZE = (1366, 768)
+# The window's size: 1366×768 unless screenshots.py --size says otherwise.
+SIZE = tuple(int(n) for n in os.environ.get("MUFAKAT_SHOT_SIZE", "1366x768").split("x"))
 
 
 @dataclass
@@ -138,7 +139,7 @@ def main_window_screens(ctx: Shots) -> list[Path]:
     backup = next((ctx.work / "FLASHDISK").glob("*.db"))
     now = datetime.now()
     dialog = RestoreDialog(
-        ctx.services.db.path, backup, restore_aside_path(ctx.services.db.path, now), window
+        ctx.services.db.path, ctx.services.backups.plan_restore(backup, now), window
     )
     dialog.show()
     dialog.word.setText("PULIH")
@@ -216,7 +217,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="a demo database to copy (never changed)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--members", type=int, default=2000)
+    parser.add_argument(
+        "--size", default="1366x768", help="the window's size, WIDTHxHEIGHT (default 1366x768)"
+    )
     args = parser.parse_args(argv)
+    global SIZE
+    os.environ["MUFAKAT_SHOT_SIZE"] = args.size  # read by each screenshots_*.py on import
+    SIZE = tuple(int(n) for n in args.size.split("x"))
     with tempfile.TemporaryDirectory(prefix="mufakat-shots-") as scratch:
         work = Path(scratch)
         os.environ["MUFAKAT_HOME"] = str(work / "home")  # never touch the real data folder

@@ -27,7 +27,8 @@ from app.loans.models import LoanStatus
 from app.services import Services
 from app.users.models import User
 
-SIZE = (1366, 768)
+# The window's size: 1366×768 unless screenshots.py --size says otherwise.
+SIZE = tuple(int(n) for n in os.environ.get("MUFAKAT_SHOT_SIZE", "1366x768").split("x"))
 
 
 def _grab(widget: QWidget, path: Path) -> Path:

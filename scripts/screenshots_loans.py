@@ -33,7 +33,8 @@ from ui.dialogs.simulation_dialog import SimulationDialog
 from ui.views.loans_view import LoansView
 from ui.views.portfolio_view import PortfolioView
 
-SIZE = (1366, 768)
+# The window's size: 1366×768 unless screenshots.py --size says otherwise.
+SIZE = tuple(int(n) for n in os.environ.get("MUFAKAT_SHOT_SIZE", "1366x768").split("x"))
 
 # (months since disbursement, instalments paid, term, amount) of the loans seeded when none exist
 _SEED = [

@@ -23,7 +23,8 @@ from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.savings_dialog import SavingsDialog
 from ui.views.members_view import MembersView
 
-SIZE = (1366, 768)
+# The window's size: 1366×768 unless screenshots.py --size says otherwise.
+SIZE = tuple(int(n) for n in os.environ.get("MUFAKAT_SHOT_SIZE", "1366x768").split("x"))
 
 
 def _settle(widget: QWidget) -> None:

@@ -10,6 +10,7 @@ import getpass
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -19,16 +20,18 @@ from app.config import last_database, remember_database
 from app.errors import AppError, StorageError
 from app.files import DamagedFile, OlderThanLastSeen, database_files, plan_restore, restore_file
 from app.paths import backup_dir_for, demo_db_path
-from app.services import Services
 from app.users.models import User
-from ui.dialogs.change_password_dialog import ChangePasswordDialog
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
-from ui.dialogs.restore_dialog import RestoreDialog
 from ui.errors import show_error
 from ui.login_dialog import DemoUser, LoginDialog
-from ui.main_window import MainWindow
-from ui.start.new_coop_wizard import NewCoopWizard
 from ui.start.start_screen import StartScreen
+
+if TYPE_CHECKING:  # each imported where it is first needed: the first window comes sooner
+    from app.services import Services
+    from ui.dialogs.change_password_dialog import ChangePasswordDialog
+    from ui.dialogs.restore_dialog import RestoreDialog
+    from ui.main_window import MainWindow
+    from ui.start.new_coop_wizard import NewCoopWizard
 
 DemoGenerator = Callable[..., object]
 DEMO_MEMBERS = 2000
@@ -102,6 +105,8 @@ class AppController(QObject):
         (offering a restore for a damaged file); an older copy is named and the user decides."""
         if self.start_screen is not None:
             self.start_screen.clear_message()
+        from app.services import Services
+
         try:
             services = Services.open(Path(path), accept_older=accept_older)
         except OlderThanLastSeen as exc:
@@ -142,6 +147,8 @@ class AppController(QObject):
         except AppError as exc:
             show_error(self._parent(), exc, self.tr("Cadangan tidak bisa dipakai"))
             return
+        from ui.dialogs.restore_dialog import RestoreDialog
+
         dialog = RestoreDialog(path, plan, self._parent())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._restore_accepted(path, plan, now))
@@ -182,6 +189,8 @@ class AppController(QObject):
         self.ask_login()
 
     def new_cooperative(self) -> None:
+        from ui.start.new_coop_wizard import NewCoopWizard
+
         wizard = NewCoopWizard(self._parent())
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.accepted.connect(lambda: self._created(wizard))
@@ -243,6 +252,8 @@ class AppController(QObject):
         self.login_dialog = None
         assert user is not None and self.services is not None
         if user.must_change_password:
+            from ui.dialogs.change_password_dialog import ChangePasswordDialog
+
             dialog = ChangePasswordDialog(self.services, user, forced=True, parent=self._parent())
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.accepted.connect(lambda: self._enter(user))
@@ -255,6 +266,8 @@ class AppController(QObject):
 
     def _enter(self, user: User) -> None:
         assert self.services is not None
+        from ui.main_window import MainWindow
+
         window = MainWindow(self.services, self.services.users.get(user.id))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.closed.connect(lambda: self._window_closed(window))

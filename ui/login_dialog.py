@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.services import Services
 from app.users.models import Role, User
 from ui.errors import show_error
 from ui.widgets.form import FieldErrors
+
+if TYPE_CHECKING:  # opened before this window; not imported to show it
+    from app.services import Services
 
 # (username, password, role, full_name) as app.demo.users.DEMO_USERS lists them
 DemoUser = tuple[str, str, "Role | str", str]

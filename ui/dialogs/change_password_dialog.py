@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.services import Services
 from app.users.models import User
 from app.users.passwords import MIN_LENGTH
 from ui.errors import show_error
 from ui.widgets.form import FieldErrors
+
+if TYPE_CHECKING:  # opened before this window; not imported to show it
+    from app.services import Services
 
 
 class ChangePasswordForm(QWidget):

@@ -143,7 +143,7 @@ class RestructuringWizard(QWizard):
             if counter
             else self.tr("Pinjaman ini belum pernah direstrukturisasi.")
         )
-        self.resize(1240, 700)
+        self.resize(1240, 680)  # within 1366×768 less the taskbar and the title bar
 
     # -- steps ----------------------------------------------------------------------------------
     def _fail(self, exc: AppError, page_id: int) -> bool:

@@ -10,11 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QTabWidget,
@@ -34,6 +36,7 @@ from app.services import Services
 from ui.export import install_export
 from ui.models.timeline_model import FILTERS, TimelineColumn, TimelineModel
 from ui.views.case_decisions import DecisionsPanel
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.quality_badge import QualityBadge
 
 _STATUS_STYLE = "background:#e8eef7; color:#1f3b63; border-radius:3px; padding:2px 8px;"
@@ -134,8 +137,15 @@ class CaseDetailPanel(QWidget):
         left.addStretch(1)
         holder = QWidget()
         holder.setLayout(left)
+        # The case's data and its buttons scroll down when the user gives the list more room.
+        scroll = QScrollArea(objectName="case_header_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(holder)
+        scroll.setFixedWidth(400 + scroll.verticalScrollBar().sizeHint().width())
         holder.setFixedWidth(400)
-        row.addWidget(holder)
+        row.addWidget(scroll)
         row.addWidget(self._build_tabs(), 1)
         content.addLayout(row, 1)
         layout.addWidget(self.content, 1)
@@ -144,7 +154,7 @@ class CaseDetailPanel(QWidget):
     # -- building -------------------------------------------------------------------------------
     def _build_title(self) -> QHBoxLayout:
         top = QHBoxLayout()
-        self.title_label = QLabel()
+        self.title_label = ElidedLabel()
         self.title_label.setObjectName("case_title")
         self.title_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.status_badge = QLabel()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -42,7 +41,9 @@ from ui.models.cases_model import CaseColumn, CasesModel
 from ui.views.case_actions import CaseActions
 from ui.views.case_detail import CaseDetailPanel, read_case
 from ui.widgets import messages
+from ui.widgets.column_width import AMOUNT, DATE, DAYS, fit_width
 from ui.widgets.exact_first_proxy import ExactFirstProxy
+from ui.widgets.remembered_splitter import RememberedSplitter
 
 SEARCH_DELAY_MS = 250
 _S = CaseStatus
@@ -116,8 +117,9 @@ class CasesView(QWidget):
         top.addWidget(self.new_button)
         layout.addLayout(top)
         layout.addLayout(self._build_filters())
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
+        # The list shows ten cases and more; the user moves the divider, and it stays there.
+        splitter = RememberedSplitter("cases/list_detail", Qt.Orientation.Vertical)
+        self.splitter = splitter
         self.list_stack = QStackedWidget()
         self.table = self._build_table()
         top.insertWidget(top.count() - 1, export_button(self.table, self))
@@ -130,9 +132,11 @@ class CasesView(QWidget):
         splitter.addWidget(self.list_stack)
         self.detail = CaseDetailPanel()
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([190, 470])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        header_height = self.table.horizontalHeader().sizeHint().height()
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        splitter.restore([header_height + 10 * row_height + 20, 340])
         layout.addWidget(splitter, 1)
 
     def _build_filters(self) -> QHBoxLayout:
@@ -182,20 +186,21 @@ class CasesView(QWidget):
         table.setSortingEnabled(True)
         table.sortByColumn(CaseColumn.DAYS, Qt.SortOrder.DescendingOrder)
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         table.setWordWrap(False)
         widths = {
-            CaseColumn.MEMBER: 160,
-            CaseColumn.LOAN: 150,
-            CaseColumn.QUALITY: 105,
-            CaseColumn.ARREARS: 100,
-            CaseColumn.DAYS: 84,
-            CaseColumn.STATUS: 100,
-            CaseColumn.OFFICER: 95,
+            CaseColumn.MEMBER: 135,
+            CaseColumn.LOAN: 130,
+            CaseColumn.QUALITY: 95,
+            CaseColumn.ARREARS: fit_width(table, AMOUNT, CaseColumn.ARREARS),
+            CaseColumn.DAYS: fit_width(table, DAYS, CaseColumn.DAYS),
+            CaseColumn.STATUS: 90,
+            CaseColumn.OFFICER: 85,
             CaseColumn.NEXT_STEP: 140,
-            CaseColumn.LAST_CONTACT: 82,
+            CaseColumn.LAST_CONTACT: fit_width(table, DATE, CaseColumn.LAST_CONTACT),
         }
         for column, width in widths.items():
             table.setColumnWidth(column, width)

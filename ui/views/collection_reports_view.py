@@ -42,8 +42,10 @@ from ui.export import export_button, install_export
 from ui.models.base import SORT_ROLE, RowsModel
 from ui.models.collection_reports_model import (
     CausesModel,
+    OffbookColumn,
     OffbookModel,
     PerformanceModel,
+    RestrColumn,
     RestructuredModel,
 )
 from ui.report_print import (
@@ -55,13 +57,19 @@ from ui.report_print import (
 )
 from ui.views.report_charts_view import ReportChartsView
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.wrapping_header import WrappingHeader
 
 
 class ReportTab(QWidget):
     """Controls on top, a sortable table, a line of totals (or the reason it cannot be read)."""
 
     def __init__(
-        self, model: RowsModel, name: str, empty: str, parent: QWidget | None = None
+        self,
+        model: RowsModel,
+        name: str,
+        empty: str,
+        parent: QWidget | None = None,
+        narrow: dict[int, int] | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
@@ -72,7 +80,9 @@ class ReportTab(QWidget):
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(model)
         proxy.setSortRole(SORT_ROLE)
-        self.table = install_export(QTableView(objectName=name))
+        self.table = QTableView(objectName=name)
+        self.table.setHorizontalHeader(WrappingHeader(self.table))
+        install_export(self.table)
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the report's own order first
@@ -82,6 +92,13 @@ class ReportTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Text columns given a width (elided, whole in the tooltip) so that the amounts fit a
+        # 1366-pixel screen without sideways scrolling.
+        for column, width in (narrow or {}).items():
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Interactive
+            )
+            self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.total = QLabel(objectName=f"{name}_total")
         self.total.setWordWrap(True)
@@ -132,12 +149,24 @@ class CollectionReportsView(QTabWidget):
             RestructuredModel(self),
             "restructured_table",
             self.tr("Belum ada pinjaman yang direstrukturisasi."),
+            narrow={
+                RestrColumn.LOAN: 110,
+                RestrColumn.MEMBER: 110,
+                RestrColumn.DECISION: 100,
+                RestrColumn.KIND: 100,
+                RestrColumn.TERMS: 90,
+            },
         )
         self.restr_on = self.restructured.add_date(self.tr("Keadaan per"), today)
         self.offbook = ReportTab(
             OffbookModel(self),
             "offbook_table",
             self.tr("Daftar Ekstrakomptabel masih kosong: belum ada pinjaman yang dihapus buku."),
+            narrow={
+                OffbookColumn.LOAN: 125,
+                OffbookColumn.MEMBER: 130,
+                OffbookColumn.DECISION: 150,
+            },
         )
         self.offbook_on = self.offbook.add_date(self.tr("Per tanggal"), today)
         self.include_closed = QCheckBox(self.tr("Tampilkan yang sudah hapus tagih"))

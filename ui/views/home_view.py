@@ -167,6 +167,7 @@ class HomeView(QWidget):
     def _build_kinds(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(6)
+        self.kind_grid = grid
         self.kind_group = QButtonGroup(self)
         self.kind_group.setExclusive(True)
         self.kind_buttons: dict[QueueKind | None, QPushButton] = {}
@@ -224,8 +225,11 @@ class HomeView(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(QueueColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        # The kind of task is read whole ("Keputusan menunggu"), whatever the font.
+        kind_width = max(table.fontMetrics().horizontalAdvance(t) for t in SHORT_LABELS.values())
+        table.setProperty("whole_columns", [int(QueueColumn.KIND)])
         for column, width in (
-            (QueueColumn.KIND, 170),
+            (QueueColumn.KIND, max(170, kind_width + 40)),
             (QueueColumn.MEMBER, 250),
             (QueueColumn.AMOUNT, 120),
             (QueueColumn.DUE, 95),
@@ -337,6 +341,9 @@ class HomeView(QWidget):
             text = f"{caption}\n{format_number(count)}"
             text += f"\n{format_rupiah(amount)}" if amount else "\n"
             button.setText(text)
+            # Each takes a share of the row as wide as its words need ("Keputusan menunggu").
+            column = self.kind_grid.indexOf(button)
+            self.kind_grid.setColumnStretch(column, button.sizeHint().width())
             if kind is not None:
                 button.setToolTip(f"{kind.label}. {self.tr(AMOUNT_MEANING[kind])}")
 

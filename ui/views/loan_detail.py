@@ -5,12 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +39,7 @@ from ui.models.loan_parts_model import (
 )
 from ui.models.loan_payments_model import LoanPaymentsModel, PaymentColumn
 from ui.models.schedule_model import ScheduleColumn, ScheduleModel
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.quality_badge import QualityBadge, QualityDelegate
 
 _STATUS_STYLE = {
@@ -46,6 +49,16 @@ _STATUS_STYLE = {
     LoanStatus.AKTIF: "background:#e3f3e6; color:#1e5e2b;",
 }
 _CLOSED_STYLE = "background:#eeeeee; color:#333333;"
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """`page` in a frameless scroll area that scrolls down only: nothing in it is cut off."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(page)
+    return area
 
 
 def _table(model: QAbstractItemModel, name: str) -> QTableView:
@@ -116,7 +129,7 @@ class LoanDetailPanel(QWidget):
     # -- building ---------------------------------------------------------------------------------
     def _build_header(self) -> QHBoxLayout:
         top = QHBoxLayout()
-        self.title_label = QLabel()
+        self.title_label = ElidedLabel()
         self.title_label.setObjectName("loan_title")
         self.title_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.status_badge = QLabel()
@@ -184,7 +197,7 @@ class LoanDetailPanel(QWidget):
             ("quality", self.tr("Kolektibilitas")),
         ], self.arrears, arrears)  # fmt: skip
         row.addWidget(arrears, 2)
-        return page
+        return _scrolling(page)  # scrolls down when the user gives the list more room
 
     def _build_schedule(self) -> QWidget:
         page = QWidget()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -41,7 +40,9 @@ from ui.models.loans_model import SQL_ORDER, LoanColumn, LoansModel
 from ui.views.loan_actions import LoanActions
 from ui.views.loan_detail import LoanDetailPanel
 from ui.widgets import messages
+from ui.widgets.column_width import AMOUNT, fit_width
 from ui.widgets.quality_badge import QualityDelegate, QualityLegend
+from ui.widgets.remembered_splitter import RememberedSplitter
 
 SEARCH_DELAY_MS = 250
 
@@ -133,11 +134,11 @@ class LoansView(QWidget):
         legend_row.addWidget(self.count_label)
         layout.addLayout(legend_row)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
+        splitter = RememberedSplitter("loans/list_detail", Qt.Orientation.Vertical)
+        self.splitter = splitter
         self.list_stack = QStackedWidget()
         self.table = self._build_table()
-        legend_row.addWidget(export_button(self.table, self))
+        top.addWidget(export_button(self.table, self))  # the legend row is full at 1366 px
         self.empty_label = QLabel()
         self.empty_label.setObjectName("loan_empty")
         self.empty_label.setWordWrap(True)
@@ -150,7 +151,7 @@ class LoansView(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([230, 420])
+        splitter.restore([230, 420])
         layout.addWidget(splitter, 1)
 
     def _build_filters(self) -> QHBoxLayout:
@@ -195,13 +196,18 @@ class LoansView(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in (
-            (LoanColumn.NUMBER, 165), (LoanColumn.MEMBER, 220), (LoanColumn.PLAFON, 115),
-            (LoanColumn.OUTSTANDING, 115), (LoanColumn.ARREARS, 110), (LoanColumn.DAYS, 135),
-            (LoanColumn.QUALITY, 165),
+            (LoanColumn.NUMBER, fit_width(table, "1178/KSP-GR/PK/VIII/2026", bold=False)),
+            (LoanColumn.MEMBER, 170),
+            (LoanColumn.PLAFON, fit_width(table, AMOUNT, LoanColumn.PLAFON, bold=False)),
+            (LoanColumn.OUTSTANDING, fit_width(table, AMOUNT, LoanColumn.OUTSTANDING)),
+            (LoanColumn.ARREARS, fit_width(table, AMOUNT, LoanColumn.ARREARS)),
+            (LoanColumn.DAYS, fit_width(table, "9.999", LoanColumn.DAYS)),
+            (LoanColumn.QUALITY, 150),
         ):  # fmt: skip
             table.setColumnWidth(column, width)
         table.setItemDelegateForColumn(LoanColumn.QUALITY, QualityDelegate(table))

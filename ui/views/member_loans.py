@@ -28,6 +28,7 @@ from ui.dialogs.loan_wizard import LoanWizard
 from ui.export import install_export
 from ui.models.loans_model import LoanColumn, LoansModel
 from ui.widgets.quality_badge import QualityDelegate
+from ui.widgets.wrapping_header import WrappingHeader
 
 
 class MemberLoansWidget(QWidget):
@@ -58,6 +59,7 @@ class MemberLoansWidget(QWidget):
         self.model.set_policy_name(services.loans.quality.policy().name)
         self.table = install_export(QTableView())
         self.table.setObjectName("member_loans_table")
+        self.table.setHorizontalHeader(WrappingHeader(self.table))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -68,7 +70,9 @@ class MemberLoansWidget(QWidget):
         self.table.hideColumn(LoanColumn.DAYS)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The loan number gives way (elided, whole in its tooltip) so that the amounts, the
+        # class and the status fit the detail panel without sideways scrolling.
+        header.setSectionResizeMode(LoanColumn.NUMBER, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(110)
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table)

@@ -38,6 +38,7 @@ from ui.models.portfolio_model import AgeingModel, PortfolioClassModel
 from ui.report_print import preview_report, print_button, report_of
 from ui.widgets import messages
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.wrapping_header import WrappingHeader
 
 HEALTH_STYLE = {
     "Sehat": "background:#2e7d32; color:#ffffff;",
@@ -54,7 +55,12 @@ def _table(model: QAbstractItemModel, name: str) -> QTableView:
     table.verticalHeader().hide()
     table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QTableView.SelectionMode.NoSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    # Amounts as wide as they are (billions on a large file), titles on two lines if need be;
+    # the first column (class or age) takes what is left.
+    table.setHorizontalHeader(WrappingHeader(table))
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return install_export(table)
 
 

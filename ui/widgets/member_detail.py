@@ -26,6 +26,7 @@ from app.savings.models import Balances, SavingsTransaction, TxType
 from app.savings.service import WajibStatus
 from ui.export import install_export
 from ui.models.savings_model import SavingsHistoryModel
+from ui.widgets.wrapping_header import WrappingHeader
 
 _STATUS_STYLE = {
     MemberStatus.AKTIF: "background:#e3f3e6; color:#1e5e2b;",
@@ -180,6 +181,7 @@ class MemberDetail(QScrollArea):
         self.history_model = SavingsHistoryModel(self)
         self.history = install_export(QTableView())
         self.history.setObjectName("savings_history")
+        self.history.setHorizontalHeader(WrappingHeader(self.history))
         self.history.setModel(self.history_model)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -191,6 +193,8 @@ class MemberDetail(QScrollArea):
         header = self.history.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)  # Keterangan takes what is left
+        # The columns that must fit the panel; Keterangan may run on (whole in its tooltip).
+        self.history.setProperty("fit_columns", list(range(self.history_model.columnCount() - 1)))
         self.history.selectionModel().selectionChanged.connect(self._history_row_changed)
         box.addWidget(self.history, 1)
         self.history_empty = QLabel(

@@ -24,6 +24,9 @@ _SAMPLES = {
 _NAME_SAMPLE = "Abdul Bahrul Ulum, S.Pd"
 
 
+NAME_FLOOR = 80  # px: the least a name column shrinks to
+
+
 class MemberTable(QTableView):
     def __init__(self, model: MembersModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,4 +71,5 @@ class MemberTable(QTableView):
                 break
         for column in OPTIONAL_COLUMNS:
             self.setColumnHidden(column, column in hidden)
-        self.setColumnWidth(MemberColumn.NAME, max(name_min, available - used))
+        # Still too narrow: the name gives way (elided, whole in its tooltip), never the amounts.
+        self.setColumnWidth(MemberColumn.NAME, max(NAME_FLOOR, available - used))

@@ -48,7 +48,7 @@ class NplTrendCard(QFrame):
         layout.addLayout(text)
         self.chart = TrendChart(minimum_height=70)
         self.chart.setMaximumHeight(90)
-        self.chart.setMinimumWidth(120)
+        self.chart.setMinimumWidth(60)  # Beranda must fit 1366 px with the largest totals
         self.setMaximumWidth(300)
         layout.addWidget(self.chart, 1)
         self.points: list[TrendPoint] = []

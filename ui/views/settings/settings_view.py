@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from app.backups import BackupInfo
 from app.services import Services
@@ -19,6 +19,16 @@ from ui.views.settings.profile_tab import ProfileTab
 from ui.views.settings.shu_tab import ShuTab
 from ui.views.settings.templates_tab import TemplatesTab
 from ui.views.settings.users_tab import UsersTab
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area: a tab taller than a 1366×768 screen scrolls
+    down instead of making the main window taller than the screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
 
 
 class SettingsView(QWidget):
@@ -54,7 +64,7 @@ class SettingsView(QWidget):
         self.products_tab = ProductsTab(services, user)
         self.tabs.addTab(self.products_tab, self.tr("Produk Pinjaman"))
         self.passbook_tab = PassbookTab(services, user)
-        self.tabs.addTab(self.passbook_tab, self.tr("Buku Simpanan"))
+        self.tabs.addTab(scrolling(self.passbook_tab), self.tr("Buku Simpanan"))
         self.accounts_tab = AccountsTab(services, user)
         self.tabs.addTab(self.accounts_tab, self.tr("Akun"))
         self.shu_tab = ShuTab(services, user)
@@ -66,4 +76,7 @@ class SettingsView(QWidget):
         self.general_tab.saved.connect(self.backup_tab.reload)
 
     def show_tab(self, widget: QWidget) -> None:
-        self.tabs.setCurrentWidget(widget)
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is widget or (isinstance(page, QScrollArea) and page.widget() is widget):
+                self.tabs.setCurrentIndex(index)

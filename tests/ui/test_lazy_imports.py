@@ -1,0 +1,39 @@
+"""The first window comes quickly: importing ui.main loads neither ReportLab, nor the document
+modules, nor the sections of the main window, nor the composition root; each is imported
+where it is first used (issue 16). A fresh interpreter, so nothing else has loaded them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NOT_AT_START = ("reportlab", "app.documents", "app.services", "ui.main_window", "ui.views")
+
+
+def _loaded_by(statement: str) -> list[str]:
+    code = f"import json, sys\n{statement}\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    modules: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return modules
+
+
+def _heavy(modules: list[str]) -> list[str]:
+    return [m for m in modules if any(m == n or m.startswith(n + ".") for n in NOT_AT_START)]
+
+
+def test_import_ui_main_loads_nothing_heavy() -> None:
+    assert _heavy(_loaded_by("import ui.main")) == []
+
+
+@pytest.mark.parametrize("statement", ["import app.services", "import ui.main_window"])
+def test_the_check_sees_them(statement: str) -> None:
+    """The guard above can fail: the composition root and the main window do load them."""
+    assert _heavy(_loaded_by(statement))

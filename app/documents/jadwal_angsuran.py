@@ -95,7 +95,7 @@ def rounding_text(round_to: int, up: bool) -> str:
 
 def rows_from(installments: Sequence[Installment]) -> tuple[ScheduleRow, ...]:
     return tuple(
-        ScheduleRow(i.number, i.due_date, i.principal, i.interest, i.balance) for i in installments
+        ScheduleRow(i.number, i.due_date, i.pokok, i.jasa, i.balance) for i in installments
     )
 
 

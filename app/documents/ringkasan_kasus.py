@@ -133,7 +133,7 @@ def term_options(
             ScheduleTerms(principal, monthly_rate * 12, months, method, first_due, 100, True)
         )
         options.append(
-            TermOption(months, rows[0].total, sum(r.interest for r in rows), rows[-1].due_date)
+            TermOption(months, rows[0].total, sum(r.jasa for r in rows), rows[-1].due_date)
         )
     return tuple(options)
 

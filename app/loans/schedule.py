@@ -107,16 +107,6 @@ class Installment:
     total: int
     balance: int
 
-    # Old names, still read by app/collection and app/documents (and their tests) while
-    # their branches are open; to go once those call pokok/jasa.
-    @property
-    def principal(self) -> int:
-        return self.pokok
-
-    @property
-    def interest(self) -> int:
-        return self.jasa
-
 
 def build_schedule(terms: ScheduleTerms) -> list[Installment]:
     """The schedule for `terms`, following DOMAIN §4's rounding convention exactly.

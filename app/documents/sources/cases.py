@@ -84,7 +84,7 @@ def planned_options(
             ),
         )
         principal = plan.new_principal
-        interest = sum(line.interest for line in plan.new_lines)
+        interest = sum(line.jasa for line in plan.new_lines)
         last = plan.new_lines[-1].due_date
         options.append(rk.TermOption(months, plan.new_monthly, interest, last))
     return principal, tuple(options)

@@ -79,7 +79,7 @@ def test_capitalise_pokok_and_jasa_waive_denda() -> None:
     assert new.new_principal == new.schedule_principal == 6_300_000
     assert new.buckets["hapus"] == {"denda": 50_000}
     assert new.buckets["kapitalisasi"] == {"pokok": 1_000_000, "jasa": 300_000}
-    assert [(ln.principal, ln.interest) for ln in new.lines] == [(630_000, 63_000)] * 10
+    assert [(ln.pokok, ln.jasa) for ln in new.lines] == [(630_000, 63_000)] * 10
     assert new.regular == 693_000
     assert new.lines[0].due_date == date(2026, 7, 5) and new.lines[-1].balance == 0
 
@@ -94,20 +94,20 @@ def test_jasa_to_the_first_instalment_and_denda_kept_due_at_once() -> None:
     )
     assert new.new_principal == new.schedule_principal == 6_000_000
     first, second, third = new.lines[:3]
-    assert (first.number, first.due_date, first.principal, first.interest, first.balance) == (
+    assert (first.number, first.due_date, first.pokok, first.jasa, first.balance) == (
         1,
         EFF,
         0,
         50_000,
         6_000_000,
     )
-    assert (second.number, second.principal, second.interest, second.total) == (
+    assert (second.number, second.pokok, second.jasa, second.total) == (
         2,
         500_000,
         360_000,
         860_000,
     )
-    assert (third.principal, third.interest) == (500_000, 60_000)
+    assert (third.pokok, third.jasa) == (500_000, 60_000)
     assert len(new.lines) == 13 and new.lines[-1].balance == 0
     assert new.regular == 560_000
 
@@ -127,7 +127,7 @@ def test_pokok_to_the_first_instalment_on_a_declining_schedule_with_waivers() ->
         ),
     )
     assert new.new_principal == 5_000_000 and new.schedule_principal == 6_000_000
-    assert [(ln.principal, ln.interest, ln.balance) for ln in new.lines] == [
+    assert [(ln.pokok, ln.jasa, ln.balance) for ln in new.lines] == [
         (2_000_000, 50_000, 4_000_000),
         (1_000_000, 40_000, 3_000_000),
         (1_000_000, 30_000, 2_000_000),
@@ -150,7 +150,7 @@ def test_annuity_principal_adds_up_exactly() -> None:
         ),
     )
     assert new.new_principal == 6_350_000
-    assert sum(ln.principal for ln in new.lines) == new.schedule_principal == 6_350_000
+    assert sum(ln.pokok for ln in new.lines) == new.schedule_principal == 6_350_000
 
 
 def test_nothing_left_to_build_a_schedule_on_is_refused() -> None:
@@ -262,7 +262,7 @@ def test_approved_restructuring_adds_a_schedule_version(
     assert loan.schedule_version == 1
     assert repo.schedule(case.loan_id, 0) == original  # the original rows are untouched
     new = repo.schedule(case.loan_id, 1)
-    assert sum(i.principal for i in new) == 6_450_000 and len(new) == 18
+    assert sum(i.pokok for i in new) == 6_450_000 and len(new) == 18
     waivers = [e for e in services.loans.payments.events(loan.id) if e.kind == EventKind.KERINGANAN]
     assert [(w.denda, w.approved_by) for w in waivers] == [(denda, people.ketua.id)]
     [fin] = coll.offbook.fin_events(loan.id)

@@ -40,7 +40,7 @@ def test_berita_acara_of_an_approved_restructuring(
     deal = ba.agreement
     stored = LoansRepository(services.db).schedule(loan.id, 1)
     assert [(r.due_date, r.pokok, r.jasa) for r in deal.schedule] == [
-        (i.due_date, i.principal, i.interest) for i in stored
+        (i.due_date, i.pokok, i.jasa) for i in stored
     ]  # exactly the new version
     position = decision.payload["position"]
     assert (deal.position.pokok, deal.position.jasa, deal.position.denda) == (

@@ -7,10 +7,26 @@ import sqlite3
 from datetime import date, timedelta
 
 from app.clock import now_text
+from app.errors import ValidationError
 from app.storage import check_ledger
 from app.storage.db import Database, sqlite_errors
 
 YEAR_END_SOURCE = "tutup_buku"  # the jurnal penutup: (source, year, "penutup")
+
+
+def refuse_into_locked(db: Database, on: date, source: str) -> None:
+    """The last guard of every journal write (LedgerRepository and LedgerBulkRepository):
+    nothing dated on or before the lock date but the jurnal penutup. Writers move a money event
+    to the first open date (`open_on`) or refuse a date they were given (app/ledger/lockdate.py)
+    before they get here: reaching this is a writer that went round the lock."""
+    if source == YEAR_END_SOURCE:
+        return
+    lock = ClosingRepository(db).lock_date()
+    if lock is not None and on <= lock:
+        raise ValidationError(
+            f"Pembukuan sampai {lock.strftime('%d-%m-%Y')} sudah ditutup; jurnal bertanggal "
+            f"{on.strftime('%d-%m-%Y')} tidak bisa disimpan."
+        )
 
 
 class ClosingRepository:

@@ -243,8 +243,8 @@ def test_invariant_nothing_posted_into_a_locked_period(
                 )
             )
     assert closing.locked_postings() == []
-    with services.db.atomic():  # a writer that goes round the lock: caught
-        bk.ledger.repo.write(
+    with pytest.raises(ValidationError, match="tidak bisa disimpan"), services.db.atomic():
+        bk.ledger.repo.write(  # a writer that goes round the lock: refused by the repository
             on=date(2026, 1, 15),
             source="uji",
             source_id=1,
@@ -252,6 +252,21 @@ def test_invariant_nothing_posted_into_a_locked_period(
             description="lewat",
             lines=[Line("1101", 1_000), Line("3105", 0, 1_000)],
             user_id=None,
+        )
+    assert closing.locked_postings() == []
+    with services.db.atomic():  # a file written round the guard (by hand, an old version)
+        journal_id = services.db.scalar("SELECT max(id) + 1 FROM journals")
+        for account, debit, credit in (("1101", 1_000, 0), ("3105", 0, 1_000)):
+            services.db.execute(
+                "INSERT INTO journal_lines (journal_id, account, debit, credit)"
+                " VALUES (?, ?, ?, ?)",
+                (journal_id, account, debit, credit),
+            )
+        services.db.execute(
+            "INSERT INTO journals (id, number, date, source, source_id, role, description, no_gl,"
+            " created_at) VALUES (?, 'J2026-999999', '2026-01-15', 'uji', 1, 'uji', 'lewat', 0,"
+            " '2099-01-01T00:01:00')",
+            (journal_id,),
         )
     found = closing.locked_postings()
     assert len(found) == 1 and "2026-01-15" in found[0] and "2026-01-31" in found[0]

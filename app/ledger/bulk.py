@@ -1,12 +1,13 @@
 """Posting many events at once with the same rules as `LedgerService.post` (an existing file's
 history, a cut-over import, the demo): the mapping is read once, the state the rules need
 (a loan's booked allowance, deferred and accrued jasa) is kept in memory, and the journals are
-written in batches. Inside the caller's transaction; `flush()` before it ends."""
+written in batches. Inside the caller's transaction; `flush()` before it ends. Like `post`, a
+journal dated in a locked month goes to the first open date and says its own date."""
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
 
 from app.clock import now_text
 from app.errors import ValidationError
@@ -14,6 +15,7 @@ from app.ledger import events as ev
 from app.ledger.models import Line
 from app.ledger.rules import lines_for
 from app.ledger.service import REVERSAL, LedgerService
+from app.storage.closing_repo import ClosingRepository
 from app.storage.ledger_bulk_repo import JournalRow, LedgerBulkRepository, LineRow
 
 BATCH = 5_000
@@ -70,6 +72,11 @@ class BulkPoster:
         self.lines: list[LineRow] = []
         self.count = 0
         self.stamp = now_text()
+        self.lock = ClosingRepository(ledger.db).lock_date()  # unchanged inside the transaction
+
+    def open_on(self, on: date) -> date:
+        """`on`, or the first open date when `on` falls on or before the lock date."""
+        return on if self.lock is None or on > self.lock else self.lock + timedelta(days=1)
 
     # -- the rules' state ------------------------------------------------------------------
     def _balance(self, role: str, loan_id: int, on: date) -> int:
@@ -119,7 +126,7 @@ class BulkPoster:
             original = self.ledger.journal(found)
             original_id, original_date, lines = original.id, original.date, original.lines
             number, description = original.number, original.description
-        if on < original_date:
+        if self.open_on(on) < original_date:
             raise ValidationError(f"Tanggal pembalikan tidak boleh sebelum jurnal {number}.")
         return self._add(
             on,
@@ -157,6 +164,10 @@ class BulkPoster:
                 if key not in self.state:
                     self.state[key] = self.repo.loan_balance(line.account, line.loan_id)
                 self.state[key] += line.debit - line.credit
+        when = self.open_on(on)  # a locked month takes nothing: LedgerService.post
+        if when != on:
+            description += f" (tanggal transaksi {on.strftime('%d-%m-%Y')})"
+            on = when
         journal_id = self.next_id
         self.next_id += 1
         if on.year not in self.numbers:

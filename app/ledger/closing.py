@@ -82,7 +82,7 @@ class PeriodClose:
 
     def _unbooked(self, end: date) -> CheckItem:
         found = self.repo.unbooked(end)
-        detail = "; ".join(f"{n} {label} belum dibukukan" for label, n in found)
+        detail = "; ".join(found)
         return CheckItem("belum_dibukukan", "Semua transaksi sudah dibukukan", not found, detail)
 
     def _month_end(self, end: date) -> CheckItem:

@@ -18,6 +18,7 @@ from app.ledger.bulk import BulkPoster
 from app.ledger.derive import Reverses, collection_event, loan_event, savings_event
 from app.ledger.models import Line
 from app.ledger.service import REVERSAL, LedgerService
+from app.storage.closing_repo import ClosingRepository
 from app.storage.ledger_controls_repo import LedgerControlsRepository
 from app.storage.ledger_history_repo import LedgerHistoryRepository
 from app.storage.loans_events_repo import LoanEventsRepository
@@ -120,12 +121,16 @@ def _opening(ledger: LedgerService, on: date) -> bool:
     lines = opening_lines(ledger, on)
     if not lines:
         return False
+    description = "Saldo awal (selisih yang tidak dijelaskan transaksi tersimpan)"
+    when = ClosingRepository(ledger.db).open_on(on)  # a locked month takes nothing
+    if when != on:
+        description += f" (tanggal transaksi {on.strftime('%d-%m-%Y')})"
     ledger.repo.write(
-        on=on,
+        on=when,
         source=OPENING_SOURCE,
         source_id=0,
         role=OPENING_SOURCE,
-        description="Saldo awal (selisih yang tidak dijelaskan transaksi tersimpan)",
+        description=description,
         lines=lines,
         user_id=None,
     )

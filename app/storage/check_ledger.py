@@ -153,11 +153,13 @@ def _unreversed(table: str, source: str, role: str, where: str) -> str:
     )
 
 
-def booked(conn: sqlite3.Connection) -> list[str]:
-    """Each record has its journal or marker; each undoing record has reversed its journal."""
+def booked(conn: sqlite3.Connection, end: date | None = None) -> list[str]:
+    """Each record has its journal or marker; each undoing record has reversed its journal.
+    With `end`, only the records dated up to it (the month-close checklist)."""
+    until = FAR if end is None else end.isoformat()
     checks: list[tuple[str, str]] = []
     for tx_type, role in (("setoran", "setoran"), ("penarikan", "penarikan")):
-        where = f"t.tx_type = '{tx_type}'"
+        where = f"t.tx_type = '{tx_type}' AND t.tx_date <= :until"
         checks.append(
             (
                 "transaksi simpanan tanpa jurnal",
@@ -168,17 +170,17 @@ def booked(conn: sqlite3.Connection) -> list[str]:
             (
                 "pembatalan simpanan yang jurnalnya belum dibalik",
                 _unreversed(
-                    "(SELECT r.id, r.reverses_id FROM savings_transactions r JOIN"
+                    "(SELECT r.id, r.reverses_id, r.tx_date FROM savings_transactions r JOIN"
                     " savings_transactions o ON o.id = r.reverses_id"
                     f" WHERE o.tx_type = '{tx_type}')",
                     "simpanan",
                     role,
-                    "1",
+                    "t.tx_date <= :until",
                 ),
             )
         )
     for kind, cls in LOAN_EVENT_TYPES.items():
-        where = f"t.kind = '{kind.value}'"
+        where = f"t.kind = '{kind.value}' AND t.event_date <= :until"
         checks.append(
             (
                 f"transaksi pinjaman ({kind.label}) tanpa jurnal",
@@ -189,11 +191,11 @@ def booked(conn: sqlite3.Connection) -> list[str]:
             (
                 f"pembatalan pinjaman ({kind.label}) yang jurnalnya belum dibalik",
                 _unreversed(
-                    "(SELECT r.id, r.reverses_id FROM loan_events r JOIN loan_events o"
-                    f" ON o.id = r.reverses_id WHERE o.kind = '{kind.value}')",
+                    "(SELECT r.id, r.reverses_id, r.event_date FROM loan_events r JOIN"
+                    f" loan_events o ON o.id = r.reverses_id WHERE o.kind = '{kind.value}')",
                     cls.SOURCE,
                     cls.ROLE,
-                    "1",
+                    "t.event_date <= :until",
                 ),
             )
         )
@@ -205,14 +207,14 @@ def booked(conn: sqlite3.Connection) -> list[str]:
                     "collection_fin_events",
                     fin_cls.SOURCE,
                     fin_cls.ROLE,
-                    f"t.kind = '{fin_kind}'",
+                    f"t.kind = '{fin_kind}' AND t.event_date <= :until",
                 ),
             )
         )
     problems = []
     for description, sql in checks:
         try:
-            ids = [str(r[0]) for r in conn.execute(sql)]
+            ids = [str(r[0]) for r in conn.execute(sql, {"until": until})]
         except sqlite3.OperationalError:
             continue  # a table of a later step
         problems += _listed(description, ids)

@@ -7,23 +7,26 @@ import sqlite3
 from datetime import date, timedelta
 
 from app.clock import now_text
-from app.storage.db import Database
-
-# (table, date column, filter, journal source, journal role): money records that must each have
-# their journal (or the no-GL marker) keyed by the record's id.
-_BOOKED: tuple[tuple[str, str, str, str, str, str], ...] = (
-    ("setoran simpanan", "savings_transactions", "tx_date", "tx_type = 'setoran'", "simpanan",
-     "setoran"),
-    ("penarikan simpanan", "savings_transactions", "tx_date", "tx_type = 'penarikan'", "simpanan",
-     "penarikan"),
-    ("pencairan pinjaman", "loan_events", "event_date", "kind = 'pencairan'", "pinjaman",
-     "pencairan"),
-    ("angsuran pinjaman", "loan_events", "event_date", "kind = 'pembayaran'", "angsuran",
-     "angsuran"),
-)  # fmt: skip
-
+from app.errors import ValidationError
+from app.storage import check_ledger
+from app.storage.db import Database, sqlite_errors
 
 YEAR_END_SOURCE = "tutup_buku"  # the jurnal penutup: (source, year, "penutup")
+
+
+def refuse_into_locked(db: Database, on: date, source: str) -> None:
+    """The last guard of every journal write (LedgerRepository and LedgerBulkRepository):
+    nothing dated on or before the lock date but the jurnal penutup. Writers move a money event
+    to the first open date (`open_on`) or refuse a date they were given (app/ledger/lockdate.py)
+    before they get here: reaching this is a writer that went round the lock."""
+    if source == YEAR_END_SOURCE:
+        return
+    lock = ClosingRepository(db).lock_date()
+    if lock is not None and on <= lock:
+        raise ValidationError(
+            f"Pembukuan sampai {lock.strftime('%d-%m-%Y')} sudah ditutup; jurnal bertanggal "
+            f"{on.strftime('%d-%m-%Y')} tidak bisa disimpan."
+        )
 
 
 class ClosingRepository:
@@ -81,19 +84,12 @@ class ClosingRepository:
 
     # -- the checklist ---------------------------------------------------------------------
 
-    def unbooked(self, end: date) -> list[tuple[str, int]]:
-        """(label, count) of money records dated up to `end` with no journal."""
-        found = []
-        for label, table, column, where, source, role in _BOOKED:
-            n = self.db.scalar(
-                f"SELECT count(*) FROM {table} t WHERE t.{column} <= ? AND t.{where}"
-                " AND NOT EXISTS (SELECT 1 FROM journals j WHERE j.source = ?"
-                " AND j.source_id = t.id AND j.role = ?)",
-                (end.isoformat(), source, role),
-            )
-            if n:
-                found.append((label, int(n)))
-        return found
+    def unbooked(self, end: date) -> list[str]:
+        """Money records dated up to `end` without their journal (or no-GL marker), and
+        undoing records whose journal was not reversed, by kind: the check of `mufakat check`
+        (app/storage/check_ledger.py), which knows every source, limited to `end`."""
+        with sqlite_errors(self.db.path):
+            return check_ledger.booked(self.db.sql.conn, end)
 
     def savings_by_kind(self, end: date) -> dict[str, int]:
         return {

@@ -5,8 +5,10 @@ header trigger still refuses an unbalanced journal)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
+from app.storage.closing_repo import YEAR_END_SOURCE, refuse_into_locked
 from app.storage.db import Database
 
 JournalRow = tuple[Any, ...]  # id, number, date, source, source_id, role, description, no_gl,
@@ -64,7 +66,12 @@ class LedgerBulkRepository:
         )
 
     def write(self, journals: Sequence[JournalRow], lines: Sequence[LineRow]) -> None:
-        """Lines first, then the headers that seal them (inside the caller's transaction)."""
+        """Lines first, then the headers that seal them (inside the caller's transaction).
+        Nothing lands on or before the lock date."""
+        dated = [(j[2], j[3]) for j in journals if j[3] != YEAR_END_SOURCE]
+        if dated:
+            on, source = min(dated)
+            refuse_into_locked(self.db, date.fromisoformat(on), source)
         conn = self.db.sql.conn
         conn.executemany(
             "INSERT INTO journal_lines (journal_id, account, debit, credit, member_id, loan_id)"

@@ -10,6 +10,7 @@ from typing import Any
 
 from app.clock import now_text
 from app.ledger.models import Journal, Line
+from app.storage.closing_repo import refuse_into_locked
 from app.storage.db import Database
 
 
@@ -39,7 +40,9 @@ class LedgerRepository:
         user_id: int | None,
         reverses_id: int | None = None,
     ) -> int:
-        """Append one journal (no lines: the no-GL marker); call inside a transaction."""
+        """Append one journal (no lines: the no-GL marker); call inside a transaction. Nothing
+        lands on or before the lock date (but the jurnal penutup)."""
+        refuse_into_locked(self.db, on, source)
         journal_id = int(self.db.scalar("SELECT coalesce(max(id), 0) + 1 FROM journals"))
         prefix = f"J{on.year}-"
         last = self.db.scalar(  # a range of the UNIQUE index on number: O(log n)

@@ -1,7 +1,16 @@
 """The book year 2025 of three members used by the SHU tests: savings from December 2024 and
 July 2025, one member who left at the end of March, a loan with jasa paid in January, income of
-Rp4.000.003 and expense of Rp1.000.000 in 2025 (and journals in 2024 and 2026 that must not
-count)."""
+Rp4.200.003 and expense of Rp1.000.000 in 2025 (and journals in 2024 and 2026 that must not
+count).
+
+The 2025 journals, worked out by hand (every money event posts its own journal):
+- 10-01-2025 angsuran Rp1.200.000 = pokok 1.000.000 + jasa 200.000 (10 juta, 10 bulan):
+  Cr 4101 jasa 200.000 → income;
+- 30-06-2025 giro Cr 4201 4.000.003 → income;
+- 01-08-2025 ATK Dr 5203 1.000.000 → expense.
+Income 200.000 + 4.000.003 = 4.200.003; expense 1.000.000; SHU 3.200.003. Not in 2025: the
+loan's admin fee Rp100.000 (Cr 4102, booked at disbursement on 11-12-2024), the giro of
+Rp5.000 on 31-12-2024 and the ATK of Rp7.000 on 02-01-2026."""
 
 from __future__ import annotations
 

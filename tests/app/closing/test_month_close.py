@@ -13,9 +13,11 @@ from app.errors import PermissionDenied, ValidationError
 from app.ledger import events as ev
 from app.ledger.cashbook import CashBook
 from app.ledger.closing import PeriodClose
+from app.ledger.derive import savings_event
 from app.ledger.models import Line
-from app.savings.models import SavingsKind
+from app.savings.models import SavingsKind, TxType
 from app.services import Services
+from app.storage.savings_repo import SavingsRepository
 from app.users.models import Role
 from tests.app.ledger.ledger_fixtures import Books, books
 from tests.conftest import make_user
@@ -53,26 +55,56 @@ def test_checklist_names_the_missing_cash_count_then_closes(services: Services) 
 def test_unbooked_savings_and_control_difference_fail_by_name(services: Services) -> None:
     bk = books(services, loans=0)
     closing = _ready(bk)
-    tx = services.savings.deposit(
+    # a deposit through the service posts its own journal: nothing is left to book
+    services.savings.deposit(
         bk.admin, bk.member_id, SavingsKind.SUKARELA, 250_000, date(2026, 1, 20)
     )
     failing = {i.key: i for i in closing.checklist(2026, 1)}
-    unbooked = {k for k, i in failing.items() if not i.ok}
-    assert {"belum_dibukukan", "simpanan_sukarela"} <= unbooked
-    assert "selisih -Rp250.000" in failing["simpanan_sukarela"].detail
-    if bk.ledger.repo.find("simpanan", tx.id, "setoran") is None:
-        with services.db.atomic():
-            bk.ledger.post(
-                ev.SavingsDeposit(
-                    source_id=tx.id,
-                    on=tx.tx_date,
-                    member_id=bk.member_id,
-                    kind="sukarela",
-                    amount=250_000,
-                )
-            )
+    assert failing["belum_dibukukan"].ok and failing["simpanan_sukarela"].ok
+    # a record stored without its journal (a writer that went round the ledger): both fail
+    savings = SavingsRepository(services.db)
+    with services.db.atomic():
+        tx_id = savings.insert(
+            bk.member_id, SavingsKind.SUKARELA, TxType.SETORAN, 100_000, date(2026, 1, 22),
+            "KW-UJI-1", "tunai", "", bk.admin.id,
+        )  # fmt: skip
+        later = savings.insert(  # February's: not January's to book
+            bk.member_id, SavingsKind.SUKARELA, TxType.SETORAN, 5_000, date(2026, 2, 2),
+            "KW-UJI-2", "tunai", "", bk.admin.id,
+        )  # fmt: skip
+    failing = {i.key: i for i in closing.checklist(2026, 1)}
+    assert not failing["belum_dibukukan"].ok and not failing["simpanan_sukarela"].ok
+    assert failing["belum_dibukukan"].detail == f"transaksi simpanan tanpa jurnal: 1 ({tx_id})"
+    # ledger 250.000 against members' 250.000 + 100.000 = 350.000: −100.000
+    assert "selisih -Rp100.000" in failing["simpanan_sukarela"].detail
+    tx = savings.by_id(tx_id)
+    assert tx is not None
+    with services.db.atomic():
+        bk.ledger.post(savings_event(tx))
     left = [i.key for i in closing.checklist(2026, 1) if not i.ok]
     assert "belum_dibukukan" not in left and "simpanan_sukarela" not in left
+    assert "transaksi simpanan tanpa jurnal: 1 (" in closing.repo.unbooked(date(2026, 2, 28))[0]
+    assert str(later) in closing.repo.unbooked(date(2026, 2, 28))[0]
+
+
+def test_unbooked_knows_every_source(services: Services) -> None:
+    """The item is `mufakat check`'s own check limited to the month: a cancellation whose
+    journal was not reversed fails too (the earlier query knew only four kinds of record)."""
+    bk = books(services, loans=0)
+    closing = _ready(bk)
+    tx = services.savings.deposit(
+        bk.admin, bk.member_id, SavingsKind.SUKARELA, 250_000, date(2026, 1, 20)
+    )
+    with services.db.atomic():
+        SavingsRepository(services.db).insert(
+            bk.member_id, SavingsKind.SUKARELA, TxType.PEMBALIKAN, -250_000, date(2026, 1, 21),
+            "KW-UJI-3", "tunai", "Pembatalan", bk.admin.id, reverses_id=tx.id, reason="salah",
+        )  # fmt: skip
+    item = next(i for i in closing.checklist(2026, 1) if i.key == "belum_dibukukan")
+    assert not item.ok and "pembatalan simpanan yang jurnalnya belum dibalik: 1" in item.detail
+    with services.db.atomic():
+        bk.ledger.reverse_event("simpanan", tx.id, "setoran", date(2026, 1, 21))
+    assert next(i for i in closing.checklist(2026, 1) if i.key == "belum_dibukukan").ok
 
 
 def test_months_close_in_order(services: Services) -> None:
@@ -211,8 +243,8 @@ def test_invariant_nothing_posted_into_a_locked_period(
                 )
             )
     assert closing.locked_postings() == []
-    with services.db.atomic():  # a writer that goes round the lock: caught
-        bk.ledger.repo.write(
+    with pytest.raises(ValidationError, match="tidak bisa disimpan"), services.db.atomic():
+        bk.ledger.repo.write(  # a writer that goes round the lock: refused by the repository
             on=date(2026, 1, 15),
             source="uji",
             source_id=1,
@@ -220,6 +252,21 @@ def test_invariant_nothing_posted_into_a_locked_period(
             description="lewat",
             lines=[Line("1101", 1_000), Line("3105", 0, 1_000)],
             user_id=None,
+        )
+    assert closing.locked_postings() == []
+    with services.db.atomic():  # a file written round the guard (by hand, an old version)
+        journal_id = services.db.scalar("SELECT max(id) + 1 FROM journals")
+        for account, debit, credit in (("1101", 1_000, 0), ("3105", 0, 1_000)):
+            services.db.execute(
+                "INSERT INTO journal_lines (journal_id, account, debit, credit)"
+                " VALUES (?, ?, ?, ?)",
+                (journal_id, account, debit, credit),
+            )
+        services.db.execute(
+            "INSERT INTO journals (id, number, date, source, source_id, role, description, no_gl,"
+            " created_at) VALUES (?, 'J2026-999999', '2026-01-15', 'uji', 1, 'uji', 'lewat', 0,"
+            " '2099-01-01T00:01:00')",
+            (journal_id,),
         )
     found = closing.locked_postings()
     assert len(found) == 1 and "2026-01-15" in found[0] and "2026-01-31" in found[0]

@@ -45,7 +45,11 @@ def test_allocation_empties_3107_and_shares_sum(services: Services, year: dict[s
     members = [x for x in journal.lines if x.account == "2109"]
     assert sum(x.credit for x in members) == result.pools["jma"] + result.pools["jua"]
     assert {x.member_id: x.credit for x in members} == {r.member_id: r.total for r in result.rows}
-    assert sum(x.credit for x in journal.lines) == sum(x.debit for x in journal.lines) == 3_000_003
+    # Dr 3107 the whole SHU of 2025: income 4.200.003 (jasa 200.000 + giro 4.000.003) −
+    # ATK 1.000.000 (see conftest)
+    total = sum(x.credit for x in journal.lines)
+    assert total == sum(x.debit for x in journal.lines) == 3_200_003
+    assert [(x.debit, x.credit) for x in journal.lines if x.account == "3107"] == [(3_200_003, 0)]
     with pytest.raises(ValidationError, match="sudah dibagi"):
         books.allocate(pengurus, 2025, RAT, "05/RAT/2026")
 

@@ -152,10 +152,13 @@ def check_lock(exe: Path, work: Path, db: Path, drive: Path) -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
+        # The holder note stays beside the file after every close (it is information, never
+        # the lock itself), so wait for the running program to write ITS note: its process id.
         lock = db.with_name(db.name + ".lock")
+        mine = f"(proses {holder.pid})"
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            if lock.is_file() and lock.stat().st_size > 0:
+            if lock.is_file() and mine in lock.read_text(encoding="utf-8", errors="replace"):
                 break
             if holder.poll() is not None:
                 raise CheckFailed(f"the holding program ended early ({holder.returncode})")

@@ -5,7 +5,9 @@ collaborators it uses, by constructor. Nothing else builds a service or a reposi
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import Any
 
 from app.backups import BackupService
 from app.changes import ChangeHub
@@ -178,6 +180,14 @@ class Services:
     def warnings(self) -> list[str]:
         """What the user should know about where the file lies (sync folder, network drive)."""
         return list(self.db.warnings)
+
+    @functools.cached_property
+    def payroll(self) -> Any:
+        """Potong gaji (an app.payroll.service.PayrollService): it posts through the services
+        above, so it is built here on first use, from this composition root like the rest."""
+        from app.payroll.service import PayrollService
+
+        return PayrollService(self)
 
     def statements(self) -> Statements:
         """The financial statements, presented as Pengaturan → Akun says today."""

@@ -27,7 +27,7 @@ from app.formats import MONTHS_ID
 from app.money import format_rupiah
 from app.payroll.deductions import write_due_list
 from app.payroll.returned import PayrollCheck
-from app.payroll.service import PayrollService, PostedBatch
+from app.payroll.service import PostedBatch
 from app.services import Services
 from app.users.models import User
 from ui.errors import show_error
@@ -49,7 +49,7 @@ class PayrollDialog(QDialog):
         self.services = services
         self.user = user
         self.today = today or date.today()
-        self.payroll = PayrollService(services)
+        self.payroll = services.payroll
         self.checked: PayrollCheck | None = None
         self.posted: PostedBatch | None = None
         self.setWindowTitle(self.tr("Potong Gaji"))

@@ -13,7 +13,6 @@ from openpyxl import load_workbook
 from app.errors import ValidationError
 from app.members.models import MemberStatus
 from app.payroll.deductions import ANGSURAN, SUKARELA, WAJIB, write_due_list
-from app.payroll.service import PayrollService
 from app.services import Services
 from app.users.models import User
 from tests.conftest import make_member, make_user
@@ -62,7 +61,7 @@ def test_batch_with_a_short_deduction_then_reversed(services: Services, tmp_path
     short = instalment - 100_000
     returned = _return(tmp_path / "tagihan.xlsx", tmp_path / "kembali.xlsx",
                        {(numbers[0], ANGSURAN): short}, numbers[2])  # fmt: skip
-    payroll = PayrollService(services)
+    payroll = services.payroll
     checked = payroll.check(EMPLOYER, MONTH, returned)
     assert checked.report.ok, checked.report.lines()
     differences = {(d.member_number, d.difference) for d in checked.differences}
@@ -110,7 +109,7 @@ def test_cover_letter_numbered_with_the_month_total(services: Services, tmp_path
 
     user, _ids = _setup(services)
     dues = write_due_list(services, EMPLOYER, MONTH, tmp_path / "tagihan.xlsx")
-    issued = PayrollService(services).cover_letter(user, EMPLOYER, MONTH, date(2026, 3, 5))
+    issued = services.payroll.cover_letter(user, EMPLOYER, MONTH, date(2026, 3, 5))
     text = pdf_text(issued.pdf)
     assert issued.row.number and issued.row.number in text
     assert "Permohonan Potong Gaji Anggota Bulan Maret 2026" in text
@@ -126,7 +125,7 @@ def test_post_is_all_or_nothing_and_reversal_is_audited(
     numbers = [services.members.get(i).number for i in ids]
     write_due_list(services, EMPLOYER, MONTH, tmp_path / "tagihan.xlsx")
     returned = _return(tmp_path / "tagihan.xlsx", tmp_path / "kembali.xlsx", {}, numbers[2])
-    payroll = PayrollService(services)
+    payroll = services.payroll
     original = services.savings.deposit
     calls = []
 

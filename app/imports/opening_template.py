@@ -26,8 +26,8 @@ NOTES = (
 
 def default_chart() -> list[Account]:
     """The chart a new file starts with (schema steps 0020 and 0021)."""
-    from app.storage.schema.m0020_ledger import CHART
-    from app.storage.schema.m0021_ledger_history import TRANSFER_ACCOUNT
+    from app.storage.schema.m0014_ledger import CHART
+    from app.storage.schema.m0015_ledger_history import TRANSFER_ACCOUNT
 
     rows = [*CHART, (*TRANSFER_ACCOUNT, False)]
     return [Account(code, name, type_, normal, group, None, True)

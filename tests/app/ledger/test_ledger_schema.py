@@ -10,8 +10,8 @@ import pytest
 
 from app.ledger.service import LedgerService
 from app.services import Services
-from app.storage.schema.m0020_ledger import CHART, METHODS, ROLES
-from app.storage.schema.m0021_ledger_history import SYSTEM_METHODS, TRANSFER_ACCOUNT
+from app.storage.schema.m0014_ledger import CHART, METHODS, ROLES
+from app.storage.schema.m0015_ledger_history import SYSTEM_METHODS, TRANSFER_ACCOUNT
 
 FIXTURES = sorted((Path(__file__).parents[2] / "fixtures").glob("mufakat-*.db"))
 

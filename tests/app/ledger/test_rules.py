@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from app.errors import ValidationError
 from app.ledger import events as ev
 from app.ledger.rules import lines_for
-from app.storage.schema.m0020_ledger import METHODS, ROLES
+from app.storage.schema.m0014_ledger import METHODS, ROLES
 
 D = date(2025, 3, 10)
 

@@ -1,4 +1,4 @@
-"""Step 0050: the lock date (issue 13 §1) and the SHU allocated at the RAT (§4).
+"""Step 0020: the lock date (issue 13 §1) and the SHU allocated at the RAT (§4).
 
 Each month close appends a row that moves the lock date to the month's end; a reopening appends
 a row that moves it back to the previous month's end, with the reason and both people who
@@ -13,7 +13,7 @@ from app.storage.schema._sql import immutable as _immutable
 from app.storage.schema._sql import run as _run
 
 
-def m0050_closing(db: sqlite_utils.Database) -> None:
+def m0020_closing(db: sqlite_utils.Database) -> None:
     _run(
         db,
         """CREATE TABLE period_locks (
@@ -60,5 +60,5 @@ def m0050_closing(db: sqlite_utils.Database) -> None:
     )
 
 
-NAME = "0050_closing"
-migrate = m0050_closing
+NAME = "0020_closing"
+migrate = m0020_closing

@@ -1,4 +1,4 @@
-"""Step 0022: bank reconciliation (issue 12 §3). A bank statement's closing balance as entered,
+"""Step 0016: bank reconciliation (issue 12 §3). A bank statement's closing balance as entered,
 and which journal lines of a bank account the bank has cleared (each line at most once, against
 the statement it appeared on). Both append-only: a wrong entry is corrected by a new one."""
 
@@ -10,7 +10,7 @@ from app.storage.schema._sql import immutable as _immutable
 from app.storage.schema._sql import run as _run
 
 
-def m0022_bank_recon(db: sqlite_utils.Database) -> None:
+def m0016_bank_recon(db: sqlite_utils.Database) -> None:
     _run(
         db,
         """CREATE TABLE bank_statements (
@@ -34,5 +34,5 @@ def m0022_bank_recon(db: sqlite_utils.Database) -> None:
     )
 
 
-NAME = "0022_bank_recon"
-migrate = m0022_bank_recon
+NAME = "0016_bank_recon"
+migrate = m0016_bank_recon

@@ -1,4 +1,4 @@
-"""Step 0031: payroll deduction (potong gaji, issue 14 §2). A member's employer (instansi),
+"""Step 0018: payroll deduction (potong gaji, issue 14 §2). A member's employer (instansi),
 employee number and the simpanan sukarela agreed to be deducted monthly; one append-only
 row per posted payroll batch, its items (each the loan payment or savings deposit it
 became, or a difference kept for follow-up) and the reversal of a whole batch. The
@@ -12,7 +12,7 @@ from app.storage.schema._sql import immutable as _immutable
 from app.storage.schema._sql import run as _run
 
 
-def m0031_payroll(db: sqlite_utils.Database) -> None:
+def m0018_payroll(db: sqlite_utils.Database) -> None:
     _run(
         db,
         "ALTER TABLE members ADD COLUMN employer TEXT NOT NULL DEFAULT ''",
@@ -60,5 +60,5 @@ def m0031_payroll(db: sqlite_utils.Database) -> None:
     )
 
 
-NAME = "0031_payroll"
-migrate = m0031_payroll
+NAME = "0018_payroll"
+migrate = m0018_payroll

@@ -1,4 +1,4 @@
-"""Step 0040: passbooks and loan cards (issue 17).
+"""Step 0019: passbooks and loan cards (issue 17).
 
 `passbook_models` (layouts, editable, changes audited), `passbooks` (numbered books per member,
 a new book pointing at the one it replaces), `passbook_lines` (one row per printed line, with
@@ -17,7 +17,7 @@ from app.storage.schema._sql import run as _run
 APPEND_ONLY = ("passbooks", "passbook_lines", "passbook_reprints", "card_lines")
 
 
-def m0040_passbooks(db: sqlite_utils.Database) -> None:
+def m0019_passbooks(db: sqlite_utils.Database) -> None:
     _run(
         db,
         """CREATE TABLE passbook_models (
@@ -97,5 +97,5 @@ def m0040_passbooks(db: sqlite_utils.Database) -> None:
         chain.install(conn)
 
 
-NAME = "0040_passbooks"
-migrate = m0040_passbooks
+NAME = "0019_passbooks"
+migrate = m0019_passbooks

@@ -141,7 +141,7 @@ METHODS: tuple[tuple[str, str], ...] = (
 EPOCH = "1900-01-01"  # the default mapping holds from the beginning of time
 
 
-def m0020_ledger(db: sqlite_utils.Database) -> None:
+def m0014_ledger(db: sqlite_utils.Database) -> None:
     _run(
         db,
         """CREATE TABLE accounts (
@@ -274,5 +274,5 @@ def m0020_ledger(db: sqlite_utils.Database) -> None:
         )
 
 
-NAME = "0020_ledger"
-migrate = m0020_ledger
+NAME = "0014_ledger"
+migrate = m0014_ledger

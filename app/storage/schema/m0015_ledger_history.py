@@ -22,7 +22,7 @@ OPENING = ("saldo_awal", "3999")
 EPOCH = "1900-01-01"
 
 
-def m0021_ledger_history(db: sqlite_utils.Database) -> None:
+def m0015_ledger_history(db: sqlite_utils.Database) -> None:
     _run(
         db,
         """CREATE TABLE ledger_history (
@@ -46,5 +46,5 @@ def m0021_ledger_history(db: sqlite_utils.Database) -> None:
         )
 
 
-NAME = "0021_ledger_history"
-migrate = m0021_ledger_history
+NAME = "0015_ledger_history"
+migrate = m0015_ledger_history

@@ -1,4 +1,4 @@
-"""Step 0030: imported files (issue 14 §1). One append-only, chained row per imported file,
+"""Step 0017: imported files (issue 14 §1). One append-only, chained row per imported file,
 keyed by the file's sha256 so the same file is never imported twice."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from app.storage.schema._sql import immutable as _immutable
 from app.storage.schema._sql import run as _run
 
 
-def m0030_imports(db: sqlite_utils.Database) -> None:
+def m0017_imports(db: sqlite_utils.Database) -> None:
     _run(
         db,
         """CREATE TABLE import_batches (
@@ -32,5 +32,5 @@ def m0030_imports(db: sqlite_utils.Database) -> None:
         chain.install(conn)
 
 
-NAME = "0030_imports"
-migrate = m0030_imports
+NAME = "0017_imports"
+migrate = m0017_imports

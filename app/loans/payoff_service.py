@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.errors import ValidationError
 from app.loans.ledger import LoanLedger, check_method
 from app.loans.models import EventKind, Loan, Payment, PaymentMethod, PayoffQuote
 from app.loans.payoff import given_up_lines, quote_payoff
@@ -50,13 +51,23 @@ class PayoffService:
         with self.ledger.db.atomic():
             pos = self.ledger.quality.position(loan, on)
             quote = self._quote(loan, pos)
+            given_up: int | None = None
             if quote.jasa_not_charged:
-                self._give_up_future_jasa(actor, loan, pos)
+                given_up = self._give_up_future_jasa(actor, loan, pos)
                 pos = self.ledger.quality.position(loan, on)
             if quote.total == 0:
                 event = self.receipts.apply_titipan(actor, loan.id, on)
-                assert event is not None
-                return event
+                if event is not None:
+                    return event
+                if given_up is None:
+                    raise ValidationError(
+                        f"Pinjaman {loan.display_number} tidak punya sisa yang perlu dilunasi.",
+                        field="amount",
+                    )
+                # Everything was paid already; only the jasa the rule does not charge was
+                # left: giving it up settles the loan.
+                self.ledger.close(actor, loan, on)
+                return self.ledger.get(given_up)
             event_id = self.receipts.store_payment(
                 actor,
                 loan,
@@ -67,9 +78,9 @@ class PayoffService:
             )
         return self.ledger.get(event_id)
 
-    def _give_up_future_jasa(self, actor: User, loan: Loan, pos: Position) -> None:
+    def _give_up_future_jasa(self, actor: User, loan: Loan, pos: Position) -> int:
         quote = self._quote(loan, pos)
-        self.ledger.record(
+        return self.ledger.record(
             loan,
             NewEvent(
                 loan_id=loan.id,

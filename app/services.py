@@ -44,6 +44,7 @@ from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
 from app.members.service import MemberService
 from app.passbook.service import PassbookService
+from app.savings.pph_withholding import PphWithholding
 from app.savings.service import SavingsService
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
@@ -56,6 +57,7 @@ from app.storage.loans_events_repo import LoanEventsRepository
 from app.storage.loans_repo import LoansRepository
 from app.storage.meetings_repo import MeetingsRepository
 from app.storage.members_repo import MembersRepository
+from app.storage.pph_repo import PphRepository
 from app.storage.users_repo import UsersRepository
 from app.users.service import UserService
 
@@ -80,6 +82,8 @@ class Services:
             db, self.audit, LedgerPolicy.from_settings(self.settings.get)
         )  # the books: every service that records money posts here in its own transaction
         self.savings = SavingsService(db, self.audit, self.settings, self.ledger)
+        # PPh 4(2) on jasa simpanan: every jasa credit withholds through it, in its transaction
+        self.pph = PphWithholding(PphRepository(db), self.settings.get)
         self.loans = LoanService(db, self.audit, self.settings, self.ledger)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)
         self.imports = ImportService(db, self.audit, self.members, self.ledger)

@@ -207,6 +207,27 @@ def recovery(e: ev.Recovery, acct: Resolver) -> list[Line]:
     return _dr(acct.method(e.method), e.amount) + _cr(acct.role(income), e.amount)
 
 
+JASA_EXPENSE = {"sukarela": "beban_jasa_sukarela", "berjangka": "beban_jasa_berjangka"}
+
+
+def jasa_simpanan(e: ev.JasaSimpanan, acct: Resolver) -> list[Line]:
+    _check(e, e.gross, e.tax)
+    if e.kind not in JASA_EXPENSE:
+        raise ValidationError(f"Jenis simpanan '{e.kind}' tidak memberi jasa.")
+    net, credit = e.gross - e.tax, acct.role(e.credit_role)
+    return (
+        _dr(acct.role(JASA_EXPENSE[e.kind]), e.gross)
+        + _dr(credit, max(-net, 0))
+        + _cr(credit, max(net, 0))
+        + _cr(acct.role("utang_pph42"), e.tax)
+    )
+
+
+def pph_deposit(e: ev.PphDeposit, acct: Resolver) -> list[Line]:
+    _check(e, e.amount)
+    return _dr(acct.role("utang_pph42"), e.amount) + _cr(acct.method(e.method), e.amount)
+
+
 RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.SavingsDeposit: savings,
     ev.SavingsWithdrawal: savings,
@@ -229,6 +250,8 @@ RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.Recovery: recovery,
     ev.HapusTagih: nothing,
     ev.IncomeNotRecognised: nothing,
+    ev.JasaSimpanan: jasa_simpanan,
+    ev.PphDeposit: pph_deposit,
 }
 
 

@@ -60,6 +60,9 @@ DEFAULTS: dict[str, Any] = {
     # above which a second person approves, and how simpanan pokok/wajib are presented.
     "books.jasa_basis": "kas",  # kas / akrual_lancar
     "books.approval_above": 5_000_000,
+    # PPh 4(2) on jasa simpanan (LEDGER.md §4): the Rp240.000 threshold per member (default)
+    # or per savings account.
+    "pph.per_account": False,
 }
 
 # Settings whose value is one of a fixed list (value -> what the user reads).

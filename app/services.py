@@ -44,6 +44,7 @@ from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
 from app.members.service import MemberService
 from app.passbook.service import PassbookService
+from app.savings.jasa_service import JasaSukarela
 from app.savings.pph_withholding import PphWithholding
 from app.savings.service import SavingsService
 from app.settings.service import SettingsService
@@ -84,6 +85,7 @@ class Services:
         self.savings = SavingsService(db, self.audit, self.settings, self.ledger)
         # PPh 4(2) on jasa simpanan: every jasa credit withholds through it, in its transaction
         self.pph = PphWithholding(PphRepository(db), self.settings.get)
+        self.jasa = JasaSukarela(self.savings, self.ledger, self.pph, self.settings, self.audit)
         self.loans = LoanService(db, self.audit, self.settings, self.ledger)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)
         self.imports = ImportService(db, self.audit, self.members, self.ledger)
@@ -93,7 +95,7 @@ class Services:
         self.manual_journals = ManualJournals(self.ledger)  # Jurnal Umum
         self.cashbook = CashBook(self.ledger)  # Buku Kas Harian, kas opname
         self.bank_rec = BankReconciliation(self.ledger)
-        self.closing = PeriodClose(self.ledger)  # lock date, tutup bulan
+        self.closing = PeriodClose(self.ledger, self.jasa)  # lock date, tutup bulan
         self.shu = ShuService(db, self.audit)  # SHU per member, Pengaturan → SHU
         self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
         self._build_collection()

@@ -18,8 +18,11 @@ from app.errors import AppError
 from app.ledger import events as ev
 from app.ledger.derive import (
     COLLECTION_EVENT_TYPES,
+    JASA_METHOD,
+    JASA_SOURCE,
     LOAN_EVENT_TYPES,
     collection_event,
+    jasa_sukarela_event,
     loan_event,
     savings_event,
 )
@@ -159,7 +162,7 @@ def booked(conn: sqlite3.Connection, end: date | None = None) -> list[str]:
     until = FAR if end is None else end.isoformat()
     checks: list[tuple[str, str]] = []
     for tx_type, role in (("setoran", "setoran"), ("penarikan", "penarikan")):
-        where = f"t.tx_type = '{tx_type}' AND t.tx_date <= :until"
+        where = f"t.tx_type = '{tx_type}' AND t.tx_date <= :until AND t.method <> '{JASA_METHOD}'"
         checks.append(
             (
                 "transaksi simpanan tanpa jurnal",
@@ -211,6 +214,10 @@ def booked(conn: sqlite3.Connection, end: date | None = None) -> list[str]:
                 ),
             )
         )
+    jasa = "t.month <= substr(:until, 1, 7)"  # the jasa row's journal carries its savings tx
+    checks.append(
+        ("jasa simpanan tanpa jurnal", _missing("jasa_sukarela", JASA_SOURCE, "jasa", jasa))
+    )
     problems = []
     for description, sql in checks:
         try:
@@ -353,7 +360,9 @@ def _events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
     loans = {
         r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, member_id, product_id FROM loans")
     }
-    for row in _rows(conn, _SELECT + "WHERE s.tx_type <> 'pembalikan'"):
+    for row in _rows(
+        conn, _SELECT + f"WHERE s.tx_type <> 'pembalikan' AND s.method <> '{JASA_METHOD}'"
+    ):
         derived = savings_event(_tx(row))
         assert isinstance(derived, ev.Event)
         yield derived
@@ -362,6 +371,17 @@ def _events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
         derived = loan_event(payment, *loans[payment.loan_id])
         assert isinstance(derived, ev.Event)
         yield derived
+    try:
+        jasa = _rows(
+            conn,
+            "SELECT j.*, r.credited_on FROM jasa_sukarela j"
+            " JOIN jasa_sukarela_runs r ON r.id = j.run_id",
+        )
+    except sqlite3.OperationalError:
+        jasa = []
+    for row in jasa:
+        on = date.fromisoformat(row["credited_on"])
+        yield jasa_sukarela_event(row["id"], on, row["member_id"], row["gross"], row["tax"])
     try:
         fin = _rows(conn, "SELECT * FROM collection_fin_events")
     except sqlite3.OperationalError:

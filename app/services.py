@@ -45,6 +45,7 @@ from app.loans.titipan import TitipanService
 from app.members.service import MemberService
 from app.passbook.service import PassbookService
 from app.savings.jasa_service import JasaSukarela
+from app.savings.pph_report import PphReports
 from app.savings.pph_withholding import PphWithholding
 from app.savings.service import SavingsService
 from app.settings.service import SettingsService
@@ -84,7 +85,9 @@ class Services:
         )  # the books: every service that records money posts here in its own transaction
         self.savings = SavingsService(db, self.audit, self.settings, self.ledger)
         # PPh 4(2) on jasa simpanan: every jasa credit withholds through it, in its transaction
-        self.pph = PphWithholding(PphRepository(db), self.settings.get)
+        pph_repo = PphRepository(db)
+        self.pph = PphWithholding(pph_repo, self.settings.get)
+        self.pph_reports = PphReports(pph_repo, self.ledger, self.audit)  # bukti potong, setor
         self.jasa = JasaSukarela(self.savings, self.ledger, self.pph, self.settings, self.audit)
         self.loans = LoanService(db, self.audit, self.settings, self.ledger)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)

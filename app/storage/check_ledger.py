@@ -19,15 +19,14 @@ from app.ledger import events as ev
 from app.ledger.derive import (
     COLLECTION_EVENT_TYPES,
     JASA_METHOD,
-    JASA_SOURCE,
     LOAN_EVENT_TYPES,
     collection_event,
-    jasa_sukarela_event,
     loan_event,
     savings_event,
 )
 from app.ledger.rules import lines_for
 from app.money import format_rupiah
+from app.storage import check_jasa
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.ledger_controls_repo import LedgerControlsRepository
 from app.storage.loans_events_repo import _EVENT_SELECT, _event
@@ -214,14 +213,11 @@ def booked(conn: sqlite3.Connection, end: date | None = None) -> list[str]:
                 ),
             )
         )
-    jasa = "t.month <= substr(:until, 1, 7)"  # the jasa row's journal carries its savings tx
-    checks.append(
-        ("jasa simpanan tanpa jurnal", _missing("jasa_sukarela", JASA_SOURCE, "jasa", jasa))
-    )
+    checks += check_jasa.booked_checks()  # the jasa rows carry their savings transactions
     problems = []
     for description, sql in checks:
         try:
-            ids = [str(r[0]) for r in conn.execute(sql, {"until": until})]
+            ids = [str(r[0]) for r in conn.execute(sql, {"until": until, "month_until": until[:7]})]
         except sqlite3.OperationalError:
             continue  # a table of a later step
         problems += _listed(description, ids)
@@ -277,6 +273,7 @@ def controls(conn: sqlite3.Connection) -> list[str]:
         f"Akun {titipan} titipan", -repo.account_balance(titipan), repo.titipan_total()
     )
     problems += _differs("Akun 1114 rekening antara", repo.account_balance("1114"), 0)
+    problems += check_jasa.controls(conn)
     problems += _opened(conn, repo)
     allowance = _role(conn, "ppap_cadangan")
     negative = [str(k) for k, v in repo.loan_balances(allowance).items() if v > 0]
@@ -371,17 +368,7 @@ def _events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
         derived = loan_event(payment, *loans[payment.loan_id])
         assert isinstance(derived, ev.Event)
         yield derived
-    try:
-        jasa = _rows(
-            conn,
-            "SELECT j.*, r.credited_on FROM jasa_sukarela j"
-            " JOIN jasa_sukarela_runs r ON r.id = j.run_id",
-        )
-    except sqlite3.OperationalError:
-        jasa = []
-    for row in jasa:
-        on = date.fromisoformat(row["credited_on"])
-        yield jasa_sukarela_event(row["id"], on, row["member_id"], row["gross"], row["tax"])
+    yield from check_jasa.events(conn)
     try:
         fin = _rows(conn, "SELECT * FROM collection_fin_events")
     except sqlite3.OperationalError:

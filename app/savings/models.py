@@ -66,6 +66,15 @@ class SavingsTransaction:
     def is_reversed(self) -> bool:
         return self.reversed_by_id is not None
 
+    @property
+    def is_jasa(self) -> bool:
+        """The month's jasa simpanan credited (its net of PPh 4(2); the note says both)."""
+        return self.method == "jasa_simpanan"
+
+    @property
+    def type_label(self) -> str:
+        return "Jasa simpanan" if self.is_jasa else self.tx_type.label
+
 
 @dataclass(frozen=True)
 class Balances:

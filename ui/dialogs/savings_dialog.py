@@ -295,14 +295,17 @@ class ReverseDialog(QDialog):
 
 
 def can_reverse(tx: SavingsTransaction | None) -> bool:
-    return tx is not None and not tx.is_reversed and tx.tx_type != TxType.PEMBALIKAN
+    return (
+        tx is not None and not tx.is_reversed and tx.tx_type != TxType.PEMBALIKAN and not tx.is_jasa
+    )
 
 
 def write_savings_statement_pdf(
     services: Services, member: Member, start: date, end: date, path: Path, today: date
 ) -> Path:
     """Build the statement data and render it to `path` (app/documents does the PDF)."""
-    data = build_savings_statement(services.savings, member, start, end, today)
+    jasa = services.jasa.member_lines(member.id)
+    data = build_savings_statement(services.savings, member, start, end, today, jasa)
     return render_savings_statement(
         data,
         services.settings.profile(),

@@ -13,8 +13,8 @@ from app.exports.xlsx_table import Cell, Rupiah, TableExport
 from app.formats import MONTHS_ID, format_date_long
 from app.ledger.closing import parse_month
 from app.money import format_rupiah
+from app.savings.pph_models import BuktiPotongRow, PphDepositRow
 from app.savings.pph_report import deadline
-from app.storage.pph_repo import BuktiPotongRow, PphDepositRow
 
 HEADERS = ("No.", "No. Anggota", "Nama", "NPWP / NIK", "Jasa Bruto (Rp)", "PPh 4(2) (Rp)")
 

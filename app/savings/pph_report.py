@@ -14,11 +14,12 @@ from app.ledger.closing import month_end, parse_month
 from app.ledger.service import LedgerService
 from app.money import format_rupiah
 from app.savings.models import PAYMENT_METHODS
+from app.savings.pph_models import BuktiPotongRow, PphDepositRow
 from app.storage.audit_repo import AuditRepository
-from app.storage.pph_repo import BuktiPotongRow, PphDepositRow, PphRepository
+from app.storage.pph_repo import PphRepository
 from app.text import clean_text
-from app.users.models import User
-from app.users.permissions import Action, require
+from app.users.models import Role, User
+from app.users.permissions import Action, can, require
 
 DEPOSIT_DAY = 15  # PMK 81/2024: by the 15th of the next month
 
@@ -27,6 +28,12 @@ def deadline(month: str) -> date:
     """The last day to deposit the PPh of `month` ('YYYY-MM')."""
     year, number = parse_month(month)
     return date(year + number // 12, number % 12 + 1, DEPOSIT_DAY)
+
+
+def reminded(user: User) -> bool:
+    """Who sees the Beranda reminder: those who deposit the tax (the board, where the
+    Bendahara sits, and the Manajer), not the Admin of the program."""
+    return can(user, Action.MONTH_END) and user.role != Role.ADMIN
 
 
 @dataclass(frozen=True)

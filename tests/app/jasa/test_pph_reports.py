@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pypdf import PdfReader
 
 from app.cli import main
 from app.errors import PermissionDenied, ValidationError
@@ -113,7 +114,9 @@ def test_cli_csv_and_pdf(
         ["Budi", "", "240000", "0"],
         ["Citra", "", "240001", "24000"],
     ]
-    assert pdf.read_bytes().startswith(b"%PDF")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    assert "BUKTI POTONG PPH PASAL 4 AYAT (2)" in text.upper() and "Januari 2026" in text
+    assert "Rp74.000, paling lambat 15 Februari 2026" in text and "NIK 357601" in text
 
 
 @pytest.mark.parametrize("month", ["2026-13", "januari"])

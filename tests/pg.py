@@ -98,6 +98,10 @@ class PgServer:
             conn.execute(f"CREATE ROLE {APP_ROLE} LOGIN")
             conn.execute(f"CREATE DATABASE {EMPTY_TEMPLATE}")
             conn.execute(f"CREATE DATABASE {TEMPLATE}")
+        from app.storage import pg_schema
+
+        with psycopg.connect(self.url(TEMPLATE), autocommit=True) as conn:
+            pg_schema.install(conn, APP_ROLE)
 
     def stop(self) -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")

@@ -1,6 +1,6 @@
-"""The repositories already written against the Engine protocol behave the same on SQLite and on
-PostgreSQL (issue 15): settings, number sequences, the audit trail. On PostgreSQL, several PCs
-taking receipt numbers at once never get the same number and leave no gap."""
+"""The repositories already written against the Engine protocol behave the same on SQLite and
+on PostgreSQL (issue 15): settings, number sequences, the audit trail, users. On PostgreSQL,
+several PCs taking receipt numbers at once never get the same number and leave no gap."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from app.storage.audit_repo import AuditRepository
 from app.storage.db import open_database
 from app.storage.pg_engine import PgEngine
 from app.storage.settings_repo import SettingsRepository
+from app.storage.users_repo import UsersRepository
+from app.users.models import Role
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -104,3 +106,19 @@ def test_several_pcs_taking_receipt_numbers_at_once(pg_url: str) -> None:
         t.join(60)
     assert errors == []
     assert sorted(taken) == list(range(1, pcs * each + 1))
+
+
+def test_users_on_both(engine: Any) -> None:
+    repo = UsersRepository(engine)
+    with engine.atomic():
+        first = repo.insert(" Admin ", "Uji Admin", Role.ADMIN, "h1", must_change_password=True)
+        second = repo.insert("kasir", "Kasir Satu", Role.STAF, "h2", position="Kasir")
+    assert second == first + 1
+    found = repo.by_username("ADMIN")
+    assert found is not None and found.id == first and found.must_change_password
+    repo.update_fields(first, must_change_password=0, failed_attempts=2, locked_until=None)
+    again = repo.by_id(first)
+    assert again is not None and not again.must_change_password and again.failed_attempts == 2
+    assert repo.password_hash(second) == "h2"
+    assert (repo.count(), repo.board_count(), repo.by_id(999)) == (2, 0, None)
+    assert [u.username for u in repo.all()] == ["Admin", "kasir"]

@@ -249,15 +249,22 @@ class Database:
 
     def run(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
         """Run a statement; the number of rows it changed."""
-        with sqlite_errors(self.path):
-            return self.sql.conn.execute(sql, params).rowcount
+        with sqlite_errors(self.path):  # sqlite-utils commits a write made outside atomic()
+            return self.sql.execute(sql, params).rowcount
 
     def insert_id(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
-        """Run an `INSERT … RETURNING id`; the new row's id."""
-        row = self.one(sql, params)
-        if row is None:
-            raise AssertionError("INSERT … RETURNING id returned no row")
-        return int(row["id"])
+        """Run an `INSERT … RETURNING id`; the new row's id. The statement is stepped to its end
+        (a RETURNING statement left open keeps a read transaction that stops the checkpoint)."""
+        with sqlite_errors(self.path):
+            was_open = self.sql.conn.in_transaction
+            cursor = self.sql.conn.execute(sql, params)
+            rows = cursor.fetchall()
+            cursor.close()
+            if not was_open and self.sql.conn.in_transaction:
+                self.sql.conn.commit()  # outside atomic(): committed at once, as run() does
+        if len(rows) != 1:
+            raise AssertionError("INSERT … RETURNING id must return one row")
+        return int(rows[0][0])
 
     def close(self) -> None:
         """Close cleanly: the WAL is checkpointed in full, so the main file alone is complete;

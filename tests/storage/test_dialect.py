@@ -132,3 +132,22 @@ def test_a_quote_in_a_separator_is_refused() -> None:
 def test_sqlite_is_the_file_engine() -> None:
     assert not SQLITE.is_postgres and POSTGRES.is_postgres
     assert sqlite3.sqlite_version_info >= (3, 35)  # RETURNING
+
+
+def test_a_write_outside_a_transaction_is_committed_at_once(tmp_path: Path) -> None:
+    """As sqlite-utils' execute: run() and insert_id() outside atomic() leave nothing open."""
+    db = open_database(tmp_path / "k.db", create=True)
+    try:
+        db.run("CREATE TABLE w (id INTEGER PRIMARY KEY, v INTEGER)")
+        new = db.insert_id("INSERT INTO w (v) VALUES (:v) RETURNING id", {"v": 1})
+        assert not db.sql.conn.in_transaction
+        db.run("UPDATE w SET v = 2 WHERE id = :id", {"id": new})
+        assert not db.sql.conn.in_transaction
+        with db.atomic():
+            db.insert_id("INSERT INTO w (v) VALUES (:v) RETURNING id", {"v": 3})
+            assert db.sql.conn.in_transaction
+    finally:
+        db.close()
+    other = sqlite3.connect(tmp_path / "k.db")
+    assert other.execute("SELECT v FROM w ORDER BY id").fetchall() == [(2,), (3,)]
+    other.close()

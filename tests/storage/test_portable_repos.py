@@ -1,6 +1,7 @@
 """The repositories already written against the Engine protocol behave the same on SQLite and
-on PostgreSQL (issue 15): settings, number sequences, the audit trail, users. On PostgreSQL,
-several PCs taking receipt numbers at once never get the same number and leave no gap."""
+on PostgreSQL (issue 15): settings, number sequences, the audit trail, users, role requests.
+On PostgreSQL, several PCs taking receipt numbers at once never get the same number and leave
+no gap."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import open_database
 from app.storage.pg_engine import PgEngine
+from app.storage.role_requests_repo import RoleRequestsRepository
 from app.storage.settings_repo import SettingsRepository
 from app.storage.users_repo import UsersRepository
 from app.users.models import Role
@@ -122,3 +124,25 @@ def test_users_on_both(engine: Any) -> None:
     assert repo.password_hash(second) == "h2"
     assert (repo.count(), repo.board_count(), repo.by_id(999)) == (2, 0, None)
     assert [u.username for u in repo.all()] == ["Admin", "kasir"]
+
+
+def test_role_requests_on_both(engine: Any) -> None:
+    users = UsersRepository(engine)
+    repo = RoleRequestsRepository(engine)
+    with engine.atomic():
+        admin = users.insert("admin", "Uji Admin", Role.ADMIN, "h")
+        kasir = users.insert("kasir", "Kasir", Role.STAF, "h")
+        ketua = users.insert("ketua", "Ketua", Role.KETUA, "h")
+        first = repo.insert(kasir, Role.PENGURUS, Role.STAF, "ubah", admin)
+        done = repo.insert(admin, Role.ADMIN, None, "baru", None, status="disetujui")
+    pending = repo.open_for(kasir)
+    assert pending is not None and pending.id == first and pending.previous_role == Role.STAF
+    assert [r.id for r in repo.pending()] == [first]
+    finished = repo.get(done)
+    assert finished is not None and finished.decided_at == finished.requested_at
+    assert repo.any_approved()
+    repo.decide(first, "ditolak", ketua, "belum ada SK")
+    repo.decide(first, "disetujui", ketua, "kedua kali: tidak berlaku")  # only an open one
+    decided = repo.get(first)
+    assert decided is not None and (decided.status, decided.note) == ("ditolak", "belum ada SK")
+    assert repo.open_for(kasir) is None and repo.pending() == []

@@ -53,7 +53,7 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 740,
+    "? placeholder": 724,
     "INSERT OR IGNORE/REPLACE": 1,
     "group_concat": 2,
     "scalar max/min": 13,
@@ -62,13 +62,19 @@ RATCHET = {
     "SQLite function": 6,
     "rowid": 0,
     "PRAGMA/sqlite_master": 1,
-    "cursor.lastrowid": 46,
-    "sqlite3 API": 68,
+    "cursor.lastrowid": 44,
+    "sqlite3 API": 67,
     "the SQLite connection (db.sql)": 25,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
 
-PORTABLE = {"settings_repo.py", "sequences.py", "audit_repo.py", "users_repo.py"}
+PORTABLE = {
+    "settings_repo.py",
+    "sequences.py",
+    "audit_repo.py",
+    "users_repo.py",
+    "role_requests_repo.py",
+}
 """Repositories already written against the Engine protocol: none of the forms, on any count."""
 
 

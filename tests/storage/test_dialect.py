@@ -151,3 +151,19 @@ def test_a_write_outside_a_transaction_is_committed_at_once(tmp_path: Path) -> N
     other = sqlite3.connect(tmp_path / "k.db")
     assert other.execute("SELECT v FROM w ORDER BY id").fetchall() == [(2,), (3,)]
     other.close()
+
+
+@given(
+    ids=st.lists(st.none() | st.integers(-3, 3), max_size=6), other=st.none() | st.integers(-3, 3)
+)
+def test_is_distinct_from_is_sqlites_is_not(ids: list[int | None], other: int | None) -> None:
+    """`id IS NOT ?` (SQLite only) became `id IS DISTINCT FROM ?` in the repositories: the same
+    rows for every value, NULL included."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (n INTEGER, id INTEGER)")
+    conn.executemany("INSERT INTO t VALUES (?, ?)", list(enumerate(ids)))
+    old = conn.execute("SELECT n FROM t WHERE id IS NOT ? ORDER BY n", (other,)).fetchall()
+    new = conn.execute(
+        "SELECT n FROM t WHERE id IS DISTINCT FROM ? ORDER BY n", (other,)
+    ).fetchall()
+    assert old == new

@@ -57,7 +57,7 @@ RATCHET = {
     "INSERT OR IGNORE/REPLACE": 1,
     "group_concat": 2,
     "scalar max/min": 13,
-    "IS [NOT] value": 4,
+    "IS [NOT] value": 1,
     "LIKE (case-insensitive only on SQLite)": 18,
     "SQLite function": 6,
     "rowid": 0,

@@ -143,3 +143,16 @@ def test_retries_are_bounded_with_a_plain_message(engine: PgEngine) -> None:
 def test_a_server_that_is_not_there_gets_a_plain_message() -> None:
     with pytest.raises(ServerUnreachable, match="Server kantor tidak bisa dihubungi"):
         PgEngine(f"postgresql://nobody@127.0.0.1:{free_port()}/none")
+
+
+def test_retrying_inside_a_transaction_joins_it(engine: PgEngine) -> None:
+    """A unit of work called from inside another is part of the outer one: it is retried, and
+    rolled back, with it."""
+    engine.run("CREATE TEMP TABLE j (v bigint)")
+    with pytest.raises(RuntimeError), engine.atomic():
+        engine.retrying(lambda: engine.run("INSERT INTO j VALUES (1)"))
+        assert engine.scalar("SELECT count(*) FROM j") == 1
+        raise RuntimeError("outer fails")
+    assert engine.scalar("SELECT count(*) FROM j") == 0
+    assert engine.retrying(lambda: engine.run("INSERT INTO j VALUES (2)")) == 1
+    assert engine.scalar("SELECT sum(v) FROM j") == 2

@@ -6,6 +6,7 @@ ones SQLite's triggers derived (a first sketch of `mufakat server move`, issue 1
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from graphlib import TopologicalSorter
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ import psycopg
 import pytest
 
 from app.demo.generate import generate_demo
-from tests.pg import APP_ROLE, SUPERUSER
+from tests.pg import APP_ROLE, SUPERUSER, TEMPLATE, PgServer, _database
 
 DERIVED = {"loan_balances"}  # written by the triggers from loan_events / loan_denda_charges
 SKIPPED = {"_sqlite_migrations"}
@@ -70,6 +71,74 @@ def _copy(lite: sqlite3.Connection, pg: psycopg.Connection[Any]) -> dict[str, in
                         f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows
                     )
     return counts
+
+
+POSTED = "(SELECT account FROM journal_lines ORDER BY id LIMIT 1)"
+GUARDS = [
+    # (statement, refused on both engines?)
+    (f"UPDATE accounts SET code = code || 'x' WHERE code = {POSTED}", True),
+    (f"UPDATE accounts SET is_group = 1 WHERE code = {POSTED}", True),
+    (f"DELETE FROM accounts WHERE code = {POSTED}", True),
+    (f"UPDATE accounts SET name = name || ' (lama)' WHERE code = {POSTED}", False),
+    ("UPDATE savings_transactions SET note = note WHERE id = 1", True),
+    ("DELETE FROM loan_events WHERE id = 1", True),
+    ("UPDATE audit_log SET note = 'x' WHERE id = 1", True),
+    ("UPDATE documents SET note = note WHERE id = 1", True),  # a finished letter
+    ("UPDATE collection_decisions SET summary = summary || ' ' WHERE id = 1", True),
+    ("UPDATE members SET phone = phone WHERE id = 1", False),
+    (
+        "INSERT INTO journal_lines (journal_id, account, debit) "
+        f"VALUES ((SELECT min(id) FROM journals), {POSTED}, 1)",
+        True,  # a sealed journal takes no more lines
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def copied(demo: Path, pg_server: PgServer) -> Iterator[str]:
+    """The demo cooperative in a PostgreSQL database of its own (the owner's address)."""
+    with _database(pg_server, TEMPLATE) as url:
+        owner = url.replace(APP_ROLE, SUPERUSER, 1)
+        lite = sqlite3.connect(f"file:{demo}?mode=ro", uri=True)
+        try:
+            with psycopg.connect(owner, autocommit=True) as pg:
+                _copy(lite, pg)
+        finally:
+            lite.close()
+        yield owner
+
+
+def _refused_on_sqlite(path: Path, sql: str) -> bool:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("BEGIN")
+    try:
+        conn.execute(sql)
+        return False
+    except sqlite3.IntegrityError:
+        return True
+    finally:
+        conn.execute("ROLLBACK")
+        conn.close()
+
+
+def _refused_on_postgresql(url: str, sql: str) -> bool:
+    with psycopg.connect(url) as conn:
+        try:
+            conn.execute(sql)
+            return False
+        except psycopg.errors.IntegrityError:
+            return True
+        finally:
+            conn.rollback()
+
+
+@pytest.mark.parametrize(("sql", "refused"), GUARDS)
+def test_the_guards_refuse_the_same_statements_on_both_engines(
+    demo: Path, copied: str, sql: str, refused: bool
+) -> None:
+    assert _refused_on_sqlite(demo, sql) is refused
+    assert _refused_on_postgresql(copied, sql) is refused
 
 
 def test_a_demo_cooperative_fits_the_postgresql_schema(demo: Path, pg_url: str) -> None:

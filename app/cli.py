@@ -152,7 +152,28 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1
 
 
+def _refuse_server_urls(argv: Sequence[str]) -> int | None:
+    """A `postgresql://…` address where a database file goes: understood, checked, and refused
+    with a plain message for now (issue 15) instead of being opened as a file name."""
+    from app.server_url import is_server_url, not_yet_message, parse_server_url
+
+    for token in argv:
+        value = token.split("=", 1)[1] if token.startswith("--db=") else token
+        if is_server_url(value):
+            try:
+                message = not_yet_message(parse_server_url(value))
+            except AppError as exc:
+                message = exc.message
+            print(f"GAGAL: {message}", file=sys.stderr)
+            return 2
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    refused = _refuse_server_urls(argv)
+    if refused is not None:
+        return refused
     args = _parser().parse_args(argv)
     try:
         if args.smoke_test:

@@ -128,3 +128,7 @@ def make_draft(**overrides: object) -> MemberDraft:
 
 def make_member(services: Services, actor: User, **overrides: object) -> Member:
     return services.members.create(actor, make_draft(**overrides), today=date(2026, 11, 26))
+
+
+# The throw-away PostgreSQL server and its per-test databases (issue 15).
+from tests.pg import pg_empty_url, pg_server, pg_url  # noqa: E402, F401

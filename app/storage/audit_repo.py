@@ -1,4 +1,5 @@
-"""The audit trail: who changed what, when, with the values before and after."""
+"""The audit trail: who changed what, when, with the values before and after (portable SQL:
+runs on both engines)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.clock import now_text
-from app.storage.db import Database
+from app.storage.engine import Engine
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ def _dump(value: dict[str, Any] | None) -> str | None:
 
 
 class AuditRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def record(
@@ -45,36 +46,37 @@ class AuditRepository:
         note: str = "",
     ) -> None:
         """Append one entry; call inside the same transaction as the change it describes."""
-        self.db.execute(
+        self.db.run(
             "INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                now_text(),
-                user_id,
-                action,
-                entity,
-                None if entity_id is None else str(entity_id),
-                _dump(before),
-                _dump(after),
-                note,
-            ),
+            " VALUES (:at, :user_id, :action, :entity, :entity_id, :before, :after, :note)",
+            {
+                "at": now_text(),
+                "user_id": user_id,
+                "action": action,
+                "entity": entity,
+                "entity_id": None if entity_id is None else str(entity_id),
+                "before": _dump(before),
+                "after": _dump(after),
+                "note": note,
+            },
         )
 
     def entries(
         self, entity: str | None = None, entity_id: object | None = None, limit: int = 500
     ) -> list[AuditEntry]:
-        where, params = [], []
+        where: list[str] = []
+        params: dict[str, Any] = {"limit": limit}
         if entity is not None:
-            where.append("a.entity = ?")
-            params.append(entity)
+            where.append("a.entity = :entity")
+            params["entity"] = entity
         if entity_id is not None:
-            where.append("a.entity_id = ?")
-            params.append(str(entity_id))
+            where.append("a.entity_id = :entity_id")
+            params["entity_id"] = str(entity_id)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         rows = self.db.rows(
             "SELECT a.*, coalesce(u.full_name, '') AS user_name FROM audit_log a "
-            f"LEFT JOIN users u ON u.id = a.user_id {clause} ORDER BY a.id DESC LIMIT ?",
-            (*params, limit),
+            f"LEFT JOIN users u ON u.id = a.user_id {clause} ORDER BY a.id DESC LIMIT :limit",
+            params,
         )
         return [
             AuditEntry(

@@ -10,16 +10,19 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlite_utils
 
 from app.errors import StorageError
+from app.storage.dialect import SQLITE, Dialect
 from app.storage.lock import FileLock, LockHeld
+
+T = TypeVar("T")
 
 APPLICATION_ID = 0x4D55464B  # "MUFK" in the SQLite header, marks a Mufakat file
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -234,6 +237,34 @@ class Database:
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         row = self.one(sql, params)
         return None if row is None else row[0]
+
+    @property
+    def dialect(self) -> Dialect:
+        return SQLITE
+
+    def retrying(self, fn: Callable[[], T]) -> T:
+        """`fn()` in one transaction (SQLite has one writer: nothing to retry, see engine.py)."""
+        with self.atomic():
+            return fn()
+
+    def run(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
+        """Run a statement; the number of rows it changed."""
+        with sqlite_errors(self.path):  # sqlite-utils commits a write made outside atomic()
+            return self.sql.execute(sql, params).rowcount
+
+    def insert_id(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
+        """Run an `INSERT … RETURNING id`; the new row's id. The statement is stepped to its end
+        (a RETURNING statement left open keeps a read transaction that stops the checkpoint)."""
+        with sqlite_errors(self.path):
+            was_open = self.sql.conn.in_transaction
+            cursor = self.sql.conn.execute(sql, params)
+            rows = cursor.fetchall()
+            cursor.close()
+            if not was_open and self.sql.conn.in_transaction:
+                self.sql.conn.commit()  # outside atomic(): committed at once, as run() does
+        if len(rows) != 1:
+            raise AssertionError("INSERT … RETURNING id must return one row")
+        return int(rows[0][0])
 
     def close(self) -> None:
         """Close cleanly: the WAL is checkpointed in full, so the main file alone is complete;

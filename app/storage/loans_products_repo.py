@@ -83,7 +83,7 @@ class LoanProductsRepository:
 
     def product_name_taken(self, name: str, exclude_id: int | None = None) -> bool:
         found = self.db.scalar(
-            "SELECT 1 FROM loan_products WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
+            "SELECT 1 FROM loan_products WHERE name = ? COLLATE NOCASE AND id IS DISTINCT FROM ?",
             (name, exclude_id),
         )
         return found is not None

@@ -103,7 +103,7 @@ class MembersRepository:
 
     def with_nik(self, nik: str, exclude_id: int | None = None) -> list[Member]:
         rows = self.db.rows(
-            "SELECT * FROM members WHERE nik = ? AND id IS NOT ?", (nik, exclude_id)
+            "SELECT * FROM members WHERE nik = ? AND id IS DISTINCT FROM ?", (nik, exclude_id)
         )
         return [_member(r) for r in rows]
 

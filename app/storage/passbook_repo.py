@@ -85,7 +85,8 @@ class PassbookRepository:
 
     def model_name_taken(self, name: str, other_than: int | None) -> bool:
         found = self.db.scalar(
-            "SELECT id FROM passbook_models WHERE name = ? AND id IS NOT ?", (name, other_than)
+            "SELECT id FROM passbook_models WHERE name = ? AND id IS DISTINCT FROM ?",
+            (name, other_than),
         )
         return found is not None
 

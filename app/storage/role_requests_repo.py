@@ -1,12 +1,12 @@
-"""Requests to grant a privileged role, waiting for a Pengurus' approval."""
+"""Requests to grant a privileged role, waiting for a Pengurus' approval (portable SQL: runs on
+both engines)."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from app.clock import now_text
-from app.storage.db import Database
+from app.storage.engine import Engine, Row
 from app.users.models import Role
 
 
@@ -25,7 +25,7 @@ class RoleRequest:
     note: str
 
 
-def _request(row: sqlite3.Row) -> RoleRequest:
+def _request(row: Row) -> RoleRequest:
     return RoleRequest(
         id=row["id"],
         user_id=row["user_id"],
@@ -42,7 +42,7 @@ def _request(row: sqlite3.Row) -> RoleRequest:
 
 
 class RoleRequestsRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def insert(
@@ -56,31 +56,31 @@ class RoleRequestsRepository:
         note: str = "",
     ) -> int:
         now = now_text()
-        cursor = self.db.execute(
+        return self.db.insert_id(
             "INSERT INTO role_requests (user_id, role, previous_role, kind, requested_by,"
-            " requested_at, status, decided_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                user_id,
-                role.value,
-                previous_role.value if previous_role else None,
-                kind,
-                requested_by,
-                now,
-                status,
-                None if status == "menunggu" else now,
-                note,
-            ),
+            " requested_at, status, decided_at, note) VALUES (:user_id, :role, :previous_role,"
+            " :kind, :requested_by, :requested_at, :status, :decided_at, :note) RETURNING id",
+            {
+                "user_id": user_id,
+                "role": role.value,
+                "previous_role": previous_role.value if previous_role else None,
+                "kind": kind,
+                "requested_by": requested_by,
+                "requested_at": now,
+                "status": status,
+                "decided_at": None if status == "menunggu" else now,
+                "note": note,
+            },
         )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
 
     def get(self, request_id: int) -> RoleRequest | None:
-        row = self.db.one("SELECT * FROM role_requests WHERE id = ?", (request_id,))
+        row = self.db.one("SELECT * FROM role_requests WHERE id = :id", {"id": request_id})
         return _request(row) if row else None
 
     def open_for(self, user_id: int) -> RoleRequest | None:
         row = self.db.one(
-            "SELECT * FROM role_requests WHERE user_id = ? AND status = 'menunggu'", (user_id,)
+            "SELECT * FROM role_requests WHERE user_id = :user_id AND status = 'menunggu'",
+            {"user_id": user_id},
         )
         return _request(row) if row else None
 
@@ -92,8 +92,14 @@ class RoleRequestsRepository:
         return bool(self.db.scalar("SELECT count(*) FROM role_requests WHERE status = 'disetujui'"))
 
     def decide(self, request_id: int, status: str, decided_by: int | None, note: str) -> None:
-        self.db.execute(
-            "UPDATE role_requests SET status = ?, decided_by = ?, decided_at = ?, note = ?"
-            " WHERE id = ? AND status = 'menunggu'",
-            (status, decided_by, now_text(), note, request_id),
+        self.db.run(
+            "UPDATE role_requests SET status = :status, decided_by = :decided_by,"
+            " decided_at = :decided_at, note = :note WHERE id = :id AND status = 'menunggu'",
+            {
+                "status": status,
+                "decided_by": decided_by,
+                "decided_at": now_text(),
+                "note": note,
+                "id": request_id,
+            },
         )

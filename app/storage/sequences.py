@@ -1,4 +1,5 @@
-"""Number sequences (member numbers, receipts, letters): handed out once, never reused."""
+"""Number sequences (member numbers, receipts, letters): handed out once, never reused.
+Portable SQL: runs on both engines (the upsert's column is qualified for PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -7,31 +8,34 @@ from datetime import date
 
 from app import numbering
 from app.numbering import format_pattern, resets_yearly
-from app.storage.db import Database
+from app.storage.engine import Engine
 
 
-def next_value(db: Database, name: str, year: int = 0) -> int:
+def next_value(db: Engine, name: str, year: int = 0) -> int:
     """The next number of sequence (`name`, `year`); call inside the transaction that uses it.
 
     Year 0 is a sequence that never resets.
     """
     row = db.one(
-        "INSERT INTO sequences (name, year, last_value) VALUES (?, ?, 1) "
-        "ON CONFLICT (name, year) DO UPDATE SET last_value = last_value + 1 "
+        "INSERT INTO sequences (name, year, last_value) VALUES (:name, :year, 1) "
+        "ON CONFLICT (name, year) DO UPDATE SET last_value = sequences.last_value + 1 "
         "RETURNING last_value",
-        (name, year),
+        {"name": name, "year": year},
     )
     assert row is not None
-    return int(row[0])
+    return int(row["last_value"])
 
 
-def current_value(db: Database, name: str, year: int = 0) -> int:
-    value = db.scalar("SELECT last_value FROM sequences WHERE name = ? AND year = ?", (name, year))
+def current_value(db: Engine, name: str, year: int = 0) -> int:
+    value = db.scalar(
+        "SELECT last_value FROM sequences WHERE name = :name AND year = :year",
+        {"name": name, "year": year},
+    )
     return int(value or 0)
 
 
 def next_number(
-    db: Database,
+    db: Engine,
     name: str,
     pattern: str,
     on: date,

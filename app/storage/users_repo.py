@@ -1,15 +1,14 @@
-"""Users table."""
+"""Users table (portable SQL: runs on both engines; `username` compares without regard to case
+through the column's collation on both)."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from app.clock import now_text
-from app.storage.db import Database
+from app.storage.engine import Engine, Row
 from app.users.models import Role, User
 
 
-def _user(row: sqlite3.Row) -> User:
+def _user(row: Row) -> User:
     return User(
         id=row["id"],
         username=row["username"],
@@ -25,7 +24,7 @@ def _user(row: sqlite3.Row) -> User:
 
 
 class UsersRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def board_count(self) -> int:
@@ -39,15 +38,17 @@ class UsersRepository:
         return [_user(r) for r in self.db.rows("SELECT * FROM users ORDER BY role, full_name")]
 
     def by_id(self, user_id: int) -> User | None:
-        row = self.db.one("SELECT * FROM users WHERE id = ?", (user_id,))
+        row = self.db.one("SELECT * FROM users WHERE id = :id", {"id": user_id})
         return _user(row) if row else None
 
     def by_username(self, username: str) -> User | None:
-        row = self.db.one("SELECT * FROM users WHERE username = ?", (username.strip(),))
+        row = self.db.one("SELECT * FROM users WHERE username = :name", {"name": username.strip()})
         return _user(row) if row else None
 
     def password_hash(self, user_id: int) -> str:
-        return str(self.db.scalar("SELECT password_hash FROM users WHERE id = ?", (user_id,)))
+        return str(
+            self.db.scalar("SELECT password_hash FROM users WHERE id = :id", {"id": user_id})
+        )
 
     def insert(
         self,
@@ -59,22 +60,22 @@ class UsersRepository:
         must_change_password: bool = False,
         role_active: bool = True,
     ) -> int:
-        cursor = self.db.execute(
+        return self.db.insert_id(
             "INSERT INTO users (username, full_name, role, position, password_hash, "
-            "must_change_password, created_at, role_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                username.strip(),
-                full_name.strip(),
-                role.value,
-                position,
-                password_hash,
-                int(must_change_password),
-                now_text(),
-                int(role_active),
-            ),
+            "must_change_password, created_at, role_active) VALUES (:username, :full_name, "
+            ":role, :position, :password_hash, :must_change, :created_at, :role_active) "
+            "RETURNING id",
+            {
+                "username": username.strip(),
+                "full_name": full_name.strip(),
+                "role": role.value,
+                "position": position,
+                "password_hash": password_hash,
+                "must_change": int(must_change_password),
+                "created_at": now_text(),
+                "role_active": int(role_active),
+            },
         )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
 
     def update_fields(self, user_id: int, **fields: object) -> None:
         allowed = {
@@ -89,5 +90,5 @@ class UsersRepository:
             "role_active",
         }
         assert set(fields) <= allowed, fields
-        assignments = ", ".join(f"{name} = ?" for name in fields)
-        self.db.execute(f"UPDATE users SET {assignments} WHERE id = ?", (*fields.values(), user_id))
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        self.db.run(f"UPDATE users SET {assignments} WHERE id = :id", {**fields, "id": user_id})

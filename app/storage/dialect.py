@@ -1,0 +1,98 @@
+"""The few SQL forms that differ between SQLite and PostgreSQL (issue 15, OFFICE_SERVER.md §4).
+
+Repositories keep raw SQL written once in the forms both engines accept — named `:name`
+parameters, `INSERT … RETURNING id`, `ON CONFLICT … DO NOTHING / DO UPDATE` with qualified
+columns, `IS DISTINCT FROM`, integer flags compared with `= 1`, `COLLATE nocase` for ordering and
+equality — and ask their engine's `dialect` for the rest: scalar greatest/least, string
+aggregation, case-insensitive LIKE and a condition turned into a 0/1 integer.
+
+`COLLATE nocase` is portable because the PostgreSQL schema creates an ICU collation of that name
+(case-insensitive, `deterministic = false`); PostgreSQL 15 refuses LIKE on such a collation, so
+case-insensitive matching goes through `ci_like` (ILIKE there).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+SQLITE_NAME = "sqlite"
+POSTGRES_NAME = "postgresql"
+
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.name == POSTGRES_NAME
+
+    def greatest(self, *exprs: str) -> str:
+        """The largest of several values in one row (SQLite's scalar max)."""
+        return f"{'greatest' if self.is_postgres else 'max'}({', '.join(exprs)})"
+
+    def least(self, *exprs: str) -> str:
+        """The smallest of several values in one row (SQLite's scalar min)."""
+        return f"{'least' if self.is_postgres else 'min'}({', '.join(exprs)})"
+
+    def string_agg(self, expr: str, separator: str = ",") -> str:
+        """Values of a group joined by `separator` (a literal: no quote in it)."""
+        if "'" in separator:
+            raise ValueError("separator must not contain a quote")
+        if self.is_postgres:
+            return f"string_agg(CAST({expr} AS text), '{separator}')"
+        return f"group_concat({expr}, '{separator}')"
+
+    def ci_like(self, expr: str, pattern: str) -> str:
+        """`expr` matches the LIKE `pattern` ignoring case (ASCII case on SQLite, as today)."""
+        return f"{expr} {'ILIKE' if self.is_postgres else 'LIKE'} {pattern}"
+
+    def flag(self, condition: str) -> str:
+        """A condition as an integer 0/1 (SQLite gives integers for comparisons already)."""
+        if self.is_postgres:
+            return f"CASE WHEN {condition} THEN 1 ELSE 0 END"
+        return f"({condition})"
+
+    def insert_ignore(self, table: str, columns: tuple[str, ...]) -> str:
+        """INSERT of named parameters that does nothing when a unique key already holds the row
+        (SQLite ≥ 3.24 and PostgreSQL share the form)."""
+        names = ", ".join(columns)
+        values = ", ".join(f":{c}" for c in columns)
+        return f"INSERT INTO {table} ({names}) VALUES ({values}) ON CONFLICT DO NOTHING"
+
+
+SQLITE = Dialect(SQLITE_NAME)
+POSTGRES = Dialect(POSTGRES_NAME)
+
+_TOKEN = re.compile(
+    r"""'(?:[^']|'')*'"""  # string literal, kept
+    r'''|"(?:[^"]|"")*"'''  # quoted identifier, kept
+    r"""|--[^\n]*"""  # comment, kept
+    r"""|::"""  # a PostgreSQL cast, kept
+    r"""|:([A-Za-z_]\w*)"""  # a named parameter
+    r"""|\?"""  # a positional parameter
+    r"""|%"""  # a literal percent sign: doubled for psycopg
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def to_pyformat(sql: str) -> str:
+    """SQLite-style parameters (`:name`, `?`) as psycopg's (`%(name)s`, `%s`); string literals,
+    quoted identifiers, comments and `::` casts are left alone, and every `%` is doubled (the
+    query must then always be run with parameters, an empty tuple when there are none)."""
+
+    def swap(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if match.group(1) is not None:
+            return f"%({match.group(1)})s"
+        if token == "?":
+            return "%s"
+        if token == "%":
+            return "%%"
+        if token.startswith(("'", '"', "--")):
+            return token.replace("%", "%%")  # psycopg reads every % of a query with parameters
+        return token
+
+    return _TOKEN.sub(swap, sql)

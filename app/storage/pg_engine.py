@@ -1,0 +1,155 @@
+"""The office server's engine: one PostgreSQL database shared by several PCs (issue 15).
+
+psycopg 3 with rows as dicts; `numeric` values (what `sum` of a bigint column gives) are loaded as
+`int` when exact and refused when they carry a fraction, so money stays whole rupiah. Every
+transaction is SERIALIZABLE: the services were written for SQLite's one writer at a time, and
+under READ COMMITTED two PCs withdrawing the same balance both succeed (OFFICE_SERVER.md §1).
+A transaction the server aborts for a conflict is run again by `retrying`, a bounded number of
+times; one that still fails, or one aborted inside a plain `atomic()`, becomes a StorageError with
+a plain message and nothing written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import time
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg.adapt import Loader
+from psycopg.rows import dict_row
+
+from app.errors import StorageError
+from app.storage.dialect import POSTGRES, Dialect, to_pyformat
+
+T = TypeVar("T")
+Params = Sequence[Any] | dict[str, Any]
+
+ATTEMPTS = 5
+"""How many times `retrying` runs a unit of work the server aborted for a conflict."""
+
+_CONFLICTS = (pg_errors.SerializationFailure, pg_errors.DeadlockDetected)
+
+MSG_CONFLICT = (
+    "Data yang sama sedang diubah di komputer lain, jadi penyimpanan ini dibatalkan. Tidak ada "
+    "yang tersimpan. Coba simpan lagi."
+)
+MSG_UNREACHABLE = (
+    "Server kantor tidak bisa dihubungi — pastikan PC server menyala dan tersambung ke jaringan. "
+    "Tidak ada yang tersimpan setengah jalan."
+)
+
+
+class FractionRefused(ValueError):
+    """A numeric value with a fraction where the program only keeps whole numbers."""
+
+
+class ExactIntLoader(Loader):
+    """numeric → int, only when exact (sums of whole-rupiah columns)."""
+
+    def load(self, data: Any) -> int:
+        value = Decimal(bytes(data).decode("ascii"))
+        whole = int(value)
+        if whole != value:
+            raise FractionRefused(f"numeric value {value} is not a whole number")
+        return whole
+
+
+class ServerConflict(StorageError):
+    """The server aborted a transaction because another PC changed the same data."""
+
+
+class ServerUnreachable(StorageError):
+    """The office server could not be reached."""
+
+
+def connect(url: str) -> psycopg.Connection[dict[str, Any]]:
+    try:
+        conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=10)
+    except psycopg.OperationalError as exc:
+        raise ServerUnreachable(MSG_UNREACHABLE) from exc
+    conn.adapters.register_loader("numeric", ExactIntLoader)
+    conn.isolation_level = psycopg.IsolationLevel.SERIALIZABLE
+    return conn
+
+
+class PgEngine:
+    """The `Engine` protocol (app/storage/engine.py) on one PostgreSQL connection."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.conn = connect(url)
+        self.attempts = ATTEMPTS
+
+    @property
+    def dialect(self) -> Dialect:
+        return POSTGRES
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[PgEngine]:
+        """One SERIALIZABLE transaction (a savepoint when nested): all of it or none of it."""
+        with self._errors(), self.conn.transaction():
+            yield self
+
+    def retrying(self, fn: Callable[[], T]) -> T:
+        """`fn()` in one transaction, run again (up to `attempts` times in all, after a short
+        random pause) when the server aborts it for a conflict with another transaction."""
+        if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            with self.atomic():  # already inside a transaction: the outer unit retries
+                return fn()
+        for attempt in range(1, self.attempts + 1):
+            try:
+                with self.conn.transaction():
+                    return fn()
+            except (*_CONFLICTS, ServerConflict) as exc:
+                if attempt == self.attempts:
+                    raise ServerConflict(MSG_CONFLICT) from exc
+                time.sleep(random.uniform(0.005, 0.02) * attempt)
+            except psycopg.OperationalError as exc:
+                raise ServerUnreachable(MSG_UNREACHABLE) from exc
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except _CONFLICTS as exc:
+            raise ServerConflict(MSG_CONFLICT) from exc
+        except (pg_errors.AdminShutdown, pg_errors.ConnectionException) as exc:
+            raise ServerUnreachable(MSG_UNREACHABLE) from exc
+        except psycopg.OperationalError as exc:
+            if self.conn.closed or self.conn.broken:
+                raise ServerUnreachable(MSG_UNREACHABLE) from exc
+            raise
+
+    def _cursor(self, sql: str, params: Params) -> psycopg.Cursor[dict[str, Any]]:
+        return self.conn.execute(to_pyformat(sql), params)
+
+    def rows(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
+        with self._errors():
+            return self._cursor(sql, params).fetchall()
+
+    def one(self, sql: str, params: Params = ()) -> dict[str, Any] | None:
+        with self._errors():
+            return self._cursor(sql, params).fetchone()
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self.one(sql, params)
+        return None if row is None else next(iter(row.values()))
+
+    def run(self, sql: str, params: Params = ()) -> int:
+        with self._errors():
+            return self._cursor(sql, params).rowcount
+
+    def insert_id(self, sql: str, params: Params = ()) -> int:
+        row = self.one(sql, params)
+        if row is None:
+            raise AssertionError("INSERT … RETURNING id returned no row")
+        return int(row["id"])
+
+    def close(self) -> None:
+        self.conn.close()

@@ -1,0 +1,158 @@
+"""The PostgreSQL engine: whole numbers stay int, every write unit is SERIALIZABLE and retried,
+and two PCs withdrawing the same balance never overdraw it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.storage.pg_engine import (
+    FractionRefused,
+    PgEngine,
+    ServerConflict,
+    ServerUnreachable,
+)
+from tests.pg import free_port
+
+BALANCE = 100_000
+WITHDRAW = 80_000
+
+
+@pytest.fixture
+def engine(pg_url: str) -> Iterator[PgEngine]:
+    eng = PgEngine(pg_url)
+    yield eng
+    eng.close()
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(values=st.lists(st.integers(-(2**62), 2**62), min_size=1, max_size=6))
+def test_sums_of_bigints_are_exact_ints(pg_url: str, values: list[int]) -> None:
+    eng = PgEngine(pg_url)
+    try:
+        total = eng.scalar("SELECT sum(v) FROM unnest(CAST(:vs AS bigint[])) AS v", {"vs": values})
+        assert type(total) is int and total == sum(values)
+    finally:
+        eng.close()
+
+
+@pytest.mark.parametrize(("text", "whole"), [("7.0", True), ("7.5", False), ("-0.001", False)])
+def test_a_fraction_is_refused_never_rounded(engine: PgEngine, text: str, whole: bool) -> None:
+    sql = f"SELECT CAST('{text}' AS numeric) AS n"
+    if whole:
+        assert engine.scalar(sql) == 7
+    else:
+        with pytest.raises((FractionRefused, psycopg.DataError)):
+            engine.scalar(sql)
+
+
+def test_transactions_are_serializable(engine: PgEngine) -> None:
+    with engine.atomic():
+        assert engine.scalar("SHOW transaction_isolation") == "serializable"
+
+
+def test_atomic_writes_all_or_nothing(engine: PgEngine) -> None:
+    engine.run("CREATE TEMP TABLE m (v bigint)")
+    with pytest.raises(RuntimeError), engine.atomic():
+        engine.run("INSERT INTO m VALUES (1)")
+        raise RuntimeError("stop")
+    assert engine.scalar("SELECT count(*) FROM m") == 0
+
+
+def _prepare(url: str) -> None:
+    with psycopg.connect(url.replace("mufakat_app", "mufakat_admin"), autocommit=True) as conn:
+        conn.execute("CREATE TABLE moves (id bigint GENERATED ALWAYS AS IDENTITY, amount bigint)")
+        conn.execute("GRANT SELECT, INSERT ON moves TO mufakat_app")
+        conn.execute("INSERT INTO moves (amount) VALUES (%s)", (BALANCE,))
+
+
+def _withdraw_twice(url: str, isolation: psycopg.IsolationLevel) -> tuple[list[bool], int]:
+    """Two PCs read the balance at the same moment, check it, and withdraw."""
+    both_read = threading.Barrier(2, timeout=10)
+    outcome: list[bool] = []
+    errors: list[BaseException] = []
+
+    def pc() -> None:
+        eng = PgEngine(url)
+        eng.conn.isolation_level = isolation
+        first = [True]
+
+        def withdraw() -> bool:
+            balance = eng.scalar("SELECT coalesce(sum(amount), 0) FROM moves")
+            if first[0]:
+                first[0] = False
+                both_read.wait()
+            if balance < WITHDRAW:
+                return False
+            eng.run("INSERT INTO moves (amount) VALUES (:a)", {"a": -WITHDRAW})
+            return True
+
+        try:
+            outcome.append(eng.retrying(withdraw))
+        except BaseException as exc:  # reported by the main thread
+            errors.append(exc)
+        finally:
+            eng.close()
+
+    threads = [threading.Thread(target=pc) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert errors == []
+    eng = PgEngine(url)
+    final = eng.scalar("SELECT sum(amount) FROM moves")
+    eng.close()
+    return outcome, final
+
+
+def test_two_pcs_withdrawing_the_same_balance_never_overdraw(pg_url: str) -> None:
+    _prepare(pg_url)
+    outcome, final = _withdraw_twice(pg_url, psycopg.IsolationLevel.SERIALIZABLE)
+    assert sorted(outcome) == [False, True]
+    assert final == BALANCE - WITHDRAW
+
+
+def test_without_serializable_the_same_race_overdraws(pg_url: str) -> None:
+    """The control: the test above can fail (READ COMMITTED lets both withdraw)."""
+    _prepare(pg_url)
+    outcome, final = _withdraw_twice(pg_url, psycopg.IsolationLevel.READ_COMMITTED)
+    assert outcome == [True, True]
+    assert final == BALANCE - 2 * WITHDRAW < 0
+
+
+def test_retries_are_bounded_with_a_plain_message(engine: PgEngine) -> None:
+    calls = []
+
+    def always_conflicts() -> None:
+        calls.append(1)
+        raise psycopg.errors.SerializationFailure("conflict")
+
+    with pytest.raises(ServerConflict, match="komputer lain"):
+        engine.retrying(always_conflicts)
+    assert len(calls) == engine.attempts
+
+
+def test_a_server_that_is_not_there_gets_a_plain_message() -> None:
+    with pytest.raises(ServerUnreachable, match="Server kantor tidak bisa dihubungi"):
+        PgEngine(f"postgresql://nobody@127.0.0.1:{free_port()}/none")
+
+
+def test_retrying_inside_a_transaction_joins_it(engine: PgEngine) -> None:
+    """A unit of work called from inside another is part of the outer one: it is retried, and
+    rolled back, with it."""
+    engine.run("CREATE TEMP TABLE j (v bigint)")
+    with pytest.raises(RuntimeError), engine.atomic():
+        engine.retrying(lambda: engine.run("INSERT INTO j VALUES (1)"))
+        assert engine.scalar("SELECT count(*) FROM j") == 1
+        raise RuntimeError("outer fails")
+    assert engine.scalar("SELECT count(*) FROM j") == 0
+    assert engine.retrying(lambda: engine.run("INSERT INTO j VALUES (2)")) == 1
+    assert engine.scalar("SELECT sum(v) FROM j") == 2

@@ -37,3 +37,33 @@ def test_import_ui_main_loads_nothing_heavy() -> None:
 def test_the_check_sees_them(statement: str) -> None:
     """The guard above can fail: the composition root and the main window do load them."""
     assert _heavy(_loaded_by(statement))
+
+
+LOGIN_PATH = """
+import os, tempfile
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["MUFAKAT_HOME"] = tempfile.mkdtemp()
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+import ui.main
+from app.services import Services
+from ui.login_dialog import LoginDialog
+services = Services.open(Path(tempfile.mkdtemp()) / "koperasi.db", create=True)
+dialog = LoginDialog(services)
+dialog.show()
+app.processEvents()
+"""
+
+
+def test_the_login_window_does_not_load_reportlab() -> None:
+    """Opening a file (the composition root) and showing the log-in window load no ReportLab:
+    it comes with the first document (issue 16)."""
+    modules = _loaded_by(LOGIN_PATH)
+    assert "app.services" in modules and "ui.login_dialog" in modules  # the path was taken
+    assert [m for m in modules if m == "reportlab" or m.startswith("reportlab.")] == []
+
+
+def test_the_login_check_sees_reportlab() -> None:
+    """The guard above can fail: rendering a document does load it."""
+    assert "reportlab" in _loaded_by("import app.documents.render")

@@ -77,6 +77,8 @@ def test_beranda_shows_first_and_fills_its_numbers_as_they_come(
     assert home.loading()
     assert home.members_card.value.text() == "…"
     assert home.welcome.text() == "Selamat datang, Uji Admin"  # the header comes at once
+    qtbot.wait(20)
+    assert home.loading()  # nothing is read before the window is shown
     window.show()
     with qtbot.waitSignal(home.filled, timeout=10_000):
         pass
@@ -99,6 +101,7 @@ def test_a_file_closed_before_beranda_was_read_stops_the_reading(
     window = _window(qtbot, services)
     home = window.view(HOME)
     assert isinstance(home, HomeView) and home.loading()
-    window.close()  # closes the file
+    window.show()  # the reading starts on the next turn of the event loop
+    window.close()  # but the file is closed first
     qtbot.wait(50)  # the remaining steps find the file closed and stop, raising nothing
     assert not home.loading()

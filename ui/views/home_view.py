@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -67,6 +68,7 @@ class HomeView(QWidget):
         (the main window's start), instead of before returning."""
         super().__init__(parent)
         self._pending: list[Callable[[], None]] = []
+        self._started = False
         self.services = services
         self.user = user
         self.today: Callable[[], date] = date.today
@@ -257,13 +259,24 @@ class HomeView(QWidget):
         """The header now; every other number on a later turn of the event loop, so the
         window is on screen (saying it is reading) before the first query runs."""
         self._pending = self._steps()
+        self._started = False
         self._pending.pop(0)()
         for card in (self.members_card, self.savings_card):
             card.value.setText("…")
             card.detail.setText(self.tr("sedang dibaca…"))
         self.empty.setText(self.tr("Membaca daftar pekerjaan…"))
         self._show_list(False)
-        QTimer.singleShot(0, self._next_step)
+        if self.isVisible():
+            self._started = True
+            QTimer.singleShot(0, self._next_step)
+        # else: showEvent starts the reading, once the window is on its way to the screen
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending and not self._started:
+            self._started = True
+            # A timer, not a posted call: the window's first paint (a posted event) goes first.
+            QTimer.singleShot(1, self._next_step)
 
     def _next_step(self) -> None:
         if self.services.changes.closed:  # the file was closed before Beranda was read
@@ -319,6 +332,9 @@ class HomeView(QWidget):
 
     def _changed(self) -> None:
         """Something was written elsewhere: read again, keeping the chosen line and scroll."""
+        if self._pending:  # still reading in steps (the window is being shown): start over
+            self._pending = self._steps()
+            return
 
         def key(row: int) -> object:
             item = self.model.row_at(row)

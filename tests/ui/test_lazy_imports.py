@@ -67,3 +67,22 @@ def test_the_login_window_does_not_load_reportlab() -> None:
 def test_the_login_check_sees_reportlab() -> None:
     """The guard above can fail: rendering a document does load it."""
     assert "reportlab" in _loaded_by("import app.documents.render")
+
+
+def test_the_main_window_with_beranda_loads_no_reportlab_nor_openpyxl() -> None:
+    """Beranda's chart and the table models take their data from modules without ReportLab or
+    openpyxl: those come with the first document or spreadsheet (issue 16)."""
+    modules = _loaded_by("import ui.main_window, ui.views.home_view, ui.models.base")
+    assert "ui.widgets.charts" in modules  # Beranda's NPL chart was imported
+    late = ("reportlab", "openpyxl")
+    assert [m for m in modules if m.split(".")[0] in late] == []
+
+
+def test_a_spreadsheet_and_a_report_chart_do_load_them() -> None:
+    modules = _loaded_by(
+        "import app.documents.report_charts\n"
+        "import tempfile, pathlib\n"
+        "from app.exports.xlsx_table import TableExport, write_table\n"
+        "write_table(TableExport('t', ['a'], [['1']]), pathlib.Path(tempfile.mkdtemp()) / 't.xlsx')"
+    )
+    assert "reportlab" in modules and "openpyxl" in modules

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from enum import StrEnum
 
@@ -57,8 +58,11 @@ _PREFIXES: dict[str, Kind] = {
 }
 
 
+@functools.lru_cache(maxsize=512)
 def kind_of_table(table: str) -> Kind | None:
-    """'loan_events' -> LOANS; 'collection_decisions' -> DECISIONS; 'audit_log' -> None."""
+    """'loan_events' -> LOANS; 'collection_decisions' -> DECISIONS; 'audit_log' -> None.
+
+    Remembered per name: it runs for every row written (a demo writes millions)."""
     best: tuple[int, Kind] | None = None
     for prefix, kind in _PREFIXES.items():
         if table.startswith(prefix) and (best is None or len(prefix) > best[0]):

@@ -18,7 +18,15 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from app.backups import RestorePlan
 from app.config import last_database, remember_database
 from app.errors import AppError, StorageError
-from app.files import DamagedFile, OlderThanLastSeen, database_files, plan_restore, restore_file
+from app.files import (
+    LONG_CHECK_BYTES,
+    DamagedFile,
+    OlderThanLastSeen,
+    database_files,
+    long_check_ahead,
+    plan_restore,
+    restore_file,
+)
 from app.paths import backup_dir_for, demo_db_path
 from app.users.models import User
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
@@ -68,6 +76,8 @@ class AppController(QObject):
         self.password_dialog: ChangePasswordDialog | None = None
         self.window: MainWindow | None = None
         self.restore_dialog: RestoreDialog | None = None
+        # From this size a file left open by a power cut is checked behind a progress window.
+        self.long_check_bytes = LONG_CHECK_BYTES
 
     # -- entry --------------------------------------------------------------------------------
     def start(self, db: Path | None = None, demo: bool = False) -> None:
@@ -105,10 +115,8 @@ class AppController(QObject):
         (offering a restore for a damaged file); an older copy is named and the user decides."""
         if self.start_screen is not None:
             self.start_screen.clear_message()
-        from app.services import Services
-
         try:
-            services = Services.open(Path(path), accept_older=accept_older)
+            services = self._open_services(Path(path), accept_older)
         except OlderThanLastSeen as exc:
             answer = QMessageBox.question(
                 self._parent(),
@@ -129,6 +137,20 @@ class AppController(QObject):
             return False
         self._opened(services)
         return True
+
+    def _open_services(self, path: Path, accept_older: bool) -> Services:
+        """Services.open; after a power cut (the whole of a large file is checked first) in a
+        worker thread behind a progress window saying so, so the screen never looks hung."""
+        from app.services import Services
+
+        if not long_check_ahead(path, self.long_check_bytes):
+            return Services.open(path, accept_older=accept_older)
+        return run_with_progress(
+            self._parent(),
+            self.tr("Membuka {name}").format(name=path.name),
+            self.tr("Memeriksa keutuhan data setelah komputer mati mendadak…"),
+            lambda _progress: Services.open(path, accept_older=accept_older),
+        )
 
     def restore_into(self, path: Path) -> None:
         """ "Pulihkan dari cadangan…" for a file that will not open: pick a backup, see what it

@@ -5,6 +5,7 @@ It only composes views and routes between them; each view does its own work."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,16 +27,14 @@ from app.services import Services
 from app.users.models import User
 from ui.errors import show_error
 from ui.models.backups_model import format_timestamp
-from ui.views.books_view import BooksView
-from ui.views.cases_view import CasesView
-from ui.views.collection_reports_view import CollectionReportsView
-from ui.views.documents_view import DocumentsView
 from ui.views.home_view import HomeView
-from ui.views.loans_view import LoansView
-from ui.views.members_view import MembersView
-from ui.views.portfolio_view import PortfolioView
-from ui.views.settings.backup_actions import auto_backup
-from ui.views.settings.settings_view import SettingsView
+
+if TYPE_CHECKING:  # every section but Beranda is imported and built when first opened
+    from ui.views.books_view import BooksView
+    from ui.views.cases_view import CasesView
+    from ui.views.loans_view import LoansView
+    from ui.views.members_view import MembersView
+    from ui.views.settings.settings_view import SettingsView
 
 HOME, MEMBERS, LOANS, CASES, DOCUMENTS, REPORTS, BOOKS, SETTINGS = range(8)
 
@@ -52,7 +51,7 @@ class MainWindow(QMainWindow):
         self._to_start = False
         self._logging_out = False
         self._shut_down = False
-        self.views: list[QWidget] = []
+        self._views: list[QWidget | None] = []
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -65,7 +64,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_views()
         self._build_menus()
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._select)
         self.sidebar.setCurrentRow(HOME)
         self.resize(1366, 768)
         self.refresh_title()
@@ -126,40 +125,114 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _build_views(self) -> None:
-        self.home_view = HomeView(self.services, self.user)
-        self.members_view = MembersView(self.services, self.user)
-        self.settings_view = SettingsView(self.services, self.user)
-        self.cases_view = CasesView(self.services, self.user)
-        self.loans_view = LoansView(self.services, self.user)
-        self.books_view = BooksView(self.services, self.user)
+        """Only Beranda now, filling its numbers after the window is on screen; every other
+        section is built the first time it is opened (see view())."""
         names = self.section_names()
-        # One view per sidebar entry, in sidebar order; a section still to be built shows a
-        # PlaceholderView saying what will come there.
-        self.views = [
-            self.home_view,
-            self.members_view,
-            self.loans_view,
-            self.cases_view,
-            DocumentsView(self.services, self.user),
-            CollectionReportsView(
-                self.services, self.user, portfolio=PortfolioView(self.services, self.user)
-            ),
-            self.books_view,
-            self.settings_view,
-        ]
-        assert len(self.views) == len(names)
-        for view in self.views:
-            self.stack.addWidget(view)
-        self.home_view.new_member_requested.connect(self.new_member)
-        self.books_view.member_requested.connect(self.open_member)
-        self.books_view.loan_requested.connect(self.open_loan)
-        self.books_view.case_requested.connect(self.open_case_of_loan)
-        self.home_view.task_opened.connect(self.open_task)
-        self.home_view.backup_requested.connect(self.settings_view.backup_tab.backup_now)
-        self.settings_view.backup_made.connect(self._backup_made)
-        self.settings_view.profile_saved.connect(self.refresh_title)
-        self.settings_view.profile_saved.connect(self.home_view.refresh)
-        self.settings_view.data_replaced.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        home = HomeView(self.services, self.user, staged=True)
+        self._views = [home] + [None] * (len(names) - 1)
+        self.stack.addWidget(home)
+        for _ in names[1:]:
+            self.stack.addWidget(QWidget())  # stands in for the section until it is opened
+        home.new_member_requested.connect(self.new_member)
+        home.task_opened.connect(self.open_task)
+        home.backup_requested.connect(lambda: self.settings_view.backup_tab.backup_now())
+
+    def view(self, index: int) -> QWidget:
+        """The section's view, built (and put in the stack) the first time it is asked for."""
+        built = self._views[index]
+        if built is None:
+            built = self._make_view(index)
+            self._views[index] = built
+            stand_in = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, built)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            if current >= 0:
+                self.stack.setCurrentIndex(current)
+        return built
+
+    def _make_view(self, index: int) -> QWidget:
+        services, user = self.services, self.user
+        if index == MEMBERS:
+            from ui.views.members_view import MembersView
+
+            return MembersView(services, user)
+        if index == LOANS:
+            from ui.views.loans_view import LoansView
+
+            return LoansView(services, user)
+        if index == CASES:
+            from ui.views.cases_view import CasesView
+
+            return CasesView(services, user)
+        if index == DOCUMENTS:
+            from ui.views.documents_view import DocumentsView
+
+            return DocumentsView(services, user)
+        if index == REPORTS:
+            from ui.views.collection_reports_view import CollectionReportsView
+            from ui.views.portfolio_view import PortfolioView
+
+            return CollectionReportsView(services, user, portfolio=PortfolioView(services, user))
+        if index == BOOKS:
+            from ui.views.books_view import BooksView
+
+            books = BooksView(services, user)
+            books.member_requested.connect(self.open_member)
+            books.loan_requested.connect(self.open_loan)
+            books.case_requested.connect(self.open_case_of_loan)
+            return books
+        assert index == SETTINGS, index
+        from ui.views.settings.settings_view import SettingsView
+
+        settings = SettingsView(services, user)
+        settings.backup_made.connect(self._backup_made)
+        settings.profile_saved.connect(self.refresh_title)
+        settings.profile_saved.connect(lambda: self._home().refresh())
+        settings.data_replaced.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        return settings
+
+    def _home(self) -> HomeView:
+        home = self._views[HOME]
+        assert isinstance(home, HomeView)
+        return home
+
+    def built_sections(self) -> list[int]:
+        """The sections built so far (Beranda from the start, the others once opened)."""
+        return [i for i, view in enumerate(self._views) if view is not None]
+
+    @property
+    def views(self) -> list[QWidget]:
+        """Every section's view, in sidebar order (building those not built yet)."""
+        return [self.view(i) for i in range(len(self._views))]
+
+    @property
+    def home_view(self) -> HomeView:
+        """Beranda with all its numbers (what is still to be read is read now)."""
+        home = self._home()
+        home.finish_loading()
+        return home
+
+    @property
+    def members_view(self) -> MembersView:
+        return self.view(MEMBERS)  # type: ignore[return-value]
+
+    @property
+    def loans_view(self) -> LoansView:
+        return self.view(LOANS)  # type: ignore[return-value]
+
+    @property
+    def cases_view(self) -> CasesView:
+        return self.view(CASES)  # type: ignore[return-value]
+
+    @property
+    def books_view(self) -> BooksView:
+        return self.view(BOOKS)  # type: ignore[return-value]
+
+    @property
+    def settings_view(self) -> SettingsView:
+        return self.view(SETTINGS)  # type: ignore[return-value]
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
@@ -216,6 +289,11 @@ class MainWindow(QMainWindow):
         PayrollDialog(self.services, self.user, self).exec()
 
     # -- navigation ---------------------------------------------------------------------------
+    def _select(self, index: int) -> None:
+        if index >= 0:
+            self.view(index)
+            self.stack.setCurrentIndex(index)
+
     def show_section(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)
 
@@ -320,6 +398,8 @@ class MainWindow(QMainWindow):
         self._shut_down = True
         try:
             if self.services.settings.get("backup.auto_on_close"):
+                from ui.views.settings.backup_actions import auto_backup
+
                 auto_backup(self, self.services, self.user)
         except AppError as exc:
             show_error(

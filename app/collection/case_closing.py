@@ -6,6 +6,7 @@ current — nothing overdue on any day — for `collection.close_current_days` (
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -45,17 +46,20 @@ def close_recovered(
     close: Closer,
     as_of: date,
     user_id: int | None,
+    overdue_now: AbstractSet[int] = frozenset(),
 ) -> list[int]:
     """Close every open case (of `cases`) of an aktif loan that has been current for the whole
     period (and whose case is at least that old, with no proposal waiting: `waiting` holds the
-    case ids with one); returns their ids."""
+    case ids with one); returns their ids. `overdue_now`: loans already known to be overdue on
+    `as_of` (the caller's all_arrears), so not current throughout, skipped without the check
+    day by day (most open cases; Beranda runs this at every start, issue 16)."""
     period = int(settings.get("collection.close_current_days"))
     if period <= 0:
         return []
     start = as_of - timedelta(days=period)
     closed: list[int] = []
     for case in cases:
-        if case.opened_on > start or case.id in waiting:
+        if case.opened_on > start or case.id in waiting or case.loan_id in overdue_now:
             continue
         if loans.get(case.loan_id).status != LoanStatus.AKTIF:
             continue

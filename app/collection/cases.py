@@ -191,6 +191,7 @@ class CaseService:
                 self.close_automatically,
                 as_of,
                 user_id,
+                overdue_now={a.loan_id for a in arrears if a.days_past_due > 0},
             )
         return [self.get(case_id) for case_id in opened]
 

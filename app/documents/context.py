@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from app.documents.kinds import DocKind
-from app.documents.signatures import SignerConfig
+from app.documents.signer_roles import SignerConfig
 from app.documents.templates import fill
 from app.documents.wording import PARTS
 from app.settings.profile import CoopProfile

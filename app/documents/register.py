@@ -24,7 +24,7 @@ from app.documents.numbering import (
     validate_doc_pattern,
 )
 from app.documents.safe_render import render_safely
-from app.documents.signatures import MENGETAHUI_ROLE, ROLES, SignerConfig
+from app.documents.signer_roles import MENGETAHUI_ROLE, ROLES, SignerConfig
 from app.documents.templates import TemplateService
 from app.errors import PermissionDenied, StorageError, ValidationError
 from app.settings.service import SettingsService

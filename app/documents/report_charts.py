@@ -6,7 +6,6 @@ results by month and the causes of non-payment."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -15,33 +14,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 
 from app.collection.reports import CauseRow, PerformanceRow
+from app.documents.chart_data import CLASS_COLORS, SERIES, BarSeries, month_label, whole_step
 from app.documents.fonts import FONT_BOLD, FONT_REGULAR
 from app.documents.letter import CONTENT_WIDTH
 from app.formats import MONTHS_ID
 from app.loans.trend import TrendPoint
-
-CLASS_COLORS = {
-    "L": "#2e7d32",
-    "DPK": "#f9a825",
-    "KL": "#ef6c00",
-    "D": "#c62828",
-    "M": "#4a148c",
-}
-SERIES = ("#1565c0", "#2e7d32", "#c62828", "#f9a825", "#6a1b9a")
-
-
-@dataclass(frozen=True)
-class BarSeries:
-    """A chart's data: category labels and one or more named series of whole numbers."""
-
-    title: str
-    labels: Sequence[str]
-    series: Sequence[tuple[str, Sequence[int]]]
-    unit: str = ""
-
-
-def month_label(point: TrendPoint) -> str:
-    return f"{MONTHS_ID[point.as_of.month - 1][:3]} {point.as_of.year % 100:02d}"
 
 
 def trend_series(points: Sequence[TrendPoint]) -> BarSeries:
@@ -89,18 +66,6 @@ def stacked_bars(data: BarSeries, colours: Sequence[str], height: float = 5.2 * 
     drawing.add(chart)
     _legend(drawing, [(n, c) for (n, _v), c in zip(data.series, colours, strict=False)], 4)
     return drawing
-
-
-def whole_step(data: BarSeries) -> int:
-    """A step of whole units giving at most about six grid lines (1, 2, 5, 10, 20, 50 …)."""
-    top = max((v for _n, values in data.series for v in values), default=0)
-    step = 1
-    while top / step > 6:
-        for factor in (2, 5 / 2, 2):
-            step = int(step * factor)
-            if top / step <= 6:
-                break
-    return step
 
 
 def grouped_bars(data: BarSeries, height: float = 5.2 * cm, horizontal: bool = False) -> Drawing:

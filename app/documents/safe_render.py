@@ -9,8 +9,6 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from reportlab.platypus.doctemplate import LayoutError
-
 from app.errors import AppError
 
 T = TypeVar("T")
@@ -60,6 +58,9 @@ def render_safely(
     """`render(data, context)`, retried with ever shorter text fields while the layout fails.
     Errors with an Indonesian message (AppError) pass through; any other failure becomes
     DocumentNotMade."""
+    # Here, not at the top: the composition root imports this module before any log-in.
+    from reportlab.platypus.doctemplate import LayoutError
+
     last: BaseException | None = None
     for limit in LIMITS:
         candidate = data if limit is None else clip_texts(data, limit)

@@ -4,34 +4,17 @@ room to sign, the name underlined, the position, and a meterai box where it is r
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from app.documents.letter import CONTENT_WIDTH, SIGN_SPACE, Signer
+from app.documents.signer_roles import MENGETAHUI_ROLE, ROLES, SignerConfig
 from app.documents.styles import esc
 from app.documents.tables import xstyles
 from app.settings.profile import CoopProfile
 
-# The cooperative's officers who can sign, keyed as in CoopProfile.
-ROLES: dict[str, str] = {
-    "ketua": "Ketua",
-    "sekretaris": "Sekretaris",
-    "bendahara": "Bendahara",
-    "manajer": "Manajer",
-}
-MENGETAHUI_ROLE = "ketua_pengawas"
 BLANK_NAME = "(" + "." * 36 + ")"
-
-
-@dataclass(frozen=True)
-class SignerConfig:
-    """Which officers sign a kind of document, in order, and whether the Ketua Pengawas adds
-    a "Mengetahui" block."""
-
-    signers: tuple[str, ...]
-    mengetahui: bool = False
 
 
 def officer(profile: CoopProfile, role: str, heading: str = "", meterai: bool = False) -> Signer:

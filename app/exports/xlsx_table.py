@@ -13,11 +13,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 RUPIAH_FORMAT = '"Rp"#,##0;-"Rp"#,##0'
 DATE_FORMAT = "dd/mm/yyyy"
 TEXT_FORMAT = "@"
@@ -48,6 +43,12 @@ def _safe_sheet_title(title: str) -> str:
 
 def write_table(table: TableExport, path: Path) -> None:
     """Writes `table` to `path` (.xlsx): the title and notes above, the header row frozen."""
+    # Here, not at the top: every table model imports Rupiah from this module (issue 16).
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None

@@ -220,6 +220,10 @@ class LoanQualityService:
         """The loans stored by one month-end run."""
         return self.snapshots.snapshot(self.run(run_id))
 
+    def outstanding_by_class(self, run_id: int) -> dict[str, int]:
+        """One month-end run's outstanding principal per class (summed where it is stored)."""
+        return self.snapshots.outstanding_by_class(self.run(run_id).id)
+
     def class_history(self, loan_id: int) -> list[ClassHistoryEntry]:
         """The loan's class at each month-end (latest run per date), oldest first."""
         return self.snapshots.class_history(loan_id)

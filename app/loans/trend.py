@@ -20,6 +20,8 @@ class _Snapshots(Protocol):
 
     def snapshot(self, run_id: int) -> list[LoanArrears]: ...
 
+    def outstanding_by_class(self, run_id: int) -> dict[str, int]: ...
+
 
 @dataclass(frozen=True)
 class TrendPoint:
@@ -52,8 +54,14 @@ def point_of(run: MonthEndRun, loans: Sequence[LoanArrears]) -> TrendPoint:
 
 
 def month_end_trend(quality: _Snapshots, last: int = 24) -> list[TrendPoint]:
-    """The last `last` month-ends, oldest first."""
-    return [point_of(run, quality.snapshot(run.id)) for run in latest_runs(quality.runs(), last)]
+    """The last `last` month-ends, oldest first (the sums per class as point_of makes them
+    from the loans, added up where they are stored: Beranda shows this at every start)."""
+    points = []
+    for run in latest_runs(quality.runs(), last):
+        totals = quality.outstanding_by_class(run.id)
+        by_class = {code: totals.get(code, 0) for code in CLASS_ORDER if code != "HB"}
+        points.append(TrendPoint(run.as_of, run.policy_name, by_class, run.npl_ratio))
+    return points
 
 
 def check_point(point: TrendPoint) -> bool:

@@ -93,6 +93,15 @@ class LoanSnapshotsRepository:
         )
         return [arrears_from_row(r, run.as_of, run.policy_name) for r in rows]
 
+    def outstanding_by_class(self, run_id: int) -> dict[str, int]:
+        """The outstanding principal the run stored, summed per class."""
+        rows = self.db.rows(
+            "SELECT quality, sum(outstanding) FROM loan_quality_snapshots WHERE run_id = ?"
+            " GROUP BY quality",
+            (run_id,),
+        )
+        return {str(r[0]): int(r[1]) for r in rows}
+
     def class_history(self, loan_id: int) -> list[ClassHistoryEntry]:
         """The loan's class at each month-end date (its latest run), oldest first."""
         rows = self.db.rows(

@@ -282,6 +282,14 @@
         <translation>Open this file anyway?</translation>
     </message>
     <message>
+        <source>Membuka {name}</source>
+        <translation>Opening {name}</translation>
+    </message>
+    <message>
+        <source>Memeriksa keutuhan data setelah komputer mati mendadak…</source>
+        <translation>Checking the data is intact after the computer shut down unexpectedly…</translation>
+    </message>
+    <message>
         <source>Pilih file cadangan</source>
         <translation>Choose a backup file</translation>
     </message>
@@ -2974,6 +2982,14 @@ Create them now?</translation>
     <message>
         <source>Peran Anda tidak boleh membuat cadangan.</source>
         <translation>Your role may not make backups.</translation>
+    </message>
+    <message>
+        <source>sedang dibaca…</source>
+        <translation>reading…</translation>
+    </message>
+    <message>
+        <source>Membaca daftar pekerjaan…</source>
+        <translation>Reading the work list…</translation>
     </message>
     <message>
         <source>Daftar pekerjaan tidak bisa dibaca: {why}</source>

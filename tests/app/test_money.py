@@ -282,3 +282,28 @@ def test_format_rate(rate: Decimal, text: str) -> None:
 @given(st.decimals(min_value=0, max_value=100, places=4, allow_nan=False))
 def test_rate_round_trip(rate: Decimal) -> None:
     assert parse_rate(format_rate(rate)) == rate
+
+
+@given(st.integers(min_value=-(10**18), max_value=10**18))
+def test_format_number_is_babels_id_id_grouping(amount: int) -> None:
+    """The fast grouping gives what babel's id_ID pattern gives, for every size and sign."""
+    from babel.numbers import format_decimal
+
+    expected = format_decimal(abs(amount), format="#,##0", locale="id_ID")
+    assert format_number(amount) == (f"-{expected}" if amount < 0 else expected)
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (0, "0"),
+        (999, "999"),
+        (1000, "1.000"),
+        (-1000, "-1.000"),
+        (999_999, "999.999"),
+        (1_000_000, "1.000.000"),
+        (-1, "-1"),
+    ],
+)
+def test_format_number_boundaries(amount: int, text: str) -> None:
+    assert format_number(amount) == text

@@ -37,3 +37,52 @@ def test_import_ui_main_loads_nothing_heavy() -> None:
 def test_the_check_sees_them(statement: str) -> None:
     """The guard above can fail: the composition root and the main window do load them."""
     assert _heavy(_loaded_by(statement))
+
+
+LOGIN_PATH = """
+import os, tempfile
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["MUFAKAT_HOME"] = tempfile.mkdtemp()
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+import ui.main
+from app.services import Services
+from ui.login_dialog import LoginDialog
+services = Services.open(Path(tempfile.mkdtemp()) / "koperasi.db", create=True)
+dialog = LoginDialog(services)
+dialog.show()
+app.processEvents()
+"""
+
+
+def test_the_login_window_does_not_load_reportlab() -> None:
+    """Opening a file (the composition root) and showing the log-in window load no ReportLab:
+    it comes with the first document (issue 16)."""
+    modules = _loaded_by(LOGIN_PATH)
+    assert "app.services" in modules and "ui.login_dialog" in modules  # the path was taken
+    assert [m for m in modules if m == "reportlab" or m.startswith("reportlab.")] == []
+
+
+def test_the_login_check_sees_reportlab() -> None:
+    """The guard above can fail: rendering a document does load it."""
+    assert "reportlab" in _loaded_by("import app.documents.render")
+
+
+def test_the_main_window_with_beranda_loads_no_reportlab_nor_openpyxl() -> None:
+    """Beranda's chart and the table models take their data from modules without ReportLab or
+    openpyxl: those come with the first document or spreadsheet (issue 16)."""
+    modules = _loaded_by("import ui.main_window, ui.views.home_view, ui.models.base")
+    assert "ui.widgets.charts" in modules  # Beranda's NPL chart was imported
+    late = ("reportlab", "openpyxl")
+    assert [m for m in modules if m.split(".")[0] in late] == []
+
+
+def test_a_spreadsheet_and_a_report_chart_do_load_them() -> None:
+    modules = _loaded_by(
+        "import app.documents.report_charts\n"
+        "import tempfile, pathlib\n"
+        "from app.exports.xlsx_table import TableExport, write_table\n"
+        "write_table(TableExport('t', ['a'], [['1']]), pathlib.Path(tempfile.mkdtemp()) / 't.xlsx')"
+    )
+    assert "reportlab" in modules and "openpyxl" in modules

@@ -36,6 +36,9 @@ def table(model: RowsModel, name: str, parent: QWidget, stretch: int | None = No
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Sized from the rows on screen and the next 100, not from 1,000 (Qt's default): a journal
+    # of 20,000 lines opens at once (issue 16).
+    view.horizontalHeader().setResizeContentsPrecision(100)
     if stretch is None:
         view.horizontalHeader().setStretchLastSection(True)
     else:

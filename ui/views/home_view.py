@@ -7,20 +7,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +37,7 @@ from ui.export import install_export
 from ui.models.queue_model import KIND_COLORS, SHORT_LABELS, QueueColumn, QueueModel
 from ui.widgets.account_notices import AccountNotices
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.home_parts import QueueTable, StatCard
 from ui.widgets.npl_card import NplTrendCard
 from ui.widgets.pph_notice import PphNotice
 
@@ -53,51 +52,24 @@ AMOUNT_MEANING = {
 """What a kind's amount adds up (the button's tool tip)."""
 
 
-class StatCard(QFrame):
-    """A number with its caption (and an optional line of detail)."""
-
-    def __init__(self, caption: str, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            f"#{name} {{ background: #f4f8fb; border: 1px solid #c9d6e2; border-radius: 6px; }}"
-        )
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 10, 4)
-        self.caption = QLabel(caption)
-        self.value = QLabel(objectName=f"{name}_value")
-        font = self.value.font()
-        font.setPointSize(13)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.detail = QLabel(objectName=f"{name}_detail")
-        self.detail.setStyleSheet("color:#555;")
-        self.detail.setWordWrap(True)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.value)
-        layout.addWidget(self.detail, 1)
-
-
-class QueueTable(QTableView):
-    """Enter opens the line, as a double click does."""
-
-    activated_row = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_row.emit(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
-
-
 class HomeView(QWidget):
     new_member_requested = Signal()
     backup_requested = Signal()
     task_opened = Signal(object)  # the QueueItem chosen: the main window opens its case
+    filled = Signal()  # every number has been read (after a staged start)
 
-    def __init__(self, services: Services, user: User, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        user: User,
+        parent: QWidget | None = None,
+        staged: bool = False,
+    ) -> None:
+        """staged: show at once and read the numbers one piece per turn of the event loop
+        (the main window's start), instead of before returning."""
         super().__init__(parent)
+        self._pending: list[Callable[[], None]] = []
+        self._started = False
         self.services = services
         self.user = user
         self.today: Callable[[], date] = date.today
@@ -135,7 +107,10 @@ class HomeView(QWidget):
         self.empty.setStyleSheet("color:#444; font-size: 11pt; padding: 24px;")
         layout.addWidget(self.empty, 1)
         layout.addLayout(self._build_bottom())
-        self.refresh()
+        if staged:
+            self.refresh_in_steps()
+        else:
+            self.refresh()
         watch(self, services, tuple(Kind), self._changed)
 
     # -- building -------------------------------------------------------------------------------
@@ -266,7 +241,69 @@ class HomeView(QWidget):
         return row
 
     # -- showing --------------------------------------------------------------------------------
+    def _steps(self) -> list[Callable[[], None]]:
+        """The pieces of Beranda, cheapest first; each reads the file once."""
+        return [
+            self._fill_header,
+            self._fill_members,
+            self._fill_savings,
+            self.refresh_queue,
+            self.npl_card.refresh,
+            self.account_notices.refresh,
+            self.pph_notice.refresh,
+        ]
+
     def refresh(self) -> None:
+        self._pending = []
+        for step in self._steps():
+            step()
+        self.filled.emit()
+
+    def refresh_in_steps(self) -> None:
+        """The header now; every other number on a later turn of the event loop, so the
+        window is on screen (saying it is reading) before the first query runs."""
+        self._pending = self._steps()
+        self._started = False
+        self._pending.pop(0)()
+        for card in (self.members_card, self.savings_card):
+            card.value.setText("…")
+            card.detail.setText(self.tr("sedang dibaca…"))
+        self.empty.setText(self.tr("Membaca daftar pekerjaan…"))
+        self._show_list(False)
+        if self.isVisible():
+            self._started = True
+            QTimer.singleShot(0, self._next_step)
+        # else: showEvent starts the reading, once the window is on its way to the screen
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending and not self._started:
+            self._started = True
+            # A timer, not a posted call: the window's first paint (a posted event) goes first.
+            QTimer.singleShot(1, self._next_step)
+
+    def _next_step(self) -> None:
+        if self.services.changes.closed:  # the file was closed before Beranda was read
+            self._pending = []
+        if not self._pending:
+            return
+        self._pending.pop(0)()
+        if self._pending:
+            QTimer.singleShot(0, self._next_step)
+        else:
+            self.filled.emit()
+
+    def loading(self) -> bool:
+        return bool(self._pending)
+
+    def finish_loading(self) -> None:
+        """Read now whatever a staged start has not read yet."""
+        while self._pending:
+            self._pending.pop(0)()
+            if not self._pending:
+                self.filled.emit()
+
+    def _fill_header(self) -> None:
         profile = self.services.settings.profile()
         self.welcome.setText(
             self.tr("Selamat datang, {name}").format(name=self.user.full_name.strip())
@@ -274,7 +311,8 @@ class HomeView(QWidget):
         self.coop.setText(profile.name)
         self.day_label.setText("· " + format_date_with_day(self.today()))
         self.demo_note.setVisible(self.services.is_demo)
-        style = str(self.services.settings.get("format.rupiah_style"))
+
+    def _fill_members(self) -> None:
         self.members_card.value.setText(
             format_number(self.services.members.count(MemberStatus.AKTIF))
         )
@@ -283,6 +321,9 @@ class HomeView(QWidget):
                 total=format_number(self.services.members.count())
             )
         )
+
+    def _fill_savings(self) -> None:
+        style = str(self.services.settings.get("format.rupiah_style"))
         totals = self.services.savings.totals()
         self.savings_card.value.setText(format_rupiah(totals.total, style))
         self.savings_card.detail.setText(
@@ -292,13 +333,12 @@ class HomeView(QWidget):
                 sukarela=format_rupiah(totals.sukarela, style),
             )
         )
-        self.npl_card.refresh()
-        self.account_notices.refresh()
-        self.pph_notice.refresh()
-        self.refresh_queue()
 
     def _changed(self) -> None:
         """Something was written elsewhere: read again, keeping the chosen line and scroll."""
+        if self._pending:  # still reading in steps (the window is being shown): start over
+            self._pending = self._steps()
+            return
 
         def key(row: int) -> object:
             item = self.model.row_at(row)

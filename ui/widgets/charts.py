@@ -20,7 +20,7 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
-from app.documents.report_charts import CLASS_COLORS, SERIES, BarSeries, month_label, whole_step
+from app.documents.chart_data import CLASS_COLORS, SERIES, BarSeries, month_label, whole_step
 from app.loans.quality import class_label
 from app.loans.trend import TrendPoint
 

@@ -72,3 +72,24 @@ def test_period_is_a_setting(services: Services, people: People, member: Member)
     coll.cases.open_due_cases(date(2026, 5, 28))
     assert not coll.cases.get(case_id).status.is_open
     assert "selama 20 hari" in coll.cases.get(case_id).close_reason
+
+
+def test_a_loan_overdue_today_is_never_current_throughout(
+    services: Services, people: People, member: Member
+) -> None:
+    """open_due_cases skips the day-by-day check for the loans its all_arrears finds overdue
+    (issue 16): for those the check would say 'not current' anyway, on every day."""
+    loan, _case = _recovered(services, people, member)
+    day = date(2026, 3, 1)
+    overdue_days = 0
+    while day <= date(2026, 6, 30):
+        overdue = {
+            a.loan_id for a in services.loans.quality.all_arrears(day) if a.days_past_due > 0
+        }
+        if loan.id in overdue:
+            overdue_days += 1
+            for period in (1, 30):
+                start = day - timedelta(days=period)
+                assert not current_throughout(services.loans, loan.id, start, day), day
+        day += timedelta(days=1)
+    assert overdue_days > 30  # the rule was exercised (February to 10 April, 6-7 May)

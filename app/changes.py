@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from enum import StrEnum
 
@@ -55,6 +56,7 @@ _PREFIXES: dict[str, Kind] = {
 }
 
 
+@functools.cache
 def kind_of_table(table: str) -> Kind | None:
     """'loan_events' -> LOANS; 'collection_decisions' -> DECISIONS; 'audit_log' -> None."""
     best: tuple[int, Kind] | None = None

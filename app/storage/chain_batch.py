@@ -20,8 +20,9 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import Any
 
 from app.storage import chain
@@ -50,14 +51,28 @@ class Linker:
     """Hashes of one table's rows (its columns in table order), as chain.digest gives them."""
 
     def __init__(self, table: str, names: Sequence[str]) -> None:
+        order = sorted(range(len(names)), key=lambda i: names[i])
         self.table = encode_basestring(table)
-        self.order = sorted(range(len(names)), key=lambda i: names[i])
-        self.labels = [encode_basestring(names[i]) + ":" for i in range(len(names))]
+        self.labels = [encode_basestring(names[i]) + ":" for i in order]
+        # values in the sorted order of their names (a tuple even for a single column)
+        self.sorted_values: Callable[[Sequence[Any]], Sequence[Any]] = (
+            itemgetter(*order) if len(order) > 1 else lambda row: tuple(row[i] for i in order)
+        )
 
     def link_text(self, prev: bytes | None, key: Any, values: Sequence[Any]) -> str:
-        labels = self.labels
         content = ",".join(
-            labels[i] + _value(values[i]) for i in self.order if values[i] is not None
+            [
+                label
+                + (
+                    int.__repr__(v)
+                    if type(v) is int
+                    else encode_basestring(v)
+                    if type(v) is str
+                    else _value(v)
+                )
+                for label, v in zip(self.labels, self.sorted_values(values), strict=True)
+                if v is not None
+            ]
         )
         return (
             f"[{encode_basestring(prev.hex() if prev else '')},{self.table},"
@@ -69,8 +84,9 @@ class Linker:
     ) -> Iterator[tuple[Any, bytes]]:
         """(key, hash) of each (key, *values) row, each hash chained on the one before."""
         sha = hashlib.sha256
+        text = self.link_text
         for row in rows:
-            prev = sha(self.link_text(prev, row[0], row[1:]).encode("utf-8")).digest()
+            prev = sha(text(prev, row[0], row[1:]).encode("utf-8")).digest()
             yield row[0], prev
 
 

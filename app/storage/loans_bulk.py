@@ -46,6 +46,8 @@ class BulkLoan(NamedTuple):
     created_at: str
     schedule: Sequence[Installment]
     decision_note: str = ""
+    schedule_from: date | None = None  # the schedule's effective date (application date)
+    schedule_reason: str = ""
 
 
 class BulkLoanEvent(NamedTuple):
@@ -198,8 +200,8 @@ def insert_loans_bulk(db: Database, loans: Sequence[BulkLoan]) -> list[int]:
                 (
                     loan_id,
                     0,
-                    loan.application_date.isoformat(),
-                    "",
+                    (loan.schedule_from or loan.application_date).isoformat(),
+                    loan.schedule_reason,
                     loan.amount,
                     str(p.monthly_rate),
                     loan.months,

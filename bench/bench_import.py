@@ -55,9 +55,10 @@ def _loan(n: int, members: int) -> list[object]:
 
 def _files(root: Path, members: int, loans: int) -> dict[str, Path]:
     rows = [
-        [f"{n:06d}", f"Anggota {n}", f"3576{n % 100:02d}12018{n:05d}", "L", "15/03/2010"]
+        [f"{n:06d}", f"Anggota {n}", f"3576{n % 100:02d}1201{80 + n // 9999:02d}"
+         f"{n % 9999 + 1:04d}", "L", "15/03/2010"]
         for n in range(1, members + 1)
-    ]
+    ]  # fmt: skip
     _write(root / "m.xlsx", ["Nomor Anggota", "Nama", "NIK", "JK", "Tanggal Masuk"], rows)
     _write(
         root / "s.xlsx",

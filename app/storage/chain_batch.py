@@ -103,6 +103,14 @@ def _temp_triggers(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]
     ]
 
 
+def _exists(conn: sqlite3.Connection, kind: str, name: str) -> bool:
+    return bool(
+        conn.execute(
+            "SELECT 1 FROM sqlite_temp_master WHERE type = ? AND name = ?", (kind, name)
+        ).fetchone()
+    )
+
+
 def _as_temp(sql: str) -> str:
     """sqlite_temp_master keeps a TEMP trigger's text without TEMP: put it back, or the
     trigger would be created in the file itself."""
@@ -161,21 +169,37 @@ def batched_links(db: Database, tables: Sequence[str]) -> Iterator[None]:
                     + "); END"
                 )
         yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):  # the first failure is the one to report
+            _restore(conn, mine, saved, chained)
+        raise
+    else:
+        _restore(conn, mine, saved, chained)
     finally:
-        try:
-            if conn.in_transaction:
-                for table in mine:
-                    if any(n.startswith("chain_link_") for n, _ in saved.get(table, [])):
-                        conn.execute(f'DROP TRIGGER IF EXISTS temp."chain_pending_{table}"')
-                        _link_pending(conn, table)
-                    for name, sql in saved.get(table, []):
-                        conn.execute(_as_temp(sql))
-                        if name.startswith("mufakat_watch_"):
-                            conn.execute(f"SELECT {WATCH_FUNCTION}(?)", (table,))
-        finally:
-            active.difference_update(mine)
-            if not active:
-                _active.pop(id(conn), None)
+        active.difference_update(mine)
+        if not active:
+            _active.pop(id(conn), None)
+
+
+def _restore(
+    conn: sqlite3.Connection,
+    tables: Sequence[str],
+    saved: dict[str, list[tuple[str, str]]],
+    chained: set[str],
+) -> None:
+    """Put everything back, whatever happened: a rollback has already undone the block
+    (nothing is pending, the triggers are back); a transaction ended inside the block (which
+    callers must not do) still gets its rows linked and its triggers back."""
+    pending = _exists(conn, "table", PENDING)
+    for table in tables:
+        conn.execute(f'DROP TRIGGER IF EXISTS temp."chain_pending_{table}"')
+        if pending and table in chained:
+            _link_pending(conn, table)
+        for name, sql in saved.get(table, []):
+            if not _exists(conn, "trigger", name):
+                conn.execute(_as_temp(sql))
+            if name.startswith("mufakat_watch_"):
+                conn.execute(f"SELECT {WATCH_FUNCTION}(?)", (table,))
 
 
 def _link_pending(conn: sqlite3.Connection, table: str) -> None:

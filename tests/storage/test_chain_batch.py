@@ -272,6 +272,23 @@ def test_a_rollback_leaves_no_row_no_link_and_the_triggers_as_they_were(
     assert verify(db.sql.conn) == []
 
 
+def test_a_transaction_ended_inside_the_block_still_gets_links_and_triggers(
+    opened: Services,
+) -> None:
+    db = opened.db
+    with db.atomic():
+        _member_row(db, 1)
+    before = _temp_triggers(db.sql.conn)
+    with db.atomic(), batched_links(db, ["savings_transactions"]):
+        _deposit(db, 1)
+        db.sql.conn.commit()  # what a caller must not do
+        _deposit(db, 2)
+    assert _temp_triggers(db.sql.conn) == before
+    with db.atomic():
+        _deposit(db, 3)
+    assert verify(db.sql.conn) == []
+
+
 def test_the_change_hub_hears_of_a_batched_table_once(opened: Services) -> None:
     db = opened.db
     heard: list[str] = []

@@ -68,11 +68,16 @@ def ready(services: Services, tmp_path: Path) -> tuple[Services, User, dict[str,
     max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 def test_cancel_in_any_chunk_leaves_nothing(
-    ready: tuple[Services, User, dict[str, Path]], tmp_path: Path, kind: str, stop_at: int
+    ready: tuple[Services, User, dict[str, Path]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    stop_at: int,
 ) -> None:
     """Stopped before the first chunk, after the first, or after the last (while the books
     are posted)."""
     services, user, files = ready
+    monkeypatch.setattr("app.imports.service.LOAN_CHUNK", CHUNK)  # two chunks of loans too
     before = _state(services)
     ticks: list[int] = []
 

@@ -257,3 +257,20 @@ def test_what_cannot_hold_is_refused_naming_the_column(
         assert report.ok, texts
         return
     assert any(f"kolom {column}: " in t and message in t for t in texts), texts
+
+
+def test_the_template_explains_the_restructuring_columns(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from app.imports.template import write_template
+
+    write_template("loans", tmp_path / "t.xlsx")
+    book = load_workbook(tmp_path / "t.xlsx")
+    headers = [c.value for c in book["Data"][1]]
+    notes = {row[0]: row for row in book["Keterangan"].iter_rows(min_row=2, values_only=True)}
+    for header in HEADERS[-4:]:
+        assert header in headers
+        assert notes[header][2] and notes[header][3], header  # a note and an example
+    assert "angsuran pertama" in str(notes["Tanggal Restrukturisasi"][2]).lower() or (
+        "jadwal baru" in str(notes["Tanggal Restrukturisasi"][2])
+    )

@@ -120,16 +120,25 @@ def loan_position(
         unpaid_pokok = pokok - paid_pokok
         unpaid_jasa = jasa - paid_jasa
         charged, charged_on = charges.get(item.number, (0, None))
-        accrued = denda_accrued(
-            rule,
-            item.due_date,
-            item.pokok + item.jasa,
-            unpaid_pokok,
-            unpaid_jasa,
-            charged,
-            charged_on,
-            as_of,
-        )
+        if (
+            charged >= 0
+            and min(pokok, jasa, paid_pokok, paid_jasa) >= 0
+            and (
+                unpaid_pokok + unpaid_jasa == 0 or (item.due_date >= as_of and rule.grace_days >= 0)
+            )
+        ):
+            accrued = charged  # what denda_accrued gives: nothing overdue, or not yet late
+        else:
+            accrued = denda_accrued(
+                rule,
+                item.due_date,
+                pokok + jasa,
+                unpaid_pokok,
+                unpaid_jasa,
+                charged,
+                charged_on,
+                as_of,
+            )
         if accrued > charged:
             charges_due.append((item.number, accrued - charged))
         paid_denda = _fill(settled_denda, cum_denda, accrued)

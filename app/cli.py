@@ -117,6 +117,8 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
         user = cli_user(services, args.user, Action.MONTH_END)
         run = services.loans.quality.month_end(user, as_of, rerun=args.rerun)
         counts = services.loans.quality.class_counts(as_of)
+        accrual = services.loans.quality.accruals
+        accrued = accrual.summary(as_of) if accrual.active else None
     finally:
         services.close()
     print(f"Tutup bulan per {as_of.isoformat()} (proses ke-{run.run_no}), {run.policy_name}:")
@@ -129,6 +131,12 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
         if code in counts:
             number, total = counts[code]
             print(f"  {class_label(code):<24} {number:>7} pinjaman  {format_rupiah(total)}")
+    if accrued is not None:
+        print(
+            f"  Akrual jasa (Lancar): {accrued.accrued_loans} pinjaman "
+            f"{format_rupiah(accrued.accrued)}; dibatalkan {accrued.taken_back_loans} pinjaman "
+            f"{format_rupiah(accrued.taken_back)}"
+        )
     return 0
 
 

@@ -92,9 +92,17 @@ def titipan_in(e: ev.TitipanIn, acct: Resolver) -> list[Line]:
 
 
 def titipan_applied(e: ev.TitipanApplied, acct: Resolver) -> list[Line]:
-    _check(e, e.pokok, e.jasa, e.denda)
+    _check(e, e.pokok, e.jasa, e.denda, e.jasa_accrued)
+    if e.jasa_accrued > e.jasa:
+        raise ValidationError("Jasa akrual yang dilunasi melebihi jasa yang dibayar.")
     total = e.pokok + e.jasa + e.denda
-    return _dr(acct.role("titipan"), total) + _components(acct, e.pokok, e.jasa, e.denda)
+    return (
+        _dr(acct.role("titipan"), total)
+        + _cr(acct.role("pendapatan_denda"), e.denda)
+        + _cr(acct.role("jasa_akrual"), e.jasa_accrued)
+        + _cr(acct.role("pendapatan_jasa"), e.jasa - e.jasa_accrued)
+        + _cr(acct.role("piutang_pinjaman"), e.pokok)
+    )
 
 
 def titipan_refund(e: ev.TitipanRefund, acct: Resolver) -> list[Line]:
@@ -144,8 +152,12 @@ def deferred_release(e: ev.DeferredJasaRelease, acct: Resolver) -> list[Line]:
 
 
 def accrual(e: ev.JasaAccrual, acct: Resolver) -> list[Line]:
-    _check(e, e.amount)
-    return _dr(acct.role("jasa_akrual"), e.amount) + _cr(acct.role("pendapatan_jasa"), e.amount)
+    """Dr 1109 / Cr jasa income; a negative amount (accrued jasa no longer due, taken back at
+    month end) the other way round."""
+    accrued, income = acct.role("jasa_akrual"), acct.role("pendapatan_jasa")
+    if e.amount < 0:
+        return _dr(income, -e.amount) + _cr(accrued, -e.amount)
+    return _dr(accrued, e.amount) + _cr(income, e.amount)
 
 
 def accrual_downgrade(e: ev.AccrualDowngrade, acct: Resolver) -> list[Line]:

@@ -85,9 +85,16 @@ class LoanPaymentService:
         return self.payoff.pay_off(actor, loan_id, on, method, note, today)
 
     def reverse(
-        self, actor: User, event_id: int, reason: str, on: date, today: date | None = None
+        self,
+        actor: User,
+        event_id: int,
+        reason: str,
+        on: date,
+        today: date | None = None,
+        *,
+        by_setoff: bool = False,
     ) -> Payment:
-        return self.reversals.reverse(actor, event_id, reason, on, today)
+        return self.reversals.reverse(actor, event_id, reason, on, today, by_setoff=by_setoff)
 
     def waive(
         self,

@@ -180,6 +180,7 @@ class SetoffService:
                 PaymentMethod.KOMPENSASI_SIMPANAN.value,
                 reason,
                 today,
+                by_setoff=True,
             )
             self.decisions.mark_executed(decision, on, approver.id)
             if decision.case_id is not None:

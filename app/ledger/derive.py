@@ -97,7 +97,9 @@ def loan_event(
     }
     e: ev.Event
     if p.kind == EventKind.PENCAIRAN:
-        e = ev.Disbursement(plafon=p.amount, admin_fee=p.fee, method=p.method, **common)
+        e = ev.Disbursement(
+            plafon=p.amount, admin_fee=p.fee, method=p.method, transfer=p.transfer, **common
+        )
     elif p.kind == EventKind.PEMBAYARAN:
         e = ev.InstalmentPayment(
             method=p.method,

@@ -60,6 +60,7 @@ class Disbursement(Event):
     premi: int = 0
     forced_savings: tuple[tuple[str, int], ...] = ()
     defer_fee: bool = False
+    transfer: int = 0  # of the net, paid off the loan this one replaces: to 1114, not Kas
 
 
 @dataclass(frozen=True, kw_only=True)

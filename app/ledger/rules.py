@@ -10,6 +10,8 @@ from app.errors import ValidationError
 from app.ledger import events as ev
 from app.ledger.models import Line, Resolver
 
+REPLACEMENT_METHOD = "pinjaman_baru"  # the old loan's payoff from a new loan's pay-out: 1114
+
 SAVINGS_ROLE = {
     "pokok": "simpanan_pokok",
     "wajib": "simpanan_wajib",
@@ -56,12 +58,17 @@ def savings(e: ev.SavingsDeposit, acct: Resolver) -> list[Line]:
 
 def disbursement(e: ev.Disbursement, acct: Resolver) -> list[Line]:
     forced = sum(amount for _, amount in e.forced_savings)
-    _check(e, e.plafon, e.admin_fee, e.premi, *(a for _, a in e.forced_savings))
+    _check(e, e.plafon, e.admin_fee, e.premi, e.transfer, *(a for _, a in e.forced_savings))
     net = e.plafon - e.admin_fee - e.premi - forced
     if net < 0:
         raise ValidationError("Potongan pencairan melebihi plafon pinjaman.")
+    if e.transfer > net:
+        raise ValidationError("Pelunasan pinjaman lama melebihi pencairan bersih.")
     fee_role = "provisi_ditangguhkan" if e.defer_fee else "pendapatan_provisi"
-    lines = _dr(acct.role("piutang_pinjaman"), e.plafon) + _cr(acct.method(e.method), net)
+    lines = _dr(acct.role("piutang_pinjaman"), e.plafon)
+    lines += _cr(acct.method(e.method), net - e.transfer)
+    if e.transfer:
+        lines += _cr(acct.method(REPLACEMENT_METHOD), e.transfer)
     lines += _cr(acct.role(fee_role), e.admin_fee) + _cr(acct.role("premi_asuransi"), e.premi)
     for kind, amount in e.forced_savings:
         lines += _cr(_savings_account(kind, acct), amount)

@@ -26,7 +26,7 @@ from app.storage.schema import (
     m0018_payroll,
     m0019_passbooks,
     m0020_closing,
-    m0021_jasa_accrual,
+    m0021_accrual_transfer,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -47,5 +47,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0018_payroll,
     m0019_passbooks,
     m0020_closing,
-    m0021_jasa_accrual,
+    m0021_accrual_transfer,
 )

@@ -24,7 +24,7 @@ from tests.conftest import admin_user, make_member, other_pengurus
 
 START = date(2025, 1, 10)
 TODAY = date(2027, 12, 31)
-METHODS = [m.value for m in PaymentMethod if m != PaymentMethod.KOMPENSASI_SIMPANAN]
+METHODS = [m.value for m in PaymentMethod if m.offered]
 
 step = st.one_of(
     st.tuples(st.just("setor"), st.sampled_from(list(SavingsKind)), st.integers(1, 500)),

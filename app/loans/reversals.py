@@ -53,6 +53,13 @@ class ReversalService:
                 "Batalkan kompensasi): pembayaran dan penarikan simpanannya dibatalkan bersama.",
                 field="transaction",
             )
+        if original.method == PaymentMethod.PINJAMAN_BARU.value:
+            raise ValidationError(
+                "Pelunasan ini dibayar dari pencairan pinjaman baru dan tidak bisa dibatalkan "
+                "sendiri: uangnya sudah menjadi bagian pinjaman baru. Bila pelunasan ini salah, "
+                "catat koreksinya lewat Jurnal Umum dengan keterangan.",
+                field="transaction",
+            )
         if original.is_reversed:
             raise ValidationError("Transaksi ini sudah dibatalkan.", field="transaction")
         if original.kind == EventKind.TITIPAN_DIKEMBALIKAN and original.method == TO_SUKARELA:

@@ -86,6 +86,13 @@ def test_the_old_loan_is_paid_off_through_1114_not_kas_or_bank(services: Service
     bank = [r for r in services.ledger.trial_balance(ON) if r.code.startswith("1103")]
     assert bank == []
     assert services.ledger.loan_balance("piutang_pinjaman", old.id, ON) == 0
+    # its half alone cannot be undone (the pay-out cannot): refused, 1114 stays at zero
+    journals = services.db.scalar("SELECT count(*) FROM journals")
+    with pytest.raises(ValidationError, match="pencairan pinjaman baru") as refused:
+        services.loans.payments.reverse(admin, paid.id, "salah catat", ON, ON)
+    assert refused.value.field == "transaction"
+    assert services.db.scalar("SELECT count(*) FROM journals") == journals
+    assert services.ledger.repo.balance(["1114"]) == 0
     path = services.db.path
     services.close()
     problems = check_database(path).problems

@@ -76,6 +76,8 @@ def clear_accrued(event: ev.Event, accrued: Callable[[], int]) -> ev.Event:
         if not event.jasa_accrued:
             return dataclasses.replace(event, jasa_accrued=max(0, min(event.jasa, accrued())))
     elif isinstance(event, ev.Waiver) and event.jasa and not event.accrued_jasa:
+        if event.future_jasa:  # the jasa an early payoff does not charge was never due
+            return event
         return dataclasses.replace(event, accrued_jasa=max(0, min(event.jasa, accrued())))
     elif isinstance(event, ev.WriteOff) and not event.accrued_jasa:
         return dataclasses.replace(event, accrued_jasa=max(0, accrued()))

@@ -115,7 +115,8 @@ def loan_event(
     elif p.kind == EventKind.TITIPAN_DIKEMBALIKAN:
         e = ev.TitipanRefund(amount=p.amount, method=p.method, **common)
     else:  # keringanan, potongan pelunasan: unbooked jasa/denda post nothing (cash basis)
-        e = ev.Waiver(pokok=p.pokok, jasa=p.jasa, denda=p.denda, **common)
+        future = p.kind == EventKind.POTONGAN_PELUNASAN
+        e = ev.Waiver(pokok=p.pokok, jasa=p.jasa, denda=p.denda, future_jasa=future, **common)
     return e
 
 

@@ -135,6 +135,7 @@ class Waiver(Event):
     accrued_jasa: int = 0
     same_year: bool = True
     allowance: int | None = None
+    future_jasa: bool = False  # potongan pelunasan: jasa not yet due, never accrued
 
 
 @dataclass(frozen=True, kw_only=True)

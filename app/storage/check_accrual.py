@@ -19,7 +19,7 @@ ACCRUAL_SOURCES = (ev.JasaAccrual.SOURCE, ev.AccrualDowngrade.SOURCE)
 _PAYMENTS = (
     ("'pembayaran'", ev.InstalmentPayment.SOURCE, ev.InstalmentPayment.ROLE),
     ("'titipan_diterapkan'", ev.TitipanApplied.SOURCE, ev.TitipanApplied.ROLE),
-    ("'keringanan', 'potongan_pelunasan'", ev.Waiver.SOURCE, ev.Waiver.ROLE),
+    ("'keringanan'", ev.Waiver.SOURCE, ev.Waiver.ROLE),  # potongan pelunasan: never accrued
 )
 
 

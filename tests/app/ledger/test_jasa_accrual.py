@@ -32,6 +32,7 @@ from tests.app.loans.loan_factory import make_loan
 from tests.conftest import admin_user, make_member
 
 JASA = 150_000
+KAS = "1101"
 TODAY = date(2026, 11, 26)
 JAN, FEB, MAR, APR, MAY, JUN = (
     date(2025, 1, 31),
@@ -281,3 +282,29 @@ def test_the_accrual_rule_brings_1109_to_what_the_class_allows(
         assert after == accrued  # kept, nothing new
     else:
         assert after == min(accrued, 0)  # taken back; cash basis
+
+
+def test_an_early_payoff_clears_the_accrual_and_gives_up_only_jasa_never_accrued(
+    akrual: Services,
+) -> None:
+    """The jasa an early payoff does not charge was never due, so never accrued: its potongan
+    posts nothing (a marker) and the payoff's jasa settles the accrued Rp150.000 first."""
+    admin, loan = _loan(akrual)
+    akrual.loans.quality.month_end(admin, JAN)
+    on = date(2025, 2, 5)
+    paid = akrual.loans.payments.pay_off(admin, loan.id, on, "tunai", today=TODAY)
+    events = akrual.loans.payments.events(loan.id)
+    given_up = [e for e in events if e.kind.value == "potongan_pelunasan"]
+    assert given_up and given_up[0].jasa > 0
+    marker = akrual.ledger.journal_of(ev.Waiver(source_id=given_up[0].id, on=on, loan_id=loan.id))
+    assert marker is not None and marker.lines == ()
+    journal = akrual.ledger.journal_of(ev.InstalmentPayment(source_id=paid.id, on=on))
+    assert journal is not None
+    lines = sorted((x.account, x.debit, x.credit) for x in journal.lines)
+    cash = paid.pokok + paid.jasa + paid.denda
+    expected = [(KAS, cash, 0), ("1105", 0, paid.pokok), ("1109", 0, JASA)]
+    expected += [("4101", 0, paid.jasa - JASA)] if paid.jasa > JASA else []
+    expected += [("4103", 0, paid.denda)] if paid.denda else []
+    assert lines == sorted(expected)
+    assert _accrued(akrual, loan, on) == 0
+    assert check_database(akrual.db.path).problems == []

@@ -110,12 +110,13 @@ class PeriodClose:
             detail = "" if done else f"Proses akhir bulan per {when} belum dijalankan."
             return CheckItem("akrual", label, done, detail)
         pending = job.pending(end, snapshots.snapshot(runs[0]))
-        detail = (
-            f"{len(pending)} pinjaman belum diakrualkan; jalankan ulang proses akhir bulan."
-            if pending
-            else ""
-        )
-        return CheckItem("akrual", label, not pending, detail)
+        if pending:
+            detail = (
+                f"{len(pending)} pinjaman belum diakrualkan; jalankan ulang proses akhir bulan."
+            )
+            return CheckItem("akrual", label, False, detail)
+        differs = self.repo.accrual_differences(end, self.ledger.accounts.resolver(end).role)
+        return CheckItem("akrual", label, not differs, "; ".join(differs))
 
     def _booked(self, roles: tuple[str, ...], end: date) -> tuple[str, int]:
         resolver = self.ledger.accounts.resolver(end)

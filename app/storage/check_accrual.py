@@ -95,18 +95,23 @@ def _steps(conn: sqlite3.Connection) -> Iterator[AccrualStep]:
         yield AccrualStep(jid, on, on, 0, "balik", reverses=reverses)
 
 
-def accrued_control(conn: sqlite3.Connection, role: Callable[[str], str]) -> list[str]:
-    """1109 (the account of `jasa_akrual`) per loan against the replayed sub-ledger."""
+def accrued_control(
+    conn: sqlite3.Connection, role: Callable[[str], str], end: date | None = None
+) -> list[str]:
+    """1109 (the account of `jasa_akrual`) per loan against the replayed sub-ledger, of the
+    journals dated up to `end` (None: all)."""
     if not _has_table(conn):
         return []
     account = role("jasa_akrual")
-    expected = accrued_by_loan(_steps(conn))
+    until = date.max if end is None else end
+    expected = accrued_by_loan(s for s in _steps(conn) if s.posted_on <= until)
     booked = {
         int(r[0]): int(r[1])
         for r in conn.execute(
-            "SELECT loan_id, sum(debit) - sum(credit) FROM journal_lines WHERE account = ?"
-            " AND loan_id IS NOT NULL GROUP BY loan_id",
-            (account,),
+            "SELECT l.loan_id, sum(l.debit) - sum(l.credit) FROM journal_lines l JOIN journals j"
+            " ON j.id = l.journal_id WHERE l.account = ? AND l.loan_id IS NOT NULL"
+            " AND j.date <= ? GROUP BY l.loan_id",
+            (account, until.isoformat()),
         )
     }
     wrong = [

@@ -119,6 +119,8 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
         counts = services.loans.quality.class_counts(as_of)
         month = f"{as_of.year:04d}-{as_of.month:02d}"
         jasa = services.jasa.result(month) or services.jasa.credit_month(user, as_of)
+        accrual = services.loans.quality.accruals
+        accrued = accrual.summary(as_of) if accrual.active else None
     finally:
         services.close()
     print(
@@ -135,6 +137,12 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
         if code in counts:
             number, total = counts[code]
             print(f"  {class_label(code):<24} {number:>7} pinjaman  {format_rupiah(total)}")
+    if accrued is not None:
+        print(
+            f"  Akrual jasa (Lancar): {accrued.accrued_loans} pinjaman "
+            f"{format_rupiah(accrued.accrued)}; dibatalkan {accrued.taken_back_loans} pinjaman "
+            f"{format_rupiah(accrued.taken_back)}"
+        )
     return 0
 
 

@@ -17,9 +17,10 @@ from app.collection.decision_models import Consent, Decision, DecisionKind, Seto
 from app.collection.models import CaseStatus
 from app.errors import ValidationError
 from app.formats import format_date_long
-from app.loans.models import PaymentMethod
+from app.loans.models import EventKind, PaymentMethod
+from app.loans.payment_models import Payment
 from app.money import format_rupiah
-from app.savings.models import SavingsKind
+from app.savings.models import SETOFF_METHOD, SavingsKind, SavingsTransaction, TxType
 from app.users.models import User
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from app.savings.service import SavingsService
     from app.storage.db import Database
 
-SAVINGS_METHOD = "kompensasi"
+SAVINGS_METHOD = SETOFF_METHOD
 _ORDER = (SavingsKind.SUKARELA, SavingsKind.WAJIB, SavingsKind.POKOK)
 
 
@@ -179,6 +180,7 @@ class SetoffService:
                 PaymentMethod.KOMPENSASI_SIMPANAN.value,
                 reason,
                 today,
+                by_setoff=True,
             )
             self.decisions.mark_executed(decision, on, approver.id)
             if decision.case_id is not None:
@@ -191,10 +193,66 @@ class SetoffService:
                 )
 
     def executed_for(self, loan_id: int) -> list[Decision]:
+        """The set-offs carried out on the loan and not cancelled since."""
         from app.collection.decision_models import DecisionStatus
 
         return [
             d
             for d in self.decisions.for_loan(loan_id, DecisionKind.KOMPENSASI_SIMPANAN)
-            if d.status == DecisionStatus.DILAKSANAKAN
+            if d.status == DecisionStatus.DILAKSANAKAN and any(self.halves(d))
         ]
+
+    def halves(self, decision: Decision) -> tuple[list[SavingsTransaction], list[Payment]]:
+        """The savings withdrawals and the loan payment a set-off made, not yet cancelled
+        (their note names the decision: see `execute`)."""
+        loan = self.loans.get(decision.loan_id)
+        mark = f"keputusan {decision.number},"
+        withdrawals = [
+            t
+            for t in self.savings.history(loan.member_id)
+            if t.tx_type == TxType.PENARIKAN
+            and t.method == SAVINGS_METHOD
+            and mark in t.note
+            and not t.is_reversed
+        ]
+        payments = [
+            p
+            for p in self.loans.payments.events(loan.id)
+            if p.kind == EventKind.PEMBAYARAN
+            and p.method == PaymentMethod.KOMPENSASI_SIMPANAN.value
+            and mark in p.note
+            and not p.is_reversed
+        ]
+        return withdrawals, payments
+
+    def reverse(
+        self, actor: User, decision_id: int, reason: str, on: date, today: date
+    ) -> list[int]:
+        """Cancel a set-off as a whole, in ONE transaction: its loan payment and each of its
+        savings withdrawals get their reversing entry and journal (the transfer account 1114
+        nets to zero again). Cancelling one half alone is refused by the savings and loan
+        services. Returns the ids of the loan reversal and the savings reversals."""
+        decision = self.decisions.get(decision_id)
+        if decision.kind != DecisionKind.KOMPENSASI_SIMPANAN:
+            raise ValidationError("Keputusan ini bukan kompensasi simpanan.", field="decision")
+        withdrawals, payments = self.halves(decision)
+        if not withdrawals and not payments:
+            raise ValidationError(
+                f"Kompensasi {decision.number} belum dilaksanakan atau sudah dibatalkan.",
+                field="decision",
+            )
+        if len(payments) != 1 or not withdrawals:  # a half cancelled alone before this rule
+            raise ValidationError(
+                f"Kompensasi {decision.number} tidak lengkap lagi (sebagian sudah dibatalkan); "
+                "betulkan lewat jurnal umum dengan catatan.",
+                field="decision",
+            )
+        with self.db.atomic():
+            done = [
+                self.loans.payments.reverse(
+                    actor, payments[0].id, reason, on, today, by_setoff=True
+                ).id
+            ]
+            for tx in withdrawals:
+                done.append(self.savings.reverse(actor, tx.id, reason, on, by_setoff=True).id)
+        return done

@@ -327,7 +327,7 @@ class WriteoffService:
             )
         if on > today or on < entry.written_off_on:
             raise ValidationError("Tanggal antara tanggal hapus buku dan hari ini.", field="on")
-        if method not in {m.value for m in PaymentMethod}:
+        if method not in {m.value for m in PaymentMethod if m.offered}:
             raise ValidationError("Pilih cara bayar.", field="method")
         with self.db.atomic():
             receipt = self._next_receipt(on)

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from app.clock import now_text
 from app.errors import ValidationError
 from app.ledger import events as ev
+from app.ledger.accrual import clear_accrued
 from app.ledger.models import Line
 from app.ledger.rules import lines_for
 from app.ledger.service import REVERSAL, LedgerService
@@ -90,9 +91,8 @@ class BulkPoster:
         loan, on = event.loan_id, event.on
         if loan is None:
             return event
-        if isinstance(event, ev.InstalmentPayment) and self.ledger.policy.jasa_basis == "akrual":
-            accrued = self._balance("jasa_akrual", loan, on)
-            return dataclasses.replace(event, jasa_accrued=max(0, min(event.jasa, accrued)))
+        if self.ledger.policy.jasa_basis == "akrual":
+            event = clear_accrued(event, lambda: self._balance("jasa_akrual", loan, on))
         if isinstance(event, ev.AccrualDowngrade) and event.amount is None:
             return dataclasses.replace(event, amount=max(0, self._balance("jasa_akrual", loan, on)))
         if isinstance(event, ev.WriteOff) and event.deferred_jasa is None:

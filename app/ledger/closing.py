@@ -14,8 +14,10 @@ from app.ledger.bankrec import BankReconciliation
 from app.ledger.cashbook import KAS, CashBook
 from app.ledger.models import Line
 from app.ledger.service import LedgerService
+from app.loans.accrual_job import JasaAccrualJob
 from app.money import format_rupiah
 from app.storage.closing_repo import YEAR_END_SOURCE, ClosingRepository
+from app.storage.loans_snapshots_repo import LoanSnapshotsRepository
 from app.users.models import Role, User
 from app.users.permissions import Action, require
 
@@ -81,7 +83,8 @@ class PeriodClose:
     def checklist(self, year: int, month: int) -> list[CheckItem]:
         """The month-close checklist for the month; every item must be ok to close."""
         end = month_end(year, month)
-        items = [self._unbooked(end), self._month_end(end), *self._jasa(end), self._loans(end)]
+        items = [self._unbooked(end), self._month_end(end), *self._jasa(end), self._accrual(end)]
+        items.append(self._loans(end))
         items += self._savings(end)
         items += [self._clearing(end), self._cash(end), self._bank(end)]
         return items
@@ -107,6 +110,28 @@ class PeriodClose:
         done = self.jasa.done(month) is not None or not self.jasa.rate()
         detail = "" if done else f"Jasa simpanan sukarela bulan {month} belum dikreditkan."
         return [CheckItem("jasa_simpanan", "Jasa simpanan sukarela dikreditkan", done, detail)]
+
+    def _accrual(self, end: date) -> CheckItem:
+        """Akrual Lancar only: the month's accrual posted for every loan that needs one."""
+        label = "Akrual jasa pinjaman Lancar"
+        job = JasaAccrualJob(self.ledger)
+        if not job.active:
+            return CheckItem("akrual", label, True, "Basis kas: jasa diakui saat diterima.")
+        snapshots = LoanSnapshotsRepository(self.db)
+        runs = [r for r in snapshots.runs() if r.as_of == end]
+        if not runs:
+            done = not self.repo.loans_outstanding(end)
+            when = end.strftime("%d-%m-%Y")
+            detail = "" if done else f"Proses akhir bulan per {when} belum dijalankan."
+            return CheckItem("akrual", label, done, detail)
+        pending = job.pending(end, snapshots.snapshot(runs[0]))
+        if pending:
+            detail = (
+                f"{len(pending)} pinjaman belum diakrualkan; jalankan ulang proses akhir bulan."
+            )
+            return CheckItem("akrual", label, False, detail)
+        differs = self.repo.accrual_differences(end, self.ledger.accounts.resolver(end).role)
+        return CheckItem("akrual", label, not differs, "; ".join(differs))
 
     def _booked(self, roles: tuple[str, ...], end: date) -> tuple[str, int]:
         resolver = self.ledger.accounts.resolver(end)

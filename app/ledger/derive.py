@@ -118,7 +118,9 @@ def loan_event(
     }
     e: ev.Event
     if p.kind == EventKind.PENCAIRAN:
-        e = ev.Disbursement(plafon=p.amount, admin_fee=p.fee, method=p.method, **common)
+        e = ev.Disbursement(
+            plafon=p.amount, admin_fee=p.fee, method=p.method, transfer=p.transfer, **common
+        )
     elif p.kind == EventKind.PEMBAYARAN:
         e = ev.InstalmentPayment(
             method=p.method,
@@ -134,7 +136,8 @@ def loan_event(
     elif p.kind == EventKind.TITIPAN_DIKEMBALIKAN:
         e = ev.TitipanRefund(amount=p.amount, method=p.method, **common)
     else:  # keringanan, potongan pelunasan: unbooked jasa/denda post nothing (cash basis)
-        e = ev.Waiver(pokok=p.pokok, jasa=p.jasa, denda=p.denda, **common)
+        future = p.kind == EventKind.POTONGAN_PELUNASAN
+        e = ev.Waiver(pokok=p.pokok, jasa=p.jasa, denda=p.denda, future_jasa=future, **common)
     return e
 
 

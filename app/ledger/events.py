@@ -60,6 +60,7 @@ class Disbursement(Event):
     premi: int = 0
     forced_savings: tuple[tuple[str, int], ...] = ()
     defer_fee: bool = False
+    transfer: int = 0  # of the net, paid off the loan this one replaces: to 1114, not Kas
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,6 +99,7 @@ class TitipanApplied(Event):
     pokok: int = 0
     jasa: int = 0
     denda: int = 0
+    jasa_accrued: int = 0  # the part of jasa that settles accrued jasa (accrual mode)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -133,6 +135,7 @@ class Waiver(Event):
     accrued_jasa: int = 0
     same_year: bool = True
     allowance: int | None = None
+    future_jasa: bool = False  # potongan pelunasan: jasa not yet due, never accrued
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -163,7 +166,8 @@ class DeferredJasaRelease(Event):
 
 @dataclass(frozen=True, kw_only=True)
 class JasaAccrual(Event):
-    """Month-end accrual of due-but-unpaid jasa on a Lancar loan (accrual mode)."""
+    """Month-end accrual of due-but-unpaid jasa on a Lancar loan (accrual mode); negative: the
+    part accrued that is no longer due, taken back (source_id: the accrual row)."""
 
     SOURCE = "akrual"
     LABEL = "Akrual jasa"
@@ -176,7 +180,8 @@ class JasaAccrual(Event):
 @dataclass(frozen=True, kw_only=True)
 class AccrualDowngrade(Event):
     """A Lancar loan downgraded to KL/D/M: its unpaid accrued jasa is taken back (`amount`:
-    None = the service reads the loan's accrued balance); it falls back to cash basis."""
+    None = the service reads the loan's accrued balance); it falls back to cash basis
+    (source_id: the accrual row, one per loan per month)."""
 
     SOURCE = "akrual_turun"
     ROLE = "turun_kelas"

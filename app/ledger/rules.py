@@ -10,6 +10,8 @@ from app.errors import ValidationError
 from app.ledger import events as ev
 from app.ledger.models import Line, Resolver
 
+REPLACEMENT_METHOD = "pinjaman_baru"  # the old loan's payoff from a new loan's pay-out: 1114
+
 SAVINGS_ROLE = {
     "pokok": "simpanan_pokok",
     "wajib": "simpanan_wajib",
@@ -56,12 +58,17 @@ def savings(e: ev.SavingsDeposit, acct: Resolver) -> list[Line]:
 
 def disbursement(e: ev.Disbursement, acct: Resolver) -> list[Line]:
     forced = sum(amount for _, amount in e.forced_savings)
-    _check(e, e.plafon, e.admin_fee, e.premi, *(a for _, a in e.forced_savings))
+    _check(e, e.plafon, e.admin_fee, e.premi, e.transfer, *(a for _, a in e.forced_savings))
     net = e.plafon - e.admin_fee - e.premi - forced
     if net < 0:
         raise ValidationError("Potongan pencairan melebihi plafon pinjaman.")
+    if e.transfer > net:
+        raise ValidationError("Pelunasan pinjaman lama melebihi pencairan bersih.")
     fee_role = "provisi_ditangguhkan" if e.defer_fee else "pendapatan_provisi"
-    lines = _dr(acct.role("piutang_pinjaman"), e.plafon) + _cr(acct.method(e.method), net)
+    lines = _dr(acct.role("piutang_pinjaman"), e.plafon)
+    lines += _cr(acct.method(e.method), net - e.transfer)
+    if e.transfer:
+        lines += _cr(acct.method(REPLACEMENT_METHOD), e.transfer)
     lines += _cr(acct.role(fee_role), e.admin_fee) + _cr(acct.role("premi_asuransi"), e.premi)
     for kind, amount in e.forced_savings:
         lines += _cr(_savings_account(kind, acct), amount)
@@ -92,9 +99,17 @@ def titipan_in(e: ev.TitipanIn, acct: Resolver) -> list[Line]:
 
 
 def titipan_applied(e: ev.TitipanApplied, acct: Resolver) -> list[Line]:
-    _check(e, e.pokok, e.jasa, e.denda)
+    _check(e, e.pokok, e.jasa, e.denda, e.jasa_accrued)
+    if e.jasa_accrued > e.jasa:
+        raise ValidationError("Jasa akrual yang dilunasi melebihi jasa yang dibayar.")
     total = e.pokok + e.jasa + e.denda
-    return _dr(acct.role("titipan"), total) + _components(acct, e.pokok, e.jasa, e.denda)
+    return (
+        _dr(acct.role("titipan"), total)
+        + _cr(acct.role("pendapatan_denda"), e.denda)
+        + _cr(acct.role("jasa_akrual"), e.jasa_accrued)
+        + _cr(acct.role("pendapatan_jasa"), e.jasa - e.jasa_accrued)
+        + _cr(acct.role("piutang_pinjaman"), e.pokok)
+    )
 
 
 def titipan_refund(e: ev.TitipanRefund, acct: Resolver) -> list[Line]:
@@ -144,8 +159,12 @@ def deferred_release(e: ev.DeferredJasaRelease, acct: Resolver) -> list[Line]:
 
 
 def accrual(e: ev.JasaAccrual, acct: Resolver) -> list[Line]:
-    _check(e, e.amount)
-    return _dr(acct.role("jasa_akrual"), e.amount) + _cr(acct.role("pendapatan_jasa"), e.amount)
+    """Dr 1109 / Cr jasa income; a negative amount (accrued jasa no longer due, taken back at
+    month end) the other way round."""
+    accrued, income = acct.role("jasa_akrual"), acct.role("pendapatan_jasa")
+    if e.amount < 0:
+        return _dr(income, -e.amount) + _cr(accrued, -e.amount)
+    return _dr(accrued, e.amount) + _cr(income, e.amount)
 
 
 def accrual_downgrade(e: ev.AccrualDowngrade, acct: Resolver) -> list[Line]:

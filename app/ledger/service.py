@@ -13,6 +13,7 @@ from typing import Any
 from app.errors import NotFound, ValidationError
 from app.ledger import events as ev
 from app.ledger.accounts import AccountService
+from app.ledger.accrual import clear_accrued
 from app.ledger.models import Journal, Line
 from app.ledger.rules import lines_for
 from app.storage.audit_repo import AuditRepository
@@ -142,9 +143,8 @@ class LedgerService:
         """Fill what the books know better than the caller: accrued jasa (accrual mode) and a
         loan's booked allowance."""
         loan = event.loan_id
-        if isinstance(event, ev.InstalmentPayment) and self.policy.jasa_basis == "akrual":
-            accrued = self.loan_balance("jasa_akrual", loan, event.on) if loan else 0
-            return dataclasses.replace(event, jasa_accrued=max(0, min(event.jasa, accrued)))
+        if self.policy.jasa_basis == "akrual" and loan is not None:
+            event = clear_accrued(event, lambda: self.loan_balance("jasa_akrual", loan, event.on))
         if isinstance(event, ev.AccrualDowngrade) and event.amount is None:
             accrued = self.loan_balance("jasa_akrual", loan, event.on) if loan else 0
             return dataclasses.replace(event, amount=max(0, accrued))

@@ -7,6 +7,7 @@ from datetime import date
 from app.errors import NotFound, ValidationError
 from app.formats import format_date_long
 from app.ledger.service import LedgerService
+from app.loans.accrual_job import JasaAccrualJob
 from app.loans.allowance import allowance_policy
 from app.loans.models import ClassHistoryEntry, Loan, LoanArrears, LoanStatus
 from app.loans.portfolio_models import MonthEndRun
@@ -55,6 +56,7 @@ class LoanQualityService:
         self.events = LoanEventsRepository(db)
         self.repo = LoanQualityRepository(db)
         self.snapshots = LoanSnapshotsRepository(db)
+        self.accruals = JasaAccrualJob(self.ledger)  # akrual Lancar (books.jasa_basis)
 
     def policy(self) -> QualityPolicy:
         """The classification policy chosen in Settings (loans.quality_policy)."""
@@ -192,7 +194,9 @@ class LoanQualityService:
                 },
             )
             self._book_ppap(actor, run_id, as_of, policy)
-        return self.run(run_id)
+            run = self.run(run_id)
+            self.accruals.run(actor, run_id, as_of, self.snapshots.snapshot(run))
+        return run
 
     def _book_ppap(self, actor: User, run_id: int, as_of: date, policy: QualityPolicy) -> None:
         """The month's PPAP journal per loan: Δ = required − booked (a marker when 0); a loan

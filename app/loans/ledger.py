@@ -44,13 +44,23 @@ def check_amount(amount: int, *, allow_zero: bool) -> None:
         raise ValidationError("Jumlah terlalu besar, periksa lagi.", field="amount")
 
 
-def check_method(method: PaymentMethod | str) -> PaymentMethod:
+def check_method(method: PaymentMethod | str, allow: PaymentMethod | None = None) -> PaymentMethod:
     """The payment method, or a clear message when it is none of PaymentMethod. The services
-    take its value as a str too: a method read back from a stored decision (app/collection)."""
+    take its value as a str too: a method read back from a stored decision (app/collection).
+    A method no form offers (a transfer through 1114 that needs its partner record) only
+    where the caller makes that partner: `allow`."""
     try:
-        return PaymentMethod(method)
+        paid_by = PaymentMethod(method)
     except ValueError:
         raise ValidationError("Pilih cara bayar.", field="method") from None
+    if not paid_by.offered and paid_by != allow:
+        raise ValidationError(
+            f"Cara bayar {paid_by.label} hanya dicatat oleh program sendiri (kompensasi "
+            "simpanan lewat Penagihan, pelunasan dari pencairan pinjaman baru). Pilih cara "
+            "bayar lain.",
+            field="method",
+        )
+    return paid_by
 
 
 class LoanLedger:

@@ -79,6 +79,7 @@ class PaymentMethod(StrEnum):
     TRANSFER = "transfer"
     POTONG_GAJI = "potong_gaji"
     KOMPENSASI_SIMPANAN = "kompensasi_simpanan"
+    PINJAMAN_BARU = "pinjaman_baru"  # paid off from a replacement loan's pay-out (1114)
 
     @property
     def label(self) -> str:
@@ -87,7 +88,15 @@ class PaymentMethod(StrEnum):
             "transfer": "Transfer",
             "potong_gaji": "Potong Gaji",
             "kompensasi_simpanan": "Kompensasi Simpanan",
+            "pinjaman_baru": "Dari Pencairan Pinjaman Baru",
         }[self.value]
+
+    @property
+    def offered(self) -> bool:
+        """Whether a payment form offers it. The program's own transfer methods (through 1114)
+        are not: each needs its partner record in the same transaction (the savings withdrawal
+        of a set-off, the pay-out of the replacement loan)."""
+        return self not in (PaymentMethod.KOMPENSASI_SIMPANAN, PaymentMethod.PINJAMAN_BARU)
 
 
 PAYOFF_RULES = {

@@ -113,6 +113,7 @@ class Payment:
     created_by_name: str = ""
     created_at: str = ""
     lines: tuple[PaymentLine, ...] = ()
+    transfer: int = 0  # pencairan: the part that paid off the loan this one replaces (1114)
 
     @property
     def is_reversed(self) -> bool:

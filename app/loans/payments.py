@@ -64,8 +64,12 @@ class LoanPaymentService:
         method: PaymentMethod | str,
         note: str = "",
         today: date | None = None,
+        *,
+        by_setoff: bool = False,
     ) -> Payment:
-        return self.receipts.record_payment(actor, loan_id, amount, on, method, note, today)
+        return self.receipts.record_payment(
+            actor, loan_id, amount, on, method, note, today, by_setoff=by_setoff
+        )
 
     def apply_titipan(self, actor: User | None, loan_id: int, on: date) -> Payment | None:
         return self.receipts.apply_titipan(actor, loan_id, on)
@@ -81,13 +85,22 @@ class LoanPaymentService:
         method: PaymentMethod | str,
         note: str = "",
         today: date | None = None,
+        *,
+        replacing: bool = False,
     ) -> Payment:
-        return self.payoff.pay_off(actor, loan_id, on, method, note, today)
+        return self.payoff.pay_off(actor, loan_id, on, method, note, today, replacing=replacing)
 
     def reverse(
-        self, actor: User, event_id: int, reason: str, on: date, today: date | None = None
+        self,
+        actor: User,
+        event_id: int,
+        reason: str,
+        on: date,
+        today: date | None = None,
+        *,
+        by_setoff: bool = False,
     ) -> Payment:
-        return self.reversals.reverse(actor, event_id, reason, on, today)
+        return self.reversals.reverse(actor, event_id, reason, on, today, by_setoff=by_setoff)
 
     def waive(
         self,

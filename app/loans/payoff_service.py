@@ -41,11 +41,14 @@ class PayoffService:
         method: PaymentMethod | str,
         note: str = "",
         today: date | None = None,
+        *,
+        replacing: bool = False,
     ) -> Payment:
         """Receive exactly the payoff quote: a potongan_pelunasan event for the jasa the rule
-        does not charge, then the payment; the loan becomes lunas."""
+        does not charge, then the payment; the loan becomes lunas. `replacing`: paid from the
+        pay-out of the loan that replaces it (method pinjaman_baru, through 1114)."""
         require(actor, Action.RECORD_PAYMENT)
-        paid_by = check_method(method)
+        paid_by = check_method(method, PaymentMethod.PINJAMAN_BARU if replacing else None)
         loan = self.ledger.open_loan(loan_id, on)
         self.ledger.check_date(loan, on, today)
         with self.ledger.db.atomic():

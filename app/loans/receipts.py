@@ -108,12 +108,15 @@ class ReceiptService:
         method: PaymentMethod | str,
         note: str = "",
         today: date | None = None,
+        *,
+        by_setoff: bool = False,
     ) -> Payment:
         """Save a receipt (RECORD_PAYMENT) exactly as preview_allocation shows it; the loan
-        becomes lunas when nothing is left. Returns the stored payment with its lines."""
+        becomes lunas when nothing is left. Returns the stored payment with its lines.
+        `by_setoff`: the loan half of a set-off (method kompensasi_simpanan)."""
         require(actor, Action.RECORD_PAYMENT)
         check_amount(amount, allow_zero=False)
-        paid_by = check_method(method)
+        paid_by = check_method(method, PaymentMethod.KOMPENSASI_SIMPANAN if by_setoff else None)
         loan = self.ledger.open_loan(loan_id, on)
         self.ledger.check_date(loan, on, today)
         with self.ledger.db.atomic():

@@ -6,7 +6,7 @@ from datetime import date
 
 from app.errors import ValidationError
 from app.loans.ledger import LoanLedger
-from app.loans.models import EventKind, Loan, LoanStatus, Payment
+from app.loans.models import EventKind, Loan, LoanStatus, Payment, PaymentMethod
 from app.loans.titipan_out import TO_SUKARELA
 from app.storage.loans_events_repo import NewEvent
 from app.users.models import User
@@ -26,16 +26,39 @@ class ReversalService:
         self.ledger = ledger
 
     def reverse(
-        self, actor: User, event_id: int, reason: str, on: date, today: date | None = None
+        self,
+        actor: User,
+        event_id: int,
+        reason: str,
+        on: date,
+        today: date | None = None,
+        *,
+        by_setoff: bool = False,
     ) -> Payment:
         """Cancel a payment (or a waiver, …) by a reversing event with a reason
         (REVERSE_TRANSACTION). Reversing a payoff also reverses its jasa discount. A closed
-        loan that owes again becomes aktif (audited)."""
+        loan that owes again becomes aktif (audited). A payment by set-off against savings is
+        one half of it: only cancelled with its savings withdrawals (SetoffService.reverse,
+        `by_setoff`)."""
         require(actor, Action.REVERSE_TRANSACTION)
         original = self.ledger.get(event_id)
         if original.kind not in REVERSIBLE:
             raise ValidationError(
                 f"{original.kind.label} tidak bisa dibatalkan.", field="transaction"
+            )
+        if original.method == PaymentMethod.KOMPENSASI_SIMPANAN.value and not by_setoff:
+            raise ValidationError(
+                "Pembayaran ini kompensasi dari simpanan anggota dan tidak bisa dibatalkan "
+                "sendiri. Batalkan kompensasinya di Penagihan (keputusan kompensasi simpanan → "
+                "Batalkan kompensasi): pembayaran dan penarikan simpanannya dibatalkan bersama.",
+                field="transaction",
+            )
+        if original.method == PaymentMethod.PINJAMAN_BARU.value:
+            raise ValidationError(
+                "Pelunasan ini dibayar dari pencairan pinjaman baru dan tidak bisa dibatalkan "
+                "sendiri: uangnya sudah menjadi bagian pinjaman baru. Bila pelunasan ini salah, "
+                "catat koreksinya lewat Jurnal Umum dengan keterangan.",
+                field="transaction",
             )
         if original.is_reversed:
             raise ValidationError("Transaksi ini sudah dibatalkan.", field="transaction")

@@ -298,6 +298,7 @@ class LoanService:
                     fee=loan.admin_fee,
                     method="tunai",
                     note=f"Pencairan pinjaman {number}",
+                    transfer=payoff or None,  # to the old loan through 1114, not Kas/Bank
                 ),
                 actor,
             )
@@ -311,9 +312,10 @@ class LoanService:
                     actor,
                     loan.replaces_loan_id,
                     on,
-                    PaymentMethod.TRANSFER,
+                    PaymentMethod.PINJAMAN_BARU,
                     note=f"Dilunasi dari pencairan pinjaman {number}",
                     today=today,
+                    replacing=True,
                 )
         return self.get(loan_id)
 

@@ -35,8 +35,10 @@ PAYMENT_METHODS = {
     "potong_gaji": "Potong Gaji",
 }
 
+SETOFF_METHOD = "kompensasi"  # a withdrawal that is one half of a set-off against a loan
+
 SYSTEM_METHODS = {
-    "kompensasi": "Kompensasi Pinjaman",  # set-off against a loan, only via app.collection
+    SETOFF_METHOD: "Kompensasi Pinjaman",  # set-off against a loan, only via app.collection
     "titipan_pinjaman": "Titipan Pinjaman",  # a loan's titipan moved here, app.loans.titipan
     "saldo_awal": "Saldo Awal Pindahan",  # a balance brought in at the cut-over, app.imports
     "jasa_simpanan": "Jasa Simpanan",  # the month's jasa net of PPh 4(2), app.savings.jasa_service

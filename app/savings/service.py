@@ -16,6 +16,7 @@ from app.money import format_rupiah
 from app.numbering import NumberRule
 from app.savings.models import (
     PAYMENT_METHODS,
+    SETOFF_METHOD,
     SYSTEM_METHODS,
     Balances,
     SavingsKind,
@@ -175,9 +176,17 @@ class SavingsService:
         )
 
     def reverse(
-        self, actor: User, tx_id: int, reason: str, today: date | None = None
+        self,
+        actor: User,
+        tx_id: int,
+        reason: str,
+        today: date | None = None,
+        *,
+        by_setoff: bool = False,
     ) -> SavingsTransaction:
-        """Cancel a posted transaction with a reversing entry that points at it."""
+        """Cancel a posted transaction with a reversing entry that points at it. A withdrawal
+        of a set-off against a loan (method 'kompensasi') is one half of it: it is only
+        cancelled with its loan payment, by SetoffService.reverse (`by_setoff`)."""
         require(actor, Action.REVERSE_TRANSACTION)
         original = self.get(tx_id)
         if original.tx_type == TxType.PEMBALIKAN:
@@ -188,6 +197,14 @@ class SavingsService:
             raise ValidationError(
                 "Jasa simpanan dan PPh-nya sudah dibukukan dan dilaporkan; koreksinya dicatat "
                 "sebagai setoran atau penarikan biasa dengan keterangan.",
+                field="transaction",
+            )
+        if original.method == SETOFF_METHOD and not by_setoff:
+            raise ValidationError(
+                "Penarikan ini bagian dari kompensasi simpanan untuk pinjaman dan tidak bisa "
+                "dibatalkan sendiri. Batalkan kompensasinya di Penagihan (keputusan kompensasi "
+                "simpanan → Batalkan kompensasi): simpanan dan pembayaran pinjamannya "
+                "dibatalkan bersama.",
                 field="transaction",
             )
         reason = clean_text(reason, multiline=True)

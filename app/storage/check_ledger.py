@@ -26,7 +26,7 @@ from app.ledger.derive import (
 )
 from app.ledger.rules import lines_for
 from app.money import format_rupiah
-from app.storage import check_jasa
+from app.storage import check_accrual, check_jasa
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.ledger_controls_repo import LedgerControlsRepository
 from app.storage.loans_events_repo import _EVENT_SELECT, _event
@@ -214,7 +214,7 @@ def booked(conn: sqlite3.Connection, end: date | None = None) -> list[str]:
             )
         )
     checks += check_jasa.booked_checks()  # the jasa rows carry their savings transactions
-    problems = []
+    problems = _listed("akrual jasa tanpa jurnal", check_accrual.unbooked(conn, until))
     for description, sql in checks:
         try:
             ids = [str(r[0]) for r in conn.execute(sql, {"until": until, "month_until": until[:7]})]
@@ -274,6 +274,7 @@ def controls(conn: sqlite3.Connection) -> list[str]:
     )
     problems += _differs("Akun 1114 rekening antara", repo.account_balance("1114"), 0)
     problems += check_jasa.controls(conn)
+    problems += check_accrual.accrued_control(conn, lambda role: _role(conn, role))
     problems += _opened(conn, repo)
     allowance = _role(conn, "ppap_cadangan")
     negative = [str(k) for k, v in repo.loan_balances(allowance).items() if v > 0]
@@ -376,6 +377,7 @@ def _events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
     for row in fin:
         f = _fin_event(row)
         yield collection_event(f, *loans[f.loan_id])
+    yield from check_accrual.accrual_events(conn)
 
 
 def _with_state(event: ev.Event, stored: Counter[tuple[str, int, int]], r: _Resolver) -> ev.Event:
@@ -392,11 +394,18 @@ def _with_state(event: ev.Event, stored: Counter[tuple[str, int, int]], r: _Reso
 
     if isinstance(event, ev.WriteOff):
         return dataclasses.replace(
-            event, allowance=debit("ppap_cadangan"), deferred_jasa=debit("jasa_ditangguhkan")
+            event,
+            allowance=debit("ppap_cadangan"),
+            deferred_jasa=debit("jasa_ditangguhkan"),
+            accrued_jasa=credit("jasa_akrual"),
         )
-    if isinstance(event, ev.Settlement | ev.Waiver):
+    if isinstance(event, ev.Waiver):
+        return dataclasses.replace(
+            event, allowance=debit("ppap_cadangan"), accrued_jasa=credit("jasa_akrual")
+        )
+    if isinstance(event, ev.Settlement):
         return dataclasses.replace(event, allowance=debit("ppap_cadangan"))
-    if isinstance(event, ev.InstalmentPayment):
+    if isinstance(event, ev.InstalmentPayment | ev.TitipanApplied):
         return dataclasses.replace(event, jasa_accrued=credit("jasa_akrual"))
     return event
 

@@ -4,11 +4,12 @@ counts (events without a journal, sub-ledger totals) and the bases of the SHU pe
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from app.clock import now_text
 from app.errors import ValidationError
-from app.storage import check_ledger
+from app.storage import check_accrual, check_ledger
 from app.storage.db import Database, sqlite_errors
 
 YEAR_END_SOURCE = "tutup_buku"  # the jurnal penutup: (source, year, "penutup")
@@ -90,6 +91,11 @@ class ClosingRepository:
         (app/storage/check_ledger.py), which knows every source, limited to `end`."""
         with sqlite_errors(self.db.path):
             return check_ledger.booked(self.db.sql.conn, end)
+
+    def accrual_differences(self, end: date, role: Callable[[str], str]) -> list[str]:
+        """1109 per loan against the accrual sub-ledger as of `end` (empty: they agree)."""
+        with sqlite_errors(self.db.path):
+            return check_accrual.accrued_control(self.db.sql.conn, role, end)
 
     def savings_by_kind(self, end: date) -> dict[str, int]:
         return {

@@ -38,6 +38,7 @@ class NewEvent:
     note: str = ""
     lines: tuple[tuple[int | None, str, int], ...] = ()
     charges: tuple[tuple[int, int], ...] = ()  # (instalment number, denda crystallised)
+    transfer: int | None = None  # pencairan: the part that paid off the loan it replaces
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,14 @@ _EVENT_SELECT = (
     " LEFT JOIN loan_events r ON r.reverses_id = e.id"
     " LEFT JOIN users c ON c.id = e.created_by LEFT JOIN users a ON a.id = e.approved_by "
 )
+
+
+def _transfer(row: sqlite3.Row) -> int:
+    """loan_events.transfer (schema step 0021; absent from an older file `mufakat check` reads)."""
+    try:
+        return int(row["transfer"] or 0)
+    except IndexError:
+        return 0
 
 
 def _event(row: sqlite3.Row, lines: tuple[PaymentLine, ...]) -> Payment:
@@ -78,6 +87,7 @@ def _event(row: sqlite3.Row, lines: tuple[PaymentLine, ...]) -> Payment:
         approved_by=row["approved_by"],
         approved_by_name=row["approved_by_name"],
         note=row["note"],
+        transfer=_transfer(row),
         created_by=row["created_by"],
         created_by_name=row["created_by_name"],
         created_at=row["created_at"],
@@ -142,7 +152,7 @@ class LoanEventsRepository:
 
     def insert(self, event: NewEvent, user_id: int | None) -> int:
         """Store an event with its lines and denda charges (call inside a transaction)."""
-        values = (
+        values: tuple[Any, ...] = (
             event.loan_id,
             event.version,
             event.kind.value,
@@ -162,7 +172,10 @@ class LoanEventsRepository:
             user_id,
             now_text(),
         )
-        cursor = self.db.execute(insert_sql("loan_events", EVENT_COLUMNS[1:]), values)
+        columns: tuple[str, ...] = EVENT_COLUMNS[1:]
+        if event.transfer:  # a replacement loan's pencairan (column of schema step 0021)
+            columns, values = (*columns, "transfer"), (*values, event.transfer)
+        cursor = self.db.execute(insert_sql("loan_events", columns), values)
         event_id = cursor.lastrowid
         assert event_id is not None
         self.db.sql.conn.executemany(INSERT_LINES, event_line_rows(event_id, event.lines))

@@ -1099,6 +1099,14 @@ Everyone needs to log in again.</translation>
         <translation>Cancel the debt by a RAT decision</translation>
     </message>
     <message>
+        <source>Batalkan Kompensasi</source>
+        <translation>Cancel Set-off</translation>
+    </message>
+    <message>
+        <source>Alasan membatalkan kompensasi {number}</source>
+        <translation>Reason for cancelling set-off {number}</translation>
+    </message>
+    <message>
         <source>Ganti petugas…</source>
         <translation>Change officer…</translation>
     </message>
@@ -2469,6 +2477,10 @@ Check the spelling of the name or number, or choose Status All.</translation>
         <translation>Receive Payoff…</translation>
     </message>
     <message>
+        <source>Batalkan Kompensasi…</source>
+        <translation>Cancel Set-off…</translation>
+    </message>
+    <message>
         <source>Tulis Catatan Pengawas…</source>
         <translation>Write Supervisor&apos;s Note…</translation>
     </message>
@@ -2479,6 +2491,10 @@ Check the spelling of the name or number, or choose Status All.</translation>
     <message>
         <source>Tolak usulan ini dengan alasan</source>
         <translation>Reject this proposal with a reason</translation>
+    </message>
+    <message>
+        <source>Batalkan penarikan simpanan dan pembayaran pinjaman kompensasi ini bersama</source>
+        <translation>Cancel this set-off&apos;s savings withdrawals and loan payment together</translation>
     </message>
 </context>
 <context>

@@ -88,7 +88,8 @@ class PaymentDialog(QDialog):
         self.date_edit.set_value(self.today)
         self.method_combo = QComboBox()
         for method in PaymentMethod:
-            self.method_combo.addItem(method.label, method.value)
+            if method.offered:
+                self.method_combo.addItem(method.label, method.value)
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(200)
         self.errors.add_row(form, self.tr("Jumlah diterima (Rp) *"), "amount", amount_holder)

@@ -96,7 +96,8 @@ class PayoffDialog(QDialog):
         layout.addLayout(pay)
         self.method_combo = QComboBox()
         for method in PaymentMethod:
-            self.method_combo.addItem(method.label, method.value)
+            if method.offered:
+                self.method_combo.addItem(method.label, method.value)
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(200)
         self.errors.add_row(pay, self.tr("Cara bayar"), "method", self.method_combo)

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QMenu, QPushButton
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QPushButton
 
 from app.collection.decision_models import Decision
 from app.collection.models import Case, PromiseStatus
+from app.errors import AppError
 from app.loans.models import LoanStatus
 from app.users.permissions import Action, can
 from ui.dialogs.case_edit_dialogs import (
@@ -30,6 +31,7 @@ from ui.dialogs.restructuring_wizard import RestructuringWizard
 from ui.dialogs.setoff_dialog import SetoffDialog
 from ui.dialogs.settlement_dialog import SettlementDialog, SettlementPayDialog
 from ui.dialogs.writeoff_dialog import HapusTagihDialog, WriteoffDialog
+from ui.errors import show_error
 from ui.views.case_print import CasePrinter
 
 if TYPE_CHECKING:
@@ -72,6 +74,7 @@ class CaseActions(QObject):
         p.note_requested.connect(lambda x: self.decide(x, Mode.CATATAN))
         p.withdraw_requested.connect(lambda x: self.decide(x, Mode.TARIK))
         p.pay_requested.connect(self.pay_settlement)
+        p.undo_setoff_requested.connect(self.undo_setoff)
 
     # -- state ----------------------------------------------------------------------------------
     def case(self) -> Case | None:
@@ -244,6 +247,23 @@ class CaseActions(QObject):
     def pay_settlement(self, decision: Decision) -> None:
         v = self.view
         self.open(SettlementPayDialog(v.services, v.user, decision, v.today(), v))
+
+    def undo_setoff(self, decision: Decision) -> None:
+        """Cancel a set-off as a whole (its withdrawals and its loan payment), with a reason."""
+        v = self.view
+        reason, ok = QInputDialog.getText(
+            v,
+            self.tr("Batalkan Kompensasi"),
+            self.tr("Alasan membatalkan kompensasi {number}").format(number=decision.number),
+        )
+        if not ok:
+            return
+        try:
+            v.services.setoff.reverse(v.user, decision.id, reason, v.today(), v.today())
+        except AppError as exc:
+            show_error(v, exc, self.tr("Batalkan Kompensasi"))
+            return
+        v.reload()
 
     # -- the Ubah Kasus menu --------------------------------------------------------------------
     def _fill_edit_menu(self) -> None:

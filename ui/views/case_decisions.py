@@ -118,6 +118,7 @@ class DecisionsPanel(QWidget):
     note_requested = Signal(object)
     withdraw_requested = Signal(object)
     pay_requested = Signal(object)
+    undo_setoff_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,12 +162,16 @@ class DecisionsPanel(QWidget):
         self.note_button = QPushButton(self.tr("Tulis Catatan…"), objectName="note_button")
         self.withdraw_button = QPushButton(self.tr("Tarik Usulan…"), objectName="withdraw_button")
         self.pay_button = QPushButton(self.tr("Terima Pelunasan…"), objectName="settle_pay_button")
+        self.undo_setoff_button = QPushButton(
+            self.tr("Batalkan Kompensasi…"), objectName="undo_setoff_button"
+        )
         for button, signal in (
             (self.approve_button, self.approve_requested),
             (self.reject_button, self.reject_requested),
             (self.note_button, self.note_requested),
             (self.withdraw_button, self.withdraw_requested),
             (self.pay_button, self.pay_requested),
+            (self.undo_setoff_button, self.undo_setoff_requested),
         ):
             button.clicked.connect(lambda _=False, s=signal: self._emit(s))
             row.addWidget(button)
@@ -231,6 +236,7 @@ class DecisionsPanel(QWidget):
             self.note_button,
             self.withdraw_button,
             self.pay_button,
+            self.undo_setoff_button,
         )
         if d is None or user is None:
             for b in buttons:
@@ -256,6 +262,15 @@ class DecisionsPanel(QWidget):
         )
         self.pay_button.setVisible(payable)
         self.pay_button.setEnabled(payable and can(user, Action.RECORD_PAYMENT))
+        # a set-off carried out is cancelled as a whole: its savings and loan halves together
+        undoable = (
+            d.kind == DecisionKind.KOMPENSASI_SIMPANAN and d.status == DecisionStatus.DILAKSANAKAN
+        )
+        self.undo_setoff_button.setVisible(undoable)
+        self.undo_setoff_button.setEnabled(undoable and can(user, Action.REVERSE_TRANSACTION))
+        self.undo_setoff_button.setToolTip(
+            self.tr("Batalkan penarikan simpanan dan pembayaran pinjaman kompensasi ini bersama")
+        )
         for b in (self.approve_button, self.reject_button):
             b.setVisible(open_)
         self.why.setText(approve_why if open_ and approve_why else "")

@@ -144,14 +144,19 @@ class Model:
             deferred = self.books[(loan, "1107")]
             if not 0 <= deferred <= out:
                 return
-            used = min(max(booked, 0), out - deferred)
+            accrued = max(0, self.books[(loan, "1109")]) if self.accrual else 0
+            used = min(max(booked, 0), out - deferred + accrued)
             effect = {(loan, "1105"): -out, (loan, "1107"): -deferred, (loan, "1108"): -used}
+            effect[(loan, "1109")] = -accrued
             self.post(ev.WriteOff(pokok=out, deferred_jasa=deferred, **lc), effect)
             self.state[loan] = "hapus_buku"
         elif kind == "recover" and state == "hapus_buku":
             self.post(ev.Recovery(amount=int(op[2]), **lc), {})  # type: ignore[call-overload]
         elif kind == "waive":
-            self.post(ev.Waiver(jasa=int(op[2]), **lc), {})  # type: ignore[call-overload]
+            jasa = int(op[2])  # type: ignore[call-overload]
+            # accrual mode: the waived jasa takes back accrued jasa first
+            taken = min(jasa, max(0, self.books[(loan, "1109")])) if self.accrual else 0
+            self.post(ev.Waiver(jasa=jasa, **lc), {(loan, "1109"): -taken})
 
     def expected(self, account: str) -> dict[int, int]:
         return {loan: self.books[(loan, account)] for loan in self.bk.loans}

@@ -138,3 +138,30 @@ def test_today_when_it_is_a_month_end_is_allowed() -> None:
     assert month_end_date("2026-11-30", today) == today
     with pytest.raises(ValidationError, match="belum lewat"):
         month_end_date("2026-11-30", today - timedelta(days=1))
+
+
+def test_month_end_command_posts_the_accrual_once_on_akrual_lancar(
+    path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With books.jasa_basis = akrual_lancar the command accrues the Lancar loans' jasa due and
+    unpaid (10-05 and 10-06, Rp150.000 each, Lancar under the koperasi preset) and says so; a
+    rerun posts nothing twice."""
+    services = Services.open(path)
+    try:
+        ketua = next(u for u in services.users.all() if u.username == "ketua")
+        services.settings.set(ketua, "books.jasa_basis", "akrual_lancar")
+    finally:
+        services.close()
+    monkeypatch.setenv("MUFAKAT_PASSWORD", PASSWORD)
+    cmd = ["month-end", "--db", str(path), "--as-of", "2025-06-30", "--user", "ketua"]
+    assert main(cmd) == 0
+    out = capsys.readouterr().out
+    assert "Akrual jasa (Lancar): 1 pinjaman Rp300.000; dibatalkan 0 pinjaman Rp0" in out
+    assert main([*cmd, "--rerun"]) == 0
+    assert "Akrual jasa (Lancar): 1 pinjaman Rp300.000" in capsys.readouterr().out
+    services = Services.open(path)
+    try:
+        assert services.db.scalar("SELECT count(*) FROM journals WHERE source = 'akrual'") == 1
+        assert services.ledger.repo.balance(["1109"]) == 300_000
+    finally:
+        services.close()

@@ -44,6 +44,8 @@ from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
 from app.members.service import MemberService
 from app.passbook.service import PassbookService
+from app.savings.berjangka_month_end import BerjangkaMonthEnd
+from app.savings.berjangka_service import BerjangkaService
 from app.savings.service import SavingsService
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
@@ -81,6 +83,10 @@ class Services:
         )  # the books: every service that records money posts here in its own transaction
         self.savings = SavingsService(db, self.audit, self.settings, self.ledger)
         self.loans = LoanService(db, self.audit, self.settings, self.ledger)
+        self.berjangka = BerjangkaService(  # simpanan berjangka, its month-end job below
+            db, self.audit, self.settings, self.ledger, self.savings
+        )
+        self.berjangka_month_end = BerjangkaMonthEnd(self.berjangka)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)
         self.imports = ImportService(db, self.audit, self.members, self.ledger)
         self.documents = DocumentService(db, self.audit, self.settings)

@@ -207,6 +207,40 @@ def recovery(e: ev.Recovery, acct: Resolver) -> list[Line]:
     return _dr(acct.method(e.method), e.amount) + _cr(acct.role(income), e.amount)
 
 
+def berjangka_open(e: ev.BerjangkaOpen, acct: Resolver) -> list[Line]:
+    _check(e, e.amount)
+    return _dr(acct.method(e.method), e.amount) + _cr(acct.role("simpanan_berjangka"), e.amount)
+
+
+def _jasa_lines(acct: Resolver, gross: int, tax: int, method: str) -> list[Line]:
+    if tax > gross:
+        raise ValidationError("PPh yang dipotong melebihi jasa.")
+    return (
+        _dr(acct.role("beban_jasa_berjangka"), gross)
+        + _cr(acct.method(method), gross - tax)
+        + _cr(acct.role("pph_jasa_simpanan"), tax)
+    )
+
+
+def berjangka_jasa(e: ev.BerjangkaJasa, acct: Resolver) -> list[Line]:
+    _check(e, e.gross, e.tax)
+    return _jasa_lines(acct, e.gross, e.tax, e.method)
+
+
+def berjangka_close(e: ev.BerjangkaClose, acct: Resolver) -> list[Line]:
+    _check(e, e.principal, e.jasa, e.tax, e.penalty)
+    if e.penalty > e.principal:
+        raise ValidationError("Penalti melebihi pokok simpanan berjangka.")
+    jasa = _jasa_lines(acct, e.jasa, e.tax, e.jasa_method)
+    return (
+        _dr(acct.role("simpanan_berjangka"), e.principal)
+        + jasa[:1]
+        + _cr(acct.method(e.method), e.principal - e.penalty)
+        + _cr(acct.role("pendapatan_adm_simpanan"), e.penalty)
+        + jasa[1:]
+    )
+
+
 RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.SavingsDeposit: savings,
     ev.SavingsWithdrawal: savings,
@@ -229,6 +263,9 @@ RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.Recovery: recovery,
     ev.HapusTagih: nothing,
     ev.IncomeNotRecognised: nothing,
+    ev.BerjangkaOpen: berjangka_open,
+    ev.BerjangkaJasa: berjangka_jasa,
+    ev.BerjangkaClose: berjangka_close,
 }
 
 

@@ -117,6 +117,7 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
         user = cli_user(services, args.user, Action.MONTH_END)
         run = services.loans.quality.month_end(user, as_of, rerun=args.rerun)
         counts = services.loans.quality.class_counts(as_of)
+        berjangka = services.berjangka_month_end.run(user, as_of.year, as_of.month)
     finally:
         services.close()
     print(f"Tutup bulan per {as_of.isoformat()} (proses ke-{run.run_no}), {run.policy_name}:")
@@ -129,6 +130,12 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
         if code in counts:
             number, total = counts[code]
             print(f"  {class_label(code):<24} {number:>7} pinjaman  {format_rupiah(total)}")
+    print(
+        f"  Simpanan berjangka: jasa {berjangka.paid} rekening {format_rupiah(berjangka.gross)}"
+        f" (PPh 4(2) {format_rupiah(berjangka.tax)}), diperpanjang {berjangka.rolled_over}"
+    )
+    for skipped in berjangka.skipped:
+        print(f"  dilewati: {skipped}")
     return 0
 
 

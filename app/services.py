@@ -95,7 +95,9 @@ class Services:
         self.manual_journals = ManualJournals(self.ledger)  # Jurnal Umum
         self.cashbook = CashBook(self.ledger)  # Buku Kas Harian, kas opname
         self.bank_rec = BankReconciliation(self.ledger)
-        self.closing = PeriodClose(self.ledger)  # lock date, tutup bulan
+        self.closing = PeriodClose(
+            self.ledger, (self.berjangka_month_end.checklist,)
+        )  # lock date, tutup bulan
         self.shu = ShuService(db, self.audit)  # SHU per member, Pengaturan → SHU
         self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
         self._build_collection()

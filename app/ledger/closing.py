@@ -5,6 +5,7 @@ by the Ketua plus one other Pengurus with a reason."""
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -54,8 +55,13 @@ def _month_of(on: date) -> str:
     return f"{on.year:04d}-{on.month:02d}"
 
 
+ExtraCheck = Callable[[int, int], list["CheckItem"]]
+"""(year, month) → more checklist items of another sub-ledger (simpanan berjangka)."""
+
+
 class PeriodClose:
-    def __init__(self, ledger: LedgerService) -> None:
+    def __init__(self, ledger: LedgerService, extra: Sequence[ExtraCheck] = ()) -> None:
+        self.extra = tuple(extra)
         self.ledger = ledger
         self.db = ledger.db
         self.repo = ClosingRepository(ledger.db)
@@ -77,6 +83,8 @@ class PeriodClose:
         end = month_end(year, month)
         items = [self._unbooked(end), self._month_end(end), self._loans(end)]
         items += self._savings(end)
+        for check in self.extra:
+            items += check(year, month)
         items += [self._clearing(end), self._cash(end), self._bank(end)]
         return items
 

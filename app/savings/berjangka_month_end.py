@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.ledger.closing import month_end
+from app.ledger.closing import CheckItem, month_end
 from app.ledger.lockdate import refuse_locked
 from app.members.models import MemberStatus
+from app.money import format_rupiah
 from app.savings import berjangka as bj
 from app.savings.berjangka import Deposit, EventKind, JasaMode
 from app.savings.berjangka_service import JASA_TO_SUKARELA, BerjangkaService, month_of
@@ -56,6 +57,29 @@ class BerjangkaMonthEnd:
             ):
                 todo.append(f"{deposit.display_number}: jasa bulan {month_of(end)} belum dibayar")
         return todo
+
+    def checklist(self, year: int, month: int) -> list[CheckItem]:
+        """The month-close items of simpanan berjangka: the month's jasa and roll-overs done;
+        2102 equals the principal of the placements open at the month's end."""
+        end = month_end(year, month)
+        todo = self.pending(year, month)
+        done = CheckItem(
+            "berjangka_jasa", "Jasa simpanan berjangka akhir bulan", not todo, "; ".join(todo)
+        )
+        ledger = self.service.ledger
+        code = ledger.accounts.resolver(end).role("simpanan_berjangka")
+        booked = -ledger.repo.balance([code], end)
+        expected = self.repo.principal_open(end)
+        detail = (
+            ""
+            if booked == expected
+            else f"Akun {code}: buku besar {format_rupiah(booked)}, rincian "
+            f"{format_rupiah(expected)}, selisih {format_rupiah(booked - expected)}."
+        )
+        tie = CheckItem(
+            "simpanan_berjangka", "Simpanan berjangka = pokok berjalan", not detail, detail
+        )
+        return [done, tie]
 
     def run(self, actor: User, year: int, month: int) -> MonthEndResult:
         require(actor, Action.MONTH_END)

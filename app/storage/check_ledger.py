@@ -25,6 +25,7 @@ from app.ledger.derive import (
 )
 from app.ledger.rules import lines_for
 from app.money import format_rupiah
+from app.storage import check_berjangka
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.ledger_controls_repo import LedgerControlsRepository
 from app.storage.loans_events_repo import _EVENT_SELECT, _event
@@ -218,7 +219,9 @@ def booked(conn: sqlite3.Connection, end: date | None = None) -> list[str]:
         except sqlite3.OperationalError:
             continue  # a table of a later step
         problems += _listed(description, ids)
-    return problems
+    return problems + _listed(
+        "simpanan berjangka tanpa jurnal", check_berjangka.unbooked(conn, end)
+    )
 
 
 # -- 4, 5 --------------------------------------------------------------------------------------
@@ -270,6 +273,7 @@ def controls(conn: sqlite3.Connection) -> list[str]:
         f"Akun {titipan} titipan", -repo.account_balance(titipan), repo.titipan_total()
     )
     problems += _differs("Akun 1114 rekening antara", repo.account_balance("1114"), 0)
+    problems += check_berjangka.control(conn, _role(conn, "simpanan_berjangka"))
     problems += _opened(conn, repo)
     allowance = _role(conn, "ppap_cadangan")
     negative = [str(k) for k, v in repo.loan_balances(allowance).items() if v > 0]
@@ -417,4 +421,7 @@ def replay(conn: sqlite3.Connection) -> list[str]:
             continue
         if derived != stored:
             wrong.append(f"{found[1]} ({event.LABEL} {event.source_id})")
+    wrong += check_berjangka.replay(
+        conn, journals, lines, lambda on, product: _Resolver(conn, on, product)
+    )
     return _listed("jurnal berbeda dari hasil penurunan ulang transaksinya", wrong)

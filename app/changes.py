@@ -53,6 +53,8 @@ _PREFIXES: dict[str, Kind] = {
     "bank_clearings": Kind.BOOKS,
     "role_requests": Kind.USERS,
     "board_meeting": Kind.DECISIONS,
+    "pph_": Kind.BOOKS,
+    "jasa_": Kind.SAVINGS,
 }
 
 

@@ -46,6 +46,7 @@ from app.members.service import MemberService
 from app.passbook.service import PassbookService
 from app.savings.berjangka_month_end import BerjangkaMonthEnd
 from app.savings.berjangka_service import BerjangkaService
+from app.savings.pph_withholding import PphWithholding
 from app.savings.service import SavingsService
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
@@ -58,6 +59,7 @@ from app.storage.loans_events_repo import LoanEventsRepository
 from app.storage.loans_repo import LoansRepository
 from app.storage.meetings_repo import MeetingsRepository
 from app.storage.members_repo import MembersRepository
+from app.storage.pph_repo import PphRepository
 from app.storage.users_repo import UsersRepository
 from app.users.service import UserService
 
@@ -82,9 +84,11 @@ class Services:
             db, self.audit, LedgerPolicy.from_settings(self.settings.get)
         )  # the books: every service that records money posts here in its own transaction
         self.savings = SavingsService(db, self.audit, self.settings, self.ledger)
+        # PPh 4(2) on jasa simpanan: every jasa credit withholds through it, in its transaction
+        self.pph = PphWithholding(PphRepository(db), self.settings.get)
         self.loans = LoanService(db, self.audit, self.settings, self.ledger)
         self.berjangka = BerjangkaService(  # simpanan berjangka, its month-end job below
-            db, self.audit, self.settings, self.ledger, self.savings
+            db, self.audit, self.settings, self.ledger, self.savings, self.pph.withhold
         )
         self.berjangka_month_end = BerjangkaMonthEnd(self.berjangka)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)

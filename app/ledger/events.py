@@ -280,6 +280,39 @@ class BerjangkaOpen(Event):
 
 
 @dataclass(frozen=True, kw_only=True)
+class JasaSimpanan(Event):
+    """Jasa simpanan credited (LEDGER.md §2.2): Dr beban jasa simpanan `kind` ('sukarela' →
+    5101, 'berjangka' → 5102) the gross / Cr `credit_role` (the member's sukarela by default,
+    or a payable) the net = gross − tax / Cr 2106 the PPh 4(2) withheld. A negative net (the
+    piece that takes the month past Rp240.000 owes more PPh than itself) is a debit there.
+    The key is (`record`, source_id, ROLE): the record that credited it (e.g. a jasa_sukarela
+    row, a berjangka jasa payment)."""
+
+    SOURCE = "jasa_simpanan"
+    ROLE = "jasa"
+    LABEL = "Jasa simpanan"
+    kind: str
+    gross: int
+    tax: int = 0
+    credit_role: str = "simpanan_sukarela"
+    record: str = "jasa_sukarela"
+
+    def key(self) -> tuple[str, int, str]:
+        return (self.record, self.source_id, self.ROLE)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PphDeposit(Event):
+    """Setor PPh 4(2) of a month (source_id: the pph_setoran row): Dr 2106 / Cr Kas or Bank."""
+
+    SOURCE = "setor_pph"
+    ROLE = "setor"
+    LABEL = "Setor PPh Pasal 4(2) jasa simpanan"
+    amount: int
+    method: str = "tunai"
+
+
+@dataclass(frozen=True, kw_only=True)
 class BerjangkaJasa(Event):
     """A month's jasa of a simpanan berjangka (source_id: the berjangka event): the gross is
     the expense, the PPh 4(2) withheld goes to 2106, the net to the member (`method`)."""
@@ -334,4 +367,6 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     BerjangkaOpen,
     BerjangkaJasa,
     BerjangkaClose,
+    JasaSimpanan,
+    PphDeposit,
 )

@@ -213,12 +213,15 @@ def berjangka_open(e: ev.BerjangkaOpen, acct: Resolver) -> list[Line]:
 
 
 def _jasa_lines(acct: Resolver, gross: int, tax: int, method: str) -> list[Line]:
-    if tax > gross:
-        raise ValidationError("PPh yang dipotong melebihi jasa.")
+    """Dr the expense (gross) / Cr the member by `method` (net) / Cr 2106 (tax). The piece that
+    takes the month past Rp240.000 may owe more PPh than itself: the member's side is then a
+    debit (app/savings/pph_withholding.py)."""
+    net = gross - tax
     return (
         _dr(acct.role("beban_jasa_berjangka"), gross)
-        + _cr(acct.method(method), gross - tax)
-        + _cr(acct.role("pph_jasa_simpanan"), tax)
+        + _dr(acct.method(method), -net if net < 0 else 0)
+        + _cr(acct.method(method), max(net, 0))
+        + _cr(acct.role("utang_pph42"), tax)
     )
 
 
@@ -232,13 +235,35 @@ def berjangka_close(e: ev.BerjangkaClose, acct: Resolver) -> list[Line]:
     if e.penalty > e.principal:
         raise ValidationError("Penalti melebihi pokok simpanan berjangka.")
     jasa = _jasa_lines(acct, e.jasa, e.tax, e.jasa_method)
+    debits, credits = [x for x in jasa if x.debit], [x for x in jasa if x.credit]
     return (
         _dr(acct.role("simpanan_berjangka"), e.principal)
-        + jasa[:1]
+        + debits
         + _cr(acct.method(e.method), e.principal - e.penalty)
         + _cr(acct.role("pendapatan_adm_simpanan"), e.penalty)
-        + jasa[1:]
+        + credits
     )
+
+
+JASA_EXPENSE = {"sukarela": "beban_jasa_sukarela", "berjangka": "beban_jasa_berjangka"}
+
+
+def jasa_simpanan(e: ev.JasaSimpanan, acct: Resolver) -> list[Line]:
+    _check(e, e.gross, e.tax)
+    if e.kind not in JASA_EXPENSE:
+        raise ValidationError(f"Jenis simpanan '{e.kind}' tidak memberi jasa.")
+    net, credit = e.gross - e.tax, acct.role(e.credit_role)
+    return (
+        _dr(acct.role(JASA_EXPENSE[e.kind]), e.gross)
+        + _dr(credit, max(-net, 0))
+        + _cr(credit, max(net, 0))
+        + _cr(acct.role("utang_pph42"), e.tax)
+    )
+
+
+def pph_deposit(e: ev.PphDeposit, acct: Resolver) -> list[Line]:
+    _check(e, e.amount)
+    return _dr(acct.role("utang_pph42"), e.amount) + _cr(acct.method(e.method), e.amount)
 
 
 RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
@@ -266,6 +291,8 @@ RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.BerjangkaOpen: berjangka_open,
     ev.BerjangkaJasa: berjangka_jasa,
     ev.BerjangkaClose: berjangka_close,
+    ev.JasaSimpanan: jasa_simpanan,
+    ev.PphDeposit: pph_deposit,
 }
 
 

@@ -39,17 +39,9 @@ MIN_AMOUNT = 100_000
 
 Withhold = Callable[[int, str, str, int, str, int], int]
 """(member_id, unit, month 'YYYY-MM', gross jasa, source, source_id) → PPh 4(2) to withhold now
-(the services' PPh withholding, app.ledger.pph: 10 % of the whole gross above Rp240.000 a
-month, counted per member or per account)."""
-
-
-def standalone_withhold(
-    member_id: int, unit: str, month: str, gross: int, source: str, source_id: int
-) -> int:
-    """PPh 4(2) of this payment alone (until the per-member withholding service is wired)."""
-    from app.ledger.pph import withheld
-
-    return withheld(gross)
+(`services.pph.withhold`, app/savings/pph_withholding.py: 10 % of the whole month's gross above
+Rp240.000, per member or per account; the piece that passes the threshold may owe more than
+itself, and the rest is then taken from the member's savings)."""
 
 
 def month_of(on: date) -> str:
@@ -70,7 +62,7 @@ class BerjangkaService:
         settings: SettingsService,
         ledger: LedgerService,
         savings: SavingsService,
-        withhold: Withhold = standalone_withhold,
+        withhold: Withhold,
     ) -> None:
         self.db = db
         self.audit = audit
@@ -383,17 +375,27 @@ class BerjangkaService:
         if gross <= 0:
             return 0
         unit = f"berjangka:{deposit.number}"
-        tax = self.withhold(deposit.member_id, unit, month_of(on), gross, PPH_SOURCE, source_id)
-        if not 0 <= tax <= gross:
-            raise AssertionError(f"PPh {tax} outside 0..{gross}")
-        return tax
+        return self.withhold(deposit.member_id, unit, month_of(on), gross, PPH_SOURCE, source_id)
 
     def _to_sukarela(
         self, actor: User | None, deposit: Deposit, amount: int, on: date, method: str, what: str
     ) -> int | None:
-        if amount <= 0:
-            return None
+        """Money of the deposit to the member's sukarela; a negative amount (PPh owed above the
+        jasa itself) is taken from it."""
         assert actor is not None, "money to sukarela is recorded by a user"
+        if amount < 0:
+            return self.savings.withdraw(
+                actor,
+                deposit.member_id,
+                SavingsKind.SUKARELA,
+                -amount,
+                on,
+                method=method,
+                note=f"PPh 4(2) atas jasa simpanan berjangka {deposit.display_number}",
+                today=max(on, date.today()),
+            ).id
+        if amount == 0:
+            return None
         return self.savings.deposit(
             actor,
             deposit.member_id,

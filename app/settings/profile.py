@@ -70,6 +70,9 @@ DEFAULTS: dict[str, Any] = {
     "berjangka.jasa_mode": "bulanan",  # bulanan / jatuh_tempo
     "berjangka.penalty_percent": "1",
     "berjangka.number_pattern": "SB-{year}-{seq:05}",
+    # PPh 4(2) on jasa simpanan (LEDGER.md §4): the Rp240.000 threshold per member (default)
+    # or per savings account.
+    "pph.per_account": False,
 }
 
 # Settings whose value is one of a fixed list (value -> what the user reads).

@@ -26,6 +26,7 @@ from app.storage.schema import (
     m0018_payroll,
     m0019_passbooks,
     m0020_closing,
+    m0024_jasa_pph,
     m0025_berjangka,
 )
 
@@ -47,5 +48,6 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0018_payroll,
     m0019_passbooks,
     m0020_closing,
+    m0024_jasa_pph,
     m0025_berjangka,
 )

@@ -21,11 +21,8 @@ from app.storage.schema._sql import run as _run
 TRANSFER_ACCOUNT = "1114"
 SYSTEM_METHODS = ("berjangka", "jasa_berjangka", "sukarela", "perpanjangan")
 """berjangka ↔ sukarela (principal, net jasa) and a roll-over, through the transfer account."""
-ROLES = (
-    ("beban_jasa_berjangka", "5102"),
-    ("pph_jasa_simpanan", "2106"),
-    ("pendapatan_adm_simpanan", "4104"),
-)
+ROLES = (("pendapatan_adm_simpanan", "4104"),)
+"""The jasa expense (5102) and the PPh payable (2106) roles come from m0024_jasa_pph."""
 EPOCH = "1900-01-01"
 
 
@@ -64,7 +61,7 @@ def m0025_berjangka(db: sqlite_utils.Database) -> None:
             slot TEXT NOT NULL,
             principal INTEGER NOT NULL DEFAULT 0 CHECK (principal >= 0),
             jasa INTEGER NOT NULL DEFAULT 0 CHECK (jasa >= 0),
-            tax INTEGER NOT NULL DEFAULT 0 CHECK (tax >= 0 AND tax <= jasa),
+            tax INTEGER NOT NULL DEFAULT 0 CHECK (tax >= 0),
             penalty INTEGER NOT NULL DEFAULT 0 CHECK (penalty >= 0 AND penalty <= principal),
             method TEXT NOT NULL,
             jasa_method TEXT NOT NULL,

@@ -245,3 +245,20 @@ def test_month_end_of_a_locked_month_is_refused(
         services.closing.repo.add_lock("tutup", "2026-01", date(2026, 1, 31), staf.id)
     with pytest.raises(ValidationError):
         services.berjangka_month_end.run(staf, 2026, 1)
+
+
+def test_pph_counts_the_members_month_across_deposits(
+    services: Services, staf: User, member: Member
+) -> None:
+    """Per member: the month's jasa of both placements together passes Rp240.000, so 10 % of
+    the whole is withheld even though the small one alone is far under it (its piece owes more
+    than itself: the rest comes out of sukarela)."""
+    services.berjangka.open(staf, member.id, 48_000_000, 12, date(2026, 1, 1), today=TODAY)
+    small = services.berjangka.open(staf, member.id, 1_000_000, 12, date(2026, 1, 1), today=TODAY)
+    result = services.berjangka_month_end.run(staf, 2026, 1)  # 236.712 + 4.932
+    assert result.paid == 2 and result.gross > 240_000
+    assert result.tax == result.gross // 10
+    [piece] = services.berjangka.events(small.id)
+    assert piece.tax > piece.jasa
+    assert services.savings.balances(member.id).sukarela == result.gross - result.tax
+    assert -balance(services, "2106") == result.tax and balance(services, "1114") == 0

@@ -13,6 +13,7 @@ from app.ledger import events as ev
 from app.ledger.rules import lines_for
 from app.storage.schema import m0025_berjangka as m0025
 from app.storage.schema.m0014_ledger import METHODS, ROLES
+from app.storage.schema.m0024_jasa_pph import ROLES as JASA_ROLES
 
 D = date(2025, 3, 10)
 
@@ -21,7 +22,7 @@ class Defaults:
     """The default chart's mapping (as the migration seeds it)."""
 
     def role(self, role: str) -> str:
-        return {**dict(ROLES), **dict(m0025.ROLES)}[role]
+        return {**dict(ROLES + JASA_ROLES), **dict(m0025.ROLES)}[role]
 
     def method(self, method: str) -> str:
         transfer = {m: m0025.TRANSFER_ACCOUNT for m in m0025.SYSTEM_METHODS}
@@ -198,6 +199,10 @@ CASES: list[tuple[ev.Event, list[tuple[str, int, int]]]] = [
         ev.BerjangkaClose(source_id=1, on=D, principal=5_000_000, method="tunai", penalty=50_000),
         [("2102", 5_000_000, 0), ("1101", 0, 4_950_000), ("4104", 0, 50_000)],
     ),
+    (  # a small piece past Rp240.000: the PPh above the jasa is taken from the member
+        ev.BerjangkaJasa(source_id=1, on=D, gross=2_000, tax=24_100),
+        [("5102", 2_000, 0), ("1114", 22_100, 0), ("2106", 0, 24_100)],
+    ),
     (  # payout at maturity by bank, the last jasa net of PPh to sukarela
         ev.BerjangkaClose(
             source_id=1,
@@ -216,6 +221,21 @@ CASES: list[tuple[ev.Event, list[tuple[str, int, int]]]] = [
             ("2106", 0, 25_000),
         ],
     ),
+    (  # jasa sukarela over the threshold: the member gets the net, 2106 the PPh
+        ev.JasaSimpanan(source_id=1, on=D, member_id=1, kind="sukarela", gross=300, tax=30),
+        [("5101", 300, 0), ("2101", 0, 270), ("2106", 0, 30)],
+    ),
+    (  # berjangka jasa under the threshold, to a payable
+        ev.JasaSimpanan(
+            source_id=1, on=D, kind="berjangka", gross=500, credit_role="simpanan_berjangka"
+        ),
+        [("5102", 500, 0), ("2102", 0, 500)],
+    ),
+    (  # the small piece that takes the month past Rp240.000 owes more PPh than itself
+        ev.JasaSimpanan(source_id=1, on=D, kind="sukarela", gross=2_000, tax=24_100),
+        [("5101", 2_000, 0), ("2101", 22_100, 0), ("2106", 0, 24_100)],
+    ),
+    (ev.PphDeposit(source_id=1, on=D, amount=24_100), [("2106", 24_100, 0), ("1101", 0, 24_100)]),
     (  # waived pokok: out of this loan's allowance first, the rest a loss
         ev.Waiver(source_id=1, on=D, pokok=500, jasa=100, allowance=200),
         [("1108", 200, 0), ("5302", 300, 0), ("1105", 0, 500)],

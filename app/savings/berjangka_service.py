@@ -97,6 +97,10 @@ class BerjangkaService:
     def of_member(self, member_id: int) -> list[Deposit]:
         return self.repo.of_member(member_id)
 
+    def all_open(self) -> list[Deposit]:
+        """Every placement still running (by id)."""
+        return self.repo.all_open()
+
     def events(self, deposit_id: int) -> list[DepositEvent]:
         return self.repo.events(deposit_id)
 

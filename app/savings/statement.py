@@ -8,7 +8,10 @@ from datetime import date, timedelta
 from app.errors import ValidationError
 from app.formats import format_date_short, in_sentence
 from app.members.models import Member
-from app.savings.models import PAYMENT_METHODS, Balances, SavingsKind, TxType
+from app.money import format_rate
+from app.savings.berjangka import Deposit
+from app.savings.berjangka_service import BerjangkaService
+from app.savings.models import PAYMENT_METHODS, SYSTEM_METHODS, Balances, SavingsKind, TxType
 from app.savings.service import SavingsService
 
 KINDS = (SavingsKind.POKOK, SavingsKind.WAJIB, SavingsKind.SUKARELA)
@@ -40,6 +43,22 @@ class KindSummary:
 
 
 @dataclass(frozen=True)
+class BerjangkaLine:
+    """A simpanan berjangka placement running at some time in the period, with the jasa paid
+    on it in the period (gross, the PPh 4(2) withheld) and its state at the period's end."""
+
+    number: str
+    start_on: date
+    maturity_on: date
+    principal: int
+    rate_text: str
+    jasa: int
+    tax: int
+    status: str
+    running: bool  # still running at the period's end
+
+
+@dataclass(frozen=True)
 class SavingsStatement:
     member: Member
     start: date
@@ -51,6 +70,12 @@ class SavingsStatement:
     summaries: tuple[KindSummary, ...]
     wajib_months_unpaid: int
     wajib_monthly: int
+    berjangka: tuple[BerjangkaLine, ...] = ()
+
+    @property
+    def berjangka_running(self) -> int:
+        """Σ principal of the placements still running at the period's end."""
+        return sum(b.principal for b in self.berjangka if b.running)
 
     @property
     def period_text(self) -> str:
@@ -67,7 +92,7 @@ class SavingsStatement:
 def _description(tx_type: TxType, method: str, note: str, reason: str) -> str:
     text = tx_type.label
     if tx_type != TxType.PEMBALIKAN and method != "tunai":
-        text += f" ({in_sentence(PAYMENT_METHODS.get(method, method))})"
+        text += f" ({in_sentence({**PAYMENT_METHODS, **SYSTEM_METHODS}.get(method, method))})"
     extra = note.strip()
     if tx_type == TxType.PEMBALIKAN:
         # The note already names the receipt cancelled; the reason says why.
@@ -76,10 +101,46 @@ def _description(tx_type: TxType, method: str, note: str, reason: str) -> str:
     return f"{text} – {extra}" if extra else text
 
 
+def _berjangka_lines(
+    berjangka: BerjangkaService, member: Member, start: date, end: date
+) -> tuple[BerjangkaLine, ...]:
+    lines = []
+    for d in berjangka.of_member(member.id):
+        if d.start_on > end or (d.closed_on is not None and d.closed_on < start):
+            continue
+        events = [e for e in berjangka.events(d.id) if start <= e.event_date <= end]
+        running = d.closed_on is None or d.closed_on > end
+        lines.append(
+            BerjangkaLine(
+                number=d.display_number,
+                start_on=d.start_on,
+                maturity_on=d.maturity_on,
+                principal=d.principal,
+                rate_text=format_rate(d.rate),
+                jasa=sum(e.jasa for e in events),
+                tax=sum(e.tax for e in events),
+                status="Berjalan" if running else _closed_text(d),
+                running=running,
+            )
+        )
+    return tuple(lines)
+
+
+def _closed_text(d: Deposit) -> str:
+    assert d.closed_on is not None and d.closed_kind is not None
+    return f"{d.closed_kind.label} {format_date_short(d.closed_on)}"
+
+
 def build_savings_statement(
-    savings: SavingsService, member: Member, start: date, end: date, printed_on: date
+    savings: SavingsService,
+    member: Member,
+    start: date,
+    end: date,
+    printed_on: date,
+    berjangka: BerjangkaService | None = None,
 ) -> SavingsStatement:
-    """Every transaction of `member` dated `start`..`end`, with running balances per kind."""
+    """Every transaction of `member` dated `start`..`end`, with running balances per kind;
+    with `berjangka`, the member's simpanan berjangka of the period too."""
     if end < start:
         raise ValidationError("Tanggal akhir sebelum tanggal awal.", field="end")
     if start > printed_on:
@@ -128,4 +189,5 @@ def build_savings_statement(
         ),
         wajib_months_unpaid=wajib.months_unpaid,
         wajib_monthly=wajib.monthly_amount,
+        berjangka=() if berjangka is None else _berjangka_lines(berjangka, member, start, end),
     )

@@ -302,7 +302,7 @@ def write_savings_statement_pdf(
     services: Services, member: Member, start: date, end: date, path: Path, today: date
 ) -> Path:
     """Build the statement data and render it to `path` (app/documents does the PDF)."""
-    data = build_savings_statement(services.savings, member, start, end, today)
+    data = build_savings_statement(services.savings, member, start, end, today, services.berjangka)
     return render_savings_statement(
         data,
         services.settings.profile(),
@@ -357,7 +357,14 @@ class StatementDialog(QDialog):
         try:
             start, end = self.start_edit.value(), self.end_edit.value()
             assert start is not None and end is not None
-            build_savings_statement(self.services.savings, self.member, start, end, self.today)
+            build_savings_statement(
+                self.services.savings,
+                self.member,
+                start,
+                end,
+                self.today,
+                self.services.berjangka,
+            )
             path = self.choose_path()
             if path is None:
                 return

@@ -20,8 +20,12 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from app.errors import PermissionDenied, ValidationError
 from app.formats import add_months
 from app.money import round_rupiah
+from app.text import clean_text
+from app.users.models import User
+from app.users.permissions import Action, can
 
 TERMS = (1, 3, 6, 12)
 
@@ -147,3 +151,27 @@ def jasa_due(deposit: Deposit, on: date) -> int:
 def penalty(principal: int, percent: Decimal) -> int:
     """The early-withdrawal penalty: `percent` % of the principal, half-up, at most all of it."""
     return min(principal, round_rupiah(Decimal(principal) * Decimal(percent) / 100))
+
+
+def check_authorisation(actor: User, authoriser: User | None, reason: str) -> str:
+    """An early withdrawal needs a Ketua/Pengurus other than the one recording it and a
+    written reason (as a pokok/wajib withdrawal does); returns the cleaned reason."""
+    if authoriser is None:
+        raise PermissionDenied(
+            "Pencairan sebelum jatuh tempo hanya bisa dengan izin Ketua/Pengurus dan alasan "
+            "tertulis."
+        )
+    if not can(authoriser, Action.AUTHORISE_WITHDRAWAL):
+        raise PermissionDenied(
+            f"{authoriser.full_name} ({authoriser.role.label}) tidak berwenang memberi izin "
+            "pencairan ini; perlu Ketua/Pengurus."
+        )
+    if authoriser.id == actor.id:
+        raise PermissionDenied(
+            "Pencairan ini harus diizinkan Ketua/Pengurus lain: yang mencatat tidak boleh "
+            "mengizinkan pencairannya sendiri."
+        )
+    text = clean_text(reason, multiline=True).strip()
+    if len(text) < 5:
+        raise ValidationError("Tulis alasan pencairan dengan jelas.", field="reason")
+    return text

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from functools import partial
 
-from app.errors import NotFound, PermissionDenied, ValidationError
+from app.errors import NotFound, ValidationError
 from app.ledger.derive import berjangka_event, berjangka_open_event
 from app.ledger.service import LedgerService
 from app.members.models import Member, MemberStatus
@@ -29,7 +29,7 @@ from app.storage.db import Database
 from app.storage.members_repo import MembersRepository
 from app.text import check_date, clean_text
 from app.users.models import User
-from app.users.permissions import Action, can, require
+from app.users.permissions import Action, require
 
 SEQUENCE = "berjangka_account"
 PPH_SOURCE = "jasa_berjangka"
@@ -297,24 +297,8 @@ class BerjangkaService:
             raise ValidationError("Tanggal sebelum simpanan berjangka dibuka.", field="on")
         if method not in bj.PAYOUT_METHODS:
             raise ValidationError("Pilih cara pembayaran.", field="method")
-        if authoriser is None:
-            raise PermissionDenied(
-                "Pencairan sebelum jatuh tempo hanya bisa dengan izin Ketua/Pengurus dan alasan "
-                "tertulis."
-            )
-        if not can(authoriser, Action.AUTHORISE_WITHDRAWAL):
-            raise PermissionDenied(
-                f"{authoriser.full_name} ({authoriser.role.label}) tidak berwenang memberi izin "
-                "pencairan ini; perlu Ketua/Pengurus."
-            )
-        if authoriser.id == actor.id:
-            raise PermissionDenied(
-                "Pencairan ini harus diizinkan Ketua/Pengurus lain: yang mencatat tidak boleh "
-                "mengizinkan pencairannya sendiri."
-            )
-        text = clean_text(reason, multiline=True).strip()
-        if len(text) < 5:
-            raise ValidationError("Tulis alasan pencairan dengan jelas.", field="reason")
+        text = bj.check_authorisation(actor, authoriser, reason)
+        assert authoriser is not None  # check_authorisation refused it otherwise
         with self.db.atomic():
             return self._close(
                 actor,

@@ -27,8 +27,8 @@ from app.loans.models import LoanFilter, LoanStatus
 from app.loans.schedule import ScheduleTerms, build_schedule
 from app.services import Services
 from ui.models.backups_model import BackupsModel
-from ui.models.berjangka_model import BerjangkaModel
 from ui.models.base import RowsModel
+from ui.models.berjangka_model import BerjangkaModel
 from ui.models.books_model import (
     BankItemsModel,
     JournalLinesModel,

@@ -28,7 +28,11 @@ TODAY = date(2026, 11, 26)
 @pytest.fixture
 def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     texts: list[str] = []
-    monkeypatch.setattr(messages, "inform", lambda _p, title, text: texts.append(f"{title}: {text}"))
+
+    def note(_parent: QWidget | None, title: str, text: str) -> None:
+        texts.append(f"{title}: {text}")
+
+    monkeypatch.setattr(messages, "inform", note)
     return texts
 
 

@@ -5030,6 +5030,14 @@ Check the spelling, search with part of the name, member no., NIK or phone numbe
         <translation>Month-end run finished</translation>
     </message>
     <message>
+        <source>Simpanan berjangka: {reason}</source>
+        <translation>Term deposits: {reason}</translation>
+    </message>
+    <message>
+        <source>Simpanan berjangka: jasa {n} rekening {gross} (PPh 4(2) {tax}), diperpanjang {aro}.</source>
+        <translation>Term deposits: interest on {n} accounts {gross} (PPh 4(2) {tax}), rolled over {aro}.</translation>
+    </message>
+    <message>
         <source>Kolektibilitas {n} pinjaman per {date} tersimpan. Sisa pokok {total}, rasio pinjaman bermasalah {npl}%.</source>
         <translation>Quality of {n} loans as of {date} saved. Principal outstanding {total}, non-performing loan ratio {npl}%.</translation>
     </message>

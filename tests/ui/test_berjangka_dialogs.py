@@ -120,3 +120,20 @@ def test_payout_at_maturity_from_the_panel(
     assert close.saved is not None
     assert services.berjangka.get(d.id).closed_kind == EventKind.CAIR
     assert services.savings.balances(member.id).sukarela == 1_000_000 + d.total_jasa
+
+
+def test_month_end_dialog_pays_the_months_berjangka_jasa(
+    qtbot: QtBot, services: Services, said: list[str]
+) -> None:
+    from ui.dialogs.month_end_dialog import MonthEndDialog
+
+    staf = make_user(services, Role.MANAJER, "manajer", "Rina Manajer")
+    member = make_member(services, staf)
+    d = services.berjangka.open(staf, member.id, 10_000_000, 6, date(2026, 10, 1), today=TODAY)
+    dialog = MonthEndDialog(services, staf, TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.date_edit.value() == date(2026, 10, 31)
+    dialog.accept()
+    [event] = services.berjangka.events(d.id)
+    assert event.month == "2026-10" and event.jasa > 0
+    assert "Simpanan berjangka: jasa 1 rekening" in said[-1]

@@ -101,15 +101,32 @@ class MonthEndDialog(QDialog):
         except AppError as exc:
             show_error(self, exc, errors=self.errors, fields=())
             return
-        messages.inform(self, self.tr("Proses akhir bulan selesai"), self.tr(
+        text = self.tr(
             "Kolektibilitas {n} pinjaman per {date} tersimpan. Sisa pokok {total}, rasio "
             "pinjaman bermasalah {npl}%."
         ).format(
             n=format_number(self.saved.loan_count), date=format_date_long(self.saved.as_of),
             total=format_rupiah(self.saved.total_outstanding),
             npl=percent(self.saved.npl_ratio),
-        ))  # fmt: skip
+        )  # fmt: skip
+        text += self._berjangka(as_of)
+        messages.inform(self, self.tr("Proses akhir bulan selesai"), text)
         super().accept()
+
+    def _berjangka(self, as_of: date) -> str:
+        """The month's simpanan berjangka jasa and roll-overs, when `as_of` ends a month."""
+        if (as_of + timedelta(days=1)).day != 1:
+            return ""
+        try:
+            done = self.services.berjangka_month_end.run(self.user, as_of.year, as_of.month)
+        except AppError as exc:
+            return "\n\n" + self.tr("Simpanan berjangka: {reason}").format(reason=exc.message)
+        return "\n\n" + self.tr(
+            "Simpanan berjangka: jasa {n} rekening {gross} (PPh 4(2) {tax}), diperpanjang {aro}."
+        ).format(
+            n=format_number(done.paid), gross=format_rupiah(done.gross),
+            tax=format_rupiah(done.tax), aro=format_number(done.rolled_over),
+        )  # fmt: skip
 
 
 class BookAllowanceDialog(QDialog):

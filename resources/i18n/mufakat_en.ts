@@ -722,6 +722,33 @@ Everyone needs to log in again.</translation>
     </message>
 </context>
 <context>
+    <name>BerjangkaGroup</name>
+    <message>
+        <source>Simpanan Berjangka</source>
+        <translation>Term Deposits</translation>
+    </message>
+    <message>
+        <source>Jasa {n} bulan (% per tahun)</source>
+        <translation>Interest {n} months (% per year)</translation>
+    </message>
+    <message>
+        <source>Pembayaran jasa</source>
+        <translation>Interest payment</translation>
+    </message>
+    <message>
+        <source>Penalti cair awal (% pokok)</source>
+        <translation>Early withdrawal penalty (% of principal)</translation>
+    </message>
+    <message>
+        <source>Pencairan sebelum jatuh tempo: jasa yang belum dibayar hangus, ditambah penalti persen dari pokok.</source>
+        <translation>Withdrawal before maturity: unpaid interest is forfeited, plus a penalty as a percentage of the principal.</translation>
+    </message>
+    <message>
+        <source>Pola No. Rekening</source>
+        <translation>Account No. pattern</translation>
+    </message>
+</context>
+<context>
     <name>BerjangkaModel</name>
     <message>
         <source>No. Rekening</source>

@@ -137,3 +137,25 @@ def test_month_end_dialog_pays_the_months_berjangka_jasa(
     [event] = services.berjangka.events(d.id)
     assert event.month == "2026-10" and event.jasa > 0
     assert "Simpanan berjangka: jasa 1 rekening" in said[-1]
+
+
+def test_settings_rates_per_term_and_penalty(qtbot: QtBot, services: Services) -> None:
+    from ui.views.settings.general_tab import GeneralTab
+
+    ketua = make_user(services, Role.PENGURUS, "ketua", "Budi Santoso")
+    tab = GeneralTab(services, ketua)
+    qtbot.addWidget(tab)
+    group = tab.berjangka
+    assert group.rates["berjangka.rate_6"].text() == "5,5"
+    group.rates["berjangka.rate_12"].setText("6,75x")
+    tab.save()
+    assert tab.errors.message("berjangka.rate_12")
+    assert services.settings.get("berjangka.rate_12") == "6", "nothing saved"
+    group.rates["berjangka.rate_12"].setText("6,75")
+    group.penalty.setText("2")
+    group.mode.setCurrentIndex(group.mode.findData("jatuh_tempo"))
+    tab.save()
+    assert tab.done_label.text() == "Pengaturan tersimpan."
+    assert str(services.berjangka.rate_for(12)) == "6.75"
+    assert str(services.berjangka.penalty_percent()) == "2"
+    assert services.berjangka.default_jasa_mode().value == "jatuh_tempo"

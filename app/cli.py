@@ -118,8 +118,14 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
         run = services.loans.quality.month_end(user, as_of, rerun=args.rerun)
         counts = services.loans.quality.class_counts(as_of)
         berjangka = services.berjangka_month_end.run(user, as_of.year, as_of.month)
+        month = f"{as_of.year:04d}-{as_of.month:02d}"
+        jasa = services.jasa.result(month) or services.jasa.credit_month(user, as_of)
     finally:
         services.close()
+    print(
+        f"Jasa simpanan sukarela {month}: {len(jasa.lines)} anggota, bruto "
+        f"{format_rupiah(jasa.gross)}, PPh 4(2) {format_rupiah(jasa.tax)}"
+    )
     print(f"Tutup bulan per {as_of.isoformat()} (proses ke-{run.run_no}), {run.policy_name}:")
     ratio = npl_text(run.npl_ratio)
     print(

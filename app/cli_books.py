@@ -40,6 +40,9 @@ def add_parser(sub: Any) -> None:
     year_end.add_argument("--db", type=Path, required=True, dest="db_path")
     year_end.add_argument("--year", required=True, help="tahun buku, 2025")
     year_end.add_argument("--user", required=True, dest="username", help="nama pengguna")
+    from app.cli_pph import add_parser as add_pph_parser
+
+    add_pph_parser(what)
     shu = sub.add_parser("shu", help="SHU per anggota tahun buku ke CSV")
     shu.add_argument("--db", type=Path, required=True, dest="db_path")
     shu.add_argument("--year", required=True, help="tahun buku, 2025")
@@ -60,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.books_command == "statements":
         return _statements(args)
+    if args.books_command == "pph":
+        from app.cli_pph import run as run_pph
+
+        return run_pph(args)
     if args.books_command in ("close-month", "close-year"):
         from app.cli_closing import close_month, close_year
 

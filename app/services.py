@@ -46,6 +46,8 @@ from app.members.service import MemberService
 from app.passbook.service import PassbookService
 from app.savings.berjangka_month_end import BerjangkaMonthEnd
 from app.savings.berjangka_service import BerjangkaService
+from app.savings.jasa_service import JasaSukarela
+from app.savings.pph_report import PphReports
 from app.savings.pph_withholding import PphWithholding
 from app.savings.service import SavingsService
 from app.settings.service import SettingsService
@@ -85,7 +87,10 @@ class Services:
         )  # the books: every service that records money posts here in its own transaction
         self.savings = SavingsService(db, self.audit, self.settings, self.ledger)
         # PPh 4(2) on jasa simpanan: every jasa credit withholds through it, in its transaction
-        self.pph = PphWithholding(PphRepository(db), self.settings.get)
+        pph_repo = PphRepository(db)
+        self.pph = PphWithholding(pph_repo, self.settings.get)
+        self.pph_reports = PphReports(pph_repo, self.ledger, self.audit)  # bukti potong, setor
+        self.jasa = JasaSukarela(self.savings, self.ledger, self.pph, self.settings, self.audit)
         self.loans = LoanService(db, self.audit, self.settings, self.ledger)
         self.berjangka = BerjangkaService(  # simpanan berjangka, its month-end job below
             db, self.audit, self.settings, self.ledger, self.savings, self.pph.withhold
@@ -100,7 +105,7 @@ class Services:
         self.cashbook = CashBook(self.ledger)  # Buku Kas Harian, kas opname
         self.bank_rec = BankReconciliation(self.ledger)
         self.closing = PeriodClose(
-            self.ledger, (self.berjangka_month_end.checklist,)
+            self.ledger, self.jasa, (self.berjangka_month_end.checklist,)
         )  # lock date, tutup bulan
         self.shu = ShuService(db, self.audit)  # SHU per member, Pengaturan → SHU
         self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran

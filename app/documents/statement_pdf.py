@@ -167,10 +167,22 @@ def _berjangka(statement: SavingsStatement, style: str) -> list[Flowable]:
 
 
 def _notes(statement: SavingsStatement, style: str) -> list[Flowable]:
+    jasa: list[Flowable] = []
+    if statement.jasa_gross:
+        gross, tax = statement.jasa_gross, statement.jasa_tax
+        jasa = [
+            Spacer(1, 0.1 * cm),
+            para(
+                f"Jasa simpanan sukarela pada periode ini: bruto {format_rupiah(gross, style)}, "
+                f"PPh Pasal 4 ayat (2) dipotong {format_rupiah(tax, style)}, dikreditkan "
+                f"{format_rupiah(gross - tax, style)}."
+            ),
+        ]
     if statement.wajib_months_unpaid <= 0:
-        return []
+        return jasa
     owed = statement.wajib_months_unpaid * statement.wajib_monthly
     return [
+        *jasa,
         Spacer(1, 0.1 * cm),
         para(
             f"Simpanan wajib belum dibayar per {format_date_short(statement.end)}: "

@@ -8,6 +8,7 @@ import calendar
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from app.errors import PermissionDenied, ValidationError
 from app.ledger.bankrec import BankReconciliation
@@ -18,6 +19,9 @@ from app.money import format_rupiah
 from app.storage.closing_repo import YEAR_END_SOURCE, ClosingRepository
 from app.users.models import Role, User
 from app.users.permissions import Action, require
+
+if TYPE_CHECKING:
+    from app.savings.jasa_service import JasaSukarela
 
 CLEARING = ("1110", "2105")  # potongan gaji receivable, premi asuransi: zero at month end
 SAVINGS_ROLES = (("pokok", "simpanan_pokok"), ("wajib", "simpanan_wajib"))
@@ -60,9 +64,17 @@ ExtraCheck = Callable[[int, int], list["CheckItem"]]
 
 
 class PeriodClose:
-    def __init__(self, ledger: LedgerService, extra: Sequence[ExtraCheck] = ()) -> None:
+    def __init__(
+        self,
+        ledger: LedgerService,
+        jasa: JasaSukarela | None = None,
+        extra: Sequence[ExtraCheck] = (),
+    ) -> None:
+        """`jasa`: the month-end jasa simpanan, an item of the checklist when given; `extra`:
+        more items of other sub-ledgers (simpanan berjangka)."""
         self.extra = tuple(extra)
         self.ledger = ledger
+        self.jasa = jasa
         self.db = ledger.db
         self.repo = ClosingRepository(ledger.db)
 
@@ -81,7 +93,7 @@ class PeriodClose:
     def checklist(self, year: int, month: int) -> list[CheckItem]:
         """The month-close checklist for the month; every item must be ok to close."""
         end = month_end(year, month)
-        items = [self._unbooked(end), self._month_end(end), self._loans(end)]
+        items = [self._unbooked(end), self._month_end(end), *self._jasa(end), self._loans(end)]
         items += self._savings(end)
         for check in self.extra:
             items += check(year, month)
@@ -101,6 +113,14 @@ class PeriodClose:
             else f"Proses akhir bulan pinjaman per {end.strftime('%d-%m-%Y')} belum dijalankan."
         )
         return CheckItem("akhir_bulan", "Kolektibilitas dan PPAP akhir bulan", done, detail)
+
+    def _jasa(self, end: date) -> list[CheckItem]:
+        if self.jasa is None:
+            return []
+        month = _month_of(end)
+        done = self.jasa.done(month) is not None or not self.jasa.rate()
+        detail = "" if done else f"Jasa simpanan sukarela bulan {month} belum dikreditkan."
+        return [CheckItem("jasa_simpanan", "Jasa simpanan sukarela dikreditkan", done, detail)]
 
     def _booked(self, roles: tuple[str, ...], end: date) -> tuple[str, int]:
         resolver = self.ledger.accounts.resolver(end)

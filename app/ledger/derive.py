@@ -77,6 +77,27 @@ def savings_event(
     )
 
 
+JASA_METHOD = "jasa_simpanan"  # the savings transaction of a jasa credit (its net)
+JASA_SOURCE = "jasa_sukarela"  # the jasa row whose journal books it (gross, PPh, net)
+
+
+def jasa_sukarela_event(
+    row_id: int, on: date, member_id: int, gross: int, tax: int, note: str = ""
+) -> ev.JasaSimpanan:
+    """The month-end jasa on a member's sukarela (a jasa_sukarela row): one journal for the
+    gross, the PPh and the net its savings transaction carries."""
+    return ev.JasaSimpanan(
+        source_id=row_id,
+        on=on,
+        member_id=member_id,
+        kind="sukarela",
+        gross=gross,
+        tax=tax,
+        record=JASA_SOURCE,
+        note=note,
+    )
+
+
 def loan_key(event_id: int, kind: EventKind) -> tuple[str, int, str]:
     cls = LOAN_EVENT_TYPES[kind]
     return (cls.SOURCE, event_id, cls.ROLE)

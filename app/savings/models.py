@@ -41,6 +41,7 @@ SYSTEM_METHODS = {
     "saldo_awal": "Saldo Awal Pindahan",  # a balance brought in at the cut-over, app.imports
     "berjangka": "Simpanan Berjangka",  # to or from a simpanan berjangka, app.savings.berjangka
     "jasa_berjangka": "Jasa Simpanan Berjangka",  # its jasa, net of PPh, app.savings.berjangka
+    "jasa_simpanan": "Jasa Simpanan",  # the month's jasa net of PPh 4(2), app.savings.jasa_service
 }
 """Methods the program itself uses (never offered in a form)."""
 
@@ -66,6 +67,15 @@ class SavingsTransaction:
     @property
     def is_reversed(self) -> bool:
         return self.reversed_by_id is not None
+
+    @property
+    def is_jasa(self) -> bool:
+        """The month's jasa simpanan credited (its net of PPh 4(2); the note says both)."""
+        return self.method == "jasa_simpanan"
+
+    @property
+    def type_label(self) -> str:
+        return "Jasa simpanan" if self.is_jasa else self.tx_type.label
 
 
 @dataclass(frozen=True)

@@ -184,6 +184,12 @@ class SavingsService:
             raise ValidationError("Pembatalan tidak bisa dibatalkan lagi.", field="transaction")
         if original.is_reversed:
             raise ValidationError("Transaksi ini sudah dibatalkan.", field="transaction")
+        if original.method == "jasa_simpanan":
+            raise ValidationError(
+                "Jasa simpanan dan PPh-nya sudah dibukukan dan dilaporkan; koreksinya dicatat "
+                "sebagai setoran atau penarikan biasa dengan keterangan.",
+                field="transaction",
+            )
         reason = clean_text(reason, multiline=True)
         if len(reason.strip()) < 5:
             raise ValidationError("Tulis alasan pembatalan dengan jelas.", field="reason")
@@ -232,6 +238,8 @@ class SavingsService:
             raise ValidationError(
                 "Tanggal transaksi sebelum tanggal masuk anggota.", field="tx_date"
             )
+        if method == "jasa_simpanan":
+            raise ValidationError("Jasa simpanan dicatat oleh proses akhir bulan.", field="method")
         if method not in PAYMENT_METHODS and method not in SYSTEM_METHODS:
             raise ValidationError("Pilih cara bayar.", field="method")
 
@@ -286,6 +294,11 @@ class SavingsService:
             original = self.get(reverses_id) if reverses_id is not None else None
             post_derived(self.ledger, savings_event(tx, original), actor)
         return tx
+
+    def next_receipt(self, on: date) -> str:
+        """A new savings receipt number, for a system credit recorded inside the caller's
+        transaction (jasa simpanan)."""
+        return self._next_receipt(on)
 
     def _next_receipt(self, on: date) -> str:
         pattern = str(self.settings.get("savings.receipt_pattern"))

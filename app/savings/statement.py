@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -13,6 +14,7 @@ from app.savings.berjangka import Deposit
 from app.savings.berjangka_service import BerjangkaService
 from app.savings.models import PAYMENT_METHODS, SYSTEM_METHODS, Balances, SavingsKind, TxType
 from app.savings.service import SavingsService
+from app.storage.jasa_repo import JasaLine
 
 KINDS = (SavingsKind.POKOK, SavingsKind.WAJIB, SavingsKind.SUKARELA)
 
@@ -70,6 +72,8 @@ class SavingsStatement:
     summaries: tuple[KindSummary, ...]
     wajib_months_unpaid: int
     wajib_monthly: int
+    jasa_gross: int = 0  # jasa simpanan credited in the period, before PPh 4(2)
+    jasa_tax: int = 0  # the PPh 4(2) withheld from it
     berjangka: tuple[BerjangkaLine, ...] = ()
 
     @property
@@ -90,6 +94,8 @@ class SavingsStatement:
 
 
 def _description(tx_type: TxType, method: str, note: str, reason: str) -> str:
+    if method == "jasa_simpanan":  # the note says the month, the gross and the PPh
+        return note.strip() or "Jasa simpanan"
     text = tx_type.label
     if tx_type != TxType.PEMBALIKAN and method != "tunai":
         text += f" ({in_sentence({**PAYMENT_METHODS, **SYSTEM_METHODS}.get(method, method))})"
@@ -137,10 +143,14 @@ def build_savings_statement(
     start: date,
     end: date,
     printed_on: date,
+    jasa: Sequence[JasaLine] = (),
+    *,
     berjangka: BerjangkaService | None = None,
 ) -> SavingsStatement:
     """Every transaction of `member` dated `start`..`end`, with running balances per kind;
-    with `berjangka`, the member's simpanan berjangka of the period too."""
+    `jasa`: the member's jasa simpanan lines (services.jasa.member_lines), whose months end in
+    the period are summed (gross and PPh) for the statement's note; with `berjangka`, the
+    member's simpanan berjangka of the period too."""
     if end < start:
         raise ValidationError("Tanggal akhir sebelum tanggal awal.", field="end")
     if start > printed_on:
@@ -189,5 +199,13 @@ def build_savings_statement(
         ),
         wajib_months_unpaid=wajib.months_unpaid,
         wajib_monthly=wajib.monthly_amount,
+        jasa_gross=sum(j.gross for j in jasa if start <= _month_end(j.month) <= end),
+        jasa_tax=sum(j.tax for j in jasa if start <= _month_end(j.month) <= end),
         berjangka=() if berjangka is None else _berjangka_lines(berjangka, member, start, end),
     )
+
+
+def _month_end(month: str) -> date:
+    year, number = int(month[:4]), int(month[5:7])
+    first_of_next = date(year + number // 12, number % 12 + 1, 1)
+    return first_of_next - timedelta(days=1)

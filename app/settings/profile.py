@@ -73,10 +73,18 @@ DEFAULTS: dict[str, Any] = {
     # PPh 4(2) on jasa simpanan (LEDGER.md §4): the Rp240.000 threshold per member (default)
     # or per savings account.
     "pph.per_account": False,
+    # Jasa simpanan sukarela (app/savings/jasa.py): % a year (a decimal, as text) and the
+    # balance it is paid on, credited at month end.
+    "savings.jasa_sukarela_rate": "0",
+    "savings.jasa_sukarela_basis": "terendah",
 }
 
 # Settings whose value is one of a fixed list (value -> what the user reads).
 CHOICES: dict[str, dict[str, str]] = {
+    "savings.jasa_sukarela_basis": {
+        "terendah": "Saldo terendah dalam bulan",
+        "rata_harian": "Saldo rata-rata harian",
+    },
     "books.simpanan_as": {
         "ekuitas": "Ekuitas (modal sendiri)",
         "liabilitas": "Liabilitas (kewajiban kepada anggota)",

@@ -13,6 +13,7 @@ from app.errors import ValidationError
 from app.loans.quality import custom_policy, parse_custom_limits
 from app.money import parse_rate
 from app.numbering import validate_pattern
+from app.savings.jasa import parse_rate as parse_jasa_rate
 from app.settings.profile import (
     CHOICES,
     DEFAULTS,
@@ -100,6 +101,8 @@ class SettingsService:
                 custom_policy(parse_custom_limits(str(value)), measure=measure)
             except ValidationError as exc:
                 raise ValidationError(exc.message, field=key) from exc
+        if key == "savings.jasa_sukarela_rate":
+            parse_jasa_rate(value, key)
         if key == "format.rupiah_style" and value not in RUPIAH_STYLES:
             raise ValidationError("Pilih salah satu gaya penulisan rupiah.", field=key)
         if key == "backup.keep" and not 1 <= value <= 365:

@@ -18,6 +18,7 @@ from app.errors import AppError
 from app.ledger import events as ev
 from app.ledger.derive import (
     COLLECTION_EVENT_TYPES,
+    JASA_METHOD,
     LOAN_EVENT_TYPES,
     collection_event,
     loan_event,
@@ -25,7 +26,7 @@ from app.ledger.derive import (
 )
 from app.ledger.rules import lines_for
 from app.money import format_rupiah
-from app.storage import check_berjangka
+from app.storage import check_berjangka, check_jasa
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.ledger_controls_repo import LedgerControlsRepository
 from app.storage.loans_events_repo import _EVENT_SELECT, _event
@@ -160,7 +161,7 @@ def booked(conn: sqlite3.Connection, end: date | None = None) -> list[str]:
     until = FAR if end is None else end.isoformat()
     checks: list[tuple[str, str]] = []
     for tx_type, role in (("setoran", "setoran"), ("penarikan", "penarikan")):
-        where = f"t.tx_type = '{tx_type}' AND t.tx_date <= :until"
+        where = f"t.tx_type = '{tx_type}' AND t.tx_date <= :until AND t.method <> '{JASA_METHOD}'"
         checks.append(
             (
                 "transaksi simpanan tanpa jurnal",
@@ -212,10 +213,11 @@ def booked(conn: sqlite3.Connection, end: date | None = None) -> list[str]:
                 ),
             )
         )
+    checks += check_jasa.booked_checks()  # the jasa rows carry their savings transactions
     problems = []
     for description, sql in checks:
         try:
-            ids = [str(r[0]) for r in conn.execute(sql, {"until": until})]
+            ids = [str(r[0]) for r in conn.execute(sql, {"until": until, "month_until": until[:7]})]
         except sqlite3.OperationalError:
             continue  # a table of a later step
         problems += _listed(description, ids)
@@ -274,6 +276,7 @@ def controls(conn: sqlite3.Connection) -> list[str]:
     )
     problems += _differs("Akun 1114 rekening antara", repo.account_balance("1114"), 0)
     problems += check_berjangka.control(conn, _role(conn, "simpanan_berjangka"))
+    problems += check_jasa.controls(conn)
     problems += _opened(conn, repo)
     allowance = _role(conn, "ppap_cadangan")
     negative = [str(k) for k, v in repo.loan_balances(allowance).items() if v > 0]
@@ -357,7 +360,9 @@ def _events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
     loans = {
         r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, member_id, product_id FROM loans")
     }
-    for row in _rows(conn, _SELECT + "WHERE s.tx_type <> 'pembalikan'"):
+    for row in _rows(
+        conn, _SELECT + f"WHERE s.tx_type <> 'pembalikan' AND s.method <> '{JASA_METHOD}'"
+    ):
         derived = savings_event(_tx(row))
         assert isinstance(derived, ev.Event)
         yield derived
@@ -366,6 +371,7 @@ def _events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
         derived = loan_event(payment, *loans[payment.loan_id])
         assert isinstance(derived, ev.Event)
         yield derived
+    yield from check_jasa.events(conn)
     try:
         fin = _rows(conn, "SELECT * FROM collection_fin_events")
     except sqlite3.OperationalError:

@@ -4,34 +4,11 @@ totals per taxpayer unit, the bukti potong list and the deposits to the state.""
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
 
 from app.clock import now_text
+from app.savings.pph_models import BuktiPotongRow, PphDepositRow
 from app.storage.db import Database
-
-
-@dataclass(frozen=True)
-class BuktiPotongRow:
-    member_id: int
-    number: str
-    name: str
-    npwp: str
-    nik: str
-    gross: int
-    tax: int
-
-
-@dataclass(frozen=True)
-class PphDepositRow:
-    id: int
-    month: str
-    amount: int
-    paid_on: date
-    method: str
-    reference: str
-    created_by: int | None
-    created_at: str
 
 
 def _deposit(row: sqlite3.Row) -> PphDepositRow:

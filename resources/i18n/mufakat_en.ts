@@ -853,6 +853,10 @@ Everyone needs to log in again.</translation>
         <translation>General journal</translation>
     </message>
     <message>
+        <source>Jasa &amp;&amp; PPh 4(2)</source>
+        <translation>Interest &amp;&amp; Art. 4(2) tax</translation>
+    </message>
+    <message>
         <source>Tutup Bulan</source>
         <translation>Close Month</translation>
     </message>
@@ -971,6 +975,29 @@ Everyone needs to log in again.</translation>
     <message>
         <source>Belum ada jurnal sampai tanggal ini.</source>
         <translation>No journals up to this date yet.</translation>
+    </message>
+</context>
+<context>
+    <name>BuktiPotongModel</name>
+    <message>
+        <source>No. Anggota</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NPWP / NIK</source>
+        <translation>Tax ID / NIK</translation>
+    </message>
+    <message>
+        <source>Jasa Bruto</source>
+        <translation>Gross interest</translation>
+    </message>
+    <message>
+        <source>PPh 4(2)</source>
+        <translation>Art. 4(2) tax</translation>
     </message>
 </context>
 <context>
@@ -3194,6 +3221,33 @@ Create them now?</translation>
     </message>
 </context>
 <context>
+    <name>JasaGroup</name>
+    <message>
+        <source>Jasa simpanan dan PPh 4(2)</source>
+        <translation>Savings interest and Art. 4(2) tax</translation>
+    </message>
+    <message>
+        <source>Jasa simpanan sukarela (% setahun)</source>
+        <translation>Voluntary savings interest (% a year)</translation>
+    </message>
+    <message>
+        <source>Dikreditkan ke simpanan sukarela tiap akhir bulan: saldo × bunga ÷ 12, dibulatkan ke bawah per anggota. 0 berarti tidak ada jasa.</source>
+        <translation>Credited to voluntary savings at each month end: balance × rate ÷ 12, rounded down per member. 0 means no interest.</translation>
+    </message>
+    <message>
+        <source>Dasar saldo</source>
+        <translation>Balance basis</translation>
+    </message>
+    <message>
+        <source>Batas PPh Rp240.000 sebulan dihitung per rekening, bukan per anggota</source>
+        <translation>The Rp240.000 monthly tax threshold counts per account, not per member</translation>
+    </message>
+    <message>
+        <source>PPh Pasal 4(2): tidak dipotong sampai Rp240.000 sebulan; di atasnya 10 % dari seluruh jasa bruto.</source>
+        <translation>Art. 4(2) income tax: nothing withheld up to Rp240.000 a month; above it 10 % of the whole gross interest.</translation>
+    </message>
+</context>
+<context>
     <name>JournalLinesModel</name>
     <message>
         <source>Tanggal</source>
@@ -5053,6 +5107,10 @@ Check the spelling, search with part of the name, member no., NIK or phone numbe
         <translation>Yes, run again</translation>
     </message>
     <message>
+        <source>Jasa simpanan sukarela {n} anggota: bruto {gross}, PPh 4(2) {tax}.</source>
+        <translation>Voluntary savings interest for {n} members: gross {gross}, Art. 4(2) tax {tax}.</translation>
+    </message>
+    <message>
         <source>Proses akhir bulan selesai</source>
         <translation>Month-end run finished</translation>
     </message>
@@ -6200,6 +6258,81 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Posisi per tanggal berlaku, dihitung dari jadwal dan pembayaran.</source>
         <translation>Position on the effective date, worked out from the schedule and payments.</translation>
+    </message>
+</context>
+<context>
+    <name>PphTab</name>
+    <message>
+        <source>Masa pajak (TTTT-BB)</source>
+        <translation>Tax period (YYYY-MM)</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Kreditkan Jasa Simpanan</source>
+        <translation>Credit savings interest</translation>
+    </message>
+    <message>
+        <source>Cetak Daftar Bukti Potong</source>
+        <translation>Print withholding list</translation>
+    </message>
+    <message>
+        <source>Tanggal setor</source>
+        <translation>Deposit date</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>NTPN / bukti</source>
+        <translation>NTPN / receipt</translation>
+    </message>
+    <message>
+        <source>Catat Setor PPh</source>
+        <translation>Record tax deposit</translation>
+    </message>
+    <message>
+        <source>sudah disetor {d}</source>
+        <translation>deposited {d}</translation>
+    </message>
+    <message>
+        <source>belum disetor</source>
+        <translation>not deposited yet</translation>
+    </message>
+    <message>
+        <source>{m}: jasa bruto {g}, PPh 4(2) {t}, disetor paling lambat {d} ({s}). Jasa simpanan sukarela: {j}.</source>
+        <translation>{m}: gross interest {g}, Art. 4(2) tax {t}, to deposit by {d} ({s}). Voluntary savings interest: {j}.</translation>
+    </message>
+    <message>
+        <source>sudah dikreditkan</source>
+        <translation>credited</translation>
+    </message>
+    <message>
+        <source>belum dikreditkan</source>
+        <translation>not credited yet</translation>
+    </message>
+    <message>
+        <source>Jasa simpanan {n} anggota dikreditkan: bruto {g}, PPh 4(2) {t}.</source>
+        <translation>Savings interest credited to {n} members: gross {g}, Art. 4(2) tax {t}.</translation>
+    </message>
+    <message>
+        <source>Daftar bukti potong</source>
+        <translation>Withholding list</translation>
+    </message>
+    <message>
+        <source>Bukti Potong PPh 4(2) {m}</source>
+        <translation>Art. 4(2) withholding {m}</translation>
+    </message>
+    <message>
+        <source>Setoran PPh 4(2) {m} {a} dicatat.</source>
+        <translation>Art. 4(2) tax deposit {m} {a} recorded.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from app.ledger.models import Line
 from app.ledger.service import JournalLineRow, LedgerRow, TrialRow
 from app.loans.models import LoanFilter, LoanStatus
 from app.loans.schedule import ScheduleTerms, build_schedule
+from app.savings.pph_models import BuktiPotongRow
 from app.services import Services
 from ui.models.backups_model import BackupsModel
 from ui.models.base import RowsModel
@@ -52,6 +53,7 @@ from ui.models.loan_payments_model import AllocationModel, LoanPaymentsModel
 from ui.models.loans_model import LoansModel
 from ui.models.members_model import MembersModel
 from ui.models.portfolio_model import AgeingModel, PortfolioClassModel
+from ui.models.pph_model import BuktiPotongModel
 from ui.models.products_model import ProductsModel
 from ui.models.queue_model import QueueModel
 from ui.models.savings_model import SavingsHistoryModel
@@ -358,6 +360,18 @@ def bank_items(s: Services) -> BankItemsModel:
     return model
 
 
+def bukti_potong(s: Services) -> BuktiPotongModel:
+    model = BuktiPotongModel()
+    model.set_rows(
+        [
+            BuktiPotongRow(1, "00001", "Ani", "12.345.678.9-012.000", "", 500_000, 50_000),
+            BuktiPotongRow(2, "00002", "Budi", "", "3576014403850001", 240_000, 0),
+            BuktiPotongRow(3, "00003", "Citra", "", "", 0, 0),
+        ]
+    )
+    return model
+
+
 BUILDERS: dict[type[QAbstractItemModel], Callable[[Services], QAbstractItemModel]] = {
     BerjangkaModel: berjangka,
     MembersModel: members,
@@ -390,6 +404,7 @@ BUILDERS: dict[type[QAbstractItemModel], Callable[[Services], QAbstractItemModel
     SubLedgerModel: sub_ledger,
     PendingJournalsModel: pending_journals,
     BankItemsModel: bank_items,
+    BuktiPotongModel: bukti_potong,
 }
 
 

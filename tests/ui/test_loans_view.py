@@ -154,6 +154,8 @@ def test_portfolio_and_month_end(
     dialog.accept()
     assert dialog.saved is not None and dialog.saved.loan_count == 3
     assert "3 pinjaman" in answered[-1][1]
+    assert "Jasa simpanan sukarela 0 anggota" in answered[-1][1]  # the month's jasa too
+    assert services.jasa.done("2026-10") is not None
     history = services.loans.quality.class_history(three_loans["macet"])
     assert [h.quality for h in history] == ["M"]
 

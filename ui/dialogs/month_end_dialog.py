@@ -12,6 +12,7 @@ from app.formats import format_date_long
 from app.loans.portfolio_models import AllowanceBooking, MonthEndRun
 from app.loans.quality import format_npl
 from app.money import format_number, format_rupiah
+from app.savings.jasa_service import JasaResult
 from app.services import Services
 from app.users.models import User
 from ui.dialogs.loan_dialog_parts import dialog_buttons, note_label
@@ -48,6 +49,7 @@ class MonthEndDialog(QDialog):
         self.user = user
         self.today = today or date.today()
         self.saved: MonthEndRun | None = None
+        self.jasa: JasaResult | None = None
         self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Proses Akhir Bulan"))
         self.setMinimumWidth(560)
@@ -95,6 +97,7 @@ class MonthEndDialog(QDialog):
                 ):  # fmt: skip
                     raise
                 self.saved = quality.month_end(self.user, as_of, rerun=True)
+            self.jasa = self._credit_jasa(as_of)
         except ValidationError as exc:
             show_error(self, exc, errors=self.errors, fields=("as_of",))
             return
@@ -109,9 +112,24 @@ class MonthEndDialog(QDialog):
             total=format_rupiah(self.saved.total_outstanding),
             npl=percent(self.saved.npl_ratio),
         )  # fmt: skip
+        if self.jasa is not None:
+            text += "\n" + self.tr(
+                "Jasa simpanan sukarela {n} anggota: bruto {gross}, PPh 4(2) {tax}."
+            ).format(
+                n=format_number(len(self.jasa.lines)), gross=format_rupiah(self.jasa.gross),
+                tax=format_rupiah(self.jasa.tax),
+            )  # fmt: skip
         text += self._berjangka(as_of)
         messages.inform(self, self.tr("Proses akhir bulan selesai"), text)
         super().accept()
+
+    def _credit_jasa(self, as_of: date) -> JasaResult | None:
+        """The month's jasa simpanan sukarela, credited once (a month's last day only)."""
+        if (as_of + timedelta(days=1)).day != 1:
+            return None
+        jasa = self.services.jasa
+        month = f"{as_of.year:04d}-{as_of.month:02d}"
+        return jasa.result(month) or jasa.credit_month(self.user, as_of, today=self.today)
 
     def _berjangka(self, as_of: date) -> str:
         """The month's simpanan berjangka jasa and roll-overs, when `as_of` ends a month."""

@@ -295,14 +295,19 @@ class ReverseDialog(QDialog):
 
 
 def can_reverse(tx: SavingsTransaction | None) -> bool:
-    return tx is not None and not tx.is_reversed and tx.tx_type != TxType.PEMBALIKAN
+    return (
+        tx is not None and not tx.is_reversed and tx.tx_type != TxType.PEMBALIKAN and not tx.is_jasa
+    )
 
 
 def write_savings_statement_pdf(
     services: Services, member: Member, start: date, end: date, path: Path, today: date
 ) -> Path:
     """Build the statement data and render it to `path` (app/documents does the PDF)."""
-    data = build_savings_statement(services.savings, member, start, end, today, services.berjangka)
+    jasa = services.jasa.member_lines(member.id)
+    data = build_savings_statement(
+        services.savings, member, start, end, today, jasa, berjangka=services.berjangka
+    )
     return render_savings_statement(
         data,
         services.settings.profile(),
@@ -363,7 +368,7 @@ class StatementDialog(QDialog):
                 start,
                 end,
                 self.today,
-                self.services.berjangka,
+                berjangka=self.services.berjangka,
             )
             path = self.choose_path()
             if path is None:

@@ -78,7 +78,7 @@ class SavingsHistoryModel(RowsModel[SavingsTransaction]):
         if column == HistoryColumn.KIND:
             return tx.kind.value.capitalize()
         if column == HistoryColumn.TYPE:
-            return tx.tx_type.label
+            return tx.type_label
         if column == HistoryColumn.AMOUNT:
             return format_rupiah(tx.amount)
         return self._note(tx)
@@ -91,7 +91,7 @@ class SavingsHistoryModel(RowsModel[SavingsTransaction]):
         if tx.tx_type == TxType.PEMBALIKAN:
             original = self._receipts.get(tx.reverses_id or 0, "")
             parts.append(self.tr("membatalkan {receipt}").format(receipt=original or "?"))
-        elif tx.method != "tunai":
+        elif tx.method != "tunai" and not tx.is_jasa:  # a jasa line's note says it all
             parts.append({**PAYMENT_METHODS, **SYSTEM_METHODS}.get(tx.method, tx.method))
         if tx.note and tx.tx_type != TxType.PEMBALIKAN:
             parts.append(tx.note)

@@ -41,6 +41,7 @@ from ui.views.books_cash import CashDayTab
 from ui.views.books_close import CloseMonthTab
 from ui.views.books_manual import ManualJournalsTab
 from ui.views.books_parts import account_combo, selected_source_row, statements_of, table
+from ui.views.books_pph import PphTab
 from ui.views.books_statements import StatementsTab
 from ui.widgets.date_edit import DateEdit
 
@@ -87,6 +88,7 @@ class BooksView(QTabWidget):
         self.statements_tab = StatementsTab(services, today)
         self.manual_tab = ManualJournalsTab(services, user)
         self.close_tab = CloseMonthTab(services, user, today)
+        self.pph_tab = PphTab(services, user, today)
         self.addTab(self.journal_tab, self.tr("Jurnal"))
         self.addTab(self.ledger_tab, self.tr("Buku Besar"))
         self.addTab(self.member_tab, self.tr("Buku Pembantu Anggota"))
@@ -95,6 +97,7 @@ class BooksView(QTabWidget):
         self.addTab(self.bank_tab, self.tr("Rekonsiliasi Bank"))
         self.addTab(self.statements_tab, self.tr("Laporan Keuangan"))
         self.addTab(self.manual_tab, self.tr("Jurnal Umum"))
+        self.addTab(self.pph_tab, self.tr("Jasa && PPh 4(2)"))
         self.addTab(self.close_tab, self.tr("Tutup Bulan"))
         self.currentChanged.connect(lambda _: self.refresh_current())
         watch(self, services, (Kind.BOOKS, Kind.SETTINGS), self.refresh_current, on_show=False)
@@ -213,6 +216,8 @@ class BooksView(QTabWidget):
                 self.manual_tab.refresh()
             elif tab is self.close_tab:
                 self.close_tab.refresh()
+            elif tab is self.pph_tab:
+                self.pph_tab.refresh()
         except AppError as exc:
             if isinstance(tab, _Tab):
                 tab.note.setText(exc.message)

@@ -40,6 +40,7 @@ from ui.models.queue_model import KIND_COLORS, SHORT_LABELS, QueueColumn, QueueM
 from ui.widgets.account_notices import AccountNotices
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.npl_card import NplTrendCard
+from ui.widgets.pph_notice import PphNotice
 
 AMOUNT_MEANING = {
     QueueKind.JANJI_INGKAR: "Jumlah: yang masih kurang dari janji-janji itu.",
@@ -121,6 +122,8 @@ class HomeView(QWidget):
         layout.addWidget(self.demo_note)
         self.account_notices = AccountNotices(services, user, self)
         layout.addWidget(self.account_notices)
+        self.pph_notice = PphNotice(services, user, lambda: self.today(), self)
+        layout.addWidget(self.pph_notice)
         layout.addLayout(self._build_kinds())
         layout.addLayout(self._build_options())
         self.model = QueueModel(self)
@@ -291,6 +294,7 @@ class HomeView(QWidget):
         )
         self.npl_card.refresh()
         self.account_notices.refresh()
+        self.pph_notice.refresh()
         self.refresh_queue()
 
     def _changed(self) -> None:

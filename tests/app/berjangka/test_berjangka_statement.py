@@ -36,7 +36,7 @@ def test_statement_lists_berjangka_and_the_jasa_line(
     for month in (2, 3):
         services.berjangka_month_end.run(ketua, 2026, month)
     statement = build_savings_statement(
-        services.savings, member, date(2026, 1, 1), date(2026, 3, 31), TODAY, bj
+        services.savings, member, date(2026, 1, 1), date(2026, 3, 31), TODAY, berjangka=bj
     )
     lines = {b.number: b for b in statement.berjangka}
     assert set(lines) == {big.number, done.number}

@@ -20,6 +20,7 @@ from app.settings.profile import DEFAULTS
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.errors import show_error
+from ui.views.settings.jasa_group import JasaGroup
 from ui.views.settings.policy_fields import PolicyGroup
 from ui.views.settings.policy_groups import (
     CaseGroup,
@@ -74,6 +75,7 @@ class PolicyTab(QWidget):
         self.settlement = SettlementGroup(self.errors)
         self.writeoff = WriteoffGroup(self.errors)
         self.numbering = NumberingGroup(self.errors, lambda: services.settings.profile().code)
+        self.jasa = JasaGroup(self.errors)
         self.groups: list[PolicyGroup] = [
             self.quality,
             self.allowance,
@@ -83,12 +85,13 @@ class PolicyTab(QWidget):
             self.settlement,
             self.writeoff,
             self.numbering,
+            self.jasa,
         ]
 
         self.content = QWidget()
         columns = QHBoxLayout(self.content)
         for groups in (
-            (self.quality, self.allowance, self.numbering),
+            (self.quality, self.allowance, self.numbering, self.jasa),
             (self.case, self.letters, self.promises, self.settlement, self.writeoff),
         ):
             column = QVBoxLayout()

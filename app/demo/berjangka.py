@@ -15,6 +15,7 @@ from app.members.models import MemberStatus
 from app.money import format_number
 from app.savings.berjangka import JasaMode
 from app.services import Services
+from app.users.models import User
 
 # (principal, term, months before today it started, jasa mode, ARO)
 PLACEMENTS = (
@@ -33,6 +34,15 @@ def _month_ends(start: date, today: date) -> list[tuple[int, int]]:
         months.append((on.year, on.month))
         on = add_months(on, 1)
     return months
+
+
+def _deposit_pph(services: Services, actor: User, year: int, month: int, today: date) -> None:
+    """The Bendahara deposits the month's PPh 4(2) on the 10th of the next month."""
+    key = f"{year:04d}-{month:02d}"
+    reports = services.pph_reports
+    paid_on = add_months(date(year, month, 10), 1)
+    if paid_on <= today and reports.total(key)[1] > 0 and reports.deposited(key) is None:
+        reports.deposit(actor, key, paid_on, "transfer", f"NTPN-{key}", today=today)
 
 
 def add_demo_berjangka(
@@ -86,5 +96,6 @@ def add_demo_berjangka(
                 "Anggota membutuhkan dana untuk biaya sekolah anak",
                 today=today,
             )
+        _deposit_pph(services, staf, year, month, today)
     count = sum(len(bj.of_member(m.id)) for m in chosen)
     return f"Simpanan berjangka: {format_number(count)} penempatan pada {len(chosen)} anggota."

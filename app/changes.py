@@ -41,6 +41,7 @@ _PREFIXES: dict[str, Kind] = {
     "import_batches": Kind.MEMBERS,
     "payroll": Kind.LOANS,
     "passbook": Kind.SAVINGS,
+    "berjangka": Kind.SAVINGS,
     "card_lines": Kind.LOANS,
     "printer_papers": Kind.SETTINGS,
     "account": Kind.BOOKS,

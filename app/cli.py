@@ -117,6 +117,7 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
         user = cli_user(services, args.user, Action.MONTH_END)
         run = services.loans.quality.month_end(user, as_of, rerun=args.rerun)
         counts = services.loans.quality.class_counts(as_of)
+        berjangka = services.berjangka_month_end.run(user, as_of.year, as_of.month)
         month = f"{as_of.year:04d}-{as_of.month:02d}"
         jasa = services.jasa.result(month) or services.jasa.credit_month(user, as_of)
         accrual = services.loans.quality.accruals
@@ -143,6 +144,12 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
             f"{format_rupiah(accrued.accrued)}; dibatalkan {accrued.taken_back_loans} pinjaman "
             f"{format_rupiah(accrued.taken_back)}"
         )
+    print(
+        f"  Simpanan berjangka: jasa {berjangka.paid} rekening {format_rupiah(berjangka.gross)}"
+        f" (PPh 4(2) {format_rupiah(berjangka.tax)}), diperpanjang {berjangka.rolled_over}"
+    )
+    for skipped in berjangka.skipped:
+        print(f"  dilewati: {skipped}")
     return 0
 
 

@@ -44,6 +44,8 @@ from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
 from app.members.service import MemberService
 from app.passbook.service import PassbookService
+from app.savings.berjangka_month_end import BerjangkaMonthEnd
+from app.savings.berjangka_service import BerjangkaService
 from app.savings.jasa_service import JasaSukarela
 from app.savings.pph_report import PphReports
 from app.savings.pph_withholding import PphWithholding
@@ -90,6 +92,10 @@ class Services:
         self.pph_reports = PphReports(pph_repo, self.ledger, self.audit)  # bukti potong, setor
         self.jasa = JasaSukarela(self.savings, self.ledger, self.pph, self.settings, self.audit)
         self.loans = LoanService(db, self.audit, self.settings, self.ledger)
+        self.berjangka = BerjangkaService(  # simpanan berjangka, its month-end job below
+            db, self.audit, self.settings, self.ledger, self.savings, self.pph.withhold
+        )
+        self.berjangka_month_end = BerjangkaMonthEnd(self.berjangka)
         self.titipan = TitipanService(db, self.loans.payments, self.savings)
         self.imports = ImportService(db, self.audit, self.members, self.ledger)
         self.documents = DocumentService(db, self.audit, self.settings)
@@ -98,7 +104,9 @@ class Services:
         self.manual_journals = ManualJournals(self.ledger)  # Jurnal Umum
         self.cashbook = CashBook(self.ledger)  # Buku Kas Harian, kas opname
         self.bank_rec = BankReconciliation(self.ledger)
-        self.closing = PeriodClose(self.ledger, self.jasa)  # lock date, tutup bulan
+        self.closing = PeriodClose(
+            self.ledger, self.jasa, (self.berjangka_month_end.checklist,)
+        )  # lock date, tutup bulan
         self.shu = ShuService(db, self.audit)  # SHU per member, Pengaturan → SHU
         self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
         self._build_collection()

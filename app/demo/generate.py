@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
+from app.demo.berjangka import add_demo_berjangka
 from app.demo.books import add_demo_books
 from app.demo.cases import add_demo_cases
 from app.demo.history import PEMBALIKAN, WAJIB, Event, HistoryFactory
@@ -108,6 +109,7 @@ def generate_demo(
             # After the cases (write-offs leave the books): the figure the portfolio shows.
             portfolio = services.loans.portfolio.summary(today)
             summary += f" Rasio pinjaman bermasalah: {npl_text(portfolio.npl_ratio)}."
+            summary += " " + add_demo_berjangka(services, random.Random(seed), today, say)
         summary += " " + add_demo_books(services, random.Random(seed), today, say)
     except BaseException:
         services.close()

@@ -24,6 +24,7 @@ class DocKind(StrEnum):
     DAFTAR_HAPUS_BUKU = "daftar_hapus_buku"
     KETERANGAN_ANGGOTA = "keterangan_anggota"
     SURAT_POTONG_GAJI = "surat_potong_gaji"
+    BILYET_BERJANGKA = "bilyet_berjangka"
 
     @property
     def info(self) -> KindInfo:
@@ -76,6 +77,7 @@ KINDS: dict[DocKind, KindInfo] = {
     DocKind.SURAT_POTONG_GAJI: KindInfo(
         "Surat Permohonan Potong Gaji", "SPG-G", ("ketua", "bendahara")
     ),
+    DocKind.BILYET_BERJANGKA: KindInfo("Bilyet Simpanan Berjangka", "BSB", ("ketua", "bendahara")),
 }
 
 SP_KINDS = {1: DocKind.SP1, 2: DocKind.SP2, 3: DocKind.SP3}

@@ -17,6 +17,7 @@ from app.collection.decision_models import Decision, DecisionKind, DecisionStatu
 from app.collection.decision_models import RestructuringKind as RK
 from app.documents import (
     berita_acara,
+    bilyet,
     daftar_hapus_buku,
     jadwal_angsuran,
     kartu_pinjaman,
@@ -31,7 +32,15 @@ from app.documents import (
 )
 from app.documents.kinds import SP_KINDS, DocKind
 from app.documents.register import DocumentService, Renderer
-from app.documents.sources import agreements, cases, decisions, issuing, letters, loans
+from app.documents.sources import (
+    agreements,
+    berjangka,
+    cases,
+    decisions,
+    issuing,
+    letters,
+    loans,
+)
 from app.documents.sources.basics import documents
 from app.errors import ValidationError
 from app.loans.models import EventKind, LoanFilter, LoanStatus
@@ -56,6 +65,7 @@ FILES = (
     "daftar_hapus_buku.pdf",
     "buku_simpanan.pdf",
     "kartu_angsuran.pdf",
+    "bilyet_berjangka.pdf",
 )
 
 
@@ -80,7 +90,7 @@ class _Sample:
 def write_samples(
     out: Path, today: date | None = None, progress: Callable[[str], None] | None = None
 ) -> list[Path]:
-    """Write the 16 sample PDFs into `out` (created if missing); returns their paths."""
+    """Write the 17 sample PDFs into `out` (created if missing); returns their paths."""
     from app.demo.generate import generate_demo
 
     today = today or date.today()
@@ -133,6 +143,14 @@ def _write_all(s: _Sample, say: Callable[[str], None]) -> None:
         DocKind.DAFTAR_HAPUS_BUKU,
         decisions.daftar_hapus_buku(s.services, year, s.today),
         daftar_hapus_buku.render,
+    )
+    say("Bilyet Simpanan Berjangka")
+    placement = max(s.services.berjangka.all_open(), key=lambda d: d.principal)
+    s.write(
+        "bilyet_berjangka.pdf",
+        DocKind.BILYET_BERJANGKA,
+        berjangka.bilyet(s.services, placement.id, placement.start_on),
+        bilyet.render,
     )
     say("Buku Simpanan dan Kartu Angsuran")
     from app.passbook.samples import write_passbook_samples

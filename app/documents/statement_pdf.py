@@ -140,6 +140,32 @@ def _details(statement: SavingsStatement, style: str) -> list[Flowable]:
     return story
 
 
+def _berjangka(statement: SavingsStatement, style: str) -> list[Flowable]:
+    """The member's simpanan berjangka of the period (jasa paid to sukarela shows above too)."""
+    if not statement.berjangka:
+        return []
+    head = ["No. Rekening", "Mulai", "Jatuh Tempo", "Pokok", "Jasa/th", "Jasa", "PPh", "Status"]
+    rows: list[list[Paragraph]] = [[_cell(h, "cell_head") for h in head]]
+    for b in statement.berjangka:
+        rows.append(
+            [_cell(b.number), _cell(format_date_short(b.start_on)),
+             _cell(format_date_short(b.maturity_on)),
+             _cell(format_number(b.principal), "cell_right"), _cell(b.rate_text, "cell_right"),
+             _cell(format_number(b.jasa), "cell_right"), _cell(format_number(b.tax), "cell_right"),
+             _cell(b.status)]
+        )  # fmt: skip
+    widths = [2.8 * cm, 1.8 * cm, 1.8 * cm, 2.3 * cm, 1.4 * cm, 1.8 * cm, 1.5 * cm, 3.1 * cm]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle(_grid()))
+    running = format_rupiah(statement.berjangka_running, style)
+    return [
+        Spacer(1, 0.3 * cm),
+        para(f"Simpanan Berjangka (pokok berjalan {running}; jasa dan PPh 4(2) pada periode ini)"),
+        Spacer(1, 0.05 * cm),
+        table,
+    ]
+
+
 def _notes(statement: SavingsStatement, style: str) -> list[Flowable]:
     jasa: list[Flowable] = []
     if statement.jasa_gross:
@@ -196,6 +222,7 @@ def _story(statement: SavingsStatement, profile: CoopProfile, style: str) -> lis
         *_notes(statement, style),
         Spacer(1, 0.35 * cm),
         *_details(statement, style),
+        *_berjangka(statement, style),
         Spacer(1, 0.3 * cm),
         signature_blocks(
             [

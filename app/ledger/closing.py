@@ -5,6 +5,7 @@ by the Ketua plus one other Pengurus with a reason."""
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -60,9 +61,20 @@ def _month_of(on: date) -> str:
     return f"{on.year:04d}-{on.month:02d}"
 
 
+ExtraCheck = Callable[[int, int], list["CheckItem"]]
+"""(year, month) → more checklist items of another sub-ledger (simpanan berjangka)."""
+
+
 class PeriodClose:
-    def __init__(self, ledger: LedgerService, jasa: JasaSukarela | None = None) -> None:
-        """`jasa`: the month-end jasa simpanan, an item of the checklist when given."""
+    def __init__(
+        self,
+        ledger: LedgerService,
+        jasa: JasaSukarela | None = None,
+        extra: Sequence[ExtraCheck] = (),
+    ) -> None:
+        """`jasa`: the month-end jasa simpanan, an item of the checklist when given; `extra`:
+        more items of other sub-ledgers (simpanan berjangka)."""
+        self.extra = tuple(extra)
         self.ledger = ledger
         self.jasa = jasa
         self.db = ledger.db
@@ -86,6 +98,8 @@ class PeriodClose:
         items = [self._unbooked(end), self._month_end(end), *self._jasa(end), self._accrual(end)]
         items.append(self._loans(end))
         items += self._savings(end)
+        for check in self.extra:
+            items += check(year, month)
         items += [self._clearing(end), self._cash(end), self._bank(end)]
         return items
 

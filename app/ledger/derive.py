@@ -15,6 +15,8 @@ from typing import TypedDict
 from app.collection.decision_models import FinancialEvent
 from app.ledger import events as ev
 from app.loans.models import EventKind, Payment
+from app.savings.berjangka import Deposit, DepositEvent
+from app.savings.berjangka import EventKind as DepositEventKind
 from app.savings.models import SavingsTransaction, TxType
 
 SAVINGS_SOURCE = ev.SavingsDeposit.SOURCE
@@ -180,3 +182,41 @@ def collection_event(f: FinancialEvent, member_id: int, product_id: int | None) 
     if f.kind == "hapus_tagih":
         return ev.HapusTagih(**common)
     raise ValueError(f"unknown collection event kind {f.kind!r}")
+
+
+def berjangka_open_event(d: Deposit) -> ev.BerjangkaOpen:
+    """A placement: its principal in by its method (a roll-over: from the one before it)."""
+    return ev.BerjangkaOpen(
+        source_id=d.id,
+        on=d.start_on,
+        member_id=d.member_id,
+        amount=d.principal,
+        method=d.method,
+        note=d.display_number,
+    )
+
+
+def berjangka_event(e: DepositEvent, d: Deposit) -> ev.BerjangkaJasa | ev.BerjangkaClose:
+    """A month's jasa, or the end of a placement (payout, roll-over, early withdrawal)."""
+    if e.kind == DepositEventKind.JASA:
+        return ev.BerjangkaJasa(
+            source_id=e.id,
+            on=e.event_date,
+            member_id=d.member_id,
+            gross=e.jasa,
+            tax=e.tax,
+            method=e.jasa_method,
+            note=f"{d.display_number} {e.month}",
+        )
+    return ev.BerjangkaClose(
+        source_id=e.id,
+        on=e.event_date,
+        member_id=d.member_id,
+        principal=e.principal,
+        method=e.method,
+        jasa=e.jasa,
+        tax=e.tax,
+        jasa_method=e.jasa_method,
+        penalty=e.penalty,
+        note=f"{d.display_number} ({e.kind.label.lower()})",
+    )

@@ -273,6 +273,18 @@ class IncomeNotRecognised(Event):
 
 
 @dataclass(frozen=True, kw_only=True)
+class BerjangkaOpen(Event):
+    """A simpanan berjangka placed (source_id: the deposit): Kas/Bank, or the transfer
+    account when it comes from sukarela or rolls over, to 2102."""
+
+    SOURCE = "berjangka"
+    ROLE = "buka"
+    LABEL = "Penempatan simpanan berjangka"
+    amount: int
+    method: str = "tunai"
+
+
+@dataclass(frozen=True, kw_only=True)
 class JasaSimpanan(Event):
     """Jasa simpanan credited (LEDGER.md §2.2): Dr beban jasa simpanan `kind` ('sukarela' →
     5101, 'berjangka' → 5102) the gross / Cr `credit_role` (the member's sukarela by default,
@@ -305,6 +317,36 @@ class PphDeposit(Event):
     method: str = "tunai"
 
 
+@dataclass(frozen=True, kw_only=True)
+class BerjangkaJasa(Event):
+    """A month's jasa of a simpanan berjangka (source_id: the berjangka event): the gross is
+    the expense, the PPh 4(2) withheld goes to 2106, the net to the member (`method`)."""
+
+    SOURCE = "berjangka_jasa"
+    ROLE = "jasa"
+    LABEL = "Jasa simpanan berjangka"
+    gross: int
+    tax: int = 0
+    method: str = "jasa_berjangka"
+
+
+@dataclass(frozen=True, kw_only=True)
+class BerjangkaClose(Event):
+    """A simpanan berjangka ends (source_id: the berjangka event): paid out at maturity,
+    rolled over, or withdrawn early with a penalty; the principal less the penalty goes out
+    by `method`, the jasa still due (gross, less its PPh) by `jasa_method`."""
+
+    SOURCE = "berjangka_tutup"
+    ROLE = "tutup"
+    LABEL = "Pencairan simpanan berjangka"
+    principal: int
+    method: str
+    jasa: int = 0
+    tax: int = 0
+    jasa_method: str = "tunai"
+    penalty: int = 0
+
+
 EVENT_TYPES: tuple[type[Event], ...] = (
     SavingsDeposit,
     SavingsWithdrawal,
@@ -327,6 +369,9 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     Recovery,
     HapusTagih,
     IncomeNotRecognised,
+    BerjangkaOpen,
+    BerjangkaJasa,
+    BerjangkaClose,
     JasaSimpanan,
     PphDeposit,
 )

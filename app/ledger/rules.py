@@ -226,6 +226,44 @@ def recovery(e: ev.Recovery, acct: Resolver) -> list[Line]:
     return _dr(acct.method(e.method), e.amount) + _cr(acct.role(income), e.amount)
 
 
+def berjangka_open(e: ev.BerjangkaOpen, acct: Resolver) -> list[Line]:
+    _check(e, e.amount)
+    return _dr(acct.method(e.method), e.amount) + _cr(acct.role("simpanan_berjangka"), e.amount)
+
+
+def _jasa_lines(acct: Resolver, gross: int, tax: int, method: str) -> list[Line]:
+    """Dr the expense (gross) / Cr the member by `method` (net) / Cr 2106 (tax). The piece that
+    takes the month past Rp240.000 may owe more PPh than itself: the member's side is then a
+    debit (app/savings/pph_withholding.py)."""
+    net = gross - tax
+    return (
+        _dr(acct.role("beban_jasa_berjangka"), gross)
+        + _dr(acct.method(method), -net if net < 0 else 0)
+        + _cr(acct.method(method), max(net, 0))
+        + _cr(acct.role("utang_pph42"), tax)
+    )
+
+
+def berjangka_jasa(e: ev.BerjangkaJasa, acct: Resolver) -> list[Line]:
+    _check(e, e.gross, e.tax)
+    return _jasa_lines(acct, e.gross, e.tax, e.method)
+
+
+def berjangka_close(e: ev.BerjangkaClose, acct: Resolver) -> list[Line]:
+    _check(e, e.principal, e.jasa, e.tax, e.penalty)
+    if e.penalty > e.principal:
+        raise ValidationError("Penalti melebihi pokok simpanan berjangka.")
+    jasa = _jasa_lines(acct, e.jasa, e.tax, e.jasa_method)
+    debits, credits = [x for x in jasa if x.debit], [x for x in jasa if x.credit]
+    return (
+        _dr(acct.role("simpanan_berjangka"), e.principal)
+        + debits
+        + _cr(acct.method(e.method), e.principal - e.penalty)
+        + _cr(acct.role("pendapatan_adm_simpanan"), e.penalty)
+        + credits
+    )
+
+
 JASA_EXPENSE = {"sukarela": "beban_jasa_sukarela", "berjangka": "beban_jasa_berjangka"}
 
 
@@ -269,6 +307,9 @@ RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.Recovery: recovery,
     ev.HapusTagih: nothing,
     ev.IncomeNotRecognised: nothing,
+    ev.BerjangkaOpen: berjangka_open,
+    ev.BerjangkaJasa: berjangka_jasa,
+    ev.BerjangkaClose: berjangka_close,
     ev.JasaSimpanan: jasa_simpanan,
     ev.PphDeposit: pph_deposit,
 }

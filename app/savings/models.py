@@ -41,6 +41,8 @@ SYSTEM_METHODS = {
     SETOFF_METHOD: "Kompensasi Pinjaman",  # set-off against a loan, only via app.collection
     "titipan_pinjaman": "Titipan Pinjaman",  # a loan's titipan moved here, app.loans.titipan
     "saldo_awal": "Saldo Awal Pindahan",  # a balance brought in at the cut-over, app.imports
+    "berjangka": "Simpanan Berjangka",  # to or from a simpanan berjangka, app.savings.berjangka
+    "jasa_berjangka": "Jasa Simpanan Berjangka",  # its jasa, net of PPh, app.savings.berjangka
     "jasa_simpanan": "Jasa Simpanan",  # the month's jasa net of PPh 4(2), app.savings.jasa_service
 }
 """Methods the program itself uses (never offered in a form)."""

@@ -9,7 +9,10 @@ from datetime import date, timedelta
 from app.errors import ValidationError
 from app.formats import format_date_short, in_sentence
 from app.members.models import Member
-from app.savings.models import PAYMENT_METHODS, Balances, SavingsKind, TxType
+from app.money import format_rate
+from app.savings.berjangka import Deposit
+from app.savings.berjangka_service import BerjangkaService
+from app.savings.models import PAYMENT_METHODS, SYSTEM_METHODS, Balances, SavingsKind, TxType
 from app.savings.service import SavingsService
 from app.storage.jasa_repo import JasaLine
 
@@ -42,6 +45,22 @@ class KindSummary:
 
 
 @dataclass(frozen=True)
+class BerjangkaLine:
+    """A simpanan berjangka placement running at some time in the period, with the jasa paid
+    on it in the period (gross, the PPh 4(2) withheld) and its state at the period's end."""
+
+    number: str
+    start_on: date
+    maturity_on: date
+    principal: int
+    rate_text: str
+    jasa: int
+    tax: int
+    status: str
+    running: bool  # still running at the period's end
+
+
+@dataclass(frozen=True)
 class SavingsStatement:
     member: Member
     start: date
@@ -55,6 +74,12 @@ class SavingsStatement:
     wajib_monthly: int
     jasa_gross: int = 0  # jasa simpanan credited in the period, before PPh 4(2)
     jasa_tax: int = 0  # the PPh 4(2) withheld from it
+    berjangka: tuple[BerjangkaLine, ...] = ()
+
+    @property
+    def berjangka_running(self) -> int:
+        """Σ principal of the placements still running at the period's end."""
+        return sum(b.principal for b in self.berjangka if b.running)
 
     @property
     def period_text(self) -> str:
@@ -73,13 +98,43 @@ def _description(tx_type: TxType, method: str, note: str, reason: str) -> str:
         return note.strip() or "Jasa simpanan"
     text = tx_type.label
     if tx_type != TxType.PEMBALIKAN and method != "tunai":
-        text += f" ({in_sentence(PAYMENT_METHODS.get(method, method))})"
+        text += f" ({in_sentence({**PAYMENT_METHODS, **SYSTEM_METHODS}.get(method, method))})"
     extra = note.strip()
     if tx_type == TxType.PEMBALIKAN:
         # The note already names the receipt cancelled; the reason says why.
         text = extra or text
         extra = f"alasan: {reason}" if reason else ""
     return f"{text} – {extra}" if extra else text
+
+
+def _berjangka_lines(
+    berjangka: BerjangkaService, member: Member, start: date, end: date
+) -> tuple[BerjangkaLine, ...]:
+    lines = []
+    for d in berjangka.of_member(member.id):
+        if d.start_on > end or (d.closed_on is not None and d.closed_on < start):
+            continue
+        events = [e for e in berjangka.events(d.id) if start <= e.event_date <= end]
+        running = d.closed_on is None or d.closed_on > end
+        lines.append(
+            BerjangkaLine(
+                number=d.display_number,
+                start_on=d.start_on,
+                maturity_on=d.maturity_on,
+                principal=d.principal,
+                rate_text=format_rate(d.rate),
+                jasa=sum(e.jasa for e in events),
+                tax=sum(e.tax for e in events),
+                status="Berjalan" if running else _closed_text(d),
+                running=running,
+            )
+        )
+    return tuple(lines)
+
+
+def _closed_text(d: Deposit) -> str:
+    assert d.closed_on is not None and d.closed_kind is not None
+    return f"{d.closed_kind.label} {format_date_short(d.closed_on)}"
 
 
 def build_savings_statement(
@@ -89,10 +144,13 @@ def build_savings_statement(
     end: date,
     printed_on: date,
     jasa: Sequence[JasaLine] = (),
+    *,
+    berjangka: BerjangkaService | None = None,
 ) -> SavingsStatement:
     """Every transaction of `member` dated `start`..`end`, with running balances per kind;
     `jasa`: the member's jasa simpanan lines (services.jasa.member_lines), whose months end in
-    the period are summed (gross and PPh) for the statement's note."""
+    the period are summed (gross and PPh) for the statement's note; with `berjangka`, the
+    member's simpanan berjangka of the period too."""
     if end < start:
         raise ValidationError("Tanggal akhir sebelum tanggal awal.", field="end")
     if start > printed_on:
@@ -143,6 +201,7 @@ def build_savings_statement(
         wajib_monthly=wajib.monthly_amount,
         jasa_gross=sum(j.gross for j in jasa if start <= _month_end(j.month) <= end),
         jasa_tax=sum(j.tax for j in jasa if start <= _month_end(j.month) <= end),
+        berjangka=() if berjangka is None else _berjangka_lines(berjangka, member, start, end),
     )
 
 

@@ -60,6 +60,16 @@ DEFAULTS: dict[str, Any] = {
     # above which a second person approves, and how simpanan pokok/wajib are presented.
     "books.jasa_basis": "kas",  # kas / akrual_lancar
     "books.approval_above": 5_000_000,
+    # Simpanan berjangka (app/savings/berjangka.py): the rate per year of each term (text, a
+    # Decimal percentage), how jasa is paid by default, the early-withdrawal penalty (percent of
+    # the principal; the unpaid jasa is forfeited besides) and the account number pattern.
+    "berjangka.rate_1": "4",
+    "berjangka.rate_3": "5",
+    "berjangka.rate_6": "5,5",
+    "berjangka.rate_12": "6",
+    "berjangka.jasa_mode": "bulanan",  # bulanan / jatuh_tempo
+    "berjangka.penalty_percent": "1",
+    "berjangka.number_pattern": "SB-{year}-{seq:05}",
     # PPh 4(2) on jasa simpanan (LEDGER.md §4): the Rp240.000 threshold per member (default)
     # or per savings account.
     "pph.per_account": False,
@@ -94,6 +104,10 @@ CHOICES: dict[str, dict[str, str]] = {
         "kas": "Basis kas: jasa dan denda diakui saat diterima",
         "akrual_lancar": "Akrual untuk pinjaman Lancar",
     },
+    "berjangka.jasa_mode": {
+        "bulanan": "Tiap bulan ke Simpanan Sukarela",
+        "jatuh_tempo": "Sekaligus saat jatuh tempo",
+    },
     "collection.long_overdue_first": {
         "panggilan": "Surat Panggilan (undangan ke kantor)",
         "SP1": "Surat Peringatan 1 (SP1)",
@@ -107,6 +121,16 @@ CHOICES: dict[str, dict[str, str]] = {
     },
 }
 # Whole-number settings that are percentages.
+RATE_SETTINGS = frozenset(
+    {
+        "berjangka.rate_1",
+        "berjangka.rate_3",
+        "berjangka.rate_6",
+        "berjangka.rate_12",
+        "berjangka.penalty_percent",
+    }
+)
+"""Settings holding a Decimal percentage as text ('5,5')."""
 PERCENT_SETTINGS = frozenset(
     {"collection.waiver_max_denda", "collection.waiver_max_jasa", "collection.waiver_max_pokok"}
 )

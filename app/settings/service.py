@@ -11,13 +11,15 @@ from typing import Any
 
 from app.errors import ValidationError
 from app.loans.quality import custom_policy, parse_custom_limits
+from app.money import parse_rate
 from app.numbering import validate_pattern
-from app.savings.jasa import parse_rate
+from app.savings.jasa import parse_rate as parse_jasa_rate
 from app.settings.profile import (
     CHOICES,
     DEFAULTS,
     PERCENT_SETTINGS,
     PROFILE_FIELDS,
+    RATE_SETTINGS,
     RUPIAH_STYLES,
     CoopProfile,
 )
@@ -100,11 +102,16 @@ class SettingsService:
             except ValidationError as exc:
                 raise ValidationError(exc.message, field=key) from exc
         if key == "savings.jasa_sukarela_rate":
-            parse_rate(value, key)
+            parse_jasa_rate(value, key)
         if key == "format.rupiah_style" and value not in RUPIAH_STYLES:
             raise ValidationError("Pilih salah satu gaya penulisan rupiah.", field=key)
         if key == "backup.keep" and not 1 <= value <= 365:
             raise ValidationError("Simpan antara 1 dan 365 cadangan otomatis.", field=key)
+        if key in RATE_SETTINGS:
+            try:
+                parse_rate(str(value))
+            except ValidationError as exc:
+                raise ValidationError(exc.message, field=key) from exc
         if key == "format.timezone" and value not in ("WIB", "WITA", "WIT"):
             raise ValidationError("Pilih WIB, WITA atau WIT.", field=key)
 

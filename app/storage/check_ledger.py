@@ -26,7 +26,7 @@ from app.ledger.derive import (
 )
 from app.ledger.rules import lines_for
 from app.money import format_rupiah
-from app.storage import check_accrual, check_jasa
+from app.storage import check_accrual, check_berjangka, check_jasa
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.ledger_controls_repo import LedgerControlsRepository
 from app.storage.loans_events_repo import _EVENT_SELECT, _event
@@ -221,7 +221,9 @@ def booked(conn: sqlite3.Connection, end: date | None = None) -> list[str]:
         except sqlite3.OperationalError:
             continue  # a table of a later step
         problems += _listed(description, ids)
-    return problems
+    return problems + _listed(
+        "simpanan berjangka tanpa jurnal", check_berjangka.unbooked(conn, end)
+    )
 
 
 # -- 4, 5 --------------------------------------------------------------------------------------
@@ -273,6 +275,7 @@ def controls(conn: sqlite3.Connection) -> list[str]:
         f"Akun {titipan} titipan", -repo.account_balance(titipan), repo.titipan_total()
     )
     problems += _differs("Akun 1114 rekening antara", repo.account_balance("1114"), 0)
+    problems += check_berjangka.control(conn, _role(conn, "simpanan_berjangka"))
     problems += check_jasa.controls(conn)
     problems += check_accrual.accrued_control(conn, lambda role: _role(conn, role))
     problems += _opened(conn, repo)
@@ -433,4 +436,7 @@ def replay(conn: sqlite3.Connection) -> list[str]:
             continue
         if derived != stored:
             wrong.append(f"{found[1]} ({event.LABEL} {event.source_id})")
+    wrong += check_berjangka.replay(
+        conn, journals, lines, lambda on, product: _Resolver(conn, on, product)
+    )
     return _listed("jurnal berbeda dari hasil penurunan ulang transaksinya", wrong)

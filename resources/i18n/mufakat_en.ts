@@ -730,6 +730,72 @@ Everyone needs to log in again.</translation>
     </message>
 </context>
 <context>
+    <name>BerjangkaGroup</name>
+    <message>
+        <source>Simpanan Berjangka</source>
+        <translation>Term Deposits</translation>
+    </message>
+    <message>
+        <source>Jasa {n} bulan (% per tahun)</source>
+        <translation>Interest {n} months (% per year)</translation>
+    </message>
+    <message>
+        <source>Pembayaran jasa</source>
+        <translation>Interest payment</translation>
+    </message>
+    <message>
+        <source>Penalti cair awal (% pokok)</source>
+        <translation>Early withdrawal penalty (% of principal)</translation>
+    </message>
+    <message>
+        <source>Pencairan sebelum jatuh tempo: jasa yang belum dibayar hangus, ditambah penalti persen dari pokok.</source>
+        <translation>Withdrawal before maturity: unpaid interest is forfeited, plus a penalty as a percentage of the principal.</translation>
+    </message>
+    <message>
+        <source>Pola No. Rekening</source>
+        <translation>Account No. pattern</translation>
+    </message>
+</context>
+<context>
+    <name>BerjangkaModel</name>
+    <message>
+        <source>No. Rekening</source>
+        <translation>Account No.</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Pokok</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Jangka</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Jasa/th</source>
+        <translation>Interest/yr</translation>
+    </message>
+    <message>
+        <source>Jatuh Tempo</source>
+        <translation>Maturity</translation>
+    </message>
+    <message>
+        <source>Jasa Dibayar</source>
+        <translation>Interest Paid</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>{n} bln</source>
+        <translation>{n} mo</translation>
+    </message>
+</context>
+<context>
     <name>BookAllowanceDialog</name>
     <message>
         <source>Catat Saldo PPAP</source>
@@ -1739,6 +1805,57 @@ Check the spelling of the name or number, or choose Status All.</translation>
     <message>
         <source>Kebijakan</source>
         <translation>Policies</translation>
+    </message>
+</context>
+<context>
+    <name>CloseBerjangkaDialog</name>
+    <message>
+        <source>Pencairan Sebelum Jatuh Tempo</source>
+        <translation>Early Withdrawal</translation>
+    </message>
+    <message>
+        <source>Pencairan Jatuh Tempo</source>
+        <translation>Payout at Maturity</translation>
+    </message>
+    <message>
+        <source>Pokok {amount}, jatuh tempo {date}.</source>
+        <translation>Principal {amount}, maturing {date}.</translation>
+    </message>
+    <message>
+        <source>Jasa yang belum dibayarkan hangus dan ada penalti {penalty}: yang diterima anggota {net}.</source>
+        <translation>Unpaid interest is forfeited and a penalty of {penalty} applies: the member receives {net}.</translation>
+    </message>
+    <message>
+        <source>Pokok dan sisa jasa {jasa} (sebelum PPh) dibayarkan.</source>
+        <translation>The principal and the remaining interest {jasa} (before tax) are paid out.</translation>
+    </message>
+    <message>
+        <source>Tanggal *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Simpanan berjangka yang dicairkan sebelum jatuh tempo perlu izin Ketua/Pengurus lain (bukan yang mencatat) dan alasan yang ditulis.</source>
+        <translation>Withdrawing a term deposit before maturity needs the authorisation of another Chair/Board member (not the one recording it) and a written reason.</translation>
+    </message>
+    <message>
+        <source>Cairkan</source>
+        <translation>Pay Out</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Simpanan berjangka dicairkan</source>
+        <translation>Term deposit paid out</translation>
+    </message>
+    <message>
+        <source>Simpanan berjangka {number} sudah dicairkan.</source>
+        <translation>Term deposit {number} has been paid out.</translation>
     </message>
 </context>
 <context>
@@ -4419,6 +4536,33 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     </message>
 </context>
 <context>
+    <name>MemberBerjangkaWidget</name>
+    <message>
+        <source>Buka Simpanan Berjangka</source>
+        <translation>Open Term Deposit</translation>
+    </message>
+    <message>
+        <source>Cetak Bilyet</source>
+        <translation>Print Certificate</translation>
+    </message>
+    <message>
+        <source>Cairkan Jatuh Tempo</source>
+        <translation>Pay Out at Maturity</translation>
+    </message>
+    <message>
+        <source>Cairkan Sebelum Jatuh Tempo</source>
+        <translation>Withdraw Early</translation>
+    </message>
+    <message>
+        <source>Belum ada simpanan berjangka. Klik Buka Simpanan Berjangka untuk mencatat yang pertama.</source>
+        <translation>No term deposits yet. Click Open Term Deposit to record the first one.</translation>
+    </message>
+    <message>
+        <source>{n} simpanan berjangka berjalan, pokok {amount}.</source>
+        <translation>{n} term deposits running, principal {amount}.</translation>
+    </message>
+</context>
+<context>
     <name>MemberDetail</name>
     <message>
         <source>Pilih anggota di daftar sebelah kiri untuk melihat datanya.</source>
@@ -4523,6 +4667,10 @@ Your data is still saved in the database file. Make a backup by hand when the pr
     <message>
         <source>Pilih dulu transaksi di tabel yang akan dibatalkan.</source>
         <translation>First select the transaction to cancel in the table.</translation>
+    </message>
+    <message>
+        <source>Simpanan Berjangka</source>
+        <translation>Term Deposits</translation>
     </message>
     <message>
         <source>Pinjaman</source>
@@ -4999,6 +5147,14 @@ Check the spelling, search with part of the name, member no., NIK or phone numbe
         <translation>Month-end run finished</translation>
     </message>
     <message>
+        <source>Simpanan berjangka: {reason}</source>
+        <translation>Term deposits: {reason}</translation>
+    </message>
+    <message>
+        <source>Simpanan berjangka: jasa {n} rekening {gross} (PPh 4(2) {tax}), diperpanjang {aro}.</source>
+        <translation>Term deposits: interest on {n} accounts {gross} (PPh 4(2) {tax}), rolled over {aro}.</translation>
+    </message>
+    <message>
         <source>Kolektibilitas {n} pinjaman per {date} tersimpan. Sisa pokok {total}, rasio pinjaman bermasalah {npl}%.</source>
         <translation>Quality of {n} loans as of {date} saved. Principal outstanding {total}, non-performing loan ratio {npl}%.</translation>
     </message>
@@ -5204,6 +5360,73 @@ Check the spelling, search with part of the name, member no., NIK or phone numbe
     <message>
         <source>Hapus tagih, RAT {number}</source>
         <translation>Debt cancelled, RAT {number}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenBerjangkaDialog</name>
+    <message>
+        <source>Buka Simpanan Berjangka</source>
+        <translation>Open Term Deposit</translation>
+    </message>
+    <message>
+        <source>{n} bulan</source>
+        <translation>{n} months</translation>
+    </message>
+    <message>
+        <source>Diperpanjang otomatis saat jatuh tempo (ARO)</source>
+        <translation>Roll over automatically at maturity (ARO)</translation>
+    </message>
+    <message>
+        <source>Jasa ikut diperpanjang (menambah pokok)</source>
+        <translation>Roll the interest over too (adds to the principal)</translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp) *</source>
+        <translation>Amount (Rp) *</translation>
+    </message>
+    <message>
+        <source>Jangka waktu</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Jasa % per tahun</source>
+        <translation>Interest % per year</translation>
+    </message>
+    <message>
+        <source>Tanggal penempatan *</source>
+        <translation>Placement date *</translation>
+    </message>
+    <message>
+        <source>Asal dana</source>
+        <translation>Source of funds</translation>
+    </message>
+    <message>
+        <source>Pembayaran jasa</source>
+        <translation>Interest payment</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo {date}.</source>
+        <translation>Matures {date}.</translation>
+    </message>
+    <message>
+        <source>Jasa selama {n} bulan {amount} (sebelum PPh).</source>
+        <translation>Interest over {n} months {amount} (before tax).</translation>
+    </message>
+    <message>
+        <source>Simpanan berjangka tersimpan</source>
+        <translation>Term deposit saved</translation>
+    </message>
+    <message>
+        <source>Simpanan berjangka {number} sebesar {amount} untuk {name} tersimpan.</source>
+        <translation>Term deposit {number} of {amount} for {name} saved.</translation>
     </message>
 </context>
 <context>

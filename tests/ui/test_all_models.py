@@ -29,6 +29,7 @@ from app.savings.pph_models import BuktiPotongRow
 from app.services import Services
 from ui.models.backups_model import BackupsModel
 from ui.models.base import RowsModel
+from ui.models.berjangka_model import BerjangkaModel
 from ui.models.books_model import (
     BankItemsModel,
     JournalLinesModel,
@@ -285,6 +286,14 @@ def backups(s: Services) -> BackupsModel:
     return model
 
 
+def berjangka(s: Services) -> BerjangkaModel:
+    model = BerjangkaModel()
+    rows = [d for m in s.members.search("", None, limit=40) for d in s.berjangka.of_member(m.id)]
+    assert any(d.is_open for d in rows) and any(not d.is_open for d in rows)
+    model.set_rows(rows)
+    return model
+
+
 def journal_lines(s: Services) -> JournalLinesModel:
     def line(n: int, account: str, debit: int, credit: int, source: str) -> JournalLineRow:
         return JournalLineRow(
@@ -364,6 +373,7 @@ def bukti_potong(s: Services) -> BuktiPotongModel:
 
 
 BUILDERS: dict[type[QAbstractItemModel], Callable[[Services], QAbstractItemModel]] = {
+    BerjangkaModel: berjangka,
     MembersModel: members,
     SavingsHistoryModel: savings,
     LoansModel: loans,

@@ -119,6 +119,7 @@ class MonthEndDialog(QDialog):
                 n=format_number(len(self.jasa.lines)), gross=format_rupiah(self.jasa.gross),
                 tax=format_rupiah(self.jasa.tax),
             )  # fmt: skip
+        text += self._berjangka(as_of)
         messages.inform(self, self.tr("Proses akhir bulan selesai"), text)
         super().accept()
 
@@ -129,6 +130,21 @@ class MonthEndDialog(QDialog):
         jasa = self.services.jasa
         month = f"{as_of.year:04d}-{as_of.month:02d}"
         return jasa.result(month) or jasa.credit_month(self.user, as_of, today=self.today)
+
+    def _berjangka(self, as_of: date) -> str:
+        """The month's simpanan berjangka jasa and roll-overs, when `as_of` ends a month."""
+        if (as_of + timedelta(days=1)).day != 1:
+            return ""
+        try:
+            done = self.services.berjangka_month_end.run(self.user, as_of.year, as_of.month)
+        except AppError as exc:
+            return "\n\n" + self.tr("Simpanan berjangka: {reason}").format(reason=exc.message)
+        return "\n\n" + self.tr(
+            "Simpanan berjangka: jasa {n} rekening {gross} (PPh 4(2) {tax}), diperpanjang {aro}."
+        ).format(
+            n=format_number(done.paid), gross=format_rupiah(done.gross),
+            tax=format_rupiah(done.tax), aro=format_number(done.rolled_over),
+        )  # fmt: skip
 
 
 class BookAllowanceDialog(QDialog):

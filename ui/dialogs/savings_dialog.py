@@ -305,7 +305,9 @@ def write_savings_statement_pdf(
 ) -> Path:
     """Build the statement data and render it to `path` (app/documents does the PDF)."""
     jasa = services.jasa.member_lines(member.id)
-    data = build_savings_statement(services.savings, member, start, end, today, jasa)
+    data = build_savings_statement(
+        services.savings, member, start, end, today, jasa, berjangka=services.berjangka
+    )
     return render_savings_statement(
         data,
         services.settings.profile(),
@@ -360,7 +362,14 @@ class StatementDialog(QDialog):
         try:
             start, end = self.start_edit.value(), self.end_edit.value()
             assert start is not None and end is not None
-            build_savings_statement(self.services.savings, self.member, start, end, self.today)
+            build_savings_statement(
+                self.services.savings,
+                self.member,
+                start,
+                end,
+                self.today,
+                berjangka=self.services.berjangka,
+            )
             path = self.choose_path()
             if path is None:
                 return

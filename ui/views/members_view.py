@@ -37,6 +37,7 @@ from ui.errors import show_error
 from ui.export import export_button, install_export
 from ui.models.members_model import MembersModel
 from ui.report_print import preview_report, print_button, report_of
+from ui.views.member_berjangka import MemberBerjangkaWidget
 from ui.views.member_loans import MemberLoansWidget, member_loans_widget
 from ui.widgets import messages
 from ui.widgets.member_detail import MemberDetail
@@ -55,6 +56,7 @@ class MembersView(QWidget):
         self.today: Callable[[], date] = date.today
         self.dialog: QDialog | None = None  # the dialog open now (for tests and focus)
         self.loans_widget: MemberLoansWidget | None = None  # the panel's Pinjaman section
+        self.berjangka_widget: MemberBerjangkaWidget | None = None  # Simpanan Berjangka
         self.model = MembersModel(services.members, self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -309,6 +311,7 @@ class MembersView(QWidget):
                 savings.history(member.id),
             )
             self._show_loans(member.id)
+            self._show_berjangka(member.id)
         except AppError as exc:
             self.detail.clear()
             show_error(self, exc, self.tr("Data anggota tidak bisa dibuka"))
@@ -322,6 +325,20 @@ class MembersView(QWidget):
             self.detail.loans_placeholder.hide()
             self.detail.loans_layout.addWidget(self.loans_widget)
         self.loans_widget.set_member(member_id)
+
+    def _show_berjangka(self, member_id: int) -> None:
+        if self.berjangka_widget is None:
+            self.berjangka_widget = MemberBerjangkaWidget(self.services, self.user, member_id)
+            self.berjangka_widget.today = self.today
+            self.berjangka_widget.changed.connect(self._berjangka_changed)
+            self.detail.berjangka_layout.addWidget(self.berjangka_widget)
+        self.berjangka_widget.set_member(member_id)
+
+    def _berjangka_changed(self) -> None:
+        """Sukarela may have moved (opened from it, jasa or payout to it): show it again."""
+        member_id = self.current_member_id()
+        if member_id is not None:
+            self.show_member(member_id)
 
     def _update_member_buttons(self, member: Member) -> None:
         active = member.status == MemberStatus.AKTIF

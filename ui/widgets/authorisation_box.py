@@ -15,12 +15,20 @@ class AuthorisationBox(QGroupBox):
     withdrawal they record themselves, a Pengurus at the desk included. The reason is always
     typed. Wrong passwords count toward that user's lock-out (UserService.verify_authoriser)."""
 
-    def __init__(self, user: User, errors: FieldErrors, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        user: User,
+        errors: FieldErrors,
+        parent: QWidget | None = None,
+        explanation: str = "",
+    ) -> None:
+        """`explanation`: why this needs an authorisation (default: pokok/wajib withdrawal)."""
         super().__init__(self.tr("Izin Ketua/Pengurus"), parent)
         self.user = user
         form = QFormLayout(self)
         explain = QLabel(
-            self.tr(
+            explanation
+            or self.tr(
                 "Simpanan pokok dan wajib tidak boleh ditarik selama masih menjadi anggota. "
                 "Penarikan ini hanya boleh dengan izin Ketua/Pengurus lain (bukan yang "
                 "mencatat) dan alasan yang ditulis."

@@ -70,6 +70,7 @@ class MemberDetail(QScrollArea):
         content.addLayout(self._build_header())
         content.addWidget(self._build_data())
         content.addWidget(self._build_savings(), 1)
+        content.addWidget(self._build_berjangka())
         content.addWidget(self._build_loans())
         self.content.hide()
         self.member: Member | None = None
@@ -211,6 +212,12 @@ class MemberDetail(QScrollArea):
         self.reverse_hint.setWordWrap(True)
         below.addWidget(self.reverse_hint, 1)
         box.addLayout(below)
+        return group
+
+    def _build_berjangka(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Simpanan Berjangka"))
+        group.setObjectName("berjangka_section")
+        self.berjangka_layout = QVBoxLayout(group)  # the member view adds its widget here
         return group
 
     def _build_loans(self) -> QGroupBox:

@@ -28,6 +28,7 @@ from app.storage.schema import (
     m0020_closing,
     m0021_accrual_transfer,
     m0024_jasa_pph,
+    m0025_berjangka,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -50,4 +51,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0020_closing,
     m0021_accrual_transfer,
     m0024_jasa_pph,
+    m0025_berjangka,
 )

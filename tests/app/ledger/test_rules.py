@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from app.errors import ValidationError
 from app.ledger import events as ev
 from app.ledger.rules import lines_for
+from app.storage.schema import m0025_berjangka as m0025
 from app.storage.schema.m0014_ledger import METHODS, ROLES
 from app.storage.schema.m0024_jasa_pph import ROLES as JASA_ROLES
 
@@ -21,10 +22,11 @@ class Defaults:
     """The default chart's mapping (as the migration seeds it)."""
 
     def role(self, role: str) -> str:
-        return dict(ROLES + JASA_ROLES)[role]
+        return {**dict(ROLES + JASA_ROLES), **dict(m0025.ROLES)}[role]
 
     def method(self, method: str) -> str:
-        return dict(METHODS)[method]
+        transfer = {m: m0025.TRANSFER_ACCOUNT for m in m0025.SYSTEM_METHODS}
+        return {**dict(METHODS), **transfer}[method]
 
 
 def _lines(event: ev.Event) -> list[tuple[str, int, int]]:
@@ -184,6 +186,40 @@ CASES: list[tuple[ev.Event, list[tuple[str, int, int]]]] = [
     (  # a payment that also used titipan held before: cash is what came in
         ev.InstalmentPayment(source_id=1, on=D, pokok=400, jasa=100, titipan_used=150),
         [("1101", 350, 0), ("2104", 150, 0), ("4101", 0, 100), ("1105", 0, 400)],
+    ),
+    (  # simpanan berjangka from sukarela (the transfer account), its jasa with PPh 4(2)
+        ev.BerjangkaOpen(source_id=1, on=D, amount=2_000_000, method="sukarela"),
+        [("1114", 2_000_000, 0), ("2102", 0, 2_000_000)],
+    ),
+    (
+        ev.BerjangkaJasa(source_id=1, on=D, gross=300_000, tax=30_000),
+        [("5102", 300_000, 0), ("1114", 0, 270_000), ("2106", 0, 30_000)],
+    ),
+    (  # early withdrawal: the penalty kept as income, no jasa
+        ev.BerjangkaClose(source_id=1, on=D, principal=5_000_000, method="tunai", penalty=50_000),
+        [("2102", 5_000_000, 0), ("1101", 0, 4_950_000), ("4104", 0, 50_000)],
+    ),
+    (  # a small piece past Rp240.000: the PPh above the jasa is taken from the member
+        ev.BerjangkaJasa(source_id=1, on=D, gross=2_000, tax=24_100),
+        [("5102", 2_000, 0), ("1114", 22_100, 0), ("2106", 0, 24_100)],
+    ),
+    (  # payout at maturity by bank, the last jasa net of PPh to sukarela
+        ev.BerjangkaClose(
+            source_id=1,
+            on=D,
+            principal=60_000_000,
+            method="transfer",
+            jasa=250_000,
+            tax=25_000,
+            jasa_method="jasa_berjangka",
+        ),
+        [
+            ("2102", 60_000_000, 0),
+            ("5102", 250_000, 0),
+            ("1103.01", 0, 60_000_000),
+            ("1114", 0, 225_000),
+            ("2106", 0, 25_000),
+        ],
     ),
     (  # jasa sukarela over the threshold: the member gets the net, 2106 the PPh
         ev.JasaSimpanan(source_id=1, on=D, member_id=1, kind="sukarela", gross=300, tax=30),

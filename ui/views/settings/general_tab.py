@@ -1,4 +1,5 @@
-"""Pengaturan → Umum: formats, number patterns, savings amounts, backups, log-in lock-out."""
+"""Pengaturan → Umum: formats, number patterns, savings amounts (simpanan berjangka too),
+backups, log-in lock-out."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from app.settings.profile import RUPIAH_STYLES
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.errors import show_error
+from ui.views.settings.berjangka_group import BerjangkaGroup
 from ui.widgets.form import FieldErrors
 
 PATTERN_KEYS = ("members.number_pattern", "savings.receipt_pattern")
@@ -129,6 +131,8 @@ class GeneralTab(QWidget):
             security_form, self.tr("Lama terkunci"), "security.lockout_minutes", self.lockout
         )
         right.addWidget(security)
+        self.berjangka = BerjangkaGroup(self.errors)
+        right.addWidget(self.berjangka)
         right.addStretch()
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
@@ -170,6 +174,7 @@ class GeneralTab(QWidget):
         self.keep.setValue(int(get("backup.keep")))
         self.max_failed.setValue(int(get("security.max_failed_logins")))
         self.lockout.setValue(int(get("security.lockout_minutes")))
+        self.berjangka.reload(get)
         self.errors.clear()
         self.done_label.clear()
 
@@ -203,6 +208,7 @@ class GeneralTab(QWidget):
         values["backup.keep"] = self.keep.value()
         values["security.max_failed_logins"] = self.max_failed.value()
         values["security.lockout_minutes"] = self.lockout.value()
+        values.update(self.berjangka.values())
         return values
 
     def save(self) -> None:

@@ -1,0 +1,89 @@
+"""Outside review of PPh 4(2) across sukarela and berjangka of one member in one month (LEDGER.md
+§4, issue 13 §2): figures worked by hand, through the real services on a real SQLite file.
+
+January 2026, one member:
+- sukarela: 43.600.000 since 15-12-2025, 6 % a year, lowest balance → 43.600.000 × 0,005 = 218.000
+- berjangka: 10.000.000, 3 months, 5 %, opened 15-01-2026 → January piece 16/90 × 125.000 = 22.222
+Month total 218.000 + 22.222 = 240.222 > 240.000.
+Per member (default): PPh = 10 % × 240.222 = 24.022,2 → 24.022 on the month, whichever piece is
+credited last carries it:
+- sukarela first: sukarela 0; berjangka 24.022 − 0 = 24.022 on a 22.222 piece → net −1.800 taken
+  from sukarela.
+- berjangka first: berjangka 0; sukarela 24.022 → net 218.000 − 24.022 = 193.978.
+Either way: Dr 5101 218.000, Dr 5102 22.222 / Cr 2106 24.022, Cr 2101 216.200 (240.222 − 24.022),
+sukarela 43.600.000 + 216.200 = 43.816.200.
+Per account (`pph.per_account`): 218.000 ≤ 240.000 and 22.222 ≤ 240.000 → no PPh;
+Cr 2101 240.222."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from app.savings.models import SavingsKind
+from app.services import Services
+from app.storage.check import check_database
+from app.users.models import Role
+from tests.conftest import make_member, make_user
+
+TODAY = date(2026, 11, 26)
+JAN_END = date(2026, 1, 31)
+
+
+def _net(services: Services, on: date) -> dict[str, int]:
+    out: dict[str, int] = defaultdict(int)
+    for row in services.ledger.search(on, on):
+        out[row.account] += row.debit - row.credit
+    return {k: v for k, v in out.items() if v}
+
+
+@pytest.mark.parametrize("sukarela_first", [True, False])
+@pytest.mark.parametrize("per_account", [False, True])
+def test_sukarela_and_berjangka_in_one_month(
+    services: Services, sukarela_first: bool, per_account: bool
+) -> None:
+    ketua = make_user(services, Role.PENGURUS, "ketua", "Budi Santoso")
+    staf = make_user(services, Role.MANAJER, "manajer", "Rina Manajer")
+    services.settings.set_many(
+        ketua,
+        {
+            "savings.jasa_sukarela_rate": "6",
+            "savings.jasa_sukarela_basis": "terendah",
+            "pph.per_account": per_account,
+        },
+    )
+    who = make_member(services, ketua).id
+    services.savings.deposit(
+        staf, who, SavingsKind.SUKARELA, 43_600_000, date(2025, 12, 15), today=TODAY
+    )
+    services.berjangka.open(
+        staf, who, 10_000_000, 3, date(2026, 1, 15), rate=Decimal(5), today=TODAY
+    )
+    runs = [
+        lambda: services.jasa.credit_month(ketua, JAN_END, today=TODAY),
+        lambda: services.berjangka_month_end.run(staf, 2026, 1),
+    ]
+    for run in runs if sukarela_first else runs[::-1]:
+        run()
+    line = services.jasa.result("2026-01").lines[0]  # type: ignore[union-attr]
+    (piece,) = [
+        e for d in services.berjangka.of_member(who) for e in services.berjangka.events(d.id)
+    ]
+    assert (line.gross, piece.jasa) == (218_000, 22_222)
+    tax = 0 if per_account else 24_022
+    if per_account:
+        assert (line.tax, piece.tax) == (0, 0)
+    elif sukarela_first:
+        assert (line.tax, piece.tax) == (0, 24_022)
+    else:
+        assert (line.tax, piece.tax) == (24_022, 0)
+    want = {"5101": 218_000, "5102": 22_222, "2101": -(240_222 - tax)}
+    if tax:
+        want["2106"] = -tax
+    assert _net(services, JAN_END) == want
+    assert services.savings.balances(who).sukarela == 43_600_000 + 240_222 - tax
+    assert services.db.scalar("SELECT sum(tax) FROM pph_potongan") == tax
+    assert check_database(services.db.path).problems == []

@@ -24,7 +24,7 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from app.savings.berjangka import EventKind
+from app.savings.berjangka import EventKind, JasaMode
 from app.services import Services
 from app.storage.check import check_database
 from app.users.models import Role, User
@@ -120,4 +120,115 @@ def test_early_withdrawal_penalty_and_forfeited_jasa(services: Services) -> None
     assert services.savings.balances(who).sukarela == 61_111
     services.berjangka_month_end.run(staf, 2026, 3)
     assert _net(services, date(2026, 3, 11), date(2026, 3, 31)) == {}
+    assert check_database(services.db.path).problems == []
+
+
+def test_a_large_placement_passes_the_pph_threshold_in_its_second_month(
+    services: Services,
+) -> None:
+    """60.000.000 for 12 months at 6 % from 10-01-2026 → maturity 10-01-2027 (365 days);
+    term jasa 60.000.000 × 6 % × 12 / 12 = 3.600.000.
+    31-01: 21/365 × 3.600.000 = 207.123,3 → 207.123 ≤ 240.000: no PPh.
+    28-02: 49/365 × 3.600.000 = 483.287,7 → 483.288; piece 483.288 − 207.123 = 276.165 >
+    240.000 → PPh 10 % = 27.616,5 → 27.616 (rounded down); net 248.549.
+    Journal: Dr 5102 276.165 / Cr 2101 248.549 / Cr 2106 27.616."""
+    _ketua, staf, who = _people(services)
+    d = services.berjangka.open(
+        staf, who, 60_000_000, 12, date(2026, 1, 10), rate=Decimal(6), today=TODAY
+    )
+    assert (d.maturity_on, d.total_jasa) == (date(2027, 1, 10), 3_600_000)
+    jan = services.berjangka_month_end.run(staf, 2026, 1)
+    assert (jan.gross, jan.tax) == (207_123, 0)
+    feb = services.berjangka_month_end.run(staf, 2026, 2)
+    assert (feb.gross, feb.tax) == (276_165, 27_616)
+    assert _net(services, date(2026, 2, 28), date(2026, 2, 28)) == {
+        "5102": 276_165,
+        "2101": -248_549,
+        "2106": -27_616,
+    }
+    assert services.savings.balances(who).sukarela == 207_123 + 248_549
+    assert check_database(services.db.path).problems == []
+
+
+def test_jasa_at_maturity_paid_in_cash_with_the_principal(services: Services) -> None:
+    """1.000.000 for 3 months at 6 %, jasa at maturity, from 02-01-2026 → 02-04-2026:
+    1.000.000 × 6 % × 3 / 12 = 15.000; nothing at the month ends; payout in cash:
+    Dr 2102 1.000.000, Dr 5102 15.000 / Cr 1101 1.015.000."""
+    _ketua, staf, who = _people(services)
+    d = services.berjangka.open(
+        staf,
+        who,
+        1_000_000,
+        3,
+        date(2026, 1, 2),
+        rate=Decimal(6),
+        jasa_mode=JasaMode.JATUH_TEMPO,
+        today=TODAY,
+    )
+    for month in (1, 2, 3):
+        assert services.berjangka_month_end.run(staf, 2026, month).gross == 0
+    on = date(2026, 4, 2)
+    out = services.berjangka.pay_out(staf, d.id, on, "tunai", today=TODAY)
+    assert (out.principal, out.jasa, out.tax) == (1_000_000, 15_000, 0)
+    assert _net(services, on, on) == {"2102": 1_000_000, "5102": 15_000, "1101": -1_015_000}
+    assert services.savings.balances(who).sukarela == 0
+
+
+def test_aro_with_the_jasa_added_to_the_principal(services: Services) -> None:
+    """10.000.000, 3 months, 5 %, jasa at maturity, ARO with the jasa: at 15-04-2026 the jasa
+    125.000 (no PPh) is added → new principal 10.125.000 from 15-04 to 15-07-2026, term jasa
+    10.125.000 × 5 % × 3 / 12 = 126.562,5 → half-up 126.563. Net on 15-04: Dr 5102 125.000 /
+    Cr 2102 125.000 (the old 10.000.000 out and the new 10.125.000 in)."""
+    _ketua, staf, who = _people(services)
+    d = services.berjangka.open(
+        staf,
+        who,
+        10_000_000,
+        3,
+        START,
+        rate=Decimal(5),
+        jasa_mode=JasaMode.JATUH_TEMPO,
+        aro=True,
+        aro_jasa=True,
+        today=TODAY,
+    )
+    for month in (1, 2, 3, 4):
+        services.berjangka_month_end.run(staf, 2026, month)
+    new = next(x for x in services.berjangka.of_member(who) if x.is_open)
+    assert new.previous_id == d.id
+    assert (new.principal, new.total_jasa, new.maturity_on) == (
+        10_125_000,
+        126_563,
+        date(2026, 7, 15),
+    )
+    on = date(2026, 4, 15)
+    assert _net(services, on, on) == {"5102": 125_000, "2102": -125_000}
+    assert services.savings.balances(who).sukarela == 0
+    assert check_database(services.db.path).problems == []
+
+
+def test_early_withdrawal_of_a_jasa_at_maturity_placement_to_sukarela(services: Services) -> None:
+    """5.000.000, 6 months, 6 %, jasa at maturity, from 03-02-2026; withdrawn 20-04-2026 to
+    sukarela: no jasa was paid, the accrued jasa is forfeited, penalty 1 % = 50.000;
+    sukarela + 4.950.000: Dr 2102 5.000.000 / Cr 2101 4.950.000 / Cr 4104 50.000."""
+    ketua, staf, who = _people(services)
+    d = services.berjangka.open(
+        staf,
+        who,
+        5_000_000,
+        6,
+        date(2026, 2, 3),
+        rate=Decimal(6),
+        jasa_mode=JasaMode.JATUH_TEMPO,
+        today=TODAY,
+    )
+    for month in (2, 3):
+        services.berjangka_month_end.run(staf, 2026, month)
+    on = date(2026, 4, 20)
+    event = services.berjangka.withdraw_early(
+        staf, d.id, on, "sukarela", ketua, "Biaya rumah sakit", TODAY
+    )
+    assert (event.jasa, event.penalty) == (0, 50_000)
+    assert _net(services, on, on) == {"2102": 5_000_000, "2101": -4_950_000, "4104": -50_000}
+    assert services.savings.balances(who).sukarela == 4_950_000
     assert check_database(services.db.path).problems == []

@@ -106,3 +106,27 @@ def test_annuity_accrues_each_instalments_jasa_and_kl_takes_it_all_back(akrual: 
     assert _accrual(akrual, "akrual_turun", APR) == [("4101", 345_719, 0), ("1109", 0, 345_719)]
     assert akrual.ledger.loan_balance("jasa_akrual", loan.id, APR) == 0
     assert check_database(akrual.db.path).problems == []
+
+
+def test_annuity_partial_payment_clears_part_of_the_accrual(akrual: Services) -> None:
+    """31-01: Dr 1109 125.000. 05-02: Rp100.000 paid → denda d first, then jasa 100.000 − d,
+    all of it out of 1109 (accrued 125.000 ≥ it): Cr 4103 d, Cr 1109 100.000 − d. Accrued left
+    125.000 − (100.000 − d) = 25.000 + d, exactly instalment 1's unpaid jasa. 28-02: due unpaid
+    = (25.000 + d) + 115.280, accrued 25.000 + d → the month's accrual is 115.280."""
+    admin = admin_user(akrual)
+    loan = make_loan(
+        akrual, admin, make_member(akrual, admin).id, months=12, product_name="Pinjaman Anuitas"
+    )
+    akrual.loans.quality.month_end(admin, JAN)
+    paid, lines = _payment(akrual, admin, loan.id, 100_000, date(2025, 2, 5))
+    d = paid.denda
+    assert (paid.pokok, paid.jasa) == (0, 100_000 - d)
+    want = [("1101", 100_000, 0), ("1109", 0, 100_000 - d)]
+    if d:
+        want.append(("4103", 0, d))
+    assert lines == sorted(want)
+    assert akrual.ledger.loan_balance("jasa_akrual", loan.id, date(2025, 2, 5)) == 25_000 + d
+    akrual.loans.quality.month_end(admin, FEB)
+    assert _accrual(akrual, "akrual", FEB) == [("1109", 115_280, 0), ("4101", 0, 115_280)]
+    assert akrual.ledger.loan_balance("jasa_akrual", loan.id, FEB) == 140_280 + d
+    assert check_database(akrual.db.path).problems == []

@@ -232,3 +232,14 @@ def test_early_withdrawal_of_a_jasa_at_maturity_placement_to_sukarela(services: 
     assert _net(services, on, on) == {"2102": 5_000_000, "2101": -4_950_000, "4104": -50_000}
     assert services.savings.balances(who).sukarela == 4_950_000
     assert check_database(services.db.path).problems == []
+
+
+def test_a_missed_month_is_caught_up_the_next_month(services: Services) -> None:
+    """The February job not run: 31-03 pays what has accrued by 31-03 less what was paid:
+    104.167 − 22.222 = 81.945 (= 38.889 + 43.056); the term still adds up to 125.000."""
+    _ketua, staf, who = _people(services)
+    d = services.berjangka.open(staf, who, 10_000_000, 3, START, rate=Decimal(5), today=TODAY)
+    for month in (1, 3, 4):
+        services.berjangka_month_end.run(staf, 2026, month)
+    assert [e.jasa for e in services.berjangka.events(d.id)] == [22_222, 81_945, 20_833]
+    assert services.savings.balances(who).sukarela == 125_000

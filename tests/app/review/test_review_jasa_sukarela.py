@@ -113,3 +113,23 @@ def test_pph_threshold_on_the_whole_gross(
     assert _journal(services, line.id) == sorted(want)
     conn = services.db.sql.conn
     assert check_ledger.booked(conn) == [] and check_ledger.controls(conn) == []
+
+
+@pytest.mark.parametrize(
+    ("rate", "gross"),
+    [
+        ("2,5", 20_833),  # 10.000.000 × 2,5 / 1200 = 20.833,33 → 20.833 (down)
+        ("3.75", 31_250),  # 10.000.000 × 3,75 / 1200 = 31.250
+        ("7", 58_333),  # 10.000.000 × 7 / 1200 = 58.333,33 → 58.333 (never up)
+        ("0", 0),  # no jasa at all: nothing credited
+    ],
+)
+def test_fractional_rates_round_down(services: Services, rate: str, gross: int) -> None:
+    admin = _setup(services, rate, "terendah")
+    who = make_member(services, admin).id
+    services.savings.deposit(
+        admin, who, SavingsKind.SUKARELA, 10_000_000, date(2026, 2, 27), today=TODAY
+    )
+    lines = services.jasa.credit_month(admin, date(2026, 3, 31), today=TODAY).lines
+    assert [line.gross for line in lines] == ([gross] if gross else [])
+    assert services.savings.balances(who).sukarela == 10_000_000 + gross

@@ -12,6 +12,7 @@ from app.clock import now_text
 from app.ledger.models import Journal, Line
 from app.storage.closing_repo import refuse_into_locked
 from app.storage.db import Database
+from app.storage.ledger_periods_repo import LedgerPeriodsRepository
 
 
 class LedgerRepository:
@@ -89,28 +90,38 @@ class LedgerRepository:
         )
         return _journal(row, tuple(_line(r) for r in lines))
 
-    def trial_balance(self, as_of: date) -> list[sqlite3.Row]:
-        """Per posted account: code, name, normal, type, debit and credit totals to `as_of`."""
-        return self.db.rows(
-            "SELECT a.code, a.name, a.normal, a.type, sum(l.debit) AS debit,"
-            " sum(l.credit) AS credit FROM journal_lines l"
-            " JOIN journals j ON j.id = l.journal_id JOIN accounts a ON a.code = l.account"
-            " WHERE j.date <= ? GROUP BY a.code ORDER BY a.code",
-            (as_of.isoformat(),),
-        )
+    def trial_balance(self, as_of: date) -> list[dict[str, Any]]:
+        """Per posted account: code, name, normal, type, debit and credit totals to `as_of`
+        (from the month totals, app/storage/ledger_periods_repo.py)."""
+        totals = LedgerPeriodsRepository(self.db).totals(as_of)
+        names = {
+            str(r["code"]): r for r in self.db.rows("SELECT code, name, normal, type FROM accounts")
+        }
+        return [
+            {
+                "code": code,
+                "name": names[code]["name"],
+                "normal": names[code]["normal"],
+                "type": names[code]["type"],
+                "debit": debit,
+                "credit": credit,
+            }
+            for code, (debit, credit, lines) in sorted(totals.items())
+            if lines
+        ]
 
     def balance(
         self, accounts: Sequence[str], as_of: date | None = None, loan_id: int | None = None
     ) -> int:
         """Σ debit − Σ credit of `accounts` (optionally one loan's sub-ledger, to a date)."""
-        where = [f"l.account IN ({','.join('?' * len(accounts))})"]
-        params: list[Any] = list(accounts)
+        if loan_id is None:
+            totals = LedgerPeriodsRepository(self.db).totals(as_of or date.max)
+            return sum(d - c for a, (d, c, _) in totals.items() if a in set(accounts))
+        where = [f"l.account IN ({','.join('?' * len(accounts))})", "l.loan_id = ?"]
+        params: list[Any] = [*accounts, loan_id]
         if as_of is not None:
             where.append("j.date <= ?")
             params.append(as_of.isoformat())
-        if loan_id is not None:
-            where.append("l.loan_id = ?")
-            params.append(loan_id)
         value = self.db.scalar(
             "SELECT coalesce(sum(l.debit - l.credit), 0) FROM journal_lines l"
             f" JOIN journals j ON j.id = l.journal_id WHERE {' AND '.join(where)}",

@@ -12,12 +12,12 @@ SAMPLE = 5
 
 def month_totals(conn: sqlite3.Connection) -> list[str]:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "journal_month_totals" not in tables:
+    if "ledger_month_totals" not in tables:
         return []
     stored = {
         (r[0], r[1], r[2]): (r[3], r[4], r[5])
         for r in conn.execute(
-            "SELECT account, month, closing, debit, credit, lines FROM journal_month_totals"
+            "SELECT account, month, closing, debit, credit, lines FROM ledger_month_totals"
         )
     }
     actual = {
@@ -36,6 +36,6 @@ def month_totals(conn: sqlite3.Connection) -> list[str]:
     sample = ", ".join(f"{account} {month}" for account, month, _ in wrong[:SAMPLE])
     more = " …" if len(wrong) > SAMPLE else ""
     return [
-        "saldo per bulan (journal_month_totals) tidak sama dengan jumlah baris jurnal: "
+        "saldo per bulan (ledger_month_totals) tidak sama dengan jumlah baris jurnal: "
         f"{len(wrong)} ({sample}{more})"
     ]

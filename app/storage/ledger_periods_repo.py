@@ -1,5 +1,5 @@
 """Balances to a date from the month totals (step 0022): the whole months before the date's
-month from `journal_month_totals`, the part of its month from the lines (the shorter side: the
+month from `ledger_month_totals`, the part of its month from the lines (the shorter side: the
 days up to the date, or the whole month less the days after it)."""
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class LedgerPeriodsRepository:
     def _months(self, where: str, month: str, closing: bool) -> Totals:
         kind = "" if closing else " AND closing = 0"
         rows = self.db.rows(
-            "SELECT account, sum(debit), sum(credit), sum(lines) FROM journal_month_totals"
+            "SELECT account, sum(debit), sum(credit), sum(lines) FROM ledger_month_totals"
             f" WHERE {where}{kind} GROUP BY account",
             (month,),
         )

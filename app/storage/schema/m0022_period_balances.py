@@ -1,6 +1,6 @@
 """Step 0022: per-account month totals of the journal (issue 12 §7 speed).
 
-`journal_month_totals` holds, per account, month ('YYYY-MM') and kind (the jurnal penutup apart,
+`ledger_month_totals` holds, per account, month ('YYYY-MM') and kind (the jurnal penutup apart,
 which the statements leave out), the sums of debit and credit and the number of lines. It is
 kept by a trigger on the journal header, so every writer (one journal, a bulk batch, a
 migration, the sqlite3 shell) updates it in the transaction that writes the journal: a header
@@ -16,7 +16,7 @@ import sqlite_utils
 
 from app.storage.schema._sql import run as _run
 
-TOTALS = """INSERT INTO journal_month_totals (account, month, closing, debit, credit, lines)
+TOTALS = """INSERT INTO ledger_month_totals (account, month, closing, debit, credit, lines)
     SELECT l.account, substr(j.date, 1, 7), j.source = 'tutup_buku', sum(l.debit),
         sum(l.credit), count(*) FROM journal_lines l JOIN journals j ON j.id = l.journal_id
     {where} GROUP BY 1, 2, 3
@@ -27,7 +27,7 @@ TOTALS = """INSERT INTO journal_month_totals (account, month, closing, debit, cr
 def m0022_period_balances(db: sqlite_utils.Database) -> None:
     _run(
         db,
-        """CREATE TABLE journal_month_totals (
+        """CREATE TABLE ledger_month_totals (
             account TEXT NOT NULL,
             month TEXT NOT NULL,
             closing INTEGER NOT NULL CHECK (closing IN (0, 1)),
@@ -36,7 +36,7 @@ def m0022_period_balances(db: sqlite_utils.Database) -> None:
             lines INTEGER NOT NULL,
             PRIMARY KEY (account, month, closing)
         ) STRICT, WITHOUT ROWID""",
-        "CREATE INDEX journal_month_totals_month ON journal_month_totals (month)",
+        "CREATE INDEX ledger_month_totals_month ON ledger_month_totals (month)",
         TOTALS.format(where="WHERE 1"),
         f"""CREATE TRIGGER journals_month_totals AFTER INSERT ON journals BEGIN
             {TOTALS.format(where="WHERE j.id = NEW.id")};

@@ -182,10 +182,10 @@ def test_check_names_a_month_total_that_differs(services: Services, db_path: Pat
             user_id=None,
         )
     services.close()
-    assert not [p for p in check_database(db_path).problems if "journal_month_totals" in p]
+    assert not [p for p in check_database(db_path).problems if "ledger_month_totals" in p]
     with sqlite3.connect(db_path) as conn:  # another tool edits the derived table
-        conn.execute("UPDATE journal_month_totals SET debit = debit + 1 WHERE account = '1101'")
-    problems = [p for p in check_database(db_path).problems if "journal_month_totals" in p]
+        conn.execute("UPDATE ledger_month_totals SET debit = debit + 1 WHERE account = '1101'")
+    problems = [p for p in check_database(db_path).problems if "ledger_month_totals" in p]
     assert problems and "1101 2025-06" in problems[0]
 
 
@@ -209,7 +209,7 @@ def test_the_step_fills_the_table_of_an_existing_file(
     services.close()
     with sqlite3.connect(db_path) as conn:  # the file as it was before the step
         conn.execute("DROP TRIGGER journals_month_totals")
-        conn.execute("DROP TABLE journal_month_totals")
+        conn.execute("DROP TABLE ledger_month_totals")
         import sqlite_utils
 
         m0022_period_balances.migrate(sqlite_utils.Database(conn))

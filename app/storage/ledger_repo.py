@@ -14,6 +14,9 @@ from app.storage.closing_repo import refuse_into_locked
 from app.storage.db import Database
 from app.storage.ledger_periods_repo import LedgerPeriodsRepository
 
+DENSE_ACCOUNT = 20_000
+"""An account with more lines than this is read in date order (its first page comes first)."""
+
 
 class LedgerRepository:
     def __init__(self, db: Database) -> None:
@@ -129,14 +132,42 @@ class LedgerRepository:
         )
         return int(value)
 
-    def account_lines(self, code: str, start: date, end: date) -> list[sqlite3.Row]:
+    def account_lines(
+        self,
+        code: str,
+        start: date,
+        end: date,
+        *,
+        after: tuple[str, int, int] | None = None,
+        limit: int = -1,
+    ) -> list[sqlite3.Row]:
+        """`code`'s lines dated `start`..`end` in (date, journal, line) order, from just after
+        `after` (a date text, journal id and line id), at most `limit` (-1: all). An account
+        with many lines is read in date order through the journals' date index, stopping at
+        `limit`; one with few lines through its own index, then sorted."""
+        lines = LedgerPeriodsRepository(self.db).totals(date.max).get(code, (0, 0, 0))[2]
+        if lines > DENSE_ACCOUNT:
+            source = (
+                "journals j INDEXED BY journals_date JOIN journal_lines l"
+                " INDEXED BY journal_lines_account ON l.account = ? AND l.journal_id = j.id"
+            )
+        else:
+            source = (
+                "journal_lines l INDEXED BY journal_lines_account JOIN journals j"
+                " ON j.id = l.journal_id AND l.account = ?"
+            )
         return self.db.rows(
             "SELECT j.id AS journal_id, j.number, j.date, j.source, j.source_id, j.description,"
-            " l.debit, l.credit, l.member_id, l.loan_id FROM journal_lines l"
-            " JOIN journals j ON j.id = l.journal_id"
-            " WHERE l.account = ? AND j.date >= ? AND j.date <= ? ORDER BY j.date, j.id, l.id",
-            (code, start.isoformat(), end.isoformat()),
+            f" l.id AS line_id, l.debit, l.credit, l.member_id, l.loan_id FROM {source}"
+            " WHERE j.date >= ? AND j.date <= ? AND (j.date, j.id, l.id) > (?, ?, ?)"
+            " ORDER BY j.date, j.id, l.id LIMIT ?",
+            (code, start.isoformat(), end.isoformat(), *(after or ("", 0, 0)), limit),
         )
+
+    def line_count(self, code: str, start: date, end: date) -> int:
+        """How many lines `code` has dated `start`..`end` (from the month totals)."""
+        moved = LedgerPeriodsRepository(self.db).movements(start, end)
+        return moved.get(code, (0, 0, 0))[2]
 
     def search_lines(
         self,

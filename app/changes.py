@@ -22,7 +22,8 @@ class Kind(StrEnum):
 
 
 # Table name prefixes -> kind; the longest matching prefix wins. Tables that no view lists
-# (the audit trail, backups, sequences, migrations, the file's identity) notify nothing.
+# (the audit trail, backups, sequences, migrations, the file's identity, the month totals
+# derived from the journals) notify nothing.
 _PREFIXES: dict[str, Kind] = {
     "members": Kind.MEMBERS,
     "savings": Kind.SAVINGS,

@@ -34,7 +34,8 @@ from app.imports.service import ImportService
 from app.ledger.bankrec import BankReconciliation
 from app.ledger.cashbook import CashBook
 from app.ledger.closing import PeriodClose
-from app.ledger.history import post_history
+from app.ledger.history import Progress as HistoryProgress
+from app.ledger.history import history_pending, post_history
 from app.ledger.manual import ManualJournals
 from app.ledger.posting import ProblemLoanBooks
 from app.ledger.service import LedgerPolicy, LedgerService
@@ -110,7 +111,6 @@ class Services:
         self.shu = ShuService(db, self.audit)  # SHU per member, Pengaturan → SHU
         self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
         self._build_collection()
-        post_history(self.ledger)  # an earlier release's file, once
 
     def _build_collection(self) -> None:
         """Problem loans (DOMAIN §7): the services that change things, then the reads."""
@@ -183,10 +183,37 @@ class Services:
         )
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False, accept_older: bool = False) -> Services:
+    def open(
+        cls,
+        path: Path,
+        *,
+        create: bool = False,
+        accept_older: bool = False,
+        history: bool = True,
+    ) -> Services:
+        """Open `path` (locked, inspected, migrated) and build every service. An earlier
+        release's file has its stored history posted to the books once, here; `history=False`
+        leaves that to the caller (`history_pending`, `post_history`: the window shows its
+        progress and lets the user cancel)."""
         db = open_database(path, create=create, accept_older=accept_older)
         clean_leftovers(db)  # of backups killed half-way (the file is locked: none is running)
-        return cls(db)
+        services = cls(db)
+        if history:
+            try:
+                services.post_history()
+            except BaseException:
+                services.close()
+                raise
+        return services
+
+    def history_pending(self) -> bool:
+        """The file's stored history is still to be posted to the books (once)."""
+        return history_pending(self.ledger)
+
+    def post_history(self, progress: HistoryProgress | None = None) -> int:
+        """Post the stored history in one transaction (nothing when done before); `progress`
+        gets (records looked at, records in all) and may raise to cancel: nothing stays."""
+        return post_history(self.ledger, progress)
 
     @property
     def path(self) -> Path:

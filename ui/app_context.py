@@ -27,6 +27,7 @@ from app.files import (
     plan_restore,
     restore_file,
 )
+from app.money import format_number
 from app.paths import backup_dir_for, demo_db_path
 from app.users.models import User
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
@@ -135,6 +136,8 @@ class AppController(QObject):
         except StorageError as exc:
             self.show_start(exc.message)
             return False
+        if services.history_pending() and not self._post_history(services):
+            return False
         self._opened(services)
         return True
 
@@ -144,13 +147,50 @@ class AppController(QObject):
         from app.services import Services
 
         if not long_check_ahead(path, self.long_check_bytes):
-            return Services.open(path, accept_older=accept_older)
+            return Services.open(path, accept_older=accept_older, history=False)
         return run_with_progress(
             self._parent(),
             self.tr("Membuka {name}").format(name=path.name),
             self.tr("Memeriksa keutuhan data setelah komputer mati mendadak…"),
-            lambda _progress: Services.open(path, accept_older=accept_older),
+            lambda _progress: Services.open(path, accept_older=accept_older, history=False),
         )
+
+    def _post_history(self, services: Services) -> bool:
+        """The first open of a file from before the books: its stored history is posted once,
+        behind a progress dialog that can be cancelled (then nothing of it stays and the file
+        is closed; it is posted on the next open)."""
+        done_text = self.tr("Membukukan riwayat transaksi: {done} dari {total} catatan…")
+
+        def work(progress: Progress) -> int:
+            def tick(done: int, total: int) -> None:
+                progress.report(
+                    done_text.format(done=format_number(done), total=format_number(total))
+                )
+
+            return services.post_history(tick)
+
+        try:
+            run_with_progress(
+                self._parent(),
+                self.tr("Membuka file"),
+                self.tr("Membukukan riwayat transaksi file ini (sekali saja)…"),
+                work,
+                cancellable=True,
+            )
+        except TaskCancelled:
+            services.close()
+            self.show_start(
+                self.tr(
+                    "Pembukuan riwayat dibatalkan: tidak ada yang dibukukan. Riwayat dibukukan "
+                    "saat file dibuka lagi."
+                )
+            )
+            return False
+        except AppError as exc:
+            services.close()
+            self.show_start(exc.message)
+            return False
+        return True
 
     def restore_into(self, path: Path) -> None:
         """ "Pulihkan dari cadangan…" for a file that will not open: pick a backup, see what it

@@ -28,6 +28,13 @@ class _Resolver:
         self.poster, self.on, self.product_id = poster, on.isoformat(), product_id
 
     def role(self, role: str) -> str:
+        key = (role, self.on, self.product_id)
+        found = self.poster.resolved.get(key)
+        if found is None:
+            found = self.poster.resolved[key] = self._role(role)
+        return found
+
+    def _role(self, role: str) -> str:
         for product_id, valid_from, account in self.poster.roles.get(role, ()):
             if valid_from <= self.on and product_id in (None, self.product_id):
                 if (
@@ -62,6 +69,7 @@ class BulkPoster:
         for method, valid_from, account in self.repo.methods():
             self.methods.setdefault(method, []).append((valid_from, account))
         self.postable = self.repo.postable()
+        self.resolved: dict[tuple[str, str, int | None], str] = {}  # (role, date, product)
         self.state_accounts = {
             account for role in STATE_ROLES for _, _, account in self.roles.get(role, ())
         }

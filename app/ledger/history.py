@@ -27,7 +27,10 @@ from app.storage.savings_repo import SavingsRepository
 OPENING_SOURCE = "saldo_awal"
 OPENING_ACCOUNT = "3999"
 
-Progress = Callable[[int], None]
+Progress = Callable[[int, int], None]
+"""(records looked at, records in all); it may raise to cancel: the caller's transaction then
+rolls back and nothing of the posting stays."""
+PROGRESS_EVERY = 2_000
 
 
 def _stream(repo: LedgerHistoryRepository) -> Iterator[tuple[date, int, int, Any]]:
@@ -35,6 +38,11 @@ def _stream(repo: LedgerHistoryRepository) -> Iterator[tuple[date, int, int, Any
     loans = ((p.event_date, 1, p.id, (p, m, prod)) for p, m, prod in repo.loan_events())
     problem = ((f.event_date, 2, f.id, (f, m, prod)) for f, m, prod in repo.collection_events())
     return heapq.merge(savings, loans, problem, key=lambda item: item[:3])
+
+
+def history_pending(ledger: LedgerService) -> bool:
+    """The stored history is still to be posted (the first open of an older file)."""
+    return LedgerHistoryRepository(ledger.db).pending()
 
 
 def post_history(ledger: LedgerService, progress: Progress | None = None) -> int:
@@ -57,9 +65,12 @@ def post_unbooked(ledger: LedgerService, progress: Progress | None = None) -> in
     events = LoanEventsRepository(ledger.db)
     poster = BulkPoster(ledger)
     done = repo.journal_keys()
+    total = repo.record_count() if progress is not None else 0
     first: date | None = None
-    for on, which, _, item in _stream(repo):
+    for seen, (on, which, _, item) in enumerate(_stream(repo), 1):
         first = first or on
+        if progress is not None and seen % PROGRESS_EVERY == 0:
+            progress(seen, total)
         derived: ev.Event | Reverses
         if which == 0:
             original = savings.by_id(item.reverses_id) if item.reverses_id else None
@@ -77,11 +88,9 @@ def post_unbooked(ledger: LedgerService, progress: Progress | None = None) -> in
             poster.reverse(derived.key, derived.on)
         elif derived.key() not in done:
             poster.post(derived)
-        else:
-            continue
-        if progress is not None and poster.count % 1000 == 0:
-            progress(poster.count)
     poster.flush()
+    if progress is not None:
+        progress(total, total)
     written = poster.count
     if first is not None and _opening(ledger, first):
         written += 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from app.errors import NotFound, ValidationError
@@ -64,6 +64,7 @@ class LedgerRow:
     debit: int
     credit: int
     balance: int  # running, on the account's normal side
+    line_id: int = 0  # where the next page starts
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,9 @@ class LedgerPage:
     name: str
     normal: str
     opening: int
-    rows: list[LedgerRow]
+    rows: list[LedgerRow]  # all of them, or the first `limit` (then `ledger_rows` for more)
     closing: int
+    lines: int = 0  # how many lines the period has in all
 
 
 def _uid(actor: User | None) -> int | None:
@@ -267,12 +269,37 @@ class LedgerService:
             )
         return rows
 
-    def buku_besar(self, code: str, start: date, end: date) -> LedgerPage:
+    def buku_besar(self, code: str, start: date, end: date, limit: int | None = None) -> LedgerPage:
+        """The Buku Besar of `code` for `start`..`end`: the opening and closing balances (from
+        the month totals) and its lines with the running balance, all or the first `limit`."""
         account = self.accounts.get(code)
         sign = 1 if account.normal == "D" else -1
-        opening = sign * self.repo.balance([code], date.fromordinal(start.toordinal() - 1))
-        running, rows = opening, []
-        for r in self.repo.account_lines(code, start, end):
+        opening = sign * self.repo.balance([code], start - timedelta(days=1))
+        closing = sign * self.repo.balance([code], end)
+        lines = self.repo.line_count(code, start, end)
+        rows = self._ledger_rows(code, sign, start, end, None, opening, limit)
+        return LedgerPage(code, account.name, account.normal, opening, rows, closing, lines)
+
+    def ledger_rows(
+        self, code: str, start: date, end: date, after: LedgerRow, limit: int | None = None
+    ) -> list[LedgerRow]:
+        """The Buku Besar lines after `after` (the last row shown), the balance running on."""
+        sign = 1 if self.accounts.get(code).normal == "D" else -1
+        return self._ledger_rows(code, sign, start, end, after, after.balance, limit)
+
+    def _ledger_rows(
+        self,
+        code: str,
+        sign: int,
+        start: date,
+        end: date,
+        after: LedgerRow | None,
+        running: int,
+        limit: int | None,
+    ) -> list[LedgerRow]:
+        key = None if after is None else (after.date.isoformat(), after.journal_id, after.line_id)
+        rows = []
+        for r in self.repo.account_lines(code, start, end, after=key, limit=limit or -1):
             running += sign * (int(r["debit"]) - int(r["credit"]))
             rows.append(
                 LedgerRow(
@@ -283,6 +310,7 @@ class LedgerService:
                     r["debit"],
                     r["credit"],
                     running,
+                    r["line_id"],
                 )
             )
-        return LedgerPage(code, account.name, account.normal, opening, rows, running)
+        return rows

@@ -29,6 +29,17 @@ class LedgerHistoryRepository:
             (now_text(), journals),
         )
 
+    def record_count(self) -> int:
+        """How many records the history posting looks at (savings, loan and problem-loan
+        events), for its progress."""
+        return int(
+            self.db.scalar(
+                "SELECT (SELECT count(*) FROM savings_transactions)"
+                " + (SELECT count(*) FROM loan_events)"
+                " + (SELECT count(*) FROM collection_fin_events)"
+            )
+        )
+
     def savings(self) -> Iterator[SavingsTransaction]:
         """Every savings transaction, by date then entry order."""
         for row in self.db.rows(_SELECT + "ORDER BY s.tx_date, s.id"):

@@ -12,6 +12,10 @@ from app.clock import now_text
 from app.ledger.models import Journal, Line
 from app.storage.closing_repo import refuse_into_locked
 from app.storage.db import Database
+from app.storage.ledger_periods_repo import LedgerPeriodsRepository
+
+DENSE_ACCOUNT = 20_000
+"""An account with more lines than this is read in date order (its first page comes first)."""
 
 
 class LedgerRepository:
@@ -89,28 +93,38 @@ class LedgerRepository:
         )
         return _journal(row, tuple(_line(r) for r in lines))
 
-    def trial_balance(self, as_of: date) -> list[sqlite3.Row]:
-        """Per posted account: code, name, normal, type, debit and credit totals to `as_of`."""
-        return self.db.rows(
-            "SELECT a.code, a.name, a.normal, a.type, sum(l.debit) AS debit,"
-            " sum(l.credit) AS credit FROM journal_lines l"
-            " JOIN journals j ON j.id = l.journal_id JOIN accounts a ON a.code = l.account"
-            " WHERE j.date <= ? GROUP BY a.code ORDER BY a.code",
-            (as_of.isoformat(),),
-        )
+    def trial_balance(self, as_of: date) -> list[dict[str, Any]]:
+        """Per posted account: code, name, normal, type, debit and credit totals to `as_of`
+        (from the month totals, app/storage/ledger_periods_repo.py)."""
+        totals = LedgerPeriodsRepository(self.db).totals(as_of)
+        names = {
+            str(r["code"]): r for r in self.db.rows("SELECT code, name, normal, type FROM accounts")
+        }
+        return [
+            {
+                "code": code,
+                "name": names[code]["name"],
+                "normal": names[code]["normal"],
+                "type": names[code]["type"],
+                "debit": debit,
+                "credit": credit,
+            }
+            for code, (debit, credit, lines) in sorted(totals.items())
+            if lines
+        ]
 
     def balance(
         self, accounts: Sequence[str], as_of: date | None = None, loan_id: int | None = None
     ) -> int:
         """Σ debit − Σ credit of `accounts` (optionally one loan's sub-ledger, to a date)."""
-        where = [f"l.account IN ({','.join('?' * len(accounts))})"]
-        params: list[Any] = list(accounts)
+        if loan_id is None:
+            totals = LedgerPeriodsRepository(self.db).totals(as_of or date.max)
+            return sum(d - c for a, (d, c, _) in totals.items() if a in set(accounts))
+        where = [f"l.account IN ({','.join('?' * len(accounts))})", "l.loan_id = ?"]
+        params: list[Any] = [*accounts, loan_id]
         if as_of is not None:
             where.append("j.date <= ?")
             params.append(as_of.isoformat())
-        if loan_id is not None:
-            where.append("l.loan_id = ?")
-            params.append(loan_id)
         value = self.db.scalar(
             "SELECT coalesce(sum(l.debit - l.credit), 0) FROM journal_lines l"
             f" JOIN journals j ON j.id = l.journal_id WHERE {' AND '.join(where)}",
@@ -118,14 +132,42 @@ class LedgerRepository:
         )
         return int(value)
 
-    def account_lines(self, code: str, start: date, end: date) -> list[sqlite3.Row]:
+    def account_lines(
+        self,
+        code: str,
+        start: date,
+        end: date,
+        *,
+        after: tuple[str, int, int] | None = None,
+        limit: int = -1,
+    ) -> list[sqlite3.Row]:
+        """`code`'s lines dated `start`..`end` in (date, journal, line) order, from just after
+        `after` (a date text, journal id and line id), at most `limit` (-1: all). An account
+        with many lines is read in date order through the journals' date index, stopping at
+        `limit`; one with few lines through its own index, then sorted."""
+        lines = LedgerPeriodsRepository(self.db).totals(date.max).get(code, (0, 0, 0))[2]
+        if lines > DENSE_ACCOUNT:
+            source = (
+                "journals j INDEXED BY journals_date JOIN journal_lines l"
+                " INDEXED BY journal_lines_account ON l.account = ? AND l.journal_id = j.id"
+            )
+        else:
+            source = (
+                "journal_lines l INDEXED BY journal_lines_account JOIN journals j"
+                " ON j.id = l.journal_id AND l.account = ?"
+            )
         return self.db.rows(
             "SELECT j.id AS journal_id, j.number, j.date, j.source, j.source_id, j.description,"
-            " l.debit, l.credit, l.member_id, l.loan_id FROM journal_lines l"
-            " JOIN journals j ON j.id = l.journal_id"
-            " WHERE l.account = ? AND j.date >= ? AND j.date <= ? ORDER BY j.date, j.id, l.id",
-            (code, start.isoformat(), end.isoformat()),
+            f" l.id AS line_id, l.debit, l.credit, l.member_id, l.loan_id FROM {source}"
+            " WHERE j.date >= ? AND j.date <= ? AND (j.date, j.id, l.id) > (?, ?, ?)"
+            " ORDER BY j.date, j.id, l.id LIMIT ?",
+            (code, start.isoformat(), end.isoformat(), *(after or ("", 0, 0)), limit),
         )
+
+    def line_count(self, code: str, start: date, end: date) -> int:
+        """How many lines `code` has dated `start`..`end` (from the month totals)."""
+        moved = LedgerPeriodsRepository(self.db).movements(start, end)
+        return moved.get(code, (0, 0, 0))[2]
 
     def search_lines(
         self,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from app.storage.closing_repo import YEAR_END_SOURCE
 from app.storage.db import Database
+from app.storage.ledger_periods_repo import LedgerPeriodsRepository
 
 
 def _cash_where(alias: str, prefixes: Sequence[str]) -> tuple[str, list[str]]:
@@ -25,23 +25,13 @@ class LedgerReportsRepository:
     def balances(self, as_of: date) -> dict[str, int]:
         """Σ debit − Σ credit of every posted account to `as_of` (zero ones left out). The
         statements leave out the jurnal penutup: they present income and expense themselves."""
-        rows = self.db.rows(
-            "SELECT l.account, sum(l.debit) - sum(l.credit) AS net FROM journal_lines l"
-            " JOIN journals j ON j.id = l.journal_id WHERE j.date <= ?"
-            " AND j.source <> ? GROUP BY l.account",
-            (as_of.isoformat(), YEAR_END_SOURCE),
-        )
-        return {str(r["account"]): int(r["net"]) for r in rows if int(r["net"])}
+        totals = LedgerPeriodsRepository(self.db).totals(as_of, closing=False)
+        return {a: d - c for a, (d, c, _) in totals.items() if d - c}
 
     def movements(self, start: date, end: date) -> dict[str, tuple[int, int]]:
         """(Σ debit, Σ credit) per account of the journals dated `start`..`end`."""
-        rows = self.db.rows(
-            "SELECT l.account, sum(l.debit) AS d, sum(l.credit) AS c FROM journal_lines l"
-            " JOIN journals j ON j.id = l.journal_id WHERE j.date >= ? AND j.date <= ?"
-            " AND j.source <> ? GROUP BY l.account",
-            (start.isoformat(), end.isoformat(), YEAR_END_SOURCE),
-        )
-        return {str(r["account"]): (int(r["d"]), int(r["c"])) for r in rows}
+        moved = LedgerPeriodsRepository(self.db).movements(start, end, closing=False)
+        return {a: (d, c) for a, (d, c, _) in moved.items()}
 
     def cash_counterparts(
         self, start: date, end: date, cash: Sequence[str]

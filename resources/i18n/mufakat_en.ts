@@ -290,6 +290,22 @@
         <translation>Checking the data is intact after the computer shut down unexpectedly…</translation>
     </message>
     <message>
+        <source>Membukukan riwayat transaksi: {done} dari {total} catatan…</source>
+        <translation>Posting the transaction history: {done} of {total} records…</translation>
+    </message>
+    <message>
+        <source>Membuka file</source>
+        <translation>Opening the file</translation>
+    </message>
+    <message>
+        <source>Membukukan riwayat transaksi file ini (sekali saja)…</source>
+        <translation>Posting this file&apos;s transaction history (once only)…</translation>
+    </message>
+    <message>
+        <source>Pembukuan riwayat dibatalkan: tidak ada yang dibukukan. Riwayat dibukukan saat file dibuka lagi.</source>
+        <translation>Posting the history was cancelled: nothing was posted. The history is posted when the file is opened again.</translation>
+    </message>
+    <message>
         <source>Pilih file cadangan</source>
         <translation>Choose a backup file</translation>
     </message>

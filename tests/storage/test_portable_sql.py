@@ -53,7 +53,7 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 864,
+    "? placeholder": 866,
     "INSERT OR IGNORE/REPLACE": 1,
     "group_concat": 2,
     "scalar max/min": 13,
@@ -61,7 +61,7 @@ RATCHET = {
     "LIKE (case-insensitive only on SQLite)": 18,
     "SQLite function": 6,
     "rowid": 0,
-    "PRAGMA/sqlite_master": 3,
+    "PRAGMA/sqlite_master": 4,
     "cursor.lastrowid": 56,
     "sqlite3 API": 103,
     "the SQLite connection (db.sql)": 29,

@@ -3,16 +3,19 @@ the Neraca Saldo, a member's sub-ledger and the Jurnal Umum waiting for approval
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
+
+from PySide6.QtCore import QModelIndex
 
 from app.formats import format_date_short
 from app.ledger.bankrec import BankItem
 from app.ledger.manual import PendingJournal
 from app.ledger.service import JournalLineRow, LedgerRow, TrialRow
 from app.money import format_number
-from ui.models.base import RowsModel
+from ui.models.base import Index, RowsModel
 
 
 def _money(value: int) -> str:
@@ -125,7 +128,10 @@ class LedgerColumn(IntEnum):
 
 
 class LedgerPageModel(RowsModel[LedgerRow]):
-    """The Buku Besar of one account; the balance on the account's normal side."""
+    """The Buku Besar of one account; the balance on the account's normal side. A long
+    period is read a page at a time (`set_page`): the rest as the table scrolls to it."""
+
+    PAGE = 500
 
     columns = LedgerColumn
     date_columns = (LedgerColumn.DATE,)
@@ -133,6 +139,8 @@ class LedgerPageModel(RowsModel[LedgerRow]):
 
     def __init__(self) -> None:
         super().__init__()
+        self._more: Callable[[LedgerRow], list[LedgerRow]] | None = None
+        self._total = 0
         self._headers = {
             LedgerColumn.DATE: self.tr("Tanggal"),
             LedgerColumn.NUMBER: self.tr("No. Jurnal"),
@@ -141,6 +149,36 @@ class LedgerPageModel(RowsModel[LedgerRow]):
             LedgerColumn.CREDIT: self.tr("Kredit"),
             LedgerColumn.BALANCE: self.tr("Saldo"),
         }
+
+    def set_page(
+        self, rows: list[LedgerRow], total: int, more: Callable[[LedgerRow], list[LedgerRow]]
+    ) -> None:
+        """The first rows of `total`; `more(last row)` gives the next page."""
+        self._more = more if len(rows) < total else None
+        self._total = total
+        super().set_rows(rows)
+
+    def set_rows(self, rows: Sequence[LedgerRow]) -> None:
+        """All the rows at once (nothing to fetch)."""
+        self._more = None
+        self._total = len(rows)
+        super().set_rows(rows)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt signature
+        return not parent.isValid() and self._more is not None and 0 < len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt signature
+        if not self.canFetchMore(parent):
+            return
+        assert self._more is not None
+        rows = self._more(self._rows[-1])
+        if not rows:
+            self._total = len(self._rows)  # nothing more after all
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
 
     def display(self, row: LedgerRow, column: int) -> str:
         if column == LedgerColumn.DATE:

@@ -282,12 +282,17 @@ class BooksView(QTabWidget):
             return
         try:
             start, end = self._dates(self.l_from, self.l_to)
-            page = self.services.ledger.buku_besar(str(code), start, end)
+            ledger = self.services.ledger
+            page = ledger.buku_besar(str(code), start, end, limit=LedgerPageModel.PAGE)
         except AppError as exc:
             self.ledger_model.set_rows([])
             self.ledger_tab.note.setText(exc.message)
             return
-        self.ledger_model.set_rows(page.rows)
+        self.ledger_model.set_page(  # the rest a page at a time, as the table scrolls to it
+            page.rows,
+            page.lines,
+            lambda last: ledger.ledger_rows(str(code), start, end, last, LedgerPageModel.PAGE),
+        )
         side = self.tr("debet") if page.normal == "D" else self.tr("kredit")
         self.ledger_tab.note.setText(
             self.tr(

@@ -27,6 +27,7 @@ from app.storage.schema import (
     m0019_passbooks,
     m0020_closing,
     m0021_accrual_transfer,
+    m0022_period_balances,
     m0024_jasa_pph,
     m0025_berjangka,
 )
@@ -50,6 +51,7 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0019_passbooks,
     m0020_closing,
     m0021_accrual_transfer,
+    m0022_period_balances,
     m0024_jasa_pph,
     m0025_berjangka,
 )

@@ -1,0 +1,41 @@
+"""`mufakat check`: the month totals (step 0022) equal the sums of the journal lines, per
+account, month and kind (the jurnal penutup apart), sums of debit and credit and line count.
+A difference means the table was edited outside the program (or a writer bypassed the
+trigger): every balance to a date would be wrong, so it is a problem, named per account."""
+
+from __future__ import annotations
+
+import sqlite3
+
+SAMPLE = 5
+
+
+def month_totals(conn: sqlite3.Connection) -> list[str]:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "ledger_month_totals" not in tables:
+        return []
+    stored = {
+        (r[0], r[1], r[2]): (r[3], r[4], r[5])
+        for r in conn.execute(
+            "SELECT account, month, closing, debit, credit, lines FROM ledger_month_totals"
+        )
+    }
+    actual = {
+        (r[0], r[1], r[2]): (r[3], r[4], r[5])
+        for r in conn.execute(
+            "SELECT l.account, substr(j.date, 1, 7), j.source = 'tutup_buku', sum(l.debit),"
+            " sum(l.credit), count(*) FROM journal_lines l JOIN journals j"
+            " ON j.id = l.journal_id GROUP BY 1, 2, 3"
+        )
+    }
+    wrong = sorted(
+        key for key in stored.keys() | actual.keys() if stored.get(key) != actual.get(key)
+    )
+    if not wrong:
+        return []
+    sample = ", ".join(f"{account} {month}" for account, month, _ in wrong[:SAMPLE])
+    more = " …" if len(wrong) > SAMPLE else ""
+    return [
+        "saldo per bulan (ledger_month_totals) tidak sama dengan jumlah baris jurnal: "
+        f"{len(wrong)} ({sample}{more})"
+    ]

@@ -61,7 +61,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not report.ok:
             print("\n".join(report.lines()))
             return 1
-        result = services.imports.run(user, args.kind, args.file, options)
+        result = services.imports.run(user, args.kind, args.file, options, checked=report)
     finally:
         services.close()
     print("\n".join(result.report.lines()))

@@ -1,8 +1,11 @@
 """`mufakat export loans`: every running loan in the columns the loans import reads — its
 terms, its figures as of the date and its first collateral and guarantor — so the export
 imports back into an empty cooperative with the same positions as of that date. A
-restructured loan is written with the terms of the schedule in force (its principal as the
-plafon, the restructuring date as the disbursement): its history before stays behind."""
+restructured loan is written with the terms of the schedule in force: the principal it was
+built on as the plafon, the restructuring date and the old arrears added to its first
+instalment in their own columns (the history before stays behind). Old arrears kept as an
+instalment of their own on the restructuring date have no column: such a loan is written
+with the whole schedule's principal, and the import names what does not hold."""
 
 from __future__ import annotations
 
@@ -44,12 +47,19 @@ def _row(services: Services, loan_id: int, quality: str, as_of: date) -> list[An
     arrears = pos.arrears_pokok + pos.arrears_jasa + pos.arrears_denda
     amount, disbursed, rate = loan.amount, loan.disbursed_on, loan.monthly_rate
     method, months, first_due = loan.method, loan.months, loan.first_due
+    folded: dict[str, Any] = {"restructured_on": None}
     if loan.schedule_version:  # restructured: the terms of the schedule in force
         terms = services.loans.repo.schedule_terms(loan_id, loan.schedule_version)
         assert terms is not None
         amount = services.loans.repo.schedule_principal(loan_id, loan.schedule_version)
         disbursed, rate, method = terms.effective_date, terms.monthly_rate, terms.method
         months, first_due = terms.months, terms.first_due
+        payload = _restructuring(services, loan_id)
+        if payload is not None and not payload.get("kept"):
+            first = payload.get("first_extra") or {}
+            amount, disbursed = int(payload["new_principal"]), loan.disbursed_on
+            folded = {"restructured_on": terms.effective_date}
+            folded.update({f"fold_{k}": first.get(k) for k in ("pokok", "jasa", "denda")})
     values: dict[str, Any] = {
         "loan_no": loan.display_number, "number": loan.member_number,
         "name": loan.member_name, "product": loan.product_name, "amount": amount,
@@ -65,8 +75,21 @@ def _row(services: Services, loan_id: int, quality: str, as_of: date) -> list[An
         "coll_owner": c.owner if c else None, "coll_value": c.estimated_value if c else None,
         "g_name": g.name if g else None, "g_nik": g.nik if g else None,
         "g_relation": g.relation if g else None, "g_phone": g.phone if g else None,
+        **folded,
     }  # fmt: skip
-    return [values[column.key] for column in loans.COLUMNS]
+    return [values.get(column.key) for column in loans.COLUMNS]
+
+
+def _restructuring(services: Services, loan_id: int) -> dict[str, Any] | None:
+    """The payload of the restructuring carried out last (None: none found)."""
+    from app.collection.decision_models import DecisionKind, DecisionStatus
+
+    done = [
+        d
+        for d in services.decisions.for_loan(loan_id, DecisionKind.RESTRUKTURISASI)
+        if d.status in (DecisionStatus.DISETUJUI, DecisionStatus.DILAKSANAKAN)
+    ]
+    return dict(done[-1].payload) if done else None
 
 
 def export_loans(services: Services, path: Path, as_of: date) -> int:

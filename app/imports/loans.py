@@ -15,6 +15,7 @@ from app.errors import ValidationError
 from app.imports import cells
 from app.imports.columns import Column, Table, label
 from app.imports.loans_opening import Figures, Mismatch, Opening, opening
+from app.imports.loans_restructured import Folded, folded_schedule, problems
 from app.imports.members import NUMBER
 from app.imports.report import DryRun, Problem
 from app.imports.savings import AS_OF, _member
@@ -78,6 +79,23 @@ COLUMNS: tuple[Column, ...] = (
        "wajib bila pinjaman menunggak (menentukan kolektibilitas Macet).", "10/10/2025", False,
        ("tgl bayar terakhir", "pembayaran terakhir")),
     AS_OF,
+    _c("restructured_on", "Tanggal Restrukturisasi", "Hanya untuk pinjaman yang sudah "
+       "direstrukturisasi di buku lama: tanggal jadwal baru berlaku. Bila diisi, Plafon, Jasa, "
+       "Metode, Jangka Waktu dan Angsuran Pertama adalah syarat jadwal baru (Plafon = pokok "
+       "yang dijadwalkan ulang), Tanggal Pencairan tetap tanggal pencairan semula.",
+       "10/06/2025", False, ("tgl restrukturisasi", "tanggal restruktur")),
+    _c("fold_pokok", "Pokok Lama di Angsuran Pertama", "Pinjaman direstrukturisasi: tunggakan "
+       "pokok lama yang ditambahkan ke angsuran pertama jadwal baru (kosong = 0). Sisa Pokok "
+       "termasuk bagian yang belum dibayar.", "300000", False, ("tunggakan pokok lama",),
+       amount=True),
+    _c("fold_jasa", "Jasa Lama di Angsuran Pertama", "Tunggakan jasa lama yang ditambahkan ke "
+       "angsuran pertama (kosong = 0). Mufakat mencatatnya di kolom jasa angsuran itu: yang "
+       "belum dibayar termasuk Tunggakan Jasa.", "90000", False, ("tunggakan jasa lama",),
+       amount=True),
+    _c("fold_denda", "Denda Lama di Angsuran Pertama", "Tunggakan denda lama yang ditambahkan "
+       "ke angsuran pertama (kosong = 0); dicatat di kolom jasa angsuran itu seperti jasa "
+       "lama, jadi yang belum dibayar termasuk Tunggakan Jasa, bukan Tunggakan Denda.",
+       "25000", False, ("tunggakan denda lama",), amount=True),
     _c("coll_kind", "Jenis Jaminan", "Salah satu: " + "; ".join(COLLATERAL_KINDS.values())
        + ".", "BPKB kendaraan dengan fidusia", False),
     _c("coll_desc", "Jaminan", "Uraian jaminan.", "BPKB Honda Beat 2019", False,
@@ -120,6 +138,7 @@ class LoanPlan:
     opening: Opening
     collateral: CollateralDraft | None
     guarantor: GuarantorDraft | None
+    restructured: Folded | None = None  # amount is then the schedule's: Plafon + old pokok
 
 
 def rate_of(value: object) -> Decimal:
@@ -229,6 +248,14 @@ def _plan(
     days_late = r.get("days_late", lambda v: whole(v, "hari terlambat"))
     last_paid = r.get("last_paid", cells.day)
     cut = r.get(AS_OF.key, cells.day, as_of)
+    restructured_on = r.get("restructured_on", cells.day)
+    fold = {
+        key: r.get(f"fold_{key}", lambda v: whole(v, "jumlah"), 0)
+        for key in ("pokok", "jasa", "denda")
+    }
+    if any(fold.values()) and restructured_on is None and not r.failed:
+        r.problem("restructured_on", "isi tanggal restrukturisasi: ada tunggakan lama di "
+                  "angsuran pertama.")  # fmt: skip
     if cut is None and not cells.is_blank(r.raw.get(AS_OF.key)):
         return None
     if cut is None:
@@ -239,13 +266,17 @@ def _plan(
     collateral = _collateral(r)
     guarantor = _guarantor(r)
     if r.failed or None in (member, product, amount, disbursed, rate, method, months,
-                            first_due, cut, *figures.values()):  # fmt: skip
+                            first_due, cut, *figures.values(), *fold.values()):  # fmt: skip
         return None
+    folded = None if restructured_on is None else Folded(restructured_on, **fold)
     assert member is not None and cut is not None
     if disbursed > cut:
         r.problem("disbursed", "tanggal pencairan sesudah tanggal peralihan.")
     if first_due <= disbursed:
         r.problem("first_due", "angsuran pertama harus sesudah tanggal pencairan.")
+    if folded is not None:
+        for key, message in problems(folded, disbursed, first_due, cut):
+            r.problem(key, message)
     if disbursed < date.fromisoformat(member.join_date):
         r.problem("disbursed", f"sebelum tanggal masuk anggota ({member.join_date}).")
     parts = figures["arrears_pokok"] + figures["arrears_jasa"] + figures["arrears_denda"]
@@ -260,6 +291,8 @@ def _plan(
             amount, rate * 12, months, method, first_due, product.round_to, product.round_up
         )
         schedule = tuple(build_schedule(terms_in))
+        if folded is not None:
+            schedule = folded_schedule(schedule, folded)
     except ValidationError as exc:
         r.problem("amount" if exc.field in (None, "principal") else _field(exc.field),
                   exc.message)  # fmt: skip
@@ -269,14 +302,20 @@ def _plan(
     except Mismatch as exc:
         r.problem(exc.column, exc.message)
         return None
-    if not _last_paid_ok(r, last_paid, disbursed, cut, state):
+    if not _last_paid_ok(r, last_paid, disbursed, cut, state, folded):
         return None
-    return LoanPlan(r.row, number, member.id, terms, amount, months, disbursed, first_due,
-                    cut, last_paid, schedule, state, collateral, guarantor)  # fmt: skip
+    principal = sum(i.pokok for i in schedule)
+    return LoanPlan(r.row, number, member.id, terms, principal, months, disbursed, first_due,
+                    cut, last_paid, schedule, state, collateral, guarantor, folded)  # fmt: skip
 
 
 def _last_paid_ok(
-    r: _Row, last_paid: date | None, disbursed: date, cut: date, state: Opening
+    r: _Row,
+    last_paid: date | None,
+    disbursed: date,
+    cut: date,
+    state: Opening,
+    folded: Folded | None = None,
 ) -> bool:
     paid = state.settled_pokok + state.settled_jasa
     if last_paid is None:
@@ -289,7 +328,7 @@ def _last_paid_ok(
     if not disbursed <= last_paid <= cut:
         r.problem("last_paid", "harus di antara tanggal pencairan dan tanggal peralihan.")
         return False
-    if not paid:
+    if not paid and (folded is None or last_paid > folded.on):
         r.problem("last_paid", "ada tanggal bayar terakhir padahal belum ada pokok atau "
                   "jasa yang dibayar (sisa pokok sama dengan plafon, jasa menunggak "
                   "semua).")  # fmt: skip

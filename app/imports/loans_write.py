@@ -57,6 +57,8 @@ def write_loans(
 
 
 def _loan(p: LoanPlan, user_id: int, batch_id: int, created: str) -> BulkLoan:
+    note = f"Pinjaman berjalan pindahan per {p.cut:%d/%m/%Y} (impor #{batch_id})"
+    folded = p.restructured
     return BulkLoan(
         application_no=f"IMPOR-{batch_id}-{p.number}",
         number=p.number,
@@ -76,7 +78,9 @@ def _loan(p: LoanPlan, user_id: int, batch_id: int, created: str) -> BulkLoan:
         created_by=user_id,
         created_at=created,
         schedule=p.schedule,
-        decision_note=f"Pinjaman berjalan pindahan per {p.cut:%d/%m/%Y} (impor #{batch_id}).",
+        decision_note=f"{note}; {folded.note()}." if folded else f"{note}.",
+        schedule_from=folded.on if folded else None,
+        schedule_reason=f"Restrukturisasi sebelum peralihan (impor #{batch_id})" if folded else "",
     )
 
 

@@ -33,6 +33,7 @@ class DryRun:
     problems: list[Problem] = field(default_factory=list)
     totals: list[tuple[str, str]] = field(default_factory=list)
     plan: Any = None
+    stamp: Any = None  # what the check saw (file, options, day, writes): see ImportService.run
 
     @property
     def ok(self) -> bool:

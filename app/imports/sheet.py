@@ -56,6 +56,9 @@ def _xlsx(path: Path) -> Sheet:
         ) from None
     try:
         for sheet in book.worksheets:
+            # The size a file declares is not trusted (it may be missing or wrong): without
+            # this, openpyxl reads the whole sheet once more just to measure it.
+            sheet.reset_dimensions()
             rows = [list(row) for row in sheet.iter_rows(values_only=True)]
             if any(any(not cells.is_blank(v) for v in row) for row in rows):
                 return _from_rows(sheet.title, rows)

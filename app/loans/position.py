@@ -107,12 +107,18 @@ def loan_position(
     oldest_pokok: date | None = None
     oldest_jasa: date | None = None
     for item in schedule:
-        paid_pokok = _fill(settled_pokok, cum_pokok, item.pokok)
-        paid_jasa = _fill(settled_jasa, cum_jasa, item.jasa)
-        cum_pokok += item.pokok
-        cum_jasa += item.jasa
-        unpaid_pokok = item.pokok - paid_pokok
-        unpaid_jasa = item.jasa - paid_jasa
+        pokok, jasa = item.pokok, item.jasa
+        # _fill inlined (the import computes this for tens of thousands of loans)
+        paid_pokok = settled_pokok - cum_pokok
+        paid_pokok = paid_pokok if paid_pokok < pokok else pokok
+        paid_pokok = paid_pokok if paid_pokok > 0 else 0
+        paid_jasa = settled_jasa - cum_jasa
+        paid_jasa = paid_jasa if paid_jasa < jasa else jasa
+        paid_jasa = paid_jasa if paid_jasa > 0 else 0
+        cum_pokok += pokok
+        cum_jasa += jasa
+        unpaid_pokok = pokok - paid_pokok
+        unpaid_jasa = jasa - paid_jasa
         charged, charged_on = charges.get(item.number, (0, None))
         accrued = denda_accrued(
             rule,
@@ -137,18 +143,25 @@ def loan_position(
                 oldest_pokok = item.due_date
             if unpaid_jasa and oldest_jasa is None:
                 oldest_jasa = item.due_date
-        line = ScheduleLine(
-            number=item.number,
-            due_date=item.due_date,
-            pokok=item.pokok,
-            jasa=item.jasa,
-            balance=item.balance,
-            paid_pokok=paid_pokok,
-            paid_jasa=paid_jasa,
-            denda=accrued,
-            paid_denda=paid_denda,
+        lines.append(
+            ScheduleLine(
+                number=item.number,
+                due_date=item.due_date,
+                pokok=item.pokok,
+                jasa=item.jasa,
+                balance=item.balance,
+                paid_pokok=paid_pokok,
+                paid_jasa=paid_jasa,
+                denda=accrued,
+                paid_denda=paid_denda,
+                state=_state(
+                    unpaid_pokok + unpaid_jasa + accrued - paid_denda,
+                    late,
+                    unpaid_pokok + unpaid_jasa,
+                    paid_pokok + paid_jasa + paid_denda,
+                ),
+            )
         )
-        lines.append(_with_state(line, late))
     principal = sum(item.pokok for item in schedule)
     return Position(
         as_of=as_of,
@@ -164,20 +177,18 @@ def loan_position(
     )
 
 
-def _with_state(line: ScheduleLine, late: bool) -> ScheduleLine:
-    from dataclasses import replace
-
-    if line.remaining == 0:
-        state = InstallmentState.LUNAS
-    elif late and line.paid_pokok + line.paid_jasa < line.total:
-        state = InstallmentState.TERLAMBAT
-    elif line.paid_pokok + line.paid_jasa + line.paid_denda > 0:
-        state = InstallmentState.SEBAGIAN
-    elif late:
-        state = InstallmentState.TERLAMBAT  # only denda left
-    else:
-        state = InstallmentState.BELUM
-    return replace(line, state=state)
+def _state(remaining: int, late: bool, unpaid: int, paid: int) -> InstallmentState:
+    """An instalment's state from what is left of it (pokok + jasa + denda), whether it is
+    past due, its pokok + jasa unpaid and everything paid on it."""
+    if remaining == 0:
+        return InstallmentState.LUNAS
+    if late and unpaid > 0:
+        return InstallmentState.TERLAMBAT
+    if paid > 0:
+        return InstallmentState.SEBAGIAN
+    if late:
+        return InstallmentState.TERLAMBAT  # only denda left
+    return InstallmentState.BELUM
 
 
 def whole_months(start: date, end: date) -> int:

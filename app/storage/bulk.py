@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from app.members.models import MemberDraft, MemberStatus
 from app.savings.models import SavingsKind, TxType
+from app.storage.chain_batch import batched_links
 from app.storage.db import Database
 from app.storage.members_repo import _DRAFT_COLUMNS
 
@@ -101,7 +102,7 @@ def _optional_date(value: date | None) -> str | None:
 
 def insert_members_bulk(db: Database, rows: Sequence[BulkMember]) -> list[int]:
     """Insert members in one transaction; their ids, in the order given."""
-    with db.atomic():
+    with db.atomic(), batched_links(db, ("members",)):
         first = _next_id(db, "members")
 
         def values() -> Iterator[list[Any]]:
@@ -168,6 +169,7 @@ def insert_savings_bulk(
 
     `rebuild_indexes` for very large batches (hundreds of thousands of rows)."""
     with db.atomic(), _roomy_cache(db), contextlib.ExitStack() as stack:
+        stack.enter_context(batched_links(db, ("savings_transactions",)))
         if rebuild_indexes:
             stack.enter_context(_indexes_rebuilt_after(db, "savings_transactions"))
         first = _next_id(db, "savings_transactions")

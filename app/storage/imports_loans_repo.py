@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from app.storage.chain_batch import batched_links
 from app.storage.db import Database
 from app.storage.loans_events_repo import INSERT_CHARGES
 
@@ -28,5 +29,5 @@ def insert_opening_charges(
         for number, amount in charges
         if amount > 0
     ]
-    with db.atomic():
+    with db.atomic(), batched_links(db, ("loan_denda_charges",)):
         db.sql.conn.executemany(INSERT_CHARGES, values)

@@ -23,6 +23,11 @@ class ImportsRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def write_count(self) -> int:
+        """Rows written on this connection since it was opened: unchanged means the file is
+        as a check saw it (the program is the file's only writer, app/storage/lock.py)."""
+        return int(self.db.sql.conn.total_changes)
+
     def members(self) -> list[KnownMember]:
         return [
             KnownMember(*row)

@@ -4,10 +4,12 @@ header trigger still refuses an unbalanced journal)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from app.storage.chain_batch import batched_links
 from app.storage.closing_repo import YEAR_END_SOURCE, refuse_into_locked
 from app.storage.db import Database
 
@@ -73,6 +75,13 @@ class LedgerBulkRepository:
             on, source = min(dated)
             refuse_into_locked(self.db, date.fromisoformat(on), source)
         conn = self.db.sql.conn
+        with self.db.atomic(), batched_links(self.db, ("journal_lines", "journals")):
+            self._insert(conn, journals, lines)
+
+    @staticmethod
+    def _insert(
+        conn: sqlite3.Connection, journals: Sequence[JournalRow], lines: Sequence[LineRow]
+    ) -> None:
         conn.executemany(
             "INSERT INTO journal_lines (journal_id, account, debit, credit, member_id, loan_id)"
             " VALUES (?, ?, ?, ?, ?, ?)",

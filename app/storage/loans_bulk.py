@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 from app.loans.models import EventKind, LoanProduct, LoanStatus
 from app.loans.schedule import Installment
 from app.storage.bulk import _indexes_rebuilt_after, _roomy_cache
+from app.storage.chain_batch import batched_links
 from app.storage.db import Database
 from app.storage.loans_events_repo import (
     EVENT_COLUMNS,
@@ -45,6 +46,8 @@ class BulkLoan(NamedTuple):
     created_at: str
     schedule: Sequence[Installment]
     decision_note: str = ""
+    schedule_from: date | None = None  # the schedule's effective date (application date)
+    schedule_reason: str = ""
 
 
 class BulkLoanEvent(NamedTuple):
@@ -152,7 +155,8 @@ def _iso(value: date | None) -> str | None:
 
 def insert_loans_bulk(db: Database, loans: Sequence[BulkLoan]) -> list[int]:
     """Insert loans with their version-0 schedules in one transaction; ids in order."""
-    with db.atomic(), _roomy_cache(db):
+    tables = ("loans", "loan_schedules", "loan_schedule_lines")
+    with db.atomic(), _roomy_cache(db), batched_links(db, tables):
         first = int(db.scalar("SELECT coalesce(max(id), 0) + 1 FROM loans"))
         loan_rows: list[tuple[Any, ...]] = []
         schedule_rows: list[tuple[Any, ...]] = []
@@ -196,8 +200,8 @@ def insert_loans_bulk(db: Database, loans: Sequence[BulkLoan]) -> list[int]:
                 (
                     loan_id,
                     0,
-                    loan.application_date.isoformat(),
-                    "",
+                    (loan.schedule_from or loan.application_date).isoformat(),
+                    loan.schedule_reason,
                     loan.amount,
                     str(p.monthly_rate),
                     loan.months,
@@ -231,6 +235,9 @@ def insert_loan_events_bulk(
     generator, consumed once); the ids given, in order. `rebuild_indexes` for very large
     batches: the events' and charges' indexes are built again after the rows are in."""
     with db.atomic(), _roomy_cache(db), contextlib.ExitStack() as stack:
+        stack.enter_context(
+            batched_links(db, ("loan_events", "loan_event_lines", "loan_denda_charges"))
+        )
         if rebuild_indexes:
             stack.enter_context(_indexes_rebuilt_after(db, "loan_events"))
             stack.enter_context(_indexes_rebuilt_after(db, "loan_denda_charges"))
@@ -313,7 +320,7 @@ def borrowers(db: Database) -> list[DemoBorrower]:
 def insert_collateral_bulk(db: Database, rows: Sequence[tuple[Any, ...]]) -> None:
     """(loan_id, kind, description, document_no, owner, estimated_value, tax_value, note,
     released_on, release_note, created_by, created_at) rows."""
-    with db.atomic():
+    with db.atomic(), batched_links(db, ("loan_collateral",)):
         db.sql.conn.executemany(
             "INSERT INTO loan_collateral (loan_id, kind, description, document_no, owner,"
             " estimated_value, tax_value, note, released_on, release_note, created_by,"
@@ -324,7 +331,7 @@ def insert_collateral_bulk(db: Database, rows: Sequence[tuple[Any, ...]]) -> Non
 
 def insert_guarantors_bulk(db: Database, rows: Sequence[tuple[Any, ...]]) -> None:
     """(loan_id, name, nik, relation, address, phone, created_by, created_at) rows."""
-    with db.atomic():
+    with db.atomic(), batched_links(db, ("loan_guarantors",)):
         db.sql.conn.executemany(
             "INSERT INTO loan_guarantors (loan_id, name, nik, relation, address, phone,"
             " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

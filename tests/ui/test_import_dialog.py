@@ -88,3 +88,33 @@ def test_opening_kind_template_and_report(
     dialog.check()
     assert "Saldo 3999 setelah jurnal saldo awal: nol" in dialog.text.toPlainText()
     assert dialog.import_button.isEnabled()
+
+
+def test_batal_during_the_import_leaves_nothing(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: object
+) -> None:
+    """Batal pressed once the first chunk is written: the import stops at its next progress
+    report and nothing of it stays."""
+    from ui.dialogs.progress_task import Progress
+
+    reports: list[str] = []
+    real = Progress.report
+
+    def report(self: Progress, text: object) -> None:
+        reports.append(str(text))
+        if len(reports) == 2:
+            self.cancelled = True  # what the dialog's Batal button does
+        real(self, text)
+
+    monkeypatch.setattr(Progress, "report", report)  # type: ignore[attr-defined]
+    dialog = ImportDialog(services, make_user(services))
+    qtbot.addWidget(dialog)
+    dialog.choose_file(xlsx(tmp_path / "a.xlsx", MEMBER_HEADERS, member_rows(600)))
+    dialog.check()
+    assert dialog.import_button.isEnabled()
+    before = services.members.count()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert len(reports) == 2 and "500" in reports[1]
+    assert "dibatalkan" in dialog.text.toPlainText()
+    assert services.members.count() == before
+    assert dialog.result is None

@@ -128,13 +128,16 @@ class ImportDialog(QDialog):
         if self.report is None or not self.report.ok:
             return
         kind, path, options = str(self.kind.currentData()), Path(self.file.text()), self._options()
+        checked = self.report
         done_text = self.tr("Mengimpor baris {done} dari {total}…")
 
         def work(progress: Progress) -> ImportResult:
             def tick(done: int, total: int) -> None:
                 progress.report(done_text.format(done=done, total=total))
 
-            return self.services.imports.run(self.user, kind, path, options, progress=tick)
+            return self.services.imports.run(
+                self.user, kind, path, options, progress=tick, checked=checked
+            )
 
         try:
             self.result = run_with_progress(

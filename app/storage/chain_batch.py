@@ -1,0 +1,238 @@
+"""The tamper chain's batched path for bulk writers (app/storage/chain.py has the per-row one).
+
+Per row, the chain trigger calls the Python hash and updates the chain's head, and the change
+trigger calls the change hub: for a bulk write of a million rows that is most of the time.
+Inside `batched_links(db, tables)` the program's own TEMP triggers on those tables are put
+aside for an SQL-only trigger that notes the key of each inserted row (no Python per row); on
+leaving, every noted row is linked in one pass, in the order it was inserted, with exactly the
+hashes the per-row path gives (`link_text` is byte-for-byte `chain.digest`'s input), the head
+updated, the change hub told once per table, and the triggers put back — all inside the
+caller's write transaction, so the rows and their links are written together or not at all.
+
+Only storage code uses it (bulk writers in app/storage), and only inside `db.atomic()`: a
+call outside a write transaction is refused. users and settings (sealed, not chained) cannot
+be batched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from json.encoder import encode_basestring
+from operator import itemgetter
+from typing import Any
+
+from app.storage import chain
+from app.storage.db import Database
+
+PENDING = "chain_pending"  # TEMP table: the keys of the rows inserted while batched, in order
+MAX_KEY = 4  # the widest primary key of a WITHOUT ROWID chained table
+WATCH_FUNCTION = "mufakat_changed"  # app/storage/change_triggers.py
+BATCH_SIZE = 20_000
+
+_active: dict[int, set[str]] = {}  # id(connection) -> tables batched now
+
+
+def _value(value: Any) -> str:
+    """One value as json.dumps(ensure_ascii=False) writes it after chain._canonical."""
+    if type(value) is int:
+        return int.__repr__(value)
+    if type(value) is str:
+        return str(encode_basestring(value))
+    if isinstance(value, bytes | float):
+        return str(encode_basestring(chain._canonical(value)))
+    return json.dumps(chain._canonical(value), ensure_ascii=False, separators=(",", ":"))
+
+
+class Linker:
+    """Hashes of one table's rows (its columns in table order), as chain.digest gives them."""
+
+    def __init__(self, table: str, names: Sequence[str]) -> None:
+        order = sorted(range(len(names)), key=lambda i: names[i])
+        self.table = encode_basestring(table)
+        self.labels = [encode_basestring(names[i]) + ":" for i in order]
+        # values in the sorted order of their names (a tuple even for a single column)
+        self.sorted_values: Callable[[Sequence[Any]], Sequence[Any]] = (
+            itemgetter(*order) if len(order) > 1 else lambda row: tuple(row[i] for i in order)
+        )
+
+    def link_text(self, prev: bytes | None, key: Any, values: Sequence[Any]) -> str:
+        content = ",".join(
+            [
+                label
+                + (
+                    int.__repr__(v)
+                    if type(v) is int
+                    else encode_basestring(v)
+                    if type(v) is str
+                    else _value(v)
+                )
+                for label, v in zip(self.labels, self.sorted_values(values), strict=True)
+                if v is not None
+            ]
+        )
+        return (
+            f"[{encode_basestring(prev.hex() if prev else '')},{self.table},"
+            f"{_value(key)},{{{content}}}]"
+        )
+
+    def chain(
+        self, prev: bytes | None, rows: Iterable[Sequence[Any]]
+    ) -> Iterator[tuple[Any, bytes]]:
+        """(key, hash) of each (key, *values) row, each hash chained on the one before."""
+        sha = hashlib.sha256
+        text = self.link_text
+        for row in rows:
+            prev = sha(text(prev, row[0], row[1:]).encode("utf-8")).digest()
+            yield row[0], prev
+
+
+def _temp_triggers(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
+    """(name, sql) of the program's own INSERT triggers on `table` (chain link, change watch)."""
+    wanted = (f"chain_link_{table}", f"mufakat_watch_insert_{table}")
+    return [
+        (str(r[0]), str(r[1]))
+        for r in conn.execute(
+            "SELECT name, sql FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = ?",
+            (table,),
+        )
+        if r[0] in wanted
+    ]
+
+
+def _exists(conn: sqlite3.Connection, kind: str, name: str) -> bool:
+    return bool(
+        conn.execute(
+            "SELECT 1 FROM sqlite_temp_master WHERE type = ? AND name = ?", (kind, name)
+        ).fetchone()
+    )
+
+
+def _as_temp(sql: str) -> str:
+    """sqlite_temp_master keeps a TEMP trigger's text without TEMP: put it back, or the
+    trigger would be created in the file itself."""
+    head = "CREATE TRIGGER "
+    if not sql.upper().startswith(head):
+        raise ValueError(f"unexpected trigger text: {sql[:40]}")
+    return "CREATE TEMP TRIGGER " + sql[len(head) :]
+
+
+def _key_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    """What the pending table keeps of a row: its rowid, or its primary-key columns."""
+    if chain.key_expression(conn, table) == "rowid":
+        return ["rowid"]
+    keys = chain.primary_key(conn, table)
+    if len(keys) > MAX_KEY:
+        raise ValueError(f"{table}: primary key wider than {MAX_KEY} columns")
+    return [f'"{k}"' for k in keys]
+
+
+@contextlib.contextmanager
+def batched_links(db: Database, tables: Sequence[str]) -> Iterator[None]:
+    """Rows inserted into `tables` inside this block are linked in one pass when it ends (see
+    the module's text). Inside a write transaction only; nests (an inner block on a table
+    already batched leaves it to the outer one)."""
+    conn = db.sql.conn
+    if not conn.in_transaction:
+        raise RuntimeError("batched_links: only inside a write transaction (db.atomic())")
+    bad = [t for t in tables if t in chain.SEALED_TABLES or t == "chain_links"]
+    if bad:
+        raise ValueError(f"batched_links: {', '.join(bad)} cannot be batched")
+    active = _active.setdefault(id(conn), set())
+    mine = [t for t in dict.fromkeys(tables) if t not in active]
+    if not mine or not chain.has_chains(conn):
+        yield
+        return
+    chained = set(chain.chained_tables(conn))
+    conn.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {PENDING} (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
+        + ", ".join(f"k{n}" for n in range(1, MAX_KEY + 1))
+        + ")"
+    )
+    saved: dict[str, list[tuple[str, str]]] = {}
+    active.update(mine)
+    try:
+        for table in mine:
+            saved[table] = _temp_triggers(conn, table)
+            for name, _sql in saved[table]:
+                conn.execute(f'DROP TRIGGER temp."{name}"')
+            if table in chained and any(n.startswith("chain_link_") for n, _ in saved[table]):
+                keys = _key_columns(conn, table)
+                slots = ", ".join(f"k{n}" for n in range(1, len(keys) + 1))
+                conn.execute(
+                    f'CREATE TEMP TRIGGER "chain_pending_{table}" AFTER INSERT ON main."{table}" '
+                    f"BEGIN INSERT INTO {PENDING} (tbl, {slots}) VALUES ('{table}', "
+                    + ", ".join(f"NEW.{k}" for k in keys)
+                    + "); END"
+                )
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):  # the first failure is the one to report
+            _restore(conn, mine, saved, chained)
+        raise
+    else:
+        _restore(conn, mine, saved, chained)
+    finally:
+        active.difference_update(mine)
+        if not active:
+            _active.pop(id(conn), None)
+
+
+def _restore(
+    conn: sqlite3.Connection,
+    tables: Sequence[str],
+    saved: dict[str, list[tuple[str, str]]],
+    chained: set[str],
+) -> None:
+    """Put everything back, whatever happened: a rollback has already undone the block
+    (nothing is pending, the triggers are back); a transaction ended inside the block (which
+    callers must not do) still gets its rows linked and its triggers back."""
+    pending = _exists(conn, "table", PENDING)
+    for table in tables:
+        conn.execute(f'DROP TRIGGER IF EXISTS temp."chain_pending_{table}"')
+        if pending and table in chained:
+            _link_pending(conn, table)
+        for name, sql in saved.get(table, []):
+            if not _exists(conn, "trigger", name):
+                conn.execute(_as_temp(sql))
+            if name.startswith("mufakat_watch_"):
+                conn.execute(f"SELECT {WATCH_FUNCTION}(?)", (table,))
+
+
+def _link_pending(conn: sqlite3.Connection, table: str) -> None:
+    """Link the noted rows of `table` in the order they were inserted, then forget them."""
+    names = chain.columns(conn, table)
+    keys = _key_columns(conn, table)
+    key = chain.key_expression(conn, table, "t.")
+    match = " AND ".join(f"t.{k} = p.k{n}" for n, k in enumerate(keys, 1))
+    quoted = ", ".join(f't."{n}"' for n in names)
+    code, count, head = conn.execute(
+        "SELECT code, count, hash FROM chain_heads WHERE tbl = ?", (table,)
+    ).fetchone()
+    expected = conn.execute(f"SELECT count(*) FROM {PENDING} WHERE tbl = ?", (table,)).fetchone()
+    rows = conn.execute(
+        f'SELECT {key}, {quoted} FROM temp.{PENDING} p CROSS JOIN main."{table}" t '
+        f"ON {match} WHERE p.tbl = ? ORDER BY p.seq",
+        (table,),
+    )
+    linker = Linker(table, names)
+    done = 0
+    batch: list[tuple[int, int, Any, bytes]] = []
+    for row_key, digest in linker.chain(head, rows):
+        done += 1
+        head = digest
+        batch.append((code, count + done, row_key, digest))
+        if len(batch) >= BATCH_SIZE:
+            conn.executemany("INSERT INTO chain_links VALUES (?, ?, ?, ?)", batch)
+            batch.clear()
+    conn.executemany("INSERT INTO chain_links VALUES (?, ?, ?, ?)", batch)
+    if done != expected[0]:  # a noted row is gone: cannot happen to an append-only table
+        raise RuntimeError(f"batched_links: {table} lost {expected[0] - done} rows")
+    if done:
+        conn.execute(
+            "UPDATE chain_heads SET count = ?, hash = ? WHERE tbl = ?", (count + done, head, table)
+        )
+    conn.execute(f"DELETE FROM temp.{PENDING} WHERE tbl = ?", (table,))

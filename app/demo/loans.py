@@ -69,7 +69,7 @@ _MISTAKES = (
     "Dicatat pada pinjaman yang salah",
     "Uang belum diterima, transfer gagal",
 )
-_CHUNK = 5000
+_CHUNK = 1000  # loans (and their events, about 1.4 kB each in memory) per batch
 _FIELDS = attrgetter(*(f.name for f in fields(SimEvent)))  # a SimEvent as a plain tuple
 Spilled = tuple[int, int, int, SimEvent]  # (ordinal, loan_id, index within the loan, event)
 

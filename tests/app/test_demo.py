@@ -69,6 +69,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
     messages: list[str] = []
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(spill, "BLOCK", 3)
+        patch.setattr(demo_loans, "_CHUNK", 97)  # loans per batch: several batches
         patch.setattr(ledger_history_repo, "STREAM_BATCH", 7)
         summary = generate_demo(
             folder / "a.db", members=MEMBERS, seed=SEED, progress=messages.append, today=TODAY

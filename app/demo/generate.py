@@ -102,6 +102,7 @@ def generate_demo(
         summary = _fill(services, members, random.Random(seed), today, say)
         if loans:
             summary += " " + add_demo_loans(services, random.Random(seed), today, say)
+            say("Membukukan riwayat simpanan dan pinjaman …")
             with services.db.atomic():  # the books of what was written in bulk so far
                 post_unbooked(services.ledger)
             summary += " " + add_demo_cases(services, random.Random(seed), today, say)

@@ -103,6 +103,7 @@ def generate_demo(
         summary = _fill(services, members, random.Random(seed), today, say)
         if loans:
             summary += " " + add_demo_loans(services, random.Random(seed), today, say)
+            say("Membukukan riwayat simpanan dan pinjaman …")
             with services.db.atomic():  # the books of what was written in bulk so far
                 post_unbooked(services.ledger)
             summary += " " + add_demo_cases(services, random.Random(seed), today, say)
@@ -111,6 +112,8 @@ def generate_demo(
             summary += f" Rasio pinjaman bermasalah: {npl_text(portfolio.npl_ratio)}."
             summary += " " + add_demo_berjangka(services, random.Random(seed), today, say)
         summary += " " + add_demo_books(services, random.Random(seed), today, say)
+        say("Merapikan file …")
+        services.db.compact()  # the bulk writes leave index pages part-empty: ~6 % smaller
     except BaseException:
         services.close()
         _remove_new_file(path)

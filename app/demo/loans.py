@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import fields
 from datetime import date, timedelta
 from decimal import Decimal
+from operator import attrgetter
+from typing import Any
 
 from app.demo.loan_plans import (
     LoanPlan,
@@ -29,6 +32,7 @@ from app.demo.loan_sim import (
     SimEvent,
     visit_dates,
 )
+from app.demo.spill import SortedSpill
 from app.formats import add_months
 from app.loans.models import EventKind, LoanProduct, LoanProductDraft, LoanStatus
 from app.loans.schedule import ScheduleTerms, build_schedule
@@ -65,7 +69,9 @@ _MISTAKES = (
     "Dicatat pada pinjaman yang salah",
     "Uang belum diterima, transfer gagal",
 )
-_CHUNK = 5000
+_CHUNK = 1000  # loans (and their events, about 1.4 kB each in memory) per batch
+_FIELDS = attrgetter(*(f.name for f in fields(SimEvent)))  # a SimEvent as a plain tuple
+Spilled = tuple[int, int, int, SimEvent]  # (ordinal, loan_id, index within the loan, event)
 
 
 def add_demo_loans(
@@ -95,18 +101,22 @@ def add_demo_loans(
     numbers, number_sequences = _numbers(services, plans)
     say(f"Menghitung riwayat angsuran {format_number(len(plans))} pinjaman …")
     first_id = next_loan_id(services.db)
-    events: list[tuple[int, int, int, SimEvent]] = []  # (ordinal, loan_id, index, event)
+    # (ordinal, loan_id, index, event), sorted on disk: all of them would not fit in memory
+    events: SortedSpill[Spilled] = SortedSpill(_pack, _unpack)
+    reversed_: set[tuple[int, int]] = set()  # (loan_id, index) of the events reversed later
+    count = 0
     statuses: Counter[LoanStatus] = Counter()
     with services.db.atomic():
         for start in range(0, len(plans), _CHUNK):
             chunk = plans[start : start + _CHUNK]
-            loans, collateral, guarantors = [], [], []
+            loans, collateral, guarantors, chunk_events = [], [], [], []
             for offset, plan in enumerate(chunk):
                 loan_id = first_id + start + offset
                 loan, history = _loan(plan, numbers[start + offset], users, today)
                 loans.append(loan)
                 statuses[loan.status] += 1
-                events += [(e.ordinal, loan_id, i, e) for i, e in enumerate(history)]
+                chunk_events += [(e.ordinal, loan_id, i, e) for i, e in enumerate(history)]
+                reversed_.update((loan_id, e.reverses) for e in history if e.reverses is not None)
                 stamp = loan.created_at
                 released = loan.closed_on if loan.status == LoanStatus.LUNAS else None
                 r = random.Random(plan.seed + 1)
@@ -116,14 +126,15 @@ def add_demo_loans(
             assert ids[0] == first_id + start, "loan ids must follow the plan order"
             insert_collateral_bulk(services.db, collateral)
             insert_guarantors_bulk(services.db, guarantors)
+            events.add(chunk_events)
+            count += len(chunk_events)
             say(f"  {format_number(start + len(chunk))} pinjaman disimpan …")
-        say(f"Menyimpan {format_number(len(events))} transaksi pinjaman …")
-        events.sort(key=lambda item: (item[0], item[1], item[2]))
+        say(f"Menyimpan {format_number(count)} transaksi pinjaman …")
         receipts: dict[tuple[str, int], int] = {}
         written = insert_loan_events_bulk(
             services.db,
-            _event_rows(services, events, users, receipts),
-            rebuild_indexes=len(events) > 100_000,
+            _event_rows(services, events, users, receipts, reversed_),
+            rebuild_indexes=count > 100_000,
         )
         advance_sequences(services.db, {**number_sequences, **receipts})
         services.audit.record(
@@ -344,13 +355,23 @@ def _method(rng: random.Random, on: date, payroll: bool) -> str:
     return "tunai"
 
 
+def _pack(item: Spilled) -> tuple[Any, ...]:
+    return (*item[:3], _FIELDS(item[3]))
+
+
+def _unpack(packed: tuple[Any, ...]) -> Spilled:
+    return (*packed[:3], SimEvent(*packed[3]))
+
+
 def _event_rows(
     services: Services,
-    events: Sequence[tuple[int, int, int, SimEvent]],
+    events: Iterable[Spilled],
     users: dict[str, User],
     sequences: dict[tuple[str, int], int],
+    reversed_: set[tuple[int, int]],
 ) -> Iterator[BulkLoanEvent]:
-    """Events in date order with receipt numbers; fills `sequences` as it goes."""
+    """Events in date order with receipt numbers; fills `sequences` as it goes. Only the ids
+    of the events in `reversed_` are remembered (for their reversals)."""
     pattern = str(services.settings.get("loans.receipt_pattern"))
     code = services.settings.profile().code
     yearly = resets_yearly(pattern)
@@ -359,7 +380,8 @@ def _event_rows(
     kasir, ketua = users["kasir"].id, users["ketua"].id
     for offset, (ordinal, loan_id, index, e) in enumerate(events):
         on = date.fromordinal(ordinal)
-        position[(loan_id, index)] = first + offset
+        if (loan_id, index) in reversed_:
+            position[(loan_id, index)] = first + offset
         receipt = None
         if e.kind == PAY:
             key = (RECEIPT_SEQUENCE, on.year if yearly else 0)

@@ -266,6 +266,12 @@ class Database:
             raise AssertionError("INSERT … RETURNING id must return one row")
         return int(rows[0][0])
 
+    def compact(self) -> None:
+        """Rewrite the file without free pages and with full index pages (VACUUM): after a
+        bulk write (the demo) that built indexes row by row. Outside a transaction only."""
+        with sqlite_errors(self.path):
+            self.sql.conn.execute("VACUUM")
+
     def close(self) -> None:
         """Close cleanly: the WAL is checkpointed in full, so the main file alone is complete;
         this PC remembers how far the cooperative's history reached (see watermarks) and the

@@ -3,6 +3,7 @@ savings transaction and loan event in date order, and the once-only marker of th
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 
 from app.clock import now_text
@@ -10,9 +11,11 @@ from app.collection.decision_models import FinancialEvent
 from app.loans.models import Payment
 from app.savings.models import SavingsTransaction
 from app.storage.collection_decisions_repo import _fin_event
-from app.storage.db import Database
+from app.storage.db import Database, sqlite_errors
 from app.storage.loans_events_repo import _EVENT_SELECT, _event
 from app.storage.savings_repo import _SELECT, _tx
+
+STREAM_BATCH = 2_000
 
 
 class LedgerHistoryRepository:
@@ -42,7 +45,7 @@ class LedgerHistoryRepository:
 
     def savings(self) -> Iterator[SavingsTransaction]:
         """Every savings transaction, by date then entry order."""
-        for row in self.db.rows(_SELECT + "ORDER BY s.tx_date, s.id"):
+        for row in self._stream(_SELECT + "ORDER BY s.tx_date, s.id"):
             yield _tx(row)
 
     def loan_events(self) -> Iterator[tuple[Payment, int, int]]:
@@ -53,12 +56,12 @@ class LedgerHistoryRepository:
             ", l.member_id AS l_member, l.product_id AS l_product"
             " FROM loan_events e JOIN loans l ON l.id = e.loan_id",
         )
-        for row in self.db.rows(select + "ORDER BY e.event_date, e.id"):
+        for row in self._stream(select + "ORDER BY e.event_date, e.id"):
             yield _event(row, ()), row["l_member"], row["l_product"]
 
     def collection_events(self) -> Iterator[tuple[FinancialEvent, int, int]]:
         """Every financial event of a problem loan with the loan's member and product."""
-        rows = self.db.rows(
+        rows = self._stream(
             "SELECT f.*, l.member_id AS l_member, l.product_id AS l_product"
             " FROM collection_fin_events f JOIN loans l ON l.id = f.loan_id"
             " ORDER BY f.event_date, f.id"
@@ -66,8 +69,53 @@ class LedgerHistoryRepository:
         for row in rows:
             yield _fin_event(row), row["l_member"], row["l_product"]
 
-    def journal_keys(self) -> set[tuple[str, int, str]]:
-        return {
-            (r["source"], r["source_id"], r["role"])
-            for r in self.db.rows("SELECT source, source_id, role FROM journals")
-        }
+    def journal_keys(self) -> JournalKeys:
+        """The (source, source_id, role) of every journal, kept compactly (a bit per id)."""
+        keys = JournalKeys()
+        for source, source_id, role in self._stream("SELECT source, source_id, role FROM journals"):
+            keys.add(source, source_id, role)
+        return keys
+
+    def _stream(self, sql: str) -> Iterator[sqlite3.Row]:
+        """The rows of `sql` a batch at a time: the history of a large file (millions of rows)
+        is never held in memory at once. Writing other tables meanwhile is fine in SQLite."""
+        with sqlite_errors(self.db.path):
+            cursor = self.db.sql.conn.execute(sql)
+            cursor.row_factory = sqlite3.Row
+            try:
+                while batch := cursor.fetchmany(STREAM_BATCH):
+                    yield from batch
+            finally:
+                cursor.close()
+
+
+class JournalKeys:
+    """A set of journal keys (source, source_id, role): per (source, role) a bitmap of the
+    ids (one bit each instead of a tuple of about 100 bytes: two million journals of a large
+    file in about a megabyte). Ids outside 0 … MAX_BIT go to an ordinary set."""
+
+    MAX_BIT = 1 << 24
+
+    def __init__(self) -> None:
+        self._bits: dict[tuple[str, str], bytearray] = {}
+        self._other: set[tuple[str, int, str]] = set()
+
+    def add(self, source: str, source_id: int, role: str) -> None:
+        if not 0 <= source_id < self.MAX_BIT:
+            self._other.add((source, source_id, role))
+            return
+        bits = self._bits.setdefault((source, role), bytearray())
+        byte = source_id >> 3
+        if byte >= len(bits):
+            bits.extend(bytes(max(byte + 1 - len(bits), len(bits))))
+        bits[byte] |= 1 << (source_id & 7)
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, tuple) or len(key) != 3:
+            return False
+        source, source_id, role = key
+        if not isinstance(source_id, int) or not 0 <= source_id < self.MAX_BIT:
+            return key in self._other
+        bits = self._bits.get((source, role))
+        byte = source_id >> 3
+        return bits is not None and byte < len(bits) and bool(bits[byte] & (1 << (source_id & 7)))

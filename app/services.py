@@ -39,6 +39,7 @@ from app.ledger.manual import ManualJournals
 from app.ledger.posting import ProblemLoanBooks
 from app.ledger.service import LedgerPolicy, LedgerService
 from app.ledger.shu import ShuService
+from app.ledger.shu_books import ShuBooks
 from app.ledger.statements import Statements
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
@@ -91,6 +92,7 @@ class Services:
         self.bank_rec = BankReconciliation(self.ledger)
         self.closing = PeriodClose(self.ledger)  # lock date, tutup bulan
         self.shu = ShuService(db, self.audit)  # SHU per member, Pengaturan → SHU
+        self.shu_books = ShuBooks(self.ledger, self.shu, self.savings)  # RAT, allocation, payout
         self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
         self._build_collection()
         post_history(self.ledger)  # an earlier release's file, once

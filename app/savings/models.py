@@ -39,6 +39,7 @@ SYSTEM_METHODS = {
     "kompensasi": "Kompensasi Pinjaman",  # set-off against a loan, only via app.collection
     "titipan_pinjaman": "Titipan Pinjaman",  # a loan's titipan moved here, app.loans.titipan
     "saldo_awal": "Saldo Awal Pindahan",  # a balance brought in at the cut-over, app.imports
+    "shu": "SHU Dibagikan",  # a member's SHU credited to sukarela, app.ledger.shu_books
 }
 """Methods the program itself uses (never offered in a form)."""
 

@@ -25,6 +25,7 @@ from app.ledger.derive import (
 )
 from app.ledger.rules import lines_for
 from app.money import format_rupiah
+from app.storage import check_closing
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.ledger_controls_repo import LedgerControlsRepository
 from app.storage.loans_events_repo import _EVENT_SELECT, _event
@@ -53,6 +54,7 @@ def ledger_problems(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
     if "journals" not in tables:
         return [], []
     problems = balanced(conn) + trial_balance(conn) + reversals(conn)
+    problems += check_closing.locked(conn) + check_closing.shu(conn)
     facts = [f"Jurnal: {conn.execute('SELECT count(*) FROM journals').fetchone()[0]}"]
     posted = "ledger_history" in tables and bool(
         conn.execute("SELECT count(*) FROM ledger_history").fetchone()[0]

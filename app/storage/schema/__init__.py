@@ -26,6 +26,7 @@ from app.storage.schema import (
     m0018_payroll,
     m0019_passbooks,
     m0020_closing,
+    m0026_year_end,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -46,4 +47,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0018_payroll,
     m0019_passbooks,
     m0020_closing,
+    m0026_year_end,
 )

@@ -224,9 +224,12 @@ class ShuBooks:
         with self.db.atomic():
             rid = self.repo.add_ratification(year, rat_date, decision, text, actor.id)
             self.ledger.audit.record(
-                actor.id, "sahkan_rat", "shu", rid,
+                actor.id,
+                "sahkan_rat",
+                "shu",
+                rid,
                 after={"tahun": year, "tanggal_rat": rat_date, "keputusan": decision},
-            )  # fmt: skip
+            )
         return Ratification(year, rat_date, decision, text)
 
     def correction_text(self, year: int, note: str) -> str:
@@ -279,13 +282,22 @@ class ShuBooks:
                     self.repo.add_payout(share.share_id, on, "sukarela", actor.id)
                     assert self.savings is not None
                     self.savings.deposit(
-                        actor, share.member_id, SavingsKind.SUKARELA, share.total, on,
-                        method="shu", note=f"SHU tahun buku {year}", today=today,
-                    )  # fmt: skip
+                        actor,
+                        share.member_id,
+                        SavingsKind.SUKARELA,
+                        share.total,
+                        on,
+                        method="shu",
+                        note=f"SHU tahun buku {year}",
+                        today=today,
+                    )
                 paid += 1
                 amount += share.total
             self.ledger.audit.record(
-                actor.id, "bayar_shu_semua", "shu", int(allocation["id"]),
+                actor.id,
+                "bayar_shu_semua",
+                "shu",
+                int(allocation["id"]),
                 after={"tahun": year, "cara": method, "anggota": paid, "jumlah": amount},
-            )  # fmt: skip
+            )
         return PayoutRun(paid, amount, left)

@@ -158,7 +158,11 @@ class TaxSettingsService:
         with self.db.atomic():
             self.repo.put(KEY, clean.as_json())
             self.audit.record(
-                actor.id, "ubah", "setting", KEY, {"value": before.as_json()},
+                actor.id,
+                "ubah",
+                "setting",
+                KEY,
+                {"value": before.as_json()},
                 {"value": clean.as_json()},
-            )  # fmt: skip
+            )
         return clean

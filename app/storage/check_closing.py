@@ -54,9 +54,10 @@ def shu(conn: sqlite3.Connection) -> list[str]:
             problems.append(f"{what}: jumlah dana tidak sama dengan SHU {format_rupiah(amount)}.")
         for pool in ("jma", "jua"):
             rows = _sum(
-                conn, f"SELECT sum({pool}) FROM shu_shares WHERE allocation_id = ?",
+                conn,
+                f"SELECT sum({pool}) FROM shu_shares WHERE allocation_id = ?",
                 (allocation_id,),
-            )  # fmt: skip
+            )
             if rows != int(pools.get(pool, 0)):
                 problems.append(
                     f"{what}: baris anggota {pool.upper()} {format_rupiah(rows)}, dana "

@@ -1760,6 +1760,18 @@ Check the spelling of the name or number, or choose Status All.</translation>
         <translation>Reopen</translation>
     </message>
     <message>
+        <source>Laporan Rapat Anggota Tahunan</source>
+        <translation>Annual Members&apos; Meeting report</translation>
+    </message>
+    <message>
+        <source>Tahun buku</source>
+        <translation>Book year</translation>
+    </message>
+    <message>
+        <source>Buat Paket Laporan RAT (PDF)…</source>
+        <translation>Make the annual meeting pack (PDF)…</translation>
+    </message>
+    <message>
         <source>Belum ada bulan yang ditutup.</source>
         <translation>No month has been closed yet.</translation>
     </message>
@@ -1790,6 +1802,18 @@ Check the spelling of the name or number, or choose Status All.</translation>
     <message>
         <source>Bulan {m} dibuka kembali.</source>
         <translation>Month {m} reopened.</translation>
+    </message>
+    <message>
+        <source>Simpan paket laporan RAT ke</source>
+        <translation>Save the annual meeting pack to</translation>
+    </message>
+    <message>
+        <source>Tahun buku {y} belum berakhir.</source>
+        <translation>Book year {y} has not ended yet.</translation>
+    </message>
+    <message>
+        <source>{f} dan {n} bagiannya ditulis ke {d}.</source>
+        <translation>{f} and its {n} parts written to {d}.</translation>
     </message>
 </context>
 <context>

@@ -4,9 +4,11 @@ count the month closes and the lock date shows; reopening needs a second Penguru
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.ledger.models import Line
@@ -69,3 +71,23 @@ def test_year_end_from_the_tab(qtbot: QtBot, services: Services) -> None:
     qtbot.mouseClick(tab.year_button, Qt.MouseButton.LeftButton)
     assert "jurnal penutup J2025-" in tab.message.text()
     assert services.closing.closed_year(2025) is not None
+
+
+def test_rat_pack_button_writes_the_pack(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = admin_user(services)
+    services.manual_journals.submit(
+        admin, date(2025, 5, 5), "Giro", [Line("1101", 70_000), Line("4201", 0, 70_000)]
+    )
+    tab = CloseMonthTab(services, admin, date(2026, 1, 10))
+    qtbot.addWidget(tab)
+    assert tab.pack_year.value() == 2025
+    monkeypatch.setattr(tab, "choose_folder", lambda: tmp_path)
+    qtbot.mouseClick(tab.findChild(QPushButton, "rat_pack"), Qt.MouseButton.LeftButton)
+    assert (tmp_path / "RAT_2025" / "rat_pack.pdf").is_file()
+    assert "rat_pack.pdf" in tab.message.text()
+    tab.pack_year.setValue(2026)  # not ended yet: refused before any folder is asked
+    monkeypatch.setattr(tab, "choose_folder", lambda: pytest.fail("asked for a folder"))
+    qtbot.mouseClick(tab.findChild(QPushButton, "rat_pack"), Qt.MouseButton.LeftButton)
+    assert "belum berakhir" in tab.message.text()

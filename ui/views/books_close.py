@@ -5,14 +5,17 @@ who confirms with their own password, and a reason)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -73,6 +76,18 @@ class CloseMonthTab(QWidget):
         reopen.clicked.connect(self.reopen)
         row.addWidget(reopen)
         layout.addWidget(box)
+        pack = QGroupBox(self.tr("Laporan Rapat Anggota Tahunan"))
+        pack_row = QHBoxLayout(pack)
+        pack_row.addWidget(QLabel(self.tr("Tahun buku")))
+        self.pack_year = QSpinBox(objectName="rat_pack_year")
+        self.pack_year.setRange(2000, 2100)
+        self.pack_year.setValue(today.year - 1)
+        pack_row.addWidget(self.pack_year)
+        pack_button = QPushButton(self.tr("Buat Paket Laporan RAT (PDF)…"), objectName="rat_pack")
+        pack_button.clicked.connect(self.rat_pack)
+        pack_row.addWidget(pack_button)
+        pack_row.addStretch(1)
+        layout.addWidget(pack)
         self.message = QLabel(objectName="close_message")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -157,3 +172,31 @@ class CloseMonthTab(QWidget):
         self.message.setText(self.tr("Bulan {m} dibuka kembali.").format(m=_month_text(opened)))
         self.month.clear()
         self.refresh()
+
+    def choose_folder(self) -> Path | None:
+        """The folder the RAT pack is written to (None: cancelled)."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Simpan paket laporan RAT ke"))
+        return Path(folder) if folder else None
+
+    def rat_pack(self) -> None:
+        """rat_pack.pdf (cover, contents, statements, CALK, jurnal penutup, SHU, hapus buku,
+        ringkasan) and each part into a chosen folder."""
+        from app.documents.sources.rat_pack import PACK, write_rat_pack
+
+        year = self.pack_year.value()
+        if date(year, 12, 31) >= self.today:
+            self.message.setText(self.tr("Tahun buku {y} belum berakhir.").format(y=year))
+            return
+        folder = self.choose_folder()
+        if folder is None:
+            return
+        try:
+            written = write_rat_pack(self.services, year, folder / f"RAT_{year}", self.today)
+        except AppError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText(
+            self.tr("{f} dan {n} bagiannya ditulis ke {d}.").format(
+                f=PACK, n=len(written) - 1, d=str(written[0].parent)
+            )
+        )

@@ -20,6 +20,7 @@ from app.demo.logo import demo_logo_png
 from app.demo.people import DemoPerson, PeopleFactory
 from app.demo.reference import load_reference
 from app.demo.users import DEMO_POSITIONS, DEMO_USERS
+from app.demo.year_end import add_demo_year_end
 from app.errors import ValidationError
 from app.formats import format_date_long, months_between
 from app.ledger.history import post_unbooked
@@ -109,6 +110,7 @@ def generate_demo(
             portfolio = services.loans.portfolio.summary(today)
             summary += f" Rasio pinjaman bermasalah: {npl_text(portfolio.npl_ratio)}."
         summary += " " + add_demo_books(services, random.Random(seed), today, say)
+        summary += " " + add_demo_year_end(services, today, say)
     except BaseException:
         services.close()
         _remove_new_file(path)

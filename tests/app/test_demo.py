@@ -156,9 +156,11 @@ def test_every_role_has_a_demo_user_who_can_log_in(copy: Services) -> None:
 def test_the_file_is_consistent_and_the_audit_trail_has_one_batch_entry(demo: Demo) -> None:
     report = check_database(demo.path)
     assert report.ok, report.problems
-    # The savings history is the batch; set-offs of the demo's cases come after it.
+    # The savings history is the batch; set-offs of the demo's cases and the SHU paid to
+    # sukarela after the RAT come after it.
     transactions = _rows(
-        demo.path, "SELECT count(*) FROM savings_transactions WHERE method <> 'kompensasi'"
+        demo.path,
+        "SELECT count(*) FROM savings_transactions WHERE method NOT IN ('kompensasi', 'shu')",
     )[0][0]
     notes = _rows(demo.path, "SELECT note FROM audit_log WHERE action = 'data contoh'")
     assert notes == [(f"data contoh dibuat: {MEMBERS} anggota, {transactions} transaksi",)]
@@ -190,12 +192,13 @@ def test_savings_histories_look_like_a_real_cooperative(copy: Services) -> None:
 
 
 def test_receipts_follow_the_pattern_per_year_in_date_order(demo: Demo) -> None:
-    # The generated history only: the set-offs of the demo's cases are made later through the
-    # savings service, dated in the past, with the next receipt numbers.
+    # The generated history only: the set-offs of the demo's cases and the SHU paid to
+    # sukarela are made later through the savings service, dated in the past, with the next
+    # receipt numbers.
     rows = _rows(
         demo.path,
-        "SELECT tx_date, receipt_no FROM savings_transactions WHERE method <> 'kompensasi' "
-        "ORDER BY id",
+        "SELECT tx_date, receipt_no FROM savings_transactions"
+        " WHERE method NOT IN ('kompensasi', 'shu') ORDER BY id",
     )
     per_year: dict[int, int] = defaultdict(int)
     previous = ""
@@ -272,3 +275,27 @@ def test_summary_npl_is_the_one_the_portfolio_shows(demo: Demo, copy: Services) 
     portfolio = copy.loans.portfolio.summary(TODAY)
     assert f"Rasio pinjaman bermasalah: {npl_text(portfolio.npl_ratio)}." in demo.summary
     assert demo.summary.count("bermasalah") == 1
+
+
+def test_a_closed_ratified_year_with_its_shu_paid_and_the_current_year_open(
+    copy: Services,
+) -> None:
+    from app.demo.year_end import closed_year
+
+    year = closed_year(TODAY)
+    assert year == 2025  # TODAY is after the RAT of 14 March 2026
+    assert closed_year(date(2026, 3, 27)) == 2024 and closed_year(date(2026, 3, 28)) == 2025
+    assert copy.closing.closed_year(year) is not None
+    assert copy.closing.tax_journal(year) is not None  # PPh final 0,5 %
+    ratified = copy.shu_books.ratification(year)
+    assert ratified is not None and ratified.rat_date == date(2026, 3, 14)
+    shares = copy.shu_books.shares(year)
+    assert (
+        shares
+        and sum(s.total for s in shares)
+        == copy.shu.compute(year).pools["jma"] + (copy.shu.compute(year).pools["jua"])
+    )
+    paid = [s for s in shares if s.paid_on is not None]
+    assert len(paid) >= len(shares) // 2  # those who left keep theirs in 2109
+    assert copy.closing.lock_date() == date(year, 12, 31)  # the current year is open
+    assert copy.closing.closed_year(TODAY.year) is None

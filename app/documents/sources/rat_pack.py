@@ -114,6 +114,8 @@ def rat_pack(
         else f"Rapat Anggota Tahunan {format_date_long(ratified.rat_date)}, keputusan nomor "
         f"{ratified.decision_no}"
     )
+    if progress is not None:
+        progress("sampul, daftar isi, gabungan")
     cover_pages = rat_cover.render(year, [(t, 0) for t in PART_TITLES.values()], rat, today, ctx)[1]
     contents, page = [], cover_pages + 1
     for name, pdf in pieces.items():

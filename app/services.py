@@ -41,6 +41,7 @@ from app.ledger.service import LedgerPolicy, LedgerService
 from app.ledger.shu import ShuService
 from app.ledger.shu_books import ShuBooks
 from app.ledger.statements import Statements
+from app.ledger.yeartax import TaxSettingsService
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
 from app.members.service import MemberService
@@ -93,6 +94,7 @@ class Services:
         self.closing = PeriodClose(self.ledger)  # lock date, tutup bulan
         self.shu = ShuService(db, self.audit)  # SHU per member, Pengaturan → SHU
         self.shu_books = ShuBooks(self.ledger, self.shu, self.savings)  # RAT, allocation, payout
+        self.tax = TaxSettingsService(db, self.audit)  # the year's income-tax regime
         self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
         self._build_collection()
         post_history(self.ledger)  # an earlier release's file, once

@@ -13,7 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from app.ledger.models import Line
 from app.services import Services
+from app.storage.closing_repo import ClosingRepository
 from app.users.models import Role
+from tests.app.closing.conftest import year  # noqa: F401  (the fixture)
 from tests.conftest import PASSWORD, admin_user, make_user
 from ui.views.books_close import CloseMonthTab
 
@@ -91,3 +93,26 @@ def test_rat_pack_button_writes_the_pack(
     monkeypatch.setattr(tab, "choose_folder", lambda: pytest.fail("asked for a folder"))
     qtbot.mouseClick(tab.findChild(QPushButton, "rat_pack"), Qt.MouseButton.LeftButton)
     assert "belum berakhir" in tab.message.text()
+
+
+@pytest.mark.usefixtures("year")
+def test_allocate_and_pay_shu_from_the_tab(qtbot: QtBot, services: Services) -> None:
+    admin, pengurus = admin_user(services), make_user(services)
+    with services.db.atomic():
+        ClosingRepository(services.db).add_lock("tutup", "2025-12", date(2025, 12, 31), admin.id)
+    services.closing.close_year(admin, 2025)
+    tab = CloseMonthTab(services, admin, date(2026, 3, 20))
+    qtbot.addWidget(tab)
+    tab.pack_year.setValue(2025)
+    tab.rat_date.setDate(date(2026, 3, 14))
+    tab.decision.setText("05/RAT/2026")
+    qtbot.mouseClick(tab.findChild(QPushButton, "shu_allocate"), Qt.MouseButton.LeftButton)
+    assert services.shu_books.ratification(2025) is None  # the Admin may not approve
+    tab.user = pengurus
+    qtbot.mouseClick(tab.findChild(QPushButton, "shu_allocate"), Qt.MouseButton.LeftButton)
+    assert "05/RAT/2026" in tab.message.text()
+    tab.user = admin
+    qtbot.mouseClick(tab.findChild(QPushButton, "shu_pay"), Qt.MouseButton.LeftButton)
+    assert "anggota menerima SHU 2025" in tab.message.text()
+    assert "Citra" in tab.message.text()  # left in March: her share stays in 2109
+    assert [s.paid_on is None for s in services.shu_books.shares(2025)].count(True) == 1

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QDateEdit,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -77,7 +78,11 @@ class CloseMonthTab(QWidget):
         row.addWidget(reopen)
         layout.addWidget(box)
         pack = QGroupBox(self.tr("Laporan Rapat Anggota Tahunan"))
-        pack_row = QHBoxLayout(pack)
+        rows = QVBoxLayout(pack)
+        pack_row = QHBoxLayout()
+        rat_row = QHBoxLayout()
+        rows.addLayout(pack_row)
+        rows.addLayout(rat_row)
         pack_row.addWidget(QLabel(self.tr("Tahun buku")))
         self.pack_year = QSpinBox(objectName="rat_pack_year")
         self.pack_year.setRange(2000, 2100)
@@ -87,6 +92,22 @@ class CloseMonthTab(QWidget):
         pack_button.clicked.connect(self.rat_pack)
         pack_row.addWidget(pack_button)
         pack_row.addStretch(1)
+        rat_row.addWidget(QLabel(self.tr("Tanggal RAT")))
+        self.rat_date = QDateEdit(objectName="rat_date")
+        self.rat_date.setCalendarPopup(True)
+        self.rat_date.setDisplayFormat("dd-MM-yyyy")
+        self.rat_date.setDate(today)
+        rat_row.addWidget(self.rat_date)
+        rat_row.addWidget(QLabel(self.tr("No. keputusan")))
+        self.decision = QLineEdit(objectName="rat_decision")
+        rat_row.addWidget(self.decision)
+        allocate = QPushButton(self.tr("Bagi SHU"), objectName="shu_allocate")
+        allocate.clicked.connect(self.allocate)
+        rat_row.addWidget(allocate)
+        pay = QPushButton(self.tr("Bayar SHU ke Sukarela"), objectName="shu_pay")
+        pay.clicked.connect(self.pay)
+        rat_row.addWidget(pay)
+        rat_row.addStretch(1)
         layout.addWidget(pack)
         self.message = QLabel(objectName="close_message")
         self.message.setWordWrap(True)
@@ -200,3 +221,37 @@ class CloseMonthTab(QWidget):
                 f=PACK, n=len(written) - 1, d=str(written[0].parent)
             )
         )
+
+    def allocate(self) -> None:
+        """The RAT's ratification and the allocation journal of the chosen year's SHU."""
+        year = self.pack_year.value()
+        on = self.rat_date.date().toPython()
+        try:
+            self.services.shu_books.allocate(self.user, year, on, self.decision.text())
+        except AppError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText(
+            self.tr("SHU tahun buku {y} dibagi sesuai keputusan RAT {n}.").format(
+                y=year, n=self.decision.text().strip()
+            )
+        )
+
+    def pay(self) -> None:
+        """Every unpaid share of the chosen year to the member's sukarela, dated today."""
+        year = self.pack_year.value()
+        try:
+            run = self.services.shu_books.pay_all(
+                self.user, year, self.today, "sukarela", today=self.today
+            )
+        except AppError as exc:
+            self.message.setText(exc.message)
+            return
+        text = self.tr("{n} anggota menerima SHU {y} di simpanan sukarela.").format(
+            n=run.paid, y=year
+        )
+        if run.left:
+            text += " " + self.tr("Tetap di utang SHU (bayar tunai): {m}.").format(
+                m="; ".join(run.left[:5]) + (" …" if len(run.left) > 5 else "")
+            )
+        self.message.setText(text)

@@ -1768,8 +1768,8 @@ Check the spelling of the name or number, or choose Status All.</translation>
         <translation>Book year</translation>
     </message>
     <message>
-        <source>Buat Paket Laporan RAT (PDF)…</source>
-        <translation>Make the annual meeting pack (PDF)…</translation>
+        <source>Paket Laporan RAT (PDF)…</source>
+        <translation>Annual meeting pack (PDF)…</translation>
     </message>
     <message>
         <source>Tanggal RAT</source>

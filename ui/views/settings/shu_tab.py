@@ -59,7 +59,9 @@ class ShuTab(QWidget):
         for key, label in JUA_BASES.items():
             self.jua_base.addItem(label, key)
         form.addRow(self.tr("Dasar JUA"), self.jua_base)
-        layout.addWidget(box)
+        boxes = QHBoxLayout()  # side by side: the tab must fit 1366×768
+        boxes.addWidget(box, 1)
+        layout.addLayout(boxes)
         tax = QGroupBox(self.tr("Pajak penghasilan tahunan (dibukukan saat tutup buku)"))
         tax_form = QFormLayout(tax)
         self.regime = QComboBox(objectName="tax_regime")
@@ -73,7 +75,7 @@ class ShuTab(QWidget):
         tax_form.addRow(self.tr("Tarif PPh badan (%)"), self.normal_rate)
         self.facility = QCheckBox(self.tr("Fasilitas Pasal 31E"), objectName="tax_31e")
         tax_form.addRow("", self.facility)
-        layout.addWidget(tax)
+        boxes.addWidget(tax, 1)
         self.save_button = QPushButton(self.tr("Simpan"), objectName="shu_save")
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(can(user, Action.EDIT_SETTINGS))

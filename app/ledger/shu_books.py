@@ -12,6 +12,7 @@ from datetime import date
 from app.errors import NotFound, ValidationError
 from app.ledger.closing import SHU_UNSHARED, PeriodClose
 from app.ledger.lockdate import refuse_locked
+from app.ledger.manual import ManualJournals, ManualResult
 from app.ledger.models import Line
 from app.ledger.service import LedgerService
 from app.ledger.shu import ShuService
@@ -248,6 +249,24 @@ class ShuBooks:
             f"keputusan {ratified.decision_no}"
         )
         return f"Koreksi tahun buku {year}{rat}: {text}"
+
+    def correct(
+        self,
+        actor: User,
+        journals: ManualJournals,
+        year: int,
+        on: date,
+        note: str,
+        lines: list[Line],
+    ) -> ManualResult:
+        """A correction of a closed (ratified) book year: a Jurnal Umum in the open year
+        (usually against 3107) whose description names the year, the RAT and the note."""
+        text = self.correction_text(year, note)
+        if on <= date(year, 12, 31):
+            raise ValidationError(
+                f"Koreksi tahun buku {year} dicatat di tahun berjalan, bukan di tahun itu.", "on"
+            )
+        return journals.submit(actor, on, text, lines)
 
     def pay_all(
         self, actor: User, year: int, on: date, method: str = "sukarela", today: date | None = None

@@ -81,3 +81,13 @@ def test_ratify_then_allocate_uses_the_record(services: Services, year: dict[str
     assert text.startswith("Koreksi tahun buku 2025, disahkan RAT 14-03-2026 keputusan 05/RAT")
     with pytest.raises(ValidationError, match="belum ditutup"):
         books.correction_text(2026, "x")
+    fix = [Line("3107", 150_000), Line("1101", 0, 150_000)]
+    with pytest.raises(ValidationError, match="tahun berjalan"):
+        books.correct(admin, services.manual_journals, 2025, DEC, "listrik", fix)
+    posted = books.correct(
+        admin, services.manual_journals, 2025, date(2026, 4, 2), "listrik Desember", fix
+    )
+    assert posted.journal_id is not None
+    journal = services.ledger.journal(posted.journal_id)
+    assert journal.date == date(2026, 4, 2)
+    assert journal.description.startswith("Koreksi tahun buku 2025, disahkan RAT 14-03-2026")

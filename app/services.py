@@ -193,10 +193,14 @@ class Services:
 
         return PayrollService(self)
 
-    def statements(self) -> Statements:
-        """The financial statements, presented as Pengaturan → Akun says today."""
+    def statements(self, memo: bool = False) -> Statements:
+        """The financial statements, presented as Pengaturan → Akun says today (`memo`: for
+        one run of several statements, each balance read once)."""
         return Statements(
-            self.db, self.ledger.accounts.chart(), str(self.settings.get("books.simpanan_as"))
+            self.db,
+            self.ledger.accounts.chart(),
+            str(self.settings.get("books.simpanan_as")),
+            memo,
         )
 
     @property

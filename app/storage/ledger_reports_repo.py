@@ -74,3 +74,24 @@ class LedgerReportsRepository:
             (member_id, as_of.isoformat()),
         )
         return {str(r["account"]): int(r["net"]) for r in rows if int(r["net"])}
+
+
+class MemoLedgerReports(LedgerReportsRepository):
+    """The same reads, each asked once: for one run of several statements over the same dates
+    (the RAT pack), where the Neraca, Arus Kas, Perubahan Ekuitas and CALK read the same
+    balances. Not for a view that stays open while the books change."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db)
+        self._balances: dict[date, dict[str, int]] = {}
+        self._movements: dict[tuple[date, date], dict[str, tuple[int, int]]] = {}
+
+    def balances(self, as_of: date) -> dict[str, int]:
+        if as_of not in self._balances:
+            self._balances[as_of] = super().balances(as_of)
+        return dict(self._balances[as_of])
+
+    def movements(self, start: date, end: date) -> dict[str, tuple[int, int]]:
+        if (start, end) not in self._movements:
+            self._movements[(start, end)] = super().movements(start, end)
+        return dict(self._movements[(start, end)])

@@ -18,7 +18,7 @@ from app.documents.pdfjoin import join
 from app.documents.sources.decisions import daftar_hapus_buku
 from app.formats import format_date_long
 from app.ledger.rat_pack import YearFigures, year_figures
-from app.ledger.statements import Period
+from app.ledger.statements import Period, Statements
 from app.services import Services
 
 PACK = "rat_pack.pdf"
@@ -38,10 +38,10 @@ def _page_count(pdf: bytes) -> int:
     return pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page>")
 
 
-def figures(services: Services, year: int) -> YearFigures:
+def figures(services: Services, year: int, statements: Statements | None = None) -> YearFigures:
     return year_figures(
         services.ledger,
-        services.statements(),
+        statements or services.statements(),
         services.closing,
         services.shu_books,
         services.settings.profile(),
@@ -78,13 +78,13 @@ def parts(
     tick = progress or (lambda _name: None)
     end = date(year, 12, 31)
     period = Period(year, end)
-    statements = services.statements()
+    statements = services.statements(memo=True)  # the parts read the same balances
     out: dict[str, bytes] = {}
     for name in STATEMENTS:
         tick(name)
         out[name] = statement_pdf(statements, ctx, name, period)
     tick("calk.pdf")
-    fig = figures(services, year)
+    fig = figures(services, year, statements)
     summary = services.loans.portfolio.summary(end)
     written = daftar_hapus_buku(services, year, end)
     out["calk.pdf"] = calk.render_calk(

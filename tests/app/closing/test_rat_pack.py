@@ -74,3 +74,16 @@ def test_ringkasan_figures(ratified: Services) -> None:
     # members at 31-12-2025: the book's member and Bambang; Citra left on 31-03-2025
     assert (f.members, f.left) == (2, 1)
     assert f.own_capital + f.outside_capital == f.assets
+
+
+def test_memoised_statements_equal_the_plain_ones(ratified: Services) -> None:
+    from app.ledger.statements import Period
+    from app.ledger.statements_flow import arus_kas, perubahan_ekuitas
+
+    period = Period(2025, DEC)
+    plain, memo = ratified.statements(), ratified.statements(memo=True)
+    for _ in range(2):  # the second round is answered from the memo
+        assert memo.neraca(period) == plain.neraca(period)
+        assert memo.phu(period) == plain.phu(period)
+        assert arus_kas(memo, period) == arus_kas(plain, period)
+        assert perubahan_ekuitas(memo, period) == perubahan_ekuitas(plain, period)

@@ -95,6 +95,11 @@ class Statements:
         self.chart = {a.code: a for a in chart}
         self.simpanan_as = simpanan_as
 
+    def prefetch(self, dates: list[date]) -> None:
+        """Read the balances at `dates` in one pass (memo only; otherwise nothing)."""
+        if isinstance(self.repo, MemoLedgerReports):
+            self.repo.prefetch(dates)
+
     # -- helpers -----------------------------------------------------------------------------
 
     def name(self, code: str) -> str:

@@ -79,6 +79,7 @@ def parts(
     end = date(year, 12, 31)
     period = Period(year, end)
     statements = services.statements(memo=True)  # the parts read the same balances
+    statements.prefetch([end, period.before_end, date(year - 2, 12, 31)])
     out: dict[str, bytes] = {}
     for name in STATEMENTS:
         tick(name)

@@ -82,6 +82,9 @@ def test_memoised_statements_equal_the_plain_ones(ratified: Services) -> None:
 
     period = Period(2025, DEC)
     plain, memo = ratified.statements(), ratified.statements(memo=True)
+    memo.prefetch([DEC, date(2024, 12, 31), date(2023, 12, 31)])  # one pass for three dates
+    for on in (DEC, date(2024, 12, 31), date(2023, 12, 31), date(2025, 6, 30)):
+        assert memo.repo.balances(on) == plain.repo.balances(on)
     for _ in range(2):  # the second round is answered from the memo
         assert memo.neraca(period) == plain.neraca(period)
         assert memo.phu(period) == plain.phu(period)

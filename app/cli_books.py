@@ -43,6 +43,10 @@ def add_parser(sub: Any) -> None:
     from app.cli_pph import add_parser as add_pph_parser
 
     add_pph_parser(what)
+    pack = what.add_parser("rat-pack", help="laporan RAT tahun buku: rat_pack.pdf dan bagiannya")
+    pack.add_argument("--db", type=Path, required=True, dest="db_path")
+    pack.add_argument("--year", required=True, help="tahun buku, 2025")
+    pack.add_argument("--out", type=Path, required=True, dest="out_dir")
     shu = sub.add_parser("shu", help="SHU per anggota tahun buku ke CSV")
     shu.add_argument("--db", type=Path, required=True, dest="db_path")
     shu.add_argument("--year", required=True, help="tahun buku, 2025")
@@ -67,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
         from app.cli_pph import run as run_pph
 
         return run_pph(args)
+    if args.books_command == "rat-pack":
+        from app.cli_closing import rat_pack
+
+        return rat_pack(args)
     if args.books_command in ("close-month", "close-year"):
         from app.cli_closing import close_month, close_year
 

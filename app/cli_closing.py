@@ -1,4 +1,4 @@
-"""`mufakat books close-month` and `mufakat shu` (issue 13 §1, §4)."""
+"""`mufakat books close-month`, `close-year`, `rat-pack` and `mufakat shu` (issue 13)."""
 
 from __future__ import annotations
 
@@ -93,4 +93,32 @@ def shu_csv(args: argparse.Namespace) -> int:
         writer.writerow(SHU_HEADER)
         writer.writerows([r.number, r.name, r.jma, r.jua, r.total] for r in result.rows)
     print(f"{len(result.rows)} anggota, SHU {year} ditulis ke {args.csv_path}")
+    return 0
+
+
+def rat_pack(args: argparse.Namespace) -> int:
+    """`books rat-pack`: rat_pack.pdf and each part into --out (created if missing) for an
+    ended book year; exit 2 on a bad year, 1 when refused."""
+    from datetime import date
+
+    from app.documents.sources.rat_pack import PACK, write_rat_pack
+    from app.services import Services
+
+    text = str(args.year).strip()
+    if not (text.isdigit() and len(text) == 4):
+        print(f"GAGAL: Tahun buku '{text}' tidak dikenal; tulis seperti 2025.", file=sys.stderr)
+        return 2
+    year = int(text)
+    if date(year, 12, 31) >= date.today():
+        print(f"GAGAL: Tahun buku {year} belum berakhir.", file=sys.stderr)
+        return 1
+    services = Services.open(args.db_path)
+    try:
+        written = write_rat_pack(services, year, args.out_dir, date.today())
+    except AppError as exc:
+        print(f"GAGAL: {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        services.close()
+    print(f"{PACK} dan {len(written) - 1} bagian tahun buku {year} ditulis ke {args.out_dir}")
     return 0

@@ -40,7 +40,9 @@ from app.ledger.manual import ManualJournals
 from app.ledger.posting import ProblemLoanBooks
 from app.ledger.service import LedgerPolicy, LedgerService
 from app.ledger.shu import ShuService
+from app.ledger.shu_books import ShuBooks
 from app.ledger.statements import Statements
+from app.ledger.yeartax import TaxSettingsService
 from app.loans.service import LoanService
 from app.loans.titipan import TitipanService
 from app.members.service import MemberService
@@ -109,6 +111,8 @@ class Services:
             self.ledger, self.jasa, (self.berjangka_month_end.checklist,)
         )  # lock date, tutup bulan
         self.shu = ShuService(db, self.audit)  # SHU per member, Pengaturan → SHU
+        self.shu_books = ShuBooks(self.ledger, self.shu, self.savings)  # RAT, allocation, payout
+        self.tax = TaxSettingsService(db, self.audit)  # the year's income-tax regime
         self.passbooks = PassbookService(db, self.audit)  # buku simpanan, kartu angsuran
         self._build_collection()
 
@@ -233,10 +237,14 @@ class Services:
 
         return PayrollService(self)
 
-    def statements(self) -> Statements:
-        """The financial statements, presented as Pengaturan → Akun says today."""
+    def statements(self, memo: bool = False) -> Statements:
+        """The financial statements, presented as Pengaturan → Akun says today (`memo`: for
+        one run of several statements, each balance read once)."""
         return Statements(
-            self.db, self.ledger.accounts.chart(), str(self.settings.get("books.simpanan_as"))
+            self.db,
+            self.ledger.accounts.chart(),
+            str(self.settings.get("books.simpanan_as")),
+            memo,
         )
 
     @property

@@ -21,6 +21,7 @@ from app.demo.logo import demo_logo_png
 from app.demo.people import DemoPerson, PeopleFactory
 from app.demo.reference import load_reference
 from app.demo.users import DEMO_POSITIONS, DEMO_USERS
+from app.demo.year_end import add_demo_year_end
 from app.errors import ValidationError
 from app.formats import format_date_long, months_between
 from app.ledger.history import post_unbooked
@@ -112,6 +113,7 @@ def generate_demo(
             summary += f" Rasio pinjaman bermasalah: {npl_text(portfolio.npl_ratio)}."
             summary += " " + add_demo_berjangka(services, random.Random(seed), today, say)
         summary += " " + add_demo_books(services, random.Random(seed), today, say)
+        summary += " " + add_demo_year_end(services, today, say)
         say("Merapikan file …")
         services.db.compact()  # the bulk writes leave index pages part-empty: ~6 % smaller
     except BaseException:

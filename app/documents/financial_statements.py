@@ -7,7 +7,15 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from app.documents.context import DocContext
 from app.documents.letter import CONTENT_WIDTH, place_and_date
@@ -76,7 +84,7 @@ def _statement_table(st: Statement) -> LongTable:
                 ("BACKGROUND", (0, n), (-1, n), TOTAL_BG),
                 ("LINEABOVE", (0, n), (-1, n), 0.9, "#000000"),
             ]
-    widths = [9.2 * cm, 2.4 * cm, 3.0 * cm, 3.0 * cm]
+    widths = [8.0 * cm, 2.4 * cm, 3.6 * cm, 3.6 * cm]  # 3.6 cm: (9.999.999.999.999)
     scale = CONTENT_WIDTH / sum(widths)
     table = LongTable(data, colWidths=[w * scale for w in widths], repeatRows=1)
     table.setStyle(TableStyle(commands))
@@ -99,7 +107,7 @@ def _equity_table(eq: EquityTable) -> LongTable:
         ("BACKGROUND", (0, -1), (-1, -1), TOTAL_BG),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]
-    first = 4.2 * cm
+    first = 2.6 * cm  # the amounts (up to 13 characters, bold) must not wrap
     rest = (CONTENT_WIDTH - first) / len(eq.columns)
     table = LongTable(data, colWidths=[first] + [rest] * len(eq.columns), repeatRows=1)
     table.setStyle(TableStyle(commands))
@@ -110,7 +118,7 @@ def _equity_table(eq: EquityTable) -> LongTable:
 def _closing(ctx: DocContext, on: date, remarks: tuple[str, ...]) -> list[Flowable]:
     story: list[Flowable] = [Spacer(1, 0.2 * cm)]
     story += [p(text, "tiny") for text in (*remarks, "Jumlah dalam rupiah.")]
-    story += [
+    sign: list[Flowable] = [
         Spacer(1, 0.5 * cm),
         p(place_and_date(ctx.profile, on), "lbody"),
         p(f"Pengurus {ctx.coop}", "lbody"),
@@ -121,7 +129,7 @@ def _closing(ctx: DocContext, on: date, remarks: tuple[str, ...]) -> list[Flowab
         rowHeights=[None, 1.4 * cm, None],
     )
     signs.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER")]))
-    story.append(signs)
+    story.append(KeepTogether([*sign, signs]))  # the signatures never part from their heading
     return story
 
 

@@ -8,6 +8,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Spacer
 
 from app.documents.context import DocContext
+from app.documents.fast_table import RowsTable
 from app.documents.letter_parts import title_block
 from app.documents.render import render_story
 from app.documents.tables import data_table, p, pairs_table, rp, rp_words
@@ -70,10 +71,10 @@ def story(result: ShuResult) -> list[Flowable]:
         ),
         *allocation(result),
         Spacer(1, 0.3 * cm),
-        data_table(
+        RowsTable(  # drawn line by line: 20,000 members in seconds, not minutes
             ["No.", "No. Anggota", "Nama", "JMA", "JUA", "Jumlah"],
             rows,
-            [1 * cm, 2.4 * cm, 6 * cm, 2.6 * cm, 2.6 * cm, 2.8 * cm],
+            [1.1 * cm, 2.2 * cm, 6.3 * cm, 2.6 * cm, 2.6 * cm, 2.8 * cm],
             right=(3, 4, 5),
             center=(0,),
             total=[
@@ -84,7 +85,6 @@ def story(result: ShuResult) -> list[Flowable]:
                 format_number(jua),
                 format_number(jma + jua),
             ],
-            small=True,
             empty_text=f"Tidak ada anggota yang menerima SHU tahun buku {result.year}.",
         ),
         Spacer(1, 0.2 * cm),

@@ -138,6 +138,11 @@ def p(text: object, style_name: str = "lbody") -> Paragraph:
     return Paragraph(esc(text), style(style_name))
 
 
+def bold(text: object, style_name: str = "lbody") -> Paragraph:
+    """A paragraph of plain text (escaped) in bold."""
+    return Paragraph(f"<b>{esc(text)}</b>", style(style_name))
+
+
 def rp(amount: int, style: str = "puebi") -> str:
     return format_rupiah(amount, style)
 

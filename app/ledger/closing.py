@@ -15,9 +15,10 @@ from app.ledger.bankrec import BankReconciliation
 from app.ledger.cashbook import KAS, CashBook
 from app.ledger.models import Line
 from app.ledger.service import LedgerService
+from app.ledger.yeartax import TAX_EXPENSE, TAX_PAYABLE, TaxSettingsService, YearTax, year_tax
 from app.loans.accrual_job import JasaAccrualJob
 from app.money import format_rupiah
-from app.storage.closing_repo import YEAR_END_SOURCE, ClosingRepository
+from app.storage.closing_repo import YEAR_END_SOURCE, YEAR_TAX_SOURCE, ClosingRepository
 from app.storage.loans_snapshots_repo import LoanSnapshotsRepository
 from app.users.models import Role, User
 from app.users.permissions import Action, require
@@ -31,6 +32,7 @@ SUKARELA = ("sukarela", "simpanan_sukarela")
 LOAN_ROLES = ("piutang_pinjaman", "piutang_restrukturisasi")
 SHU_UNSHARED = "3107"  # SHU belum dibagi
 YEAR_END_ROLE = "penutup"
+TAX_ROLE = "pajak"  # the year-end tax journal: (pajak_tahunan, year, "pajak")
 
 
 @dataclass(frozen=True)
@@ -283,10 +285,27 @@ class PeriodClose:
         """The journal id of the year's jurnal penutup, if the year is closed."""
         return self.ledger.repo.find(YEAR_END_SOURCE, year, YEAR_END_ROLE)
 
+    def tax_journal(self, year: int) -> int | None:
+        """The journal id of the year-end tax journal, if one was posted."""
+        return self.ledger.repo.find(YEAR_TAX_SOURCE, year, TAX_ROLE)
+
+    def year_tax(self, year: int) -> YearTax:
+        """The year's income tax under the regime setting (LEDGER.md §4); `booked` is what 5901
+        held for the year before the year-end tax journal."""
+        rows = self.repo.movements(date(year, 1, 1), date(year, 12, 31))
+        booked = sum(int(r["net"]) for r in rows if r["code"] == TAX_EXPENSE)
+        posted_id = self.tax_journal(year)
+        if posted_id is not None:
+            journal = self.ledger.journal(posted_id)
+            booked -= sum(x.debit for x in journal.lines if x.account == TAX_EXPENSE)
+        settings = TaxSettingsService(self.db, self.ledger.audit).settings()
+        return year_tax(settings, year, rows, booked)
+
     def close_year(self, actor: User, year: int) -> int:
-        """The jurnal penutup dated 31 December (LEDGER.md §3.2): Dr every income account, Cr
-        every expense account by the year's movements, the difference to SHU belum dibagi
-        (3107). December must be closed first, so the year is locked. Returns the journal id."""
+        """The year's tax (Dr 5901 / Cr 2108, what is still due) and the jurnal penutup, both
+        dated 31 December (LEDGER.md §3.2): Dr every income account, Cr every expense account by
+        the year's movements, the difference to SHU belum dibagi (3107). December must be closed
+        first, so the year is locked. Returns the jurnal penutup's id."""
         require(actor, Action.MONTH_END)
         end = date(year, 12, 31)
         lock = self.repo.lock_date()
@@ -294,17 +313,28 @@ class PeriodClose:
             raise ValidationError(f"Tutup dulu bulan Desember {year} sebelum tutup buku.")
         if self.closed_year(year) is not None:
             raise ValidationError(f"Tahun buku {year} sudah ditutup.")
-        lines: list[Line] = []
-        result = 0
-        for r in self.repo.movements(date(year, 1, 1), end):
-            net = int(r["net"])
-            if r["type"] not in ("pendapatan", "beban") or not net:
-                continue
-            result -= net
-            lines.append(Line(r["code"], max(-net, 0), max(net, 0)))
-        if result:
-            lines.append(Line(SHU_UNSHARED, max(-result, 0), max(result, 0)))
+        tax = self.year_tax(year)
         with self.db.atomic():
+            if tax.due:
+                self.ledger.repo.write(
+                    on=end,
+                    source=YEAR_TAX_SOURCE,
+                    source_id=year,
+                    role=TAX_ROLE,
+                    description=f"Pajak penghasilan tahun buku {year}: {tax.explanation}",
+                    lines=[Line(TAX_EXPENSE, tax.due), Line(TAX_PAYABLE, 0, tax.due)],
+                    user_id=actor.id,
+                )
+            lines: list[Line] = []
+            result = 0
+            for r in self.repo.movements(date(year, 1, 1), end):
+                net = int(r["net"])
+                if r["type"] not in ("pendapatan", "beban") or not net:
+                    continue
+                result -= net
+                lines.append(Line(r["code"], max(-net, 0), max(net, 0)))
+            if result:
+                lines.append(Line(SHU_UNSHARED, max(-result, 0), max(result, 0)))
             journal_id = self.ledger.repo.write(
                 on=end,
                 source=YEAR_END_SOURCE,
@@ -315,6 +345,10 @@ class PeriodClose:
                 user_id=actor.id,
             )
             self.ledger.audit.record(
-                actor.id, "tutup_buku", "periode", journal_id, after={"tahun": year, "shu": result}
+                actor.id,
+                "tutup_buku",
+                "periode",
+                journal_id,
+                after={"tahun": year, "shu": result, "pajak": tax.due, "rezim": tax.regime},
             )
         return journal_id

@@ -12,10 +12,15 @@ from datetime import date
 from app.errors import NotFound, ValidationError
 from app.ledger.closing import SHU_UNSHARED, PeriodClose
 from app.ledger.lockdate import refuse_locked
+from app.ledger.manual import ManualJournals, ManualResult
 from app.ledger.models import Line
 from app.ledger.service import LedgerService
 from app.ledger.shu import ShuService
+from app.members.models import MemberStatus
 from app.money import format_rupiah
+from app.savings.models import SavingsKind
+from app.savings.service import SavingsService
+from app.storage.members_repo import MembersRepository
 from app.storage.shu_repo import ShuRepository
 from app.users.models import User
 from app.users.permissions import Action, require
@@ -48,12 +53,31 @@ class ShareRow:
         return self.jma + self.jua
 
 
+@dataclass(frozen=True)
+class Ratification:
+    year: int
+    rat_date: date
+    decision_no: str
+    note: str
+
+
+@dataclass(frozen=True)
+class PayoutRun:
+    paid: int  # shares paid now
+    amount: int  # Σ paid now
+    left: list[str]  # members whose share stays in 2109 (why)
+
+
 class ShuBooks:
-    def __init__(self, ledger: LedgerService, shu: ShuService) -> None:
+    def __init__(
+        self, ledger: LedgerService, shu: ShuService, savings: SavingsService | None = None
+    ) -> None:
         self.ledger = ledger
         self.shu = shu
+        self.savings = savings
         self.db = ledger.db
         self.repo = ShuRepository(ledger.db)
+        self.members = MembersRepository(ledger.db)
         self.closing = PeriodClose(ledger)
 
     def allocate(self, actor: User, year: int, rat_date: date, decision_no: str) -> int:
@@ -67,6 +91,16 @@ class ShuBooks:
         if rat_date <= date(year, 12, 31):
             raise ValidationError("Tanggal RAT harus sesudah akhir tahun buku.", "rat_date")
         refuse_locked(self.db, rat_date, "jurnal pembagian SHU", "rat_date")
+        ratified = self.ratification(year)
+        if ratified is not None and (ratified.rat_date, ratified.decision_no) != (
+            rat_date,
+            decision,
+        ):
+            raise ValidationError(
+                f"RAT tahun buku {year} tercatat {ratified.rat_date.strftime('%d-%m-%Y')}, "
+                f"keputusan {ratified.decision_no}; pembagian SHU memakai tanggal dan nomor itu.",
+                "decision_no",
+            )
         if self.repo.allocation(year) is not None:
             raise ValidationError(f"SHU tahun buku {year} sudah dibagi.")
         result = self.shu.compute(year)
@@ -87,6 +121,8 @@ class ShuBooks:
         lines += [Line(MEMBERS_SHU, 0, r.total, r.member_id) for r in result.rows]
         shares = [(r.member_id, r.jma, r.jua) for r in result.rows]
         with self.db.atomic():
+            if self.repo.ratification(year) is None:
+                self.repo.add_ratification(year, rat_date, decision, "", actor.id)
             allocation_id = self.repo.add_allocation(
                 year, rat_date, decision, result.shu, result.pools, shares, actor.id
             )
@@ -159,3 +195,128 @@ class ShuBooks:
         """Σ shares of the year not yet paid (what stays in 2109 for it)."""
         allocation = self.repo.allocation(year)
         return 0 if allocation is None else self.repo.unpaid(int(allocation["id"]))
+
+    # -- the RAT's ratification, payout to sukarela, corrections after the RAT -----------------
+
+    def ratification(self, year: int) -> Ratification | None:
+        r = self.repo.ratification(year)
+        if r is None:
+            return None
+        return Ratification(
+            year, date.fromisoformat(r["rat_date"]), str(r["decision_no"]), str(r["note"])
+        )
+
+    def ratify(
+        self, actor: User, year: int, rat_date: date, decision_no: str, note: str = ""
+    ) -> Ratification:
+        """Record that the RAT ratified the closed book year (its date, the decision number).
+        From then on that year is final: corrections go into the open year with a note."""
+        require(actor, Action.APPROVE)
+        decision = " ".join(decision_no.split())
+        if not decision:
+            raise ValidationError("Nomor keputusan RAT wajib diisi.", "decision_no")
+        if self.closing.closed_year(year) is None:
+            raise ValidationError(f"Tutup buku tahun {year} dulu (jurnal penutup).")
+        if rat_date <= date(year, 12, 31):
+            raise ValidationError("Tanggal RAT harus sesudah akhir tahun buku.", "rat_date")
+        if self.repo.ratification(year) is not None:
+            raise ValidationError(f"Pengesahan RAT tahun buku {year} sudah dicatat.")
+        text = " ".join(note.split())
+        with self.db.atomic():
+            rid = self.repo.add_ratification(year, rat_date, decision, text, actor.id)
+            self.ledger.audit.record(
+                actor.id,
+                "sahkan_rat",
+                "shu",
+                rid,
+                after={"tahun": year, "tanggal_rat": rat_date, "keputusan": decision},
+            )
+        return Ratification(year, rat_date, decision, text)
+
+    def correction_text(self, year: int, note: str) -> str:
+        """The description a correction of a closed (ratified) year carries in the open year;
+        refused without a note."""
+        text = " ".join(note.split())
+        if not text:
+            raise ValidationError("Keterangan koreksi wajib diisi.", "note")
+        if self.closing.closed_year(year) is None:
+            raise ValidationError(f"Tahun buku {year} belum ditutup; koreksi di tahun itu.")
+        ratified = self.ratification(year)
+        rat = (
+            ""
+            if ratified is None
+            else f", disahkan RAT {ratified.rat_date.strftime('%d-%m-%Y')} "
+            f"keputusan {ratified.decision_no}"
+        )
+        return f"Koreksi tahun buku {year}{rat}: {text}"
+
+    def correct(
+        self,
+        actor: User,
+        journals: ManualJournals,
+        year: int,
+        on: date,
+        note: str,
+        lines: list[Line],
+    ) -> ManualResult:
+        """A correction of a closed (ratified) book year: a Jurnal Umum in the open year
+        (usually against 3107) whose description names the year, the RAT and the note."""
+        text = self.correction_text(year, note)
+        if on <= date(year, 12, 31):
+            raise ValidationError(
+                f"Koreksi tahun buku {year} dicatat di tahun berjalan, bukan di tahun itu.", "on"
+            )
+        return journals.submit(actor, on, text, lines)
+
+    def pay_all(
+        self, actor: User, year: int, on: date, method: str = "sukarela", today: date | None = None
+    ) -> PayoutRun:
+        """Pay every unpaid share of the year in one transaction: credited to the member's
+        sukarela (a savings deposit with method `shu`: Dr 2109 / Cr simpanan sukarela, with its
+        receipt) or in cash/by transfer (Dr 2109 / Cr Kas or Bank). A share already paid is
+        never paid again; a member who left cannot take a sukarela deposit, so that share stays
+        in 2109 (named in `left`) until paid in cash."""
+        require(actor, Action.RECORD_PAYMENT)
+        allocation = self.repo.allocation(year)
+        if allocation is None:
+            raise ValidationError(f"SHU tahun buku {year} belum dibagi (keputusan RAT).")
+        if on < date.fromisoformat(allocation["rat_date"]):
+            raise ValidationError("Tanggal bayar tidak boleh sebelum tanggal RAT.", "on")
+        refuse_locked(self.db, on, "pembayaran SHU")
+        if method == "sukarela" and self.savings is None:
+            raise RuntimeError("ShuBooks needs the savings service to credit sukarela")
+        unpaid = [s for s in self.shares(year) if s.paid_on is None and s.total > 0]
+        paid = amount = 0
+        left: list[str] = []
+        with self.db.atomic():
+            for share in unpaid:
+                if method != "sukarela":
+                    self.pay(actor, share.share_id, on, method)
+                else:
+                    member = self.members.by_id(share.member_id)
+                    if member is None or member.status != MemberStatus.AKTIF:
+                        status = "tidak ada" if member is None else member.status.label
+                        left.append(f"{share.number} {share.name}: {status}")
+                        continue
+                    self.repo.add_payout(share.share_id, on, "sukarela", actor.id)
+                    assert self.savings is not None
+                    self.savings.deposit(
+                        actor,
+                        share.member_id,
+                        SavingsKind.SUKARELA,
+                        share.total,
+                        on,
+                        method="shu",
+                        note=f"SHU tahun buku {year}",
+                        today=today,
+                    )
+                paid += 1
+                amount += share.total
+            self.ledger.audit.record(
+                actor.id,
+                "bayar_shu_semua",
+                "shu",
+                int(allocation["id"]),
+                after={"tahun": year, "cara": method, "anggota": paid, "jumlah": amount},
+            )
+        return PayoutRun(paid, amount, left)

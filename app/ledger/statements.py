@@ -14,7 +14,7 @@ from datetime import date
 from app.formats import format_date_long
 from app.ledger.models import Account
 from app.storage.db import Database
-from app.storage.ledger_reports_repo import LedgerReportsRepository
+from app.storage.ledger_reports_repo import LedgerReportsRepository, MemoLedgerReports
 
 SIMPANAN_AS = ("ekuitas", "liabilitas")
 MEMBER_SHARES = ("3101", "3102")  # simpanan pokok, simpanan wajib (LEDGER.md §1.1)
@@ -85,12 +85,20 @@ def _head4(code: str) -> str:
 
 
 class Statements:
-    def __init__(self, db: Database, chart: list[Account], simpanan_as: str = "ekuitas") -> None:
+    def __init__(
+        self, db: Database, chart: list[Account], simpanan_as: str = "ekuitas", memo: bool = False
+    ) -> None:
+        """`memo`: each balance read once (several statements in one run, the RAT pack)."""
         if simpanan_as not in SIMPANAN_AS:
             raise ValueError(simpanan_as)
-        self.repo = LedgerReportsRepository(db)
+        self.repo = MemoLedgerReports(db) if memo else LedgerReportsRepository(db)
         self.chart = {a.code: a for a in chart}
         self.simpanan_as = simpanan_as
+
+    def prefetch(self, dates: list[date]) -> None:
+        """Read the balances at `dates` in one pass (memo only; otherwise nothing)."""
+        if isinstance(self.repo, MemoLedgerReports):
+            self.repo.prefetch(dates)
 
     # -- helpers -----------------------------------------------------------------------------
 

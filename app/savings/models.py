@@ -44,6 +44,7 @@ SYSTEM_METHODS = {
     "berjangka": "Simpanan Berjangka",  # to or from a simpanan berjangka, app.savings.berjangka
     "jasa_berjangka": "Jasa Simpanan Berjangka",  # its jasa, net of PPh, app.savings.berjangka
     "jasa_simpanan": "Jasa Simpanan",  # the month's jasa net of PPh 4(2), app.savings.jasa_service
+    "shu": "SHU Dibagikan",  # a member's SHU credited to sukarela, app.ledger.shu_books
 }
 """Methods the program itself uses (never offered in a form)."""
 

@@ -26,7 +26,7 @@ from app.ledger.derive import (
 )
 from app.ledger.rules import lines_for
 from app.money import format_rupiah
-from app.storage import check_accrual, check_berjangka, check_jasa
+from app.storage import check_accrual, check_berjangka, check_closing, check_jasa
 from app.storage.check_periods import month_totals
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.ledger_controls_repo import LedgerControlsRepository
@@ -56,6 +56,7 @@ def ledger_problems(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
     if "journals" not in tables:
         return [], []
     problems = balanced(conn) + trial_balance(conn) + reversals(conn) + month_totals(conn)
+    problems += check_closing.locked(conn) + check_closing.shu(conn)
     facts = [f"Jurnal: {conn.execute('SELECT count(*) FROM journals').fetchone()[0]}"]
     posted = "ledger_history" in tables and bool(
         conn.execute("SELECT count(*) FROM ledger_history").fetchone()[0]

@@ -10,17 +10,19 @@ from datetime import date, timedelta
 from app.clock import now_text
 from app.errors import ValidationError
 from app.storage import check_accrual, check_ledger
+from app.storage.check_closing import YEAR_END_SOURCE, YEAR_END_SOURCES, YEAR_TAX_SOURCE
 from app.storage.db import Database, sqlite_errors
 
-YEAR_END_SOURCE = "tutup_buku"  # the jurnal penutup: (source, year, "penutup")
+__all__ = ["YEAR_END_SOURCE", "YEAR_END_SOURCES", "YEAR_TAX_SOURCE", "ClosingRepository"]
 
 
 def refuse_into_locked(db: Database, on: date, source: str) -> None:
     """The last guard of every journal write (LedgerRepository and LedgerBulkRepository):
-    nothing dated on or before the lock date but the jurnal penutup. Writers move a money event
-    to the first open date (`open_on`) or refuse a date they were given (app/ledger/lockdate.py)
-    before they get here: reaching this is a writer that went round the lock."""
-    if source == YEAR_END_SOURCE:
+    nothing dated on or before the lock date but the year-end tax journal and the jurnal
+    penutup. Writers move a money event to the first open date (`open_on`) or refuse a date
+    they were given (app/ledger/lockdate.py) before they get here: reaching this is a writer
+    that went round the lock."""
+    if source in YEAR_END_SOURCES:
         return
     lock = ClosingRepository(db).lock_date()
     if lock is not None and on <= lock:
@@ -74,13 +76,13 @@ class ClosingRepository:
 
     def posted_into_locked(self) -> list[sqlite3.Row]:
         """Journals dated on or before the lock date in force when they were written (the
-        jurnal penutup excepted): LEDGER.md §5.4 invariant 6."""
+        year-end tax journal and the jurnal penutup excepted): LEDGER.md §5.4 invariant 6."""
         return self.db.rows(
             "SELECT j.number, j.date, p.lock_date FROM journals j JOIN period_locks p"
             " ON p.id = (SELECT max(q.id) FROM period_locks q WHERE q.created_at < j.created_at)"
-            " WHERE p.lock_date IS NOT NULL AND j.date <= p.lock_date AND j.source <> ?"
+            " WHERE p.lock_date IS NOT NULL AND j.date <= p.lock_date AND j.source NOT IN (?, ?)"
             " ORDER BY j.id",
-            (YEAR_END_SOURCE,),
+            YEAR_END_SOURCES,
         )
 
     # -- the checklist ---------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from app.storage.check_closing import YEAR_END_SOURCE
 from app.storage.db import Database
 from app.storage.ledger_periods_repo import LedgerPeriodsRepository
 
@@ -64,3 +65,41 @@ class LedgerReportsRepository:
             (member_id, as_of.isoformat()),
         )
         return {str(r["account"]): int(r["net"]) for r in rows if int(r["net"])}
+
+
+class MemoLedgerReports(LedgerReportsRepository):
+    """The same reads, each asked once: for one run of several statements over the same dates
+    (the RAT pack), where the Neraca, Arus Kas, Perubahan Ekuitas and CALK read the same
+    balances. Not for a view that stays open while the books change."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db)
+        self._balances: dict[date, dict[str, int]] = {}
+        self._movements: dict[tuple[date, date], dict[str, tuple[int, int]]] = {}
+
+    def balances(self, as_of: date) -> dict[str, int]:
+        if as_of not in self._balances:
+            self._balances[as_of] = super().balances(as_of)
+        return dict(self._balances[as_of])
+
+    def movements(self, start: date, end: date) -> dict[str, tuple[int, int]]:
+        if (start, end) not in self._movements:
+            self._movements[(start, end)] = super().movements(start, end)
+        return dict(self._movements[(start, end)])
+
+    def prefetch(self, dates: Sequence[date]) -> None:
+        """The balances at each of `dates` in ONE pass over the journal lines (what
+        `balances` would give for each date)."""
+        wanted = sorted(set(dates) - set(self._balances))
+        if not wanted:
+            return
+        columns = ", ".join(
+            "coalesce(sum(CASE WHEN j.date <= ? THEN l.debit - l.credit END), 0)" for _ in wanted
+        )
+        rows = self.db.rows(
+            f"SELECT l.account, {columns} FROM journal_lines l JOIN journals j"
+            " ON j.id = l.journal_id WHERE j.date <= ? AND j.source <> ? GROUP BY l.account",
+            (*[d.isoformat() for d in wanted], wanted[-1].isoformat(), YEAR_END_SOURCE),
+        )
+        for n, on in enumerate(wanted, start=1):
+            self._balances[on] = {str(r[0]): int(r[n]) for r in rows if int(r[n])}

@@ -76,3 +76,22 @@ class ShuRepository:
             (allocation_id,),
         )
         return int(value or 0)
+
+    # -- the RAT's ratification of a closed book year ------------------------------------------
+
+    def ratification(self, year: int) -> sqlite3.Row | None:
+        return self.db.one("SELECT * FROM shu_ratifications WHERE year = ?", (year,))
+
+    def ratifications(self) -> list[sqlite3.Row]:
+        return self.db.rows("SELECT * FROM shu_ratifications ORDER BY year")
+
+    def add_ratification(
+        self, year: int, rat_date: date, decision_no: str, note: str, user_id: int | None
+    ) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO shu_ratifications (year, rat_date, decision_no, note, created_by,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (year, rat_date.isoformat(), decision_no, note, user_id, now_text()),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid

@@ -1936,6 +1936,34 @@ Check the spelling of the name or number, or choose Status All.</translation>
         <translation>Reopen</translation>
     </message>
     <message>
+        <source>Laporan Rapat Anggota Tahunan</source>
+        <translation>Annual Members&apos; Meeting report</translation>
+    </message>
+    <message>
+        <source>Tahun buku</source>
+        <translation>Book year</translation>
+    </message>
+    <message>
+        <source>Paket Laporan RAT (PDF)…</source>
+        <translation>Annual meeting pack (PDF)…</translation>
+    </message>
+    <message>
+        <source>Tanggal RAT</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>No. keputusan</source>
+        <translation>Decision no.</translation>
+    </message>
+    <message>
+        <source>Bagi SHU</source>
+        <translation>Allocate SHU</translation>
+    </message>
+    <message>
+        <source>Bayar SHU ke Sukarela</source>
+        <translation>Pay SHU to voluntary savings</translation>
+    </message>
+    <message>
         <source>Belum ada bulan yang ditutup.</source>
         <translation>No month has been closed yet.</translation>
     </message>
@@ -1966,6 +1994,30 @@ Check the spelling of the name or number, or choose Status All.</translation>
     <message>
         <source>Bulan {m} dibuka kembali.</source>
         <translation>Month {m} reopened.</translation>
+    </message>
+    <message>
+        <source>Simpan paket laporan RAT ke</source>
+        <translation>Save the annual meeting pack to</translation>
+    </message>
+    <message>
+        <source>Tahun buku {y} belum berakhir.</source>
+        <translation>Book year {y} has not ended yet.</translation>
+    </message>
+    <message>
+        <source>{f} dan {n} bagiannya ditulis ke {d}.</source>
+        <translation>{f} and its {n} parts written to {d}.</translation>
+    </message>
+    <message>
+        <source>SHU tahun buku {y} dibagi sesuai keputusan RAT {n}.</source>
+        <translation>SHU of book year {y} allocated by meeting decision {n}.</translation>
+    </message>
+    <message>
+        <source>{n} anggota menerima SHU {y} di simpanan sukarela.</source>
+        <translation>{n} members received their SHU {y} in voluntary savings.</translation>
+    </message>
+    <message>
+        <source>Tetap di utang SHU (bayar tunai): {m}.</source>
+        <translation>Kept as SHU payable (pay in cash): {m}.</translation>
     </message>
 </context>
 <context>
@@ -8027,6 +8079,30 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Dasar JUA</source>
         <translation>JUA basis</translation>
+    </message>
+    <message>
+        <source>Pajak penghasilan tahunan (dibukukan saat tutup buku)</source>
+        <translation>Annual income tax (booked at the year-end close)</translation>
+    </message>
+    <message>
+        <source>Rezim pajak</source>
+        <translation>Tax regime</translation>
+    </message>
+    <message>
+        <source>mis. 2023 (berlaku 4 tahun pajak)</source>
+        <translation>e.g. 2023 (applies for 4 tax years)</translation>
+    </message>
+    <message>
+        <source>Tahun mulai PPh final 0,5%</source>
+        <translation>First year of 0.5% final tax</translation>
+    </message>
+    <message>
+        <source>Tarif PPh badan (%)</source>
+        <translation>Corporate tax rate (%)</translation>
+    </message>
+    <message>
+        <source>Fasilitas Pasal 31E</source>
+        <translation>Article 31E facility</translation>
     </message>
     <message>
         <source>Simpan</source>

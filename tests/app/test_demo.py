@@ -37,7 +37,7 @@ from tests.conftest import make_draft
 
 TODAY = date(2026, 5, 1)
 MEMBERS = 200
-LATER = "('kompensasi', 'berjangka', 'jasa_berjangka')"  # written after the batch
+LATER = "('kompensasi', 'berjangka', 'jasa_berjangka', 'shu')"  # written after the batch
 SEED = 7
 
 
@@ -208,8 +208,8 @@ def test_every_role_has_a_demo_user_who_can_log_in(copy: Services) -> None:
 def test_the_file_is_consistent_and_the_audit_trail_has_one_batch_entry(demo: Demo) -> None:
     report = check_database(demo.path)
     assert report.ok, report.problems
-    # The savings history is the batch; set-offs of the demo's cases and the simpanan
-    # berjangka's moves to and from sukarela come after it.
+    # The savings history is the batch; set-offs of the demo's cases, the simpanan berjangka's
+    # moves to and from sukarela and the SHU paid to sukarela after the RAT come after it.
     transactions = _rows(
         demo.path, f"SELECT count(*) FROM savings_transactions WHERE method NOT IN {LATER}"
     )[0][0]
@@ -326,3 +326,27 @@ def test_summary_npl_is_the_one_the_portfolio_shows(demo: Demo, copy: Services) 
     portfolio = copy.loans.portfolio.summary(TODAY)
     assert f"Rasio pinjaman bermasalah: {npl_text(portfolio.npl_ratio)}." in demo.summary
     assert demo.summary.count("bermasalah") == 1
+
+
+def test_a_closed_ratified_year_with_its_shu_paid_and_the_current_year_open(
+    copy: Services,
+) -> None:
+    from app.demo.year_end import closed_year
+
+    year = closed_year(TODAY)
+    assert year == 2025  # TODAY is after the RAT of 14 March 2026
+    assert closed_year(date(2026, 3, 27)) == 2024 and closed_year(date(2026, 3, 28)) == 2025
+    assert copy.closing.closed_year(year) is not None
+    assert copy.closing.tax_journal(year) is not None  # PPh final 0,5 %
+    ratified = copy.shu_books.ratification(year)
+    assert ratified is not None and ratified.rat_date == date(2026, 3, 14)
+    shares = copy.shu_books.shares(year)
+    assert (
+        shares
+        and sum(s.total for s in shares)
+        == copy.shu.compute(year).pools["jma"] + (copy.shu.compute(year).pools["jua"])
+    )
+    paid = [s for s in shares if s.paid_on is not None]
+    assert len(paid) >= len(shares) // 2  # those who left keep theirs in 2109
+    assert copy.closing.lock_date() == date(year, 12, 31)  # the current year is open
+    assert copy.closing.closed_year(TODAY.year) is None

@@ -38,3 +38,20 @@ def test_allocation_saved_only_at_exactly_100(
     out = tmp_path / "daftar.pdf"
     tab.save_pdf(out)
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_tax_regime_saved_with_its_start_year(qtbot: QtBot, services: Services) -> None:
+    tab = ShuTab(services, admin_user(services))
+    qtbot.addWidget(tab)
+    assert tab.regime.currentData() == "manual"
+    tab.regime.setCurrentIndex(tab.regime.findData("final"))
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert "Tahun mulai" in tab.message.text()
+    assert services.tax.settings().regime == "manual"  # nothing half-saved
+    tab.final_start.setText("2024")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    saved = services.tax.settings()
+    assert (saved.regime, saved.final_start) == ("final", 2024)
+    again = ShuTab(services, admin_user(services))
+    qtbot.addWidget(again)
+    assert again.regime.currentData() == "final" and again.final_start.text() == "2024"

@@ -5,14 +5,18 @@ who confirms with their own password, and a reason)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -73,6 +77,34 @@ class CloseMonthTab(QWidget):
         reopen.clicked.connect(self.reopen)
         row.addWidget(reopen)
         layout.addWidget(box)
+        pack = QGroupBox(self.tr("Laporan Rapat Anggota Tahunan"))
+        pack_row = QHBoxLayout(pack)
+        rat_row = pack_row  # one row: the tab must fit 1366×768
+        pack_row.addWidget(QLabel(self.tr("Tahun buku")))
+        self.pack_year = QSpinBox(objectName="rat_pack_year")
+        self.pack_year.setRange(2000, 2100)
+        self.pack_year.setValue(today.year - 1)
+        pack_row.addWidget(self.pack_year)
+        pack_button = QPushButton(self.tr("Paket Laporan RAT (PDF)…"), objectName="rat_pack")
+        pack_button.clicked.connect(self.rat_pack)
+        pack_row.addWidget(pack_button)
+        rat_row.addWidget(QLabel(self.tr("Tanggal RAT")))
+        self.rat_date = QDateEdit(objectName="rat_date")
+        self.rat_date.setCalendarPopup(True)
+        self.rat_date.setDisplayFormat("dd-MM-yyyy")
+        self.rat_date.setDate(today)
+        rat_row.addWidget(self.rat_date)
+        rat_row.addWidget(QLabel(self.tr("No. keputusan")))
+        self.decision = QLineEdit(objectName="rat_decision")
+        rat_row.addWidget(self.decision)
+        allocate = QPushButton(self.tr("Bagi SHU"), objectName="shu_allocate")
+        allocate.clicked.connect(self.allocate)
+        rat_row.addWidget(allocate)
+        pay = QPushButton(self.tr("Bayar SHU ke Sukarela"), objectName="shu_pay")
+        pay.clicked.connect(self.pay)
+        rat_row.addWidget(pay)
+        rat_row.addStretch(1)
+        layout.addWidget(pack)
         self.message = QLabel(objectName="close_message")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -157,3 +189,65 @@ class CloseMonthTab(QWidget):
         self.message.setText(self.tr("Bulan {m} dibuka kembali.").format(m=_month_text(opened)))
         self.month.clear()
         self.refresh()
+
+    def choose_folder(self) -> Path | None:
+        """The folder the RAT pack is written to (None: cancelled)."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Simpan paket laporan RAT ke"))
+        return Path(folder) if folder else None
+
+    def rat_pack(self) -> None:
+        """rat_pack.pdf (cover, contents, statements, CALK, jurnal penutup, SHU, hapus buku,
+        ringkasan) and each part into a chosen folder."""
+        from app.documents.sources.rat_pack import PACK, write_rat_pack
+
+        year = self.pack_year.value()
+        if date(year, 12, 31) >= self.today:
+            self.message.setText(self.tr("Tahun buku {y} belum berakhir.").format(y=year))
+            return
+        folder = self.choose_folder()
+        if folder is None:
+            return
+        try:
+            written = write_rat_pack(self.services, year, folder / f"RAT_{year}", self.today)
+        except AppError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText(
+            self.tr("{f} dan {n} bagiannya ditulis ke {d}.").format(
+                f=PACK, n=len(written) - 1, d=str(written[0].parent)
+            )
+        )
+
+    def allocate(self) -> None:
+        """The RAT's ratification and the allocation journal of the chosen year's SHU."""
+        year = self.pack_year.value()
+        on = self.rat_date.date().toPython()
+        try:
+            self.services.shu_books.allocate(self.user, year, on, self.decision.text())
+        except AppError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText(
+            self.tr("SHU tahun buku {y} dibagi sesuai keputusan RAT {n}.").format(
+                y=year, n=self.decision.text().strip()
+            )
+        )
+
+    def pay(self) -> None:
+        """Every unpaid share of the chosen year to the member's sukarela, dated today."""
+        year = self.pack_year.value()
+        try:
+            run = self.services.shu_books.pay_all(
+                self.user, year, self.today, "sukarela", today=self.today
+            )
+        except AppError as exc:
+            self.message.setText(exc.message)
+            return
+        text = self.tr("{n} anggota menerima SHU {y} di simpanan sukarela.").format(
+            n=run.paid, y=year
+        )
+        if run.left:
+            text += " " + self.tr("Tetap di utang SHU (bayar tunai): {m}.").format(
+                m="; ".join(run.left[:5]) + (" …" if len(run.left) > 5 else "")
+            )
+        self.message.setText(text)

@@ -30,6 +30,7 @@ from app.storage.schema import (
     m0022_period_balances,
     m0024_jasa_pph,
     m0025_berjangka,
+    m0026_year_end,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -54,4 +55,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0022_period_balances,
     m0024_jasa_pph,
     m0025_berjangka,
+    m0026_year_end,
 )

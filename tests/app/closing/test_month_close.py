@@ -17,6 +17,7 @@ from app.ledger.derive import savings_event
 from app.ledger.models import Line
 from app.savings.models import SavingsKind, TxType
 from app.services import Services
+from app.storage.check_ledger import ledger_problems
 from app.storage.savings_repo import SavingsRepository
 from app.users.models import Role
 from tests.app.ledger.ledger_fixtures import Books, books
@@ -270,6 +271,8 @@ def test_invariant_nothing_posted_into_a_locked_period(
         )
     found = closing.locked_postings()
     assert len(found) == 1 and "2026-01-15" in found[0] and "2026-01-31" in found[0]
+    problems, _ = ledger_problems(services.db.sql.conn)  # `mufakat check` reports it too
+    assert found[0] in problems
 
 
 @pytest.mark.parametrize("on", [date(2026, 1, 1), JAN_END])

@@ -1,5 +1,6 @@
 """Pengaturan → SHU: the AD/ART allocation of SHU in percent (saved only when it sums to exactly
-100 %), the base of the members' JMA and JUA, and the Daftar SHU of an ended book year."""
+100 %), the base of the members' JMA and JUA, the year's income-tax regime, and the Daftar SHU
+of an ended book year."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from app.documents.shu_list import render
 from app.errors import AppError, ValidationError
 from app.ledger.shu import JMA_BASES, JUA_BASES, ShuSettings
 from app.ledger.shu_split import POOLS
+from app.ledger.yeartax import REGIMES, TaxSettings
 from app.money import format_rate, parse_rate
 from app.services import Services
 from app.users.models import User
@@ -57,7 +59,23 @@ class ShuTab(QWidget):
         for key, label in JUA_BASES.items():
             self.jua_base.addItem(label, key)
         form.addRow(self.tr("Dasar JUA"), self.jua_base)
-        layout.addWidget(box)
+        boxes = QHBoxLayout()  # side by side: the tab must fit 1366×768
+        boxes.addWidget(box, 1)
+        layout.addLayout(boxes)
+        tax = QGroupBox(self.tr("Pajak penghasilan tahunan (dibukukan saat tutup buku)"))
+        tax_form = QFormLayout(tax)
+        self.regime = QComboBox(objectName="tax_regime")
+        for key, label in REGIMES.items():
+            self.regime.addItem(label, key)
+        tax_form.addRow(self.tr("Rezim pajak"), self.regime)
+        self.final_start = QLineEdit(objectName="tax_final_start")
+        self.final_start.setPlaceholderText(self.tr("mis. 2023 (berlaku 4 tahun pajak)"))
+        tax_form.addRow(self.tr("Tahun mulai PPh final 0,5%"), self.final_start)
+        self.normal_rate = QLineEdit(objectName="tax_rate")
+        tax_form.addRow(self.tr("Tarif PPh badan (%)"), self.normal_rate)
+        self.facility = QCheckBox(self.tr("Fasilitas Pasal 31E"), objectName="tax_31e")
+        tax_form.addRow("", self.facility)
+        boxes.addWidget(tax, 1)
         self.save_button = QPushButton(self.tr("Simpan"), objectName="shu_save")
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(can(user, Action.EDIT_SETTINGS))
@@ -84,6 +102,22 @@ class ShuTab(QWidget):
         self.jma_base.setCurrentIndex(max(0, self.jma_base.findData(settings.jma_base)))
         self.jma_sukarela.setChecked(settings.jma_sukarela)
         self.jua_base.setCurrentIndex(max(0, self.jua_base.findData(settings.jua_base)))
+        tax = self.services.tax.settings()
+        self.regime.setCurrentIndex(max(0, self.regime.findData(tax.regime)))
+        self.final_start.setText("" if tax.final_start is None else str(tax.final_start))
+        self.normal_rate.setText(format_rate(tax.normal_rate).removesuffix("%"))
+        self.facility.setChecked(tax.facility_31e)
+
+    def current_tax(self) -> TaxSettings:
+        start = self.final_start.text().strip()
+        if start and not (start.isdigit() and len(start) == 4):
+            raise ValidationError("Tulis tahun mulai seperti 2023.", "final_start")
+        return TaxSettings(
+            str(self.regime.currentData()),
+            int(start) if start else None,
+            parse_rate(self.normal_rate.text() or "0"),
+            self.facility.isChecked(),
+        )
 
     def _values(self) -> dict[str, Decimal]:
         return {key: parse_rate(edit.text() or "0") for key, edit in self.percent.items()}
@@ -107,7 +141,10 @@ class ShuTab(QWidget):
 
     def save(self) -> None:
         try:
+            tax = self.current_tax().validated()  # both valid before either is saved
+            self.current().validated()
             self.services.shu.save_settings(self.user, self.current())
+            self.services.tax.save(self.user, tax)
         except AppError as exc:
             self.message.setText(exc.message)
             return

@@ -29,6 +29,7 @@ from app.storage.schema import (
     m0021_accrual_transfer,
     m0024_jasa_pph,
     m0025_berjangka,
+    m0026_pph_shortfall,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -52,4 +53,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0021_accrual_transfer,
     m0024_jasa_pph,
     m0025_berjangka,
+    m0026_pph_shortfall,
 )

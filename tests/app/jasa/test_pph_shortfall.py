@@ -17,6 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.documents.bukti_potong import bukti_potong_table
+from app.exports.xlsx_table import Rupiah
 from app.ledger.pph import withheld
 from app.savings.berjangka import JasaMode
 from app.savings.models import SavingsKind
@@ -138,3 +140,18 @@ def test_the_cap_across_its_range(services: Services, pieces: list[tuple[int, in
     assert services.pph.month_due(month)[member] == withheld(total)
     (row,) = [r for r in services.pph_reports.bukti_potong(month) if r.member_id == member]
     assert (row.due, row.tax, row.shortfall) == (withheld(total), taxed, withheld(total) - taxed)
+
+
+@pytest.mark.parametrize(("sukarela", "short"), [(0, 3_000), (2_999, 1), (3_000, 0)])
+def test_the_bukti_potong_list_shows_terutang_dipotong_and_kurang_potong(
+    services: Services, sukarela: int, short: int
+) -> None:
+    _scene(services, sukarela)
+    table = bukti_potong_table("2026-01", services.pph_reports.bukti_potong("2026-01"))
+    assert list(table.headers[5:]) == [
+        "PPh Terutang (Rp)",
+        "PPh Dipotong (Rp)",
+        "Kurang Potong (Rp)",
+    ]
+    for row in table.rows:  # the member's line and the totals
+        assert row[5:] == [Rupiah(25_222), Rupiah(25_222 - short), Rupiah(short)]

@@ -286,7 +286,7 @@ def pph_deposit(e: ev.PphDeposit, acct: Resolver) -> list[Line]:
         raise ValidationError("Kurang potong PPh lebih dari PPh yang disetor.")
     return (
         _dr(acct.role("utang_pph42"), e.amount - e.shortfall)
-        + _dr(acct.role("piutang_lain"), e.shortfall)
+        + (_dr(acct.role("piutang_lain"), e.shortfall) if e.shortfall else [])
         + _cr(acct.method(e.method), e.amount)
     )
 

@@ -10,6 +10,7 @@ member's sukarela (deposited in December) gives up to `sukarela` of the 3.000.""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from decimal import Decimal
 
@@ -155,3 +156,33 @@ def test_the_bukti_potong_list_shows_terutang_dipotong_and_kurang_potong(
     ]
     for row in table.rows:  # the member's line and the totals
         assert row[5:] == [Rupiah(25_222), Rupiah(25_222 - short), Rupiah(short)]
+
+
+@pytest.mark.parametrize("tamper", ["delete", "amount"])
+def test_mufakat_check_flags_a_kurang_potong_that_does_not_match(
+    services: Services, tamper: str
+) -> None:
+    _who, ketua, _staf = _scene(services, 2_999)
+    services.pph_reports.deposit(ketua, "2026-01", PAID, today=TODAY)
+    path = services.db.path
+    services.close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DROP TRIGGER pph_kurang_potong_no_update")
+        conn.execute("DROP TRIGGER pph_kurang_potong_no_delete")
+        if tamper == "delete":
+            conn.execute("DELETE FROM pph_kurang_potong")
+        else:
+            conn.execute("UPDATE pph_kurang_potong SET withheld = withheld - 1, amount = 2")
+    conn.close()
+    problems = check_database(path).problems
+    assert any("Kurang potong PPh 4(2) bulan 2026-01" in p for p in problems), problems
+
+
+def test_a_shortfall_above_the_deposit_is_refused() -> None:
+    from app.errors import ValidationError
+    from app.ledger import events as ev
+    from app.ledger.rules import pph_deposit
+
+    with pytest.raises(ValidationError):
+        pph_deposit(ev.PphDeposit(source_id=1, on=PAID, amount=10, shortfall=11), None)  # type: ignore[arg-type]

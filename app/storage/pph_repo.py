@@ -128,14 +128,6 @@ class PphRepository:
             "SELECT * FROM pph_potongan WHERE member_id = ? ORDER BY month, id", (member_id,)
         )
 
-    def months_withheld(self) -> list[tuple[str, int]]:
-        """(month, PPh withheld) of every month with PPh, oldest first."""
-        rows = self.db.rows(
-            "SELECT month, sum(tax) FROM pph_potongan GROUP BY month HAVING sum(tax) > 0"
-            " ORDER BY month"
-        )
-        return [(str(r[0]), int(r[1])) for r in rows]
-
     # -- deposits (setor PPh) ------------------------------------------------------------------
 
     def deposit(self, month: str) -> PphDepositRow | None:

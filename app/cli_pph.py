@@ -13,7 +13,7 @@ from typing import Any
 
 from app.errors import AppError
 
-HEADER = ["no_anggota", "nama", "npwp", "bruto", "pph"]
+HEADER = ["no_anggota", "nama", "npwp", "bruto", "pph", "pph_terutang", "kurang_potong"]
 
 
 def add_parser(what: Any) -> None:
@@ -50,9 +50,12 @@ def run(args: argparse.Namespace) -> int:
     with open(args.csv_path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(HEADER)
-        writer.writerows([r.number, r.name, r.npwp, r.gross, r.tax] for r in rows)
+        writer.writerows(
+            [r.number, r.name, r.npwp, r.gross, r.tax, r.due, r.shortfall] for r in rows
+        )
     if pdf is not None:
         args.pdf_path.write_bytes(pdf)
-    tax = sum(r.tax for r in rows)
-    print(f"{len(rows)} anggota, PPh 4(2) {month}: {tax} rupiah; ditulis ke {args.csv_path}")
+    tax, due = sum(r.tax for r in rows), sum(r.due for r in rows)
+    short = f" (terutang {due}, kurang potong {due - tax})" if due != tax else ""
+    print(f"{len(rows)} anggota, PPh 4(2) {month}: {tax} rupiah{short}; ditulis ke {args.csv_path}")
     return 0

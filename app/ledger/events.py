@@ -308,13 +308,17 @@ class JasaSimpanan(Event):
 
 @dataclass(frozen=True, kw_only=True)
 class PphDeposit(Event):
-    """Setor PPh 4(2) of a month (source_id: the pph_setoran row): Dr 2106 / Cr Kas or Bank."""
+    """Setor PPh 4(2) of a month (source_id: the pph_setoran row): the whole PPh terutang
+    `amount` / Cr Kas or Bank; Dr 2106 what was withheld (amount − shortfall) and Dr 1111
+    Piutang lain-lain the `shortfall` (kurang potong, owed by the members: PPh on the month
+    total above what their jasa and sukarela could give)."""
 
     SOURCE = "setor_pph"
     ROLE = "setor"
     LABEL = "Setor PPh Pasal 4(2) jasa simpanan"
     amount: int
     method: str = "tunai"
+    shortfall: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -281,8 +281,14 @@ def jasa_simpanan(e: ev.JasaSimpanan, acct: Resolver) -> list[Line]:
 
 
 def pph_deposit(e: ev.PphDeposit, acct: Resolver) -> list[Line]:
-    _check(e, e.amount)
-    return _dr(acct.role("utang_pph42"), e.amount) + _cr(acct.method(e.method), e.amount)
+    _check(e, e.amount, e.shortfall)
+    if e.shortfall > e.amount:
+        raise ValidationError("Kurang potong PPh lebih dari PPh yang disetor.")
+    return (
+        _dr(acct.role("utang_pph42"), e.amount - e.shortfall)
+        + (_dr(acct.role("piutang_lain"), e.shortfall) if e.shortfall else [])
+        + _cr(acct.method(e.method), e.amount)
+    )
 
 
 RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {

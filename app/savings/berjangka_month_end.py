@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.errors import AppError
 from app.ledger.closing import CheckItem, month_end
 from app.ledger.lockdate import refuse_locked
 from app.members.models import MemberStatus
@@ -104,7 +105,10 @@ class BerjangkaMonthEnd:
                 continue
             gross = due_this_month(deposit, end)
             if gross:
-                self._pay(actor, deposit, end, gross, result)
+                try:  # one placement never stops the run (its PPh is capped, see _tax)
+                    self._pay(actor, deposit, end, gross, result)
+                except AppError as error:
+                    result.skipped.append(f"{deposit.display_number}: {error}")
         return result
 
     def _pay(
@@ -114,7 +118,7 @@ class BerjangkaMonthEnd:
         on = end if deposit.maturity_on > end else deposit.maturity_on
         with service.db.atomic():
             event_id = self.repo.next_event_id()
-            tax = service._tax(deposit, on, gross, event_id)
+            tax = service._tax(deposit, on, gross, event_id, True)
             tx = service._to_sukarela(actor, deposit, gross - tax, on, JASA_TO_SUKARELA, "Jasa")
             new = NewDepositEvent(
                 deposit_id=deposit.id,

@@ -37,11 +37,8 @@ TO_SUKARELA = "berjangka"  # the savings method of money coming from or going to
 JASA_TO_SUKARELA = "jasa_berjangka"
 MIN_AMOUNT = 100_000
 
-Withhold = Callable[[int, str, str, int, str, int], int]
-"""(member_id, unit, month 'YYYY-MM', gross jasa, source, source_id) → PPh 4(2) to withhold now
-(`services.pph.withhold`, app/savings/pph_withholding.py: 10 % of the whole month's gross above
-Rp240.000, per member or per account; the piece that passes the threshold may owe more than
-itself, and the rest is then taken from the member's savings)."""
+# (member, unit, month, gross, source, source_id, available sukarela) → PPh 4(2) now, capped
+Withhold = Callable[[int, str, str, int, str, int, int], int]  # services.pph.withhold
 
 
 def month_of(on: date) -> str:
@@ -333,7 +330,8 @@ class BerjangkaService:
             monthly = deposit.jasa_mode == JasaMode.BULANAN
             jasa_method = JASA_TO_SUKARELA if monthly or method == "sukarela" else method
         event_id = self.repo.next_event_id()
-        tax = self._tax(deposit, on, gross, event_id)
+        to_sukarela = jasa_method == JASA_TO_SUKARELA
+        tax = self._tax(deposit, on, gross, event_id, to_sukarela)
         principal_tx = jasa_tx = None
         if method == "sukarela":
             principal_tx = self._to_sukarela(
@@ -359,11 +357,13 @@ class BerjangkaService:
         return self._record_event(actor, deposit, new, event_id)
 
     # -- shared with the month-end job -----------------------------------------------------
-    def _tax(self, deposit: Deposit, on: date, gross: int, source_id: int) -> int:
+    def _tax(self, deposit: Deposit, on: date, gross: int, source_id: int, sukarela: bool) -> int:
+        """PPh capped at the jasa + (net to sukarela) the sukarela balance (kurang potong)."""
         if gross <= 0:
             return 0
-        unit = f"berjangka:{deposit.number}"
-        return self.withhold(deposit.member_id, unit, month_of(on), gross, PPH_SOURCE, source_id)
+        bal, who, unit = self.savings.balances, deposit.member_id, f"berjangka:{deposit.number}"
+        available = min(bal(who, d).sukarela for d in (None, on)) if sukarela else 0
+        return self.withhold(who, unit, month_of(on), gross, PPH_SOURCE, source_id, available)
 
     def _to_sukarela(
         self, actor: User | None, deposit: Deposit, amount: int, on: date, method: str, what: str

@@ -132,7 +132,13 @@ class JasaSukarela:
         label: str,
     ) -> None:
         line_id = self.repo.next_line_id()
-        tax = self.pph.withhold(member_id, UNIT, month, gross, "jasa_sukarela", line_id)
+        # the PPh is capped at the jasa plus the sukarela there is to take it from (kurang
+        # potong: app/savings/pph_withholding.py)
+        balances = (self.savings.balances(member_id), self.savings.balances(member_id, end))
+        available = min(b.sukarela for b in balances)
+        tax = self.pph.withhold(
+            member_id, UNIT, month, gross, "jasa_sukarela", line_id, available=available
+        )
         net = gross - tax
         tx_id: int | None = None
         receipt = ""

@@ -15,7 +15,13 @@ class BuktiPotongRow:
     npwp: str
     nik: str
     gross: int
-    tax: int
+    tax: int  # PPh dipotong (withheld from the member's jasa and sukarela)
+    due: int = 0  # PPh terutang on the month (set by PphReports.bukti_potong)
+
+    @property
+    def shortfall(self) -> int:
+        """Kurang potong: PPh terutang not withheld (a receivable from the member)."""
+        return max(self.due - self.tax, 0)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,17 @@ which is more than that piece itself when it is small (Rp239.000 credited, then 
 Rp24.100 on the second). The caller then takes the difference from the member's savings (the
 net credited is negative): the tax is owed on the whole month's gross.
 
+The cap: the tax withheld from a piece is at most what can actually be taken — the piece's
+gross plus, when its net goes to the member's sukarela, the sukarela balance available at that
+moment (`available`, never below zero). Earlier jasa paid in cash under the threshold and an
+empty sukarela would otherwise leave the sukarela negative. The shortfall stays due: the next
+piece of the same unit in the month withholds `withheld(total) − taxed`, which includes it. What
+is still short when the month ends (`terutang` − dipotong, `month_due`) is shown per member on
+the bukti potong list as kurang potong; the cooperative, the withholder, still deposits the
+whole PPh terutang, and the deposit books the shortfall as a receivable from the member
+(Dr 1111 Piutang lain-lain / Cr 2106, one `pph_kurang_potong` row per member; app/savings/
+pph_report.py).
+
 The taxpayer unit is the member (default) or, with the setting `pph.per_account`, each savings
 account (`unit`: the caller's key of the account, e.g. 'sukarela' or 'berjangka:12'). The
 setting is read at the member's first piece of a month and that month keeps it, so changing the
@@ -44,12 +55,21 @@ class PphWithholding:
         self.setting = setting
 
     def withhold(
-        self, member_id: int, unit: str, month: str, gross: int, source: str, source_id: int
+        self,
+        member_id: int,
+        unit: str,
+        month: str,
+        gross: int,
+        source: str,
+        source_id: int,
+        available: int = 0,
     ) -> int:
         """Record `gross` jasa of `member_id`'s account `unit` for `month` ('YYYY-MM'), paid by
         the record (`source`, `source_id`, e.g. ('jasa_sukarela', 7)); returns the PPh to
-        withhold from it now. Inside the caller's open write transaction (refused outside one);
-        a source record is taxed once (a second call for it is refused)."""
+        withhold from it now, at most `gross` + `available` (the member's sukarela balance
+        the caller may take it from when the net goes there; 0 when paid in cash). Inside the
+        caller's open write transaction (refused outside one); a source record is taxed once
+        (a second call for it is refused)."""
         if not self.repo.in_transaction():
             raise RuntimeError("PphWithholding.withhold must run inside the caller's transaction")
         if not isinstance(gross, int) or isinstance(gross, bool) or gross < 0:
@@ -64,12 +84,30 @@ class PphWithholding:
         if per_account is None:
             per_account = bool(self.setting(PER_ACCOUNT_SETTING))
         so_far, taxed = self.repo.unit_totals(member_id, month, unit if per_account else None)
-        tax = withheld(so_far + gross) - taxed
-        if tax < 0:  # monotone rule, consistent history: a bug if ever
-            raise AssertionError(f"PPh {tax} for gross {gross} (so far {so_far}, taxed {taxed})")
+        due = withheld(so_far + gross) - taxed
+        if due < 0:  # monotone rule, capped pieces: a bug if ever
+            raise AssertionError(f"PPh {due} for gross {gross} (so far {so_far}, taxed {taxed})")
+        tax = min(due, gross + max(available, 0))
         self.repo.insert(member_id, unit, month, per_account, source, source_id, gross, tax)
         return tax
+
+    def month_due(self, month: str) -> dict[int, int]:
+        """The PPh terutang of `month` per member: the rule on each unit's month total (the
+        member, or each account when that month was counted per account)."""
+        return month_due(self.repo.unit_grosses(month))
 
     def withheld_for(self, source: str, source_id: int) -> int | None:
         """The PPh recorded for one source record (None: never withheld for it)."""
         return self.repo.tax_of(source, source_id)
+
+
+def month_due(units: list[tuple[int, str, bool, int]]) -> dict[int, int]:
+    """PPh terutang per member from (member_id, unit, per_account, gross) of a month's lines."""
+    grosses: dict[tuple[int, str], int] = {}
+    for member_id, unit, per_account, gross in units:
+        key = (member_id, unit if per_account else "")
+        grosses[key] = grosses.get(key, 0) + gross
+    out: dict[int, int] = {}
+    for (member_id, _unit), gross in grosses.items():
+        out[member_id] = out.get(member_id, 0) + withheld(gross)
+    return out

@@ -1,6 +1,8 @@
 """`mufakat check` of jasa simpanan and its PPh 4(2) (LEDGER.md §5.4 items 3, 4 and 8): each
 month-end jasa row and each PPh deposit has its journal; their journals re-derive; 2106 equals
-the PPh withheld less the PPh deposited. Files from before step 0024 have nothing to check."""
+the PPh withheld plus the kurang potong booked less the PPh deposited (= terutang − deposited);
+each deposit is its month's whole PPh terutang and its kurang potong rows are each member's
+terutang less what was withheld. Files from before step 0024 (0026) have nothing to check."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from datetime import date
 from app.ledger import events as ev
 from app.ledger.derive import JASA_SOURCE, jasa_sukarela_event
 from app.money import format_rupiah
+from app.savings.pph_withholding import month_due
 
 PPH_PAYABLE = "utang_pph42"
 
@@ -33,11 +36,11 @@ def booked_checks() -> list[tuple[str, str]]:
     ]
 
 
-def _rows(conn: sqlite3.Connection, sql: str) -> list[sqlite3.Row]:
+def _rows(conn: sqlite3.Connection, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
     try:
-        return list(cursor.execute(sql).fetchall())
+        return list(cursor.execute(sql, params).fetchall())
     except sqlite3.OperationalError:
         return []  # a file from before step 0024
 
@@ -50,18 +53,77 @@ def events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
     ):
         on = date.fromisoformat(row["credited_on"])
         yield jasa_sukarela_event(row["id"], on, row["member_id"], row["gross"], row["tax"])
+    short = {
+        int(r[0]): int(r[1])
+        for r in _rows(
+            conn, "SELECT deposit_id, sum(amount) FROM pph_kurang_potong GROUP BY deposit_id"
+        )
+    }
     for row in _rows(conn, "SELECT * FROM pph_setoran"):
         yield ev.PphDeposit(
             source_id=row["id"],
             on=date.fromisoformat(row["paid_on"]),
             amount=row["amount"],
             method=row["method"],
+            shortfall=short.get(row["id"], 0),
         )
 
 
+def _shortfall_problems(conn: sqlite3.Connection) -> list[str]:
+    """Each deposit is the month's whole PPh terutang; its kurang potong rows are, per member,
+    the terutang less what was withheld."""
+    problems = []
+    booked: dict[tuple[str, int], int] = {
+        (str(r[0]), int(r[1])): int(r[2])
+        for r in _rows(conn, "SELECT month, member_id, amount FROM pph_kurang_potong")
+    }
+    for deposit in _rows(conn, "SELECT id, month, amount FROM pph_setoran"):
+        month = str(deposit["month"])
+        units = [
+            (int(r[0]), str(r[1]), bool(r[2]), int(r[3]))
+            for r in _rows(
+                conn,
+                "SELECT member_id, unit, per_account, sum(gross) FROM pph_potongan"
+                " WHERE month = ? GROUP BY member_id, unit, per_account",
+                (month,),
+            )
+        ]
+        taxed = {
+            int(r[0]): int(r[1])
+            for r in _rows(
+                conn,
+                "SELECT member_id, sum(tax) FROM pph_potongan WHERE month = ? GROUP BY member_id",
+                (month,),
+            )
+        }
+        due = month_due(units)
+        if sum(due.values()) != int(deposit["amount"]):
+            problems.append(
+                f"Setoran PPh 4(2) bulan {month} {format_rupiah(int(deposit['amount']))}, PPh"
+                f" terutang {format_rupiah(sum(due.values()))}."
+            )
+        for member_id, amount in due.items():
+            short = amount - taxed.get(member_id, 0)
+            found = booked.get((month, member_id), 0)
+            if short > 0 and found != short:
+                problems.append(
+                    f"Kurang potong PPh 4(2) bulan {month} anggota {member_id}: seharusnya"
+                    f" {format_rupiah(short)}, dicatat {format_rupiah(found)}."
+                )
+    return problems
+
+
 def controls(conn: sqlite3.Connection) -> list[str]:
-    """2106 (the PPh payable's account) = Σ PPh withheld − Σ PPh deposited."""
-    withheld = _rows(conn, "SELECT coalesce(sum(tax), 0) FROM pph_potongan")
+    """2106 (the PPh payable's account) = Σ PPh withheld + Σ kurang potong − Σ PPh deposited
+    (= terutang − deposited); the deposits and kurang potong rows against the rule."""
+    problems = _shortfall_problems(conn)
+    withheld = _rows(
+        conn,
+        "SELECT (SELECT coalesce(sum(tax), 0) FROM pph_potongan)"
+        " + (SELECT coalesce(sum(amount), 0) FROM pph_kurang_potong)",
+    )
+    if not withheld:
+        withheld = _rows(conn, "SELECT coalesce(sum(tax), 0) FROM pph_potongan")
     deposited = _rows(conn, "SELECT coalesce(sum(amount), 0) FROM pph_setoran")
     found = conn.execute(
         "SELECT account FROM account_roles WHERE role = ? AND product_id IS NULL"
@@ -69,7 +131,7 @@ def controls(conn: sqlite3.Connection) -> list[str]:
         (PPH_PAYABLE,),
     ).fetchone()
     if not withheld or found is None:
-        return []
+        return problems
     account = str(found[0])
     expected = int(withheld[0][0]) - int(deposited[0][0])
     row = conn.execute(
@@ -79,8 +141,9 @@ def controls(conn: sqlite3.Connection) -> list[str]:
     ).fetchone()
     booked = int(row[0])
     if booked == expected:
-        return []
+        return problems
     return [
-        f"Akun {account} utang PPh 4(2): buku besar {format_rupiah(booked)}, dipotong − "
-        f"disetor {format_rupiah(expected)}."
+        *problems,
+        f"Akun {account} utang PPh 4(2): buku besar {format_rupiah(booked)}, terutang − "
+        f"disetor {format_rupiah(expected)}.",
     ]

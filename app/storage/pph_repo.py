@@ -109,18 +109,24 @@ class PphRepository:
             for r in rows
         ]
 
+    def unit_grosses(self, month: str) -> list[tuple[int, str, bool, int]]:
+        """(member_id, unit, per_account, gross) of every unit with jasa in `month`."""
+        rows = self.db.rows(
+            "SELECT member_id, unit, per_account, sum(gross) FROM pph_potongan WHERE month = ?"
+            " GROUP BY member_id, unit, per_account",
+            (month,),
+        )
+        return [(int(r[0]), str(r[1]), bool(r[2]), int(r[3])) for r in rows]
+
+    def months(self) -> list[str]:
+        """Every month with jasa recorded, oldest first."""
+        rows = self.db.rows("SELECT DISTINCT month FROM pph_potongan ORDER BY month")
+        return [str(r[0]) for r in rows]
+
     def member_lines(self, member_id: int) -> list[sqlite3.Row]:
         return self.db.rows(
             "SELECT * FROM pph_potongan WHERE member_id = ? ORDER BY month, id", (member_id,)
         )
-
-    def months_withheld(self) -> list[tuple[str, int]]:
-        """(month, PPh withheld) of every month with PPh, oldest first."""
-        rows = self.db.rows(
-            "SELECT month, sum(tax) FROM pph_potongan GROUP BY month HAVING sum(tax) > 0"
-            " ORDER BY month"
-        )
-        return [(str(r[0]), int(r[1])) for r in rows]
 
     # -- deposits (setor PPh) ------------------------------------------------------------------
 
@@ -130,6 +136,25 @@ class PphRepository:
 
     def deposits(self) -> list[PphDepositRow]:
         return [_deposit(r) for r in self.db.rows("SELECT * FROM pph_setoran ORDER BY month")]
+
+    def insert_shortfall(
+        self, deposit_id: int, month: str, member_id: int, due: int, withheld: int
+    ) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO pph_kurang_potong (deposit_id, month, member_id, due, withheld, amount,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (deposit_id, month, member_id, due, withheld, due - withheld, now_text()),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def shortfall_of(self, deposit_id: int) -> int:
+        """The kurang potong booked with one deposit."""
+        value = self.db.scalar(
+            "SELECT coalesce(sum(amount), 0) FROM pph_kurang_potong WHERE deposit_id = ?",
+            (deposit_id,),
+        )
+        return int(value or 0)
 
     def insert_deposit(
         self,

@@ -1020,8 +1020,16 @@ Everyone needs to log in again.</translation>
         <translation>Gross interest</translation>
     </message>
     <message>
-        <source>PPh 4(2)</source>
-        <translation>Art. 4(2) tax</translation>
+        <source>PPh Terutang</source>
+        <translation>Tax due</translation>
+    </message>
+    <message>
+        <source>PPh Dipotong</source>
+        <translation>Tax withheld</translation>
+    </message>
+    <message>
+        <source>Kurang Potong</source>
+        <translation>Under-withheld</translation>
     </message>
 </context>
 <context>

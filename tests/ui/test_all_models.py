@@ -364,7 +364,8 @@ def bukti_potong(s: Services) -> BuktiPotongModel:
     model = BuktiPotongModel()
     model.set_rows(
         [
-            BuktiPotongRow(1, "00001", "Ani", "12.345.678.9-012.000", "", 500_000, 50_000),
+            BuktiPotongRow(1, "00001", "Ani", "12.345.678.9-012.000", "", 500_000, 50_000, 50_000),
+            BuktiPotongRow(4, "00004", "Dedi", "", "", 252_222, 22_222, 25_222),
             BuktiPotongRow(2, "00002", "Budi", "", "3576014403850001", 240_000, 0),
             BuktiPotongRow(3, "00003", "Citra", "", "", 0, 0),
         ]

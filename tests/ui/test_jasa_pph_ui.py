@@ -99,3 +99,17 @@ def test_policy_tab_sets_rate_basis_and_per_account(
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert services.settings.get("savings.jasa_sukarela_rate") == "2.5"
     assert "persen" in tab.errors.message("savings.jasa_sukarela_rate")
+
+
+def test_the_bukti_potong_model_shows_terutang_dipotong_and_kurang_potong(qtbot: QtBot) -> None:
+    from app.savings.pph_models import BuktiPotongRow
+    from ui.models.pph_model import BuktiPotongModel, PphColumn
+
+    model = BuktiPotongModel()
+    model.set_rows([BuktiPotongRow(1, "00001", "Dedi", "", "", 252_222, 22_222, 25_222)])
+    shown = [
+        model.data(model.index(0, c))
+        for c in (PphColumn.GROSS, PphColumn.DUE, PphColumn.TAX, PphColumn.SHORTFALL)
+    ]
+    assert shown == ["252.222", "25.222", "22.222", "3.000"]
+    assert model.headerData(PphColumn.SHORTFALL, Qt.Orientation.Horizontal) == "Kurang Potong"

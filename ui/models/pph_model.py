@@ -1,4 +1,5 @@
-"""The month's bukti potong PPh 4(2) list: per member the gross jasa, the PPh and NPWP/NIK."""
+"""The month's bukti potong PPh 4(2) list: per member the gross jasa, the PPh terutang, the PPh
+dipotong, the kurang potong (app/savings/pph_withholding.py) and NPWP/NIK."""
 
 from __future__ import annotations
 
@@ -15,12 +16,23 @@ class PphColumn(IntEnum):
     NAME = 1
     NPWP = 2
     GROSS = 3
-    TAX = 4
+    DUE = 4
+    TAX = 5
+    SHORTFALL = 6
+
+
+def _amount(row: BuktiPotongRow, column: int) -> int:
+    return {
+        PphColumn.GROSS: row.gross,
+        PphColumn.DUE: row.due,
+        PphColumn.TAX: row.tax,
+        PphColumn.SHORTFALL: row.shortfall,
+    }[PphColumn(column)]
 
 
 class BuktiPotongModel(RowsModel[BuktiPotongRow]):
     columns = PphColumn
-    money_columns = (PphColumn.GROSS, PphColumn.TAX)
+    money_columns = (PphColumn.GROSS, PphColumn.DUE, PphColumn.TAX, PphColumn.SHORTFALL)
 
     def __init__(self) -> None:
         super().__init__()
@@ -29,7 +41,9 @@ class BuktiPotongModel(RowsModel[BuktiPotongRow]):
             PphColumn.NAME: self.tr("Nama"),
             PphColumn.NPWP: self.tr("NPWP / NIK"),
             PphColumn.GROSS: self.tr("Jasa Bruto"),
-            PphColumn.TAX: self.tr("PPh 4(2)"),
+            PphColumn.DUE: self.tr("PPh Terutang"),
+            PphColumn.TAX: self.tr("PPh Dipotong"),
+            PphColumn.SHORTFALL: self.tr("Kurang Potong"),
         }
 
     def display(self, row: BuktiPotongRow, column: int) -> str:
@@ -39,11 +53,9 @@ class BuktiPotongModel(RowsModel[BuktiPotongRow]):
             return row.name
         if column == PphColumn.NPWP:
             return row.npwp or (f"NIK {row.nik}" if row.nik else "")
-        return format_number(row.gross if column == PphColumn.GROSS else row.tax)
+        return format_number(_amount(row, column))
 
     def sort_value(self, row: BuktiPotongRow, column: int) -> Any:
-        if column == PphColumn.GROSS:
-            return row.gross
-        if column == PphColumn.TAX:
-            return row.tax
+        if column in self.money_columns:
+            return _amount(row, column)
         return self.display(row, column)

@@ -95,7 +95,7 @@ class PphTab(QWidget):
             self.message.setText(exc.message)
             return
         self.model.set_rows(reports.bukti_potong(month))
-        gross, tax = reports.total(month)
+        gross, tax = reports.total(month)[0], reports.terutang(month)  # to deposit: terutang
         paid = reports.deposited(month)
         state = (
             self.tr("sudah disetor {d}").format(d=paid.paid_on.strftime("%d-%m-%Y"))

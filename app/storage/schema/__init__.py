@@ -31,6 +31,7 @@ from app.storage.schema import (
     m0024_jasa_pph,
     m0025_berjangka,
     m0026_year_end,
+    m0027_pph_shortfall,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -56,4 +57,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0024_jasa_pph,
     m0025_berjangka,
     m0026_year_end,
+    m0027_pph_shortfall,
 )

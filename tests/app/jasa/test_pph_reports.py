@@ -108,8 +108,17 @@ def test_cli_csv_and_pdf(
     assert main([*argv, "--pdf", str(pdf)]) == 0
     with open(out, encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["no_anggota", "nama", "npwp", "bruto", "pph"]
-    assert [r[1:] for r in rows[1:]] == [
+    assert rows[0] == [
+        "no_anggota",
+        "nama",
+        "npwp",
+        "bruto",
+        "pph",
+        "pph_terutang",
+        "kurang_potong",
+    ]
+    assert [r[5:] for r in rows[1:]] == [[r[4], "0"] for r in rows[1:]]  # no shortfall here
+    assert [r[1:5] for r in rows[1:]] == [
         ["Ani", "12.345.678.9-012.000", "500000", "50000"],
         ["Budi", "", "240000", "0"],
         ["Citra", "", "240001", "24000"],

@@ -33,9 +33,12 @@ _next_id = iter(range(1, 10**9))
 
 
 def _withhold(services: Services, member: int, unit: str, gross: int, month: str = MONTH) -> int:
+    """The rule uncapped: a member whose sukarela covers any PPh (the cap: test_pph_shortfall)."""
     source = "jasa_berjangka" if unit.startswith("berjangka") else "jasa_sukarela"
     with services.db.atomic():
-        return services.pph.withhold(member, unit, month, gross, source, next(_next_id))
+        return services.pph.withhold(
+            member, unit, month, gross, source, next(_next_id), available=10**12
+        )
 
 
 @pytest.mark.parametrize(("gross", "tax"), [(240_000, 0), (240_001, 24_000), (0, 0)])

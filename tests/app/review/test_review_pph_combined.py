@@ -143,20 +143,14 @@ def _cash_jasa_earlier_in_january(services: Services) -> tuple[int, object, obje
     return who, ketua, staf
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="REVIEW: the PPh on the month total is more than the last piece and the member's "
-    "sukarela cannot cover the difference: the sukarela jasa run writes a negative net and "
-    "leaves the sukarela at −1.226 (mufakat check: 'saldo simpanan minus'). Which rule applies "
-    "(withhold only up to the piece and leave the rest owed by the cooperative / a receivable "
-    "from the member) is a decision for the lead.",
-)
 def test_sukarela_never_goes_negative_for_pph_owed_on_earlier_cash_jasa(
     services: Services,
 ) -> None:
     """Daily average basis: 5.000.000 in on 01-01, all out on 31-01 → 5.000.000 × 30 / 31 =
     4.838.709 → jasa 24.193. Month total 230.000 + 24.193 = 254.193 → PPh 25.419, more than the
-    24.193 piece: net −1.226 with nothing on the member's sukarela to take it from."""
+    24.193 piece: with nothing on the member's sukarela the PPh withheld is capped at the piece
+    (24.193, net 0) and 1.226 is kurang potong, booked with the deposit of the whole 25.419 as
+    a receivable from the member (Dr 1111 1.226, Dr 2106 24.193 / Cr Kas 25.419)."""
     who, ketua, staf = _cash_jasa_earlier_in_january(services)
     services.settings.set_many(
         ketua, {"savings.jasa_sukarela_rate": "6", "savings.jasa_sukarela_basis": "rata_harian"}
@@ -166,27 +160,37 @@ def test_sukarela_never_goes_negative_for_pph_owed_on_earlier_cash_jasa(
     )
     services.savings.withdraw(staf, who, SavingsKind.SUKARELA, 5_000_000, JAN_END, today=TODAY)
     line = services.jasa.credit_month(ketua, JAN_END, today=TODAY).lines[0]
-    assert line.gross == 24_193
-    assert services.savings.balances(who).sukarela >= 0
+    assert (line.gross, line.tax, line.savings_tx_id) == (24_193, 24_193, None)
+    assert services.savings.balances(who).sukarela == 0
+    assert check_database(services.db.path).problems == []
+    (row,) = services.pph_reports.bukti_potong("2026-01")
+    assert (row.gross, row.due, row.tax, row.shortfall) == (254_193, 25_419, 24_193, 1_226)
+    deposit = services.pph_reports.deposit(ketua, "2026-01", date(2026, 2, 10), today=TODAY)
+    assert deposit.amount == 25_419
+    assert _net(services, date(2026, 2, 10)) == {"2106": 24_193, "1111": 1_226, "1103.01": -25_419}
+    assert services.ledger.repo.balance(["2106"], date(2026, 2, 10)) == 0
     assert check_database(services.db.path).problems == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="REVIEW: the berjangka month-end run stops with 'Saldo Simpanan Sukarela hanya Rp0' "
-    "when the PPh on the member's month total is more than the piece and the sukarela is empty "
-    "(the whole run fails at that placement, later placements are not paid). Rule to decide "
-    "by the lead, as for the sukarela case.",
-)
 def test_berjangka_run_completes_when_pph_is_owed_on_earlier_cash_jasa(
     services: Services,
 ) -> None:
     """A 10.000.000, 3-month, 5 % placement from 15-01-2026 pays 22.222 at 31-01; month total
-    230.000 + 22.222 = 252.222 → PPh 25.222 > 22.222: net −3.000, sukarela 0."""
+    230.000 + 22.222 = 252.222 → PPh 25.222 > 22.222 with sukarela 0: PPh withheld 22.222 (the
+    whole piece, net 0), 3.000 short. A second such placement, paid in the same run, collects
+    it: month total 274.444 → PPh 27.444 − 22.222 withheld = 5.222, net 17.000 to sukarela."""
     who, _ketua, staf = _cash_jasa_earlier_in_january(services)
-    services.berjangka.open(
-        staf, who, 10_000_000, 3, date(2026, 1, 15), rate=Decimal(5), today=TODAY
-    )
+    for _ in range(2):
+        services.berjangka.open(
+            staf, who, 10_000_000, 3, date(2026, 1, 15), rate=Decimal(5), today=TODAY
+        )
     result = services.berjangka_month_end.run(staf, 2026, 1)
-    assert result.gross == 22_222
-    assert services.savings.balances(who).sukarela >= 0
+    assert (result.paid, result.skipped, result.gross, result.tax) == (2, [], 44_444, 27_444)
+    taxes = sorted(
+        e.tax for d in services.berjangka.of_member(who) for e in services.berjangka.events(d.id)
+    )
+    assert taxes == [0, 5_222, 22_222]  # the cash payout of 10-01, then the two pieces
+    assert services.savings.balances(who).sukarela == 17_000
+    (row,) = services.pph_reports.bukti_potong("2026-01")
+    assert (row.due, row.tax, row.shortfall) == (27_444, 27_444, 0)
+    assert check_database(services.db.path).problems == []

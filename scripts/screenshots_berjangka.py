@@ -43,7 +43,8 @@ def _close(dialog: QDialog) -> None:
 
 def _show_tab(view: QWidget, words: str) -> QWidget | None:
     """The tab of `view` whose title has `words`, made current."""
-    for tabs in view.findChildren(QTabWidget):
+    every = [view] if isinstance(view, QTabWidget) else []
+    for tabs in every + view.findChildren(QTabWidget):
         for index in range(tabs.count()):
             if words in tabs.tabText(index).replace("&&", "&"):
                 tabs.setCurrentIndex(index)
@@ -100,8 +101,7 @@ def berjangka_screenshots(
     window.show_section(SETTINGS)
     settings = window.settings_view
     general = _show_tab(settings, "Umum")
-    if general is not None:
-        written.append(_grab(window, out_dir / "pengaturan-umum.png"))
+    if general is not None:  # pengaturan-umum.png itself comes from screenshots.py
         _scroll_to(settings.general_tab.berjangka)
         written.append(_grab(window, out_dir / "pengaturan-umum-berjangka.png"))
     if _show_tab(settings, "Kebijakan") is not None:

@@ -25,6 +25,7 @@ from app.errors import AppError
 from app.loans.models import Loan, LoanFilter, LoanStatus
 from app.members.models import Member, MemberDraft
 from app.savings.berjangka import Deposit
+from app.savings.pph_report import PphDue
 from app.services import Services
 from app.users.models import User
 from tests.ui.screen_fit import TITLE_BAR, WINDOW, problems, section_problems, settle
@@ -257,9 +258,10 @@ def _setoff(s: Services) -> Decision:
 def test_panels_with_new_data_fit(
     qtbot: QtBot, demo: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A member with simpanan berjangka on the member panel; a set-off carried out on its case
-    (Batalkan Kompensasi…) and the question its button asks."""
-    from ui.main_window import CASES, MainWindow
+    """Beranda with the PPh 4(2) reminder for two months (large amounts); a member with
+    simpanan berjangka on the member panel; a set-off carried out on its case (Batalkan
+    Kompensasi…) and the question its button asks."""
+    from ui.main_window import CASES, HOME, MainWindow
 
     window = MainWindow(demo, _user(demo))
     qtbot.addWidget(window)
@@ -278,10 +280,17 @@ def test_panels_with_new_data_fit(
         return "", False
 
     try:
+        months = [PphDue(f"2026-{m:02d}", 1_234_567_890 * m, date(2026, m + 1, 15)) for m in (8, 9)]
+        monkeypatch.setattr(demo.pph_reports, "due", lambda today=None: months)
+        window.show_section(HOME)
+        home = window.current_view()
+        home.pph_notice.refresh()  # type: ignore[attr-defined]
+        assert home.pph_notice.isVisible()  # type: ignore[attr-defined]
+        found = problems(window, "beranda dengan pengingat PPh 4(2)")
         window.open_member(_deposit(demo, due=False).member_id)
         panel = window.members_view.berjangka_widget
         assert panel is not None and panel.table.isVisible()
-        found = problems(window, "anggota dengan simpanan berjangka")
+        found += problems(window, "anggota dengan simpanan berjangka")
         decision = _setoff(demo)
         window.show_section(CASES)
         assert window.cases_view.show_case(decision.case_id or 0, decision.id)

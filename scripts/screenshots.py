@@ -46,7 +46,8 @@ class Shots:
 def settle(widget: QWidget) -> None:
     app = QApplication.instance()
     assert app is not None
-    for _ in range(5):
+    for _ in range(10):  # widgets added to a shown layout are shown by a posted event
+        app.sendPostedEvents()
         app.processEvents()
     widget.repaint()
 

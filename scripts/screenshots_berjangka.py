@@ -29,7 +29,8 @@ SIZE = tuple(int(n) for n in os.environ.get("MUFAKAT_SHOT_SIZE", "1366x768").spl
 def _grab(widget: QWidget, path: Path) -> Path:
     app = QApplication.instance()
     assert app is not None
-    for _ in range(5):
+    for _ in range(10):  # widgets added to a shown layout are shown by a posted event
+        app.sendPostedEvents()
         app.processEvents()
     widget.repaint()
     widget.grab().save(str(path))

@@ -46,7 +46,8 @@ class Shots:
 def settle(widget: QWidget) -> None:
     app = QApplication.instance()
     assert app is not None
-    for _ in range(5):
+    for _ in range(10):  # widgets added to a shown layout are shown by a posted event
+        app.sendPostedEvents()
         app.processEvents()
     widget.repaint()
 
@@ -184,6 +185,14 @@ def settings_screens(ctx: Shots) -> list[Path]:
     return written
 
 
+def berjangka_screens(ctx: Shots) -> list[Path]:
+    """Simpanan berjangka, Jasa & PPh 4(2), their settings and a set-off carried out."""
+    from screenshots_berjangka import berjangka_screenshots  # type: ignore[import-not-found]
+
+    written: list[Path] = berjangka_screenshots(ctx.services, ctx.user, ctx.out)
+    return written
+
+
 SHOTS: list[tuple[str, Callable[[Shots], list[Path]]]] = [
     ("layar awal dan koperasi baru", start_screens),
     ("masuk", login_screen),
@@ -192,6 +201,7 @@ SHOTS: list[tuple[str, Callable[[Shots], list[Path]]]] = [
     ("pinjaman", loans_screens),
     ("penanganan pinjaman bermasalah", cases_screens),
     ("kebijakan dan produk pinjaman", settings_screens),
+    ("simpanan berjangka dan jasa", berjangka_screens),
 ]
 
 

@@ -810,6 +810,10 @@ Everyone needs to log in again.</translation>
         <source>{n} bln</source>
         <translation>{n} mo</translation>
     </message>
+    <message>
+        <source>{number}: mulai {start}, {term} bulan, jasa {rate} per tahun</source>
+        <translation>{number}: from {start}, {term} months, interest {rate} a year</translation>
+    </message>
 </context>
 <context>
     <name>BookAllowanceDialog</name>

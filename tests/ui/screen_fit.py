@@ -5,8 +5,10 @@ of a 1366×768 laptop with its taskbar (1366×728, less the title bar) shows eve
 - the window's minimum size is larger than the available area (it would grow past the screen);
 - a visible child reaches past the window's edge;
 - a label showing an amount ("Rp…") or a date is cut off (its text needs more room than it has);
-- a scroll area or a table scrolls sideways. A table whose columns do not all matter names the
-  ones that do in its `fit_columns` property (a list of column numbers); those must fit."""
+- a scroll area or a table scrolls sideways, or a scroll area that cannot scroll sideways has
+  content wider than itself (cut off at the right). A table whose columns do not all matter
+  names the ones that do in its `fit_columns` property (a list of column numbers); those must
+  fit."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QWidget,
@@ -88,6 +91,16 @@ def table_scrolls_sideways(table: QTableView) -> list[int]:
     return out
 
 
+def cut_sideways(area: QScrollArea) -> int:
+    """How many pixels of a scroll area's content lie beyond its right edge when it cannot
+    scroll sideways (its horizontal scroll bar always off): the content is wider than it."""
+    content = area.widget()
+    policy = area.horizontalScrollBarPolicy()
+    if content is None or policy != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+        return 0
+    return max(0, content.width() - area.viewport().width())
+
+
 def cut_off_cells(table: QTableView, rows: int = 40) -> list[str]:
     """Amounts and dates among the first `rows` rows shown narrower than they need, and any
     cell of a column the table names in its `whole_columns` property (short labels)."""
@@ -148,6 +161,8 @@ def problems(window: QWidget, where: str = "", size: QSize = WINDOW) -> list[str
             bar = widget.horizontalScrollBar()
             if bar.isVisible() and bar.maximum() > 0:
                 found.append(f"{prefix}{_name(widget)} scrolls sideways by {bar.maximum()} px")
+            if isinstance(widget, QScrollArea) and (cut := cut_sideways(widget)):
+                found.append(f"{prefix}{_name(widget)} cuts its content off by {cut} px")
     return found
 
 

@@ -15,14 +15,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
+from app.collection.decision_models import Decision, DecisionKind, DecisionStatus
 from app.collection.models import Case, CaseFilter, CaseStatus
 from app.demo.generate import generate_demo
 from app.errors import AppError
 from app.loans.models import Loan, LoanFilter, LoanStatus
 from app.members.models import Member, MemberDraft
+from app.savings.berjangka import Deposit
+from app.savings.pph_report import PphDue
 from app.services import Services
 from app.users.models import User
 from tests.ui.screen_fit import TITLE_BAR, WINDOW, problems, section_problems, settle
@@ -118,10 +121,35 @@ def _member(s: Services) -> Member:
     return s.members.get(_loan(s).member_id)
 
 
+def _deposit(s: Services, due: bool) -> Deposit:
+    """An open placement of the demo: one at or past its maturity when `due`."""
+    open_ = s.berjangka.all_open()
+    assert open_, "the demo has simpanan berjangka"
+    fitting = [d for d in open_ if (d.maturity_on <= TODAY) == due]
+    return (fitting or open_)[0]
+
+
+def _bilyet(s: Services, u: User) -> QDialog:
+    """The bilyet's preview, issued as the member panel's Cetak Bilyet does."""
+    from ui.views.member_berjangka import MemberBerjangkaWidget
+
+    deposit = _deposit(s, due=False)
+    panel = MemberBerjangkaWidget(s, u, deposit.member_id)
+    panel.today = lambda: TODAY
+    row = next(n for n, d in enumerate(panel.model.rows()) if d.id == deposit.id)
+    panel.table.selectRow(row)
+    panel.print_bilyet()
+    preview = panel.issuer.preview
+    assert preview is not None
+    preview.setProperty("keep", panel)  # the panel (its parent) lives as long as the preview
+    return preview
+
+
 Factory = Callable[[Services, User], QDialog]
 
 
 def _dialogs() -> dict[str, Factory]:
+    from ui.dialogs.berjangka_dialog import CloseBerjangkaDialog, OpenBerjangkaDialog
     from ui.dialogs.case_open_dialog import OpenCaseDialog
     from ui.dialogs.contact_dialog import ContactDialog
     from ui.dialogs.import_dialog import ImportDialog
@@ -170,6 +198,16 @@ def _dialogs() -> dict[str, Factory]:
         "produk pinjaman": lambda s, u: ProductDialog(s, u),
         "pengguna": lambda s, u: UserDialog(s, u),
         "impor": lambda s, u: ImportDialog(s, u),
+        "buka berjangka": lambda s, u: OpenBerjangkaDialog(
+            s, u, s.members.get(_deposit(s, due=False).member_id), TODAY
+        ),
+        "bilyet berjangka": _bilyet,
+        "cairkan jatuh tempo": lambda s, u: CloseBerjangkaDialog(
+            s, u, _deposit(s, due=True), False, TODAY
+        ),
+        "cairkan sebelum jatuh tempo": lambda s, u: CloseBerjangkaDialog(
+            s, u, _deposit(s, due=False), True, TODAY
+        ),
     }
 
 
@@ -178,7 +216,8 @@ DIALOGS = [
     "keputusan pinjaman", "pembayaran", "pelunasan", "keringanan denda", "titipan", "simulasi",
     "buka kasus", "catat kontak", "janji bayar", "restrukturisasi",
     "pelunasan dengan keringanan", "kompensasi simpanan", "hapus buku", "akhir bulan",
-    "jurnal umum", "produk pinjaman", "pengguna", "impor",
+    "jurnal umum", "produk pinjaman", "pengguna", "impor", "buka berjangka",
+    "bilyet berjangka", "cairkan jatuh tempo", "cairkan sebelum jatuh tempo",
 ]  # fmt: skip
 
 
@@ -203,4 +242,66 @@ def test_every_dialog_fits(qtbot: QtBot, demo: Services, name: str) -> None:
     dialog.done(QDialog.DialogCode.Rejected)
     for timer in dialog.findChildren(QTimer):  # nothing runs after the demo file is closed
         timer.stop()
+    assert not found, "\n".join(found)
+
+
+def _setoff(s: Services) -> Decision:
+    done = [
+        d
+        for d in s.decisions.all(DecisionKind.KOMPENSASI_SIMPANAN)
+        if d.status == DecisionStatus.DILAKSANAKAN and d.case_id is not None
+    ]
+    assert done, "the demo has set-offs carried out"
+    return done[0]
+
+
+def test_panels_with_new_data_fit(
+    qtbot: QtBot, demo: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beranda with the PPh 4(2) reminder for two months (large amounts); a member with
+    simpanan berjangka on the member panel; a set-off carried out on its case (Batalkan
+    Kompensasi…) and the question its button asks."""
+    from ui.main_window import CASES, HOME, MainWindow
+
+    window = MainWindow(demo, _user(demo))
+    qtbot.addWidget(window)
+    window.resize(WINDOW)
+    window.show()
+    asked: list[str] = []
+
+    def ask(parent: QWidget, title: str, label: str, *_: object, **__: object) -> tuple[str, bool]:
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.show()
+        asked.extend(problems(dialog, f"pertanyaan {title}"))
+        asked.append("asked")
+        dialog.done(0)
+        return "", False
+
+    try:
+        months = [PphDue(f"2026-{m:02d}", 1_234_567_890 * m, date(2026, m + 1, 15)) for m in (8, 9)]
+        monkeypatch.setattr(demo.pph_reports, "due", lambda today=None: months)
+        window.show_section(HOME)
+        home = window.current_view()
+        home.pph_notice.refresh()  # type: ignore[attr-defined]
+        assert home.pph_notice.isVisible()  # type: ignore[attr-defined]
+        found = problems(window, "beranda dengan pengingat PPh 4(2)")
+        window.open_member(_deposit(demo, due=False).member_id)
+        panel = window.members_view.berjangka_widget
+        assert panel is not None and panel.table.isVisible()
+        found += problems(window, "anggota dengan simpanan berjangka")
+        decision = _setoff(demo)
+        window.show_section(CASES)
+        assert window.cases_view.show_case(decision.case_id or 0, decision.id)
+        settle()
+        decisions = window.cases_view.detail.decisions
+        assert decisions.undo_setoff_button.isVisible()
+        found += problems(window, "kasus dengan kompensasi dilaksanakan")
+        monkeypatch.setattr(QInputDialog, "getText", ask)
+        decisions.undo_setoff_button.click()
+    finally:
+        window.close_for_logout()
+    assert "asked" in asked
+    found += [a for a in asked if a != "asked"]
     assert not found, "\n".join(found)

@@ -79,7 +79,9 @@ class OpenBerjangkaDialog(QDialog):
         self.setWindowTitle(self.tr("Buka Simpanan Berjangka"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{member.name}</b> · No. Anggota {member.number}"))
+        header = QLabel(f"<b>{member.name}</b> · No. Anggota {member.number}")
+        header.setWordWrap(True)  # a long name wraps instead of being cut off
+        layout.addWidget(header)
         form = QFormLayout()
         layout.addLayout(form)
         self.amount_edit = RupiahEdit(field="amount")

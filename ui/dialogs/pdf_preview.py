@@ -97,7 +97,7 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.print_button.setDefault(True)
-        self.resize(820, 720)
+        self.resize(820, 680)  # inside 1366×768 less the taskbar and the title bar
 
     # -- printing and saving ---------------------------------------------------------------
     def print_to(self, printer: QPrinter) -> int:

@@ -89,3 +89,12 @@ class BerjangkaModel(RowsModel[Deposit]):
             if row.is_open
             else f"{row.status} {format_date_short(row.closed_on or row.maturity_on)}"
         )
+
+    def tooltip(self, row: Deposit, column: int) -> str | None:
+        """The placement whole, for a panel too narrow for every column (Mulai, Jasa/th)."""
+        return self.tr("{number}: mulai {start}, {term} bulan, jasa {rate} per tahun").format(
+            number=row.display_number,
+            start=format_date_short(row.start_on),
+            term=row.term_months,
+            rate=format_rate(row.rate),
+        )

@@ -109,5 +109,7 @@ class DecisionsModel(RowsModel[Decision]):
                 for v in row.votes
             ]
             names += [f"Catatan {n.role} {n.user_name}: {n.note}" for n in row.notes]
-            return "\n".join(names) or None
+            return "\n".join([self.display(row, column), *names])
+        if column == DecisionColumn.PROPOSED:  # elided when the panel is narrow: whole here
+            return self.display(row, column)
         return None

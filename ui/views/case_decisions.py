@@ -136,7 +136,9 @@ class DecisionsPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # the proposer and the approvals give way (elided) so the table never scrolls sideways
+        for column in (DecisionColumn.PROPOSED, DecisionColumn.PROGRESS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for column in (DecisionColumn.MEMBER, DecisionColumn.AMOUNT, DecisionColumn.SUMMARY):
             self.table.hideColumn(column)  # the member is the case's; the rest shows below
         self.table.selectionModel().selectionChanged.connect(self._selected)
@@ -175,6 +177,8 @@ class DecisionsPanel(QWidget):
         ):
             button.clicked.connect(lambda _=False, s=signal: self._emit(s))
             row.addWidget(button)
+        for button in (self.withdraw_button, self.pay_button, self.undo_setoff_button):
+            button.hide()  # shown only for a decision they apply to: the row fits 1366 px
         row.addStretch(1)
         layout.addLayout(row)
         self.why = QLabel()
@@ -241,6 +245,8 @@ class DecisionsPanel(QWidget):
         if d is None or user is None:
             for b in buttons:
                 b.setEnabled(False)
+            for b in (self.withdraw_button, self.pay_button, self.undo_setoff_button):
+                b.hide()
             self.why.clear()
             return
         approve_why, vote_why = approve_block(user, d), vote_block(user, d)

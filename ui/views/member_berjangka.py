@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -67,9 +67,11 @@ class MemberBerjangkaWidget(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(BerjangkaColumn.STATUS, QHeaderView.ResizeMode.Stretch)
+        for column in (BerjangkaColumn.START, BerjangkaColumn.RATE):
+            self.table.hideColumn(column)  # the panel is narrow: both are in the row's tooltip
         self.table.setMinimumHeight(90)
         layout.addWidget(self.table)
-        row = QHBoxLayout()
+        rows = QGridLayout()  # two by two: four buttons in a row are wider than the panel
         self.open_button = QPushButton(self.tr("Buka Simpanan Berjangka"))
         self.open_button.setObjectName("berjangka_open")
         self.bilyet_button = QPushButton(self.tr("Cetak Bilyet"))
@@ -78,11 +80,12 @@ class MemberBerjangkaWidget(QWidget):
         self.payout_button.setObjectName("berjangka_payout")
         self.early_button = QPushButton(self.tr("Cairkan Sebelum Jatuh Tempo"))
         self.early_button.setObjectName("berjangka_early")
-        for button in (self.open_button, self.bilyet_button, self.payout_button):
-            row.addWidget(button)
-        row.addWidget(self.early_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        rows.addWidget(self.open_button, 0, 0)
+        rows.addWidget(self.bilyet_button, 0, 1)
+        rows.addWidget(self.payout_button, 1, 0)
+        rows.addWidget(self.early_button, 1, 1)
+        rows.setColumnStretch(2, 1)
+        layout.addLayout(rows)
         self.issuer = DocumentIssuer(self, services, user, lambda: self.today())
         self.open_button.clicked.connect(self.open_new)
         self.bilyet_button.clicked.connect(self.print_bilyet)

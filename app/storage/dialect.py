@@ -49,6 +49,29 @@ class Dialect:
         """`expr` matches the LIKE `pattern` ignoring case (ASCII case on SQLite, as today)."""
         return f"{expr} {'ILIKE' if self.is_postgres else 'LIKE'} {pattern}"
 
+    def ci_contains(self, expr: str, param: str) -> str:
+        """`expr` contains the text of `param` ignoring case, where `param` holds
+        `contains_pattern(text)` (its `%`, `_` and `\\` taken literally)."""
+        return f"{self.ci_like(expr, param)} ESCAPE '\\'"
+
+    def no_index(self, expr: str) -> str:
+        """`expr` in ORDER BY or WHERE without SQLite choosing an index for it (a unary `+`:
+        a scan and a sort beat a random read per row when every row is read anyway)."""
+        return expr if self.is_postgres else f"+{expr}"
+
+    def days_between(self, later: str, earlier: str) -> str:
+        """Whole days from the ISO date `earlier` to the ISO date `later` (negative when
+        `later` is before; NULL when either is NULL)."""
+        if self.is_postgres:
+            return f"(CAST({later} AS date) - CAST({earlier} AS date))"
+        return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+    def add_days(self, iso_date: str, days: str) -> str:
+        """The ISO date (text 'YYYY-MM-DD') `days` (an integer expression) after `iso_date`."""
+        if self.is_postgres:
+            return f"CAST(CAST({iso_date} AS date) + CAST({days} AS integer) AS text)"
+        return f"date({iso_date}, ({days}) || ' days')"
+
     def flag(self, condition: str) -> str:
         """A condition as an integer 0/1 (SQLite gives integers for comparisons already)."""
         if self.is_postgres:
@@ -61,6 +84,12 @@ class Dialect:
         names = ", ".join(columns)
         values = ", ".join(f":{c}" for c in columns)
         return f"INSERT INTO {table} ({names}) VALUES ({values}) ON CONFLICT DO NOTHING"
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern (for `Dialect.ci_contains`) matching any text that contains `text`."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 SQLITE = Dialect(SQLITE_NAME)

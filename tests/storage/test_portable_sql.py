@@ -53,17 +53,17 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 775,
+    "? placeholder": 762,
     "INSERT OR IGNORE/REPLACE": 1,
     "group_concat": 2,
     "scalar max/min": 13,
     "IS [NOT] value": 1,
-    "LIKE (case-insensitive only on SQLite)": 18,
+    "LIKE (case-insensitive only on SQLite)": 14,
     "SQLite function": 6,
     "rowid": 0,
     "PRAGMA/sqlite_master": 1,
-    "cursor.lastrowid": 50,
-    "sqlite3 API": 77,
+    "cursor.lastrowid": 48,
+    "sqlite3 API": 75,
     "the SQLite connection (db.sql)": 26,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
@@ -74,6 +74,7 @@ PORTABLE = {
     "audit_repo.py",
     "users_repo.py",
     "role_requests_repo.py",
+    "members_repo.py",
 }
 """Repositories already written against the Engine protocol: none of the forms, on any count."""
 

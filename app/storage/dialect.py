@@ -72,6 +72,22 @@ class Dialect:
             return f"CAST(CAST({iso_date} AS date) + CAST({days} AS integer) AS text)"
         return f"date({iso_date}, ({days}) || ' days')"
 
+    def add_months(self, iso_date: str, months: int) -> str:
+        """The ISO date `months` calendar months after `iso_date`, clamped at the month's end
+        like app.formats.add_months (31 January + 1 month = the last day of February).
+        SQLite's own '+n months' overflows into the next month, so it is built from the first
+        of the month plus the day, capped at the target month's last day."""
+        if self.is_postgres:
+            later = f"CAST({iso_date} AS date) + interval '{int(months)} months'"
+            return f"CAST(CAST({later} AS date) AS text)"
+        day = f"CAST(substr({iso_date}, 9, 2) AS INTEGER)"
+        end = f"date({iso_date}, 'start of month', '+{int(months) + 1} months', '-1 day')"
+        last_day = f"CAST(strftime('%d', {end}) AS INTEGER)"
+        return (
+            f"date({iso_date}, 'start of month', '+{int(months)} months', "
+            f"'+' || (min({day}, {last_day}) - 1) || ' days')"
+        )
+
     def flag(self, condition: str) -> str:
         """A condition as an integer 0/1 (SQLite gives integers for comparisons already)."""
         if self.is_postgres:

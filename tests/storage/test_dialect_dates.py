@@ -1,7 +1,8 @@
 """The dialect's date arithmetic and case-insensitive containment give the same answers on
 SQLite and PostgreSQL (issue 15): days between two ISO dates (loan quality's days past due and
-denda periods), a date some days later (the grace period's end), `contains` with `%`, `_` and
-`\\` taken literally."""
+denda periods), a date some days later (the grace period's end), a date some calendar months
+later clamped at the month's end (app.formats.add_months), `contains` with `%`, `_` and `\\`
+taken literally."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.formats import add_months
 from app.storage.dialect import contains_pattern
 
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31))
@@ -73,3 +75,27 @@ def test_no_index_keeps_the_value(engine: Any) -> None:
     order = engine.dialect.no_index("name")
     rows = engine.rows(f"SELECT {order} AS x FROM n ORDER BY {order} COLLATE nocase, id")
     assert [r["x"] for r in rows] == ["A", "b", "c"]
+
+
+@fixture_ok
+@given(start=dates, months=st.integers(min_value=0, max_value=24))
+def test_add_months_is_clamped_like_the_python_rule(engine: Any, start: date, months: int) -> None:
+    got = engine.scalar(
+        f"SELECT {engine.dialect.add_months(':d', months)} AS x", {"d": start.isoformat()}
+    )
+    assert got == add_months(start, months).isoformat()
+
+
+def test_add_months_at_month_ends(engine: Any) -> None:
+    add = engine.dialect.add_months
+    got = engine.rows(
+        f"SELECT {add(':a', 1)} AS a, {add(':b', 12)} AS b, {add(':c', 3)} AS c,"
+        f" {add('NULL', 1)} AS n",
+        {"a": "2024-01-31", "b": "2024-02-29", "c": "2026-11-30"},
+    )[0]
+    assert (got["a"], got["b"], got["c"], got["n"]) == (
+        "2024-02-29",
+        "2025-02-28",
+        "2027-02-28",
+        None,
+    )

@@ -53,17 +53,17 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 762,
+    "? placeholder": 758,
     "INSERT OR IGNORE/REPLACE": 1,
     "group_concat": 2,
-    "scalar max/min": 13,
+    "scalar max/min": 2,
     "IS [NOT] value": 1,
-    "LIKE (case-insensitive only on SQLite)": 14,
-    "SQLite function": 6,
+    "LIKE (case-insensitive only on SQLite)": 10,
+    "SQLite function": 0,
     "rowid": 0,
     "PRAGMA/sqlite_master": 1,
     "cursor.lastrowid": 48,
-    "sqlite3 API": 75,
+    "sqlite3 API": 72,
     "the SQLite connection (db.sql)": 26,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
@@ -74,6 +74,9 @@ PORTABLE = {
     "audit_repo.py",
     "users_repo.py",
     "role_requests_repo.py",
+    "loans_quality_repo.py",
+    "loans_quality_sql.py",
+    "loans_list_repo.py",
     "members_repo.py",
 }
 """Repositories already written against the Engine protocol: none of the forms, on any count."""

@@ -1,25 +1,34 @@
 """Loan quality and the loans list give the same answers on SQLite and PostgreSQL (issue 15):
 a demo cooperative is copied into the PostgreSQL schema and every loan's arrears, days past
 due, denda and class — under the koperasi, OJK and missed-instalments policies, at dates
-across the loans' lives — and the list's pages, searches and counts are compared."""
+across the loans' lives — the list's pages, searches and counts, the portfolio with its
+required allowance, month-end snapshots and allowance bookings are compared; loan products are
+kept alike on a fresh database of each engine."""
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 
 from app.demo.generate import generate_demo
-from app.loans.models import LoanFilter, LoanStatus
+from app.loans.allowance import BPR_STYLE, PERMEN_14_2009, AllowancePolicy
+from app.loans.models import LoanFilter, LoanProductDraft, LoanStatus
 from app.loans.quality import KOPERASI, MISSED, OJK
 from app.storage.db import Database, open_database
 from app.storage.loans_list_repo import LoansListRepository
+from app.storage.loans_portfolio_repo import LoanPortfolioRepository
+from app.storage.loans_products_repo import LoanProductsRepository
 from app.storage.loans_quality_repo import LoanQualityRepository
+from app.storage.loans_snapshots_repo import LoanSnapshotsRepository
 from app.storage.pg_engine import PgEngine
 from tests.pg import APP_ROLE, SUPERUSER, TEMPLATE, PgServer, _database
 from tests.storage.test_pg_schema_data import _copy
@@ -32,6 +41,21 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _advance_identity(pg: psycopg.Connection[Any], table: str) -> None:
+    """Rows copied with their ids leave an identity column's sequence behind: move it past
+    them, or the next INSERT takes id 1 again (`server move` will have to do the same)."""
+    sequence = pg.execute(
+        "SELECT pg_get_serial_sequence(c.table_name, c.column_name)"
+        " FROM information_schema.columns c WHERE c.table_name = %s AND c.column_name = 'id'",
+        (table,),
+    ).fetchone()
+    if sequence and sequence[0]:
+        pg.execute(
+            f"SELECT setval(%s, coalesce((SELECT max(id) FROM {table}), 0) + 1, false)",
+            (sequence[0],),
+        )
+
+
 @pytest.fixture(scope="module")
 def engines(
     demo: Path, pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory
@@ -40,7 +64,8 @@ def engines(
         lite = sqlite3.connect(f"file:{demo}?mode=ro", uri=True)
         try:
             with psycopg.connect(url.replace(APP_ROLE, SUPERUSER, 1), autocommit=True) as pg:
-                _copy(lite, pg)
+                for table in _copy(lite, pg):
+                    _advance_identity(pg, table)
         finally:
             lite.close()
         copy = tmp_path_factory.mktemp("open") / "contoh.db"
@@ -94,3 +119,69 @@ def test_the_loans_list_is_the_same_on_both(engines: tuple[Database, PgEngine], 
         page = lite.rows(as_of, KOPERASI, f, 0, 15, order)
         assert pg.rows(as_of, KOPERASI, f, 0, 15, order) == page, f
         assert pg.count(as_of, KOPERASI, f) == lite.count(as_of, KOPERASI, f), f
+
+
+@pytest.mark.parametrize("allowance", [BPR_STYLE, PERMEN_14_2009], ids=lambda p: p.key)
+def test_portfolio_and_allowance_are_the_same_on_both(
+    engines: tuple[Database, PgEngine], allowance: AllowancePolicy
+) -> None:
+    lite, pg = (LoanPortfolioRepository(e) for e in engines)
+    for as_of in _dates(engines[0])[2:]:
+        groups = lite.groups(as_of, KOPERASI, allowance)
+        assert sorted(pg.groups(as_of, KOPERASI, allowance), key=repr) == sorted(groups, key=repr)
+        required = lite.required_by_loan(as_of, KOPERASI, allowance)
+        assert pg.required_by_loan(as_of, KOPERASI, allowance) == required
+    assert any(g.required > 0 for g in groups)
+
+
+def test_bookings_and_month_end_snapshots_on_both(engines: tuple[Database, PgEngine]) -> None:
+    as_of = _dates(engines[0])[5]
+    stored = []
+    for engine in engines:
+        portfolio, snapshots = LoanPortfolioRepository(engine), LoanSnapshotsRepository(engine)
+        quality = LoanQualityRepository(engine)
+        with engine.atomic():
+            first = portfolio.insert_booking(as_of, 1_250_000, BPR_STYLE, "PPAP Jan", None)
+            portfolio.insert_booking(as_of, 1_500_000, BPR_STYLE, "koreksi", None)
+            run_no = snapshots.last_run_no(as_of) + 1
+            run_id = snapshots.insert_run(as_of, run_no, KOPERASI, 3, 999, Decimal("4.5"), None)
+        booked = portfolio.booking(first)
+        assert booked is not None and (booked.amount, booked.note) == (1_250_000, "PPAP Jan")
+        latest = portfolio.latest_booking(as_of)
+        assert latest is not None and latest.amount == 1_500_000
+        assert portfolio.latest_booking(date(1999, 1, 1)) is None
+        run = snapshots.run(run_id)
+        assert run is not None and (run.run_no, run.npl_ratio) == (run_no, Decimal("4.5"))
+        assert snapshots.last_run_no(as_of) == run_no and run_id in {r.id for r in snapshots.runs()}
+        kept = snapshots.snapshot(run)
+        assert kept == quality.arrears(as_of, KOPERASI)
+        by_class = snapshots.outstanding_by_class(run_id)
+        assert sum(by_class.values()) == sum(a.outstanding for a in kept)
+        late = next(a.loan_id for a in kept if a.days_past_due > 0)
+        stored.append((kept, by_class, snapshots.class_history(late), len(portfolio.bookings())))
+    assert stored[0] == stored[1]
+
+
+def test_loan_products_on_both(engine: Any) -> None:
+    repo = LoanProductsRepository(engine)
+    draft = LoanProductDraft(name="Uji Produk", method="flat", monthly_rate=Decimal("1.25"))
+    with engine.atomic():
+        first = repo.insert_product(draft)
+        second = repo.insert_product(
+            replace(draft, name="abadi uji", method="annuity", admin_fee_rate=Decimal("0.5"))
+        )
+    assert second == first + 1
+    got = repo.product(first)
+    assert got is not None and got.monthly_rate == Decimal("1.25") and got.active
+    assert (got.denda_rule, got.alloc_order) == (draft.denda_rule, draft.alloc_order)
+    assert repo.product_name_taken("UJI produk") and not repo.product_name_taken("Lain")
+    assert not repo.product_name_taken("uji PRODUK", exclude_id=first)
+    repo.update_product(first, replace(draft, monthly_rate=Decimal("2"), round_up=False))
+    repo.set_product_active(second, False)
+    changed = repo.product(first)
+    assert changed is not None and changed.monthly_rate == Decimal("2") and not changed.round_up
+    mine = {first, second}
+    assert [p.name for p in repo.products() if p.id in mine] == ["Uji Produk"]
+    every = [p.name for p in repo.products(include_inactive=True) if p.id in mine]
+    assert every == ["abadi uji", "Uji Produk"]
+    assert repo.product(999) is None

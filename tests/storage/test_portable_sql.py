@@ -53,7 +53,7 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 758,
+    "? placeholder": 727,
     "INSERT OR IGNORE/REPLACE": 1,
     "group_concat": 2,
     "scalar max/min": 2,
@@ -62,8 +62,8 @@ RATCHET = {
     "SQLite function": 0,
     "rowid": 0,
     "PRAGMA/sqlite_master": 1,
-    "cursor.lastrowid": 48,
-    "sqlite3 API": 72,
+    "cursor.lastrowid": 43,
+    "sqlite3 API": 65,
     "the SQLite connection (db.sql)": 26,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
@@ -74,6 +74,10 @@ PORTABLE = {
     "audit_repo.py",
     "users_repo.py",
     "role_requests_repo.py",
+    "loans_products_repo.py",
+    "loans_snapshots_repo.py",
+    "loans_portfolio_repo.py",
+    "loans_rows.py",
     "loans_quality_repo.py",
     "loans_quality_sql.py",
     "loans_list_repo.py",

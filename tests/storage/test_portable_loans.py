@@ -3,7 +3,8 @@ a demo cooperative is copied into the PostgreSQL schema and every loan's arrears
 due, denda and class — under the koperasi, OJK and missed-instalments policies, at dates
 across the loans' lives — the list's pages, searches and counts, the portfolio with its
 required allowance, month-end snapshots and allowance bookings are compared; loan products are
-kept alike on a fresh database of each engine."""
+kept alike on a fresh database of each engine; a collection case with its letters and a loan
+card line are written and read back alike."""
 
 from __future__ import annotations
 
@@ -19,16 +20,23 @@ from typing import Any
 import psycopg
 import pytest
 
+from app.collection.drafts import NewCase
+from app.collection.models import CaseStatus, CollateralStatus, LetterDraft, LetterKind
 from app.demo.generate import generate_demo
 from app.loans.allowance import BPR_STYLE, PERMEN_14_2009, AllowancePolicy
 from app.loans.models import LoanFilter, LoanProductDraft, LoanStatus
 from app.loans.quality import KOPERASI, MISSED, OJK
+from app.passbook.card import CardEntry
+from app.passbook.layout import Position
+from app.storage.collection_cases_repo import CaseWrites
+from app.storage.collection_letters_repo import LettersRepository
 from app.storage.db import Database, open_database
 from app.storage.loans_list_repo import LoansListRepository
 from app.storage.loans_portfolio_repo import LoanPortfolioRepository
 from app.storage.loans_products_repo import LoanProductsRepository
 from app.storage.loans_quality_repo import LoanQualityRepository
 from app.storage.loans_snapshots_repo import LoanSnapshotsRepository
+from app.storage.passbook_card_repo import CardRepository
 from app.storage.pg_engine import PgEngine
 from tests.pg import APP_ROLE, SUPERUSER, TEMPLATE, PgServer, _database
 from tests.storage.test_pg_schema_data import _copy
@@ -185,3 +193,85 @@ def test_loan_products_on_both(engine: Any) -> None:
     every = [p.name for p in repo.products(include_inactive=True) if p.id in mine]
     assert every == ["abadi uji", "Uji Produk"]
     assert repo.product(999) is None
+
+
+class _CaseStore(LettersRepository, CaseWrites):
+    def __init__(self, db: Any) -> None:
+        self.db = db
+
+
+def _case_and_letters(engine: Any, loan_id: int, member_id: int) -> tuple[Any, ...]:
+    store = _CaseStore(engine)
+    new = NewCase("UJI/K/1", loan_id, member_id, date(2026, 1, 5), "manual", "uji", None,
+                  CollateralStatus.BELUM_DINILAI, None)  # fmt: skip
+    with engine.atomic():
+        case_id = store.insert_case(new)
+        store.set_case_status(case_id, CaseStatus.NEGOSIASI)
+        store.set_case_officer(case_id, 1)
+        store.set_case_collateral(case_id, CollateralStatus.DIPEGANG, "BPKB di brankas")
+        first = store.insert_letter(
+            case_id, loan_id, LetterDraft(LetterKind.SP1, date(2026, 1, 6), "SP1/001"), None
+        )
+        store.insert_letter(
+            case_id,
+            loan_id,
+            LetterDraft(LetterKind.SP2, date(2026, 2, 6), sent_on=date(2026, 2, 7)),
+            None,
+        )
+        store.update_delivery(first, date(2026, 1, 8), "kurir", "Istri", None)
+        store.close_case(case_id, date(2026, 3, 1), "lunas")
+    row = engine.one(
+        "SELECT status, officer_id, collateral_status, collateral_note, closed_on, close_reason"
+        " FROM collection_cases WHERE id = :id",
+        {"id": case_id},
+    )
+    assert row is not None and store.case_number_exists("UJI/K/1")
+    assert not store.case_number_exists("UJI/K/2")
+    letter = store.letter(first)
+    assert letter is not None and (letter.sent_on, letter.received_by) == (
+        date(2026, 1, 8),
+        "Istri",
+    )
+    return (
+        case_id,
+        tuple(row[k] for k in ("status", "officer_id", "collateral_status", "collateral_note")),
+        (row["closed_on"], row["close_reason"]),
+        store.letters_of_case(case_id),
+        store.letters_of_loan(loan_id),
+        store.sent_letters(),
+        store.sp_dates(case_id=case_id),
+        store.sp_dates(loan_id=loan_id, sent_only=True),
+    )
+
+
+def test_cases_and_letters_on_both(engines: tuple[Database, PgEngine]) -> None:
+    lite = engines[0]
+    loan = lite.one(
+        "SELECT id, member_id FROM loans WHERE id NOT IN (SELECT loan_id FROM collection_cases)"
+        " AND disbursed_on IS NOT NULL ORDER BY id LIMIT 1"
+    )
+    assert loan is not None
+    got = [_case_and_letters(e, loan["id"], loan["member_id"]) for e in engines]
+    assert got[0] == got[1]
+    assert got[0][1] == ("selesai", 1, "dipegang", "BPKB di brankas")
+    assert got[0][6] == {"SP1": [date(2026, 1, 8)], "SP2": [date(2026, 2, 7)]}
+
+
+def test_the_loan_card_on_both(engines: tuple[Database, PgEngine]) -> None:
+    cards = [CardRepository(e) for e in engines]
+    loan = cards[0].busiest_loan()
+    assert loan is not None and cards[1].busiest_loan() == loan
+    events = cards[0].events(loan)
+    assert events and cards[1].events(loan) == events
+    seen = []
+    for engine, card in zip(engines, cards, strict=True):
+        printed = card.printed_ids(loan)
+        event = next(e for e in events if e[0] not in printed)
+        last = card.last_position(loan)
+        pos = Position(1, 1) if last is None else Position(last.page, last.line + 1)
+        entry = CardEntry(event[0], event[1], event[2], event[3], event[4], event[5], 123_000)
+        with engine.atomic():
+            card.insert(loan, pos, entry, None)
+        assert card.last_position(loan) == pos and event[0] in card.printed_ids(loan)
+        seen.append((card.lines(loan), card.loan_amount(loan)))
+    assert seen[0] == seen[1] and seen[0][0][-1][1].remaining == 123_000

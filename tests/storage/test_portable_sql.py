@@ -53,7 +53,7 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 727,
+    "? placeholder": 670,
     "INSERT OR IGNORE/REPLACE": 1,
     "group_concat": 2,
     "scalar max/min": 2,
@@ -62,8 +62,8 @@ RATCHET = {
     "SQLite function": 0,
     "rowid": 0,
     "PRAGMA/sqlite_master": 1,
-    "cursor.lastrowid": 43,
-    "sqlite3 API": 65,
+    "cursor.lastrowid": 39,
+    "sqlite3 API": 64,
     "the SQLite connection (db.sql)": 26,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
@@ -74,6 +74,9 @@ PORTABLE = {
     "audit_repo.py",
     "users_repo.py",
     "role_requests_repo.py",
+    "passbook_card_repo.py",
+    "collection_cases_repo.py",
+    "collection_letters_repo.py",
     "loans_products_repo.py",
     "loans_snapshots_repo.py",
     "loans_portfolio_repo.py",

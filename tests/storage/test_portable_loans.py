@@ -4,7 +4,7 @@ due, denda and class — under the koperasi, OJK and missed-instalments policies
 across the loans' lives — the list's pages, searches and counts, the portfolio with its
 required allowance, month-end snapshots and allowance bookings are compared; loan products are
 kept alike on a fresh database of each engine; a collection case with its letters and a loan
-card line are written and read back alike."""
+card line, a board meeting and a decision's position are written and read back alike."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,11 @@ import psycopg
 import pytest
 
 from app.collection.drafts import NewCase
+from app.collection.meeting_models import (
+    DecisionPosition,
+    MeetingAttendee,
+    MeetingDraft,
+)
 from app.collection.models import CaseStatus, CollateralStatus, LetterDraft, LetterKind
 from app.demo.generate import generate_demo
 from app.loans.allowance import BPR_STYLE, PERMEN_14_2009, AllowancePolicy
@@ -36,6 +41,7 @@ from app.storage.loans_portfolio_repo import LoanPortfolioRepository
 from app.storage.loans_products_repo import LoanProductsRepository
 from app.storage.loans_quality_repo import LoanQualityRepository
 from app.storage.loans_snapshots_repo import LoanSnapshotsRepository
+from app.storage.meetings_repo import MeetingsRepository
 from app.storage.passbook_card_repo import CardRepository
 from app.storage.pg_engine import PgEngine
 from tests.pg import APP_ROLE, SUPERUSER, TEMPLATE, PgServer, _database
@@ -275,3 +281,49 @@ def test_the_loan_card_on_both(engines: tuple[Database, PgEngine]) -> None:
         assert card.last_position(loan) == pos and event[0] in card.printed_ids(loan)
         seen.append((card.lines(loan), card.loan_amount(loan)))
     assert seen[0] == seen[1] and seen[0][0][-1][1].remaining == 123_000
+
+
+def test_board_meetings_on_both(engine: Any) -> None:
+    repo = MeetingsRepository(engine)
+    people = (
+        MeetingAttendee(" Ketua A ", "Ketua", True),
+        MeetingAttendee("Sekretaris B", "Sekretaris", False),
+        MeetingAttendee("Tamu C", "Pengawas", True, board=False),
+    )
+    draft = MeetingDraft(date(2026, 5, 4), time(9, 30), None, "Kantor", "Ketua A",
+                         "Sekretaris B", date(2026, 4, 1), date(2026, 4, 30), people)  # fmt: skip
+    with engine.atomic():
+        first = repo.insert_meeting(draft, None)
+        second = repo.insert_meeting(replace(draft, ends=time(11, 0), attendees=()), None)
+    assert second == first + 1 and repo.meeting(999) is None
+    got = repo.meeting(first)
+    assert got is not None and got.id == first and got.ends is None
+    assert [a.name for a in got.attendees] == ["Ketua A", "Sekretaris B", "Tamu C"]
+    assert [(a.present, a.board) for a in got.attendees] == [(True, True), (False, True),
+                                                              (True, False)]  # fmt: skip
+    other = repo.meeting(second)
+    assert other is not None and other.ends == time(11, 0) and other.attendees == ()
+    size = engine.scalar("SELECT board_size FROM board_meetings WHERE id = :i", {"i": second})
+    assert size == 1  # at least one, as before
+
+
+def test_decision_positions_on_both(engines: tuple[Database, PgEngine]) -> None:
+    loan = engines[0].scalar("SELECT min(id) FROM loans WHERE disbursed_on IS NOT NULL")
+    user = engines[0].scalar("SELECT min(id) FROM users")
+    found = []
+    for engine in engines:
+        repo = MeetingsRepository(engine)
+        with engine.atomic():
+            decision = engine.insert_id(
+                "INSERT INTO collection_decisions (number, kind, loan_id, summary, payload,"
+                " required_approvals, proposed_by, proposed_on, created_at, updated_at)"
+                " VALUES ('UJI/KP/1', 'restrukturisasi', :loan, 'uji', '{}', 1, :user,"
+                " '2026-02-03', '2026-02-03T10:00:00', '2026-02-03T10:00:00') RETURNING id",
+                {"loan": loan, "user": user},
+            )
+            position = DecisionPosition(decision, date(2026, 2, 3), "aktif", 5_000_000, 100,
+                                        50, 7, "KL", 45, 2)  # fmt: skip
+            repo.insert_position(position)
+        found.append(repo.position(decision))
+        assert found[-1] == position and repo.position(-1) is None
+    assert found[0] == found[1]

@@ -53,17 +53,17 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 640,
+    "? placeholder": 592,
     "INSERT OR IGNORE/REPLACE": 1,
     "group_concat": 2,
     "scalar max/min": 2,
     "IS [NOT] value": 1,
-    "LIKE (case-insensitive only on SQLite)": 10,
+    "LIKE (case-insensitive only on SQLite)": 7,
     "SQLite function": 0,
     "rowid": 0,
     "PRAGMA/sqlite_master": 1,
-    "cursor.lastrowid": 38,
-    "sqlite3 API": 64,
+    "cursor.lastrowid": 34,
+    "sqlite3 API": 63,
     "the SQLite connection (db.sql)": 26,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
@@ -74,6 +74,7 @@ PORTABLE = {
     "audit_repo.py",
     "users_repo.py",
     "role_requests_repo.py",
+    "documents_repo.py",
     "meetings_repo.py",
     "passbook_card_repo.py",
     "collection_cases_repo.py",

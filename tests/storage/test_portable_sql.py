@@ -53,7 +53,7 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 543,
+    "? placeholder": 512,
     "INSERT OR IGNORE/REPLACE": 1,
     "group_concat": 2,
     "scalar max/min": 2,
@@ -62,9 +62,9 @@ RATCHET = {
     "SQLite function": 0,
     "rowid": 0,
     "PRAGMA/sqlite_master": 1,
-    "cursor.lastrowid": 26,
-    "sqlite3 API": 61,
-    "the SQLite connection (db.sql)": 26,
+    "cursor.lastrowid": 25,
+    "sqlite3 API": 60,
+    "the SQLite connection (db.sql)": 20,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
 
@@ -74,6 +74,7 @@ PORTABLE = {
     "audit_repo.py",
     "users_repo.py",
     "role_requests_repo.py",
+    "payroll_repo.py",
     "passbook_repo.py",
     "documents_repo.py",
     "meetings_repo.py",

@@ -4,7 +4,8 @@ due, denda and class — under the koperasi, OJK and missed-instalments policies
 across the loans' lives — the list's pages, searches and counts, the portfolio with its
 required allowance, month-end snapshots and allowance bookings are compared; loan products are
 kept alike on a fresh database of each engine; a collection case with its letters and a loan
-card line, a board meeting and a decision's position are written and read back alike."""
+card line, a board meeting, a decision's position, decisions with votes and notes, financial
+events and the off-books register are written and read back alike."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from typing import Any
 import psycopg
 import pytest
 
-from app.collection.drafts import NewCase
+from app.collection.decision_models import DecisionKind, DecisionStatus
+from app.collection.drafts import NewCase, NewDecision, NewFinEvent
 from app.collection.meeting_models import (
     DecisionPosition,
     MeetingAttendee,
@@ -34,6 +36,7 @@ from app.loans.quality import KOPERASI, MISSED, OJK
 from app.passbook.card import CardEntry
 from app.passbook.layout import Position
 from app.storage.collection_cases_repo import CaseWrites
+from app.storage.collection_decisions_repo import DecisionsRepository
 from app.storage.collection_letters_repo import LettersRepository
 from app.storage.db import Database, open_database
 from app.storage.loans_list_repo import LoansListRepository
@@ -327,3 +330,76 @@ def test_decision_positions_on_both(engines: tuple[Database, PgEngine]) -> None:
         found.append(repo.position(decision))
         assert found[-1] == position and repo.position(-1) is None
     assert found[0] == found[1]
+
+
+def _decisions(engine: Any, loan: Any, users: list[int]) -> tuple[Any, ...]:
+    store, repo = _CaseStore(engine), DecisionsRepository(engine)
+    new_case = NewCase("UJI/K/9", loan["id"], loan["member_id"], date(2026, 4, 1), "manual",
+                       "uji", None, CollateralStatus.TIDAK_ADA, None)  # fmt: skip
+    with engine.atomic():
+        case_id = store.insert_case(new_case)
+        draft = NewDecision("UJI/KP/9", DecisionKind.HAPUS_BUKU, case_id, loan["id"], "uji",
+                            {"pokok": 1_000_000, "alasan": "macet"}, 2, True, users[0],
+                            date(2026, 4, 2))  # fmt: skip
+        first = repo.insert(draft)
+        second = repo.insert(replace(draft, number="UJI/KP/10", supersedes_id=first,
+                                     proposed_on=date(2026, 4, 9)))  # fmt: skip
+        repo.insert_vote(first, users[0], "ketua", "setuju", "", date(2026, 4, 3))
+        repo.insert_vote(first, users[1], "pengurus", "tolak", "belum", date(2026, 4, 4))
+        repo.insert_note(first, users[1], "pengawas", "cek agunan", date(2026, 4, 4))
+        repo.set_meeting(first, "NOT/04", date(2026, 4, 5))
+        repo.set_status(first, DecisionStatus.DISETUJUI, decided_on=date(2026, 4, 5))
+        repo.set_status(first, DecisionStatus.DILAKSANAKAN, executed_on=date(2026, 4, 6))
+        event = repo.insert_fin_event(
+            NewFinEvent(loan["id"], "pemulihan", date(2026, 5, 1), first, 250_000, 250_000,
+                        receipt_no="KW/UJI/1", method="tunai"), users[0])  # fmt: skip
+        repo.insert_offbook(loan["id"], loan["member_id"], first, date(2026, 4, 6), 1_000_000,
+                            50_000, 0)  # fmt: skip
+    got = repo.get(first)
+    assert got is not None and got.executed_on == date(2026, 4, 6) and len(got.votes) == 2
+    assert got.decided_on == date(2026, 4, 5) and got.notes[0].note == "cek agunan"
+    assert repo.number_exists("UJI/KP/10") and not repo.number_exists("UJI/KP/11")
+    assert repo.receipt_exists("KW/UJI/1") and not repo.receipt_exists("KW/UJI/2")
+    fin = repo.fin_event(event)
+    assert fin is not None and fin.amount == 250_000
+    before = repo.offbook(loan["id"], date(2026, 4, 30))
+    after = repo.offbook(loan["id"])
+    assert (
+        before is not None and after is not None and after.recovered - before.recovered == 250_000
+    )
+    with engine.atomic():
+        repo.close_offbook(loan["id"], date(2026, 6, 1), second, "RAT/2026", date(2026, 5, 30))
+    closed = repo.offbook(loan["id"])
+    assert closed is not None and closed.status == "hapus_tagih"
+    return (
+        got,
+        repo.get(second),
+        repo.find(loan_id=loan["id"]),
+        repo.find(
+            case_id=case_id,
+            kind=DecisionKind.HAPUS_BUKU,
+            statuses=(DecisionStatus.DIUSULKAN, DecisionStatus.DITOLAK),
+        ),
+        repo.find(proposed_from=date(2026, 4, 3), proposed_to=date(2026, 4, 30)),
+        repo.fin_events(loan["id"]),
+        repo.fin_events_between("pemulihan", date(2026, 5, 1), date(2026, 5, 31)),
+        closed,
+        repo.offbook_entries(date(2026, 12, 31), include_closed=False),
+        [e.loan_id for e in repo.offbook_entries(date(2026, 12, 31))],
+    )
+
+
+def test_decisions_and_the_offbook_register_on_both(engines: tuple[Database, PgEngine]) -> None:
+    lite = engines[0]
+    loan = lite.one(
+        "SELECT id, member_id FROM loans WHERE disbursed_on IS NOT NULL AND id NOT IN"
+        " (SELECT loan_id FROM collection_cases WHERE status <> 'selesai')"
+        " AND id NOT IN (SELECT loan_id FROM offbook_register) ORDER BY id DESC LIMIT 1"
+    )
+    users = [r["id"] for r in lite.rows("SELECT id FROM users ORDER BY id LIMIT 2")]
+    assert loan is not None and len(users) == 2
+    got = [_decisions(e, loan, users) for e in engines]
+    assert got[0] == got[1]
+    assert [d.number for d in got[0][2]] == ["UJI/KP/9", "UJI/KP/10"]
+    assert [d.number for d in got[0][3]] == ["UJI/KP/10"]
+    assert [d.number for d in got[0][4] if d.number.startswith("UJI")] == ["UJI/KP/10"]

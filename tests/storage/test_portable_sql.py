@@ -53,7 +53,7 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 512,
+    "? placeholder": 438,
     "INSERT OR IGNORE/REPLACE": 1,
     "group_concat": 2,
     "scalar max/min": 2,
@@ -62,8 +62,8 @@ RATCHET = {
     "SQLite function": 0,
     "rowid": 0,
     "PRAGMA/sqlite_master": 1,
-    "cursor.lastrowid": 25,
-    "sqlite3 API": 60,
+    "cursor.lastrowid": 21,
+    "sqlite3 API": 58,
     "the SQLite connection (db.sql)": 20,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
@@ -74,6 +74,7 @@ PORTABLE = {
     "audit_repo.py",
     "users_repo.py",
     "role_requests_repo.py",
+    "collection_decisions_repo.py",
     "payroll_repo.py",
     "passbook_repo.py",
     "documents_repo.py",

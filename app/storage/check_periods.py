@@ -23,7 +23,8 @@ def month_totals(conn: sqlite3.Connection) -> list[str]:
     actual = {
         (r[0], r[1], r[2]): (r[3], r[4], r[5])
         for r in conn.execute(
-            "SELECT l.account, substr(j.date, 1, 7), j.source = 'tutup_buku', sum(l.debit),"
+            "SELECT l.account, substr(j.date, 1, 7),"
+            " CASE WHEN j.source = 'tutup_buku' THEN 1 ELSE 0 END, sum(l.debit),"
             " sum(l.credit), count(*) FROM journal_lines l JOIN journals j"
             " ON j.id = l.journal_id GROUP BY 1, 2, 3"
         )

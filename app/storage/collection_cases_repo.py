@@ -1,4 +1,5 @@
-"""Writing a case's own row: insert from a typed draft, and each kind of change."""
+"""Writing a case's own row: insert from a typed draft, and each kind of change (portable SQL:
+runs on both engines)."""
 
 from __future__ import annotations
 
@@ -8,59 +9,58 @@ from typing import Any
 from app.clock import now_text
 from app.collection.drafts import NewCase
 from app.collection.models import CaseStatus, CollateralStatus
-from app.storage.db import Database
+from app.storage.engine import Engine
 
 
 class CaseWrites:
-    db: Database
+    db: Engine
 
     def insert_case(self, new: NewCase) -> int:
         stamp = now_text()
-        cursor = self.db.execute(
+        return self.db.insert_id(
             "INSERT INTO collection_cases (number, loan_id, member_id, status, opened_on,"
             " opened_how, open_reason, officer_id, collateral_status, created_by, created_at,"
-            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                new.number,
-                new.loan_id,
-                new.member_id,
-                CaseStatus.BARU.value,
-                new.opened_on.isoformat(),
-                new.opened_how,
-                new.open_reason,
-                new.officer_id,
-                new.collateral_status.value,
-                new.created_by,
-                stamp,
-                stamp,
-            ),
+            " updated_at) VALUES (:number, :loan_id, :member_id, :status, :opened_on,"
+            " :opened_how, :open_reason, :officer_id, :collateral_status, :created_by,"
+            " :created_at, :updated_at) RETURNING id",
+            {
+                "number": new.number,
+                "loan_id": new.loan_id,
+                "member_id": new.member_id,
+                "status": CaseStatus.BARU.value,
+                "opened_on": new.opened_on.isoformat(),
+                "opened_how": new.opened_how,
+                "open_reason": new.open_reason,
+                "officer_id": new.officer_id,
+                "collateral_status": new.collateral_status.value,
+                "created_by": new.created_by,
+                "created_at": stamp,
+                "updated_at": stamp,
+            },
         )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
 
     def case_number_exists(self, number: str) -> bool:
-        return bool(self.db.scalar("SELECT 1 FROM collection_cases WHERE number = ?", (number,)))
+        found = self.db.scalar("SELECT 1 FROM collection_cases WHERE number = :n", {"n": number})
+        return bool(found)
 
     def set_case_status(self, case_id: int, status: CaseStatus) -> None:
-        self._update(case_id, "status = ?", status.value)
+        self._update(case_id, status=status.value)
 
     def set_case_officer(self, case_id: int, officer_id: int | None) -> None:
-        self._update(case_id, "officer_id = ?", officer_id)
+        self._update(case_id, officer_id=officer_id)
 
     def set_case_collateral(self, case_id: int, status: CollateralStatus, note: str) -> None:
-        self._update(case_id, "collateral_status = ?, collateral_note = ?", status.value, note)
+        self._update(case_id, collateral_status=status.value, collateral_note=note)
 
     def close_case(self, case_id: int, on: date, reason: str) -> None:
         self._update(
-            case_id,
-            "status = ?, closed_on = ?, close_reason = ?",
-            CaseStatus.SELESAI.value,
-            on.isoformat(),
-            reason,
+            case_id, status=CaseStatus.SELESAI.value, closed_on=on.isoformat(), close_reason=reason
         )
 
-    def _update(self, case_id: int, assignments: str, *values: Any) -> None:
-        self.db.execute(
-            f"UPDATE collection_cases SET {assignments}, updated_at = ? WHERE id = ?",
-            (*values, now_text(), case_id),
+    def _update(self, case_id: int, **values: Any) -> None:
+        """Set the named columns (names from this module only, never from input)."""
+        assignments = ", ".join(f"{column} = :{column}" for column in values)
+        self.db.run(
+            f"UPDATE collection_cases SET {assignments}, updated_at = :updated_at WHERE id = :id",
+            {**values, "updated_at": now_text(), "id": case_id},
         )

@@ -1,10 +1,9 @@
 """Decisions with their votes and notes, the collection's financial events and the off-books
-register (Daftar Ekstrakomptabel)."""
+register (Daftar Ekstrakomptabel). Portable SQL: runs on both engines."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -20,7 +19,7 @@ from app.collection.decision_models import (
     Vote,
 )
 from app.collection.drafts import NewDecision, NewFinEvent
-from app.storage.db import Database
+from app.storage.engine import Engine, Row
 
 
 def _date(value: str | None) -> date | None:
@@ -35,7 +34,7 @@ _DECISION_SELECT = (
 )
 
 
-def _fin_event(row: sqlite3.Row) -> FinancialEvent:
+def _fin_event(row: Row) -> FinancialEvent:
     return FinancialEvent(
         id=row["id"],
         loan_id=row["loan_id"],
@@ -65,7 +64,7 @@ _OFFBOOK_SELECT = (
 )
 
 
-def _offbook(row: sqlite3.Row) -> OffbookEntry:
+def _offbook(row: Row) -> OffbookEntry:
     return OffbookEntry(
         loan_id=row["loan_id"],
         loan_number=row["loan_number"],
@@ -90,39 +89,36 @@ def _iso(value: date | None) -> str | None:
 
 
 class DecisionsRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     # -- decisions ----------------------------------------------------------------------------
     def insert(self, new: NewDecision) -> int:
         stamp = now_text()
-        cursor = self.db.execute(
-            "INSERT INTO collection_decisions (number, kind, case_id, loan_id, status, summary,"
-            " payload, required_approvals, needs_pengawas, proposed_by, proposed_on,"
-            " meeting_ref, meeting_date, expires_on, supersedes_id, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                new.number,
-                new.kind.value,
-                new.case_id,
-                new.loan_id,
-                DecisionStatus.DIUSULKAN.value,
-                new.summary,
-                json.dumps(new.payload, ensure_ascii=False, sort_keys=True),
-                new.required_approvals,
-                int(new.needs_pengawas),
-                new.proposed_by,
-                new.proposed_on.isoformat(),
-                new.meeting_ref,
-                _iso(new.meeting_date),
-                _iso(new.expires_on),
-                new.supersedes_id,
-                stamp,
-                stamp,
-            ),
+        values = {
+            "number": new.number,
+            "kind": new.kind.value,
+            "case_id": new.case_id,
+            "loan_id": new.loan_id,
+            "status": DecisionStatus.DIUSULKAN.value,
+            "summary": new.summary,
+            "payload": json.dumps(new.payload, ensure_ascii=False, sort_keys=True),
+            "required_approvals": new.required_approvals,
+            "needs_pengawas": int(new.needs_pengawas),
+            "proposed_by": new.proposed_by,
+            "proposed_on": new.proposed_on.isoformat(),
+            "meeting_ref": new.meeting_ref,
+            "meeting_date": _iso(new.meeting_date),
+            "expires_on": _iso(new.expires_on),
+            "supersedes_id": new.supersedes_id,
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        return self.db.insert_id(
+            f"INSERT INTO collection_decisions ({', '.join(values)})"
+            f" VALUES ({', '.join(':' + c for c in values)}) RETURNING id",
+            values,
         )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
 
     def set_status(
         self,
@@ -132,44 +128,60 @@ class DecisionsRepository:
         decided_on: date | None = None,
         executed_on: date | None = None,
     ) -> None:
-        self.db.execute(
-            "UPDATE collection_decisions SET status = ?, decided_on = coalesce(?, decided_on),"
-            " executed_on = coalesce(?, executed_on), updated_at = ? WHERE id = ?",
-            (
-                status.value,
-                decided_on.isoformat() if decided_on else None,
-                executed_on.isoformat() if executed_on else None,
-                now_text(),
-                decision_id,
-            ),
+        self.db.run(
+            "UPDATE collection_decisions SET status = :status,"
+            " decided_on = coalesce(:decided_on, decided_on),"
+            " executed_on = coalesce(:executed_on, executed_on), updated_at = :at WHERE id = :id",
+            {
+                "status": status.value,
+                "decided_on": decided_on.isoformat() if decided_on else None,
+                "executed_on": executed_on.isoformat() if executed_on else None,
+                "at": now_text(),
+                "id": decision_id,
+            },
         )
 
     def set_meeting(self, decision_id: int, ref: str, on: date) -> None:
         """The board meeting (notulen) that decided it: filled in when approving."""
-        self.db.execute(
-            "UPDATE collection_decisions SET meeting_ref = ?, meeting_date = ?, updated_at = ?"
-            " WHERE id = ?",
-            (ref, on.isoformat(), now_text(), decision_id),
+        self.db.run(
+            "UPDATE collection_decisions SET meeting_ref = :ref, meeting_date = :on,"
+            " updated_at = :at WHERE id = :id",
+            {"ref": ref, "on": on.isoformat(), "at": now_text(), "id": decision_id},
         )
 
     def insert_vote(
         self, decision_id: int, user_id: int, role: str, verdict: str, note: str, on: date
     ) -> None:
-        self.db.execute(
+        self.db.run(
             "INSERT INTO decision_votes (decision_id, user_id, role, verdict, note, on_date, at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (decision_id, user_id, role, verdict, note, on.isoformat(), now_text()),
+            " VALUES (:d, :u, :role, :verdict, :note, :on, :at)",
+            {
+                "d": decision_id,
+                "u": user_id,
+                "role": role,
+                "verdict": verdict,
+                "note": note,
+                "on": on.isoformat(),
+                "at": now_text(),
+            },
         )
 
     def insert_note(self, decision_id: int, user_id: int, role: str, note: str, on: date) -> None:
-        self.db.execute(
+        self.db.run(
             "INSERT INTO decision_notes (decision_id, user_id, role, note, on_date, at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (decision_id, user_id, role, note, on.isoformat(), now_text()),
+            " VALUES (:d, :u, :role, :note, :on, :at)",
+            {
+                "d": decision_id,
+                "u": user_id,
+                "role": role,
+                "note": note,
+                "on": on.isoformat(),
+                "at": now_text(),
+            },
         )
 
     def get(self, decision_id: int) -> Decision | None:
-        found = self._decisions("d.id = ?", (decision_id,))
+        found = self._decisions("d.id = :id", {"id": decision_id})
         return found[0] if found else None
 
     def find(
@@ -183,40 +195,39 @@ class DecisionsRepository:
         proposed_to: date | None = None,
     ) -> list[Decision]:
         where: list[str] = ["1 = 1"]
-        params: list[Any] = []
+        params: dict[str, Any] = {}
         if loan_id is not None:
-            where.append("d.loan_id = ?")
-            params.append(loan_id)
+            where.append("d.loan_id = :loan")
+            params["loan"] = loan_id
         if case_id is not None:
-            where.append("d.case_id = ?")
-            params.append(case_id)
+            where.append("d.case_id = :case")
+            params["case"] = case_id
         if kind is not None:
-            where.append("d.kind = ?")
-            params.append(kind.value)
+            where.append("d.kind = :kind")
+            params["kind"] = kind.value
         if statuses:
-            where.append(f"d.status IN ({', '.join('?' for _ in statuses)})")
-            params += [s.value for s in statuses]
+            where.append(f"d.status IN ({', '.join(f':s{i}' for i in range(len(statuses)))})")
+            params.update({f"s{i}": s.value for i, s in enumerate(statuses)})
         if proposed_from is not None:
-            where.append("d.proposed_on >= ?")
-            params.append(proposed_from.isoformat())
+            where.append("d.proposed_on >= :from")
+            params["from"] = proposed_from.isoformat()
         if proposed_to is not None:
-            where.append("d.proposed_on <= ?")
-            params.append(proposed_to.isoformat())
+            where.append("d.proposed_on <= :to")
+            params["to"] = proposed_to.isoformat()
         return self._decisions(" AND ".join(where), params)
 
-    def _decisions(self, where: str, params: Sequence[Any]) -> list[Decision]:
+    def _decisions(self, where: str, params: dict[str, Any]) -> list[Decision]:
         rows = self.db.rows(
             _DECISION_SELECT + f"WHERE {where} ORDER BY d.proposed_on, d.id", params
         )
         if not rows:
             return []
         ids = [r["id"] for r in rows]
-        marks = ", ".join("?" for _ in ids)
+        marks = ", ".join(str(int(i)) for i in ids)  # ids read just now: integers
         votes: dict[int, list[Vote]] = {}
         for v in self.db.rows(
             "SELECT v.*, u.full_name FROM decision_votes v JOIN users u ON u.id = v.user_id"
-            f" WHERE v.decision_id IN ({marks}) ORDER BY v.id",
-            ids,
+            f" WHERE v.decision_id IN ({marks}) ORDER BY v.id"
         ):
             votes.setdefault(v["decision_id"], []).append(
                 Vote(
@@ -232,8 +243,7 @@ class DecisionsRepository:
         notes: dict[int, list[DecisionNote]] = {}
         for n in self.db.rows(
             "SELECT n.*, u.full_name FROM decision_notes n JOIN users u ON u.id = n.user_id"
-            f" WHERE n.decision_id IN ({marks}) ORDER BY n.id",
-            ids,
+            f" WHERE n.decision_id IN ({marks}) ORDER BY n.id"
         ):
             notes.setdefault(n["decision_id"], []).append(
                 DecisionNote(
@@ -275,58 +285,58 @@ class DecisionsRepository:
         ]
 
     def number_exists(self, number: str) -> bool:
-        found = self.db.scalar("SELECT 1 FROM collection_decisions WHERE number = ?", (number,))
+        found = self.db.scalar(
+            "SELECT 1 FROM collection_decisions WHERE number = :n", {"n": number}
+        )
         return found is not None
 
     # -- financial events ---------------------------------------------------------------------
     def fin_event(self, event_id: int) -> FinancialEvent | None:
-        row = self.db.one("SELECT * FROM collection_fin_events WHERE id = ?", (event_id,))
+        row = self.db.one("SELECT * FROM collection_fin_events WHERE id = :id", {"id": event_id})
         return None if row is None else _fin_event(row)
 
     def insert_fin_event(self, new: NewFinEvent, user_id: int | None) -> int:
-        cursor = self.db.execute(
-            "INSERT INTO collection_fin_events (loan_id, decision_id, kind, event_date, amount,"
-            " pokok, jasa, denda, receipt_no, method, debit, credit, note, created_by,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                new.loan_id,
-                new.decision_id,
-                new.kind,
-                new.event_date.isoformat(),
-                new.amount,
-                new.pokok,
-                new.jasa,
-                new.denda,
-                new.receipt_no,
-                new.method,
-                new.debit,
-                new.credit,
-                new.note,
-                user_id,
-                now_text(),
-            ),
+        values = {
+            "loan_id": new.loan_id,
+            "decision_id": new.decision_id,
+            "kind": new.kind,
+            "event_date": new.event_date.isoformat(),
+            "amount": new.amount,
+            "pokok": new.pokok,
+            "jasa": new.jasa,
+            "denda": new.denda,
+            "receipt_no": new.receipt_no,
+            "method": new.method,
+            "debit": new.debit,
+            "credit": new.credit,
+            "note": new.note,
+            "created_by": user_id,
+            "created_at": now_text(),
+        }
+        return self.db.insert_id(
+            f"INSERT INTO collection_fin_events ({', '.join(values)})"
+            f" VALUES ({', '.join(':' + c for c in values)}) RETURNING id",
+            values,
         )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
 
     def fin_events(self, loan_id: int) -> list[FinancialEvent]:
         rows = self.db.rows(
-            "SELECT * FROM collection_fin_events WHERE loan_id = ? ORDER BY event_date, id",
-            (loan_id,),
+            "SELECT * FROM collection_fin_events WHERE loan_id = :loan ORDER BY event_date, id",
+            {"loan": loan_id},
         )
         return [_fin_event(r) for r in rows]
 
     def fin_events_between(self, kind: str, start: date, end: date) -> list[FinancialEvent]:
         rows = self.db.rows(
-            "SELECT * FROM collection_fin_events WHERE kind = ? AND event_date BETWEEN ? AND ?"
-            " ORDER BY event_date, id",
-            (kind, start.isoformat(), end.isoformat()),
+            "SELECT * FROM collection_fin_events WHERE kind = :kind"
+            " AND event_date BETWEEN :start AND :end ORDER BY event_date, id",
+            {"kind": kind, "start": start.isoformat(), "end": end.isoformat()},
         )
         return [_fin_event(r) for r in rows]
 
     def receipt_exists(self, receipt_no: str) -> bool:
         found = self.db.scalar(
-            "SELECT 1 FROM collection_fin_events WHERE receipt_no = ?", (receipt_no,)
+            "SELECT 1 FROM collection_fin_events WHERE receipt_no = :r", {"r": receipt_no}
         )
         return found is not None
 
@@ -341,19 +351,36 @@ class DecisionsRepository:
         jasa: int,
         denda: int,
     ) -> None:
-        self.db.execute(
+        self.db.run(
             "INSERT INTO offbook_register (loan_id, member_id, decision_id, written_off_on,"
-            " pokok, jasa, denda, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (loan_id, member_id, decision_id, on.isoformat(), pokok, jasa, denda, now_text()),
+            " pokok, jasa, denda, created_at) VALUES (:loan, :member, :decision, :on, :pokok,"
+            " :jasa, :denda, :at)",
+            {
+                "loan": loan_id,
+                "member": member_id,
+                "decision": decision_id,
+                "on": on.isoformat(),
+                "pokok": pokok,
+                "jasa": jasa,
+                "denda": denda,
+                "at": now_text(),
+            },
         )
 
     def close_offbook(
         self, loan_id: int, on: date, decision_id: int, rat_number: str, rat_date: date
     ) -> None:
-        self.db.execute(
-            "UPDATE offbook_register SET status = 'hapus_tagih', closed_on = ?,"
-            " close_decision_id = ?, rat_number = ?, rat_date = ? WHERE loan_id = ?",
-            (on.isoformat(), decision_id, rat_number, rat_date.isoformat(), loan_id),
+        self.db.run(
+            "UPDATE offbook_register SET status = 'hapus_tagih', closed_on = :on,"
+            " close_decision_id = :decision, rat_number = :rat, rat_date = :rat_date"
+            " WHERE loan_id = :loan",
+            {
+                "on": on.isoformat(),
+                "decision": decision_id,
+                "rat": rat_number,
+                "rat_date": rat_date.isoformat(),
+                "loan": loan_id,
+            },
         )
 
     def offbook(self, loan_id: int, as_of: date | None = None) -> OffbookEntry | None:

@@ -1,13 +1,13 @@
-"""Letters sent for a case (SP1–SP3, Surat Panggilan, Berita Acara …), with their delivery."""
+"""Letters sent for a case (SP1–SP3, Surat Panggilan, Berita Acara …), with their delivery
+(portable SQL: runs on both engines)."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from app.clock import now_text
 from app.collection.models import Letter, LetterDraft, LetterKind
-from app.storage.db import Database
+from app.storage.engine import Engine, Row
 
 
 def _date(value: str | None) -> date | None:
@@ -18,7 +18,7 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _letter(row: sqlite3.Row) -> Letter:
+def _letter(row: Row) -> Letter:
     return Letter(
         id=row["id"],
         case_id=row["case_id"],
@@ -37,59 +37,69 @@ def _letter(row: sqlite3.Row) -> Letter:
 
 
 class LettersRepository:
-    db: Database
+    db: Engine
 
     # -- letters ------------------------------------------------------------------------------
     def insert_letter(
         self, case_id: int, loan_id: int, draft: LetterDraft, user_id: int | None
     ) -> int:
         stamp = now_text()
-        cursor = self.db.execute(
+        return self.db.insert_id(
             "INSERT INTO case_letters (case_id, loan_id, kind, number, letter_date, sent_on,"
             " delivery_method, received_by, pay_by, document_ref, note, created_by,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                case_id,
-                loan_id,
-                draft.kind.value,
-                draft.number,
-                draft.letter_date.isoformat(),
-                _iso(draft.sent_on),
-                draft.delivery_method,
-                draft.received_by,
-                _iso(draft.pay_by),
-                draft.document_ref,
-                draft.note,
-                user_id,
-                stamp,
-                stamp,
-            ),
+            " created_at, updated_at) VALUES (:case_id, :loan_id, :kind, :number,"
+            " :letter_date, :sent_on, :delivery_method, :received_by, :pay_by, :document_ref,"
+            " :note, :created_by, :created_at, :updated_at) RETURNING id",
+            {
+                "case_id": case_id,
+                "loan_id": loan_id,
+                "kind": draft.kind.value,
+                "number": draft.number,
+                "letter_date": draft.letter_date.isoformat(),
+                "sent_on": _iso(draft.sent_on),
+                "delivery_method": draft.delivery_method,
+                "received_by": draft.received_by,
+                "pay_by": _iso(draft.pay_by),
+                "document_ref": draft.document_ref,
+                "note": draft.note,
+                "created_by": user_id,
+                "created_at": stamp,
+                "updated_at": stamp,
+            },
         )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
 
     def update_delivery(
         self, letter_id: int, sent_on: date, method: str, received_by: str, pay_by: date | None
     ) -> None:
-        self.db.execute(
-            "UPDATE case_letters SET sent_on = ?, delivery_method = ?, received_by = ?,"
-            " pay_by = coalesce(?, pay_by), updated_at = ? WHERE id = ?",
-            (sent_on.isoformat(), method, received_by, _iso(pay_by), now_text(), letter_id),
+        self.db.run(
+            "UPDATE case_letters SET sent_on = :sent_on, delivery_method = :method,"
+            " received_by = :received_by, pay_by = coalesce(:pay_by, pay_by),"
+            " updated_at = :updated_at WHERE id = :id",
+            {
+                "sent_on": sent_on.isoformat(),
+                "method": method,
+                "received_by": received_by,
+                "pay_by": _iso(pay_by),
+                "updated_at": now_text(),
+                "id": letter_id,
+            },
         )
 
     def letter(self, letter_id: int) -> Letter | None:
-        row = self.db.one("SELECT * FROM case_letters WHERE id = ?", (letter_id,))
+        row = self.db.one("SELECT * FROM case_letters WHERE id = :id", {"id": letter_id})
         return _letter(row) if row else None
 
     def letters_of_case(self, case_id: int) -> list[Letter]:
         rows = self.db.rows(
-            "SELECT * FROM case_letters WHERE case_id = ? ORDER BY letter_date, id", (case_id,)
+            "SELECT * FROM case_letters WHERE case_id = :case ORDER BY letter_date, id",
+            {"case": case_id},
         )
         return [_letter(r) for r in rows]
 
     def letters_of_loan(self, loan_id: int) -> list[Letter]:
         rows = self.db.rows(
-            "SELECT * FROM case_letters WHERE loan_id = ? ORDER BY letter_date, id", (loan_id,)
+            "SELECT * FROM case_letters WHERE loan_id = :loan ORDER BY letter_date, id",
+            {"loan": loan_id},
         )
         return [_letter(r) for r in rows]
 
@@ -97,16 +107,16 @@ class LettersRepository:
         """Loan id -> letter kind -> the latest date a letter of that kind was sent: from the
         letters register and from contacts logged as a letter (channel surat with a kind)."""
         rows = self.db.rows(
-            "SELECT loan_id, kind, max(sent) FROM ("
+            "SELECT loan_id, kind, max(sent) AS sent FROM ("
             " SELECT loan_id, kind, sent_on AS sent FROM case_letters WHERE sent_on IS NOT NULL"
             " UNION ALL SELECT k.loan_id, k.letter_kind, substr(k.contact_at, 1, 10)"
             " FROM case_contacts k WHERE k.channel = 'surat' AND k.letter_kind IS NOT NULL"
-            " AND NOT EXISTS (SELECT 1 FROM case_contacts n WHERE n.corrects_id = k.id))"
+            " AND NOT EXISTS (SELECT 1 FROM case_contacts n WHERE n.corrects_id = k.id)) AS s"
             " GROUP BY loan_id, kind"
         )
         result: dict[int, dict[str, date]] = {}
         for r in rows:
-            result.setdefault(r[0], {})[r[1]] = date.fromisoformat(r[2])
+            result.setdefault(r["loan_id"], {})[r["kind"]] = date.fromisoformat(r["sent"])
         return result
 
     def sp_dates(
@@ -118,13 +128,14 @@ class LettersRepository:
         column, key = ("case_id", case_id) if case_id is not None else ("loan_id", loan_id)
         when = "sent_on" if sent_only else "coalesce(sent_on, letter_date)"
         rows = self.db.rows(
-            f"SELECT kind, {when} FROM case_letters WHERE {column} = ? AND {when} IS NOT NULL"
+            f"SELECT kind, {when} AS d FROM case_letters WHERE {column} = :key"
+            f" AND {when} IS NOT NULL"
             " UNION ALL SELECT k.letter_kind, substr(k.contact_at, 1, 10) FROM case_contacts k"
-            f" WHERE k.{column} = ? AND k.channel = 'surat' AND k.letter_kind IS NOT NULL"
+            f" WHERE k.{column} = :key AND k.channel = 'surat' AND k.letter_kind IS NOT NULL"
             " AND NOT EXISTS (SELECT 1 FROM case_contacts n WHERE n.corrects_id = k.id)",
-            (key, key),
+            {"key": key},
         )
         found: dict[str, list[date]] = {}
         for r in rows:
-            found.setdefault(r[0], []).append(date.fromisoformat(r[1]))
+            found.setdefault(r["kind"], []).append(date.fromisoformat(r["d"]))
         return {kind: sorted(dates) for kind, dates in found.items()}

@@ -127,6 +127,8 @@ def _promise(row: sqlite3.Row) -> Promise:
 
 
 class CollectionRepository(LettersRepository, CaseWrites):
+    db: Database  # the letters and case writes are portable; this class is not yet
+
     def __init__(self, db: Database) -> None:
         self.db = db
 

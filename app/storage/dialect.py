@@ -49,6 +49,45 @@ class Dialect:
         """`expr` matches the LIKE `pattern` ignoring case (ASCII case on SQLite, as today)."""
         return f"{expr} {'ILIKE' if self.is_postgres else 'LIKE'} {pattern}"
 
+    def ci_contains(self, expr: str, param: str) -> str:
+        """`expr` contains the text of `param` ignoring case, where `param` holds
+        `contains_pattern(text)` (its `%`, `_` and `\\` taken literally)."""
+        return f"{self.ci_like(expr, param)} ESCAPE '\\'"
+
+    def no_index(self, expr: str) -> str:
+        """`expr` in ORDER BY or WHERE without SQLite choosing an index for it (a unary `+`:
+        a scan and a sort beat a random read per row when every row is read anyway)."""
+        return expr if self.is_postgres else f"+{expr}"
+
+    def days_between(self, later: str, earlier: str) -> str:
+        """Whole days from the ISO date `earlier` to the ISO date `later` (negative when
+        `later` is before; NULL when either is NULL)."""
+        if self.is_postgres:
+            return f"(CAST({later} AS date) - CAST({earlier} AS date))"
+        return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+    def add_days(self, iso_date: str, days: str) -> str:
+        """The ISO date (text 'YYYY-MM-DD') `days` (an integer expression) after `iso_date`."""
+        if self.is_postgres:
+            return f"CAST(CAST({iso_date} AS date) + CAST({days} AS integer) AS text)"
+        return f"date({iso_date}, ({days}) || ' days')"
+
+    def add_months(self, iso_date: str, months: int) -> str:
+        """The ISO date `months` calendar months after `iso_date`, clamped at the month's end
+        like app.formats.add_months (31 January + 1 month = the last day of February).
+        SQLite's own '+n months' overflows into the next month, so it is built from the first
+        of the month plus the day, capped at the target month's last day."""
+        if self.is_postgres:
+            later = f"CAST({iso_date} AS date) + interval '{int(months)} months'"
+            return f"CAST(CAST({later} AS date) AS text)"
+        day = f"CAST(substr({iso_date}, 9, 2) AS INTEGER)"
+        end = f"date({iso_date}, 'start of month', '+{int(months) + 1} months', '-1 day')"
+        last_day = f"CAST(strftime('%d', {end}) AS INTEGER)"
+        return (
+            f"date({iso_date}, 'start of month', '+{int(months)} months', "
+            f"'+' || (min({day}, {last_day}) - 1) || ' days')"
+        )
+
     def flag(self, condition: str) -> str:
         """A condition as an integer 0/1 (SQLite gives integers for comparisons already)."""
         if self.is_postgres:
@@ -61,6 +100,12 @@ class Dialect:
         names = ", ".join(columns)
         values = ", ".join(f":{c}" for c in columns)
         return f"INSERT INTO {table} ({names}) VALUES ({values}) ON CONFLICT DO NOTHING"
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern (for `Dialect.ci_contains`) matching any text that contains `text`."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 SQLITE = Dialect(SQLITE_NAME)

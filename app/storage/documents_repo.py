@@ -1,16 +1,17 @@
-"""The document register: numbers taken, the exact PDF bytes kept, searches over the register."""
+"""The document register: numbers taken, the exact PDF bytes kept, searches over the register
+(portable SQL: runs on both engines; the search ignores case through the dialect)."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from app.clock import now_text
 from app.numbering import next_number
-from app.storage.db import Database
+from app.storage.dialect import Dialect
+from app.storage.engine import Engine, Row
 from app.storage.sequences import next_value
 
 _SELECT = (
@@ -80,7 +81,7 @@ class RegisterQuery:
     unfinished_only: bool = False
 
 
-def _row(row: sqlite3.Row) -> RegisterRow:
+def _row(row: Row) -> RegisterRow:
     return RegisterRow(
         id=row["id"],
         kind=row["kind"],
@@ -108,14 +109,14 @@ def _row(row: sqlite3.Row) -> RegisterRow:
     )
 
 
-def _where(query: RegisterQuery) -> tuple[str, list[Any]]:
+def _where(d: Dialect, query: RegisterQuery) -> tuple[str, dict[str, Any]]:
     clauses: list[str] = []
-    params: list[Any] = []
+    params: dict[str, Any] = {}
     text = query.text.strip()
     if text:
-        like = f"%{text}%"
-        clauses.append("(d.number LIKE ? OR d.member_name LIKE ? OR d.member_number = ?)")
-        params += [like, like, text]
+        params.update(like=f"%{text}%", text=text)  # `%` and `_` typed stay wildcards
+        found = f"{d.ci_like('d.number', ':like')} OR {d.ci_like('d.member_name', ':like')}"
+        clauses.append(f"({found} OR d.member_number = :text)")
     for column, value in (
         ("kind", query.kind),
         ("member_id", query.member_id),
@@ -124,21 +125,21 @@ def _where(query: RegisterQuery) -> tuple[str, list[Any]]:
         ("batch_id", query.batch_id),
     ):
         if value is not None:
-            clauses.append(f"d.{column} = ?")
-            params.append(value)
+            clauses.append(f"d.{column} = :{column}")
+            params[column] = value
     if query.date_from:
-        clauses.append("d.doc_date >= ?")
-        params.append(query.date_from.isoformat())
+        clauses.append("d.doc_date >= :date_from")
+        params["date_from"] = query.date_from.isoformat()
     if query.date_to:
-        clauses.append("d.doc_date <= ?")
-        params.append(query.date_to.isoformat())
+        clauses.append("d.doc_date <= :date_to")
+        params["date_to"] = query.date_to.isoformat()
     if query.unfinished_only:
         clauses.append("d.status <> 'selesai'")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 class DocumentsRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     # -- numbers and rows ----------------------------------------------------------------------
@@ -157,7 +158,8 @@ class DocumentsRepository:
         def taken(number: str) -> bool:
             return bool(
                 self.db.scalar(
-                    "SELECT 1 FROM documents WHERE kind = ? AND number = ?", (entry.kind, number)
+                    "SELECT 1 FROM documents WHERE kind = :kind AND number = :number",
+                    {"kind": entry.kind, "number": number},
                 )
             )
 
@@ -180,65 +182,76 @@ class DocumentsRepository:
         data = dict(entry.data or {})
         if "nomor" in data:
             data["nomor"] = number  # the snapshot carries the number it was given
-        cursor = self.db.execute(
+        return self.db.insert_id(
             "INSERT INTO documents (kind, number, seq, seq_year, doc_date, title, member_id,"
             " member_number, member_name, loan_id, loan_number, case_id, batch_id, data,"
-            " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                entry.kind,
-                number,
-                seq,
-                year,
-                entry.doc_date.isoformat(),
-                entry.title,
-                entry.member_id,
-                entry.member_number,
-                entry.member_name,
-                entry.loan_id,
-                entry.loan_number,
-                entry.case_id,
-                entry.batch_id,
-                json.dumps(data, ensure_ascii=False, sort_keys=True, default=str),
-                user_id,
-                now_text(),
-            ),
+            " created_by, created_at) VALUES (:kind, :number, :seq, :seq_year, :doc_date,"
+            " :title, :member_id, :member_number, :member_name, :loan_id, :loan_number,"
+            " :case_id, :batch_id, :data, :created_by, :created_at) RETURNING id",
+            {
+                "kind": entry.kind,
+                "number": number,
+                "seq": seq,
+                "seq_year": year,
+                "doc_date": entry.doc_date.isoformat(),
+                "title": entry.title,
+                "member_id": entry.member_id,
+                "member_number": entry.member_number,
+                "member_name": entry.member_name,
+                "loan_id": entry.loan_id,
+                "loan_number": entry.loan_number,
+                "case_id": entry.case_id,
+                "batch_id": entry.batch_id,
+                "data": json.dumps(data, ensure_ascii=False, sort_keys=True, default=str),
+                "created_by": user_id,
+                "created_at": now_text(),
+            },
         )
-        assert cursor.lastrowid is not None
-        return int(cursor.lastrowid)
 
     def finish(self, document_id: int, pdf: bytes, sha256: str, pages: int) -> None:
         """Store the file and mark the row finished; call inside a transaction."""
-        self.db.execute(
-            "INSERT INTO document_files (document_id, pdf) VALUES (?, ?)", (document_id, pdf)
+        self.db.run(
+            "INSERT INTO document_files (document_id, pdf) VALUES (:id, :pdf)",
+            {"id": document_id, "pdf": pdf},
         )
-        self.db.execute(
-            "UPDATE documents SET status = 'selesai', sha256 = ?, size = ?, pages = ?,"
-            " finished_at = ? WHERE id = ? AND status = 'proses'",
-            (sha256, len(pdf), pages, now_text(), document_id),
+        self.db.run(
+            "UPDATE documents SET status = 'selesai', sha256 = :sha256, size = :size,"
+            " pages = :pages, finished_at = :at WHERE id = :id AND status = 'proses'",
+            {
+                "sha256": sha256,
+                "size": len(pdf),
+                "pages": pages,
+                "at": now_text(),
+                "id": document_id,
+            },
         )
 
     def fail(self, document_id: int, note: str) -> None:
         with self.db.atomic():
-            self.db.execute(
-                "UPDATE documents SET status = 'gagal', note = ?, finished_at = ?"
-                " WHERE id = ? AND status = 'proses'",
-                (note[:500], now_text(), document_id),
+            self.db.run(
+                "UPDATE documents SET status = 'gagal', note = :note, finished_at = :at"
+                " WHERE id = :id AND status = 'proses'",
+                {"note": note[:500], "at": now_text(), "id": document_id},
             )
 
     # -- batches ---------------------------------------------------------------------------
     def new_batch(self, title: str, run_date: date, planned: int, user_id: int | None) -> int:
         with self.db.atomic():
-            cursor = self.db.execute(
+            return self.db.insert_id(
                 "INSERT INTO document_batches (title, run_date, planned, created_by, created_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (title, run_date.isoformat(), planned, user_id, now_text()),
+                " VALUES (:title, :run_date, :planned, :created_by, :created_at) RETURNING id",
+                {
+                    "title": title,
+                    "run_date": run_date.isoformat(),
+                    "planned": planned,
+                    "created_by": user_id,
+                    "created_at": now_text(),
+                },
             )
-        assert cursor.lastrowid is not None
-        return int(cursor.lastrowid)
 
     # -- reading ---------------------------------------------------------------------------
     def get(self, document_id: int) -> RegisterRow:
-        row = self.db.one(_SELECT + "WHERE d.id = ?", (document_id,))
+        row = self.db.one(_SELECT + "WHERE d.id = :id", {"id": document_id})
         if row is None:
             from app.errors import NotFound
 
@@ -246,55 +259,62 @@ class DocumentsRepository:
         return _row(row)
 
     def find(self, kind: str, number: str) -> RegisterRow | None:
-        row = self.db.one(_SELECT + "WHERE d.kind = ? AND d.number = ?", (kind, number))
+        row = self.db.one(
+            _SELECT + "WHERE d.kind = :kind AND d.number = :number",
+            {"kind": kind, "number": number},
+        )
         return _row(row) if row else None
 
     def pdf(self, document_id: int) -> bytes | None:
         value = self.db.scalar(
-            "SELECT pdf FROM document_files WHERE document_id = ?", (document_id,)
+            "SELECT pdf FROM document_files WHERE document_id = :id", {"id": document_id}
         )
         return bytes(value) if value is not None else None
 
     def data(self, document_id: int) -> dict[str, Any]:
-        text = self.db.scalar("SELECT data FROM documents WHERE id = ?", (document_id,))
+        text = self.db.scalar("SELECT data FROM documents WHERE id = :id", {"id": document_id})
         return dict(json.loads(text)) if text else {}
 
     def search(
         self, query: RegisterQuery, *, offset: int = 0, limit: int = 200
     ) -> list[RegisterRow]:
-        where, params = _where(query)
+        where, params = _where(self.db.dialect, query)
         text = query.text.strip()
         # A document whose number or member number is exactly the text comes first.
-        first = "(d.number = ? COLLATE NOCASE OR d.member_number = ?) DESC, " if text else ""
+        exact = "d.number = :text COLLATE NOCASE OR d.member_number = :text"
+        first = f"{self.db.dialect.flag(exact)} DESC, " if text else ""
         rows = self.db.rows(
-            _SELECT + where + f" ORDER BY {first}d.doc_date DESC, d.id DESC LIMIT ? OFFSET ?",
-            [*params, *([text, text] if text else []), limit, offset],
+            _SELECT
+            + where
+            + f" ORDER BY {first}d.doc_date DESC, d.id DESC LIMIT :limit OFFSET :offset",
+            {**params, "limit": limit, "offset": offset},
         )
         return [_row(r) for r in rows]
 
     def count(self, query: RegisterQuery) -> int:
-        where, params = _where(query)
+        where, params = _where(self.db.dialect, query)
         return int(self.db.scalar("SELECT count(*) FROM documents d" + where, params) or 0)
 
     # -- settings ----------------------------------------------------------------------------
     def setting(self, key: str) -> Any:
-        text = self.db.scalar("SELECT value FROM document_settings WHERE key = ?", (key,))
+        text = self.db.scalar("SELECT value FROM document_settings WHERE key = :k", {"k": key})
         return None if text is None else json.loads(text)
 
     def settings_with_prefix(self, prefix: str) -> dict[str, Any]:
         rows = self.db.rows(
-            "SELECT key, value FROM document_settings WHERE key LIKE ? ESCAPE '\\'",
-            (prefix.replace("_", "\\_").replace("%", "\\%") + "%",),
+            "SELECT key, value FROM document_settings"
+            f" WHERE {self.db.dialect.ci_like('key', ':p')} ESCAPE '\\'",
+            {"p": prefix.replace("_", "\\_").replace("%", "\\%") + "%"},
         )
         return {r["key"]: json.loads(r["value"]) for r in rows}
 
     def put_setting(self, key: str, value: Any) -> None:
         """Store (or with None remove) one setting; call inside a transaction."""
         if value is None:
-            self.db.execute("DELETE FROM document_settings WHERE key = ?", (key,))
+            self.db.run("DELETE FROM document_settings WHERE key = :k", {"k": key})
             return
-        self.db.execute(
-            "INSERT INTO document_settings (key, value) VALUES (?, ?)"
+        self.db.run(
+            "INSERT INTO document_settings (key, value) VALUES (:k, :v)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, json.dumps(value, ensure_ascii=False)),
+            {"k": key, "v": json.dumps(value, ensure_ascii=False)},
         )

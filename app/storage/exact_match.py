@@ -6,10 +6,11 @@ from __future__ import annotations
 from app.exact_match import phone_form
 
 
-def exact_params(text: str) -> dict[str, str]:
-    """Named parameters for exact_sql(): the term as typed and its phone form."""
+def exact_params(text: str) -> dict[str, str | None]:
+    """Named parameters for exact_sql(): the term as typed and its phone form (NULL, equal to
+    no phone, when the term is not a phone number; PostgreSQL text cannot hold a NUL)."""
     term = text.strip()
-    return {"exact": term, "exact_phone": phone_form(term) or "\x00"}
+    return {"exact": term, "exact_phone": phone_form(term) or None}
 
 
 def exact_sql(*columns: str, phone: str | None = None) -> str:

@@ -1,14 +1,15 @@
-"""The loans list: one page of rows with arrears and class as of a date."""
+"""The loans list: one page of rows with arrears and class as of a date (portable SQL: the
+search ignores case through the dialect)."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from typing import Any
 
 from app.loans.models import LoanFilter, LoanRow, LoanStatus
 from app.loans.quality import QualityPolicy
-from app.storage.db import Database
+from app.storage.dialect import Dialect, contains_pattern
+from app.storage.engine import Engine, Row
 from app.storage.exact_match import exact_params, exact_sql, exact_where
 from app.storage.loans_quality_repo import LoanQualityRepository
 
@@ -39,12 +40,7 @@ _EXACT_WHERE = exact_where(*_EXACT_COLUMNS, phone="m.phone")
 _EXACT_FIRST = exact_sql(*_EXACT_COLUMNS, phone="m.phone")
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _where(filters: LoanFilter) -> tuple[list[str], dict[str, Any], bool]:
+def _where(d: Dialect, filters: LoanFilter) -> tuple[list[str], dict[str, Any], bool]:
     """Clauses on loans/members, their params, and whether arrears are needed to filter."""
     clauses: list[str] = []
     params: dict[str, Any] = {}
@@ -62,18 +58,16 @@ def _where(filters: LoanFilter) -> tuple[list[str], dict[str, Any], bool]:
         params["member"] = filters.member_id
     text = filters.text.strip()
     if text:
-        clauses.append(
-            "(m.name LIKE :text ESCAPE '\\' OR m.number LIKE :text ESCAPE '\\'"
-            " OR l.number LIKE :text ESCAPE '\\' OR l.application_no LIKE :text ESCAPE '\\'"
-            f" OR {_EXACT_WHERE})"
-        )
-        params["text"] = _like(text)
+        columns = ("m.name", "m.number", "l.number", "l.application_no")
+        found = " OR ".join(d.ci_contains(c, ":text") for c in columns)
+        clauses.append(f"({found} OR {_EXACT_WHERE})")
+        params["text"] = contains_pattern(text)
         params.update(exact_params(text))
     needs_arrears = filters.quality is not None or filters.overdue_only
     return clauses, params, needs_arrears
 
 
-def _row(r: sqlite3.Row) -> LoanRow:
+def _row(r: Row) -> LoanRow:
     return LoanRow(
         loan_id=r["loan_id"],
         number=r["number"],
@@ -91,7 +85,7 @@ def _row(r: sqlite3.Row) -> LoanRow:
 
 
 class LoansListRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
         self.quality = LoanQualityRepository(db)
 
@@ -108,7 +102,7 @@ class LoansListRepository:
         overdue or arrears ordering is asked for), then its loans' arrears are computed."""
         if order not in _ORDERS:
             raise ValueError(f"unknown order {order!r}")
-        clauses, params, needs_arrears = _where(filters)
+        clauses, params, needs_arrears = _where(self.db.dialect, filters)
         params.update(limit=limit, offset=offset)
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         # An exact member number, NIK, phone or loan number is always the first row.
@@ -134,7 +128,7 @@ class LoansListRepository:
                 extra=params,
                 with_denda=False,
             )
-        ids = [r[0] for r in rows]
+        ids = [r["id"] for r in rows]
         if not ids:
             return []
         position = {loan_id: index for index, loan_id in enumerate(ids)}
@@ -146,16 +140,17 @@ class LoansListRepository:
         return sorted(found, key=lambda row: position[row.loan_id])
 
     def count(self, as_of: date, policy: QualityPolicy, filters: LoanFilter) -> int:
-        clauses, params, needs_arrears = _where(filters)
+        clauses, params, needs_arrears = _where(self.db.dialect, filters)
         if not needs_arrears:
             where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
             return int(self.db.scalar(f"SELECT count(*){_FROM}{where}", params))
         clauses += self._arrears_clauses(filters, params)
         select = (
-            f"SELECT count(*){_FROM} JOIN res ON res.loan_id = l.id WHERE {' AND '.join(clauses)}"
+            f"SELECT count(*) AS n{_FROM} JOIN res ON res.loan_id = l.id"
+            f" WHERE {' AND '.join(clauses)}"
         )
         rows = self.quality.query(as_of, policy, select, extra=params, with_denda=False)
-        return int(rows[0][0])
+        return int(rows[0]["n"])
 
     @staticmethod
     def _arrears_clauses(filters: LoanFilter, params: dict[str, Any]) -> list[str]:

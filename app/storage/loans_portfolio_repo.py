@@ -1,9 +1,9 @@
 """Portfolio figures in SQL (by class and ageing bucket, with the allowance each loan
-requires) and the booked allowance figures (append-only)."""
+requires) and the booked allowance figures (append-only). Portable SQL: runs on both engines
+(sums cast back to integers before the integer division of the rounding)."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from math import lcm
 from typing import Any, NamedTuple
@@ -14,7 +14,8 @@ from app.loans.allowance import AllowancePolicy
 from app.loans.models import COLLATERAL_KINDS
 from app.loans.portfolio_models import AllowanceBooking
 from app.loans.quality import AGEING_BUCKETS, CLASS_ORDER, QualityPolicy
-from app.storage.db import Database
+from app.storage.dialect import Dialect
+from app.storage.engine import Engine, Row
 from app.storage.loans_quality_repo import LoanQualityRepository
 
 
@@ -43,7 +44,7 @@ def _bucket_sql() -> str:
 
 
 def _allowance_select(
-    policy: AllowancePolicy, params: dict[str, Any], *, per_loan: bool = False
+    d: Dialect, policy: AllowancePolicy, params: dict[str, Any], *, per_loan: bool = False
 ) -> str:
     """A SELECT over CTE `res` giving each loan's required allowance (`required`), per loan
     rounded half-up, after deductible collateral (not for Lancar, capped at outstanding)."""
@@ -67,7 +68,8 @@ def _allowance_select(
     gone = ", ".join(f"'{s.value}'" for s in CollateralStatus if s.dealt_with)
     return f"""
 , ded AS (
-  SELECT c.loan_id, (sum({value} * (CASE c.kind {weight} ELSE 0 END)) * 2 + 100 * {common})
+  SELECT c.loan_id,
+    (CAST(sum({value} * (CASE c.kind {weight} ELSE 0 END)) AS BIGINT) * 2 + 100 * {common})
     / (200 * {common}) AS deductible
   FROM loan_collateral c JOIN res ON res.loan_id = c.loan_id
   WHERE (c.released_on IS NULL OR c.released_on > :d)
@@ -76,7 +78,7 @@ def _allowance_select(
   GROUP BY c.loan_id),
 alw AS (
   SELECT res.*, CASE WHEN res.quality = 'L' THEN 0
-      ELSE min(coalesce(ded.deductible, 0), res.outstanding) END AS deductible,
+      ELSE {d.least("coalesce(ded.deductible, 0)", "res.outstanding")} END AS deductible,
     (CASE res.quality {rate_num} ELSE 0 END) AS rnum,
     (CASE res.quality {rate_den} ELSE 1 END) AS rden
   FROM res LEFT JOIN ded ON ded.loan_id = res.loan_id),
@@ -93,7 +95,7 @@ FROM alw2 GROUP BY quality, bucket"""
     )
 
 
-def _booking(row: sqlite3.Row) -> AllowanceBooking:
+def _booking(row: Row) -> AllowanceBooking:
     return AllowanceBooking(
         id=row["id"],
         as_of=date.fromisoformat(row["as_of"]),
@@ -106,7 +108,7 @@ def _booking(row: sqlite3.Row) -> AllowanceBooking:
 
 
 class LoanPortfolioRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
         self.quality = LoanQualityRepository(db)
 
@@ -115,7 +117,8 @@ class LoanPortfolioRepository:
     ) -> list[PortfolioGroup]:
         """Loans aktif at `as_of` grouped by class and ageing bucket, with the allowance."""
         params: dict[str, Any] = {}
-        rows = self.quality.query(as_of, policy, _allowance_select(allowance, params), extra=params)
+        select = _allowance_select(self.db.dialect, allowance, params)
+        rows = self.quality.query(as_of, policy, select, extra=params)
         return [
             PortfolioGroup(
                 quality=r["quality"],
@@ -135,31 +138,40 @@ class LoanPortfolioRepository:
     ) -> dict[int, int]:
         """Each loan aktif at `as_of` with its required allowance (the month-end PPAP)."""
         params: dict[str, Any] = {}
-        select = _allowance_select(allowance, params, per_loan=True)
+        select = _allowance_select(self.db.dialect, allowance, params, per_loan=True)
         rows = self.quality.query(as_of, policy, select, extra=params)
         return {int(r["loan_id"]): int(r["required"]) for r in rows}
 
     def insert_booking(
         self, as_of: date, amount: int, policy: AllowancePolicy, note: str, user_id: int | None
     ) -> int:
-        cursor = self.db.execute(
+        return self.db.insert_id(
             "INSERT INTO loan_allowance_bookings (as_of, amount, policy_key, policy_name,"
-            " note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (as_of.isoformat(), amount, policy.key, policy.name, note, user_id, now_text()),
+            " note, created_by, created_at) VALUES (:as_of, :amount, :policy_key,"
+            " :policy_name, :note, :created_by, :created_at) RETURNING id",
+            {
+                "as_of": as_of.isoformat(),
+                "amount": amount,
+                "policy_key": policy.key,
+                "policy_name": policy.name,
+                "note": note,
+                "created_by": user_id,
+                "created_at": now_text(),
+            },
         )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
 
     def booking(self, booking_id: int) -> AllowanceBooking | None:
-        row = self.db.one("SELECT * FROM loan_allowance_bookings WHERE id = ?", (booking_id,))
+        row = self.db.one(
+            "SELECT * FROM loan_allowance_bookings WHERE id = :id", {"id": booking_id}
+        )
         return _booking(row) if row else None
 
     def latest_booking(self, as_of: date) -> AllowanceBooking | None:
         """The latest booked figure on or before `as_of`."""
         row = self.db.one(
-            "SELECT * FROM loan_allowance_bookings WHERE as_of <= ?"
+            "SELECT * FROM loan_allowance_bookings WHERE as_of <= :d"
             " ORDER BY as_of DESC, id DESC LIMIT 1",
-            (as_of.isoformat(),),
+            {"d": as_of.isoformat()},
         )
         return _booking(row) if row else None
 

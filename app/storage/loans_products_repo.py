@@ -1,14 +1,14 @@
-"""Loan products: their terms, denda and allocation rules, as the loans copy them."""
+"""Loan products: their terms, denda and allocation rules, as the loans copy them (portable
+SQL: runs on both engines)."""
 
 from __future__ import annotations
 
-import sqlite3
 from decimal import Decimal
 from typing import Any
 
 from app.clock import now_text
 from app.loans.models import LoanProduct, LoanProductDraft
-from app.storage.db import Database
+from app.storage.engine import Engine, Row
 from app.storage.loans_rows import DENDA_FIELDS, denda_rule_of, denda_values
 
 _PRODUCT_COLUMNS = (
@@ -45,7 +45,7 @@ def product_values(draft: LoanProductDraft) -> list[Any]:
     ]
 
 
-def _product(row: sqlite3.Row) -> LoanProduct:
+def _product(row: Row) -> LoanProduct:
     return LoanProduct(
         id=row["id"],
         name=row["name"],
@@ -68,7 +68,7 @@ def _product(row: sqlite3.Row) -> LoanProduct:
 
 
 class LoanProductsRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     # -- products -----------------------------------------------------------------------------
@@ -78,36 +78,37 @@ class LoanProductsRepository:
         return [_product(r) for r in rows]
 
     def product(self, product_id: int) -> LoanProduct | None:
-        row = self.db.one("SELECT * FROM loan_products WHERE id = ?", (product_id,))
+        row = self.db.one("SELECT * FROM loan_products WHERE id = :id", {"id": product_id})
         return _product(row) if row else None
 
     def product_name_taken(self, name: str, exclude_id: int | None = None) -> bool:
         found = self.db.scalar(
-            "SELECT 1 FROM loan_products WHERE name = ? COLLATE NOCASE AND id IS DISTINCT FROM ?",
-            (name, exclude_id),
+            "SELECT 1 FROM loan_products WHERE name = :name COLLATE NOCASE"
+            " AND id IS DISTINCT FROM :id",
+            {"name": name, "id": exclude_id},
         )
         return found is not None
 
     def insert_product(self, draft: LoanProductDraft) -> int:
         stamp = now_text()
         columns = [*_PRODUCT_COLUMNS, "created_at", "updated_at"]
-        cursor = self.db.execute(
+        values = dict(zip(columns, [*product_values(draft), stamp, stamp], strict=True))
+        return self.db.insert_id(
             f"INSERT INTO loan_products ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})",
-            [*product_values(draft), stamp, stamp],
+            f"VALUES ({', '.join(':' + c for c in columns)}) RETURNING id",
+            values,
         )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
 
     def update_product(self, product_id: int, draft: LoanProductDraft) -> None:
-        assignments = ", ".join(f"{c} = ?" for c in _PRODUCT_COLUMNS)
-        self.db.execute(
-            f"UPDATE loan_products SET {assignments}, updated_at = ? WHERE id = ?",
-            [*product_values(draft), now_text(), product_id],
+        assignments = ", ".join(f"{c} = :{c}" for c in _PRODUCT_COLUMNS)
+        values = dict(zip(_PRODUCT_COLUMNS, product_values(draft), strict=True))
+        self.db.run(
+            f"UPDATE loan_products SET {assignments}, updated_at = :updated_at WHERE id = :id",
+            {**values, "updated_at": now_text(), "id": product_id},
         )
 
     def set_product_active(self, product_id: int, active: bool) -> None:
-        self.db.execute(
-            "UPDATE loan_products SET active = ?, updated_at = ? WHERE id = ?",
-            (int(active), now_text(), product_id),
+        self.db.run(
+            "UPDATE loan_products SET active = :active, updated_at = :updated_at WHERE id = :id",
+            {"active": int(active), "updated_at": now_text(), "id": product_id},
         )

@@ -10,7 +10,6 @@ exact integer arithmetic.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
@@ -18,7 +17,8 @@ from typing import Any
 
 from app.loans.models import LoanArrears
 from app.loans.quality import QualityPolicy
-from app.storage.db import Database
+from app.storage.dialect import Dialect
+from app.storage.engine import Engine, Row
 from app.storage.loans_quality_sql import (
     NO_LOAN,
     class_expression,
@@ -28,38 +28,57 @@ from app.storage.loans_quality_sql import (
     month_index,
 )
 
+_RULE_COLUMNS = (
+    "denda_basis",
+    "denda_rate",
+    "denda_per",
+    "denda_grace_days",
+    "denda_cap",
+    "denda_fixed",
+    "denda_cap_rate",
+)
 
-def _rules(db: Database, id_list: str | None, as_of: date) -> tuple[str, list[Any]]:
+_RULE_TYPES = ("TEXT", "TEXT", "TEXT", "BIGINT", "BIGINT", "BIGINT", "TEXT") + ("BIGINT",) * 4
+"""The rules' column types, written out: PostgreSQL types a VALUES list from its values, and a
+column of NULLs alone would be text."""
+
+
+def _rules(db: Engine, id_list: str | None, as_of: date) -> tuple[str, dict[str, Any]]:
     """A VALUES list of the distinct denda rules of the loans open at `as_of`, with exact
-    fractions."""
+    fractions, and its named parameters (`r<row>_<column>`)."""
     only = f" AND id IN ({id_list})" if id_list is not None else ""
     rows = db.rows(
-        "SELECT DISTINCT denda_basis, denda_rate, denda_per, denda_grace_days, denda_cap,"
-        " denda_fixed, denda_cap_rate FROM loans WHERE disbursed_on <= ?"
-        f" AND (closed_on IS NULL OR closed_on > ?){only}",
-        (as_of.isoformat(), as_of.isoformat()),
+        f"SELECT DISTINCT {', '.join(_RULE_COLUMNS)} FROM loans WHERE disbursed_on <= :d"
+        f" AND (closed_on IS NULL OR closed_on > :d){only}",
+        {"d": as_of.isoformat()},
     )
     if not rows:
-        return "VALUES ('', '', '', 0, NULL, 0, NULL, 0, 1, NULL, NULL)", []
-    values, params = [], []
-    for r in rows:
+        empty = ("''", "''", "''", "0", "NULL", "0", "NULL", "0", "1", "NULL", "NULL")
+        typed = (f"CAST({v} AS {t})" for v, t in zip(empty, _RULE_TYPES, strict=True))
+        return f"VALUES ({', '.join(typed)})", {}
+    values: list[str] = []
+    params: dict[str, Any] = {}
+    for i, r in enumerate(rows):
         rnum, rden = fraction(Decimal(r["denda_rate"]))
         cnum, cden = (None, None)
         if r["denda_cap_rate"] is not None:
             cnum, cden = fraction(Decimal(r["denda_cap_rate"]))
-        values.append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        params += [*tuple(r), rnum, rden, cnum, cden]
+        row = [*(r[c] for c in _RULE_COLUMNS), rnum, rden, cnum, cden]
+        params.update({f"r{i}_{j}": value for j, value in enumerate(row)})
+        values.append(
+            "(" + ", ".join(f"CAST(:r{i}_{j} AS {t})" for j, t in enumerate(_RULE_TYPES)) + ")"
+        )
     return "VALUES " + ", ".join(values), params
 
 
 _SETTLED_DIRECT = """ev AS (
-  SELECT a.loan_id, sum(e.pokok) AS sp, sum(e.jasa) AS sj, sum(e.denda) AS sd,
-         sum(e.titipan) AS st
+  SELECT a.loan_id, CAST(sum(e.pokok) AS BIGINT) AS sp, CAST(sum(e.jasa) AS BIGINT) AS sj,
+         CAST(sum(e.denda) AS BIGINT) AS sd, CAST(sum(e.titipan) AS BIGINT) AS st
   FROM act a JOIN loan_events e
     ON e.loan_id = a.loan_id AND e.version = a.v AND e.event_date <= :d
   GROUP BY a.loan_id),
 ch AS (
-  SELECT a.loan_id, sum(c.amount) AS charged
+  SELECT a.loan_id, CAST(sum(c.amount) AS BIGINT) AS charged
   FROM act a JOIN loan_denda_charges c
     ON c.loan_id = a.loan_id AND c.version = a.v AND c.charge_date <= :d
   GROUP BY a.loan_id),
@@ -72,12 +91,14 @@ base AS (
   LEFT JOIN ch ON ch.loan_id = a.loan_id),
 """
 # The running totals (loan_balances) less what happened after the date: quick for recent dates.
+# (Sums are cast back to integers: PostgreSQL sums bigints as numeric, and the denda arithmetic
+# below must divide integers.)
 _SETTLED_FROM_BALANCES = """aft AS (
-  SELECT loan_id, version, sum(pokok) AS p, sum(jasa) AS j, sum(denda) AS dd,
-         sum(titipan) AS t
+  SELECT loan_id, version, CAST(sum(pokok) AS BIGINT) AS p, CAST(sum(jasa) AS BIGINT) AS j,
+         CAST(sum(denda) AS BIGINT) AS dd, CAST(sum(titipan) AS BIGINT) AS t
   FROM loan_events WHERE event_date > :d GROUP BY loan_id, version),
 chaft AS (
-  SELECT loan_id, version, sum(amount) AS c FROM loan_denda_charges
+  SELECT loan_id, version, CAST(sum(amount) AS BIGINT) AS c FROM loan_denda_charges
   WHERE charge_date > :d GROUP BY loan_id, version),
 base AS (
   SELECT a.*, s.principal,
@@ -94,23 +115,29 @@ base AS (
 """
 
 
-def _use_balances(db: Database, as_of: date) -> bool:
+def _use_balances(db: Engine, as_of: date) -> bool:
     """True when few events follow `as_of`, so subtracting them from the totals is cheaper
     than summing everything up to it."""
     total = int(db.scalar("SELECT coalesce(max(id), 0) FROM loan_events"))
     after = int(
         db.scalar(
-            "SELECT count(*) FROM (SELECT 1 FROM loan_events WHERE event_date > ? LIMIT ?)",
-            (as_of.isoformat(), total // 4 + 1),
+            "SELECT count(*) FROM (SELECT 1 FROM loan_events WHERE event_date > :d LIMIT :n) a",
+            {"d": as_of.isoformat(), "n": total // 4 + 1},
         )
     )
     return after <= total // 4
 
 
-_DENDA = """dl AS (
+def _denda(d: Dialect, start: str, months_begun: str, months_begun_then: str) -> str:
+    """CTEs dl..dc: the denda accrued since the last crystallisation, per loan."""
+    up = d.greatest("0", d.least("x.pokok", "x.cum_pokok - a.sp"))
+    uj = d.greatest("0", d.least("x.jasa", "x.cum_jasa - a.sj"))
+    cap = "CASE WHEN cnum IS NULL THEN raw ELSE (inst * cnum * 2 + 100 * cden) / (200 * cden) END"
+    extra = d.greatest("0", d.least("raw", "coalesce(r_cap, raw)", cap) + " - chg")
+    return f"""dl AS (
   SELECT a.loan_id, a.v, x.number, x.due_date, x.pokok + x.jasa AS inst,
-    max(0, min(x.pokok, x.cum_pokok - a.sp)) AS up,
-    max(0, min(x.jasa, x.cum_jasa - a.sj)) AS uj,
+    {up} AS up,
+    {uj} AS uj,
     coalesce((SELECT sum(c.amount) FROM loan_denda_charges c WHERE c.loan_id = a.loan_id
       AND c.version = a.v AND c.number = x.number AND c.charge_date <= :d), 0) AS chg,
     (SELECT max(c.charge_date) FROM loan_denda_charges c WHERE c.loan_id = a.loan_id
@@ -120,16 +147,16 @@ _DENDA = """dl AS (
     AND x.number BETWEEN a.n_first AND a.n_past
   JOIN rules r ON r.r_basis = a.denda_basis AND r.r_rate = a.denda_rate
     AND r.r_per = a.denda_per AND r.r_grace = a.denda_grace_days
-    AND r.r_cap IS a.denda_cap AND r.r_fixed = a.denda_fixed
-    AND r.r_caprate IS a.denda_cap_rate),
+    AND r.r_cap IS NOT DISTINCT FROM a.denda_cap AND r.r_fixed = a.denda_fixed
+    AND r.r_caprate IS NOT DISTINCT FROM a.denda_cap_rate),
 dst AS (SELECT dl.*, {start} AS st FROM dl),
 dp AS (
   SELECT dst.*, (CASE
     WHEN st >= :d THEN 0
-    WHEN r_per = 'day' THEN CAST(julianday(:d) - julianday(st) AS INTEGER)
+    WHEN r_per = 'day' THEN {d.days_between(":d", "st")}
     ELSE {months_begun} END) - (CASE
     WHEN chg_on IS NULL OR st >= chg_on THEN 0
-    WHEN r_per = 'day' THEN CAST(julianday(chg_on) - julianday(st) AS INTEGER)
+    WHEN r_per = 'day' THEN {d.days_between("chg_on", "st")}
     ELSE {months_begun_then} END) AS periods
   FROM dst),
 df AS (
@@ -139,25 +166,24 @@ df AS (
             + 100 * rden) / (200 * rden) END AS raw
   FROM dp WHERE periods > 0 AND up + uj > 0),
 dc AS (
-  SELECT loan_id, sum(max(0,
-    min(raw, coalesce(r_cap, raw),
-        CASE WHEN cnum IS NULL THEN raw ELSE (inst * cnum * 2 + 100 * cden) / (200 * cden) END)
-    - chg)) AS extra
+  SELECT loan_id, sum({extra}) AS extra
   FROM df GROUP BY loan_id),
 """
+
+
 # Class and amounts without the denda part (ad then holds only the crystallised denda):
 # enough for counting classes or choosing a page of rows.
-_DENDA_SKIPPED = "dc AS (SELECT 0 AS loan_id, 0 AS extra WHERE 0),\n"
+_DENDA_SKIPPED = "dc AS (SELECT 0 AS loan_id, 0 AS extra WHERE 1 = 0),\n"
 
 
 def arrears_sql(
-    db: Database,
+    db: Engine,
     as_of: date,
     policy: QualityPolicy,
     loan_ids: Sequence[int] | None = None,
     *,
     with_denda: bool = True,
-) -> tuple[str, list[Any], dict[str, Any]]:
+) -> tuple[str, dict[str, Any], dict[str, Any]]:
     """The WITH clause ending in CTE `res` (one row per loan aktif at as_of) and its params.
 
     `res` columns: loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan,
@@ -175,11 +201,12 @@ def arrears_sql(
         id_list = ", ".join(str(int(i)) for i in loan_ids) or "NULL"
         loan_filter = f" AND l.id IN ({id_list})"
     rules_values, rule_params = _rules(db, id_list, as_of)
-    quality = class_expression(policy, named)
+    d = db.dialect
+    quality = class_expression(d, policy, named)
     settled = _SETTLED_DIRECT
     if loan_ids is None and _use_balances(db, as_of):
         settled = _SETTLED_FROM_BALANCES
-    start = "date(due_date, '+' || r_grace || ' days')"
+    start = d.add_days("due_date", "r_grace")
     months_begun = (
         f"((:d_mi - {month_index('st')}) + (CASE WHEN :d_day > {day_of('st')} THEN 1 ELSE 0 END))"
     )
@@ -189,10 +216,14 @@ def arrears_sql(
     )
     denda = _DENDA_SKIPPED
     if with_denda:
-        denda = _DENDA.format(
-            start=start, months_begun=months_begun, months_begun_then=months_begun_then
-        )
-    dstart = diragukan_start()
+        denda = _denda(d, start, months_begun, months_begun_then)
+    dstart = diragukan_start(d)
+    bullet = d.flag(
+        "(SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id"
+        " AND x.version = b.v AND x.cum_pokok > 0 ORDER BY x.cum_pokok LIMIT 1)"
+        " = (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id"
+        " AND x.version = b.v ORDER BY x.due_date DESC LIMIT 1)"
+    )
     sql = f"""
 WITH rules (r_basis, r_rate, r_per, r_grace, r_cap, r_fixed, r_caprate, rnum, rden, cnum, cden)
   AS ({rules_values}),
@@ -211,18 +242,15 @@ act AS NOT MATERIALIZED (
       AND x.version = b.v AND x.cum_pokok > b.sp ORDER BY x.cum_pokok LIMIT 1) AS np,
     (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
       AND x.version = b.v AND x.cum_jasa > b.sj ORDER BY x.cum_jasa LIMIT 1) AS nj,
-    coalesce((SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
-      AND x.version = b.v AND x.cum_pokok > 0 ORDER BY x.cum_pokok LIMIT 1)
-      = (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
-      AND x.version = b.v ORDER BY x.due_date DESC LIMIT 1), 0) AS bullet
+    coalesce({bullet}, 0) AS bullet
   FROM base b),
 arr AS MATERIALIZED (
   SELECT p.*,
     CASE WHEN p.np <= p.n_past THEN lp.due_date END AS opd,
     CASE WHEN p.nj <= p.n_past THEN lj.due_date END AS ojd,
-    max(0, coalesce(ld.cum_pokok, 0) - p.sp) AS ap,
-    max(0, coalesce(ld.cum_jasa, 0) - p.sj) AS aj,
-    min(coalesce(p.np, {NO_LOAN}), coalesce(p.nj, {NO_LOAN})) AS n_first
+    {d.greatest("0", "coalesce(ld.cum_pokok, 0) - p.sp")} AS ap,
+    {d.greatest("0", "coalesce(ld.cum_jasa, 0) - p.sj")} AS aj,
+    {d.least(f"coalesce(p.np, {NO_LOAN})", f"coalesce(p.nj, {NO_LOAN})")} AS n_first
   FROM pos p
   LEFT JOIN loan_schedule_lines ld
     ON ld.loan_id = p.loan_id AND ld.version = p.v AND ld.number = p.n_past
@@ -231,10 +259,10 @@ arr AS MATERIALIZED (
   LEFT JOIN loan_schedule_lines lj
     ON lj.loan_id = p.loan_id AND lj.version = p.v AND lj.number = p.nj),
 {denda}fin AS (
-  SELECT a.loan_id, a.principal - min(a.sp, a.principal) AS outstanding, a.ap, a.aj,
-    max(0, a.charged + coalesce(dc.extra, 0) - a.sd) AS ad, a.opd, a.ojd,
+  SELECT a.loan_id, a.principal - {d.least("a.sp", "a.principal")} AS outstanding, a.ap, a.aj,
+    {d.greatest("0", "a.charged + coalesce(dc.extra, 0) - a.sd")} AS ad, a.opd, a.ojd,
     CASE WHEN a.opd IS NULL THEN a.ojd WHEN a.ojd IS NULL THEN a.opd
-      ELSE min(a.opd, a.ojd) END AS oldest,
+      ELSE {d.least("a.opd", "a.ojd")} END AS oldest,
     CASE WHEN a.n_first <= a.n_past THEN a.n_past - a.n_first + 1 ELSE 0 END AS missed,
     a.st AS titipan, a.rescuable, a.in_court, a.bullet,
     (SELECT coalesce(sum(c.estimated_value), 0) FROM loan_collateral c
@@ -242,7 +270,7 @@ arr AS MATERIALIZED (
   FROM arr a LEFT JOIN dc ON dc.loan_id = a.loan_id),
 fin2 AS (
   SELECT fin.*, CASE WHEN oldest IS NULL THEN 0
-    ELSE CAST(julianday(:d) - julianday(oldest) AS INTEGER) END AS dpd,
+    ELSE {d.days_between(":d", "oldest")} END AS dpd,
     {dstart} AS dstart
   FROM fin),
 res AS MATERIALIZED (
@@ -270,16 +298,11 @@ def _inline(sql: str, named: dict[str, Any]) -> str:
     return sql
 
 
-def _bind(sql: str, positional: list[Any], named: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """sqlite3 cannot mix ? and :name: turn each ? into a named parameter."""
-    params = dict(named)
-    parts = sql.split("?")
-    out = [parts[0]]
-    for index, part in enumerate(parts[1:]):
-        key = f"p{index}"
-        params[key] = positional[index]
-        out.append(f":{key}{part}")
-    return "".join(out), params
+def _bind(
+    sql: str, rule_params: dict[str, Any], named: dict[str, Any]
+) -> tuple[str, dict[str, Any]]:
+    """The statement and all its named parameters (the rules' and the others)."""
+    return sql, {**named, **rule_params}
 
 
 def _date(value: str | None) -> date | None:
@@ -287,7 +310,7 @@ def _date(value: str | None) -> date | None:
 
 
 def arrears_from_row(
-    row: sqlite3.Row,
+    row: Row,
     as_of: date,
     policy_name: str,
     dates: dict[str | None, date | None] | None = None,
@@ -340,7 +363,7 @@ _MISSING = object()
 
 
 class LoanQualityRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def query(
@@ -352,16 +375,17 @@ class LoanQualityRepository:
         extra: dict[str, Any] | None = None,
         *,
         with_denda: bool = True,
-    ) -> list[sqlite3.Row]:
+    ) -> list[Row]:
         """Run `select` (which reads CTE `res`) after the arrears WITH clause. Without denda
         the classes and pokok/jasa figures are exact but `ad` is not: for counting classes
         or choosing a page of rows only."""
-        with_sql, positional, named = arrears_sql(
+        with_sql, rule_params, named = arrears_sql(
             self.db, as_of, policy, loan_ids, with_denda=with_denda
         )
-        sql, params = _bind(with_sql, positional, named)
+        sql, params = _bind(with_sql, rule_params, named)
         # `select` may use :d (the date) besides its own `extra` parameters.
-        return self.db.rows(sql + select, {**params, "d": as_of.isoformat(), **(extra or {})})
+        params = {**params, "d": as_of.isoformat(), **(extra or {})}
+        return list(self.db.rows(sql + select, params))
 
     def arrears(
         self, as_of: date, policy: QualityPolicy, loan_ids: Sequence[int] | None = None
@@ -383,9 +407,9 @@ class LoanQualityRepository:
 
     def insert_snapshot(self, run_id: int, as_of: date, policy: QualityPolicy) -> int:
         """Store every loan's row of `res` under month-end run `run_id`; the number stored."""
-        with_sql, positional, named = arrears_sql(self.db, as_of, policy)
-        sql, params = _bind(with_sql, positional, named)
-        cursor = self.db.execute(
+        with_sql, rule_params, named = arrears_sql(self.db, as_of, policy)
+        sql, params = _bind(with_sql, rule_params, named)
+        return self.db.run(
             sql.replace(
                 "WITH rules",
                 "INSERT INTO loan_quality_snapshots (run_id, loan_id,"
@@ -399,4 +423,3 @@ class LoanQualityRepository:
             " outstanding, titipan, coll FROM res",
             {**params, "run_id": run_id},
         )
-        return cursor.rowcount

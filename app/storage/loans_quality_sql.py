@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.loans.quality import QualityPolicy
+from app.storage.dialect import Dialect
 
 NO_LOAN = 1_000_000_000
 
@@ -31,31 +32,20 @@ def _mscore(column: str) -> str:
     return f"((:d_mi - {month_index(column)}) * 32 + :d_day - {day_of(column)})"
 
 
-def _whole_months(column: str) -> str:
+def _whole_months(d: Dialect, column: str) -> str:
     """Whole months from `column` to :d, anchored and clamped like app.formats.add_months."""
-    return (
-        f"max(0, (:d_mi - {month_index(column)}) - "
-        f"(CASE WHEN :d_day < {day_of(column)} AND NOT :d_month_end THEN 1 ELSE 0 END))"
-    )
+    back = f"(CASE WHEN :d_day < {day_of(column)} AND :d_month_end = 0 THEN 1 ELSE 0 END)"
+    return d.greatest("0", f"(:d_mi - {month_index(column)}) - {back}")
 
 
-def _add_months(column: str, months: int) -> str:
-    """`column` + `months` calendar months, clamped at the month's end like
-    app.formats.add_months (SQLite's own '+n months' overflows into the next month)."""
-    end = f"date({column}, 'start of month', '+{months + 1} months', '-1 day')"
-    last_day = f"CAST(strftime('%d', {end}) AS INTEGER)"
-    return (
-        f"date({column}, 'start of month', '+{months} months', "
-        f"'+' || (min({day_of(column)}, {last_day}) - 1) || ' days')"
-    )
-
-
-def diragukan_start() -> str:
+def diragukan_start(d: Dialect) -> str:
     """The day a loan enters Diragukan under the koperasi preset: the day after the arrears
     pass the Kurang Lancar limit (app.loans.position.months_in_diragukan)."""
-    pokok = f"(CASE WHEN bullet THEN {_add_months('opd', 3)} ELSE {_add_months('opd', 6)} END)"
-    jasa = _add_months("ojd", 6)
-    return f"date(min(coalesce({pokok}, {jasa}), coalesce({jasa}, {pokok})), '+1 day')"
+    pokok = (
+        f"(CASE WHEN bullet = 1 THEN {d.add_months('opd', 3)} ELSE {d.add_months('opd', 6)} END)"
+    )
+    jasa = d.add_months("ojd", 6)
+    return d.add_days(d.least(f"coalesce({pokok}, {jasa})", f"coalesce({jasa}, {pokok})"), "1")
 
 
 def _band(column: str, lancar: int, kurang_lancar: int) -> str:
@@ -65,7 +55,7 @@ def _band(column: str, lancar: int, kurang_lancar: int) -> str:
     )
 
 
-def class_expression(policy: QualityPolicy, params: dict[str, Any]) -> str:
+def class_expression(d: Dialect, policy: QualityPolicy, params: dict[str, Any]) -> str:
     """SQL for the class code of a row of the `fin` CTE under `policy` (params filled in)."""
     if policy.key == "koperasi":
         rnum, rden = fraction(policy.cover_rescuable)
@@ -77,23 +67,26 @@ def class_expression(policy: QualityPolicy, params: dict[str, Any]) -> str:
             cover_u_den=uden,
             macet_after=policy.macet_after_months,
         )
-        principal = f"(CASE WHEN bullet THEN {_band('opd', 0, 3)} ELSE {_band('opd', 3, 6)} END)"
-        worst = f"max({principal}, {_band('ojd', 3, 6)})"
+        principal = (
+            f"(CASE WHEN bullet = 1 THEN {_band('opd', 0, 3)} ELSE {_band('opd', 3, 6)} END)"
+        )
+        worst = d.greatest(principal, _band("ojd", 3, 6))
         last_pay = (
             "(SELECT max(e.event_date) FROM loan_events e WHERE e.loan_id = fin.loan_id"
             " AND e.kind = 'pembayaran' AND e.event_date <= :d AND NOT EXISTS (SELECT 1"
             " FROM loan_events r WHERE r.reverses_id = e.id AND r.event_date <= :d))"
         )
-        after_pay = f"date({last_pay}, '+1 day')"
-        months_in_d = (
-            f"min({_whole_months('dstart')}, coalesce({_whole_months(after_pay)}, {NO_LOAN}))"
+        after_pay = d.add_days(last_pay, "1")
+        months_in_d = d.least(
+            _whole_months(d, "dstart"), f"coalesce({_whole_months(d, after_pay)}, {NO_LOAN})"
         )
         return (
-            f"(CASE WHEN in_court THEN 'M' WHEN {worst} = 0 THEN 'L' WHEN {worst} = 1 THEN 'KL'"
-            " WHEN rescuable AND coll * 100 * :cover_r_den < :cover_r_num * (outstanding + aj)"
-            " THEN 'M'"
-            " WHEN NOT rescuable AND coll * 100 * :cover_u_den < :cover_u_num * (outstanding + aj)"
-            " THEN 'M'"
+            f"(CASE WHEN in_court = 1 THEN 'M' WHEN {worst} = 0 THEN 'L'"
+            f" WHEN {worst} = 1 THEN 'KL'"
+            " WHEN rescuable = 1"
+            " AND coll * 100 * :cover_r_den < :cover_r_num * (outstanding + aj) THEN 'M'"
+            " WHEN rescuable = 0"
+            " AND coll * 100 * :cover_u_den < :cover_u_num * (outstanding + aj) THEN 'M'"
             f" WHEN {months_in_d} >= :macet_after THEN 'M' ELSE 'D' END)"
         )
     measure = "dpd" if policy.measure == "days" else "missed"

@@ -3,7 +3,6 @@ domain types, and the denda/allocation columns every loan and product carries.""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,7 @@ from app.loans.models import (
     LoanStatus,
 )
 from app.loans.schedule import Installment, VersionTerms
+from app.storage.engine import Row
 
 DENDA_FIELDS = (
     "denda_basis",
@@ -59,7 +59,7 @@ def denda_values(rule: DendaRule, order: Sequence[str], mode: str, payoff: str) 
     ]
 
 
-def denda_rule_of(row: sqlite3.Row) -> DendaRule:
+def denda_rule_of(row: Row) -> DendaRule:
     return DendaRule(
         basis=row["denda_basis"],
         rate=Decimal(row["denda_rate"]),
@@ -71,7 +71,7 @@ def denda_rule_of(row: sqlite3.Row) -> DendaRule:
     )
 
 
-def loan_of(row: sqlite3.Row) -> Loan:
+def loan_of(row: Row) -> Loan:
     return Loan(
         id=row["id"],
         application_no=row["application_no"],
@@ -112,7 +112,7 @@ def loan_of(row: sqlite3.Row) -> Loan:
     )
 
 
-def collateral_of(row: sqlite3.Row) -> Collateral:
+def collateral_of(row: Row) -> Collateral:
     return Collateral(
         id=row["id"],
         loan_id=row["loan_id"],
@@ -127,7 +127,7 @@ def collateral_of(row: sqlite3.Row) -> Collateral:
     )
 
 
-def guarantor_of(row: sqlite3.Row) -> Guarantor:
+def guarantor_of(row: Row) -> Guarantor:
     return Guarantor(
         id=row["id"],
         loan_id=row["loan_id"],

@@ -1,4 +1,5 @@
-"""Decision positions and board meetings with their attendance (append-only)."""
+"""Decision positions and board meetings with their attendance (append-only; portable SQL:
+runs on both engines)."""
 
 from __future__ import annotations
 
@@ -6,34 +7,38 @@ from datetime import date, time
 
 from app.clock import now_text
 from app.collection.meeting_models import DecisionPosition, Meeting, MeetingAttendee, MeetingDraft
-from app.storage.db import Database
+from app.storage.engine import Engine
 
 
 class MeetingsRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def insert_position(self, p: DecisionPosition) -> None:
-        self.db.execute(
+        self.db.run(
             "INSERT INTO decision_positions (decision_id, as_of, loan_status, outstanding,"
             " arrears_pokok, arrears_jasa, arrears_denda, quality, days_past_due,"
-            " installments_missed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                p.decision_id,
-                p.as_of.isoformat(),
-                p.loan_status,
-                p.outstanding,
-                p.arrears_pokok,
-                p.arrears_jasa,
-                p.arrears_denda,
-                p.quality,
-                p.days_past_due,
-                p.installments_missed,
-            ),
+            " installments_missed) VALUES (:decision_id, :as_of, :loan_status, :outstanding,"
+            " :arrears_pokok, :arrears_jasa, :arrears_denda, :quality, :days_past_due,"
+            " :installments_missed)",
+            {
+                "decision_id": p.decision_id,
+                "as_of": p.as_of.isoformat(),
+                "loan_status": p.loan_status,
+                "outstanding": p.outstanding,
+                "arrears_pokok": p.arrears_pokok,
+                "arrears_jasa": p.arrears_jasa,
+                "arrears_denda": p.arrears_denda,
+                "quality": p.quality,
+                "days_past_due": p.days_past_due,
+                "installments_missed": p.installments_missed,
+            },
         )
 
     def position(self, decision_id: int) -> DecisionPosition | None:
-        r = self.db.one("SELECT * FROM decision_positions WHERE decision_id = ?", (decision_id,))
+        r = self.db.one(
+            "SELECT * FROM decision_positions WHERE decision_id = :id", {"id": decision_id}
+        )
         if r is None:
             return None
         return DecisionPosition(
@@ -51,41 +56,48 @@ class MeetingsRepository:
 
     def insert_meeting(self, m: MeetingDraft, user_id: int | None) -> int:
         board = sum(1 for a in m.attendees if a.board)
-        cursor = self.db.execute(
+        meeting_id = self.db.insert_id(
             "INSERT INTO board_meetings (meeting_date, starts, ends, place, chair, secretary,"
             " decisions_from, decisions_to, board_size, created_by, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                m.meeting_date.isoformat(),
-                m.starts.isoformat(timespec="minutes"),
-                m.ends.isoformat(timespec="minutes") if m.ends else None,
-                m.place,
-                m.chair,
-                m.secretary,
-                m.decisions_from.isoformat(),
-                m.decisions_to.isoformat(),
-                max(1, board),
-                user_id,
-                now_text(),
-            ),
+            " VALUES (:meeting_date, :starts, :ends, :place, :chair, :secretary,"
+            " :decisions_from, :decisions_to, :board_size, :created_by, :created_at)"
+            " RETURNING id",
+            {
+                "meeting_date": m.meeting_date.isoformat(),
+                "starts": m.starts.isoformat(timespec="minutes"),
+                "ends": m.ends.isoformat(timespec="minutes") if m.ends else None,
+                "place": m.place,
+                "chair": m.chair,
+                "secretary": m.secretary,
+                "decisions_from": m.decisions_from.isoformat(),
+                "decisions_to": m.decisions_to.isoformat(),
+                "board_size": max(1, board),
+                "created_by": user_id,
+                "created_at": now_text(),
+            },
         )
-        meeting_id = cursor.lastrowid
-        assert meeting_id is not None
         for seq, a in enumerate(m.attendees, start=1):
-            self.db.execute(
+            self.db.run(
                 "INSERT INTO board_meeting_attendees (meeting_id, seq, name, position, present,"
-                " board) VALUES (?, ?, ?, ?, ?, ?)",
-                (meeting_id, seq, a.name.strip(), a.position, int(a.present), int(a.board)),
+                " board) VALUES (:meeting_id, :seq, :name, :position, :present, :board)",
+                {
+                    "meeting_id": meeting_id,
+                    "seq": seq,
+                    "name": a.name.strip(),
+                    "position": a.position,
+                    "present": int(a.present),
+                    "board": int(a.board),
+                },
             )
         return meeting_id
 
     def meeting(self, meeting_id: int) -> Meeting | None:
-        r = self.db.one("SELECT * FROM board_meetings WHERE id = ?", (meeting_id,))
+        r = self.db.one("SELECT * FROM board_meetings WHERE id = :id", {"id": meeting_id})
         if r is None:
             return None
         people = self.db.rows(
-            "SELECT * FROM board_meeting_attendees WHERE meeting_id = ? ORDER BY seq",
-            (meeting_id,),
+            "SELECT * FROM board_meeting_attendees WHERE meeting_id = :id ORDER BY seq",
+            {"id": meeting_id},
         )
         return Meeting(
             meeting_date=date.fromisoformat(r["meeting_date"]),

@@ -1,4 +1,5 @@
-"""Loan card storage: the loan's payment events and the card lines already printed."""
+"""Loan card storage: the loan's payment events and the card lines already printed (portable
+SQL: runs on both engines)."""
 
 from __future__ import annotations
 
@@ -7,29 +8,29 @@ from datetime import date
 from app.clock import now_text
 from app.passbook.card import CardEntry
 from app.passbook.layout import Position
-from app.storage.db import Database
+from app.storage.engine import Engine
 
 # Events that move pokok, jasa or denda (a reversal carries the negated amounts).
 _KINDS = ("pembayaran", "pembalikan", "keringanan", "potongan_pelunasan", "titipan_diterapkan")
 
 
 class CardRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def loan_amount(self, loan_id: int) -> int | None:
         return self.db.scalar(  # type: ignore[no-any-return]
-            "SELECT amount FROM loans WHERE id = ?", (loan_id,)
+            "SELECT amount FROM loans WHERE id = :id", {"id": loan_id}
         )
 
     def events(self, loan_id: int) -> list[tuple[int, date, str, int, int, int]]:
         """(id, date, receipt, pokok, jasa, denda) of the loan's money events, in order."""
-        marks = ", ".join("?" for _ in _KINDS)
+        marks = ", ".join(f":k{i}" for i in range(len(_KINDS)))
         rows = self.db.rows(
             "SELECT id, event_date, coalesce(receipt_no, '') AS receipt, pokok, jasa, denda"
-            f" FROM loan_events WHERE loan_id = ? AND kind IN ({marks})"
+            f" FROM loan_events WHERE loan_id = :loan AND kind IN ({marks})"
             " AND (pokok <> 0 OR jasa <> 0 OR denda <> 0) ORDER BY id",
-            (loan_id, *_KINDS),
+            {"loan": loan_id, **{f"k{i}": kind for i, kind in enumerate(_KINDS)}},
         )
         return [
             (
@@ -51,20 +52,22 @@ class CardRepository:
         )
 
     def printed_ids(self, loan_id: int) -> set[int]:
-        rows = self.db.rows("SELECT event_id FROM card_lines WHERE loan_id = ?", (loan_id,))
+        rows = self.db.rows(
+            "SELECT event_id FROM card_lines WHERE loan_id = :loan", {"loan": loan_id}
+        )
         return {r["event_id"] for r in rows}
 
     def last_position(self, loan_id: int) -> Position | None:
         row = self.db.one(
-            "SELECT page, line FROM card_lines WHERE loan_id = ? "
+            "SELECT page, line FROM card_lines WHERE loan_id = :loan "
             "ORDER BY page DESC, line DESC LIMIT 1",
-            (loan_id,),
+            {"loan": loan_id},
         )
         return Position(row["page"], row["line"]) if row else None
 
     def lines(self, loan_id: int) -> list[tuple[Position, CardEntry]]:
         rows = self.db.rows(
-            "SELECT * FROM card_lines WHERE loan_id = ? ORDER BY page, line", (loan_id,)
+            "SELECT * FROM card_lines WHERE loan_id = :loan ORDER BY page, line", {"loan": loan_id}
         )
         return [
             (
@@ -83,22 +86,23 @@ class CardRepository:
         ]
 
     def insert(self, loan_id: int, pos: Position, entry: CardEntry, user_id: int | None) -> None:
-        self.db.execute(
+        self.db.run(
             "INSERT INTO card_lines (loan_id, page, line, event_id, paid_on, receipt, pokok,"
             " jasa, denda, remaining, printed_at, printed_by)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                loan_id,
-                pos.page,
-                pos.line,
-                entry.event_id,
-                entry.on.isoformat(),
-                entry.receipt,
-                entry.pokok,
-                entry.jasa,
-                entry.denda,
-                entry.remaining,
-                now_text(),
-                user_id,
-            ),
+            " VALUES (:loan_id, :page, :line, :event_id, :paid_on, :receipt, :pokok,"
+            " :jasa, :denda, :remaining, :printed_at, :printed_by)",
+            {
+                "loan_id": loan_id,
+                "page": pos.page,
+                "line": pos.line,
+                "event_id": entry.event_id,
+                "paid_on": entry.on.isoformat(),
+                "receipt": entry.receipt,
+                "pokok": entry.pokok,
+                "jasa": entry.jasa,
+                "denda": entry.denda,
+                "remaining": entry.remaining,
+                "printed_at": now_text(),
+                "printed_by": user_id,
+            },
         )

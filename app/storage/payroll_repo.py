@@ -1,14 +1,14 @@
 """Storage of payroll deduction (potong gaji): the members of an employer, the posted
-batches with their items, and the reversal of a whole batch."""
+batches with their items, and the reversal of a whole batch (portable SQL: runs on both
+engines)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from app.clock import now_text
-from app.storage.db import Database
+from app.storage.engine import Engine, Row
 
 
 class EmployeeRow(NamedTuple):
@@ -35,38 +35,40 @@ class ItemRow(NamedTuple):
     difference: str
 
 
+def _employee(row: Row) -> EmployeeRow:
+    return EmployeeRow(*(row[f] for f in EmployeeRow._fields))
+
+
 class PayrollRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def employers(self) -> list[str]:
-        rows = self.db.sql.conn.execute(
+        rows = self.db.rows(
             "SELECT DISTINCT employer FROM members WHERE employer <> '' ORDER BY employer"
         )
-        return [str(r[0]) for r in rows]
+        return [str(r["employer"]) for r in rows]
 
     def employees(self, employer: str) -> list[EmployeeRow]:
         """Every member (any status) of `employer`, by member number."""
-        rows = self.db.sql.conn.execute(
-            "SELECT id, number, employee_no, name, status, payroll_sukarela FROM members"
-            " WHERE employer = ?"
+        rows = self.db.rows(
+            f"SELECT {', '.join(EmployeeRow._fields)} FROM members WHERE employer = :e"
             " ORDER BY number",
-            (employer,),
+            {"e": employer},
         )
-        return [EmployeeRow(*r) for r in rows]
+        return [_employee(r) for r in rows]
 
     def member_by_number(self, number: str) -> EmployeeRow | None:
-        row = self.db.sql.conn.execute(
-            "SELECT id, number, employee_no, name, status, payroll_sukarela FROM members"
-            " WHERE number = ?",
-            (number,),
-        ).fetchone()
-        return EmployeeRow(*row) if row else None
+        row = self.db.one(
+            f"SELECT {', '.join(EmployeeRow._fields)} FROM members WHERE number = :n",
+            {"n": number},
+        )
+        return _employee(row) if row else None
 
-    def batch_with_hash(self, file_hash: str) -> sqlite3.Row | None:
+    def batch_with_hash(self, file_hash: str) -> Row | None:
         return self.db.one(
-            "SELECT id, employer, month, created_at FROM payroll_batches WHERE file_hash = ?",
-            (file_hash,),
+            "SELECT id, employer, month, created_at FROM payroll_batches WHERE file_hash = :h",
+            {"h": file_hash},
         )
 
     def add_batch(
@@ -79,53 +81,61 @@ class PayrollRepository:
         total: int,
         user_id: int | None,
     ) -> int:
-        cursor = self.db.execute(
+        return self.db.insert_id(
             "INSERT INTO payroll_batches (employer, month, pay_date, file_name, file_hash,"
-            " total, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (employer, month, pay_date, file_name, file_hash, total, now_text(), user_id),
+            " total, created_at, created_by) VALUES (:employer, :month, :pay_date, :file_name,"
+            " :file_hash, :total, :created_at, :created_by) RETURNING id",
+            {
+                "employer": employer,
+                "month": month,
+                "pay_date": pay_date,
+                "file_name": file_name,
+                "file_hash": file_hash,
+                "total": total,
+                "created_at": now_text(),
+                "created_by": user_id,
+            },
         )
-        return int(cursor.lastrowid or 0)
 
     def add_items(self, batch_id: int, items: Sequence[ItemRow]) -> None:
-        self.db.sql.conn.executemany(
-            "INSERT INTO payroll_items (batch_id, row_no, member_id, member_number,"
-            " employee_no, name, item, billed, deducted, loan_event_id, savings_tx_id,"
-            " receipt_no, difference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(batch_id, *item) for item in items],
+        columns = ("batch_id", *ItemRow._fields)
+        sql = (
+            f"INSERT INTO payroll_items ({', '.join(columns)})"
+            f" VALUES ({', '.join(':' + c for c in columns)})"
         )
+        for item in items:
+            self.db.run(sql, {"batch_id": batch_id, **item._asdict()})
 
     def batch(self, batch_id: int) -> dict[str, Any] | None:
         row = self.db.one(
             "SELECT b.*, r.reason AS reversal_reason, r.created_at AS reversed_at"
             " FROM payroll_batches b LEFT JOIN payroll_reversals r ON r.batch_id = b.id"
-            " WHERE b.id = ?",
-            (batch_id,),
+            " WHERE b.id = :id",
+            {"id": batch_id},
         )
-        return dict(row) if row else None
+        return {k: row[k] for k in row.keys()} if row else None  # noqa: SIM118
 
     def batches(self, employer: str | None = None) -> list[dict[str, Any]]:
-        where, params = ("WHERE b.employer = ?", (employer,)) if employer else ("", ())
-        rows = self.db.sql.conn.execute(
+        where, params = ("WHERE b.employer = :e", {"e": employer}) if employer else ("", {})
+        rows = self.db.rows(
             "SELECT b.id, b.employer, b.month, b.pay_date, b.file_name, b.total, b.created_at,"
             " r.created_at AS reversed_at FROM payroll_batches b"
             f" LEFT JOIN payroll_reversals r ON r.batch_id = b.id {where} ORDER BY b.id DESC",
             params,
         )
-        names = [d[0] for d in rows.description]
-        return [dict(zip(names, r, strict=True)) for r in rows]
+        return [{k: r[k] for k in r.keys()} for r in rows]  # noqa: SIM118
 
     def items(self, batch_id: int) -> list[ItemRow]:
-        rows = self.db.sql.conn.execute(
-            "SELECT row_no, member_id, member_number, employee_no, name, item, billed,"
-            " deducted, loan_event_id, savings_tx_id, receipt_no, difference"
-            " FROM payroll_items WHERE batch_id = ? ORDER BY id",
-            (batch_id,),
+        rows = self.db.rows(
+            f"SELECT {', '.join(ItemRow._fields)} FROM payroll_items WHERE batch_id = :b"
+            " ORDER BY id",
+            {"b": batch_id},
         )
-        return [ItemRow(*r) for r in rows]
+        return [ItemRow(*(r[f] for f in ItemRow._fields)) for r in rows]
 
     def add_reversal(self, batch_id: int, reason: str, user_id: int | None) -> None:
-        self.db.execute(
+        self.db.run(
             "INSERT INTO payroll_reversals (batch_id, reason, created_at, created_by)"
-            " VALUES (?, ?, ?, ?)",
-            (batch_id, reason, now_text(), user_id),
+            " VALUES (:b, :reason, :at, :by)",
+            {"b": batch_id, "reason": reason, "at": now_text(), "by": user_id},
         )

@@ -53,18 +53,18 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 898,
+    "? placeholder": 560,
     "INSERT OR IGNORE/REPLACE": 1,
     "group_concat": 2,
-    "scalar max/min": 13,
+    "scalar max/min": 2,
     "IS [NOT] value": 1,
-    "LIKE (case-insensitive only on SQLite)": 18,
-    "SQLite function": 6,
+    "LIKE (case-insensitive only on SQLite)": 7,
+    "SQLite function": 0,
     "rowid": 0,
     "PRAGMA/sqlite_master": 5,
-    "cursor.lastrowid": 60,
-    "sqlite3 API": 113,
-    "the SQLite connection (db.sql)": 30,
+    "cursor.lastrowid": 31,
+    "sqlite3 API": 94,
+    "the SQLite connection (db.sql)": 24,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
 
@@ -74,6 +74,22 @@ PORTABLE = {
     "audit_repo.py",
     "users_repo.py",
     "role_requests_repo.py",
+    "collection_decisions_repo.py",
+    "payroll_repo.py",
+    "passbook_repo.py",
+    "documents_repo.py",
+    "meetings_repo.py",
+    "passbook_card_repo.py",
+    "collection_cases_repo.py",
+    "collection_letters_repo.py",
+    "loans_products_repo.py",
+    "loans_snapshots_repo.py",
+    "loans_portfolio_repo.py",
+    "loans_rows.py",
+    "loans_quality_repo.py",
+    "loans_quality_sql.py",
+    "loans_list_repo.py",
+    "members_repo.py",
 }
 """Repositories already written against the Engine protocol: none of the forms, on any count."""
 

@@ -17,7 +17,8 @@ import sqlite_utils
 from app.storage.schema._sql import run as _run
 
 TOTALS = """INSERT INTO ledger_month_totals (account, month, closing, debit, credit, lines)
-    SELECT l.account, substr(j.date, 1, 7), j.source = 'tutup_buku', sum(l.debit),
+    SELECT l.account, substr(j.date, 1, 7),
+        CASE WHEN j.source = 'tutup_buku' THEN 1 ELSE 0 END, sum(l.debit),
         sum(l.credit), count(*) FROM journal_lines l JOIN journals j ON j.id = l.journal_id
     {where} GROUP BY 1, 2, 3
     ON CONFLICT (account, month, closing) DO UPDATE SET debit = debit + excluded.debit,

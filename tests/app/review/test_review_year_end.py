@@ -39,7 +39,7 @@ EXPENSE = {"5201": 1_500_000, "5203": 250_250, "5204": 99_999, "5401": 10_000}
 # result before tax 4.791.357 − 1.860.249 = 2.931.108; cash at 31-12 = the same 2.931.108
 
 
-def _lines(bk: Books) -> PeriodClose:
+def _lines(bk: Books, cash: int = 2_931_108) -> PeriodClose:
     for code, amount in INCOME.items():
         bk.manual.submit(
             bk.admin,
@@ -55,7 +55,7 @@ def _lines(bk: Books) -> PeriodClose:
             [Line(code, amount), Line("1101", 0, amount)],
         )
     closing = PeriodClose(bk.ledger)
-    CashBook(bk.ledger).count(bk.admin, DEC, 2_931_108)
+    CashBook(bk.ledger).count(bk.admin, DEC, cash)
     assert closing.close_month(bk.admin, 2025, 12) == []
     return closing
 
@@ -333,3 +333,77 @@ def test_allocation_and_payout_to_sukarela(services: Services, shu_year: dict[st
     again = books_.pay_all(admin, 2025, PAY, "sukarela", today=TODAY)
     assert (again.paid, again.amount) == (0, 0)  # never twice
     assert -services.ledger.repo.balance(["2109"], PAY) == 54_054
+
+
+def test_share_never_paid_twice_and_leaver_paid_in_cash(
+    services: Services, shu_year: dict[str, int]
+) -> None:
+    admin, pengurus = admin_user(services), make_user(services)
+    with services.db.atomic():
+        ClosingRepository(services.db).add_lock("tutup", "2025-12", DEC, admin.id)
+    services.closing.close_year(admin, 2025)
+    books_ = services.shu_books
+    books_.allocate(pengurus, 2025, RAT, "05/RAT/2026")
+    with pytest.raises(ValidationError, match="sudah dibagi"):
+        books_.allocate(pengurus, 2025, RAT, "05/RAT/2026")
+    books_.pay_all(admin, 2025, PAY, "sukarela", today=TODAY)
+    shares = {s.member_id: s for s in books_.shares(2025)}
+    with pytest.raises(ValidationError, match="sudah dibayar"):
+        books_.pay(admin, shares[shu_year["a"]].share_id, PAY)
+    # C (left) collects her 54.054 in cash: Dr 2109 / Cr Kas, and 2109 is then empty
+    cash = books_.pay_all(admin, 2025, PAY, "tunai", today=TODAY)
+    assert (cash.paid, cash.amount) == (1, 54_054)
+    assert services.ledger.repo.balance(["2109"], PAY) == 0 and books_.unpaid(2025) == 0
+
+
+@pytest.mark.parametrize(
+    ("left_on", "months"),
+    # month-ends while still a member: leaving on 30-04 keeps April (4), on 30-05 May is
+    # already gone (4), on 31-05 May counts (5)
+    [(date(2025, 4, 30), 4), (date(2025, 5, 30), 4), (date(2025, 5, 31), 5)],
+)
+def test_leaver_counts_month_ends_of_membership(
+    services: Services, left_on: date, months: int
+) -> None:
+    admin = admin_user(services)
+    a = make_member(services, admin, name="Ani", serial=1).id
+    c = make_member(services, admin, name="Cici", serial=3).id
+    dep = services.savings.deposit
+    dep(admin, a, SavingsKind.WAJIB, 100_000, date(2024, 12, 1), today=TODAY)
+    dep(admin, c, SavingsKind.WAJIB, 100_000, date(2024, 12, 1), today=TODAY)
+    services.members.change_status(admin, c, MemberStatus.KELUAR, left_on, "x", today=TODAY)
+    services.manual_journals.submit(
+        admin, date(2025, 6, 30), "Giro", [Line("1101", 1_000_000), Line("4201", 0, 1_000_000)]
+    )
+    result = ShuService(services.db, services.audit).compute(2025)
+    # SHU 1.000.000, JMA 20 % = 200.000 split 12 : months (A a member all year)
+    rows = {r.member_id: r.jma for r in result.rows}
+    # months 4: A 200.000 × 12/16 = 150.000, C 50.000; months 5: A 200.000 × 12/17 =
+    # 141.176,47 → 141.176, C 200.000 × 5/17 = 58.823,53 → 58.823 + the 1 rupiah left = 58.824
+    expected = {4: (150_000, 50_000), 5: (141_176, 58_824)}[months]
+    assert (rows[a], rows[c]) == expected
+
+
+def test_final_regime_less_monthly_instalments(services: Services) -> None:
+    bk = books(services, loans=0)
+    TaxSettingsService(services.db, services.audit).save(bk.admin, TaxSettings("final", 2023))
+    # monthly PPh final already expensed in the year: 3 × 5.000 = 15.000 (Dr 5901 / Cr Kas)
+    for month in (3, 6, 9):
+        bk.manual.submit(
+            bk.admin,
+            date(2025, month, 15),
+            "PPh final",
+            [Line("5901", 5_000), Line("1101", 0, 5_000)],
+        )
+    closing = _lines(bk, cash=2_931_108 - 15_000)
+    # the year's tax 23.456 (0,5 % of 4.691.356, see above) less 15.000 booked = 8.456 due
+    tax = closing.year_tax(2025)
+    assert (tax.tax, tax.booked, tax.due) == (23_456, 15_000, 8_456)
+    penutup = closing.close_year(bk.admin, 2025)
+    tax_id = closing.tax_journal(2025)
+    assert tax_id is not None
+    assert _entries(bk, tax_id) == [("2108", 0, 8_456), ("5901", 8_456, 0)]
+    # 5901 closed with 15.000 + 8.456 = 23.456; 3107 = 2.931.108 − 23.456 = 2.907.652
+    entries = _entries(bk, penutup)
+    assert ("5901", 0, 23_456) in entries and ("3107", 0, 2_907_652) in entries
+    assert closing.year_tax(2025).due == 8_456  # read back after the journal: unchanged

@@ -177,7 +177,16 @@ class ClosingRepository:
         }
 
     def jasa_paid(self, start: date, end: date) -> dict[int, int]:
-        return self._per_member("sum(e.jasa)", "e.kind <> 'pencairan'", start, end)
+        """Jasa the members paid: payments and advances applied, less their reversals; not
+        jasa waived (keringanan) nor given up on early payoff (potongan pelunasan)."""
+        paid = "('pembayaran', 'titipan_diterapkan')"
+        return self._per_member(
+            "sum(e.jasa)",
+            f"(e.kind IN {paid} OR (e.kind = 'pembalikan' AND (SELECT o.kind FROM loan_events"
+            f" o WHERE o.id = e.reverses_id) IN {paid}))",
+            start,
+            end,
+        )
 
     def loans_taken(self, start: date, end: date) -> dict[int, int]:
         return self._per_member("sum(l.amount)", "e.kind = 'pencairan'", start, end)

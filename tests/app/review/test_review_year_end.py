@@ -195,12 +195,17 @@ def test_year_locks_and_late_event_lands_in_open_period(services: Services) -> N
 
 # -- 3. SHU allocation and members' shares -----------------------------------------------------
 
-# The SHU year 2025 (tax regime manual, default SHU percentages 40/20/20/5/5/2,5/2,5/5):
+# The SHU year 2025 (tax regime manual, default SHU percentages 40/20/20/5/5/2,5/2,5/5).
+# Loans are 'Pinjaman Umum', flat 1,5 % a month, disbursed 11-12-2024, first due 10-01-2025;
+# a payment fills denda, jasa, pokok of the oldest instalment, then the next instalment's jasa.
 # - A: pokok 100.000 + wajib 200.000 on 01-12-2024 → 300.000 at each of 12 month-ends;
-#   loan 10 juta/10 bulan (disbursed 11-12-2024): instalments 10-01 and 10-02-2025 each pay
-#   jasa 200.000 → jasa paid 400.000;
-# - B: wajib 600.000 on 15-10-2025 → month-ends Oct, Nov, Dec; loan 5 juta/10 bulan, one
-#   instalment 10-01-2025 with jasa 100.000;
+#   loan 10 juta/10 bulan: instalment 1.000.000 pokok + 150.000 jasa. Pays 1.200.000 on
+#   10-01: jasa 150.000 + pokok 1.000.000 + 50.000 of February's jasa; 1.200.000 on 10-02:
+#   February's jasa left 100.000 + pokok 1.000.000 + 100.000 of March's jasa →
+#   jasa paid 150.000 + 50.000 + 100.000 + 100.000 = 400.000;
+# - B: wajib 600.000 on 15-10-2025 → month-ends Oct, Nov, Dec; loan 5 juta/10 bulan
+#   (500.000 + 75.000 jasa); pays 600.000 on 10-01: jasa 75.000 + pokok 500.000 + 25.000 of
+#   February's jasa → jasa paid 100.000;
 # - C: pokok 500.000 on 01-12-2024, left on 20-05-2025 → month-ends Jan–Apr only; no loan.
 # Income: jasa 400.000 + 100.000 = 500.000 (4101) + giro 700.007 (4201) = 1.200.007;
 # expense ATK 200.000 → SHU 1.000.007.
@@ -407,3 +412,35 @@ def test_final_regime_less_monthly_instalments(services: Services) -> None:
     entries = _entries(bk, penutup)
     assert ("5901", 0, 23_456) in entries and ("3107", 0, 2_907_652) in entries
     assert closing.year_tax(2025).due == 8_456  # read back after the journal: unchanged
+
+
+def test_jua_counts_jasa_paid_not_jasa_waived(services: Services) -> None:
+    admin, pengurus = admin_user(services), make_user(services)
+    a = make_member(services, admin, name="Ani", serial=1).id
+    b = make_member(services, admin, name="Budi", serial=2).id
+    services.savings.deposit(admin, a, SavingsKind.WAJIB, 100_000, date(2024, 12, 1), today=TODAY)
+    payments = services.loans.payments
+    loan_a = make_loan(services, admin, a, amount=10_000_000, months=10)
+    # exactly the first instalment: 1.000.000 pokok + 150.000 jasa (flat 1,5 % of 10 juta)
+    payments.record_payment(admin, loan_a.id, 1_150_000, date(2025, 1, 10), "tunai", today=TODAY)
+    loan_b = make_loan(services, admin, b, amount=5_000_000, months=10)
+    # B pays nothing: the first instalment's jasa 75.000 (1,5 % of 5 juta) is waived
+    payments.waive(
+        admin, loan_b.id, "jasa", 75_000, "musibah banjir", pengurus, date(2025, 1, 10), TODAY
+    )
+    # C pays an instalment (500.000 + 75.000) that is reversed the next day: nothing paid
+    c = make_member(services, admin, name="Cici", serial=3).id
+    loan_c = make_loan(services, admin, c, amount=5_000_000, months=10)
+    paid = payments.record_payment(
+        admin, loan_c.id, 575_000, date(2025, 1, 10), "tunai", today=TODAY
+    )
+    payments.reverse(admin, paid.id, "salah input anggota", date(2025, 1, 11), TODAY)
+    services.manual_journals.submit(
+        admin, date(2025, 6, 30), "Giro", [Line("1101", 1_000_000), Line("4201", 0, 1_000_000)]
+    )
+    result = ShuService(services.db, services.audit).compute(2025)
+    # SHU: jasa 150.000 received (cash basis: the waived jasa was never income) + giro
+    # 1.000.000 = 1.150.000; JUA 20 % = 230.000, all of it to A, the only one who paid jasa
+    assert result.shu == 1_150_000 and result.pools["jua"] == 230_000
+    jua = {r.member_id: r.jua for r in result.rows}
+    assert (jua.get(a, 0), jua.get(b, 0), jua.get(c, 0)) == (230_000, 0, 0)

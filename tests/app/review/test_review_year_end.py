@@ -444,3 +444,20 @@ def test_jua_counts_jasa_paid_not_jasa_waived(services: Services) -> None:
     assert result.shu == 1_150_000 and result.pools["jua"] == 230_000
     jua = {r.member_id: r.jua for r in result.rows}
     assert (jua.get(a, 0), jua.get(b, 0), jua.get(c, 0)) == (230_000, 0, 0)
+
+
+def test_equal_remainders_go_to_the_lowest_member_number(services: Services) -> None:
+    admin = admin_user(services)
+    ids = {s: make_member(services, admin, name=f"Anggota {s}", serial=s).id for s in (1, 2, 3)}
+    for member_id in ids.values():
+        services.savings.deposit(
+            admin, member_id, SavingsKind.WAJIB, 100_000, date(2024, 12, 1), today=TODAY
+        )
+    services.manual_journals.submit(
+        admin, date(2025, 6, 30), "Giro", [Line("1101", 1_000_000), Line("4201", 0, 1_000_000)]
+    )
+    result = ShuService(services.db, services.audit).compute(2025)
+    # JMA 20 % of 1.000.000 = 200.000 over three equal bases: 66.666,67 each, floors 199.998;
+    # the 2 rupiah left go to the two lowest member numbers (the rule printed on the list)
+    by_number = sorted((r.number, r.jma) for r in result.rows)
+    assert [jma for _, jma in by_number] == [66_667, 66_667, 66_666]

@@ -2,6 +2,8 @@
 - PPh final 0,5 % of gross business income (41xx) for four tax years from its start year;
 - the normal corporate rate on the year's result, with the Pasal 31E halving on the part of
   taxable income that corresponds to Rp4,8 miliar of turnover (turnover up to Rp50 miliar);
+  income already final-taxed at source (jasa giro / bunga bank, 4201) is outside both the
+  taxable income and that turnover;
 - booked by hand through Jurnal Umum (the default: nothing is posted at the year end).
 The tax still due at the year end (the year's tax less what was already expensed to 5901 during
 the year, e.g. monthly PPh final) is posted Dr 5901 Beban pajak / Cr 2108 Utang PPh dated 31
@@ -24,6 +26,7 @@ KEY = "pajak.tahunan"
 TAX_EXPENSE = "5901"  # beban pajak penghasilan
 TAX_PAYABLE = "2108"  # utang PPh badan / PPh final 0,5 %
 BUSINESS_INCOME = "41"  # gross business income: the 41xx accounts
+FINAL_TAXED = ("4201",)  # jasa giro / bunga bank: PPh 4(2) final already withheld by the bank
 FINAL_RATE = Decimal("0.5")
 FINAL_YEARS = 4  # a koperasi may use PPh final for four tax years (PP 55/2022)
 SMALL_TURNOVER = 4_800_000_000
@@ -113,6 +116,8 @@ def year_tax(settings: TaxSettings, year: int, movements: list[Any], booked_tax:
     for r in movements:
         net = int(r["net"])
         if r["type"] == "pendapatan":
+            if str(r["code"]).startswith(FINAL_TAXED):
+                continue  # final-taxed at source: outside the PKP and the 31E turnover
             turnover -= net
             result -= net
             if str(r["code"]).startswith(BUSINESS_INCOME):

@@ -142,13 +142,8 @@ def test_final_window_edges_by_year() -> None:
         assert year_tax(settings, y, rows, 0).tax == expected, y
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Review finding: jasa giro (4201) is already final-taxed (PPh 4(2), LEDGER.md §4 "
-    "'bank interest is already final-taxed'), so under the normal regime it should leave both "
-    "the PKP and the Pasal 31E turnover; the code counts every pendapatan. LEDGER.md leaves the "
-    "normal-regime base unstated: for the lead to decide.",
-)
+# Jasa giro (4201) is final-taxed at the bank (LEDGER.md §4): outside the PKP and the 31E
+# turnover under the normal regime; the PPh final 0,5 % base is 41xx only anyway.
 def test_normal_regime_excludes_final_taxed_giro() -> None:
     rows = [
         {"code": "4101", "type": "pendapatan", "net": -3_000_000},

@@ -91,7 +91,10 @@ def test_year_end_tax_journal_before_penutup(services: Services) -> None:
     TaxSettingsService(services.db, services.audit).save(bk.admin, TaxSettings("normal"))
     submit = bk.manual.submit
     submit(
-        bk.admin, date(2025, 1, 5), "Giro", [Line("1101", 1_000_000), Line("4201", 0, 1_000_000)]
+        bk.admin,
+        date(2025, 1, 5),
+        "Provisi",
+        [Line("1101", 1_000_000), Line("4102", 0, 1_000_000)],
     )
     submit(bk.admin, date(2025, 6, 5), "ATK", [Line("5203", 300_000), Line("1101", 0, 300_000)])
     submit(bk.admin, date(2025, 7, 5), "PPh 25", [Line("5901", 50_000), Line("1101", 0, 50_000)])

@@ -107,15 +107,16 @@ def test_first_year_after_window_is_normal_with_31e(services: Services) -> None:
     TaxSettingsService(services.db, services.audit).save(bk.admin, TaxSettings("final", 2021))
     closing = _lines(bk)
     tax = closing.year_tax(2025)
-    # taxable 2.931.108 → PKP rounded down to the thousand 2.931.000; turnover 4.791.357
-    # ≤ Rp4,8 miliar so the whole PKP at 22 % / 2 = 11 %: 2.931.000 × 11 % = 322.410
-    assert (tax.regime, tax.base, tax.tax) == ("normal", 2_931_108, 322_410)
+    # taxable 2.931.108 less the final-taxed giro 100.001 = 2.831.107 → PKP rounded down to the
+    # thousand 2.831.000; turnover (giro left out) 4.691.356 ≤ Rp4,8 miliar so the whole PKP at
+    # 22 % / 2 = 11 %: 2.831.000 × 11 % = 311.410
+    assert (tax.regime, tax.base, tax.tax) == ("normal", 2_831_107, 311_410)
     penutup = closing.close_year(bk.admin, 2025)
     tax_id = closing.tax_journal(2025)
     assert tax_id is not None
-    assert _entries(bk, tax_id) == [("2108", 0, 322_410), ("5901", 322_410, 0)]
-    # 3107: 2.931.108 − 322.410 = 2.608.698
-    assert ("3107", 0, 2_608_698) in _entries(bk, penutup)
+    assert _entries(bk, tax_id) == [("2108", 0, 311_410), ("5901", 311_410, 0)]
+    # 3107: the whole result 2.931.108 − 311.410 = 2.619.698
+    assert ("3107", 0, 2_619_698) in _entries(bk, penutup)
 
 
 def test_31e_split_above_4_8_miliar_by_hand() -> None:

@@ -48,14 +48,18 @@ def cutover(conn: sqlite3.Connection) -> list[str]:
             (cut, OPENING_SOURCE),
         )
     ]
-    for loan_id, x in loans.items():
+    if loans:  # one pass: an imported loan's lines dated before its own cut-over
+        last = max(x.cut for x in loans.values()).isoformat()
+        rows = conn.execute(
+            "SELECT DISTINCT l.loan_id, j.number, j.date FROM journals j JOIN journal_lines l"
+            " ON l.journal_id = j.id WHERE l.loan_id IS NOT NULL AND j.date >= ? AND j.date < ?"
+            " ORDER BY j.id",
+            (cut, last),
+        )
         early += [
-            f"{r[0]} ({r[1]}, pinjaman #{loan_id})"
-            for r in conn.execute(
-                "SELECT DISTINCT j.number, j.date FROM journals j JOIN journal_lines l"
-                " ON l.journal_id = j.id WHERE l.loan_id = ? AND j.date < ? AND j.date >= ?",
-                (loan_id, x.cut.isoformat(), cut),
-            )
+            f"{r[1]} ({r[2]}, pinjaman #{r[0]})"
+            for r in rows
+            if r[0] in loans and r[2] < loans[r[0]].cut.isoformat()
         ]
     if not early:
         return []

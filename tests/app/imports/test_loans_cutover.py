@@ -152,3 +152,29 @@ def test_the_cut_over_is_read_back_from_the_stored_loan(
     latest = max(date(1990, 1, 1), cut - timedelta(days=back))
     assert imported_loan(note, paid, latest).cut == cut
     assert imported_loan("", paid, latest).cut == latest
+
+
+def test_check_names_a_loan_line_before_its_own_cut_over(
+    services: Services, tmp_path: Path
+) -> None:
+    """Savings brought in a month earlier start the file's cut-over; a loan's line dated
+    between that and the loan's own cut-over is still named."""
+    _import(services, tmp_path, [_good("PK-1", "00001")])
+    user = make_user(services, username="kedua")
+    path = xlsx(tmp_path / "s.xlsx", opening.SAVINGS_HEADERS, [["00002", 100_000, 0, 0, None]])
+    earlier = CUT - timedelta(days=30)
+    services.imports.run(user, "savings", path, opening.ImportOptions(as_of=earlier),
+                         backup_folder=tmp_path / "b")  # fmt: skip
+    services.close()
+    assert check_database(services.db.path).problems == []
+    services = Services.open(services.db.path)
+    loan = services.loans.list_rows(CUT)[0].loan_id
+    with services.db.atomic():
+        services.ledger.repo.write(
+            on=CUT - timedelta(days=1), source="uji", source_id=1, role="uji",
+            description="uji", lines=[Line("1105", 5, 0, None, loan), Line("3999", 0, 5)],
+            user_id=None,
+        )  # fmt: skip
+    services.close()
+    problems = check_database(services.db.path).problems
+    assert any(f"pinjaman #{loan})" in p for p in problems), problems

@@ -1,7 +1,8 @@
 """Writing checked loan rows: each loan with its regenerated schedule (version 0), its
 disbursement before the cut-over, one opening event at the cut-over for what was paid
 before it (method `saldo_awal`), the denda owed at the cut-over crystallised on the
-instalments, and its collateral and guarantor — in bulk, inside the import's transaction."""
+instalments, and its collateral and guarantor — in bulk, inside the import's transaction.
+The books post only the position at the cut-over (app/ledger/derive.loan_event)."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ reversal of the original's journal (`reverses`)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TypedDict
@@ -98,15 +99,42 @@ def jasa_sukarela_event(
     )
 
 
+OPENING_METHOD = "saldo_awal"  # the events of a loan the cut-over import brought in
+_CUT = re.compile(r"pindahan per (\d{2})/(\d{2})/(\d{4})")
+
+
+@dataclass(frozen=True)
+class ImportedLoan:
+    """A loan the cut-over import brought in: its cut-over and the pokok paid before it."""
+
+    cut: date
+    pokok_paid: int
+
+
+def imported_loan(decision_note: str, pokok_paid: int, latest: date) -> ImportedLoan:
+    """From the stored loan: the cut-over its import note names (app/imports/loans_write),
+    else the latest of its opening events."""
+    found = _CUT.search(decision_note)
+    cut = date(int(found[3]), int(found[2]), int(found[1])) if found else latest
+    return ImportedLoan(max(cut, latest), pokok_paid)
+
+
 def loan_key(event_id: int, kind: EventKind) -> tuple[str, int, str]:
     cls = LOAN_EVENT_TYPES[kind]
     return (cls.SOURCE, event_id, cls.ROLE)
 
 
 def loan_event(
-    p: Payment, member_id: int, product_id: int | None, original: Payment | None = None
+    p: Payment,
+    member_id: int,
+    product_id: int | None,
+    original: Payment | None = None,
+    imported: ImportedLoan | None = None,
 ) -> ev.Event | Reverses:
-    """The ledger event of one stored loan event; a pembalikan (`original`) → Reverses."""
+    """The ledger event of one stored loan event; a pembalikan (`original`) → Reverses. The
+    events of an imported loan (method `saldo_awal`, `imported`: its cut-over) post only the
+    position at the cut-over (LEDGER.md §5.4 item 9): its disbursement the pokok outstanding
+    then, against 3999; what was paid before posts nothing."""
     if p.kind == EventKind.PEMBALIKAN:
         assert original is not None and p.reverses_id == original.id
         return Reverses(loan_key(original.id, original.kind), p.event_date)
@@ -119,7 +147,14 @@ def loan_event(
         "note": p.receipt_no or "",
     }
     e: ev.Event
-    if p.kind == EventKind.PENCAIRAN:
+    if p.method == OPENING_METHOD and p.kind == EventKind.PENCAIRAN:
+        if imported is None:
+            raise ValueError(f"imported loan {p.loan_id} without its cut-over")
+        common["on"] = imported.cut
+        e = ev.LoanOpening(pokok=p.amount - imported.pokok_paid, **common)
+    elif p.method == OPENING_METHOD and p.kind == EventKind.PEMBAYARAN:
+        e = ev.PaidBeforeCutOver(pokok=p.pokok, jasa=p.jasa, **common)
+    elif p.kind == EventKind.PENCAIRAN:
         e = ev.Disbursement(
             plafon=p.amount, admin_fee=p.fee, method=p.method, transfer=p.transfer, **common
         )

@@ -351,6 +351,30 @@ class BerjangkaClose(Event):
     penalty: int = 0
 
 
+@dataclass(frozen=True, kw_only=True)
+class LoanOpening(Event):
+    """A loan brought in by the cut-over import (its stored disbursement, method `saldo_awal`,
+    keyed as the disbursement): the position at the cut-over (`on`) — the pokok outstanding
+    to 1105 against 3999; nothing of before the cut-over (no Kas, no income)."""
+
+    SOURCE = Disbursement.SOURCE
+    ROLE = Disbursement.ROLE
+    LABEL = "Saldo awal pinjaman pindahan"
+    pokok: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class PaidBeforeCutOver(Event):
+    """What an imported loan's member paid before the cut-over (its stored payment, method
+    `saldo_awal`, keyed as the payment): history of the old books, it posts nothing."""
+
+    SOURCE = InstalmentPayment.SOURCE
+    ROLE = InstalmentPayment.ROLE
+    LABEL = "Dibayar sebelum peralihan"
+    pokok: int = 0
+    jasa: int = 0
+
+
 EVENT_TYPES: tuple[type[Event], ...] = (
     SavingsDeposit,
     SavingsWithdrawal,
@@ -378,4 +402,6 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     BerjangkaClose,
     JasaSimpanan,
     PphDeposit,
+    LoanOpening,
+    PaidBeforeCutOver,
 )

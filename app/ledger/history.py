@@ -15,7 +15,13 @@ from typing import Any
 
 from app.ledger import events as ev
 from app.ledger.bulk import BulkPoster
-from app.ledger.derive import Reverses, collection_event, loan_event, savings_event
+from app.ledger.derive import (
+    Reverses,
+    collection_event,
+    imported_loan,
+    loan_event,
+    savings_event,
+)
 from app.ledger.models import Line
 from app.ledger.service import REVERSAL, LedgerService
 from app.storage.closing_repo import ClosingRepository
@@ -67,6 +73,7 @@ def post_unbooked(ledger: LedgerService, progress: Progress | None = None) -> in
     done = repo.journal_keys()
     total = repo.record_count() if progress is not None else 0
     first: date | None = None
+    imported = {row[0]: imported_loan(*row[1:]) for row in repo.imported_loans()}
     for seen, (on, which, _, item) in enumerate(_stream(repo), 1):
         first = first or on
         if progress is not None and seen % PROGRESS_EVERY == 0:
@@ -80,7 +87,9 @@ def post_unbooked(ledger: LedgerService, progress: Progress | None = None) -> in
         else:
             payment, member_id, product_id = item
             original_event = events.get(payment.reverses_id) if payment.reverses_id else None
-            derived = loan_event(payment, member_id, product_id, original_event)
+            derived = loan_event(
+                payment, member_id, product_id, original_event, imported.get(payment.loan_id)
+            )
         if isinstance(derived, Reverses):
             original_id = poster.journal_id(derived.key)
             if original_id is not None and (REVERSAL, original_id, REVERSAL) in done:

@@ -10,6 +10,7 @@ from app.errors import ValidationError
 from app.ledger import events as ev
 from app.ledger.models import Line, Resolver
 
+OPENING_METHOD = "saldo_awal"  # a balance brought in at the cut-over: 3999
 REPLACEMENT_METHOD = "pinjaman_baru"  # the old loan's payoff from a new loan's pay-out: 1114
 
 SAVINGS_ROLE = {
@@ -291,6 +292,12 @@ def pph_deposit(e: ev.PphDeposit, acct: Resolver) -> list[Line]:
     )
 
 
+def loan_opening(e: ev.LoanOpening, acct: Resolver) -> list[Line]:
+    """The opening of an imported loan: Dr piutang (pokok outstanding) / Cr 3999."""
+    _check(e, e.pokok)
+    return _dr(acct.role("piutang_pinjaman"), e.pokok) + _cr(acct.method(OPENING_METHOD), e.pokok)
+
+
 RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.SavingsDeposit: savings,
     ev.SavingsWithdrawal: savings,
@@ -318,6 +325,8 @@ RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.BerjangkaClose: berjangka_close,
     ev.JasaSimpanan: jasa_simpanan,
     ev.PphDeposit: pph_deposit,
+    ev.LoanOpening: loan_opening,
+    ev.PaidBeforeCutOver: nothing,
 }
 
 

@@ -26,7 +26,7 @@ from app.ledger.derive import (
 )
 from app.ledger.rules import lines_for
 from app.money import format_rupiah
-from app.storage import check_accrual, check_berjangka, check_closing, check_jasa
+from app.storage import check_accrual, check_berjangka, check_closing, check_cutover, check_jasa
 from app.storage.check_periods import month_totals
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.ledger_controls_repo import LedgerControlsRepository
@@ -65,6 +65,7 @@ def ledger_problems(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
         facts.append("Riwayat transaksi belum dibukukan: dibukukan saat file dibuka.")
         return problems, facts
     problems += booked(conn) + controls(conn) + offbook(conn) + replay(conn)
+    problems += check_cutover.cutover(conn)
     if not problems:
         facts.append("Pembukuan: seimbang, cocok dengan rincian simpanan dan pinjaman")
     return problems, facts
@@ -363,6 +364,7 @@ def _events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
     loans = {
         r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, member_id, product_id FROM loans")
     }
+    imported = check_cutover.imported(conn)
     for row in _rows(
         conn, _SELECT + f"WHERE s.tx_type <> 'pembalikan' AND s.method <> '{JASA_METHOD}'"
     ):
@@ -371,7 +373,7 @@ def _events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
         yield derived
     for row in _rows(conn, _EVENT_SELECT + "WHERE e.kind <> 'pembalikan'"):
         payment = _event(row, ())
-        derived = loan_event(payment, *loans[payment.loan_id])
+        derived = loan_event(payment, *loans[payment.loan_id], None, imported.get(payment.loan_id))
         assert isinstance(derived, ev.Event)
         yield derived
     yield from check_jasa.events(conn)

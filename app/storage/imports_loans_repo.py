@@ -3,6 +3,7 @@ at the cut-over (charges without an event: no payment carries them)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from datetime import date
 
@@ -31,3 +32,21 @@ def insert_opening_charges(
     ]
     with db.atomic(), batched_links(db, ("loan_denda_charges",)):
         db.sql.conn.executemany(INSERT_CHARGES, values)
+
+
+IMPORTED_LOANS = (
+    "SELECT l.id, l.decision_note, coalesce(sum(CASE WHEN e.kind = 'pembayaran' THEN e.pokok END),"
+    " 0), max(e.event_date) FROM loans l JOIN loan_events e ON e.loan_id = l.id"
+    " WHERE e.method = 'saldo_awal' AND l.id IN"
+    " (SELECT loan_id FROM loan_events WHERE kind = 'pencairan' AND method = 'saldo_awal')"
+    " GROUP BY l.id"
+)
+
+
+def imported_loans(conn: sqlite3.Connection) -> list[tuple[int, str, int, date]]:
+    """(loan id, decision note, pokok paid before the cut-over, latest opening-event date) of
+    every loan the cut-over import brought in (its disbursement's method `saldo_awal`)."""
+    return [
+        (int(r[0]), str(r[1]), int(r[2]), date.fromisoformat(r[3]))
+        for r in conn.execute(IMPORTED_LOANS).fetchall()
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import date
 
 from app.clock import now_text
 from app.collection.decision_models import FinancialEvent
@@ -12,6 +13,7 @@ from app.loans.models import Payment
 from app.savings.models import SavingsTransaction
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.db import Database, sqlite_errors
+from app.storage.imports_loans_repo import imported_loans
 from app.storage.loans_events_repo import _EVENT_SELECT, _event
 from app.storage.savings_repo import _SELECT, _tx
 
@@ -68,6 +70,11 @@ class LedgerHistoryRepository:
         )
         for row in rows:
             yield _fin_event(row), row["l_member"], row["l_product"]
+
+    def imported_loans(self) -> list[tuple[int, str, int, date]]:
+        """The loans the cut-over import brought in (app/storage/imports_loans_repo)."""
+        with sqlite_errors(self.db.path):
+            return imported_loans(self.db.sql.conn)
 
     def journal_keys(self) -> JournalKeys:
         """The (source, source_id, role) of every journal, kept compactly (a bit per id)."""

@@ -13,6 +13,7 @@ from app.ledger import events as ev
 from app.ledger.rules import lines_for
 from app.storage.schema import m0025_berjangka as m0025
 from app.storage.schema.m0014_ledger import METHODS, ROLES
+from app.storage.schema.m0015_ledger_history import OPENING
 from app.storage.schema.m0024_jasa_pph import ROLES as JASA_ROLES
 
 D = date(2025, 3, 10)
@@ -26,7 +27,7 @@ class Defaults:
 
     def method(self, method: str) -> str:
         transfer = {m: m0025.TRANSFER_ACCOUNT for m in m0025.SYSTEM_METHODS}
-        return {**dict(METHODS), **transfer}[method]
+        return {**dict(METHODS), **transfer, OPENING[0]: OPENING[1]}[method]
 
 
 def _lines(event: ev.Event) -> list[tuple[str, int, int]]:
@@ -182,6 +183,11 @@ CASES: list[tuple[ev.Event, list[tuple[str, int, int]]]] = [
         [("1101", 300, 0), ("1108", 0, 300)],
     ),
     (ev.HapusTagih(source_id=1, on=D), []),
+    (  # an imported loan at the cut-over: the pokok outstanding against 3999, nothing else
+        ev.LoanOpening(source_id=1, on=D, pokok=750_000),
+        [("1105", 750_000, 0), ("3999", 0, 750_000)],
+    ),
+    (ev.PaidBeforeCutOver(source_id=1, on=D, pokok=400, jasa=100), []),  # old books' history
     (ev.IncomeNotRecognised(source_id=1, on=D, jasa=300, denda=40), []),
     (  # a payment that also used titipan held before: cash is what came in
         ev.InstalmentPayment(source_id=1, on=D, pokok=400, jasa=100, titipan_used=150),

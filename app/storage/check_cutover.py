@@ -1,0 +1,69 @@
+"""`mufakat check` of the cut-over (LEDGER.md §5.4 item 9, besides 3999 = 0 in check_ledger):
+in a file brought in by the imports, no journal that posts anything is dated before the
+cut-over except the opening ones, and nothing of an imported loan before its own cut-over."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from app.ledger.derive import ImportedLoan, imported_loan
+from app.storage.imports_loans_repo import imported_loans
+
+OPENING_SOURCE = "saldo_awal"  # the opening journals (app/imports/opening, app/ledger/history)
+SAMPLE = 5
+
+
+def imported(conn: sqlite3.Connection) -> dict[int, ImportedLoan]:
+    """Each loan the cut-over import brought in, with its cut-over (none: an older file)."""
+    try:
+        return {row[0]: imported_loan(*row[1:]) for row in imported_loans(conn)}
+    except sqlite3.OperationalError:
+        return {}
+
+
+def cutover(conn: sqlite3.Connection) -> list[str]:
+    try:
+        if not conn.execute("SELECT count(*) FROM import_batches").fetchone()[0]:
+            return []
+    except sqlite3.OperationalError:
+        return []  # a file from before the imports
+    loans = imported(conn)
+    starts = [x.cut for x in loans.values()]
+    for sql in (
+        "SELECT min(tx_date) FROM savings_transactions WHERE method = 'saldo_awal'",
+        f"SELECT min(date) FROM journals WHERE source = '{OPENING_SOURCE}' AND source_id <> 0",
+    ):
+        first = conn.execute(sql).fetchone()[0]
+        if first is not None:
+            starts.append(date.fromisoformat(first))
+    if not starts:
+        return []
+    cut = min(starts).isoformat()
+    early = [
+        f"{r[0]} ({r[1]})"
+        for r in conn.execute(
+            "SELECT j.number, j.date FROM journals j WHERE j.date < ? AND j.source <> ?"
+            " AND EXISTS (SELECT 1 FROM journal_lines l WHERE l.journal_id = j.id) ORDER BY j.id",
+            (cut, OPENING_SOURCE),
+        )
+    ]
+    if loans:  # one pass: an imported loan's lines dated before its own cut-over
+        last = max(x.cut for x in loans.values()).isoformat()
+        rows = conn.execute(
+            "SELECT DISTINCT l.loan_id, j.number, j.date FROM journals j JOIN journal_lines l"
+            " ON l.journal_id = j.id WHERE l.loan_id IS NOT NULL AND j.date >= ? AND j.date < ?"
+            " ORDER BY j.id",
+            (cut, last),
+        )
+        early += [
+            f"{r[1]} ({r[2]}, pinjaman #{r[0]})"
+            for r in rows
+            if r[0] in loans and r[2] < loans[r[0]].cut.isoformat()
+        ]
+    if not early:
+        return []
+    sample = ", ".join(early[:SAMPLE]) + (" …" if len(early) > SAMPLE else "")
+    return [
+        f"Jurnal bertanggal sebelum peralihan ({min(starts):%d-%m-%Y}): {len(early)} ({sample})"
+    ]

@@ -7,13 +7,25 @@ from datetime import date, datetime, time
 
 from app.clock import now_text
 from app.errors import PermissionDenied
-from app.loans.quality import CLASS_ORDER
+from app.formats import format_count
+from app.loans.models import LoanArrears
+from app.loans.quality import CLASS_ORDER, class_label
 from app.users.models import User
 from app.users.permissions import Action, can
 
 
 def rank(quality: str) -> int:
     return CLASS_ORDER.index(quality) if quality in CLASS_ORDER else 0
+
+
+def threshold_reason(arrears: LoanArrears, min_class: str, days: int) -> str | None:
+    """Why this loan needs a case under the settings' class and days late, or None (DOMAIN §7;
+    the settings read once by the caller: open_due_cases asks it of every loan aktif)."""
+    if min_class and min_class in CLASS_ORDER and rank(arrears.quality) >= rank(min_class):
+        return f"Kolektibilitas {class_label(arrears.quality)}"
+    if days and arrears.days_past_due >= days:
+        return f"Terlambat {format_count(arrears.days_past_due, 'hari')}"
+    return None
 
 
 def require_handler(actor: User) -> None:

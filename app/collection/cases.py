@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from app.collection.case_closing import close_recovered
-from app.collection.case_rules import rank, require_handler, stamp
+from app.collection.case_rules import require_handler, stamp, threshold_reason
 from app.collection.decision_models import DecisionStatus
 from app.collection.drafts import NewCase
 from app.collection.models import (
@@ -19,9 +19,7 @@ from app.collection.models import (
     CollateralStatus,
 )
 from app.errors import NotFound, ValidationError
-from app.formats import format_count
 from app.loans.models import LoanArrears, LoanStatus
-from app.loans.quality import CLASS_ORDER, class_label
 from app.storage import sequences
 from app.storage.collection_repo import CollectionRepository
 from app.text import clean_text
@@ -94,13 +92,13 @@ class CaseService:
 
     def threshold_reason(self, arrears: LoanArrears) -> str | None:
         """Why this loan needs a case under the settings, or None (DOMAIN §7, configurable)."""
-        min_class = str(self.settings.get("collection.open_min_class"))
-        days = int(self.settings.get("collection.open_days_late"))
-        if min_class and min_class in CLASS_ORDER and rank(arrears.quality) >= rank(min_class):
-            return f"Kolektibilitas {class_label(arrears.quality)}"
-        if days and arrears.days_past_due >= days:
-            return f"Terlambat {format_count(arrears.days_past_due, 'hari')}"
-        return None
+        return threshold_reason(arrears, *self._thresholds())
+
+    def _thresholds(self) -> tuple[str, int]:
+        return (
+            str(self.settings.get("collection.open_min_class")),
+            int(self.settings.get("collection.open_days_late")),
+        )
 
     # -- opening ------------------------------------------------------------------------------
     def open_case(
@@ -152,12 +150,13 @@ class CaseService:
         arrears = self.loans.quality.all_arrears(as_of)
         user_id = actor.id if actor else None
         opened: list[int] = []
+        thresholds = self._thresholds()
         with self.db.atomic():
             with_case = self.repo.loans_with_open_case()
             for item in arrears:
                 if item.loan_id in with_case:
                     continue
-                reason = self.threshold_reason(item)
+                reason = threshold_reason(item, *thresholds)
                 if reason is None:
                     continue
                 loan = self.loans.get(item.loan_id)

@@ -224,6 +224,10 @@ class LoanQualityService:
         """The loans stored by one month-end run."""
         return self.snapshots.snapshot(self.run(run_id))
 
+    def snapshot_classes(self, run_id: int) -> dict[int, str]:
+        """Each loan's class as one month-end run stored it."""
+        return self.snapshots.classes(self.run(run_id).id)
+
     def outstanding_by_class(self, run_id: int) -> dict[str, int]:
         """One month-end run's outstanding principal per class (summed where it is stored)."""
         return self.snapshots.outstanding_by_class(self.run(run_id).id)

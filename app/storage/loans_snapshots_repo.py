@@ -92,6 +92,14 @@ class LoanSnapshotsRepository:
         )
         return [arrears_from_row(r, run.as_of, run.policy_name) for r in rows]
 
+    def classes(self, run_id: int) -> dict[int, str]:
+        """The class the run stored per loan (only that: the work queue compares classes)."""
+        rows = self.db.rows(
+            "SELECT loan_id, quality FROM loan_quality_snapshots WHERE run_id = :run",
+            {"run": run_id},
+        )
+        return {int(r["loan_id"]): str(r["quality"]) for r in rows}
+
     def outstanding_by_class(self, run_id: int) -> dict[str, int]:
         """The outstanding principal the run stored, summed per class."""
         rows = self.db.rows(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
 from app.collection.models import (
     Channel,
     ContactDraft,
@@ -11,6 +13,7 @@ from app.collection.models import (
     LetterKind,
     MetRole,
     PromiseDraft,
+    PromiseView,
     QueueKind,
 )
 from app.members.models import Member
@@ -134,3 +137,67 @@ def test_queue_for_a_date(services: Services, people: People, member: Member) ->
     )
     later = {i.kind for i in coll.work_queue.build(Q).items if i.loan_id == loan_a.id}
     assert QueueKind.JANJI_HARI_INI not in later and QueueKind.TINDAK_LANJUT not in later
+
+
+@pytest.mark.parametrize("promised", [None, 0, 1, 2])
+def test_queue_reads_promises_only_of_loans_that_have_one(
+    services: Services,
+    people: People,
+    member: Member,
+    monkeypatch: pytest.MonkeyPatch,
+    promised: int | None,
+) -> None:
+    """Issue 16: the queue asked for the promises of every open case (thousands on a large
+    file); it now reads only the cases of loans with a promise, and shows the same lines."""
+    others = [
+        make_member(services, people.manajer, name=name, sex="L", serial=serial)
+        for name, serial in (("Joko Susilo", 2), ("Rini Astuti", 3))
+    ]
+    for m in [member, *others]:
+        make_loan(services, people, m)
+    cases = services.cases.open_due_cases(date(2026, 4, 1))
+    assert len(cases) == 3
+    if promised is not None:
+        services.contacts.record(
+            people.manajer,
+            ContactDraft(
+                case_id=cases[promised].id,
+                contact_at=datetime(2026, 6, 10, 9, 0),
+                channel=Channel.TELEPON,
+                met_role=MetRole.ANGGOTA,
+            ),
+            today=date(2026, 6, 10),
+            promise=PromiseDraft(500_000, Q),
+        )
+    views = services.work_queue.promises
+    every_case = [v for c in cases for v in views.views_for_case(c.id, Q)]
+    asked: list[int] = []
+    original = views.views_for_case
+
+    def spy(case_id: int, as_of: date) -> list[PromiseView]:
+        asked.append(case_id)
+        return original(case_id, as_of)
+
+    monkeypatch.setattr(views, "views_for_case", spy)
+    queue = services.work_queue.build(Q)
+
+    assert asked == ([] if promised is None else [cases[promised].id])
+    lines = queue.of_kind(QueueKind.JANJI_HARI_INI)
+    assert [i.ref_id for i in lines] == [v.promise.id for v in every_case]
+    assert [i.case_id for i in lines] == ([] if promised is None else [cases[promised].id])
+
+
+def test_snapshot_classes_are_the_classes_of_the_snapshot(
+    services: Services, people: People, member: Member
+) -> None:
+    """The work queue compares with the last month-end through the classes alone."""
+    joko = make_member(services, people.manajer, name="Joko Susilo", sex="L", serial=2)
+    make_loan(services, people, member)
+    make_loan(services, people, joko, disbursed=date(2026, 3, 5), first_due=date(2026, 4, 5))
+    quality = services.loans.quality
+    for month_end in (date(2026, 2, 28), date(2026, 4, 30), date(2026, 5, 31)):
+        quality.month_end(people.manajer, month_end)
+    for run in quality.runs():
+        full = {s.loan_id: s.quality for s in quality.snapshot(run.id)}
+        assert quality.snapshot_classes(run.id) == full
+    assert {len(quality.snapshot_classes(r.id)) for r in quality.runs()} == {1, 2}

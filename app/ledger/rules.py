@@ -291,6 +291,18 @@ def pph_deposit(e: ev.PphDeposit, acct: Resolver) -> list[Line]:
     )
 
 
+def asset_purchase(e: ev.AssetPurchase, acct: Resolver) -> list[Line]:
+    _check(e, e.amount)
+    return _dr(e.account, e.amount) + _cr(acct.method(e.method), e.amount)
+
+
+def depreciation(e: ev.AssetDepreciation, acct: Resolver) -> list[Line]:
+    _check(e, e.amount)
+    return _dr(acct.role("beban_penyusutan"), e.amount) + _cr(
+        acct.role("akumulasi_penyusutan"), e.amount
+    )
+
+
 RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.SavingsDeposit: savings,
     ev.SavingsWithdrawal: savings,
@@ -318,6 +330,8 @@ RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.BerjangkaClose: berjangka_close,
     ev.JasaSimpanan: jasa_simpanan,
     ev.PphDeposit: pph_deposit,
+    ev.AssetPurchase: asset_purchase,
+    ev.AssetDepreciation: depreciation,
 }
 
 

@@ -26,7 +26,7 @@ from app.ledger.derive import (
 )
 from app.ledger.rules import lines_for
 from app.money import format_rupiah
-from app.storage import check_accrual, check_berjangka, check_closing, check_jasa
+from app.storage import check_accrual, check_assets, check_berjangka, check_closing, check_jasa
 from app.storage.check_periods import month_totals
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.ledger_controls_repo import LedgerControlsRepository
@@ -223,6 +223,7 @@ def booked(conn: sqlite3.Connection, end: date | None = None) -> list[str]:
         except sqlite3.OperationalError:
             continue  # a table of a later step
         problems += _listed(description, ids)
+    problems += check_assets.unbooked(conn)
     return problems + _listed(
         "simpanan berjangka tanpa jurnal", check_berjangka.unbooked(conn, end)
     )
@@ -279,6 +280,7 @@ def controls(conn: sqlite3.Connection) -> list[str]:
     problems += _differs("Akun 1114 rekening antara", repo.account_balance("1114"), 0)
     problems += check_berjangka.control(conn, _role(conn, "simpanan_berjangka"))
     problems += check_jasa.controls(conn)
+    problems += check_assets.control(conn, _role(conn, "akumulasi_penyusutan"))
     problems += check_accrual.accrued_control(conn, lambda role: _role(conn, role))
     problems += _opened(conn, repo)
     allowance = _role(conn, "ppap_cadangan")

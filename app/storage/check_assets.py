@@ -5,9 +5,11 @@ connection."""
 
 from __future__ import annotations
 
-import sqlite3
+from typing import Any
 
 from app.money import format_rupiah
+
+STEP = "0028_fixed_assets"  # the step that made the register's tables
 
 UNBOOKED = (
     (
@@ -28,14 +30,15 @@ DETAIL = (
 )
 
 
-def _has_tables(conn: sqlite3.Connection) -> bool:
+def _has_tables(conn: Any) -> bool:
+    """The file has the register (`mufakat check` also reads files of older versions)."""
     found = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'asset_depreciation'"
+        "SELECT 1 FROM _sqlite_migrations WHERE name = :name", {"name": STEP}
     ).fetchone()
     return found is not None
 
 
-def unbooked(conn: sqlite3.Connection) -> list[str]:
+def unbooked(conn: Any) -> list[str]:
     if not _has_tables(conn):
         return []
     problems = []
@@ -46,15 +49,15 @@ def unbooked(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def control(conn: sqlite3.Connection, account: str) -> list[str]:
+def control(conn: Any, account: str) -> list[str]:
     """1309 (credit balance) = Σ opening accumulated + Σ depreciation rows."""
     if not _has_tables(conn):
         return []
     booked = -int(
         conn.execute(
             "SELECT coalesce(sum(debit), 0) - coalesce(sum(credit), 0) FROM journal_lines"
-            " WHERE account = ?",
-            (account,),
+            " WHERE account = :account",
+            {"account": account},
         ).fetchone()[0]
     )
     detail = int(conn.execute(DETAIL).fetchone()[0])

@@ -81,3 +81,23 @@ def test_an_opening_asset_posts_no_journal(qtbot: QtBot, services: Services, sta
     dialog.accept()
     assert dialog.saved is not None and dialog.saved.opening_accumulated == 23 * 250_000
     assert services.db.scalar("SELECT count(*) FROM journals") == count
+
+
+def test_month_end_dialog_posts_the_depreciation(
+    qtbot: QtBot, services: Services, staff: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs.month_end_dialog import MonthEndDialog
+    from ui.widgets import messages
+
+    said: list[str] = []
+    monkeypatch.setattr(messages, "inform", lambda _p, title, text: said.append(text))
+    dialog = AssetDialog(services, staff, TODAY)
+    qtbot.addWidget(dialog)
+    _fill(dialog)
+    dialog.accept()
+    month_end = MonthEndDialog(services, staff, TODAY)
+    qtbot.addWidget(month_end)
+    assert month_end.date_edit.value() == date(2026, 10, 31)
+    month_end.accept()
+    assert "Penyusutan aset tetap: 5 baris, Rp1.250.000." in said[-1]
+    assert {i.key: i for i in services.closing.checklist(2026, 10)}["penyusutan"].ok

@@ -18,7 +18,7 @@ from app.services import Services
 # in months, residual)
 ASSETS = (
     ("Gedung kantor koperasi", "1302", 2, 350_000_000, 240, 50_000_000),
-    ("Sepeda motor Honda Vario (petugas lapangan)", "1303", -30, 24_500_000, 48, 4_500_000),
+    ("Sepeda motor petugas lapangan", "1303", -30, 24_500_000, 48, 4_500_000),
     ("Komputer kantor (3 unit)", "1304", -20, 21_600_000, 36, 0),
 )
 

@@ -13,7 +13,7 @@ from app.services import Services
 from app.users.models import User
 from app.users.permissions import Action, can
 from ui.dialogs.asset_dialog import AssetDialog
-from ui.models.assets_model import AssetsModel
+from ui.models.assets_model import AssetColumn, AssetsModel
 from ui.views.books_parts import ShowDialog, exec_dialog, table
 from ui.widgets.date_edit import DateEdit
 
@@ -43,7 +43,7 @@ class AssetsTab(QWidget):
         top.addStretch(1)
         layout.addLayout(top)
         self.model = AssetsModel()
-        layout.addWidget(table(self.model, "assets_table", self), 1)
+        layout.addWidget(table(self.model, "assets_table", self, stretch=AssetColumn.NAME), 1)
         self.summary = QLabel(objectName="assets_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)

@@ -88,6 +88,15 @@ class FixedAssets:
         validate(new)
         if new.origin == dep.ORIGIN_PURCHASE:
             refuse_locked(self.db, new.acquired_on, "pembelian aset", "acquired_on")
+        else:  # its depreciation after the cut-over must land in open months
+            lock = ClosingRepository(self.db).lock_date()
+            year, month = map(int, (new.opening_month or "0-0").split("-"))
+            if lock is not None and month_end(year, month) < lock:
+                raise ValidationError(
+                    f"Pembukuan sampai {lock.strftime('%d-%m-%Y')} sudah ditutup; bulan saldo "
+                    f"awal paling awal {dep.month_text(lock.year, lock.month)}.",
+                    "opening_month",
+                )
         accumulated = dep.opening_accumulated(new)
         with self.db.atomic():
             asset = self.repo.insert(new, accumulated, actor.id)

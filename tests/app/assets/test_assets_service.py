@@ -104,6 +104,10 @@ def test_the_lock_date_is_respected(services: Services) -> None:
     with pytest.raises(ValidationError) as caught:
         services.assets.register(staff, replace(MOTOR, acquired_on=date(2026, 3, 2)))
     assert caught.value.field == "acquired_on"
+    with pytest.raises(ValidationError) as caught:  # its March 2026 would be closed
+        services.assets.register(staff, replace(KOMPUTER, opening_month="2026-02"))
+    assert caught.value.field == "opening_month"
+    assert services.assets.register(staff, replace(KOMPUTER, opening_month="2026-03"))
 
 
 def test_checklist_item(services: Services) -> None:

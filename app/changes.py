@@ -57,6 +57,8 @@ _PREFIXES: dict[str, Kind] = {
     "board_meeting": Kind.DECISIONS,
     "pph_": Kind.BOOKS,
     "jasa_": Kind.SAVINGS,
+    "fixed_assets": Kind.BOOKS,
+    "asset_": Kind.BOOKS,
 }
 
 

@@ -120,6 +120,8 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
         berjangka = services.berjangka_month_end.run(user, as_of.year, as_of.month)
         month = f"{as_of.year:04d}-{as_of.month:02d}"
         jasa = services.jasa.result(month) or services.jasa.credit_month(user, as_of)
+        assets = services.assets.run(user, as_of.year, as_of.month)
+        depreciation = services.assets.summary(assets)
         accrual = services.loans.quality.accruals
         accrued = accrual.summary(as_of) if accrual.active else None
     finally:
@@ -128,6 +130,7 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
         f"Jasa simpanan sukarela {month}: {len(jasa.lines)} anggota, bruto "
         f"{format_rupiah(jasa.gross)}, PPh 4(2) {format_rupiah(jasa.tax)}"
     )
+    print(depreciation)
     print(f"Tutup bulan per {as_of.isoformat()} (proses ke-{run.run_no}), {run.policy_name}:")
     ratio = npl_text(run.npl_ratio)
     print(

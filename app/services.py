@@ -9,6 +9,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
+from app.assets.service import FixedAssets
 from app.backups import BackupService
 from app.changes import ChangeHub
 from app.collection.case_list import CaseList
@@ -107,8 +108,9 @@ class Services:
         self.manual_journals = ManualJournals(self.ledger)  # Jurnal Umum
         self.cashbook = CashBook(self.ledger)  # Buku Kas Harian, kas opname
         self.bank_rec = BankReconciliation(self.ledger)
+        self.assets = FixedAssets(self.ledger)  # aset tetap and their monthly depreciation
         self.closing = PeriodClose(
-            self.ledger, self.jasa, (self.berjangka_month_end.checklist,)
+            self.ledger, self.jasa, (self.berjangka_month_end.checklist, self.assets.checklist)
         )  # lock date, tutup bulan
         self.shu = ShuService(db, self.audit)  # SHU per member, Pengaturan → SHU
         self.shu_books = ShuBooks(self.ledger, self.shu, self.savings)  # RAT, allocation, payout

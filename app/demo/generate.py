@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
+from app.demo.assets import add_demo_assets, depreciate_demo_assets
 from app.demo.berjangka import add_demo_berjangka
 from app.demo.books import add_demo_books
 from app.demo.cases import add_demo_cases
@@ -112,7 +113,9 @@ def generate_demo(
             portfolio = services.loans.portfolio.summary(today)
             summary += f" Rasio pinjaman bermasalah: {npl_text(portfolio.npl_ratio)}."
             summary += " " + add_demo_berjangka(services, random.Random(seed), today, say)
+            summary += " " + add_demo_assets(services, today, say)
         summary += " " + add_demo_books(services, random.Random(seed), today, say)
+        summary += " " + depreciate_demo_assets(services, today, say)
         summary += " " + add_demo_year_end(services, today, say)
         say("Merapikan file …")
         services.db.compact()  # the bulk writes leave index pages part-empty: ~6 % smaller

@@ -375,6 +375,30 @@ class PaidBeforeCutOver(Event):
     jasa: int = 0
 
 
+@dataclass(frozen=True, kw_only=True)
+class AssetPurchase(Event):
+    """A fixed asset bought (source_id: the fixed_assets row): Dr its asset account (1302–1304)
+    / Cr the payment method's Kas or Bank."""
+
+    SOURCE = "aset_tetap"
+    ROLE = "perolehan"
+    LABEL = "Pembelian aset tetap"
+    account: str
+    amount: int
+    method: str = "tunai"
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssetDepreciation(Event):
+    """A month's depreciation of a fixed asset (source_id: the asset_depreciation row):
+    Dr Beban penyusutan 5207 / Cr Akumulasi penyusutan 1309."""
+
+    SOURCE = "penyusutan"
+    ROLE = "penyusutan"
+    LABEL = "Penyusutan aset tetap"
+    amount: int
+
+
 EVENT_TYPES: tuple[type[Event], ...] = (
     SavingsDeposit,
     SavingsWithdrawal,
@@ -404,4 +428,6 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     PphDeposit,
     LoanOpening,
     PaidBeforeCutOver,
+    AssetPurchase,
+    AssetDepreciation,
 )

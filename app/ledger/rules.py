@@ -298,6 +298,18 @@ def loan_opening(e: ev.LoanOpening, acct: Resolver) -> list[Line]:
     return _dr(acct.role("piutang_pinjaman"), e.pokok) + _cr(acct.method(OPENING_METHOD), e.pokok)
 
 
+def asset_purchase(e: ev.AssetPurchase, acct: Resolver) -> list[Line]:
+    _check(e, e.amount)
+    return _dr(e.account, e.amount) + _cr(acct.method(e.method), e.amount)
+
+
+def depreciation(e: ev.AssetDepreciation, acct: Resolver) -> list[Line]:
+    _check(e, e.amount)
+    return _dr(acct.role("beban_penyusutan"), e.amount) + _cr(
+        acct.role("akumulasi_penyusutan"), e.amount
+    )
+
+
 RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.SavingsDeposit: savings,
     ev.SavingsWithdrawal: savings,
@@ -327,6 +339,8 @@ RULES: dict[type[ev.Event], Callable[..., list[Line]]] = {
     ev.PphDeposit: pph_deposit,
     ev.LoanOpening: loan_opening,
     ev.PaidBeforeCutOver: nothing,
+    ev.AssetPurchase: asset_purchase,
+    ev.AssetDepreciation: depreciation,
 }
 
 

@@ -1,6 +1,7 @@
-"""`mufakat check` of the cut-over (LEDGER.md §5.4 item 9, besides 3999 = 0 in check_ledger):
-in a file brought in by the imports, no journal that posts anything is dated before the
-cut-over except the opening ones, and nothing of an imported loan before its own cut-over."""
+"""`mufakat check` of the cut-over (LEDGER.md §5.4 item 9): 3999 is zero once the opening
+balance is imported; in a file brought in by the imports, no journal that posts anything is
+dated before the cut-over except the opening ones, and nothing of an imported loan before its
+own cut-over."""
 
 from __future__ import annotations
 
@@ -8,10 +9,25 @@ import sqlite3
 from datetime import date
 
 from app.ledger.derive import ImportedLoan, imported_loan
+from app.money import format_rupiah
 from app.storage.imports_loans_repo import imported_loans
 
 OPENING_SOURCE = "saldo_awal"  # the opening journals (app/imports/opening, app/ledger/history)
 SAMPLE = 5
+
+
+def opened(conn: sqlite3.Connection, balance_3999: int) -> list[str]:
+    """Once the books' opening balance is imported, 3999 Selisih saldo awal is zero."""
+    try:
+        opened = conn.execute("SELECT 1 FROM import_batches WHERE kind = 'opening'").fetchone()
+    except sqlite3.OperationalError:
+        return []  # a file from before the imports
+    if opened is None or balance_3999 == 0:
+        return []
+    return [
+        "Akun 3999 Selisih saldo awal setelah saldo awal: buku besar "
+        f"{format_rupiah(balance_3999)}, rincian {format_rupiah(0)}."
+    ]
 
 
 def imported(conn: sqlite3.Connection) -> dict[int, ImportedLoan]:

@@ -26,7 +26,14 @@ from app.ledger.derive import (
 )
 from app.ledger.rules import lines_for
 from app.money import format_rupiah
-from app.storage import check_accrual, check_berjangka, check_closing, check_cutover, check_jasa
+from app.storage import (
+    check_accrual,
+    check_assets,
+    check_berjangka,
+    check_closing,
+    check_cutover,
+    check_jasa,
+)
 from app.storage.check_periods import month_totals
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.ledger_controls_repo import LedgerControlsRepository
@@ -224,6 +231,7 @@ def booked(conn: sqlite3.Connection, end: date | None = None) -> list[str]:
         except sqlite3.OperationalError:
             continue  # a table of a later step
         problems += _listed(description, ids)
+    problems += check_assets.unbooked(conn)
     return problems + _listed(
         "simpanan berjangka tanpa jurnal", check_berjangka.unbooked(conn, end)
     )
@@ -280,25 +288,13 @@ def controls(conn: sqlite3.Connection) -> list[str]:
     problems += _differs("Akun 1114 rekening antara", repo.account_balance("1114"), 0)
     problems += check_berjangka.control(conn, _role(conn, "simpanan_berjangka"))
     problems += check_jasa.controls(conn)
+    problems += check_assets.control(conn, _role(conn, "akumulasi_penyusutan"))
     problems += check_accrual.accrued_control(conn, lambda role: _role(conn, role))
-    problems += _opened(conn, repo)
+    problems += check_cutover.opened(conn, repo.account_balance("3999"))
     allowance = _role(conn, "ppap_cadangan")
     negative = [str(k) for k, v in repo.loan_balances(allowance).items() if v > 0]
     problems += _listed(f"PPAP ({allowance}) bersaldo debet untuk pinjaman", negative)
     return problems
-
-
-def _opened(conn: sqlite3.Connection, repo: LedgerControlsRepository) -> list[str]:
-    """§5.4 item 9: once the books' opening balance is imported, 3999 is zero."""
-    try:
-        opened = conn.execute("SELECT 1 FROM import_batches WHERE kind = 'opening'").fetchone()
-    except sqlite3.OperationalError:
-        return []  # a file from before the imports
-    if opened is None:
-        return []
-    return _differs(
-        "Akun 3999 Selisih saldo awal setelah saldo awal", repo.account_balance("3999"), 0
-    )
 
 
 def offbook(conn: sqlite3.Connection) -> list[str]:

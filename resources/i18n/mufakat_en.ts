@@ -431,6 +431,135 @@ The damaged file was kept as it was in:
     </message>
 </context>
 <context>
+    <name>AssetDialog</name>
+    <message>
+        <source>Tambah Aset Tetap</source>
+        <translation>Add Fixed Asset</translation>
+    </message>
+    <message>
+        <source>Penyusutan garis lurus mulai bulan sesudah bulan perolehan. Tanah tidak disusutkan dan tidak dicatat di sini.</source>
+        <translation>Straight-line depreciation starts the month after the month of acquisition. Land is not depreciated and is not recorded here.</translation>
+    </message>
+    <message>
+        <source>Pembelian baru</source>
+        <translation>New purchase</translation>
+    </message>
+    <message>
+        <source>Sudah dimiliki saat mulai (saldo awal)</source>
+        <translation>Already owned at the start (opening balance)</translation>
+    </message>
+    <message>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>TTTT-BB, bulan saldo awal</source>
+        <translation>YYYY-MM, opening balance month</translation>
+    </message>
+    <message>
+        <source>Nama aset *</source>
+        <translation>Asset name *</translation>
+    </message>
+    <message>
+        <source>Jenis *</source>
+        <translation>Type *</translation>
+    </message>
+    <message>
+        <source>Tanggal perolehan *</source>
+        <translation>Acquisition date *</translation>
+    </message>
+    <message>
+        <source>Harga perolehan (Rp) *</source>
+        <translation>Cost (Rp) *</translation>
+    </message>
+    <message>
+        <source>Umur manfaat (bulan) *</source>
+        <translation>Useful life (months) *</translation>
+    </message>
+    <message>
+        <source>Nilai sisa (Rp)</source>
+        <translation>Residual value (Rp)</translation>
+    </message>
+    <message>
+        <source>Asal *</source>
+        <translation>Origin *</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Saldo awal per bulan</source>
+        <translation>Opening balance as of month</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsModel</name>
+    <message>
+        <source>Nama Aset</source>
+        <translation>Asset Name</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Tgl Perolehan</source>
+        <translation>Acquired</translation>
+    </message>
+    <message>
+        <source>Umur (bln)</source>
+        <translation>Life (mo)</translation>
+    </message>
+    <message>
+        <source>Harga Perolehan</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Nilai Sisa</source>
+        <translation>Residual</translation>
+    </message>
+    <message>
+        <source>Akum. Penyusutan</source>
+        <translation>Accum. Depreciation</translation>
+    </message>
+    <message>
+        <source>Nilai Buku</source>
+        <translation>Book Value</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsTab</name>
+    <message>
+        <source>Per tanggal</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Tambah Aset…</source>
+        <translation>Add Asset…</translation>
+    </message>
+    <message>
+        <source>{n} aset: harga perolehan {c}, akumulasi penyusutan {a}, nilai buku {b}.</source>
+        <translation>{n} assets: cost {c}, accumulated depreciation {a}, book value {b}.</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Ganti Petugas</source>
@@ -883,6 +1012,10 @@ Everyone needs to log in again.</translation>
     <message>
         <source>Jasa &amp;&amp; PPh 4(2)</source>
         <translation>Interest &amp;&amp; Art. 4(2) tax</translation>
+    </message>
+    <message>
+        <source>Aset Tetap</source>
+        <translation>Fixed Assets</translation>
     </message>
     <message>
         <source>Tutup Bulan</source>
@@ -5233,6 +5366,14 @@ Check the spelling, search with part of the name, member no., NIK or phone numbe
     <message>
         <source>Simpanan berjangka: jasa {n} rekening {gross} (PPh 4(2) {tax}), diperpanjang {aro}.</source>
         <translation>Term deposits: interest on {n} accounts {gross} (PPh 4(2) {tax}), rolled over {aro}.</translation>
+    </message>
+    <message>
+        <source>Penyusutan aset tetap: {reason}</source>
+        <translation>Fixed asset depreciation: {reason}</translation>
+    </message>
+    <message>
+        <source>Penyusutan aset tetap: {n} baris, {total}.</source>
+        <translation>Fixed asset depreciation: {n} rows, {total}.</translation>
     </message>
     <message>
         <source>Kolektibilitas {n} pinjaman per {date} tersimpan. Sisa pokok {total}, rasio pinjaman bermasalah {npl}%.</source>

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 
+from app.assets.depreciation import ORIGIN_OPENING, ORIGIN_PURCHASE, Asset
+from app.assets.service import AssetRow
 from app.backups import BackupInfo
 from app.collection.decision_models import OffbookEntry
 from app.collection.models import CaseFilter, CaseStatus
@@ -27,6 +29,7 @@ from app.loans.models import LoanFilter, LoanStatus
 from app.loans.schedule import ScheduleTerms, build_schedule
 from app.savings.pph_models import BuktiPotongRow
 from app.services import Services
+from ui.models.assets_model import AssetsModel
 from ui.models.backups_model import BackupsModel
 from ui.models.base import RowsModel
 from ui.models.berjangka_model import BerjangkaModel
@@ -373,6 +376,27 @@ def bukti_potong(s: Services) -> BuktiPotongModel:
     return model
 
 
+def assets(s: Services) -> AssetsModel:
+    model = AssetsModel()
+    motor = Asset(
+        "Motor", "1303", date(2025, 1, 5), 24_000_000, 48, 4_000_000, ORIGIN_PURCHASE, "tunai", id=1
+    )
+    pc = Asset(
+        "Komputer",
+        "1304",
+        date(2023, 6, 1),
+        9_000_000,
+        36,
+        0,
+        ORIGIN_OPENING,
+        opening_month="2024-12",
+        id=2,
+        opening_accumulated=4_500_000,
+    )
+    model.set_rows([*s.assets.rows(TODAY), AssetRow(motor, 8_333_330), AssetRow(pc, 9_000_000)])
+    return model
+
+
 BUILDERS: dict[type[QAbstractItemModel], Callable[[Services], QAbstractItemModel]] = {
     BerjangkaModel: berjangka,
     MembersModel: members,
@@ -406,6 +430,7 @@ BUILDERS: dict[type[QAbstractItemModel], Callable[[Services], QAbstractItemModel
     PendingJournalsModel: pending_journals,
     BankItemsModel: bank_items,
     BuktiPotongModel: bukti_potong,
+    AssetsModel: assets,
 }
 
 

@@ -120,6 +120,7 @@ class MonthEndDialog(QDialog):
                 tax=format_rupiah(self.jasa.tax),
             )  # fmt: skip
         text += self._berjangka(as_of)
+        text += self._depreciation(as_of)
         messages.inform(self, self.tr("Proses akhir bulan selesai"), text)
         super().accept()
 
@@ -145,6 +146,18 @@ class MonthEndDialog(QDialog):
             n=format_number(done.paid), gross=format_rupiah(done.gross),
             tax=format_rupiah(done.tax), aro=format_number(done.rolled_over),
         )  # fmt: skip
+
+    def _depreciation(self, as_of: date) -> str:
+        """The month's depreciation of the fixed assets, when `as_of` ends a month."""
+        if (as_of + timedelta(days=1)).day != 1:
+            return ""
+        try:
+            done = self.services.assets.run(self.user, as_of.year, as_of.month)
+        except AppError as exc:
+            return "\n\n" + self.tr("Penyusutan aset tetap: {reason}").format(reason=exc.message)
+        return "\n\n" + self.tr("Penyusutan aset tetap: {n} baris, {total}.").format(
+            n=format_number(done.rows), total=format_rupiah(done.total)
+        )
 
 
 class BookAllowanceDialog(QDialog):

@@ -53,6 +53,8 @@ SOURCE_NAMES = {
     "jurnal_umum": "Jurnal Umum",
     "kas_opname": "Kas opname",
     "pembalikan": "Pembalikan",
+    "aset_tetap": "Pembelian aset tetap",
+    "penyusutan": "Penyusutan aset tetap",
 }
 # Sources decided in Penanganan Pinjaman Bermasalah: their loan's case can be opened.
 CASE_SOURCES = frozenset(

@@ -36,6 +36,7 @@ from ui.models.books_model import (
     SubLedgerRow,
     TrialBalanceModel,
 )
+from ui.views.books_assets import AssetsTab
 from ui.views.books_bank import BankReconTab
 from ui.views.books_cash import CashDayTab
 from ui.views.books_close import CloseMonthTab
@@ -89,6 +90,7 @@ class BooksView(QTabWidget):
         self.manual_tab = ManualJournalsTab(services, user)
         self.close_tab = CloseMonthTab(services, user, today)
         self.pph_tab = PphTab(services, user, today)
+        self.assets_tab = AssetsTab(services, user, today)
         self.addTab(self.journal_tab, self.tr("Jurnal"))
         self.addTab(self.ledger_tab, self.tr("Buku Besar"))
         self.addTab(self.member_tab, self.tr("Buku Pembantu Anggota"))
@@ -98,6 +100,7 @@ class BooksView(QTabWidget):
         self.addTab(self.statements_tab, self.tr("Laporan Keuangan"))
         self.addTab(self.manual_tab, self.tr("Jurnal Umum"))
         self.addTab(self.pph_tab, self.tr("Jasa && PPh 4(2)"))
+        self.addTab(self.assets_tab, self.tr("Aset Tetap"))
         self.addTab(self.close_tab, self.tr("Tutup Bulan"))
         self.currentChanged.connect(lambda _: self.refresh_current())
         watch(self, services, (Kind.BOOKS, Kind.SETTINGS), self.refresh_current, on_show=False)
@@ -218,6 +221,8 @@ class BooksView(QTabWidget):
                 self.close_tab.refresh()
             elif tab is self.pph_tab:
                 self.pph_tab.refresh()
+            elif tab is self.assets_tab:
+                self.assets_tab.refresh()
         except AppError as exc:
             if isinstance(tab, _Tab):
                 tab.note.setText(exc.message)

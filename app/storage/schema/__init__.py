@@ -32,6 +32,7 @@ from app.storage.schema import (
     m0025_berjangka,
     m0026_year_end,
     m0027_pph_shortfall,
+    m0028_fixed_assets,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -58,4 +59,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0025_berjangka,
     m0026_year_end,
     m0027_pph_shortfall,
+    m0028_fixed_assets,
 )

@@ -23,7 +23,13 @@ class Defaults:
     """The default chart's mapping (as the migration seeds it)."""
 
     def role(self, role: str) -> str:
-        return {**dict(ROLES + JASA_ROLES), **dict(m0025.ROLES), "piutang_lain": "1111"}[role]
+        return {
+            **dict(ROLES + JASA_ROLES),
+            **dict(m0025.ROLES),
+            "piutang_lain": "1111",
+            "beban_penyusutan": "5207",
+            "akumulasi_penyusutan": "1309",
+        }[role]
 
     def method(self, method: str) -> str:
         transfer = {m: m0025.TRANSFER_ACCOUNT for m in m0025.SYSTEM_METHODS}
@@ -245,6 +251,14 @@ CASES: list[tuple[ev.Event, list[tuple[str, int, int]]]] = [
     (  # the whole PPh terutang deposited; the kurang potong is a receivable from the member
         ev.PphDeposit(source_id=1, on=D, amount=25_222, shortfall=3_000),
         [("2106", 22_222, 0), ("1111", 3_000, 0), ("1101", 0, 25_222)],
+    ),
+    (  # a fixed asset bought by bank transfer (issue 13 §1)
+        ev.AssetPurchase(source_id=1, on=D, account="1303", amount=24_000_000, method="transfer"),
+        [("1303", 24_000_000, 0), ("1103.01", 0, 24_000_000)],
+    ),
+    (
+        ev.AssetDepreciation(source_id=1, on=D, amount=416_666),
+        [("5207", 416_666, 0), ("1309", 0, 416_666)],
     ),
     (  # waived pokok: out of this loan's allowance first, the rest a loss
         ev.Waiver(source_id=1, on=D, pokok=500, jasa=100, allowance=200),

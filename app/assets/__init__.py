@@ -1,0 +1,1 @@
+"""Fixed assets (aset tetap): the register and its monthly straight-line depreciation."""

@@ -128,7 +128,11 @@ def opening(
     else:
         settled_denda = by_rule - f.arrears_denda
     kept = {n: (a, cut) for n, a in charges.items() if a > 0}
-    position = loan_position(schedule, settled_pokok, settled_jasa, settled_denda, kept, rule, cut)
+    position = (
+        bare  # the same arguments: a loan with no denda at all (most loans) is placed once
+        if not kept and not settled_denda
+        else loan_position(schedule, settled_pokok, settled_jasa, settled_denda, kept, rule, cut)
+    )
     if f.days_late is not None and f.days_late != position.days_past_due:
         raise Mismatch(
             "days_late",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app import __version__
 from app.errors import AppError
+from app.formats import month_of
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -118,7 +119,7 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
         run = services.loans.quality.month_end(user, as_of, rerun=args.rerun)
         counts = services.loans.quality.class_counts(as_of)
         berjangka = services.berjangka_month_end.run(user, as_of.year, as_of.month)
-        month = f"{as_of.year:04d}-{as_of.month:02d}"
+        month = month_of(as_of)
         jasa = services.jasa.result(month) or services.jasa.credit_month(user, as_of)
         assets = services.assets.run(user, as_of.year, as_of.month)
         depreciation = services.assets.summary(assets)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from app.errors import ValidationError
 from app.money import format_number, terbilang
@@ -171,6 +171,21 @@ def months_between(start: date, end: date) -> int:
     """
     count = (end.year - start.year) * 12 + (end.month - start.month) + 1
     return max(count, 0)
+
+
+def month_key(year: int, month: int) -> str:
+    """A month as the books store and compare it: '2026-01'."""
+    return f"{year:04d}-{month:02d}"
+
+
+def month_of(on: date) -> str:
+    """The month `on` falls in, as `month_key` writes it."""
+    return month_key(on.year, on.month)
+
+
+def is_month_end(on: date) -> bool:
+    """The last day of its month."""
+    return (on + timedelta(days=1)).day == 1
 
 
 def add_months(d: date, n: int, anchor_day: int | None = None) -> date:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from app.formats import month_key
+
 ACCOUNTS = {"1302": "Gedung", "1303": "Kendaraan", "1304": "Inventaris"}
 LAND = "1301"  # Tanah: never depreciated, so never in this register
 ORIGIN_OPENING = "saldo_awal"
@@ -50,10 +52,6 @@ class Depreciation:
     amount: int
 
 
-def month_text(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
 def month_index(month: str) -> int:
     """'2026-03' → a running month number (year × 12 + month − 1)."""
     year, number = month.split("-")
@@ -61,7 +59,7 @@ def month_index(month: str) -> int:
 
 
 def month_of_index(index: int) -> str:
-    return month_text(index // 12, index % 12 + 1)
+    return month_key(index // 12, index % 12 + 1)
 
 
 def monthly_amount(cost: int, residual: int, life: int, seq: int) -> int:
@@ -79,7 +77,7 @@ def schedule(cost: int, residual: int, life: int) -> list[int]:
 
 def seq_of(asset: NewAsset, month: str) -> int:
     """Which month of the life `month` is (1 = the month after acquisition)."""
-    acquired = month_index(month_text(asset.acquired_on.year, asset.acquired_on.month))
+    acquired = month_index(month_key(asset.acquired_on.year, asset.acquired_on.month))
     return month_index(month) - acquired
 
 
@@ -106,6 +104,6 @@ def due_months(asset: NewAsset, through: str) -> list[tuple[str, int, int]]:
     for seq in range(first_posted_seq(asset), last + 1):
         amount = monthly_amount(asset.cost, asset.residual, asset.life_months, seq)
         if amount:
-            acquired = month_index(month_text(asset.acquired_on.year, asset.acquired_on.month))
+            acquired = month_index(month_key(asset.acquired_on.year, asset.acquired_on.month))
             found.append((month_of_index(acquired + seq), seq, amount))
     return found

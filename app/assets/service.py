@@ -14,6 +14,7 @@ from datetime import date
 from app.assets import depreciation as dep
 from app.assets.depreciation import Asset, NewAsset
 from app.errors import ValidationError
+from app.formats import month_key
 from app.ledger import events as ev
 from app.ledger.closing import CheckItem, month_end
 from app.ledger.lockdate import refuse_locked
@@ -94,7 +95,7 @@ class FixedAssets:
             if lock is not None and month_end(year, month) < lock:
                 raise ValidationError(
                     f"Pembukuan sampai {lock.strftime('%d-%m-%Y')} sudah ditutup; bulan saldo "
-                    f"awal paling awal {dep.month_text(lock.year, lock.month)}.",
+                    f"awal paling awal {month_key(lock.year, lock.month)}.",
                     "opening_month",
                 )
         accumulated = dep.opening_accumulated(new)
@@ -134,7 +135,7 @@ class FixedAssets:
 
     def rows(self, as_of: date) -> list[AssetRow]:
         """The register at `as_of`: cost, accumulated depreciation, book value."""
-        through = dep.month_text(as_of.year, as_of.month)
+        through = month_key(as_of.year, as_of.month)
         posted = self.repo.accumulated(through)
         return [
             AssetRow(a, a.opening_accumulated + posted.get(a.id, 0)) for a in self.repo.all(as_of)
@@ -142,7 +143,7 @@ class FixedAssets:
 
     def pending(self, year: int, month: int) -> list[tuple[Asset, str, int, int]]:
         """(asset, month, seq, amount) still to post up to the month (the checklist's item)."""
-        through = dep.month_text(year, month)
+        through = month_key(year, month)
         found = []
         for asset in self.repo.all(month_end(year, month)):
             done = self.repo.posted_months(asset.id)
@@ -164,7 +165,7 @@ class FixedAssets:
         end = month_end(year, month)
         refuse_locked(self.db, end, "penyusutan aset tetap")
         lock = ClosingRepository(self.db).lock_date()
-        result = DepreciationResult(dep.month_text(year, month))
+        result = DepreciationResult(month_key(year, month))
         for asset, due, seq, amount in self.pending(year, month):
             on = month_end(*map(int, due.split("-")))
             if lock is not None and on <= lock:

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from app.errors import PermissionDenied, ValidationError
+from app.formats import month_of
 from app.ledger.bankrec import BankReconciliation
 from app.ledger.cashbook import KAS, CashBook
 from app.ledger.models import Line
@@ -57,10 +58,6 @@ def parse_month(text: str) -> tuple[int, int]:
 
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _month_of(on: date) -> str:
-    return f"{on.year:04d}-{on.month:02d}"
 
 
 ExtraCheck = Callable[[int, int], list["CheckItem"]]
@@ -122,7 +119,7 @@ class PeriodClose:
     def _jasa(self, end: date) -> list[CheckItem]:
         if self.jasa is None:
             return []
-        month = _month_of(end)
+        month = month_of(end)
         done = self.jasa.done(month) is not None or not self.jasa.rate()
         detail = "" if done else f"Jasa simpanan sukarela bulan {month} belum dikreditkan."
         return [CheckItem("jasa_simpanan", "Jasa simpanan sukarela dikreditkan", done, detail)]
@@ -223,16 +220,16 @@ class PeriodClose:
         end = month_end(year, month)
         lock = self.repo.lock_date()
         if lock is not None and end <= lock:
-            raise ValidationError(f"Bulan {_month_of(end)} sudah ditutup.")
+            raise ValidationError(f"Bulan {month_of(end)} sudah ditutup.")
         if lock is not None and end.replace(day=1) - timedelta(days=1) != lock:
             raise ValidationError(
-                f"Tutup dulu bulan {_month_of(lock + timedelta(days=1))}; bulan ditutup berurutan."
+                f"Tutup dulu bulan {month_of(lock + timedelta(days=1))}; bulan ditutup berurutan."
             )
         failing = [item for item in self.checklist(year, month) if not item.ok]
         if failing:
             return failing
         with self.db.atomic():
-            lock_id = self.repo.add_lock("tutup", _month_of(end), end, actor.id)
+            lock_id = self.repo.add_lock("tutup", month_of(end), end, actor.id)
             self.ledger.audit.record(
                 actor.id, "tutup_bulan", "periode", lock_id, after={"tanggal_kunci": end}
             )
@@ -266,7 +263,7 @@ class PeriodClose:
         )
         with self.db.atomic():
             lock_id = self.repo.add_lock(
-                "buka", _month_of(lock), previous if keep else None, actor.id, second.id, text
+                "buka", month_of(lock), previous if keep else None, actor.id, second.id, text
             )
             self.ledger.audit.record(
                 actor.id,

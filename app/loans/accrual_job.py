@@ -5,11 +5,11 @@ per loan and month, so a rerun posts nothing twice). The rule is app/ledger/accr
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from app.formats import is_month_end, month_of
 from app.ledger.accrual import AccrualRecord, NewAccrual, accrual_amount, accrual_event
 from app.ledger.service import LedgerService
 from app.loans.models import LoanArrears
@@ -30,14 +30,6 @@ def summarise(records: Iterable[AccrualRecord]) -> AccrualSummary:
     plus = [r.amount for r in records if r.amount > 0]
     minus = [-r.amount for r in records if r.amount < 0]
     return AccrualSummary(len(plus), sum(plus), len(minus), sum(minus))
-
-
-def is_month_end(on: date) -> bool:
-    return on.day == calendar.monthrange(on.year, on.month)[1]
-
-
-def month_of(on: date) -> str:
-    return f"{on.year:04d}-{on.month:02d}"
 
 
 class JasaAccrualJob:

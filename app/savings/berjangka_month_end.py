@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.errors import AppError
+from app.formats import month_of
 from app.ledger.closing import CheckItem, month_end
 from app.ledger.lockdate import refuse_locked
 from app.members.models import MemberStatus
 from app.money import format_rupiah
 from app.savings import berjangka as bj
 from app.savings.berjangka import Deposit, EventKind, JasaMode
-from app.savings.berjangka_service import JASA_TO_SUKARELA, BerjangkaService, month_of
+from app.savings.berjangka_service import JASA_TO_SUKARELA, BerjangkaService
 from app.storage.berjangka_repo import NewDepositEvent
 from app.users.models import User
 from app.users.permissions import Action, require

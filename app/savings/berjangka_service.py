@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import partial
 
 from app.errors import NotFound, ValidationError
+from app.formats import month_of
 from app.ledger.derive import berjangka_event, berjangka_open_event
 from app.ledger.service import LedgerService
 from app.members.models import Member, MemberStatus
@@ -39,10 +40,6 @@ MIN_AMOUNT = 100_000
 
 # (member, unit, month, gross, source, source_id, available sukarela) → PPh 4(2) now, capped
 Withhold = Callable[[int, str, str, int, str, int, int], int]  # services.pph.withhold
-
-
-def month_of(on: date) -> str:
-    return f"{on.year:04d}-{on.month:02d}"
 
 
 @dataclass(frozen=True)

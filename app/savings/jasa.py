@@ -61,10 +61,6 @@ def monthly_jasa(balance: int, rate: Decimal) -> int:
     return int(exact.to_integral_value(rounding=ROUND_FLOOR))
 
 
-def month_text(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
 def parse_rate(text: object, field: str = "savings.jasa_sukarela_rate") -> Decimal:
     """The jasa rate setting ('3', '2,5', '2.5' % a year) as a Decimal between 0 and 100."""
     try:

@@ -16,11 +16,11 @@ from datetime import date
 from decimal import Decimal
 
 from app.errors import ValidationError
-from app.formats import MONTHS_ID
+from app.formats import MONTHS_ID, month_key
 from app.ledger.derive import JASA_METHOD, jasa_sukarela_event
 from app.ledger.service import LedgerService
 from app.money import format_rupiah
-from app.savings.jasa import BASES, basis_balance, month_text, monthly_jasa, parse_rate
+from app.savings.jasa import BASES, basis_balance, monthly_jasa, parse_rate
 from app.savings.models import SavingsKind, TxType
 from app.savings.pph_withholding import PphWithholding
 from app.savings.service import SavingsService
@@ -90,7 +90,7 @@ class JasaSukarela:
             raise ValidationError("Jasa simpanan dihitung per akhir bulan.", field="as_of")
         if end > (today or date.today()):
             raise ValidationError("Bulan ini belum selesai.", field="as_of")
-        month = month_text(end.year, end.month)
+        month = month_key(end.year, end.month)
         if self.repo.run(month) is not None:
             raise ValidationError(f"Jasa simpanan bulan {month} sudah dikreditkan.")
         rate, basis = self.rate(), self.basis()

@@ -8,7 +8,7 @@ from decimal import Decimal
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.errors import AppError, ValidationError
-from app.formats import format_date_long
+from app.formats import format_date_long, is_month_end, month_of
 from app.loans.portfolio_models import AllowanceBooking, MonthEndRun
 from app.loans.quality import format_npl
 from app.money import format_number, format_rupiah
@@ -126,15 +126,14 @@ class MonthEndDialog(QDialog):
 
     def _credit_jasa(self, as_of: date) -> JasaResult | None:
         """The month's jasa simpanan sukarela, credited once (a month's last day only)."""
-        if (as_of + timedelta(days=1)).day != 1:
+        if not is_month_end(as_of):
             return None
         jasa = self.services.jasa
-        month = f"{as_of.year:04d}-{as_of.month:02d}"
-        return jasa.result(month) or jasa.credit_month(self.user, as_of, today=self.today)
+        return jasa.result(month_of(as_of)) or jasa.credit_month(self.user, as_of, today=self.today)
 
     def _berjangka(self, as_of: date) -> str:
         """The month's simpanan berjangka jasa and roll-overs, when `as_of` ends a month."""
-        if (as_of + timedelta(days=1)).day != 1:
+        if not is_month_end(as_of):
             return ""
         try:
             done = self.services.berjangka_month_end.run(self.user, as_of.year, as_of.month)
@@ -149,7 +148,7 @@ class MonthEndDialog(QDialog):
 
     def _depreciation(self, as_of: date) -> str:
         """The month's depreciation of the fixed assets, when `as_of` ends a month."""
-        if (as_of + timedelta(days=1)).day != 1:
+        if not is_month_end(as_of):
             return ""
         try:
             done = self.services.assets.run(self.user, as_of.year, as_of.month)

@@ -22,13 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError
+from app.formats import month_of
 from app.ledger.closing import CheckItem, parse_month
 from app.services import Services
 from app.users.models import User
-
-
-def _month_text(on: date) -> str:
-    return f"{on.year:04d}-{on.month:02d}"
 
 
 class CloseMonthTab(QWidget):
@@ -120,7 +117,7 @@ class CloseMonthTab(QWidget):
             )
             last = lock + timedelta(days=1)
         if not self.month.text().strip():
-            self.month.setText(_month_text(last))
+            self.month.setText(month_of(last))
 
     def _show(self, items: list[CheckItem]) -> None:
         self.items.clear()
@@ -186,7 +183,7 @@ class CloseMonthTab(QWidget):
         finally:
             self.password.clear()
         self.reason.clear()
-        self.message.setText(self.tr("Bulan {m} dibuka kembali.").format(m=_month_text(opened)))
+        self.message.setText(self.tr("Bulan {m} dibuka kembali.").format(m=month_of(opened)))
         self.month.clear()
         self.refresh()
 

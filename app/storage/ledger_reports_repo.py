@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from app.storage.check_closing import YEAR_END_SOURCE
 from app.storage.db import Database
 from app.storage.ledger_periods_repo import LedgerPeriodsRepository
 
@@ -88,18 +87,7 @@ class MemoLedgerReports(LedgerReportsRepository):
         return dict(self._movements[(start, end)])
 
     def prefetch(self, dates: Sequence[date]) -> None:
-        """The balances at each of `dates` in ONE pass over the journal lines (what
-        `balances` would give for each date)."""
-        wanted = sorted(set(dates) - set(self._balances))
-        if not wanted:
-            return
-        columns = ", ".join(
-            "coalesce(sum(CASE WHEN j.date <= ? THEN l.debit - l.credit END), 0)" for _ in wanted
-        )
-        rows = self.db.rows(
-            f"SELECT l.account, {columns} FROM journal_lines l JOIN journals j"
-            " ON j.id = l.journal_id WHERE j.date <= ? AND j.source <> ? GROUP BY l.account",
-            (*[d.isoformat() for d in wanted], wanted[-1].isoformat(), YEAR_END_SOURCE),
-        )
-        for n, on in enumerate(wanted, start=1):
-            self._balances[on] = {str(r[0]): int(r[n]) for r in rows if int(r[n])}
+        """The balances at each of `dates`, read once each from the month totals (what
+        `balances` gives)."""
+        for on in dates:
+            self.balances(on)

@@ -7,7 +7,7 @@ password is never repeated in a message."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from app.errors import ValidationError
@@ -19,7 +19,7 @@ DEFAULT_PORT = 5432
 @dataclass(frozen=True)
 class ServerUrl:
     user: str
-    password: str | None
+    password: str | None = field(repr=False)
     host: str
     port: int
     dbname: str

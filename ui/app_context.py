@@ -99,6 +99,7 @@ class AppController(QObject):
             screen.new_requested.connect(self.new_cooperative)
             screen.demo_requested.connect(self.open_demo)
             screen.file_chosen.connect(self.open_path)
+            screen.server_chosen.connect(self.open_server)
             screen.restore_requested.connect(self.restore_into)
             self.start_screen = screen
         self.start_screen.show_message(message, restorable)
@@ -111,6 +112,20 @@ class AppController(QObject):
         return None
 
     # -- opening ------------------------------------------------------------------------------
+    def open_server(self, url: str) -> bool:
+        """An office server that answered: not opened yet by this version (issue 15 — the
+        services still run on the file), said plainly on the start screen."""
+        from app.server_url import not_yet_message, parse_server_url
+
+        screen = self.show_start()
+        try:
+            message = not_yet_message(parse_server_url(url))
+        except AppError as exc:
+            message = exc.message
+        heading = self.tr("Server kantor terhubung, tetapi belum bisa dibuka")
+        screen.show_message(message, heading=heading)
+        return False
+
     def open_path(self, path: Path, accept_older: bool = False) -> bool:
         """Open `path` and ask for a log-in; on a StorageError say why on the start screen
         (offering a restore for a damaged file); an older copy is named and the user decides."""

@@ -98,3 +98,44 @@ def not_yet_wired_message(version: str) -> str:
         "di server kantor baru tersedia di versi Mufakat berikutnya; untuk sementara tetap "
         "pakai file database di komputer ini."
     )
+
+
+_REMEMBERED = "office_server"
+
+
+def remembered() -> tuple[ConnectionForm, bool]:
+    """What this PC remembers of the office server (address, port, database, user; the password
+    only when the user ticked "Ingat di PC ini"), with the defaults where nothing is kept, and
+    whether a password was kept."""
+    from app.config import load_config
+
+    kept = load_config().get(_REMEMBERED)
+    kept = kept if isinstance(kept, dict) else {}
+
+    def value(key: str) -> str:
+        found = kept.get(key)
+        return found if isinstance(found, str) else DEFAULTS.get(key, "")
+
+    password = kept.get("password")
+    has_password = isinstance(password, str) and bool(password)
+    form = ConnectionForm(
+        value("host"), value("port"), value("dbname"), value("user"),
+        password if isinstance(password, str) else "",
+    )  # fmt: skip
+    return form, has_password
+
+
+def remember(form: ConnectionForm, keep_password: bool) -> None:
+    """Keep the address for next time on this PC; the password only when asked (unticking the
+    box forgets a kept one). A config file that cannot be written loses only this."""
+    import contextlib
+
+    from app.config import load_config, save_config
+
+    values = load_config()
+    kept = {"host": form.host, "port": form.port, "dbname": form.dbname, "user": form.user}
+    if keep_password:
+        kept["password"] = form.password
+    values[_REMEMBERED] = kept
+    with contextlib.suppress(OSError):
+        save_config(values)

@@ -274,6 +274,10 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Server kantor terhubung, tetapi belum bisa dibuka</source>
+        <translation>Office server connected, but it cannot be opened yet</translation>
+    </message>
+    <message>
         <source>File lebih lama</source>
         <translation>Older file</translation>
     </message>
@@ -7949,6 +7953,61 @@ Unsaved changes in other groups are not affected.</translation>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Hubungkan ke Server Kantor</source>
+        <translation>Connect to the Office Server</translation>
+    </message>
+    <message>
+        <source>Isi alamat PC server kantor seperti yang diberikan saat server disiapkan. Tanyakan kepada pengurus bila belum tahu.</source>
+        <translation>Enter the address of the office server PC as given when the server was set up. Ask the board if you do not know it.</translation>
+    </message>
+    <message>
+        <source>misalnya 192.168.1.10 atau SERVER-KANTOR</source>
+        <translation>for example 192.168.1.10 or OFFICE-SERVER</translation>
+    </message>
+    <message>
+        <source>Alamat server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Nama database</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Ingat kata sandi di PC ini</source>
+        <translation>Remember the password on this PC</translation>
+    </message>
+    <message>
+        <source>Tanpa centang, kata sandi diminta lagi setiap kali. Alamat selalu diingat.</source>
+        <translation>Unticked, the password is asked for every time. The address is always remembered.</translation>
+    </message>
+    <message>
+        <source>Uji Koneksi</source>
+        <translation>Test Connection</translation>
+    </message>
+    <message>
+        <source>Hubungkan</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SetoffDialog</name>
     <message>
         <source>Kompensasi Simpanan</source>
@@ -8446,6 +8505,14 @@ Unsaved changes in other groups are not affected.</translation>
     <message>
         <source>Sudah punya file database koperasi (.db), misalnya dari komputer lain.</source>
         <translation>You already have a cooperative database file (.db), for example from another computer.</translation>
+    </message>
+    <message>
+        <source>Hubungkan ke Server…</source>
+        <translation>Connect to Server…</translation>
+    </message>
+    <message>
+        <source>Kantor dengan beberapa PC: pakai database di PC server kantor.</source>
+        <translation>An office with several PCs: use the database on the office server PC.</translation>
     </message>
     <message>
         <source>File tidak bisa dibuka</source>

@@ -164,6 +164,7 @@ def _dialogs() -> dict[str, Factory]:
     from ui.dialogs.promise_dialog import PromiseDialog
     from ui.dialogs.restructuring_wizard import RestructuringWizard
     from ui.dialogs.savings_dialog import SavingsDialog
+    from ui.dialogs.server_dialog import ServerDialog
     from ui.dialogs.setoff_dialog import SetoffDialog
     from ui.dialogs.settlement_dialog import SettlementDialog
     from ui.dialogs.simulation_dialog import SimulationDialog
@@ -208,6 +209,7 @@ def _dialogs() -> dict[str, Factory]:
         "cairkan sebelum jatuh tempo": lambda s, u: CloseBerjangkaDialog(
             s, u, _deposit(s, due=False), True, TODAY
         ),
+        "hubungkan ke server": lambda s, u: ServerDialog(),
     }
 
 
@@ -218,6 +220,7 @@ DIALOGS = [
     "pelunasan dengan keringanan", "kompensasi simpanan", "hapus buku", "akhir bulan",
     "jurnal umum", "produk pinjaman", "pengguna", "impor", "buka berjangka",
     "bilyet berjangka", "cairkan jatuh tempo", "cairkan sebelum jatuh tempo",
+    "hubungkan ke server",
 ]  # fmt: skip
 
 

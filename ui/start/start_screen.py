@@ -22,6 +22,7 @@ class StartScreen(QWidget):
     new_requested = Signal()
     demo_requested = Signal()
     file_chosen = Signal(Path)
+    server_chosen = Signal(str)  # a postgresql:// address that answered (issue 15)
     restore_requested = Signal(Path)  # restore a backup into this file that will not open
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -68,10 +69,16 @@ class StartScreen(QWidget):
             self.tr("Buka File Database…"),
             self.tr("Sudah punya file database koperasi (.db), misalnya dari komputer lain."),
         )
+        self.server_button = self._big_button(
+            self.tr("Hubungkan ke Server…"),
+            self.tr("Kantor dengan beberapa PC: pakai database di PC server kantor."),
+        )
         self.new_button.clicked.connect(self.new_requested)
         self.demo_button.clicked.connect(self.demo_requested)
         self.open_button.clicked.connect(self.choose_file)
-        for button in (self.new_button, self.demo_button, self.open_button):
+        self.server_button.clicked.connect(self.choose_server)
+        buttons = (self.new_button, self.demo_button, self.open_button, self.server_button)
+        for button in buttons:
             outer.addWidget(button)
 
         self.message_box = QFrame(objectName="start_message")
@@ -79,11 +86,11 @@ class StartScreen(QWidget):
             "#start_message { border: 2px solid #b00020; border-radius: 6px; background: #fff4f4; }"
         )
         box_layout = QVBoxLayout(self.message_box)
-        problem = QLabel(self.tr("File tidak bisa dibuka"))
-        font = problem.font()
+        self.problem = QLabel(objectName="start_message_heading")
+        font = self.problem.font()
         font.setBold(True)
-        problem.setFont(font)
-        box_layout.addWidget(problem)
+        self.problem.setFont(font)
+        box_layout.addWidget(self.problem)
         self.message = QLabel(objectName="start_message_text")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -131,9 +138,19 @@ class StartScreen(QWidget):
         if path:
             self.file_chosen.emit(Path(path))
 
-    def show_message(self, text: str, restorable: Path | None = None) -> None:
+    def choose_server(self) -> None:
+        from ui.dialogs.server_dialog import ServerDialog
+
+        dialog = ServerDialog(self)
+        if dialog.exec() and dialog.url:
+            self.server_chosen.emit(dialog.url)
+
+    def show_message(
+        self, text: str, restorable: Path | None = None, heading: str | None = None
+    ) -> None:
         """Show why the last file could not be opened (stays until the next attempt); for a
         damaged file, offer to restore a backup into it."""
+        self.problem.setText(heading or self.tr("File tidak bisa dibuka"))
         self.message.setText(text)
         self.message_box.setVisible(bool(text))
         self._restorable = restorable

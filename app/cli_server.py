@@ -4,11 +4,14 @@ this PC the office server (issue 15 §3; app/server/setup.py does the work)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
 
 from app.errors import AppError
+
+REPORT_NAME = "mufakat-server.txt"
 
 
 def add_parser(sub: Any) -> None:
@@ -51,14 +54,31 @@ def run(args: argparse.Namespace) -> int:
         app_password=app_password,
         port=args.port,
     )
+    lines: list[str] = []
+
+    def say(line: str, problem: bool = False) -> None:
+        lines.append(line)
+        print(line, file=sys.stderr if problem else sys.stdout)
+
     try:
-        result = setup_server(request, report=lambda line: print(f"  {line}"))
+        result = setup_server(request, report=lambda line: say(f"  {line}"))
     except AppError as exc:
-        print(f"GAGAL: {exc.message}", file=sys.stderr)
+        say(f"GAGAL: {exc.message}", problem=True)
+        _keep_report(request.data, lines)
         return 1
-    print(
+    say(
         'Server kantor siap. Di PC lain pilih "Hubungkan ke Server…" dan isi: alamat server = '
         f"nama atau IP PC ini, port = {result.port}, database = {result.dbname}, "
         f"pengguna = {result.app_role}, kata sandi = yang ada di file kata sandi."
     )
+    _keep_report(request.data, lines)
     return 0
+
+
+def _keep_report(data: Path, lines: list[str]) -> None:
+    """The same lines in `mufakat-server.txt` beside the data folder: the Windows program has no
+    console to print to, and the port is needed again when the other PCs are connected. Never
+    the password."""
+    report = data.parent / REPORT_NAME
+    with contextlib.suppress(OSError):
+        report.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -193,8 +193,17 @@ def berjangka_screens(ctx: Shots) -> list[Path]:
     return written
 
 
+def server_dialog_screens(ctx: Shots) -> list[Path]:
+    """Hubungkan ke Server… (docs/install.md, office set-up)."""
+    from screenshots_server import server_screenshots  # type: ignore[import-not-found]
+
+    written: list[Path] = server_screenshots(ctx.out)
+    return written
+
+
 SHOTS: list[tuple[str, Callable[[Shots], list[Path]]]] = [
     ("layar awal dan koperasi baru", start_screens),
+    ("hubungkan ke server", server_dialog_screens),
     ("masuk", login_screen),
     ("jendela utama dan pengaturan", main_window_screens),
     ("anggota", members_screens),

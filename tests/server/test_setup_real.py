@@ -166,6 +166,7 @@ def test_the_command_refuses_a_bad_subnet_before_writing_anything(
     assert code == 1 and not target.exists()
     err = capsys.readouterr().err
     assert "GAGAL" in err and "bukan jaringan lokal" in err and PASSWORD not in err
+    assert "bukan jaringan lokal" in (tmp_path / "mufakat-server.txt").read_text()
 
 
 def test_the_command_sets_up_a_server(capsys: pytest.CaptureFixture[str]) -> None:
@@ -184,6 +185,8 @@ def test_the_command_sets_up_a_server(capsys: pytest.CaptureFixture[str]) -> Non
         out = capsys.readouterr().out
         assert code == 0, out
         assert f"port = {port}" in out and PASSWORD not in out
+        report = (root / "mufakat-server.txt").read_text()
+        assert f"port = {port}" in report and PASSWORD not in report
         with _connect(port, "mufakat", PASSWORD) as conn:
             assert conn.execute("SELECT 1").fetchone() == (1,)
     finally:

@@ -122,6 +122,7 @@ class ServerDialog(QDialog):
             return try_connection(self.form())
         except AppError as exc:
             show_error(self, exc, errors=self.errors, fields=FIELDS)
+            self.adjustSize()  # the message shows whole, the dialog grows for it
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -131,6 +132,7 @@ class ServerDialog(QDialog):
         if version is None:
             return False
         self.result_label.setText(not_yet_wired_message(version))
+        self.adjustSize()
         return True
 
     def submit(self) -> None:

@@ -18,6 +18,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
@@ -95,6 +96,23 @@ def port_is_free(port: int) -> bool:
             except OSError:
                 return False
     return True
+
+
+def wait_for_port(port: int, seconds: float = 60.0) -> None:
+    """Until the server accepts connections on this PC (a Windows service may report itself
+    started a moment before it listens)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise SetupFailed(
+                    f"Server sudah dinyalakan tetapi tidak menjawab di port {port} setelah "
+                    f"{seconds:.0f} detik."
+                ) from None
+            time.sleep(0.5)
 
 
 def choose_port(asked: int | None, is_free: Callable[[int], bool] = port_is_free) -> int:
@@ -226,6 +244,7 @@ def _configure_and_start(
         )
         for what, args in plan:
             runner(args, what)
+        wait_for_port(port)
         step(
             f"Layanan Windows {result.service} terpasang dan berjalan; "
             f"firewall dibuka untuk {subnet}"

@@ -207,3 +207,15 @@ def test_a_failing_command_names_its_step(monkeypatch: pytest.MonkeyPatch) -> No
         setup.SetupFailed, match=r"Membuat aturan firewall gagal \(kode 3\): Access"
     ):
         setup.Runner()(["netsh"], "Membuat aturan firewall")
+
+
+def test_waiting_for_the_server_ends_when_it_listens_or_after_the_limit() -> None:
+    import socket
+
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        setup.wait_for_port(listening.getsockname()[1], seconds=1)
+        closed = listening.getsockname()[1]
+    with pytest.raises(setup.SetupFailed, match=f"tidak menjawab di port {closed}"):
+        setup.wait_for_port(closed, seconds=0.2)

@@ -39,14 +39,15 @@ def server_screenshots(out: Path) -> list[Path]:
         return path
 
     home = os.environ.get("MUFAKAT_HOME")
-    os.environ["MUFAKAT_HOME"] = tempfile.mkdtemp(prefix="mufakat-shot-")  # nothing remembered
-    try:
-        dialog = ServerDialog()
-    finally:
-        if home is None:
-            os.environ.pop("MUFAKAT_HOME")
-        else:
-            os.environ["MUFAKAT_HOME"] = home
+    with tempfile.TemporaryDirectory(prefix="mufakat-shot-") as empty:
+        os.environ["MUFAKAT_HOME"] = empty  # nothing remembered
+        try:
+            dialog = ServerDialog()
+        finally:
+            if home is None:
+                os.environ.pop("MUFAKAT_HOME")
+            else:
+                os.environ["MUFAKAT_HOME"] = home
     dialog.host.setText("192.168.1.10")
     dialog.password.setText("rahasia-kantor")
     dialog.show()

@@ -127,8 +127,14 @@ class BerjangkaRepository:
         }
         return self.db.insert_id(_insert("berjangka_deposits", values), values)
 
-    def insert_event(self, new: NewDepositEvent, user_id: int | None) -> int:
-        values = {
+    def insert_event(
+        self, new: NewDepositEvent, user_id: int | None, event_id: int | None = None
+    ) -> int:
+        """Append an event; `event_id` (from `next_event_id`) is given when a record made before
+        the row refers to it: an identity sequence on PostgreSQL may skip numbers (a rolled-back
+        transaction keeps the ones it took), so the id is written, not predicted."""
+        values: dict[str, object] = {} if event_id is None else {"id": event_id}
+        values |= {
             "deposit_id": new.deposit_id,
             "kind": new.kind.value,
             "event_date": new.event_date.isoformat(),

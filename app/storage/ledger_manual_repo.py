@@ -4,9 +4,7 @@ approval amount, otherwise waiting for a second person). Portable SQL: runs on b
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from app.clock import now_text
 from app.ledger.models import Line
@@ -71,5 +69,5 @@ class ManualJournalRepository:
         )
 
 
-def lines_of(row: Mapping[str, Any]) -> list[Line]:
+def lines_of(row: Row) -> list[Line]:
     return [Line(str(a), int(d), int(c)) for a, d, c in json.loads(row["lines_json"])]

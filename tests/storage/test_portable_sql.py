@@ -53,18 +53,18 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 564,
+    "? placeholder": 279,
     "INSERT OR IGNORE/REPLACE": 1,
     "group_concat": 2,
-    "scalar max/min": 2,
+    "scalar max/min": 0,
     "IS [NOT] value": 1,
-    "LIKE (case-insensitive only on SQLite)": 7,
+    "LIKE (case-insensitive only on SQLite)": 5,
     "SQLite function": 0,
     "rowid": 0,
     "PRAGMA/sqlite_master": 5,
-    "cursor.lastrowid": 31,
-    "sqlite3 API": 99,
-    "the SQLite connection (db.sql)": 25,
+    "cursor.lastrowid": 13,
+    "sqlite3 API": 68,
+    "the SQLite connection (db.sql)": 21,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
 
@@ -90,6 +90,20 @@ PORTABLE = {
     "loans_quality_sql.py",
     "loans_list_repo.py",
     "members_repo.py",
+    "ledger_accounts_repo.py",
+    "ledger_bank_repo.py",
+    "ledger_controls_repo.py",
+    "ledger_manual_repo.py",
+    "ledger_periods_repo.py",
+    "ledger_repo.py",
+    "ledger_reports_repo.py",
+    "savings_repo.py",
+    "jasa_repo.py",
+    "pph_repo.py",
+    "berjangka_repo.py",
+    "shu_repo.py",
+    "rat_pack_repo.py",
+    "assets_repo.py",
 }
 """Repositories already written against the Engine protocol: none of the forms, on any count."""
 

@@ -30,6 +30,7 @@ from app.storage.assets_repo import AssetsRepository
 from app.storage.berjangka_repo import BerjangkaRepository, NewDeposit, NewDepositEvent
 from app.storage.closing_repo import ClosingRepository
 from app.storage.db import Database, open_database
+from app.storage.dialect import POSTGRES, SQLITE
 from app.storage.jasa_repo import JasaRepository
 from app.storage.ledger_accounts_repo import LedgerAccountsRepository
 from app.storage.ledger_bank_repo import BankReconRepository
@@ -662,3 +663,23 @@ def test_rat_pack_and_closing_bases_on_both(books: Any) -> None:
     assert closing.loans_outstanding(date(2026, 12, 31)) == 0
     assert closing.jasa_paid(date(2026, 1, 1), date(2026, 12, 31)) == {}
     assert closing.loan_differences(["1105"], date(2026, 12, 31)) == []
+
+
+def test_index_hints_only_on_sqlite() -> None:
+    """The Buku Besar and the month totals make SQLite read through a chosen index; PostgreSQL
+    gets no hint (it has no such syntax)."""
+    assert SQLITE.indexed_by("journals_date") == " INDEXED BY journals_date"
+    assert POSTGRES.indexed_by("journals_date") == ""
+
+
+def test_in_transaction_on_both(engine: Any) -> None:
+    assert not engine.in_transaction()
+    with engine.atomic():
+        assert engine.in_transaction()
+        with engine.atomic():
+            assert engine.in_transaction()
+        assert engine.in_transaction()
+    assert not engine.in_transaction()
+    assert engine.retrying(engine.in_transaction)
+    assert not LedgerRepository(engine).in_transaction()
+    assert not PphRepository(engine).in_transaction()

@@ -1,7 +1,7 @@
 """SQL of closing the books: the lock date and its history, what the month-close checklist
 counts (events without a journal, sub-ledger totals) and the bases of the SHU per member
-(portable SQL: runs on both engines, but for the two checks `mufakat check` shares, which read
-SQLite's own connection until check.py runs on PostgreSQL)."""
+(portable SQL: runs on both engines; the two checks `mufakat check` shares are in
+closing_checks.py, SQLite only until check.py runs on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from datetime import date, timedelta
 
 from app.clock import now_text
 from app.errors import ValidationError
-from app.storage import check_accrual, check_ledger
+from app.storage import closing_checks
 from app.storage.check_closing import YEAR_END_SOURCE, YEAR_END_SOURCES, YEAR_TAX_SOURCE
-from app.storage.db import Database, sqlite_errors
 from app.storage.engine import Engine, Row
 
 __all__ = ["YEAR_END_SOURCE", "YEAR_END_SOURCES", "YEAR_TAX_SOURCE", "ClosingRepository"]
@@ -97,21 +96,12 @@ class ClosingRepository:
         undoing records whose journal was not reversed, by kind: the check of `mufakat check`
         (app/storage/check_ledger.py), which knows every source, limited to `end`. SQLite only
         (the check reads the file's own connection)."""
-        db = self._sqlite()
-        with sqlite_errors(db.path):
-            return check_ledger.booked(db.sql.conn, end)
+        return closing_checks.unbooked(self.db, end)
 
     def accrual_differences(self, end: date, role: Callable[[str], str]) -> list[str]:
         """1109 per loan against the accrual sub-ledger as of `end` (empty: they agree). SQLite
         only, like `unbooked`."""
-        db = self._sqlite()
-        with sqlite_errors(db.path):
-            return check_accrual.accrued_control(db.sql.conn, role, end)
-
-    def _sqlite(self) -> Database:
-        if not isinstance(self.db, Database):
-            raise NotImplementedError("the month-close checks read a SQLite file (issue 15)")
-        return self.db
+        return closing_checks.accrual_differences(self.db, end, role)
 
     def savings_by_kind(self, end: date) -> dict[str, int]:
         return {

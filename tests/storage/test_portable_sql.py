@@ -23,6 +23,7 @@ ENGINE_SPECIFIC = {
     # SQLite's own: opening, locking, copying, checking and chaining the file.
     "db.py", "lock.py", "backup.py", "restore.py", "check.py", "inspection.py", "chain.py",
     "chain_verify.py", "change_triggers.py", "migrations.py", "watermarks.py", "bulk.py",
+    "closing_checks.py",  # the month-close checklist's share of check.py
     # The engines themselves.
     "dialect.py", "engine.py", "pg_engine.py", "pg_schema.py", "__init__.py",
 }  # fmt: skip
@@ -64,7 +65,7 @@ RATCHET = {
     "PRAGMA/sqlite_master": 5,
     "cursor.lastrowid": 13,
     "sqlite3 API": 68,
-    "the SQLite connection (db.sql)": 21,
+    "the SQLite connection (db.sql)": 19,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
 
@@ -104,6 +105,7 @@ PORTABLE = {
     "shu_repo.py",
     "rat_pack_repo.py",
     "assets_repo.py",
+    "closing_repo.py",
 }
 """Repositories already written against the Engine protocol: none of the forms, on any count."""
 

@@ -688,8 +688,8 @@ def test_in_transaction_on_both(engine: Any) -> None:
 
 ATTEMPTS_HERE = 20
 """Four PCs posting back to back all want the same next journal id and the same month-total
-rows: with the engine's default 5 attempts one PC gave up in 4 runs of 5 (48 journals took ~60 runs;
-reported for the retry policy); here the rule under test is nothing duplicated or skipped."""
+rows: with the engine's default 5 attempts one PC gave up in 4 runs of 5 (48 journals took ~60
+runs; reported for the retry policy); the rule under test here: nothing duplicated or skipped."""
 
 
 def test_several_pcs_posting_journals_at_once(pg_url: str, tmp_path: Path) -> None:

@@ -395,7 +395,7 @@ class BerjangkaService:
     def _record_event(
         self, actor: User | None, deposit: Deposit, new: NewDepositEvent, expected_id: int
     ) -> DepositEvent:
-        event_id = self.repo.insert_event(new, actor.id if actor else None)
+        event_id = self.repo.insert_event(new, actor.id if actor else None, expected_id)
         assert event_id == expected_id, "berjangka event ids are handed out in order"
         event = self.repo.event(event_id)
         assert event is not None

@@ -1,4 +1,5 @@
-"""The fixed-asset register and its monthly depreciation rows (app/assets/), append-only."""
+"""The fixed-asset register and its monthly depreciation rows (app/assets/), append-only
+(portable SQL: runs on both engines)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from app.assets.depreciation import Asset, Depreciation, NewAsset
 from app.clock import now_text
-from app.storage.db import Database
+from app.storage.engine import Engine
 
 
 def asset_from_row(row: Any) -> Asset:
@@ -28,7 +29,7 @@ def asset_from_row(row: Any) -> Asset:
 
 
 class AssetsRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def insert(self, new: NewAsset, accumulated: int, user_id: int | None) -> Asset:
@@ -89,7 +90,7 @@ class AssetsRepository:
         rows = self.db.rows(
             "SELECT month FROM asset_depreciation WHERE asset_id = :id", {"id": asset_id}
         )
-        return {r[0] for r in rows}
+        return {str(r["month"]) for r in rows}
 
     def depreciation(self, asset_id: int) -> list[Depreciation]:
         rows = self.db.rows(
@@ -103,8 +104,8 @@ class AssetsRepository:
     def accumulated(self, through: str) -> dict[int, int]:
         """Per asset: the depreciation rows up to `through` ('YYYY-MM')."""
         rows = self.db.rows(
-            "SELECT asset_id, sum(amount) FROM asset_depreciation WHERE month <= :through"
-            " GROUP BY asset_id",
+            "SELECT asset_id, sum(amount) AS total FROM asset_depreciation"
+            " WHERE month <= :through GROUP BY asset_id",
             {"through": through},
         )
-        return {int(r[0]): int(r[1]) for r in rows}
+        return {int(r["asset_id"]): int(r["total"]) for r in rows}

@@ -1,15 +1,16 @@
-"""Simpanan berjangka: placements and their events (append-only), read back as records."""
+"""Simpanan berjangka: placements and their events (append-only), read back as records
+(portable SQL: runs on both engines)."""
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from app.clock import now_text
 from app.savings.berjangka import Deposit, DepositEvent, EventKind, JasaMode
-from app.storage.db import Database
+from app.storage.engine import Engine, Row
 
 SELECT = (
     "SELECT d.*, c.event_date AS closed_on, c.kind AS closed_kind,"
@@ -56,7 +57,7 @@ class NewDepositEvent:
     jasa_tx_id: int | None = None
 
 
-def deposit_of(row: sqlite3.Row) -> Deposit:
+def deposit_of(row: Row) -> Deposit:
     closed = row["closed_kind"]
     return Deposit(
         id=row["id"],
@@ -80,7 +81,7 @@ def deposit_of(row: sqlite3.Row) -> Deposit:
     )
 
 
-def event_of(row: sqlite3.Row) -> DepositEvent:
+def event_of(row: Row) -> DepositEvent:
     return DepositEvent(
         id=row["id"],
         deposit_id=row["deposit_id"],
@@ -101,82 +102,75 @@ def event_of(row: sqlite3.Row) -> DepositEvent:
 
 
 class BerjangkaRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def insert_deposit(self, new: NewDeposit, user_id: int | None) -> int:
-        cursor = self.db.execute(
-            "INSERT INTO berjangka_deposits (number, period, member_id, start_on, maturity_on,"
-            " principal, term_months, rate, jasa_mode, aro, aro_jasa, method, previous_id,"
-            " savings_tx_id, note, created_by, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                new.number,
-                new.period,
-                new.member_id,
-                new.start_on.isoformat(),
-                new.maturity_on.isoformat(),
-                new.principal,
-                new.term_months,
-                str(new.rate),
-                new.jasa_mode.value,
-                int(new.aro),
-                int(new.aro_jasa),
-                new.method,
-                new.previous_id,
-                new.savings_tx_id,
-                new.note,
-                user_id,
-                now_text(),
-            ),
-        )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+        values = {
+            "number": new.number,
+            "period": new.period,
+            "member_id": new.member_id,
+            "start_on": new.start_on.isoformat(),
+            "maturity_on": new.maturity_on.isoformat(),
+            "principal": new.principal,
+            "term_months": new.term_months,
+            "rate": str(new.rate),
+            "jasa_mode": new.jasa_mode.value,
+            "aro": int(new.aro),
+            "aro_jasa": int(new.aro_jasa),
+            "method": new.method,
+            "previous_id": new.previous_id,
+            "savings_tx_id": new.savings_tx_id,
+            "note": new.note,
+            "created_by": user_id,
+            "created_at": now_text(),
+        }
+        return self.db.insert_id(_insert("berjangka_deposits", values), values)
 
-    def insert_event(self, new: NewDepositEvent, user_id: int | None) -> int:
-        cursor = self.db.execute(
-            "INSERT INTO berjangka_events (deposit_id, kind, event_date, month, slot, principal,"
-            " jasa, tax, penalty, method, jasa_method, reason, authorised_by, savings_tx_id,"
-            " jasa_tx_id, created_by, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                new.deposit_id,
-                new.kind.value,
-                new.event_date.isoformat(),
-                new.month,
-                new.month if new.kind == EventKind.JASA else "tutup",
-                new.principal,
-                new.jasa,
-                new.tax,
-                new.penalty,
-                new.method,
-                new.jasa_method,
-                new.reason,
-                new.authorised_by,
-                new.savings_tx_id,
-                new.jasa_tx_id,
-                user_id,
-                now_text(),
-            ),
-        )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+    def insert_event(
+        self, new: NewDepositEvent, user_id: int | None, event_id: int | None = None
+    ) -> int:
+        """Append an event; `event_id` (from `next_event_id`) is given when a record made before
+        the row refers to it: an identity sequence on PostgreSQL may skip numbers (a rolled-back
+        transaction keeps the ones it took), so the id is written, not predicted."""
+        values: dict[str, object] = {} if event_id is None else {"id": event_id}
+        values |= {
+            "deposit_id": new.deposit_id,
+            "kind": new.kind.value,
+            "event_date": new.event_date.isoformat(),
+            "month": new.month,
+            "slot": new.month if new.kind == EventKind.JASA else "tutup",
+            "principal": new.principal,
+            "jasa": new.jasa,
+            "tax": new.tax,
+            "penalty": new.penalty,
+            "method": new.method,
+            "jasa_method": new.jasa_method,
+            "reason": new.reason,
+            "authorised_by": new.authorised_by,
+            "savings_tx_id": new.savings_tx_id,
+            "jasa_tx_id": new.jasa_tx_id,
+            "created_by": user_id,
+            "created_at": now_text(),
+        }
+        return self.db.insert_id(_insert("berjangka_events", values), values)
 
     def deposit(self, deposit_id: int) -> Deposit | None:
-        row = self.db.one(SELECT + "WHERE d.id = ?", (deposit_id,))
+        row = self.db.one(SELECT + "WHERE d.id = :id", {"id": deposit_id})
         return None if row is None else deposit_of(row)
 
     def of_member(self, member_id: int) -> list[Deposit]:
         rows = self.db.rows(
-            SELECT + "WHERE d.member_id = ? ORDER BY d.start_on, d.id", (member_id,)
+            SELECT + "WHERE d.member_id = :member ORDER BY d.start_on, d.id", {"member": member_id}
         )
         return [deposit_of(r) for r in rows]
 
     def open_on(self, on: date) -> list[Deposit]:
         """Placements started by `on` and not closed by then (the month-end job's list)."""
         rows = self.db.rows(
-            SELECT + "WHERE d.start_on <= ? AND (c.id IS NULL OR c.event_date > ?) ORDER BY d.id",
-            (on.isoformat(), on.isoformat()),
+            SELECT
+            + "WHERE d.start_on <= :on AND (c.id IS NULL OR c.event_date > :on) ORDER BY d.id",
+            {"on": on.isoformat()},
         )
         return [deposit_of(r) for r in rows]
 
@@ -185,26 +179,27 @@ class BerjangkaRepository:
 
     def number_taken(self, number: str) -> bool:
         return (
-            self.db.one("SELECT 1 FROM berjangka_deposits WHERE number = ?", (number,)) is not None
+            self.db.one("SELECT 1 FROM berjangka_deposits WHERE number = :n", {"n": number})
+            is not None
         )
 
     def event(self, event_id: int) -> DepositEvent | None:
-        row = self.db.one("SELECT * FROM berjangka_events WHERE id = ?", (event_id,))
+        row = self.db.one("SELECT * FROM berjangka_events WHERE id = :id", {"id": event_id})
         return None if row is None else event_of(row)
 
     def events(self, deposit_id: int) -> list[DepositEvent]:
         rows = self.db.rows(
-            "SELECT * FROM berjangka_events WHERE deposit_id = ? ORDER BY event_date, id",
-            (deposit_id,),
+            "SELECT * FROM berjangka_events WHERE deposit_id = :id ORDER BY event_date, id",
+            {"id": deposit_id},
         )
         return [event_of(r) for r in rows]
 
     def jasa_month_done(self, deposit_id: int, month: str) -> bool:
         return (
             self.db.one(
-                "SELECT 1 FROM berjangka_events WHERE deposit_id = ? AND kind = 'jasa'"
-                " AND month = ?",
-                (deposit_id, month),
+                "SELECT 1 FROM berjangka_events WHERE deposit_id = :id AND kind = 'jasa'"
+                " AND month = :month",
+                {"id": deposit_id, "month": month},
             )
             is not None
         )
@@ -213,9 +208,9 @@ class BerjangkaRepository:
         """Σ principal of the placements open on `on` (the sub-ledger of 2102)."""
         value = self.db.scalar(
             "SELECT coalesce(sum(d.principal), 0) FROM berjangka_deposits d"
-            " WHERE d.start_on <= ? AND NOT EXISTS (SELECT 1 FROM berjangka_events c"
-            " WHERE c.deposit_id = d.id AND c.kind <> 'jasa' AND c.event_date <= ?)",
-            (on.isoformat(), on.isoformat()),
+            " WHERE d.start_on <= :on AND NOT EXISTS (SELECT 1 FROM berjangka_events c"
+            " WHERE c.deposit_id = d.id AND c.kind <> 'jasa' AND c.event_date <= :on)",
+            {"on": on.isoformat()},
         )
         return int(value or 0)
 
@@ -223,3 +218,11 @@ class BerjangkaRepository:
         """The id the next event gets (call inside the writing transaction: the table is
         append-only, so it is max + 1), for the PPh record made before the row."""
         return int(self.db.scalar("SELECT coalesce(max(id), 0) + 1 FROM berjangka_events"))
+
+
+def _insert(table: str, values: Mapping[str, object]) -> str:
+    """`INSERT … RETURNING id` of `values` (their names are the columns)."""
+    return (
+        f"INSERT INTO {table} ({', '.join(values)})"
+        f" VALUES ({', '.join(':' + c for c in values)}) RETURNING id"
+    )

@@ -1,22 +1,23 @@
 """SQL of closing the books: the lock date and its history, what the month-close checklist
-counts (events without a journal, sub-ledger totals) and the bases of the SHU per member."""
+counts (events without a journal, sub-ledger totals) and the bases of the SHU per member
+(portable SQL: runs on both engines; the two checks `mufakat check` shares are in
+closing_checks.py, SQLite only until check.py runs on PostgreSQL)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
 
 from app.clock import now_text
 from app.errors import ValidationError
-from app.storage import check_accrual, check_ledger
+from app.storage import closing_checks
 from app.storage.check_closing import YEAR_END_SOURCE, YEAR_END_SOURCES, YEAR_TAX_SOURCE
-from app.storage.db import Database, sqlite_errors
+from app.storage.engine import Engine, Row
 
 __all__ = ["YEAR_END_SOURCE", "YEAR_END_SOURCES", "YEAR_TAX_SOURCE", "ClosingRepository"]
 
 
-def refuse_into_locked(db: Database, on: date, source: str) -> None:
+def refuse_into_locked(db: Engine, on: date, source: str) -> None:
     """The last guard of every journal write (LedgerRepository and LedgerBulkRepository):
     nothing dated on or before the lock date but the year-end tax journal and the jurnal
     penutup. Writers move a money event to the first open date (`open_on`) or refuse a date
@@ -33,7 +34,7 @@ def refuse_into_locked(db: Database, on: date, source: str) -> None:
 
 
 class ClosingRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     # -- the lock date ---------------------------------------------------------------------
@@ -56,33 +57,36 @@ class ClosingRepository:
         second_user_id: int | None = None,
         reason: str = "",
     ) -> int:
-        self.db.execute(
+        return self.db.insert_id(
             "INSERT INTO period_locks (action, month, lock_date, reason, user_id, second_user_id,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                action,
-                month,
-                None if lock_date is None else lock_date.isoformat(),
-                reason,
-                user_id,
-                second_user_id,
-                now_text(),
-            ),
+            " created_at) VALUES (:action, :month, :lock_date, :reason, :user_id, :second,"
+            " :at) RETURNING id",
+            {
+                "action": action,
+                "month": month,
+                "lock_date": None if lock_date is None else lock_date.isoformat(),
+                "reason": reason,
+                "user_id": user_id,
+                "second": second_user_id,
+                "at": now_text(),
+            },
         )
-        return int(self.db.scalar("SELECT max(id) FROM period_locks"))
 
-    def history(self) -> list[sqlite3.Row]:
-        return self.db.rows("SELECT * FROM period_locks ORDER BY id DESC")
+    def history(self) -> list[Row]:
+        return list(self.db.rows("SELECT * FROM period_locks ORDER BY id DESC"))
 
-    def posted_into_locked(self) -> list[sqlite3.Row]:
+    def posted_into_locked(self) -> list[Row]:
         """Journals dated on or before the lock date in force when they were written (the
         year-end tax journal and the jurnal penutup excepted): LEDGER.md §5.4 invariant 6."""
-        return self.db.rows(
-            "SELECT j.number, j.date, p.lock_date FROM journals j JOIN period_locks p"
-            " ON p.id = (SELECT max(q.id) FROM period_locks q WHERE q.created_at < j.created_at)"
-            " WHERE p.lock_date IS NOT NULL AND j.date <= p.lock_date AND j.source NOT IN (?, ?)"
-            " ORDER BY j.id",
-            YEAR_END_SOURCES,
+        first, second = YEAR_END_SOURCES
+        return list(
+            self.db.rows(
+                "SELECT j.number, j.date, p.lock_date FROM journals j JOIN period_locks p"
+                " ON p.id = (SELECT max(q.id) FROM period_locks q"
+                " WHERE q.created_at < j.created_at) WHERE p.lock_date IS NOT NULL"
+                " AND j.date <= p.lock_date AND j.source NOT IN (:first, :second) ORDER BY j.id",
+                {"first": first, "second": second},
+            )
         )
 
     # -- the checklist ---------------------------------------------------------------------
@@ -90,29 +94,29 @@ class ClosingRepository:
     def unbooked(self, end: date) -> list[str]:
         """Money records dated up to `end` without their journal (or no-GL marker), and
         undoing records whose journal was not reversed, by kind: the check of `mufakat check`
-        (app/storage/check_ledger.py), which knows every source, limited to `end`."""
-        with sqlite_errors(self.db.path):
-            return check_ledger.booked(self.db.sql.conn, end)
+        (app/storage/check_ledger.py), which knows every source, limited to `end`. SQLite only
+        (the check reads the file's own connection)."""
+        return closing_checks.unbooked(self.db, end)
 
     def accrual_differences(self, end: date, role: Callable[[str], str]) -> list[str]:
-        """1109 per loan against the accrual sub-ledger as of `end` (empty: they agree)."""
-        with sqlite_errors(self.db.path):
-            return check_accrual.accrued_control(self.db.sql.conn, role, end)
+        """1109 per loan against the accrual sub-ledger as of `end` (empty: they agree). SQLite
+        only, like `unbooked`."""
+        return closing_checks.accrual_differences(self.db, end, role)
 
     def savings_by_kind(self, end: date) -> dict[str, int]:
         return {
-            str(r[0]): int(r[1])
+            str(r["kind"]): int(r["total"])
             for r in self.db.rows(
-                "SELECT kind, sum(amount) FROM savings_transactions WHERE tx_date <= ?"
+                "SELECT kind, sum(amount) AS total FROM savings_transactions WHERE tx_date <= :d"
                 " GROUP BY kind",
-                (end.isoformat(),),
+                {"d": end.isoformat()},
             )
         }
 
     def quality_run_on(self, end: date) -> bool:
         """Whether the loans' month-end run (kolektibilitas, PPAP) was made as of `end`."""
         found = self.db.scalar(
-            "SELECT 1 FROM loan_quality_runs WHERE as_of = ?", (end.isoformat(),)
+            "SELECT 1 FROM loan_quality_runs WHERE as_of = :d", {"d": end.isoformat()}
         )
         return found is not None
 
@@ -126,53 +130,66 @@ class ClosingRepository:
         )
         return int(value or 0)
 
-    def loan_differences(self, codes: list[str], end: date, limit: int = 5) -> list[sqlite3.Row]:
+    def loan_differences(self, codes: list[str], end: date, limit: int = 5) -> list[Row]:
         """Loans whose ledger balance on `codes` differs from their pokok not yet repaid at
         `end` (number, ledger, sub-ledger), for the drill-down of the checklist."""
-        marks = ", ".join("?" for _ in codes)
-        return self.db.rows(
-            "WITH sub AS (SELECT l.id, coalesce(l.number, l.application_no) AS number,"
-            " l.amount - coalesce((SELECT sum(e.pokok) FROM loan_events e WHERE e.loan_id = l.id"
-            " AND e.kind <> 'pencairan' AND e.event_date <= ?), 0) AS expected FROM loans l"
-            " WHERE l.disbursed_on IS NOT NULL AND l.disbursed_on <= ?),"
-            " gl AS (SELECT x.loan_id, sum(x.debit) - sum(x.credit) AS booked FROM journal_lines x"
-            f" JOIN journals j ON j.id = x.journal_id WHERE x.account IN ({marks})"
-            " AND j.date <= ? AND x.loan_id IS NOT NULL GROUP BY x.loan_id)"
-            " SELECT sub.number, coalesce(gl.booked, 0) AS booked, sub.expected FROM sub"
-            " LEFT JOIN gl ON gl.loan_id = sub.id WHERE coalesce(gl.booked, 0) <> sub.expected"
-            " ORDER BY sub.number LIMIT ?",
-            (end.isoformat(), end.isoformat(), *codes, end.isoformat(), limit),
+        marks = ", ".join(f":c{i}" for i in range(len(codes)))
+        return list(
+            self.db.rows(
+                "WITH sub AS (SELECT l.id, coalesce(l.number, l.application_no) AS number,"
+                " l.amount - coalesce((SELECT sum(e.pokok) FROM loan_events e"
+                " WHERE e.loan_id = l.id AND e.kind <> 'pencairan' AND e.event_date <= :d), 0)"
+                " AS expected FROM loans l WHERE l.disbursed_on IS NOT NULL"
+                " AND l.disbursed_on <= :d),"
+                " gl AS (SELECT x.loan_id, sum(x.debit) - sum(x.credit) AS booked"
+                " FROM journal_lines x JOIN journals j ON j.id = x.journal_id"
+                f" WHERE x.account IN ({marks}) AND j.date <= :d AND x.loan_id IS NOT NULL"
+                " GROUP BY x.loan_id)"
+                " SELECT sub.number, coalesce(gl.booked, 0) AS booked, sub.expected FROM sub"
+                " LEFT JOIN gl ON gl.loan_id = sub.id WHERE coalesce(gl.booked, 0) <> sub.expected"
+                " ORDER BY sub.number LIMIT :limit",
+                {"d": end.isoformat(), "limit": limit, **{f"c{i}": c for i, c in enumerate(codes)}},
+            )
         )
 
     # -- SHU bases -------------------------------------------------------------------------
 
-    def movements(self, start: date, end: date) -> list[sqlite3.Row]:
+    def movements(self, start: date, end: date) -> list[Row]:
         """Per account type, debit − credit of the journal lines dated in [start, end]."""
-        return self.db.rows(
-            "SELECT a.type, a.code, sum(l.debit) - sum(l.credit) AS net FROM journal_lines l"
-            " JOIN journals j ON j.id = l.journal_id JOIN accounts a ON a.code = l.account"
-            " WHERE j.date >= ? AND j.date <= ? AND j.source <> ? GROUP BY a.code",
-            (start.isoformat(), end.isoformat(), YEAR_END_SOURCE),
+        return list(
+            self.db.rows(
+                "SELECT a.type, a.code, sum(l.debit) - sum(l.credit) AS net FROM journal_lines l"
+                " JOIN journals j ON j.id = l.journal_id JOIN accounts a ON a.code = l.account"
+                " WHERE j.date >= :s AND j.date <= :e AND j.source <> :closing GROUP BY a.code",
+                {"s": start.isoformat(), "e": end.isoformat(), "closing": YEAR_END_SOURCE},
+            )
         )
 
-    def members(self) -> list[sqlite3.Row]:
-        return self.db.rows(
-            "SELECT id, number, name, status, status_date FROM members ORDER BY number, id"
+    def members(self) -> list[Row]:
+        return list(
+            self.db.rows(
+                "SELECT id, number, name, status, status_date FROM members ORDER BY number, id"
+            )
         )
 
     def savings_at(self, ends: list[date], kinds: tuple[str, ...]) -> dict[int, list[int]]:
         """Each member's balance of `kinds` at each of `ends`, in one pass over the savings."""
-        marks = ", ".join("?" for _ in kinds)
+        marks = ", ".join(f":k{i}" for i in range(len(kinds)))
         columns = ", ".join(
-            "coalesce(sum(CASE WHEN tx_date <= ? THEN amount END), 0)" for _ in ends
+            f"coalesce(sum(CASE WHEN tx_date <= :e{i} THEN amount END), 0) AS b{i}"
+            for i in range(len(ends))
         )
-        last = max(ends).isoformat()
+        params = {
+            "last": max(ends).isoformat(),
+            **{f"e{i}": e.isoformat() for i, e in enumerate(ends)},
+            **{f"k{i}": k for i, k in enumerate(kinds)},
+        }
         return {
-            int(r[0]): [int(x) for x in tuple(r)[1:]]
+            int(r["member_id"]): [int(r[f"b{i}"]) for i in range(len(ends))]
             for r in self.db.rows(
-                f"SELECT member_id, {columns} FROM savings_transactions WHERE tx_date <= ?"
+                f"SELECT member_id, {columns} FROM savings_transactions WHERE tx_date <= :last"
                 f" AND kind IN ({marks}) GROUP BY member_id",
-                (*[e.isoformat() for e in ends], last, *kinds),
+                params,
             )
         }
 
@@ -193,12 +210,12 @@ class ClosingRepository:
 
     def _per_member(self, what: str, where: str, start: date, end: date) -> dict[int, int]:
         return {
-            int(r[0]): int(r[1])
+            int(r["member_id"]): int(r["total"])
             for r in self.db.rows(
-                f"SELECT l.member_id, {what} FROM loan_events e JOIN loans l ON l.id = e.loan_id"
-                f" WHERE {where} AND e.event_date >= ? AND e.event_date <= ?"
-                " GROUP BY l.member_id",
-                (start.isoformat(), end.isoformat()),
+                f"SELECT l.member_id, {what} AS total FROM loan_events e"
+                f" JOIN loans l ON l.id = e.loan_id WHERE {where} AND e.event_date >= :s"
+                " AND e.event_date <= :e GROUP BY l.member_id",
+                {"s": start.isoformat(), "e": end.isoformat()},
             )
-            if r[1]
+            if r["total"]
         }

@@ -247,6 +247,9 @@ class Database:
         with self.atomic():
             return fn()
 
+    def in_transaction(self) -> bool:
+        return bool(self.sql.conn.in_transaction)
+
     def run(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
         """Run a statement; the number of rows it changed."""
         with sqlite_errors(self.path):  # sqlite-utils commits a write made outside atomic()

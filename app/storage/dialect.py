@@ -59,6 +59,11 @@ class Dialect:
         a scan and a sort beat a random read per row when every row is read anyway)."""
         return expr if self.is_postgres else f"+{expr}"
 
+    def indexed_by(self, index: str) -> str:
+        """` INDEXED BY index` after a table of a FROM clause: SQLite made to read through that
+        index (PostgreSQL's planner chooses for itself: nothing)."""
+        return "" if self.is_postgres else f" INDEXED BY {index}"
+
     def days_between(self, later: str, earlier: str) -> str:
         """Whole days from the ISO date `earlier` to the ISO date `later` (negative when
         `later` is before; NULL when either is NULL)."""

@@ -1,12 +1,13 @@
 """The sub-ledger figures the control accounts must equal (LEDGER.md §5.4 item 4), as SQL shared
-by the history posting (opening balances) and `mufakat check` (a read-only connection)."""
+by the history posting (opening balances) and `mufakat check` (a read-only connection).
+Portable SQL: runs on both engines (and on a bare DB-API connection, read by column name)."""
 
 from __future__ import annotations
 
-import sqlite3
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
-from app.storage.db import Database
+from app.storage.engine import Engine
 
 OFF_BOOK = ("hapus_buku", "hapus_tagih")
 
@@ -25,39 +26,59 @@ ORDER BY l.id"""
 
 SAVINGS_TOTALS = "SELECT kind, sum(amount) AS total FROM savings_transactions GROUP BY kind"
 
-TITIPAN_TOTAL = """SELECT coalesce(sum(e.titipan), 0) FROM loan_events e
+TITIPAN_TOTAL = """SELECT coalesce(sum(e.titipan), 0) AS total FROM loan_events e
 JOIN loans l ON l.id = e.loan_id"""
 
 ACCOUNT_BALANCE = (
-    "SELECT coalesce(sum(debit) - sum(credit), 0) FROM journal_lines WHERE account = ?"
+    "SELECT coalesce(sum(debit) - sum(credit), 0) AS balance FROM journal_lines"
+    " WHERE account = :account"
 )
 
 LOAN_BALANCES = """SELECT loan_id, sum(debit) - sum(credit) AS balance FROM journal_lines
-WHERE account = ? AND loan_id IS NOT NULL GROUP BY loan_id"""
+WHERE account = :account AND loan_id IS NOT NULL GROUP BY loan_id"""
+
+
+class Connection(Protocol):
+    """A bare DB-API connection (`mufakat check` reads the file read-only)."""
+
+    def execute(self, sql: str, params: Any = ..., /) -> Any: ...
 
 
 class LedgerControlsRepository:
-    """Over a Database, or over a bare (read-only) connection for `mufakat check`."""
+    """Over an engine, or over a bare (read-only) connection for `mufakat check`."""
 
-    def __init__(self, db: Database | sqlite3.Connection) -> None:
-        self.conn = db if isinstance(db, sqlite3.Connection) else db.sql.conn
+    def __init__(self, db: Engine | Connection) -> None:
+        self.db = db
 
-    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
-        return list(self.conn.execute(sql, params).fetchall())
+    def _rows(self, sql: str, params: Mapping[str, Any] | None = None) -> list[Mapping[str, Any]]:
+        values = dict(params or {})
+        if hasattr(self.db, "rows"):
+            return [_named(r) for r in self.db.rows(sql, values)]
+        cursor = self.db.execute(sql, values)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
     def loans_outstanding(self) -> list[tuple[int, int, int]]:
-        return [(int(r[0]), int(r[1]), int(r[2])) for r in self._rows(LOANS_OUTSTANDING)]
+        return [
+            (int(r["loan_id"]), int(r["member_id"]), int(r["outstanding"]))
+            for r in self._rows(LOANS_OUTSTANDING)
+        ]
 
     def savings_totals(self) -> dict[str, int]:
-        return {str(r[0]): int(r[1]) for r in self._rows(SAVINGS_TOTALS)}
+        return {str(r["kind"]): int(r["total"]) for r in self._rows(SAVINGS_TOTALS)}
 
     def titipan_total(self) -> int:
-        return int(self._rows(TITIPAN_TOTAL)[0][0])
+        return int(self._rows(TITIPAN_TOTAL)[0]["total"])
 
     def account_balance(self, account: str) -> int:
         """Debit − credit of `account`'s lines."""
-        return int(self._rows(ACCOUNT_BALANCE, (account,))[0][0])
+        return int(self._rows(ACCOUNT_BALANCE, {"account": account})[0]["balance"])
 
     def loan_balances(self, account: str) -> dict[int, int]:
         """Debit − credit of `account` per loan."""
-        return {int(r[0]): int(r[1]) for r in self._rows(LOAN_BALANCES, (account,))}
+        rows = self._rows(LOAN_BALANCES, {"account": account})
+        return {int(r["loan_id"]): int(r["balance"]) for r in rows}
+
+
+def _named(row: Any) -> Mapping[str, Any]:
+    return {k: row[k] for k in row.keys()}  # noqa: SIM118  (a SQLite row or a dict)

@@ -1,14 +1,16 @@
 """Balances to a date from the month totals (step 0022): the whole months before the date's
 month from `ledger_month_totals`, the part of its month from the lines (the shorter side: the
-days up to the date, or the whole month less the days after it)."""
+days up to the date, or the whole month less the days after it). Portable SQL: runs on both
+engines."""
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from app.storage.closing_repo import YEAR_END_SOURCE
-from app.storage.db import Database
+from app.storage.engine import Engine, Row
 
 Totals = dict[str, tuple[int, int, int]]  # account → (Σ debit, Σ credit, lines)
 
@@ -18,7 +20,7 @@ def _month_end(on: date) -> date:
 
 
 class LedgerPeriodsRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def totals(self, as_of: date, *, closing: bool = True) -> Totals:
@@ -27,11 +29,11 @@ class LedgerPeriodsRepository:
         month = as_of.strftime("%Y-%m")
         end = _month_end(as_of)
         if as_of == end:
-            return self._months("month <= ?", month, closing)
+            return self._months("month <= :month", month, closing)
         if as_of.day <= end.day // 2:
-            totals = self._months("month < ?", month, closing)
+            totals = self._months("month < :month", month, closing)
             return _add(totals, self._lines(as_of.replace(day=1), as_of, closing), 1)
-        totals = self._months("month <= ?", month, closing)
+        totals = self._months("month <= :month", month, closing)
         return _add(totals, self._lines(as_of + timedelta(days=1), end, closing), -1)
 
     def movements(self, start: date, end: date, *, closing: bool = True) -> Totals:
@@ -46,22 +48,26 @@ class LedgerPeriodsRepository:
     def _months(self, where: str, month: str, closing: bool) -> Totals:
         kind = "" if closing else " AND closing = 0"
         rows = self.db.rows(
-            "SELECT account, sum(debit), sum(credit), sum(lines) FROM ledger_month_totals"
-            f" WHERE {where}{kind} GROUP BY account",
-            (month,),
+            "SELECT account, sum(debit) AS debit, sum(credit) AS credit, sum(lines) AS lines"
+            f" FROM ledger_month_totals WHERE {where}{kind} GROUP BY account",
+            {"month": month},
         )
-        return {str(r[0]): (int(r[1]), int(r[2]), int(r[3])) for r in rows}
+        return _totals(rows)
 
     def _lines(self, start: date, end: date, closing: bool) -> Totals:
-        kind = "" if closing else " AND j.source <> ?"
-        params: tuple[str, ...] = (start.isoformat(), end.isoformat())
+        kind = "" if closing else " AND j.source <> :closing"
         rows = self.db.rows(
-            "SELECT l.account, sum(l.debit), sum(l.credit), count(*) FROM journals j"
-            " INDEXED BY journals_date JOIN journal_lines l ON l.journal_id = j.id"
-            f" WHERE j.date >= ? AND j.date <= ?{kind} GROUP BY l.account",
-            params if closing else (*params, YEAR_END_SOURCE),
+            "SELECT l.account, sum(l.debit) AS debit, sum(l.credit) AS credit, count(*) AS lines"
+            f" FROM journals j{self.db.dialect.indexed_by('journals_date')}"
+            " JOIN journal_lines l ON l.journal_id = j.id"
+            f" WHERE j.date >= :s AND j.date <= :e{kind} GROUP BY l.account",
+            {"s": start.isoformat(), "e": end.isoformat(), "closing": YEAR_END_SOURCE},
         )
-        return {str(r[0]): (int(r[1]), int(r[2]), int(r[3])) for r in rows}
+        return _totals(rows)
+
+
+def _totals(rows: Sequence[Row]) -> Totals:
+    return {str(r["account"]): (int(r["debit"]), int(r["credit"]), int(r["lines"])) for r in rows}
 
 
 def _add(totals: Totals, other: Totals, sign: int) -> Totals:

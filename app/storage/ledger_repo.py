@@ -1,9 +1,9 @@
 """SQL of the journal: lines first, then the header that seals them (its trigger refuses an
-unbalanced journal); reads for the trial balance, the Buku Besar and journal search."""
+unbalanced journal); reads for the trial balance, the Buku Besar and journal search. Portable
+SQL: runs on both engines."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -11,7 +11,7 @@ from typing import Any
 from app.clock import now_text
 from app.ledger.models import Journal, Line
 from app.storage.closing_repo import refuse_into_locked
-from app.storage.db import Database
+from app.storage.engine import Engine, Row
 from app.storage.ledger_periods_repo import LedgerPeriodsRepository
 
 DENSE_ACCOUNT = 20_000
@@ -19,16 +19,16 @@ DENSE_ACCOUNT = 20_000
 
 
 class LedgerRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def in_transaction(self) -> bool:
-        return bool(self.db.sql.conn.in_transaction)
+        return self.db.in_transaction()
 
     def find(self, source: str, source_id: int, role: str) -> int | None:
         value = self.db.scalar(
-            "SELECT id FROM journals WHERE source = ? AND source_id = ? AND role = ?",
-            (source, source_id, role),
+            "SELECT id FROM journals WHERE source = :source AND source_id = :id AND role = :role",
+            {"source": source, "id": source_id, "role": role},
         )
         return None if value is None else int(value)
 
@@ -50,46 +50,54 @@ class LedgerRepository:
         journal_id = int(self.db.scalar("SELECT coalesce(max(id), 0) + 1 FROM journals"))
         prefix = f"J{on.year}-"
         last = self.db.scalar(  # a range of the UNIQUE index on number: O(log n)
-            "SELECT number FROM journals WHERE number >= ? AND number < ?"
+            "SELECT number FROM journals WHERE number >= :low AND number < :high"
             " ORDER BY number DESC LIMIT 1",
-            (prefix, f"J{on.year}."),
+            {"low": prefix, "high": f"J{on.year}."},
         )
         seq = 1 if last is None else int(str(last)[len(prefix) :]) + 1
         for line in lines:
-            self.db.execute(
+            self.db.run(
                 "INSERT INTO journal_lines (journal_id, account, debit, credit, member_id,"
-                " loan_id) VALUES (?, ?, ?, ?, ?, ?)",
-                (journal_id, line.account, line.debit, line.credit, line.member_id, line.loan_id),
+                " loan_id) VALUES (:journal_id, :account, :debit, :credit, :member_id, :loan_id)",
+                {
+                    "journal_id": journal_id,
+                    "account": line.account,
+                    "debit": line.debit,
+                    "credit": line.credit,
+                    "member_id": line.member_id,
+                    "loan_id": line.loan_id,
+                },
             )
-        self.db.execute(
+        self.db.run(
             "INSERT INTO journals (id, number, date, source, source_id, role, description,"
-            " no_gl, created_by, reverses_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                journal_id,
-                f"{prefix}{seq:06d}",
-                on.isoformat(),
-                source,
-                source_id,
-                role,
-                description,
-                int(not lines),
-                user_id,
-                reverses_id,
-                now_text(),
-            ),
+            " no_gl, created_by, reverses_id, created_at) VALUES (:id, :number, :date, :source,"
+            " :source_id, :role, :description, :no_gl, :created_by, :reverses_id, :created_at)",
+            {
+                "id": journal_id,
+                "number": f"{prefix}{seq:06d}",
+                "date": on.isoformat(),
+                "source": source,
+                "source_id": source_id,
+                "role": role,
+                "description": description,
+                "no_gl": int(not lines),
+                "created_by": user_id,
+                "reverses_id": reverses_id,
+                "created_at": now_text(),
+            },
         )
         return journal_id
 
     def get(self, journal_id: int) -> Journal | None:
         row = self.db.one(
             "SELECT j.*, (SELECT r.id FROM journals r WHERE r.reverses_id = j.id) AS reversed_by"
-            " FROM journals j WHERE j.id = ?",
-            (journal_id,),
+            " FROM journals j WHERE j.id = :id",
+            {"id": journal_id},
         )
         if row is None:
             return None
         lines = self.db.rows(
-            "SELECT * FROM journal_lines WHERE journal_id = ? ORDER BY id", (journal_id,)
+            "SELECT * FROM journal_lines WHERE journal_id = :id ORDER BY id", {"id": journal_id}
         )
         return _journal(row, tuple(_line(r) for r in lines))
 
@@ -120,11 +128,13 @@ class LedgerRepository:
         if loan_id is None:
             totals = LedgerPeriodsRepository(self.db).totals(as_of or date.max)
             return sum(d - c for a, (d, c, _) in totals.items() if a in set(accounts))
-        where = [f"l.account IN ({','.join('?' * len(accounts))})", "l.loan_id = ?"]
-        params: list[Any] = [*accounts, loan_id]
+        marks = ", ".join(f":a{i}" for i in range(len(accounts)))
+        where = [f"l.account IN ({marks})", "l.loan_id = :loan"]
+        params: dict[str, Any] = {f"a{i}": a for i, a in enumerate(accounts)}
+        params["loan"] = loan_id
         if as_of is not None:
-            where.append("j.date <= ?")
-            params.append(as_of.isoformat())
+            where.append("j.date <= :as_of")
+            params["as_of"] = as_of.isoformat()
         value = self.db.scalar(
             "SELECT coalesce(sum(l.debit - l.credit), 0) FROM journal_lines l"
             f" JOIN journals j ON j.id = l.journal_id WHERE {' AND '.join(where)}",
@@ -140,28 +150,42 @@ class LedgerRepository:
         *,
         after: tuple[str, int, int] | None = None,
         limit: int = -1,
-    ) -> list[sqlite3.Row]:
+    ) -> list[Row]:
         """`code`'s lines dated `start`..`end` in (date, journal, line) order, from just after
         `after` (a date text, journal id and line id), at most `limit` (-1: all). An account
         with many lines is read in date order through the journals' date index, stopping at
         `limit`; one with few lines through its own index, then sorted."""
         lines = LedgerPeriodsRepository(self.db).totals(date.max).get(code, (0, 0, 0))[2]
+        by_date = self.db.dialect.indexed_by("journals_date")
+        by_account = self.db.dialect.indexed_by("journal_lines_account")
         if lines > DENSE_ACCOUNT:
             source = (
-                "journals j INDEXED BY journals_date JOIN journal_lines l"
-                " INDEXED BY journal_lines_account ON l.account = ? AND l.journal_id = j.id"
+                f"journals j{by_date} JOIN journal_lines l{by_account}"
+                " ON l.account = :code AND l.journal_id = j.id"
             )
         else:
             source = (
-                "journal_lines l INDEXED BY journal_lines_account JOIN journals j"
-                " ON j.id = l.journal_id AND l.account = ?"
+                f"journal_lines l{by_account} JOIN journals j"
+                " ON j.id = l.journal_id AND l.account = :code"
             )
-        return self.db.rows(
-            "SELECT j.id AS journal_id, j.number, j.date, j.source, j.source_id, j.description,"
-            f" l.id AS line_id, l.debit, l.credit, l.member_id, l.loan_id FROM {source}"
-            " WHERE j.date >= ? AND j.date <= ? AND (j.date, j.id, l.id) > (?, ?, ?)"
-            " ORDER BY j.date, j.id, l.id LIMIT ?",
-            (code, start.isoformat(), end.isoformat(), *(after or ("", 0, 0)), limit),
+        after_date, after_journal, after_line = after or ("", 0, 0)
+        return list(
+            self.db.rows(
+                "SELECT j.id AS journal_id, j.number, j.date, j.source, j.source_id,"
+                " j.description, l.id AS line_id, l.debit, l.credit, l.member_id, l.loan_id"
+                f" FROM {source} WHERE j.date >= :s AND j.date <= :e"
+                " AND (j.date, j.id, l.id) > (:after_date, :after_journal, :after_line)"
+                f" ORDER BY j.date, j.id, l.id{'' if limit < 0 else ' LIMIT :limit'}",
+                {
+                    "code": code,
+                    "s": start.isoformat(),
+                    "e": end.isoformat(),
+                    "after_date": after_date,
+                    "after_journal": after_journal,
+                    "after_line": after_line,
+                    "limit": limit,
+                },
+            )
         )
 
     def line_count(self, code: str, start: date, end: date) -> int:
@@ -178,26 +202,29 @@ class LedgerRepository:
         account: str | None = None,
         source: str | None = None,
         limit: int = 100_000,
-    ) -> list[sqlite3.Row]:
+    ) -> list[Row]:
         """Journal lines (with their journal and account name) in date order."""
-        where = ["j.date >= ?", "j.date <= ?"]
-        params: list[Any] = [start.isoformat(), end.isoformat()]
+        where = ["j.date >= :s", "j.date <= :e"]
+        params: dict[str, Any] = {"s": start.isoformat(), "e": end.isoformat(), "limit": limit}
         if number:
-            where.append("j.number = ?")
-            params.append(number)
+            where.append("j.number = :number")
+            params["number"] = number
         if account:
-            where.append("(l.account = ? OR l.account LIKE ?)")
-            params += [account, f"{account}.%"]
+            sub_account = self.db.dialect.ci_like("l.account", ":sub")
+            where.append(f"(l.account = :account OR {sub_account})")
+            params |= {"account": account, "sub": f"{account}.%"}
         if source:
-            where.append("j.source = ?")
-            params.append(source)
-        return self.db.rows(
-            "SELECT j.id AS journal_id, j.date, j.number, j.source, j.source_id, j.role,"
-            " j.description, l.account, a.name, l.debit, l.credit, l.member_id, l.loan_id"
-            " FROM journal_lines l JOIN journals j ON j.id = l.journal_id"
-            f" JOIN accounts a ON a.code = l.account WHERE {' AND '.join(where)}"
-            " ORDER BY j.date, j.id, l.id LIMIT ?",
-            (*params, limit),
+            where.append("j.source = :source")
+            params["source"] = source
+        return list(
+            self.db.rows(
+                "SELECT j.id AS journal_id, j.date, j.number, j.source, j.source_id, j.role,"
+                " j.description, l.account, a.name, l.debit, l.credit, l.member_id, l.loan_id"
+                " FROM journal_lines l JOIN journals j ON j.id = l.journal_id"
+                f" JOIN accounts a ON a.code = l.account WHERE {' AND '.join(where)}"
+                " ORDER BY j.date, j.id, l.id LIMIT :limit",
+                params,
+            )
         )
 
     def first_date(self) -> date | None:
@@ -205,15 +232,17 @@ class LedgerRepository:
         return None if value is None else date.fromisoformat(str(value))
 
     def journal_ids(self) -> list[int]:
-        return [int(r[0]) for r in self.db.rows("SELECT id FROM journals ORDER BY id")]
+        return [int(r["id"]) for r in self.db.rows("SELECT id FROM journals ORDER BY id")]
 
-    def unbalanced(self) -> list[sqlite3.Row]:
-        return self.db.rows(
-            "SELECT j.id, j.number, coalesce(sum(l.debit), 0) AS debit,"
-            " coalesce(sum(l.credit), 0) AS credit, count(l.id) AS n, j.no_gl"
-            " FROM journals j LEFT JOIN journal_lines l ON l.journal_id = j.id GROUP BY j.id"
-            " HAVING coalesce(sum(l.debit), 0) <> coalesce(sum(l.credit), 0)"
-            " OR (count(l.id) = 0) <> (j.no_gl = 1)"
+    def unbalanced(self) -> list[Row]:
+        return list(
+            self.db.rows(
+                "SELECT j.id, j.number, coalesce(sum(l.debit), 0) AS debit,"
+                " coalesce(sum(l.credit), 0) AS credit, count(l.id) AS n, j.no_gl"
+                " FROM journals j LEFT JOIN journal_lines l ON l.journal_id = j.id GROUP BY j.id"
+                " HAVING coalesce(sum(l.debit), 0) <> coalesce(sum(l.credit), 0)"
+                " OR (count(l.id) = 0) <> (j.no_gl = 1)"
+            )
         )
 
     def orphan_lines(self) -> int:
@@ -226,18 +255,18 @@ class LedgerRepository:
 
     def reversal_pairs(self) -> list[tuple[int, int]]:
         return [
-            (int(r[0]), int(r[1]))
+            (int(r["reverses_id"]), int(r["id"]))
             for r in self.db.rows(
                 "SELECT reverses_id, id FROM journals WHERE reverses_id IS NOT NULL"
             )
         ]
 
 
-def _line(row: sqlite3.Row) -> Line:
+def _line(row: Row) -> Line:
     return Line(row["account"], row["debit"], row["credit"], row["member_id"], row["loan_id"])
 
 
-def _journal(row: sqlite3.Row, lines: tuple[Line, ...]) -> Journal:
+def _journal(row: Row, lines: tuple[Line, ...]) -> Journal:
     return Journal(
         id=row["id"],
         number=row["number"],

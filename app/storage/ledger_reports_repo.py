@@ -1,25 +1,34 @@
 """SQL for the financial statements: balances to a date, movements in a period, and the
-counterpart lines of the journals that moved cash (the direct-method cash flow)."""
+counterpart lines of the journals that moved cash (the direct-method cash flow). Portable SQL:
+runs on both engines."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
-from app.storage.db import Database
+from app.storage.dialect import Dialect
+from app.storage.engine import Engine
 from app.storage.ledger_periods_repo import LedgerPeriodsRepository
 
 
-def _cash_where(alias: str, prefixes: Sequence[str]) -> tuple[str, list[str]]:
-    parts, params = [], []
-    for prefix in prefixes:
-        parts.append(f"({alias}.account = ? OR {alias}.account LIKE ?)")
-        params += [prefix, f"{prefix}.%"]
+def _cash_where(
+    dialect: Dialect, alias: str, prefixes: Sequence[str]
+) -> tuple[str, dict[str, str]]:
+    """`alias`'s account is one of `prefixes` or under one (named parameters `:{alias}…`)."""
+    parts: list[str] = []
+    params: dict[str, str] = {}
+    for i, prefix in enumerate(prefixes):
+        code, sub = f"{alias}_code{i}", f"{alias}_sub{i}"
+        parts.append(
+            f"({alias}.account = :{code} OR {dialect.ci_like(f'{alias}.account', ':' + sub)})"
+        )
+        params |= {code: prefix, sub: f"{prefix}.%"}
     return "(" + " OR ".join(parts) + ")", params
 
 
 class LedgerReportsRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def balances(self, as_of: date) -> dict[str, int]:
@@ -40,18 +49,20 @@ class LedgerReportsRepository:
         (cash received, cash paid) it explains. Each journal's lines on one account are netted
         first (credit − debit: positive is cash in), so the two sums add up to the change of
         cash exactly (a journal balances)."""
-        inner, p1 = _cash_where("c", cash)
-        outer, p2 = _cash_where("l", cash)
+        dialect = self.db.dialect
+        inner, p1 = _cash_where(dialect, "c", cash)
+        outer, p2 = _cash_where(dialect, "l", cash)
         rows = self.db.rows(
-            "SELECT account, sum(max(net, 0)) AS cash_in, sum(max(-net, 0)) AS cash_out FROM ("
+            f"SELECT account, sum({dialect.greatest('net', '0')}) AS cash_in,"
+            f" sum({dialect.greatest('-net', '0')}) AS cash_out FROM ("
             " SELECT l.journal_id, l.account, sum(l.credit) - sum(l.debit) AS net"
             " FROM journal_lines l JOIN journals j ON j.id = l.journal_id"
-            " WHERE j.date >= ? AND j.date <= ?"
+            " WHERE j.date >= :s AND j.date <= :e"
             f" AND NOT {outer}"
             " AND EXISTS (SELECT 1 FROM journal_lines c WHERE c.journal_id = l.journal_id"
             f" AND {inner})"
-            " GROUP BY l.journal_id, l.account) GROUP BY account",
-            (start.isoformat(), end.isoformat(), *p2, *p1),
+            " GROUP BY l.journal_id, l.account) AS moved GROUP BY account",
+            {"s": start.isoformat(), "e": end.isoformat(), **p2, **p1},
         )
         return {str(r["account"]): (int(r["cash_in"]), int(r["cash_out"])) for r in rows}
 
@@ -59,9 +70,9 @@ class LedgerReportsRepository:
         """Σ debit − Σ credit per account of one member's lines to `as_of` (zero ones left out)."""
         rows = self.db.rows(
             "SELECT l.account, sum(l.debit) - sum(l.credit) AS net FROM journal_lines l"
-            " JOIN journals j ON j.id = l.journal_id WHERE l.member_id = ? AND j.date <= ?"
-            " GROUP BY l.account ORDER BY l.account",
-            (member_id, as_of.isoformat()),
+            " JOIN journals j ON j.id = l.journal_id WHERE l.member_id = :member"
+            " AND j.date <= :as_of GROUP BY l.account ORDER BY l.account",
+            {"member": member_id, "as_of": as_of.isoformat()},
         )
         return {str(r["account"]): int(r["net"]) for r in rows if int(r["net"])}
 
@@ -71,7 +82,7 @@ class MemoLedgerReports(LedgerReportsRepository):
     (the RAT pack), where the Neraca, Arus Kas, Perubahan Ekuitas and CALK read the same
     balances. Not for a view that stays open while the books change."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         super().__init__(db)
         self._balances: dict[date, dict[str, int]] = {}
         self._movements: dict[tuple[date, date], dict[str, tuple[int, int]]] = {}

@@ -113,6 +113,9 @@ class PgEngine:
                 raise ServerUnreachable(MSG_UNREACHABLE) from exc
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def in_transaction(self) -> bool:
+        return self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
         try:

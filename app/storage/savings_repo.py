@@ -1,13 +1,13 @@
-"""Savings transactions: append-only, balances by SQL sums."""
+"""Savings transactions: append-only, balances by SQL sums (portable SQL: runs on both
+engines)."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from app.clock import now_text
 from app.savings.models import Balances, SavingsKind, SavingsTransaction, TxType
-from app.storage.db import Database
+from app.storage.engine import Engine, Row
 
 _SELECT = (
     "SELECT s.*, r.id AS reversed_by_id FROM savings_transactions s "
@@ -15,7 +15,7 @@ _SELECT = (
 )
 
 
-def _tx(row: sqlite3.Row) -> SavingsTransaction:
+def _tx(row: Row) -> SavingsTransaction:
     return SavingsTransaction(
         id=row["id"],
         member_id=row["member_id"],
@@ -36,7 +36,7 @@ def _tx(row: sqlite3.Row) -> SavingsTransaction:
 
 
 class SavingsRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def insert(
@@ -54,55 +54,56 @@ class SavingsRepository:
         reason: str = "",
         authorised_by: int | None = None,
     ) -> int:
-        cursor = self.db.execute(
+        return self.db.insert_id(
             "INSERT INTO savings_transactions (member_id, kind, tx_type, amount, tx_date,"
             " receipt_no, method, note, reverses_id, reason, authorised_by, created_by,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                member_id,
-                kind.value,
-                tx_type.value,
-                amount,
-                tx_date.isoformat(),
-                receipt_no,
-                method,
-                note,
-                reverses_id,
-                reason,
-                authorised_by,
-                user_id,
-                now_text(),
-            ),
+            " created_at) VALUES (:member_id, :kind, :tx_type, :amount, :tx_date, :receipt_no,"
+            " :method, :note, :reverses_id, :reason, :authorised_by, :created_by, :created_at)"
+            " RETURNING id",
+            {
+                "member_id": member_id,
+                "kind": kind.value,
+                "tx_type": tx_type.value,
+                "amount": amount,
+                "tx_date": tx_date.isoformat(),
+                "receipt_no": receipt_no,
+                "method": method,
+                "note": note,
+                "reverses_id": reverses_id,
+                "reason": reason,
+                "authorised_by": authorised_by,
+                "created_by": user_id,
+                "created_at": now_text(),
+            },
         )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
 
     def by_id(self, tx_id: int) -> SavingsTransaction | None:
-        row = self.db.one(_SELECT + "WHERE s.id = ?", (tx_id,))
+        row = self.db.one(_SELECT + "WHERE s.id = :id", {"id": tx_id})
         return _tx(row) if row else None
 
     def history(self, member_id: int, kind: SavingsKind | None = None) -> list[SavingsTransaction]:
         """A member's transactions, oldest first."""
         if kind is None:
             rows = self.db.rows(
-                _SELECT + "WHERE s.member_id = ? ORDER BY s.tx_date, s.id", (member_id,)
+                _SELECT + "WHERE s.member_id = :member ORDER BY s.tx_date, s.id",
+                {"member": member_id},
             )
         else:
             rows = self.db.rows(
-                _SELECT + "WHERE s.member_id = ? AND s.kind = ? ORDER BY s.tx_date, s.id",
-                (member_id, kind.value),
+                _SELECT + "WHERE s.member_id = :member AND s.kind = :kind ORDER BY s.tx_date, s.id",
+                {"member": member_id, "kind": kind.value},
             )
         return [_tx(r) for r in rows]
 
     def balances(self, member_id: int, as_of: date | None = None) -> Balances:
-        params: tuple[object, ...] = (member_id,)
+        params: dict[str, object] = {"member": member_id}
         date_clause = ""
         if as_of is not None:
-            date_clause = " AND tx_date <= ?"
-            params = (member_id, as_of.isoformat())
+            date_clause = " AND tx_date <= :as_of"
+            params["as_of"] = as_of.isoformat()
         rows = self.db.rows(
             "SELECT kind, sum(amount) AS total FROM savings_transactions "
-            f"WHERE member_id = ?{date_clause} GROUP BY kind",
+            f"WHERE member_id = :member{date_clause} GROUP BY kind",
             params,
         )
         totals = {r["kind"]: r["total"] for r in rows}
@@ -122,6 +123,6 @@ class SavingsRepository:
 
     def receipt_exists(self, receipt_no: str) -> bool:
         found = self.db.scalar(
-            "SELECT 1 FROM savings_transactions WHERE receipt_no = ?", (receipt_no,)
+            "SELECT 1 FROM savings_transactions WHERE receipt_no = :r", {"r": receipt_no}
         )
         return found is not None

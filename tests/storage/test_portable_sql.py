@@ -23,6 +23,7 @@ ENGINE_SPECIFIC = {
     # SQLite's own: opening, locking, copying, checking and chaining the file.
     "db.py", "lock.py", "backup.py", "restore.py", "check.py", "inspection.py", "chain.py",
     "chain_verify.py", "change_triggers.py", "migrations.py", "watermarks.py", "bulk.py",
+    "closing_checks.py",  # the month-close checklist's share of check.py
     # The engines themselves.
     "dialect.py", "engine.py", "pg_engine.py", "pg_schema.py", "__init__.py",
 }  # fmt: skip
@@ -53,18 +54,18 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 564,
+    "? placeholder": 279,
     "INSERT OR IGNORE/REPLACE": 1,
     "group_concat": 2,
-    "scalar max/min": 2,
+    "scalar max/min": 0,
     "IS [NOT] value": 1,
-    "LIKE (case-insensitive only on SQLite)": 7,
+    "LIKE (case-insensitive only on SQLite)": 5,
     "SQLite function": 0,
     "rowid": 0,
     "PRAGMA/sqlite_master": 5,
-    "cursor.lastrowid": 31,
-    "sqlite3 API": 99,
-    "the SQLite connection (db.sql)": 25,
+    "cursor.lastrowid": 13,
+    "sqlite3 API": 68,
+    "the SQLite connection (db.sql)": 19,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
 
@@ -90,6 +91,21 @@ PORTABLE = {
     "loans_quality_sql.py",
     "loans_list_repo.py",
     "members_repo.py",
+    "ledger_accounts_repo.py",
+    "ledger_bank_repo.py",
+    "ledger_controls_repo.py",
+    "ledger_manual_repo.py",
+    "ledger_periods_repo.py",
+    "ledger_repo.py",
+    "ledger_reports_repo.py",
+    "savings_repo.py",
+    "jasa_repo.py",
+    "pph_repo.py",
+    "berjangka_repo.py",
+    "shu_repo.py",
+    "rat_pack_repo.py",
+    "assets_repo.py",
+    "closing_repo.py",
 }
 """Repositories already written against the Engine protocol: none of the forms, on any count."""
 

@@ -169,6 +169,7 @@ def backup_server(
     (or `keep_setting`: the database's `backup.keep`), only the newest backups are kept."""
     now = now or datetime.now()
     folder = Path(folder)
+    open_connection(url).close()  # a wrong password or no server: said before anything is made
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -107,7 +107,7 @@ def move_to_server(
                 actor_id, AUDIT_ACTION, "database", None, after=details,
                 note=f"Dipindahkan oleh {actor} dari file {db.path} ke server {url.shown()}",
             )  # fmt: skip
-    except psycopg.Error as exc:
+    except (psycopg.Error, ValueError) as exc:
         raise MoveRefused(
             f"Pemindahan ke server {url.shown()} gagal dan dibatalkan; database server tetap "
             f"kosong, file tidak berubah. Sebab: {str(exc).splitlines()[0][:300]}"

@@ -26,6 +26,7 @@ MAINTENANCE_DB = "postgres"
 """The database connected to while creating, renaming or dropping another one."""
 
 _LINUX_BIN = Path("/usr/lib/postgresql")
+_WINDOWS_BIN = Path(os.environ.get("PROGRAMFILES", "C:\\Program Files")) / "PostgreSQL"
 _BAD_LOGIN = ("28P01", "28000")
 
 
@@ -157,9 +158,11 @@ def _candidates() -> list[Path]:
     env = os.environ.get("MUFAKAT_PG_BIN")
     if env:
         folders.append(Path(env))
-    if _LINUX_BIN.is_dir():  # Debian/Ubuntu keep each major version apart: newest first
-        versions = [p for p in _LINUX_BIN.iterdir() if p.name.isdigit()]
-        folders += [p / "bin" for p in sorted(versions, key=lambda p: -int(p.name))]
+    for root in (_LINUX_BIN, _WINDOWS_BIN):
+        # Debian's packages and the Windows installer keep each major version apart: newest first
+        if root.is_dir():
+            versions = [p for p in root.iterdir() if p.name.isdigit()]
+            folders += [p / "bin" for p in sorted(versions, key=lambda p: -int(p.name))]
     return folders
 
 

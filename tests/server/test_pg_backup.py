@@ -203,6 +203,24 @@ def test_without_pg_dump_the_message_says_what_to_do(
     assert not any((tmp_path / "cadangan").iterdir())
 
 
+def test_the_automatic_backup_keeps_the_cooperatives_setting(
+    coop: ServerUrl, tmp_path: Path
+) -> None:
+    with psycopg.connect(pg_tools.conninfo(coop)) as conn:
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('backup.keep', '2') "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        )
+    made = [
+        backup_server(coop, tmp_path, kind="otomatis", keep_setting=True, now=NOW.replace(day=d))
+        for d in (5, 6, 7)
+    ]
+    assert sorted(tmp_path.iterdir()) == [made[1].path, made[2].path]
+    assert made[2].removed == (made[0].path,)
+    kinds = "SELECT string_agg(kind, ',' ORDER BY id) FROM backups"
+    assert _scalar(coop, kinds) == "otomatis,otomatis,otomatis"
+
+
 @pytest.mark.parametrize(("count", "keep"), [(0, 3), (2, 3), (3, 3), (7, 3), (5, 1), (4, 0)])
 def test_prune_keeps_the_newest(tmp_path: Path, count: int, keep: int) -> None:
     names = [f"kop-cadangan-2026120{d}-020000.dump" for d in range(1, count + 1)]

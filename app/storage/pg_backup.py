@@ -182,6 +182,11 @@ def backup_server(
         counts, steps = _snapshot_and_dump(url, partial)
         verify_dump(url, partial, counts, steps, now)
         partial.replace(target)
+    except psycopg.Error as exc:
+        raise StorageError(
+            f"Cadangan database {url.dbname} gagal; tidak ada file setengah jadi yang "
+            f"tertinggal. Sebab: {str(exc).splitlines()[0][:300]}"
+        ) from exc
     except OSError as exc:
         full = exc.errno in (errno.ENOSPC, errno.EFBIG)
         reason = "ruang kosong tidak cukup" if full else (exc.strerror or str(exc))

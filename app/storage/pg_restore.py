@@ -13,6 +13,7 @@ The other PCs are disconnected at the swap (their next action reconnects to the 
 from __future__ import annotations
 
 import contextlib
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -41,6 +42,7 @@ from app.storage.pg_tools import (
 from app.storage.schema import SEQUENCE
 
 DUMP_MAGIC = b"PGDMP"
+SWAP_ATTEMPTS = 5
 REQUIRED_TABLES = ("members", "savings_transactions", "journal_lines", "audit_log", "settings")
 
 
@@ -154,22 +156,36 @@ def _swap(url: ServerUrl, restored: str, aside: str) -> None:
     """The running database takes the name `aside`, the restored one its name: one
     transaction, after the other PCs' connections to it are closed."""
     with open_connection(url, MAINTENANCE_DB) as conn:
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = %s AND pid <> pg_backend_pid()",
-            (url.dbname,),
+        for _attempt in range(SWAP_ATTEMPTS):  # a PC may reconnect between the two steps
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                (url.dbname,),
+            )
+            try:
+                _rename_both(conn, url, restored, aside)
+                return
+            except psycopg.errors.ObjectInUse:
+                time.sleep(0.2)
+        raise StorageError(
+            f"Database {url.dbname} masih dipakai komputer lain dan sambungannya tidak bisa "
+            f"diputus oleh pengguna '{url.user}'. Tutup Mufakat di PC lain, lalu ulangi "
+            "pemulihan. Database koperasi tidak diubah."
         )
-        with conn.transaction():
-            conn.execute(
-                sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
-                    sql.Identifier(url.dbname), sql.Identifier(aside)
-                )
+
+
+def _rename_both(conn: psycopg.Connection[Any], url: ServerUrl, restored: str, aside: str) -> None:
+    with conn.transaction():
+        conn.execute(
+            sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
+                sql.Identifier(url.dbname), sql.Identifier(aside)
             )
-            conn.execute(
-                sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
-                    sql.Identifier(restored), sql.Identifier(url.dbname)
-                )
+        )
+        conn.execute(
+            sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
+                sql.Identifier(restored), sql.Identifier(url.dbname)
             )
+        )
 
 
 def restore_server(
@@ -201,8 +217,13 @@ def restore_server(
             tables = len(public_tables(conn))
             _record(conn, backup_file, aside, actor, now)
         _swap(url, restored, aside)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(psycopg.Error, StorageError):
             drop_database(url, restored)
+        if isinstance(exc, psycopg.Error):
+            raise StorageError(
+                f"Pemulihan database {url.dbname} gagal dan dibatalkan; database koperasi tidak "
+                f"diubah. Sebab: {str(exc).splitlines()[0][:300]}"
+            ) from exc
         raise
     return ServerRestore(backup_file, aside, tables, warnings)

@@ -18,7 +18,7 @@ from app.server.move import move
 from app.server_url import ServerUrl, parse_server_url
 from app.storage import pg_backup, pg_tools
 from app.storage.pg_backup import backup_server, prune
-from app.storage.pg_engine import PgEngine
+from app.storage.pg_engine import PgEngine, ServerUnreachable
 from app.storage.pg_proof import prove
 from app.storage.pg_restore import NotAServerBackup, OtherCooperative, restore_server
 from app.storage.pg_tools import ToolMissing
@@ -94,7 +94,11 @@ def test_backup_then_restore_gives_the_backed_up_data_back(
     members = _scalar(coop, "SELECT count(*) FROM members")
     _add_member(coop)
 
+    other_pc = PgEngine(pg_tools.conninfo(coop))  # a PC still connected during the restore
     done = restore_server(coop, made.path, actor="Dwi Prasetyo", now=NOW)
+    with pytest.raises(ServerUnreachable):  # it was disconnected; it reconnects to the new data
+        other_pc.scalar("SELECT count(*) FROM members")
+    other_pc.close()
 
     assert done.aside == f"{coop.dbname}_sebelum_pulih_20261208_020000"
     assert _scalar(coop, "SELECT count(*) FROM members") == members

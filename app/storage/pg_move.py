@@ -8,6 +8,8 @@ move is written into the audit trail on the server (in the same transaction) and
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,7 +23,7 @@ from app.storage import pg_copy, pg_schema
 from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
 from app.storage.pg_engine import PgEngine
-from app.storage.pg_proof import MoveProof, prove
+from app.storage.pg_proof import Fetch, MoveProof, prove
 from app.storage.pg_tools import open_connection, public_tables
 
 AUDIT_ACTION = "pindah_ke_server"
@@ -69,6 +71,27 @@ def probe(url: ServerUrl, app_role: str) -> None:
         check_target(conn, url, app_role)
 
 
+def _sqlite_stream(lite: sqlite3.Connection) -> Fetch:
+    def fetch(select: str) -> Iterator[sqlite3.Row]:
+        cursor = lite.execute(select)
+        cursor.row_factory = sqlite3.Row
+        yield from cursor
+
+    return fetch
+
+
+def _pg_stream(conn: psycopg.Connection[Any]) -> Fetch:
+    """A server-side cursor (inside the move's transaction): a table never whole in memory."""
+
+    def fetch(select: str) -> Iterator[dict[str, Any]]:
+        with conn.cursor(name="mufakat_proof") as cursor:
+            cursor.itersize = 5000
+            cursor.execute(select)
+            yield from cursor
+
+    return fetch
+
+
 def _identity(db: Database) -> str | None:
     value = db.scalar("SELECT identity FROM file_identity WHERE id = 1")
     return None if value is None else str(value)
@@ -96,7 +119,7 @@ def move_to_server(
             sequences = pg_copy.reset_identities(conn)
             tables = pg_copy.sqlite_tables(lite)
             types = {t: pg_copy.column_types(conn, t) for t in tables}
-            proof = prove(db, engine, tables, types)
+            proof = prove(db, engine, tables, types, _sqlite_stream(lite), _pg_stream(conn))
             if not proof.ok:
                 raise MoveRefused(
                     "Salinan di server tidak sama dengan file, jadi pemindahan dibatalkan dan "

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 
 from app.server.move import FileHasProblems, move, summary
 from app.server_url import parse_server_url
-from app.storage import pg_copy, pg_schema
+from app.storage import pg_copy, pg_move, pg_schema
 from app.storage.audit_repo import AuditRepository
 from app.storage.members_repo import MembersRepository
 from app.storage.pg_engine import PgEngine
@@ -137,3 +138,33 @@ def test_a_wrong_password_is_refused_in_plain_words(
         hba.write_text(rules)
         with psycopg.connect(pg_server.url(), autocommit=True) as conn:
             conn.execute("SELECT pg_reload_conf()")
+
+
+def test_a_difference_found_by_the_proofs_leaves_the_server_empty(
+    demo_file: Path, pg_empty_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy that differs (here: one journal line's debit changed on the server before the
+    proofs run) is rolled back whole, and the file gets no audit entry."""
+    real = pg_move.prove
+
+    def tampered(lite: Any, pg: Any, *args: Any) -> Any:
+        pg.run("SET LOCAL session_replication_role = replica")  # past the append-only guard
+        pg.run(
+            "UPDATE journal_lines SET debit = debit + 1 "
+            "WHERE id = (SELECT min(id) FROM journal_lines WHERE debit > 0)"
+        )
+        pg.run("SET LOCAL session_replication_role = origin")
+        return real(lite, pg, *args)
+
+    monkeypatch.setattr(pg_move, "prove", tampered)
+    with pytest.raises(pg_move.MoveRefused, match=r"journal_lines.*neraca saldo"):
+        move(demo_file, pg_empty_url, "admin", app_role=APP_ROLE)
+    with psycopg.connect(pg_empty_url) as pg:
+        tables = "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+        assert pg.execute(tables).fetchone() == (0,)
+    lite = sqlite3.connect(demo_file)
+    try:  # the log-in is audited, the move is not
+        actions = [r[0] for r in lite.execute("SELECT action FROM audit_log ORDER BY id DESC")]
+    finally:
+        lite.close()
+    assert "pindah_ke_server" not in actions

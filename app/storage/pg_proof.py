@@ -4,16 +4,15 @@ read with the same portable SQL on both engines (`Engine`), so neither side is t
 compute the other's figure.
 
 A table's hash does not depend on row order (the engines sort text differently) and takes
-constant memory: each row's canonical content (column name → value, NULLs left out, bytes as
-their sha256) is hashed with sha256, and the row hashes are added as numbers modulo 2²⁵⁶ (a
+constant memory: each row's canonical content (its (column name, value) pairs in name order,
+NULLs left out, bytes as their sha256) is hashed with sha256, and the row hashes are added as numbers modulo 2²⁵⁶ (a
 multiset hash: a missing, extra, changed or duplicated row changes the sum). The rows are read
 through `fetch`, which the move gives as streaming cursors on both engines."""
 
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,24 +88,22 @@ def _canonical(value: Any, pg_type: str | None) -> Any:
     return value
 
 
-def row_digest(row: Mapping[str, Any], types: Mapping[str, str]) -> str:
-    content = {k: _canonical(v, types.get(k)) for k, v in row.items() if v is not None}
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def row_digest(row: Row, names: Sequence[str], types: Mapping[str, str]) -> int:
+    """sha256 of the row's (name, value) pairs in name order, NULLs left out, as a number."""
+    pairs = tuple((n, _canonical(row[n], types.get(n))) for n in names if row[n] is not None)
+    return int.from_bytes(hashlib.sha256(repr(pairs).encode("utf-8")).digest(), "big")
 
 
 def table_digest(rows: Iterable[Row], types: Mapping[str, str]) -> str:
     """The order-independent hash of a table's rows (with their number, so an empty table
     and a table of rows summing to 0 differ)."""
-    total, count = 0, 0
+    total, count, names = 0, 0, None
     for row in rows:
-        total = (total + int(row_digest(_as_dict(row), types), 16)) % MODULUS
+        if names is None:
+            names = sorted(row.keys())
+        total = (total + row_digest(row, names, types)) % MODULUS
         count += 1
     return f"{total:064x}{count:x}"
-
-
-def _as_dict(row: Row) -> dict[str, Any]:
-    return dict(row) if isinstance(row, Mapping) else {k: row[k] for k in row.keys()}  # noqa: SIM118
 
 
 def count(engine: Engine, table: str) -> int:

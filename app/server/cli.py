@@ -5,11 +5,15 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.server_url import is_server_url, parse_server_url
+from app.errors import PermissionDenied
+from app.server_url import ServerUrl, is_server_url, parse_server_url
 
 COMMANDS = ("backup", "restore", "server")
 """The commands that take a server address in --db (the others refuse one for now)."""
@@ -19,7 +23,12 @@ def add_parser(sub: Any) -> None:
     restore = sub.add_parser("restore", help="pulihkan cadangan database di server kantor")
     restore.add_argument("--db", required=True, dest="db_path", help="postgresql://…")
     restore.add_argument("--from", type=Path, required=True, dest="backup_file")
-    restore.add_argument("--user", required=True, dest="username", help="siapa yang memulihkan")
+    restore.add_argument(
+        "--user",
+        required=True,
+        dest="username",
+        help="nama pengguna Mufakat (kata sandi diminta, atau dari MUFAKAT_PASSWORD)",
+    )
 
     server = sub.add_parser("server", help="server kantor: pindahkan koperasi, cadangan malam")
     what = server.add_subparsers(dest="server_command", required=True)
@@ -69,13 +78,41 @@ def restore(args: argparse.Namespace) -> int:
         )
         return 2
     url = parse_server_url(args.db_path)
-    done = restore_server(url, args.backup_file, actor=args.username.strip())
+    actor = server_login(url, args.username)
+    done = restore_server(url, args.backup_file, actor=actor)
     print(f"Database {url.dbname} dipulihkan dari {args.backup_file} ({done.tables} tabel).")
     print(f"  Data sebelum pemulihan tetap disimpan sebagai database {done.aside}.")
     print("  PC lain yang tersambung diputus; pekerjaan berikutnya memakai data yang dipulihkan.")
     for warning in done.warnings:
         print(f"  PERHATIAN: {warning}")
     return 0
+
+
+def server_login(url: ServerUrl, username: str, ask: Callable[[str], str] | None = None) -> str:
+    """Log `username` in on the running server database (the same lock-out and audit as the
+    window; password from MUFAKAT_PASSWORD or asked) and require the right to restore; the
+    name the restore is recorded under."""
+    from app.cli_auth import PASSWORD_ENV
+    from app.storage.audit_repo import AuditRepository
+    from app.storage.pg_engine import PgEngine
+    from app.storage.pg_tools import conninfo, open_connection
+    from app.users.permissions import Action, require
+    from app.users.service import UserService
+
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        try:
+            password = (ask or getpass.getpass)(f"Kata sandi {username.strip()}: ")
+        except (EOFError, KeyboardInterrupt):
+            raise PermissionDenied("Kata sandi tidak diisi; tidak ada yang diubah.") from None
+    open_connection(url).close()  # a wrong database password: said plainly first
+    engine = PgEngine(conninfo(url))
+    try:
+        user = UserService(engine, AuditRepository(engine)).login(username.strip(), password)
+        require(user, Action.RESTORE)
+    finally:
+        engine.close()
+    return user.full_name or user.username
 
 
 def server(args: argparse.Namespace) -> int:

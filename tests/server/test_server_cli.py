@@ -7,6 +7,7 @@ import shlex
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import psycopg
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,10 +46,20 @@ def test_move_backup_restore_through_the_command(
     (dump,) = folder.iterdir()
     assert dump.suffix == ".dump"
 
-    argv = ["restore", "--db", pg_empty_url, "--from", str(dump), "--user", "Dwi Prasetyo"]
-    assert main(argv) == 0
+    argv = ["restore", "--db", pg_empty_url, "--from", str(dump), "--user"]
+    monkeypatch.setenv("MUFAKAT_PASSWORD", "salah")
+    assert main([*argv, "admin"]) == 1
+    assert "salah" in capsys.readouterr().err
+    monkeypatch.setenv("MUFAKAT_PASSWORD", "kasir123")  # a cashier may not restore
+    assert main([*argv, "kasir"]) == 1
+    assert "Admin atau Pengurus" in capsys.readouterr().err
+    monkeypatch.setenv("MUFAKAT_PASSWORD", "admin123")
+    assert main([*argv, "admin"]) == 0
     out = capsys.readouterr().out
     assert "dipulihkan" in out and "_sebelum_pulih_" in out
+    with psycopg.connect(pg_empty_url) as conn:  # the restored data names the person
+        note = conn.execute("SELECT note FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    assert note is not None and note[0].startswith("Dipulihkan oleh Dwi Prasetyo")
 
 
 def test_the_windows_task_runs_the_verified_backup_nightly(

@@ -99,13 +99,13 @@ def server_login(url: ServerUrl, username: str, ask: Callable[[str], str] | None
     from app.users.permissions import Action, require
     from app.users.service import UserService
 
+    open_connection(url).close()  # no server or a wrong database password: said first
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
         try:
             password = (ask or getpass.getpass)(f"Kata sandi {username.strip()}: ")
-        except (EOFError, KeyboardInterrupt):
+        except (EOFError, KeyboardInterrupt, OSError):
             raise PermissionDenied("Kata sandi tidak diisi; tidak ada yang diubah.") from None
-    open_connection(url).close()  # a wrong database password: said plainly first
     engine = PgEngine(conninfo(url))
     try:
         user = UserService(engine, AuditRepository(engine)).login(username.strip(), password)

@@ -5,9 +5,10 @@ compute the other's figure.
 
 A table's hash does not depend on row order (the engines sort text differently) and takes
 constant memory: each row's canonical content (its (column name, value) pairs in name order,
-NULLs left out, bytes as their sha256) is hashed with sha256, and the row hashes are added as numbers modulo 2²⁵⁶ (a
-multiset hash: a missing, extra, changed or duplicated row changes the sum). The rows are read
-through `fetch`, which the move gives as streaming cursors on both engines."""
+NULLs left out, bytes as their sha256) is hashed with sha256, and the row hashes are added as
+numbers modulo 2²⁵⁶ (a multiset hash: a missing, extra, changed or duplicated row changes the
+sum). The rows are read through `fetch`, which the move gives as streaming cursors on both
+engines."""
 
 from __future__ import annotations
 

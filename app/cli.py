@@ -36,8 +36,10 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     backup = sub.add_parser("backup", help="buat cadangan terverifikasi")
-    backup.add_argument("--db", type=Path, required=True, dest="db_path")
+    backup.add_argument("--db", required=True, dest="db_path", help="file, atau postgresql://…")
     backup.add_argument("--to", type=Path, required=True, dest="folder")
+    backup.add_argument("--keep", type=int, help="simpan sekian cadangan terbaru di folder itu")
+    backup.add_argument("--automatic", action="store_true", help="cadangan otomatis (tugas malam)")
 
     samples = sub.add_parser("samples", help="tulis contoh PDF setiap jenis surat")
     samples.add_argument("outdir", type=Path)
@@ -59,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="periksa keutuhan dan konsistensi database")
     check.add_argument("--db", type=Path, required=True, dest="db_path")
 
+    from app.server.cli import add_parser as add_server_parser
+
+    add_server_parser(sub)
     from app.cli_books import add_parser as add_books_parser
 
     add_books_parser(sub)
@@ -83,17 +88,25 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
+    from app.server.cli import backup as server_backup
+    from app.server_url import is_server_url
     from app.services import Services
-    from app.storage.backup import backup_to
+    from app.storage.backup import backup_to, prune_backups
     from app.storage.db import OlderThanLastSeen
 
+    if is_server_url(args.db_path):
+        return server_backup(args)
+    path = Path(args.db_path)
     try:
-        services = Services.open(args.db_path)
+        services = Services.open(path)
     except OlderThanLastSeen as exc:  # a backup of what is there harms nothing: say so, go on
         print(f"PERINGATAN: {exc.message}", file=sys.stderr)
-        services = Services.open(args.db_path, accept_older=True)
+        services = Services.open(path, accept_older=True)
     try:
-        info = backup_to(services.db, args.folder, kind="perintah")
+        kind = "otomatis" if args.automatic else "perintah"
+        info = backup_to(services.db, args.folder, kind=kind)
+        if args.keep is not None:
+            prune_backups(args.folder, path.stem, max(1, args.keep))
     finally:
         services.close()
     print(
@@ -177,8 +190,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _refuse_server_urls(argv: Sequence[str]) -> int | None:
     """A `postgresql://…` address where a database file goes: understood, checked, and refused
     with a plain message for now (issue 15) instead of being opened as a file name."""
+    from app.server.cli import COMMANDS
     from app.server_url import is_server_url, not_yet_message, parse_server_url
 
+    if argv and argv[0] in COMMANDS:
+        return None  # these take the server's address (app/server/cli.py)
     for token in argv:
         value = token.split("=", 1)[1] if token.startswith("--db=") else token
         if is_server_url(value):
@@ -206,6 +222,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_demo(args)
         if args.command == "backup":
             return _cmd_backup(args)
+        if args.command in ("restore", "server"):
+            from app.server import cli as server_cli
+
+            return (
+                server_cli.restore(args) if args.command == "restore" else server_cli.server(args)
+            )
         if args.command == "check":
             return _cmd_check(args)
         if args.command == "month-end":

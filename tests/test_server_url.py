@@ -72,7 +72,6 @@ SECRET = "rahasia-sekali"
     [
         ["--db", f"postgresql://kasir:{SECRET}@server-kantor:5433/kop"],
         [f"--db=postgresql://kasir:{SECRET}@server-kantor:5433/kop"],
-        ["backup", "--db", f"postgresql://kasir:{SECRET}@server-kantor:5433/kop", "--to", "x"],
         ["check", "--db", f"postgresql://kasir:{SECRET}@server-kantor:5433/kop"],
         [
             "books",
@@ -106,3 +105,28 @@ def test_a_malformed_server_address_says_what_is_missing(
 ) -> None:
     assert main(["check", "--db", "postgresql://server-kantor/kop"]) == 2
     assert "nama pengguna" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["backup", "--db", f"postgresql://kasir:{SECRET}@127.0.0.1:1/kop", "--to", "x"],
+        ["restore", "--db", f"postgresql://kasir:{SECRET}@127.0.0.1:1/kop", "--from", "x.dump",
+         "--user", "admin"],
+        ["server", "move", "--db", "x.db", "--to", f"postgresql://kasir:{SECRET}@127.0.0.1:1/kop",
+         "--user", "admin"],
+    ],
+)  # fmt: skip
+def test_the_server_commands_take_the_address_and_never_show_its_password(
+    argv: list[str],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """backup, restore and server move go to the server (none listens on port 1 here)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) in (1, 2)
+    err = capsys.readouterr().err
+    assert err.startswith("GAGAL:") and "belum didukung" not in err
+    assert SECRET not in err
+    assert list(tmp_path.iterdir()) == []

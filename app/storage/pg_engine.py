@@ -80,10 +80,16 @@ def connect(url: str) -> psycopg.Connection[dict[str, Any]]:
 class PgEngine:
     """The `Engine` protocol (app/storage/engine.py) on one PostgreSQL connection."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, conn: psycopg.Connection[dict[str, Any]] | None = None) -> None:
         self.url = url
-        self.conn = connect(url)
+        self.conn = connect(url) if conn is None else conn
         self.attempts = ATTEMPTS
+
+    @classmethod
+    def on(cls, conn: psycopg.Connection[dict[str, Any]]) -> PgEngine:
+        """The protocol on a connection made elsewhere (the caller closes it): the owner's
+        connection of `server move`, inside its one transaction."""
+        return cls("", conn)
 
     @property
     def dialect(self) -> Dialect:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.role_requests_repo import RoleRequest as RoleRequest  # re-exported for ui/
 from app.storage.role_requests_repo import RoleRequestsRepository
 from app.storage.users_repo import UsersRepository
@@ -41,7 +41,7 @@ class AccountNotice:
 
 
 class RoleGrants:
-    def __init__(self, db: Database, audit: AuditRepository) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository) -> None:
         self.db = db
         self.audit = audit
         self.users = UsersRepository(db)

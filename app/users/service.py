@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.users_repo import UsersRepository
 from app.text import clean_text
 from app.users.models import Role, User
@@ -26,7 +26,7 @@ _USERNAME = re.compile(r"^[a-z0-9._-]{3,30}$")
 
 class UserService:
     def __init__(
-        self, db: Database, audit: AuditRepository, max_failed: int = 5, lockout_minutes: int = 15
+        self, db: Engine, audit: AuditRepository, max_failed: int = 5, lockout_minutes: int = 15
     ) -> None:
         self.db = db
         self.repo = UsersRepository(db)

@@ -67,9 +67,6 @@ def _parser() -> argparse.ArgumentParser:
     from app.cli_books import add_parser as add_books_parser
 
     add_books_parser(sub)
-    from app.cli_server import add_parser as add_server_parser
-
-    add_server_parser(sub)
     from app.imports.cli import add_commands
 
     add_commands(sub)
@@ -236,10 +233,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app.cli_closing import shu_csv
 
             return shu_csv(args)
-        if args.command == "server":
-            from app.cli_server import run as run_server
-
-            return run_server(args)
         if args.command == "books":
             from app.cli_books import run as run_books
 

@@ -14,9 +14,8 @@ from app.errors import AppError
 REPORT_NAME = "mufakat-server.txt"
 
 
-def add_parser(sub: Any) -> None:
-    server = sub.add_parser("server", help="server kantor (beberapa PC, satu database)")
-    what = server.add_subparsers(dest="server_command", required=True)
+def add_setup_parser(what: Any) -> None:
+    """`server setup`, beside `server move` and `server nightly-backup` (app/server/cli.py)."""
     setup = what.add_parser("setup", help="jadikan PC ini server kantor")
     setup.add_argument("--data", type=Path, required=True, help="folder data server (baru)")
     setup.add_argument(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import PermissionDenied
+from app.server.commands import APP_ROLE
 from app.server_url import ServerUrl, is_server_url, parse_server_url
 
 COMMANDS = ("backup", "restore", "server")
@@ -37,8 +38,11 @@ def add_parser(sub: Any) -> None:
     move.add_argument("--to", required=True, dest="url", help="postgresql://…")
     move.add_argument("--user", required=True, dest="username", help="nama pengguna Mufakat")
     move.add_argument(
-        "--app-role", default="mufakat_app", help="peran database program (baku mufakat_app)"
+        "--app-role", default=APP_ROLE, help=f"peran database program (baku {APP_ROLE})"
     )
+    from app.cli_server import add_setup_parser
+
+    add_setup_parser(what)
     nightly = what.add_parser("nightly-backup", help="daftarkan cadangan otomatis tiap malam")
     nightly.add_argument("--db", required=True, dest="url", help="postgresql://…")
     nightly.add_argument("--to", type=Path, required=True, dest="folder")
@@ -116,6 +120,10 @@ def server_login(url: ServerUrl, username: str, ask: Callable[[str], str] | None
 
 
 def server(args: argparse.Namespace) -> int:
+    if args.server_command == "setup":
+        from app.cli_server import run
+
+        return run(args)
     if args.server_command == "move":
         from app.server.move import move, summary
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from app.errors import ValidationError
 from app.money import format_rupiah
+from app.server.commands import APP_ROLE
 from app.server_url import parse_server_url
 from app.storage.check import check_database
 from app.storage.pg_move import MoveResult, move_to_server, probe
 
-DEFAULT_APP_ROLE = "mufakat_app"
+DEFAULT_APP_ROLE = APP_ROLE  # the role `mufakat server setup` creates
 PG_CHECK_NOTE = (
     "Catatan: pemeriksaan 'mufakat check' untuk database di server belum tersedia; yang sudah "
     "dibuktikan di server: jumlah baris, sidik isi tabel uang dan neraca saldo. Rantai pengaman "

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 import psycopg
+from psycopg import sql
 
 from app.clock import now_text
 from app.errors import StorageError, ValidationError
@@ -25,6 +26,7 @@ from app.storage.db import Database
 from app.storage.pg_engine import PgEngine
 from app.storage.pg_proof import Fetch, MoveProof, prove
 from app.storage.pg_tools import open_connection, public_tables
+from app.storage.schema import SEQUENCE
 
 AUDIT_ACTION = "pindah_ke_server"
 
@@ -46,10 +48,28 @@ class MoveResult:
     identity: str | None
 
 
-def check_target(conn: psycopg.Connection[Any], url: ServerUrl, app_role: str) -> None:
-    """Refuse a database that is not empty or a program role that does not exist."""
+def _fresh_schema(conn: psycopg.Connection[Any], tables: list[str]) -> bool:
+    """The database `mufakat server setup` made: this program's schema, every step, no rows."""
+    if "_migrations" not in tables:
+        return False
+    steps = {str(row["name"]) for row in conn.execute("SELECT name FROM _migrations")}
+    if steps != {step.NAME for step in SEQUENCE}:
+        return False
+    return all(
+        conn.execute(
+            sql.SQL("SELECT NOT EXISTS (SELECT 1 FROM {}) AS empty").format(sql.Identifier(table))
+        ).fetchone()["empty"]  # type: ignore[index]
+        for table in tables
+        if table != "_migrations"
+    )
+
+
+def check_target(conn: psycopg.Connection[Any], url: ServerUrl, app_role: str) -> bool:
+    """Refuse a database that is not empty or a program role that does not exist. True when the
+    database already holds this program's empty schema (made by `mufakat server setup`)."""
     tables = public_tables(conn)
-    if tables:
+    fresh = bool(tables) and _fresh_schema(conn, tables)
+    if tables and not fresh:
         raise TargetNotEmpty(
             f"Database '{url.dbname}' di server kantor tidak kosong (sudah ada {len(tables)} "
             "tabel, misalnya " + ", ".join(tables[:3]) + "). Pindahkan hanya ke database baru "
@@ -63,6 +83,7 @@ def check_target(conn: psycopg.Connection[Any], url: ServerUrl, app_role: str) -
             f"kantor. Buat dulu: CREATE ROLE {app_role} LOGIN PASSWORD '…'; tidak ada yang diubah.",
             field="app_role",
         )
+    return fresh
 
 
 def probe(url: ServerUrl, app_role: str) -> None:
@@ -111,10 +132,13 @@ def move_to_server(
     lite = db.sql.conn
     conn = open_connection(url)
     try:
-        check_target(conn, url, app_role)
+        fresh = check_target(conn, url, app_role)
         engine = PgEngine.on(conn)
         with conn.transaction():
-            pg_schema.install(conn, app_role)
+            if fresh:
+                pg_schema.grant(conn, app_role)
+            else:
+                pg_schema.install(conn, app_role)
             copied = pg_copy.copy_tables(lite, conn)
             sequences = pg_copy.reset_identities(conn)
             tables = pg_copy.sqlite_tables(lite)

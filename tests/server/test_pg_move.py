@@ -97,8 +97,20 @@ def test_without_setval_the_next_insert_collides(demo_file: Path, pg_empty_url: 
 
 
 def test_a_database_that_is_not_empty_is_refused(demo_file: Path, pg_url: str) -> None:
+    owner = pg_url.replace(APP_ROLE, SUPERUSER, 1)
+    with psycopg.connect(owner, autocommit=True) as pg:  # one row is enough to refuse
+        pg.execute("INSERT INTO settings (key, value) VALUES ('coba', 'isi')")
     with pytest.raises(TargetNotEmpty, match="tidak kosong"):
-        move(demo_file, pg_url.replace(APP_ROLE, SUPERUSER, 1), "admin", app_role=APP_ROLE)
+        move(demo_file, owner, "admin", app_role=APP_ROLE)
+
+
+def test_the_empty_schema_server_setup_made_is_filled(demo_file: Path, pg_url: str) -> None:
+    """`mufakat server setup` leaves the cooperative's database with the schema and no rows: the
+    move fills it instead of refusing it, and the program's role writes afterwards."""
+    result = move(demo_file, pg_url.replace(APP_ROLE, SUPERUSER, 1), "admin", app_role=APP_ROLE)
+    assert result.proof.ok and result.proof.trial_equal
+    member, payment = _new_member_and_payment(pg_url)
+    assert member > 0 and payment > 0
 
 
 def test_a_file_with_problems_is_refused(demo_file: Path, pg_empty_url: str) -> None:

@@ -16,6 +16,7 @@ from app.cli import main
 from app.errors import ValidationError
 from app.server import nightly
 from app.server_url import parse_server_url
+from tests.pg import APP_ROLE
 
 SECRET = "rahasia-Malam-77"
 URL = f"postgresql://pemilik:{SECRET}@server-kantor:5433/kop_sejahtera"
@@ -30,14 +31,15 @@ def test_move_backup_restore_through_the_command(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("MUFAKAT_PASSWORD", "admin123")
-    argv = ["server", "move", "--db", str(demo_file), "--to", pg_empty_url, "--user", "admin"]
+    argv = ["server", "move", "--db", str(demo_file), "--to", pg_empty_url, "--user", "admin",
+            "--app-role", APP_ROLE]  # fmt: skip
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert "Koperasi dipindahkan" in out and "sama di kedua tempat" in out
     assert "members" in out and "journal_lines" in out and "belum tersedia" in out
 
     assert main(["server", "move", "--db", str(demo_file), "--to", pg_empty_url,
-                 "--user", "admin"]) == 1  # fmt: skip
+                 "--user", "admin", "--app-role", APP_ROLE]) == 1  # fmt: skip
     assert "tidak kosong" in capsys.readouterr().err
 
     folder = tmp_path / "cadangan"

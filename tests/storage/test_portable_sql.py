@@ -53,18 +53,18 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 564,
-    "INSERT OR IGNORE/REPLACE": 1,
-    "group_concat": 2,
+    "? placeholder": 487,
+    "INSERT OR IGNORE/REPLACE": 0,
+    "group_concat": 0,
     "scalar max/min": 2,
     "IS [NOT] value": 1,
-    "LIKE (case-insensitive only on SQLite)": 7,
+    "LIKE (case-insensitive only on SQLite)": 2,
     "SQLite function": 0,
     "rowid": 0,
     "PRAGMA/sqlite_master": 5,
-    "cursor.lastrowid": 31,
-    "sqlite3 API": 99,
-    "the SQLite connection (db.sql)": 25,
+    "cursor.lastrowid": 28,
+    "sqlite3 API": 95,
+    "the SQLite connection (db.sql)": 24,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
 
@@ -90,6 +90,10 @@ PORTABLE = {
     "loans_quality_sql.py",
     "loans_list_repo.py",
     "members_repo.py",
+    "collection_repo.py",
+    "collection_case_reads_repo.py",
+    "collection_contacts_repo.py",
+    "collection_promises_repo.py",
 }
 """Repositories already written against the Engine protocol: none of the forms, on any count."""
 

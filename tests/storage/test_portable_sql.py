@@ -53,18 +53,18 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 487,
+    "? placeholder": 398,
     "INSERT OR IGNORE/REPLACE": 0,
     "group_concat": 0,
     "scalar max/min": 2,
-    "IS [NOT] value": 1,
+    "IS [NOT] value": 0,
     "LIKE (case-insensitive only on SQLite)": 2,
     "SQLite function": 0,
     "rowid": 0,
     "PRAGMA/sqlite_master": 5,
-    "cursor.lastrowid": 28,
-    "sqlite3 API": 95,
-    "the SQLite connection (db.sql)": 24,
+    "cursor.lastrowid": 18,
+    "sqlite3 API": 92,
+    "the SQLite connection (db.sql)": 17,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
 
@@ -94,6 +94,10 @@ PORTABLE = {
     "collection_case_reads_repo.py",
     "collection_contacts_repo.py",
     "collection_promises_repo.py",
+    "loans_repo.py",
+    "loans_events_repo.py",
+    "loans_accruals_repo.py",
+    "multi_insert.py",
 }
 """Repositories already written against the Engine protocol: none of the forms, on any count."""
 

@@ -53,7 +53,7 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 398,
+    "? placeholder": 366,
     "INSERT OR IGNORE/REPLACE": 0,
     "group_concat": 0,
     "scalar max/min": 2,
@@ -61,9 +61,9 @@ RATCHET = {
     "LIKE (case-insensitive only on SQLite)": 2,
     "SQLite function": 0,
     "rowid": 0,
-    "PRAGMA/sqlite_master": 5,
+    "PRAGMA/sqlite_master": 1,
     "cursor.lastrowid": 18,
-    "sqlite3 API": 92,
+    "sqlite3 API": 87,
     "the SQLite connection (db.sql)": 17,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""

@@ -11,6 +11,8 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.collection.drafts import NewCase
 from app.collection.models import Channel, CollateralStatus, ContactDraft, MetRole
@@ -150,3 +152,31 @@ def test_searching_cases_on_both(engines: Engines) -> None:  # noqa: F811
 def test_search_wildcards_are_literal(engines: Engines, text: str) -> None:  # noqa: F811
     for engine in engines:
         assert CollectionRepository(engine).cases((), None, text) == []
+
+
+@st.composite
+def _terms(draw: st.DrawFn, words: list[str]) -> str:
+    """Part of a member name or number as someone types it: any case, maybe a wildcard."""
+    word = draw(st.sampled_from(words))
+    start = draw(st.integers(0, max(0, len(word) - 1)))
+    part = word[start : start + draw(st.integers(1, 6))]
+    part = "".join(c.upper() if draw(st.booleans()) else c.lower() for c in part)
+    return part + draw(st.sampled_from(["", "", "%", "_", " "]))
+
+
+def test_any_typed_search_finds_the_same_cases_on_both(engines: Engines) -> None:  # noqa: F811
+    lite, pg = (CollectionRepository(e) for e in engines)
+    words = [
+        str(r["w"])
+        for r in engines[0].rows(
+            "SELECT m.name AS w FROM collection_cases c JOIN members m ON m.id = c.member_id"
+            " UNION SELECT c.number FROM collection_cases c"
+        )
+    ]
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(_terms(words), st.sampled_from([(), ("selesai",), ("baru", "negosiasi")]))
+    def same(text: str, statuses: tuple[str, ...]) -> None:
+        assert pg.cases(statuses, None, text) == lite.cases(statuses, None, text), text
+
+    same()

@@ -11,6 +11,7 @@ from datetime import date
 from app.ledger import events as ev
 from app.ledger.accrual import AccrualStep, accrual_event, accrued_by_loan
 from app.money import format_rupiah
+from app.storage.check_sql import rows, tables
 from app.storage.loans_accruals_repo import accrual_from_row
 
 TABLE = "loan_jasa_accruals"
@@ -24,22 +25,17 @@ _PAYMENTS = (
 
 
 def _has_table(conn: sqlite3.Connection) -> bool:
-    found = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
-    ).fetchone()
-    return found is not None
+    return TABLE in tables(conn)
 
 
 def accrual_events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
     """The ledger event of every accrual row (for the replay of §5.4 item 8)."""
     if not _has_table(conn):
         return
-    cursor = conn.cursor()
-    cursor.row_factory = sqlite3.Row
-    rows = cursor.execute(
-        f"SELECT a.*, l.member_id, l.product_id FROM {TABLE} a JOIN loans l ON l.id = a.loan_id"
-    ).fetchall()
-    for row in rows:
+    for row in rows(
+        conn,
+        f"SELECT a.*, l.member_id, l.product_id FROM {TABLE} a JOIN loans l ON l.id = a.loan_id",
+    ):
         yield accrual_event(accrual_from_row(row), row["member_id"], row["product_id"])
 
 
@@ -49,50 +45,51 @@ def unbooked(conn: sqlite3.Connection, until: str) -> list[str]:
         return []
     sources = ", ".join(f"'{s}'" for s in ACCRUAL_SOURCES)
     return [
-        str(r[0])
-        for r in conn.execute(
-            f"SELECT a.id FROM {TABLE} a WHERE a.as_of <= ? AND NOT EXISTS (SELECT 1 FROM"
+        str(r["id"])
+        for r in rows(
+            conn,
+            f"SELECT a.id FROM {TABLE} a WHERE a.as_of <= :until AND NOT EXISTS (SELECT 1 FROM"
             f" journals j WHERE j.source IN ({sources}) AND j.source_id = a.id)",
-            (until,),
+            {"until": until},
         )
     ]
 
 
 def _steps(conn: sqlite3.Connection) -> Iterator[AccrualStep]:
     sources = ", ".join(f"'{s}'" for s in ACCRUAL_SOURCES)
-    for jid, posted, as_of, loan, amount in conn.execute(
+    for r in rows(
+        conn,
         f"SELECT j.id, j.date, a.as_of, a.loan_id, a.amount FROM {TABLE} a JOIN journals j"
-        f" ON j.source IN ({sources}) AND j.source_id = a.id"
+        f" ON j.source IN ({sources}) AND j.source_id = a.id",
     ):
-        yield AccrualStep(
-            jid, date.fromisoformat(posted), date.fromisoformat(as_of), loan, "akrual", amount
-        )
+        yield AccrualStep(r["id"], date.fromisoformat(r["date"]), date.fromisoformat(r["as_of"]),
+                          r["loan_id"], "akrual", r["amount"])  # fmt: skip
     for kinds, source, role in _PAYMENTS:
-        for jid, posted, as_of, loan, jasa in conn.execute(
+        for r in rows(
+            conn,
             "SELECT j.id, j.date, e.event_date, e.loan_id, e.jasa FROM loan_events e JOIN"
-            " journals j ON j.source = ? AND j.source_id = e.id AND j.role = ?"
+            " journals j ON j.source = :source AND j.source_id = e.id AND j.role = :role"
             f" WHERE e.kind IN ({kinds}) AND e.jasa > 0",
-            (source, role),
+            {"source": source, "role": role},
         ):
-            yield AccrualStep(
-                jid, date.fromisoformat(posted), date.fromisoformat(as_of), loan, "bayar", jasa
-            )
-    try:
-        written_off = conn.execute(
+            yield AccrualStep(r["id"], date.fromisoformat(r["date"]),
+                              date.fromisoformat(r["event_date"]), r["loan_id"], "bayar",
+                              r["jasa"])  # fmt: skip
+    written_off = []
+    if "collection_fin_events" in tables(conn):
+        written_off = rows(
+            conn,
             "SELECT j.id, j.date, f.event_date, f.loan_id FROM collection_fin_events f JOIN"
-            " journals j ON j.source = ? AND j.source_id = f.id AND j.role = ?"
+            " journals j ON j.source = :source AND j.source_id = f.id AND j.role = :role"
             " WHERE f.kind = 'hapus_buku'",
-            (ev.WriteOff.SOURCE, ev.WriteOff.ROLE),
-        ).fetchall()
-    except sqlite3.OperationalError:
-        written_off = []
-    for jid, posted, as_of, loan in written_off:
-        yield AccrualStep(jid, date.fromisoformat(posted), date.fromisoformat(as_of), loan, "hapus")
-    for jid, posted, reverses in conn.execute(
-        "SELECT id, date, reverses_id FROM journals WHERE reverses_id IS NOT NULL"
-    ):
-        on = date.fromisoformat(posted)
-        yield AccrualStep(jid, on, on, 0, "balik", reverses=reverses)
+            {"source": ev.WriteOff.SOURCE, "role": ev.WriteOff.ROLE},
+        )
+    for r in written_off:
+        yield AccrualStep(r["id"], date.fromisoformat(r["date"]),
+                          date.fromisoformat(r["event_date"]), r["loan_id"], "hapus")  # fmt: skip
+    for r in rows(conn, "SELECT id, date, reverses_id FROM journals WHERE reverses_id IS NOT NULL"):
+        on = date.fromisoformat(r["date"])
+        yield AccrualStep(r["id"], on, on, 0, "balik", reverses=r["reverses_id"])
 
 
 def accrued_control(
@@ -106,12 +103,13 @@ def accrued_control(
     until = date.max if end is None else end
     expected = accrued_by_loan(s for s in _steps(conn) if s.posted_on <= until)
     booked = {
-        int(r[0]): int(r[1])
-        for r in conn.execute(
-            "SELECT l.loan_id, sum(l.debit) - sum(l.credit) FROM journal_lines l JOIN journals j"
-            " ON j.id = l.journal_id WHERE l.account = ? AND l.loan_id IS NOT NULL"
-            " AND j.date <= ? GROUP BY l.loan_id",
-            (account, until.isoformat()),
+        int(r["loan_id"]): int(r["balance"])
+        for r in rows(
+            conn,
+            "SELECT l.loan_id, sum(l.debit) - sum(l.credit) AS balance FROM journal_lines l"
+            " JOIN journals j ON j.id = l.journal_id WHERE l.account = :account"
+            " AND l.loan_id IS NOT NULL AND j.date <= :until GROUP BY l.loan_id",
+            {"account": account, "until": until.isoformat()},
         )
     }
     wrong = [

@@ -17,6 +17,7 @@ from app.ledger.rules import lines_for
 from app.money import format_rupiah
 from app.savings.berjangka import Deposit
 from app.storage.berjangka_repo import deposit_of, event_of
+from app.storage.check_sql import amount, rows, tables
 
 _DEPOSITS = (
     "SELECT d.*, NULL AS closed_on, NULL AS closed_kind, 0 AS jasa_paid FROM berjangka_deposits d"
@@ -27,30 +28,21 @@ OPEN_PRINCIPAL = (
 )
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-    cursor = conn.cursor()
-    cursor.row_factory = sqlite3.Row
-    return list(cursor.execute(sql, params).fetchall())
-
-
 def _has_tables(conn: sqlite3.Connection) -> bool:
-    return (
-        conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'berjangka_events'"
-        ).fetchone()
-        is not None
-    )
+    return "berjangka_events" in tables(conn)
 
 
 def berjangka_events(conn: sqlite3.Connection, until: str = "9999-12-31") -> list[ev.Event]:
     """The ledger events of every placement and berjangka event dated up to `until`."""
     if not _has_tables(conn):
         return []
-    deposits: dict[int, Deposit] = {r["id"]: deposit_of(r) for r in _rows(conn, _DEPOSITS)}
+    deposits: dict[int, Deposit] = {r["id"]: deposit_of(r) for r in rows(conn, _DEPOSITS)}
     found: list[ev.Event] = [
         berjangka_open_event(d) for d in deposits.values() if d.start_on.isoformat() <= until
     ]
-    for row in _rows(conn, "SELECT * FROM berjangka_events WHERE event_date <= ?", (until,)):
+    for row in rows(
+        conn, "SELECT * FROM berjangka_events WHERE event_date <= :until", {"until": until}
+    ):
         e = event_of(row)
         found.append(berjangka_event(e, deposits[e.deposit_id]))
     return found
@@ -60,7 +52,8 @@ def unbooked(conn: sqlite3.Connection, until: date | None = None) -> list[str]:
     """§5.4.3: placements and events without their journal."""
     events = berjangka_events(conn, "9999-12-31" if until is None else until.isoformat())
     keys = {
-        (r[0], r[1], r[2]) for r in conn.execute("SELECT source, source_id, role FROM journals")
+        (r["source"], r["source_id"], r["role"])
+        for r in rows(conn, "SELECT source, source_id, role FROM journals")
     }
     return [f"{e.LABEL} {e.note}" for e in events if e.key() not in keys]
 
@@ -69,14 +62,13 @@ def control(conn: sqlite3.Connection, account: str) -> list[str]:
     """§5.4.4: 2102 (credit balance) = Σ principal of the open placements."""
     if not _has_tables(conn):
         return []
-    booked = -int(
-        conn.execute(
-            "SELECT coalesce(sum(debit), 0) - coalesce(sum(credit), 0) FROM journal_lines"
-            " WHERE account = ?",
-            (account,),
-        ).fetchone()[0]
+    booked = -amount(
+        conn,
+        "SELECT coalesce(sum(debit), 0) - coalesce(sum(credit), 0) FROM journal_lines"
+        " WHERE account = :account",
+        {"account": account},
     )
-    detail = int(conn.execute(OPEN_PRINCIPAL).fetchone()[0])
+    detail = amount(conn, OPEN_PRINCIPAL)
     if booked == detail:
         return []
     return [

@@ -14,6 +14,7 @@ from app.ledger import events as ev
 from app.ledger.derive import JASA_SOURCE, jasa_sukarela_event
 from app.money import format_rupiah
 from app.savings.pph_withholding import month_due
+from app.storage import check_sql
 
 PPH_PAYABLE = "utang_pph42"
 
@@ -36,11 +37,11 @@ def booked_checks() -> list[tuple[str, str]]:
     ]
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
-    cursor = conn.cursor()
-    cursor.row_factory = sqlite3.Row
+def _rows(
+    conn: sqlite3.Connection, sql: str, params: dict[str, object] | None = None
+) -> list[sqlite3.Row]:
     try:
-        return list(cursor.execute(sql, params).fetchall())
+        return check_sql.rows(conn, sql, params or {})
     except sqlite3.OperationalError:
         return []  # a file from before step 0024
 
@@ -54,9 +55,10 @@ def events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
         on = date.fromisoformat(row["credited_on"])
         yield jasa_sukarela_event(row["id"], on, row["member_id"], row["gross"], row["tax"])
     short = {
-        int(r[0]): int(r[1])
+        int(r["deposit_id"]): int(r["amount"])
         for r in _rows(
-            conn, "SELECT deposit_id, sum(amount) FROM pph_kurang_potong GROUP BY deposit_id"
+            conn,
+            "SELECT deposit_id, sum(amount) AS amount FROM pph_kurang_potong GROUP BY deposit_id",
         )
     }
     for row in _rows(conn, "SELECT * FROM pph_setoran"):
@@ -74,26 +76,27 @@ def _shortfall_problems(conn: sqlite3.Connection) -> list[str]:
     the terutang less what was withheld."""
     problems = []
     booked: dict[tuple[str, int], int] = {
-        (str(r[0]), int(r[1])): int(r[2])
+        (str(r["month"]), int(r["member_id"])): int(r["amount"])
         for r in _rows(conn, "SELECT month, member_id, amount FROM pph_kurang_potong")
     }
     for deposit in _rows(conn, "SELECT id, month, amount FROM pph_setoran"):
         month = str(deposit["month"])
         units = [
-            (int(r[0]), str(r[1]), bool(r[2]), int(r[3]))
+            (int(r["member_id"]), str(r["unit"]), r["per_account"] == 1, int(r["gross"]))
             for r in _rows(
                 conn,
-                "SELECT member_id, unit, per_account, sum(gross) FROM pph_potongan"
-                " WHERE month = ? GROUP BY member_id, unit, per_account",
-                (month,),
+                "SELECT member_id, unit, per_account, sum(gross) AS gross FROM pph_potongan"
+                " WHERE month = :month GROUP BY member_id, unit, per_account",
+                {"month": month},
             )
         ]
         taxed = {
-            int(r[0]): int(r[1])
+            int(r["member_id"]): int(r["tax"])
             for r in _rows(
                 conn,
-                "SELECT member_id, sum(tax) FROM pph_potongan WHERE month = ? GROUP BY member_id",
-                (month,),
+                "SELECT member_id, sum(tax) AS tax FROM pph_potongan WHERE month = :month"
+                " GROUP BY member_id",
+                {"month": month},
             )
         }
         due = month_due(units)
@@ -120,26 +123,27 @@ def controls(conn: sqlite3.Connection) -> list[str]:
     withheld = _rows(
         conn,
         "SELECT (SELECT coalesce(sum(tax), 0) FROM pph_potongan)"
-        " + (SELECT coalesce(sum(amount), 0) FROM pph_kurang_potong)",
+        " + (SELECT coalesce(sum(amount), 0) FROM pph_kurang_potong) AS amount",
     )
     if not withheld:
-        withheld = _rows(conn, "SELECT coalesce(sum(tax), 0) FROM pph_potongan")
-    deposited = _rows(conn, "SELECT coalesce(sum(amount), 0) FROM pph_setoran")
-    found = conn.execute(
-        "SELECT account FROM account_roles WHERE role = ? AND product_id IS NULL"
+        withheld = _rows(conn, "SELECT coalesce(sum(tax), 0) AS amount FROM pph_potongan")
+    deposited = _rows(conn, "SELECT coalesce(sum(amount), 0) AS amount FROM pph_setoran")
+    found = check_sql.one(
+        conn,
+        "SELECT account FROM account_roles WHERE role = :role AND product_id IS NULL"
         " ORDER BY valid_from DESC, id DESC LIMIT 1",
-        (PPH_PAYABLE,),
-    ).fetchone()
+        {"role": PPH_PAYABLE},
+    )
     if not withheld or found is None:
         return problems
-    account = str(found[0])
-    expected = int(withheld[0][0]) - int(deposited[0][0])
-    row = conn.execute(
+    account = str(found["account"])
+    expected = int(withheld[0]["amount"]) - int(deposited[0]["amount"])
+    booked = check_sql.amount(
+        conn,
         "SELECT coalesce(sum(credit), 0) - coalesce(sum(debit), 0) FROM journal_lines"
-        " WHERE account = ?",
-        (account,),
-    ).fetchone()
-    booked = int(row[0])
+        " WHERE account = :account",
+        {"account": account},
+    )
     if booked == expected:
         return problems
     return [

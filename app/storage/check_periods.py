@@ -7,26 +7,29 @@ from __future__ import annotations
 
 import sqlite3
 
+from app.storage.check_sql import rows, tables
+
 SAMPLE = 5
 
 
 def month_totals(conn: sqlite3.Connection) -> list[str]:
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "ledger_month_totals" not in tables:
+    if "ledger_month_totals" not in tables(conn):
         return []
     stored = {
-        (r[0], r[1], r[2]): (r[3], r[4], r[5])
-        for r in conn.execute(
-            "SELECT account, month, closing, debit, credit, lines FROM ledger_month_totals"
+        (r["account"], r["month"], r["closing"]): (r["debit"], r["credit"], r["lines"])
+        for r in rows(
+            conn, "SELECT account, month, closing, debit, credit, lines FROM ledger_month_totals"
         )
     }
     actual = {
-        (r[0], r[1], r[2]): (r[3], r[4], r[5])
-        for r in conn.execute(
-            "SELECT l.account, substr(j.date, 1, 7),"
-            " CASE WHEN j.source = 'tutup_buku' THEN 1 ELSE 0 END, sum(l.debit),"
-            " sum(l.credit), count(*) FROM journal_lines l JOIN journals j"
-            " ON j.id = l.journal_id GROUP BY 1, 2, 3"
+        (r["account"], r["month"], r["closing"]): (r["debit"], r["credit"], r["lines"])
+        for r in rows(
+            conn,
+            "SELECT l.account, substr(j.date, 1, 7) AS month,"
+            " CASE WHEN j.source = 'tutup_buku' THEN 1 ELSE 0 END AS closing,"
+            " CAST(sum(l.debit) AS BIGINT) AS debit, CAST(sum(l.credit) AS BIGINT) AS credit,"
+            " count(*) AS lines FROM journal_lines l JOIN journals j"
+            " ON j.id = l.journal_id GROUP BY 1, 2, 3",
         )
     }
     wrong = sorted(

@@ -1,8 +1,9 @@
-"""Writing a case's own row: insert from a typed draft, and each kind of change (portable SQL:
-runs on both engines)."""
+"""Writing a case's own row (insert from a typed draft, each kind of change), its causes and its
+own events (portable SQL: runs on both engines)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -55,6 +56,33 @@ class CaseWrites:
     def close_case(self, case_id: int, on: date, reason: str) -> None:
         self._update(
             case_id, status=CaseStatus.SELESAI.value, closed_on=on.isoformat(), close_reason=reason
+        )
+
+    def add_causes(self, case_id: int, codes: Sequence[str], user_id: int | None) -> list[str]:
+        """Add cause codes to a case; returns those that were new."""
+        added = []
+        for code in codes:
+            if self.db.run(
+                "INSERT INTO case_causes (case_id, code, added_by, added_at)"
+                " VALUES (:case, :code, :user, :at) ON CONFLICT DO NOTHING",
+                {"case": case_id, "code": code, "user": user_id, "at": now_text()},
+            ):
+                added.append(code)
+        return added
+
+    def remove_cause(self, case_id: int, code: str) -> None:
+        self.db.run(
+            "DELETE FROM case_causes WHERE case_id = :case AND code = :code",
+            {"case": case_id, "code": code},
+        )
+
+    def add_event(
+        self, case_id: int, kind: str, text: str, user_id: int | None, at: str | None = None
+    ) -> None:
+        self.db.run(
+            "INSERT INTO case_events (case_id, at, kind, text, user_id)"
+            " VALUES (:case, :at, :kind, :text, :user)",
+            {"case": case_id, "at": at or now_text(), "kind": kind, "text": text, "user": user_id},
         )
 
     def _update(self, case_id: int, **values: Any) -> None:

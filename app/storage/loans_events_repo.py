@@ -1,8 +1,8 @@
-"""Loan money events (append-only) with their allocation lines and denda charges."""
+"""Loan money events (append-only) with their allocation lines and denda charges (portable SQL:
+runs on both engines)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -11,7 +11,17 @@ from typing import Any
 from app.clock import now_text
 from app.loans.models import EventKind, Payment, PaymentLine
 from app.storage import sequences
-from app.storage.db import Database
+from app.storage.engine import Engine, Row
+from app.storage.loans_events_bulk_sql import CHARGE_COLUMNS, LINE_COLUMNS
+
+# What the SQLite bulk writers (loans_bulk.py, imports_loans_repo.py) import from here.
+from app.storage.loans_events_bulk_sql import EVENT_COLUMNS as EVENT_COLUMNS
+from app.storage.loans_events_bulk_sql import INSERT_CHARGES as INSERT_CHARGES
+from app.storage.loans_events_bulk_sql import INSERT_LINES as INSERT_LINES
+from app.storage.loans_events_bulk_sql import charge_rows as charge_rows
+from app.storage.loans_events_bulk_sql import event_line_rows as event_line_rows
+from app.storage.loans_events_bulk_sql import insert_sql as insert_sql
+from app.storage.multi_insert import insert_rows, named_insert
 
 RECEIPT_SEQUENCE = "loan_receipt"
 
@@ -59,15 +69,15 @@ _EVENT_SELECT = (
 )
 
 
-def _transfer(row: sqlite3.Row) -> int:
+def _transfer(row: Row) -> int:
     """loan_events.transfer (schema step 0021; absent from an older file `mufakat check` reads)."""
     try:
         return int(row["transfer"] or 0)
-    except IndexError:
+    except (IndexError, KeyError):  # a row without the column (either engine)
         return 0
 
 
-def _event(row: sqlite3.Row, lines: tuple[PaymentLine, ...]) -> Payment:
+def _event(row: Row, lines: tuple[PaymentLine, ...]) -> Payment:
     return Payment(
         id=row["id"],
         loan_id=row["loan_id"],
@@ -95,109 +105,60 @@ def _event(row: sqlite3.Row, lines: tuple[PaymentLine, ...]) -> Payment:
     )
 
 
-EVENT_COLUMNS = (
-    "id",
-    "loan_id",
-    "version",
-    "kind",
-    "event_date",
-    "receipt_no",
-    "amount",
-    "method",
-    "pokok",
-    "jasa",
-    "denda",
-    "titipan",
-    "fee",
-    "reverses_id",
-    "reason",
-    "approved_by",
-    "note",
-    "created_by",
-    "created_at",
-)
-"""The columns of loan_events, in the one order every writer uses."""
-
-INSERT_LINES = (
-    "INSERT INTO loan_event_lines (event_id, line_no, number, component, amount)"
-    " VALUES (?, ?, ?, ?, ?)"
-)
-INSERT_CHARGES = (
-    "INSERT INTO loan_denda_charges (loan_id, version, number, charge_date, amount, event_id)"
-    " VALUES (?, ?, ?, ?, ?, ?)"
-)
-
-
-def insert_sql(table: str, columns: Sequence[str]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-
-
-def event_line_rows(
-    event_id: int, lines: Sequence[tuple[int | None, str, int]]
-) -> list[tuple[Any, ...]]:
-    """Rows for INSERT_LINES (lines of zero are not stored)."""
-    return [(event_id, i + 1, n, c, a) for i, (n, c, a) in enumerate(lines) if a]
-
-
-def charge_rows(
-    loan_id: int, version: int, on: date, event_id: int, charges: Sequence[tuple[int, int]]
-) -> list[tuple[Any, ...]]:
-    """Rows for INSERT_CHARGES (charges of zero are not stored)."""
-    return [(loan_id, version, n, on.isoformat(), a, event_id) for n, a in charges if a > 0]
-
-
 class LoanEventsRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def insert(self, event: NewEvent, user_id: int | None) -> int:
         """Store an event with its lines and denda charges (call inside a transaction)."""
-        values: tuple[Any, ...] = (
-            event.loan_id,
-            event.version,
-            event.kind.value,
-            event.event_date.isoformat(),
-            event.receipt_no,
-            event.amount,
-            event.method,
-            event.pokok,
-            event.jasa,
-            event.denda,
-            event.titipan,
-            event.fee,
-            event.reverses_id,
-            event.reason,
-            event.approved_by,
-            event.note,
-            user_id,
-            now_text(),
-        )
-        columns: tuple[str, ...] = EVENT_COLUMNS[1:]
+        values: dict[str, Any] = {
+            "loan_id": event.loan_id,
+            "version": event.version,
+            "kind": event.kind.value,
+            "event_date": event.event_date.isoformat(),
+            "receipt_no": event.receipt_no,
+            "amount": event.amount,
+            "method": event.method,
+            "pokok": event.pokok,
+            "jasa": event.jasa,
+            "denda": event.denda,
+            "titipan": event.titipan,
+            "fee": event.fee,
+            "reverses_id": event.reverses_id,
+            "reason": event.reason,
+            "approved_by": event.approved_by,
+            "note": event.note,
+            "created_by": user_id,
+            "created_at": now_text(),
+        }
+        assert tuple(values) == EVENT_COLUMNS[1:]
         if event.transfer:  # a replacement loan's pencairan (column of schema step 0021)
-            columns, values = (*columns, "transfer"), (*values, event.transfer)
-        cursor = self.db.execute(insert_sql("loan_events", columns), values)
-        event_id = cursor.lastrowid
-        assert event_id is not None
-        self.db.sql.conn.executemany(INSERT_LINES, event_line_rows(event_id, event.lines))
-        self.db.sql.conn.executemany(
-            INSERT_CHARGES,
-            charge_rows(event.loan_id, event.version, event.event_date, event_id, event.charges),
+            values["transfer"] = event.transfer
+        event_id = self.db.insert_id(
+            named_insert("loan_events", list(values)) + " RETURNING id", values
         )
+        insert_rows(self.db, "loan_event_lines", LINE_COLUMNS,
+                    event_line_rows(event_id, event.lines))  # fmt: skip
+        charges = charge_rows(event.loan_id, event.version, event.event_date, event_id,
+                              event.charges)  # fmt: skip
+        insert_rows(self.db, "loan_denda_charges", CHARGE_COLUMNS, charges)
         return event_id
 
     def has_standing_waiver_of_pokok_or_jasa(self, loan_id: int) -> bool:
         """A keringanan of pokok or jasa on the loan that is not reversed."""
         found = self.db.scalar(
-            "SELECT 1 FROM loan_events e WHERE e.loan_id = ? AND e.kind = 'keringanan'"
+            "SELECT 1 FROM loan_events e WHERE e.loan_id = :loan AND e.kind = 'keringanan'"
             " AND (e.pokok > 0 OR e.jasa > 0)"
             " AND NOT EXISTS (SELECT 1 FROM loan_events r WHERE r.reverses_id = e.id)",
-            (loan_id,),
+            {"loan": loan_id},
         )
         return found is not None
 
     def version_of(self, event_id: int) -> int:
         """The schedule version an event was written on."""
-        return int(self.db.scalar("SELECT version FROM loan_events WHERE id = ?", (event_id,)))
+        return int(
+            self.db.scalar("SELECT version FROM loan_events WHERE id = :id", {"id": event_id})
+        )
 
     def next_receipt_seq(self, year: int) -> int:
         """The next number of the loan receipt sequence (0 for a sequence that never resets)."""
@@ -205,22 +166,23 @@ class LoanEventsRepository:
 
     def settled(self, loan_id: int, version: int, as_of: date) -> Settled:
         row = self.db.one(
-            "SELECT coalesce(sum(pokok), 0), coalesce(sum(jasa), 0), coalesce(sum(denda), 0),"
-            " coalesce(sum(titipan), 0) FROM loan_events"
-            " WHERE loan_id = ? AND version = ? AND event_date <= ?",
-            (loan_id, version, as_of.isoformat()),
+            "SELECT coalesce(sum(pokok), 0) AS pokok, coalesce(sum(jasa), 0) AS jasa,"
+            " coalesce(sum(denda), 0) AS denda, coalesce(sum(titipan), 0) AS titipan"
+            " FROM loan_events WHERE loan_id = :loan AND version = :version"
+            " AND event_date <= :d",
+            {"loan": loan_id, "version": version, "d": as_of.isoformat()},
         )
         assert row is not None
-        return Settled(row[0], row[1], row[2], row[3])
+        return Settled(int(row["pokok"]), int(row["jasa"]), int(row["denda"]),
+                       int(row["titipan"]))  # fmt: skip
 
     def titipan(self, loan_id: int, as_of: date | None = None) -> int:
         """Advance held (all schedule versions)."""
-        params: tuple[Any, ...] = (loan_id, (as_of or date.max).isoformat())
         return int(
             self.db.scalar(
                 "SELECT coalesce(sum(titipan), 0) FROM loan_events"
-                " WHERE loan_id = ? AND event_date <= ?",
-                params,
+                " WHERE loan_id = :loan AND event_date <= :d",
+                {"loan": loan_id, "d": (as_of or date.max).isoformat()},
             )
         )
 
@@ -230,11 +192,12 @@ class LoanEventsRepository:
         """Instalment number -> (denda crystallised on it up to `as_of`, date of the last
         crystallisation)."""
         rows = self.db.rows(
-            "SELECT number, sum(amount), max(charge_date) FROM loan_denda_charges"
-            " WHERE loan_id = ? AND version = ? AND charge_date <= ? GROUP BY number",
-            (loan_id, version, as_of.isoformat()),
+            "SELECT number, sum(amount) AS amount, max(charge_date) AS last"
+            " FROM loan_denda_charges WHERE loan_id = :loan AND version = :version"
+            " AND charge_date <= :d GROUP BY number",
+            {"loan": loan_id, "version": version, "d": as_of.isoformat()},
         )
-        return {r[0]: (r[1], date.fromisoformat(r[2])) for r in rows}
+        return {r["number"]: (int(r["amount"]), date.fromisoformat(r["last"])) for r in rows}
 
     def last_payment_date(self, loan_id: int, as_of: date) -> date | None:
         """The latest receipt on or before `as_of` not reversed by then."""
@@ -248,25 +211,25 @@ class LoanEventsRepository:
 
     def latest_event_date(self, loan_id: int) -> date | None:
         value = self.db.scalar(
-            "SELECT max(event_date) FROM loan_events WHERE loan_id = ?", (loan_id,)
+            "SELECT max(event_date) FROM loan_events WHERE loan_id = :loan", {"loan": loan_id}
         )
         return date.fromisoformat(value) if value else None
 
     def get(self, event_id: int) -> Payment | None:
-        row = self.db.one(_EVENT_SELECT + "WHERE e.id = ?", (event_id,))
+        row = self.db.one(_EVENT_SELECT + "WHERE e.id = :id", {"id": event_id})
         if row is None:
             return None
         return _event(row, self._lines([event_id], row["loan_id"]).get(event_id, ()))
 
     def for_loan(self, loan_id: int) -> list[Payment]:
         rows = self.db.rows(
-            _EVENT_SELECT + "WHERE e.loan_id = ? ORDER BY e.event_date, e.id", (loan_id,)
+            _EVENT_SELECT + "WHERE e.loan_id = :loan ORDER BY e.event_date, e.id", {"loan": loan_id}
         )
         lines = self._lines([r["id"] for r in rows], loan_id)
         return [_event(r, lines.get(r["id"], ())) for r in rows]
 
     def receipt_exists(self, receipt_no: str) -> bool:
-        found = self.db.scalar("SELECT 1 FROM loan_events WHERE receipt_no = ?", (receipt_no,))
+        found = self.db.scalar("SELECT 1 FROM loan_events WHERE receipt_no = :r", {"r": receipt_no})
         return found is not None
 
     def _lines(self, event_ids: Sequence[int], loan_id: int) -> dict[int, tuple[PaymentLine, ...]]:
@@ -277,8 +240,8 @@ class LoanEventsRepository:
             " FROM loan_event_lines x JOIN loan_events e ON e.id = x.event_id"
             " LEFT JOIN loan_schedule_lines s ON s.loan_id = e.loan_id"
             "  AND s.version = e.version AND s.number = x.number"
-            " WHERE e.loan_id = ? ORDER BY x.event_id, x.line_no",
-            (loan_id,),
+            " WHERE e.loan_id = :loan ORDER BY x.event_id, x.line_no",
+            {"loan": loan_id},
         )
         wanted = set(event_ids)
         result: dict[int, list[PaymentLine]] = {}

@@ -1,4 +1,4 @@
-"""Loan products, loans, their schedules, collateral and guarantors."""
+"""Loans, their schedules, collateral and guarantors (portable SQL: runs on both engines)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from app.loans.models import (
 )
 from app.loans.schedule import Installment, VersionTerms
 from app.storage import sequences
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.loans_rows import (
     LoanDecision,
     LoanDisbursement,
@@ -31,6 +31,7 @@ from app.storage.loans_rows import (
     new_loan_values,
     schedule_line_values,
 )
+from app.storage.multi_insert import insert_rows, named_insert
 
 _LOAN_SELECT = (
     "SELECT l.*, m.number AS member_number, m.name AS member_name, p.name AS product_name,"
@@ -39,9 +40,13 @@ _LOAN_SELECT = (
     " LEFT JOIN users u ON u.id = l.decided_by "
 )
 
+_LINE = ("loan_id", "version", "number", "due_date", "pokok", "jasa", "cum_pokok", "cum_jasa",
+         "balance")  # fmt: skip
+"""The columns of loan_schedule_lines, in the order of loans_rows.schedule_line_values."""
+
 
 class LoansRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     # -- loans --------------------------------------------------------------------------------
@@ -49,13 +54,7 @@ class LoansRepository:
         """Store an application (status diajukan); its id."""
         stamp = now_text()
         values = {**new_loan_values(new), "created_at": stamp, "updated_at": stamp}
-        columns = list(values)
-        cursor = self.db.execute(
-            f"INSERT INTO loans ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-            [values[c] for c in columns],
-        )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+        return self.db.insert_id(named_insert("loans", list(values)) + " RETURNING id", values)
 
     def record_decision(self, loan_id: int, decision: LoanDecision) -> None:
         """Approved or rejected (the caller audits the change)."""
@@ -68,34 +67,42 @@ class LoansRepository:
     def update_loan(self, loan_id: int, changes: dict[str, Any]) -> None:
         """Change some columns of a loan (callers audit the change). Used by app/collection
         still; the loans code writes through the typed methods above."""
-        assignments = ", ".join(f"{c} = ?" for c in changes)
-        self.db.execute(
-            f"UPDATE loans SET {assignments}, updated_at = ? WHERE id = ?",
-            [*changes.values(), now_text(), loan_id],
+        if "id" in changes or "updated_at" in changes:
+            raise ValueError("a loan's id and updated_at are not changed by callers")
+        assignments = ", ".join(f"{c} = :{c}" for c in changes)
+        self.db.run(
+            f"UPDATE loans SET {assignments}, updated_at = :updated_at WHERE id = :id",
+            {**changes, "updated_at": now_text(), "id": loan_id},
         )
 
     def set_status(self, loan_id: int, change: StatusChange) -> None:
         """Set the status and closing date of a loan (callers audit the change)."""
-        self.db.execute(
-            "UPDATE loans SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?",
-            (change.status.value, iso(change.closed_on), now_text(), loan_id),
+        self.db.run(
+            "UPDATE loans SET status = :status, closed_on = :closed_on, updated_at = :at"
+            " WHERE id = :id",
+            {
+                "status": change.status.value,
+                "closed_on": iso(change.closed_on),
+                "at": now_text(),
+                "id": loan_id,
+            },
         )
 
     def loan(self, loan_id: int) -> Loan | None:
-        row = self.db.one(_LOAN_SELECT + "WHERE l.id = ?", (loan_id,))
+        row = self.db.one(_LOAN_SELECT + "WHERE l.id = :id", {"id": loan_id})
         return loan_of(row) if row else None
 
     def loan_snapshot(self, loan_id: int) -> dict[str, Any]:
         """The stored row as a dict (for the audit trail's before/after)."""
-        row = self.db.one("SELECT * FROM loans WHERE id = ?", (loan_id,))
+        row = self.db.one("SELECT * FROM loans WHERE id = :id", {"id": loan_id})
         return dict(row) if row else {}
 
     def open_loans_of(self, member_id: int, exclude_id: int | None = None) -> list[Loan]:
         """The member's loans that are applied for, approved or aktif."""
         rows = self.db.rows(
-            _LOAN_SELECT + "WHERE l.member_id = ? AND l.id IS NOT ?"
+            _LOAN_SELECT + "WHERE l.member_id = :member AND l.id IS DISTINCT FROM :exclude"
             " AND l.status IN ('diajukan', 'disetujui', 'aktif') ORDER BY l.id",
-            (member_id, exclude_id),
+            {"member": member_id, "exclude": exclude_id},
         )
         return [loan_of(r) for r in rows]
 
@@ -105,7 +112,8 @@ class LoansRepository:
 
     def number_exists(self, column: str, number: str) -> bool:
         assert column in ("number", "application_no")
-        return self.db.scalar(f"SELECT 1 FROM loans WHERE {column} = ?", (number,)) is not None
+        found = self.db.scalar(f"SELECT 1 FROM loans WHERE {column} = :n", {"n": number})
+        return found is not None
 
     # -- schedules ----------------------------------------------------------------------------
     def insert_schedule_version(
@@ -137,23 +145,15 @@ class LoansRepository:
             "created_by": user_id,
             "created_at": now_text(),
         }
-        columns = list(values)
-        self.db.execute(
-            f"INSERT INTO loan_schedules ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})",
-            [values[c] for c in columns],
-        )
-        self.db.sql.conn.executemany(
-            "INSERT INTO loan_schedule_lines (loan_id, version, number, due_date, pokok, jasa,"
-            " cum_pokok, cum_jasa, balance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            schedule_line_values(loan_id, version, schedule),
-        )
+        self.db.run(named_insert("loan_schedules", list(values)), values)
+        insert_rows(self.db, "loan_schedule_lines", _LINE,
+                    schedule_line_values(loan_id, version, schedule))  # fmt: skip
 
     def schedule(self, loan_id: int, version: int) -> list[Installment]:
         rows = self.db.rows(
             "SELECT number, due_date, pokok, jasa, balance FROM loan_schedule_lines"
-            " WHERE loan_id = ? AND version = ? ORDER BY number",
-            (loan_id, version),
+            " WHERE loan_id = :loan AND version = :version ORDER BY number",
+            {"loan": loan_id, "version": version},
         )
         return [
             Installment(
@@ -171,8 +171,9 @@ class LoansRepository:
         """The terms stored with a schedule version (None when there is no such version)."""
         r = self.db.one(
             "SELECT version, effective_date, monthly_rate, months, method, round_to, round_up,"
-            " principal_grace, first_due FROM loan_schedules WHERE loan_id = ? AND version = ?",
-            (loan_id, version),
+            " principal_grace, first_due FROM loan_schedules"
+            " WHERE loan_id = :loan AND version = :version",
+            {"loan": loan_id, "version": version},
         )
         if r is None:
             return None
@@ -191,69 +192,62 @@ class LoansRepository:
     def schedule_principal(self, loan_id: int, version: int) -> int:
         return int(
             self.db.scalar(
-                "SELECT principal FROM loan_schedules WHERE loan_id = ? AND version = ?",
-                (loan_id, version),
+                "SELECT principal FROM loan_schedules WHERE loan_id = :loan AND version = :version",
+                {"loan": loan_id, "version": version},
             )
         )
 
     # -- collateral and guarantors ------------------------------------------------------------
     def insert_collateral(self, loan_id: int, draft: CollateralDraft, user_id: int | None) -> int:
-        cursor = self.db.execute(
-            "INSERT INTO loan_collateral (loan_id, kind, description, document_no, owner,"
-            " estimated_value, tax_value, note, created_by, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                loan_id,
-                draft.kind,
-                draft.description,
-                draft.document_no,
-                draft.owner,
-                draft.estimated_value,
-                draft.tax_value,
-                draft.note,
-                user_id,
-                now_text(),
-            ),
+        values = {
+            "loan_id": loan_id,
+            "kind": draft.kind,
+            "description": draft.description,
+            "document_no": draft.document_no,
+            "owner": draft.owner,
+            "estimated_value": draft.estimated_value,
+            "tax_value": draft.tax_value,
+            "note": draft.note,
+            "created_by": user_id,
+            "created_at": now_text(),
+        }
+        return self.db.insert_id(
+            named_insert("loan_collateral", list(values)) + " RETURNING id", values
         )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
 
     def release_collateral(self, collateral_id: int, on: date, note: str) -> None:
-        self.db.execute(
-            "UPDATE loan_collateral SET released_on = ?, release_note = ? WHERE id = ?",
-            (on.isoformat(), note, collateral_id),
+        self.db.run(
+            "UPDATE loan_collateral SET released_on = :on, release_note = :note WHERE id = :id",
+            {"on": on.isoformat(), "note": note, "id": collateral_id},
         )
 
     def collateral_item(self, collateral_id: int) -> Collateral | None:
-        row = self.db.one("SELECT * FROM loan_collateral WHERE id = ?", (collateral_id,))
+        row = self.db.one("SELECT * FROM loan_collateral WHERE id = :id", {"id": collateral_id})
         return collateral_of(row) if row else None
 
     def collateral(self, loan_id: int) -> list[Collateral]:
         rows = self.db.rows(
-            "SELECT * FROM loan_collateral WHERE loan_id = ? ORDER BY id", (loan_id,)
+            "SELECT * FROM loan_collateral WHERE loan_id = :loan ORDER BY id", {"loan": loan_id}
         )
         return [collateral_of(r) for r in rows]
 
     def insert_guarantor(self, loan_id: int, draft: GuarantorDraft, user_id: int | None) -> int:
-        cursor = self.db.execute(
-            "INSERT INTO loan_guarantors (loan_id, name, nik, relation, address, phone,"
-            " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                loan_id,
-                draft.name,
-                draft.nik,
-                draft.relation,
-                draft.address,
-                draft.phone,
-                user_id,
-                now_text(),
-            ),
+        values = {
+            "loan_id": loan_id,
+            "name": draft.name,
+            "nik": draft.nik,
+            "relation": draft.relation,
+            "address": draft.address,
+            "phone": draft.phone,
+            "created_by": user_id,
+            "created_at": now_text(),
+        }
+        return self.db.insert_id(
+            named_insert("loan_guarantors", list(values)) + " RETURNING id", values
         )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
 
     def guarantors(self, loan_id: int) -> list[Guarantor]:
         rows = self.db.rows(
-            "SELECT * FROM loan_guarantors WHERE loan_id = ? ORDER BY id", (loan_id,)
+            "SELECT * FROM loan_guarantors WHERE loan_id = :loan ORDER BY id", {"loan": loan_id}
         )
         return [guarantor_of(r) for r in rows]

@@ -56,18 +56,18 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 279,
-    "INSERT OR IGNORE/REPLACE": 1,
-    "group_concat": 2,
+    "? placeholder": 81,
+    "INSERT OR IGNORE/REPLACE": 0,
+    "group_concat": 0,
     "scalar max/min": 0,
-    "IS [NOT] value": 1,
-    "LIKE (case-insensitive only on SQLite)": 5,
+    "IS [NOT] value": 0,
+    "LIKE (case-insensitive only on SQLite)": 0,
     "SQLite function": 0,
     "rowid": 0,
-    "PRAGMA/sqlite_master": 5,
-    "cursor.lastrowid": 13,
-    "sqlite3 API": 68,
-    "the SQLite connection (db.sql)": 19,
+    "PRAGMA/sqlite_master": 1,
+    "cursor.lastrowid": 0,
+    "sqlite3 API": 56,
+    "the SQLite connection (db.sql)": 11,
 }
 """The counts when the ratchet was set: lower a number when you remove forms, never raise it."""
 
@@ -108,6 +108,14 @@ PORTABLE = {
     "rat_pack_repo.py",
     "assets_repo.py",
     "closing_repo.py",
+    "collection_repo.py",
+    "collection_case_reads_repo.py",
+    "collection_contacts_repo.py",
+    "collection_promises_repo.py",
+    "loans_repo.py",
+    "loans_events_repo.py",
+    "loans_accruals_repo.py",
+    "multi_insert.py",
 }
 """Repositories already written against the Engine protocol: none of the forms, on any count."""
 

@@ -27,8 +27,14 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _copy(lite: sqlite3.Connection, pg: psycopg.Connection[Any]) -> dict[str, int]:
-    with pg.transaction():
-        return pg_copy.copy_tables(lite, pg)
+    """Every table copied (rows per table); the derived ones rebuilt by the triggers."""
+    plain = pg.row_factory
+    pg.row_factory = dict_row  # type: ignore[assignment]
+    try:
+        with pg.transaction():
+            return pg_copy.copy_tables(lite, pg)
+    finally:
+        pg.row_factory = plain  # type: ignore[assignment]
 
 
 POSTED = "(SELECT account FROM journal_lines ORDER BY id LIMIT 1)"

@@ -17,8 +17,10 @@ from typing import Any
 
 from app.loans.models import LoanArrears
 from app.loans.quality import QualityPolicy
+from app.storage import loans_arrears_cache as arrears_cache
 from app.storage.dialect import Dialect
 from app.storage.engine import Engine, Row
+from app.storage.loans_arrears_rows import arrears_from_row
 from app.storage.loans_quality_sql import (
     NO_LOAN,
     class_expression,
@@ -305,63 +307,6 @@ def _bind(
     return sql, {**named, **rule_params}
 
 
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def arrears_from_row(
-    row: Row,
-    as_of: date,
-    policy_name: str,
-    dates: dict[str | None, date | None] | None = None,
-) -> LoanArrears:
-    """A LoanArrears from a row of CTE `res` (or a stored snapshot with the same names).
-    `dates` memoises parsed dates across many rows (due dates repeat a lot)."""
-    memo = {} if dates is None else dates
-
-    def day(value: str | None) -> date | None:
-        found = memo.get(value, _MISSING)
-        if found is _MISSING:
-            found = memo[value] = _date(value)
-        return found  # type: ignore[return-value]
-
-    loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan, coll, quality = (
-        row["loan_id"],
-        row["outstanding"],
-        row["ap"],
-        row["aj"],
-        row["ad"],
-        row["opd"],
-        row["ojd"],
-        row["oldest"],
-        row["dpd"],
-        row["missed"],
-        row["titipan"],
-        row["coll"],
-        row["quality"],
-    )
-    return LoanArrears(
-        loan_id=loan_id,
-        as_of=as_of,
-        days_past_due=dpd,
-        oldest_due=day(oldest),
-        oldest_pokok_due=day(opd),
-        oldest_jasa_due=day(ojd),
-        installments_missed=missed,
-        arrears_pokok=ap,
-        arrears_jasa=aj,
-        arrears_denda=ad,
-        outstanding=outstanding,
-        titipan=titipan,
-        collateral_value=coll,
-        quality=quality,
-        policy_name=policy_name,
-    )
-
-
-_MISSING = object()
-
-
 class LoanQualityRepository:
     def __init__(self, db: Engine) -> None:
         self.db = db
@@ -378,22 +323,55 @@ class LoanQualityRepository:
     ) -> list[Row]:
         """Run `select` (which reads CTE `res`) after the arrears WITH clause. Without denda
         the classes and pokok/jasa figures are exact but `ad` is not: for counting classes
-        or choosing a page of rows only."""
-        with_sql, rule_params, named = arrears_sql(
-            self.db, as_of, policy, loan_ids, with_denda=with_denda
+        or choosing a page of rows only. Read from the shared cache when it is usable
+        (app/storage/loans_arrears_cache.py: exact, denda included)."""
+        cached = arrears_cache.entry(
+            self.db, as_of, policy, self._filler(as_of, policy), create=loan_ids is None
         )
-        sql, params = _bind(with_sql, rule_params, named)
+        params: dict[str, Any] = {}
+        if cached is not None:
+            only = ""
+            if loan_ids is not None:
+                only = f" WHERE loan_id IN ({', '.join(str(int(i)) for i in loan_ids) or 'NULL'})"
+            sql = f"WITH res AS (SELECT * FROM temp.{cached.table}{only})\n"
+        else:
+            with_sql, rule_params, named = arrears_sql(
+                self.db, as_of, policy, loan_ids, with_denda=with_denda
+            )
+            sql, params = _bind(with_sql, rule_params, named)
         # `select` may use :d (the date) besides its own `extra` parameters.
         params = {**params, "d": as_of.isoformat(), **(extra or {})}
         return list(self.db.rows(sql + select, params))
+
+    def _filler(self, as_of: date, policy: QualityPolicy) -> arrears_cache.Filler:
+        def fill(table: str, loan_ids: Sequence[int] | None) -> None:
+            with_sql, rule_params, named = arrears_sql(self.db, as_of, policy, loan_ids)
+            sql, params = _bind(with_sql, rule_params, named)
+            names = arrears_cache.NAMES
+            self.db.run(
+                sql.replace("WITH rules", f"INSERT INTO temp.{table} ({names}) WITH rules", 1)
+                + f" SELECT {names} FROM res",
+                params,
+            )
+
+        return fill
 
     def arrears(
         self, as_of: date, policy: QualityPolicy, loan_ids: Sequence[int] | None = None
     ) -> list[LoanArrears]:
         """Every loan aktif at `as_of` (or those of `loan_ids`), by loan id."""
+        whole = None
+        if loan_ids is None:
+            filler = self._filler(as_of, policy)
+            whole = arrears_cache.entry(self.db, as_of, policy, filler)
+            if whole is not None and whole.objects is not None:
+                return list(whole.objects)
         rows = self.query(as_of, policy, "SELECT * FROM res ORDER BY loan_id", loan_ids)
         dates: dict[str | None, date | None] = {}
-        return [arrears_from_row(r, as_of, policy.name, dates) for r in rows]
+        found = [arrears_from_row(r, as_of, policy.name, dates) for r in rows]
+        if whole is not None:
+            whole.objects = list(found)
+        return found
 
     def class_counts(self, as_of: date, policy: QualityPolicy) -> dict[str, tuple[int, int]]:
         """Class code -> (number of loans, outstanding)."""

@@ -172,12 +172,14 @@ class CaseService:
                     {"loan": item.loan_id, "reason": reason, "otomatis": True},
                 )
                 opened.append(case_id)
-            for case in self.repo.cases():
-                loan = self.loans.get(case.loan_id)
-                ended = loan.closed_on or as_of
-                if loan.status in _CLOSED_LOAN and ended <= as_of:
+            cases = self.repo.cases()
+            states = self.loans.quality.states({case.loan_id for case in cases})
+            for case in cases:
+                status, closed_on = states[case.loan_id]
+                ended = closed_on or as_of
+                if status in _CLOSED_LOAN and ended <= as_of:
                     self.close_automatically(
-                        case, max(ended, case.opened_on), f"Pinjaman {loan.status.label}", user_id
+                        case, max(ended, case.opened_on), f"Pinjaman {status.label}", user_id
                     )
             waiting = {
                 d.case_id for d in self.decisions_repo.find(statuses=(DecisionStatus.DIUSULKAN,))

@@ -10,12 +10,12 @@ exact integer arithmetic.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from app.loans.models import LoanArrears
+from app.loans.models import LoanArrears, LoanStatus
 from app.loans.quality import QualityPolicy
 from app.storage import loans_arrears_cache as arrears_cache
 from app.storage.dialect import Dialect
@@ -307,6 +307,10 @@ def _bind(
     return sql, {**named, **rule_params}
 
 
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
 class LoanQualityRepository:
     def __init__(self, db: Engine) -> None:
         self.db = db
@@ -372,6 +376,29 @@ class LoanQualityRepository:
         if whole is not None:
             whole.objects = list(found)
         return found
+
+    def due_dates(self, loan_ids: Iterable[int], first: date, last: date) -> list[tuple[int, date]]:
+        """(loan, due date) of each line of the loans' current schedules due in [first, last]."""
+        ids = ", ".join(str(int(i)) for i in loan_ids) or "NULL"
+        rows = self.db.rows(
+            "SELECT x.loan_id, x.due_date FROM loan_schedule_lines x JOIN loans l"
+            " ON l.id = x.loan_id AND l.schedule_version = x.version"
+            f" WHERE x.loan_id IN ({ids}) AND x.due_date BETWEEN :first AND :last",
+            {"first": first.isoformat(), "last": last.isoformat()},
+        )
+        return [(r["loan_id"], date.fromisoformat(r["due_date"])) for r in rows]
+
+    def states(self, loan_ids: Iterable[int]) -> dict[int, tuple[LoanStatus, date | None]]:
+        """Each loan's status and the day it closed (None: open)."""
+        ids = ", ".join(str(int(i)) for i in loan_ids) or "NULL"
+        rows = self.db.rows(f"SELECT id, status, closed_on FROM loans WHERE id IN ({ids})")
+        return {
+            r["id"]: (
+                LoanStatus(r["status"]),
+                date.fromisoformat(r["closed_on"]) if r["closed_on"] else None,
+            )
+            for r in rows
+        }
 
     def class_counts(self, as_of: date, policy: QualityPolicy) -> dict[str, tuple[int, int]]:
         """Class code -> (number of loans, outstanding)."""

@@ -23,6 +23,9 @@ ENGINE_SPECIFIC = {
     # SQLite's own: opening, locking, copying, checking and chaining the file.
     "db.py", "lock.py", "backup.py", "restore.py", "check.py", "inspection.py", "chain.py",
     "chain_verify.py", "change_triggers.py", "migrations.py", "watermarks.py", "bulk.py",
+    # The arrears kept per connection: TEMP tables kept exact by TEMP triggers (PgEngine
+    # computes directly, issue 16).
+    "loans_arrears_cache.py",
     # The engines themselves.
     "dialect.py", "engine.py", "pg_engine.py", "pg_schema.py", "__init__.py",
 }  # fmt: skip
@@ -87,6 +90,7 @@ PORTABLE = {
     "loans_portfolio_repo.py",
     "loans_rows.py",
     "loans_quality_repo.py",
+    "loans_arrears_rows.py",
     "loans_quality_sql.py",
     "loans_list_repo.py",
     "members_repo.py",

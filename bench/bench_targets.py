@@ -173,6 +173,10 @@ def _in_process(db: Path, today: date) -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-targets-"))
     copy = work / "bench.db"
     shutil.copy(db, copy)
+    # A data folder of its own: the payment below makes the copy newer than the file, and this
+    # PC would then refuse the file itself as an older copy at the next run (watermarks).
+    home = os.environ.get("MUFAKAT_HOME")
+    os.environ["MUFAKAT_HOME"] = str(work / "home")
     services = Services.open(copy)
     try:
 
@@ -246,6 +250,10 @@ def _in_process(db: Path, today: date) -> None:
     finally:
         services.close()
         shutil.rmtree(work, ignore_errors=True)
+        if home is None:
+            os.environ.pop("MUFAKAT_HOME", None)
+        else:
+            os.environ["MUFAKAT_HOME"] = home
 
 
 def _close_cleanly(db: Path) -> None:

@@ -195,3 +195,18 @@ def entry(
             if other is not found:
                 other.objects = None  # objects of the latest only (memory)
         return found
+
+
+def forget(db: Engine) -> None:
+    """Drop everything kept: the file's content was replaced behind the connection (a restore
+    copies a backup into it, which neither the triggers nor data_version see)."""
+    if not isinstance(db, Database):
+        return
+    cache = _caches.get(db.sql)
+    if cache is None:
+        return
+    with sqlite_errors(db.path):
+        for old in cache.entries.values():
+            db.sql.conn.execute(f"DROP TABLE IF EXISTS temp.{old.table}")
+    cache.entries.clear()
+    cache.version = None

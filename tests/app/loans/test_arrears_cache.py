@@ -9,7 +9,7 @@ import re
 import shutil
 import sqlite3
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,9 @@ from app.loans.models import CollateralDraft, LoanArrears
 from app.loans.quality import koperasi_policy, quality_policy
 from app.services import Services
 from app.storage import loans_arrears_cache as cache
+from app.storage.backup import backup_to
 from app.storage.loans_quality_repo import arrears_sql
+from app.storage.restore import plan_restore, restore_from
 from app.users.models import User
 from tests.app.loans.loan_factory import make_loan, product
 from tests.conftest import make_member, make_user, other_pengurus
@@ -313,3 +315,27 @@ def test_every_table_the_statement_reads_is_watched(template: tuple[Path, User, 
 
 def loans_of(services: Services) -> list[int]:
     return [r["id"] for r in services.db.rows("SELECT id FROM loans")]
+
+
+def test_a_restore_drops_what_was_kept(
+    template: tuple[Path, User, list[int]], tmp_path: Path
+) -> None:
+    """A restore copies a backup behind the open connection (no trigger, no data_version)."""
+    source, ketua, loans = template
+    path = tmp_path / "four.db"
+    shutil.copy(source, path)
+    services = Services.open(path, accept_older=True)
+    try:
+        as_of = date(2025, 3, 11)
+        backup = backup_to(services.db, tmp_path / "cadangan", now=datetime(2025, 3, 1, 8, 0))
+        before = services.loans.quality.all_arrears(as_of)
+        services.loans.payments.record_payment(
+            ketua, loans[4], 2_500_000, date(2025, 3, 5), "tunai", today=LATER
+        )
+        paid = services.loans.quality.all_arrears(as_of)
+        assert paid != before
+        plan = plan_restore(services.db.path, backup.path, datetime(2025, 3, 12), services.db)
+        restore_from(services.db, plan, actor="uji", now=datetime(2025, 3, 12))
+        assert services.loans.quality.all_arrears(as_of) == before == _direct(services, as_of)
+    finally:
+        services.close()

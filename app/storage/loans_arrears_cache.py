@@ -79,8 +79,10 @@ class Entry:
     table: str
     dirty: set[int] = field(default_factory=set)
     stale: bool = False
-    objects: list[Any] | None = None
-    """What a reader built from the rows (LoanArrears), kept while the rows are unchanged."""
+    objects: dict[int, Any] | None = None
+    """What a reader built from the rows (LoanArrears) by loan, kept with the rows: `rebuild`
+    names the loans whose rows were computed again since (their objects are out of date)."""
+    rebuild: set[int] = field(default_factory=set)
 
 
 class _Cache:
@@ -98,12 +100,11 @@ class _Cache:
         for entry in self.entries.values():
             if entry.stale:
                 continue
-            entry.objects = None
             if isinstance(loan_id, int):
                 entry.dirty.add(loan_id)
                 if len(entry.dirty) <= PATCH_LIMIT:
                     continue
-            entry.stale = True
+            entry.stale, entry.objects = True, None
             entry.dirty.clear()
 
 
@@ -179,6 +180,7 @@ def entry(
                 fill(found.table, None)
             found.stale, found.objects = False, None
             found.dirty.clear()
+            found.rebuild.clear()
             cache.fills += 1
         elif found.dirty:
             ids = sorted(found.dirty)
@@ -188,7 +190,8 @@ def entry(
                 )
                 fill(found.table, ids)
             found.dirty.clear()
-            found.objects = None
+            if found.objects is not None:
+                found.rebuild.update(ids)
             cache.patches += 1
         cache.entries.move_to_end(key)
         for other in cache.entries.values():

@@ -371,13 +371,25 @@ class LoanQualityRepository:
             filler = self._filler(as_of, policy)
             whole = arrears_cache.entry(self.db, as_of, policy, filler)
             if whole is not None and whole.objects is not None:
-                return list(whole.objects)
+                # Kept: only the loans computed again since are built again.
+                again, whole.rebuild = sorted(whole.rebuild), set()
+                for loan_id in again:
+                    whole.objects.pop(loan_id, None)
+                if again:
+                    whole.objects.update((a.loan_id, a) for a in self._built(as_of, policy, again))
+                    whole.objects = dict(sorted(whole.objects.items()))
+                return list(whole.objects.values())
+        found = self._built(as_of, policy, loan_ids)
+        if whole is not None:
+            whole.objects, whole.rebuild = {a.loan_id: a for a in found}, set()
+        return found
+
+    def _built(
+        self, as_of: date, policy: QualityPolicy, loan_ids: Sequence[int] | None
+    ) -> list[LoanArrears]:
         rows = self.query(as_of, policy, "SELECT * FROM res ORDER BY loan_id", loan_ids)
         dates: dict[str | None, date | None] = {}
-        found = [arrears_from_row(r, as_of, policy.name, dates) for r in rows]
-        if whole is not None:
-            whole.objects = list(found)
-        return found
+        return [arrears_from_row(r, as_of, policy.name, dates) for r in rows]
 
     def due_dates(self, loan_ids: Iterable[int], first: date, last: date) -> list[tuple[int, date]]:
         """(loan, due date) of each line of the loans' current schedules due in [first, last]."""

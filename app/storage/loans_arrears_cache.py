@@ -202,14 +202,15 @@ def entry(
 
 def forget(db: Engine) -> None:
     """Drop everything kept: the file's content was replaced behind the connection (a restore
-    copies a backup into it, which neither the triggers nor data_version see)."""
+    copies a backup into it, which neither the triggers nor data_version see). The next use
+    starts afresh and installs the triggers again (migrations after a restore may have
+    rebuilt a table, and its TEMP triggers with it)."""
     if not isinstance(db, Database):
         return
-    cache = _caches.get(db.sql)
+    cache = _caches.pop(db.sql, None)
     if cache is None:
         return
     with sqlite_errors(db.path):
         for old in cache.entries.values():
             db.sql.conn.execute(f"DROP TABLE IF EXISTS temp.{old.table}")
     cache.entries.clear()
-    cache.version = None

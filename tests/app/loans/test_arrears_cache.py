@@ -337,5 +337,11 @@ def test_a_restore_drops_what_was_kept(
         plan = plan_restore(services.db.path, backup.path, datetime(2025, 3, 12), services.db)
         restore_from(services.db, plan, actor="uji", now=datetime(2025, 3, 12))
         assert services.loans.quality.all_arrears(as_of) == before == _direct(services, as_of)
+        # and what is written after the restore is seen again
+        services.loans.payments.record_payment(
+            ketua, loans[5], 1_500_000, date(2025, 3, 6), "tunai", today=LATER
+        )
+        after = services.loans.quality.all_arrears(as_of)
+        assert after != before and after == _direct(services, as_of)
     finally:
         services.close()

@@ -22,20 +22,9 @@ Closer = Callable[["Case", date, str, int | None], None]
 
 
 def current_throughout(loans: LoanService, loan_id: int, start: date, end: date) -> bool:
-    """Whether nothing of the loan was overdue on any day of [start, end]. Arrears can only
-    begin the day after an instalment falls due, so the loan is checked at `start`, the day
-    after each due date inside the window, and `end`."""
-    days = {start, end}
-    for line in loans.schedule(loan_id, end):
-        after = line.due_date + timedelta(days=1)
-        if start < after <= end:
-            days.add(after)
-    for day in sorted(days):
-        a = loans.quality.arrears(loan_id, day)
-        if a.days_past_due > 0:
-            return False
-    final = loans.quality.arrears(loan_id, end)
-    return final.arrears_pokok + final.arrears_jasa == 0
+    """Whether nothing of the loan was overdue on any day of [start, end] (and no pokok or jasa
+    is in arrears at `end`): see LoanQualityService.not_current_between."""
+    return loan_id not in loans.quality.not_current_between({loan_id}, start, end)
 
 
 def close_recovered(
@@ -57,13 +46,17 @@ def close_recovered(
     if period <= 0:
         return []
     start = as_of - timedelta(days=period)
+    candidates = [
+        case
+        for case in cases
+        if case.opened_on <= start and case.id not in waiting and case.loan_id not in overdue_now
+    ]
+    states = loans.quality.states({case.loan_id for case in candidates})
+    candidates = [case for case in candidates if states[case.loan_id][0] == LoanStatus.AKTIF]
+    behind = loans.quality.not_current_between({c.loan_id for c in candidates}, start, as_of)
     closed: list[int] = []
-    for case in cases:
-        if case.opened_on > start or case.id in waiting or case.loan_id in overdue_now:
-            continue
-        if loans.get(case.loan_id).status != LoanStatus.AKTIF:
-            continue
-        if not current_throughout(loans, case.loan_id, start, as_of):
+    for case in candidates:
+        if case.loan_id in behind:
             continue
         close(case, as_of, _reason(period, start), user_id)
         closed.append(case.id)

@@ -52,6 +52,9 @@ def case_rows(p: CaseList, as_of: date, filters: CaseFilter | None = None) -> li
     arrears = {a.loan_id: a for a in p.loans.quality.all_arrears(as_of)}
     latest = p.repo.latest_contacts()
     exact = p.repo.exact_case_ids(f.text)
+    # Only the loans with a promise are read for them (one query each for thousands of cases
+    # cost half the list at 20,000 members, issue 16).
+    promised = set(p.repo.loans_with_any_promise())
     rows = []
     for case in cases:
         a = arrears.get(case.loan_id)
@@ -60,7 +63,9 @@ def case_rows(p: CaseList, as_of: date, filters: CaseFilter | None = None) -> li
         contact = latest.get(case.id)
         views = [
             v
-            for v in p.promises.views_for_loan(case.loan_id, as_of)
+            for v in (
+                p.promises.views_for_loan(case.loan_id, as_of) if case.loan_id in promised else []
+            )
             if v.promise.case_id == case.id
         ]
         broken = sum(1 for v in views if v.status in (PromiseStatus.INGKAR, PromiseStatus.SEBAGIAN))

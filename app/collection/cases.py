@@ -172,26 +172,24 @@ class CaseService:
                     {"loan": item.loan_id, "reason": reason, "otomatis": True},
                 )
                 opened.append(case_id)
-            for case in self.repo.cases():
-                loan = self.loans.get(case.loan_id)
-                ended = loan.closed_on or as_of
-                if loan.status in _CLOSED_LOAN and ended <= as_of:
+            cases, still_open = self.repo.cases(), []
+            states = self.loans.quality.states({case.loan_id for case in cases})
+            for case in cases:
+                status, closed_on = states[case.loan_id]
+                ended = closed_on or as_of
+                if status in _CLOSED_LOAN and ended <= as_of:
                     self.close_automatically(
-                        case, max(ended, case.opened_on), f"Pinjaman {loan.status.label}", user_id
+                        case, max(ended, case.opened_on), f"Pinjaman {status.label}", user_id
                     )
-            waiting = {
-                d.case_id for d in self.decisions_repo.find(statuses=(DecisionStatus.DIUSULKAN,))
-            }
+                else:
+                    still_open.append(case)
+            statuses = (DecisionStatus.DIUSULKAN,)
+            waiting = {d.case_id for d in self.decisions_repo.find(statuses=statuses)}
+            overdue_now = {a.loan_id for a in arrears if a.days_past_due > 0}
             close_recovered(
-                self.loans,
-                self.settings,
-                self.repo.cases(),
-                waiting,
-                self.close_automatically,
-                as_of,
-                user_id,
-                overdue_now={a.loan_id for a in arrears if a.days_past_due > 0},
-            )
+                self.loans, self.settings, still_open, waiting, self.close_automatically, as_of,
+                user_id, overdue_now=overdue_now,
+            )  # fmt: skip
         return [self.get(case_id) for case_id in opened]
 
     def note(self, case_id: int, kind: str, text: str, user_id: int | None) -> None:

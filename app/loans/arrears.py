@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Collection, Iterable
+from datetime import date, timedelta
 
 from app.errors import NotFound, ValidationError
 from app.formats import format_date_long
@@ -147,6 +148,26 @@ class LoanQualityService:
     def all_arrears(self, as_of: date) -> list[LoanArrears]:
         """Every loan aktif at `as_of`, computed in SQL."""
         return self.repo.arrears(as_of, self.policy())
+
+    def not_current_between(self, loan_ids: Collection[int], start: date, end: date) -> set[int]:
+        """The loans of `loan_ids` with something overdue on some day of [start, end], or pokok
+        or jasa in arrears at `end`. Arrears begin only the day after an instalment falls due,
+        so each loan is checked at `start`, the day after each of its due dates inside the
+        window, and `end`: one SQL statement per such day for every loan that needs it."""
+        days: dict[date, set[int]] = {start: set(loan_ids), end: set(loan_ids)}
+        for loan_id, due in self.repo.due_dates(loan_ids, start, end - timedelta(days=1)):
+            days.setdefault(due + timedelta(days=1), set()).add(loan_id)
+        policy = self.policy()
+        behind: set[int] = set()
+        for day, ids in sorted(days.items()):
+            for a in self.repo.arrears(day, policy, sorted(ids - behind)) if ids - behind else ():
+                if a.days_past_due > 0 or (day == end and a.arrears_pokok + a.arrears_jasa > 0):
+                    behind.add(a.loan_id)
+        return behind
+
+    def states(self, loan_ids: Iterable[int]) -> dict[int, tuple[LoanStatus, date | None]]:
+        """Each loan's status and the day it closed (None: still open), read at once."""
+        return self.repo.states(loan_ids)
 
     def class_counts(self, as_of: date) -> dict[str, tuple[int, int]]:
         """Class code -> (number of loans, outstanding) at `as_of`, in SQL."""

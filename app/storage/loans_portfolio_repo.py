@@ -66,15 +66,20 @@ def _allowance_select(
     # Collateral that can no longer be realised (the case says: none, sold, cannot be
     # executed, returned) is never deducted; the latest case of the loan says so.
     gone = ", ".join(f"'{s.value}'" for s in CollateralStatus if s.dealt_with)
+    # The latest case of each loan found in one pass (a subquery per collateral scanned every
+    # case: 0.8 s at 20,000 members, issue 16).
     return f"""
-, ded AS (
+, lastcase AS (
+  SELECT k.loan_id, k.collateral_status FROM collection_cases k
+  JOIN (SELECT loan_id, max(id) AS id FROM collection_cases GROUP BY loan_id) m ON m.id = k.id),
+ded AS (
   SELECT c.loan_id,
     (CAST(sum({value} * (CASE c.kind {weight} ELSE 0 END)) AS BIGINT) * 2 + 100 * {common})
     / (200 * {common}) AS deductible
   FROM loan_collateral c JOIN res ON res.loan_id = c.loan_id
+  LEFT JOIN lastcase lc ON lc.loan_id = c.loan_id
   WHERE (c.released_on IS NULL OR c.released_on > :d)
-    AND coalesce((SELECT k.collateral_status FROM collection_cases k
-      WHERE k.loan_id = c.loan_id ORDER BY k.id DESC LIMIT 1), '') NOT IN ({gone})
+    AND coalesce(lc.collateral_status, '') NOT IN ({gone})
   GROUP BY c.loan_id),
 alw AS (
   SELECT res.*, CASE WHEN res.quality = 'L' THEN 0

@@ -10,15 +10,17 @@ exact integer arithmetic.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from app.loans.models import LoanArrears
+from app.loans.models import LoanArrears, LoanStatus
 from app.loans.quality import QualityPolicy
+from app.storage import loans_arrears_cache as arrears_cache
 from app.storage.dialect import Dialect
 from app.storage.engine import Engine, Row
+from app.storage.loans_arrears_rows import arrears_from_row
 from app.storage.loans_quality_sql import (
     NO_LOAN,
     class_expression,
@@ -150,7 +152,9 @@ def _denda(d: Dialect, start: str, months_begun: str, months_begun_then: str) ->
     AND r.r_cap IS NOT DISTINCT FROM a.denda_cap AND r.r_fixed = a.denda_fixed
     AND r.r_caprate IS NOT DISTINCT FROM a.denda_cap_rate),
 dst AS (SELECT dl.*, {start} AS st FROM dl),
-dp AS (
+-- Materialised: `periods` is read several times below (a sixth of the statement's time when
+-- its date arithmetic was repeated for each).
+dp AS MATERIALIZED (
   SELECT dst.*, (CASE
     WHEN st >= :d THEN 0
     WHEN r_per = 'day' THEN {d.days_between(":d", "st")}
@@ -305,61 +309,8 @@ def _bind(
     return sql, {**named, **rule_params}
 
 
-def _date(value: str | None) -> date | None:
+def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
-
-
-def arrears_from_row(
-    row: Row,
-    as_of: date,
-    policy_name: str,
-    dates: dict[str | None, date | None] | None = None,
-) -> LoanArrears:
-    """A LoanArrears from a row of CTE `res` (or a stored snapshot with the same names).
-    `dates` memoises parsed dates across many rows (due dates repeat a lot)."""
-    memo = {} if dates is None else dates
-
-    def day(value: str | None) -> date | None:
-        found = memo.get(value, _MISSING)
-        if found is _MISSING:
-            found = memo[value] = _date(value)
-        return found  # type: ignore[return-value]
-
-    loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan, coll, quality = (
-        row["loan_id"],
-        row["outstanding"],
-        row["ap"],
-        row["aj"],
-        row["ad"],
-        row["opd"],
-        row["ojd"],
-        row["oldest"],
-        row["dpd"],
-        row["missed"],
-        row["titipan"],
-        row["coll"],
-        row["quality"],
-    )
-    return LoanArrears(
-        loan_id=loan_id,
-        as_of=as_of,
-        days_past_due=dpd,
-        oldest_due=day(oldest),
-        oldest_pokok_due=day(opd),
-        oldest_jasa_due=day(ojd),
-        installments_missed=missed,
-        arrears_pokok=ap,
-        arrears_jasa=aj,
-        arrears_denda=ad,
-        outstanding=outstanding,
-        titipan=titipan,
-        collateral_value=coll,
-        quality=quality,
-        policy_name=policy_name,
-    )
-
-
-_MISSING = object()
 
 
 class LoanQualityRepository:
@@ -378,22 +329,90 @@ class LoanQualityRepository:
     ) -> list[Row]:
         """Run `select` (which reads CTE `res`) after the arrears WITH clause. Without denda
         the classes and pokok/jasa figures are exact but `ad` is not: for counting classes
-        or choosing a page of rows only."""
-        with_sql, rule_params, named = arrears_sql(
-            self.db, as_of, policy, loan_ids, with_denda=with_denda
+        or choosing a page of rows only. Read from the shared cache when it is usable
+        (app/storage/loans_arrears_cache.py: exact, denda included)."""
+        cached = arrears_cache.entry(
+            self.db, as_of, policy, self._filler(as_of, policy), create=loan_ids is None
         )
-        sql, params = _bind(with_sql, rule_params, named)
+        params: dict[str, Any] = {}
+        if cached is not None:
+            only = ""
+            if loan_ids is not None:
+                only = f" WHERE loan_id IN ({', '.join(str(int(i)) for i in loan_ids) or 'NULL'})"
+            sql = f"WITH res AS (SELECT * FROM temp.{cached.table}{only})\n"
+        else:
+            with_sql, rule_params, named = arrears_sql(
+                self.db, as_of, policy, loan_ids, with_denda=with_denda
+            )
+            sql, params = _bind(with_sql, rule_params, named)
         # `select` may use :d (the date) besides its own `extra` parameters.
         params = {**params, "d": as_of.isoformat(), **(extra or {})}
         return list(self.db.rows(sql + select, params))
+
+    def _filler(self, as_of: date, policy: QualityPolicy) -> arrears_cache.Filler:
+        def fill(table: str, loan_ids: Sequence[int] | None) -> None:
+            with_sql, rule_params, named = arrears_sql(self.db, as_of, policy, loan_ids)
+            sql, params = _bind(with_sql, rule_params, named)
+            names = arrears_cache.NAMES
+            self.db.run(
+                sql.replace("WITH rules", f"INSERT INTO temp.{table} ({names}) WITH rules", 1)
+                + f" SELECT {names} FROM res",
+                params,
+            )
+
+        return fill
 
     def arrears(
         self, as_of: date, policy: QualityPolicy, loan_ids: Sequence[int] | None = None
     ) -> list[LoanArrears]:
         """Every loan aktif at `as_of` (or those of `loan_ids`), by loan id."""
+        whole = None
+        if loan_ids is None:
+            filler = self._filler(as_of, policy)
+            whole = arrears_cache.entry(self.db, as_of, policy, filler)
+            if whole is not None and whole.objects is not None:
+                # Kept: only the loans computed again since are built again.
+                again, whole.rebuild = sorted(whole.rebuild), set()
+                for loan_id in again:
+                    whole.objects.pop(loan_id, None)
+                if again:
+                    whole.objects.update((a.loan_id, a) for a in self._built(as_of, policy, again))
+                    whole.objects = dict(sorted(whole.objects.items()))
+                return list(whole.objects.values())
+        found = self._built(as_of, policy, loan_ids)
+        if whole is not None:
+            whole.objects, whole.rebuild = {a.loan_id: a for a in found}, set()
+        return found
+
+    def _built(
+        self, as_of: date, policy: QualityPolicy, loan_ids: Sequence[int] | None
+    ) -> list[LoanArrears]:
         rows = self.query(as_of, policy, "SELECT * FROM res ORDER BY loan_id", loan_ids)
         dates: dict[str | None, date | None] = {}
         return [arrears_from_row(r, as_of, policy.name, dates) for r in rows]
+
+    def due_dates(self, loan_ids: Iterable[int], first: date, last: date) -> list[tuple[int, date]]:
+        """(loan, due date) of each line of the loans' current schedules due in [first, last]."""
+        ids = ", ".join(str(int(i)) for i in loan_ids) or "NULL"
+        rows = self.db.rows(
+            "SELECT x.loan_id, x.due_date FROM loan_schedule_lines x JOIN loans l"
+            " ON l.id = x.loan_id AND l.schedule_version = x.version"
+            f" WHERE x.loan_id IN ({ids}) AND x.due_date BETWEEN :first AND :last",
+            {"first": first.isoformat(), "last": last.isoformat()},
+        )
+        return [(r["loan_id"], date.fromisoformat(r["due_date"])) for r in rows]
+
+    def states(self, loan_ids: Iterable[int]) -> dict[int, tuple[LoanStatus, date | None]]:
+        """Each loan's status and the day it closed (None: open)."""
+        ids = ", ".join(str(int(i)) for i in loan_ids) or "NULL"
+        rows = self.db.rows(f"SELECT id, status, closed_on FROM loans WHERE id IN ({ids})")
+        return {
+            r["id"]: (
+                LoanStatus(r["status"]),
+                date.fromisoformat(r["closed_on"]) if r["closed_on"] else None,
+            )
+            for r in rows
+        }
 
     def class_counts(self, as_of: date, policy: QualityPolicy) -> dict[str, tuple[int, int]]:
         """Class code -> (number of loans, outstanding)."""

@@ -11,7 +11,8 @@ from app.loans.models import ClassHistoryEntry, LoanArrears
 from app.loans.portfolio_models import MonthEndRun
 from app.loans.quality import QualityPolicy
 from app.storage.engine import Engine, Row
-from app.storage.loans_quality_repo import LoanQualityRepository, arrears_from_row
+from app.storage.loans_arrears_rows import arrears_from_row
+from app.storage.loans_quality_repo import LoanQualityRepository
 
 
 def _run(row: Row) -> MonthEndRun:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.clock import now_text
 from app.errors import ValidationError
-from app.storage import migrations, watermarks
+from app.storage import loans_arrears_cache, migrations, watermarks
 from app.storage.backup import record_backup, verify_copy
 from app.storage.db import Database, acquire_lock, copy_database, open_database, sqlite_errors
 from app.storage.inspection import Watermark, read_identity, read_watermark, readonly_view
@@ -155,6 +155,7 @@ def restore_from(db: Database, plan: RestorePlan, actor: str, now: datetime) -> 
     copy_database(db, plan.aside)
     with sqlite_errors(db.path):
         _copy_in(plan.backup_file, db.sql.conn, plan.identity)
+    loans_arrears_cache.forget(db)
     migrations.apply(db)
     _record_restore(db, plan, actor, now)
     with contextlib.suppress(sqlite3.Error, OSError):

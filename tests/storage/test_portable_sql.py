@@ -24,6 +24,9 @@ ENGINE_SPECIFIC = {
     "db.py", "lock.py", "backup.py", "restore.py", "check.py", "inspection.py", "chain.py",
     "chain_verify.py", "change_triggers.py", "migrations.py", "watermarks.py", "bulk.py",
     "closing_checks.py",  # the month-close checklist's share of check.py
+    # The arrears kept per connection: TEMP tables kept exact by TEMP triggers (PgEngine
+    # computes directly, issue 16).
+    "loans_arrears_cache.py",
     # The engines themselves.
     "dialect.py", "engine.py", "pg_engine.py", "pg_schema.py", "__init__.py",
     # Moving a cooperative from its file to the office server reads the file as SQLite.
@@ -90,6 +93,7 @@ PORTABLE = {
     "loans_portfolio_repo.py",
     "loans_rows.py",
     "loans_quality_repo.py",
+    "loans_arrears_rows.py",
     "loans_quality_sql.py",
     "loans_list_repo.py",
     "members_repo.py",

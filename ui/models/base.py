@@ -148,6 +148,19 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def rows(self) -> list[T]:
         return list(self._rows)
 
+    def reorder(self, order: Sequence[int]) -> None:
+        """Put the rows in `order` (a permutation of the row numbers): a layout change, so
+        selections and other persistent indexes follow their rows."""
+        if sorted(order) != list(range(len(self._rows))):
+            raise ValueError("reorder needs a permutation of the rows")
+        self.layoutAboutToBeChanged.emit()
+        where = {old: new for new, old in enumerate(order)}
+        self._rows = [self._rows[i] for i in order]
+        before = self.persistentIndexList()
+        after = [self.index(where[i.row()], i.column()) for i in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
     def row_at(self, row: int) -> T:
         return self._rows[row]
 

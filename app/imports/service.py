@@ -30,6 +30,7 @@ from app.storage.bulk import BulkMember, BulkSavings, insert_members_bulk, inser
 from app.storage.db import Database
 from app.storage.imports_loans_repo import loan_numbers
 from app.storage.imports_repo import ImportsRepository
+from app.storage.loans_bulk import loan_indexes_built_after
 from app.storage.loans_products_repo import LoanProductsRepository
 from app.users.models import User
 from app.users.permissions import Action, require
@@ -279,10 +280,11 @@ class ImportService:
         created = now_text()
         done = 0
         tick(0, len(rows))
-        for chunk in _chunks(rows, LOAN_CHUNK):
-            write_loans(self.db, actor.id, batch_id, chunk, created, lambda n: None)
-            done += len(chunk)
-            tick(done, len(rows))
+        with loan_indexes_built_after(self.db):
+            for chunk in _chunks(rows, LOAN_CHUNK):
+                write_loans(self.db, actor.id, batch_id, chunk, created, lambda n: None)
+                done += len(chunk)
+                tick(done, len(rows))
         # The loans were written in bulk: their events get their journals now, in this
         # transaction (what the events leave unexplained goes to the opening journal).
         post_unbooked(self.ledger)

@@ -228,6 +228,30 @@ def insert_loans_bulk(db: Database, loans: Sequence[BulkLoan]) -> list[int]:
     return list(range(first, first + len(loans)))
 
 
+# The loan tables a cut-over import writes, whose own (non-unique) indexes it builds once
+# after all of its rows instead of updating them row by row (none of them is read while the
+# rows go in: every trigger and check of these inserts looks rows up by primary key).
+IMPORTED_LOAN_TABLES = (
+    "loans",
+    "loan_schedule_lines",
+    "loan_events",
+    "loan_denda_charges",
+    "loan_collateral",
+    "loan_guarantors",
+)
+
+
+@contextlib.contextmanager
+def loan_indexes_built_after(db: Database) -> Iterator[None]:
+    """Inside the caller's write transaction: the loan tables' own indexes dropped, and built
+    again when the block ends normally. An exception leaves the block through a savepoint
+    rolled back, so the indexes are then exactly as before (nothing is dropped for good)."""
+    with db.atomic(), contextlib.ExitStack() as stack:
+        for table in IMPORTED_LOAN_TABLES:
+            stack.enter_context(_indexes_rebuilt_after(db, table))
+        yield
+
+
 def insert_loan_events_bulk(
     db: Database, events: Iterable[BulkLoanEvent], *, rebuild_indexes: bool = False
 ) -> range:

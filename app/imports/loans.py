@@ -5,7 +5,8 @@ the figures must hold on it (app/imports/loans_opening.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -17,6 +18,7 @@ from app.imports.columns import Column, Table, label
 from app.imports.loans_opening import Figures, Mismatch, Opening, opening
 from app.imports.loans_restructured import Folded, folded_schedule, problems
 from app.imports.members import NUMBER
+from app.imports.packed import packed
 from app.imports.report import DryRun, Problem
 from app.imports.savings import AS_OF, _member
 from app.loans.models import COLLATERAL_KINDS, CollateralDraft, GuarantorDraft, LoanProduct
@@ -134,7 +136,7 @@ class LoanPlan:
     first_due: date
     cut: date
     last_paid: date | None
-    schedule: tuple[Installment, ...]
+    schedule: Sequence[Installment]  # packed (app/imports/packed.py)
     opening: Opening
     collateral: CollateralDraft | None
     guarantor: GuarantorDraft | None
@@ -285,7 +287,7 @@ def _plan(
                   f"+ jasa + denda ({format_rupiah(parts)}).")  # fmt: skip
     if r.failed:
         return None
-    terms = replace(product, monthly_rate=rate, method=method)
+    terms = _terms(product, str(rate), method)
     try:
         terms_in = ScheduleTerms(
             amount, rate * 12, months, method, first_due, product.round_to, product.round_up
@@ -306,7 +308,8 @@ def _plan(
         return None
     principal = sum(i.pokok for i in schedule)
     return LoanPlan(r.row, number, member.id, terms, principal, months, disbursed, first_due,
-                    cut, last_paid, schedule, state, collateral, guarantor, folded)  # fmt: skip
+                    cut, last_paid, packed(schedule), state.compact(), collateral, guarantor,
+                    folded)  # fmt: skip
 
 
 def _last_paid_ok(
@@ -334,6 +337,14 @@ def _last_paid_ok(
                   "semua).")  # fmt: skip
         return False
     return True
+
+
+@functools.lru_cache(maxsize=1024)
+def _terms(product: LoanProduct, rate: str, method: str) -> LoanProduct:
+    """The product with a loan's own rate (as written: Decimal('1') and Decimal('1.0') are
+    equal but not stored alike) and method: one shared object for the loans with the same
+    ones (a file has a few products, rates and methods, and thousands of loans)."""
+    return replace(product, monthly_rate=Decimal(rate), method=method)
 
 
 def _field(name: str | None) -> str:

@@ -251,10 +251,9 @@ def insert_savings_bulk(
                     created_at,
                 )
 
-        cursor = db.sql.conn.executemany(
-            _insert_sql("savings_transactions", _SAVINGS_COLUMNS), values()
+        count = insert_many(
+            db.sql.conn, _insert_sql("savings_transactions", _SAVINGS_COLUMNS), values()
         )
-        count = cursor.rowcount
     return range(first, first + count)
 
 

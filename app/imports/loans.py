@@ -116,6 +116,7 @@ COLUMNS: tuple[Column, ...] = (
        text=True),
 )  # fmt: skip
 _BY_KEY = {c.key: c for c in COLUMNS}
+TICK = 500  # rows checked between progress reports
 _METHODS = {"flat": "flat", "menurun": "declining", "declining": "declining",
             "efektif": "declining", "anuitas": "annuity", "annuity": "annuity"}  # fmt: skip
 _KIND_BY_LABEL = {
@@ -202,12 +203,17 @@ def check(
     as_of: date | None,
     today: date,
     pad: int | None,
+    tick: Callable[[int, int], None] | None = None,
 ) -> list[LoanPlan]:
+    """The rows as checked loans; every problem added to `report`; `tick(done, total)` every
+    TICK rows."""
     by_number = {m.number: m for m in known}
     by_product = {p.name.strip().lower(): p for p in products}
     seen: dict[str, int] = {}
     plans: list[LoanPlan] = []
-    for row, raw in table.rows:
+    for done, (row, raw) in enumerate(table.rows):
+        if tick is not None and done % TICK == 0 and done:
+            tick(done, len(table.rows))
         r = _Row(table, row, raw, report)
         plan = _plan(r, by_number, by_product, taken, seen, as_of, today, pad)
         if plan is not None and not r.failed:

@@ -220,3 +220,25 @@ def test_the_loans_import_leaves_the_schema_as_it_was(
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert conn.execute("SELECT count(*) FROM loans").fetchone() == (COUNT,)
     assert verify(conn) == []
+
+
+def test_the_dry_run_reports_its_rows_and_can_be_stopped(
+    ready: tuple[Services, User, dict[str, Path]],
+) -> None:
+    services, _user, files = ready
+    options = ImportOptions(as_of=CUT, today=CUT)
+    ticks: list[tuple[int, int]] = []
+    report = services.imports.check(
+        "loans", files["loans"], options, progress=lambda *t: ticks.append(t)
+    )
+    assert report.ok
+    assert ticks == [(0, COUNT), (500, COUNT), (COUNT, COUNT)]
+    before = _state(services)
+
+    def stop(done: int, _total: int) -> None:
+        if done:
+            raise ImportCancelled()
+
+    with pytest.raises(ImportCancelled):
+        services.imports.check("loans", files["loans"], options, progress=stop)
+    assert _state(services) == before

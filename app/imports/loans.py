@@ -5,7 +5,8 @@ the figures must hold on it (app/imports/loans_opening.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -17,6 +18,7 @@ from app.imports.columns import Column, Table, label
 from app.imports.loans_opening import Figures, Mismatch, Opening, opening
 from app.imports.loans_restructured import Folded, folded_schedule, problems
 from app.imports.members import NUMBER
+from app.imports.packed import packed
 from app.imports.report import DryRun, Problem
 from app.imports.savings import AS_OF, _member
 from app.loans.models import COLLATERAL_KINDS, CollateralDraft, GuarantorDraft, LoanProduct
@@ -114,6 +116,7 @@ COLUMNS: tuple[Column, ...] = (
        text=True),
 )  # fmt: skip
 _BY_KEY = {c.key: c for c in COLUMNS}
+TICK = 500  # rows checked between progress reports
 _METHODS = {"flat": "flat", "menurun": "declining", "declining": "declining",
             "efektif": "declining", "anuitas": "annuity", "annuity": "annuity"}  # fmt: skip
 _KIND_BY_LABEL = {
@@ -134,7 +137,7 @@ class LoanPlan:
     first_due: date
     cut: date
     last_paid: date | None
-    schedule: tuple[Installment, ...]
+    schedule: Sequence[Installment]  # packed (app/imports/packed.py)
     opening: Opening
     collateral: CollateralDraft | None
     guarantor: GuarantorDraft | None
@@ -200,12 +203,17 @@ def check(
     as_of: date | None,
     today: date,
     pad: int | None,
+    tick: Callable[[int, int], None] | None = None,
 ) -> list[LoanPlan]:
+    """The rows as checked loans; every problem added to `report`; `tick(done, total)` every
+    TICK rows."""
     by_number = {m.number: m for m in known}
     by_product = {p.name.strip().lower(): p for p in products}
     seen: dict[str, int] = {}
     plans: list[LoanPlan] = []
-    for row, raw in table.rows:
+    for done, (row, raw) in enumerate(table.rows):
+        if tick is not None and done % TICK == 0 and done:
+            tick(done, len(table.rows))
         r = _Row(table, row, raw, report)
         plan = _plan(r, by_number, by_product, taken, seen, as_of, today, pad)
         if plan is not None and not r.failed:
@@ -285,7 +293,7 @@ def _plan(
                   f"+ jasa + denda ({format_rupiah(parts)}).")  # fmt: skip
     if r.failed:
         return None
-    terms = replace(product, monthly_rate=rate, method=method)
+    terms = _terms(product, str(rate), method)
     try:
         terms_in = ScheduleTerms(
             amount, rate * 12, months, method, first_due, product.round_to, product.round_up
@@ -306,7 +314,8 @@ def _plan(
         return None
     principal = sum(i.pokok for i in schedule)
     return LoanPlan(r.row, number, member.id, terms, principal, months, disbursed, first_due,
-                    cut, last_paid, schedule, state, collateral, guarantor, folded)  # fmt: skip
+                    cut, last_paid, packed(schedule), state.compact(), collateral, guarantor,
+                    folded)  # fmt: skip
 
 
 def _last_paid_ok(
@@ -334,6 +343,14 @@ def _last_paid_ok(
                   "semua).")  # fmt: skip
         return False
     return True
+
+
+@functools.lru_cache(maxsize=1024)
+def _terms(product: LoanProduct, rate: str, method: str) -> LoanProduct:
+    """The product with a loan's own rate (as written: Decimal('1') and Decimal('1.0') are
+    equal but not stored alike) and method: one shared object for the loans with the same
+    ones (a file has a few products, rates and methods, and thousands of loans)."""
+    return replace(product, monthly_rate=Decimal(rate), method=method)
 
 
 def _field(name: str | None) -> str:

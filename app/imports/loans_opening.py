@@ -12,7 +12,7 @@ gives, never adjusted silently."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from app.loans.denda import DendaRule
@@ -40,19 +40,31 @@ class Opening:
     settled_denda: int
     charges: tuple[tuple[int, int], ...]  # (instalment number, denda) crystallised at cut-over
     position: Position
+    paid_denda: tuple[tuple[int, int], ...] = ()  # (instalment number, denda settled on it)
 
-    @property
-    def paid_lines(self) -> tuple[tuple[int | None, str, int], ...]:
-        """The settled totals per instalment and component (the opening event's lines)."""
-        result: list[tuple[int | None, str, int]] = []
-        for line in self.position.lines:
+    def compact(self) -> Opening:
+        """The same without the position's line per instalment (what a checked import keeps
+        of 60,000 loans until it writes them): its totals, dates and days late stay."""
+        return replace(self, position=replace(self.position, lines=()))
+
+    def paid_lines(self, schedule: Sequence[Installment]) -> tuple[tuple[int, str, int], ...]:
+        """The settled totals per instalment and component (the opening event's lines): pokok
+        and jasa fill the schedule's instalments oldest first, denda as `paid_denda` says."""
+        denda = dict(self.paid_denda)
+        left_pokok, left_jasa = self.settled_pokok, self.settled_jasa
+        result: list[tuple[int, str, int]] = []
+        for item in schedule:
+            pokok = min(item.pokok, max(left_pokok, 0))
+            jasa = min(item.jasa, max(left_jasa, 0))
+            left_pokok -= item.pokok
+            left_jasa -= item.jasa
             for component, amount in (
-                ("denda", line.paid_denda),
-                ("jasa", line.paid_jasa),
-                ("pokok", line.paid_pokok),
+                ("denda", denda.get(item.number, 0)),
+                ("jasa", jasa),
+                ("pokok", pokok),
             ):
                 if amount:
-                    result.append((line.number, component, amount))
+                    result.append((item.number, component, amount))
         return tuple(result)
 
 
@@ -145,6 +157,7 @@ def opening(
         settled_denda,
         tuple(sorted((n, a) for n, a in charges.items() if a > 0)),
         position,
+        tuple((line.number, line.paid_denda) for line in position.lines if line.paid_denda),
     )
 
 

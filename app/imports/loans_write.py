@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from app.imports.loans import LoanPlan
 from app.loans.models import EventKind, LoanStatus
+from app.loans.schedule import Installment
 from app.storage.db import Database
 from app.storage.imports_loans_repo import insert_opening_charges
 from app.storage.loans_bulk import (
@@ -32,12 +33,16 @@ def write_loans(
     created: str,
     tick: Callable[[int], None],
 ) -> None:
-    ids = insert_loans_bulk(db, [_loan(p, user_id, batch_id, created) for p in plans])
+    schedules = [tuple(p.schedule) for p in plans]  # unpacked once, for this chunk only
+    ids = insert_loans_bulk(
+        db,
+        [_loan(p, user_id, batch_id, created, s) for p, s in zip(plans, schedules, strict=True)],
+    )
     events: list[BulkLoanEvent] = []
     collateral: list[tuple[object, ...]] = []
     guarantors: list[tuple[object, ...]] = []
-    for loan_id, p in zip(ids, plans, strict=True):
-        events += _events(loan_id, p, user_id, batch_id, created)
+    for loan_id, p, schedule in zip(ids, plans, schedules, strict=True):
+        events += _events(loan_id, p, schedule, user_id, batch_id, created)
         if p.collateral is not None:
             c = p.collateral
             collateral.append((loan_id, c.kind, c.description, c.document_no, c.owner,
@@ -57,7 +62,13 @@ def write_loans(
     tick(len(plans))
 
 
-def _loan(p: LoanPlan, user_id: int, batch_id: int, created: str) -> BulkLoan:
+def _loan(
+    p: LoanPlan,
+    user_id: int,
+    batch_id: int,
+    created: str,
+    schedule: Sequence[Installment] | None = None,  # p.schedule unpacked
+) -> BulkLoan:
     note = f"Pinjaman berjalan pindahan per {p.cut:%d/%m/%Y} (impor #{batch_id})"
     folded = p.restructured
     return BulkLoan(
@@ -78,7 +89,7 @@ def _loan(p: LoanPlan, user_id: int, batch_id: int, created: str) -> BulkLoan:
         closed_on=None,
         created_by=user_id,
         created_at=created,
-        schedule=p.schedule,
+        schedule=p.schedule if schedule is None else schedule,
         decision_note=f"{note}; {folded.note()}." if folded else f"{note}.",
         schedule_from=folded.on if folded else None,
         schedule_reason=f"Restrukturisasi sebelum peralihan (impor #{batch_id})" if folded else "",
@@ -86,7 +97,12 @@ def _loan(p: LoanPlan, user_id: int, batch_id: int, created: str) -> BulkLoan:
 
 
 def _events(
-    loan_id: int, p: LoanPlan, user_id: int, batch_id: int, created: str
+    loan_id: int,
+    p: LoanPlan,
+    schedule: Sequence[Installment],
+    user_id: int,
+    batch_id: int,
+    created: str,
 ) -> list[BulkLoanEvent]:
     """The disbursement; what was paid before the cut-over as one payment dated the last
     payment (the cut-over when the file gives none and nothing is overdue); the difference
@@ -100,7 +116,7 @@ def _events(
             f"Pencairan sebelum peralihan (impor #{batch_id})", user_id, created,
         )
     ]  # fmt: skip
-    lines = o.paid_lines
+    lines = o.paid_lines(schedule)
     paid = o.settled_pokok + o.settled_jasa
     if paid:
         result.append(BulkLoanEvent(

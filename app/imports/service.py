@@ -30,6 +30,7 @@ from app.storage.bulk import BulkMember, BulkSavings, insert_members_bulk, inser
 from app.storage.db import Database
 from app.storage.imports_loans_repo import loan_numbers
 from app.storage.imports_repo import ImportsRepository
+from app.storage.loans_bulk import loan_indexes_built_after
 from app.storage.loans_products_repo import LoanProductsRepository
 from app.users.models import User
 from app.users.permissions import Action, require
@@ -87,9 +88,18 @@ class ImportService:
         self.ledger = ledger or LedgerService(db, audit)
         self.repo = ImportsRepository(db)
 
-    def check(self, kind: str, path: Path, options: ImportOptions | None = None) -> DryRun:
-        """The dry run: every row checked, nothing written."""
+    def check(
+        self,
+        kind: str,
+        path: Path,
+        options: ImportOptions | None = None,
+        progress: Progress | None = None,
+    ) -> DryRun:
+        """The dry run: every row checked, nothing written. `progress` (rows checked, rows)
+        as the loans are checked (a few ms each; the other kinds are quick); it may raise to
+        stop (nothing was written)."""
         options = options or ImportOptions()
+        tick = progress or (lambda _done, _total: None)
         today = options.today or date.today()
         if kind not in KINDS:
             raise ValidationError(f"Jenis impor '{kind}' tidak dikenal; pilih {', '.join(KINDS)}.")
@@ -99,6 +109,7 @@ class ImportService:
         sheet = read_sheet(path)
         table, problems = match(sheet, KINDS[kind][1])
         report.row_count = len(table.rows)
+        tick(0, report.row_count)
         report.problems.extend(problems)
         earlier = self.repo.batch_with_hash(report.file_hash)
         if earlier:
@@ -127,13 +138,14 @@ class ImportService:
             products = LoanProductsRepository(self.db).products(include_inactive=True)
             taken = loan_numbers(self.db)
             report.plan = loans.check(
-                table, report, known, products, taken, options.as_of, today, options.pad
+                table, report, known, products, taken, options.as_of, today, options.pad, tick
             )
         else:
             present = self.repo.savings_present()
             report.plan = savings.check(
                 table, report, known, present, options.as_of, today, options.pad
             )
+        tick(report.row_count, report.row_count)
         return report
 
     def run(
@@ -279,10 +291,11 @@ class ImportService:
         created = now_text()
         done = 0
         tick(0, len(rows))
-        for chunk in _chunks(rows, LOAN_CHUNK):
-            write_loans(self.db, actor.id, batch_id, chunk, created, lambda n: None)
-            done += len(chunk)
-            tick(done, len(rows))
+        with loan_indexes_built_after(self.db):
+            for chunk in _chunks(rows, LOAN_CHUNK):
+                write_loans(self.db, actor.id, batch_id, chunk, created, lambda n: None)
+                done += len(chunk)
+                tick(done, len(rows))
         # The loans were written in bulk: their events get their journals now, in this
         # transaction (what the events leave unexplained goes to the opening journal).
         post_unbooked(self.ledger)

@@ -1,5 +1,5 @@
-"""A spreadsheet file as rows of cells: the first sheet of an .xlsx (openpyxl) or a CSV
-(`;` or `,`, with or without a UTF-8 BOM). The header row is the first row with text."""
+"""A spreadsheet file as rows of cells: the first sheet of an .xlsx (app/imports/xlsx_rows.py)
+or a CSV (`;` or `,`, with or without a UTF-8 BOM). The header row is the first row with text."""
 
 from __future__ import annotations
 
@@ -46,24 +46,18 @@ def read_sheet(path: Path) -> Sheet:
 
 
 def _xlsx(path: Path) -> Sheet:
-    from openpyxl import load_workbook
+    from app.imports.xlsx_rows import worksheets
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        for title, rows in worksheets(path):
+            if any(any(not cells.is_blank(v) for v in row) for row in rows):
+                return _from_rows(title, rows)
+    except ValidationError:
+        raise
+    except Exception as exc:  # a broken file fails in many ways (zip, XML, openpyxl)
         raise ValidationError(
             f"Berkas {path.name} tidak bisa dibaca sebagai Excel: {exc}"
         ) from None
-    try:
-        for sheet in book.worksheets:
-            # The size a file declares is not trusted (it may be missing or wrong): without
-            # this, openpyxl reads the whole sheet once more just to measure it.
-            sheet.reset_dimensions()
-            rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-            if any(any(not cells.is_blank(v) for v in row) for row in rows):
-                return _from_rows(sheet.title, rows)
-    finally:
-        book.close()
     raise ValidationError(f"Berkas {path.name} kosong.")
 
 

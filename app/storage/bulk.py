@@ -9,6 +9,7 @@ inside the same transaction, rather than one per row.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
@@ -19,6 +20,9 @@ from app.storage.chain_batch import batched_links
 from app.storage.db import Database
 from app.storage.members_repo import _DRAFT_COLUMNS
 
+# Rows in one INSERT statement of insert_many (fewer when the columns would pass SQLite's
+# limit of bound values).
+ROWS_PER_STATEMENT = 500
 # Page cache while a batch is written, in KiB (memory is only taken as pages are touched).
 BULK_CACHE_KIB = 512 * 1024
 
@@ -86,6 +90,36 @@ _SAVINGS_COLUMNS = [
     "created_by",
     "created_at",
 ]
+
+
+def insert_many(conn: sqlite3.Connection, sql: str, rows: Iterable[Sequence[Any]]) -> int:
+    """Run the one-row INSERT `sql` ("INSERT INTO t (a, b) VALUES (?, ?)") for each of
+    `rows` (may be a generator), many rows a statement (multi-row VALUES), in the order
+    given; the number of rows.
+
+    Why not executemany: every insert of these tables may abort half-way (triggers, foreign
+    keys, UNIQUE), so SQLite keeps for each statement a journal to undo it with a copy of
+    every page the statement changes — inside a bulk writer's savepoint that journal is a
+    temporary file, and executemany, one statement a row, wrote several 4 kB pages to it
+    for every row. One statement of many rows copies each page it changes once."""
+    head, _, marks = sql.rpartition(" VALUES ")
+    width = marks.count("?")
+    if not head or not width:
+        raise ValueError(f"insert_many: not a one-row INSERT: {sql[:60]}")
+    limit = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    per = max(1, min(ROWS_PER_STATEMENT, limit // width))
+    statement = f"{head} VALUES {', '.join([marks] * per)}"
+    values: list[Any] = []
+    count = 0
+    for row in rows:
+        values.extend(row)
+        count += 1
+        if count % per == 0:
+            conn.execute(statement, values)
+            values = []
+    if values:
+        conn.execute(f"{head} VALUES {', '.join([marks] * (count % per))}", values)
+    return count
 
 
 def _insert_sql(table: str, columns: Sequence[str]) -> str:
@@ -217,10 +251,9 @@ def insert_savings_bulk(
                     created_at,
                 )
 
-        cursor = db.sql.conn.executemany(
-            _insert_sql("savings_transactions", _SAVINGS_COLUMNS), values()
+        count = insert_many(
+            db.sql.conn, _insert_sql("savings_transactions", _SAVINGS_COLUMNS), values()
         )
-        count = cursor.rowcount
     return range(first, first + count)
 
 

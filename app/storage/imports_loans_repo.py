@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import date
 
+from app.storage.bulk import insert_many
 from app.storage.chain_batch import batched_links
 from app.storage.db import Database
 from app.storage.loans_events_repo import INSERT_CHARGES
@@ -31,7 +32,7 @@ def insert_opening_charges(
         if amount > 0
     ]
     with db.atomic(), batched_links(db, ("loan_denda_charges",)):
-        db.sql.conn.executemany(INSERT_CHARGES, values)
+        insert_many(db.sql.conn, INSERT_CHARGES, values)
 
 
 IMPORTED_LOANS = (

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from app.loans.models import EventKind, LoanProduct, LoanStatus
 from app.loans.schedule import Installment
-from app.storage.bulk import _indexes_rebuilt_after, _roomy_cache
+from app.storage.bulk import _indexes_rebuilt_after, _roomy_cache, insert_many
 from app.storage.chain_batch import batched_links
 from app.storage.db import Database
 from app.storage.loans_events_repo import (
@@ -218,14 +218,39 @@ def insert_loans_bulk(db: Database, loans: Sequence[BulkLoan]) -> list[int]:
             )
             line_rows.extend(schedule_line_values(loan_id, 0, loan.schedule))
         conn = db.sql.conn
-        conn.executemany(insert_sql("loans", _LOAN_COLUMNS), loan_rows)
-        conn.executemany(insert_sql("loan_schedules", _SCHEDULE_COLUMNS), schedule_rows)
-        conn.executemany(
+        insert_many(conn, insert_sql("loans", _LOAN_COLUMNS), loan_rows)
+        insert_many(conn, insert_sql("loan_schedules", _SCHEDULE_COLUMNS), schedule_rows)
+        insert_many(
+            conn,
             "INSERT INTO loan_schedule_lines (loan_id, version, number, due_date, pokok, jasa,"
             " cum_pokok, cum_jasa, balance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             line_rows,
         )
     return list(range(first, first + len(loans)))
+
+
+# The loan tables a cut-over import writes, whose own (non-unique) indexes it builds once
+# after all of its rows instead of updating them row by row (none of them is read while the
+# rows go in: every trigger and check of these inserts looks rows up by primary key).
+IMPORTED_LOAN_TABLES = (
+    "loans",
+    "loan_schedule_lines",
+    "loan_events",
+    "loan_denda_charges",
+    "loan_collateral",
+    "loan_guarantors",
+)
+
+
+@contextlib.contextmanager
+def loan_indexes_built_after(db: Database) -> Iterator[None]:
+    """Inside the caller's write transaction: the loan tables' own indexes dropped, and built
+    again when the block ends normally. An exception leaves the block through a savepoint
+    rolled back, so the indexes are then exactly as before (nothing is dropped for good)."""
+    with db.atomic(), contextlib.ExitStack() as stack:
+        for table in IMPORTED_LOAN_TABLES:
+            stack.enter_context(_indexes_rebuilt_after(db, table))
+        yield
 
 
 def insert_loan_events_bulk(
@@ -277,9 +302,9 @@ def insert_loan_events_bulk(
                 )
 
         conn = db.sql.conn
-        conn.executemany(insert_sql("loan_events", EVENT_COLUMNS), values())
-        conn.executemany(INSERT_LINES, lines)
-        conn.executemany(INSERT_CHARGES, charges)
+        insert_many(conn, insert_sql("loan_events", EVENT_COLUMNS), values())
+        insert_many(conn, INSERT_LINES, lines)
+        insert_many(conn, INSERT_CHARGES, charges)
     return range(first, first + count)
 
 
@@ -321,7 +346,8 @@ def insert_collateral_bulk(db: Database, rows: Sequence[tuple[Any, ...]]) -> Non
     """(loan_id, kind, description, document_no, owner, estimated_value, tax_value, note,
     released_on, release_note, created_by, created_at) rows."""
     with db.atomic(), batched_links(db, ("loan_collateral",)):
-        db.sql.conn.executemany(
+        insert_many(
+            db.sql.conn,
             "INSERT INTO loan_collateral (loan_id, kind, description, document_no, owner,"
             " estimated_value, tax_value, note, released_on, release_note, created_by,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -332,7 +358,8 @@ def insert_collateral_bulk(db: Database, rows: Sequence[tuple[Any, ...]]) -> Non
 def insert_guarantors_bulk(db: Database, rows: Sequence[tuple[Any, ...]]) -> None:
     """(loan_id, name, nik, relation, address, phone, created_by, created_at) rows."""
     with db.atomic(), batched_links(db, ("loan_guarantors",)):
-        db.sql.conn.executemany(
+        insert_many(
+            db.sql.conn,
             "INSERT INTO loan_guarantors (loan_id, name, nik, relation, address, phone,"
             " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,

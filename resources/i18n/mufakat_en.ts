@@ -3449,6 +3449,18 @@ Create them now?</translation>
         <translation>Choose the file first.</translation>
     </message>
     <message>
+        <source>Memeriksa baris {done} dari {total}…</source>
+        <translation>Checking row {done} of {total}…</translation>
+    </message>
+    <message>
+        <source>Membaca berkas…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan dibatalkan.</source>
+        <translation>Check cancelled.</translation>
+    </message>
+    <message>
         <source>Mengimpor baris {done} dari {total}…</source>
         <translation>Importing row {done} of {total}…</translation>
     </message>

@@ -3,6 +3,7 @@ cannot be imported."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,6 +14,8 @@ from app.services import Services
 from tests.app.imports.helpers import MEMBER_HEADERS, member_rows, xlsx
 from tests.conftest import make_user
 from ui.dialogs.import_dialog import ImportDialog
+
+CUT = date(2025, 12, 31)
 
 
 def test_file_choice_to_done(
@@ -106,15 +109,55 @@ def test_batal_during_the_import_leaves_nothing(
             self.cancelled = True  # what the dialog's Batal button does
         real(self, text)
 
-    monkeypatch.setattr(Progress, "report", report)  # type: ignore[attr-defined]
     dialog = ImportDialog(services, make_user(services))
     qtbot.addWidget(dialog)
     dialog.choose_file(xlsx(tmp_path / "a.xlsx", MEMBER_HEADERS, member_rows(600)))
     dialog.check()
     assert dialog.import_button.isEnabled()
+    monkeypatch.setattr(Progress, "report", report)  # type: ignore[attr-defined]
     before = services.members.count()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert len(reports) == 2 and "500" in reports[1]
     assert "dibatalkan" in dialog.text.toPlainText()
     assert services.members.count() == before
     assert dialog.result is None
+
+
+def test_batal_during_the_dry_run_stops_it(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: object
+) -> None:
+    """The dry run of loans reports the rows checked; Batal stops it, no report is kept and
+    the import stays disabled; checked again without Batal, the report is there."""
+    from tests.app.imports.test_import_cancel_reuse import LOAN_HEADERS, _loan
+    from ui.dialogs.progress_task import Progress
+
+    user = make_user(services)
+    members = xlsx(tmp_path / "m.xlsx", MEMBER_HEADERS, member_rows(1100))
+    services.imports.run(user, "members", members, backup_folder=tmp_path / "b")
+    reports: list[str] = []
+    real = Progress.report
+    stop = [True]
+
+    def report(self: Progress, text: object) -> None:
+        reports.append(str(text))
+        if stop[0] and "500 dari 1100" in str(text):
+            self.cancelled = True  # what the dialog's Batal button does
+        real(self, text)
+
+    monkeypatch.setattr(Progress, "report", report)  # type: ignore[attr-defined]
+    dialog = ImportDialog(services, user)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("loans"))
+    dialog.as_of.set_value(CUT)
+    loans = xlsx(tmp_path / "l.xlsx", LOAN_HEADERS, [_loan(n) for n in range(1, 1101)])
+    dialog.choose_file(loans)
+    dialog.check()
+    assert reports[:2] == ["Memeriksa baris 0 dari 1100…", "Memeriksa baris 500 dari 1100…"]
+    assert dialog.report is None and not dialog.import_button.isEnabled()
+    assert "dibatalkan" in dialog.text.toPlainText()
+    stop[0] = False
+    reports.clear()
+    dialog.check()
+    assert reports == [f"Memeriksa baris {n} dari 1100…" for n in (0, 500, 1000, 1100)]
+    assert dialog.report is not None and dialog.report.ok
+    assert dialog.import_button.isEnabled()

@@ -1,5 +1,6 @@
-"""Berkas → Impor Data…: choose a file, see the dry-run report, then import behind a
-progress dialog that can be cancelled (a cancel leaves nothing: one transaction)."""
+"""Berkas → Impor Data…: choose a file, see the dry-run report (checked behind a progress
+dialog that can be cancelled: nothing is written by it), then import behind another (a
+cancel leaves nothing: one transaction)."""
 
 from __future__ import annotations
 
@@ -114,11 +115,25 @@ class ImportDialog(QDialog):
         if not self.file.text():
             messages.warn(self, self.tr("Impor Data"), self.tr("Pilih berkasnya dulu."))
             return
+        kind, path, options = str(self.kind.currentData()), Path(self.file.text()), self._options()
+        checking = self.tr("Memeriksa baris {done} dari {total}…")
+
+        def work(progress: Progress) -> DryRun:
+            def tick(done: int, total: int) -> None:
+                progress.report(checking.format(done=done, total=total))
+
+            return self.services.imports.check(kind, path, options, progress=tick)
+
+        self.report = None
+        self.import_button.setEnabled(False)
         try:
-            kind = str(self.kind.currentData())
-            self.report = self.services.imports.check(kind, Path(self.file.text()), self._options())
+            self.report = run_with_progress(
+                self, self.tr("Impor Data"), self.tr("Membaca berkas…"), work, cancellable=True
+            )
+        except TaskCancelled:
+            self.text.setPlainText(self.tr("Pemeriksaan dibatalkan."))
+            return
         except AppError as exc:
-            self.report = None
             self.text.setPlainText(exc.message)
             return
         self.text.setPlainText("\n".join(self.report.lines()))

@@ -40,11 +40,20 @@ def _state(services: Services) -> tuple[object, ...]:
         chain.heads(conn),
         conn.execute("SELECT count(*) FROM chain_links").fetchone(),
         conn.execute("SELECT name, sql FROM sqlite_temp_master ORDER BY name").fetchall(),
+        _schema(services),
         *(
             conn.execute(f"SELECT count(*) FROM {t}").fetchone()
             for t in ("loans", "loan_events", "savings_transactions", "journals")
         ),
     )
+
+
+def _schema(services: Services) -> list[tuple[str, str]]:
+    """The file's tables, indexes and triggers (the loans import builds the loan tables'
+    indexes after its rows: they must be back, the same, however it ends)."""
+    return services.db.sql.conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+    ).fetchall()
 
 
 @pytest.fixture
@@ -155,3 +164,81 @@ def test_the_dry_run_is_reused_only_while_it_is_exact(
     )
     assert checks == []
     assert verify(services.db.sql.conn) == []
+
+
+@given(fail_in=st.sampled_from(["loans", "events", "charges", "collateral", "books"]))
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_a_failure_anywhere_in_the_loans_write_leaves_nothing(
+    ready: tuple[Services, User, dict[str, Path]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fail_in: str,
+) -> None:
+    """A storage failure in the last chunk (or while the books are posted, after the
+    indexes are built again) rolls everything back, the dropped indexes included."""
+    services, user, files = ready
+    monkeypatch.setattr("app.imports.service.LOAN_CHUNK", CHUNK)
+    target = {
+        "loans": "app.imports.loans_write.insert_loans_bulk",
+        "events": "app.imports.loans_write.insert_loan_events_bulk",
+        "charges": "app.imports.loans_write.insert_opening_charges",
+        "collateral": "app.imports.loans_write.insert_guarantors_bulk",
+        "books": "app.imports.service.post_unbooked",
+    }[fail_in]
+    module, name = target.rsplit(".", 1)
+    real = getattr(__import__(module, fromlist=[name]), name)
+    calls: list[int] = []
+
+    def failing(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if fail_in == "books" or len(calls) == 2:  # the last of the two chunks
+            raise RuntimeError("disk full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(target, failing)
+    before = _state(services)
+    options = ImportOptions(as_of=CUT, today=CUT)
+    with pytest.raises(RuntimeError):
+        services.imports.run(user, "loans", files["loans"], options, backup_folder=tmp_path / "b")
+    assert _state(services) == before
+    assert verify(services.db.sql.conn) == []
+
+
+def test_the_loans_import_leaves_the_schema_as_it_was(
+    ready: tuple[Services, User, dict[str, Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services, user, files = ready
+    monkeypatch.setattr("app.imports.service.LOAN_CHUNK", CHUNK)
+    schema = _schema(services)
+    assert any(name == "loan_lines_due" for name, _sql in schema)
+    options = ImportOptions(as_of=CUT, today=CUT)
+    services.imports.run(user, "loans", files["loans"], options, backup_folder=tmp_path / "b")
+    assert _schema(services) == schema
+    conn = services.db.sql.conn
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert conn.execute("SELECT count(*) FROM loans").fetchone() == (COUNT,)
+    assert verify(conn) == []
+
+
+def test_the_dry_run_reports_its_rows_and_can_be_stopped(
+    ready: tuple[Services, User, dict[str, Path]],
+) -> None:
+    services, _user, files = ready
+    options = ImportOptions(as_of=CUT, today=CUT)
+    ticks: list[tuple[int, int]] = []
+    report = services.imports.check(
+        "loans", files["loans"], options, progress=lambda *t: ticks.append(t)
+    )
+    assert report.ok
+    assert ticks == [(0, COUNT), (500, COUNT), (COUNT, COUNT)]
+    before = _state(services)
+
+    def stop(done: int, _total: int) -> None:
+        if done:
+            raise ImportCancelled()
+
+    with pytest.raises(ImportCancelled):
+        services.imports.check("loans", files["loans"], options, progress=stop)
+    assert _state(services) == before

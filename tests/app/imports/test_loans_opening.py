@@ -66,7 +66,18 @@ def _check_exact(schedule: list[Installment], rule: DendaRule, f: Figures) -> No
         CUT,
     )
     assert again == pos
-    lines = state.paid_lines
+    lines = state.paid_lines(schedule)
+    assert lines == tuple(  # what the position says was settled on each instalment
+        (line.number, component, amount)
+        for line in pos.lines
+        for component, amount in (
+            ("denda", line.paid_denda),
+            ("jasa", line.paid_jasa),
+            ("pokok", line.paid_pokok),
+        )
+        if amount
+    )
+    assert state.compact().paid_lines(schedule) == lines  # what the import keeps suffices
     assert sum(a for _n, c, a in lines if c == "pokok") == state.settled_pokok
     assert sum(a for _n, c, a in lines if c == "jasa") == state.settled_jasa
     assert sum(a for _n, c, a in lines if c == "denda") == state.settled_denda

@@ -7,7 +7,6 @@ import importlib.util
 import sys
 from pathlib import Path
 
-import pip
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,7 +18,8 @@ addon = importlib.util.module_from_spec(_spec)
 sys.modules["pgsql_addon"] = addon
 _spec.loader.exec_module(addon)
 
-LAUNCHERS = Path(pip.__file__).parent / "_vendor" / "distlib"
+_PIP = importlib.util.find_spec("pip")  # in every virtual environment; found, not imported
+LAUNCHERS = Path(_PIP.origin or "").parent / "_vendor" / "distlib" if _PIP else Path("/nonexistent")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,222 @@
+"""The tamper chain's arithmetic and packing (app/storage/chain.py explains the design): the row
+digest, the chain step, the packed key list of a block, and `Blocks`, which appends rows to a
+table's chain exactly as the per-row triggers do (used by bulk writers, migrations, start_table).
+
+A row's digest is sha256 of an unambiguous text: the table, the row's key, then each non-NULL
+column as `name` + value token, columns in name order (NULL left out, so adding a nullable
+column keeps every digest). A value token is `i<int>`, `s<length>:<text>`, `f<repr>` or
+`b<hex>`: length-prefixed text needs no escaping, so the text is injective and cheap to build.
+The chain hash after row k is sha256(hash after row k-1 ‖ digest of row k), the empty string
+before row 1. A block holds BLOCK_ROWS consecutive rows of one table's chain: the chain hash
+after its last row, the first 4 bytes of each row's digest (they name a changed row; the chain
+hash proves it) and the rows' keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import sys
+import zlib
+from array import array
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+BLOCK_ROWS = 224  # rows per block: a file-format constant (4 full blocks fill a 4 KB page)
+SHORT = 4  # bytes of each row's digest kept in its block
+SEP = "\n"  # between the keys of an open block (JSON keys never hold a raw newline)
+_ROWID, _INT_ARRAYS, _TEXT = 1, 2, 3  # packed key list formats
+_sha = hashlib.sha256
+
+
+def token(value: Any) -> str:
+    kind = type(value)
+    if kind is int:
+        return "i" + int.__repr__(value)
+    if kind is str:
+        return f"s{len(value)}:{value}"
+    if kind is float:
+        return "f" + float.__repr__(value)
+    if kind is bytes:
+        return "b" + bytes.hex(value)
+    raise TypeError(f"chain: unexpected value type {kind.__name__}")
+
+
+def row_digest(table: str, key: Any, names: Sequence[str], values: Sequence[Any]) -> bytes:
+    """sha256 of the row's canonical text; `names` in sorted order, `values` in that order."""
+    text = "\x1e".join(
+        [
+            table,
+            token(key),
+            *[n + "\x1f" + token(v) for n, v in zip(names, values, strict=True) if v is not None],
+        ]
+    )
+    return _sha(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def step(prev: bytes | None, digest: bytes) -> bytes:
+    """The chain hash after a row: sha256(previous chain hash ‖ the row's digest)."""
+    return _sha((prev or b"") + digest).digest()
+
+
+def _parse_key(text: str) -> Any:
+    return text if text.startswith("[") else int(text)
+
+
+# --- the key list of a block ---------------------------------------------------------------
+
+
+def _deltas(rows: Sequence[Sequence[int]], arity: int) -> bytes:
+    flat: list[int] = []
+    prev = [0] * arity
+    for row in rows:
+        flat.extend(v - p for v, p in zip(row, prev, strict=True))
+        prev = list(row)
+    data = array("q", flat)
+    if sys.byteorder == "big":  # pragma: no cover - the packed form is little-endian
+        data.byteswap()
+    return data.tobytes()
+
+
+def pack_keys(text: str) -> bytes:
+    """A full block's key list (newline-joined, as the triggers write it) packed small: ints or
+    integer arrays as zlib'd deltas, anything else as zlib'd text; always unpacks exactly."""
+    lines = text.split(SEP)
+    try:
+        if not lines[0].startswith("["):
+            ints = [[int(x)] for x in lines]
+            if all(str(v[0]) == x for v, x in zip(ints, lines, strict=True)):
+                return bytes([_ROWID, 1]) + zlib.compress(_deltas(ints, 1), 9)
+        else:
+            arrays = [json.loads(x) for x in lines]
+            arity = len(arrays[0])
+            if all(
+                isinstance(a, list)
+                and len(a) == arity
+                and all(type(v) is int for v in a)
+                and "[" + ",".join(map(str, a)) + "]" == x
+                for a, x in zip(arrays, lines, strict=True)
+            ):
+                return bytes([_INT_ARRAYS, arity]) + zlib.compress(_deltas(arrays, arity), 9)
+    except (ValueError, OverflowError):
+        pass
+    return bytes([_TEXT, 0]) + zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
+
+
+def unpack_keys(stored: str | bytes) -> list[Any]:
+    """The keys of a block, in chain order (ints for rowid tables, JSON text otherwise)."""
+    if isinstance(stored, str):
+        return [_parse_key(x) for x in stored.split(SEP)]
+    kind, arity, body = stored[0], stored[1], zlib.decompress(stored[2:])
+    if kind == _TEXT:
+        return [_parse_key(x) for x in body.decode("utf-8", "surrogatepass").split(SEP)]
+    data = array("q")
+    data.frombytes(body)
+    if sys.byteorder == "big":  # pragma: no cover
+        data.byteswap()
+    keys: list[Any] = []
+    prev = [0] * arity
+    for at in range(0, len(data), arity):
+        prev = [p + d for p, d in zip(prev, data[at : at + arity], strict=True)]
+        keys.append(prev[0] if kind == _ROWID else "[" + ",".join(map(str, prev)) + "]")
+    return keys
+
+
+def block_first(count: int) -> int:
+    """The chain position of the first row of the block holding position `count` (from 1)."""
+    return count - (count - 1) % BLOCK_ROWS
+
+
+# --- appending rows ------------------------------------------------------------------------
+
+
+class Blocks:
+    """Appends rows to one table's chain in `chain_blocks`, as the per-row triggers would:
+    the open (last, not full) block is grown, full blocks get packed keys. `finish()` writes
+    what is left and the head; nothing is written before (except full blocks in batches)."""
+
+    FLUSH = 200  # full blocks written per executemany
+
+    def __init__(self, conn: sqlite3.Connection, table: str, fresh: bool = False) -> None:
+        """`fresh`: start the chain anew (step 0029's conversion; the table has no blocks)."""
+        self.conn = conn
+        self.table = table
+        self.code, self.count, head = conn.execute(
+            "SELECT code, count, hash FROM chain_heads WHERE tbl = ?", (table,)
+        ).fetchone()
+        self.hash: bytes | None = head
+        if fresh:
+            self.count, self.hash = 0, None
+        self.open_id: int | None = None
+        self.digests: list[bytes] = []
+        self.keys: list[str] = []
+        if self.count % BLOCK_ROWS:
+            row = conn.execute(
+                "SELECT rowid, digests, keys FROM chain_blocks WHERE tbl = ? AND first = ?",
+                (self.code, block_first(self.count)),
+            ).fetchone()
+            if row is None or not isinstance(row[2], str):
+                raise RuntimeError(f"chain: {table} has no open block at {self.count}")
+            self.open_id = row[0]
+            self.digests = [row[1]]
+            self.keys = [row[2]]
+        self.full: list[tuple[int, int, bytes, bytes, bytes]] = []
+
+    def add(self, key: Any, digest: bytes) -> None:
+        self.count += 1
+        self.hash = _sha((self.hash or b"") + digest).digest()
+        self.digests.append(digest[:SHORT])
+        self.keys.append(str(key))
+        if self.count % BLOCK_ROWS == 0:
+            self._close()
+
+    def add_all(self, rows: Iterable[tuple[Any, bytes]]) -> None:
+        for key, digest in rows:
+            self.add(key, digest)
+
+    def _close(self) -> None:
+        assert self.hash is not None
+        packed = pack_keys(SEP.join(self.keys))
+        if self.open_id is not None:
+            self.conn.execute(
+                "UPDATE chain_blocks SET hash = ?, digests = ?, keys = ? WHERE rowid = ?",
+                (self.hash, b"".join(self.digests), packed, self.open_id),
+            )
+            self.open_id = None
+        else:
+            first = self.count - BLOCK_ROWS + 1
+            self.full.append((self.code, first, self.hash, b"".join(self.digests), packed))
+            if len(self.full) >= self.FLUSH:
+                self._write_full()
+        self.digests, self.keys = [], []
+
+    def _write_full(self) -> None:
+        self.conn.executemany(
+            "INSERT INTO chain_blocks (tbl, first, hash, digests, keys) VALUES (?, ?, ?, ?, ?)",
+            self.full,
+        )
+        self.full.clear()
+
+    def finish(self) -> None:
+        self._write_full()
+        if self.keys and self.open_id is not None:
+            self.conn.execute(
+                "UPDATE chain_blocks SET hash = ?, digests = ?, keys = ? WHERE rowid = ?",
+                (self.hash, b"".join(self.digests), SEP.join(self.keys), self.open_id),
+            )
+        elif self.keys:
+            self.conn.execute(
+                "INSERT INTO chain_blocks (tbl, first, hash, digests, keys) VALUES (?, ?, ?, ?, ?)",
+                (
+                    self.code,
+                    block_first(self.count),
+                    self.hash,
+                    b"".join(self.digests),
+                    SEP.join(self.keys),
+                ),
+            )
+        self.conn.execute(
+            "UPDATE chain_heads SET count = ?, hash = ? WHERE tbl = ?",
+            (self.count, self.hash, self.table),
+        )

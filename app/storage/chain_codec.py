@@ -162,8 +162,10 @@ class Blocks:
             self.digests = [row[1]]
             self.keys = [row[2]]
         self.full: list[tuple[int, int, bytes, bytes, bytes]] = []
+        self.added = 0
 
     def add(self, key: Any, digest: bytes) -> None:
+        self.added += 1
         self.count += 1
         self.hash = _sha((self.hash or b"") + digest).digest()
         self.digests.append(digest[:SHORT])
@@ -199,6 +201,8 @@ class Blocks:
         self.full.clear()
 
     def finish(self) -> None:
+        if not self.added:
+            return
         self._write_full()
         if self.keys and self.open_id is not None:
             self.conn.execute(

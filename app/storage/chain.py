@@ -4,12 +4,12 @@ Every row added to an append-only table (savings, loan events, audit log, …) i
 table's chain: the chain hash after a row is sha256(the hash before it ‖ the row's digest), the
 digest covering the table, the row's key and its non-NULL columns (app/storage/chain_codec.py).
 The links are stored in BLOCKS of BLOCK_ROWS consecutive rows of one table (`chain_blocks`, step
-0029): the chain hash after the block's last row, the first 4 bytes of each row's digest and
-the rows' keys (packed once the block is full). The full chain hash proves integrity; the short
-digests only NAME the row that changed (should one collide, the block's rows are named as a
-range); the keys name a deleted row; a row in no block was added by another tool. About 4.6
-bytes a row, where the first layout (`chain_links`, one 55-byte row per row; chain_legacy.py)
-took 55.
+0029): the chain hash after the block's last row, the first 3 bytes of each row's digest and
+the rows' keys (packed once the block is full). The full 256-bit chain hash proves integrity;
+the short digests only NAME the row that changed (a changed row keeps its 3 bytes by chance
+once in 16.7 million: then the block's rows are named as a range, the change still found); the
+keys name a deleted row; a row in no block was added by another tool. About 4 bytes a row in
+the file, where the first layout (`chain_links`, one row per row; chain_legacy.py) took 47.
 
 The head of each chain (count, hash) is kept in `chain_heads` and, at each close, in a small
 file per cooperative on this PC, so a file rolled back or replaced wholesale shows (the hash at
@@ -189,9 +189,9 @@ def link_rows(conn: sqlite3.Connection, table: str, order: str) -> Iterator[tupl
     names = sorted_columns(conn, table)
     key = key_expression(conn, table)
     quoted = ", ".join(f'"{n}"' for n in names)
-    digest_of = chain_codec.row_digest
+    digest = chain_codec.Hasher(table, names).digest
     for row in conn.execute(f'SELECT {key}, {quoted} FROM "{table}" ORDER BY {order}'):
-        yield row[0], digest_of(table, row[0], names, row[1:])
+        yield row[0], digest(row[0], row[1:])
 
 
 def start_table(conn: sqlite3.Connection, table: str, code: int | None = None) -> None:
@@ -267,16 +267,15 @@ def seal_rows(conn: sqlite3.Connection, table: str) -> None:
         )
 
 
-def _link_function(conn: sqlite3.Connection) -> dict[int, tuple[str, list[str]]]:
+def _link_function(conn: sqlite3.Connection) -> dict[int, chain_codec.Hasher]:
     """Register this connection's per-row link function; returns its table registry (code ->
-    table, sorted column names), which `install` fills as it writes the triggers."""
-    tables: dict[int, tuple[str, list[str]]] = {}
-    row_digest, step, short = chain_codec.row_digest, chain_codec.step, chain_codec.SHORT
+    the table's hasher), which `install` fills as it writes the triggers."""
+    tables: dict[int, chain_codec.Hasher] = {}
+    sha, short = hashlib.sha256, chain_codec.SHORT
 
     def link(prev: bytes | None, code: int, key: Any, *values: Any) -> bytes:
-        table, names = tables[code]
-        found = row_digest(table, key, names, values)
-        return step(prev, found) + found[:short]
+        found = tables[code].digest(key, values)
+        return sha((prev or b"") + found).digest() + found[:short]
 
     conn.create_function(LINK_FUNCTION, -1, link)
     conn.create_function(PACK_FUNCTION, 1, chain_codec.pack_keys, deterministic=True)
@@ -330,7 +329,7 @@ def install(conn: sqlite3.Connection) -> None:
         if not blocks:
             conn.execute(chain_legacy.link_trigger(conn, table))
             continue
-        registry[code] = (table, names)
+        registry[code] = chain_codec.Hasher(table, names)
         key = key_expression(conn, table, "NEW.")
         conn.execute(_block_trigger(table, code, key, names))
     for table in SEALED_TABLES:

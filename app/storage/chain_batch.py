@@ -159,11 +159,9 @@ def _link_pending(conn: sqlite3.Connection, table: str) -> None:
         (table,),
     )
     blocks = chain_codec.Blocks(conn, table)
-    digest_of = chain_codec.row_digest
-    done = 0
-    for row in rows:
-        done += 1
-        blocks.add(row[0], digest_of(table, row[0], names, row[1:]))
+    digest = chain_codec.Hasher(table, names).digest
+    blocks.add_all((row[0], digest(row[0], row[1:])) for row in rows)
+    done = blocks.added
     if done != expected[0]:  # a noted row is gone: cannot happen to an append-only table
         raise RuntimeError(f"batched_links: {table} lost {expected[0] - done} rows")
     blocks.finish()

@@ -8,23 +8,23 @@ column keeps every digest). A value token is `i<int>`, `s<length>:<text>`, `f<re
 `b<hex>`: length-prefixed text needs no escaping, so the text is injective and cheap to build.
 The chain hash after row k is sha256(hash after row k-1 ‖ digest of row k), the empty string
 before row 1. A block holds BLOCK_ROWS consecutive rows of one table's chain: the chain hash
-after its last row, the first 4 bytes of each row's digest (they name a changed row; the chain
+after its last row, the first 3 bytes of each row's digest (they name a changed row; the chain
 hash proves it) and the rows' keys.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 import sys
 import zlib
 from array import array
 from collections.abc import Iterable, Sequence
+from itertools import accumulate, pairwise
 from typing import Any
 
-BLOCK_ROWS = 224  # rows per block: a file-format constant (4 full blocks fill a 4 KB page)
-SHORT = 4  # bytes of each row's digest kept in its block
+BLOCK_ROWS = 224  # rows per block: a file-format constant (5 full blocks fill a 4 KB page)
+SHORT = 3  # bytes of each row's digest kept in its block: they only NAME a changed row
 SEP = "\n"  # between the keys of an open block (JSON keys never hold a raw newline)
 _ROWID, _INT_ARRAYS, _TEXT = 1, 2, 3  # packed key list formats
 _sha = hashlib.sha256
@@ -33,7 +33,7 @@ _sha = hashlib.sha256
 def token(value: Any) -> str:
     kind = type(value)
     if kind is int:
-        return "i" + int.__repr__(value)
+        return f"i{value}"
     if kind is str:
         return f"s{len(value)}:{value}"
     if kind is float:
@@ -43,16 +43,41 @@ def token(value: Any) -> str:
     raise TypeError(f"chain: unexpected value type {kind.__name__}")
 
 
+class Hasher:
+    """Row digests of one table, its columns given in sorted order (the hot path of every
+    chained write: ints and texts are formatted inline, anything else by `token`)."""
+
+    def __init__(self, table: str, names: Sequence[str]) -> None:
+        self.table = table
+        self.labels = ["\x1e" + n + "\x1f" for n in names]
+
+    def text(self, key: Any, values: Sequence[Any]) -> str:
+        return (
+            self.table
+            + "\x1e"
+            + token(key)
+            + "".join(
+                [
+                    f"{label}i{v}"
+                    if type(v) is int
+                    else f"{label}s{len(v)}:{v}"
+                    if type(v) is str
+                    else label + token(v)
+                    for label, v in zip(self.labels, values, strict=True)
+                    if v is not None
+                ]
+            )
+        )
+
+    def digest(self, key: Any, values: Sequence[Any]) -> bytes:
+        if len(values) != len(self.labels):
+            raise ValueError(f"chain: {self.table} has {len(self.labels)} columns")
+        return _sha(self.text(key, values).encode("utf-8", "surrogatepass")).digest()
+
+
 def row_digest(table: str, key: Any, names: Sequence[str], values: Sequence[Any]) -> bytes:
     """sha256 of the row's canonical text; `names` in sorted order, `values` in that order."""
-    text = "\x1e".join(
-        [
-            table,
-            token(key),
-            *[n + "\x1f" + token(v) for n, v in zip(names, values, strict=True) if v is not None],
-        ]
-    )
-    return _sha(text.encode("utf-8", "surrogatepass")).digest()
+    return Hasher(table, names).digest(key, values)
 
 
 def step(prev: bytes | None, digest: bytes) -> bytes:
@@ -67,12 +92,17 @@ def _parse_key(text: str) -> Any:
 # --- the key list of a block ---------------------------------------------------------------
 
 
-def _deltas(rows: Sequence[Sequence[int]], arity: int) -> bytes:
+def _deflate(data: bytes) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush()
+
+
+def _deltas(columns: Sequence[Sequence[int]]) -> bytes:
+    """Each key column's differences from the row before (column after column), int64 LE."""
     flat: list[int] = []
-    prev = [0] * arity
-    for row in rows:
-        flat.extend(v - p for v, p in zip(row, prev, strict=True))
-        prev = list(row)
+    for column in columns:
+        flat.append(column[0])
+        flat.extend([b - a for a, b in pairwise(column)])
     data = array("q", flat)
     if sys.byteorder == "big":  # pragma: no cover - the packed form is little-endian
         data.byteswap()
@@ -81,46 +111,42 @@ def _deltas(rows: Sequence[Sequence[int]], arity: int) -> bytes:
 
 def pack_keys(text: str) -> bytes:
     """A full block's key list (newline-joined, as the triggers write it) packed small: ints or
-    integer arrays as zlib'd deltas, anything else as zlib'd text; always unpacks exactly."""
+    integer arrays as deflated deltas, anything else as deflated text; unpacks exactly."""
     lines = text.split(SEP)
     try:
         if not lines[0].startswith("["):
-            ints = [[int(x)] for x in lines]
-            if all(str(v[0]) == x for v, x in zip(ints, lines, strict=True)):
-                return bytes([_ROWID, 1]) + zlib.compress(_deltas(ints, 1), 9)
+            ints = [int(x) for x in lines]
+            if [str(v) for v in ints] == lines:
+                return bytes([_ROWID, 1]) + _deflate(_deltas([ints]))
         else:
-            arrays = [json.loads(x) for x in lines]
-            arity = len(arrays[0])
-            if all(
-                isinstance(a, list)
-                and len(a) == arity
-                and all(type(v) is int for v in a)
-                and "[" + ",".join(map(str, a)) + "]" == x
-                for a, x in zip(arrays, lines, strict=True)
-            ):
-                return bytes([_INT_ARRAYS, arity]) + zlib.compress(_deltas(arrays, arity), 9)
-    except (ValueError, OverflowError):
+            rows = [tuple(int(v) for v in x[1:-1].split(",")) for x in lines]
+            arity = len(rows[0])
+            columns = list(zip(*rows, strict=True))
+            if ["[" + ",".join(map(str, r)) + "]" for r in rows] == lines:
+                return bytes([_INT_ARRAYS, arity]) + _deflate(_deltas(columns))
+    except ValueError:  # not integers, a ragged list, or a difference beyond 64 bits
         pass
-    return bytes([_TEXT, 0]) + zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
+    except OverflowError:
+        pass
+    return bytes([_TEXT, 0]) + _deflate(text.encode("utf-8", "surrogatepass"))
 
 
 def unpack_keys(stored: str | bytes) -> list[Any]:
     """The keys of a block, in chain order (ints for rowid tables, JSON text otherwise)."""
     if isinstance(stored, str):
         return [_parse_key(x) for x in stored.split(SEP)]
-    kind, arity, body = stored[0], stored[1], zlib.decompress(stored[2:])
+    kind, arity, body = stored[0], stored[1], zlib.decompress(stored[2:], -15)
     if kind == _TEXT:
         return [_parse_key(x) for x in body.decode("utf-8", "surrogatepass").split(SEP)]
     data = array("q")
     data.frombytes(body)
     if sys.byteorder == "big":  # pragma: no cover
         data.byteswap()
-    keys: list[Any] = []
-    prev = [0] * arity
-    for at in range(0, len(data), arity):
-        prev = [p + d for p, d in zip(prev, data[at : at + arity], strict=True)]
-        keys.append(prev[0] if kind == _ROWID else "[" + ",".join(map(str, prev)) + "]")
-    return keys
+    rows = len(data) // arity
+    columns = [list(accumulate(data[c * rows : (c + 1) * rows])) for c in range(arity)]
+    if kind == _ROWID:
+        return columns[0]
+    return ["[" + ",".join(map(str, r)) + "]" for r in zip(*columns, strict=True)]
 
 
 def block_first(count: int) -> int:
@@ -165,17 +191,25 @@ class Blocks:
         self.added = 0
 
     def add(self, key: Any, digest: bytes) -> None:
-        self.added += 1
-        self.count += 1
-        self.hash = _sha((self.hash or b"") + digest).digest()
-        self.digests.append(digest[:SHORT])
-        self.keys.append(str(key))
-        if self.count % BLOCK_ROWS == 0:
-            self._close()
+        self.add_all([(key, digest)])
 
     def add_all(self, rows: Iterable[tuple[Any, bytes]]) -> None:
+        sha, count, n = _sha, self.count, BLOCK_ROWS
+        start = count
+        running = self.hash or b""
+        digests, keys = self.digests, self.keys
         for key, digest in rows:
-            self.add(key, digest)
+            count += 1
+            running = sha(running + digest).digest()
+            digests.append(digest[:SHORT])
+            keys.append(str(key))
+            if count % n == 0:
+                self.count, self.hash = count, running
+                self._close()
+                digests, keys = self.digests, self.keys
+        if count != start:
+            self.added += count - start
+            self.count, self.hash = count, running
 
     def _close(self) -> None:
         assert self.hash is not None

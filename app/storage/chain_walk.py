@@ -24,13 +24,15 @@ class Table:
     names: list[str]
     key: str  # SQL: the key expression (rowid, or json_array of the primary key)
     pk: list[str]  # the primary-key columns ([] for a rowid table)
+    hasher: chain_codec.Hasher
 
     @classmethod
     def of(cls, conn: sqlite3.Connection, table: str) -> Table:
         code = conn.execute("SELECT code FROM chain_heads WHERE tbl = ?", (table,)).fetchone()[0]
         key = chain.key_expression(conn, table)
         pk = [] if key == "rowid" else chain.primary_key(conn, table)
-        return cls(table, int(code), chain.sorted_columns(conn, table), key, pk)
+        names = chain.sorted_columns(conn, table)
+        return cls(table, int(code), names, key, pk, chain_codec.Hasher(table, names))
 
     def _select(self) -> str:
         quoted = ", ".join(f'"{n}"' for n in self.names)
@@ -66,7 +68,7 @@ class Table:
         return got
 
     def digest(self, key: Any, values: tuple[Any, ...]) -> bytes:
-        return chain_codec.row_digest(self.name, key, self.names, values)
+        return self.hasher.digest(key, values)
 
 
 def walk(conn: sqlite3.Connection, table: str) -> Iterator[tuple[str, Any]]:

@@ -150,7 +150,7 @@ def _oracle(conn: sqlite3.Connection, table: str) -> list[tuple[Any, ...]]:
             running = hashlib.sha256(running + digest).digest()
         keys = "\n".join(str(k) for k, _ in chunk)
         stored: str | bytes = chain_codec.pack_keys(keys) if len(chunk) == N else keys
-        result.append((at + 1, running, b"".join(d[:4] for _, d in chunk), stored))
+        result.append((at + 1, running, b"".join(d[: chain_codec.SHORT] for _, d in chunk), stored))
     return result
 
 

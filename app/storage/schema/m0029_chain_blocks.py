@@ -70,11 +70,11 @@ def _convert(db: sqlite_utils.Database, table: str, found_at: str) -> None:
         "SELECT count, hash FROM chain_heads WHERE tbl = ?", (table,)
     ).fetchone()
     blocks = chain_codec.Blocks(conn, table, fresh=True)
-    names = chain.sorted_columns(conn, table)
+    digest = chain_codec.Hasher(table, chain.sorted_columns(conn, table)).digest
     findings: list[tuple[str, object, str, str]] = []
     for verdict, key, row in chain_legacy.walk(conn, table):
         if row is not None and verdict in ("", "diubah", "urutan"):
-            blocks.add(key, chain_codec.row_digest(table, key, names, row))
+            blocks.add(key, digest(key, row))
         if verdict in ("diubah", "dihapus", "urutan", "kepala"):
             findings.append((table, key, verdict, found_at))
     blocks.finish()

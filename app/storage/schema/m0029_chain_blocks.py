@@ -22,10 +22,11 @@ from app.storage import chain, chain_codec, chain_legacy
 from app.storage.schema._sql import immutable as _immutable
 from app.storage.schema._sql import run as _run
 
-GROW_ONLY = """CREATE TRIGGER chain_blocks_grow_only BEFORE UPDATE ON chain_blocks
-    WHEN NEW.tbl IS NOT OLD.tbl OR NEW.first IS NOT OLD.first OR typeof(OLD.keys) = 'blob'
+GROW_ONLY = f"""CREATE TRIGGER chain_blocks_grow_only BEFORE UPDATE ON chain_blocks
+    WHEN NEW.tbl IS DISTINCT FROM OLD.tbl OR NEW.first IS DISTINCT FROM OLD.first
+        OR length(OLD.digests) >= {chain_codec.SHORT * chain_codec.BLOCK_ROWS}
         OR length(NEW.digests) <= length(OLD.digests)
-        OR substr(NEW.digests, 1, length(OLD.digests)) IS NOT OLD.digests
+        OR substr(NEW.digests, 1, length(OLD.digests)) IS DISTINCT FROM OLD.digests
     BEGIN SELECT RAISE(ABORT, 'chain_blocks is append-only'); END"""
 
 

@@ -47,7 +47,8 @@ HISTORY_TABLES = frozenset(
         # The books and the tamper-evidence links: two thirds of a demo file (issue 16).
         "journals",
         "journal_lines",
-        "chain_links",
+        "chain_links",  # the tamper chain before step 0029
+        "chain_blocks",
     }
 )
 # Tables every Mufakat file has once its first migration ran: a file carrying our application

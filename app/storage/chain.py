@@ -1,21 +1,35 @@
 """Tamper evidence: hash chains over the append-only tables, seals over users and settings.
 
-Every row added to an append-only table (savings, loan events, audit log, …) gets a link in
-`chain_links`: sha256 of the previous link's hash, the table, the row's key and its canonical
-content. The head of each chain (count, last hash) is kept in `chain_heads` and, at each close,
-in a small file per cooperative on this PC, so a file rolled back or replaced wholesale shows.
-Every change to `users` and `settings` appends the row's hash to `row_seals` (itself chained).
+Every row added to an append-only table (savings, loan events, audit log, …) is linked into its
+table's chain: the chain hash after a row is sha256(the hash before it ‖ the row's digest), the
+digest covering the table, the row's key and its non-NULL columns (app/storage/chain_codec.py).
+The links are stored in BLOCKS of BLOCK_ROWS consecutive rows of one table (`chain_blocks`, step
+0029): the chain hash after the block's last row, the first 3 bytes of each row's digest and
+the rows' keys (packed once the block is full). The full 256-bit chain hash proves integrity;
+the short digests only NAME the row that changed (a changed row keeps its 3 bytes by chance
+once in 16.7 million: then the block's rows are named as a range, the change still found); the
+keys name a deleted row; a row in no block was added by another tool. About 4 bytes a row in
+the file, where the first layout (`chain_links`, one row per row; chain_legacy.py) took 47.
+
+The head of each chain (count, hash) is kept in `chain_heads` and, at each close, in a small
+file per cooperative on this PC, so a file rolled back or replaced wholesale shows (the hash at
+a count inside a block is recomputed from the block before: chain_walk.hash_at). Every change
+to `users` and `settings` appends the row's hash to `row_seals` (itself chained).
 
 The links are written by TEMP triggers that the program installs on its own connection
-(`install`), calling the Python hash function: every insert path of the program, bulk loaders
-included, is covered in the same transaction, while a row written by another tool (the sqlite3
-shell) gets no link, and an edited or deleted row no longer matches its link. `mufakat check`
-recomputes everything (app/storage/chain_verify.py).
+(`install`), calling the Python link function: every insert path of the program is covered by
+SQL in the same statement, whatever commits the transaction (there is no buffer to flush, so
+nothing can be committed unlinked, and a rollback takes the links with it), while a row written
+by another tool (the sqlite3 shell) gets no link, and an edited or deleted row no longer
+matches. The block being filled is grown in place (a guard trigger allows nothing else); bulk
+writers fill whole blocks at once (chain_batch.py), giving the very same blocks. `mufakat check`
+recomputes everything (chain_verify.py). The file must be UTF-8 (every Mufakat file is): the
+triggers append to a BLOB with SQLite's text concatenation, byte-exact only in UTF-8.
 
-The canonical content leaves out NULL values, so a later migration that adds a nullable column
-keeps every existing hash valid; a migration that adds a NOT NULL column with a default to a
-chained table must re-chain that table (`rechain`), and one that rebuilds `users` or
-`settings` must seal their rows again (`seal_rows`).
+The digest leaves out NULL values, so a later migration that adds a nullable column keeps
+every existing hash valid; a migration that adds a NOT NULL column with a default to a chained
+table must re-chain that table (`rechain`), and one that rebuilds `users` or `settings` must
+seal their rows again (`seal_rows`).
 """
 
 from __future__ import annotations
@@ -25,11 +39,15 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-HASH_FUNCTION = "mufakat_chain_hash"
+from app.storage import chain_codec
+
+HASH_FUNCTION = "mufakat_chain_hash"  # the seals' digest (and the first layout's)
+LINK_FUNCTION = "mufakat_chain_link"
+PACK_FUNCTION = "mufakat_chain_pack"
 SEALED_TABLES = ("users", "settings")
 SEAL_KEYS = {"users": "id", "settings": "key"}  # how a sealed row is named
 SEAL_TABLE = "row_seals"
@@ -152,31 +170,45 @@ def no_replace_trigger(conn: sqlite3.Connection, table: str) -> str:
 # --- chaining rows ---------------------------------------------------------------------------
 
 
+def has_blocks(conn: sqlite3.Connection) -> bool:
+    """The block layout (step 0029 on); before it, `chain_links` (app/storage/chain_legacy.py)."""
+    return bool(
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chain_blocks'"
+        ).fetchone()
+    )
+
+
+def sorted_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    """The columns in the order their values enter a row's digest (by name)."""
+    return sorted(columns(conn, table))
+
+
+def link_rows(conn: sqlite3.Connection, table: str, order: str) -> Iterator[tuple[Any, bytes]]:
+    """(key, digest) of the rows of `table` in `order` (SQL after ORDER BY), for `Blocks`."""
+    names = sorted_columns(conn, table)
+    key = key_expression(conn, table)
+    quoted = ", ".join(f'"{n}"' for n in names)
+    digest = chain_codec.Hasher(table, names).digest
+    for row in conn.execute(f'SELECT {key}, {quoted} FROM "{table}" ORDER BY {order}'):
+        yield row[0], digest(row[0], row[1:])
+
+
 def start_table(conn: sqlite3.Connection, table: str, code: int | None = None) -> None:
     """Add `table` to the chains and link its existing rows in key order (used by migrations)."""
+    from app.storage import chain_legacy
+
     if code is None:
         code = conn.execute("SELECT coalesce(max(code), 0) + 1 FROM chain_heads").fetchone()[0]
     conn.execute(
         "INSERT INTO chain_heads (tbl, code, count, hash) VALUES (?, ?, 0, NULL)", (table, code)
     )
-    names = columns(conn, table)
-    key = key_expression(conn, table)
-    rows = conn.execute(
-        f"SELECT {key}, {', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)} "
-        f'FROM "{table}" ORDER BY {key}'
-    )
-    prev: bytes | None = None
-    count = 0
-    batch: list[tuple[int, int, Any, bytes]] = []
-    for row in rows:
-        count += 1
-        prev = digest(prev, table, row[0], zip(names, row[1:], strict=True))
-        batch.append((code, count, row[0], prev))
-        if len(batch) >= 5000:
-            conn.executemany("INSERT INTO chain_links VALUES (?, ?, ?, ?)", batch)
-            batch.clear()
-    conn.executemany("INSERT INTO chain_links VALUES (?, ?, ?, ?)", batch)
-    conn.execute("UPDATE chain_heads SET count = ?, hash = ? WHERE tbl = ?", (count, prev, table))
+    if not has_blocks(conn):
+        chain_legacy.start_table(conn, table, code)
+        return
+    blocks = chain_codec.Blocks(conn, table)
+    blocks.add_all(link_rows(conn, table, key_expression(conn, table)))
+    blocks.finish()
 
 
 def adopt_new_tables(conn: sqlite3.Connection) -> list[str]:
@@ -185,7 +217,7 @@ def adopt_new_tables(conn: sqlite3.Connection) -> list[str]:
     if not has_chains(conn):
         return []
     chained = set(chained_tables(conn))
-    adopted = [t for t in append_only_tables(conn) if t not in chained and t != "chain_links"]
+    adopted = [t for t in append_only_tables(conn) if t not in chained and t not in NOT_CHAINED]
     triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     for table in adopted:
         if f"{table}_no_replace" not in triggers:
@@ -198,20 +230,25 @@ def rechain(conn: sqlite3.Connection, table: str) -> None:
     """Link `table`'s rows afresh (for a migration that changed its columns so that the old
     hashes no longer match: a NOT NULL column added, a table rebuilt). Only migrations call
     this: it replaces the chain's links, so it vouches for the rows as they are now."""
+    from app.storage import chain_legacy
+
     code = conn.execute("SELECT code FROM chain_heads WHERE tbl = ?", (table,)).fetchone()[0]
-    conn.execute("DROP TRIGGER chain_links_no_delete")
-    conn.execute("DELETE FROM chain_links WHERE tbl = ?", (code,))
-    conn.execute(_immutable_delete("chain_links"))
+    if has_blocks(conn):
+        conn.execute("DROP TRIGGER chain_blocks_no_delete")
+        conn.execute("DELETE FROM chain_blocks WHERE tbl = ?", (code,))
+        conn.execute(BLOCKS_NO_DELETE)
+    else:
+        chain_legacy.drop_links(conn, code)
     conn.execute("DELETE FROM chain_heads WHERE tbl = ?", (table,))
     start_table(conn, table, code)
     install(conn)
 
 
-def _immutable_delete(table: str) -> str:
-    return (
-        f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
-        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-    )
+BLOCKS_NO_DELETE = (
+    "CREATE TRIGGER chain_blocks_no_delete BEFORE DELETE ON chain_blocks "
+    "BEGIN SELECT RAISE(ABORT, 'chain_blocks is append-only'); END"
+)
+NOT_CHAINED = ("chain_links", "chain_identity", "chain_blocks")
 
 
 def seal_rows(conn: sqlite3.Connection, table: str) -> None:
@@ -230,11 +267,53 @@ def seal_rows(conn: sqlite3.Connection, table: str) -> None:
         )
 
 
+def _link_function(conn: sqlite3.Connection) -> dict[int, chain_codec.Hasher]:
+    """Register this connection's per-row link function; returns its table registry (code ->
+    the table's hasher), which `install` fills as it writes the triggers."""
+    tables: dict[int, chain_codec.Hasher] = {}
+    sha, short = hashlib.sha256, chain_codec.SHORT
+
+    def link(prev: bytes | None, code: int, key: Any, *values: Any) -> bytes:
+        found = tables[code].digest(key, values)
+        return sha((prev or b"") + found).digest() + found[:short]
+
+    conn.create_function(LINK_FUNCTION, -1, link)
+    conn.create_function(PACK_FUNCTION, 1, chain_codec.pack_keys, deterministic=True)
+    return tables
+
+
+def _block_trigger(table: str, code: int, key: str, names: Sequence[str]) -> str:
+    """Per row: the head steps on (its hash briefly carries the row's short digest too), the
+    row joins its block (a new one every BLOCK_ROWS rows; a full block's keys are packed)."""
+    n = chain_codec.BLOCK_ROWS
+    values = ", ".join(f'NEW."{name}"' for name in names)
+    head = f"chain_heads WHERE tbl = '{table}'"
+    return (
+        f'CREATE TEMP TRIGGER "chain_link_{table}" AFTER INSERT ON main."{table}" BEGIN '
+        f"UPDATE chain_heads SET count = count + 1, "
+        f"hash = {LINK_FUNCTION}(hash, {code}, {key}, {values}) WHERE tbl = '{table}'; "
+        "INSERT INTO chain_blocks (tbl, first, hash, digests, keys) "
+        f"SELECT code, count, substr(hash, 1, 32), substr(hash, 33), CAST({key} AS TEXT) "
+        f"FROM {head} AND count % {n} = 1; "
+        "UPDATE chain_blocks SET hash = substr(h.hash, 1, 32), "
+        "digests = CAST(chain_blocks.digests || substr(h.hash, 33) AS BLOB), "
+        f"keys = CASE WHEN h.count % {n} = 0 "
+        f"THEN {PACK_FUNCTION}(chain_blocks.keys || char(10) || {key}) "
+        f"ELSE chain_blocks.keys || char(10) || {key} END "
+        f"FROM chain_heads h WHERE h.tbl = '{table}' AND h.count % {n} != 1 "
+        f"AND chain_blocks.tbl = h.code AND chain_blocks.first = h.count - (h.count - 1) % {n}; "
+        f"UPDATE chain_heads SET hash = substr(hash, 1, 32) WHERE tbl = '{table}'; END"
+    )
+
+
 def install(conn: sqlite3.Connection) -> None:
-    """Register the hash function and (re)create the TEMP triggers that link every new row
+    """Register the hash functions and (re)create the TEMP triggers that link every new row
     and seal every users/settings change, on this connection. No-op before the chain
     migration; safe to call again after later migrations changed a table."""
+    from app.storage import chain_legacy
+
     conn.create_function(HASH_FUNCTION, -1, _sql_digest, deterministic=True)
+    registry = _link_function(conn)
     if not has_chains(conn):
         return
     for (name,) in conn.execute(
@@ -242,21 +321,17 @@ def install(conn: sqlite3.Connection) -> None:
         "ESCAPE '\\'"
     ).fetchall():
         conn.execute(f'DROP TRIGGER temp."{name}"')
-    for table in chained_tables(conn):
-        names = columns(conn, table)
+    blocks = has_blocks(conn)
+    for table, code in conn.execute("SELECT tbl, code FROM chain_heads ORDER BY code").fetchall():
+        names = sorted_columns(conn, table)
         if not names:
             continue
+        if not blocks:
+            conn.execute(chain_legacy.link_trigger(conn, table))
+            continue
+        registry[code] = chain_codec.Hasher(table, names)
         key = key_expression(conn, table, "NEW.")
-        conn.execute(
-            f'CREATE TEMP TRIGGER "chain_link_{table}" AFTER INSERT ON main."{table}" BEGIN '
-            "INSERT INTO chain_links (tbl, seq, row_key, hash) "
-            f"SELECT h.code, h.count + 1, {key}, "
-            f"{HASH_FUNCTION}(h.hash, '{table}', {key}, {_pairs_sql(names, 'NEW.')}) "
-            f"FROM chain_heads h WHERE h.tbl = '{table}'; "
-            "UPDATE chain_heads SET count = count + 1, hash = (SELECT l.hash FROM chain_links l "
-            "WHERE l.tbl = chain_heads.code AND l.seq = chain_heads.count + 1) "
-            f"WHERE tbl = '{table}'; END"
-        )
+        conn.execute(_block_trigger(table, code, key, names))
     for table in SEALED_TABLES:
         names = columns(conn, table)
         new_key = f'NEW."{SEAL_KEYS[table]}"'
@@ -302,11 +377,20 @@ def pc_record_path(identity: str, folder: Path | None = None) -> Path:
 
 
 def read_pc_heads(identity: str, folder: Path | None = None) -> dict[str, tuple[int, str]]:
+    return read_pc_record(identity, folder)[1]
+
+
+def read_pc_record(
+    identity: str, folder: Path | None = None
+) -> tuple[int, dict[str, tuple[int, str]]]:
+    """(layout, heads) this PC last wrote for the cooperative: layout 2 for the block chains
+    (step 0029 on), 1 for a record written before (its hashes are the first layout's)."""
     try:
         data = json.loads(pc_record_path(identity, folder).read_text(encoding="utf-8"))
-        return {str(t): (int(v[0]), str(v[1])) for t, v in data["heads"].items()}
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return {}
+        heads = {str(t): (int(v[0]), str(v[1])) for t, v in data["heads"].items()}
+        return int(data.get("layout", 1)), heads
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return 1, {}
 
 
 def remember_heads(conn: sqlite3.Connection, db_path: Path, folder: Path | None = None) -> None:
@@ -316,7 +400,11 @@ def remember_heads(conn: sqlite3.Connection, db_path: Path, folder: Path | None 
     if identity is None:
         return
     target = pc_record_path(identity, folder)
-    payload = {"file": str(db_path), "heads": {t: list(v) for t, v in heads(conn).items()}}
+    payload = {
+        "file": str(db_path),
+        "layout": 2 if has_blocks(conn) else 1,
+        "heads": {t: list(v) for t, v in heads(conn).items()},
+    }
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
         scratch = target.with_suffix(".tmp")

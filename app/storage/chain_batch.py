@@ -1,12 +1,12 @@
 """The tamper chain's batched path for bulk writers (app/storage/chain.py has the per-row one).
 
-Per row, the chain trigger calls the Python hash and updates the chain's head, and the change
-trigger calls the change hub: for a bulk write of a million rows that is most of the time.
-Inside `batched_links(db, tables)` the program's own TEMP triggers on those tables are put
-aside for an SQL-only trigger that notes the key of each inserted row (no Python per row); on
-leaving, every noted row is linked in one pass, in the order it was inserted, with exactly the
-hashes the per-row path gives (`link_text` is byte-for-byte `chain.digest`'s input), the head
-updated, the change hub told once per table, and the triggers put back — all inside the
+Per row, the chain trigger calls the Python hash and grows the table's open block, and the
+change trigger calls the change hub: for a bulk write of a million rows that is most of the
+time. Inside `batched_links(db, tables)` the program's own TEMP triggers on those tables are
+put aside for an SQL-only trigger that notes the key of each inserted row (no Python per row);
+on leaving, every noted row is linked in one pass, in the order it was inserted, into exactly
+the blocks the per-row path gives (`chain_codec.Blocks`: one INSERT per BLOCK_ROWS rows), the
+head updated, the change hub told once per table, and the triggers put back — all inside the
 caller's write transaction, so the rows and their links are written together or not at all.
 
 Only storage code uses it (bulk writers in app/storage), and only inside `db.atomic()`: a
@@ -17,15 +17,10 @@ be batched.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from json.encoder import encode_basestring
-from operator import itemgetter
-from typing import Any
+from collections.abc import Iterator, Sequence
 
-from app.storage import chain
+from app.storage import chain, chain_codec
 from app.storage.db import Database
 
 PENDING = "chain_pending"  # TEMP table: the keys of the rows inserted while batched, in order
@@ -34,60 +29,6 @@ WATCH_FUNCTION = "mufakat_changed"  # app/storage/change_triggers.py
 BATCH_SIZE = 20_000
 
 _active: dict[int, set[str]] = {}  # id(connection) -> tables batched now
-
-
-def _value(value: Any) -> str:
-    """One value as json.dumps(ensure_ascii=False) writes it after chain._canonical."""
-    if type(value) is int:
-        return int.__repr__(value)
-    if type(value) is str:
-        return str(encode_basestring(value))
-    if isinstance(value, bytes | float):
-        return str(encode_basestring(chain._canonical(value)))
-    return json.dumps(chain._canonical(value), ensure_ascii=False, separators=(",", ":"))
-
-
-class Linker:
-    """Hashes of one table's rows (its columns in table order), as chain.digest gives them."""
-
-    def __init__(self, table: str, names: Sequence[str]) -> None:
-        order = sorted(range(len(names)), key=lambda i: names[i])
-        self.table = encode_basestring(table)
-        self.labels = [encode_basestring(names[i]) + ":" for i in order]
-        # values in the sorted order of their names (a tuple even for a single column)
-        self.sorted_values: Callable[[Sequence[Any]], Sequence[Any]] = (
-            itemgetter(*order) if len(order) > 1 else lambda row: tuple(row[i] for i in order)
-        )
-
-    def link_text(self, prev: bytes | None, key: Any, values: Sequence[Any]) -> str:
-        content = ",".join(
-            [
-                label
-                + (
-                    int.__repr__(v)
-                    if type(v) is int
-                    else encode_basestring(v)
-                    if type(v) is str
-                    else _value(v)
-                )
-                for label, v in zip(self.labels, self.sorted_values(values), strict=True)
-                if v is not None
-            ]
-        )
-        return (
-            f"[{encode_basestring(prev.hex() if prev else '')},{self.table},"
-            f"{_value(key)},{{{content}}}]"
-        )
-
-    def chain(
-        self, prev: bytes | None, rows: Iterable[Sequence[Any]]
-    ) -> Iterator[tuple[Any, bytes]]:
-        """(key, hash) of each (key, *values) row, each hash chained on the one before."""
-        sha = hashlib.sha256
-        text = self.link_text
-        for row in rows:
-            prev = sha(text(prev, row[0], row[1:]).encode("utf-8")).digest()
-            yield row[0], prev
 
 
 def _temp_triggers(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
@@ -138,12 +79,12 @@ def batched_links(db: Database, tables: Sequence[str]) -> Iterator[None]:
     conn = db.sql.conn
     if not conn.in_transaction:
         raise RuntimeError("batched_links: only inside a write transaction (db.atomic())")
-    bad = [t for t in tables if t in chain.SEALED_TABLES or t == "chain_links"]
+    bad = [t for t in tables if t in chain.SEALED_TABLES or t in chain.NOT_CHAINED]
     if bad:
         raise ValueError(f"batched_links: {', '.join(bad)} cannot be batched")
     active = _active.setdefault(id(conn), set())
     mine = [t for t in dict.fromkeys(tables) if t not in active]
-    if not mine or not chain.has_chains(conn):
+    if not mine or not chain.has_chains(conn) or not chain.has_blocks(conn):
         yield
         return
     chained = set(chain.chained_tables(conn))
@@ -204,35 +145,24 @@ def _restore(
 
 def _link_pending(conn: sqlite3.Connection, table: str) -> None:
     """Link the noted rows of `table` in the order they were inserted, then forget them."""
-    names = chain.columns(conn, table)
+    names = chain.sorted_columns(conn, table)
     keys = _key_columns(conn, table)
     key = chain.key_expression(conn, table, "t.")
     match = " AND ".join(f"t.{k} = p.k{n}" for n, k in enumerate(keys, 1))
     quoted = ", ".join(f't."{n}"' for n in names)
-    code, count, head = conn.execute(
-        "SELECT code, count, hash FROM chain_heads WHERE tbl = ?", (table,)
-    ).fetchone()
     expected = conn.execute(f"SELECT count(*) FROM {PENDING} WHERE tbl = ?", (table,)).fetchone()
+    if not expected[0]:
+        return
     rows = conn.execute(
         f'SELECT {key}, {quoted} FROM temp.{PENDING} p CROSS JOIN main."{table}" t '
         f"ON {match} WHERE p.tbl = ? ORDER BY p.seq",
         (table,),
     )
-    linker = Linker(table, names)
-    done = 0
-    batch: list[tuple[int, int, Any, bytes]] = []
-    for row_key, digest in linker.chain(head, rows):
-        done += 1
-        head = digest
-        batch.append((code, count + done, row_key, digest))
-        if len(batch) >= BATCH_SIZE:
-            conn.executemany("INSERT INTO chain_links VALUES (?, ?, ?, ?)", batch)
-            batch.clear()
-    conn.executemany("INSERT INTO chain_links VALUES (?, ?, ?, ?)", batch)
+    blocks = chain_codec.Blocks(conn, table)
+    digest = chain_codec.Hasher(table, names).digest
+    blocks.add_all((row[0], digest(row[0], row[1:])) for row in rows)
+    done = blocks.added
     if done != expected[0]:  # a noted row is gone: cannot happen to an append-only table
         raise RuntimeError(f"batched_links: {table} lost {expected[0] - done} rows")
-    if done:
-        conn.execute(
-            "UPDATE chain_heads SET count = ?, hash = ? WHERE tbl = ?", (count + done, head, table)
-        )
+    blocks.finish()
     conn.execute(f"DELETE FROM temp.{PENDING} WHERE tbl = ?", (table,))

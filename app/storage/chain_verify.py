@@ -1,14 +1,14 @@
 """`mufakat check`'s tamper checks: recompute every chain and seal (app/storage/chain.py) on a
-read-only connection and name, in Indonesian, each table and row changed outside the program."""
+read-only connection and name, in Indonesian, each table and row changed outside the program
+(the block chains are read back by chain_walk.py, the first layout by chain_legacy.py)."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 from typing import Any
 
-from app.storage import chain
+from app.storage import chain, chain_legacy, chain_walk
 
 MAX_PER_TABLE = 5
 
@@ -25,8 +25,9 @@ def verify(conn: sqlite3.Connection, pc_folder: Path | None = None) -> list[str]
         return []
     problems: list[str] = []
     problems += _guards(conn)
+    found = _findings(conn)
     for table in chain.chained_tables(conn):
-        problems += _verify_table(conn, table)
+        problems += _verify_table(conn, table, found.get(table, []))
     problems += _verify_seals(conn)
     problems += compare_with_pc(conn, pc_folder)
     return problems
@@ -43,47 +44,46 @@ def _guards(conn: sqlite3.Connection) -> list[str]:
                 )
     chained = set(chain.chained_tables(conn))
     for table in chain.append_only_tables(conn):
-        if table not in chained and table not in ("chain_links", "chain_identity"):
+        if table not in chained and table not in chain.NOT_CHAINED:
             problems.append(f"Tabel {table} tidak punya rantai pengaman.")
     return problems
 
 
-def _verify_table(conn: sqlite3.Connection, table: str) -> list[str]:
-    names = chain.columns(conn, table)
-    if not names:
-        return [f"Tabel {table} hilang dari file."]
-    key = chain.key_expression(conn, table)
-    quoted = ", ".join(f'"{n}"' for n in names)
-    code, head_count, head_hash = conn.execute(
-        "SELECT code, count, hash FROM chain_heads WHERE tbl = ?", (table,)
-    ).fetchone()
-    changed: list[str] = []
-    linked: set[str] = set()
-    prev: bytes | None = None
-    seq = 0
-    where, split = chain.key_match(conn, table)
-    fetch = f'SELECT {quoted} FROM "{table}" WHERE {where}'
-    for seq_no, row_key, stored in conn.execute(
-        "SELECT seq, row_key, hash FROM chain_links WHERE tbl = ? ORDER BY seq", (code,)
+def _say(table: str, verdict: str, key: Any) -> str:
+    if verdict == "urutan":
+        return f"{_row_label(table, key)}: urutan rantai terputus"
+    if verdict == "kepala":
+        return f"tabel {table}: kepala rantai tidak cocok dengan isinya"
+    if verdict == "blok":
+        return f"tabel {table} baris {key} (satu blok rantai) diubah di luar program"
+    return f"{_row_label(table, key)} {verdict} di luar program"
+
+
+def _findings(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """What step 0029 found wrong in the first layout's links before converting them: the
+    conversion vouches for nothing it could not verify, so these are reported for ever."""
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chain_findings'"
+    ).fetchone():
+        return {}
+    found: dict[str, list[str]] = {}
+    for table, key, verdict, at in conn.execute(
+        "SELECT tbl, row_key, problem, found_at FROM chain_findings ORDER BY id"
     ):
-        seq += 1
-        linked.add(str(row_key))
-        params = json.loads(row_key) if split else [row_key]
-        row = conn.execute(fetch, params).fetchone()
-        if seq_no != seq:
-            changed.append(f"{_row_label(table, row_key)}: urutan rantai terputus")
-        elif row is None:
-            changed.append(f"{_row_label(table, row_key)} dihapus di luar program")
-        elif chain.digest(prev, table, row_key, zip(names, row, strict=True)) != stored:
-            changed.append(f"{_row_label(table, row_key)} diubah di luar program")
-        prev = stored
-    if head_count != seq or (head_hash or None) != prev:
-        changed.append(f"tabel {table}: kepala rantai tidak cocok dengan isinya")
-    total = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-    if total > len(linked):
-        for (row_key,) in conn.execute(f'SELECT {key} FROM "{table}" ORDER BY {key}'):
-            if str(row_key) not in linked:
-                changed.append(f"{_row_label(table, row_key)} ditambahkan di luar program")
+        found.setdefault(table, []).append(
+            f"{_say(table, verdict, key)} (ditemukan saat rantai pengaman diperbarui, {at})"
+        )
+    return found
+
+
+def _verify_table(conn: sqlite3.Connection, table: str, found: list[str]) -> list[str]:
+    if not chain.columns(conn, table):
+        return [f"Tabel {table} hilang dari file."]
+    changed = list(found)
+    if chain.has_blocks(conn):
+        changed += [_say(table, v, k) for v, k in chain_walk.walk(conn, table)]
+    else:
+        changed += [_say(table, v, k) for v, k, _ in chain_legacy.walk(conn, table) if v]
     return _limited(table, changed)
 
 
@@ -134,14 +134,23 @@ def compare_with_pc(conn: sqlite3.Connection, pc_folder: Path | None = None) -> 
     identity = chain.chain_id(conn)
     if identity is None:
         return []
-    known = chain.read_pc_heads(identity, pc_folder)
+    layout, known = chain.read_pc_record(identity, pc_folder)
+    blocks = chain.has_blocks(conn)
+    legacy = _legacy_heads(conn) if blocks and layout == 1 else {}
     problems = []
     for table, (count, hexhash) in sorted(known.items()):
-        row = conn.execute(
-            "SELECT h.count, l.hash FROM chain_heads h LEFT JOIN chain_links l "
-            "ON l.tbl = h.code AND l.seq = ? WHERE h.tbl = ?",
-            (count, table),
-        ).fetchone()
+        if blocks and layout == 2:
+            row = chain_walk.hash_at(conn, table, count)
+        elif blocks:  # a record from before step 0029: its hashes are the old links'
+            head = chain_walk.hash_at(conn, table, 0)
+            at = legacy.get(table)
+            row = None if head is None else (head[0], at[1] if at and at[0] == count else None)
+            if at is None or at[0] != count:
+                hexhash = ""  # that point of the old chain is gone: only the count is compared
+        else:
+            row = chain_legacy.hash_at(conn, table, count)
+            if layout == 2:
+                hexhash = ""
         if row is None:
             problems.append(f"Tabel {table} yang tercatat di komputer ini tidak ada di file.")
         elif row[0] < count:
@@ -149,9 +158,19 @@ def compare_with_pc(conn: sqlite3.Connection, pc_folder: Path | None = None) -> 
                 f"File lebih lama dari yang terakhir dibuka di komputer ini: tabel {table} berisi "
                 f"{row[0]} catatan, komputer ini pernah melihat {count}."
             )
-        elif count and (row[1] is None or row[1].hex() != hexhash):
+        elif count and hexhash and (row[1] is None or row[1].hex() != hexhash):
             problems.append(
                 f"Riwayat tabel {table} berbeda dengan yang tercatat di komputer ini "
                 "(file diganti atau diubah di luar program)."
             )
     return problems
+
+
+def _legacy_heads(conn: sqlite3.Connection) -> dict[str, tuple[int, bytes | None]]:
+    """Each table's head in the first layout when step 0029 converted it."""
+    return {
+        str(r[0]): (int(r[1]), r[2])
+        for r in conn.execute(
+            "SELECT tbl, legacy_count, legacy_hash FROM chain_heads WHERE legacy_count IS NOT NULL"
+        )
+    }

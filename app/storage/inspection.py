@@ -44,10 +44,10 @@ HISTORY_TABLES = frozenset(
         "loan_denda_charges",
         "audit_log",
         "document_files",
-        # The books and the tamper-evidence links: two thirds of a demo file (issue 16).
+        # The books: most of a demo file (issue 16). The tamper chain's blocks are not here:
+        # the open block of each table grows in place (step 0029), and they are small now.
         "journals",
         "journal_lines",
-        "chain_links",
     }
 )
 # Tables every Mufakat file has once its first migration ran: a file carrying our application

@@ -59,7 +59,8 @@ def test_every_table_of_the_schema_is_either_watched_or_bookkeeping(services: Se
         "file_identity",
         "chain_identity",
         "chain_heads",
-        "chain_links",
+        "chain_blocks",
+        "chain_findings",
         "row_seals",
         "ledger_history",
         "ledger_month_totals",  # derived from the journals, whose own writes notify BOOKS

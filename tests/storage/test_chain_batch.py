@@ -1,4 +1,4 @@
-"""The tamper chain's batched path (app/storage/chain_batch.py): the same links, byte for byte,
+"""The tamper chain's batched path (app/storage/chain_batch.py): the same blocks, byte for byte,
 as the per-row triggers give for the same rows, `mufakat check` clean, nothing left behind on
 a rollback, and usable only inside a write transaction, from storage code."""
 
@@ -12,16 +12,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from app.cli import main
 from app.loans.schedule import ScheduleTerms, build_schedule
 from app.members.models import MemberDraft, MemberStatus
 from app.savings.models import SavingsKind, TxType
 from app.services import Services
-from app.storage import bulk, chain, chain_batch, imports_loans_repo, ledger_bulk_repo, loans_bulk
-from app.storage.chain_batch import Linker, batched_links
+from app.storage import (
+    bulk,
+    chain,
+    chain_batch,
+    chain_codec,
+    imports_loans_repo,
+    ledger_bulk_repo,
+    loans_bulk,
+)
+from app.storage.chain_batch import batched_links
 from app.storage.chain_verify import verify
 from app.storage.loans_products_repo import LoanProductsRepository
 
@@ -29,31 +35,11 @@ CREATED = "2025-01-02 03:04:05"
 NOTES = ["", "catatan biasa", 'kutip " dan \\ garis', "Ñoño – ü € 😀", "baris\nbaru\t\x01", "  "]
 BATCHED_MODULES = (bulk, loans_bulk, imports_loans_repo, ledger_bulk_repo)
 
-values = st.one_of(
-    st.none(),
-    st.integers(min_value=-(2**63), max_value=2**63 - 1),
-    st.text(),
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.binary(max_size=20),
-)
 
-
-@given(
-    prev=st.one_of(st.none(), st.binary(min_size=32, max_size=32)),
-    table=st.text(min_size=1, max_size=12),
-    key=st.one_of(st.integers(min_value=0, max_value=2**62), st.text(max_size=30)),
-    row=st.dictionaries(st.text(min_size=1, max_size=8), values, max_size=8),
-)
-@settings(max_examples=400)
-def test_the_batched_hash_is_the_per_row_hash(
-    prev: bytes | None, table: str, key: Any, row: dict[str, Any]
-) -> None:
-    """Every value kind (NULL left out, text with quotes, control characters and emoji, floats
-    including inf and nan, bytes, 64-bit integers), any column order."""
-    names = list(row)
-    expected = chain.digest(prev, table, key, row.items())
-    [(got_key, got)] = list(Linker(table, names).chain(prev, [(key, *row.values())]))
-    assert (got_key, got) == (key, expected)
+def test_the_batched_path_uses_the_per_row_digest() -> None:
+    """Both paths hash a row with chain_codec.row_digest (tests/storage/test_chain_blocks.py
+    tests the digest and the blocks); here: the bulk path writes the same blocks."""
+    assert chain_batch.chain_codec is chain_codec
 
 
 def _no_batch(_db: object, _tables: object) -> Iterator[None]:
@@ -157,7 +143,8 @@ def _links(path: Path) -> dict[str, tuple[list[tuple[Any, ...]], tuple[Any, ...]
                 "SELECT code, count, hash FROM chain_heads WHERE tbl = ?", (table,)
             ).fetchone()
             links = conn.execute(
-                "SELECT seq, row_key, hash FROM chain_links WHERE tbl = ? ORDER BY seq", (code,)
+                "SELECT first, hash, digests, keys FROM chain_blocks WHERE tbl = ? ORDER BY first",
+                (code,),
             ).fetchall()
             result[table] = (links, (code, count, head))
         return result
@@ -244,11 +231,11 @@ def test_per_row_and_batched_rows_interleave_nested_and_stay_checkable(
                     _deposit(db, 200 + n)
         assert _temp_triggers(db.sql.conn) == before
     assert verify(db.sql.conn) == []
-    keys = db.rows(
-        "SELECT l.row_key FROM chain_links l JOIN chain_heads h ON h.code = l.tbl"
-        " WHERE h.tbl = 'savings_transactions' ORDER BY l.seq"
+    blocks = db.rows(
+        "SELECT b.keys FROM chain_blocks b JOIN chain_heads h ON h.code = b.tbl"
+        " WHERE h.tbl = 'savings_transactions' ORDER BY b.first"
     )
-    assert [r[0] for r in keys] == list(range(1, 13))
+    assert [k for r in blocks for k in chain_codec.unpack_keys(r[0])] == list(range(1, 13))
 
 
 def test_a_rollback_leaves_no_row_no_link_and_the_triggers_as_they_were(
@@ -259,13 +246,13 @@ def test_a_rollback_leaves_no_row_no_link_and_the_triggers_as_they_were(
         _member_row(db, 1)
     before = _temp_triggers(db.sql.conn)
     heads = chain.heads(db.sql.conn)
-    links = db.scalar("SELECT count(*) FROM chain_links")
+    links = db.rows("SELECT * FROM chain_blocks ORDER BY rowid")
     with pytest.raises(ZeroDivisionError), db.atomic(), batched_links(db, ["savings_transactions"]):
         _deposit(db, 1)
         _ = 1 / 0
     assert _temp_triggers(db.sql.conn) == before
     assert chain.heads(db.sql.conn) == heads
-    assert db.scalar("SELECT count(*) FROM chain_links") == links
+    assert db.rows("SELECT * FROM chain_blocks ORDER BY rowid") == links
     assert db.scalar("SELECT count(*) FROM savings_transactions") == 0
     with db.atomic():
         _deposit(db, 2)  # the per-row triggers work again
@@ -306,7 +293,7 @@ def test_only_inside_a_write_transaction_and_never_on_sealed_tables(opened: Serv
     db = opened.db
     with pytest.raises(RuntimeError), batched_links(db, ["savings_transactions"]):
         pass
-    for table in (*chain.SEALED_TABLES, "chain_links"):
+    for table in (*chain.SEALED_TABLES, "chain_blocks"):
         with pytest.raises(ValueError), db.atomic(), batched_links(db, [table]):
             pass
 

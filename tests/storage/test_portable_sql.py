@@ -22,7 +22,8 @@ STORAGE = ROOT / "app" / "storage"
 ENGINE_SPECIFIC = {
     # SQLite's own: opening, locking, copying, checking and chaining the file.
     "db.py", "lock.py", "backup.py", "restore.py", "check.py", "inspection.py", "chain.py",
-    "chain_verify.py", "change_triggers.py", "migrations.py", "watermarks.py", "bulk.py",
+    "chain_verify.py", "chain_codec.py", "chain_walk.py", "chain_legacy.py",
+    "change_triggers.py", "migrations.py", "watermarks.py", "bulk.py",
     "closing_checks.py",  # the month-close checklist's share of check.py
     # The arrears kept per connection: TEMP tables kept exact by TEMP triggers (PgEngine
     # computes directly, issue 16).
@@ -59,7 +60,7 @@ SQL_WORDS = (
 """Words (upper case, as the repositories write SQL) that make a string constant SQL."""
 
 RATCHET = {
-    "? placeholder": 81,
+    "? placeholder": 69,
     "INSERT OR IGNORE/REPLACE": 0,
     "group_concat": 0,
     "scalar max/min": 0,

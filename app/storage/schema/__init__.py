@@ -33,6 +33,7 @@ from app.storage.schema import (
     m0026_year_end,
     m0027_pph_shortfall,
     m0028_fixed_assets,
+    m0029_chain_blocks,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -60,4 +61,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0026_year_end,
     m0027_pph_shortfall,
     m0028_fixed_assets,
+    m0029_chain_blocks,
 )

@@ -38,7 +38,7 @@ def _state(services: Services) -> tuple[object, ...]:
     conn = services.db.sql.conn
     return (
         chain.heads(conn),
-        conn.execute("SELECT count(*) FROM chain_links").fetchone(),
+        conn.execute("SELECT count(*), sum(length(digests)) FROM chain_blocks").fetchone(),
         conn.execute("SELECT name, sql FROM sqlite_temp_master ORDER BY name").fetchall(),
         _schema(services),
         *(

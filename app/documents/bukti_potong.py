@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import date
 
 from app.documents.context import DocContext
-from app.documents.reports_pdf import ReportDoc, report_pdf
+from app.documents.report_doc import ReportDoc
+from app.documents.reports_pdf import report_pdf
 from app.exports.xlsx_table import Cell, Rupiah, TableExport
 from app.formats import MONTHS_ID, format_date_long
 from app.ledger.closing import parse_month

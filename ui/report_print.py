@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -15,10 +16,9 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
-from reportlab.platypus import Flowable
 
 from app.documents.context import DocContext
-from app.documents.reports_pdf import ReportDoc, report_pdf
+from app.documents.report_doc import ReportDoc
 from app.errors import AppError
 from app.formats import format_date_long
 from app.services import Services
@@ -26,6 +26,9 @@ from ui.dialogs.pdf_preview import PdfPreviewDialog, safe_file_name
 from ui.errors import show_error
 from ui.export import table_of, title_of
 from ui.widgets.date_edit import DateEdit
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 
 def controls_parameters(layout: QLayout) -> list[str]:
@@ -80,6 +83,8 @@ def report_of(
 
 
 def preview_report(parent: QWidget, services: Services, doc: ReportDoc) -> PdfPreviewDialog | None:
+    from app.documents.reports_pdf import report_pdf  # ReportLab: with the first report
+
     try:
         pdf, _pages = report_pdf(doc, context_of(services))
     except AppError as exc:

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer
+from typing import TYPE_CHECKING
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kesepakatan import (
@@ -20,15 +18,14 @@ from app.documents.kesepakatan import (
     schedule_annex,
 )
 from app.documents.kinds import DocKind
-from app.documents.letter import place_and_date
-from app.documents.letter_parts import body, title_block
 from app.documents.meterai import MeteraiDecision, meterai_for
 from app.documents.parties import LoanRef, MemberParty
-from app.documents.render import render_story
-from app.documents.signatures import mengetahui
-from app.documents.tables import numbered, rp
 from app.errors import ValidationError
 from app.formats import date_in_words, format_date_long, format_date_short
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
 
 TITLE = "BERITA ACARA KESEPAKATAN PENYELESAIAN PINJAMAN"
 
@@ -60,6 +57,8 @@ class BeritaAcara:
         return RegisterLink(m.id, m.number, m.name, self.loan.id, self.loan.number, self.case_id)
 
     def placeholders(self, style: str) -> dict[str, str]:
+        from app.documents.tables import rp
+
         return {
             "sapaan": self.member.salutation,
             "nama_anggota": self.member.name,
@@ -97,6 +96,8 @@ def berita_acara(
 
 
 def recitals(ba: BeritaAcara, style: str) -> list[str]:
+    from app.documents.tables import rp
+
     a, loan = ba.agreement.position, ba.loan
     items = [
         f"PIHAK KEDUA menerima pinjaman dari PIHAK PERTAMA berdasarkan Perjanjian Pinjaman Nomor "
@@ -113,6 +114,14 @@ def recitals(ba: BeritaAcara, style: str) -> list[str]:
 
 
 def story(ba: BeritaAcara, ctx: DocContext) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Spacer
+
+    from app.documents.letter import place_and_date
+    from app.documents.letter_parts import body, title_block
+    from app.documents.signatures import mengetahui
+    from app.documents.tables import numbered
+
     style = ctx.rupiah_style
     values = {**ba.placeholders(style), "nama_koperasi": ctx.coop, "kota": ctx.profile.city}
     points = list(ba.agreement.points)
@@ -146,6 +155,8 @@ def story(ba: BeritaAcara, ctx: DocContext) -> list[Flowable]:
 
 
 def render(ba: BeritaAcara, ctx: DocContext) -> tuple[bytes, int]:
+    from app.documents.render import render_story
+
     return render_story(
         story(ba, ctx),
         ctx.profile,

@@ -7,18 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer
+from typing import TYPE_CHECKING
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kinds import DocKind
-from app.documents.letter_parts import body, officers_sign, title_block
 from app.documents.parties import MemberParty
-from app.documents.render import render_story
-from app.documents.tables import pairs_table, rp
 from app.formats import format_date_long
 from app.money import format_rate, terbilang_rupiah
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
 
 TITLE = "BILYET SIMPANAN BERJANGKA"
 
@@ -51,6 +50,12 @@ class Bilyet:
 
 
 def story(doc: Bilyet, ctx: DocContext) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Spacer
+
+    from app.documents.letter_parts import body, officers_sign, title_block
+    from app.documents.tables import pairs_table, rp
+
     m = doc.member
     monthly = doc.rate / 12
     rows = [
@@ -90,6 +95,8 @@ def story(doc: Bilyet, ctx: DocContext) -> list[Flowable]:
 
 
 def render(doc: Bilyet, ctx: DocContext) -> tuple[bytes, int]:
+    from app.documents.render import render_story
+
     return render_story(
         story(doc, ctx), ctx.profile, is_demo=ctx.is_demo, title=TITLE.title(), number=doc.nomor
     )

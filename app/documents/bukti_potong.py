@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.documents.context import DocContext
-from app.documents.reports_pdf import ReportDoc, report_pdf
+from app.documents.report_doc import ReportDoc
 from app.exports.xlsx_table import Cell, Rupiah, TableExport
 from app.formats import MONTHS_ID, format_date_long
 from app.ledger.closing import parse_month
@@ -86,4 +86,6 @@ def bukti_potong_pdf(
         notes=notes,
         printed_on=printed_on,
     )
+    from app.documents.reports_pdf import report_pdf  # ReportLab: when printed
+
     return report_pdf(doc, ctx)[0]

@@ -6,17 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer
+from typing import TYPE_CHECKING
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kinds import DocKind
-from app.documents.letter_parts import body, officers_sign, title_block
-from app.documents.render import render_story
-from app.documents.tables import cell, data_table, p, rp_words
 from app.formats import format_date_short
 from app.money import format_number
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 
 @dataclass(frozen=True)
@@ -77,6 +75,12 @@ def daftar_hapus_buku(loans: Sequence[WrittenOffLoan], *, year: int, on: date) -
 
 
 def story(doc: DaftarHapusBuku, ctx: DocContext) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Spacer
+
+    from app.documents.letter_parts import body, officers_sign, title_block
+    from app.documents.tables import cell, data_table, p, rp_words
+
     rows = [
         [
             str(n),
@@ -159,6 +163,8 @@ def story(doc: DaftarHapusBuku, ctx: DocContext) -> list[Flowable]:
 
 
 def render(doc: DaftarHapusBuku, ctx: DocContext) -> tuple[bytes, int]:
+    from app.documents.render import render_story
+
     return render_story(
         story(doc, ctx),
         ctx.profile,

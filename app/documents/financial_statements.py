@@ -21,6 +21,7 @@ from app.documents.context import DocContext
 from app.documents.letter import CONTENT_WIDTH, place_and_date
 from app.documents.letter_parts import title_block
 from app.documents.render import render_story
+from app.documents.statement_titles import TITLES as TITLES  # re-exported
 from app.documents.styles import esc
 from app.documents.tables import GRID, HEAD_BG, TOTAL_BG, p, xstyles
 from app.ledger.statements import (
@@ -149,15 +150,6 @@ def render_equity(eq: EquityTable, ctx: DocContext, on: date) -> tuple[bytes, in
         *_closing(ctx, on, eq.remarks),
     ]
     return render_story(story, ctx.profile, is_demo=ctx.is_demo, title=eq.title.title())
-
-
-TITLES = {
-    "neraca.pdf": "Laporan Posisi Keuangan (Neraca)",
-    "phu.pdf": "Perhitungan Hasil Usaha",
-    "arus_kas.pdf": "Laporan Arus Kas",
-    "perubahan_ekuitas.pdf": "Laporan Perubahan Ekuitas",
-    "neraca_saldo.pdf": "Neraca Saldo",
-}
 
 
 def statement_pdf(statements: Statements, ctx: DocContext, name: str, period: Period) -> bytes:

@@ -7,19 +7,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer
+from typing import TYPE_CHECKING
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kinds import DocKind
-from app.documents.letter_parts import officers_sign, title_block
 from app.documents.parties import LoanRef, MemberParty
-from app.documents.render import render_story
-from app.documents.tables import data_table, p, pairs_table, rp, rp_words
 from app.formats import format_date_long, format_date_short
 from app.loans.schedule import Installment, ScheduleTerms, build_schedule, method_label
 from app.money import format_number, format_rate
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
 
 METHOD_NOTES = {
     "Flat": "jasa setiap bulan dihitung dari plafon awal",
@@ -129,6 +128,10 @@ def jadwal_from_terms(
 
 def schedule_table(rows: Sequence[ScheduleRow], style: str = "puebi") -> Flowable:
     """No, due date, pokok, jasa, total, balance; header repeated on every page."""
+    from reportlab.lib.units import cm
+
+    from app.documents.tables import data_table
+
     widths = [1.0 * cm, 2.3 * cm, 3.2 * cm, 3.0 * cm, 3.3 * cm, 3.7 * cm]
     body = [
         [
@@ -161,6 +164,8 @@ def schedule_table(rows: Sequence[ScheduleRow], style: str = "puebi") -> Flowabl
 
 
 def terms_rows(data: JadwalAngsuran, style: str) -> list[tuple[str, str]]:
+    from app.documents.tables import rp_words
+
     rows: list[tuple[str, str]] = []
     if data.member:
         rows.append(("Nama / No. Anggota", f"{data.member.name} / {data.member.number}"))
@@ -180,6 +185,12 @@ def terms_rows(data: JadwalAngsuran, style: str) -> list[tuple[str, str]]:
 
 
 def story(data: JadwalAngsuran, ctx: DocContext) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Spacer
+
+    from app.documents.letter_parts import officers_sign, title_block
+    from app.documents.tables import p, pairs_table, rp
+
     style = ctx.rupiah_style
     result: list[Flowable] = [
         *title_block(data.heading, data.nomor),
@@ -209,6 +220,8 @@ def story(data: JadwalAngsuran, ctx: DocContext) -> list[Flowable]:
 
 
 def render(data: JadwalAngsuran, ctx: DocContext) -> tuple[bytes, int]:
+    from app.documents.render import render_story
+
     return render_story(
         story(data, ctx),
         ctx.profile,

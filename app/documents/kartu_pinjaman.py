@@ -6,21 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from typing import TYPE_CHECKING
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kinds import DocKind
-from app.documents.letter import CONTENT_WIDTH, Signer, place_and_date
-from app.documents.letter_parts import officers_sign, title_block
 from app.documents.parties import LoanRef, MemberParty
-from app.documents.render import render_story
-from app.documents.signatures import officers, signer_cell
-from app.documents.tables import data_table, p, pairs_table, rp, rp_words
 from app.formats import format_date_short
 from app.loans.models import EventKind, Payment, ScheduleLine
 from app.money import format_number
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 
 @dataclass(frozen=True)
@@ -121,6 +117,12 @@ def kartu_pinjaman(
 
 
 def story(card: KartuPinjaman, ctx: DocContext) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Spacer
+
+    from app.documents.letter_parts import title_block
+    from app.documents.tables import data_table, p, pairs_table, rp_words
+
     style = ctx.rupiah_style
     loan, m = card.loan, card.member
     terms = [
@@ -187,6 +189,14 @@ def story(card: KartuPinjaman, ctx: DocContext) -> list[Flowable]:
 def _closing(card: KartuPinjaman, ctx: DocContext) -> list[Flowable]:
     """The balance at the card's date, and the signature: side by side when one officer
     signs (the card then usually stays on one page), else one under the other."""
+    from reportlab.lib.units import cm
+    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+
+    from app.documents.letter import CONTENT_WIDTH, Signer, place_and_date
+    from app.documents.letter_parts import officers_sign
+    from app.documents.signatures import officers, signer_cell
+    from app.documents.tables import p, pairs_table, rp
+
     style = ctx.rupiah_style
     half = CONTENT_WIDTH / 2
     balances = pairs_table(
@@ -225,6 +235,8 @@ def _closing(card: KartuPinjaman, ctx: DocContext) -> list[Flowable]:
 
 
 def render(card: KartuPinjaman, ctx: DocContext) -> tuple[bytes, int]:
+    from app.documents.render import render_story
+
     return render_story(
         story(card, ctx),
         ctx.profile,

@@ -8,19 +8,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from typing import TYPE_CHECKING
 
 from app.documents.jadwal_angsuran import ScheduleRow, rows_from, schedule_table
-from app.documents.letter import Signer
 from app.documents.parties import ArrearsFigures, CollateralItem, MemberParty
-from app.documents.signatures import signature_rows
-from app.documents.tables import p, pairs_table, rp, rp_words
 from app.errors import ValidationError
 from app.formats import format_date_long
 from app.loans.schedule import Installment, ScheduleTerms, build_schedule, method_label
 from app.money import format_rate
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from app.documents.letter import Signer
+
 
 SOLUTIONS = {
     "penjadwalan": "Penjadwalan Kembali",
@@ -97,6 +98,8 @@ class Agreement:
 
 
 def _waiver_text(waivers: Sequence[WaiverItem], style: str) -> str:
+    from app.documents.tables import rp, rp_words
+
     parts = [f"{_COMPONENT_LABELS[w.component]} {rp(w.amount, style)}" for w in waivers]
     total = sum(w.amount for w in waivers)
     return f"{', '.join(parts)}, seluruhnya {rp_words(total, style)}"
@@ -121,6 +124,8 @@ def agreement(
     from the cooperative's wording). `schedule`: the new schedule exactly as decided (e.g. a
     restructuring's, with arrears carried into its first instalments); without it the
     schedule is built from `new_terms` with the loan calculator."""
+    from app.documents.tables import rp, rp_words
+
     if solution not in SOLUTIONS:
         raise ValidationError("Pilih bentuk penyelesaian dari daftar.", field="solution")
     if new_terms is None and lump_sum <= 0:
@@ -205,6 +210,11 @@ def agreement(
 
 def parties_block(coop_rep: CoopRep, coop: str, city: str, member: MemberParty) -> list[Flowable]:
     """'1. Nama … selanjutnya disebut PIHAK PERTAMA' and the member as PIHAK KEDUA."""
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Spacer
+
+    from app.documents.tables import p, pairs_table
+
     first = pairs_table(
         [("Nama", coop_rep.name), ("Jabatan", coop_rep.position), ("Alamat", city)],
         label_width=3.2 * cm,
@@ -245,6 +255,9 @@ def party_signatures(
 ) -> list[Flowable]:
     """PIHAK KEDUA (over meterai) and PIHAK PERTAMA; under them the spouse's consent (below
     PIHAK KEDUA) and two witnesses in one row; "Mengetahui" last. Kept on one page."""
+    from app.documents.letter import Signer
+    from app.documents.signatures import signature_rows
+
     rows: list[list[Signer | None]] = [
         [
             Signer("Anggota", member.name, "PIHAK KEDUA,", meterai),
@@ -263,6 +276,10 @@ def party_signatures(
 
 
 def schedule_annex(title: str, nomor: str, rows: Sequence[ScheduleRow]) -> list[Flowable]:
+    from reportlab.platypus import PageBreak
+
+    from app.documents.tables import p
+
     if not rows:
         return []
     return [

@@ -6,20 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer
+from typing import TYPE_CHECKING
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kinds import DocKind
-from app.documents.letter_parts import body, officers_sign, title_block
 from app.documents.meterai import MeteraiDecision, meterai_for
 from app.documents.parties import CollateralItem, LoanRef, MemberParty
-from app.documents.render import render_story
-from app.documents.tables import data_table, pairs_table, rp
 from app.errors import ValidationError
 from app.formats import format_date_long
 from app.loans.models import LoanStatus
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
 
 _METERAI = meterai_for(DocKind.KETERANGAN_LUNAS)
 
@@ -100,6 +99,12 @@ def keterangan_lunas(
 
 
 def story(letter: KeteranganLunas, ctx: DocContext) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Spacer
+
+    from app.documents.letter_parts import body, officers_sign, title_block
+    from app.documents.tables import data_table, pairs_table, rp
+
     m, loan = letter.member, letter.loan
     values = {
         "sapaan": m.salutation,
@@ -159,6 +164,8 @@ def story(letter: KeteranganLunas, ctx: DocContext) -> list[Flowable]:
 
 
 def render(letter: KeteranganLunas, ctx: DocContext) -> tuple[bytes, int]:
+    from app.documents.render import render_story
+
     return render_story(
         story(letter, ctx),
         ctx.profile,

@@ -6,24 +6,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from typing import TYPE_CHECKING
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kinds import DocKind
-from app.documents.letter import Signer, place_and_date
-from app.documents.letter_parts import title_block
 from app.documents.meterai import MeteraiDecision, meterai_for
 from app.documents.parties import LoanRef, MemberParty
-from app.documents.render import render_story
-from app.documents.signatures import signature_rows
-from app.documents.styles import esc
-from app.documents.tables import data_table, pairs_table, rp, xstyles
 from app.errors import ValidationError
 from app.loans.models import EventKind, Payment
 from app.money import format_number, terbilang_rupiah
 from app.savings.models import PAYMENT_METHODS, SYSTEM_METHODS, SavingsTransaction, TxType
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable, Table
+
 
 _COMPONENTS = {"pokok": "Angsuran pokok", "jasa": "Jasa", "denda": "Denda", "titipan": "Titipan"}
 
@@ -168,6 +164,12 @@ def kuitansi_pemulihan(
 
 
 def _words_box(words: str) -> Table:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    from app.documents.styles import esc
+    from app.documents.tables import xstyles
+
     box = Table(
         [[Paragraph(f"<b># {esc(words)} #</b>", xstyles()["lplain"])]],
         colWidths=[12.0 * cm],
@@ -187,6 +189,12 @@ def _words_box(words: str) -> Table:
 
 
 def _amount_box(text: str) -> Table:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    from app.documents.styles import esc
+    from app.documents.tables import xstyles
+
     box = Table([[Paragraph(f"<b>{esc(text)}</b>", xstyles()["lcenter"])]], colWidths=[5.0 * cm])
     box.setStyle(
         TableStyle(
@@ -202,6 +210,14 @@ def _amount_box(text: str) -> Table:
 
 
 def story(receipt: Kuitansi, ctx: DocContext) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Spacer
+
+    from app.documents.letter import Signer, place_and_date
+    from app.documents.letter_parts import title_block
+    from app.documents.signatures import signature_rows
+    from app.documents.tables import data_table, pairs_table, rp
+
     style = ctx.rupiah_style
     m = receipt.member
     member_text = f"{m.salutation} {m.name} (No. Anggota {m.number})"
@@ -258,6 +274,8 @@ def story(receipt: Kuitansi, ctx: DocContext) -> list[Flowable]:
 
 
 def render(receipt: Kuitansi, ctx: DocContext) -> tuple[bytes, int]:
+    from app.documents.render import render_story
+
     return render_story(
         story(receipt, ctx),
         ctx.profile,

@@ -5,23 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
-
-from app.documents.letter import (
-    Signer,
-    build_pdf,
-    field_table,
-    place_and_date,
-    signature_blocks,
-)
-from app.documents.styles import bold, esc, para, styles
 from app.formats import format_date_long
 from app.members.models import Member, MemberStatus
 from app.money import format_rupiah, terbilang_rupiah
 from app.savings.models import Balances
 from app.settings.profile import CoopProfile
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable, Paragraph, Table
 
 
 def member_address(member: Member) -> str:
@@ -87,6 +80,11 @@ def _membership_sentence(letter: MembershipLetter, coop: str) -> str:
 
 
 def _balance_table(balances: Balances, style: str) -> Table:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    from app.documents.styles import bold, esc, styles
+
     st = styles()
     rows = [
         ("Simpanan Pokok", balances.pokok),
@@ -125,6 +123,12 @@ def _balance_table(balances: Balances, style: str) -> Table:
 
 
 def _story(letter: MembershipLetter, profile: CoopProfile, style: str) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, Spacer
+
+    from app.documents.letter import Signer, field_table, place_and_date, signature_blocks
+    from app.documents.styles import esc, para, styles
+
     st = styles()
     coop = profile.name.strip() or "koperasi"
     story: list[Flowable] = [
@@ -184,6 +188,8 @@ def render_membership_letter(
     rupiah_style: str = "puebi",
 ) -> Path:
     """Write the Surat Keterangan Anggota to `path` (A4 PDF) and return the path."""
+    from app.documents.letter import build_pdf
+
     return build_pdf(
         path,
         _story(letter, profile, rupiah_style),

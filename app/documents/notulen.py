@@ -7,19 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from typing import TYPE_CHECKING
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kinds import DocKind
-from app.documents.letter import Signer, place_and_date
-from app.documents.letter_parts import body, title_block
-from app.documents.render import render_story
-from app.documents.signatures import mengetahui, signature_rows
-from app.documents.tables import data_table, numbered, p, pairs_table
 from app.errors import ValidationError
 from app.formats import date_in_words, format_date_long, format_date_short, format_time
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 
 @dataclass(frozen=True)
@@ -120,6 +116,14 @@ def notulen(
 
 
 def story(doc: Notulen, ctx: DocContext) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import KeepTogether, Spacer
+
+    from app.documents.letter import Signer, place_and_date
+    from app.documents.letter_parts import body, title_block
+    from app.documents.signatures import mengetahui, signature_rows
+    from app.documents.tables import data_table, numbered, p, pairs_table
+
     zone = ctx.timezone
     values = {
         "nama_koperasi": ctx.coop,
@@ -210,6 +214,8 @@ def story(doc: Notulen, ctx: DocContext) -> list[Flowable]:
 
 
 def render(doc: Notulen, ctx: DocContext) -> tuple[bytes, int]:
+    from app.documents.render import render_story
+
     return render_story(
         story(doc, ctx),
         ctx.profile,

@@ -5,19 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer
+from typing import TYPE_CHECKING
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kinds import DocKind
-from app.documents.letter_parts import body, letter_opening, officers_sign, tembusan
 from app.documents.parties import ArrearsFigures, LoanRef, MemberParty
-from app.documents.render import render_story
-from app.documents.tables import pairs_table, rp
 from app.errors import ValidationError
 from app.formats import format_date_long, format_date_with_day, format_time
 from app.money import terbilang_rupiah
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
 
 PERIHAL = "Undangan Penyelesaian Tunggakan Pinjaman"
 
@@ -45,6 +44,8 @@ class SuratPanggilan:
         return RegisterLink(m.id, m.number, m.name, self.loan.id, self.loan.number, self.case_id)
 
     def placeholders(self, style: str = "puebi") -> dict[str, str]:
+        from app.documents.tables import rp
+
         return {
             "sapaan": self.member.salutation,
             "nama_anggota": self.member.name,
@@ -100,6 +101,12 @@ def surat_panggilan(
 
 
 def story(letter: SuratPanggilan, ctx: DocContext) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Spacer
+
+    from app.documents.letter_parts import body, letter_opening, officers_sign, tembusan
+    from app.documents.tables import pairs_table
+
     values = {
         **letter.placeholders(ctx.rupiah_style),
         "nama_koperasi": ctx.coop,
@@ -129,6 +136,8 @@ def story(letter: SuratPanggilan, ctx: DocContext) -> list[Flowable]:
 
 
 def render(letter: SuratPanggilan, ctx: DocContext) -> tuple[bytes, int]:
+    from app.documents.render import render_story
+
     return render_story(
         story(letter, ctx),
         ctx.profile,

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from typing import TYPE_CHECKING
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kesepakatan import (
@@ -19,16 +17,15 @@ from app.documents.kesepakatan import (
     schedule_annex,
 )
 from app.documents.kinds import DocKind
-from app.documents.letter import place_and_date
-from app.documents.letter_parts import body, title_block
 from app.documents.meterai import MeteraiDecision, meterai_for
 from app.documents.parties import LoanRef, MemberParty
-from app.documents.render import render_story
-from app.documents.signatures import mengetahui
-from app.documents.tables import p, rp, rp_words
 from app.formats import date_in_words, format_date_long, format_date_short
 from app.loans.schedule import method_label
 from app.money import format_rate
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
 
 TITLES = {False: "SURAT PERJANJIAN PENYELESAIAN PINJAMAN", True: "ADDENDUM PERJANJIAN PINJAMAN"}
 PASAL_TITLES = (
@@ -99,6 +96,8 @@ def perjanjian(
 
 def pasal_texts(doc: Perjanjian, ctx: DocContext) -> list[str]:
     """The body of each Pasal, in PASAL_TITLES order."""
+    from app.documents.tables import rp, rp_words
+
     style = ctx.rupiah_style
     deal, pos = doc.agreement, doc.agreement.position
     values = {
@@ -176,6 +175,14 @@ def pasal_texts(doc: Perjanjian, ctx: DocContext) -> list[str]:
 
 
 def story(doc: Perjanjian, ctx: DocContext) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import KeepTogether, Spacer
+
+    from app.documents.letter import place_and_date
+    from app.documents.letter_parts import body, title_block
+    from app.documents.signatures import mengetahui
+    from app.documents.tables import p
+
     values = {
         "tanggal_terbilang": date_in_words(doc.doc_date),
         "tanggal_angka": format_date_short(doc.doc_date),
@@ -210,6 +217,8 @@ def story(doc: Perjanjian, ctx: DocContext) -> list[Flowable]:
 
 
 def render(doc: Perjanjian, ctx: DocContext) -> tuple[bytes, int]:
+    from app.documents.render import render_story
+
     return render_story(
         story(doc, ctx),
         ctx.profile,

@@ -13,22 +13,17 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 
-from app.collection.reports import CauseRow, PerformanceRow
-from app.documents.chart_data import CLASS_COLORS, SERIES, BarSeries, month_label, whole_step
+from app.documents.chart_data import (
+    CLASS_COLORS,
+    SERIES,
+    BarSeries,
+    month_label,
+    trend_series,
+    whole_step,
+)
 from app.documents.fonts import FONT_BOLD, FONT_REGULAR
 from app.documents.letter import CONTENT_WIDTH
-from app.formats import MONTHS_ID
 from app.loans.trend import TrendPoint
-
-
-def trend_series(points: Sequence[TrendPoint]) -> BarSeries:
-    """Outstanding principal by class at each month-end, in millions of rupiah."""
-    labels = [month_label(p) for p in points]
-    series = [
-        (code, [round(p.outstanding_by_class.get(code, 0) / 1_000_000) for p in points])
-        for code in CLASS_COLORS
-    ]
-    return BarSeries("Sisa pokok per kolektibilitas (juta rupiah)", labels, series, "juta")
 
 
 def _title(drawing: Drawing, text: str, y: float) -> None:
@@ -124,49 +119,3 @@ def trend_drawings(points: Sequence[TrendPoint]) -> list[Drawing]:
         stacked_bars(trend_series(points), list(CLASS_COLORS.values())),
         npl_line(points),
     ]
-
-
-def collection_series(rows: Sequence[PerformanceRow]) -> tuple[BarSeries, BarSeries]:
-    """Promises kept and broken by month, and the amount collected from cases by month
-    (thousands of rupiah), from the Kinerja Penagihan rows (all officers together)."""
-    months = sorted({r.month for r in rows})
-    kept = {m: 0 for m in months}
-    broken = {m: 0 for m in months}
-    money = {m: 0 for m in months}
-    for r in rows:
-        kept[r.month] += r.promises_kept
-        broken[r.month] += r.promises_broken
-        money[r.month] += r.recovered
-    labels = [f"{MONTHS_ID[m.month - 1][:3]} {m.year % 100:02d}" for m in months]
-    promises = BarSeries(
-        "Janji bayar per bulan",
-        labels,
-        [("Ditepati", [kept[m] for m in months]), ("Ingkar", [broken[m] for m in months])],
-    )
-    collected = BarSeries(
-        "Uang diterima dari pinjaman yang ditangani (ribu rupiah)",
-        labels,
-        [("Diterima", [round(money[m] / 1000) for m in months])],
-        "ribu",
-    )
-    return promises, collected
-
-
-def cause_series(rows: Sequence[CauseRow]) -> BarSeries:
-    """Cases by cause of non-payment (the cases with a cause recorded)."""
-    known = [r for r in rows if r.code]
-    return BarSeries(
-        "Kasus per penyebab tidak membayar",
-        [r.label for r in known],
-        [("Kasus", [r.cases for r in known])],
-    )
-
-
-def ageing_series(ageing: dict[str, int], counts: dict[str, int]) -> BarSeries:
-    """Outstanding principal past due by how long (millions of rupiah)."""
-    return BarSeries(
-        "Umur tunggakan: sisa pokok (juta rupiah)",
-        list(ageing),
-        [("Sisa pokok", [round(v / 1_000_000) for v in ageing.values()])],
-        "juta",
-    )

@@ -8,7 +8,6 @@ Charts come as ReportLab drawings (app/documents/report_charts.py), so app/ stay
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -21,20 +20,11 @@ from app.documents.fonts import FONT_BOLD, FONT_REGULAR
 from app.documents.letter import CONTENT_WIDTH
 from app.documents.letter_parts import title_block
 from app.documents.render import render_story
+from app.documents.report_doc import ReportDoc
 from app.documents.tables import data_table, p
 from app.exports.xlsx_table import Cell, Rupiah, TableExport
 from app.formats import format_date_long, format_date_short
 from app.money import format_number
-
-
-@dataclass(frozen=True)
-class ReportDoc:
-    title: str
-    parameters: Sequence[str]  # "Per tanggal 20 November 2026", "Kebijakan: …"
-    tables: Sequence[TableExport]
-    notes: Sequence[str] = ()  # totals and remarks under the tables
-    charts: Sequence[Flowable] = field(default_factory=tuple)
-    printed_on: date | None = None
 
 
 def cell_text(value: Cell) -> str:

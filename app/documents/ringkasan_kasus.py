@@ -8,19 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from typing import TYPE_CHECKING
 
 from app.documents.context import DocContext, RegisterLink
-from app.documents.fonts import FONT_BOLD
 from app.documents.parties import ArrearsFigures, CollateralItem, LoanRef, MemberParty
-from app.documents.render import render_story
-from app.documents.tables import data_table, p, pairs_table, rp
 from app.errors import ValidationError
 from app.formats import add_months, format_count, format_date_long, format_date_short
 from app.loans.schedule import ScheduleTerms, build_schedule, method_label
 from app.money import format_number, round_rupiah
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
 
 MAX_CONTACTS = 6
 MAX_PROMISES = 4
@@ -217,42 +216,13 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_SUMMARY else text[: MAX_SUMMARY - 1] + "…"
 
 
-class NotesBox(Flowable):  # type: ignore[misc]
-    """The "Catatan pertemuan" title with ruled lines for handwriting, filling the rest of
-    the page (at least two lines, at most `most`); title and lines never part."""
-
-    LINE = 0.75 * cm
-    TITLE = 0.75 * cm
-
-    def __init__(self, title: str, most: float = 7.5 * cm) -> None:
-        super().__init__()
-        self.title, self.most = title, most
-        self.rows = 2
-        self.width = 0.0
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        room = min(self.most, avail_height - self.TITLE - 2)
-        self.rows = max(2, int(room // self.LINE))
-        self.width = avail_width
-        return avail_width, self.TITLE + self.rows * self.LINE
-
-    def draw(self) -> None:
-        c = self.canv
-        height = self.rows * self.LINE
-        c.saveState()
-        c.setFont(FONT_BOLD, 10)
-        c.drawString(0, height + 0.25 * cm, self.title)
-        c.setStrokeColor("#9a9a9a")
-        c.setLineWidth(0.4)
-        for n in range(1, self.rows):
-            c.line(0, n * self.LINE, self.width, n * self.LINE)
-        c.setStrokeColor("#666666")
-        c.setLineWidth(0.6)
-        c.rect(0, 0, self.width, height)
-        c.restoreState()
-
-
 def story(brief: RingkasanKasus, ctx: DocContext) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Spacer, Table, TableStyle
+
+    from app.documents.notes_box import NotesBox
+    from app.documents.tables import data_table, p, pairs_table, rp
+
     s = ctx.rupiah_style
     m, loan, a, st = brief.member, brief.loan, brief.arrears, brief.settlement
     half = 8.1 * cm
@@ -386,6 +356,8 @@ def story(brief: RingkasanKasus, ctx: DocContext) -> list[Flowable]:
 
 
 def render(brief: RingkasanKasus, ctx: DocContext) -> tuple[bytes, int]:
+    from app.documents.render import render_story
+
     return render_story(
         story(brief, ctx),
         ctx.profile,

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from typing import TYPE_CHECKING
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kinds import SP_KINDS, DocKind
-from app.documents.letter_parts import body, letter_opening, officers_sign, tembusan
 from app.documents.parties import ArrearsFigures, LoanRef, MemberParty
-from app.documents.render import render_story
-from app.documents.styles import esc
-from app.documents.tables import rp, xstyles
 from app.errors import ValidationError
 from app.formats import format_date_long
 from app.money import terbilang_rupiah
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable, Table
+
 
 LEVEL_TITLES = {
     1: "Surat Peringatan Pertama (SP1)",
@@ -71,6 +69,8 @@ class SpLetter:
         )
 
     def placeholders(self, style: str = "puebi") -> dict[str, str]:
+        from app.documents.tables import rp
+
         prev = {p_index: p for p_index, p in enumerate(self.previous, start=1)}
         values = {
             "sapaan": self.member.salutation,
@@ -138,6 +138,12 @@ def sp_letter(
 
 def arrears_table(arrears: ArrearsFigures, style: str, words: str) -> Table:
     """The arrears: instalments missed, pokok, jasa, denda, total, total in words."""
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    from app.documents.styles import esc
+    from app.documents.tables import rp, xstyles
+
     x = xstyles()
     rows = [
         ("Angsuran yang tertunggak", f"{arrears.installments_missed} kali"),
@@ -176,6 +182,13 @@ def arrears_table(arrears: ArrearsFigures, style: str, words: str) -> Table:
 
 
 def story(letter: SpLetter, ctx: DocContext) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, Spacer
+
+    from app.documents.letter_parts import body, letter_opening, officers_sign, tembusan
+    from app.documents.styles import esc
+    from app.documents.tables import xstyles
+
     values = letter.placeholders(ctx.rupiah_style)
     values.update({"nama_koperasi": ctx.coop, "kota": ctx.profile.city})
     level = letter.level
@@ -213,6 +226,8 @@ def story(letter: SpLetter, ctx: DocContext) -> list[Flowable]:
 
 
 def render(letter: SpLetter, ctx: DocContext) -> tuple[bytes, int]:
+    from app.documents.render import render_story
+
     return render_story(
         story(letter, ctx),
         ctx.profile,

@@ -5,20 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer
+from typing import TYPE_CHECKING
 
 from app.documents.context import DocContext, RegisterLink
 from app.documents.kinds import DocKind
-from app.documents.letter import Signer, place_and_date
-from app.documents.letter_parts import body, title_block
 from app.documents.parties import CollateralItem, LoanRef, MemberParty
-from app.documents.render import render_story
-from app.documents.signatures import officer, signature_rows
-from app.documents.tables import data_table, rp
 from app.errors import ValidationError
 from app.money import format_number
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 
 @dataclass(frozen=True)
@@ -57,6 +53,14 @@ def tanda_terima_agunan(
 
 
 def story(receipt: TandaTerimaAgunan, ctx: DocContext) -> list[Flowable]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Spacer
+
+    from app.documents.letter import Signer, place_and_date
+    from app.documents.letter_parts import body, title_block
+    from app.documents.signatures import officer, signature_rows
+    from app.documents.tables import data_table, rp
+
     m, loan = receipt.member, receipt.loan
     values = {
         "sapaan": m.salutation,
@@ -108,6 +112,8 @@ def story(receipt: TandaTerimaAgunan, ctx: DocContext) -> list[Flowable]:
 
 
 def render(receipt: TandaTerimaAgunan, ctx: DocContext) -> tuple[bytes, int]:
+    from app.documents.render import render_story
+
     return render_story(
         story(receipt, ctx),
         ctx.profile,

@@ -86,3 +86,41 @@ def test_a_spreadsheet_and_a_report_chart_do_load_them() -> None:
         "write_table(TableExport('t', ['a'], [['1']]), pathlib.Path(tempfile.mkdtemp()) / 't.xlsx')"
     )
     assert "reportlab" in modules and "openpyxl" in modules
+
+
+SECTIONS = sorted(
+    {
+        *(f"ui.views.{p.stem}" for p in (ROOT / "ui" / "views").glob("*_view.py")),
+        "ui.views.settings.settings_view",  # the main window opens these (ui/main_window.py)
+    }
+)
+LATE = ("reportlab", "openpyxl")
+
+
+def _late_after_main_window(module: str) -> list[str]:
+    modules = _loaded_by(
+        "import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        f"import ui.main_window\nimport {module}"
+    )
+    assert module in modules  # the section was imported
+    return [m for m in modules if m.split(".")[0] in LATE]
+
+
+def test_the_sections_are_all_there() -> None:
+    """SECTIONS covers every section view the main window builds."""
+    source = (ROOT / "ui" / "main_window.py").read_text(encoding="utf-8")
+    imported = {line.split()[1] for line in source.splitlines() if "from ui.views." in line}
+    opened = {m for m in imported if m.endswith("_view")}
+    assert len(opened) >= 8 and opened <= set(SECTIONS)
+
+
+@pytest.mark.parametrize("module", SECTIONS)
+def test_opening_a_section_loads_no_reportlab_nor_openpyxl(module: str) -> None:
+    """A section's first screen is a list: ReportLab comes with its first document and
+    openpyxl with its first export, not with the section (issue 16)."""
+    assert _late_after_main_window(module) == []
+
+
+def test_the_section_check_sees_them() -> None:
+    """The guard above can fail: a module that renders a document does load ReportLab."""
+    assert "reportlab" in _late_after_main_window("app.documents.render")

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents.statement_pdf import render_savings_statement
 from app.errors import AppError, PermissionDenied, ValidationError
 from app.formats import format_date_short
 from app.members.models import Member, MemberStatus
@@ -304,6 +303,8 @@ def write_savings_statement_pdf(
     services: Services, member: Member, start: date, end: date, path: Path, today: date
 ) -> Path:
     """Build the statement data and render it to `path` (app/documents does the PDF)."""
+    from app.documents.statement_pdf import render_savings_statement  # ReportLab: when printed
+
     jasa = services.jasa.member_lines(member.id)
     data = build_savings_statement(
         services.savings, member, start, end, today, jasa, berjangka=services.berjangka

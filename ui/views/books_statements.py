@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.context import DocContext
-from app.documents.financial_statements import TITLES, statement_pdf
+from app.documents.statement_titles import TITLES
 from app.errors import AppError
 from app.ledger.statements import Period, period_of
 from app.money import format_rupiah
@@ -104,6 +104,8 @@ class StatementsTab(QWidget):
             rupiah_style=str(self.services.settings.get("format.rupiah_style")),
         )
         period = period or period_of(self.year.value(), self.today)
+        from app.documents.financial_statements import statement_pdf  # ReportLab: when printed
+
         try:
             pdf = statement_pdf(statements_of(self.services), ctx, name, period)
         except AppError as exc:

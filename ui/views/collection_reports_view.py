@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QShowEvent
@@ -21,12 +22,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from reportlab.platypus import Flowable
 
 from app.changes import Kind
 from app.collection.reports import WrittenOffRegister
-from app.documents import daftar_hapus_buku
-from app.documents import report_charts as rc
+from app.documents import chart_data, daftar_hapus_buku
 from app.documents.kinds import DocKind
 from app.documents.register import Issued
 from app.documents.sources import decisions, issuing
@@ -58,6 +57,9 @@ from ui.report_print import (
 from ui.views.report_charts_view import ReportChartsView
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.wrapping_header import WrappingHeader
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 
 class ReportTab(QWidget):
@@ -213,12 +215,14 @@ class CollectionReportsView(QTabWidget):
     def print_tab(self, tab: ReportTab) -> PdfPreviewDialog | None:
         """The tab as shown, on the letterhead with its dates, filters and policy."""
         title = self.tabText(self.indexOf(tab)).replace("&", "")
+        from app.documents import report_charts as rc  # ReportLab: with the first print
+
         parameters = [*controls_parameters(tab.controls), policy_line(self.services)]
         charts: list[Flowable] = []
         if tab is self.performance:
-            charts = [rc.grouped_bars(s) for s in rc.collection_series(tab.model.rows())]
+            charts = [rc.grouped_bars(s) for s in chart_data.collection_series(tab.model.rows())]
         elif tab is self.causes:
-            charts = [rc.grouped_bars(rc.cause_series(tab.model.rows()), horizontal=True)]
+            charts = [rc.grouped_bars(chart_data.cause_series(tab.model.rows()), horizontal=True)]
         doc = report_of(title, parameters, [tab.table], [tab.total.text()], charts)
         self.preview = preview_report(self, self.services, doc)
         return self.preview

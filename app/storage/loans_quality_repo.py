@@ -20,7 +20,7 @@ from app.loans.quality import QualityPolicy
 from app.storage import loans_arrears_cache as arrears_cache
 from app.storage.dialect import Dialect
 from app.storage.engine import Engine, Row
-from app.storage.loans_arrears_rows import arrears_from_row
+from app.storage.loans_arrears_rows import TUPLE_COLUMNS, arrears_from_tuples
 from app.storage.loans_quality_sql import (
     NO_LOAN,
     class_expression,
@@ -98,10 +98,10 @@ base AS (
 _SETTLED_FROM_BALANCES = """aft AS (
   SELECT loan_id, version, CAST(sum(pokok) AS BIGINT) AS p, CAST(sum(jasa) AS BIGINT) AS j,
          CAST(sum(denda) AS BIGINT) AS dd, CAST(sum(titipan) AS BIGINT) AS t
-  FROM loan_events WHERE event_date > :d GROUP BY loan_id, version),
+  FROM loan_events{events_by_date} WHERE event_date > :d GROUP BY loan_id, version),
 chaft AS (
-  SELECT loan_id, version, CAST(sum(amount) AS BIGINT) AS c FROM loan_denda_charges
-  WHERE charge_date > :d GROUP BY loan_id, version),
+  SELECT loan_id, version, CAST(sum(amount) AS BIGINT) AS c
+  FROM loan_denda_charges{charges_by_date} WHERE charge_date > :d GROUP BY loan_id, version),
 base AS (
   SELECT a.*, s.principal,
     coalesce(b.pokok, 0) - coalesce(aft.p, 0) AS sp,
@@ -209,7 +209,12 @@ def arrears_sql(
     quality = class_expression(d, policy, named)
     settled = _SETTLED_DIRECT
     if loan_ids is None and _use_balances(db, as_of):
-        settled = _SETTLED_FROM_BALANCES
+        # Few rows follow the date (checked): read them through the date indexes. SQLite chose
+        # to scan the per-loan index in GROUP BY order instead, every event (880,000 at 20,000
+        # members: 40 of the statement's 350 ms).
+        settled = _SETTLED_FROM_BALANCES.replace(
+            "{events_by_date}", d.indexed_by("loan_events_date")
+        ).replace("{charges_by_date}", d.indexed_by("loan_denda_charges_date"))
     start = d.add_days("due_date", "r_grace")
     months_begun = (
         f"((:d_mi - {month_index('st')}) + (CASE WHEN :d_day > {day_of('st')} THEN 1 ELSE 0 END))"
@@ -387,9 +392,8 @@ class LoanQualityRepository:
     def _built(
         self, as_of: date, policy: QualityPolicy, loan_ids: Sequence[int] | None
     ) -> list[LoanArrears]:
-        rows = self.query(as_of, policy, "SELECT * FROM res ORDER BY loan_id", loan_ids)
-        dates: dict[str | None, date | None] = {}
-        return [arrears_from_row(r, as_of, policy.name, dates) for r in rows]
+        select = f"SELECT {TUPLE_COLUMNS} FROM res ORDER BY loan_id"
+        return arrears_from_tuples(self.query(as_of, policy, select, loan_ids), as_of, policy.name)
 
     def due_dates(self, loan_ids: Iterable[int], first: date, last: date) -> list[tuple[int, date]]:
         """(loan, due date) of each line of the loans' current schedules due in [first, last]."""

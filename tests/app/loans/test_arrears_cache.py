@@ -25,6 +25,7 @@ from app.loans.models import CollateralDraft, LoanArrears
 from app.loans.quality import koperasi_policy, quality_policy
 from app.services import Services
 from app.storage import loans_arrears_cache as cache
+from app.storage import loans_quality_repo as quality_repo
 from app.storage.backup import backup_to
 from app.storage.loans_quality_repo import arrears_sql
 from app.storage.restore import plan_restore, restore_from
@@ -218,6 +219,41 @@ def test_cache_equals_recomputation(
                 assert _cached_rows(services, as_of) == _direct_rows(services, as_of), (step, as_of)
                 assert services.loans.quality.all_arrears(as_of) == _direct(services, as_of)
         assert cache.stats(services.db)[0] >= 1
+    finally:
+        services.close()
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(steps=st.lists(STEP, min_size=1, max_size=10))
+def test_settled_from_the_totals_equals_summing_every_event(
+    template: tuple[Path, User, list[int]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    steps: list[tuple[Any, ...]],
+) -> None:
+    """The two ways of the statement to what was settled by a date (the running totals less
+    the events after it, read through the date indexes; or every event up to it) agree at
+    every boundary date, before, among and after the payments, reversals and waivers."""
+    source, ketua, loans = template
+    path = tmp_path / f"paths-{len(list(tmp_path.iterdir()))}.db"
+    shutil.copy(source, path)
+    services = Services.open(path, accept_older=True)
+    try:
+        day = date(2025, 1, 5)
+        for step in steps:
+            day = _apply(services, ketua, loans, step, day)
+        for as_of in DATES:
+            found = {}
+            for use in (True, False):
+                monkeypatch.setattr(quality_repo, "_use_balances", lambda *_, u=use: u)
+                sql = arrears_sql(services.db, as_of, services.loans.quality.policy())[0]
+                assert ("aft AS" in sql) is use
+                found[use] = _direct_rows(services, as_of)
+            assert found[True] == found[False], as_of
     finally:
         services.close()
 

@@ -67,6 +67,13 @@ def post_unbooked(ledger: LedgerService, progress: Progress | None = None) -> in
     journal for what they leave unexplained (inside the caller's transaction). Also what
     the demo and a cut-over import, which write records in bulk, call afterwards."""
     repo = LedgerHistoryRepository(ledger.db)
+    with repo.roomy_cache():
+        return _post_unbooked(ledger, repo, progress)
+
+
+def _post_unbooked(
+    ledger: LedgerService, repo: LedgerHistoryRepository, progress: Progress | None
+) -> int:
     savings = SavingsRepository(ledger.db)
     events = LoanEventsRepository(ledger.db)
     poster = BulkPoster(ledger)

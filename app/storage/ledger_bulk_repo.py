@@ -1,6 +1,7 @@
 """SQL of posting many journals at once (an existing file's history, a cut-over import, the
-demo): the whole mapping in memory, and lines then headers written with executemany (the
-header trigger still refuses an unbalanced journal)."""
+demo): the whole mapping in memory, and lines then headers written with executemany; the
+schema's per-row guards are proven once over each write instead (app/storage/ledger_bulk_guard),
+so an unbalanced journal is still refused."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 from app.storage.chain_batch import batched_links
 from app.storage.closing_repo import YEAR_END_SOURCE, refuse_into_locked
 from app.storage.db import Database
+from app.storage.ledger_bulk_guard import set_based_guards
 
 JournalRow = tuple[Any, ...]  # id, number, date, source, source_id, role, description, no_gl,
 #                               created_by, reverses_id, created_at
@@ -75,7 +77,11 @@ class LedgerBulkRepository:
             on, source = min(dated)
             refuse_into_locked(self.db, date.fromisoformat(on), source)
         conn = self.db.sql.conn
-        with self.db.atomic(), batched_links(self.db, ("journal_lines", "journals")):
+        with (
+            self.db.atomic(),
+            batched_links(self.db, ("journal_lines", "journals")),
+            set_based_guards(conn, journals),
+        ):
             self._insert(conn, journals, lines)
 
     @staticmethod

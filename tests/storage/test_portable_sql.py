@@ -23,6 +23,8 @@ ENGINE_SPECIFIC = {
     # SQLite's own: opening, locking, copying, checking and chaining the file.
     "db.py", "lock.py", "backup.py", "restore.py", "check.py", "inspection.py", "chain.py",
     "chain_verify.py", "change_triggers.py", "migrations.py", "watermarks.py", "bulk.py",
+    # Puts SQLite's per-row journal triggers (as stored in sqlite_master) aside for a bulk write.
+    "ledger_bulk_guard.py",
     # The engines themselves.
     "dialect.py", "engine.py", "pg_engine.py", "pg_schema.py", "__init__.py",
 }  # fmt: skip

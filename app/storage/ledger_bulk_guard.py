@@ -30,6 +30,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from app.storage.db import Database
 from app.storage.schema.m0022_period_balances import TOTALS
 
 _JOURNALS = "journals"
@@ -83,8 +84,8 @@ def _known(conn: sqlite3.Connection) -> dict[str, str] | None:
         str(name): str(sql)
         for name, sql in conn.execute(
             "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'"
-            " AND tbl_name IN (?, ?)",
-            (_JOURNALS, _LINES),
+            " AND tbl_name IN (:journals, :lines)",
+            {"journals": _JOURNALS, "lines": _LINES},
         )
         if name in KNOWN
     }
@@ -130,8 +131,8 @@ def set_based_guards(conn: sqlite3.Connection, journals: Sequence[Sequence[Any]]
         for name, sql in saved.items():
             with contextlib.suppress(sqlite3.Error):  # a rollback may have put it back
                 if not conn.execute(
-                    "SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' AND name = ?",
-                    (name,),
+                    "SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' AND name = :name",
+                    {"name": name},
                 ).fetchone():
                     conn.execute(sql)
 
@@ -149,3 +150,39 @@ def _prove(conn: sqlite3.Connection, span: dict[str, int]) -> None:
     if conn.execute(_UNBALANCED, span).fetchone():
         raise sqlite3.IntegrityError("journal not balanced")
     conn.execute(TOTALS.format(where="WHERE j.id BETWEEN :first AND :last"), span)
+
+
+@contextlib.contextmanager
+def indexes_built_after(db: Database, keep: str) -> Iterator[bool]:
+    """When journals and journal_lines are empty: their secondary indexes but `keep` dropped
+    for the block and built after it, inside the caller's write transaction (a rollback brings
+    them back; built again also when the block fails). Yields whether it did."""
+    conn = db.sql.conn
+    if not conn.in_transaction:
+        raise RuntimeError("indexes_built_after: only inside a write transaction")
+    if conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM journals) OR EXISTS (SELECT 1 FROM journal_lines)"
+    ).fetchone()[0]:
+        yield False
+        return
+    indexes = [
+        (str(r[0]), str(r[1]))
+        for r in conn.execute(
+            "SELECT name, sql FROM main.sqlite_master WHERE type = 'index'"
+            " AND tbl_name IN (:journals, :lines) AND sql IS NOT NULL AND name <> :keep"
+            " ORDER BY name",
+            {"journals": _JOURNALS, "lines": _LINES, "keep": keep},
+        )
+    ]
+    for name, _ in indexes:
+        conn.execute(f'DROP INDEX main."{name}"')
+    try:
+        yield True
+    finally:
+        for name, sql in indexes:
+            with contextlib.suppress(sqlite3.Error):  # a rollback may have put it back
+                if not conn.execute(
+                    "SELECT 1 FROM main.sqlite_master WHERE type = 'index' AND name = :name",
+                    {"name": name},
+                ).fetchone():
+                    conn.execute(sql)

@@ -5,19 +5,21 @@ so an unbalanced journal is still refused."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
 from app.storage.chain_batch import batched_links
 from app.storage.closing_repo import YEAR_END_SOURCE, refuse_into_locked
 from app.storage.db import Database
-from app.storage.ledger_bulk_guard import set_based_guards
+from app.storage.ledger_bulk_guard import indexes_built_after, set_based_guards
 
 JournalRow = tuple[Any, ...]  # id, number, date, source, source_id, role, description, no_gl,
 #                               created_by, reverses_id, created_at
 LineRow = tuple[Any, ...]  # journal_id, account, debit, credit, member_id, loan_id
+READ_INDEX = "journal_lines_journal"  # a journal's lines: the posting itself reads through it
 
 
 class LedgerBulkRepository:
@@ -68,6 +70,17 @@ class LedgerBulkRepository:
                 (account, loan_id),
             )
         )
+
+    @contextlib.contextmanager
+    def indexes_built_after(self) -> Iterator[bool]:
+        """When the file has no journal yet (an existing file's first posting, the demo): the
+        secondary indexes of journals and journal_lines, but the one the posting reads through,
+        are dropped and built after the block (one sort each instead of a random-order update
+        per row). Yields whether it did. Inside the caller's write transaction (a rollback
+        brings them back); built again also when the block fails. While inside, the posting
+        may not read a loan's balance by account (`loan_balance`): it is 0 before the block."""
+        with indexes_built_after(self.db, keep=READ_INDEX) as built_after:
+            yield built_after
 
     def write(self, journals: Sequence[JournalRow], lines: Sequence[LineRow]) -> None:
         """Lines first, then the headers that seal them (inside the caller's transaction).

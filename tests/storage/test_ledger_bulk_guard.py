@@ -4,6 +4,7 @@ totals the trigger keeps, and the triggers are back afterwards, also after a fai
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from app.services import Services
 from app.storage.check_periods import month_totals
 from app.storage.ledger_bulk_guard import KNOWN, set_based_guards
-from app.storage.ledger_bulk_repo import LedgerBulkRepository
+from app.storage.ledger_bulk_repo import READ_INDEX, LedgerBulkRepository
 
 STAMP = "2026-01-01T00:00:00"
 POSTABLE = ("1101", "1102", "1105", "3999")
@@ -179,3 +180,33 @@ def test_the_set_based_checks_refuse_exactly_what_the_triggers_refuse(
     assert _triggers(conn) == before
     assert _outcome(repo, batch, set_based=True) == per_row
     assert _triggers(conn) == before and _count(repo) == 1
+
+
+def _indexes(conn: sqlite3.Connection) -> dict[str, str]:
+    return {
+        str(r[0]): str(r[1])
+        for r in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            " AND tbl_name IN ('journals', 'journal_lines')"
+        )
+    }
+
+
+@pytest.mark.parametrize("fail", [False, True])
+def test_indexes_of_an_empty_ledger_are_built_after_the_block(
+    repo: LedgerBulkRepository, fail: bool
+) -> None:
+    conn = repo.db.sql.conn
+    before = _indexes(conn)
+    assert {"journals_date", "journal_lines_account", READ_INDEX} <= set(before)
+    with contextlib.suppress(ZeroDivisionError), repo.db.atomic():
+        with repo.indexes_built_after() as built_after:
+            assert built_after and set(_indexes(conn)) == {READ_INDEX}
+            repo.write([_journal(1)], [_line(1, "1101", 5, 0), _line(1, "3999", 0, 5)])
+            if fail:
+                _ = 1 / 0
+        assert _indexes(conn) == before  # back before the transaction ends
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert _indexes(conn) == before and _count(repo) == (0 if fail else 1)
+    with repo.db.atomic(), repo.indexes_built_after() as built_after:  # not empty any more
+        assert built_after is fail and (fail or _indexes(conn) == before)

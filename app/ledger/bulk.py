@@ -84,24 +84,26 @@ class BulkPoster:
         self.count = 0
         self.stamp = now_text()
         self.lock = ClosingRepository(ledger.db).lock_date()  # unchanged inside the transaction
-        self.fresh = False  # the file had no journal before this poster: a balance starts at 0
+        self.preloaded = False  # every booked loan balance is in `state` (absent: 0)
 
     @contextlib.contextmanager
-    def fresh_books(self) -> Iterator[None]:
-        """Around posting into a file with no journal yet (an existing file's history, the
-        demo) when nothing else writes journals meanwhile: the journal indexes are built after
-        the block (LedgerBulkRepository.indexes_built_after) and a loan's balance is what this
-        poster wrote. Everything is flushed inside the block."""
-        with self.repo.indexes_built_after() as fresh:
-            self.fresh = fresh
+    def many(self, coming: int) -> Iterator[None]:
+        """Around posting `coming` journals when nothing else writes journals meanwhile (an
+        existing file's history, the demo): when they outnumber the journals there, the
+        journal indexes are built after the block (LedgerBulkRepository.indexes_built_after)
+        and the loans' booked balances are read once before it. Flushed inside the block."""
+        with self.repo.indexes_built_after(coming) as rebuilt:
+            if rebuilt:
+                self.state.update(self.repo.loan_balances(self.state_accounts))
+            self.preloaded = rebuilt
             try:
                 yield
                 self.flush()
             finally:
-                self.fresh = False
+                self.preloaded = False
 
     def _booked(self, account: str, loan_id: int) -> int:
-        return 0 if self.fresh else self.repo.loan_balance(account, loan_id)
+        return 0 if self.preloaded else self.repo.loan_balance(account, loan_id)
 
     def open_on(self, on: date) -> date:
         """`on`, or the first open date when `on` falls on or before the lock date."""

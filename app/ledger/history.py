@@ -78,10 +78,10 @@ def _post_unbooked(
     events = LoanEventsRepository(ledger.db)
     poster = BulkPoster(ledger)
     done = repo.journal_keys()
-    total = repo.record_count() if progress is not None else 0
+    total = repo.record_count()
     first: date | None = None
     imported = {row[0]: imported_loan(*row[1:]) for row in repo.imported_loans()}
-    with poster.fresh_books():
+    with poster.many(total):
         for seen, (on, which, _, item) in enumerate(_stream(repo), 1):
             first = first or on
             if progress is not None and seen % PROGRESS_EVERY == 0:

@@ -153,16 +153,16 @@ def _prove(conn: sqlite3.Connection, span: dict[str, int]) -> None:
 
 
 @contextlib.contextmanager
-def indexes_built_after(db: Database, keep: str) -> Iterator[bool]:
-    """When journals and journal_lines are empty: their secondary indexes but `keep` dropped
-    for the block and built after it, inside the caller's write transaction (a rollback brings
-    them back; built again also when the block fails). Yields whether it did."""
+def indexes_built_after(db: Database, keep: str, coming: int) -> Iterator[bool]:
+    """When the block is to write more journals (`coming`) than the file holds: the secondary
+    indexes of journals and journal_lines but `keep` dropped for the block and built after
+    it (one sort each instead of a random-order update per row), inside the caller's write
+    transaction (a rollback brings them back; built again also when the block fails).
+    Yields whether it did."""
     conn = db.sql.conn
     if not conn.in_transaction:
         raise RuntimeError("indexes_built_after: only inside a write transaction")
-    if conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM journals) OR EXISTS (SELECT 1 FROM journal_lines)"
-    ).fetchone()[0]:
+    if int(conn.execute("SELECT count(*) FROM journals").fetchone()[0]) >= coming:
         yield False
         return
     indexes = [

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -72,15 +72,32 @@ class LedgerBulkRepository:
         )
 
     @contextlib.contextmanager
-    def indexes_built_after(self) -> Iterator[bool]:
-        """When the file has no journal yet (an existing file's first posting, the demo): the
-        secondary indexes of journals and journal_lines, but the one the posting reads through,
-        are dropped and built after the block (one sort each instead of a random-order update
-        per row). Yields whether it did. Inside the caller's write transaction (a rollback
-        brings them back); built again also when the block fails. While inside, the posting
-        may not read a loan's balance by account (`loan_balance`): it is 0 before the block."""
-        with indexes_built_after(self.db, keep=READ_INDEX) as built_after:
+    def indexes_built_after(self, coming: int) -> Iterator[bool]:
+        """When `coming` journals are more than the file holds (an existing file's first
+        posting, the demo): the secondary indexes of journals and journal_lines, but the one
+        the posting reads through, are dropped and built after the block (one sort each
+        instead of a random-order update per row). Yields whether it did. Inside the caller's
+        write transaction (a rollback brings them back); built again also when the block
+        fails. While inside, read loans' balances with `loan_balances` before, not
+        `loan_balance`."""
+        with indexes_built_after(self.db, READ_INDEX, coming) as built_after:
             yield built_after
+
+    def loan_balances(self, accounts: Iterable[str]) -> dict[tuple[str, int], int]:
+        """(account, loan) -> debit − credit of every loan on `accounts`, in one pass."""
+        wanted = sorted(set(accounts))
+        if not wanted:
+            return {}
+        names = {f"a{n}": a for n, a in enumerate(wanted)}
+        return {
+            (str(r[0]), int(r[1])): int(r[2])
+            for r in self.db.rows(
+                "SELECT account, loan_id, sum(debit - credit) FROM journal_lines"
+                f" WHERE loan_id IS NOT NULL AND account IN ({', '.join(':' + k for k in names)})"
+                " GROUP BY account, loan_id",
+                names,
+            )
+        }
 
     def write(self, journals: Sequence[JournalRow], lines: Sequence[LineRow]) -> None:
         """Lines first, then the headers that seal them (inside the caller's transaction).

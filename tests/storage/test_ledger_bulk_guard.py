@@ -200,7 +200,7 @@ def test_indexes_of_an_empty_ledger_are_built_after_the_block(
     before = _indexes(conn)
     assert {"journals_date", "journal_lines_account", READ_INDEX} <= set(before)
     with contextlib.suppress(ZeroDivisionError), repo.db.atomic():
-        with repo.indexes_built_after() as built_after:
+        with repo.indexes_built_after(coming=1) as built_after:
             assert built_after and set(_indexes(conn)) == {READ_INDEX}
             repo.write([_journal(1)], [_line(1, "1101", 5, 0), _line(1, "3999", 0, 5)])
             if fail:
@@ -208,5 +208,29 @@ def test_indexes_of_an_empty_ledger_are_built_after_the_block(
         assert _indexes(conn) == before  # back before the transaction ends
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert _indexes(conn) == before and _count(repo) == (0 if fail else 1)
-    with repo.db.atomic(), repo.indexes_built_after() as built_after:  # not empty any more
+    with repo.db.atomic(), repo.indexes_built_after(coming=1) as built_after:  # 1 is there
         assert built_after is fail and (fail or _indexes(conn) == before)
+    with repo.db.atomic(), repo.indexes_built_after(coming=2) as built_after:  # 2 outnumber it
+        assert built_after and set(_indexes(conn)) == {READ_INDEX}
+    assert _indexes(conn) == before
+
+
+def test_loan_balances_read_at_once_equal_each_read_alone(
+    services: Services, repo: LedgerBulkRepository
+) -> None:
+    from tests.app.ledger.ledger_fixtures import books
+
+    loans = books(services, loans=2).loans
+    lines = [
+        (1, "1108", 0, 700, None, loans[0]),
+        (1, "1105", 300, 0, None, loans[0]),
+        (1, "1108", 250, 0, None, loans[1]),
+        (1, "1101", 150, 0, None, None),
+    ]
+    with repo.db.atomic():
+        repo.write([_journal(1)], lines)
+    found = repo.loan_balances(["1108", "1105", "1101"])
+    assert found == {("1108", loans[0]): -700, ("1105", loans[0]): 300, ("1108", loans[1]): 250}
+    assert all(repo.loan_balance(a, loan) == v for (a, loan), v in found.items())
+    assert repo.loan_balances(["1108"]) == {k: v for k, v in found.items() if k[0] == "1108"}
+    assert repo.loan_balances([]) == {}

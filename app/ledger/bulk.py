@@ -6,7 +6,9 @@ journal dated in a locked month goes to the first open date and says its own dat
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from app.clock import now_text
@@ -82,6 +84,26 @@ class BulkPoster:
         self.count = 0
         self.stamp = now_text()
         self.lock = ClosingRepository(ledger.db).lock_date()  # unchanged inside the transaction
+        self.preloaded = False  # every booked loan balance is in `state` (absent: 0)
+
+    @contextlib.contextmanager
+    def many(self, coming: int) -> Iterator[None]:
+        """Around posting `coming` journals when nothing else writes journals meanwhile (an
+        existing file's history, the demo): when they outnumber the journals there, the
+        journal indexes are built after the block (LedgerBulkRepository.indexes_built_after)
+        and the loans' booked balances are read once before it. Flushed inside the block."""
+        with self.repo.indexes_built_after(coming) as rebuilt:
+            if rebuilt:
+                self.state.update(self.repo.loan_balances(self.state_accounts))
+            self.preloaded = rebuilt
+            try:
+                yield
+                self.flush()
+            finally:
+                self.preloaded = False
+
+    def _booked(self, account: str, loan_id: int) -> int:
+        return 0 if self.preloaded else self.repo.loan_balance(account, loan_id)
 
     def open_on(self, on: date) -> date:
         """`on`, or the first open date when `on` falls on or before the lock date."""
@@ -92,7 +114,7 @@ class BulkPoster:
         account = _Resolver(self, on, None).role(role)
         key = (account, loan_id)
         if key not in self.state:
-            self.state[key] = self.repo.loan_balance(account, loan_id)
+            self.state[key] = self._booked(account, loan_id)
         return self.state[key]
 
     def _complete(self, event: ev.Event) -> ev.Event:
@@ -170,7 +192,7 @@ class BulkPoster:
             if line.loan_id is not None and line.account in self.state_accounts:
                 key = (line.account, line.loan_id)
                 if key not in self.state:
-                    self.state[key] = self.repo.loan_balance(line.account, line.loan_id)
+                    self.state[key] = self._booked(line.account, line.loan_id)
                 self.state[key] += line.debit - line.credit
         when = self.open_on(on)  # a locked month takes nothing: LedgerService.post
         if when != on:

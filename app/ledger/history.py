@@ -67,37 +67,44 @@ def post_unbooked(ledger: LedgerService, progress: Progress | None = None) -> in
     journal for what they leave unexplained (inside the caller's transaction). Also what
     the demo and a cut-over import, which write records in bulk, call afterwards."""
     repo = LedgerHistoryRepository(ledger.db)
+    with repo.roomy_cache():
+        return _post_unbooked(ledger, repo, progress)
+
+
+def _post_unbooked(
+    ledger: LedgerService, repo: LedgerHistoryRepository, progress: Progress | None
+) -> int:
     savings = SavingsRepository(ledger.db)
     events = LoanEventsRepository(ledger.db)
     poster = BulkPoster(ledger)
     done = repo.journal_keys()
-    total = repo.record_count() if progress is not None else 0
+    total = repo.record_count()
     first: date | None = None
     imported = {row[0]: imported_loan(*row[1:]) for row in repo.imported_loans()}
-    for seen, (on, which, _, item) in enumerate(_stream(repo), 1):
-        first = first or on
-        if progress is not None and seen % PROGRESS_EVERY == 0:
-            progress(seen, total)
-        derived: ev.Event | Reverses
-        if which == 0:
-            original = savings.by_id(item.reverses_id) if item.reverses_id else None
-            derived = savings_event(item, original)
-        elif which == 2:
-            derived = collection_event(*item)
-        else:
-            payment, member_id, product_id = item
-            original_event = events.get(payment.reverses_id) if payment.reverses_id else None
-            derived = loan_event(
-                payment, member_id, product_id, original_event, imported.get(payment.loan_id)
-            )
-        if isinstance(derived, Reverses):
-            original_id = poster.journal_id(derived.key)
-            if original_id is not None and (REVERSAL, original_id, REVERSAL) in done:
-                continue
-            poster.reverse(derived.key, derived.on)
-        elif derived.key() not in done:
-            poster.post(derived)
-    poster.flush()
+    with poster.many(total):
+        for seen, (on, which, _, item) in enumerate(_stream(repo), 1):
+            first = first or on
+            if progress is not None and seen % PROGRESS_EVERY == 0:
+                progress(seen, total)
+            derived: ev.Event | Reverses
+            if which == 0:
+                original = savings.by_id(item.reverses_id) if item.reverses_id else None
+                derived = savings_event(item, original)
+            elif which == 2:
+                derived = collection_event(*item)
+            else:
+                payment, member_id, product_id = item
+                original_event = events.get(payment.reverses_id) if payment.reverses_id else None
+                derived = loan_event(
+                    payment, member_id, product_id, original_event, imported.get(payment.loan_id)
+                )
+            if isinstance(derived, Reverses):
+                original_id = poster.journal_id(derived.key)
+                if original_id is not None and (REVERSAL, original_id, REVERSAL) in done:
+                    continue
+                poster.reverse(derived.key, derived.on)
+            elif derived.key() not in done:
+                poster.post(derived)
     if progress is not None:
         progress(total, total)
     written = poster.count

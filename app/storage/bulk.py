@@ -167,7 +167,7 @@ def insert_members_bulk(db: Database, rows: Sequence[BulkMember]) -> list[int]:
 
 
 @contextlib.contextmanager
-def _roomy_cache(db: Database) -> Iterator[None]:
+def roomy_cache(db: Database) -> Iterator[None]:
     """A large page cache while a big batch is written: with SQLite's small default, pages
     of the indexes are written out and read back again and again (several times slower)."""
     previous = db.scalar("PRAGMA cache_size")
@@ -202,7 +202,7 @@ def insert_savings_bulk(
     once); the ids given, in order. All of the batch is written, or none of it.
 
     `rebuild_indexes` for very large batches (hundreds of thousands of rows)."""
-    with db.atomic(), _roomy_cache(db), contextlib.ExitStack() as stack:
+    with db.atomic(), roomy_cache(db), contextlib.ExitStack() as stack:
         stack.enter_context(batched_links(db, ("savings_transactions",)))
         if rebuild_indexes:
             stack.enter_context(_indexes_rebuilt_after(db, "savings_transactions"))

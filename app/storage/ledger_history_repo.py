@@ -3,6 +3,7 @@ savings transaction and loan event in date order, and the once-only marker of th
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
@@ -11,6 +12,7 @@ from app.clock import now_text
 from app.collection.decision_models import FinancialEvent
 from app.loans.models import Payment
 from app.savings.models import SavingsTransaction
+from app.storage.bulk import roomy_cache
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.db import Database, sqlite_errors
 from app.storage.imports_loans_repo import imported_loans
@@ -33,6 +35,14 @@ class LedgerHistoryRepository:
             "INSERT INTO ledger_history (id, posted_at, journals) VALUES (1, ?, ?)",
             (now_text(), journals),
         )
+
+    @contextlib.contextmanager
+    def roomy_cache(self) -> Iterator[None]:
+        """A large page cache while the history is written (app/storage/bulk.roomy_cache):
+        with SQLite's small default the journal indexes of a large file are written out and
+        read back again and again."""
+        with roomy_cache(self.db):
+            yield
 
     def record_count(self) -> int:
         """How many records the history posting looks at (savings, loan and problem-loan

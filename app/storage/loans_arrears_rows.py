@@ -3,8 +3,7 @@ arrears cache: the same column names)."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -70,7 +69,7 @@ _MISSING = object()
 
 
 def _positional(rows: Sequence[Row]) -> Iterable[Sequence[Any]]:
-    if not rows or isinstance(rows[0], sqlite3.Row):
+    if not rows or not isinstance(rows[0], Mapping):  # SQLite's rows are sequences too
         return rows  # type: ignore[return-value]
     names = [name.strip() for name in TUPLE_COLUMNS.split(",")]
     return [[row[name] for name in names] for row in rows]

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from app.loans.models import EventKind, LoanProduct, LoanStatus
 from app.loans.schedule import Installment
-from app.storage.bulk import _indexes_rebuilt_after, _roomy_cache, insert_many
+from app.storage.bulk import _indexes_rebuilt_after, insert_many, roomy_cache
 from app.storage.chain_batch import batched_links
 from app.storage.db import Database
 from app.storage.loans_events_repo import (
@@ -156,7 +156,7 @@ def _iso(value: date | None) -> str | None:
 def insert_loans_bulk(db: Database, loans: Sequence[BulkLoan]) -> list[int]:
     """Insert loans with their version-0 schedules in one transaction; ids in order."""
     tables = ("loans", "loan_schedules", "loan_schedule_lines")
-    with db.atomic(), _roomy_cache(db), batched_links(db, tables):
+    with db.atomic(), roomy_cache(db), batched_links(db, tables):
         first = int(db.scalar("SELECT coalesce(max(id), 0) + 1 FROM loans"))
         loan_rows: list[tuple[Any, ...]] = []
         schedule_rows: list[tuple[Any, ...]] = []
@@ -259,7 +259,7 @@ def insert_loan_events_bulk(
     """Insert events with their lines and denda charges in one transaction (events may be a
     generator, consumed once); the ids given, in order. `rebuild_indexes` for very large
     batches: the events' and charges' indexes are built again after the rows are in."""
-    with db.atomic(), _roomy_cache(db), contextlib.ExitStack() as stack:
+    with db.atomic(), roomy_cache(db), contextlib.ExitStack() as stack:
         stack.enter_context(
             batched_links(db, ("loan_events", "loan_event_lines", "loan_denda_charges"))
         )

@@ -28,6 +28,8 @@ ENGINE_SPECIFIC = {
     # The arrears kept per connection: TEMP tables kept exact by TEMP triggers (PgEngine
     # computes directly, issue 16).
     "loans_arrears_cache.py",
+    # Puts SQLite's per-row journal triggers (as stored in sqlite_master) aside for a bulk write.
+    "ledger_bulk_guard.py",
     # The engines themselves.
     "dialect.py", "engine.py", "pg_engine.py", "pg_schema.py", "__init__.py",
     # Moving a cooperative from its file to the office server reads the file as SQLite.

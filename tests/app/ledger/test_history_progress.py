@@ -83,3 +83,38 @@ def test_a_cancel_leaves_nothing(old_file: Path, tmp_path: Path, stop_at: int) -
         assert not again.history_pending()
     finally:
         again.close()
+
+
+def _schema(services: Services) -> list[tuple[str, str]]:
+    """The journal tables' triggers and indexes as stored (the bulk posting puts some aside)."""
+    return [
+        (r[0], r[1])
+        for r in services.db.rows(
+            "SELECT name, sql FROM sqlite_master WHERE tbl_name IN ('journals', 'journal_lines')"
+            " AND sql IS NOT NULL ORDER BY name"
+        )
+    ]
+
+
+@pytest.mark.parametrize("cancel", [False, True])
+def test_the_journal_triggers_and_indexes_are_back_after_the_posting(
+    old_file: Path, cancel: bool
+) -> None:
+    services = Services.open(old_file, history=False)
+    try:
+        before = _schema(services)
+        assert any(name == "journals_balanced" for name, _ in before)
+
+        def tick(done: int, total: int) -> None:
+            if cancel and done >= 500:
+                raise Cancelled
+
+        if cancel:
+            with pytest.raises(Cancelled):
+                services.post_history(tick)
+        else:
+            assert services.post_history(tick) > 0
+        assert _schema(services) == before
+        assert services.history_pending() is cancel
+    finally:
+        services.close()

@@ -29,10 +29,15 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help="buat database koperasi contoh")
-    demo.add_argument("path", type=Path)
+    demo.add_argument("path", help="file baru, atau postgresql://… (database kosong)")
     demo.add_argument("--members", type=int, default=2000, help="jumlah anggota (baku 2000)")
     demo.add_argument(
         "--seed", type=int, default=1, help="benih acak (hasil sama untuk benih sama)"
+    )
+    from app.server.commands import APP_ROLE
+
+    demo.add_argument(
+        "--app-role", default=APP_ROLE, help=f"server: peran database program (baku {APP_ROLE})"
     )
 
     backup = sub.add_parser("backup", help="buat cadangan terverifikasi")
@@ -75,11 +80,21 @@ def _parser() -> argparse.ArgumentParser:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from app.demo.generate import generate_demo
+    from app.server_url import is_server_url
 
-    if args.path.exists():
-        print(f"File {args.path} sudah ada; pilih nama lain.", file=sys.stderr)
+    if is_server_url(args.path):
+        from app.server.demo import build_on_server, report
+
+        done = build_on_server(
+            args.path, args.members, args.seed, app_role=args.app_role, progress=print
+        )
+        print("\n".join(report(done)))
+        return 0
+    path = Path(args.path)
+    if path.exists():
+        print(f"File {path} sudah ada; pilih nama lain.", file=sys.stderr)
         return 2
-    summary = generate_demo(args.path, members=args.members, seed=args.seed, progress=print)
+    summary = generate_demo(path, members=args.members, seed=args.seed, progress=print)
     print(summary)
     return 0
 
@@ -190,8 +205,8 @@ def _refuse_server_urls(argv: Sequence[str]) -> int | None:
     from app.server.cli import COMMANDS
     from app.server_url import is_server_url, not_yet_message, parse_server_url
 
-    if argv and argv[0] in COMMANDS:
-        return None  # these take the server's address (app/server/cli.py)
+    if argv and argv[0] in (*COMMANDS, "demo"):
+        return None  # these take the server's address (app/server/cli.py, app/server/demo.py)
     for token in argv:
         value = token.split("=", 1)[1] if token.startswith("--db=") else token
         if is_server_url(value):

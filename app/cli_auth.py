@@ -27,15 +27,20 @@ def cli_user(
     username: str | None,
     action: Action,
     ask: Callable[[str], str] | None = None,
+    *,
+    password: str | None = None,
 ) -> User:
-    """The logged-in user allowed to do `action`, or PermissionDenied/ValidationError."""
+    """The logged-in user allowed to do `action`, or PermissionDenied/ValidationError.
+    `password` is given only by a caller that knows it (the demo's own admin); otherwise it
+    comes from MUFAKAT_PASSWORD or is asked."""
     if not username or not username.strip():
         raise ValidationError(
             "Sebutkan siapa yang menjalankan perintah ini: --user NAMA_PENGGUNA "
             f"(kata sandi diminta, atau dari variabel lingkungan {PASSWORD_ENV}).",
             field="username",
         )
-    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = os.environ.get(PASSWORD_ENV)
     if password is None:
         try:
             password = (ask or getpass.getpass)(f"Kata sandi {username.strip()}: ")

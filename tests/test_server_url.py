@@ -83,7 +83,6 @@ SECRET = "rahasia-sekali"
             "--csv",
             "x.csv",
         ],
-        ["demo", f"postgresql://kasir:{SECRET}@server-kantor:5433/kop"],
     ],
 )
 def test_a_server_address_is_not_supported_yet_and_says_so(
@@ -115,6 +114,7 @@ def test_a_malformed_server_address_says_what_is_missing(
          "--user", "admin"],
         ["server", "move", "--db", "x.db", "--to", f"postgresql://kasir:{SECRET}@127.0.0.1:1/kop",
          "--user", "admin"],
+        ["demo", f"postgresql://kasir:{SECRET}@127.0.0.1:1/kop", "--members", "5"],
     ],
 )  # fmt: skip
 def test_the_server_commands_take_the_address_and_never_show_its_password(
@@ -123,7 +123,7 @@ def test_the_server_commands_take_the_address_and_never_show_its_password(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """backup, restore and server move go to the server (none listens on port 1 here)."""
+    """backup, restore, server move and demo go to the server (none listens on port 1 here)."""
     monkeypatch.chdir(tmp_path)
     assert main(argv) in (1, 2)
     err = capsys.readouterr().err

@@ -32,6 +32,7 @@ def move(
     *,
     app_role: str = DEFAULT_APP_ROLE,
     ask: Callable[[str], str] | None = None,
+    password: str | None = None,
 ) -> MoveResult:
     """Check the file (`mufakat check` must be clean), the server (log-in, empty database),
     then the user, then move. Raises an AppError with the reason when any of them says no."""
@@ -51,7 +52,7 @@ def move(
     probe(url, app_role)
     services = Services.open(path)
     try:
-        user = cli_user(services, username, Action.RESTORE, ask)
+        user = cli_user(services, username, Action.RESTORE, ask, password=password)
         return move_to_server(
             services.db, url, actor_id=user.id, actor=user.full_name or user.username,
             app_role=app_role,

@@ -53,6 +53,7 @@ def build_on_server(
         if progress:
             progress(f"Memindahkan koperasi contoh ke {url.shown()} …")
         moved = move(path, url_text, ACTOR, app_role=app_role, password=_actor_password())
+        built = built.replace(f" di {path}:", f" di {url.shown()}:")  # the file is going
     return ServerDemo(built=built, moved=moved)
 
 

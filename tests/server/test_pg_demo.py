@@ -44,6 +44,7 @@ def test_the_demo_is_built_on_the_server(
     assert SECRET not in out + err
     assert "Koperasi contoh dibuat di postgresql://" in out and "sama di kedua tempat" in out
     assert list(temp_root.iterdir()) == []  # the temporary file and its folder are gone
+    assert str(temp_root) not in out  # the summary names the server, not the deleted file
     with psycopg.connect(pg_empty_url) as pg:
         assert pg.execute("SELECT count(*) FROM members").fetchone() == (members,)
         actions = pg.execute("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()

@@ -19,6 +19,8 @@ from typing import Any, TypeVar
 import sqlite_utils
 
 from app.errors import StorageError
+from app.storage.constraints import ConstraintFailed as ConstraintFailed  # re-exported
+from app.storage.constraints import constraint_failed
 from app.storage.dialect import SQLITE, Dialect
 from app.storage.lock import FileLock, LockHeld
 
@@ -75,10 +77,6 @@ class OlderThanLastSeen(StorageError):
         self.missing = missing
 
 
-class ConstraintFailed(StorageError):
-    """A write broke a rule the schema keeps (unique number, append-only row, check)."""
-
-
 _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _CORRUPT = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _CANT_OPEN = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM}
@@ -120,10 +118,7 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> Stor
     if primary in _CORRUPT or (primary is None and damaged_text):
         return DamagedFile(msg_damaged(path or Path(name)))
     if primary == sqlite3.SQLITE_CONSTRAINT:
-        return ConstraintFailed(
-            f"Data tidak bisa disimpan ke '{name}': bertentangan dengan data yang sudah ada. "
-            "Tidak ada yang diubah. Hubungi pendamping TI koperasi bila ini terulang."
-        )
+        return constraint_failed(str(exc))  # the same text as on PostgreSQL (constraints.py)
     if primary in _CANT_OPEN or primary is None:
         return StorageError(
             f"File '{name}' tidak bisa dibaca atau ditulis (mungkin folder tidak ada atau tidak "

@@ -6,7 +6,11 @@ transaction is SERIALIZABLE: the services were written for SQLite's one writer a
 under READ COMMITTED two PCs withdrawing the same balance both succeed (OFFICE_SERVER.md §1).
 A transaction the server aborts for a conflict is run again by `retrying`, a bounded number of
 times; one that still fails, or one aborted inside a plain `atomic()`, becomes a StorageError with
-a plain message and nothing written.
+a plain message and nothing written. A broken rule (unique key, CHECK, NOT NULL, foreign key, a
+guard trigger, an append-only table's revoked UPDATE/DELETE) becomes the same ConstraintFailed,
+with the same text, as on SQLite (constraints.py). A connection lost anywhere becomes
+ServerUnreachable (the server rolls the open transaction back); the next use outside a
+transaction connects again.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from psycopg.adapt import Loader
 from psycopg.rows import dict_row
 
 from app.errors import StorageError
+from app.storage.constraints import append_only_refused, constraint_failed
 from app.storage.dialect import POSTGRES, Dialect, to_pyformat
 
 T = TypeVar("T")
@@ -84,6 +89,14 @@ class PgEngine:
         self.url = url
         self.conn = connect(url) if conn is None else conn
         self.attempts = ATTEMPTS
+        self._depth = 0  # atomic() blocks open: never reconnect inside one
+
+    def _live(self) -> None:
+        """Connect again when the connection was lost (our own connection, between units)."""
+        if self.url and self._depth == 0 and (self.conn.closed or self.conn.broken):
+            with contextlib.suppress(psycopg.Error):
+                self.conn.close()
+            self.conn = connect(self.url)
 
     @classmethod
     def on(cls, conn: psycopg.Connection[dict[str, Any]]) -> PgEngine:
@@ -98,25 +111,29 @@ class PgEngine:
     @contextlib.contextmanager
     def atomic(self) -> Iterator[PgEngine]:
         """One SERIALIZABLE transaction (a savepoint when nested): all of it or none of it."""
+        self._live()
         with self._errors(), self.conn.transaction():
-            yield self
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
 
     def retrying(self, fn: Callable[[], T]) -> T:
         """`fn()` in one transaction, run again (up to `attempts` times in all, after a short
         random pause) when the server aborts it for a conflict with another transaction."""
-        if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        self._live()
+        if self.in_transaction():
             with self.atomic():  # already inside a transaction: the outer unit retries
                 return fn()
         for attempt in range(1, self.attempts + 1):
             try:
-                with self.conn.transaction():
+                with self.atomic():
                     return fn()
-            except (*_CONFLICTS, ServerConflict) as exc:
+            except ServerConflict:
                 if attempt == self.attempts:
-                    raise ServerConflict(MSG_CONFLICT) from exc
+                    raise
                 time.sleep(random.uniform(0.005, 0.02) * attempt)
-            except psycopg.OperationalError as exc:
-                raise ServerUnreachable(MSG_UNREACHABLE) from exc
         raise AssertionError("unreachable")  # pragma: no cover
 
     def in_transaction(self) -> bool:
@@ -128,14 +145,19 @@ class PgEngine:
             yield
         except _CONFLICTS as exc:
             raise ServerConflict(MSG_CONFLICT) from exc
+        except pg_errors.IntegrityError as exc:  # unique, check (the guards), not null, foreign key
+            raise constraint_failed(str(exc)) from exc
+        except pg_errors.InsufficientPrivilege as exc:  # only the append-only tables' REVOKEs
+            raise append_only_refused() from exc
         except (pg_errors.AdminShutdown, pg_errors.ConnectionException) as exc:
             raise ServerUnreachable(MSG_UNREACHABLE) from exc
-        except psycopg.OperationalError as exc:
+        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
             if self.conn.closed or self.conn.broken:
                 raise ServerUnreachable(MSG_UNREACHABLE) from exc
             raise
 
     def _cursor(self, sql: str, params: Params) -> psycopg.Cursor[dict[str, Any]]:
+        self._live()
         return self.conn.execute(to_pyformat(sql), params)
 
     def rows(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:

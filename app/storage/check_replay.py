@@ -27,10 +27,14 @@ from app.storage.loans_events_repo import _EVENT_SELECT, _event
 from app.storage.savings_repo import _SELECT, _tx
 
 
-def journal_lines(conn: sqlite3.Connection) -> dict[int, Counter[tuple[str, int, int]]]:
-    """Journal id -> its lines as (account, debit, credit) with their counts."""
+def journal_lines(
+    conn: sqlite3.Connection, only: str = ""
+) -> dict[int, Counter[tuple[str, int, int]]]:
+    """Journal id -> its lines as (account, debit, credit) with their counts; `only`: a
+    subquery of the journal ids wanted (by the index on `journal_id`), else every journal."""
     found: dict[int, Counter[tuple[str, int, int]]] = {}
-    for r in rows(conn, "SELECT journal_id, account, debit, credit FROM journal_lines"):
+    where = f" WHERE journal_id IN ({only})" if only else ""
+    for r in rows(conn, "SELECT journal_id, account, debit, credit FROM journal_lines" + where):
         found.setdefault(r["journal_id"], Counter())[(r["account"], r["debit"], r["credit"])] += 1
     return found
 

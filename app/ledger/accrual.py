@@ -103,23 +103,33 @@ class AccrualStep:
 
 def accrued_by_loan(steps: Iterable[AccrualStep]) -> dict[int, int]:
     """The sub-ledger of accrued jasa: per loan, what is accrued and not yet paid, taken back or
-    written off, replayed from the records by the rule (not read from 1109)."""
+    written off, replayed from the records by the rule (not read from 1109). Each loan's effects
+    are kept apart, so a payment sums only its own loan's effects (linear in the loans, not in
+    all the steps of the file)."""
     effects: dict[int, tuple[int, date, int]] = {}  # journal → (loan, dated, effect)
+    by_loan: dict[int, dict[int, tuple[date, int]]] = {}  # loan → journal → (dated, effect)
+
+    def record(journal: int, loan: int, on: date, effect: int) -> None:
+        previous = effects.get(journal)
+        if previous is not None:  # a journal seen twice: the later step wins, as in a dict
+            del by_loan[previous[0]][journal]
+        effects[journal] = (loan, on, effect)
+        by_loan.setdefault(loan, {})[journal] = (on, effect)
+
     for step in sorted(steps, key=lambda s: s.journal_id):
         if step.kind == "balik":
             original = effects.get(step.reverses or 0)
             if original is not None:
-                effects[step.journal_id] = (original[0], step.posted_on, -original[2])
+                record(step.journal_id, original[0], step.posted_on, -original[2])
             continue
         if step.kind == "akrual":
             effect = step.amount
         else:
-            balance = sum(
-                e for loan, on, e in effects.values() if loan == step.loan_id and on <= step.as_of
-            )
+            own = by_loan.get(step.loan_id, {})
+            balance = sum(e for on, e in own.values() if on <= step.as_of)
             cleared = max(0, balance if step.kind == "hapus" else min(step.amount, balance))
             effect = -cleared
-        effects[step.journal_id] = (step.loan_id, step.posted_on, effect)
+        record(step.journal_id, step.loan_id, step.posted_on, effect)
     totals: dict[int, int] = {}
     for loan, _, effect in effects.values():
         totals[loan] = totals.get(loan, 0) + effect

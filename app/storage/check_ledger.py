@@ -109,7 +109,11 @@ def reversals(conn: sqlite3.Connection) -> list[str]:
     )
     if not pairs:
         return []
-    lines = journal_lines(conn)
+    lines = journal_lines(  # only the reversals and what they reverse
+        conn,
+        "SELECT id FROM journals WHERE reverses_id IS NOT NULL"
+        " UNION SELECT reverses_id FROM journals WHERE reverses_id IS NOT NULL",
+    )
     wrong = [
         f"{p['rnum']} ≠ kebalikan {p['onum']}"
         for p in pairs

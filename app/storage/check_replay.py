@@ -21,46 +21,80 @@ from app.ledger.derive import (
 )
 from app.ledger.rules import lines_for
 from app.storage import check_accrual, check_berjangka, check_cutover, check_jasa
-from app.storage.check_sql import one, rows, tables
+from app.storage.check_sql import rows, tables
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.loans_events_repo import _EVENT_SELECT, _event
 from app.storage.savings_repo import _SELECT, _tx
 
 
-def journal_lines(conn: sqlite3.Connection) -> dict[int, Counter[tuple[str, int, int]]]:
-    """Journal id -> its lines as (account, debit, credit) with their counts."""
+def journal_lines(
+    conn: sqlite3.Connection, only: str = ""
+) -> dict[int, Counter[tuple[str, int, int]]]:
+    """Journal id -> its lines as (account, debit, credit) with their counts; `only`: a
+    subquery of the journal ids wanted (by the index on `journal_id`), else every journal."""
     found: dict[int, Counter[tuple[str, int, int]]] = {}
-    for r in rows(conn, "SELECT journal_id, account, debit, credit FROM journal_lines"):
+    where = f" WHERE journal_id IN ({only})" if only else ""
+    for r in rows(conn, "SELECT journal_id, account, debit, credit FROM journal_lines" + where):
         found.setdefault(r["journal_id"], Counter())[(r["account"], r["debit"], r["credit"])] += 1
     return found
 
 
+class _Mapping:
+    """The account mapping (`account_roles`, `payment_method_accounts`) read once: the replay
+    asks it for every line of every journal, and a query each (the former way) made the check
+    of a 2,000-member file spend most of its time in SQLite. Resolved as the queries did:
+    the product's own row before the general one, then the latest `valid_from`, then the
+    latest id; each answer is remembered (the file does not change under the check)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        order = " ORDER BY valid_from DESC, id DESC"
+        self.roles: dict[str, list[tuple[str, int | None, str]]] = {}
+        for r in rows(conn, "SELECT role, valid_from, product_id, account FROM account_roles"
+                      + order):  # fmt: skip
+            self.roles.setdefault(r["role"], []).append(
+                (r["valid_from"], r["product_id"], r["account"])
+            )
+        self.methods: dict[str, list[tuple[str, str]]] = {}
+        for r in rows(conn, "SELECT method, valid_from, account FROM payment_method_accounts"
+                      + order):  # fmt: skip
+            self.methods.setdefault(r["method"], []).append((r["valid_from"], r["account"]))
+        self.memo: dict[tuple[str, str, str, int | None], str | None] = {}
+
+    def role(self, role: str, on: str, product_id: int | None) -> str | None:
+        key = ("role", role, on, product_id)
+        if key not in self.memo:
+            found = [
+                (product is None, account)
+                for valid_from, product, account in self.roles.get(role, [])
+                if valid_from <= on and (product is None or product == product_id)
+            ]
+            own = [account for general, account in found if not general]
+            self.memo[key] = own[0] if own else (found[0][1] if found else None)
+        return self.memo[key]
+
+    def method(self, method: str, on: str) -> str | None:
+        key = ("method", method, on, None)
+        if key not in self.memo:
+            found = [a for valid_from, a in self.methods.get(method, []) if valid_from <= on]
+            self.memo[key] = found[0] if found else None
+        return self.memo[key]
+
+
 class _Resolver:
-    def __init__(self, conn: sqlite3.Connection, on: date, product_id: int | None) -> None:
-        self.conn, self.on, self.product_id = conn, on.isoformat(), product_id
+    def __init__(self, mapping: _Mapping, on: date, product_id: int | None) -> None:
+        self.mapping, self.on, self.product_id = mapping, on.isoformat(), product_id
 
     def role(self, role: str) -> str:
-        row = one(
-            self.conn,
-            "SELECT account FROM account_roles WHERE role = :role AND valid_from <= :on"
-            " AND (product_id IS NULL OR product_id = :product)"
-            " ORDER BY product_id IS NULL, valid_from DESC, id DESC LIMIT 1",
-            {"role": role, "on": self.on, "product": self.product_id},
-        )
-        if row is None:
+        account = self.mapping.role(role, self.on, self.product_id)
+        if account is None:
             raise AppError(f"komponen {role}")
-        return str(row["account"])
+        return account
 
     def method(self, method: str) -> str:
-        row = one(
-            self.conn,
-            "SELECT account FROM payment_method_accounts WHERE method = :method"
-            " AND valid_from <= :on ORDER BY valid_from DESC, id DESC LIMIT 1",
-            {"method": method, "on": self.on},
-        )
-        if row is None:
+        account = self.mapping.method(method, self.on)
+        if account is None:
             raise AppError(f"cara bayar {method}")
-        return str(row["account"])
+        return account
 
 
 def _events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
@@ -127,13 +161,14 @@ def mismatches(conn: sqlite3.Connection) -> list[str]:
         for r in rows(conn, "SELECT source, source_id, role, id, number FROM journals")
     }
     lines = journal_lines(conn)
+    mapping = _Mapping(conn)
     wrong: list[str] = []
     for event in _events(conn):
         found = journals.get(event.key())
         if found is None:
             continue  # reported by `booked`
         stored = lines.get(found[0], Counter())
-        resolver = _Resolver(conn, event.on, event.product_id)
+        resolver = _Resolver(mapping, event.on, event.product_id)
         try:
             event = _with_state(event, stored, resolver)
             derived = Counter((x.account, x.debit, x.credit) for x in lines_for(event, resolver))
@@ -143,6 +178,6 @@ def mismatches(conn: sqlite3.Connection) -> list[str]:
         if derived != stored:
             wrong.append(f"{found[1]} ({event.LABEL} {event.source_id})")
     wrong += check_berjangka.replay(
-        conn, journals, lines, lambda on, product: _Resolver(conn, on, product)
+        conn, journals, lines, lambda on, product: _Resolver(mapping, on, product)
     )
     return wrong

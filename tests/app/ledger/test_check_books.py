@@ -205,3 +205,17 @@ def test_a_reversal_that_is_not_the_mirror_is_named(busy: Path) -> None:
     assert any(
         p.startswith("jurnal pembalik tidak sama dengan kebalikan aslinya: 1") for p in problems
     ), problems
+
+
+def test_a_reversed_journal_changed_after_its_reversal_is_named(busy: Path) -> None:
+    """The reversal check reads only the lines of reversals and what they reverse: a change
+    on the reversed side is seen as well."""
+    _tamper(
+        busy,
+        "UPDATE journal_lines SET account = '4102' WHERE account = '4101' AND journal_id ="
+        " (SELECT reverses_id FROM journals WHERE reverses_id IS NOT NULL)",
+    )
+    problems = check_database(busy).problems
+    assert any(
+        p.startswith("jurnal pembalik tidak sama dengan kebalikan aslinya: 1") for p in problems
+    ), problems

@@ -18,6 +18,7 @@ from app.members.models import MemberDraft, MemberStatus
 from app.savings.models import SavingsKind, TxType
 from app.storage.chain_batch import batched_links
 from app.storage.db import Database
+from app.storage.loans_events_bulk_sql import insert_sql
 from app.storage.members_repo import _DRAFT_COLUMNS
 
 # Rows in one INSERT statement of insert_many (fewer when the columns would pass SQLite's
@@ -122,10 +123,6 @@ def insert_many(conn: sqlite3.Connection, sql: str, rows: Iterable[Sequence[Any]
     return count
 
 
-def _insert_sql(table: str, columns: Sequence[str]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-
-
 def _next_id(db: Database, table: str) -> int:
     return int(db.scalar(f"SELECT coalesce(max(id), 0) + 1 FROM {table}"))
 
@@ -162,7 +159,7 @@ def insert_members_bulk(db: Database, rows: Sequence[BulkMember]) -> list[int]:
                     updated_at,
                 ]
 
-        db.sql.conn.executemany(_insert_sql("members", _MEMBER_COLUMNS), values())
+        db.sql.conn.executemany(insert_sql("members", _MEMBER_COLUMNS), values())
     return list(range(first, first + len(rows)))
 
 
@@ -252,7 +249,7 @@ def insert_savings_bulk(
                 )
 
         count = insert_many(
-            db.sql.conn, _insert_sql("savings_transactions", _SAVINGS_COLUMNS), values()
+            db.sql.conn, insert_sql("savings_transactions", _SAVINGS_COLUMNS), values()
         )
     return range(first, first + count)
 

@@ -1,6 +1,7 @@
-"""The loan-event SQL of the SQLite bulk writers (loans_bulk.py, imports_loans_repo.py): rows as
-positional tuples for the connection's `executemany`. SQLite-only, like the writers using it;
-the repository writes one event through loans_events_repo.py in the portable forms."""
+"""The positional SQL of the SQLite bulk writers (loans_bulk.py, imports_loans_repo.py, bulk.py):
+one-row INSERTs of `?` placeholders that `bulk.insert_many` runs many rows a statement.
+SQLite-only, like the writers using it; the repository writes one event through
+loans_events_repo.py in the portable forms (multi_insert.py)."""
 
 from __future__ import annotations
 

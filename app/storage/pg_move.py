@@ -25,7 +25,7 @@ from app.storage.audit_repo import AuditRepository
 from app.storage.db import Database
 from app.storage.pg_engine import PgEngine
 from app.storage.pg_proof import Fetch, MoveProof, prove
-from app.storage.pg_tools import open_connection, public_tables
+from app.storage.pg_tools import migration_names, open_connection, public_tables
 from app.storage.schema import SEQUENCE
 
 AUDIT_ACTION = "pindah_ke_server"
@@ -50,10 +50,7 @@ class MoveResult:
 
 def _fresh_schema(conn: psycopg.Connection[Any], tables: list[str]) -> bool:
     """The database `mufakat server setup` made: this program's schema, every step, no rows."""
-    if "_migrations" not in tables:
-        return False
-    steps = {str(row["name"]) for row in conn.execute("SELECT name FROM _migrations")}
-    if steps != {step.NAME for step in SEQUENCE}:
+    if set(migration_names(conn)) != {step.NAME for step in SEQUENCE}:
         return False
     return all(
         conn.execute(

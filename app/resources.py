@@ -14,6 +14,14 @@ def bundle_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def program_dir() -> Path:
+    """The folder of the program itself: Mufakat.exe's folder when frozen (the installer puts
+    the office server's `pgsql/` beside it), else the source tree."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
 def data_path(*parts: str) -> Path:
     """A file under the shipped data/ folder, e.g. data_path('demo', 'names.json')."""
     return bundle_root().joinpath("data", *parts)

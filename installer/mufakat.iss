@@ -84,6 +84,12 @@ Filename: "{app}\{#MyAppExe}"; Description: "{cm:LaunchProgram,{#MyAppName}}"; F
 ; No [UninstallDelete] section on purpose: the uninstaller removes only what it installed. The
 ; data folder (%APPDATA%\Mufakat: databases, backups, attachments, settings) stays.
 
+; The option "PC ini menjadi server kantor": only in a build that has the PostgreSQL add-on
+; (scripts/windows/build.sh passes /DPgsqlDir=<dist\windows\pgsql> when it made one).
+#ifdef PgsqlDir
+  #include AddBackslash(SourcePath) + "server.iss"
+#endif
+
 [Code]
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 begin

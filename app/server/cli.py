@@ -120,10 +120,12 @@ def server_login(url: ServerUrl, username: str, ask: Callable[[str], str] | None
 
 
 def server(args: argparse.Namespace) -> int:
-    if args.server_command == "setup":
-        from app.cli_server import run
+    if args.server_command in ("setup", "suggest-subnet", "remove"):
+        from app import cli_server
 
-        return run(args)
+        if args.server_command == "suggest-subnet":
+            return cli_server.suggest_subnet(args)
+        return cli_server.run(args) if args.server_command == "setup" else cli_server.remove(args)
     if args.server_command == "move":
         from app.server.move import move, summary
 

@@ -176,3 +176,20 @@ def pg_bin_candidates(program_dir: Path, env: str | None, windows: bool) -> list
     if not windows:
         found.append(Path("/usr/lib/postgresql/15/bin"))
     return found
+
+
+def remove_plan(port: int) -> list[tuple[str, list[str], str]]:
+    """What the uninstaller runs when the user asks for the server to go (never the data
+    folder): stop the service, delete it, delete its firewall rule; each with the words a
+    failure is named by and the line said when it worked."""
+    service = service_name(port)
+    return [
+        ("Menghentikan layanan", ["net", "stop", service], f"Layanan {service} dihentikan."),
+        ("Menghapus layanan", ["sc", "delete", service], f"Layanan {service} dihapus."),
+        (
+            "Menghapus aturan firewall",
+            ["netsh", "advfirewall", "firewall", "delete", "rule",
+             f"name={firewall_rule_name(port)}"],
+            f"Aturan firewall '{firewall_rule_name(port)}' dihapus.",
+        ),
+    ]  # fmt: skip

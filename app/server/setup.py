@@ -60,9 +60,9 @@ class SetupResult:
 
 def program_dir() -> Path:
     """The folder of the program: the bundle's .exe folder, or the source tree."""
-    if getattr(sys, "frozen", False):
-        return Path(sys.executable).resolve().parent
-    return Path(__file__).resolve().parents[2]
+    from app.resources import program_dir as folder
+
+    return folder()
 
 
 def find_pg_bin(windows: bool | None = None, env: str | None = None) -> Path:

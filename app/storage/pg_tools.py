@@ -154,10 +154,15 @@ def cooperative_name(conn: psycopg.Connection[Any]) -> str:
 
 
 def _candidates() -> list[Path]:
+    from app.resources import program_dir
+
     folders: list[Path] = []
     env = os.environ.get("MUFAKAT_PG_BIN")
     if env:
         folders.append(Path(env))
+    # the server PC: the installer's option "PC ini menjadi server kantor" puts pgsql\bin
+    # next to Mufakat.exe (scripts/windows/pgsql_addon.py)
+    folders.append(program_dir() / "pgsql" / "bin")
     for root in (_LINUX_BIN, _WINDOWS_BIN):
         # Debian's packages and the Windows installer keep each major version apart: newest first
         if root.is_dir():
@@ -167,7 +172,8 @@ def _candidates() -> list[Path]:
 
 
 def find_tool(name: str) -> Path:
-    """`name` (pg_dump, pg_restore) from $MUFAKAT_PG_BIN, the server's binaries, or PATH."""
+    """`name` (pg_dump, pg_restore) from $MUFAKAT_PG_BIN, `pgsql/bin` next to the program, the
+    installed PostgreSQL versions (newest first), or PATH."""
     exe = name + (".exe" if os.name == "nt" else "")
     for folder in _candidates():
         if (folder / exe).is_file():

@@ -3,12 +3,18 @@ option "PC ini menjadi server kantor" puts next to Mufakat.exe (docs/office_serv
 the PostgreSQL binaries"). Never part of the default bundle (build_installer.spec).
 
     python scripts/windows/pgsql_addon.py [--cache DIR] [--out dist/windows/pgsql]
+        [--from FOLDER] [--runtime-from BUNDLE]
 
 Takes the pinned npm package (EDB's Windows build with ICU, which the schema's `nocase` collation
 needs), checks its sha256, and copies only what the server runs: initdb, pg_ctl and postgres with
 every DLL they import (found by reading the PE import tables), the server's own modules (PL/pgSQL,
 snowball, the encoding converters) and share/ without the message translations and extensions
-other than PL/pgSQL. Prints the file count and size."""
+other than PL/pgSQL. pg_dump and pg_restore (the server PC's backups) come along with their DLLs
+when the source has them: the npm package does not; `--from FOLDER` (or $MUFAKAT_PGSQL_FROM)
+takes a local copy instead, laid out as EDB's zip `pgsql/` (bin/, lib/, share/), which does.
+`--runtime-from` copies the MSVC runtime DLLs the programs import (VCRUNTIME140.dll,
+MSVCP140.dll) from the program's bundle into pgsql/bin: a Windows service does not see the
+program's folder. Prints the file count and size, and whether the backup tools are in."""
 
 from __future__ import annotations
 
@@ -29,6 +35,9 @@ TARBALL = "embedded-postgres-windows-x64-15.18.0-beta.17.tgz"
 SHA256 = "f97238cf4ff03182da7cb4294f694ebf219eac851a6635820549a41d6e8d0be7"
 PREFIX = "package/native/"
 PROGRAMS = ("postgres.exe", "initdb.exe", "pg_ctl.exe")
+BACKUP_PROGRAMS = ("pg_dump.exe", "pg_restore.exe")
+"""Taken when the source has them (the pinned npm package does not; EDB's zip does)."""
+RUNTIME_DLLS = ("vcruntime140.dll", "msvcp140.dll")
 SERVER_MODULES = ("plpgsql.dll", "dict_snowball.dll", "*_and_*.dll")
 SHARE_LEFT_OUT = ("share/locale/*", "share/extension/*")
 SHARE_KEPT = ("share/extension/plpgsql*",)
@@ -100,6 +109,7 @@ def selected(members: list[str], imports_of: Callable[[str], list[str]]) -> list
     missing = sorted(set(PROGRAMS) - set(roots))
     if missing:
         raise ValueError(f"the package lacks {missing}")
+    roots += [p for p in BACKUP_PROGRAMS if p in bin_names]
     needed = closure(roots, lambda n: imports_of(f"bin/{n}"), bin_names)
     for module in modules:  # a module's own imports (libxml2, iconv, …) live in bin/
         needed |= closure(
@@ -130,38 +140,94 @@ def fetch(cache: Path) -> Path:
     return tarball
 
 
-def build(tarball: Path, out: Path) -> tuple[int, int]:
-    """Write the add-on into `out` (emptied first); the number of files and their bytes."""
+def build(tarball: Path, out: Path, runtime_from: Path | None = None) -> tuple[int, int]:
+    """Write the add-on from the npm tarball into `out` (emptied first); the number of files
+    and their bytes."""
     with tempfile.TemporaryDirectory(prefix="mufakat-pgsql-") as work:
         with tarfile.open(tarball) as archive:
             archive.extractall(work, filter="data")
         native = Path(work) / PREFIX
-        files = {p.relative_to(native).as_posix() for p in native.rglob("*") if p.is_file()}
+        shutil.copyfile(native.parent / "LICENSE.md", Path(work) / "LICENSE-embedded-postgres.md")
+        return build_from(native, out, runtime_from, Path(work) / "LICENSE-embedded-postgres.md")
 
-        def imports_of(name: str) -> list[str]:
-            return pe_imports((native / name).read_bytes()) if name in files else []
 
-        chosen = selected(sorted(files), imports_of)
-        if out.exists():
-            shutil.rmtree(out)
-        total = 0
-        for name in chosen:
-            target = out / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(native / name, target)
-            total += target.stat().st_size
-        shutil.copyfile(native.parent / "LICENSE.md", out / "LICENSE-embedded-postgres.md")
-    return len(chosen), total
+def build_from(
+    native: Path, out: Path, runtime_from: Path | None = None, licence: Path | None = None
+) -> tuple[int, int]:
+    """Write the add-on from an unpacked PostgreSQL for Windows (bin/, lib/, share/) into `out`
+    (emptied first); the number of files and their bytes."""
+    files = {p.relative_to(native).as_posix() for p in native.rglob("*") if p.is_file()}
+
+    def imports_of(name: str) -> list[str]:
+        return pe_imports((native / name).read_bytes()) if name in files else []
+
+    chosen = selected(sorted(files), imports_of)
+    if out.exists():
+        shutil.rmtree(out)
+    total = 0
+    for name in chosen:
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(native / name, target)
+        total += target.stat().st_size
+    count = len(chosen)
+    if licence is not None:
+        shutil.copyfile(licence, out / licence.name)
+    if runtime_from is not None:
+        for source in runtime_dlls(runtime_from):
+            if not (out / "bin" / source.name).exists():
+                shutil.copyfile(source, out / "bin" / source.name)
+                total += source.stat().st_size
+                count += 1
+    return count, total
+
+
+def runtime_dlls(bundle: Path) -> list[Path]:
+    """The MSVC runtime DLLs in the program's bundle (first found of each, any folder)."""
+    found: dict[str, Path] = {}
+    for path in sorted(bundle.rglob("*.dll")):
+        key = path.name.lower()
+        if key in RUNTIME_DLLS and key not in found:
+            found[key] = path
+    missing = sorted(set(RUNTIME_DLLS) - set(found))
+    if missing:
+        raise SystemExit(f"{bundle}: no {missing} to put beside the server programs")
+    return [found[k] for k in RUNTIME_DLLS]
+
+
+def has_backup_tools(out: Path) -> bool:
+    return all((out / "bin" / name).is_file() for name in BACKUP_PROGRAMS)
 
 
 def main(argv: list[str] | None = None) -> int:
+    import os
+
     root = Path(__file__).resolve().parents[2]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "mufakat-windows")
     parser.add_argument("--out", type=Path, default=root / "dist" / "windows" / "pgsql")
+    parser.add_argument(
+        "--from",
+        type=Path,
+        dest="source",
+        default=Path(os.environ["MUFAKAT_PGSQL_FROM"])
+        if os.environ.get("MUFAKAT_PGSQL_FROM")
+        else None,
+        help="a local PostgreSQL 15 for Windows (bin/, lib/, share/) instead of the npm package",
+    )
+    parser.add_argument("--runtime-from", type=Path, dest="runtime_from")
     args = parser.parse_args(argv)
-    count, size = build(fetch(args.cache / "npm"), args.out)
-    print(f"{args.out}: {count} files, {size / 1e6:.1f} MB (PostgreSQL 15 for the office server)")
+    if args.source is not None:
+        if not (args.source / "bin" / "postgres.exe").is_file():
+            raise SystemExit(f"{args.source}: no bin/postgres.exe (expected EDB's pgsql/ layout)")
+        count, size = build_from(args.source, args.out, args.runtime_from)
+    else:
+        count, size = build(fetch(args.cache / "npm"), args.out, args.runtime_from)
+    tools = "with" if has_backup_tools(args.out) else "WITHOUT"
+    print(
+        f"{args.out}: {count} files, {size / 1e6:.1f} MB (PostgreSQL 15 for the office server, "
+        f"{tools} pg_dump/pg_restore)"
+    )
     return 0
 
 

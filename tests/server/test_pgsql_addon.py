@@ -92,3 +92,50 @@ def test_closure_compares_names_without_case_and_ends_on_cycles() -> None:
     imports = {"A.exe": ["b.DLL"], "B.dll": ["c.dll", "A.EXE"], "c.dll": ["SYSTEM.dll"]}
     found = addon.closure(["a.exe"], lambda n: imports.get(n, []), {"A.exe", "B.dll", "c.dll"})
     assert found == {"A.exe", "B.dll", "c.dll"}
+
+
+def test_pg_dump_and_pg_restore_come_along_with_their_dlls_when_the_source_has_them() -> None:
+    graph = {
+        **GRAPH,
+        "bin/pg_dump.exe": ["libpq.dll", "zlib1.dll"],
+        "bin/pg_restore.exe": ["libpq.dll", "liblz4.dll"],
+        "bin/zlib1.dll": [],
+        "bin/liblz4.dll": [],
+    }
+    chosen = addon.selected(sorted([*graph, *SHARE]), lambda n: graph.get(n, []))
+    for name in ("pg_dump.exe", "pg_restore.exe", "zlib1.dll", "liblz4.dll"):
+        assert f"bin/{name}" in chosen
+    assert "bin/psql.exe" not in chosen and "bin/wxmsw32u_core.dll" not in chosen
+    # the npm package has neither: the add-on is still made (the server runs; backups need them)
+    without = addon.selected(sorted([*GRAPH, *SHARE]), lambda n: GRAPH.get(n, []))
+    assert not any("pg_dump" in n or "pg_restore" in n for n in without)
+
+
+def test_a_local_copy_builds_the_add_on_with_the_runtime_beside_the_programs(
+    tmp_path: Path,
+) -> None:
+    native = tmp_path / "pgsql"
+    for name in GRAPH:
+        (native / name).parent.mkdir(parents=True, exist_ok=True)
+        (native / name).write_bytes(b"x")
+    for name in SHARE:
+        (native / name).parent.mkdir(parents=True, exist_ok=True)
+        (native / name).write_text("x")
+    bundle = tmp_path / "Mufakat" / "_internal"
+    (bundle / "PySide6").mkdir(parents=True)
+    (bundle / "VCRUNTIME140.dll").write_bytes(b"v" * 10)
+    (bundle / "PySide6" / "msvcp140.dll").write_bytes(b"m" * 20)
+    addon.pe_imports, saved = (lambda data: []), addon.pe_imports  # stand-ins: no real PE files
+    try:
+        count, _size = addon.build_from(native, tmp_path / "out", bundle.parent)
+    finally:
+        addon.pe_imports = saved
+    out = tmp_path / "out"
+    assert (out / "bin" / "VCRUNTIME140.dll").read_bytes() == b"v" * 10
+    assert (out / "bin" / "msvcp140.dll").is_file()
+    assert (out / "bin" / "postgres.exe").is_file() and not (out / "bin" / "psql.exe").exists()
+    assert count == sum(1 for p in out.rglob("*") if p.is_file())
+    assert not addon.has_backup_tools(out)
+    (bundle / "VCRUNTIME140.dll").unlink()
+    with pytest.raises(SystemExit, match="vcruntime140"):
+        addon.runtime_dlls(bundle.parent)

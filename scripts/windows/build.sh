@@ -11,6 +11,13 @@
 # innosetup), installs the setup silently for all users, smoke-tests the installed program and
 # runs the Windows checks (scripts/windows/wine_checks.py), then uninstalls it.
 #
+# The office-server option of the setup ("PC ini menjadi server kantor", installer/server.iss)
+# needs the PostgreSQL add-on dist/windows/pgsql/ (scripts/windows/pgsql_addon.py: the pinned npm
+# package, or a local copy named by MUFAKAT_PGSQL_FROM). MUFAKAT_PGSQL=auto (default) builds it
+# and, when it cannot be had, goes on with a setup WITHOUT the option (said in the summary);
+# MUFAKAT_PGSQL=require fails instead; MUFAKAT_PGSQL=0 leaves it out. The variant not shipped is
+# compiled too, against stand-in folders (a few seconds), so both forms of the .iss stay valid.
+#
 # Leaves dist/windows/Mufakat/ and dist/windows/Mufakat-Setup-<version>.exe. Prints each step's
 # time and the sizes; exits non-zero naming the failed step. Downloads are cached in
 # $MUFAKAT_WINDOWS_CACHE (default ~/.cache/mufakat-windows) and fetched again when missing.
@@ -43,6 +50,8 @@ WINPYTHON_SHA256="b6d6b1071cbed92691e7c37f25f3dcc814cdee2a99b154dcdd1d78c3da7ec8
 INNOSETUP_NPM="innosetup@6.4.1"
 MAX_BUNDLE_MB=110
 MAX_SETUP_MB=40
+MAX_SETUP_SERVER_MB=70 # with the office-server add-on (PostgreSQL 15, ICU's data alone 28 MB)
+PGSQL_MODE="${MUFAKAT_PGSQL:-auto}"
 MB=$((1024 * 1024))
 
 export WINEPREFIX="$WORK/prefix"
@@ -270,6 +279,29 @@ smoke_exe() {
   [ -z "$(ls -A "$home")" ] || { echo "the smoke test wrote into MUFAKAT_HOME"; return 1; }
 }
 
+PGSQL="$OUT/pgsql"
+
+pgsql_addon() {
+  rm -rf "$PGSQL"
+  if [ "$PGSQL_MODE" = 0 ]; then
+    echo "MUFAKAT_PGSQL=0: setup without the office-server option"
+    return 0
+  fi
+  if "$HOST_PYTHON" "$HERE/pgsql_addon.py" --cache "$CACHE" --out "$PGSQL" \
+    --runtime-from "$OUT/Mufakat"; then
+    return 0
+  fi
+  rm -rf "$PGSQL"
+  if [ "$PGSQL_MODE" = require ]; then
+    echo "MUFAKAT_PGSQL=require: no PostgreSQL add-on"
+    return 1
+  fi
+  echo "WARNING: no PostgreSQL add-on (npm unreachable, no MUFAKAT_PGSQL_FROM): the setup is"
+  echo "built WITHOUT the option 'PC ini menjadi server kantor'"
+}
+
+server_option() { [ -f "$PGSQL/bin/postgres.exe" ]; }
+
 app_version() {
   "$HOST_PYTHON" -c "import re,sys;print(re.search(r'__version__ = \"([^\"]+)\"', open(sys.argv[1]).read()).group(1))" "$ROOT/app/__init__.py"
 }
@@ -279,8 +311,14 @@ compile_setup() {
   version=$(app_version) || return 1
   numeric=$(echo "$version" | grep -oE '^[0-9]+(\.[0-9]+){0,3}')
   rm -f "$OUT"/Mufakat-Setup-*.exe
+  local server=() limit=$MAX_SETUP_MB option="WITHOUT"
+  if server_option; then
+    server=("/DPgsqlDir=$(winpath "$PGSQL")")
+    limit=$MAX_SETUP_SERVER_MB
+    option="with"
+  fi
   (cd "$ROOT" && wrun "$CACHE/npm/node_modules/innosetup/bin/ISCC.exe" /Q \
-    "/DMyAppVersion=$version" "/DMyAppFileVersion=$numeric" \
+    "/DMyAppVersion=$version" "/DMyAppFileVersion=$numeric" "${server[@]}" \
     "/DBundleDir=$(winpath "$OUT/Mufakat")" "/O$(winpath "$OUT")" 'installer\mufakat.iss') ||
     return 1
   wineserver -w
@@ -288,22 +326,68 @@ compile_setup() {
   [ -f "$SETUP" ] || { echo "no $SETUP"; return 1; }
   local bytes
   bytes=$(stat -c %s "$SETUP")
-  echo "setup dist/windows/$(basename "$SETUP"): $(size_mb "$bytes") MB (limit $MAX_SETUP_MB MB)"
-  SUMMARY+=("$(printf '          setup %s MB' "$(size_mb "$bytes")")")
-  [ "$bytes" -le $((MAX_SETUP_MB * MB)) ] || { echo "setup over $MAX_SETUP_MB MB"; return 1; }
+  echo "setup dist/windows/$(basename "$SETUP"): $(size_mb "$bytes") MB (limit $limit MB)," \
+    "$option the option 'PC ini menjadi server kantor'"
+  SUMMARY+=("$(printf '          setup %s MB, %s the server option' "$(size_mb "$bytes")" "$option")")
+  [ "$bytes" -le $((limit * MB)) ] || { echo "setup over $limit MB"; return 1; }
+}
+
+# The form of installer/mufakat.iss not shipped by this build, compiled against stand-in folders
+# (one file each) so that it cannot rot: without the server option when the add-on is in, with it
+# when it is not.
+compile_other_variant() {
+  local stand="$WORK/stand-in" defines=()
+  rm -rf "$stand" && mkdir -p "$stand/Mufakat" "$stand/pgsql/bin" "$stand/out"
+  cp "$OUT/Mufakat/Mufakat.exe" "$stand/Mufakat/" || return 1
+  cp "$HERE/icuuc_stub.c" "$stand/pgsql/bin/postgres.exe" || return 1
+  if server_option; then
+    echo "compiling without the server option (stand-in bundle)"
+  else
+    echo "compiling with the server option (stand-in bundle and add-on)"
+    defines=("/DPgsqlDir=$(winpath "$stand/pgsql")")
+  fi
+  (cd "$ROOT" && wrun "$CACHE/npm/node_modules/innosetup/bin/ISCC.exe" /Q \
+    "/DMyAppVersion=0.0.0" "${defines[@]}" "/DBundleDir=$(winpath "$stand/Mufakat")" \
+    "/O$(winpath "$stand/out")" "/FVarian" 'installer\mufakat.iss') || return 1
+  wineserver -w
+  [ -f "$stand/out/Varian.exe" ] || { echo "no setup from the other variant"; return 1; }
 }
 
 INSTALLED="$WINEPREFIX/drive_c/Program Files/Mufakat"
 
 install_setup() {
+  local tasks=()
+  server_option && tasks=(/TASKS=serverkantor) # silent: the add-on only, no set-up pages
   timeout 300 xvfb-run -a bash -c "$(declare -f wrun); wrun \"\$@\"" _ "$SETUP" \
-    /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /ALLUSERS "/LOG=$(winpath "$WORK/setup.log")"
+    /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /ALLUSERS "${tasks[@]}" \
+    "/LOG=$(winpath "$WORK/setup.log")"
   local rc=$?
   wineserver -w
   echo "setup exit code $rc"
   [ "$rc" -eq 0 ] || { tail -20 "$WORK/setup.log" 2>/dev/null; return 1; }
   [ -f "$INSTALLED/Mufakat.exe" ] || { echo "no Mufakat.exe in $INSTALLED"; return 1; }
   echo "installed: C:\\Program Files\\Mufakat ($(find "$INSTALLED" -type f | wc -l) files)"
+  if server_option; then
+    [ -f "$INSTALLED/pgsql/bin/postgres.exe" ] || { echo "no pgsql\\bin\\postgres.exe"; return 1; }
+    echo "office-server add-on: C:\\Program Files\\Mufakat\\pgsql" \
+      "($(find "$INSTALLED/pgsql" -type f | wc -l) files)"
+  fi
+}
+
+# The installed Mufakat.exe finds the add-on's binaries in {app}\pgsql\bin and accepts what the
+# installer's pages pass (server setup --check-only: nothing is set up under Wine).
+server_check() {
+  local result="$WORK/hasil.txt" pw="$WORK/sandi.txt" app="$WORK/sandi-lain.txt"
+  printf 'Uji-Sandi-Server1\r\nUji-Sandi-Server1\r\n' >"$pw"
+  printf 'Uji-Sandi-PC-Lain2\r\nUji-Sandi-PC-Lain2\r\n' >"$app"
+  WRUN_TIMEOUT=300 wrun "$INSTALLED/Mufakat.exe" server setup --repeated --check-only \
+    --data 'C:\ProgramData\Mufakat Server\data' --subnet 192.168.1.0/24 \
+    --password-file "$(winpath "$pw")" --app-password-file "$(winpath "$app")" \
+    --result-file "$(winpath "$result")"
+  rm -f "$pw" "$app"
+  cat "$result" 2>/dev/null || { echo "no result file"; return 1; }
+  head -1 "$result" | grep -q "MUFAKAT-HASIL ok " || return 1
+  ! grep -q "Uji-Sandi" "$result" || { echo "a password in the result file"; return 1; }
 }
 
 windows_checks() {
@@ -316,13 +400,17 @@ uninstall() {
   local appdata
   appdata=$(find "$WINEPREFIX/drive_c/users" -maxdepth 4 -type d -path '*/AppData/Roaming/Mufakat' | head -1)
   [ -n "$appdata" ] || { echo "no %APPDATA%\\Mufakat after the checks"; return 1; }
-  timeout 300 xvfb-run -a bash -c "$(declare -f wrun); wrun \"\$@\"" _ \
+  # wineserver -w inside xvfb-run: the uninstaller's second phase (which removes the add-on at
+  # its end) must not lose its display when the first phase exits
+  timeout 300 xvfb-run -a bash -c "$(declare -f wrun); wrun \"\$@\"; wineserver -w" _ \
     "$INSTALLED/unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
   wineserver -w
   local i
   for i in $(seq 30); do [ -f "$INSTALLED/Mufakat.exe" ] || break; sleep 1; done
   [ ! -f "$INSTALLED/Mufakat.exe" ] || { echo "the uninstaller left Mufakat.exe"; return 1; }
   [ -n "$(ls -A "$appdata")" ] || { echo "the uninstaller emptied %APPDATA%\\Mufakat"; return 1; }
+  # no server was set up from this install: the add-on goes with the program
+  [ ! -d "$INSTALLED/pgsql" ] || { echo "the uninstaller left pgsql\\ (no server set up)"; return 1; }
   echo "program removed; %APPDATA%\\Mufakat kept: $(ls "$appdata" | tr '\n' ' ')"
 }
 
@@ -336,9 +424,14 @@ step "6. wheels into the Windows CPython" install_wheels
 step "7. PyInstaller build_installer.spec" build_bundle
 step "8. bundle size" check_bundle_size
 step "9. Mufakat.exe --smoke-test" smoke_exe "$(winpath "$OUT/Mufakat/Mufakat.exe")" bundle
-step "10. Inno Setup compile" compile_setup
-step "11. silent install (/ALLUSERS)" install_setup
-step "12. installed Mufakat.exe --smoke-test" smoke_exe 'C:\Program Files\Mufakat\Mufakat.exe' installed
-step "13. Windows checks (APPDATA, paths, lock, other drive)" windows_checks
-step "14. uninstall keeps the data folder" uninstall
+step "10. office-server add-on pgsql/ (PostgreSQL 15, npm)" pgsql_addon
+step "11. Inno Setup compile" compile_setup
+step "12. Inno Setup compile, the other variant (stand-ins)" compile_other_variant
+step "13. silent install (/ALLUSERS)" install_setup
+step "14. installed Mufakat.exe --smoke-test" smoke_exe 'C:\Program Files\Mufakat\Mufakat.exe' installed
+step "15. Windows checks (APPDATA, paths, lock, other drive)" windows_checks
+if server_option; then
+  step "16. office server: installed binaries found, wizard input checked" server_check
+fi
+step "17. uninstall keeps the data folder" uninstall
 print_summary

@@ -218,7 +218,9 @@ def test_the_result_file_starts_with_the_line_the_installer_reads(
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # LoadStringsFromFile reads UTF-8 by its BOM
     assert raw.decode("utf-8-sig").splitlines() == [
-        f"MUFAKAT-HASIL {tag}", "Baris satu", "Hubungkan ke Server…"
+        f"MUFAKAT-HASIL {tag}",
+        "Baris satu",
+        "Hubungkan ke Server…",
     ]
     installer.write_result(None, ok, port, ["nothing written"])  # no file asked for: fine
 

@@ -169,25 +169,42 @@ def test_the_command_refuses_a_bad_subnet_before_writing_anything(
     assert "bukan jaringan lokal" in (tmp_path / "mufakat-server.txt").read_text()
 
 
-def test_the_command_sets_up_a_server(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("form", ["command line", "installer"])
+def test_the_command_sets_up_a_server(form: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """As typed by a helper (one password file), and as the installer's pages pass it
+    (installer/server.iss: each password typed twice, two passwords, a result file)."""
     bin_dir = find_bin_dir()
     if bin_dir is None:
         pytest.skip("PostgreSQL binaries not found")
     root = _scratch()
     pw = root / "pw.txt"
-    pw.write_text(PASSWORD + "\n")
     port = free_port()
+    args = ["server", "setup", "--data", str(root / "data"), "--subnet", "10.1.0.0/16",
+            "--port", str(port), "--password-file", str(pw)]  # fmt: skip
+    app_password = PASSWORD
+    if form == "installer":
+        pw.write_bytes(f"\ufeff{PASSWORD}\r\n{PASSWORD}\r\n".encode())  # as Inno writes it
+        (root / "pw2.txt").write_bytes(f"\ufeff{APP_PASSWORD}\r\n{APP_PASSWORD}\r\n".encode())
+        args += ["--repeated", "--app-password-file", str(root / "pw2.txt"),
+                 "--result-file", str(root / "hasil.txt")]  # fmt: skip
+        app_password = APP_PASSWORD
+    else:
+        pw.write_text(PASSWORD + "\n")
     try:
-        code = main(
-            ["server", "setup", "--data", str(root / "data"), "--subnet", "10.1.0.0/16",
-             "--port", str(port), "--password-file", str(pw)]
-        )  # fmt: skip
+        code = main(args)
         out = capsys.readouterr().out
         assert code == 0, out
-        assert f"port = {port}" in out and PASSWORD not in out
+        assert f"port = {port}" in out and PASSWORD not in out and APP_PASSWORD not in out
         report = (root / "mufakat-server.txt").read_text()
         assert f"port = {port}" in report and PASSWORD not in report
-        with _connect(port, "mufakat", PASSWORD) as conn:
+        if form == "installer":
+            lines = (root / "hasil.txt").read_text(encoding="utf-8-sig").splitlines()
+            assert lines[0] == f"MUFAKAT-HASIL ok {port}"
+            assert "Server kantor siap" in lines[-1] and "kata sandi untuk PC lain" in lines[-1]
+            assert not any(PASSWORD in line or APP_PASSWORD in line for line in lines)
+            with _connect(port, cmd.SUPERUSER, PASSWORD, "postgres") as conn:
+                assert conn.execute("SELECT 1").fetchone() == (1,)
+        with _connect(port, "mufakat", app_password) as conn:
             assert conn.execute("SELECT 1").fetchone() == (1,)
     finally:
         _stop(bin_dir, root / "data")

@@ -403,7 +403,8 @@ def _docstrings(tree: ast.Module) -> set[int]:
 
 
 def sql_strings(tree: ast.Module) -> list[str]:
-    """String constants (f-string pieces too) that read as SQL statements; docstrings aside."""
+    """String constants (f-string pieces too) that read as SQL statements; docstrings aside. A
+    lone word is no statement (`["netsh", …, "delete", "rule", …]` is a command line)."""
     skip = _docstrings(tree)
     return [
         node.value
@@ -412,6 +413,7 @@ def sql_strings(tree: ast.Module) -> list[str]:
         and isinstance(node.value, str)
         and id(node) not in skip
         and SQL.search(node.value)
+        and len(node.value.split()) > 1
     ]
 
 
@@ -433,5 +435,7 @@ def test_sql_scan_sees_statements_and_not_prose() -> None:
         'C = "with t AS (SELECT 1) SELECT * FROM t"\n'
         'D = "Pilih anggota"\n'
         'E = "the SELECT statement"\n'
+        'F = ["sc", "delete", "MufakatPG-5439"]\n'
+        'G = "DELETE FROM loans WHERE id = 1"\n'
     )
-    assert len(sql_strings(ast.parse(code))) == 3
+    assert len(sql_strings(ast.parse(code))) == 4

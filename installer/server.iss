@@ -129,6 +129,8 @@ procedure CurPageChanged(CurPageID: Integer);
 var
   Port, Lines: String;
 begin
+  if WizardSilent then
+    Exit; { a silent install visits the pages too: it installs the add-on, sets nothing up }
   if (CurPageID = NetworkPage.ID) and (NetworkPage.Values[0] = '') then
   begin
     if RunMufakat('server suggest-subnet', Port, Lines) then

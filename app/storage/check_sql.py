@@ -45,7 +45,7 @@ def tables(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def steps(conn: sqlite3.Connection) -> set[str]:
+def steps(conn: Any) -> set[str]:
     """The names of the schema steps applied (SQLite's `_sqlite_migrations`; on a server
     database its `_migrations`)."""
     on_server = getattr(conn, "migration_names", None)

@@ -142,6 +142,7 @@ def move_to_server(
             else:
                 pg_schema.install(conn, app_role)
             copied = pg_copy.copy_tables(lite, conn)
+            conn.execute("ANALYZE")  # the planner's figures of the copied rows, for the checks
             sequences = pg_copy.reset_identities(conn)
             pg_chain.copy_rowids(lite, conn)
             pg_chain.install(conn)  # rows written on the server from now on are linked

@@ -124,6 +124,7 @@ def _check_restored(conn: psycopg.Connection[Any], backup_file: Path, identity: 
             field="file",
         )
     report = CheckReport(path=Path(backup_file.name))
+    conn.execute("ANALYZE")  # pg_restore leaves the planner without figures
     with conn.transaction():
         check_connection(conn, report)
     if not report.ok:

@@ -40,6 +40,8 @@ def moved(
     """(the name of a database holding the demo moved from its file, that file after the move)."""
     file = tmp_path_factory.mktemp("moved") / "koperasi.db"
     shutil.copyfile(demo_source, file)
+    home = os.environ.get("MUFAKAT_HOME")  # this PC's record of the file: the module's own
+    os.environ["MUFAKAT_HOME"] = str(tmp_path_factory.mktemp("home"))
     os.environ["MUFAKAT_PASSWORD"] = PASSWORD
     try:
         with _database(pg_server, EMPTY_TEMPLATE) as url:
@@ -48,6 +50,10 @@ def moved(
             yield parse_server_url(owner).dbname, file
     finally:
         del os.environ["MUFAKAT_PASSWORD"]
+        if home is None:
+            del os.environ["MUFAKAT_HOME"]
+        else:
+            os.environ["MUFAKAT_HOME"] = home
 
 
 @pytest.fixture

@@ -73,8 +73,15 @@ def install(conn: Any, app_role: str) -> None:
     one transaction: the baseline, then each later step, then the program role's rights."""
     with conn.transaction():
         conn.execute(BASELINE.read_text(encoding="utf-8"))
-        for name in later_steps():
-            conn.execute(step_sql(name))
-            conn.execute("INSERT INTO _migrations (name) VALUES (%s)", (name,))
-        pg_chain.install(conn)  # a later step may have changed a chained table's columns
-        grant(conn, app_role)
+        apply_steps(conn, later_steps(), app_role)
+
+
+def apply_steps(conn: Any, names: list[str], app_role: str) -> None:
+    """Run the later steps `names` in order, each recorded in `_migrations`, inside the
+    caller's transaction; then the chain's triggers and the role's rights again (a step may
+    have changed a chained table's columns, or added a table)."""
+    for name in names:
+        conn.execute(step_sql(name))
+        conn.execute("INSERT INTO _migrations (name) VALUES (%s)", (name,))
+    pg_chain.install(conn)
+    grant(conn, app_role)

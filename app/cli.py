@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     check = sub.add_parser("check", help="periksa keutuhan dan konsistensi database")
-    check.add_argument("--db", type=Path, required=True, dest="db_path")
+    check.add_argument("--db", required=True, dest="db_path", help="file, atau postgresql://…")
 
     from app.server.cli import add_parser as add_server_parser
 
@@ -186,13 +186,20 @@ def _cmd_month_end(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from app.server_url import is_server_url, parse_server_url
     from app.storage.check import check_database
 
-    report = check_database(args.db_path)
+    if is_server_url(args.db_path):
+        from app.storage.pg_check import check_server
+
+        url = parse_server_url(args.db_path)
+        report, shown = check_server(url), url.shown()
+    else:
+        report, shown = check_database(Path(args.db_path)), args.db_path
     for fact in report.facts:
         print(f"  {fact}")
     if report.ok:
-        print(f"BAIK: tidak ada masalah pada {args.db_path}")
+        print(f"BAIK: tidak ada masalah pada {shown}")
         return 0
     for problem in report.problems:
         print(f"MASALAH: {problem}")
@@ -205,7 +212,7 @@ def _refuse_server_urls(argv: Sequence[str]) -> int | None:
     from app.server.cli import COMMANDS
     from app.server_url import is_server_url, not_yet_message, parse_server_url
 
-    if argv and argv[0] in (*COMMANDS, "demo"):
+    if argv and argv[0] in (*COMMANDS, "demo", "check"):
         return None  # these take the server's address (app/server/cli.py, app/server/demo.py)
     for token in argv:
         value = token.split("=", 1)[1] if token.startswith("--db=") else token

@@ -175,6 +175,19 @@ CREATE TABLE _migrations (
     name text PRIMARY KEY,
     applied_at text NOT NULL DEFAULT CAST(now() AS text)
 );
+
+-- The tamper chain's keys of copied rows whose SQLite rowid is no column (a primary key of
+-- several columns): written by `server move`, read by `mufakat check` (app/storage/pg_chain.py).
+CREATE TABLE chain_rowids (
+    tbl text NOT NULL,
+    rowid bigint NOT NULL,
+    row_key text NOT NULL,
+    PRIMARY KEY (tbl, rowid)
+);
+CREATE TRIGGER chain_rowids_no_update BEFORE UPDATE ON chain_rowids
+    FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
+CREATE TRIGGER chain_rowids_no_delete BEFORE DELETE ON chain_rowids
+    FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 """
 
 

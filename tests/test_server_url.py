@@ -72,7 +72,7 @@ SECRET = "rahasia-sekali"
     [
         ["--db", f"postgresql://kasir:{SECRET}@server-kantor:5433/kop"],
         [f"--db=postgresql://kasir:{SECRET}@server-kantor:5433/kop"],
-        ["check", "--db", f"postgresql://kasir:{SECRET}@server-kantor:5433/kop"],
+        ["month-end", "--db", f"postgresql://kasir:{SECRET}@server-kantor:5433/kop"],
         [
             "books",
             "trial-balance",
@@ -99,10 +99,12 @@ def test_a_server_address_is_not_supported_yet_and_says_so(
     assert list(tmp_path.iterdir()) == []  # nothing made under the address as a file name
 
 
+@pytest.mark.parametrize(("command", "code"), [("month-end", 2), ("check", 1)])
 def test_a_malformed_server_address_says_what_is_missing(
-    capsys: pytest.CaptureFixture[str],
+    command: str, code: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["check", "--db", "postgresql://server-kantor/kop"]) == 2
+    """Refused before the command runs (2), or by a command that takes an address (1)."""
+    assert main([command, "--db", "postgresql://server-kantor/kop"]) == code
     assert "nama pengguna" in capsys.readouterr().err
 
 

@@ -87,8 +87,6 @@ def restore(args: argparse.Namespace) -> int:
     print(f"Database {url.dbname} dipulihkan dari {args.backup_file} ({done.tables} tabel).")
     print(f"  Data sebelum pemulihan tetap disimpan sebagai database {done.aside}.")
     print("  PC lain yang tersambung diputus; pekerjaan berikutnya memakai data yang dipulihkan.")
-    for warning in done.warnings:
-        print(f"  PERHATIAN: {warning}")
     return 0
 
 

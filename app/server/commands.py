@@ -69,7 +69,9 @@ def exe(bin_dir: PurePath, name: str, windows: bool) -> str:
 
 
 def initdb_args(bin_dir: PurePath, data: PurePath, pwfile: PurePath, *, windows: bool) -> list[str]:
-    """A new cluster whose every login needs a SCRAM password; the superuser's from a file."""
+    """A new cluster whose every login needs a SCRAM password; the superuser's from a file. Its
+    pages carry checksums: a damaged page is noticed when read, and `mufakat check` reports the
+    count (app/storage/pg_check.py, the server's counterpart of SQLite's integrity check)."""
     return [
         exe(bin_dir, "initdb", windows),
         "-D", str(data),
@@ -78,6 +80,7 @@ def initdb_args(bin_dir: PurePath, data: PurePath, pwfile: PurePath, *, windows:
         "--auth=scram-sha-256",
         "--encoding=UTF8",
         "--locale=C",
+        "--data-checksums",
     ]  # fmt: skip
 
 

@@ -14,11 +14,6 @@ from app.storage.check import check_database
 from app.storage.pg_move import MoveResult, move_to_server, probe
 
 DEFAULT_APP_ROLE = APP_ROLE  # the role `mufakat server setup` creates
-PG_CHECK_NOTE = (
-    "Catatan: pemeriksaan 'mufakat check' untuk database di server belum tersedia; yang sudah "
-    "dibuktikan di server: jumlah baris, sidik isi tabel uang dan neraca saldo. Rantai pengaman "
-    "catatan ikut disalin sebagai data, tetapi pemeriksaannya di server juga belum tersedia."
-)
 
 
 class FileHasProblems(ValidationError):
@@ -89,6 +84,7 @@ def summary(result: MoveResult, path: Path) -> list[str]:
         f"Nomor urut baru di server disetel melewati data yang disalin ({len(result.sequences)} "
         "tabel).",
         "Pemeriksaan 'mufakat check' pada file: baik.",
-        PG_CHECK_NOTE,
+        "Pemeriksaan 'mufakat check' pada salinan di server: baik (konsistensi, pembukuan, "
+        "rujukan, rantai pengaman catatan). Catatan baru di server ikut dirantai.",
     ]
     return lines

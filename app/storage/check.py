@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.errors import AppError
 from app.storage import chain, chain_verify, check_ledger, migrations
@@ -37,7 +38,7 @@ CONSISTENCY_RULES: list[tuple[str, str]] = [
         "saldo simpanan minus",
         """SELECT m.number || ' ' || s.kind FROM savings_transactions s
            JOIN members m ON m.id = s.member_id
-           GROUP BY s.member_id, s.kind HAVING sum(s.amount) < 0""",
+           GROUP BY s.member_id, s.kind, m.number HAVING sum(s.amount) < 0""",
     ),
     (
         "transaksi simpanan sebelum tanggal masuk anggota",
@@ -169,6 +170,14 @@ def _run_checks(conn: sqlite3.Connection, report: CheckReport) -> None:
     missing = migrations.known_names() - applied
     if missing:
         report.facts.append(f"Perlu pembaruan skema saat dibuka: {', '.join(sorted(missing))}")
+    tampered = chain_verify.verify(conn)
+    intact = chain.has_chains(conn) and not tampered
+    run_rules(conn, report, tampered, intact)
+
+
+def run_rules(conn: Any, report: CheckReport, tampered: list[str], intact: bool) -> None:
+    """The checks both engines share (a server database's connection: pg_check_conn.py): the
+    consistency rules, the books, the tamper chain's findings, the counts."""
     for description, sql in CONSISTENCY_RULES:
         try:
             rows = conn.execute(sql).fetchall()
@@ -180,14 +189,16 @@ def _run_checks(conn: sqlite3.Connection, report: CheckReport) -> None:
     ledger_problems, ledger_facts = check_ledger.ledger_problems(conn)
     report.problems.extend(ledger_problems)
     report.facts.extend(ledger_facts)
-    tampered = chain_verify.verify(conn)
     report.problems.extend(tampered)
-    if chain.has_chains(conn) and not tampered:
+    if intact:
         report.facts.append("Rantai pengaman catatan: utuh")
-    for label, sql in (
-        ("Anggota", "SELECT count(*) FROM members"),
-        ("Transaksi simpanan", "SELECT count(*) FROM savings_transactions"),
-        ("Pengguna", "SELECT count(*) FROM users"),
-        ("Catatan audit", "SELECT count(*) FROM audit_log"),
-    ):
+    for label, sql in COUNTS:
         report.facts.append(f"{label}: {conn.execute(sql).fetchone()[0]}")
+
+
+COUNTS = (
+    ("Anggota", "SELECT count(*) FROM members"),
+    ("Transaksi simpanan", "SELECT count(*) FROM savings_transactions"),
+    ("Pengguna", "SELECT count(*) FROM users"),
+    ("Catatan audit", "SELECT count(*) FROM audit_log"),
+)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.money import format_rupiah
+from app.storage.check_sql import steps
 
 STEP = "0028_fixed_assets"  # the step that made the register's tables
 
@@ -32,10 +33,7 @@ DETAIL = (
 
 def _has_tables(conn: Any) -> bool:
     """The file has the register (`mufakat check` also reads files of older versions)."""
-    found = conn.execute(
-        "SELECT 1 FROM _sqlite_migrations WHERE name = :name", {"name": STEP}
-    ).fetchone()
-    return found is not None
+    return STEP in steps(conn)
 
 
 def unbooked(conn: Any) -> list[str]:

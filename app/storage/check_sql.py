@@ -2,7 +2,8 @@
 column name, named `:name` parameters, and the one question about the file's schema (which
 tables it has: a file from before a schema step lacks that step's tables). The check_* modules
 read through these, so moving them onto an `Engine` (docs/office_server.md, "What is next" 4)
-changes this module, not each check."""
+changes this module, not each check. On a server database they read through
+`pg_check_conn.CheckConnection`, which answers the same calls."""
 
 from __future__ import annotations
 
@@ -37,5 +38,17 @@ def amount(conn: sqlite3.Connection, sql: str, params: Mapping[str, Any] = NO_PA
 
 
 def tables(conn: sqlite3.Connection) -> set[str]:
-    """The names of the file's tables."""
+    """The names of the file's tables (a server database's: app/storage/pg_check_conn.py)."""
+    on_server = getattr(conn, "table_names", None)
+    if on_server is not None:
+        return set(on_server())
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def steps(conn: Any) -> set[str]:
+    """The names of the schema steps applied (SQLite's `_sqlite_migrations`; on a server
+    database its `_migrations`)."""
+    on_server = getattr(conn, "migration_names", None)
+    if on_server is not None:
+        return set(on_server())
+    return {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")}

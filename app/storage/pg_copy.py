@@ -3,8 +3,9 @@
 Table by table in foreign-key order, ids included, through COPY. The derived tables are not
 copied: the PostgreSQL triggers rebuild `loan_balances` from the loan events and denda charges
 and `ledger_month_totals` from the journals as the rows arrive (the proofs compare them with
-SQLite's). The tamper chain's tables (`chain_links`, `chain_heads`, `chain_identity`,
-`row_seals`) are copied as the rows they are; verifying the chain on PostgreSQL is not built yet.
+SQLite's). The tamper chain's tables (`chain_blocks`, `chain_heads`, `chain_identity`,
+`row_seals`) are copied as the rows they are; the chain goes on on the server by its own
+triggers, installed after the copy (app/storage/pg_chain.py), and `mufakat check` verifies it.
 
 Copying ids leaves each identity column's sequence at its start, so the next INSERT would
 collide with a copied row: `reset_identities` moves every sequence past the largest id.

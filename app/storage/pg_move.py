@@ -2,8 +2,10 @@
 office server, in one PostgreSQL transaction (issue 15).
 
 Inside that transaction: the schema is installed, every table copied in foreign-key order,
-each identity sequence moved past the copied ids, and the proofs run (app/storage/pg_proof.py).
-Any difference, or any error, rolls all of it back: the server database stays empty. Then the
+each identity sequence moved past the copied ids, the tamper chain's triggers installed
+(app/storage/pg_chain.py), the proofs run (app/storage/pg_proof.py) and then `mufakat check`
+on the copy (app/storage/pg_check.py). Any difference, any problem the check finds, or any
+error, rolls all of it back: the server database stays empty. Then the
 move is written into the audit trail on the server (in the same transaction) and in the file."""
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -20,9 +23,11 @@ from psycopg import sql
 from app.clock import now_text
 from app.errors import StorageError, ValidationError
 from app.server_url import ServerUrl
-from app.storage import pg_copy, pg_schema
+from app.storage import pg_chain, pg_copy, pg_schema
 from app.storage.audit_repo import AuditRepository
+from app.storage.check import CheckReport
 from app.storage.db import Database
+from app.storage.pg_check import check_connection
 from app.storage.pg_engine import PgEngine
 from app.storage.pg_proof import Fetch, MoveProof, prove
 from app.storage.pg_tools import migration_names, open_connection, public_tables
@@ -137,7 +142,10 @@ def move_to_server(
             else:
                 pg_schema.install(conn, app_role)
             copied = pg_copy.copy_tables(lite, conn)
+            conn.execute("ANALYZE")  # the planner's figures of the copied rows, for the checks
             sequences = pg_copy.reset_identities(conn)
+            pg_chain.copy_rowids(lite, conn)
+            pg_chain.install(conn)  # rows written on the server from now on are linked
             tables = pg_copy.sqlite_tables(lite)
             types = {t: pg_copy.column_types(conn, t) for t in tables}
             proof = prove(db, engine, tables, types, _sqlite_stream(lite), _pg_stream(conn))
@@ -151,6 +159,14 @@ def move_to_server(
                 actor_id, AUDIT_ACTION, "database", None, after=details,
                 note=f"Dipindahkan oleh {actor} dari file {db.path} ke server {url.shown()}",
             )  # fmt: skip
+            report = CheckReport(path=Path(url.dbname))
+            check_connection(conn, report)
+            if not report.ok:
+                raise MoveRefused(
+                    "Pemeriksaan 'mufakat check' pada salinan di server menemukan masalah, jadi "
+                    "pemindahan dibatalkan dan database server dikosongkan kembali: "
+                    + "; ".join(report.problems[:5])
+                )
     except (psycopg.Error, ValueError) as exc:
         raise MoveRefused(
             f"Pemindahan ke server {url.shown()} gagal dan dibatalkan; database server tetap "

@@ -3,18 +3,20 @@
 The backup is restored into a NEW database beside the running one, all of it or nothing, and
 checked there: it must be a Mufakat database, of this cooperative (the identity its file was
 given when it was made, carried by every backup and by `server move`), with no schema step this
-program does not know. Only then the restore is written into the restored data's audit trail
-and the two databases swap names in one transaction: the running one becomes
-`<name>_sebelum_pulih_<timestamp>` (kept, never dropped), the restored one takes its name. A
-restore that fails at any step drops the new database and leaves the running one untouched.
-The other PCs are disconnected at the swap (their next action reconnects to the restored data).
+program does not know, and clean by `mufakat check` (app/storage/pg_check.py: a backup holding
+a tampered or inconsistent cooperative is refused). Only then the restore is written into the
+restored data's audit trail and the two databases swap names in one transaction: the running
+one becomes `<name>_sebelum_pulih_<timestamp>` (kept, never dropped), the restored one takes
+its name. A restore that fails at any step drops the new database and leaves the running one
+untouched. The other PCs are disconnected at the swap (their next action reconnects to the
+restored data).
 """
 
 from __future__ import annotations
 
 import contextlib
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,8 +28,9 @@ from app.clock import now_text
 from app.errors import StorageError, ValidationError
 from app.server_url import ServerUrl
 from app.storage.audit_repo import AuditRepository
-from app.storage.check import CONSISTENCY_RULES
+from app.storage.check import CheckReport
 from app.storage.pg_backup import restore_into, side_name
+from app.storage.pg_check import check_connection
 from app.storage.pg_engine import PgEngine
 from app.storage.pg_tools import (
     MAINTENANCE_DB,
@@ -50,6 +53,10 @@ class OtherCooperative(ValidationError):
     """The backup belongs to another cooperative."""
 
 
+class BackupHasProblems(ValidationError):
+    """`mufakat check` finds problems in the backup: it does not replace the running data."""
+
+
 class NotAServerBackup(ValidationError):
     """The file is not a server backup of a Mufakat database."""
 
@@ -59,7 +66,6 @@ class ServerRestore:
     backup_file: Path
     aside: str  # the name the data before the restore now has
     tables: int
-    warnings: list[str] = field(default_factory=list)
 
 
 def _read_current(url: ServerUrl) -> tuple[str | None, bool]:
@@ -90,10 +96,9 @@ def _check_file(path: Path) -> None:
         )
 
 
-def _check_restored(
-    conn: psycopg.Connection[Any], backup_file: Path, identity: str | None
-) -> list[str]:
-    """Refuse what must not replace the running data; the consistency findings otherwise."""
+def _check_restored(conn: psycopg.Connection[Any], backup_file: Path, identity: str | None) -> None:
+    """Refuse what must not replace the running data: not Mufakat's, another cooperative's, of
+    a newer version, or anything `mufakat check` finds in it (app/storage/pg_check.py)."""
     tables = set(public_tables(conn))
     if not set(REQUIRED_TABLES) <= tables:
         raise NotAServerBackup(
@@ -118,15 +123,17 @@ def _check_restored(
             "program dulu; tidak ada yang diubah.",
             field="file",
         )
-    warnings = []
-    for description, rule in CONSISTENCY_RULES:
-        try:
-            found = conn.execute(rule).fetchall()
-        except psycopg.Error:
-            continue  # a rule in SQLite's own words: checked by `mufakat check` on a file
-        if found:
-            warnings.append(f"{description}: {len(found)}")
-    return warnings
+    report = CheckReport(path=Path(backup_file.name))
+    conn.execute("ANALYZE")  # pg_restore leaves the planner without figures
+    with conn.transaction():
+        check_connection(conn, report)
+    if not report.ok:
+        raise BackupHasProblems(
+            f"Cadangan '{backup_file.name}' tidak dipulihkan karena pemeriksaan 'mufakat check' "
+            "menemukan masalah di dalamnya: " + "; ".join(report.problems[:5]) + ". Pemulihan "
+            "dibatalkan; tidak ada yang diubah. Pilih cadangan lain (yang lebih lama).",
+            field="file",
+        )
 
 
 def _record(
@@ -213,7 +220,7 @@ def restore_server(
                 exc.message + " Database koperasi tidak diubah.", field="file"
             ) from exc
         with open_connection(url, restored) as conn:
-            warnings = _check_restored(conn, backup_file, identity)
+            _check_restored(conn, backup_file, identity)
             tables = len(public_tables(conn))
             _record(conn, backup_file, aside, actor, now)
         _swap(url, restored, aside)
@@ -226,4 +233,4 @@ def restore_server(
                 f"diubah. Sebab: {str(exc).splitlines()[0][:300]}"
             ) from exc
         raise
-    return ServerRestore(backup_file, aside, tables, warnings)
+    return ServerRestore(backup_file, aside, tables)

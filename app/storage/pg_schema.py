@@ -8,7 +8,8 @@ tests/storage/test_pg_schema.py keeps the two schemas equivalent.
 
 The program connects as its own role, which owns nothing: it gets SELECT, INSERT, UPDATE and
 DELETE on the tables, minus UPDATE, DELETE and TRUNCATE on the append-only ones (their triggers
-refuse UPDATE and DELETE too, but no row trigger stops TRUNCATE).
+refuse UPDATE and DELETE too, but no row trigger stops TRUNCATE), and only reads the tamper
+chain's tables (its triggers write them: app/storage/pg_chain.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from app.storage import pg_chain
 from app.storage.schema import SEQUENCE
 
 FOLDER = Path(__file__).with_name("pg")
@@ -63,6 +65,7 @@ def grant(conn: Any, app_role: str) -> None:
         conn.execute(f"REVOKE UPDATE ON {table} FROM {role}")
     for table in guarded_tables(conn, "delete"):
         conn.execute(f"REVOKE DELETE ON {table} FROM {role}")
+    pg_chain.revoke(conn, app_role)
 
 
 def install(conn: Any, app_role: str) -> None:
@@ -70,7 +73,15 @@ def install(conn: Any, app_role: str) -> None:
     one transaction: the baseline, then each later step, then the program role's rights."""
     with conn.transaction():
         conn.execute(BASELINE.read_text(encoding="utf-8"))
-        for name in later_steps():
-            conn.execute(step_sql(name))
-            conn.execute("INSERT INTO _migrations (name) VALUES (%s)", (name,))
-        grant(conn, app_role)
+        apply_steps(conn, later_steps(), app_role)
+
+
+def apply_steps(conn: Any, names: list[str], app_role: str) -> None:
+    """Run the later steps `names` in order, each recorded in `_migrations`, inside the
+    caller's transaction; then the chain's triggers and the role's rights again (a step may
+    have changed a chained table's columns, or added a table)."""
+    for name in names:
+        conn.execute(step_sql(name))
+        conn.execute("INSERT INTO _migrations (name) VALUES (%s)", (name,))
+    pg_chain.install(conn)
+    grant(conn, app_role)

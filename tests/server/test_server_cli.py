@@ -36,7 +36,7 @@ def test_move_backup_restore_through_the_command(
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert "Koperasi dipindahkan" in out and "sama di kedua tempat" in out
-    assert "members" in out and "journal_lines" in out and "belum tersedia" in out
+    assert "members" in out and "journal_lines" in out and "salinan di server: baik" in out
 
     assert main(["server", "move", "--db", str(demo_file), "--to", pg_empty_url,
                  "--user", "admin", "--app-role", APP_ROLE]) == 1  # fmt: skip

@@ -23,6 +23,7 @@ def test_initdb_uses_scram_a_password_file_and_our_superuser() -> None:
     assert args[0] == r"C:\Program Files\Mufakat\pgsql\bin\initdb.exe"
     assert args[1:5] == ["-D", str(DATA), "-U", "mufakat_admin"]
     assert r"--pwfile=C:\Temp\pw" in args and "--auth=scram-sha-256" in args
+    assert "--data-checksums" in args
     assert not any("trust" in a for a in args)
     linux = cmd.initdb_args(PurePosixPath("/usr/lib/postgresql/15/bin"), PurePosixPath("/d"),
                             PurePosixPath("/tmp/pw"), windows=False)  # fmt: skip

@@ -91,15 +91,29 @@ def test_the_superuser_connects_from_this_pc_with_the_file_password(made: Made) 
     with _connect(made.result.port, cmd.SUPERUSER, PASSWORD, "postgres") as conn:
         settings = {
             name: conn.execute(f"SHOW {name}").fetchone()[0]  # type: ignore[index]
-            for name in ("listen_addresses", "port", "password_encryption")
+            for name in ("listen_addresses", "port", "password_encryption", "data_checksums")
         }
         hba = conn.execute("SELECT pg_read_file('pg_hba.conf')").fetchone()
     assert settings == {
         "listen_addresses": "*",
         "port": str(made.result.port),
         "password_encryption": "scram-sha-256",
+        "data_checksums": "on",
     }
     assert hba is not None and "192.168.1.0/24" in hba[0] and "trust" not in hba[0]
+
+
+def test_check_reads_the_page_checksums_of_the_new_server(made: Made) -> None:
+    """`mufakat check` of the fresh cooperative database: its pages carry checksums, none
+    failed; the empty schema has no problem."""
+    from app.server_url import ServerUrl
+    from app.storage.pg_check import check_server
+
+    report = check_server(
+        ServerUrl(cmd.SUPERUSER, PASSWORD, "127.0.0.1", made.result.port, "mufakat")
+    )
+    assert report.ok, report.problems
+    assert "Integritas data server (checksum halaman PostgreSQL): baik" in report.facts
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,10 @@ from typing import Any
 TYPES = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea", "REAL": "double precision"}
 TYPES["ANY"] = "text"
 SKIPPED_SQLITE_TABLES = {"_sqlite_migrations"}
-PG_ONLY_TABLES = {"_migrations"}
+PG_ONLY_TABLES = {"_migrations", "chain_rowids"}
+PG_ONLY_TRIGGERS = ("chain_link_", "chain_seal_", "chain_rowids_")
+"""The tamper chain's triggers live in the PostgreSQL database (app/storage/pg_chain.py); on
+SQLite the program installs them as TEMP triggers of its connection."""
 
 
 def sqlite_schema(conn: sqlite3.Connection) -> dict[str, Any]:
@@ -118,8 +121,11 @@ def pg_schema(conn: Any) -> dict[str, Any]:
             "JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = 'public' AND NOT t.tgisinternal"
         )
+        if not r[0].startswith(PG_ONLY_TRIGGERS)
     }
-    append_only = {op: set(guarded_tables(conn, op)) for op in ("update", "delete")}
+    append_only = {
+        op: set(guarded_tables(conn, op)) - PG_ONLY_TABLES for op in ("update", "delete")
+    }
     for table in PG_ONLY_TABLES:
         tables.pop(table, None)
     return {"tables": tables, "indexes": indexes, "triggers": triggers, "append_only": append_only}

@@ -34,6 +34,9 @@ ENGINE_SPECIFIC = {
     "dialect.py", "engine.py", "pg_engine.py", "pg_schema.py", "__init__.py",
     # Moving a cooperative from its file to the office server reads the file as SQLite.
     "pg_copy.py", "pg_move.py",
+    # The office server's own: its check (SQLite's errors for a missing table, as the check_*
+    # modules expect) and its tamper chain (a file's hidden rowids, kept in `chain_rowids`).
+    "pg_check.py", "pg_check_conn.py", "pg_chain.py", "pg_chain_verify.py",
 }  # fmt: skip
 
 # Forms looked for inside the SQL text (string constants, f-string parts included).

@@ -18,6 +18,19 @@ CREATE TABLE _migrations (
     applied_at text NOT NULL DEFAULT CAST(now() AS text)
 );
 
+-- The tamper chain's keys of copied rows whose SQLite rowid is no column (a primary key of
+-- several columns): written by `server move`, read by `mufakat check` (app/storage/pg_chain.py).
+CREATE TABLE chain_rowids (
+    tbl text NOT NULL,
+    rowid bigint NOT NULL,
+    row_key text NOT NULL,
+    PRIMARY KEY (tbl, rowid)
+);
+CREATE TRIGGER chain_rowids_no_update BEFORE UPDATE ON chain_rowids
+    FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
+CREATE TRIGGER chain_rowids_no_delete BEFORE DELETE ON chain_rowids
+    FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
+
 INSERT INTO _migrations (name) VALUES ('0001_foundation'), ('0002_loans'), ('0005_collection'), ('0006_documents'), ('0008_loan_balances'), ('0009_member_search'), ('0010_file_identity'), ('0011_auth_roles'), ('0012_decision_positions_meetings'), ('0013_tamper_chains'), ('0014_ledger'), ('0015_ledger_history'), ('0016_bank_recon'), ('0017_imports'), ('0018_payroll'), ('0019_passbooks'), ('0020_closing'), ('0021_accrual_transfer'), ('0022_period_balances'), ('0024_jasa_pph'), ('0025_berjangka'), ('0026_year_end'), ('0027_pph_shortfall'), ('0028_fixed_assets'), ('0029_chain_blocks');
 
 -- Tables, each after the tables it refers to.

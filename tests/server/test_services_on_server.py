@@ -373,3 +373,34 @@ def test_two_pcs_withdrawing_the_same_balance_never_overdraw_it(
         other.close()
     assert sorted(outcomes) == ["ditarik", "ditolak"]
     assert services.savings.balances(member.id).of(SavingsKind.SUKARELA) == 20_000
+
+
+def test_a_lost_server_is_said_plainly_and_the_next_save_works(
+    services: Services, pg_demo_url: str, pg_server: Any, today: date
+) -> None:
+    """The server ends this PC's connections (restarted, cable pulled and back): the next save
+    says so in plain words with nothing written; the one after connects again and saves."""
+    import psycopg
+
+    from app.server_url import parse_server_url
+    from app.storage.pg_engine import ServerUnreachable
+
+    kasir = login(services, "kasir")
+    member_id = services.db.scalar("SELECT min(id) FROM members WHERE status = 'aktif'")
+    before = services.savings.balances(member_id).of(SavingsKind.SUKARELA)
+    rows = _count(services, "savings_transactions")
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s"
+            " AND pid <> pg_backend_pid()",
+            (parse_server_url(pg_demo_url).dbname,),
+        )
+    with pytest.raises(ServerUnreachable) as lost:
+        services.savings.deposit(kasir, member_id, SavingsKind.SUKARELA, 25_000, today, today=today)
+    assert lost.value.message.startswith(
+        "Server kantor tidak bisa dihubungi — pastikan PC server menyala dan tersambung"
+    )
+    assert _count(services, "savings_transactions") == rows  # nothing half-written
+    services.savings.deposit(kasir, member_id, SavingsKind.SUKARELA, 25_000, today, today=today)
+    assert services.savings.balances(member_id).of(SavingsKind.SUKARELA) == before + 25_000
+    services.changes.remote()  # the listening connection is made again too

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from app.collection.meeting_models import DecisionPosition, Meeting, MeetingAttendee, MeetingDraft
 from app.errors import PermissionDenied, ValidationError
 from app.loans.models import LoanStatus
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, can
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from app.settings.service import SettingsService
     from app.storage.audit_repo import AuditRepository
     from app.storage.collection_decisions_repo import DecisionsRepository
-    from app.storage.db import Database
+    from app.storage.engine import Engine
     from app.storage.meetings_repo import MeetingsRepository
     from app.storage.users_repo import UsersRepository
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 class MeetingService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         meetings_repo: MeetingsRepository,
         decisions_repo: DecisionsRepository,
         users_repo: UsersRepository,
@@ -107,6 +108,7 @@ class MeetingService:
                 people.append(MeetingAttendee(user.full_name, "Pengurus", True))
         return people
 
+    @write_unit
     def record(self, actor: User, draft: MeetingDraft, today: date) -> Meeting:
         """Record a board meeting with its attendance (audited; never edited afterwards)."""
         if not (can(actor, Action.PROPOSE) or can(actor, Action.RECORD_CONTACT)):

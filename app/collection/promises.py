@@ -17,6 +17,7 @@ from app.collection.models import (
 )
 from app.errors import NotFound, ValidationError
 from app.money import format_rupiah
+from app.storage.units import write_unit
 from app.text import clean_text
 from app.users.models import User
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from app.collection.promise_views import PromiseViews
     from app.storage.audit_repo import AuditRepository
     from app.storage.collection_repo import CollectionRepository
-    from app.storage.db import Database
+    from app.storage.engine import Engine
 
 MAX_PROMISE_DAYS = 366
 
@@ -33,7 +34,7 @@ MAX_PROMISE_DAYS = 366
 class PromiseService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         repo: CollectionRepository,
         audit: AuditRepository,
         cases: CaseService,
@@ -67,6 +68,7 @@ class PromiseService:
                 "Tanggal kontak tidak boleh setelah hari ini.", field="contact_at"
             )
 
+    @write_unit
     def record(self, actor: User, contact_id: int, draft: PromiseDraft, today: date) -> PromiseView:
         """A promise made at an already recorded contact."""
         require_handler(actor)
@@ -120,6 +122,7 @@ class PromiseService:
         )
         return promise_id
 
+    @write_unit
     def cancel(
         self,
         actor: User,

@@ -21,6 +21,7 @@ from app.loans.models import EventKind, PaymentMethod
 from app.loans.payment_models import Payment
 from app.money import format_rupiah
 from app.savings.models import SETOFF_METHOD, SavingsKind, SavingsTransaction, TxType
+from app.storage.units import write_unit
 from app.users.models import User
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from app.collection.decisions import DecisionService
     from app.loans.service import LoanService
     from app.savings.service import SavingsService
-    from app.storage.db import Database
+    from app.storage.engine import Engine
 
 SAVINGS_METHOD = SETOFF_METHOD
 _ORDER = (SavingsKind.SUKARELA, SavingsKind.WAJIB, SavingsKind.POKOK)
@@ -37,7 +38,7 @@ _ORDER = (SavingsKind.SUKARELA, SavingsKind.WAJIB, SavingsKind.POKOK)
 class SetoffService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         loans: LoanService,
         savings: SavingsService,
         cases: CaseService,
@@ -147,6 +148,7 @@ class SetoffService:
                     field="decision",
                 )
 
+    @write_unit
     def execute(self, decision: Decision, approver: User, on: date, today: date) -> None:
         """The withdrawals and the loan payment, inside the approval's transaction."""
         loan = self.loans.get(decision.loan_id)
@@ -225,6 +227,7 @@ class SetoffService:
         ]
         return withdrawals, payments
 
+    @write_unit
     def reverse(
         self, actor: User, decision_id: int, reason: str, on: date, today: date
     ) -> list[int]:

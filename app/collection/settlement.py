@@ -31,6 +31,7 @@ from app.errors import ValidationError
 from app.formats import format_date_long, in_sentence
 from app.loans.models import LoanStatus, Payment
 from app.money import format_rupiah
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from app.loans.service import LoanService
     from app.settings.service import SettingsService
     from app.storage.audit_repo import AuditRepository
-    from app.storage.db import Database
+    from app.storage.engine import Engine
     from app.storage.loans_repo import LoansRepository
 
 COMPONENTS = ("denda", "jasa", "pokok")
@@ -50,7 +51,7 @@ _NAMES = {"denda": "denda", "jasa": "jasa", "pokok": "pokok"}
 class SettlementService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         loans_repo: LoansRepository,
         audit: AuditRepository,
         settings: SettingsService,
@@ -208,6 +209,7 @@ class SettlementService:
             )
 
     # -- paying -------------------------------------------------------------------------------
+    @write_unit
     def pay(self, actor: User, decision_id: int, on: date, method: str, today: date) -> Payment:
         """Receive the agreed sum: the waivers, then the payoff, in one transaction."""
         require(actor, Action.RECORD_PAYMENT)

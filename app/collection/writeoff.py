@@ -33,6 +33,7 @@ from app.ledger.posting import ProblemLoanBooks
 from app.loans.models import LoanStatus, PaymentMethod
 from app.money import format_rupiah
 from app.storage import sequences
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require, role_may
 
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from app.storage.audit_repo import AuditRepository
     from app.storage.collection_decisions_repo import DecisionsRepository
     from app.storage.collection_repo import CollectionRepository
-    from app.storage.db import Database
+    from app.storage.engine import Engine
     from app.storage.loans_repo import LoansRepository
     from app.storage.users_repo import UsersRepository
 
@@ -55,7 +56,7 @@ RECOVERY_SEQUENCE = "collection_recovery"
 class WriteoffService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         repo: DecisionsRepository,
         cases_repo: CollectionRepository,
         loans_repo: LoansRepository,
@@ -303,6 +304,7 @@ class WriteoffService:
                 )
 
     # -- recoveries and the register ----------------------------------------------------------
+    @write_unit
     def record_recovery(
         self,
         actor: User,

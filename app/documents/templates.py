@@ -9,8 +9,9 @@ from collections.abc import Mapping
 from app.documents.wording import PARTS, PARTS_BY_KEY, PLACEHOLDERS, Part
 from app.errors import NotFound, ValidationError
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
 from app.storage.documents_repo import DocumentsRepository
+from app.storage.engine import Engine
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -93,7 +94,7 @@ def fill(text: str, values: Mapping[str, str]) -> str:
 class TemplateService:
     """The wording in force: the cooperative's own text where saved, else the default."""
 
-    def __init__(self, db: Database, audit: AuditRepository) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository) -> None:
         self.db = db
         self.repo = DocumentsRepository(db)
         self.audit = audit
@@ -114,6 +115,7 @@ class TemplateService:
     def is_default(self, key: str) -> bool:
         return self.repo.setting(_PREFIX + part(key).key) is None
 
+    @write_unit
     def save(self, actor: User, key: str, text: str) -> str:
         """Store the cooperative's own text for one paragraph (EDIT_SETTINGS; audited)."""
         require(actor, Action.EDIT_SETTINGS)
@@ -129,6 +131,7 @@ class TemplateService:
             )
         return cleaned
 
+    @write_unit
     def restore_default(self, actor: User, key: str) -> str:
         """Back to the shipped wording (EDIT_SETTINGS; audited); returns it."""
         require(actor, Action.EDIT_SETTINGS)

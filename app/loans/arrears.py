@@ -26,13 +26,14 @@ from app.loans.quality import (
 )
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.ledger_controls_repo import LedgerControlsRepository
 from app.storage.loans_events_repo import LoanEventsRepository
 from app.storage.loans_portfolio_repo import LoanPortfolioRepository
 from app.storage.loans_quality_repo import LoanQualityRepository
 from app.storage.loans_repo import LoansRepository
 from app.storage.loans_snapshots_repo import LoanSnapshotsRepository
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -42,7 +43,7 @@ _BOOKED = ("aktif", "lunas", "lunas_keringanan", "direstrukturisasi", "hapus_buk
 class LoanQualityService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         audit: AuditRepository,
         settings: SettingsService,
         ledger: LedgerService | None = None,
@@ -174,6 +175,7 @@ class LoanQualityService:
         return self.repo.class_counts(as_of, self.policy())
 
     # -- month-end ------------------------------------------------------------------------------
+    @write_unit
     def month_end(self, actor: User, as_of: date, *, rerun: bool = False) -> MonthEndRun:
         """Store every aktif loan's class and arrears at `as_of` (MONTH_END). A date already
         run is refused (ValidationError) unless `rerun`, which records a new run beside the old

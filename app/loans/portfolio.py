@@ -11,8 +11,9 @@ from app.loans.portfolio_models import AllowanceBooking, PortfolioSummary
 from app.loans.quality import AGEING_BUCKETS, CLASS_ORDER, health_band, npl_ratio
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.loans_portfolio_repo import LoanPortfolioRepository
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 class PortfolioService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         audit: AuditRepository,
         settings: SettingsService,
         quality: LoanQualityService,
@@ -86,6 +87,7 @@ class PortfolioService:
         """The latest booked PPAP figure on or before `as_of`."""
         return self.repo.latest_booking(as_of)
 
+    @write_unit
     def book_allowance(
         self, actor: User, as_of: date, amount: int, note: str = ""
     ) -> AllowanceBooking:

@@ -11,7 +11,8 @@ from app.loans.payments import LoanPaymentService
 from app.loans.titipan_out import TO_SUKARELA
 from app.savings.models import SavingsKind, SavingsTransaction
 from app.savings.service import SavingsService
-from app.storage.db import Database
+from app.storage.engine import Engine
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -31,7 +32,7 @@ class TitipanTransfer:
 
 
 class TitipanService:
-    def __init__(self, db: Database, payments: LoanPaymentService, savings: SavingsService):
+    def __init__(self, db: Engine, payments: LoanPaymentService, savings: SavingsService):
         self.db = db
         self.payments = payments
         self.savings = savings
@@ -53,6 +54,7 @@ class TitipanService:
         """Pay titipan back to the member (RECORD_PAYMENT)."""
         return self.payments.refund_titipan(actor, loan_id, amount, on, method, note, today)
 
+    @write_unit
     def to_sukarela(
         self,
         actor: User,

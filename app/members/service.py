@@ -14,8 +14,9 @@ from app.numbering import NumberRule
 from app.settings.service import SettingsService
 from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.members_repo import MembersRepository
+from app.storage.units import write_unit
 from app.text import check_date, clean_strings, clean_text
 from app.users.models import User
 from app.users.permissions import Action, require
@@ -24,7 +25,7 @@ MEMBER_SEQUENCE = "member_number"
 
 
 class MemberService:
-    def __init__(self, db: Database, audit: AuditRepository, settings: SettingsService) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository, settings: SettingsService) -> None:
         self.db = db
         self.repo = MembersRepository(db)
         self.audit = audit
@@ -124,6 +125,7 @@ class MemberService:
         rule = NumberRule(pattern, MEMBER_SEQUENCE, self.settings.profile().code)
         return rule.next(on, partial(sequences.next_value, self.db), self.repo.number_exists)
 
+    @write_unit
     def create(self, actor: User, draft: MemberDraft, today: date | None = None) -> Member:
         require(actor, Action.EDIT_MEMBERS)
         clean = self.validate(draft, today)
@@ -135,6 +137,7 @@ class MemberService:
             )
         return self.get(member_id)
 
+    @write_unit
     def update(
         self, actor: User, member_id: int, draft: MemberDraft, today: date | None = None
     ) -> Member:
@@ -157,6 +160,7 @@ class MemberService:
                 )
         return self.get(member_id)
 
+    @write_unit
     def change_status(
         self,
         actor: User,

@@ -26,9 +26,10 @@ from app.savings.models import (
 from app.settings.service import SettingsService
 from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.members_repo import MembersRepository
 from app.storage.savings_repo import SavingsRepository
+from app.storage.units import write_unit
 from app.text import check_date, clean_text
 from app.users.models import User
 from app.users.permissions import Action, can, require
@@ -50,7 +51,7 @@ class WajibStatus:
 class SavingsService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         audit: AuditRepository,
         settings: SettingsService,
         ledger: LedgerService | None = None,
@@ -93,6 +94,7 @@ class SavingsService:
         return WajibStatus(months_due=due, months_paid=paid, monthly_amount=monthly)
 
     # -- writing ------------------------------------------------------------------------------
+    @write_unit
     def deposit(
         self,
         actor: User,
@@ -114,6 +116,7 @@ class SavingsService:
             )
         return self._post(actor, member, kind, TxType.SETORAN, amount, tx_date, method, note)
 
+    @write_unit
     def withdraw(
         self,
         actor: User,
@@ -175,6 +178,7 @@ class SavingsService:
             authorised_by=authorised_by,
         )
 
+    @write_unit
     def reverse(
         self,
         actor: User,

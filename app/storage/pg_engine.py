@@ -30,6 +30,7 @@ from psycopg.rows import dict_row
 from app.errors import StorageError
 from app.storage.constraints import append_only_refused, constraint_failed
 from app.storage.dialect import POSTGRES, Dialect, to_pyformat
+from app.storage.pg_changes import ChangeFeed
 
 T = TypeVar("T")
 Params = Sequence[Any] | dict[str, Any]
@@ -90,6 +91,13 @@ class PgEngine:
         self.conn = connect(url) if conn is None else conn
         self.attempts = ATTEMPTS
         self._depth = 0  # atomic() blocks open: never reconnect inside one
+        self.feed: ChangeFeed | None = None  # tells the lists what was written (pg_changes.py)
+        self.strict = PgEngine.strict_units
+        self._retrying = False
+
+    strict_units = False
+    """Tests set this: an engine made then refuses a transaction begun by a bare `atomic()`
+    (outside `retrying`), i.e. a service write unit that a conflict would not run again."""
 
     def _live(self) -> None:
         """Connect again when the connection was lost (our own connection, between units)."""
@@ -112,12 +120,20 @@ class PgEngine:
     def atomic(self) -> Iterator[PgEngine]:
         """One SERIALIZABLE transaction (a savepoint when nested): all of it or none of it."""
         self._live()
+        if self.strict and not self._retrying and not self.in_transaction():
+            raise AssertionError("a write unit outside retrying (mark it @write_unit)")
         with self._errors(), self.conn.transaction():
             self._depth += 1
+            committed = False
             try:
                 yield self
+                if self._depth == 1 and self.feed is not None:
+                    self.feed.before_commit(self.conn)
+                committed = True
             finally:
                 self._depth -= 1
+                if self._depth == 0 and not committed and self.feed is not None:
+                    self.feed.rolled_back()
 
     def retrying(self, fn: Callable[[], T]) -> T:
         """`fn()` in one transaction, run again (up to `attempts` times in all, after a short
@@ -128,8 +144,13 @@ class PgEngine:
                 return fn()
         for attempt in range(1, self.attempts + 1):
             try:
-                with self.atomic():
-                    return fn()
+                self._retrying = True
+                try:
+                    with self.atomic():
+                        self._retrying = False
+                        return fn()
+                finally:
+                    self._retrying = False
             except ServerConflict:
                 if attempt == self.attempts:
                     raise
@@ -158,7 +179,12 @@ class PgEngine:
 
     def _cursor(self, sql: str, params: Params) -> psycopg.Cursor[dict[str, Any]]:
         self._live()
-        return self.conn.execute(to_pyformat(sql), params)
+        cursor = self.conn.execute(to_pyformat(sql), params)
+        if self.feed is not None:
+            self.feed.saw(sql)
+            if not self.in_transaction():
+                self.feed.outside_transaction(self.conn)
+        return cursor
 
     def rows(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
         with self._errors():
@@ -183,4 +209,6 @@ class PgEngine:
         return int(row["id"])
 
     def close(self) -> None:
+        if self.feed is not None:
+            self.feed.close()
         self.conn.close()

@@ -37,6 +37,8 @@ ENGINE_SPECIFIC = {
     # The office server's own: its check (SQLite's errors for a missing table, as the check_*
     # modules expect) and its tamper chain (a file's hidden rowids, kept in `chain_rowids`).
     "pg_check.py", "pg_check_conn.py", "pg_chain.py", "pg_chain_verify.py",
+    # The office server's change notification (its regular expression reads the SQL).
+    "pg_changes.py",
 }  # fmt: skip
 
 # Forms looked for inside the SQL text (string constants, f-string parts included).

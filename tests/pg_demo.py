@@ -7,6 +7,8 @@ published passwords (`admin` / `admin123`)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +25,22 @@ DEMO_SEED = 7
 ADMIN_PASSWORD = "admin123"
 
 
+@contextlib.contextmanager
+def own_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A fixture wider than one test runs outside the tests' own MUFAKAT_HOME: give it one of its
+    own, or this PC's record of a file (watermarks) would leak between fixtures and the real
+    home (a copy of the same demo opened by another fixture then reads as an older file)."""
+    before = os.environ.get("MUFAKAT_HOME")
+    os.environ["MUFAKAT_HOME"] = str(tmp_path_factory.mktemp("home"))
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("MUFAKAT_HOME", None)
+        else:
+            os.environ["MUFAKAT_HOME"] = before
+
+
 @pytest.fixture(scope="session")
 def pg_demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo as a file (read-only for the tests: copy it before opening); also the office
@@ -30,7 +48,8 @@ def pg_demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from app.demo.generate import generate_demo
 
     path = tmp_path_factory.mktemp("pg-demo") / "koperasi.db"
-    generate_demo(path, members=DEMO_MEMBERS, seed=DEMO_SEED)
+    with own_home(tmp_path_factory):
+        generate_demo(path, members=DEMO_MEMBERS, seed=DEMO_SEED)
     return path
 
 
@@ -43,7 +62,8 @@ def pg_demo_template(pg_server: PgServer, pg_demo_file: Path, tmp_path_factory: 
     shutil.copyfile(pg_demo_file, copy)
     pg_server.create_database(DEMO_TEMPLATE, EMPTY_TEMPLATE)
     url = pg_server.url(DEMO_TEMPLATE, SUPERUSER)
-    move(copy, url, "admin", app_role=APP_ROLE, password=ADMIN_PASSWORD)
+    with own_home(tmp_path_factory):
+        move(copy, url, "admin", app_role=APP_ROLE, password=ADMIN_PASSWORD)
     with psycopg.connect(pg_server.url(), autocommit=True) as conn:
         conn.execute(f"ALTER DATABASE {DEMO_TEMPLATE} ALLOW_CONNECTIONS false")
     return DEMO_TEMPLATE

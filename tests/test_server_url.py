@@ -92,12 +92,19 @@ def test_a_command_not_on_the_server_yet_says_so(
     assert list(tmp_path.iterdir()) == []  # nothing made under the address as a file name
 
 
-@pytest.mark.parametrize(("command", "code"), [("month-end", 2), ("check", 1)])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check"],
+        ["month-end", "--as-of", "2026-01-31"],
+        ["books", "trial-balance", "--as-of", "2026-01-31", "--csv", "x.csv"],
+    ],
+)
 def test_a_malformed_server_address_says_what_is_missing(
-    command: str, code: int, capsys: pytest.CaptureFixture[str]
+    argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Refused before the command runs (2), or by a command that takes an address (1)."""
-    assert main([command, "--db", "postgresql://server-kantor/kop"]) == code
+    """Every command that takes an address says what is missing from it (exit 1)."""
+    assert main([*argv, "--db", "postgresql://server-kantor/kop"]) == 1
     assert "nama pengguna" in capsys.readouterr().err
 
 

@@ -24,6 +24,7 @@ from app.storage.pg_proof import prove
 from app.storage.pg_restore import NotAServerBackup, OtherCooperative, restore_server
 from app.storage.pg_tools import ToolMissing
 from tests.pg import APP_ROLE, EMPTY_TEMPLATE, SUPERUSER, PgServer, _database
+from tests.pg_demo import own_home
 
 NOW = datetime(2026, 12, 8, 2, 0, 0)
 
@@ -39,7 +40,8 @@ def moved(
     try:
         with _database(pg_server, EMPTY_TEMPLATE) as url:
             owner = url.replace(APP_ROLE, SUPERUSER, 1)
-            move(file, owner, "admin", app_role=APP_ROLE)
+            with own_home(tmp_path_factory):
+                move(file, owner, "admin", app_role=APP_ROLE)
             yield parse_server_url(owner).dbname
     finally:
         del os.environ["MUFAKAT_PASSWORD"]

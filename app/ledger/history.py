@@ -79,7 +79,7 @@ def _post_unbooked(
     savings = SavingsRepository(ledger.db)
     events = LoanEventsRepository(ledger.db)
     poster = BulkPoster(ledger)
-    done = repo.journal_keys()  # a file from before the books: none
+    done = repo.journal_keys()
     total = repo.record_count()
     first: date | None = None
     imported = {row[0]: imported_loan(*row[1:]) for row in repo.imported_loans()}

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
 from app.collection.decision_models import FinancialEvent
 from app.ledger import events as ev
 from app.loans.models import EventKind, Payment
 from app.savings.berjangka import Deposit, DepositEvent
 from app.savings.berjangka import EventKind as DepositEventKind
-from app.savings.models import SavingsTransaction, TxType
+from app.savings.models import SavingsKind, SavingsTransaction, TxType
 
 SAVINGS_SOURCE = ev.SavingsDeposit.SOURCE
 SAVINGS_ROLES = {
@@ -47,6 +47,40 @@ class _Common(TypedDict):
     note: str
 
 
+class SavingsRecord(NamedTuple):
+    """What the derivation reads of a stored savings transaction (a SavingsTransaction has
+    the same fields): the history posting reads just these, millions of them."""
+
+    id: int
+    member_id: int
+    kind: SavingsKind
+    tx_type: TxType
+    amount: int
+    tx_date: date
+    receipt_no: str
+    method: str
+    reverses_id: int | None
+
+
+class LoanRecord(NamedTuple):
+    """What the derivation reads of a stored loan event (a Payment has the same fields)."""
+
+    id: int
+    loan_id: int
+    kind: EventKind
+    event_date: date
+    receipt_no: str | None
+    amount: int
+    method: str
+    pokok: int
+    jasa: int
+    denda: int
+    titipan: int
+    fee: int
+    reverses_id: int | None
+    transfer: int
+
+
 @dataclass(frozen=True)
 class Reverses:
     """The record undoes the one whose journal has this key; dated `on`."""
@@ -60,7 +94,7 @@ def savings_key(tx_id: int, tx_type: TxType) -> tuple[str, int, str]:
 
 
 def savings_event(
-    tx: SavingsTransaction, original: SavingsTransaction | None = None
+    tx: SavingsTransaction | SavingsRecord, original: SavingsTransaction | None = None
 ) -> ev.Event | Reverses:
     """A deposit or withdrawal; a reversal (`original`: the record it undoes) → Reverses."""
     if tx.tx_type == TxType.PEMBALIKAN:
@@ -125,7 +159,7 @@ def loan_key(event_id: int, kind: EventKind) -> tuple[str, int, str]:
 
 
 def loan_event(
-    p: Payment,
+    p: Payment | LoanRecord,
     member_id: int,
     product_id: int | None,
     original: Payment | None = None,

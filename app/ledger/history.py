@@ -41,10 +41,12 @@ PROGRESS_EVERY = 2_000
 
 
 def _stream(repo: LedgerHistoryRepository) -> Iterator[tuple[date, int, int, Any]]:
+    """Every record as (date, which, id, record), in that order: (date, which, id) is unique,
+    so the merge never compares the records themselves."""
     savings = ((tx.tx_date, 0, tx.id, tx) for tx in repo.savings())
     loans = ((p.event_date, 1, p.id, (p, m, prod)) for p, m, prod in repo.loan_events())
     problem = ((f.event_date, 2, f.id, (f, m, prod)) for f, m, prod in repo.collection_events())
-    return heapq.merge(savings, loans, problem, key=lambda item: item[:3])
+    return heapq.merge(savings, loans, problem)
 
 
 def history_pending(ledger: LedgerService) -> bool:
@@ -101,10 +103,10 @@ def _post_unbooked(
                 )
             if isinstance(derived, Reverses):
                 original_id = poster.journal_id(derived.key)
-                if original_id is not None and (REVERSAL, original_id, REVERSAL) in done:
+                if original_id is not None and done.has((REVERSAL, original_id, REVERSAL)):
                     continue
                 poster.reverse(derived.key, derived.on)
-            elif derived.key() not in done:
+            elif not done.has(derived.key()):
                 poster.post(derived)
     if progress is not None:
         progress(total, total)

@@ -22,16 +22,17 @@ SAVINGS_ROLE = {
 
 
 def _dr(account: str, amount: int) -> list[Line]:
-    return [Line(account, debit=amount)] if amount else []
+    return [Line(account, amount)] if amount else []
 
 
 def _cr(account: str, amount: int) -> list[Line]:
-    return [Line(account, credit=amount)] if amount else []
+    return [Line(account, 0, amount)] if amount else []
 
 
 def _check(event: ev.Event, *amounts: int) -> None:
-    if any(amount < 0 for amount in amounts):
-        raise ValidationError(f"{event.LABEL}: jumlah uang tidak boleh negatif.")
+    for amount in amounts:
+        if amount < 0:
+            raise ValidationError(f"{event.LABEL}: jumlah uang tidak boleh negatif.")
 
 
 def _savings_account(kind: str, acct: Resolver) -> str:
@@ -350,7 +351,9 @@ def lines_for(event: ev.Event, acct: Resolver) -> list[Line]:
     if rule is None:
         raise TypeError(f"no posting rule for {type(event).__name__}")
     lines = rule(event, acct)
-    debit = sum(line.debit for line in lines)
-    if debit != sum(line.credit for line in lines):  # a bug in a rule, never the user's input
+    balance = 0
+    for line in lines:
+        balance += line.debit - line.credit
+    if balance:  # a bug in a rule, never the user's input
         raise AssertionError(f"unbalanced rule for {type(event).__name__}")
     return lines

@@ -9,7 +9,6 @@ import dataclasses
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
 
 from app.errors import AppError
 from app.ledger import events as ev
@@ -19,6 +18,8 @@ from app.ledger.derive import (
     loan_event,
     savings_event,
 )
+from app.ledger.mapping import DatedMapping
+from app.ledger.models import Resolver
 from app.ledger.rules import lines_for
 from app.storage import check_accrual, check_berjangka, check_cutover, check_jasa
 from app.storage.check_sql import rows, tables
@@ -39,62 +40,21 @@ def journal_lines(
     return found
 
 
-class _Mapping:
-    """The account mapping (`account_roles`, `payment_method_accounts`) read once: the replay
-    asks it for every line of every journal, and a query each (the former way) made the check
-    of a 2,000-member file spend most of its time in SQLite. Resolved as the queries did:
-    the product's own row before the general one, then the latest `valid_from`, then the
-    latest id; each answer is remembered (the file does not change under the check)."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        order = " ORDER BY valid_from DESC, id DESC"
-        self.roles: dict[str, list[tuple[str, int | None, str]]] = {}
-        for r in rows(conn, "SELECT role, valid_from, product_id, account FROM account_roles"
-                      + order):  # fmt: skip
-            self.roles.setdefault(r["role"], []).append(
-                (r["valid_from"], r["product_id"], r["account"])
-            )
-        self.methods: dict[str, list[tuple[str, str]]] = {}
-        for r in rows(conn, "SELECT method, valid_from, account FROM payment_method_accounts"
-                      + order):  # fmt: skip
-            self.methods.setdefault(r["method"], []).append((r["valid_from"], r["account"]))
-        self.memo: dict[tuple[str, str, str, int | None], str | None] = {}
-
-    def role(self, role: str, on: str, product_id: int | None) -> str | None:
-        key = ("role", role, on, product_id)
-        if key not in self.memo:
-            found = [
-                (product is None, account)
-                for valid_from, product, account in self.roles.get(role, [])
-                if valid_from <= on and (product is None or product == product_id)
-            ]
-            own = [account for general, account in found if not general]
-            self.memo[key] = own[0] if own else (found[0][1] if found else None)
-        return self.memo[key]
-
-    def method(self, method: str, on: str) -> str | None:
-        key = ("method", method, on, None)
-        if key not in self.memo:
-            found = [a for valid_from, a in self.methods.get(method, []) if valid_from <= on]
-            self.memo[key] = found[0] if found else None
-        return self.memo[key]
+def _mapping(conn: sqlite3.Connection) -> DatedMapping:
+    """The account mapping read once (app/ledger/mapping.py): the replay asks it for every
+    line of every journal, and a query each (the former way) made the check of a 2,000-member
+    file spend most of its time in SQLite."""
+    roles = rows(conn, "SELECT id, role, product_id, valid_from, account FROM account_roles")
+    methods = rows(conn, "SELECT id, method, valid_from, account FROM payment_method_accounts")
+    return DatedMapping(
+        [(r["id"], r["role"], r["product_id"], r["valid_from"], r["account"]) for r in roles],
+        [(r["id"], r["method"], r["valid_from"], r["account"]) for r in methods],
+        _missing,
+    )
 
 
-class _Resolver:
-    def __init__(self, mapping: _Mapping, on: date, product_id: int | None) -> None:
-        self.mapping, self.on, self.product_id = mapping, on.isoformat(), product_id
-
-    def role(self, role: str) -> str:
-        account = self.mapping.role(role, self.on, self.product_id)
-        if account is None:
-            raise AppError(f"komponen {role}")
-        return account
-
-    def method(self, method: str) -> str:
-        account = self.mapping.method(method, self.on)
-        if account is None:
-            raise AppError(f"cara bayar {method}")
-        return account
+def _missing(what: str, name: str) -> Exception:
+    return AppError(f"komponen {name}" if what == "role" else f"cara bayar {name}")
 
 
 def _events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
@@ -123,7 +83,7 @@ def _events(conn: sqlite3.Connection) -> Iterator[ev.Event]:
     yield from check_accrual.accrual_events(conn)
 
 
-def _with_state(event: ev.Event, stored: Counter[tuple[str, int, int]], r: _Resolver) -> ev.Event:
+def _with_state(event: ev.Event, stored: Counter[tuple[str, int, int]], r: Resolver) -> ev.Event:
     """What the service read from the books when posting (allowance, deferred and accrued
     jasa) taken from the stored journal: the rest is re-derived."""
 
@@ -161,14 +121,14 @@ def mismatches(conn: sqlite3.Connection) -> list[str]:
         for r in rows(conn, "SELECT source, source_id, role, id, number FROM journals")
     }
     lines = journal_lines(conn)
-    mapping = _Mapping(conn)
+    mapping = _mapping(conn)
     wrong: list[str] = []
     for event in _events(conn):
         found = journals.get(event.key())
         if found is None:
             continue  # reported by `booked`
         stored = lines.get(found[0], Counter())
-        resolver = _Resolver(mapping, event.on, event.product_id)
+        resolver = mapping.resolver(event.on, event.product_id)
         try:
             event = _with_state(event, stored, resolver)
             derived = Counter((x.account, x.debit, x.credit) for x in lines_for(event, resolver))
@@ -177,7 +137,5 @@ def mismatches(conn: sqlite3.Connection) -> list[str]:
             continue
         if derived != stored:
             wrong.append(f"{found[1]} ({event.LABEL} {event.source_id})")
-    wrong += check_berjangka.replay(
-        conn, journals, lines, lambda on, product: _Resolver(mapping, on, product)
-    )
+    wrong += check_berjangka.replay(conn, journals, lines, mapping.resolver)
     return wrong

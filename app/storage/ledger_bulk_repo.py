@@ -26,22 +26,21 @@ class LedgerBulkRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def roles(self) -> list[tuple[str, int | None, str, str]]:
-        """(role, product_id, valid_from, account), newest version first."""
+    def roles(self) -> list[tuple[int, str, int | None, str, str]]:
+        """Every account_roles row: (id, role, product_id, valid_from, account)."""
         return [
-            (r[0], r[1], r[2], r[3])
+            (r[0], r[1], r[2], r[3], r[4])
             for r in self.db.rows(
-                "SELECT role, product_id, valid_from, account FROM account_roles"
-                " ORDER BY valid_from DESC, id DESC"
+                "SELECT id, role, product_id, valid_from, account FROM account_roles ORDER BY id"
             )
         ]
 
-    def methods(self) -> list[tuple[str, str, str]]:
+    def methods(self) -> list[tuple[int, str, str, str]]:
+        """Every payment_method_accounts row: (id, method, valid_from, account)."""
         return [
-            (r[0], r[1], r[2])
+            (r[0], r[1], r[2], r[3])
             for r in self.db.rows(
-                "SELECT method, valid_from, account FROM payment_method_accounts"
-                " ORDER BY valid_from DESC, id DESC"
+                "SELECT id, method, valid_from, account FROM payment_method_accounts ORDER BY id"
             )
         ]
 

@@ -1,25 +1,39 @@
 """Reads for posting an existing file's history to the journal (app/ledger/history.py): every
-savings transaction and loan event in date order, and the once-only marker of the posting."""
+savings transaction and loan event in date order, and the once-only marker of the posting.
+The records are read as just what the derivation reads (app/ledger/derive.SavingsRecord,
+LoanRecord): a large file has millions."""
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
 
 from app.clock import now_text
 from app.collection.decision_models import FinancialEvent
-from app.loans.models import Payment
-from app.savings.models import SavingsTransaction
+from app.ledger.derive import LoanRecord, SavingsRecord
+from app.loans.models import EventKind
+from app.savings.models import SavingsKind, TxType
 from app.storage.bulk import roomy_cache
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.db import Database, sqlite_errors
 from app.storage.imports_loans_repo import imported_loans
-from app.storage.loans_events_repo import _EVENT_SELECT, _event
-from app.storage.savings_repo import _SELECT, _tx
 
 STREAM_BATCH = 2_000
+E = TypeVar("E", bound=Enum)
+_SAVINGS = (
+    "SELECT id, member_id, kind, tx_type, amount, tx_date, receipt_no, method, reverses_id"
+    " FROM savings_transactions ORDER BY tx_date, id"
+)
+_LOAN_EVENTS = (
+    "SELECT e.id, e.loan_id, e.kind, e.event_date, e.receipt_no, e.amount, e.method, e.pokok,"
+    " e.jasa, e.denda, e.titipan, e.fee, e.reverses_id, coalesce(e.transfer, 0), l.member_id,"
+    " l.product_id FROM loan_events e JOIN loans l ON l.id = e.loan_id"
+    " ORDER BY e.event_date, e.id"
+)
 
 
 class LedgerHistoryRepository:
@@ -55,21 +69,29 @@ class LedgerHistoryRepository:
             )
         )
 
-    def savings(self) -> Iterator[SavingsTransaction]:
+    def savings(self) -> Iterator[SavingsRecord]:
         """Every savings transaction, by date then entry order."""
-        for row in self._stream(_SELECT + "ORDER BY s.tx_date, s.id"):
-            yield _tx(row)
+        kinds, types = _enum(SavingsKind), _enum(TxType)
+        day = date.fromisoformat
+        for i, member, kind, tx_type, amount, on, receipt, method, reverses in self._stream(
+            _SAVINGS, None
+        ):
+            yield SavingsRecord(
+                i, member, kinds(kind), types(tx_type), amount, day(on), receipt, method, reverses
+            )
 
-    def loan_events(self) -> Iterator[tuple[Payment, int, int]]:
-        """Every loan event (without its allocation lines) with the loan's member and product,
-        by date then entry order."""
-        select = _EVENT_SELECT.replace(
-            "FROM loan_events e",
-            ", l.member_id AS l_member, l.product_id AS l_product"
-            " FROM loan_events e JOIN loans l ON l.id = e.loan_id",
-        )
-        for row in self._stream(select + "ORDER BY e.event_date, e.id"):
-            yield _event(row, ()), row["l_member"], row["l_product"]
+    def loan_events(self) -> Iterator[tuple[LoanRecord, int, int]]:
+        """Every loan event (what the derivation reads of it) with the loan's member and
+        product, by date then entry order."""
+        kinds, day = _enum(EventKind), date.fromisoformat
+        for row in self._stream(_LOAN_EVENTS, None):
+            i, loan, kind, on, receipt, amount, method, pokok, jasa, denda, titipan = row[:11]
+            fee, reverses, transfer, member, product = row[11:]
+            record = LoanRecord(
+                i, loan, kinds(kind), day(on), receipt, amount, method, pokok, jasa, denda,
+                titipan, fee, reverses, transfer,
+            )  # fmt: skip
+            yield record, member, product
 
     def collection_events(self) -> Iterator[tuple[FinancialEvent, int, int]]:
         """Every financial event of a problem loan with the loan's member and product."""
@@ -93,17 +115,30 @@ class LedgerHistoryRepository:
             keys.add(source, source_id, role)
         return keys
 
-    def _stream(self, sql: str) -> Iterator[sqlite3.Row]:
+    def _stream(self, sql: str, factory: Any = sqlite3.Row) -> Iterator[Any]:
         """The rows of `sql` a batch at a time: the history of a large file (millions of rows)
-        is never held in memory at once. Writing other tables meanwhile is fine in SQLite."""
+        is never held in memory at once. Writing other tables meanwhile is fine in SQLite.
+        `factory`: the cursor's row factory (None: plain tuples)."""
         with sqlite_errors(self.db.path):
             cursor = self.db.sql.conn.execute(sql)
-            cursor.row_factory = sqlite3.Row
+            cursor.row_factory = factory
             try:
                 while batch := cursor.fetchmany(STREAM_BATCH):
                     yield from batch
             finally:
                 cursor.close()
+
+
+def _enum(kind: type[E]) -> Callable[[str], E]:
+    """`kind(value)` by a dict lookup (a stored value is one of a few): an Enum's own call
+    costs about a microsecond, a million times over; an unknown value still raises."""
+    members: dict[str, E] = {str(m.value): m for m in kind}
+
+    def convert(value: str) -> E:
+        found = members.get(value)
+        return kind(value) if found is None else found
+
+    return convert
 
 
 class JournalKeys:
@@ -126,6 +161,18 @@ class JournalKeys:
         if byte >= len(bits):
             bits.extend(bytes(max(byte + 1 - len(bits), len(bits))))
         bits[byte] |= 1 << (source_id & 7)
+
+    def has(self, key: tuple[str, int, str]) -> bool:
+        """`key in self` for a key known to be (str, int, str): the history posting asks it
+        for every record."""
+        source, source_id, role = key
+        if 0 <= source_id < self.MAX_BIT:
+            bits = self._bits.get((source, role))
+            byte = source_id >> 3
+            return (
+                bits is not None and byte < len(bits) and bool(bits[byte] & (1 << (source_id & 7)))
+            )
+        return key in self._other
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, tuple) or len(key) != 3:

@@ -29,6 +29,7 @@ def test_journal_keys_answer_as_a_set(stored: list[tuple[str, int, str]], asked:
     expected = set(stored)
     for key in [*stored, *asked]:
         assert (key in keys) == (key in expected), key
+        assert keys.has(key) == (key in expected), key  # the posting's typed lookup
 
 
 def test_journal_keys_refuse_what_is_no_key() -> None:

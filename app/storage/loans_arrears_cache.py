@@ -41,6 +41,7 @@ WATCHED: dict[str, str] = {
     "loan_schedule_lines": "loan_id",
     "loan_balances": "loan_id",
     "loan_collateral": "loan_id",
+    "arrears_positions": "loan_id",
 }
 """Every table the arrears statement reads, with the column naming the loan of a row."""
 

@@ -1,4 +1,4 @@
--- The Mufakat schema on PostgreSQL: the SQLite schema after the steps up to 0029_chain_blocks, translated
+-- The Mufakat schema on PostgreSQL: the SQLite schema after the steps up to 0030_arrears_positions, translated
 -- by scripts/pg_baseline.py (see there what changes and why). Later steps are hand-written
 -- app/storage/pg/<NAME>.sql files; tests/storage/test_pg_schema.py keeps the engines equal.
 
@@ -18,7 +18,7 @@ CREATE TABLE _migrations (
     applied_at text NOT NULL DEFAULT CAST(now() AS text)
 );
 
-INSERT INTO _migrations (name) VALUES ('0001_foundation'), ('0002_loans'), ('0005_collection'), ('0006_documents'), ('0008_loan_balances'), ('0009_member_search'), ('0010_file_identity'), ('0011_auth_roles'), ('0012_decision_positions_meetings'), ('0013_tamper_chains'), ('0014_ledger'), ('0015_ledger_history'), ('0016_bank_recon'), ('0017_imports'), ('0018_payroll'), ('0019_passbooks'), ('0020_closing'), ('0021_accrual_transfer'), ('0022_period_balances'), ('0024_jasa_pph'), ('0025_berjangka'), ('0026_year_end'), ('0027_pph_shortfall'), ('0028_fixed_assets'), ('0029_chain_blocks');
+INSERT INTO _migrations (name) VALUES ('0001_foundation'), ('0002_loans'), ('0005_collection'), ('0006_documents'), ('0008_loan_balances'), ('0009_member_search'), ('0010_file_identity'), ('0011_auth_roles'), ('0012_decision_positions_meetings'), ('0013_tamper_chains'), ('0014_ledger'), ('0015_ledger_history'), ('0016_bank_recon'), ('0017_imports'), ('0018_payroll'), ('0019_passbooks'), ('0020_closing'), ('0021_accrual_transfer'), ('0022_period_balances'), ('0024_jasa_pph'), ('0025_berjangka'), ('0026_year_end'), ('0027_pph_shortfall'), ('0028_fixed_assets'), ('0029_chain_blocks'), ('0030_arrears_positions');
 
 -- Tables, each after the tables it refers to.
 CREATE TABLE accounts (
@@ -603,6 +603,22 @@ CREATE TABLE shu_shares (
 CREATE TABLE document_files (
             document_id bigint PRIMARY KEY REFERENCES documents(id),
             pdf bytea NOT NULL
+        );
+
+CREATE TABLE arrears_positions (
+            loan_id bigint PRIMARY KEY REFERENCES loans(id),
+            version bigint NOT NULL,
+            valid_from text NOT NULL,
+            due_first text,
+            outstanding bigint NOT NULL,
+            ad bigint NOT NULL,
+            titipan bigint NOT NULL,
+            np bigint,
+            nj bigint,
+            due_np text,
+            due_nj text,
+            bullet bigint NOT NULL,
+            last_pay text
         );
 
 CREATE TABLE card_lines (
@@ -1279,12 +1295,16 @@ CREATE TRIGGER journals_no_delete BEFORE DELETE ON journals FOR EACH ROW EXECUTE
 CREATE TRIGGER journals_no_update BEFORE UPDATE ON journals FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_allowance_bookings_no_delete BEFORE DELETE ON loan_allowance_bookings FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_allowance_bookings_no_update BEFORE UPDATE ON loan_allowance_bookings FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
+CREATE FUNCTION loan_denda_charges_arrears_position() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM arrears_positions WHERE loan_id = NEW.loan_id; RETURN NULL; END $$;
+CREATE TRIGGER loan_denda_charges_arrears_position AFTER INSERT ON loan_denda_charges FOR EACH ROW EXECUTE FUNCTION loan_denda_charges_arrears_position();
 CREATE FUNCTION loan_denda_charges_balance() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO loan_balances (loan_id, version, charged) VALUES (NEW.loan_id, NEW.version, NEW.amount) ON CONFLICT (loan_id, version) DO UPDATE SET charged = loan_balances.charged + NEW.amount; RETURN NULL; END $$;
 CREATE TRIGGER loan_denda_charges_balance AFTER INSERT ON loan_denda_charges FOR EACH ROW EXECUTE FUNCTION loan_denda_charges_balance();
 CREATE TRIGGER loan_denda_charges_no_delete BEFORE DELETE ON loan_denda_charges FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_denda_charges_no_update BEFORE UPDATE ON loan_denda_charges FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_event_lines_no_delete BEFORE DELETE ON loan_event_lines FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_event_lines_no_update BEFORE UPDATE ON loan_event_lines FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
+CREATE FUNCTION loan_events_arrears_position() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM arrears_positions WHERE loan_id = NEW.loan_id; RETURN NULL; END $$;
+CREATE TRIGGER loan_events_arrears_position AFTER INSERT ON loan_events FOR EACH ROW EXECUTE FUNCTION loan_events_arrears_position();
 CREATE FUNCTION loan_events_balance() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO loan_balances (loan_id, version, pokok, jasa, denda, titipan) VALUES (NEW.loan_id, NEW.version, NEW.pokok, NEW.jasa, NEW.denda, NEW.titipan) ON CONFLICT (loan_id, version) DO UPDATE SET pokok = loan_balances.pokok + NEW.pokok, jasa = loan_balances.jasa + NEW.jasa, denda = loan_balances.denda + NEW.denda, titipan = loan_balances.titipan + NEW.titipan; RETURN NULL; END $$;
 CREATE TRIGGER loan_events_balance AFTER INSERT ON loan_events FOR EACH ROW EXECUTE FUNCTION loan_events_balance();
 CREATE TRIGGER loan_events_no_delete BEFORE DELETE ON loan_events FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
@@ -1297,6 +1317,8 @@ CREATE TRIGGER loan_quality_snapshots_no_delete BEFORE DELETE ON loan_quality_sn
 CREATE TRIGGER loan_quality_snapshots_no_update BEFORE UPDATE ON loan_quality_snapshots FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_schedule_lines_no_delete BEFORE DELETE ON loan_schedule_lines FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_schedule_lines_no_update BEFORE UPDATE ON loan_schedule_lines FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
+CREATE FUNCTION loan_schedules_arrears_position() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM arrears_positions WHERE loan_id = NEW.loan_id; RETURN NULL; END $$;
+CREATE TRIGGER loan_schedules_arrears_position AFTER INSERT ON loan_schedules FOR EACH ROW EXECUTE FUNCTION loan_schedules_arrears_position();
 CREATE TRIGGER loan_schedules_no_delete BEFORE DELETE ON loan_schedules FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_schedules_no_update BEFORE UPDATE ON loan_schedules FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER offbook_register_no_delete BEFORE DELETE ON offbook_register FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();

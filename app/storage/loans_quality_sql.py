@@ -73,10 +73,8 @@ def class_expression(d: Dialect, policy: QualityPolicy, params: dict[str, Any]) 
         )
         worst = d.greatest(principal, _band("ojd", 3, 6))
         # kp: the loan's stored position holds at :d, its last payment is klast
-        last_pay = (
-            f"(CASE WHEN kp IS NULL THEN {last_pay_sql('fin.loan_id', ':d')}"
-            " ELSE klast END)"
-        )
+        computed = last_pay_sql("fin.loan_id", ":d")
+        last_pay = f"(CASE WHEN kp IS NULL THEN {computed} ELSE klast END)"
         after_pay = d.add_days(last_pay, "1")
         months_in_d = d.least(
             _whole_months(d, "dstart"), f"coalesce({_whole_months(d, after_pay)}, {NO_LOAN})"

@@ -22,7 +22,7 @@ from app.storage.engine import Engine
 from app.storage.loans_quality_repo import arrears_sql
 from app.users.models import User
 from tests.app.loans.test_arrears_cache import DATES, LATER, STEP, _apply
-from tests.app.loans.test_arrears_cache import template as template  # noqa: PLC0414 (fixture)
+from tests.app.loans.test_arrears_cache import template as template
 
 POLICIES = (koperasi_policy(12), quality_policy("ojk"), quality_policy("missed"))
 """Every class rule: months (koperasi, its last-payment and cover parts), days, instalments."""

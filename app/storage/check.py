@@ -45,6 +45,12 @@ CONSISTENCY_RULES: list[tuple[str, str]] = [
            WHERE s.tx_date < m.join_date""",
     ),
     (
+        "jumlah simpanan per jenis tidak sama dengan jumlah transaksinya",
+        """SELECT kind FROM (SELECT kind, amount FROM savings_totals UNION ALL
+                            SELECT kind, -sum(amount) FROM savings_transactions GROUP BY kind) t
+           GROUP BY kind HAVING sum(amount) <> 0""",
+    ),
+    (
         "saldo berjalan pinjaman tidak sama dengan jumlah transaksinya",
         """SELECT b.loan_id FROM loan_balances b
            LEFT JOIN (SELECT loan_id, version, sum(pokok) AS p, sum(jasa) AS j,

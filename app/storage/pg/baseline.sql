@@ -1,4 +1,4 @@
--- The Mufakat schema on PostgreSQL: the SQLite schema after the steps up to 0030_arrears_positions, translated
+-- The Mufakat schema on PostgreSQL: the SQLite schema after the steps up to 0031_savings_totals, translated
 -- by scripts/pg_baseline.py (see there what changes and why). Later steps are hand-written
 -- app/storage/pg/<NAME>.sql files; tests/storage/test_pg_schema.py keeps the engines equal.
 
@@ -18,7 +18,7 @@ CREATE TABLE _migrations (
     applied_at text NOT NULL DEFAULT CAST(now() AS text)
 );
 
-INSERT INTO _migrations (name) VALUES ('0001_foundation'), ('0002_loans'), ('0005_collection'), ('0006_documents'), ('0008_loan_balances'), ('0009_member_search'), ('0010_file_identity'), ('0011_auth_roles'), ('0012_decision_positions_meetings'), ('0013_tamper_chains'), ('0014_ledger'), ('0015_ledger_history'), ('0016_bank_recon'), ('0017_imports'), ('0018_payroll'), ('0019_passbooks'), ('0020_closing'), ('0021_accrual_transfer'), ('0022_period_balances'), ('0024_jasa_pph'), ('0025_berjangka'), ('0026_year_end'), ('0027_pph_shortfall'), ('0028_fixed_assets'), ('0029_chain_blocks'), ('0030_arrears_positions');
+INSERT INTO _migrations (name) VALUES ('0001_foundation'), ('0002_loans'), ('0005_collection'), ('0006_documents'), ('0008_loan_balances'), ('0009_member_search'), ('0010_file_identity'), ('0011_auth_roles'), ('0012_decision_positions_meetings'), ('0013_tamper_chains'), ('0014_ledger'), ('0015_ledger_history'), ('0016_bank_recon'), ('0017_imports'), ('0018_payroll'), ('0019_passbooks'), ('0020_closing'), ('0021_accrual_transfer'), ('0022_period_balances'), ('0024_jasa_pph'), ('0025_berjangka'), ('0026_year_end'), ('0027_pph_shortfall'), ('0028_fixed_assets'), ('0029_chain_blocks'), ('0030_arrears_positions'), ('0031_savings_totals');
 
 -- Tables, each after the tables it refers to.
 CREATE TABLE accounts (
@@ -140,6 +140,11 @@ CREATE TABLE row_seals (
             tbl text NOT NULL,
             row_key text NOT NULL,
             hash bytea
+        );
+
+CREATE TABLE savings_totals (
+            kind text PRIMARY KEY,
+            amount bigint NOT NULL
         );
 
 CREATE TABLE sequences (
@@ -1350,6 +1355,8 @@ CREATE TRIGGER row_seals_no_delete BEFORE DELETE ON row_seals FOR EACH ROW EXECU
 CREATE TRIGGER row_seals_no_update BEFORE UPDATE ON row_seals FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER savings_transactions_no_delete BEFORE DELETE ON savings_transactions FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER savings_transactions_no_update BEFORE UPDATE ON savings_transactions FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
+CREATE FUNCTION savings_transactions_total() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO savings_totals (kind, amount) VALUES (NEW.kind, NEW.amount) ON CONFLICT (kind) DO UPDATE SET amount = savings_totals.amount + NEW.amount; RETURN NULL; END $$;
+CREATE TRIGGER savings_transactions_total AFTER INSERT ON savings_transactions FOR EACH ROW EXECUTE FUNCTION savings_transactions_total();
 CREATE TRIGGER shu_allocations_no_delete BEFORE DELETE ON shu_allocations FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER shu_allocations_no_update BEFORE UPDATE ON shu_allocations FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER shu_payouts_no_delete BEFORE DELETE ON shu_payouts FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();

@@ -35,6 +35,7 @@ from app.storage.schema import (
     m0028_fixed_assets,
     m0029_chain_blocks,
     m0030_arrears_positions,
+    m0031_savings_totals,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -64,4 +65,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0028_fixed_assets,
     m0029_chain_blocks,
     m0030_arrears_positions,
+    m0031_savings_totals,
 )

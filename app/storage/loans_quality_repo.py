@@ -331,6 +331,14 @@ class LoanQualityRepository:
 
         return fill
 
+    def prefetch(self, as_of: date, policy: QualityPolicy) -> bool:
+        """Start computing every loan's arrears at `as_of` on a connection of its own, for the
+        shared cache to take when first asked (app/storage/loans_arrears_cache.prefetch)."""
+        with_sql, rule_params, named = arrears_sql(self.db, as_of, policy)
+        sql, params = _bind(with_sql, rule_params, named)
+        select = f" SELECT {arrears_cache.NAMES} FROM res"
+        return arrears_cache.prefetch(self.db, as_of, policy, sql + select, params)
+
     def arrears(
         self, as_of: date, policy: QualityPolicy, loan_ids: Sequence[int] | None = None
     ) -> list[LoanArrears]:

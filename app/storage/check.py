@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import AppError
-from app.storage import chain, chain_verify, check_ledger, migrations
+from app.storage import chain, chain_verify, check_ledger, loans_positions, migrations
 from app.storage.db import msg_damaged, msg_not_mufakat
+from app.storage.dialect import SQLITE
 from app.storage.inspection import inspect_file, readonly_view
 from app.storage.lock import FileLock, LockHeld
 
@@ -49,6 +50,10 @@ CONSISTENCY_RULES: list[tuple[str, str]] = [
         """SELECT kind FROM (SELECT kind, amount FROM savings_totals UNION ALL
                             SELECT kind, -sum(amount) FROM savings_transactions GROUP BY kind) t
            GROUP BY kind HAVING sum(amount) <> 0""",
+    ),
+    (
+        "posisi tunggakan tersimpan tidak sama dengan hitungan ulang dari transaksinya",
+        loans_positions.stale_sql(SQLITE),
     ),
     (
         "saldo berjalan pinjaman tidak sama dengan jumlah transaksinya",

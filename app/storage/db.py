@@ -338,7 +338,7 @@ def open_database(path: Path, *, create: bool = False, accept_older: bool = Fals
     The lock is taken first (it writes nothing), then the file is inspected read-only; only a
     file that passes is opened for writing. A file older than the one this PC last saw of the
     same cooperative raises OlderThanLastSeen unless `accept_older`."""
-    from app.storage import chain, chain_verify, loans_positions, migrations, watermarks
+    from app.storage import chain, chain_verify, migrations, watermarks
     from app.storage.inspection import inspect_file
 
     path = Path(path)
@@ -388,7 +388,6 @@ def open_database(path: Path, *, create: bool = False, accept_older: bool = Fals
         db.warnings.extend(chain_verify.compare_with_pc(db.sql.conn))
         migrating = bool(migrations.pending(db))
         migrations.apply(db)
-        loans_positions.refill(db)  # the loans written since the last open (all, once)
         chain.install(db.sql.conn)
         if migrating:  # a migration may re-chain a table: this PC knows the new heads
             with contextlib.suppress(sqlite3.Error, OSError):

@@ -43,9 +43,10 @@ WATCHED: dict[str, str] = {
     "loan_schedule_lines": "loan_id",
     "loan_balances": "loan_id",
     "loan_collateral": "loan_id",
-    "arrears_positions": "loan_id",
 }
-"""Every table the arrears statement reads, with the column naming the loan of a row."""
+"""Every table the arrears statement reads, with the column naming the loan of a row (but
+`arrears_positions`: a row written there is what the statement computes without it, and its
+rows are dropped only by writes to the tables above)."""
 
 COLUMNS = (
     ("loan_id", "BIGINT PRIMARY KEY"),

@@ -9,9 +9,10 @@ accruing, `outstanding`, the crystallised denda `ad` unpaid and `titipan`. Nothi
 depends on "today": a day passing makes a row apply or not, never wrong.
 
 The schema's triggers drop a loan's row when an event, a denda charge or a schedule version of
-it is written; `refill` computes the missing rows again (when the file is opened: a few
-hundred loans a day at most, all of them the first time). A loan without a row, or whose row
-does not apply at the date, is computed by the full statement: the stored rows only save work.
+it is written; `refill` computes the missing rows again (the schema step all of them; then
+before every computation of all loans' arrears, app/storage/loans_quality_repo.py: the loans
+written since, a few hundred a day at most). A loan without a row, or whose row does not apply
+at the date, is computed by the full statement: the stored rows only save work.
 """
 
 from __future__ import annotations
@@ -48,9 +49,35 @@ def last_pay_sql(loan: str, as_of: str | None) -> str:
     )
 
 
-def refill_sql(db: Engine) -> str:
+COLUMNS = (
+    "loan_id, version, valid_from, due_first, outstanding, ad, titipan, np, nj, due_np, due_nj,"
+    " bullet, last_pay"
+)
+
+
+def refill_sql(d: Dialect) -> str:
     """INSERT the row of every open loan that has none."""
-    d = db.dialect
+    return f"INSERT INTO arrears_positions ({COLUMNS})\n" + fresh_sql(d, True)
+
+
+def stale_sql(d: Dialect) -> str:
+    """The open loans whose stored row differs from what it would be computed as now (none,
+    ever: for `mufakat check`)."""
+    return (
+        f"SELECT loan_id FROM (SELECT {COLUMNS} FROM arrears_positions p"
+        " WHERE EXISTS (SELECT 1 FROM loans l WHERE l.id = p.loan_id"
+        f" AND l.schedule_version = p.version AND {OPEN})"
+        f"\nEXCEPT SELECT * FROM (\n{fresh_sql(d, False)}) fresh) stale"
+    )
+
+
+def fresh_sql(d: Dialect, missing_only: bool) -> str:
+    """The rows of the open loans (those without a row only), computed from their data."""
+    missing = (
+        " AND NOT EXISTS (SELECT 1 FROM arrears_positions p WHERE p.loan_id = l.id)"
+        if missing_only
+        else ""
+    )
     valid_from = d.greatest(
         "coalesce((SELECT max(e.event_date) FROM loan_events e WHERE e.loan_id = src.id), '')",
         "coalesce((SELECT max(c.charge_date) FROM loan_denda_charges c"
@@ -70,17 +97,14 @@ def refill_sql(db: Engine) -> str:
         "(SELECT x.due_date FROM loan_schedule_lines x WHERE x.loan_id = pos.id"
         " AND x.version = pos.v AND x.number = pos.{n})"
     )
-    return f"""INSERT INTO arrears_positions (loan_id, version, valid_from, due_first,
-    outstanding, ad, titipan, np, nj, due_np, due_nj, bullet, last_pay)
-WITH src AS (
+    return f"""WITH src AS (
   SELECT l.id, l.schedule_version AS v, s.principal, coalesce(b.pokok, 0) AS sp,
     coalesce(b.jasa, 0) AS sj, coalesce(b.denda, 0) AS sd, coalesce(b.titipan, 0) AS st,
     coalesce(b.charged, 0) AS charged
   FROM loans l
   JOIN loan_schedules s ON s.loan_id = l.id AND s.version = l.schedule_version
   LEFT JOIN loan_balances b ON b.loan_id = l.id AND b.version = l.schedule_version
-  WHERE {OPEN}
-    AND NOT EXISTS (SELECT 1 FROM arrears_positions p WHERE p.loan_id = l.id)),
+  WHERE {OPEN}{missing}),
 pos AS (
   SELECT src.*, {valid_from} AS valid_from, NULLIF({due_first}, '9999-12-31') AS due_first,
     {first.format(part="pokok", p="p")} AS np, {first.format(part="jasa", p="j")} AS nj,
@@ -98,7 +122,7 @@ def refill(db: Engine) -> int:
     number written. A row left for a loan closed since is harmless: the statement reads rows
     of open loans only, and a row is exact for its version whatever the loan's other fields."""
     with db.atomic():
-        return db.run(refill_sql(db))
+        return db.run(refill_sql(db.dialect))
 
 
 # The loans current at :d by their stored position (app/storage/loans_positions.py): no

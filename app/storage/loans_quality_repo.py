@@ -18,6 +18,7 @@ from typing import Any
 from app.loans.models import LoanArrears, LoanStatus
 from app.loans.quality import QualityPolicy
 from app.storage import loans_arrears_cache as arrears_cache
+from app.storage import loans_positions
 from app.storage.engine import Engine, Row
 from app.storage.loans_arrears_rows import TUPLE_COLUMNS, arrears_from_tuples
 from app.storage.loans_positions import bullet_sql, kept_parts
@@ -320,6 +321,8 @@ class LoanQualityRepository:
 
     def _filler(self, as_of: date, policy: QualityPolicy) -> arrears_cache.Filler:
         def fill(table: str, loan_ids: Sequence[int] | None) -> None:
+            if loan_ids is None:
+                loans_positions.refill(self.db)  # the loans written since (in this transaction)
             with_sql, rule_params, named = arrears_sql(self.db, as_of, policy, loan_ids)
             sql, params = _bind(with_sql, rule_params, named)
             names = arrears_cache.NAMES
@@ -334,6 +337,8 @@ class LoanQualityRepository:
     def prefetch(self, as_of: date, policy: QualityPolicy) -> bool:
         """Start computing every loan's arrears at `as_of` on a connection of its own, for the
         shared cache to take when first asked (app/storage/loans_arrears_cache.prefetch)."""
+        if not self.db.in_transaction():
+            loans_positions.refill(self.db)
         with_sql, rule_params, named = arrears_sql(self.db, as_of, policy)
         sql, params = _bind(with_sql, rule_params, named)
         select = f" SELECT {arrears_cache.NAMES} FROM res"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from app.storage.dialect import SQLITE
+from app.storage.loans_positions import refill_sql
 from app.storage.schema._sql import run as _run
 
 # A write that changes what the position was computed from drops the loan's row (the next
@@ -23,7 +25,7 @@ def m0030_arrears_positions(db: sqlite_utils.Database) -> None:
     arrears there, the parts that do not depend on the date: the first instalment not fully
     paid in pokok (`np`, due `due_np`) and in jasa (`nj`, `due_nj`), whether the pokok is paid
     at the end (`bullet`) and the day of the last payment not reversed (`last_pay`). Derived
-    data: filled when the file is opened (app.storage.loans_positions.refill)."""
+    data: filled here, then kept by app.storage.loans_positions.refill."""
     _run(
         db,
         """CREATE TABLE arrears_positions (
@@ -47,6 +49,7 @@ def m0030_arrears_positions(db: sqlite_utils.Database) -> None:
         END"""
             for table in _DROPPED_BY
         ),
+        refill_sql(SQLITE),
     )
 
 

@@ -7,6 +7,7 @@ at the due days and the days around the class boundaries, under each policy."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from app.loans.quality import QualityPolicy, koperasi_policy, quality_policy
 from app.services import Services
 from app.storage import loans_positions
+from app.storage.check import check_database
 from app.storage.engine import Engine
 from app.storage.loans_quality_repo import arrears_sql
 from app.users.models import User
@@ -105,10 +107,10 @@ def test_positions_equal_the_full_computation(
     source, ketua, loans = template
     path = tmp_path / f"run-{len(list(tmp_path.iterdir()))}.db"
     shutil.copy(source, path)
-    services = Services.open(path, accept_older=True)  # opening fills the positions
+    services = Services.open(path, accept_older=True)
     try:
         db = services.db
-        assert db.scalar("SELECT count(*) FROM arrears_positions") == len(loans)
+        assert loans_positions.refill(db) == len(loans)  # made after the schema step
         day = date(2025, 1, 5)
         for step in steps:
             day = _step(services, ketua, loans, step, day)
@@ -132,6 +134,7 @@ def test_the_comparison_sees_a_stale_position(
     services = Services.open(path, accept_older=True)
     try:
         db = services.db
+        loans_positions.refill(db)
         current = behind = 0
         for as_of in DATES:
             now, late = used(db, as_of)
@@ -158,6 +161,8 @@ def test_a_written_loan_loses_its_row_until_the_refill(
     try:
         db = services.db
         ids = "SELECT loan_id FROM arrears_positions ORDER BY loan_id"
+        assert [r[0] for r in db.rows(ids)] == []
+        services.loans.quality.all_arrears(date(2025, 1, 5))  # refills first
         assert [r[0] for r in db.rows(ids)] == sorted(loans)
         services.loans.payments.record_payment(
             ketua, loans[2], 900_000, date(2025, 2, 1), "tunai", today=LATER
@@ -168,5 +173,48 @@ def test_a_written_loan_loses_its_row_until_the_refill(
         row = db.one("SELECT * FROM arrears_positions WHERE loan_id = :l", {"l": loans[2]})
         assert row is not None and row["valid_from"] == "2025-02-01"
         assert_same(db, DATES, POLICIES)
+    finally:
+        services.close()
+
+
+def test_mufakat_check_names_a_stale_position(
+    template: tuple[Path, User, list[int]], tmp_path: Path
+) -> None:
+    source, _, loans = template
+    path = tmp_path / "check.db"
+    shutil.copy(source, path)
+    services = Services.open(path, accept_older=True)
+    loans_positions.refill(services.db)
+    services.close()
+    assert check_database(path).ok
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "UPDATE arrears_positions SET due_first = '2031-01-01' WHERE loan_id = ?", (loans[4],)
+        )
+    report = check_database(path)
+    assert [p for p in report.problems if p.startswith("posisi tunggakan")] == [
+        "posisi tunggakan tersimpan tidak sama dengan hitungan ulang dari transaksinya: 1"
+        f" ({loans[4]})"
+    ]
+
+
+def test_the_schema_step_fills_an_existing_file(
+    template: tuple[Path, User, list[int]], tmp_path: Path
+) -> None:
+    """A file from before step 0030, with its loans, gets every open loan's row when opened."""
+    source, _, loans = template
+    path = tmp_path / "older.db"
+    shutil.copy(source, path)
+    with sqlite3.connect(path) as conn:
+        for table in ("loan_events", "loan_denda_charges", "loan_schedules"):
+            conn.execute(f"DROP TRIGGER {table}_arrears_position")
+        conn.execute("DROP TABLE arrears_positions")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0030_arrears_positions'")
+    services = Services.open(path, accept_older=True)
+    try:
+        ids = services.db.rows("SELECT loan_id FROM arrears_positions ORDER BY loan_id")
+        assert [r[0] for r in ids] == sorted(loans)
+        assert loans_positions.refill(services.db) == 0
+        assert_same(services.db, DATES, POLICIES)
     finally:
         services.close()

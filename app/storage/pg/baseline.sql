@@ -1,4 +1,4 @@
--- The Mufakat schema on PostgreSQL: the SQLite schema after the steps up to 0031_savings_totals, translated
+-- The Mufakat schema on PostgreSQL: the SQLite schema after the steps up to 0032_decisions_by_case, translated
 -- by scripts/pg_baseline.py (see there what changes and why). Later steps are hand-written
 -- app/storage/pg/<NAME>.sql files; tests/storage/test_pg_schema.py keeps the engines equal.
 
@@ -18,7 +18,7 @@ CREATE TABLE _migrations (
     applied_at text NOT NULL DEFAULT CAST(now() AS text)
 );
 
-INSERT INTO _migrations (name) VALUES ('0001_foundation'), ('0002_loans'), ('0005_collection'), ('0006_documents'), ('0008_loan_balances'), ('0009_member_search'), ('0010_file_identity'), ('0011_auth_roles'), ('0012_decision_positions_meetings'), ('0013_tamper_chains'), ('0014_ledger'), ('0015_ledger_history'), ('0016_bank_recon'), ('0017_imports'), ('0018_payroll'), ('0019_passbooks'), ('0020_closing'), ('0021_accrual_transfer'), ('0022_period_balances'), ('0024_jasa_pph'), ('0025_berjangka'), ('0026_year_end'), ('0027_pph_shortfall'), ('0028_fixed_assets'), ('0029_chain_blocks'), ('0030_arrears_positions'), ('0031_savings_totals');
+INSERT INTO _migrations (name) VALUES ('0001_foundation'), ('0002_loans'), ('0005_collection'), ('0006_documents'), ('0008_loan_balances'), ('0009_member_search'), ('0010_file_identity'), ('0011_auth_roles'), ('0012_decision_positions_meetings'), ('0013_tamper_chains'), ('0014_ledger'), ('0015_ledger_history'), ('0016_bank_recon'), ('0017_imports'), ('0018_payroll'), ('0019_passbooks'), ('0020_closing'), ('0021_accrual_transfer'), ('0022_period_balances'), ('0024_jasa_pph'), ('0025_berjangka'), ('0026_year_end'), ('0027_pph_shortfall'), ('0028_fixed_assets'), ('0029_chain_blocks'), ('0030_arrears_positions'), ('0031_savings_totals'), ('0032_decisions_by_case');
 
 -- Tables, each after the tables it refers to.
 CREATE TABLE accounts (
@@ -1165,6 +1165,7 @@ CREATE UNIQUE INDEX chain_blocks_position ON chain_blocks (tbl, first);
 CREATE INDEX collection_cases_member ON collection_cases (member_id);
 CREATE UNIQUE INDEX collection_cases_open_loan ON collection_cases (loan_id) WHERE status <> 'selesai';
 CREATE INDEX collection_cases_status ON collection_cases (status, officer_id);
+CREATE INDEX collection_decisions_case ON collection_decisions (case_id);
 CREATE INDEX collection_decisions_loan ON collection_decisions (loan_id, kind, status);
 CREATE INDEX collection_decisions_status ON collection_decisions (status, proposed_on);
 CREATE INDEX collection_fin_events_date ON collection_fin_events (kind, event_date);

@@ -36,6 +36,7 @@ from app.storage.schema import (
     m0029_chain_blocks,
     m0030_arrears_positions,
     m0031_savings_totals,
+    m0032_decisions_by_case,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -66,4 +67,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0029_chain_blocks,
     m0030_arrears_positions,
     m0031_savings_totals,
+    m0032_decisions_by_case,
 )

@@ -144,9 +144,12 @@ def translate_trigger(sql: str) -> str | None:
     if body_match is None:
         raise ValueError(f"no translation for trigger: {sql}")
     g = body_match.groupdict()
-    target = re.search(r"INSERT INTO (\w+)", g["body"])
-    assert target is not None, sql
-    body = re.sub(r"\b(\w+) = \1 \+", rf"\1 = {target.group(1)}.\1 +", g["body"])
+    body = g["body"]
+    target = re.search(r"INSERT INTO (\w+)", body)
+    if target is not None:  # an upsert: its `x = x + …` qualified with the table
+        body = re.sub(r"\b(\w+) = \1 \+", rf"\1 = {target.group(1)}.\1 +", body)
+    else:  # otherwise a DELETE, as it is
+        assert body.startswith("DELETE FROM "), sql
     return (
         f"CREATE FUNCTION {g['name']}() RETURNS trigger LANGUAGE plpgsql AS $$ "
         f"BEGIN {body}; RETURN NULL; END $$;\n"

@@ -150,6 +150,12 @@ class LoanQualityService:
         """Every loan aktif at `as_of`, computed in SQL."""
         return self.repo.arrears(as_of, self.policy())
 
+    def prefetch_all(self, as_of: date) -> bool:
+        """Start computing `all_arrears(as_of)` in the background (a read-only connection of
+        its own), so that the first call finds it done; whatever is written meanwhile makes
+        that call compute afresh. For the time the log-in window waits for the user."""
+        return self.repo.prefetch(as_of, self.policy())
+
     def not_current_between(self, loan_ids: Collection[int], start: date, end: date) -> set[int]:
         """The loans of `loan_ids` with something overdue on some day of [start, end], or pokok
         or jasa in arrears at `end`. Arrears begin only the day after an instalment falls due,

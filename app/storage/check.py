@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import AppError
-from app.storage import chain, chain_verify, check_ledger, migrations
+from app.storage import chain, chain_verify, check_ledger, loans_positions, migrations
 from app.storage.db import msg_damaged, msg_not_mufakat
+from app.storage.dialect import SQLITE
 from app.storage.inspection import inspect_file, readonly_view
 from app.storage.lock import FileLock, LockHeld
 
@@ -44,6 +45,16 @@ CONSISTENCY_RULES: list[tuple[str, str]] = [
         "transaksi simpanan sebelum tanggal masuk anggota",
         """SELECT s.receipt_no FROM savings_transactions s JOIN members m ON m.id = s.member_id
            WHERE s.tx_date < m.join_date""",
+    ),
+    (
+        "jumlah simpanan per jenis tidak sama dengan jumlah transaksinya",
+        """SELECT kind FROM (SELECT kind, amount FROM savings_totals UNION ALL
+                            SELECT kind, -sum(amount) FROM savings_transactions GROUP BY kind) t
+           GROUP BY kind HAVING sum(amount) <> 0""",
+    ),
+    (
+        "posisi tunggakan tersimpan tidak sama dengan hitungan ulang dari transaksinya",
+        loans_positions.stale_sql(SQLITE),
     ),
     (
         "saldo berjalan pinjaman tidak sama dengan jumlah transaksinya",

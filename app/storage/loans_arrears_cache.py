@@ -20,12 +20,14 @@ SQLite only (the triggers call a Python function); other engines compute directl
 from __future__ import annotations
 
 import sqlite3
+import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
 
@@ -42,7 +44,9 @@ WATCHED: dict[str, str] = {
     "loan_balances": "loan_id",
     "loan_collateral": "loan_id",
 }
-"""Every table the arrears statement reads, with the column naming the loan of a row."""
+"""Every table the arrears statement reads, with the column naming the loan of a row (but
+`arrears_positions`: a row written there is what the statement computes without it, and its
+rows are dropped only by writes to the tables above)."""
 
 COLUMNS = (
     ("loan_id", "BIGINT PRIMARY KEY"),
@@ -85,6 +89,17 @@ class Entry:
     rebuild: set[int] = field(default_factory=set)
 
 
+@dataclass
+class _Pending:
+    """A computation started ahead on a connection of its own (`prefetch`)."""
+
+    key: Key
+    version: int
+    writes: int
+    thread: threading.Thread
+    rows: list[tuple[Any, ...]] | None = None
+
+
 class _Cache:
     """One connection's tables and what changed since each was computed."""
 
@@ -94,9 +109,13 @@ class _Cache:
         self.serial = 0
         self.fills = 0
         self.patches = 0
+        self.writes = 0
+        self.pending: _Pending | None = None
+        self.prefetched = 0
 
     def changed(self, loan_id: object) -> None:
         """From the triggers: a row of `loan_id` (None: of no one loan) was written."""
+        self.writes += 1
         for entry in self.entries.values():
             if entry.stale:
                 continue
@@ -141,6 +160,21 @@ def stats(db: Engine) -> tuple[int, int]:
     return (0, 0) if cache is None else (cache.fills, cache.patches)
 
 
+def prefetched(db: Engine) -> int:
+    """How many tables this connection took from a `prefetch` (tests and benches)."""
+    cache = _caches.get(db.sql) if isinstance(db, Database) else None
+    return 0 if cache is None else cache.prefetched
+
+
+def wait_prefetch(db: Engine) -> list[tuple[Any, ...]] | None:
+    """The rows of the pending `prefetch`, once computed (tests: to write after them)."""
+    cache = _caches.get(db.sql) if isinstance(db, Database) else None
+    if cache is None or cache.pending is None:
+        return None
+    cache.pending.thread.join()
+    return cache.pending.rows
+
+
 def entry(
     db: Engine, as_of: date, policy: QualityPolicy, fill: Filler, *, create: bool = True
 ) -> Entry | None:
@@ -155,12 +189,13 @@ def entry(
     with sqlite_errors(db.path):
         cache = _cache(db)
         version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+        key = (as_of, policy)
         if version != cache.version:
             for old in cache.entries.values():
                 conn.execute(f"DROP TABLE IF EXISTS temp.{old.table}")
             cache.entries.clear()
             cache.version = version
-        key = (as_of, policy)
+        ahead = cache.pending if cache.pending is not None and cache.pending.key == key else None
         found = cache.entries.get(key)
         if found is None:
             if not create:
@@ -174,6 +209,23 @@ def entry(
             conn.execute(f"CREATE TEMP TABLE {found.table} ({columns})")
             cache.entries[key] = found
             found.stale = True
+        if found.stale and ahead is not None:
+            cache.pending = None
+            ahead.thread.join()
+            if ahead.rows is not None and (ahead.version, ahead.writes) == (version, cache.writes):
+                # nothing written here or by another connection since it was started: its rows
+                # are what `fill` would compute now
+                with db.atomic():
+                    conn.execute(f"DELETE FROM temp.{found.table}")
+                    marks = ", ".join("?" for _ in COLUMNS)
+                    conn.executemany(
+                        f"INSERT INTO temp.{found.table} ({NAMES}) VALUES ({marks})", ahead.rows
+                    )
+                found.stale, found.objects = False, None
+                found.dirty.clear()
+                found.rebuild.clear()
+                cache.fills += 1
+                cache.prefetched += 1
         if found.stale:
             with db.atomic():
                 conn.execute(f"DELETE FROM temp.{found.table}")
@@ -200,6 +252,45 @@ def entry(
         return found
 
 
+def prefetch(db: Engine, as_of: date, policy: QualityPolicy, sql: str, params: Any) -> bool:
+    """Start computing the table of (as_of, policy) on a read-only connection of its own, in a
+    thread: `sql` with `params` gives the rows of `res` (columns `NAMES`). The first `entry`
+    for that key takes them when nothing was written since, on this connection (the triggers
+    count every write to `WATCHED`) or by another (`data_version`); otherwise it computes as
+    usual. For the log-in window: the arrears are ready when the user has typed. False when
+    not started (another engine, an open transaction, already kept or started)."""
+    if not isinstance(db, Database):
+        return False
+    conn = db.sql.conn
+    if conn.in_transaction:
+        return False
+    with sqlite_errors(db.path):
+        cache = _cache(db)
+        key = (as_of, policy)
+        found = cache.entries.get(key)
+        if (found is not None and not found.stale) or cache.pending is not None:
+            return False
+        version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+        pending = _Pending(key, version, cache.writes, threading.Thread(daemon=True))
+        path = f"file:{quote(str(db.path))}?mode=ro"
+
+        def work() -> None:
+            try:
+                other = sqlite3.connect(path, uri=True, check_same_thread=False)
+                try:
+                    other.execute("PRAGMA busy_timeout = 5000")
+                    pending.rows = other.execute(sql, params).fetchall()
+                finally:
+                    other.close()
+            except sqlite3.Error:
+                pending.rows = None  # computed as usual
+
+        pending.thread = threading.Thread(target=work, name="arrears-prefetch", daemon=True)
+        cache.pending = pending
+        pending.thread.start()
+        return True
+
+
 def forget(db: Engine) -> None:
     """Drop everything kept: the file's content was replaced behind the connection (a restore
     copies a backup into it, which neither the triggers nor data_version see). The next use
@@ -210,6 +301,8 @@ def forget(db: Engine) -> None:
     cache = _caches.pop(db.sql, None)
     if cache is None:
         return
+    if cache.pending is not None:
+        cache.pending.thread.join()
     with sqlite_errors(db.path):
         for old in cache.entries.values():
             db.sql.conn.execute(f"DROP TABLE IF EXISTS temp.{old.table}")

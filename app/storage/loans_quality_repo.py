@@ -18,9 +18,11 @@ from typing import Any
 from app.loans.models import LoanArrears, LoanStatus
 from app.loans.quality import QualityPolicy
 from app.storage import loans_arrears_cache as arrears_cache
-from app.storage.dialect import Dialect
+from app.storage import loans_positions
 from app.storage.engine import Engine, Row
 from app.storage.loans_arrears_rows import TUPLE_COLUMNS, arrears_from_tuples
+from app.storage.loans_positions import bullet_sql, kept_parts
+from app.storage.loans_quality_denda import denda_ctes
 from app.storage.loans_quality_sql import (
     NO_LOAN,
     class_expression,
@@ -130,51 +132,6 @@ def _use_balances(db: Engine, as_of: date) -> bool:
     return after <= total // 4
 
 
-def _denda(d: Dialect, start: str, months_begun: str, months_begun_then: str) -> str:
-    """CTEs dl..dc: the denda accrued since the last crystallisation, per loan."""
-    up = d.greatest("0", d.least("x.pokok", "x.cum_pokok - a.sp"))
-    uj = d.greatest("0", d.least("x.jasa", "x.cum_jasa - a.sj"))
-    cap = "CASE WHEN cnum IS NULL THEN raw ELSE (inst * cnum * 2 + 100 * cden) / (200 * cden) END"
-    extra = d.greatest("0", d.least("raw", "coalesce(r_cap, raw)", cap) + " - chg")
-    return f"""dl AS (
-  SELECT a.loan_id, a.v, x.number, x.due_date, x.pokok + x.jasa AS inst,
-    {up} AS up,
-    {uj} AS uj,
-    coalesce((SELECT sum(c.amount) FROM loan_denda_charges c WHERE c.loan_id = a.loan_id
-      AND c.version = a.v AND c.number = x.number AND c.charge_date <= :d), 0) AS chg,
-    (SELECT max(c.charge_date) FROM loan_denda_charges c WHERE c.loan_id = a.loan_id
-      AND c.version = a.v AND c.number = x.number AND c.charge_date <= :d) AS chg_on, r.*
-  FROM arr a
-  JOIN loan_schedule_lines x ON x.loan_id = a.loan_id AND x.version = a.v
-    AND x.number BETWEEN a.n_first AND a.n_past
-  JOIN rules r ON r.r_basis = a.denda_basis AND r.r_rate = a.denda_rate
-    AND r.r_per = a.denda_per AND r.r_grace = a.denda_grace_days
-    AND r.r_cap IS NOT DISTINCT FROM a.denda_cap AND r.r_fixed = a.denda_fixed
-    AND r.r_caprate IS NOT DISTINCT FROM a.denda_cap_rate),
-dst AS (SELECT dl.*, {start} AS st FROM dl),
--- Materialised: `periods` is read several times below (a sixth of the statement's time when
--- its date arithmetic was repeated for each).
-dp AS MATERIALIZED (
-  SELECT dst.*, (CASE
-    WHEN st >= :d THEN 0
-    WHEN r_per = 'day' THEN {d.days_between(":d", "st")}
-    ELSE {months_begun} END) - (CASE
-    WHEN chg_on IS NULL OR st >= chg_on THEN 0
-    WHEN r_per = 'day' THEN {d.days_between("chg_on", "st")}
-    ELSE {months_begun_then} END) AS periods
-  FROM dst),
-df AS (
-  SELECT loan_id, v, number, inst, chg, periods, r_cap, cnum, cden,
-    chg + CASE r_basis WHEN 'fixed' THEN r_fixed * periods
-      ELSE ((CASE r_basis WHEN 'principal' THEN up ELSE up + uj END) * rnum * periods * 2
-            + 100 * rden) / (200 * rden) END AS raw
-  FROM dp WHERE periods > 0 AND up + uj > 0),
-dc AS (
-  SELECT loan_id, sum({extra}) AS extra
-  FROM df GROUP BY loan_id),
-"""
-
-
 # Class and amounts without the denda part (ad then holds only the crystallised denda):
 # enough for counting classes or choosing a page of rows.
 _DENDA_SKIPPED = "dc AS (SELECT 0 AS loan_id, 0 AS extra WHERE 1 = 0),\n"
@@ -187,11 +144,13 @@ def arrears_sql(
     loan_ids: Sequence[int] | None = None,
     *,
     with_denda: bool = True,
+    positions: bool = True,
 ) -> tuple[str, dict[str, Any], dict[str, Any]]:
     """The WITH clause ending in CTE `res` (one row per loan aktif at as_of) and its params.
 
     `res` columns: loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan,
-    coll, quality.
+    coll, quality. With `positions`, a loan whose stored position applies at as_of (current
+    there: app/storage/loans_positions.py) is read from it; the others are computed.
     """
     last_day = (as_of.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     named: dict[str, Any] = {
@@ -225,14 +184,32 @@ def arrears_sql(
     )
     denda = _DENDA_SKIPPED
     if with_denda:
-        denda = _denda(d, start, months_begun, months_begun_then)
+        denda = denda_ctes(d, start, months_begun, months_begun_then)
     dstart = diragukan_start(d)
-    bullet = d.flag(
+    bullet = f"coalesce({bullet_sql(d, 'b.loan_id', 'b.v')}, 0)"
+    # A loan whose stored position holds at :d (every event settled by then) but is in arrears:
+    # its first unpaid instalments, bullet and last payment read from it, not its schedule.
+    kcols, kjoin = "NULL AS kp, NULL AS kdp, NULL AS kdj, NULL AS klast", ""
+    np_sql = (
         "(SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id"
-        " AND x.version = b.v AND x.cum_pokok > 0 ORDER BY x.cum_pokok LIMIT 1)"
-        " = (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id"
-        " AND x.version = b.v ORDER BY x.due_date DESC LIMIT 1)"
+        " AND x.version = b.v AND x.cum_{c} > b.s{s} ORDER BY x.cum_{c} LIMIT 1)"
     )
+    np, nj = np_sql.format(c="pokok", s="p"), np_sql.format(c="jasa", s="j")
+    if positions:
+        kcols = "k.loan_id AS kp, k.due_np AS kdp, k.due_nj AS kdj, k.last_pay AS klast"
+        kjoin = (
+            "\n  LEFT JOIN arrears_positions k ON k.loan_id = b.loan_id AND k.version = b.v"
+            " AND k.valid_from <= :d"
+        )
+        np, nj, bullet = (
+            f"CASE WHEN k.loan_id IS NULL THEN {e} ELSE k.{c} END"
+            for e, c in ((np, "np"), (nj, "nj"), (bullet, "bullet"))
+        )
+    due = (
+        "(CASE WHEN p.kp IS NULL THEN (SELECT x.due_date FROM loan_schedule_lines x"
+        " WHERE x.loan_id = p.loan_id AND x.version = p.v AND x.number = p.{n}) ELSE p.{k} END)"
+    )
+    not_kept, kept, kept_rows = kept_parts(quality, loan_filter) if positions else ("",) * 3
     sql = f"""
 WITH rules (r_basis, r_rate, r_per, r_grace, r_cap, r_fixed, r_caprate, rnum, rden, cnum, cden)
   AS ({rules_values}),
@@ -242,38 +219,30 @@ act AS NOT MATERIALIZED (
     l.denda_cap_rate
   FROM loans l
   WHERE l.disbursed_on <= :d AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
-    AND (l.closed_on IS NULL OR l.closed_on > :d){loan_filter}),
-{settled}pos AS MATERIALIZED (
+    AND (l.closed_on IS NULL OR l.closed_on > :d){loan_filter}{not_kept}),
+{kept}{settled}pos AS MATERIALIZED (
   SELECT b.*,
     (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
       AND x.version = b.v AND x.due_date < :d ORDER BY x.due_date DESC LIMIT 1) AS n_past,
-    (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
-      AND x.version = b.v AND x.cum_pokok > b.sp ORDER BY x.cum_pokok LIMIT 1) AS np,
-    (SELECT x.number FROM loan_schedule_lines x WHERE x.loan_id = b.loan_id
-      AND x.version = b.v AND x.cum_jasa > b.sj ORDER BY x.cum_jasa LIMIT 1) AS nj,
-    coalesce({bullet}, 0) AS bullet
-  FROM base b),
+    {np} AS np, {nj} AS nj, {bullet} AS bullet, {kcols}
+  FROM base b{kjoin}),
 arr AS MATERIALIZED (
   SELECT p.*,
-    CASE WHEN p.np <= p.n_past THEN lp.due_date END AS opd,
-    CASE WHEN p.nj <= p.n_past THEN lj.due_date END AS ojd,
+    CASE WHEN p.np <= p.n_past THEN {due.format(n="np", k="kdp")} END AS opd,
+    CASE WHEN p.nj <= p.n_past THEN {due.format(n="nj", k="kdj")} END AS ojd,
     {d.greatest("0", "coalesce(ld.cum_pokok, 0) - p.sp")} AS ap,
     {d.greatest("0", "coalesce(ld.cum_jasa, 0) - p.sj")} AS aj,
     {d.least(f"coalesce(p.np, {NO_LOAN})", f"coalesce(p.nj, {NO_LOAN})")} AS n_first
   FROM pos p
   LEFT JOIN loan_schedule_lines ld
-    ON ld.loan_id = p.loan_id AND ld.version = p.v AND ld.number = p.n_past
-  LEFT JOIN loan_schedule_lines lp
-    ON lp.loan_id = p.loan_id AND lp.version = p.v AND lp.number = p.np
-  LEFT JOIN loan_schedule_lines lj
-    ON lj.loan_id = p.loan_id AND lj.version = p.v AND lj.number = p.nj),
+    ON ld.loan_id = p.loan_id AND ld.version = p.v AND ld.number = p.n_past),
 {denda}fin AS (
   SELECT a.loan_id, a.principal - {d.least("a.sp", "a.principal")} AS outstanding, a.ap, a.aj,
     {d.greatest("0", "a.charged + coalesce(dc.extra, 0) - a.sd")} AS ad, a.opd, a.ojd,
     CASE WHEN a.opd IS NULL THEN a.ojd WHEN a.ojd IS NULL THEN a.opd
       ELSE {d.least("a.opd", "a.ojd")} END AS oldest,
     CASE WHEN a.n_first <= a.n_past THEN a.n_past - a.n_first + 1 ELSE 0 END AS missed,
-    a.st AS titipan, a.rescuable, a.in_court, a.bullet,
+    a.st AS titipan, a.rescuable, a.in_court, a.bullet, a.kp, a.klast,
     (SELECT coalesce(sum(c.estimated_value), 0) FROM loan_collateral c
       WHERE c.loan_id = a.loan_id AND (c.released_on IS NULL OR c.released_on > :d)) AS coll
   FROM arr a LEFT JOIN dc ON dc.loan_id = a.loan_id),
@@ -285,7 +254,7 @@ fin2 AS (
 res AS MATERIALIZED (
   SELECT loan_id, outstanding, ap, aj, ad, opd, ojd, oldest, dpd, missed, titipan, coll,
     {quality.replace("fin.loan_id", "fin2.loan_id")} AS quality
-  FROM fin2)
+  FROM fin2{kept_rows})
 """
     return _inline(sql, named), rule_params, {}
 
@@ -312,10 +281,6 @@ def _bind(
 ) -> tuple[str, dict[str, Any]]:
     """The statement and all its named parameters (the rules' and the others)."""
     return sql, {**named, **rule_params}
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 class LoanQualityRepository:
@@ -356,6 +321,8 @@ class LoanQualityRepository:
 
     def _filler(self, as_of: date, policy: QualityPolicy) -> arrears_cache.Filler:
         def fill(table: str, loan_ids: Sequence[int] | None) -> None:
+            if loan_ids is None:
+                loans_positions.refill(self.db)  # the loans written since (in this transaction)
             with_sql, rule_params, named = arrears_sql(self.db, as_of, policy, loan_ids)
             sql, params = _bind(with_sql, rule_params, named)
             names = arrears_cache.NAMES
@@ -366,6 +333,16 @@ class LoanQualityRepository:
             )
 
         return fill
+
+    def prefetch(self, as_of: date, policy: QualityPolicy) -> bool:
+        """Start computing every loan's arrears at `as_of` on a connection of its own, for the
+        shared cache to take when first asked (app/storage/loans_arrears_cache.prefetch)."""
+        if not self.db.in_transaction():
+            loans_positions.refill(self.db)
+        with_sql, rule_params, named = arrears_sql(self.db, as_of, policy)
+        sql, params = _bind(with_sql, rule_params, named)
+        select = f" SELECT {arrears_cache.NAMES} FROM res"
+        return arrears_cache.prefetch(self.db, as_of, policy, sql + select, params)
 
     def arrears(
         self, as_of: date, policy: QualityPolicy, loan_ids: Sequence[int] | None = None

@@ -9,6 +9,7 @@ from typing import Any
 
 from app.loans.quality import QualityPolicy
 from app.storage.dialect import Dialect
+from app.storage.loans_positions import last_pay_sql
 
 NO_LOAN = 1_000_000_000
 
@@ -71,11 +72,9 @@ def class_expression(d: Dialect, policy: QualityPolicy, params: dict[str, Any]) 
             f"(CASE WHEN bullet = 1 THEN {_band('opd', 0, 3)} ELSE {_band('opd', 3, 6)} END)"
         )
         worst = d.greatest(principal, _band("ojd", 3, 6))
-        last_pay = (
-            "(SELECT max(e.event_date) FROM loan_events e WHERE e.loan_id = fin.loan_id"
-            " AND e.kind = 'pembayaran' AND e.event_date <= :d AND NOT EXISTS (SELECT 1"
-            " FROM loan_events r WHERE r.reverses_id = e.id AND r.event_date <= :d))"
-        )
+        # kp: the loan's stored position holds at :d, its last payment is klast
+        computed = last_pay_sql("fin.loan_id", ":d")
+        last_pay = f"(CASE WHEN kp IS NULL THEN {computed} ELSE klast END)"
         after_pay = d.add_days(last_pay, "1")
         months_in_d = d.least(
             _whole_months(d, "dstart"), f"coalesce({_whole_months(d, after_pay)}, {NO_LOAN})"

@@ -1,11 +1,13 @@
 """Copying a cooperative's rows from its SQLite file into the PostgreSQL schema (issue 15).
 
 Table by table in foreign-key order, ids included, through COPY. The derived tables are not
-copied: the PostgreSQL triggers rebuild `loan_balances` from the loan events and denda charges
-and `ledger_month_totals` from the journals as the rows arrive (the proofs compare them with
-SQLite's). The tamper chain's tables (`chain_blocks`, `chain_heads`, `chain_identity`,
-`row_seals`) are copied as the rows they are; the chain goes on on the server by its own
-triggers, installed after the copy (app/storage/pg_chain.py), and `mufakat check` verifies it.
+copied: the PostgreSQL triggers rebuild `loan_balances` from the loan events and denda charges,
+`savings_totals` from the savings and `ledger_month_totals` from the journals as the rows
+arrive (the proofs compare them with SQLite's). The tamper chain's tables (`chain_blocks`,
+`chain_heads`, `chain_identity`, `row_seals`) are copied as the rows they are; the chain goes
+on on the server by its own triggers, installed after the copy (app/storage/pg_chain.py), and
+`mufakat check` verifies it. `arrears_positions` is copied after the loan tables whose
+triggers drop its rows.
 
 Copying ids leaves each identity column's sequence at its start, so the next INSERT would
 collide with a copied row: `reset_identities` moves every sequence past the largest id.
@@ -20,8 +22,10 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-DERIVED = frozenset({"loan_balances", "ledger_month_totals"})
+DERIVED = frozenset({"loan_balances", "ledger_month_totals", "savings_totals"})
 """Written by triggers on both engines from other tables' rows."""
+AFTER_LOANS = ("loan_events", "loan_denda_charges", "loan_schedules")
+"""What `arrears_positions` is copied after: their triggers drop a loan's stored position."""
 SKIPPED = frozenset({"_sqlite_migrations"})
 """SQLite's record of its schema steps (PostgreSQL keeps its own `_migrations`)."""
 
@@ -45,6 +49,8 @@ def copied_tables(lite: sqlite3.Connection) -> list[str]:
         # A journal is sealed by its header: its lines go first (their key to it is deferred).
         graph["journal_lines"].discard("journals")
         graph["journals"].add("journal_lines")
+    if "arrears_positions" in graph:
+        graph["arrears_positions"] |= {t for t in AFTER_LOANS if t in graph}
     return [t for t in TopologicalSorter(graph).static_order() if t in graph]
 
 

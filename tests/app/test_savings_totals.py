@@ -1,4 +1,4 @@
-"""Beranda's savings totals (one pass over the savings, issue 16) equal the sum of every
+"""Beranda's savings totals (kept per kind by a trigger, step 0031) equal the sum of every
 member's balance per kind, after any mix of deposits, withdrawals and reversals."""
 
 from __future__ import annotations

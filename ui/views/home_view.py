@@ -247,7 +247,8 @@ class HomeView(QWidget):
             self._fill_header,
             self._fill_members,
             self._fill_savings,
-            self.refresh_queue,
+            self._open_due_cases,  # the queue in two pieces: the window answers in between
+            self._build_queue,
             self.npl_card.refresh,
             self.account_notices.refresh,
             self.pph_notice.refresh,
@@ -270,10 +271,9 @@ class HomeView(QWidget):
             card.detail.setText(self.tr("sedang dibaca…"))
         self.empty.setText(self.tr("Membaca daftar pekerjaan…"))
         self._show_list(False)
-        if self.isVisible():
+        if self.isVisible():  # (else showEvent starts it, the window on its way to the screen)
             self._started = True
             QTimer.singleShot(0, self._next_step)
-        # else: showEvent starts the reading, once the window is on its way to the screen
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -356,22 +356,34 @@ class HomeView(QWidget):
 
     def refresh_queue(self) -> None:
         """Open the cases due today (the threshold of the settings), then build the queue."""
-        as_of = self.as_of()
+        if self._open_due_cases():  # (False: said why)
+            self._build_queue()
+
+    def _open_due_cases(self) -> bool:
         try:
-            if self.handler and as_of == self.today():
-                self.services.cases.open_due_cases(as_of, self.user)
-            officer = self.user.id if self.mine_check.isChecked() else None
-            self.queue = self.services.work_queue.build(as_of, officer)
+            if self.handler and self.as_of() == self.today():
+                self.services.cases.open_due_cases(self.today(), self.user)
+            return True
         except AppError as exc:
-            self.queue = None
-            self.model.set_rows([])
-            self.empty.setText(
-                self.tr("Daftar pekerjaan tidak bisa dibaca: {why}").format(why=exc.message)
-            )
-            self._show_list(False)
+            self._queue_failed(exc)
+            return False
+
+    def _build_queue(self) -> None:
+        officer = self.user.id if self.mine_check.isChecked() else None
+        try:
+            self.queue = self.services.work_queue.build(self.as_of(), officer)
+        except AppError as exc:
+            self._queue_failed(exc)
             return
         self._show_counts(self.queue)
         self.show_kind(self.kind)
+
+    def _queue_failed(self, exc: AppError) -> None:
+        self.queue = None
+        self.model.set_rows([])
+        text = self.tr("Daftar pekerjaan tidak bisa dibaca: {why}")
+        self.empty.setText(text.format(why=exc.message))
+        self._show_list(False)
 
     def _show_counts(self, queue: WorkQueue) -> None:
         for kind, button in self.kind_buttons.items():

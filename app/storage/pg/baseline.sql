@@ -1,4 +1,4 @@
--- The Mufakat schema on PostgreSQL: the SQLite schema after the steps up to 0029_chain_blocks, translated
+-- The Mufakat schema on PostgreSQL: the SQLite schema after the steps up to 0032_decisions_by_case, translated
 -- by scripts/pg_baseline.py (see there what changes and why). Later steps are hand-written
 -- app/storage/pg/<NAME>.sql files; tests/storage/test_pg_schema.py keeps the engines equal.
 
@@ -31,7 +31,7 @@ CREATE TRIGGER chain_rowids_no_update BEFORE UPDATE ON chain_rowids
 CREATE TRIGGER chain_rowids_no_delete BEFORE DELETE ON chain_rowids
     FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 
-INSERT INTO _migrations (name) VALUES ('0001_foundation'), ('0002_loans'), ('0005_collection'), ('0006_documents'), ('0008_loan_balances'), ('0009_member_search'), ('0010_file_identity'), ('0011_auth_roles'), ('0012_decision_positions_meetings'), ('0013_tamper_chains'), ('0014_ledger'), ('0015_ledger_history'), ('0016_bank_recon'), ('0017_imports'), ('0018_payroll'), ('0019_passbooks'), ('0020_closing'), ('0021_accrual_transfer'), ('0022_period_balances'), ('0024_jasa_pph'), ('0025_berjangka'), ('0026_year_end'), ('0027_pph_shortfall'), ('0028_fixed_assets'), ('0029_chain_blocks');
+INSERT INTO _migrations (name) VALUES ('0001_foundation'), ('0002_loans'), ('0005_collection'), ('0006_documents'), ('0008_loan_balances'), ('0009_member_search'), ('0010_file_identity'), ('0011_auth_roles'), ('0012_decision_positions_meetings'), ('0013_tamper_chains'), ('0014_ledger'), ('0015_ledger_history'), ('0016_bank_recon'), ('0017_imports'), ('0018_payroll'), ('0019_passbooks'), ('0020_closing'), ('0021_accrual_transfer'), ('0022_period_balances'), ('0024_jasa_pph'), ('0025_berjangka'), ('0026_year_end'), ('0027_pph_shortfall'), ('0028_fixed_assets'), ('0029_chain_blocks'), ('0030_arrears_positions'), ('0031_savings_totals'), ('0032_decisions_by_case');
 
 -- Tables, each after the tables it refers to.
 CREATE TABLE accounts (
@@ -153,6 +153,11 @@ CREATE TABLE row_seals (
             tbl text NOT NULL,
             row_key text NOT NULL,
             hash bytea
+        );
+
+CREATE TABLE savings_totals (
+            kind text PRIMARY KEY,
+            amount bigint NOT NULL
         );
 
 CREATE TABLE sequences (
@@ -616,6 +621,22 @@ CREATE TABLE shu_shares (
 CREATE TABLE document_files (
             document_id bigint PRIMARY KEY REFERENCES documents(id),
             pdf bytea NOT NULL
+        );
+
+CREATE TABLE arrears_positions (
+            loan_id bigint PRIMARY KEY REFERENCES loans(id),
+            version bigint NOT NULL,
+            valid_from text NOT NULL,
+            due_first text,
+            outstanding bigint NOT NULL,
+            ad bigint NOT NULL,
+            titipan bigint NOT NULL,
+            np bigint,
+            nj bigint,
+            due_np text,
+            due_nj text,
+            bullet bigint NOT NULL,
+            last_pay text
         );
 
 CREATE TABLE card_lines (
@@ -1157,6 +1178,7 @@ CREATE UNIQUE INDEX chain_blocks_position ON chain_blocks (tbl, first);
 CREATE INDEX collection_cases_member ON collection_cases (member_id);
 CREATE UNIQUE INDEX collection_cases_open_loan ON collection_cases (loan_id) WHERE status <> 'selesai';
 CREATE INDEX collection_cases_status ON collection_cases (status, officer_id);
+CREATE INDEX collection_decisions_case ON collection_decisions (case_id);
 CREATE INDEX collection_decisions_loan ON collection_decisions (loan_id, kind, status);
 CREATE INDEX collection_decisions_status ON collection_decisions (status, proposed_on);
 CREATE INDEX collection_fin_events_date ON collection_fin_events (kind, event_date);
@@ -1292,12 +1314,16 @@ CREATE TRIGGER journals_no_delete BEFORE DELETE ON journals FOR EACH ROW EXECUTE
 CREATE TRIGGER journals_no_update BEFORE UPDATE ON journals FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_allowance_bookings_no_delete BEFORE DELETE ON loan_allowance_bookings FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_allowance_bookings_no_update BEFORE UPDATE ON loan_allowance_bookings FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
+CREATE FUNCTION loan_denda_charges_arrears_position() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM arrears_positions WHERE loan_id = NEW.loan_id; RETURN NULL; END $$;
+CREATE TRIGGER loan_denda_charges_arrears_position AFTER INSERT ON loan_denda_charges FOR EACH ROW EXECUTE FUNCTION loan_denda_charges_arrears_position();
 CREATE FUNCTION loan_denda_charges_balance() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO loan_balances (loan_id, version, charged) VALUES (NEW.loan_id, NEW.version, NEW.amount) ON CONFLICT (loan_id, version) DO UPDATE SET charged = loan_balances.charged + NEW.amount; RETURN NULL; END $$;
 CREATE TRIGGER loan_denda_charges_balance AFTER INSERT ON loan_denda_charges FOR EACH ROW EXECUTE FUNCTION loan_denda_charges_balance();
 CREATE TRIGGER loan_denda_charges_no_delete BEFORE DELETE ON loan_denda_charges FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_denda_charges_no_update BEFORE UPDATE ON loan_denda_charges FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_event_lines_no_delete BEFORE DELETE ON loan_event_lines FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_event_lines_no_update BEFORE UPDATE ON loan_event_lines FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
+CREATE FUNCTION loan_events_arrears_position() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM arrears_positions WHERE loan_id = NEW.loan_id; RETURN NULL; END $$;
+CREATE TRIGGER loan_events_arrears_position AFTER INSERT ON loan_events FOR EACH ROW EXECUTE FUNCTION loan_events_arrears_position();
 CREATE FUNCTION loan_events_balance() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO loan_balances (loan_id, version, pokok, jasa, denda, titipan) VALUES (NEW.loan_id, NEW.version, NEW.pokok, NEW.jasa, NEW.denda, NEW.titipan) ON CONFLICT (loan_id, version) DO UPDATE SET pokok = loan_balances.pokok + NEW.pokok, jasa = loan_balances.jasa + NEW.jasa, denda = loan_balances.denda + NEW.denda, titipan = loan_balances.titipan + NEW.titipan; RETURN NULL; END $$;
 CREATE TRIGGER loan_events_balance AFTER INSERT ON loan_events FOR EACH ROW EXECUTE FUNCTION loan_events_balance();
 CREATE TRIGGER loan_events_no_delete BEFORE DELETE ON loan_events FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
@@ -1310,6 +1336,8 @@ CREATE TRIGGER loan_quality_snapshots_no_delete BEFORE DELETE ON loan_quality_sn
 CREATE TRIGGER loan_quality_snapshots_no_update BEFORE UPDATE ON loan_quality_snapshots FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_schedule_lines_no_delete BEFORE DELETE ON loan_schedule_lines FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_schedule_lines_no_update BEFORE UPDATE ON loan_schedule_lines FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
+CREATE FUNCTION loan_schedules_arrears_position() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM arrears_positions WHERE loan_id = NEW.loan_id; RETURN NULL; END $$;
+CREATE TRIGGER loan_schedules_arrears_position AFTER INSERT ON loan_schedules FOR EACH ROW EXECUTE FUNCTION loan_schedules_arrears_position();
 CREATE TRIGGER loan_schedules_no_delete BEFORE DELETE ON loan_schedules FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER loan_schedules_no_update BEFORE UPDATE ON loan_schedules FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER offbook_register_no_delete BEFORE DELETE ON offbook_register FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
@@ -1341,6 +1369,8 @@ CREATE TRIGGER row_seals_no_delete BEFORE DELETE ON row_seals FOR EACH ROW EXECU
 CREATE TRIGGER row_seals_no_update BEFORE UPDATE ON row_seals FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER savings_transactions_no_delete BEFORE DELETE ON savings_transactions FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER savings_transactions_no_update BEFORE UPDATE ON savings_transactions FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
+CREATE FUNCTION savings_transactions_total() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO savings_totals (kind, amount) VALUES (NEW.kind, NEW.amount) ON CONFLICT (kind) DO UPDATE SET amount = savings_totals.amount + NEW.amount; RETURN NULL; END $$;
+CREATE TRIGGER savings_transactions_total AFTER INSERT ON savings_transactions FOR EACH ROW EXECUTE FUNCTION savings_transactions_total();
 CREATE TRIGGER shu_allocations_no_delete BEFORE DELETE ON shu_allocations FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER shu_allocations_no_update BEFORE UPDATE ON shu_allocations FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();
 CREATE TRIGGER shu_payouts_no_delete BEFORE DELETE ON shu_payouts FOR EACH ROW EXECUTE FUNCTION mufakat_append_only();

@@ -34,6 +34,9 @@ from app.storage.schema import (
     m0027_pph_shortfall,
     m0028_fixed_assets,
     m0029_chain_blocks,
+    m0030_arrears_positions,
+    m0031_savings_totals,
+    m0032_decisions_by_case,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -62,4 +65,7 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0027_pph_shortfall,
     m0028_fixed_assets,
     m0029_chain_blocks,
+    m0030_arrears_positions,
+    m0031_savings_totals,
+    m0032_decisions_by_case,
 )

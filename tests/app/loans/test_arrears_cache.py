@@ -344,7 +344,8 @@ def test_every_table_the_statement_reads_is_watched(template: tuple[Path, User, 
                 for as_of in (date(2024, 6, 30), date(2030, 1, 1)):  # balances used or not
                     sql, _, _ = arrears_sql(services.db, as_of, policy, loan_ids)
                     read |= set(re.findall(r"\b(?:FROM|JOIN)\s+([a-z_]+)", sql)) & tables
-        assert read == set(cache.WATCHED), read ^ set(cache.WATCHED)
+        # the stored positions (step 0030) never change what the statement gives: not watched
+        assert read - {"arrears_positions"} == set(cache.WATCHED), read ^ set(cache.WATCHED)
     finally:
         services.close()
 

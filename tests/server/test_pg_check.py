@@ -139,7 +139,13 @@ def test_the_same_problems_are_found_on_the_file_and_on_the_server(
     with psycopg.connect(clone) as conn:  # as the superuser, the server's triggers on
         for statement in SKEW:
             conn.execute(statement)
-    _as_superuser_without_triggers(clone, BROKEN_REFERENCE)
+    # Bypassing the triggers skips the derived savings total too (step 0031): the file's
+    # trigger did count the deposit, so the server's total is brought level by hand.
+    _as_superuser_without_triggers(
+        clone,
+        BROKEN_REFERENCE,
+        "UPDATE savings_totals SET amount = amount + 7000 WHERE kind = 'sukarela'",
+    )
     on_file, on_server = check_database(file), check_server(parse_server_url(clone))
     found = _not_chain(on_file.problems)
     assert _not_chain(on_server.problems) == found

@@ -43,11 +43,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.storage import chain_codec
+from app.storage import chain_codec, chain_text, chain_triggers
 
 HASH_FUNCTION = "mufakat_chain_hash"  # the seals' digest (and the first layout's)
-LINK_FUNCTION = "mufakat_chain_link"
-PACK_FUNCTION = "mufakat_chain_pack"
 SEALED_TABLES = ("users", "settings")
 SEAL_KEYS = {"users": "id", "settings": "key"}  # how a sealed row is named
 SEAL_TABLE = "row_seals"
@@ -185,13 +183,38 @@ def sorted_columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 
 def link_rows(conn: sqlite3.Connection, table: str, order: str) -> Iterator[tuple[Any, bytes]]:
-    """(key, digest) of the rows of `table` in `order` (SQL after ORDER BY), for `Blocks`."""
-    names = sorted_columns(conn, table)
+    """(key, digest) of the rows of `table` in `order` (SQL after ORDER BY), for `Blocks`: the
+    n-th row in encoding 1 before the table's `v2_from`, in encoding 2 from it on."""
     key = key_expression(conn, table)
-    quoted = ", ".join(f'"{n}"' for n in names)
-    digest = chain_codec.Hasher(table, names).digest
-    for row in conn.execute(f'SELECT {key}, {quoted} FROM "{table}" ORDER BY {order}'):
-        yield row[0], digest(row[0], row[1:])
+    split = v2_from(conn, table)
+    if split is None or split > 1:
+        names = sorted_columns(conn, table)
+        quoted = ", ".join(f'"{n}"' for n in names)
+        digest = chain_codec.Hasher(table, names).digest
+        limit = -1 if split is None else split - 1
+        for row in conn.execute(
+            f'SELECT {key}, {quoted} FROM "{table}" ORDER BY {order} LIMIT {limit}'
+        ):
+            yield row[0], digest(row[0], row[1:])
+    if split is not None:
+        shape = chain_text.Shape(conn, table)
+        yield from shape.digests(
+            conn,
+            conn.execute(
+                f'SELECT {key}, {shape.sql()} FROM "{table}" ORDER BY {order} '
+                f"LIMIT -1 OFFSET {split - 1}"
+            ),
+        )
+
+
+def v2_from(conn: sqlite3.Connection, table: str) -> int | None:
+    """The chain position of `table`'s first row in encoding 2 (None: before step 0030)."""
+    if not chain_text.in_use(conn):
+        return None
+    row = conn.execute(
+        f"SELECT {chain_text.FROM_COLUMN} FROM chain_heads WHERE tbl = ?", (table,)
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
 
 
 def start_table(conn: sqlite3.Connection, table: str, code: int | None = None) -> None:
@@ -203,6 +226,8 @@ def start_table(conn: sqlite3.Connection, table: str, code: int | None = None) -
     conn.execute(
         "INSERT INTO chain_heads (tbl, code, count, hash) VALUES (?, ?, 0, NULL)", (table, code)
     )
+    if chain_text.in_use(conn):  # a chain started now is in encoding 2 from its first row
+        conn.execute(f"UPDATE chain_heads SET {chain_text.FROM_COLUMN} = 1 WHERE tbl = ?", (table,))
     if not has_blocks(conn):
         chain_legacy.start_table(conn, table, code)
         return
@@ -267,45 +292,6 @@ def seal_rows(conn: sqlite3.Connection, table: str) -> None:
         )
 
 
-def _link_function(conn: sqlite3.Connection) -> dict[int, chain_codec.Hasher]:
-    """Register this connection's per-row link function; returns its table registry (code ->
-    the table's hasher), which `install` fills as it writes the triggers."""
-    tables: dict[int, chain_codec.Hasher] = {}
-    sha, short = hashlib.sha256, chain_codec.SHORT
-
-    def link(prev: bytes | None, code: int, key: Any, *values: Any) -> bytes:
-        found = tables[code].digest(key, values)
-        return sha((prev or b"") + found).digest() + found[:short]
-
-    conn.create_function(LINK_FUNCTION, -1, link)
-    conn.create_function(PACK_FUNCTION, 1, chain_codec.pack_keys, deterministic=True)
-    return tables
-
-
-def _block_trigger(table: str, code: int, key: str, names: Sequence[str]) -> str:
-    """Per row: the head steps on (its hash briefly carries the row's short digest too), the
-    row joins its block (a new one every BLOCK_ROWS rows; a full block's keys are packed)."""
-    n = chain_codec.BLOCK_ROWS
-    values = ", ".join(f'NEW."{name}"' for name in names)
-    head = f"chain_heads WHERE tbl = '{table}'"
-    return (
-        f'CREATE TEMP TRIGGER "chain_link_{table}" AFTER INSERT ON main."{table}" BEGIN '
-        f"UPDATE chain_heads SET count = count + 1, "
-        f"hash = {LINK_FUNCTION}(hash, {code}, {key}, {values}) WHERE tbl = '{table}'; "
-        "INSERT INTO chain_blocks (tbl, first, hash, digests, keys) "
-        f"SELECT code, count, substr(hash, 1, 32), substr(hash, 33), CAST({key} AS TEXT) "
-        f"FROM {head} AND count % {n} = 1; "
-        "UPDATE chain_blocks SET hash = substr(h.hash, 1, 32), "
-        "digests = CAST(chain_blocks.digests || substr(h.hash, 33) AS BLOB), "
-        f"keys = CASE WHEN h.count % {n} = 0 "
-        f"THEN {PACK_FUNCTION}(chain_blocks.keys || char(10) || {key}) "
-        f"ELSE chain_blocks.keys || char(10) || {key} END "
-        f"FROM chain_heads h WHERE h.tbl = '{table}' AND h.count % {n} != 1 "
-        f"AND chain_blocks.tbl = h.code AND chain_blocks.first = h.count - (h.count - 1) % {n}; "
-        f"UPDATE chain_heads SET hash = substr(hash, 1, 32) WHERE tbl = '{table}'; END"
-    )
-
-
 def install(conn: sqlite3.Connection) -> None:
     """Register the hash functions and (re)create the TEMP triggers that link every new row
     and seal every users/settings change, on this connection. No-op before the chain
@@ -313,7 +299,7 @@ def install(conn: sqlite3.Connection) -> None:
     from app.storage import chain_legacy
 
     conn.create_function(HASH_FUNCTION, -1, _sql_digest, deterministic=True)
-    registry = _link_function(conn)
+    registry, shapes = chain_triggers.link_functions(conn)
     if not has_chains(conn):
         return
     for (name,) in conn.execute(
@@ -322,6 +308,7 @@ def install(conn: sqlite3.Connection) -> None:
     ).fetchall():
         conn.execute(f'DROP TRIGGER temp."{name}"')
     blocks = has_blocks(conn)
+    encoding2 = chain_text.in_use(conn)
     for table, code in conn.execute("SELECT tbl, code FROM chain_heads ORDER BY code").fetchall():
         names = sorted_columns(conn, table)
         if not names:
@@ -329,9 +316,17 @@ def install(conn: sqlite3.Connection) -> None:
         if not blocks:
             conn.execute(chain_legacy.link_trigger(conn, table))
             continue
-        registry[code] = chain_codec.Hasher(table, names)
         key = key_expression(conn, table, "NEW.")
-        conn.execute(_block_trigger(table, code, key, names))
+        shape = chain_text.Shape(conn, table) if encoding2 else None
+        if shape is None:
+            registry[code] = chain_codec.Hasher(table, names)
+        else:
+            shapes[code] = shape
+        conn.execute(
+            chain_triggers.block_trigger(
+                table, code, key, chain_triggers.link_call(code, key, names, shape)
+            )
+        )
     for table in SEALED_TABLES:
         names = columns(conn, table)
         new_key = f'NEW."{SEAL_KEYS[table]}"'

@@ -20,7 +20,7 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 
-from app.storage import chain, chain_codec
+from app.storage import chain, chain_codec, chain_text
 from app.storage.db import Database
 
 PENDING = "chain_pending"  # TEMP table: the keys of the rows inserted while batched, in order
@@ -153,14 +153,16 @@ def _link_pending(conn: sqlite3.Connection, table: str) -> None:
     expected = conn.execute(f"SELECT count(*) FROM {PENDING} WHERE tbl = ?", (table,)).fetchone()
     if not expected[0]:
         return
-    rows = conn.execute(
-        f'SELECT {key}, {quoted} FROM temp.{PENDING} p CROSS JOIN main."{table}" t '
-        f"ON {match} WHERE p.tbl = ? ORDER BY p.seq",
-        (table,),
-    )
+    joined = f'FROM temp.{PENDING} p CROSS JOIN main."{table}" t ON {match} WHERE p.tbl = ?'
     blocks = chain_codec.Blocks(conn, table)
-    digest = chain_codec.Hasher(table, names).digest
-    blocks.add_all((row[0], digest(row[0], row[1:])) for row in rows)
+    if chain.v2_from(conn, table) is None:  # a file before step 0030: encoding 1
+        digest = chain_codec.Hasher(table, names).digest
+        rows = conn.execute(f"SELECT {key}, {quoted} {joined} ORDER BY p.seq", (table,))
+        blocks.add_all((row[0], digest(row[0], row[1:])) for row in rows)
+    else:
+        shape = chain_text.Shape(conn, table)
+        texts = conn.execute(f"SELECT {key}, {shape.sql('t.')} {joined} ORDER BY p.seq", (table,))
+        blocks.add_all(shape.digests(conn, texts))
     done = blocks.added
     if done != expected[0]:  # a noted row is gone: cannot happen to an append-only table
         raise RuntimeError(f"batched_links: {table} lost {expected[0] - done} rows")

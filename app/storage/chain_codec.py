@@ -19,8 +19,8 @@ import sqlite3
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
-from itertools import accumulate, pairwise
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate, islice, pairwise
 from typing import Any
 
 BLOCK_ROWS = 224  # rows per block: a file-format constant (5 full blocks fill a 4 KB page)
@@ -115,8 +115,8 @@ def pack_keys(text: str) -> bytes:
     lines = text.split(SEP)
     try:
         if not lines[0].startswith("["):
-            ints = [int(x) for x in lines]
-            if [str(v) for v in ints] == lines:
+            ints = list(map(int, lines))
+            if SEP.join(map(str, ints)) == text:
                 return bytes([_ROWID, 1]) + _deflate(_deltas([ints]))
         else:
             rows = [tuple(int(v) for v in x[1:-1].split(",")) for x in lines]
@@ -194,22 +194,33 @@ class Blocks:
         self.add_all([(key, digest)])
 
     def add_all(self, rows: Iterable[tuple[Any, bytes]]) -> None:
-        sha, count, n = _sha, self.count, BLOCK_ROWS
-        start = count
-        running = self.hash or b""
-        digests, keys = self.digests, self.keys
-        for key, digest in rows:
-            count += 1
+        """Rows as (key, digest), in chain order."""
+        source = iter(rows)
+        while chunk := list(islice(source, BLOCK_ROWS - self.count % BLOCK_ROWS)):
+            self._extend([str(k) for k, _ in chunk], [d for _, d in chunk])
+
+    def add_texts(
+        self, rows: Iterable[tuple[Any, bytes | None]], fill: Callable[[Any], bytes]
+    ) -> None:
+        """Rows as (key, text) in chain order, a block's worth at a time (the bulk path: the
+        digests of encoding 2, app/storage/chain_text.py); `fill(key)` gives a NULL text."""
+        source, sha = iter(rows), _sha
+        while chunk := list(islice(source, BLOCK_ROWS - self.count % BLOCK_ROWS)):
+            found = [sha(fill(k) if t is None else t).digest() for k, t in chunk]
+            self._extend([str(k) for k, _ in chunk], found)
+
+    def _extend(self, keys: list[str], found: list[bytes]) -> None:
+        """Rows that fit in the open block: chain them on, close the block when it is full."""
+        sha, running = _sha, self.hash or b""
+        for digest in found:
             running = sha(running + digest).digest()
-            digests.append(digest[:SHORT])
-            keys.append(str(key))
-            if count % n == 0:
-                self.count, self.hash = count, running
-                self._close()
-                digests, keys = self.digests, self.keys
-        if count != start:
-            self.added += count - start
-            self.count, self.hash = count, running
+        self.hash = running
+        self.count += len(found)
+        self.added += len(found)
+        self.digests.append(b"".join([d[:SHORT] for d in found]))
+        self.keys.extend(keys)
+        if self.count % BLOCK_ROWS == 0:
+            self._close()
 
     def _close(self) -> None:
         assert self.hash is not None

@@ -119,17 +119,20 @@ class Shape:
             return None
         return text(self.table, key if self.rowid else None, row)
 
+    def required_text(self, conn: sqlite3.Connection, key: Any) -> bytes:
+        """`python_text` of a row that must be there (one just read or written)."""
+        found = self.python_text(conn, key)
+        if found is None:
+            raise RuntimeError(f"chain: {self.table} row {key} vanished")
+        return found
+
     def digests(
         self, conn: sqlite3.Connection, rows: Iterable[tuple[Any, bytes | None]]
     ) -> Iterator[tuple[Any, bytes]]:
         """(key, digest) of (key, text from `sql`) rows, the NULL texts encoded in Python."""
         sha = _sha
         for key, blob in rows:
-            if blob is None:
-                blob = self.python_text(conn, key)
-                if blob is None:
-                    raise RuntimeError(f"chain: {self.table} row {key} vanished")
-            yield key, sha(blob).digest()
+            yield key, sha(self.required_text(conn, key) if blob is None else blob).digest()
 
 
 _agrees: dict[str, bool] = {}

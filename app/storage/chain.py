@@ -2,7 +2,10 @@
 
 Every row added to an append-only table (savings, loan events, audit log, …) is linked into its
 table's chain: the chain hash after a row is sha256(the hash before it ‖ the row's digest), the
-digest covering the table, the row's key and its non-NULL columns (app/storage/chain_codec.py).
+digest = sha256 of a text of the table, the row's key and its columns. Two encodings of that
+text: the first (app/storage/chain_codec.py, built in Python from the non-NULL values) for the
+rows linked before step 0030, the second (app/storage/chain_text.py, built by SQLite as a
+JSON array, several times cheaper) from each table's `chain_heads.v2_from` on.
 The links are stored in BLOCKS of BLOCK_ROWS consecutive rows of one table (`chain_blocks`, step
 0029): the chain hash after the block's last row, the first 3 bytes of each row's digest and
 the rows' keys (packed once the block is full). The full 256-bit chain hash proves integrity;
@@ -17,7 +20,7 @@ a count inside a block is recomputed from the block before: chain_walk.hash_at).
 to `users` and `settings` appends the row's hash to `row_seals` (itself chained).
 
 The links are written by TEMP triggers that the program installs on its own connection
-(`install`), calling the Python link function: every insert path of the program is covered by
+(`install`, chain_triggers.py), calling the Python link function: every insert path of the program is covered by
 SQL in the same statement, whatever commits the transaction (there is no buffer to flush, so
 nothing can be committed unlinked, and a rollback takes the links with it), while a row written
 by another tool (the sqlite3 shell) gets no link, and an edited or deleted row no longer
@@ -26,10 +29,11 @@ writers fill whole blocks at once (chain_batch.py), giving the very same blocks.
 recomputes everything (chain_verify.py). The file must be UTF-8 (every Mufakat file is): the
 triggers append to a BLOB with SQLite's text concatenation, byte-exact only in UTF-8.
 
-The digest leaves out NULL values, so a later migration that adds a nullable column keeps
-every existing hash valid; a migration that adds a NOT NULL column with a default to a chained
-table must re-chain that table (`rechain`), and one that rebuilds `users` or `settings` must
-seal their rows again (`seal_rows`).
+Both encodings leave out NULLs a nullable column added later holds (the first all NULLs, the
+second the trailing ones), so such a migration keeps every existing hash valid; a migration
+that adds a column with a non-NULL default to a chained table, or reorders its columns, must
+re-chain that table (`rechain`), and one that rebuilds `users` or `settings` must seal their
+rows again (`seal_rows`).
 """
 
 from __future__ import annotations

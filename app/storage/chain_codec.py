@@ -2,9 +2,10 @@
 digest, the chain step, the packed key list of a block, and `Blocks`, which appends rows to a
 table's chain exactly as the per-row triggers do (used by bulk writers, migrations, start_table).
 
-A row's digest is sha256 of an unambiguous text: the table, the row's key, then each non-NULL
-column as `name` + value token, columns in name order (NULL left out, so adding a nullable
-column keeps every digest). A value token is `i<int>`, `s<length>:<text>`, `f<repr>` or
+A row's digest in the first encoding (rows linked before step 0030; the second is in
+app/storage/chain_text.py) is sha256 of an unambiguous text: the table, the row's key, then
+each non-NULL column as `name` + value token, columns in name order (NULL left out, so adding a
+nullable column keeps every digest). A value token is `i<int>`, `s<length>:<text>`, `f<repr>` or
 `b<hex>`: length-prefixed text needs no escaping, so the text is injective and cheap to build.
 The chain hash after row k is sha256(hash after row k-1 ‖ digest of row k), the empty string
 before row 1. A block holds BLOCK_ROWS consecutive rows of one table's chain: the chain hash

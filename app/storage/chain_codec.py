@@ -21,7 +21,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate, islice, pairwise
+from itertools import accumulate, islice, pairwise, repeat
 from typing import Any
 
 BLOCK_ROWS = 224  # rows per block: a file-format constant (5 full blocks fill a 4 KB page)
@@ -110,6 +110,23 @@ def _deltas(columns: Sequence[Sequence[int]]) -> bytes:
     return data.tobytes()
 
 
+def _int_arrays(text: str, count: int) -> list[list[int]] | None:
+    """The columns of `count` keys written `[i,j,…]` (canonical ints, one arity), else None."""
+    if not (text.startswith("[") and text.endswith("]")):
+        return None
+    rows = text[1:-1].split("]" + SEP + "[")
+    if len(rows) != count:  # then every separator stands between "]" and "["
+        return None
+    commas = rows[0].count(",")
+    if any(c != commas for c in map(str.count, rows, repeat(","))):
+        return None
+    flat = ",".join(rows)
+    ints = list(map(int, flat.split(",")))
+    if ",".join(map(str, ints)) != flat:  # "+1", " 1", "01", "1_0" are not how keys are written
+        return None
+    return [ints[c :: commas + 1] for c in range(commas + 1)]
+
+
 def pack_keys(text: str) -> bytes:
     """A full block's key list (newline-joined, as the triggers write it) packed small: ints or
     integer arrays as deflated deltas, anything else as deflated text; unpacks exactly."""
@@ -119,12 +136,8 @@ def pack_keys(text: str) -> bytes:
             ints = list(map(int, lines))
             if SEP.join(map(str, ints)) == text:
                 return bytes([_ROWID, 1]) + _deflate(_deltas([ints]))
-        else:
-            rows = [tuple(int(v) for v in x[1:-1].split(",")) for x in lines]
-            arity = len(rows[0])
-            columns = list(zip(*rows, strict=True))
-            if ["[" + ",".join(map(str, r)) + "]" for r in rows] == lines:
-                return bytes([_INT_ARRAYS, arity]) + _deflate(_deltas(columns))
+        elif arrays := _int_arrays(text, len(lines)):
+            return bytes([_INT_ARRAYS, len(arrays)]) + _deflate(_deltas(arrays))
     except ValueError:  # not integers, a ragged list, or a difference beyond 64 bits
         pass
     except OverflowError:

@@ -20,14 +20,15 @@ a count inside a block is recomputed from the block before: chain_walk.hash_at).
 to `users` and `settings` appends the row's hash to `row_seals` (itself chained).
 
 The links are written by TEMP triggers that the program installs on its own connection
-(`install`, chain_triggers.py), calling the Python link function: every insert path of the program is covered by
-SQL in the same statement, whatever commits the transaction (there is no buffer to flush, so
-nothing can be committed unlinked, and a rollback takes the links with it), while a row written
-by another tool (the sqlite3 shell) gets no link, and an edited or deleted row no longer
-matches. The block being filled is grown in place (a guard trigger allows nothing else); bulk
-writers fill whole blocks at once (chain_batch.py), giving the very same blocks. `mufakat check`
-recomputes everything (chain_verify.py). The file must be UTF-8 (every Mufakat file is): the
-triggers append to a BLOB with SQLite's text concatenation, byte-exact only in UTF-8.
+(`install`, chain_triggers.py), calling the Python link function: every insert path of the
+program is covered by SQL in the same statement, whatever commits the transaction (there is no
+buffer to flush, so nothing can be committed unlinked, and a rollback takes the links with it),
+while a row written by another tool (the sqlite3 shell) gets no link, and an edited or deleted
+row no longer matches. The block being filled is grown in place (a guard trigger allows nothing
+else); bulk writers fill whole blocks at once (chain_batch.py), giving the very same blocks.
+`mufakat check` recomputes everything (chain_verify.py). The file must be UTF-8 (every Mufakat
+file is): the triggers append to a BLOB with SQLite's text concatenation, byte-exact only in
+UTF-8.
 
 Both encodings leave out NULLs a nullable column added later holds (the first all NULLs, the
 second the trailing ones), so such a migration keeps every existing hash valid; a migration

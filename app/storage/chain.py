@@ -4,7 +4,7 @@ Every row added to an append-only table (savings, loan events, audit log, …) i
 table's chain: the chain hash after a row is sha256(the hash before it ‖ the row's digest), the
 digest = sha256 of a text of the table, the row's key and its columns. Two encodings of that
 text: the first (app/storage/chain_codec.py, built in Python from the non-NULL values) for the
-rows linked before step 0030, the second (app/storage/chain_text.py, built by SQLite as a
+rows linked before step 0033, the second (app/storage/chain_text.py, built by SQLite as a
 JSON array, several times cheaper) from each table's `chain_heads.v2_from` on.
 The links are stored in BLOCKS of BLOCK_ROWS consecutive rows of one table (`chain_blocks`, step
 0029): the chain hash after the block's last row, the first 3 bytes of each row's digest and
@@ -213,7 +213,7 @@ def link_rows(conn: sqlite3.Connection, table: str, order: str) -> Iterator[tupl
 
 
 def v2_from(conn: sqlite3.Connection, table: str) -> int | None:
-    """The chain position of `table`'s first row in encoding 2 (None: before step 0030)."""
+    """The chain position of `table`'s first row in encoding 2 (None: before step 0033)."""
     if not chain_text.in_use(conn):
         return None
     row = conn.execute(

@@ -201,7 +201,7 @@ def _link_pending(conn: sqlite3.Connection, table: str) -> None:
     )
     past = f'FROM main."{table}" t WHERE t.rowid > ? ORDER BY t.rowid'
     coder: chain_codec.Hasher | chain_text.Shape = (
-        chain_codec.Hasher(table, names)  # encoding 1: a file before step 0030
+        chain_codec.Hasher(table, names)  # encoding 1: a file before step 0033
         if chain.v2_from(conn, table) is None
         else chain_text.Shape(conn, table)
     )

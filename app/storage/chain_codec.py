@@ -2,7 +2,7 @@
 digest, the chain step, the packed key list of a block, and `Blocks`, which appends rows to a
 table's chain exactly as the per-row triggers do (used by bulk writers, migrations, start_table).
 
-A row's digest in the first encoding (rows linked before step 0030; the second is in
+A row's digest in the first encoding (rows linked before step 0033; the second is in
 app/storage/chain_text.py) is sha256 of an unambiguous text: the table, the row's key, then
 each non-NULL column as `name` + value token, columns in name order (NULL left out, so adding a
 nullable column keeps every digest). A value token is `i<int>`, `s<length>:<text>`, `f<repr>` or

@@ -1,4 +1,4 @@
-"""The tamper chain's second row encoding (step 0030; app/storage/chain.py explains the chain).
+"""The tamper chain's second row encoding (step 0033; app/storage/chain.py explains the chain).
 
 Encoding 1 (`chain_codec.Hasher`) builds each row's text in Python from its values: most of the
 chain's cost in a bulk write (every value fetched into Python and formatted, a few µs a row).
@@ -22,7 +22,7 @@ The digest and the chain step are encoding 1's: digest = sha256(text), chain has
 sha256(hash before ‖ digest), the digest's first 3 bytes kept per row in its block.
 
 Which rows use it: `chain_heads.v2_from`, the chain position (from 1) of a table's first row in
-encoding 2 — step 0030 set count + 1 for every chain then in the file, a chain started later
+encoding 2 — step 0033 set count + 1 for every chain then in the file, a chain started later
 has 1; the rows before it keep encoding 1 and are verified with it.
 """
 
@@ -41,7 +41,7 @@ sha256 = _sha = hashlib.sha256
 
 
 def in_use(conn: sqlite3.Connection) -> bool:
-    """Step 0030 has run: chain_heads says where each table's rows switch to encoding 2."""
+    """Step 0033 has run: chain_heads says where each table's rows switch to encoding 2."""
     return any(r[1] == FROM_COLUMN for r in conn.execute("PRAGMA table_info(chain_heads)"))
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.storage import chain_codec, chain_text
 
-LINK_FUNCTION = "mufakat_chain_link"  # encoding 1 (before step 0030)
+LINK_FUNCTION = "mufakat_chain_link"  # encoding 1 (before step 0033)
 LINK2_FUNCTION = "mufakat_chain_link2"  # encoding 2 (app/storage/chain_text.py)
 PACK_FUNCTION = "mufakat_chain_pack"
 

@@ -18,7 +18,7 @@ SHORT = chain_codec.SHORT
 @dataclass(frozen=True)
 class Table:
     """What reading one chained table needs: its name, code, sorted columns and key, and the
-    chain position of its first row in encoding 2 (None: before step 0030)."""
+    chain position of its first row in encoding 2 (None: before step 0033)."""
 
     name: str
     code: int

@@ -27,7 +27,7 @@ def _without_step(patch: pytest.MonkeyPatch) -> None:
     """The program as it was before step 0029 (the first layout), for building a file."""
     every = list(migrations.MIGRATIONS._migrations)
     names = [m.name for m in every]
-    kept = every[: names.index(STEP)]  # and the steps after it (0030 writes encoding 2)
+    kept = every[: names.index(STEP)]  # and the steps after it (0033 writes encoding 2)
     patch.setattr(migrations.MIGRATIONS, "_migrations", kept)
 
 
@@ -178,7 +178,7 @@ def test_a_pc_record_from_before_the_conversion_still_counts(
 def test_rows_after_the_conversion_use_the_second_encoding_and_all_verify(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A file of the first layout goes through steps 0029 (blocks, encoding 1) and 0030 (rows
+    """A file of the first layout goes through steps 0029 (blocks, encoding 1) and 0033 (rows
     from now on in encoding 2): old and new rows verify, and a row edited on either side of
     the switch is named."""
     path = tmp_path / "k.db"

@@ -1,4 +1,4 @@
-"""The tamper chain's second row encoding (app/storage/chain_text.py, step 0030): SQLite builds
+"""The tamper chain's second row encoding (app/storage/chain_text.py, step 0033): SQLite builds
 exactly the defined text, the text tells rows apart, a file whose chains are partly in the
 first encoding verifies and names every tampered row on both sides of the switch, rows with a
 REAL or a BLOB take the Python path, a SQLite whose JSON differed would change nothing, and
@@ -112,7 +112,7 @@ def _file_before_the_step(path: Path, rows: int, patch: pytest.MonkeyPatch) -> N
     """A file as step 0029's program wrote it: every link in encoding 1."""
     every = list(migrations.MIGRATIONS._migrations)
     names = [m.name for m in every]
-    patch.setattr(migrations.MIGRATIONS, "_migrations", every[: names.index("0030_chain_text")])
+    patch.setattr(migrations.MIGRATIONS, "_migrations", every[: names.index("0033_chain_text")])
     services = Services.open(path, create=True)
     try:
         conn = services.db.sql.conn
@@ -145,7 +145,7 @@ def _definition(conn: sqlite3.Connection, split: int) -> list[bytes]:
 
 @pytest.fixture
 def switched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Services]:
-    """N + 5 deposits linked in encoding 1, then opened by this program (step 0030), then
+    """N + 5 deposits linked in encoding 1, then opened by this program (step 0033), then
     3 more per row and N more batched: the switch falls inside the second block."""
     path = tmp_path / "k.db"
     with monkeypatch.context() as patch:

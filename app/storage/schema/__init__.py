@@ -34,7 +34,7 @@ from app.storage.schema import (
     m0027_pph_shortfall,
     m0028_fixed_assets,
     m0029_chain_blocks,
-    m0030_chain_text,
+    m0033_chain_text,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -63,5 +63,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0027_pph_shortfall,
     m0028_fixed_assets,
     m0029_chain_blocks,
-    m0030_chain_text,
+    m0033_chain_text,
 )

@@ -1,4 +1,4 @@
-"""Step 0030: the tamper chain's second row encoding (issues 12, 14, 16: hashing the chain was a
+"""Step 0033: the tamper chain's second row encoding (issues 12, 14, 16: hashing the chain was a
 third of the CPU of posting a file's history and of a big import; app/storage/chain_text.py
 explains the encoding).
 
@@ -23,7 +23,7 @@ FIXED = f"""CREATE TRIGGER chain_heads_v2_fixed BEFORE UPDATE OF {COLUMN} ON cha
     BEGIN SELECT RAISE(ABORT, 'chain_heads.{COLUMN} is fixed'); END"""
 
 
-def m0030_chain_text(db: sqlite_utils.Database) -> None:
+def m0033_chain_text(db: sqlite_utils.Database) -> None:
     _run(
         db,
         f"ALTER TABLE chain_heads ADD COLUMN {COLUMN} INTEGER CHECK ({COLUMN} >= 1)",
@@ -33,5 +33,5 @@ def m0030_chain_text(db: sqlite_utils.Database) -> None:
     chain.install(db.conn)  # this connection's triggers now link in encoding 2
 
 
-NAME = "0030_chain_text"
-migrate = m0030_chain_text
+NAME = "0033_chain_text"
+migrate = m0033_chain_text

@@ -2,7 +2,10 @@
 
 Every row added to an append-only table (savings, loan events, audit log, …) is linked into its
 table's chain: the chain hash after a row is sha256(the hash before it ‖ the row's digest), the
-digest covering the table, the row's key and its non-NULL columns (app/storage/chain_codec.py).
+digest = sha256 of a text of the table, the row's key and its columns. Two encodings of that
+text: the first (app/storage/chain_codec.py, built in Python from the non-NULL values) for the
+rows linked before step 0033, the second (app/storage/chain_text.py, built by SQLite as a
+JSON array, several times cheaper) from each table's `chain_heads.v2_from` on.
 The links are stored in BLOCKS of BLOCK_ROWS consecutive rows of one table (`chain_blocks`, step
 0029): the chain hash after the block's last row, the first 3 bytes of each row's digest and
 the rows' keys (packed once the block is full). The full 256-bit chain hash proves integrity;
@@ -17,19 +20,21 @@ a count inside a block is recomputed from the block before: chain_walk.hash_at).
 to `users` and `settings` appends the row's hash to `row_seals` (itself chained).
 
 The links are written by TEMP triggers that the program installs on its own connection
-(`install`), calling the Python link function: every insert path of the program is covered by
-SQL in the same statement, whatever commits the transaction (there is no buffer to flush, so
-nothing can be committed unlinked, and a rollback takes the links with it), while a row written
-by another tool (the sqlite3 shell) gets no link, and an edited or deleted row no longer
-matches. The block being filled is grown in place (a guard trigger allows nothing else); bulk
-writers fill whole blocks at once (chain_batch.py), giving the very same blocks. `mufakat check`
-recomputes everything (chain_verify.py). The file must be UTF-8 (every Mufakat file is): the
-triggers append to a BLOB with SQLite's text concatenation, byte-exact only in UTF-8.
+(`install`, chain_triggers.py), calling the Python link function: every insert path of the
+program is covered by SQL in the same statement, whatever commits the transaction (there is no
+buffer to flush, so nothing can be committed unlinked, and a rollback takes the links with it),
+while a row written by another tool (the sqlite3 shell) gets no link, and an edited or deleted
+row no longer matches. The block being filled is grown in place (a guard trigger allows nothing
+else); bulk writers fill whole blocks at once (chain_batch.py), giving the very same blocks.
+`mufakat check` recomputes everything (chain_verify.py). The file must be UTF-8 (every Mufakat
+file is): the triggers append to a BLOB with SQLite's text concatenation, byte-exact only in
+UTF-8.
 
-The digest leaves out NULL values, so a later migration that adds a nullable column keeps
-every existing hash valid; a migration that adds a NOT NULL column with a default to a chained
-table must re-chain that table (`rechain`), and one that rebuilds `users` or `settings` must
-seal their rows again (`seal_rows`).
+Both encodings leave out NULLs a nullable column added later holds (the first all NULLs, the
+second the trailing ones), so such a migration keeps every existing hash valid; a migration
+that adds a column with a non-NULL default to a chained table, or reorders its columns, must
+re-chain that table (`rechain`), and one that rebuilds `users` or `settings` must seal their
+rows again (`seal_rows`).
 """
 
 from __future__ import annotations
@@ -43,11 +48,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.storage import chain_codec
+from app.storage import chain_codec, chain_text, chain_triggers
 
 HASH_FUNCTION = "mufakat_chain_hash"  # the seals' digest (and the first layout's)
-LINK_FUNCTION = "mufakat_chain_link"
-PACK_FUNCTION = "mufakat_chain_pack"
 SEALED_TABLES = ("users", "settings")
 SEAL_KEYS = {"users": "id", "settings": "key"}  # how a sealed row is named
 SEAL_TABLE = "row_seals"
@@ -185,13 +188,38 @@ def sorted_columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 
 def link_rows(conn: sqlite3.Connection, table: str, order: str) -> Iterator[tuple[Any, bytes]]:
-    """(key, digest) of the rows of `table` in `order` (SQL after ORDER BY), for `Blocks`."""
-    names = sorted_columns(conn, table)
+    """(key, digest) of the rows of `table` in `order` (SQL after ORDER BY), for `Blocks`: the
+    n-th row in encoding 1 before the table's `v2_from`, in encoding 2 from it on."""
     key = key_expression(conn, table)
-    quoted = ", ".join(f'"{n}"' for n in names)
-    digest = chain_codec.Hasher(table, names).digest
-    for row in conn.execute(f'SELECT {key}, {quoted} FROM "{table}" ORDER BY {order}'):
-        yield row[0], digest(row[0], row[1:])
+    split = v2_from(conn, table)
+    if split is None or split > 1:
+        names = sorted_columns(conn, table)
+        quoted = ", ".join(f'"{n}"' for n in names)
+        digest = chain_codec.Hasher(table, names).digest
+        limit = -1 if split is None else split - 1
+        for row in conn.execute(
+            f'SELECT {key}, {quoted} FROM "{table}" ORDER BY {order} LIMIT {limit}'
+        ):
+            yield row[0], digest(row[0], row[1:])
+    if split is not None:
+        shape = chain_text.Shape(conn, table)
+        yield from shape.digests(
+            conn,
+            conn.execute(
+                f'SELECT {key}, {shape.sql()} FROM "{table}" ORDER BY {order} '
+                f"LIMIT -1 OFFSET {split - 1}"
+            ),
+        )
+
+
+def v2_from(conn: sqlite3.Connection, table: str) -> int | None:
+    """The chain position of `table`'s first row in encoding 2 (None: before step 0033)."""
+    if not chain_text.in_use(conn):
+        return None
+    row = conn.execute(
+        f"SELECT {chain_text.FROM_COLUMN} FROM chain_heads WHERE tbl = ?", (table,)
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
 
 
 def start_table(conn: sqlite3.Connection, table: str, code: int | None = None) -> None:
@@ -203,6 +231,8 @@ def start_table(conn: sqlite3.Connection, table: str, code: int | None = None) -
     conn.execute(
         "INSERT INTO chain_heads (tbl, code, count, hash) VALUES (?, ?, 0, NULL)", (table, code)
     )
+    if chain_text.in_use(conn):  # a chain started now is in encoding 2 from its first row
+        conn.execute(f"UPDATE chain_heads SET {chain_text.FROM_COLUMN} = 1 WHERE tbl = ?", (table,))
     if not has_blocks(conn):
         chain_legacy.start_table(conn, table, code)
         return
@@ -267,45 +297,6 @@ def seal_rows(conn: sqlite3.Connection, table: str) -> None:
         )
 
 
-def _link_function(conn: sqlite3.Connection) -> dict[int, chain_codec.Hasher]:
-    """Register this connection's per-row link function; returns its table registry (code ->
-    the table's hasher), which `install` fills as it writes the triggers."""
-    tables: dict[int, chain_codec.Hasher] = {}
-    sha, short = hashlib.sha256, chain_codec.SHORT
-
-    def link(prev: bytes | None, code: int, key: Any, *values: Any) -> bytes:
-        found = tables[code].digest(key, values)
-        return sha((prev or b"") + found).digest() + found[:short]
-
-    conn.create_function(LINK_FUNCTION, -1, link)
-    conn.create_function(PACK_FUNCTION, 1, chain_codec.pack_keys, deterministic=True)
-    return tables
-
-
-def _block_trigger(table: str, code: int, key: str, names: Sequence[str]) -> str:
-    """Per row: the head steps on (its hash briefly carries the row's short digest too), the
-    row joins its block (a new one every BLOCK_ROWS rows; a full block's keys are packed)."""
-    n = chain_codec.BLOCK_ROWS
-    values = ", ".join(f'NEW."{name}"' for name in names)
-    head = f"chain_heads WHERE tbl = '{table}'"
-    return (
-        f'CREATE TEMP TRIGGER "chain_link_{table}" AFTER INSERT ON main."{table}" BEGIN '
-        f"UPDATE chain_heads SET count = count + 1, "
-        f"hash = {LINK_FUNCTION}(hash, {code}, {key}, {values}) WHERE tbl = '{table}'; "
-        "INSERT INTO chain_blocks (tbl, first, hash, digests, keys) "
-        f"SELECT code, count, substr(hash, 1, 32), substr(hash, 33), CAST({key} AS TEXT) "
-        f"FROM {head} AND count % {n} = 1; "
-        "UPDATE chain_blocks SET hash = substr(h.hash, 1, 32), "
-        "digests = CAST(chain_blocks.digests || substr(h.hash, 33) AS BLOB), "
-        f"keys = CASE WHEN h.count % {n} = 0 "
-        f"THEN {PACK_FUNCTION}(chain_blocks.keys || char(10) || {key}) "
-        f"ELSE chain_blocks.keys || char(10) || {key} END "
-        f"FROM chain_heads h WHERE h.tbl = '{table}' AND h.count % {n} != 1 "
-        f"AND chain_blocks.tbl = h.code AND chain_blocks.first = h.count - (h.count - 1) % {n}; "
-        f"UPDATE chain_heads SET hash = substr(hash, 1, 32) WHERE tbl = '{table}'; END"
-    )
-
-
 def install(conn: sqlite3.Connection) -> None:
     """Register the hash functions and (re)create the TEMP triggers that link every new row
     and seal every users/settings change, on this connection. No-op before the chain
@@ -313,7 +304,7 @@ def install(conn: sqlite3.Connection) -> None:
     from app.storage import chain_legacy
 
     conn.create_function(HASH_FUNCTION, -1, _sql_digest, deterministic=True)
-    registry = _link_function(conn)
+    registry, shapes = chain_triggers.link_functions(conn)
     if not has_chains(conn):
         return
     for (name,) in conn.execute(
@@ -322,6 +313,7 @@ def install(conn: sqlite3.Connection) -> None:
     ).fetchall():
         conn.execute(f'DROP TRIGGER temp."{name}"')
     blocks = has_blocks(conn)
+    encoding2 = chain_text.in_use(conn)
     for table, code in conn.execute("SELECT tbl, code FROM chain_heads ORDER BY code").fetchall():
         names = sorted_columns(conn, table)
         if not names:
@@ -329,9 +321,17 @@ def install(conn: sqlite3.Connection) -> None:
         if not blocks:
             conn.execute(chain_legacy.link_trigger(conn, table))
             continue
-        registry[code] = chain_codec.Hasher(table, names)
         key = key_expression(conn, table, "NEW.")
-        conn.execute(_block_trigger(table, code, key, names))
+        shape = chain_text.Shape(conn, table) if encoding2 else None
+        if shape is None:
+            registry[code] = chain_codec.Hasher(table, names)
+        else:
+            shapes[code] = shape
+        conn.execute(
+            chain_triggers.block_trigger(
+                table, code, key, chain_triggers.link_call(code, key, names, shape)
+            )
+        )
     for table in SEALED_TABLES:
         names = columns(conn, table)
         new_key = f'NEW."{SEAL_KEYS[table]}"'

@@ -5,7 +5,11 @@ change trigger calls the change hub: for a bulk write of a million rows that is 
 time. Inside `batched_links(db, tables)` the program's own TEMP triggers on those tables are
 put aside for an SQL-only trigger that notes the key of each inserted row (no Python per row);
 on leaving, every noted row is linked in one pass, in the order it was inserted, into exactly
-the blocks the per-row path gives (`chain_codec.Blocks`: one INSERT per BLOCK_ROWS rows), the
+the blocks the per-row path gives. A table with a rowid needs no note of a row appended past
+the table's largest rowid on entry (its mark): those rows are read back in rowid order after
+the noted ones (the order they were inserted in, unless a caller gave its own ids out of
+order: then in rowid order, still every row linked once, its key in its block); only a row
+given a rowid below the mark is noted (`chain_codec.Blocks`: one INSERT per BLOCK_ROWS rows), the
 head updated, the change hub told once per table, and the triggers put back — all inside the
 caller's write transaction, so the rows and their links are written together or not at all.
 
@@ -18,12 +22,14 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
-from app.storage import chain, chain_codec
+from app.storage import chain, chain_codec, chain_text
 from app.storage.db import Database
 
 PENDING = "chain_pending"  # TEMP table: the keys of the rows inserted while batched, in order
+MARKS = "chain_marks"  # TEMP table: each rowid table's largest rowid and head count on entry
 MAX_KEY = 4  # the widest primary key of a WITHOUT ROWID chained table
 WATCH_FUNCTION = "mufakat_changed"  # app/storage/change_triggers.py
 BATCH_SIZE = 20_000
@@ -93,6 +99,10 @@ def batched_links(db: Database, tables: Sequence[str]) -> Iterator[None]:
         + ", ".join(f"k{n}" for n in range(1, MAX_KEY + 1))
         + ")"
     )
+    conn.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {MARKS} (tbl TEXT PRIMARY KEY, mark INTEGER NOT NULL, "
+        "count INTEGER NOT NULL, dense INTEGER NOT NULL)"
+    )
     saved: dict[str, list[tuple[str, str]]] = {}
     active.update(mine)
     try:
@@ -101,14 +111,7 @@ def batched_links(db: Database, tables: Sequence[str]) -> Iterator[None]:
             for name, _sql in saved[table]:
                 conn.execute(f'DROP TRIGGER temp."{name}"')
             if table in chained and any(n.startswith("chain_link_") for n, _ in saved[table]):
-                keys = _key_columns(conn, table)
-                slots = ", ".join(f"k{n}" for n in range(1, len(keys) + 1))
-                conn.execute(
-                    f'CREATE TEMP TRIGGER "chain_pending_{table}" AFTER INSERT ON main."{table}" '
-                    f"BEGIN INSERT INTO {PENDING} (tbl, {slots}) VALUES ('{table}', "
-                    + ", ".join(f"NEW.{k}" for k in keys)
-                    + "); END"
-                )
+                _start_noting(conn, table)
         yield
     except BaseException:
         with contextlib.suppress(sqlite3.Error):  # the first failure is the one to report
@@ -120,6 +123,36 @@ def batched_links(db: Database, tables: Sequence[str]) -> Iterator[None]:
         active.difference_update(mine)
         if not active:
             _active.pop(id(conn), None)
+
+
+def _start_noting(conn: sqlite3.Connection, table: str) -> None:
+    """Note the rows inserted into `table` from now on: those of a table without a rowid by a
+    trigger; those of a rowid table past its mark without one (the linking reads them back by
+    rowid), and those below the mark by a trigger — unless the table's rowids are exactly
+    1..its chain's count (every program-written table: nothing below the mark is free)."""
+    keys = _key_columns(conn, table)
+    when = ""
+    if keys == ["rowid"]:
+        low, high = (
+            conn.execute(f'SELECT {f}(rowid) FROM main."{table}"').fetchone()[0]
+            for f in ("min", "max")
+        )
+        count = conn.execute("SELECT count FROM chain_heads WHERE tbl = ?", (table,)).fetchone()[0]
+        dense = (high is None and not count) or (low == 1 and high == count)
+        conn.execute(
+            f"INSERT INTO temp.{MARKS} (tbl, mark, count, dense) VALUES (?, ?, ?, ?)",
+            (table, high or 0, count, dense),
+        )
+        if dense:
+            return
+        when = f"WHEN NEW.rowid <= {int(high or 0)} "
+    slots = ", ".join(f"k{n}" for n in range(1, len(keys) + 1))
+    conn.execute(
+        f'CREATE TEMP TRIGGER "chain_pending_{table}" AFTER INSERT ON main."{table}" {when}'
+        f"BEGIN INSERT INTO {PENDING} (tbl, {slots}) VALUES ('{table}', "
+        + ", ".join(f"NEW.{k}" for k in keys)
+        + "); END"
+    )
 
 
 def _restore(
@@ -144,25 +177,53 @@ def _restore(
 
 
 def _link_pending(conn: sqlite3.Connection, table: str) -> None:
-    """Link the noted rows of `table` in the order they were inserted, then forget them."""
+    """Link the noted rows of `table` in the order they were inserted, then the rows past its
+    mark in rowid order, then forget them."""
     names = chain.sorted_columns(conn, table)
     keys = _key_columns(conn, table)
     key = chain.key_expression(conn, table, "t.")
     match = " AND ".join(f"t.{k} = p.k{n}" for n, k in enumerate(keys, 1))
     quoted = ", ".join(f't."{n}"' for n in names)
     expected = conn.execute(f"SELECT count(*) FROM {PENDING} WHERE tbl = ?", (table,)).fetchone()
-    if not expected[0]:
-        return
-    rows = conn.execute(
-        f'SELECT {key}, {quoted} FROM temp.{PENDING} p CROSS JOIN main."{table}" t '
-        f"ON {match} WHERE p.tbl = ? ORDER BY p.seq",
-        (table,),
-    )
+    marked = conn.execute(
+        f"SELECT mark, count, dense FROM temp.{MARKS} WHERE tbl = ?", (table,)
+    ).fetchone()
     blocks = chain_codec.Blocks(conn, table)
-    digest = chain_codec.Hasher(table, names).digest
-    blocks.add_all((row[0], digest(row[0], row[1:])) for row in rows)
-    done = blocks.added
-    if done != expected[0]:  # a noted row is gone: cannot happen to an append-only table
-        raise RuntimeError(f"batched_links: {table} lost {expected[0] - done} rows")
+    if marked is not None and marked[1] != blocks.count:  # cannot happen: nothing links rows
+        raise RuntimeError(f"batched_links: {table} was linked row by row while batched")
+    if marked is not None and marked[2]:
+        low = conn.execute(f'SELECT min(rowid) FROM main."{table}"').fetchone()[0]
+        if low is not None and low < 1:  # a rowid the program never gives: loud, not unlinked
+            raise RuntimeError(f"batched_links: {table} got rowid {low}")
+    joined = (
+        f'FROM temp.{PENDING} p CROSS JOIN main."{table}" t ON {match} WHERE p.tbl = ? '
+        "ORDER BY p.seq"
+    )
+    past = f'FROM main."{table}" t WHERE t.rowid > ? ORDER BY t.rowid'
+    coder: chain_codec.Hasher | chain_text.Shape = (
+        chain_codec.Hasher(table, names)  # encoding 1: a file before step 0033
+        if chain.v2_from(conn, table) is None
+        else chain_text.Shape(conn, table)
+    )
+    what = quoted if isinstance(coder, chain_codec.Hasher) else coder.sql("t.")
+    _add(conn, blocks, coder, conn.execute(f"SELECT {key}, {what} {joined}", (table,)))
+    if blocks.added != expected[0]:  # a noted row is gone: cannot happen (append-only)
+        raise RuntimeError(f"batched_links: {table} lost {expected[0] - blocks.added} rows")
+    if marked is not None:
+        _add(conn, blocks, coder, conn.execute(f"SELECT {key}, {what} {past}", (marked[0],)))
     blocks.finish()
     conn.execute(f"DELETE FROM temp.{PENDING} WHERE tbl = ?", (table,))
+    conn.execute(f"DELETE FROM temp.{MARKS} WHERE tbl = ?", (table,))
+
+
+def _add(
+    conn: sqlite3.Connection,
+    blocks: chain_codec.Blocks,
+    coder: chain_codec.Hasher | chain_text.Shape,
+    rows: Iterable[Any],
+) -> None:
+    if isinstance(coder, chain_codec.Hasher):
+        digest = coder.digest
+        blocks.add_all((row[0], digest(row[0], row[1:])) for row in rows)
+    else:
+        blocks.add_texts(rows, lambda key: coder.required_text(conn, key))

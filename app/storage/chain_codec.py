@@ -2,9 +2,10 @@
 digest, the chain step, the packed key list of a block, and `Blocks`, which appends rows to a
 table's chain exactly as the per-row triggers do (used by bulk writers, migrations, start_table).
 
-A row's digest is sha256 of an unambiguous text: the table, the row's key, then each non-NULL
-column as `name` + value token, columns in name order (NULL left out, so adding a nullable
-column keeps every digest). A value token is `i<int>`, `s<length>:<text>`, `f<repr>` or
+A row's digest in the first encoding (rows linked before step 0033; the second is in
+app/storage/chain_text.py) is sha256 of an unambiguous text: the table, the row's key, then
+each non-NULL column as `name` + value token, columns in name order (NULL left out, so adding a
+nullable column keeps every digest). A value token is `i<int>`, `s<length>:<text>`, `f<repr>` or
 `b<hex>`: length-prefixed text needs no escaping, so the text is injective and cheap to build.
 The chain hash after row k is sha256(hash after row k-1 ‖ digest of row k), the empty string
 before row 1. A block holds BLOCK_ROWS consecutive rows of one table's chain: the chain hash
@@ -19,8 +20,8 @@ import sqlite3
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
-from itertools import accumulate, pairwise
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate, islice, pairwise, repeat
 from typing import Any
 
 BLOCK_ROWS = 224  # rows per block: a file-format constant (5 full blocks fill a 4 KB page)
@@ -109,21 +110,34 @@ def _deltas(columns: Sequence[Sequence[int]]) -> bytes:
     return data.tobytes()
 
 
+def _int_arrays(text: str, count: int) -> list[list[int]] | None:
+    """The columns of `count` keys written `[i,j,…]` (canonical ints, one arity), else None."""
+    if not (text.startswith("[") and text.endswith("]")):
+        return None
+    rows = text[1:-1].split("]" + SEP + "[")
+    if len(rows) != count:  # then every separator stands between "]" and "["
+        return None
+    commas = rows[0].count(",")
+    if any(c != commas for c in map(str.count, rows, repeat(","))):
+        return None
+    flat = ",".join(rows)
+    ints = list(map(int, flat.split(",")))
+    if ",".join(map(str, ints)) != flat:  # "+1", " 1", "01", "1_0" are not how keys are written
+        return None
+    return [ints[c :: commas + 1] for c in range(commas + 1)]
+
+
 def pack_keys(text: str) -> bytes:
     """A full block's key list (newline-joined, as the triggers write it) packed small: ints or
     integer arrays as deflated deltas, anything else as deflated text; unpacks exactly."""
     lines = text.split(SEP)
     try:
         if not lines[0].startswith("["):
-            ints = [int(x) for x in lines]
-            if [str(v) for v in ints] == lines:
+            ints = list(map(int, lines))
+            if SEP.join(map(str, ints)) == text:
                 return bytes([_ROWID, 1]) + _deflate(_deltas([ints]))
-        else:
-            rows = [tuple(int(v) for v in x[1:-1].split(",")) for x in lines]
-            arity = len(rows[0])
-            columns = list(zip(*rows, strict=True))
-            if ["[" + ",".join(map(str, r)) + "]" for r in rows] == lines:
-                return bytes([_INT_ARRAYS, arity]) + _deflate(_deltas(columns))
+        elif arrays := _int_arrays(text, len(lines)):
+            return bytes([_INT_ARRAYS, len(arrays)]) + _deflate(_deltas(arrays))
     except ValueError:  # not integers, a ragged list, or a difference beyond 64 bits
         pass
     except OverflowError:
@@ -194,22 +208,33 @@ class Blocks:
         self.add_all([(key, digest)])
 
     def add_all(self, rows: Iterable[tuple[Any, bytes]]) -> None:
-        sha, count, n = _sha, self.count, BLOCK_ROWS
-        start = count
-        running = self.hash or b""
-        digests, keys = self.digests, self.keys
-        for key, digest in rows:
-            count += 1
+        """Rows as (key, digest), in chain order."""
+        source = iter(rows)
+        while chunk := list(islice(source, BLOCK_ROWS - self.count % BLOCK_ROWS)):
+            self._extend([str(k) for k, _ in chunk], [d for _, d in chunk])
+
+    def add_texts(
+        self, rows: Iterable[tuple[Any, bytes | None]], fill: Callable[[Any], bytes]
+    ) -> None:
+        """Rows as (key, text) in chain order, a block's worth at a time (the bulk path: the
+        digests of encoding 2, app/storage/chain_text.py); `fill(key)` gives a NULL text."""
+        source, sha = iter(rows), _sha
+        while chunk := list(islice(source, BLOCK_ROWS - self.count % BLOCK_ROWS)):
+            found = [sha(fill(k) if t is None else t).digest() for k, t in chunk]
+            self._extend([str(k) for k, _ in chunk], found)
+
+    def _extend(self, keys: list[str], found: list[bytes]) -> None:
+        """Rows that fit in the open block: chain them on, close the block when it is full."""
+        sha, running = _sha, self.hash or b""
+        for digest in found:
             running = sha(running + digest).digest()
-            digests.append(digest[:SHORT])
-            keys.append(str(key))
-            if count % n == 0:
-                self.count, self.hash = count, running
-                self._close()
-                digests, keys = self.digests, self.keys
-        if count != start:
-            self.added += count - start
-            self.count, self.hash = count, running
+        self.hash = running
+        self.count += len(found)
+        self.added += len(found)
+        self.digests.append(b"".join([d[:SHORT] for d in found]))
+        self.keys.extend(keys)
+        if self.count % BLOCK_ROWS == 0:
+            self._close()
 
     def _close(self) -> None:
         assert self.hash is not None

@@ -22,7 +22,7 @@ from app.storage.schema import SEQUENCE
 
 FOLDER = Path(__file__).with_name("pg")
 BASELINE = FOLDER / "baseline.sql"
-BASELINE_LAST = "0032_decisions_by_case"
+BASELINE_LAST = "0033_chain_text"
 """The last SQLite step the baseline contains."""
 
 APPEND_ONLY_FUNCTION = "mufakat_append_only"

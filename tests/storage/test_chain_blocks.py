@@ -100,6 +100,41 @@ def test_packed_keys_unpack_exactly(keys: list[Any]) -> None:
     assert chain_codec.unpack_keys(packed) == keys == chain_codec.unpack_keys(text)
 
 
+def _pack_as_step_0029(text: str) -> bytes:
+    """pack_keys as step 0029 shipped it (blocks already in files hold its output)."""
+    lines = text.split(chain_codec.SEP)
+    try:
+        if not lines[0].startswith("["):
+            ints = [int(x) for x in lines]
+            if [str(v) for v in ints] == lines:
+                return bytes([1, 1]) + chain_codec._deflate(chain_codec._deltas([ints]))
+        else:
+            rows = [tuple(int(v) for v in x[1:-1].split(",")) for x in lines]
+            columns = list(zip(*rows, strict=True))
+            if ["[" + ",".join(map(str, r)) + "]" for r in rows] == lines:
+                return bytes([2, len(rows[0])]) + chain_codec._deflate(chain_codec._deltas(columns))
+    except (ValueError, OverflowError):
+        pass
+    return bytes([3, 0]) + chain_codec._deflate(text.encode("utf-8", "surrogatepass"))
+
+
+odd_arrays = st.lists(
+    st.lists(st.sampled_from(["1", "-2", "+3", " 4", "05", "6_0", "", "[7]", "x"]), max_size=3).map(
+        lambda v: "[" + ",".join(v) + "]"
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=300)
+@given(keys=st.one_of(keys_rowid, keys_arrays, keys_text, odd_arrays))
+def test_keys_pack_byte_for_byte_as_before(keys: list[Any]) -> None:
+    text = chain_codec.SEP.join(map(str, keys))
+    assert chain_codec.pack_keys(text) == _pack_as_step_0029(text)
+    assert chain_codec.unpack_keys(chain_codec.pack_keys(text)) == chain_codec.unpack_keys(text)
+
+
 def test_a_full_block_of_consecutive_keys_packs_small() -> None:
     rowids = chain_codec.SEP.join(str(100_000 + n) for n in range(N))
     lines = chain_codec.SEP.join(f"[{5841 + n // 9},0,{1 + n % 9}]" for n in range(N))

@@ -26,7 +26,9 @@ TODAY = date(2026, 11, 26)
 def _without_step(patch: pytest.MonkeyPatch) -> None:
     """The program as it was before step 0029 (the first layout), for building a file."""
     every = list(migrations.MIGRATIONS._migrations)
-    patch.setattr(migrations.MIGRATIONS, "_migrations", [m for m in every if m.name != STEP])
+    names = [m.name for m in every]
+    kept = every[: names.index(STEP)]  # and the steps after it (0033 writes encoding 2)
+    patch.setattr(migrations.MIGRATIONS, "_migrations", kept)
 
 
 def _old_file(path: Path, deposits: int) -> list[int]:
@@ -171,3 +173,37 @@ def test_a_pc_record_from_before_the_conversion_still_counts(
     record.write_text(saved, encoding="utf-8")
     path.write_bytes(old_copy.read_bytes())
     assert any("File lebih lama" in p for p in check_database(path).problems)
+
+
+def test_rows_after_the_conversion_use_the_second_encoding_and_all_verify(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of the first layout goes through steps 0029 (blocks, encoding 1) and 0033 (rows
+    from now on in encoding 2): old and new rows verify, and a row edited on either side of
+    the switch is named."""
+    path = tmp_path / "k.db"
+    with monkeypatch.context() as patch:
+        _without_step(patch)
+        ids = _old_file(path, 4)
+    _convert(path)
+    services = Services.open(path)
+    try:
+        ketua = services.users.login("ketua", "rahasia123")
+        conn = services.db.sql.conn
+        switch = chain.v2_from(conn, "savings_transactions")
+        assert switch == conn.execute("SELECT count(*) FROM savings_transactions").fetchone()[0] + 1
+        new = [
+            services.savings.deposit(ketua, 1, SavingsKind.SUKARELA, 7000 + n, TODAY).id
+            for n in range(3)
+        ]
+    finally:
+        services.close()
+    assert check_database(path).ok
+    _shell(
+        path,
+        "DROP TRIGGER savings_transactions_no_update",
+        f"UPDATE savings_transactions SET amount = amount + 1 WHERE id IN ({ids[2]}, {new[1]})",
+    )
+    assert _rows(check_database(path).problems) == [
+        f"Tabel savings_transactions baris {i} diubah di luar program." for i in (ids[2], new[1])
+    ]

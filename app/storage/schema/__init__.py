@@ -37,6 +37,7 @@ from app.storage.schema import (
     m0030_arrears_positions,
     m0031_savings_totals,
     m0032_decisions_by_case,
+    m0033_chain_text,
 )
 
 SEQUENCE: tuple[ModuleType, ...] = (
@@ -68,4 +69,5 @@ SEQUENCE: tuple[ModuleType, ...] = (
     m0030_arrears_positions,
     m0031_savings_totals,
     m0032_decisions_by_case,
+    m0033_chain_text,
 )

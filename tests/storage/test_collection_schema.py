@@ -15,6 +15,10 @@ from app.users.models import Role
 from tests.app.collection.conftest import People, make_loan
 from tests.conftest import make_member, make_user
 
+pytestmark = pytest.mark.sqlite_only(
+    "waits for the services on PostgreSQL (Services.open(url), h-pgservices)"
+)
+
 
 @pytest.fixture
 def setup(services: Services) -> tuple[Services, int, int]:

@@ -14,6 +14,10 @@ from app.users.models import User
 from tests.app.loans.loan_factory import make_loan
 from tests.conftest import make_member, other_pengurus
 
+pytestmark = pytest.mark.sqlite_only(
+    "waits for the services on PostgreSQL (Services.open(url), h-pgservices)"
+)
+
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "mufakat-0.1.0-schema1.db"
 LATER = date(2026, 12, 31)
 

@@ -1,0 +1,79 @@
+"""Tests on both engines (issue 15 §4): the same test run once on SQLite and once on PostgreSQL.
+
+- `engine`: a fresh cooperative database behind the Engine protocol, parametrised `[sqlite]`,
+  `[pg]` (on PostgreSQL a database cloned from the template, `CREATE DATABASE … TEMPLATE`, per
+  test). For repository tests.
+- `services`: the composition root on a fresh database. SQLite only, unless the test (or its
+  module, `pytestmark`) is marked `@pytest.mark.both_engines`: then it runs `[sqlite]` and `[pg]`
+  (`engine_kind`).
+- `@pytest.mark.sqlite_only("why")`: a test about a mechanism PostgreSQL does not have (the file
+  lock, PRAGMA, the backup file, the tamper chain's TEMP triggers, SQLite's own error codes…);
+  tests/test_engine_coverage.py requires every storage test module to run on both engines or
+  to say why not.
+- `@pytest.mark.no_database`: a storage test that opens no cooperative database (the
+  dialect's text, messages, the test server's own set-up).
+- Every test that reaches the PostgreSQL server gets the marker `pg`: `pytest -m pg` runs only
+  those, `pytest -m "not pg"` none of them; `pytest -k pg` selects the `[pg]` halves by id.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+AUDIT = "MUFAKAT_ENGINE_AUDIT"
+ENGINES = ("sqlite", "pg")
+_PG_FIXTURES = {"pg_server", "pg_url", "pg_empty_url"}
+_KIND_PARAMS = ("engine", "engine_kind", "books")
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """A fresh migrated database of each engine (no services on it)."""
+    from app.storage.db import open_database
+    from app.storage.pg_engine import PgEngine
+
+    if request.param == "sqlite":
+        db = open_database(tmp_path / "k.db", create=True)
+        yield db
+        db.close()
+    else:
+        pg = PgEngine(request.getfixturevalue("pg_url"))
+        yield pg
+        pg.close()
+
+
+@pytest.fixture
+def engine_kind(request: pytest.FixtureRequest) -> str:
+    """ "sqlite", or "pg" for the second half of a test marked `both_engines`."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine_kind" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "both_engines"
+    ):
+        metafunc.parametrize("engine_kind", ENGINES, indirect=True)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    unclaimed = []
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        kinds = {str(params[key]) for key in _KIND_PARAMS if key in params}
+        if any(kind.startswith("pg") for kind in kinds) or names & _PG_FIXTURES:
+            item.add_marker(pytest.mark.pg)
+        elif (
+            not kinds
+            and not any(item.iter_markers(name="sqlite_only"))
+            and not any(item.iter_markers(name="no_database"))
+        ):
+            unclaimed.append(item)
+    if os.environ.get(AUDIT):  # tests/test_engine_coverage.py: only what runs on SQLite alone
+        config.hook.pytest_deselected(items=[i for i in items if i not in unclaimed])
+        items[:] = unclaimed

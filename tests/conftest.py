@@ -21,7 +21,7 @@ from app.users.passwords import ScryptParams, use_scrypt
 
 # The throw-away PostgreSQL server and its per-test databases (tests/pg.py), and the tests run
 # on both engines (tests/engines.py; issue 15 §4).
-pytest_plugins = ["tests.pg", "tests.engines"]
+pytest_plugins = ["tests.pg", "tests.pg_demo", "tests.engines"]
 
 # On CI (`CI=true`, as .ci/run is run) the property tests draw the same examples every run, so
 # a submission's result does not depend on the luck of the draw; locally they explore afresh

@@ -55,7 +55,7 @@ def services(engine_kind: str, request: pytest.FixtureRequest) -> Iterator[Servi
     """A fresh cooperative: a SQLite file (`db_path`), or for the `[pg]` half of a test marked
     `both_engines` a fresh PostgreSQL database (tests/engines.py)."""
     if engine_kind == "pg":
-        svc = Services.open(request.getfixturevalue("pg_url"))  # type: ignore[arg-type]
+        svc = Services.open(request.getfixturevalue("pg_fresh_url"))
     else:
         svc = Services.open(request.getfixturevalue("db_path"), create=True)
     svc.settings.save_profile(

@@ -5,7 +5,7 @@
   test). For repository tests.
 - `services`: the composition root on a fresh database. SQLite only, unless the test (or its
   module, `pytestmark`) is marked `@pytest.mark.both_engines`: then it runs `[sqlite]` and `[pg]`
-  (`engine_kind`).
+  (`engine_kind`). `MUFAKAT_BOTH_ENGINES=1` does that for every test using `services`.
 - `@pytest.mark.sqlite_only("why")`: a test about a mechanism PostgreSQL does not have (the file
   lock, PRAGMA, the backup file, the tamper chain's TEMP triggers, SQLite's own error codes…);
   tests/test_engine_coverage.py requires every storage test module to run on both engines or
@@ -26,8 +26,12 @@ from typing import Any
 import pytest
 
 AUDIT = "MUFAKAT_ENGINE_AUDIT"
+EVERYWHERE = "MUFAKAT_BOTH_ENGINES"
+"""Set (=1), every test using `services` runs on both engines, marked or not: to find what
+fails on PostgreSQL in a suite not yet converted."""
 ENGINES = ("sqlite", "pg")
-_PG_FIXTURES = {"pg_server", "pg_url", "pg_empty_url"}
+FRESH_TEMPLATE = "mufakat_fresh"
+_PG_FIXTURES = {"pg_server", "pg_url", "pg_empty_url", "pg_fresh_url", "pg_demo_url"}
 _KIND_PARAMS = ("engine", "engine_kind", "books")
 
 
@@ -47,6 +51,45 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
         pg.close()
 
 
+@pytest.fixture(scope="session")
+def pg_fresh_template(pg_server: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A template database holding a fresh cooperative as `Services.open(path, create=True)`
+    makes it: the schema, and the rows the SQLite steps insert that the PostgreSQL baseline does
+    not (the chart of accounts, account roles, payment methods' accounts, loan products, the
+    file's identity), copied with pg_copy as `server move` copies them."""
+    import sqlite3
+
+    import psycopg
+    from psycopg.rows import dict_row
+
+    from app.services import Services
+    from app.storage import pg_copy
+    from tests.pg import TEMPLATE
+
+    path = tmp_path_factory.mktemp("pg-fresh") / "koperasi.db"
+    Services.open(path, create=True).close()
+    pg_server.create_database(FRESH_TEMPLATE, TEMPLATE)
+    lite = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        url = pg_server.url(FRESH_TEMPLATE)
+        with psycopg.connect(url, row_factory=dict_row) as pg, pg.transaction():
+            pg_copy.copy_tables(lite, pg)
+            pg_copy.reset_identities(pg)
+    finally:
+        lite.close()
+    return FRESH_TEMPLATE
+
+
+@pytest.fixture
+def pg_fresh_url(pg_server: Any, pg_fresh_template: str) -> Iterator[str]:
+    """A fresh cooperative on the server (a copy of `pg_fresh_template`), for the program's
+    role: what `services` opens for the `[pg]` half of a `both_engines` test."""
+    from tests.pg import _database
+
+    with _database(pg_server, pg_fresh_template) as url:
+        yield url
+
+
 @pytest.fixture
 def engine_kind(request: pytest.FixtureRequest) -> str:
     """ "sqlite", or "pg" for the second half of a test marked `both_engines`."""
@@ -54,8 +97,8 @@ def engine_kind(request: pytest.FixtureRequest) -> str:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "engine_kind" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
-        "both_engines"
+    if "engine_kind" in metafunc.fixturenames and (
+        metafunc.definition.get_closest_marker("both_engines") or os.environ.get(EVERYWHERE)
     ):
         metafunc.parametrize("engine_kind", ENGINES, indirect=True)
 
@@ -77,3 +120,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if os.environ.get(AUDIT):  # tests/test_engine_coverage.py: only what runs on SQLite alone
         config.hook.pytest_deselected(items=[i for i in items if i not in unclaimed])
         items[:] = unclaimed
+
+
+def refusal(db: Any, sql: str, params: Any = ()) -> str:
+    """Run a statement the schema must refuse, on either engine; the Indonesian message the user
+    would read (constraints.py: SQLite leaves a broken rule untranslated to the bug handler,
+    PostgreSQL's engine raises ConstraintFailed — by privilege or by the guard trigger)."""
+    import sqlite3
+
+    from app.storage.constraints import ConstraintFailed, constraint_message
+
+    try:
+        db.run(sql, params)
+    except sqlite3.DatabaseError as exc:
+        return constraint_message(str(exc))
+    except ConstraintFailed as exc:
+        return exc.message
+    raise AssertionError(f"not refused: {sql}")

@@ -79,7 +79,7 @@ def test_is_exact_rule() -> None:
     assert phone_form("Siti 0812") == ""
 
 
-@pytest.mark.sqlite_only("waits for the services on PostgreSQL (Services.open(url), h-pgservices)")
+@pytest.mark.both_engines
 def test_exact_loan_and_case_first(services: Services) -> None:
     people = People(
         ketua=make_user(services, Role.PENGURUS, "ketua", "Budi"),
@@ -99,7 +99,7 @@ def test_exact_loan_and_case_first(services: Services) -> None:
     services.cases.open_due_cases(date(2026, 6, 10))
     # Give the others member numbers that contain the target's: they rank by name first.
     for i, other in enumerate(others):
-        services.db.execute(
+        services.db.run(
             "UPDATE members SET number = ? WHERE id = ?", (f"{i}{target.number}", other.id)
         )
     for typed in (

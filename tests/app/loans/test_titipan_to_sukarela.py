@@ -49,7 +49,7 @@ def test_titipan_moves_to_sukarela_with_a_receipt(
     assert moved.deposit.member_id == paid_off.member_id
     assert _sukarela(services, paid_off) == before + amount
     assert services.titipan.held(paid_off.id) == EXTRA - amount
-    actions = [r[0] for r in services.db.rows("SELECT action FROM audit_log ORDER BY id")]
+    actions = [r["action"] for r in services.db.rows("SELECT action FROM audit_log ORDER BY id")]
     assert "titipan ke sukarela" in actions and actions[-1] == "setoran"
 
 

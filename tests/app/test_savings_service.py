@@ -15,6 +15,8 @@ from app.users.models import Role, User
 from tests.conftest import make_member, make_user
 from tests.engines import refusal
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 26)
 POKOK, WAJIB, SUKARELA = SavingsKind.POKOK, SavingsKind.WAJIB, SavingsKind.SUKARELA
 

@@ -137,3 +137,74 @@ def refusal(db: Any, sql: str, params: Any = ()) -> str:
     except ConstraintFailed as exc:
         return exc.message
     raise AssertionError(f"not refused: {sql}")
+
+
+class _Row(dict[str, Any]):
+    """A PostgreSQL row as the check_* modules read sqlite3.Row: by name or by position."""
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, int):
+            return list(self.values())[key]
+        return super().__getitem__(key)
+
+    def __iter__(self) -> Iterator[Any]:  # type: ignore[override]
+        return iter(list(self.values()))
+
+
+class _Result(list[_Row]):
+    def fetchall(self) -> list[_Row]:
+        return list(self)
+
+    def fetchone(self) -> _Row | None:
+        return self[0] if self else None
+
+
+class _CheckConn:
+    """`mufakat check`'s view of a connection (execute, cursor, row_factory) over a PgEngine,
+    the one SQLite question (which tables) answered from information_schema."""
+
+    row_factory: Any = None
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+
+    def cursor(self) -> _CheckConn:
+        return self
+
+    def execute(self, sql: str, params: Any = ()) -> _Result:
+        if sql == "SELECT name FROM sqlite_master WHERE type = 'table'":
+            sql = "SELECT table_name AS name FROM information_schema.tables"
+            sql += " WHERE table_schema = 'public'"
+        return _Result(_Row(r) for r in self.engine.rows(sql, params))
+
+
+def check_conn(db: Any) -> Any:
+    """The connection the check_* modules take, for either engine."""
+    from app.storage.pg_engine import PgEngine
+
+    return _CheckConn(db) if isinstance(db, PgEngine) else db.sql.conn
+
+
+def check_problems(services: Any) -> list[str]:
+    """What `mufakat check` finds wrong in the cooperative: on SQLite the whole check of the
+    file; on PostgreSQL its consistency rules and the books' checks (app/storage/check.py,
+    check_ledger.ledger_problems) over the server — the file-only parts (integrity, foreign keys,
+    the tamper chain) are the server's own business there."""
+    import sqlite3
+
+    from app.storage import check_ledger
+    from app.storage.check import CONSISTENCY_RULES, check_database
+    from app.storage.pg_engine import PgEngine
+
+    if not isinstance(services.db, PgEngine):
+        return list(check_database(services.db.path).problems)
+    conn = check_conn(services.db)
+    problems = []
+    for description, sql in CONSISTENCY_RULES:
+        try:
+            found = conn.execute(sql).fetchall()
+        except sqlite3.OperationalError:  # pragma: no cover - every step is on the server
+            continue
+        if found:
+            problems.append(f"{description}: {len(found)} ({found[0][0]})")
+    return problems + check_ledger.ledger_problems(conn)[0]

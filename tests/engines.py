@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,9 +98,14 @@ def engine_kind(request: pytest.FixtureRequest) -> str:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "engine_kind" in metafunc.fixturenames and (
-        metafunc.definition.get_closest_marker("both_engines") or os.environ.get(EVERYWHERE)
-    ):
+    """`both_engines` (or MUFAKAT_BOTH_ENGINES): `[sqlite]` and `[pg]` — except a test marked
+    `sqlite_only` or one that takes the file itself (`db_path`: the CLI, reopening, copying)."""
+    names = metafunc.fixturenames
+    if "engine_kind" not in names or "db_path" in names:
+        return
+    if metafunc.definition.get_closest_marker("sqlite_only") is not None:
+        return
+    if metafunc.definition.get_closest_marker("both_engines") or os.environ.get(EVERYWHERE):
         metafunc.parametrize("engine_kind", ENGINES, indirect=True)
 
 
@@ -122,6 +128,24 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = unclaimed
 
 
+@contextlib.contextmanager
+def schema_refuses(match: str = "") -> Iterator[None]:
+    """The block must break a rule the schema keeps, on either engine: SQLite's IntegrityError
+    (its English text searched for `match`), or PostgreSQL's ConstraintFailed (the trigger's
+    text in its cause; the program role's revoked UPDATE/DELETE counts as `append-only`)."""
+    import re
+    import sqlite3
+
+    from app.storage.constraints import MSG_APPEND_ONLY, ConstraintFailed
+
+    with pytest.raises((sqlite3.DatabaseError, ConstraintFailed)) as caught:
+        yield
+    text = f"{caught.value} {caught.value.__cause__ or ''}"
+    if isinstance(caught.value, ConstraintFailed) and caught.value.message == MSG_APPEND_ONLY:
+        text += " append-only"
+    assert re.search(match, text), text
+
+
 def refusal(db: Any, sql: str, params: Any = ()) -> str:
     """Run a statement the schema must refuse, on either engine; the Indonesian message the user
     would read (constraints.py: SQLite leaves a broken rule untranslated to the bug handler,
@@ -139,50 +163,12 @@ def refusal(db: Any, sql: str, params: Any = ()) -> str:
     raise AssertionError(f"not refused: {sql}")
 
 
-class _Row(dict[str, Any]):
-    """A PostgreSQL row as the check_* modules read sqlite3.Row: by name or by position."""
-
-    def __getitem__(self, key: Any) -> Any:
-        if isinstance(key, int):
-            return list(self.values())[key]
-        return super().__getitem__(key)
-
-    def __iter__(self) -> Iterator[Any]:  # type: ignore[override]
-        return iter(list(self.values()))
-
-
-class _Result(list[_Row]):
-    def fetchall(self) -> list[_Row]:
-        return list(self)
-
-    def fetchone(self) -> _Row | None:
-        return self[0] if self else None
-
-
-class _CheckConn:
-    """`mufakat check`'s view of a connection (execute, cursor, row_factory) over a PgEngine,
-    the one SQLite question (which tables) answered from information_schema."""
-
-    row_factory: Any = None
-
-    def __init__(self, engine: Any) -> None:
-        self.engine = engine
-
-    def cursor(self) -> _CheckConn:
-        return self
-
-    def execute(self, sql: str, params: Any = ()) -> _Result:
-        if sql == "SELECT name FROM sqlite_master WHERE type = 'table'":
-            sql = "SELECT table_name AS name FROM information_schema.tables"
-            sql += " WHERE table_schema = 'public'"
-        return _Result(_Row(r) for r in self.engine.rows(sql, params))
-
-
 def check_conn(db: Any) -> Any:
     """The connection the check_* modules take, for either engine."""
+    from app.storage.closing_checks import EngineCheckConn
     from app.storage.pg_engine import PgEngine
 
-    return _CheckConn(db) if isinstance(db, PgEngine) else db.sql.conn
+    return EngineCheckConn(db) if isinstance(db, PgEngine) else db.sql.conn
 
 
 def check_problems(services: Any) -> list[str]:

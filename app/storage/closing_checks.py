@@ -2,7 +2,7 @@
 check_accrual.py). The check_* modules read a SQLite connection through check_sql.py
 (`execute`, a cursor with `row_factory`, rows by name or position, the file's table names and
 schema steps); on
-the office server `_EngineConn` offers those calls over the PgEngine, inside the month close's
+the office server `EngineCheckConn` offers those calls over the PgEngine, inside the month close's
 own transaction (h-pgcheck's pg_check_conn does the same over a bare psycopg connection for
 `mufakat check`; once both are in, one of them can serve both). ClosingRepository hands them
 its engine."""
@@ -36,6 +36,8 @@ class _Row(tuple[Any, ...]):
 
 
 class _Result(list[_Row]):
+    description: list[tuple[str, None, None, None, None, None, None]]
+
     def fetchall(self) -> list[_Row]:
         return list(self)
 
@@ -43,7 +45,7 @@ class _Result(list[_Row]):
         return self[0] if self else None
 
 
-class _EngineConn:
+class EngineCheckConn:
     """check_*'s view of a connection, over an Engine (the office server's)."""
 
     row_factory: Any = None
@@ -51,17 +53,19 @@ class _EngineConn:
     def __init__(self, db: Engine) -> None:
         self.db = db
 
-    def cursor(self) -> _EngineConn:
+    def cursor(self) -> EngineCheckConn:
         return self
 
     def execute(self, sql: str, params: Any = ()) -> _Result:
         found = _Result()
+        found.description = []
         sql = _SERVER_TABLES if sql == _TABLES else sql.replace("_sqlite_migrations", "_migrations")
         for row in self.db.rows(sql, params):
             names = list(row.keys())
             values = _Row(row[name] for name in names)
             values.names = {name: at for at, name in enumerate(names)}
             found.append(values)
+            found.description = [(n, None, None, None, None, None, None) for n in names]
         return found
 
 
@@ -69,7 +73,7 @@ def _checked(db: Engine, check: Callable[[Any], list[str]]) -> list[str]:
     if isinstance(db, Database):
         with sqlite_errors(db.path):
             return check(db.sql.conn)
-    return check(_EngineConn(db))
+    return check(EngineCheckConn(db))
 
 
 def unbooked(db: Engine, end: date) -> list[str]:

@@ -13,6 +13,8 @@ from app.users.passwords import hash_password, verify_password
 from app.users.permissions import Action, can
 from tests.conftest import PASSWORD, admin_user, make_user
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_password_hash_is_salted_scrypt() -> None:
     one, two = hash_password("rahasia1"), hash_password("rahasia1")

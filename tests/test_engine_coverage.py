@@ -32,7 +32,16 @@ def test_every_storage_test_runs_on_both_engines_or_says_why() -> None:
     assert _unclaimed("tests/storage") == []
 
 
-def test_the_audit_finds_a_test_on_sqlite_alone() -> None:
-    """The audit can fail: a SQLite-only test of the services is reported."""
-    found = _unclaimed("tests/app/test_members_service.py")
-    assert found and all("test_members_service.py::" in line for line in found)
+def test_the_audit_finds_a_test_on_sqlite_alone(tmp_path: Path) -> None:
+    """The audit can fail: an unmarked test is reported, a marked or parametrised one is not."""
+    sample = tmp_path / "test_sample.py"
+    sample.write_text(
+        "import pytest\n\n"
+        "def test_unclaimed(tmp_path):\n    pass\n\n"
+        "@pytest.mark.sqlite_only('the file lock')\ndef test_said_why():\n    pass\n\n"
+        "@pytest.mark.no_database\ndef test_pure():\n    pass\n\n"
+        "def test_both(engine):\n    pass\n",
+        encoding="utf-8",
+    )
+    found = _unclaimed("-c", "pyproject.toml", "-p", "tests.engines", "-p", "tests.pg", str(sample))
+    assert [line.split("::")[1] for line in found] == ["test_unclaimed"]

@@ -8,12 +8,14 @@
   (`engine_kind`). `MUFAKAT_BOTH_ENGINES=1` does that for every test using `services`.
 - `@pytest.mark.sqlite_only("why")`: a test about a mechanism PostgreSQL does not have (the file
   lock, PRAGMA, the backup file, the tamper chain's TEMP triggers, SQLite's own error codes…);
-  tests/test_engine_coverage.py requires every storage test module to run on both engines or
-  to say why not.
+  tests/test_engine_coverage.py requires every storage test to run on both engines or to say
+  why not.
 - `@pytest.mark.no_database`: a storage test that opens no cooperative database (the
   dialect's text, messages, the test server's own set-up).
 - Every test that reaches the PostgreSQL server gets the marker `pg`: `pytest -m pg` runs only
   those, `pytest -m "not pg"` none of them; `pytest -k pg` selects the `[pg]` halves by id.
+- Portable test code: `refusal`/`schema_refuses` for a rule the schema keeps, `check_conn` and
+  `check_problems` for `mufakat check`'s findings, on either engine.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ def test_first_user_only_once_and_only_admin_or_pengurus(services: Services) -> 
         services.users.create_first_user("lain", "Lain", Role.ADMIN, PASSWORD, PASSWORD)
 
 
+@pytest.mark.sqlite_only("refused at the field before any write: the engine plays no part")
 @pytest.mark.parametrize(
     ("username", "password", "confirm", "field"),
     [

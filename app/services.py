@@ -233,7 +233,12 @@ class Services:
         server database is always current: there is no stored history to post."""
         from app.storage.pg_open import open_server
 
-        return cls(open_server(url))
+        engine = open_server(url)
+        try:
+            return cls(engine)
+        except BaseException:  # e.g. the server lost while the services read their settings
+            engine.close()
+            raise
 
     @property
     def on_server(self) -> bool:

@@ -19,6 +19,10 @@ from app.settings.profile import CoopProfile
 from app.users.models import Role, User
 from app.users.passwords import ScryptParams, use_scrypt
 
+# The throw-away PostgreSQL server and its per-test databases (tests/pg.py), and the tests run
+# on both engines (tests/engines.py; issue 15 §4).
+pytest_plugins = ["tests.pg", "tests.pg_demo", "tests.engines"]
+
 # On CI (`CI=true`, as .ci/run is run) the property tests draw the same examples every run, so
 # a submission's result does not depend on the luck of the draw; locally they explore afresh
 # (and keep what they find in .hypothesis/).
@@ -47,8 +51,13 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def services(db_path: Path) -> Iterator[Services]:
-    svc = Services.open(db_path, create=True)
+def services(engine_kind: str, request: pytest.FixtureRequest) -> Iterator[Services]:
+    """A fresh cooperative: a SQLite file (`db_path`), or for the `[pg]` half of a test marked
+    `both_engines` a fresh PostgreSQL database (tests/engines.py)."""
+    if engine_kind == "pg":
+        svc = Services.open(request.getfixturevalue("pg_fresh_url"))
+    else:
+        svc = Services.open(request.getfixturevalue("db_path"), create=True)
     svc.settings.save_profile(
         None,
         CoopProfile(
@@ -128,8 +137,3 @@ def make_draft(**overrides: object) -> MemberDraft:
 
 def make_member(services: Services, actor: User, **overrides: object) -> Member:
     return services.members.create(actor, make_draft(**overrides), today=date(2026, 11, 26))
-
-
-# The throw-away PostgreSQL server and its per-test databases (issue 15).
-from tests.pg import pg_empty_url, pg_server, pg_url  # noqa: E402, F401
-from tests.pg_demo import pg_demo_file, pg_demo_template, pg_demo_url  # noqa: E402, F401

@@ -108,7 +108,7 @@ class PgServer:
 
     def create_database(self, name: str, template: str) -> str:
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+            conn.execute(f"CREATE DATABASE {name} TEMPLATE {template} STRATEGY = FILE_COPY")
         return self.url(name, APP_ROLE)
 
     def drop_database(self, name: str) -> None:

@@ -30,11 +30,13 @@ class Dialect:
         return self.name == POSTGRES_NAME
 
     def greatest(self, *exprs: str) -> str:
-        """The largest of several values in one row (SQLite's scalar max)."""
+        """The largest of several values in one row (SQLite's scalar max). A NULL argument:
+        SQLite's max() gives NULL, PostgreSQL's greatest() skips it — guard a nullable one."""
         return f"{'greatest' if self.is_postgres else 'max'}({', '.join(exprs)})"
 
     def least(self, *exprs: str) -> str:
-        """The smallest of several values in one row (SQLite's scalar min)."""
+        """The smallest of several values in one row (SQLite's scalar min); NULLs as
+        `greatest`."""
         return f"{'least' if self.is_postgres else 'min'}({', '.join(exprs)})"
 
     def string_agg(self, expr: str, separator: str = ",") -> str:

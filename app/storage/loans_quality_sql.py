@@ -34,9 +34,11 @@ def _mscore(column: str) -> str:
 
 
 def _whole_months(d: Dialect, column: str) -> str:
-    """Whole months from `column` to :d, anchored and clamped like app.formats.add_months."""
+    """Whole months from `column` to :d, anchored and clamped like app.formats.add_months;
+    NULL when `column` is (PostgreSQL's greatest() skips a NULL, SQLite's max() returns it)."""
     back = f"(CASE WHEN :d_day < {day_of(column)} AND :d_month_end = 0 THEN 1 ELSE 0 END)"
-    return d.greatest("0", f"(:d_mi - {month_index(column)}) - {back}")
+    months = d.greatest("0", f"(:d_mi - {month_index(column)}) - {back}")
+    return f"(CASE WHEN {column} IS NULL THEN NULL ELSE {months} END)"
 
 
 def diragukan_start(d: Dialect) -> str:

@@ -14,9 +14,12 @@ from app.services import Services
 from app.users.models import Role, User
 from tests.conftest import make_draft, make_member, make_user
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 26)
 
 
+@pytest.mark.sqlite_only("refused at the field before any write: the engine plays no part")
 @pytest.mark.parametrize(
     ("overrides", "field", "words"),
     [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -11,8 +10,12 @@ from app.errors import NotFound, PermissionDenied, ValidationError
 from app.members.models import Member, MemberStatus
 from app.savings.models import SavingsKind, TxType
 from app.services import Services
+from app.storage.constraints import MSG_APPEND_ONLY
 from app.users.models import Role, User
 from tests.conftest import make_member, make_user
+from tests.engines import refusal
+
+pytestmark = pytest.mark.both_engines
 
 TODAY = date(2026, 11, 26)
 POKOK, WAJIB, SUKARELA = SavingsKind.POKOK, SavingsKind.WAJIB, SavingsKind.SUKARELA
@@ -76,6 +79,7 @@ def test_deposit_gets_a_receipt_and_moves_the_balance(
     assert entry.after["member"] == member.number
 
 
+@pytest.mark.sqlite_only("refused at the field before any write: the engine plays no part")
 @pytest.mark.parametrize(
     ("amount", "on", "method", "field"),
     [
@@ -259,8 +263,7 @@ def test_posted_rows_cannot_be_edited_or_deleted(
     services: Services, staf: User, member: Member, statement: str
 ) -> None:
     deposit(services, staf, member, SUKARELA, 10_000)
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        services.db.execute(statement)
+    assert refusal(services.db, statement) == MSG_APPEND_ONLY
     assert services.savings.balances(member.id).sukarela == 10_000
     assert services.audit.entries("savings") != []
 

@@ -13,6 +13,8 @@ from app.users.passwords import hash_password, verify_password
 from app.users.permissions import Action, can
 from tests.conftest import PASSWORD, admin_user, make_user
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_password_hash_is_salted_scrypt() -> None:
     one, two = hash_password("rahasia1"), hash_password("rahasia1")
@@ -31,6 +33,7 @@ def test_first_user_only_once_and_only_admin_or_pengurus(services: Services) -> 
         services.users.create_first_user("lain", "Lain", Role.ADMIN, PASSWORD, PASSWORD)
 
 
+@pytest.mark.sqlite_only("refused at the field before any write: the engine plays no part")
 @pytest.mark.parametrize(
     ("username", "password", "confirm", "field"),
     [

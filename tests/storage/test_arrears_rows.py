@@ -7,10 +7,13 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from app.storage.loans_arrears_rows import TUPLE_COLUMNS, arrears_from_row, arrears_from_tuples
+
+pytestmark = pytest.mark.no_database
 
 NAMES = [name.strip() for name in TUPLE_COLUMNS.split(",")]
 DAYS = st.one_of(

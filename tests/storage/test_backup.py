@@ -16,6 +16,10 @@ from app.storage.restore import plan_restore, restore_from
 from app.users.models import User
 from tests.conftest import make_member
 
+pytestmark = pytest.mark.sqlite_only(
+    "the SQLite file backup (the server's pg_dump backup: tests/server/test_pg_backup.py)"
+)
+
 
 def test_backup_is_verified_and_recorded(services: Services, ketua: User, tmp_path: Path) -> None:
     member = make_member(services, ketua)

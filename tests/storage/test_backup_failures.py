@@ -16,6 +16,10 @@ from app.services import Services
 from app.storage.backup import _load_pending, backup_name, backup_to
 from tests.storage.bad_files import make_good
 
+pytestmark = pytest.mark.sqlite_only(
+    "the SQLite file backup (the server's pg_dump backup: tests/server/test_pg_backup.py)"
+)
+
 ROOT = Path(__file__).resolve().parents[2]
 ENGLISH = ("unable to open", "disk I/O", "Traceback", "Error", "SQLITE")
 

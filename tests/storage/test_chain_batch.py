@@ -31,6 +31,10 @@ from app.storage.chain_batch import batched_links
 from app.storage.chain_verify import verify
 from app.storage.loans_products_repo import LoanProductsRepository
 
+pytestmark = pytest.mark.sqlite_only(
+    "the tamper chain: SQLite TEMP triggers and Python functions, not built on PostgreSQL yet"
+)
+
 CREATED = "2025-01-02 03:04:05"
 NOTES = ["", "catatan biasa", 'kutip " dan \\ garis', "Ñoño – ü € 😀", "baris\nbaru\t\x01", "  "]
 BATCHED_MODULES = (bulk, loans_bulk, imports_loans_repo, ledger_bulk_repo)

@@ -25,6 +25,10 @@ from app.storage.check import check_database
 from app.users.models import Role
 from tests.conftest import make_member, make_user
 
+pytestmark = pytest.mark.sqlite_only(
+    "the tamper chain: SQLite TEMP triggers and Python functions, not built on PostgreSQL yet"
+)
+
 N = chain_codec.BLOCK_ROWS
 CREATED = "2025-01-02 03:04:05"
 INT64 = st.integers(min_value=-(2**63), max_value=2**63 - 1)

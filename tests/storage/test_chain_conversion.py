@@ -19,6 +19,8 @@ from app.storage.check import check_database
 from app.users.models import Role
 from tests.conftest import make_member, make_user
 
+pytestmark = pytest.mark.sqlite_only("the tamper chain's SQLite schema step 0029")
+
 STEP = "0029_chain_blocks"
 TODAY = date(2026, 11, 26)
 

@@ -6,11 +6,17 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from app.services import Services
 from app.storage.check import check_database
 from app.users.models import User
 from tests.app.loans.loan_factory import make_loan
 from tests.conftest import make_member
+
+pytestmark = pytest.mark.sqlite_only(
+    "`mufakat check` reads the SQLite file (its SQL on PostgreSQL: test_portable_checks.py)"
+)
 
 
 def _paid_loan_file(services: Services, ketua: User) -> Path:

@@ -17,6 +17,11 @@ from app.errors import AppError, ValidationError
 from app.ledger.mapping import DatedMapping, unmapped
 from app.storage.check_replay import _mapping
 
+pytestmark = pytest.mark.sqlite_only(
+    "`mufakat check`'s replay over a SQLite connection"
+    " (its SQL on PostgreSQL: test_portable_checks.py)"
+)
+
 _ROLE_SQL = (
     "SELECT account FROM account_roles WHERE role = :role AND valid_from <= :on"
     " AND (product_id IS NULL OR product_id = :product)"

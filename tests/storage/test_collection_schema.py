@@ -1,19 +1,21 @@
 """The collection schema keeps its promises: append-only records, one open case per loan,
-proposals that can never be edited."""
+proposals that can never be edited — on SQLite and PostgreSQL, with the same message."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 
 import pytest
 
 from app.collection.models import Channel, ContactDraft, MetRole, PromiseDraft
-from app.errors import StorageError
 from app.services import Services
+from app.storage.constraints import MSG_APPEND_ONLY, MSG_CONSTRAINT
 from app.users.models import Role
 from tests.app.collection.conftest import People, make_loan
 from tests.conftest import make_member, make_user
+from tests.engines import refusal
+
+pytestmark = pytest.mark.both_engines
 
 
 @pytest.fixture
@@ -43,32 +45,32 @@ def setup(services: Services) -> tuple[Services, int, int]:
 
 
 @pytest.mark.parametrize(
-    "statement",
+    ("statement", "message"),
     [
-        "UPDATE case_contacts SET member_said = 'diubah'",
-        "DELETE FROM case_contacts",
-        "UPDATE case_promises SET amount = 1",
-        "DELETE FROM case_promises",
-        "UPDATE case_events SET text = 'x'",
-        "DELETE FROM collection_cases",
+        ("UPDATE case_contacts SET member_said = 'diubah'", MSG_APPEND_ONLY),
+        ("DELETE FROM case_contacts", MSG_APPEND_ONLY),
+        ("UPDATE case_promises SET amount = 1", MSG_APPEND_ONLY),
+        ("DELETE FROM case_promises", MSG_APPEND_ONLY),
+        ("UPDATE case_events SET text = 'x'", MSG_APPEND_ONLY),
+        ("DELETE FROM collection_cases", MSG_CONSTRAINT),  # its records' foreign keys keep it
     ],
 )
-def test_records_are_append_only(setup: tuple[Services, int, int], statement: str) -> None:
+def test_records_are_append_only(
+    setup: tuple[Services, int, int], statement: str, message: str
+) -> None:
     services, _, _ = setup
-    with pytest.raises((sqlite3.DatabaseError, StorageError)):
-        services.db.execute(statement)
+    assert refusal(services.db, statement) == message
 
 
 def test_one_open_case_per_loan(setup: tuple[Services, int, int]) -> None:
     services, case_id, loan_id = setup
     row = services.db.one("SELECT * FROM collection_cases WHERE id = ?", (case_id,))
     assert row is not None
-    with pytest.raises((sqlite3.IntegrityError, StorageError)):
-        services.db.execute(
-            "INSERT INTO collection_cases (number, loan_id, member_id, opened_on, opened_how,"
-            " created_at, updated_at) VALUES ('X', ?, ?, '2026-06-10', 'manual', '', '')",
-            (loan_id, row["member_id"]),
-        )
+    insert = (
+        "INSERT INTO collection_cases (number, loan_id, member_id, opened_on, opened_how,"
+        " created_at, updated_at) VALUES ('X', ?, ?, '2026-06-10', 'manual', '', '')"
+    )
+    assert refusal(services.db, insert, (loan_id, row["member_id"])) == MSG_CONSTRAINT
 
 
 def test_a_proposal_is_never_edited(setup: tuple[Services, int, int]) -> None:
@@ -84,9 +86,6 @@ def test_a_proposal_is_never_edited(setup: tuple[Services, int, int]) -> None:
         "Tawaran",
         date(2026, 6, 10),
     )
-    with pytest.raises((sqlite3.DatabaseError, StorageError)):
-        services.db.execute(
-            "UPDATE collection_decisions SET payload = '{}' WHERE id = ?", (decision.id,)
-        )
-    with pytest.raises((sqlite3.DatabaseError, StorageError)):
-        services.db.execute("DELETE FROM collection_decisions")
+    edit = "UPDATE collection_decisions SET payload = '{}' WHERE id = ?"
+    assert refusal(services.db, edit, (decision.id,)) == MSG_APPEND_ONLY
+    assert refusal(services.db, "DELETE FROM collection_decisions") == MSG_APPEND_ONLY

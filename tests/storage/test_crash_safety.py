@@ -25,6 +25,10 @@ from app.users.models import Role
 from tests.conftest import PASSWORD, make_draft, make_user
 from tests.storage.bad_files import folder_state
 
+pytestmark = pytest.mark.sqlite_only(
+    "a process killed while writing the SQLite file (WAL recovery)"
+)
+
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 11, 26)
 KILL_AFTER = 50  # committed deposits printed before the kill (plus 13 more each run)

@@ -20,6 +20,7 @@ names = st.from_regex(r"[a-z_][a-z0-9_]{0,8}", fullmatch=True)
 texts = st.text(alphabet=st.sampled_from("ab:?%'\" x1_-"), max_size=12)
 
 
+@pytest.mark.no_database
 @given(name=names)
 def test_a_named_parameter_becomes_pyformat(name: str) -> None:
     assert to_pyformat(f"SELECT * FROM t WHERE a = :{name}") == (
@@ -27,6 +28,7 @@ def test_a_named_parameter_becomes_pyformat(name: str) -> None:
     )
 
 
+@pytest.mark.no_database
 @given(inside=texts)
 def test_string_literals_keep_their_text_only_percent_doubled(inside: str) -> None:
     literal = "'" + inside.replace("'", "''") + "'"
@@ -34,6 +36,7 @@ def test_string_literals_keep_their_text_only_percent_doubled(inside: str) -> No
     assert out == "SELECT " + literal.replace("%", "%%") + ", %(p)s, %s"
 
 
+@pytest.mark.no_database
 def test_casts_identifiers_and_comments_are_left_alone() -> None:
     sql = 'SELECT x::bigint AS ":no", "a?b" -- :c ?\nFROM t WHERE y LIKE :p || \'%\''
     assert to_pyformat(sql) == (
@@ -123,17 +126,20 @@ def test_new_ids_come_from_returning_on_both(engines: list[Any]) -> None:
         assert engine.scalar("SELECT v FROM r WHERE id = :i", {"i": ids[1]}) == 6
 
 
+@pytest.mark.no_database
 def test_a_quote_in_a_separator_is_refused() -> None:
     for dialect in (SQLITE, POSTGRES):
         with pytest.raises(ValueError):
             dialect.string_agg("x", "'")
 
 
+@pytest.mark.no_database
 def test_sqlite_is_the_file_engine() -> None:
     assert not SQLITE.is_postgres and POSTGRES.is_postgres
     assert sqlite3.sqlite_version_info >= (3, 35)  # RETURNING
 
 
+@pytest.mark.sqlite_only("sqlite-utils' autocommit outside atomic(), on the file's connection")
 def test_a_write_outside_a_transaction_is_committed_at_once(tmp_path: Path) -> None:
     """As sqlite-utils' execute: run() and insert_id() outside atomic() leave nothing open."""
     db = open_database(tmp_path / "k.db", create=True)
@@ -153,6 +159,7 @@ def test_a_write_outside_a_transaction_is_committed_at_once(tmp_path: Path) -> N
     other.close()
 
 
+@pytest.mark.sqlite_only("SQLite's own `IS NOT` against the portable `IS DISTINCT FROM`")
 @given(
     ids=st.lists(st.none() | st.integers(-3, 3), max_size=6), other=st.none() | st.integers(-3, 3)
 )

@@ -99,3 +99,19 @@ def test_add_months_at_month_ends(engine: Any) -> None:
         "2027-02-28",
         None,
     )
+
+
+def test_whole_months_of_no_date_is_no_months(engine: Any) -> None:
+    """Loan quality's months in Diragukan since the last payment: none made, so NULL (the class
+    then counts from entering Diragukan). PostgreSQL's greatest() skips a NULL where SQLite's
+    max() returns it: without the guard a loan never paid stayed Diragukan on the server."""
+    from app.storage.loans_quality_sql import _whole_months
+
+    engine.run("CREATE TEMP TABLE p (id INTEGER PRIMARY KEY, paid TEXT)")
+    for i, paid in enumerate(["2026-01-31", None, "2026-03-05"]):
+        engine.run("INSERT INTO p VALUES (:i, :p)", {"i": i, "p": paid})
+    params = {"d_day": 5, "d_month_end": 0, "d_mi": 2026 * 12 + 3}  # 5 March 2026
+    rows = engine.rows(
+        f"SELECT {_whole_months(engine.dialect, 'paid')} AS m FROM p ORDER BY id", params
+    )
+    assert [r["m"] for r in rows] == [1, None, 0]

@@ -20,6 +20,10 @@ from app.storage.db import (
     translate_sqlite_error,
 )
 
+pytestmark = pytest.mark.sqlite_only(
+    "SQLite's own error codes (PostgreSQL's errors: test_pg_errors.py)"
+)
+
 PRIMARY_CODES = [
     value for name, value in vars(sqlite3).items() if name.startswith("SQLITE_") and 0 < value < 29
 ]

@@ -1,10 +1,12 @@
 """Issue 10 #13: an exact member number, NIK, phone or loan/case number is always the first row of
-a search, ahead of rows that merely contain the text and sort before it."""
+a search, ahead of rows that merely contain the text and sort before it (the members' search on
+SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +15,8 @@ from app.exact_match import is_exact, phone_form
 from app.identity import nik_from_parts, normalize_phone
 from app.loans.models import LoanFilter, LoanStatus
 from app.services import Services
+from app.storage.engine import Engine
+from app.storage.members_repo import MembersRepository
 from app.users.models import Role
 from tests.app.collection.conftest import People, make_loan
 from tests.conftest import make_draft, make_member, make_user
@@ -20,14 +24,14 @@ from tests.conftest import make_draft, make_member, make_user
 _DIGITS = st.text("0123456789", min_size=1, max_size=3)
 
 
-def _insert(services: Services, number: str, name: str, serial: int, phone: str) -> None:
+def _insert(repo: MembersRepository, number: str, name: str, serial: int, phone: str) -> None:
     draft = make_draft(
         name=name,
         serial=serial,
         phone=normalize_phone(phone),
         nik=nik_from_parts("357601", date(1985, 3, 14), "P", serial),
     )
-    services.members.repo.insert(number, draft, None)
+    repo.insert(number, draft, None)
 
 
 @settings(
@@ -40,19 +44,19 @@ def _insert(services: Services, number: str, name: str, serial: int, phone: str)
     which=st.sampled_from(["number", "nik", "phone"]),
 )
 def test_exact_member_identifier_first(
-    services: Services,
+    engine: Engine,
     target: str,
     others: list[tuple[str, str]],
     target_name: str,
     which: str,
 ) -> None:
-    repo = services.members.repo
-    services.db.execute("DELETE FROM members")
+    repo = MembersRepository(engine)
+    engine.run("DELETE FROM members")
     # Members whose number contains the target, all with names sorting before it.
     numbers = {f"{pre}{target}{post}" for pre, post in others} - {target}
     for i, number in enumerate(sorted(numbers), start=2):
-        _insert(services, number, f"Ahmad {i:02d}", i, f"0812-3456-{i:04d}")
-    _insert(services, target, target_name, 1, "0813-1111-2222")
+        _insert(repo, number, f"Ahmad {i:02d}", i, f"0812-3456-{i:04d}")
+    _insert(repo, target, target_name, 1, "0813-1111-2222")
     member = repo.by_number(target)
     assert member is not None
     typed = {"number": target, "nik": member.nik or "", "phone": "0813-1111-2222"}[which]
@@ -63,6 +67,7 @@ def test_exact_member_identifier_first(
     assert repo.search(typed, limit=1)[0].number == target
 
 
+@pytest.mark.no_database
 def test_is_exact_rule() -> None:
     assert is_exact("01017", ("01017", None))
     assert is_exact(" kp-001 ", ("KP-001",))
@@ -74,6 +79,7 @@ def test_is_exact_rule() -> None:
     assert phone_form("Siti 0812") == ""
 
 
+@pytest.mark.both_engines
 def test_exact_loan_and_case_first(services: Services) -> None:
     people = People(
         ketua=make_user(services, Role.PENGURUS, "ketua", "Budi"),
@@ -93,7 +99,7 @@ def test_exact_loan_and_case_first(services: Services) -> None:
     services.cases.open_due_cases(date(2026, 6, 10))
     # Give the others member numbers that contain the target's: they rank by name first.
     for i, other in enumerate(others):
-        services.db.execute(
+        services.db.run(
             "UPDATE members SET number = ? WHERE id = ?", (f"{i}{target.number}", other.id)
         )
     for typed in (

@@ -4,11 +4,16 @@ history is read in batches in the same order as one query gives it."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.storage import ledger_history_repo
 from app.storage.ledger_history_repo import JournalKeys
+
+pytestmark = pytest.mark.sqlite_only(
+    "the SQLite history posting's stream (a TEMP table on the file's connection)"
+)
 
 SOURCES = st.sampled_from(["simpanan", "pinjaman", "pembalikan", "ppap", "jurnal_umum_contoh"])
 ROLES = st.sampled_from(["utama", "pembalikan", "manual", ""])

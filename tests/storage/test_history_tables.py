@@ -6,8 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from app.services import Services
 from app.storage.inspection import HISTORY_TABLES
+
+pytestmark = pytest.mark.sqlite_only(
+    "the open check of a large SQLite file (PRAGMA, sqlite_master)"
+)
 
 
 def test_every_history_table_exists_and_is_append_only(tmp_path: Path) -> None:

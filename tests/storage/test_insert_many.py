@@ -13,6 +13,10 @@ from hypothesis import strategies as st
 from app.storage import bulk
 from app.storage.bulk import insert_many
 
+pytestmark = pytest.mark.sqlite_only(
+    "the SQLite bulk writers' multi-row INSERT under SQLite's bound-value limit"
+)
+
 SQL = "INSERT INTO t (a, b, c) VALUES (?, ?, ?)"
 
 

@@ -18,6 +18,10 @@ from app.storage.check_periods import month_totals
 from app.storage.ledger_bulk_guard import KNOWN, set_based_guards
 from app.storage.ledger_bulk_repo import READ_INDEX, LedgerBulkRepository
 
+pytestmark = pytest.mark.sqlite_only(
+    "the SQLite bulk journal writer sets SQLite's guard triggers aside"
+)
+
 STAMP = "2026-01-01T00:00:00"
 POSTABLE = ("1101", "1102", "1105", "3999")
 GROUP = "11"

@@ -14,6 +14,10 @@ from app.storage import migrations
 from app.storage.db import open_database
 from app.storage.schema import SEQUENCE
 
+pytestmark = pytest.mark.sqlite_only(
+    "the SQLite schema steps on files of earlier releases (PostgreSQL's steps: test_pg_schema.py)"
+)
+
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "mufakat-0.1.0-schema1.db"
 
 

@@ -26,6 +26,10 @@ from app.storage.db import (
     sync_warning,
 )
 
+pytestmark = pytest.mark.sqlite_only(
+    "opening a SQLite file: the file lock, PRAGMA checks, damaged and foreign files"
+)
+
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -140,6 +140,7 @@ def test_retries_are_bounded_with_a_plain_message(engine: PgEngine) -> None:
     assert len(calls) == engine.attempts
 
 
+@pytest.mark.no_database
 def test_a_server_that_is_not_there_gets_a_plain_message() -> None:
     with pytest.raises(ServerUnreachable, match="Server kantor tidak bisa dihubungi"):
         PgEngine(f"postgresql://nobody@127.0.0.1:{free_port()}/none")

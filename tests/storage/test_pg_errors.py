@@ -118,6 +118,7 @@ def _guard_texts() -> set[str]:
     return {text.replace("%", "x").replace("{table}", "x") for text in texts}
 
 
+@pytest.mark.no_database
 def test_every_guard_has_its_own_plain_message() -> None:
     texts = _guard_texts()
     assert len(texts) >= 8
@@ -127,6 +128,7 @@ def test_every_guard_has_its_own_plain_message() -> None:
         assert text not in message
 
 
+@pytest.mark.no_database
 @given(st.text(max_size=60))
 def test_any_other_engine_text_gets_the_general_message_never_the_text(text: str) -> None:
     guarded = any(piece in text.lower() for piece, _ in constraints._GUARDS)

@@ -102,6 +102,7 @@ def test_steps_have_the_same_names_in_the_same_order(owner: psycopg.Connection[A
     assert all((pg_schema.FOLDER / f"{name}.sql").is_file() for name in later)
 
 
+@pytest.mark.no_database
 def test_a_later_step_without_its_postgresql_form_is_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -33,6 +33,7 @@ def test_each_test_gets_its_own_database(pg_server: pg.PgServer) -> None:
         assert found == (None,)
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize("ci", ["", "true"])
 def test_missing_binaries_skip_locally_and_fail_on_ci(
     monkeypatch: pytest.MonkeyPatch, ci: str
@@ -47,6 +48,7 @@ def test_missing_binaries_skip_locally_and_fail_on_ci(
         next(pg._start_server())
 
 
+@pytest.mark.no_database
 def test_binaries_are_found_from_the_environment_variable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -312,7 +312,7 @@ def test_closing_shu_and_rat_pack_figures(engines: tuple[Database, PgEngine]) ->
 # -- the same writes on a fresh cooperative of each engine -------------------------------------
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", "pg"])
 def books(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     """A fresh cooperative with its chart of accounts (on PostgreSQL copied from a fresh SQLite
     file: the schema there has no rows)."""
@@ -666,6 +666,7 @@ def test_rat_pack_and_closing_bases_on_both(books: Any) -> None:
     assert closing.loan_differences(["1105"], date(2026, 12, 31)) == []
 
 
+@pytest.mark.no_database
 def test_index_hints_only_on_sqlite() -> None:
     """The Buku Besar and the month totals make SQLite read through a chosen index; PostgreSQL
     gets no hint (it has no such syntax)."""

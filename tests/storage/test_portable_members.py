@@ -109,6 +109,7 @@ def test_search_on_both(engine: Any) -> None:
     assert row.savings_total == 0 and row.status == MemberStatus.AKTIF
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize("fragment", ["%", "_", "\\", "a%b", "x_y", "\\%"])
 def test_the_pattern_takes_every_character_literally(fragment: str) -> None:
     pattern = contains_pattern(fragment)

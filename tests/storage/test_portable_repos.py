@@ -6,34 +6,16 @@ no gap."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import open_database
 from app.storage.pg_engine import PgEngine
 from app.storage.role_requests_repo import RoleRequestsRepository
 from app.storage.settings_repo import SettingsRepository
 from app.storage.users_repo import UsersRepository
 from app.users.models import Role
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
-    if request.param == "sqlite":
-        db = open_database(tmp_path / "k.db", create=True)
-        yield db
-        db.close()
-    else:
-        pg = PgEngine(request.getfixturevalue("pg_url"))
-        yield pg
-        pg.close()
-
 
 VALUES = [0, -7, 2**62, "Kopérasi ’Maju’ 50%", [1, "dua", None], {"a": {"b": [True, False]}}, None]
 

@@ -19,6 +19,10 @@ from app.storage.inspection import ForeignWal
 from app.storage.restore import plan_restore, restore_file, restore_from
 from tests.storage.bad_files import BAD_FILES, folder_state, make_good
 
+pytestmark = pytest.mark.sqlite_only(
+    "refusing bad SQLite files leaves the file, -wal and -shm untouched"
+)
+
 ENGLISH = ("database disk image", "malformed", "not a database", "unable to open", "Error")
 
 

@@ -21,6 +21,10 @@ from app.users.models import Role, User
 from tests.conftest import make_member, make_user
 from tests.storage.bad_files import folder_state
 
+pytestmark = pytest.mark.sqlite_only(
+    "restoring a SQLite file (the server's pg_restore: tests/server/test_pg_backup.py)"
+)
+
 NOW = datetime(2026, 12, 7, 10, 0)
 
 

@@ -14,6 +14,8 @@ import pytest
 from app.storage.db import AlreadyOpen, open_database
 from tests.storage.bad_files import make_good
 
+pytestmark = pytest.mark.sqlite_only("the SQLite file lock: one writing process per file")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 HOLDER = """

@@ -21,6 +21,10 @@ from app.users.models import Role
 from tests.app.loans.loan_factory import make_loan
 from tests.conftest import make_member, make_user
 
+pytestmark = pytest.mark.sqlite_only(
+    "the tamper chain and `mufakat check` of a SQLite file edited with the sqlite3 shell"
+)
+
 TODAY = date(2026, 11, 26)
 
 

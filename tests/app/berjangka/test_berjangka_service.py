@@ -19,6 +19,8 @@ from app.services import Services
 from app.users.models import Role, User
 from tests.conftest import make_member, make_user
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 26)
 
 

@@ -22,6 +22,9 @@ from app.storage.savings_repo import SavingsRepository
 from app.users.models import Role
 from tests.app.ledger.ledger_fixtures import Books, books
 from tests.conftest import make_user
+from tests.engines import check_conn
+
+pytestmark = pytest.mark.both_engines
 
 JAN_END = date(2026, 1, 31)
 
@@ -191,7 +194,7 @@ def test_reopen_needs_ketua_and_another_pengurus(services: Services) -> None:
     closing.reopen(pengurus, ketua, "kas opname salah hitung")
     assert closing.lock_date() is None
     audit = services.db.rows("SELECT action, note FROM audit_log WHERE entity = 'periode'")
-    assert ("buka_bulan", "kas opname salah hitung") in [(r[0], r[1]) for r in audit]
+    assert ("buka_bulan", "kas opname salah hitung") in [(r["action"], r["note"]) for r in audit]
     bk.manual.submit(
         bk.admin, date(2026, 1, 31), "ATK", [Line("5203", 5_000), Line("1101", 0, 5_000)]
     )
@@ -258,12 +261,12 @@ def test_invariant_nothing_posted_into_a_locked_period(
     with services.db.atomic():  # a file written round the guard (by hand, an old version)
         journal_id = services.db.scalar("SELECT max(id) + 1 FROM journals")
         for account, debit, credit in (("1101", 1_000, 0), ("3105", 0, 1_000)):
-            services.db.execute(
+            services.db.run(
                 "INSERT INTO journal_lines (journal_id, account, debit, credit)"
                 " VALUES (?, ?, ?, ?)",
                 (journal_id, account, debit, credit),
             )
-        services.db.execute(
+        services.db.run(
             "INSERT INTO journals (id, number, date, source, source_id, role, description, no_gl,"
             " created_at) VALUES (?, 'J2026-999999', '2026-01-15', 'uji', 1, 'uji', 'lewat', 0,"
             " '2099-01-01T00:01:00')",
@@ -271,7 +274,7 @@ def test_invariant_nothing_posted_into_a_locked_period(
         )
     found = closing.locked_postings()
     assert len(found) == 1 and "2026-01-15" in found[0] and "2026-01-31" in found[0]
-    problems, _ = ledger_problems(services.db.sql.conn)  # `mufakat check` reports it too
+    problems, _ = ledger_problems(check_conn(services.db))  # `mufakat check` reports it too
     assert found[0] in problems
 
 

@@ -16,6 +16,8 @@ from app.ledger.shu import ShuService, ShuSettings
 from app.ledger.shu_split import DEFAULT_PERCENT, largest_remainder
 from app.services import Services
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 26)
 
 

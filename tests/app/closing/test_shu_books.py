@@ -18,6 +18,8 @@ from app.storage.closing_repo import ClosingRepository
 from app.users.models import User
 from tests.conftest import admin_user, make_user
 
+pytestmark = pytest.mark.both_engines
+
 DEC = date(2025, 12, 31)
 RAT = date(2026, 3, 14)
 

@@ -18,6 +18,9 @@ from app.storage.closing_repo import ClosingRepository
 from app.users.models import User
 from tests.app.closing.conftest import TODAY
 from tests.conftest import admin_user, make_user
+from tests.engines import check_conn
+
+pytestmark = pytest.mark.both_engines
 
 DEC = date(2025, 12, 31)
 RAT = date(2026, 3, 14)
@@ -45,7 +48,7 @@ def test_pay_all_to_sukarela_once(services: Services, year: dict[str, int]) -> N
     for member_id, share in shares.items():
         gained = services.savings.balances(member_id).sukarela - before[member_id]
         assert gained == (0 if member_id == year["c"] else share.total)
-    conn = services.db.sql.conn
+    conn = check_conn(services.db)
     assert check_closing.shu(conn) == []
     assert -services.ledger.repo.balance(["2109"], PAY) == shares[year["c"]].total
     deposit = services.savings.history(year["a"], SavingsKind.SUKARELA)[-1]

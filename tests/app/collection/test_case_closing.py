@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from app.collection.case_closing import current_throughout
 from app.collection.models import CaseStatus
 from app.loans.models import Loan
 from app.members.models import Member
 from app.services import Services
 from tests.app.collection.conftest import People, make_loan, pay
+
+pytestmark = pytest.mark.both_engines
 
 CLEARED = date(2026, 4, 10)
 
@@ -57,7 +61,7 @@ def test_recovered_case_closes_itself_after_the_period(
     events = services.db.rows(
         "SELECT text FROM case_events WHERE case_id = ? AND kind = 'ditutup'", (case_id,)
     )
-    assert len(events) == 1 and "ditutup otomatis" in events[0][0]
+    assert len(events) == 1 and "ditutup otomatis" in events[0]["text"]
     assert coll.case_list.rows(date(2026, 6, 7)) == []  # counts use open cases only
     coll.cases.open_due_cases(date(2026, 6, 8))  # idempotent
     assert len(services.db.rows("SELECT 1 FROM case_events WHERE kind = 'ditutup'")) == 1

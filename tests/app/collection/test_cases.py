@@ -25,6 +25,8 @@ from app.members.models import Member
 from app.services import Services
 from tests.app.collection.conftest import People, make_loan, pay
 
+pytestmark = pytest.mark.both_engines
+
 D = date(2026, 6, 10)
 
 

@@ -19,6 +19,8 @@ from app.services import Services
 from app.storage.loans_repo import LoansRepository
 from tests.app.collection.conftest import People, make_loan
 
+pytestmark = pytest.mark.both_engines
+
 AS_OF = date(2027, 9, 1)  # nothing paid since 5 Feb 2026: Macet
 OUTSTANDING = 6_000_000
 

@@ -20,6 +20,8 @@ from app.members.models import Member
 from app.services import Services
 from tests.app.collection.conftest import People, make_loan, pay
 
+pytestmark = pytest.mark.both_engines
+
 
 def promise(pid: int, amount: int, made: date, due: date, **kw: object) -> Promise:
     values: dict[str, object] = dict(

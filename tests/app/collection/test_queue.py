@@ -21,6 +21,8 @@ from app.services import Services
 from tests.app.collection.conftest import People, make_loan
 from tests.conftest import make_member
 
+pytestmark = pytest.mark.both_engines
+
 Q = date(2026, 6, 22)
 
 

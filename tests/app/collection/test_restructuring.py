@@ -31,6 +31,8 @@ from app.services import Services
 from app.storage.loans_repo import LoansRepository
 from tests.app.collection.conftest import People, make_loan
 
+pytestmark = pytest.mark.both_engines
+
 EFF = date(2026, 6, 10)
 POSITION = ArrearsPosition(
     loan_id=1,

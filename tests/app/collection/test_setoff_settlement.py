@@ -15,6 +15,8 @@ from app.savings.models import SavingsKind
 from app.services import Services
 from tests.app.collection.conftest import People, make_loan
 
+pytestmark = pytest.mark.both_engines
+
 D = date(2026, 6, 10)
 CONSENT = Consent(
     given_by="Siti Aminah (anggota)", given_on=date(2026, 6, 8), statement_no="SP-07/VI/2026"

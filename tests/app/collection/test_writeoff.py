@@ -23,6 +23,8 @@ from app.savings.models import SavingsKind
 from app.services import Services
 from tests.app.collection.conftest import People, make_loan
 
+pytestmark = pytest.mark.both_engines
+
 W = date(2027, 3, 1)  # the loan (nothing paid since Feb 2026) has been Macet since Aug 2026
 
 

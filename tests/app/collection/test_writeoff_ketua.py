@@ -15,6 +15,8 @@ from tests.app.collection.conftest import People
 from tests.app.collection.test_writeoff import W, case_id, ready  # noqa: F401
 from tests.conftest import make_user
 
+pytestmark = pytest.mark.both_engines
+
 REASON = "Anggota pindah, tidak mampu bayar"
 
 

@@ -22,6 +22,8 @@ from tests.app.documents import scenario
 from tests.app.documents.scenario import D, pdf_text
 from tests.conftest import make_member
 
+pytestmark = pytest.mark.both_engines
+
 SP1_DUE = date(2026, 3, 9)  # the first instalment (5 Feb) is 32 days late
 
 

@@ -21,6 +21,9 @@ from app.storage import check_ledger
 from app.storage.closing_repo import ClosingRepository
 from app.users.models import User
 from tests.conftest import admin_user, make_member
+from tests.engines import check_conn
+
+pytestmark = pytest.mark.both_engines
 
 TODAY = date(2026, 11, 26)
 JAN_END = date(2026, 1, 31)
@@ -125,7 +128,7 @@ def test_month_end_credits_net_of_pph(
     tx = services.savings.get(by_member[moving].savings_tx_id or 0)
     assert (tx.amount, tx.method, tx.tx_date) == (moving_gross, JASA_METHOD, JAN_END)
     assert services.db.scalar("SELECT sum(tax) FROM pph_potongan") == 50_000
-    conn = services.db.sql.conn
+    conn = check_conn(services.db)
     assert check_ledger.booked(conn) == [] and check_ledger.replay(conn) == []
     assert check_ledger.controls(conn) == []
 

@@ -5,7 +5,6 @@ account and source adds up), per account with the setting."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
@@ -17,6 +16,9 @@ from app.errors import ValidationError
 from app.ledger.pph import withheld
 from app.services import Services
 from tests.conftest import admin_user, make_member
+from tests.engines import schema_refuses
+
+pytestmark = pytest.mark.both_engines
 
 MONTH = "2026-01"
 
@@ -118,10 +120,10 @@ def test_bad_input_is_refused(
 
 def test_the_lines_are_append_only(services: Services, two: tuple[int, int]) -> None:
     _withhold(services, two[0], "sukarela", 300_000)
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        services.db.execute("UPDATE pph_potongan SET tax = 0")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        services.db.execute("DELETE FROM pph_potongan")
+    with schema_refuses("append-only"):
+        services.db.run("UPDATE pph_potongan SET tax = 0")
+    with schema_refuses("append-only"):
+        services.db.run("DELETE FROM pph_potongan")
 
 
 pieces = st.lists(

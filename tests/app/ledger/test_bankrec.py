@@ -13,6 +13,8 @@ from app.ledger.models import Line
 from app.services import Services
 from tests.app.ledger.ledger_fixtures import books
 
+pytestmark = pytest.mark.both_engines
+
 BANK = "1103.01"
 
 

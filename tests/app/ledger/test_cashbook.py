@@ -15,6 +15,8 @@ from app.ledger.models import Line
 from app.services import Services
 from tests.app.ledger.ledger_fixtures import Books, books
 
+pytestmark = pytest.mark.both_engines
+
 D = date(2025, 3, 10)
 
 

@@ -24,6 +24,8 @@ from app.ledger.statements_flow import arus_kas, perubahan_ekuitas
 from app.services import Services
 from tests.app.ledger.ledger_fixtures import Books, books
 
+pytestmark = pytest.mark.both_engines
+
 Y = Period(2025, date(2025, 12, 31))
 
 

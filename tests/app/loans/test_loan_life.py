@@ -21,6 +21,8 @@ from app.users.models import Role, User
 from tests.app.loans.loan_factory import make_loan, product
 from tests.conftest import make_member, make_user, other_pengurus
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2025, 1, 5)
 
 

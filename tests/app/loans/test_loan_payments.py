@@ -18,6 +18,8 @@ from app.users.models import Role, User
 from tests.app.loans.loan_factory import make_loan, product
 from tests.conftest import make_member, make_user
 
+pytestmark = pytest.mark.both_engines
+
 DUE = date(2025, 1, 10)
 LATER = date(2026, 12, 31)
 

@@ -16,6 +16,8 @@ from app.users.models import Role, User
 from tests.app.loans.loan_factory import make_loan
 from tests.conftest import make_member, make_user
 
+pytestmark = pytest.mark.both_engines
+
 DAY = date(2025, 1, 10)
 LATER = date(2026, 12, 31)
 EXTRA = 250_000
@@ -49,7 +51,7 @@ def test_titipan_moves_to_sukarela_with_a_receipt(
     assert moved.deposit.member_id == paid_off.member_id
     assert _sukarela(services, paid_off) == before + amount
     assert services.titipan.held(paid_off.id) == EXTRA - amount
-    actions = [r[0] for r in services.db.rows("SELECT action FROM audit_log ORDER BY id")]
+    actions = [r["action"] for r in services.db.rows("SELECT action FROM audit_log ORDER BY id")]
     assert "titipan ke sukarela" in actions and actions[-1] == "setoran"
 
 

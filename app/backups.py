@@ -13,6 +13,8 @@ from pathlib import Path
 from app.paths import backup_dir_for
 from app.storage.backup import BackupInfo, backup_to, last_backup, prune_backups, recent_backups
 from app.storage.db import Database
+from app.storage.engine import Engine
+from app.storage.file_only import file_only
 from app.storage.restore import RestorePlan, plan_restore, restore_from
 
 __all__ = ["AUTO_KIND", "BackupInfo", "BackupService", "RestorePlan"]
@@ -23,8 +25,14 @@ AUTO_KIND = "otomatis"
 class BackupService:
     """The backups of one open database file."""
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    def __init__(self, db: Engine) -> None:
+        self._engine = db
+
+    @property
+    def _db(self) -> Database:
+        """Backups of a file on this PC; the office server's are made on the server PC
+        (`mufakat backup --db URL`, issue 15)."""
+        return file_only(self._engine, "Cadangan dari jendela ini")
 
     @property
     def folder(self) -> Path:

@@ -90,6 +90,7 @@ class ChangeHub:
         self._listeners: list[Listener] = []
         self.on_pending: Callable[[], None] | None = None
         self.busy: Callable[[], bool] = lambda: False
+        self.remote: Callable[[], None] | None = None  # office server: polls the other PCs
         self.closed = False
 
     def note(self, kind: Kind) -> None:

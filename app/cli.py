@@ -116,7 +116,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
         services = Services.open(path, accept_older=True)
     try:
         kind = "otomatis" if args.automatic else "perintah"
-        info = backup_to(services.db, args.folder, kind=kind)
+        info = backup_to(services.file, args.folder, kind=kind)
         if args.keep is not None:
             prune_backups(args.folder, path.stem, max(1, args.keep))
     finally:

@@ -54,6 +54,7 @@ from app.savings.jasa_service import JasaSukarela
 from app.savings.pph_report import PphReports
 from app.savings.pph_withholding import PphWithholding
 from app.savings.service import SavingsService
+from app.server_url import ServerUrl, is_server_url, parse_server_url
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
 from app.storage.backup import clean_leftovers
@@ -61,22 +62,32 @@ from app.storage.change_triggers import watch_changes
 from app.storage.collection_decisions_repo import DecisionsRepository
 from app.storage.collection_repo import CollectionRepository
 from app.storage.db import Database, open_database
+from app.storage.engine import Engine
+from app.storage.file_only import file_only, on_server
 from app.storage.loans_events_repo import LoanEventsRepository
 from app.storage.loans_repo import LoansRepository
 from app.storage.meetings_repo import MeetingsRepository
 from app.storage.members_repo import MembersRepository
+from app.storage.pg_changes import ChangeFeed
+from app.storage.pg_engine import PgEngine
 from app.storage.pph_repo import PphRepository
 from app.storage.users_repo import UsersRepository
 from app.users.service import UserService
 
 
 class Services:
-    """Everything the program does with one database file."""
+    """Everything the program does with one cooperative: its database file on this PC
+    (`Database`) or its database on the office server (`PgEngine`, issue 15)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
         self.changes = ChangeHub()  # what was written, for the lists that show it
-        watch_changes(db, self.changes)
+        if isinstance(db, Database):
+            watch_changes(db, self.changes)
+        elif isinstance(db, PgEngine):  # this PC's writes at once, the other PCs' by polling
+            db.feed = ChangeFeed(db.url, self.changes)
+            self.changes.busy = db.in_transaction
+            self.changes.remote = db.feed.poll
         self.audit = AuditRepository(db)
         self.settings = SettingsService(db, self.audit)
         self.users = UserService(
@@ -191,7 +202,7 @@ class Services:
     @classmethod
     def open(
         cls,
-        path: Path,
+        path: Path | str,
         *,
         create: bool = False,
         accept_older: bool = False,
@@ -200,8 +211,11 @@ class Services:
         """Open `path` (locked, inspected, migrated) and build every service. An earlier
         release's file has its stored history posted to the books once, here; `history=False`
         leaves that to the caller (`history_pending`, `post_history`: the window shows its
-        progress and lets the user cancel)."""
-        db = open_database(path, create=create, accept_older=accept_older)
+        progress and lets the user cancel). A `postgresql://…` address opens the cooperative
+        on the office server instead (`open_server`)."""
+        if is_server_url(path):
+            return cls.open_server(str(path))
+        db = open_database(Path(path), create=create, accept_older=accept_older)
         clean_leftovers(db)  # of backups killed half-way (the file is locked: none is running)
         services = cls(db)
         if history:
@@ -212,24 +226,56 @@ class Services:
                 raise
         return services
 
+    @classmethod
+    def open_server(cls, url: str) -> Services:
+        """The cooperative on the office server at `url` (ServerUnreachable when it does not
+        answer; a refusal when the database is no cooperative of this program's version). A
+        server database is always current: there is no stored history to post."""
+        from app.storage.pg_open import open_server
+
+        return cls(open_server(url))
+
+    @property
+    def on_server(self) -> bool:
+        """The cooperative lives on the office server (not in a file on this PC)."""
+        return on_server(self.db)
+
+    @property
+    def server_url(self) -> ServerUrl | None:
+        return parse_server_url(self.db.url) if isinstance(self.db, PgEngine) else None
+
+    @property
+    def where(self) -> str:
+        """Where the cooperative is, for a title or a message (never a password)."""
+        url = self.server_url
+        return str(self.path) if url is None else url.shown()
+
     def history_pending(self) -> bool:
         """The file's stored history is still to be posted to the books (once)."""
-        return history_pending(self.ledger)
+        return not self.on_server and history_pending(self.ledger)
 
     def post_history(self, progress: HistoryProgress | None = None) -> int:
         """Post the stored history in one transaction (nothing when done before); `progress`
         gets (records looked at, records in all) and may raise to cancel: nothing stays."""
+        if self.on_server:
+            return 0
         return post_history(self.ledger, progress)
 
     @property
     def path(self) -> Path:
-        """The open database file."""
-        return self.db.path
+        """The open database file (NotOnServer for a cooperative on the office server)."""
+        return file_only(self.db, "Membuka file koperasi").path
+
+    @property
+    def file(self) -> Database:
+        """The SQLite database file (NotOnServer on the office server): for what only a file
+        does (the demo's bulk writes, a backup from the command line)."""
+        return file_only(self.db, "Pekerjaan ini")
 
     @property
     def warnings(self) -> list[str]:
         """What the user should know about where the file lies (sync folder, network drive)."""
-        return list(self.db.warnings)
+        return list(self.db.warnings) if isinstance(self.db, Database) else []
 
     @functools.cached_property
     def payroll(self) -> Any:
@@ -255,4 +301,5 @@ class Services:
 
     def close(self) -> None:
         self.changes.close()
-        self.db.close()
+        if isinstance(self.db, Database | PgEngine):
+            self.db.close()

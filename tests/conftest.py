@@ -132,3 +132,4 @@ def make_member(services: Services, actor: User, **overrides: object) -> Member:
 
 # The throw-away PostgreSQL server and its per-test databases (issue 15).
 from tests.pg import pg_empty_url, pg_server, pg_url  # noqa: E402, F401
+from tests.pg_demo import pg_demo_file, pg_demo_template, pg_demo_url  # noqa: E402, F401

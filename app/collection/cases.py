@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from app.settings.service import SettingsService
     from app.storage.audit_repo import AuditRepository
     from app.storage.collection_decisions_repo import DecisionsRepository
-    from app.storage.db import Database
+    from app.storage.engine import Engine
     from app.storage.users_repo import UsersRepository
 
 CASE_SEQUENCE = "collection_case"
@@ -67,7 +67,7 @@ _FORWARD = {
 class CaseService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         repo: CollectionRepository,
         decisions_repo: DecisionsRepository,
         audit: AuditRepository,

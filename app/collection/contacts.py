@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from app.settings.service import SettingsService
     from app.storage.audit_repo import AuditRepository
     from app.storage.collection_repo import CollectionRepository
-    from app.storage.db import Database
+    from app.storage.engine import Engine
     from app.storage.users_repo import UsersRepository
 
 MAX_TEXT = 4000
@@ -48,7 +48,7 @@ _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 class ContactService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         repo: CollectionRepository,
         audit: AuditRepository,
         settings: SettingsService,

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from app.storage.audit_repo import AuditRepository
     from app.storage.collection_decisions_repo import DecisionsRepository
     from app.storage.collection_repo import CollectionRepository
-    from app.storage.db import Database
+    from app.storage.engine import Engine
     from app.storage.users_repo import UsersRepository
 
 DECISION_SEQUENCE = "collection_decision"
@@ -49,7 +49,7 @@ class DecisionHandler(Protocol):
 class DecisionService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         repo: DecisionsRepository,
         cases_repo: CollectionRepository,
         audit: AuditRepository,

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from app.settings.service import SettingsService
     from app.storage.audit_repo import AuditRepository
     from app.storage.collection_decisions_repo import DecisionsRepository
-    from app.storage.db import Database
+    from app.storage.engine import Engine
     from app.storage.meetings_repo import MeetingsRepository
     from app.storage.users_repo import UsersRepository
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class MeetingService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         meetings_repo: MeetingsRepository,
         decisions_repo: DecisionsRepository,
         users_repo: UsersRepository,

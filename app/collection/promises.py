@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from app.collection.promise_views import PromiseViews
     from app.storage.audit_repo import AuditRepository
     from app.storage.collection_repo import CollectionRepository
-    from app.storage.db import Database
+    from app.storage.engine import Engine
 
 MAX_PROMISE_DAYS = 366
 
@@ -33,7 +33,7 @@ MAX_PROMISE_DAYS = 366
 class PromiseService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         repo: CollectionRepository,
         audit: AuditRepository,
         cases: CaseService,

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from app.storage.audit_repo import AuditRepository
     from app.storage.collection_decisions_repo import DecisionsRepository
     from app.storage.collection_repo import CollectionRepository
-    from app.storage.db import Database
+    from app.storage.engine import Engine
     from app.storage.loans_events_repo import LoanEventsRepository
     from app.storage.loans_repo import LoansRepository
 
@@ -63,7 +63,7 @@ if TYPE_CHECKING:
 class RestructuringService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         repo: CollectionRepository,
         decisions_repo: DecisionsRepository,
         loans_repo: LoansRepository,

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from app.collection.decisions import DecisionService
     from app.loans.service import LoanService
     from app.savings.service import SavingsService
-    from app.storage.db import Database
+    from app.storage.engine import Engine
 
 SAVINGS_METHOD = SETOFF_METHOD
 _ORDER = (SavingsKind.SUKARELA, SavingsKind.WAJIB, SavingsKind.POKOK)
@@ -37,7 +37,7 @@ _ORDER = (SavingsKind.SUKARELA, SavingsKind.WAJIB, SavingsKind.POKOK)
 class SetoffService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         loans: LoanService,
         savings: SavingsService,
         cases: CaseService,

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from app.loans.service import LoanService
     from app.settings.service import SettingsService
     from app.storage.audit_repo import AuditRepository
-    from app.storage.db import Database
+    from app.storage.engine import Engine
     from app.storage.loans_repo import LoansRepository
 
 COMPONENTS = ("denda", "jasa", "pokok")
@@ -50,7 +50,7 @@ _NAMES = {"denda": "denda", "jasa": "jasa", "pokok": "pokok"}
 class SettlementService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         loans_repo: LoansRepository,
         audit: AuditRepository,
         settings: SettingsService,

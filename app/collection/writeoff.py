@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from app.storage.audit_repo import AuditRepository
     from app.storage.collection_decisions_repo import DecisionsRepository
     from app.storage.collection_repo import CollectionRepository
-    from app.storage.db import Database
+    from app.storage.engine import Engine
     from app.storage.loans_repo import LoansRepository
     from app.storage.users_repo import UsersRepository
 
@@ -55,7 +55,7 @@ RECOVERY_SEQUENCE = "collection_recovery"
 class WriteoffService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         repo: DecisionsRepository,
         cases_repo: CollectionRepository,
         loans_repo: LoansRepository,

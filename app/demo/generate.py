@@ -106,7 +106,7 @@ def generate_demo(
         if loans:
             summary += " " + add_demo_loans(services, random.Random(seed), today, say)
             say("Membukukan riwayat simpanan dan pinjaman …")
-            with services.db.atomic():  # the books of what was written in bulk so far
+            with services.file.atomic():  # the books of what was written in bulk so far
                 post_unbooked(services.ledger)
             summary += " " + add_demo_cases(services, random.Random(seed), today, say)
             # After the cases (write-offs leave the books): the figure the portfolio shows.
@@ -118,7 +118,7 @@ def generate_demo(
         summary += " " + depreciate_demo_assets(services, today, say)
         summary += " " + add_demo_year_end(services, today, say)
         say("Merapikan file …")
-        services.db.compact()  # the bulk writes leave index pages part-empty: ~6 % smaller
+        services.file.compact()  # the bulk writes leave index pages part-empty: ~6 % smaller
     except BaseException:
         services.close()
         _remove_new_file(path)
@@ -168,11 +168,11 @@ def _fill(
         "transaksi simpanan …"
     )
     receipt_sequences: dict[tuple[str, int], int] = {}
-    with services.db.atomic():
-        member_ids = insert_members_bulk(services.db, number_rows)
+    with services.file.atomic():
+        member_ids = insert_members_bulk(services.file, number_rows)
         rows = _savings_rows(services, events, member_ids, users, receipt_sequences, say)
-        written = insert_savings_bulk(services.db, rows, rebuild_indexes=True)
-        advance_sequences(services.db, {**member_sequences, **receipt_sequences})
+        written = insert_savings_bulk(services.file, rows, rebuild_indexes=True)
+        advance_sequences(services.file, {**member_sequences, **receipt_sequences})
         # One audit entry for the whole batch rather than one per row: the rows are made up,
         # and thousands of entries would bury the real history a user makes afterwards.
         services.audit.record(
@@ -350,7 +350,7 @@ def _summary(
         f"{username}/{password} ({role.label})" for username, password, role, _ in DEMO_USERS
     )
     return (
-        f"Koperasi contoh {COOP_NAME} (Kota Mojokerto) sudah dibuat di {services.db.path}: "
+        f"Koperasi contoh {COOP_NAME} (Kota Mojokerto) sudah dibuat di {services.file.path}: "
         f"{format_number(len(people))} anggota ({format_number(statuses[MemberStatus.AKTIF])} "
         f"aktif, {format_number(statuses[MemberStatus.KELUAR])} keluar, "
         f"{format_number(statuses[MemberStatus.MENINGGAL])} meninggal) dari Kecamatan "

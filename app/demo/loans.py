@@ -88,25 +88,25 @@ def add_demo_loans(
     loans_per_borrower scales how soon a member borrows again (1.0: about three loans per
     member over eight years of history, 60,000 loans for 20,000 members)."""
     say = progress or (lambda _message: None)
-    if loan_count(services.db):
+    if loan_count(services.file):
         return "Pinjaman contoh sudah ada; tidak ditambah lagi."
     users = _users(services)
     products = _products(services, users["admin"])
     factory = PlanFactory(rng, today, products)
     say("Menyusun pinjaman anggota …")
     plans: list[LoanPlan] = []
-    for member in borrowers(services.db):
+    for member in borrowers(services.file):
         plans += factory.plans_for(member, loans_per_borrower)
     plans.sort(key=lambda p: (p.application_date, p.member.id))
     numbers, number_sequences = _numbers(services, plans)
     say(f"Menghitung riwayat angsuran {format_number(len(plans))} pinjaman …")
-    first_id = next_loan_id(services.db)
+    first_id = next_loan_id(services.file)
     # (ordinal, loan_id, index, event), sorted on disk: all of them would not fit in memory
     events: SortedSpill[Spilled] = SortedSpill(_pack, _unpack)
     reversed_: set[tuple[int, int]] = set()  # (loan_id, index) of the events reversed later
     count = 0
     statuses: Counter[LoanStatus] = Counter()
-    with services.db.atomic():
+    with services.file.atomic():
         for start in range(0, len(plans), _CHUNK):
             chunk = plans[start : start + _CHUNK]
             loans, collateral, guarantors, chunk_events = [], [], [], []
@@ -122,21 +122,21 @@ def add_demo_loans(
                 r = random.Random(plan.seed + 1)
                 collateral += collateral_rows(r, plan, loan_id, users["kasir"].id, stamp, released)
                 guarantors += guarantor_rows(r, plan, loan_id, users["kasir"].id, stamp)
-            ids = insert_loans_bulk(services.db, loans)
+            ids = insert_loans_bulk(services.file, loans)
             assert ids[0] == first_id + start, "loan ids must follow the plan order"
-            insert_collateral_bulk(services.db, collateral)
-            insert_guarantors_bulk(services.db, guarantors)
+            insert_collateral_bulk(services.file, collateral)
+            insert_guarantors_bulk(services.file, guarantors)
             events.add(chunk_events)
             count += len(chunk_events)
             say(f"  {format_number(start + len(chunk))} pinjaman disimpan …")
         say(f"Menyimpan {format_number(count)} transaksi pinjaman …")
         receipts: dict[tuple[str, int], int] = {}
         written = insert_loan_events_bulk(
-            services.db,
+            services.file,
             _event_rows(services, events, users, receipts, reversed_),
             rebuild_indexes=count > 100_000,
         )
-        advance_sequences(services.db, {**number_sequences, **receipts})
+        advance_sequences(services.file, {**number_sequences, **receipts})
         services.audit.record(
             users["admin"].id,
             "data contoh pinjaman",
@@ -375,7 +375,7 @@ def _event_rows(
     pattern = str(services.settings.get("loans.receipt_pattern"))
     code = services.settings.profile().code
     yearly = resets_yearly(pattern)
-    first = next_loan_event_id(services.db)
+    first = next_loan_event_id(services.file)
     position: dict[tuple[int, int], int] = {}
     kasir, ketua = users["kasir"].id, users["ketua"].id
     for offset, (ordinal, loan_id, index, e) in enumerate(events):

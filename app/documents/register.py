@@ -29,10 +29,10 @@ from app.documents.templates import TemplateService
 from app.errors import PermissionDenied, StorageError, ValidationError
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
 from app.storage.documents_repo import DocumentsRepository, NewEntry
 from app.storage.documents_repo import RegisterQuery as RegisterQuery  # re-exported for ui/
 from app.storage.documents_repo import RegisterRow as RegisterRow  # re-exported for ui/
+from app.storage.engine import Engine
 from app.users.models import User
 from app.users.permissions import Action, can, require
 
@@ -82,7 +82,7 @@ def require_issuer(actor: User) -> None:
 class DocumentService:
     """The register and the document settings of one database."""
 
-    def __init__(self, db: Database, audit: AuditRepository, settings: SettingsService) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository, settings: SettingsService) -> None:
         self.db = db
         self.audit = audit
         self.settings = settings

@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from app.documents.wording import PARTS, PARTS_BY_KEY, PLACEHOLDERS, Part
 from app.errors import NotFound, ValidationError
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
 from app.storage.documents_repo import DocumentsRepository
+from app.storage.engine import Engine
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -93,7 +93,7 @@ def fill(text: str, values: Mapping[str, str]) -> str:
 class TemplateService:
     """The wording in force: the cooperative's own text where saved, else the default."""
 
-    def __init__(self, db: Database, audit: AuditRepository) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository) -> None:
         self.db = db
         self.repo = DocumentsRepository(db)
         self.audit = audit

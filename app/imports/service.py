@@ -28,6 +28,8 @@ from app.storage.audit_repo import AuditRepository
 from app.storage.backup import backup_to
 from app.storage.bulk import BulkMember, BulkSavings, insert_members_bulk, insert_savings_bulk
 from app.storage.db import Database
+from app.storage.engine import Engine
+from app.storage.file_only import file_only
 from app.storage.imports_loans_repo import loan_numbers
 from app.storage.imports_repo import ImportsRepository
 from app.storage.loans_bulk import loan_indexes_built_after
@@ -75,18 +77,26 @@ def _chunks(rows: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 class ImportService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         audit: AuditRepository,
         members: MemberService,
         ledger: LedgerService | None = None,
     ) -> None:
         """`ledger`: the books the imported opening balances post to (Dr 3999 Selisih saldo
         awal, Cr the savings account), in the import's transaction."""
-        self.db = db
+        self.engine = db
         self.audit = audit
         self.members = members
         self.ledger = ledger or LedgerService(db, audit)
-        self.repo = ImportsRepository(db)
+
+    @property
+    def db(self) -> Database:
+        """Imports write in bulk into the file and back it up first: the file only (issue 15)."""
+        return file_only(self.engine, "Impor data")
+
+    @property
+    def repo(self) -> ImportsRepository:
+        return ImportsRepository(self.db)
 
     def check(
         self,

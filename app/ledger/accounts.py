@@ -10,7 +10,7 @@ from datetime import date
 from app.errors import NotFound, ValidationError
 from app.ledger.models import Account
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.ledger_accounts_repo import LedgerAccountsRepository
 from app.users.models import User
 
@@ -46,7 +46,7 @@ class DbResolver:
 
 
 class AccountService:
-    def __init__(self, db: Database, audit: AuditRepository) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository) -> None:
         self.db = db
         self.audit = audit
         self.repo = LedgerAccountsRepository(db)

@@ -19,6 +19,7 @@ from app.ledger.models import Line
 from app.ledger.rules import lines_for
 from app.ledger.service import REVERSAL, LedgerService
 from app.storage.closing_repo import ClosingRepository
+from app.storage.file_only import file_only
 from app.storage.ledger_bulk_repo import JournalRow, LedgerBulkRepository, LineRow
 
 BATCH = 5_000
@@ -63,7 +64,7 @@ class _Resolver:
 class BulkPoster:
     def __init__(self, ledger: LedgerService) -> None:
         self.ledger = ledger
-        self.repo = LedgerBulkRepository(ledger.db)
+        self.repo = LedgerBulkRepository(file_only(ledger.db, "Pembukuan massal"))
         self.roles: dict[str, list[tuple[int | None, str, str]]] = {}
         for role, product_id, valid_from, account in self.repo.roles():
             self.roles.setdefault(role, []).append((product_id, valid_from, account))

@@ -25,6 +25,7 @@ from app.ledger.derive import (
 from app.ledger.models import Line
 from app.ledger.service import REVERSAL, LedgerService
 from app.storage.closing_repo import ClosingRepository
+from app.storage.file_only import file_only
 from app.storage.ledger_controls_repo import LedgerControlsRepository
 from app.storage.ledger_history_repo import LedgerHistoryRepository
 from app.storage.loans_events_repo import LoanEventsRepository
@@ -48,12 +49,12 @@ def _stream(repo: LedgerHistoryRepository) -> Iterator[tuple[date, int, int, Any
 
 def history_pending(ledger: LedgerService) -> bool:
     """The stored history is still to be posted (the first open of an older file)."""
-    return LedgerHistoryRepository(ledger.db).pending()
+    return LedgerHistoryRepository(file_only(ledger.db, "Pembukuan riwayat")).pending()
 
 
 def post_history(ledger: LedgerService, progress: Progress | None = None) -> int:
     """Post the stored history once (no-op when done); returns the journals written."""
-    repo = LedgerHistoryRepository(ledger.db)
+    repo = LedgerHistoryRepository(file_only(ledger.db, "Pembukuan riwayat"))
     if not repo.pending():
         return 0
     with ledger.db.atomic():
@@ -66,7 +67,7 @@ def post_unbooked(ledger: LedgerService, progress: Progress | None = None) -> in
     """Post every stored record that has no journal yet, in date order, then the opening
     journal for what they leave unexplained (inside the caller's transaction). Also what
     the demo and a cut-over import, which write records in bulk, call afterwards."""
-    repo = LedgerHistoryRepository(ledger.db)
+    repo = LedgerHistoryRepository(file_only(ledger.db, "Pembukuan riwayat"))
     with repo.roomy_cache():
         return _post_unbooked(ledger, repo, progress)
 

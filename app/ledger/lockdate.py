@@ -8,10 +8,10 @@ from datetime import date
 
 from app.errors import ValidationError
 from app.storage.closing_repo import ClosingRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 
 
-def refuse_locked(db: Database, on: date, what: str, field: str = "on") -> None:
+def refuse_locked(db: Engine, on: date, what: str, field: str = "on") -> None:
     lock = ClosingRepository(db).lock_date()
     if lock is not None and on <= lock:
         raise ValidationError(

@@ -18,7 +18,7 @@ from app.ledger.models import Journal, Line
 from app.ledger.rules import lines_for
 from app.storage.audit_repo import AuditRepository
 from app.storage.closing_repo import ClosingRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.ledger_repo import LedgerRepository
 from app.users.models import User
 
@@ -100,7 +100,7 @@ def _uid(actor: User | None) -> int | None:
 
 class LedgerService:
     def __init__(
-        self, db: Database, audit: AuditRepository, policy: LedgerPolicy | None = None
+        self, db: Engine, audit: AuditRepository, policy: LedgerPolicy | None = None
     ) -> None:
         self.db = db
         self.audit = audit

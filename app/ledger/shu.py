@@ -21,7 +21,7 @@ from app.ledger.shu_split import (
 )
 from app.storage.audit_repo import AuditRepository
 from app.storage.closing_repo import ClosingRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.settings_repo import SettingsRepository
 from app.users.models import User
 from app.users.permissions import Action, require
@@ -81,7 +81,7 @@ class ShuResult:
 
 
 class ShuService:
-    def __init__(self, db: Database, audit: AuditRepository) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository) -> None:
         self.db = db
         self.audit = audit
         self.repo = ClosingRepository(db)

@@ -13,7 +13,7 @@ from datetime import date
 
 from app.formats import format_date_long
 from app.ledger.models import Account
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.ledger_reports_repo import LedgerReportsRepository, MemoLedgerReports
 
 SIMPANAN_AS = ("ekuitas", "liabilitas")
@@ -86,7 +86,7 @@ def _head4(code: str) -> str:
 
 class Statements:
     def __init__(
-        self, db: Database, chart: list[Account], simpanan_as: str = "ekuitas", memo: bool = False
+        self, db: Engine, chart: list[Account], simpanan_as: str = "ekuitas", memo: bool = False
     ) -> None:
         """`memo`: each balance read once (several statements in one run, the RAT pack)."""
         if simpanan_as not in SIMPANAN_AS:

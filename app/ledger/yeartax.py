@@ -17,7 +17,7 @@ from typing import Any
 
 from app.errors import ValidationError
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.settings_repo import SettingsRepository
 from app.users.models import User
 from app.users.permissions import Action, require
@@ -139,7 +139,7 @@ def year_tax(settings: TaxSettings, year: int, movements: list[Any], booked_tax:
 
 
 class TaxSettingsService:
-    def __init__(self, db: Database, audit: AuditRepository) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository) -> None:
         self.db = db
         self.audit = audit
         self.repo = SettingsRepository(db)

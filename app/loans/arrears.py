@@ -26,7 +26,7 @@ from app.loans.quality import (
 )
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.ledger_controls_repo import LedgerControlsRepository
 from app.storage.loans_events_repo import LoanEventsRepository
 from app.storage.loans_portfolio_repo import LoanPortfolioRepository
@@ -42,7 +42,7 @@ _BOOKED = ("aktif", "lunas", "lunas_keringanan", "direstrukturisasi", "hapus_buk
 class LoanQualityService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         audit: AuditRepository,
         settings: SettingsService,
         ledger: LedgerService | None = None,

@@ -16,7 +16,7 @@ from app.loans.models import (
     Loan,
 )
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.loans_repo import LoansRepository
 from app.text import clean_strings
 from app.users.models import User
@@ -64,7 +64,7 @@ def clean_guarantor(draft: GuarantorDraft) -> GuarantorDraft:
 
 
 class CollateralService:
-    def __init__(self, db: Database, audit: AuditRepository) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository) -> None:
         self.db = db
         self.audit = audit
         self.repo = LoansRepository(db)

@@ -20,7 +20,7 @@ from app.loans.models import (
     Loan,
     LoanApplication,
 )
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.text import check_date, clean_strings
 from app.users.models import User
 from app.users.permissions import Action, can, require
@@ -84,7 +84,7 @@ def may_apply(actor: User) -> bool:
 class LoanCreation:
     """`LoanService.create_loan`: the steps of LoanService run inside one transaction."""
 
-    def __init__(self, db: Database, loans: LoanSteps) -> None:
+    def __init__(self, db: Engine, loans: LoanSteps) -> None:
         self.db = db
         self.loans = loans
 

@@ -16,7 +16,7 @@ from app.ledger.service import LedgerService
 from app.loans.allocation import Allocation
 from app.loans.models import Loan, LoanStatus, Payment, PaymentMethod
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.loans_events_repo import LoanEventsRepository, NewEvent
 from app.storage.loans_repo import LoansRepository
 from app.storage.loans_rows import StatusChange
@@ -68,7 +68,7 @@ class LoanLedger:
 
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         audit: AuditRepository,
         quality: LoanQualityService,
         loans: LoansRepository,

@@ -11,7 +11,7 @@ from app.loans.portfolio_models import AllowanceBooking, PortfolioSummary
 from app.loans.quality import AGEING_BUCKETS, CLASS_ORDER, health_band, npl_ratio
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.loans_portfolio_repo import LoanPortfolioRepository
 from app.users.models import User
 from app.users.permissions import Action, require
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 class PortfolioService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         audit: AuditRepository,
         settings: SettingsService,
         quality: LoanQualityService,

@@ -14,7 +14,7 @@ from app.loans.schedule import METHODS, Installment, ScheduleTerms, build_schedu
 from app.money import format_rupiah
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.loans_products_repo import LoanProductsRepository
 from app.users.models import User
 from app.users.permissions import Action, require
@@ -33,7 +33,7 @@ class LoanProductService:
     """Products: 'Pinjaman Umum' (flat 1,5 %), 'Pinjaman Usaha' (menurun 1,25 %) and
     'Pinjaman Anuitas' (anuitas 1,25 %) are created by the loans migration."""
 
-    def __init__(self, db: Database, audit: AuditRepository, settings: SettingsService) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository, settings: SettingsService) -> None:
         self.db = db
         self.audit = audit
         self.settings = settings

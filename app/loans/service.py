@@ -62,7 +62,7 @@ from app.money import format_rupiah
 from app.numbering import format_pattern, resets_yearly
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.loans_events_repo import LoanEventsRepository, NewEvent
 from app.storage.loans_list_repo import LoansListRepository
 from app.storage.loans_repo import LoansRepository
@@ -82,7 +82,7 @@ class LoanService:
 
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         audit: AuditRepository,
         settings: SettingsService,
         ledger: LedgerService | None = None,

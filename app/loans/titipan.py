@@ -11,7 +11,7 @@ from app.loans.payments import LoanPaymentService
 from app.loans.titipan_out import TO_SUKARELA
 from app.savings.models import SavingsKind, SavingsTransaction
 from app.savings.service import SavingsService
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -31,7 +31,7 @@ class TitipanTransfer:
 
 
 class TitipanService:
-    def __init__(self, db: Database, payments: LoanPaymentService, savings: SavingsService):
+    def __init__(self, db: Engine, payments: LoanPaymentService, savings: SavingsService):
         self.db = db
         self.payments = payments
         self.savings = savings

@@ -14,7 +14,7 @@ from app.numbering import NumberRule
 from app.settings.service import SettingsService
 from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.members_repo import MembersRepository
 from app.text import check_date, clean_strings, clean_text
 from app.users.models import User
@@ -24,7 +24,7 @@ MEMBER_SEQUENCE = "member_number"
 
 
 class MemberService:
-    def __init__(self, db: Database, audit: AuditRepository, settings: SettingsService) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository, settings: SettingsService) -> None:
         self.db = db
         self.repo = MembersRepository(db)
         self.audit = audit

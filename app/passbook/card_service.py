@@ -11,7 +11,7 @@ from app.passbook.card import CardEntry
 from app.passbook.engine import PageJob, next_free, page_job
 from app.passbook.layout import Layout, Position
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.passbook_card_repo import CardRepository
 from app.users.models import User
 from app.users.permissions import Action, require
@@ -36,7 +36,7 @@ class CardJob:
 
 
 class CardService:
-    def __init__(self, db: Database, audit: AuditRepository, layout: Layout) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository, layout: Layout) -> None:
         self.db = db
         self.repo = CardRepository(db)
         self.audit = audit

@@ -20,7 +20,7 @@ from app.passbook.engine import Entry, PageJob, carried_forward, next_free, page
 from app.passbook.layout import DEFAULT_CARD, DEFAULT_PASSBOOK, Layout, Position
 from app.passbook.models import BookRow, PrintedLine
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.passbook_repo import PassbookRepository
 from app.text import clean_text
 from app.users.models import User
@@ -50,7 +50,7 @@ class BookStatus:
 
 
 class PassbookService:
-    def __init__(self, db: Database, audit: AuditRepository) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository) -> None:
         self.db = db
         self.repo = PassbookRepository(db)
         self.audit = audit

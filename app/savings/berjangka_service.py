@@ -26,7 +26,7 @@ from app.settings.service import SettingsService
 from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
 from app.storage.berjangka_repo import BerjangkaRepository, NewDeposit, NewDepositEvent
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.members_repo import MembersRepository
 from app.text import check_date, clean_text
 from app.users.models import User
@@ -51,7 +51,7 @@ class Product:
 class BerjangkaService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         audit: AuditRepository,
         settings: SettingsService,
         ledger: LedgerService,

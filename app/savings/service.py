@@ -26,7 +26,7 @@ from app.savings.models import (
 from app.settings.service import SettingsService
 from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.members_repo import MembersRepository
 from app.storage.savings_repo import SavingsRepository
 from app.text import check_date, clean_text
@@ -50,7 +50,7 @@ class WajibStatus:
 class SavingsService:
     def __init__(
         self,
-        db: Database,
+        db: Engine,
         audit: AuditRepository,
         settings: SettingsService,
         ledger: LedgerService | None = None,

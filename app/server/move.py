@@ -54,7 +54,7 @@ def move(
     try:
         user = cli_user(services, username, Action.RESTORE, ask, password=password)
         return move_to_server(
-            services.db, url, actor_id=user.id, actor=user.full_name or user.username,
+            services.file, url, actor_id=user.id, actor=user.full_name or user.username,
             app_role=app_role,
         )  # fmt: skip
     finally:

@@ -24,7 +24,7 @@ from app.settings.profile import (
     CoopProfile,
 )
 from app.storage.audit_repo import AuditRepository
-from app.storage.db import Database
+from app.storage.engine import Engine
 from app.storage.settings_repo import SettingsRepository
 from app.text import clean_text
 from app.users.models import User
@@ -39,7 +39,7 @@ def _profile_key(name: str) -> str:
 
 
 class SettingsService:
-    def __init__(self, db: Database, audit: AuditRepository) -> None:
+    def __init__(self, db: Engine, audit: AuditRepository) -> None:
         self.db = db
         self.repo = SettingsRepository(db)
         self.audit = audit

@@ -7,7 +7,8 @@ import json
 from typing import Any, NamedTuple
 
 from app.clock import now_text
-from app.storage.db import Database
+from app.storage.engine import Engine
+from app.storage.file_only import file_only
 
 
 class KnownMember(NamedTuple):
@@ -28,14 +29,14 @@ _MEMBER_COLUMNS = (
 
 
 class ImportsRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Engine) -> None:
         self.db = db
 
     def write_count(self) -> int:
         """Rows written on this connection since it was opened: unchanged means the file is
         as a check saw it (the program is the file's only writer, app/storage/lock.py).
         SQLite's own counter: the one method here that still needs the SQLite engine."""
-        return int(self.db.sql.conn.total_changes)
+        return int(file_only(self.db, "Impor data").sql.conn.total_changes)
 
     def members(self) -> list[KnownMember]:
         rows = self.db.rows("SELECT id, number, name, nik, join_date, status FROM members")

@@ -39,6 +39,7 @@ from psycopg.rows import dict_row
 from app.errors import StorageError
 from app.storage.constraints import append_only_refused, constraint_failed
 from app.storage.dialect import POSTGRES, Dialect, to_pyformat
+from app.storage.pg_changes import ChangeFeed
 
 T = TypeVar("T")
 Params = Sequence[Any] | dict[str, Any]
@@ -128,6 +129,7 @@ class PgEngine:
         self.attempts = ATTEMPTS
         self.writers_take_turns = True  # False only to measure what the lock saves
         self._depth = 0  # atomic() blocks open: never reconnect inside one
+        self.feed: ChangeFeed | None = None  # tells the lists what was written (pg_changes.py)
 
     def _live(self) -> None:
         """Connect again when the connection was lost (our own connection, between units)."""
@@ -152,10 +154,16 @@ class PgEngine:
         self._live()
         with self._errors(), self.conn.transaction():
             self._depth += 1
+            committed = False
             try:
                 yield self
+                if self._depth == 1 and self.feed is not None:
+                    self.feed.before_commit(self.conn)
+                committed = True
             finally:
                 self._depth -= 1
+                if self._depth == 0 and not committed and self.feed is not None:
+                    self.feed.rolled_back()
 
     def retrying(self, fn: Callable[[], T]) -> T:
         """`fn()` in one transaction, run again (up to `attempts` times in all, after a short
@@ -222,7 +230,12 @@ class PgEngine:
 
     def _cursor(self, sql: str, params: Params) -> psycopg.Cursor[dict[str, Any]]:
         self._live()
-        return self.conn.execute(to_pyformat(sql), params)
+        cursor = self.conn.execute(to_pyformat(sql), params)
+        if self.feed is not None:
+            self.feed.saw(sql)
+            if not self.in_transaction():
+                self.feed.outside_transaction(self.conn)
+        return cursor
 
     def rows(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
         with self._errors():
@@ -247,4 +260,6 @@ class PgEngine:
         return int(row["id"])
 
     def close(self) -> None:
+        if self.feed is not None:
+            self.feed.close()
         self.conn.close()

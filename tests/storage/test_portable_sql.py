@@ -34,6 +34,8 @@ ENGINE_SPECIFIC = {
     "dialect.py", "engine.py", "pg_engine.py", "pg_schema.py", "__init__.py",
     # Moving a cooperative from its file to the office server reads the file as SQLite.
     "pg_copy.py", "pg_move.py",
+    # The office server's change notification (its regular expression reads the SQL).
+    "pg_changes.py",
 }  # fmt: skip
 
 # Forms looked for inside the SQL text (string constants, f-string parts included).

@@ -84,8 +84,8 @@ class Sample:
             int(r["id"])
             for r in db.rows(
                 "SELECT l.id FROM loans l JOIN loan_balances b ON b.loan_id = l.id "
-                "WHERE l.status = 'aktif' GROUP BY l.id, l.plafon "
-                "ORDER BY l.plafon - sum(b.pokok) DESC LIMIT 2200"
+                "WHERE l.status = 'aktif' GROUP BY l.id, l.amount "
+                "ORDER BY l.amount - sum(b.pokok) DESC LIMIT 2200"
             )
         ]
         member = services.members.get(self.members[0])
@@ -122,32 +122,52 @@ def figures(s: Sample) -> list[tuple[str, Callable[[Services, int], object], int
 
     def payment(sv: Services, i: int) -> object:
         user = next(u for u in sv.users.all() if u.username == OFFICER)
-        loan = s.loans[-1 - (i % 40)]
-        return sv.loans.record_payment(user, loan, 25_000, today, "tunai", today=today)
+        paid = s.loans[-1 - (i % 40)]
+        return sv.loans.payments.record_payment(user, paid, 25_000, today, "tunai", today=today)
 
     year_start, year_end = date(s.year, 1, 1), date(s.year, 12, 31)
+    mid_year = date(s.year, 7, 16)
+
+    def member(i: int) -> int:
+        return s.members[i % len(s.members)]
+
+    def loan(i: int) -> int:
+        return s.loans[i % 40]
+
+    def aktif(sv: Services, _i: int) -> object:
+        return sv.members.search("", MemberStatus.AKTIF, limit=200)
+
+    def savings(sv: Services, i: int) -> object:
+        return sv.savings.balances(member(i)), sv.savings.history(member(i))
+
+    def preview(sv: Services, i: int) -> object:
+        return sv.loans.payments.preview_allocation(loan(i), 1_000_000, today)
+
+    def buku_besar(sv: Services, _i: int) -> object:
+        return sv.ledger.buku_besar(s.account, year_start, year_end, limit=500)
+
     return [
         ("member search 'sri' (count + 200)", search("sri"), 7),
         ("member search by number", search(s.number), 7),
         ("member search by phone end", search(s.phone), 7),
-        ("members: aktif, first 200", lambda sv, _i: sv.members.search("", MemberStatus.AKTIF, limit=200), 7),
-        ("member's savings: balances + history", lambda sv, i: (sv.savings.balances(s.members[i % 40]), sv.savings.history(s.members[i % 40])), 7),
-        ("loan detail", lambda sv, i: sv.loans.detail(s.loans[i % 40], today), 7),
-        ("payment preview (allocation)", lambda sv, i: sv.loans.preview_allocation(s.loans[i % 40], 1_000_000, today), 7),
+        ("members: aktif, first 200", aktif, 7),
+        ("member's savings: balances + history", savings, 7),
+        ("loan detail", lambda sv, i: sv.loans.detail(loan(i), today), 7),
+        ("payment preview (allocation)", preview, 7),
         ("loans list: first screen (count + 100)", page(LoanFilter()), 5),
         ("loans list: overdue, by days late", page(LoanFilter(overdue_only=True), "days"), 5),
         ("loans list: Macet only", page(LoanFilter(quality="M")), 5),
-        ("every loan's arrears (all_arrears)", lambda sv, _i: sv.loans.quality.all_arrears(today), 3),
+        ("every loan's arrears", lambda sv, _i: sv.loans.quality.all_arrears(today), 3),
         ("work queue (Beranda)", lambda sv, _i: sv.work_queue.build(today, None), 3),
         ("case list: every open case", lambda sv, _i: sv.case_list.rows(today, CaseFilter()), 3),
         ("portfolio summary", lambda sv, _i: sv.loans.portfolio.summary(today), 3),
         ("trial balance, today", lambda sv, _i: sv.ledger.trial_balance(today), 5),
-        ("trial balance, mid last year", lambda sv, _i: sv.ledger.trial_balance(date(s.year, 7, 16)), 5),
-        (f"Buku Besar {s.account} {s.year}: first 500 lines", lambda sv, _i: sv.ledger.buku_besar(s.account, year_start, year_end, limit=500), 5),
+        ("trial balance, mid last year", lambda sv, _i: sv.ledger.trial_balance(mid_year), 5),
+        (f"Buku Besar {s.account} {s.year}: first 500 lines", buku_besar, 5),
         ("SHU per member (last year)", lambda sv, _i: sv.shu.compute(s.year), 1),
         ("savings deposit (whole, with books)", deposit, 15),
         ("loan payment (whole, with books)", payment, 15),
-    ]  # fmt: skip
+    ]
 
 
 def measure(services: Services, sample: Sample) -> dict[str, tuple[float, float, str]]:
@@ -184,7 +204,7 @@ def _pc(url: str, loans: list[int], today: date, turns: bool, start: Any, out: A
     for loan in loans:
         began = time.perf_counter()
         try:
-            services.loans.record_payment(user, loan, 25_000, today, "tunai", today=today)
+            services.loans.payments.record_payment(user, loan, 25_000, today, "tunai", today=today)
         except AppError as exc:
             errors[f"{type(exc).__name__}: {exc.message[:70]}"] += 1
         times.append(time.perf_counter() - began)
@@ -274,9 +294,8 @@ def main() -> int:
             owner = server.url("bench", SUPERUSER)
         _move(move_copy, owner, args.app_role)
         url = _app_url(owner, args.app_role)
-        print(
-            f"{len(sample.loans):,} aktif loans sampled; today {today}; load {os.getloadavg()[0]:.1f}"
-        )
+        load = os.getloadavg()[0]
+        print(f"{len(sample.loans):,} aktif loans sampled; today {today}; load {load:.1f}")
         if not args.skip_figures:
             on_lite = measure(lite, sample)
             lite.close()

@@ -6,14 +6,16 @@ transaction is SERIALIZABLE: the services were written for SQLite's one writer a
 under READ COMMITTED two PCs withdrawing the same balance both succeed (OFFICE_SERVER.md §1).
 A transaction the server aborts for a conflict is run again by `retrying`, a bounded number of
 times; one that still fails, or one aborted inside a plain `atomic()`, becomes a StorageError with
-a plain message and nothing written. Write units take turns: `retrying` holds the database's
-writers' lock (a session-level advisory lock, taken before the transaction begins, so the
-transaction's snapshot is taken after the previous writer committed) from before BEGIN until
+a plain message and nothing written. Transactions take turns: each outermost `atomic()` (so
+each `retrying` unit) holds the database's writers' lock (a session-level advisory lock, taken
+before BEGIN, so the transaction's snapshot is taken after the previous writer committed) until
 after COMMIT. Several PCs saving at once then queue for a few milliseconds instead of aborting
 one another on the shared rows (receipt numbers, month totals): 4 PCs each saving 250 payments
-exhausted 5 attempts without it (bench/bench_pg.py). SERIALIZABLE stays, for the units that do
-not take the lock (a plain `atomic()`) and as the proof the rules hold. A client that dies while
-holding the lock loses its session, and the server releases the lock with it.
+exhausted 5 attempts without it (bench/bench_pg.py). Reads outside a transaction (each statement
+consistent on its own) do not queue; a long report should not be read inside `atomic()`, it
+would hold the other PCs' saving up. SERIALIZABLE stays, as the proof the rules hold whatever
+the order. A client that dies while holding the lock loses its session, and the server releases
+the lock with it.
 
 A broken rule (unique key, CHECK, NOT NULL, foreign key, a guard trigger, an append-only table's
 revoked UPDATE/DELETE) becomes the same ConstraintFailed, with the same text, as on SQLite
@@ -150,9 +152,12 @@ class PgEngine:
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[PgEngine]:
-        """One SERIALIZABLE transaction (a savepoint when nested): all of it or none of it."""
+        """One SERIALIZABLE transaction (a savepoint when nested): all of it or none of it. The
+        outermost one waits for its turn among the PCs' transactions (above)."""
         self._live()
-        with self._errors(), self.conn.transaction():
+        outermost = self._depth == 0 and not self.in_transaction()
+        turn = self._writers_turn() if outermost else contextlib.nullcontext()
+        with turn, self._errors(), self.conn.transaction():
             self._depth += 1
             committed = False
             try:
@@ -174,7 +179,7 @@ class PgEngine:
                 return fn()
         for attempt in range(1, self.attempts + 1):
             try:
-                with self._writers_turn(), self.atomic():
+                with self.atomic():
                     return fn()
             except ServerConflict:
                 if attempt == self.attempts:
@@ -184,7 +189,7 @@ class PgEngine:
 
     @contextlib.contextmanager
     def _writers_turn(self) -> Iterator[None]:
-        """Hold the writers' lock around one write unit (outside its transaction: see above)."""
+        """Hold the writers' lock around one transaction (outside it: see above)."""
         if not self.writers_take_turns:
             yield
             return

@@ -109,12 +109,12 @@ def query(url: str, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
 
 
 def unbalanced_journals(url: str) -> list[tuple[Any, ...]]:
-    """Journals whose debits and credits differ, or that have no lines at all."""
+    """Journals whose debits and credits differ, or without lines (but the no-GL markers)."""
     return query(
         url,
         "SELECT j.id FROM journals j LEFT JOIN journal_lines l ON l.journal_id = j.id "
-        "GROUP BY j.id HAVING coalesce(sum(l.debit), 0) <> coalesce(sum(l.credit), 0) "
-        "OR count(l.id) = 0",
+        "GROUP BY j.id, j.no_gl HAVING coalesce(sum(l.debit), 0) <> coalesce(sum(l.credit), 0) "
+        "OR (count(l.id) = 0 AND j.no_gl = 0)",
     )
 
 

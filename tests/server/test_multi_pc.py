@@ -5,6 +5,7 @@ Each PC is its own process with its own `Services.open(url)` (tests/server/multi
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from typing import Any
@@ -153,7 +154,7 @@ def _payment_or_reversal(services: Any, user: Any, plan: list[Any]) -> list[tupl
             outcomes.append(
                 attempt(
                     lambda lo=loan_id: (
-                        services.loans.record_payment(
+                        services.loans.payments.record_payment(
                             user, lo, 50_000, on, "tunai", note=JOB_NOTE
                         ).id
                     )
@@ -162,7 +163,9 @@ def _payment_or_reversal(services: Any, user: Any, plan: list[Any]) -> list[tupl
         else:
             outcomes.append(
                 attempt(
-                    lambda e=event_id: services.loans.reverse(user, e, "Salah catat multipc", on).id
+                    lambda e=event_id: (
+                        services.loans.payments.reverse(user, e, "Salah catat multipc", on).id
+                    )
                 )
             )
     return outcomes
@@ -212,7 +215,7 @@ def test_a_payment_and_a_cancellation_of_one_loan_at_once_stay_consistent(
     negative = query(
         pg_demo_url,
         "SELECT l.id FROM loans l JOIN loan_events e ON e.loan_id = l.id WHERE e.kind <> "
-        "'pencairan' GROUP BY l.id, l.plafon HAVING sum(e.pokok) > l.plafon",
+        "'pencairan' GROUP BY l.id, l.amount HAVING sum(e.pokok) > l.amount",
     )
     assert negative == []
 
@@ -292,7 +295,7 @@ def _load_job(services: Any, user: Any, arg: tuple[int, Any]) -> list[tuple[Any,
     for i in range(400):
         if stop.is_set():
             break
-        note = f"{JOB_NOTE}-{services.db.conn.info.backend_pid}-{i}"
+        note = f"{JOB_NOTE}-{os.getpid()}-{i}"
         try:
             tx = services.savings.deposit(
                 user, member_id, SavingsKind.SUKARELA, 1_000 + i, multipc.today(), note=note

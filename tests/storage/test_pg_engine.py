@@ -188,7 +188,7 @@ def _held_turns(url: str) -> int:
         return int(row[0])
 
 
-def test_a_write_unit_holds_the_writers_lock_and_gives_it_back(engine: PgEngine) -> None:
+def test_a_transaction_holds_the_writers_lock_and_gives_it_back(engine: PgEngine) -> None:
     url = engine.url
     seen: list[int] = []
     assert engine.retrying(lambda: seen.append(_held_turns(url)) or 1) == 1
@@ -196,8 +196,12 @@ def test_a_write_unit_holds_the_writers_lock_and_gives_it_back(engine: PgEngine)
     with pytest.raises(RuntimeError):
         engine.retrying(lambda: (_ for _ in ()).throw(RuntimeError("fails")))
     assert _held_turns(url) == 0  # given back after a failure too
-    with engine.atomic():  # a plain transaction (the reads) does not queue
-        assert _held_turns(url) == 0
+    with engine.atomic():  # a plain transaction takes its turn too, once however nested
+        with engine.atomic():
+            engine.retrying(lambda: seen.append(_held_turns(url)))
+        assert _held_turns(url) == 1
+    assert seen == [1, 1] and _held_turns(url) == 0
+    assert engine.scalar("SELECT 1") == 1 and _held_turns(url) == 0  # a read does not queue
 
 
 def _second_writer_waits(url: str, take_turns: bool) -> tuple[int, int]:

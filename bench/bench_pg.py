@@ -271,6 +271,9 @@ def main() -> int:
     parser.add_argument("--payments", type=int, default=250, help="per PC")
     parser.add_argument("--no-lock-run", action="store_true", help="also run without the lock")
     parser.add_argument("--skip-figures", action="store_true")
+    parser.add_argument(
+        "--moved", action="store_true", help="--url holds this demo already (no move)"
+    )
     args = parser.parse_args()
     os.environ.setdefault("MUFAKAT_HOME", tempfile.mkdtemp(prefix="mufakat-home-"))
     work = Path(tempfile.mkdtemp(prefix="bench-pg-"))
@@ -292,7 +295,8 @@ def main() -> int:
             server = start_scratch_server(durable=not args.fast)
             server.create_database("bench", EMPTY_TEMPLATE)
             owner = server.url("bench", SUPERUSER)
-        _move(move_copy, owner, args.app_role)
+        if not args.moved:
+            _move(move_copy, owner, args.app_role)
         url = _app_url(owner, args.app_role)
         load = os.getloadavg()[0]
         print(f"{len(sample.loans):,} aktif loans sampled; today {today}; load {load:.1f}")

@@ -22,6 +22,7 @@ from app.ledger.service import LedgerService
 from app.money import format_rupiah
 from app.storage.assets_repo import AssetsRepository
 from app.storage.closing_repo import ClosingRepository
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -83,6 +84,7 @@ class FixedAssets:
         self.audit = ledger.audit
         self.repo = AssetsRepository(ledger.db)
 
+    @write_unit
     def register(self, actor: User, new: NewAsset) -> Asset:
         require(actor, Action.MONTH_END)
         new = NewAsset(**{**new.__dict__, "name": new.name.strip(), "note": new.note.strip()})
@@ -159,6 +161,7 @@ class FixedAssets:
             detail += f"; dan {len(todo) - 5} lagi"
         return [CheckItem("penyusutan", "Penyusutan aset tetap", not todo, detail)]
 
+    @write_unit
     def run(self, actor: User, year: int, month: int) -> DepreciationResult:
         """Post the depreciation of every asset up to the month (catching up open months)."""
         require(actor, Action.MONTH_END)

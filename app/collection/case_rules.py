@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from app.clock import now_text
-from app.errors import PermissionDenied
+from app.collection.models import CAUSES
+from app.errors import PermissionDenied, ValidationError
 from app.formats import format_count
 from app.loans.models import LoanArrears
 from app.loans.quality import CLASS_ORDER, class_label
@@ -42,3 +43,10 @@ def stamp(on: date | datetime, today: date | None = None) -> str:
     if today is not None and on == today:
         return now_text()
     return datetime.combine(on, time(12, 0)).isoformat()
+
+
+def check_causes(codes: tuple[str, ...]) -> None:
+    """Every cause code is one the cooperative knows (ValidationError at `causes`)."""
+    unknown = [c for c in codes if c not in CAUSES]
+    if unknown:
+        raise ValidationError(f"Penyebab tidak dikenal: {', '.join(unknown)}.", field="causes")

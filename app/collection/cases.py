@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from app.collection.case_closing import close_recovered
-from app.collection.case_rules import require_handler, stamp, threshold_reason
+from app.collection.case_rules import check_causes, require_handler, stamp, threshold_reason
 from app.collection.decision_models import DecisionStatus
 from app.collection.drafts import NewCase
 from app.collection.models import (
@@ -22,6 +22,7 @@ from app.errors import NotFound, ValidationError
 from app.loans.models import LoanArrears, LoanStatus
 from app.storage import sequences
 from app.storage.collection_repo import CollectionRepository
+from app.storage.units import write_unit
 from app.text import clean_text
 from app.users.models import User
 
@@ -101,6 +102,7 @@ class CaseService:
         )
 
     # -- opening ------------------------------------------------------------------------------
+    @write_unit
     def open_case(
         self,
         actor: User,
@@ -128,7 +130,7 @@ class CaseService:
             )
         if len(reason.strip()) < 3:
             raise ValidationError("Tulis alasan membuka kasus.", field="reason")
-        self._check_causes(causes)
+        check_causes(causes)
         if officer_id is not None:
             self._officer(officer_id)
         with self.db.atomic():
@@ -142,6 +144,7 @@ class CaseService:
             )
         return self.get(case_id)
 
+    @write_unit
     def open_due_cases(self, as_of: date, actor: User | None = None) -> list[Case]:
         """Open a case for every aktif loan past the threshold that has none, close the cases
         of loans that have ended (paid off, forgiven) and of loans current for the Kebijakan
@@ -239,6 +242,7 @@ class CaseService:
         return sequences.next_number(self.db, CASE_SEQUENCE, pattern, on, codes, taken)
 
     # -- changing -----------------------------------------------------------------------------
+    @write_unit
     def assign(self, actor: User, case_id: int, officer_id: int | None, today: date) -> Case:
         """Give the case to an officer (None: nobody yet)."""
         require_handler(actor)
@@ -254,6 +258,7 @@ class CaseService:
         )
         return self.get(case_id)
 
+    @write_unit
     def set_status(
         self, actor: User, case_id: int, status: CaseStatus, note: str, today: date
     ) -> Case:
@@ -324,11 +329,12 @@ class CaseService:
         )
         return replace(case, status=status)
 
+    @write_unit
     def set_causes(self, actor: User, case_id: int, codes: tuple[str, ...], today: date) -> Case:
         """Set the case's causes (several allowed)."""
         require_handler(actor)
         case = self._open(case_id)
-        self._check_causes(codes)
+        check_causes(codes)
         with self.db.atomic():
             for code in set(case.causes) - set(codes):
                 self.repo.remove_cause(case_id, code)
@@ -345,6 +351,7 @@ class CaseService:
             )
         return self.get(case_id)
 
+    @write_unit
     def set_collateral(
         self, actor: User, case_id: int, status: CollateralStatus, note: str, today: date
     ) -> Case:
@@ -370,6 +377,7 @@ class CaseService:
         )
         return self.get(case_id)
 
+    @write_unit
     def close(self, actor: User, case_id: int, reason: str, on: date, today: date) -> Case:
         """Close a case (selesai) once the loan no longer needs handling."""
         require_handler(actor)
@@ -438,9 +446,3 @@ class CaseService:
         if user is None or not user.active:
             raise ValidationError("Pilih petugas yang masih aktif.", field="officer")
         return user
-
-    @staticmethod
-    def _check_causes(codes: tuple[str, ...]) -> None:
-        unknown = [c for c in codes if c not in CAUSES]
-        if unknown:
-            raise ValidationError(f"Penyebab tidak dikenal: {', '.join(unknown)}.", field="causes")

@@ -28,6 +28,7 @@ from app.collection.models import (
 from app.errors import NotFound, ValidationError
 from app.formats import in_sentence
 from app.paths import attachments_dir
+from app.storage.units import write_unit
 from app.text import check_date, clean_strings
 from app.users.models import User
 
@@ -167,6 +168,7 @@ class ContactService:
             draft, **{**texts, "met_name": met_name}, causes=tuple(sorted(set(draft.causes)))
         )
 
+    @write_unit
     def record(
         self, actor: User, draft: ContactDraft, today: date, promise: PromiseDraft | None = None
     ) -> Contact:
@@ -211,6 +213,7 @@ class ContactService:
         return self.get(contact_id)
 
     # -- letters ------------------------------------------------------------------------------
+    @write_unit
     def record_letter(self, actor: User, case_id: int, draft: LetterDraft, today: date) -> Letter:
         """Log a letter for the case (the documents register calls this when it prints an SP
         or a Surat Panggilan). pay_by defaults to the sent date + collection.letter_pay_days."""
@@ -256,6 +259,7 @@ class ContactService:
                 )
         return self.letter(letter_id)
 
+    @write_unit
     def record_delivery(
         self,
         actor: User,

@@ -20,6 +20,7 @@ from app.collection.models import Case
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import in_sentence
 from app.storage import sequences
+from app.storage.units import write_unit
 from app.text import clean_text
 from app.users.models import User
 from app.users.permissions import Action, can, require
@@ -95,6 +96,7 @@ class DecisionService:
         return self.repo.find(proposed_from=start, proposed_to=end)
 
     # -- proposing ----------------------------------------------------------------------------
+    @write_unit
     def propose(
         self,
         actor: User,
@@ -175,6 +177,7 @@ class DecisionService:
         return sequences.next_number(self.db, DECISION_SEQUENCE, pattern, on, codes, taken)
 
     # -- notes, votes -------------------------------------------------------------------------
+    @write_unit
     def add_note(self, actor: User, decision_id: int, note: str, on: date, today: date) -> Decision:
         """A note on a proposal; a Pengawas's note is the one hapus buku waits for."""
         require(actor, Action.WRITE_NOTES)
@@ -223,6 +226,7 @@ class DecisionService:
         """What reject() would refuse, before the window asks to confirm."""
         return self._votable(actor, decision_id, on, today)
 
+    @write_unit
     def approve(
         self,
         actor: User,
@@ -266,6 +270,7 @@ class DecisionService:
                 self.handlers[decision.kind].execute(self.get(decision_id), actor, on, today)
         return self.get(decision_id)
 
+    @write_unit
     def reject(self, actor: User, decision_id: int, note: str, on: date, today: date) -> Decision:
         """Reject a proposal with a reason; it ends there (a new proposal may follow)."""
         decision = self._votable(actor, decision_id, on, today)
@@ -290,6 +295,7 @@ class DecisionService:
             )
         return self.get(decision_id)
 
+    @write_unit
     def withdraw(self, actor: User, decision_id: int, reason: str, today: date) -> Decision:
         """The proposer takes back a proposal nobody has voted on yet."""
         decision = self.get(decision_id)

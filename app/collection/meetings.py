@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from app.collection.meeting_models import DecisionPosition, Meeting, MeetingAttendee, MeetingDraft
 from app.errors import PermissionDenied, ValidationError
 from app.loans.models import LoanStatus
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, can
 
@@ -107,6 +108,7 @@ class MeetingService:
                 people.append(MeetingAttendee(user.full_name, "Pengurus", True))
         return people
 
+    @write_unit
     def record(self, actor: User, draft: MeetingDraft, today: date) -> Meeting:
         """Record a board meeting with its attendance (audited; never edited afterwards)."""
         if not (can(actor, Action.PROPOSE) or can(actor, Action.RECORD_CONTACT)):

@@ -17,6 +17,7 @@ from app.collection.models import (
 )
 from app.errors import NotFound, ValidationError
 from app.money import format_rupiah
+from app.storage.units import write_unit
 from app.text import clean_text
 from app.users.models import User
 
@@ -67,6 +68,7 @@ class PromiseService:
                 "Tanggal kontak tidak boleh setelah hari ini.", field="contact_at"
             )
 
+    @write_unit
     def record(self, actor: User, contact_id: int, draft: PromiseDraft, today: date) -> PromiseView:
         """A promise made at an already recorded contact."""
         require_handler(actor)
@@ -120,6 +122,7 @@ class PromiseService:
         )
         return promise_id
 
+    @write_unit
     def cancel(
         self,
         actor: User,

@@ -21,6 +21,7 @@ from app.loans.models import EventKind, PaymentMethod
 from app.loans.payment_models import Payment
 from app.money import format_rupiah
 from app.savings.models import SETOFF_METHOD, SavingsKind, SavingsTransaction, TxType
+from app.storage.units import write_unit
 from app.users.models import User
 
 if TYPE_CHECKING:
@@ -147,6 +148,7 @@ class SetoffService:
                     field="decision",
                 )
 
+    @write_unit
     def execute(self, decision: Decision, approver: User, on: date, today: date) -> None:
         """The withdrawals and the loan payment, inside the approval's transaction."""
         loan = self.loans.get(decision.loan_id)
@@ -225,6 +227,7 @@ class SetoffService:
         ]
         return withdrawals, payments
 
+    @write_unit
     def reverse(
         self, actor: User, decision_id: int, reason: str, on: date, today: date
     ) -> list[int]:

@@ -31,6 +31,7 @@ from app.errors import ValidationError
 from app.formats import format_date_long, in_sentence
 from app.loans.models import LoanStatus, Payment
 from app.money import format_rupiah
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -208,6 +209,7 @@ class SettlementService:
             )
 
     # -- paying -------------------------------------------------------------------------------
+    @write_unit
     def pay(self, actor: User, decision_id: int, on: date, method: str, today: date) -> Payment:
         """Receive the agreed sum: the waivers, then the payoff, in one transaction."""
         require(actor, Action.RECORD_PAYMENT)

@@ -33,6 +33,7 @@ from app.ledger.posting import ProblemLoanBooks
 from app.loans.models import LoanStatus, PaymentMethod
 from app.money import format_rupiah
 from app.storage import sequences
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require, role_may
 
@@ -303,6 +304,7 @@ class WriteoffService:
                 )
 
     # -- recoveries and the register ----------------------------------------------------------
+    @write_unit
     def record_recovery(
         self,
         actor: User,

@@ -33,6 +33,7 @@ from app.storage.documents_repo import DocumentsRepository, NewEntry
 from app.storage.documents_repo import RegisterQuery as RegisterQuery  # re-exported for ui/
 from app.storage.documents_repo import RegisterRow as RegisterRow  # re-exported for ui/
 from app.storage.engine import Engine
+from app.storage.units import run_unit, write_unit
 from app.users.models import User
 from app.users.permissions import Action, can, require
 
@@ -93,6 +94,7 @@ class DocumentService:
     def number_pattern(self) -> str:
         return str(self.repo.setting("number_pattern") or DEFAULT_PATTERN)
 
+    @write_unit
     def set_number_pattern(self, actor: User, pattern: str) -> str:
         require(actor, Action.EDIT_SETTINGS)
         cleaned = validate_doc_pattern(pattern)
@@ -108,6 +110,7 @@ class DocumentService:
     def doc_code(self, kind: DocKind) -> str:
         return str(self.repo.setting(f"code.{kind.value}") or kind.info.code)
 
+    @write_unit
     def set_doc_code(self, actor: User, kind: DocKind, code: str) -> str:
         require(actor, Action.EDIT_SETTINGS)
         cleaned = validate_doc_code(code)
@@ -127,6 +130,7 @@ class DocumentService:
             return default_signers(kind)
         return SignerConfig(tuple(stored.get("signers", ())), bool(stored.get("mengetahui")))
 
+    @write_unit
     def set_signer_config(self, actor: User, kind: DocKind, config: SignerConfig) -> None:
         """Which officers sign `kind` (any of Ketua, Sekretaris, Bendahara, Manajer, at most
         three) and whether the Ketua Pengawas signs "Mengetahui"."""
@@ -208,6 +212,7 @@ class DocumentService:
         row = self.repo.take_number(entry, plan.sequence, plan.year, plan.number, actor.id)
         return row, replace(data, nomor=row.number)
 
+    @write_unit
     def issue(
         self,
         actor: User,
@@ -261,23 +266,30 @@ class DocumentService:
             part = items[start : start + chunk]
             if should_stop is not None and should_stop():
                 break
-            stored: list[Issued] = []
-            stopped = False
-            with self.db.atomic():
-                for item in part:
-                    if should_stop is not None and should_stop():
-                        stopped = True
-                        break
-                    row, numbered = self._take(actor, item.kind, item.data, batch_id)
-                    context = contexts.setdefault(item.kind, self.context(item.kind))
-                    pdf, pages = render_safely(item.render, numbered, context)
-                    self.repo.finish(row.id, pdf, sha256_hex(pdf), pages)
-                    finished = self.repo.get(row.id)
-                    if on_finished is not None:
-                        on_finished(item, finished)
-                    stored.append(Issued(finished, pdf))
-                    if progress is not None:
-                        progress(len(issued) + len(stored), len(items))
+
+            def chunk_unit(
+                part: Sequence[BatchItem] = part, done: int = len(issued)
+            ) -> tuple[list[Issued], bool]:
+                """One chunk, run again whole on a conflict (its list starts empty each time;
+                `progress` is told again from the chunk's first document)."""
+                stored: list[Issued] = []
+                with self.db.atomic():
+                    for item in part:
+                        if should_stop is not None and should_stop():
+                            return stored, True
+                        row, numbered = self._take(actor, item.kind, item.data, batch_id)
+                        context = contexts.setdefault(item.kind, self.context(item.kind))
+                        pdf, pages = render_safely(item.render, numbered, context)
+                        self.repo.finish(row.id, pdf, sha256_hex(pdf), pages)
+                        finished = self.repo.get(row.id)
+                        if on_finished is not None:
+                            on_finished(item, finished)
+                        stored.append(Issued(finished, pdf))
+                        if progress is not None:
+                            progress(done + len(stored), len(items))
+                return stored, False
+
+            stored, stopped = run_unit(self.db, chunk_unit)
             issued += stored
             if stopped:
                 break
@@ -298,6 +310,7 @@ class DocumentService:
     def data(self, document_id: int) -> dict[str, Any]:
         return self.repo.data(document_id)
 
+    @write_unit
     def reprint(self, actor: User, document_id: int) -> bytes:
         """The exact bytes issued (checked against the stored hash); audited."""
         row = self.repo.get(document_id)

@@ -11,6 +11,7 @@ from app.errors import NotFound, ValidationError
 from app.storage.audit_repo import AuditRepository
 from app.storage.documents_repo import DocumentsRepository
 from app.storage.engine import Engine
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -114,6 +115,7 @@ class TemplateService:
     def is_default(self, key: str) -> bool:
         return self.repo.setting(_PREFIX + part(key).key) is None
 
+    @write_unit
     def save(self, actor: User, key: str, text: str) -> str:
         """Store the cooperative's own text for one paragraph (EDIT_SETTINGS; audited)."""
         require(actor, Action.EDIT_SETTINGS)
@@ -129,6 +131,7 @@ class TemplateService:
             )
         return cleaned
 
+    @write_unit
     def restore_default(self, actor: User, key: str) -> str:
         """Back to the shipped wording (EDIT_SETTINGS; audited); returns it."""
         require(actor, Action.EDIT_SETTINGS)

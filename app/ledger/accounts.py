@@ -12,6 +12,7 @@ from app.ledger.models import Account
 from app.storage.audit_repo import AuditRepository
 from app.storage.engine import Engine
 from app.storage.ledger_accounts_repo import LedgerAccountsRepository
+from app.storage.units import write_unit
 from app.users.models import User
 
 _SUFFIX = re.compile(r"^[0-9]{2,3}$")
@@ -74,6 +75,7 @@ class AccountService:
             raise ValidationError(f"Akun {code} {account.name} sudah tidak aktif.")
         return account
 
+    @write_unit
     def add_sub_account(self, actor: User | None, parent: str, suffix: str, name: str) -> Account:
         """`1103` + `01` → `1103.01`. A parent with postings cannot get sub-accounts (its
         balance would sit above them): post to a new sibling or move the balance first."""
@@ -100,6 +102,7 @@ class AccountService:
             )
         return self.get(code)
 
+    @write_unit
     def rename(self, actor: User | None, code: str, name: str) -> None:
         account = self.get(code)
         name = " ".join(name.split())
@@ -111,6 +114,7 @@ class AccountService:
                 _uid(actor), "ubah", "akun", code, {"nama": account.name}, {"nama": name}
             )
 
+    @write_unit
     def set_active(self, actor: User | None, code: str, active: bool) -> None:
         account = self.get(code)
         with self.db.atomic():
@@ -124,6 +128,7 @@ class AccountService:
                 {"aktif": active},
             )
 
+    @write_unit
     def map_role(
         self,
         actor: User | None,
@@ -147,6 +152,7 @@ class AccountService:
                 after={"akun": account, "berlaku": valid_from, "produk": product_id},
             )
 
+    @write_unit
     def map_method(self, actor: User | None, method: str, account: str, valid_from: date) -> None:
         target = self.postable(account)
         if target.type != "aset" or not (account.startswith(("1101", "1102", "1103", "1110"))):

@@ -15,6 +15,7 @@ from datetime import date
 from app.errors import NotFound, ValidationError
 from app.ledger.service import LedgerService
 from app.storage.ledger_bank_repo import BankReconRepository
+from app.storage.units import write_unit
 from app.users.models import User
 
 BANK = "1103"
@@ -104,6 +105,7 @@ class BankReconciliation:
             open_items,
         )
 
+    @write_unit
     def record_statement(
         self, actor: User | None, account: str, on: date, balance: int, cleared: Sequence[int]
     ) -> int:

@@ -16,6 +16,7 @@ from app.ledger.lockdate import refuse_locked
 from app.ledger.models import Line
 from app.ledger.service import LedgerPage, LedgerService
 from app.money import format_rupiah
+from app.storage.units import write_unit
 from app.users.models import User
 
 SOURCE = "kas_opname"
@@ -53,6 +54,7 @@ class CashBook:
         """The journal of the day's cash count, if one was recorded."""
         return self.ledger.repo.find(SOURCE, _key(on), account)
 
+    @write_unit
     def count(self, actor: User | None, on: date, counted: int, account: str = KAS) -> CashCount:
         """Record the cash counted at the end of `on`; the difference becomes a journal."""
         if counted < 0:

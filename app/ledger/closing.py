@@ -21,6 +21,7 @@ from app.loans.accrual_job import JasaAccrualJob
 from app.money import format_rupiah
 from app.storage.closing_repo import YEAR_END_SOURCE, YEAR_TAX_SOURCE, ClosingRepository
 from app.storage.loans_snapshots_repo import LoanSnapshotsRepository
+from app.storage.units import write_unit
 from app.users.models import Role, User
 from app.users.permissions import Action, require
 
@@ -213,6 +214,7 @@ class PeriodClose:
                 problems.append(f"{code} {name}: belum cocok dengan rekening koran")
         return CheckItem("bank", "Bank sudah direkonsiliasi", not problems, "; ".join(problems))
 
+    @write_unit
     def close_month(self, actor: User, year: int, month: int) -> list[CheckItem]:
         """Move the lock date to the month's end when every item passes; otherwise nothing
         changes and the failing items come back (an empty list: closed)."""
@@ -235,6 +237,7 @@ class PeriodClose:
             )
         return []
 
+    @write_unit
     def reopen(self, actor: User, second: User | None, reason: str) -> date:
         """Reopen the latest closed month: the Ketua and one other Pengurus, with a reason.
         Returns the month's end that is open again."""
@@ -298,6 +301,7 @@ class PeriodClose:
         settings = TaxSettingsService(self.db, self.ledger.audit).settings()
         return year_tax(settings, year, rows, booked)
 
+    @write_unit
     def close_year(self, actor: User, year: int) -> int:
         """The year's tax (Dr 5901 / Cr 2108, what is still due) and the jurnal penutup, both
         dated 31 December (LEDGER.md §3.2): Dr every income account, Cr every expense account by

@@ -14,6 +14,7 @@ from app.ledger.models import Line
 from app.ledger.service import LedgerService
 from app.money import format_rupiah
 from app.storage.ledger_manual_repo import ManualJournalRepository, lines_of
+from app.storage.units import write_unit
 from app.users.models import User
 
 SOURCE = "jurnal_umum"
@@ -69,6 +70,7 @@ class ManualJournals:
         self.db = ledger.db
         self.repo = ManualJournalRepository(ledger.db)
 
+    @write_unit
     def submit(
         self, actor: User | None, on: date, description: str, lines: list[Line]
     ) -> ManualResult:
@@ -106,6 +108,7 @@ class ManualJournals:
             for r in self.repo.pending()
         ]
 
+    @write_unit
     def approve(self, actor: User, request_id: int) -> int:
         row = self._pending(request_id)
         if row["requested_by"] == actor.id:
@@ -121,6 +124,7 @@ class ManualJournals:
             self.ledger.audit.record(actor.id, "setujui", "jurnal_umum", request_id)
         return journal_id
 
+    @write_unit
     def reject(self, actor: User, request_id: int, note: str = "") -> None:
         row = self._pending(request_id)
         if row["requested_by"] == actor.id:

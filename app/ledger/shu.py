@@ -23,6 +23,7 @@ from app.storage.audit_repo import AuditRepository
 from app.storage.closing_repo import ClosingRepository
 from app.storage.engine import Engine
 from app.storage.settings_repo import SettingsRepository
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -98,6 +99,7 @@ class ShuService:
             str(raw.get("jua_base", "jasa")),
         )
 
+    @write_unit
     def save_settings(self, actor: User, settings: ShuSettings) -> ShuSettings:
         require(actor, Action.EDIT_SETTINGS)
         clean = settings.validated()

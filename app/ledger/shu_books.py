@@ -22,6 +22,7 @@ from app.savings.models import SavingsKind
 from app.savings.service import SavingsService
 from app.storage.members_repo import MembersRepository
 from app.storage.shu_repo import ShuRepository
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -80,6 +81,7 @@ class ShuBooks:
         self.members = MembersRepository(ledger.db)
         self.closing = PeriodClose(ledger)
 
+    @write_unit
     def allocate(self, actor: User, year: int, rat_date: date, decision_no: str) -> int:
         """Post the RAT's allocation of the year's SHU; returns the journal id."""
         require(actor, Action.APPROVE)
@@ -161,6 +163,7 @@ class ShuBooks:
             for r in self.repo.shares(int(allocation["id"]))
         ]
 
+    @write_unit
     def pay(self, actor: User, share_id: int, on: date, method: str = "tunai") -> int:
         """Pay one member's share in cash or by transfer; returns the journal id."""
         require(actor, Action.RECORD_PAYMENT)
@@ -206,6 +209,7 @@ class ShuBooks:
             year, date.fromisoformat(r["rat_date"]), str(r["decision_no"]), str(r["note"])
         )
 
+    @write_unit
     def ratify(
         self, actor: User, year: int, rat_date: date, decision_no: str, note: str = ""
     ) -> Ratification:
@@ -268,6 +272,7 @@ class ShuBooks:
             )
         return journals.submit(actor, on, text, lines)
 
+    @write_unit
     def pay_all(
         self, actor: User, year: int, on: date, method: str = "sukarela", today: date | None = None
     ) -> PayoutRun:

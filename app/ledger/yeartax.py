@@ -19,6 +19,7 @@ from app.errors import ValidationError
 from app.storage.audit_repo import AuditRepository
 from app.storage.engine import Engine
 from app.storage.settings_repo import SettingsRepository
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -156,6 +157,7 @@ class TaxSettingsService:
             bool(raw.get("facility_31e", True)),
         )
 
+    @write_unit
     def save(self, actor: User, settings: TaxSettings) -> TaxSettings:
         require(actor, Action.EDIT_SETTINGS)
         clean = settings.validated()

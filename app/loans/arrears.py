@@ -33,6 +33,7 @@ from app.storage.loans_portfolio_repo import LoanPortfolioRepository
 from app.storage.loans_quality_repo import LoanQualityRepository
 from app.storage.loans_repo import LoansRepository
 from app.storage.loans_snapshots_repo import LoanSnapshotsRepository
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -174,6 +175,7 @@ class LoanQualityService:
         return self.repo.class_counts(as_of, self.policy())
 
     # -- month-end ------------------------------------------------------------------------------
+    @write_unit
     def month_end(self, actor: User, as_of: date, *, rerun: bool = False) -> MonthEndRun:
         """Store every aktif loan's class and arrears at `as_of` (MONTH_END). A date already
         run is refused (ValidationError) unless `rerun`, which records a new run beside the old

@@ -18,6 +18,7 @@ from app.loans.models import (
 from app.storage.audit_repo import AuditRepository
 from app.storage.engine import Engine
 from app.storage.loans_repo import LoansRepository
+from app.storage.units import write_unit
 from app.text import clean_strings
 from app.users.models import User
 from app.users.permissions import Action, can
@@ -69,6 +70,7 @@ class CollateralService:
         self.audit = audit
         self.repo = LoansRepository(db)
 
+    @write_unit
     def add_collateral(self, actor: User, loan: Loan, draft: CollateralDraft) -> Collateral:
         """Add one item of collateral (audited)."""
         require_loan_editor(actor)
@@ -88,6 +90,7 @@ class CollateralService:
         assert item is not None
         return item
 
+    @write_unit
     def release_collateral(
         self, actor: User, collateral_id: int, on: date, note: str
     ) -> Collateral:
@@ -112,6 +115,7 @@ class CollateralService:
         assert released is not None
         return released
 
+    @write_unit
     def add_guarantor(self, actor: User, loan: Loan, draft: GuarantorDraft) -> Guarantor:
         """Add a guarantor; NIK and phone checked when given (audited)."""
         require_loan_editor(actor)

@@ -21,6 +21,7 @@ from app.loans.models import (
     LoanApplication,
 )
 from app.storage.engine import Engine
+from app.storage.units import write_unit
 from app.text import check_date, clean_strings
 from app.users.models import User
 from app.users.permissions import Action, can, require
@@ -88,6 +89,7 @@ class LoanCreation:
         self.db = db
         self.loans = loans
 
+    @write_unit
     def create(
         self,
         actor: User,

@@ -13,6 +13,7 @@ from app.loans.payoff import given_up_lines, quote_payoff
 from app.loans.position import Position
 from app.loans.receipts import ReceiptService
 from app.storage.loans_events_repo import NewEvent
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -33,6 +34,7 @@ class PayoffService:
     def _quote(self, loan: Loan, pos: Position) -> PayoffQuote:
         return quote_payoff(loan, pos, self.ledger.events.titipan(loan.id, pos.as_of))
 
+    @write_unit
     def pay_off(
         self,
         actor: User,

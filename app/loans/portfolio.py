@@ -13,6 +13,7 @@ from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
 from app.storage.engine import Engine
 from app.storage.loans_portfolio_repo import LoanPortfolioRepository
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -86,6 +87,7 @@ class PortfolioService:
         """The latest booked PPAP figure on or before `as_of`."""
         return self.repo.latest_booking(as_of)
 
+    @write_unit
     def book_allowance(
         self, actor: User, as_of: date, amount: int, note: str = ""
     ) -> AllowanceBooking:

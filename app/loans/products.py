@@ -16,6 +16,7 @@ from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
 from app.storage.engine import Engine
 from app.storage.loans_products_repo import LoanProductsRepository
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -97,6 +98,7 @@ class LoanProductService:
             raise ValidationError("Pilih aturan pelunasan dipercepat.", field="payoff_rule")
         return replace(draft, alloc_order=tuple(draft.alloc_order))
 
+    @write_unit
     def create(self, actor: User, draft: LoanProductDraft) -> LoanProduct:
         """New product (EDIT_SETTINGS, audited)."""
         require(actor, Action.EDIT_SETTINGS)
@@ -108,6 +110,7 @@ class LoanProductService:
             )
         return self.get(product_id)
 
+    @write_unit
     def update(self, actor: User, product_id: int, draft: LoanProductDraft) -> LoanProduct:
         """Change a product (EDIT_SETTINGS, audited before/after). Loans already applied for
         keep the terms copied onto them."""
@@ -126,6 +129,7 @@ class LoanProductService:
             )
         return self.get(product_id)
 
+    @write_unit
     def set_active(self, actor: User, product_id: int, active: bool) -> LoanProduct:
         """Offer (or stop offering) a product; existing loans are not affected."""
         require(actor, Action.EDIT_SETTINGS)

@@ -17,6 +17,7 @@ from app.money import format_rupiah
 from app.numbering import format_pattern, resets_yearly
 from app.settings.service import SettingsService
 from app.storage.loans_events_repo import NewEvent
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -99,6 +100,7 @@ class ReceiptService:
         held = self.ledger.events.titipan(loan.id, pos.as_of)
         return allocation_preview(loan, pos, amount, held)
 
+    @write_unit
     def record_payment(
         self,
         actor: User,
@@ -186,6 +188,7 @@ class ReceiptService:
             self.ledger.close(actor, loan, pos.as_of)
         return event_id
 
+    @write_unit
     def apply_titipan(self, actor: User | None, loan_id: int, on: date) -> Payment | None:
         """Use the held titipan for what is open on `on` (None when nothing to do)."""
         loan = self.ledger.open_loan(loan_id, on)

@@ -9,6 +9,7 @@ from app.loans.ledger import LoanLedger
 from app.loans.models import EventKind, Loan, LoanStatus, Payment, PaymentMethod
 from app.loans.titipan_out import TO_SUKARELA
 from app.storage.loans_events_repo import NewEvent
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -25,6 +26,7 @@ class ReversalService:
     def __init__(self, ledger: LoanLedger) -> None:
         self.ledger = ledger
 
+    @write_unit
     def reverse(
         self,
         actor: User,

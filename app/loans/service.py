@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.formats import format_count
@@ -68,6 +67,7 @@ from app.storage.loans_list_repo import LoansListRepository
 from app.storage.loans_repo import LoansRepository
 from app.storage.loans_rows import LoanDecision, LoanDisbursement, NewLoan, ScheduleHeader
 from app.storage.members_repo import MembersRepository
+from app.storage.units import write_unit
 from app.text import clean_strings
 from app.users.models import User
 from app.users.permissions import Action, can, require
@@ -174,6 +174,7 @@ class LoanService:
             open_loans=len(open_loans),
         )
 
+    @write_unit
     def apply(self, actor: User, draft: LoanApplication, today: date) -> Loan:
         """Record an application (status diajukan) with the product's terms copied onto it and
         schedule version 0 stored. Needs PROPOSE or EDIT_MEMBERS."""
@@ -238,6 +239,7 @@ class LoanService:
             raise ValidationError("Tulis alasan penolakan.", field="note")
         return self._decide(actor, loan_id, LoanStatus.DITOLAK, note, today)
 
+    @write_unit
     def _decide(
         self, actor: User, loan_id: int, status: LoanStatus, note: str, today: date
     ) -> Loan:
@@ -260,9 +262,12 @@ class LoanService:
         with self.db.atomic():
             before = self.repo.loan_snapshot(loan.id)
             self.repo.record_decision(loan.id, decision)
-            self._audit(actor, loan, before, decision.values(), _DECIDED[status])
+            after = decision.values()
+            changed = {k: before.get(k) for k in after}
+            self.audit.record(actor.id, _DECIDED[status], "pinjaman", loan.id, changed, after)
         return self.get(loan_id)
 
+    @write_unit
     def disburse(self, actor: User, loan_id: int, on: date, today: date) -> Loan:
         """Pay out an approved loan (RECORD_PAYMENT: the cashier pays out what a Pengurus
         approved): agreement number from `loans.agreement_pattern`, admin fee deducted, a
@@ -305,7 +310,9 @@ class LoanService:
             paid = LoanDisbursement(number, on, loan.amount - loan.admin_fee - payoff)
             before = self.repo.loan_snapshot(loan.id)
             self.repo.record_disbursement(loan.id, paid)
-            self._audit(actor, loan, before, paid.values(), "cairkan")
+            after = paid.values()
+            changed = {k: before.get(k) for k in after}
+            self.audit.record(actor.id, "cairkan", "pinjaman", loan.id, changed, after)
             if payoff:
                 assert loan.replaces_loan_id is not None  # a payoff exists only for a replacement
                 self.payments.pay_off(
@@ -427,14 +434,6 @@ class LoanService:
         return self.listing.rows(as_of, self.quality.policy(), filters, 0, 1000, "newest")
 
     # -- helpers ------------------------------------------------------------------------------
-    def _audit(
-        self, actor: User, loan: Loan, before: dict[str, Any], after: dict[str, Any], action: str
-    ) -> None:
-        """The audit entry of a change of loan columns: the values before and after."""
-        self.audit.record(
-            actor.id, action, "pinjaman", loan.id, {k: before.get(k) for k in after}, after
-        )
-
     def _next_number(
         self, setting: str, sequence: str, on: date, column: str, doc_code: str
     ) -> str:

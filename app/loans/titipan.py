@@ -12,6 +12,7 @@ from app.loans.titipan_out import TO_SUKARELA
 from app.savings.models import SavingsKind, SavingsTransaction
 from app.savings.service import SavingsService
 from app.storage.engine import Engine
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -53,6 +54,7 @@ class TitipanService:
         """Pay titipan back to the member (RECORD_PAYMENT)."""
         return self.payments.refund_titipan(actor, loan_id, amount, on, method, note, today)
 
+    @write_unit
     def to_sukarela(
         self,
         actor: User,

@@ -10,6 +10,7 @@ from app.loans.ledger import LoanLedger, check_amount, check_method
 from app.loans.models import EventKind, Payment, PaymentMethod
 from app.money import format_rupiah
 from app.storage.loans_events_repo import NewEvent
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -26,6 +27,7 @@ class TitipanOutService:
         """Advance held for the loan."""
         return self.ledger.events.titipan(loan_id, as_of)
 
+    @write_unit
     def refund_titipan(
         self,
         actor: User,

@@ -13,6 +13,7 @@ from app.loans.ledger import LoanLedger, check_amount, event_lines
 from app.loans.models import EventKind, Waiver
 from app.money import format_rupiah
 from app.storage.loans_events_repo import NewEvent
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, can
 
@@ -33,6 +34,7 @@ class WaiverService:
     def __init__(self, ledger: LoanLedger) -> None:
         self.ledger = ledger
 
+    @write_unit
     def waive(
         self,
         actor: User,

@@ -16,6 +16,7 @@ from app.storage import sequences
 from app.storage.audit_repo import AuditRepository
 from app.storage.engine import Engine
 from app.storage.members_repo import MembersRepository
+from app.storage.units import write_unit
 from app.text import check_date, clean_strings, clean_text
 from app.users.models import User
 from app.users.permissions import Action, require
@@ -124,6 +125,7 @@ class MemberService:
         rule = NumberRule(pattern, MEMBER_SEQUENCE, self.settings.profile().code)
         return rule.next(on, partial(sequences.next_value, self.db), self.repo.number_exists)
 
+    @write_unit
     def create(self, actor: User, draft: MemberDraft, today: date | None = None) -> Member:
         require(actor, Action.EDIT_MEMBERS)
         clean = self.validate(draft, today)
@@ -135,6 +137,7 @@ class MemberService:
             )
         return self.get(member_id)
 
+    @write_unit
     def update(
         self, actor: User, member_id: int, draft: MemberDraft, today: date | None = None
     ) -> Member:
@@ -157,6 +160,7 @@ class MemberService:
                 )
         return self.get(member_id)
 
+    @write_unit
     def change_status(
         self,
         actor: User,

@@ -13,6 +13,7 @@ from app.passbook.layout import Layout, Position
 from app.storage.audit_repo import AuditRepository
 from app.storage.engine import Engine
 from app.storage.passbook_card_repo import CardRepository
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -65,6 +66,7 @@ class CardService:
     def lines(self, loan_id: int) -> list[tuple[Position, CardEntry]]:
         return self.repo.lines(loan_id)
 
+    @write_unit
     def record(self, actor: User, job: CardJob) -> None:
         require(actor, Action.RECORD_PAYMENT)
         with self.db.atomic():

@@ -22,6 +22,7 @@ from app.passbook.models import BookRow, PrintedLine
 from app.storage.audit_repo import AuditRepository
 from app.storage.engine import Engine
 from app.storage.passbook_repo import PassbookRepository
+from app.storage.units import write_unit
 from app.text import clean_text
 from app.users.models import User
 from app.users.permissions import Action, require
@@ -56,6 +57,7 @@ class PassbookService:
         self.audit = audit
 
     # -- models -------------------------------------------------------------------------------
+    @write_unit
     def models(self, kind: str = "buku") -> list[tuple[int, Layout]]:
         found = self.repo.models(kind)
         if found:
@@ -71,6 +73,7 @@ class PassbookService:
             raise NotFound("Model buku tidak ditemukan.")
         return found
 
+    @write_unit
     def save_model(self, actor: User, model_id: int | None, kind: str, layout: Layout) -> int:
         require(actor, Action.EDIT_SETTINGS)
         layout = layout.with_(name=clean_text(layout.name).strip()).validate()
@@ -101,6 +104,7 @@ class PassbookService:
     def receipt_paper(self, printer: str) -> str:
         return self.repo.paper(printer) or "a4"
 
+    @write_unit
     def set_receipt_paper(self, actor: User, printer: str, paper: str) -> None:
         from app.passbook.paper import PAPERS
 
@@ -132,6 +136,7 @@ class PassbookService:
         layout = self.layout(book.model_id)
         return BookStatus(book, next_free(layout, self.repo.last_position(book.id)), pending)
 
+    @write_unit
     def issue_book(
         self,
         actor: User,
@@ -221,6 +226,7 @@ class PassbookService:
         page = page_job(layout, start, self.pending(member_id))
         return BookJob(book, layout, page) if page else None
 
+    @write_unit
     def record(self, actor: User, job: BookJob) -> None:
         """The page of `job` came out of the printer: its lines are printed."""
         require(actor, Action.SAVINGS_TRANSACTION)
@@ -251,6 +257,7 @@ class PassbookService:
     def lines(self, book_id: int) -> list[PrintedLine]:
         return self.repo.lines(book_id)
 
+    @write_unit
     def reprint(
         self, actor: User, book_id: int, first: Position, last: Position, reason: str
     ) -> list[PrintedLine]:

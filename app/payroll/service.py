@@ -15,6 +15,7 @@ from app.payroll.deductions import SUKARELA, due_list
 from app.payroll.returned import Line, PayrollCheck, check_returned
 from app.savings.models import SavingsKind
 from app.storage.payroll_repo import ItemRow, PayrollRepository
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -49,6 +50,7 @@ class PayrollService:
     def check(self, employer: str, month: str, path: Path) -> PayrollCheck:
         return check_returned(self.services, employer, month, path)
 
+    @write_unit
     def post(
         self,
         actor: User,
@@ -109,6 +111,7 @@ class PayrollService:
             })  # fmt: skip
         return PostedBatch(batch_id, tuple(receipts), tuple(checked.differences))
 
+    @write_unit
     def reverse(
         self, actor: User, batch_id: int, reason: str, on: date, today: date | None = None
     ) -> None:

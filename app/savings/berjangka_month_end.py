@@ -20,6 +20,7 @@ from app.savings import berjangka as bj
 from app.savings.berjangka import Deposit, EventKind, JasaMode
 from app.savings.berjangka_service import JASA_TO_SUKARELA, BerjangkaService
 from app.storage.berjangka_repo import NewDepositEvent
+from app.storage.units import run_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -117,22 +118,30 @@ class BerjangkaMonthEnd:
     ) -> None:
         service = self.service
         on = end if deposit.maturity_on > end else deposit.maturity_on
-        with service.db.atomic():
-            event_id = self.repo.next_event_id()
-            tax = service._tax(deposit, on, gross, event_id, True)
-            tx = service._to_sukarela(actor, deposit, gross - tax, on, JASA_TO_SUKARELA, "Jasa")
-            new = NewDepositEvent(
-                deposit_id=deposit.id,
-                kind=EventKind.JASA,
-                event_date=on,
-                month=result.month,
-                method=JASA_TO_SUKARELA,
-                jasa_method=JASA_TO_SUKARELA,
-                jasa=gross,
-                tax=tax,
-                jasa_tx_id=tx,
-            )
-            service._record_event(actor, deposit, new, event_id)
+
+        def unit() -> int:
+            """One placement's jasa (run again whole on a conflict; `result` is counted only
+            after it committed)."""
+            with service.db.atomic():
+                event_id = self.repo.next_event_id()
+                tax = service._tax(deposit, on, gross, event_id, True)
+                net = gross - tax
+                tx = service._to_sukarela(actor, deposit, net, on, JASA_TO_SUKARELA, "Jasa")
+                new = NewDepositEvent(
+                    deposit_id=deposit.id,
+                    kind=EventKind.JASA,
+                    event_date=on,
+                    month=result.month,
+                    method=JASA_TO_SUKARELA,
+                    jasa_method=JASA_TO_SUKARELA,
+                    jasa=gross,
+                    tax=tax,
+                    jasa_tx_id=tx,
+                )
+                service._record_event(actor, deposit, new, event_id)
+            return tax
+
+        tax = run_unit(service.db, unit)
         result.paid += 1
         result.gross += gross
         result.tax += tax

@@ -1,7 +1,6 @@
 """Simpanan berjangka: open a placement, pay its jasa, pay it out or roll it over at maturity,
-withdraw it early with the penalty and a Pengurus' authorisation. Each write is one
-transaction with its journals (LEDGER.md §2.2) and audit rows; the month-end job is in
-app/savings/berjangka_month_end.py."""
+withdraw it early with the penalty and a Pengurus' authorisation. Each write is one unit with
+its journals (LEDGER.md §2.2) and audit rows; the month-end job: berjangka_month_end.py."""
 
 from __future__ import annotations
 
@@ -28,6 +27,7 @@ from app.storage.audit_repo import AuditRepository
 from app.storage.berjangka_repo import BerjangkaRepository, NewDeposit, NewDepositEvent
 from app.storage.engine import Engine
 from app.storage.members_repo import MembersRepository
+from app.storage.units import write_unit
 from app.text import check_date, clean_text
 from app.users.models import User
 from app.users.permissions import Action, require
@@ -106,6 +106,7 @@ class BerjangkaService:
         return bj.penalty(self.get(deposit_id).principal, self.penalty_percent())
 
     # -- opening ---------------------------------------------------------------------------
+    @write_unit
     def open(
         self,
         actor: User,
@@ -207,6 +208,7 @@ class BerjangkaService:
         return deposit
 
     # -- the end of a placement ------------------------------------------------------------
+    @write_unit
     def pay_out(
         self,
         actor: User,
@@ -231,6 +233,7 @@ class BerjangkaService:
         with self.db.atomic():
             return self._close(actor, deposit, EventKind.CAIR, on, method)
 
+    @write_unit
     def roll_over(
         self, actor: User | None, deposit_id: int, on: date | None = None
     ) -> tuple[DepositEvent, Deposit]:
@@ -266,6 +269,7 @@ class BerjangkaService:
             )
             return event, self._place(actor, new)
 
+    @write_unit
     def withdraw_early(
         self,
         actor: User,

@@ -27,6 +27,7 @@ from app.savings.service import SavingsService
 from app.settings.service import SettingsService
 from app.storage.audit_repo import AuditRepository
 from app.storage.jasa_repo import JasaLine, JasaRepository, JasaRun
+from app.storage.units import write_unit
 from app.users.models import User
 from app.users.permissions import Action, require
 
@@ -82,6 +83,7 @@ class JasaSukarela:
         run = self.repo.run(month)
         return None if run is None else JasaResult(run, self.repo.lines(run.id))
 
+    @write_unit
     def credit_month(self, actor: User, end: date, today: date | None = None) -> JasaResult:
         """Credit the jasa of the month that ends on `end` (its last day) to every member."""
         require(actor, Action.MONTH_END)

@@ -25,6 +25,7 @@ from app.savings.pph_models import BuktiPotongRow, PphDepositRow
 from app.savings.pph_withholding import month_due
 from app.storage.audit_repo import AuditRepository
 from app.storage.pph_repo import PphRepository
+from app.storage.units import write_unit
 from app.text import clean_text
 from app.users.models import Role, User
 from app.users.permissions import Action, can, require
@@ -99,6 +100,7 @@ class PphReports:
                 out.append(PphDue(month, amount, deadline(month)))
         return out
 
+    @write_unit
     def deposit(
         self,
         actor: User,

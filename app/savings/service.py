@@ -29,6 +29,7 @@ from app.storage.audit_repo import AuditRepository
 from app.storage.engine import Engine
 from app.storage.members_repo import MembersRepository
 from app.storage.savings_repo import SavingsRepository
+from app.storage.units import write_unit
 from app.text import check_date, clean_text
 from app.users.models import User
 from app.users.permissions import Action, can, require
@@ -93,6 +94,7 @@ class SavingsService:
         return WajibStatus(months_due=due, months_paid=paid, monthly_amount=monthly)
 
     # -- writing ------------------------------------------------------------------------------
+    @write_unit
     def deposit(
         self,
         actor: User,
@@ -114,6 +116,7 @@ class SavingsService:
             )
         return self._post(actor, member, kind, TxType.SETORAN, amount, tx_date, method, note)
 
+    @write_unit
     def withdraw(
         self,
         actor: User,
@@ -175,6 +178,7 @@ class SavingsService:
             authorised_by=authorised_by,
         )
 
+    @write_unit
     def reverse(
         self,
         actor: User,

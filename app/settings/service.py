@@ -26,6 +26,7 @@ from app.settings.profile import (
 from app.storage.audit_repo import AuditRepository
 from app.storage.engine import Engine
 from app.storage.settings_repo import SettingsRepository
+from app.storage.units import write_unit
 from app.text import clean_text
 from app.users.models import User
 from app.users.permissions import Action, require
@@ -54,6 +55,7 @@ class SettingsService:
         """Change one setting (audited). `actor` None only while creating a new cooperative."""
         self.set_many(actor, {key: value})
 
+    @write_unit
     def set_many(self, actor: User | None, values: Mapping[str, Any]) -> list[str]:
         """Change several settings in one transaction, in the given order: all are stored or
         none (a refused value raises ValidationError at its key). Returns the changed keys."""
@@ -154,6 +156,7 @@ class SettingsService:
             raise ValidationError("Logo harus berupa gambar PNG.", field="logo_png")
         return CoopProfile(**{**asdict(cleaned), "code": code})
 
+    @write_unit
     def save_profile(self, actor: User | None, profile: CoopProfile) -> CoopProfile:
         """Validate and store the profile; each changed field gets an audit entry."""
         if actor is not None:

@@ -132,6 +132,12 @@ class PgEngine:
         self.writers_take_turns = True  # False only to measure what the lock saves
         self._depth = 0  # atomic() blocks open: never reconnect inside one
         self.feed: ChangeFeed | None = None  # tells the lists what was written (pg_changes.py)
+        self.strict = PgEngine.strict_units
+        self._retrying = False
+
+    strict_units = False
+    """Tests set this: an engine made then refuses a transaction begun by a bare `atomic()`
+    (outside `retrying`), i.e. a service write unit that a conflict would not run again."""
 
     def _live(self) -> None:
         """Connect again when the connection was lost (our own connection, between units)."""
@@ -155,6 +161,8 @@ class PgEngine:
         """One SERIALIZABLE transaction (a savepoint when nested): all of it or none of it. The
         outermost one waits for its turn among the PCs' transactions (above)."""
         self._live()
+        if self.strict and not self._retrying and not self.in_transaction():
+            raise AssertionError("a write unit outside retrying (mark it @write_unit)")
         outermost = self._depth == 0 and not self.in_transaction()
         turn = self._writers_turn() if outermost else contextlib.nullcontext()
         with turn, self._errors(), self.conn.transaction():
@@ -179,8 +187,13 @@ class PgEngine:
                 return fn()
         for attempt in range(1, self.attempts + 1):
             try:
-                with self.atomic():
-                    return fn()
+                self._retrying = True
+                try:
+                    with self.atomic():
+                        self._retrying = False
+                        return fn()
+                finally:
+                    self._retrying = False
             except ServerConflict:
                 if attempt == self.attempts:
                     raise

@@ -19,6 +19,7 @@ from app.storage.audit_repo import AuditRepository
 from app.storage.engine import Engine
 from app.storage.role_requests_repo import RoleRequest as RoleRequest  # re-exported for ui/
 from app.storage.role_requests_repo import RoleRequestsRepository
+from app.storage.units import write_unit
 from app.storage.users_repo import UsersRepository
 from app.users.models import Role, User
 from app.users.permissions import Action, can
@@ -86,6 +87,7 @@ class RoleGrants:
     def pending_for(self, user_id: int) -> RoleRequest | None:
         return self.repo.open_for(user_id)
 
+    @write_unit
     def approve(self, approver: User, request_id: int, note: str = "") -> User:
         request = self._decidable(approver, request_id)
         with self.db.atomic():
@@ -104,6 +106,7 @@ class RoleGrants:
         assert user is not None
         return user
 
+    @write_unit
     def reject(self, approver: User, request_id: int, note: str) -> None:
         request = self._decidable(approver, request_id)
         if len(note.strip()) < 5:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.storage.audit_repo import AuditRepository
 from app.storage.engine import Engine
+from app.storage.units import run_unit, write_unit
 from app.storage.users_repo import UsersRepository
 from app.text import clean_text
 from app.users.models import Role, User
@@ -55,19 +56,24 @@ class UserService:
         user = self._authenticate(
             username, password, now or datetime.now(), "password", "Nama pengguna atau kata sandi"
         )
-        with self.db.atomic():
-            changes: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
-            if needs_rehash(self.repo.password_hash(user.id)):
-                # An old (weaker) hash is replaced at the first log-in that knows the password.
-                changes["password_hash"] = hash_password(password)
-            self.repo.update_fields(user.id, **changes)
-            self.audit.record(
-                user.id,
-                "masuk",
-                "user",
-                user.id,
-                note="hash kata sandi diperbarui" if "password_hash" in changes else "",
-            )
+        fresh = hash_password(password) if needs_rehash(self.repo.password_hash(user.id)) else None
+
+        def unit() -> None:
+            with self.db.atomic():
+                changes: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
+                if fresh is not None:
+                    # An old (weaker) hash is replaced at the first log-in that knows it.
+                    changes["password_hash"] = fresh
+                self.repo.update_fields(user.id, **changes)
+                self.audit.record(
+                    user.id,
+                    "masuk",
+                    "user",
+                    user.id,
+                    note="hash kata sandi diperbarui" if fresh is not None else "",
+                )
+
+        run_unit(self.db, unit)
         return self.get(user.id)
 
     def verify_authoriser(
@@ -102,10 +108,14 @@ class UserService:
                 "Izin harus diberikan orang lain: Anda tidak bisa mengizinkan transaksi Anda "
                 "sendiri."
             )
-        with self.db.atomic():
-            if user.failed_attempts:
-                self.repo.update_fields(user.id, failed_attempts=0)
-            self.audit.record(user.id, "beri izin", "user", user.id, note=action.value)
+
+        def unit() -> None:
+            with self.db.atomic():
+                if self.get(user.id).failed_attempts:
+                    self.repo.update_fields(user.id, failed_attempts=0)
+                self.audit.record(user.id, "beri izin", "user", user.id, note=action.value)
+
+        run_unit(self.db, unit)
         return user
 
     def _authenticate(
@@ -121,22 +131,27 @@ class UserService:
         once (an unknown name against a dummy hash), so timing does not tell which user names
         exist; every wrong password is audited and counts toward the lock-out."""
         user = self.repo.by_username(username)
+
+        def refusal(user_id: int | None, note: str) -> None:
+            """The refused attempt audited in a unit of its own (the refusal is raised after)."""
+
+            def unit() -> None:
+                with self.db.atomic():
+                    self.audit.record(user_id, audit_action, "user", user_id, note=note)
+
+            run_unit(self.db, unit)
+
         if user is None:
             burn_time(password)
-            with self.db.atomic():
-                self.audit.record(
-                    None, audit_action, "user", None, note=f"nama tidak dikenal: {username[:40]}"
-                )
+            refusal(None, f"nama tidak dikenal: {username[:40]}")
             raise ValidationError(f"{wrong} salah.", field=field)
         ok = verify_password(password, self.repo.password_hash(user.id))
         if not user.active:
-            with self.db.atomic():
-                self.audit.record(user.id, audit_action, "user", user.id, note="akun nonaktif")
+            refusal(user.id, "akun nonaktif")
             raise ValidationError(f"{wrong} salah.", field=field)
         if user.locked_until and datetime.fromisoformat(user.locked_until) > now:
             until = datetime.fromisoformat(user.locked_until)
-            with self.db.atomic():
-                self.audit.record(user.id, audit_action, "user", user.id, note="akun terkunci")
+            refusal(user.id, "akun terkunci")
             raise ValidationError(
                 f"Akun {user.username} dikunci sementara karena kata sandi salah "
                 f"{self.max_failed} kali. Coba lagi setelah pukul {until:%H.%M}, atau minta "
@@ -145,25 +160,32 @@ class UserService:
             )
         if ok:
             return user
-        failed = user.failed_attempts + 1
-        with self.db.atomic():
-            self.audit.record(
-                user.id, audit_action, "user", user.id, note=f"kata sandi salah ke-{failed}"
-            )
-            if failed >= self.max_failed:
-                until = now + timedelta(minutes=self.lockout_minutes)
-                self.repo.update_fields(
-                    user.id, failed_attempts=0, locked_until=until.isoformat(timespec="seconds")
-                )
+
+        def count_failure() -> int:
+            """The wrong password counted (read again inside the unit: another PC may have
+            counted one meanwhile) and audited; locks the account at the limit."""
+            failed = self.get(user.id).failed_attempts + 1
+            with self.db.atomic():
                 self.audit.record(
-                    user.id,
-                    "dikunci",
-                    "user",
-                    user.id,
-                    note=f"{self.max_failed} kali salah kata sandi",
+                    user.id, audit_action, "user", user.id, note=f"kata sandi salah ke-{failed}"
                 )
-            else:
-                self.repo.update_fields(user.id, failed_attempts=failed)
+                if failed >= self.max_failed:
+                    until = now + timedelta(minutes=self.lockout_minutes)
+                    self.repo.update_fields(
+                        user.id, failed_attempts=0, locked_until=until.isoformat(timespec="seconds")
+                    )
+                    self.audit.record(
+                        user.id,
+                        "dikunci",
+                        "user",
+                        user.id,
+                        note=f"{self.max_failed} kali salah kata sandi",
+                    )
+                else:
+                    self.repo.update_fields(user.id, failed_attempts=failed)
+            return failed
+
+        failed = run_unit(self.db, count_failure)
         left = self.max_failed - failed
         if left <= 0:
             raise ValidationError(
@@ -203,6 +225,7 @@ class UserService:
         require(actor, Action.MANAGE_USERS)
         return self._create(actor, username, full_name, role, password, confirm, position, True)
 
+    @write_unit
     def _create(
         self,
         actor: User | None,
@@ -263,12 +286,16 @@ class UserService:
             raise ValidationError(
                 "Kata sandi baru harus berbeda dari kata sandi lama.", field="password"
             )
-        with self.db.atomic():
-            self.repo.update_fields(
-                user.id, password_hash=hash_password(new), must_change_password=0
-            )
-            self.audit.record(user.id, "ganti kata sandi", "user", user.id)
+        hashed = hash_password(new)
 
+        def unit() -> None:
+            with self.db.atomic():
+                self.repo.update_fields(user.id, password_hash=hashed, must_change_password=0)
+                self.audit.record(user.id, "ganti kata sandi", "user", user.id)
+
+        run_unit(self.db, unit)
+
+    @write_unit
     def reset_password(self, actor: User, user_id: int, new: str, confirm: str) -> None:
         """An admin sets a temporary password; the user must change it at the next log-in."""
         require(actor, Action.MANAGE_USERS)
@@ -284,6 +311,7 @@ class UserService:
             )
             self.audit.record(actor.id, "atur ulang kata sandi", "user", target.id)
 
+    @write_unit
     def update_user(
         self, actor: User, user_id: int, full_name: str, role: Role, position: str, active: bool
     ) -> User:

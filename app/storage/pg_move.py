@@ -151,6 +151,7 @@ def move_to_server(
                 actor_id, AUDIT_ACTION, "database", None, after=details,
                 note=f"Dipindahkan oleh {actor} dari file {db.path} ke server {url.shown()}",
             )  # fmt: skip
+        conn.execute("ANALYZE")  # the planner's statistics now, not at autovacuum's next round
     except (psycopg.Error, ValueError) as exc:
         raise MoveRefused(
             f"Pemindahan ke server {url.shown()} gagal dan dibatalkan; database server tetap "

@@ -112,10 +112,16 @@ def connect(url: str) -> psycopg.Connection[dict[str, Any]]:
 
 def _engine_connection(url: str) -> psycopg.Connection[dict[str, Any]]:
     """A PC's own connection: waits for a lock at most LOCK_WAIT (the owner's connections of
-    `server move` and `restore`, made by `connect`, wait as long as it takes)."""
+    `server move` and `restore`, made by `connect`, wait as long as it takes), and without
+    JIT compilation: the planner's cost of the arrears statement crosses `jit_above_cost`
+    once the tables have statistics, and compiling it took 11.8 s of a 12.7 s run on the
+    2,000-member demo (0.7 s without; bench/README.md)."""
     conn = connect(url)
     try:
-        conn.execute("SELECT set_config('lock_timeout', %s, false)", (LOCK_WAIT,))
+        conn.execute(
+            "SELECT set_config('lock_timeout', %s, false), set_config('jit', 'off', false)",
+            (LOCK_WAIT,),
+        )
     except psycopg.OperationalError as exc:
         conn.close()
         raise ServerUnreachable(MSG_UNREACHABLE) from exc

@@ -61,6 +61,13 @@ def test_transactions_are_serializable(engine: PgEngine) -> None:
         assert engine.scalar("SHOW transaction_isolation") == "serializable"
 
 
+def test_a_pcs_connection_waits_for_locks_bounded_and_compiles_no_queries(
+    engine: PgEngine,
+) -> None:
+    assert engine.scalar("SHOW lock_timeout") == "30s"
+    assert engine.scalar("SHOW jit") == "off"  # JIT compiling the arrears statement: 12 s
+
+
 def test_atomic_writes_all_or_nothing(engine: PgEngine) -> None:
     engine.run("CREATE TEMP TABLE m (v bigint)")
     with pytest.raises(RuntimeError), engine.atomic():

@@ -55,7 +55,18 @@ database, so two cooperatives on one server do not wait for each other)."""
 
 LOCK_WAIT = "30s"
 """How long a write unit waits for its turn before giving up with MSG_BUSY (a PC holding the
-lock for that long is stuck: its server-side session is ended by the server's keepalives)."""
+lock for that long is stuck; the two settings below end its session on the server)."""
+
+STUCK_AFTER = "60s"
+"""A PC's session that sits inside a transaction without sending anything for this long is
+ended by the server (`idle_in_transaction_session_timeout`), rolling it back and releasing its
+turn: a PC switched off or unplugged in the middle of saving holds the others up for a minute,
+not for the hours the operating system's TCP timeouts would take."""
+
+KEEPALIVE = {"tcp_keepalives_idle": "30", "tcp_keepalives_interval": "10",
+             "tcp_keepalives_count": "3"}  # fmt: skip
+"""The server asks a silent PC after 30 s and gives up after 3 unanswered probes 10 s apart
+(a PC gone while holding its turn between two transactions). Loopback and LAN only."""
 
 _CONFLICTS = (pg_errors.SerializationFailure, pg_errors.DeadlockDetected)
 
@@ -117,10 +128,16 @@ def _engine_connection(url: str) -> psycopg.Connection[dict[str, Any]]:
     once the tables have statistics, and compiling it took 11.8 s of a 12.7 s run on the
     2,000-member demo (0.7 s without; bench/README.md)."""
     conn = connect(url)
+    settings = {
+        "lock_timeout": LOCK_WAIT,
+        "jit": "off",
+        "idle_in_transaction_session_timeout": STUCK_AFTER,
+        **KEEPALIVE,
+    }
     try:
         conn.execute(
-            "SELECT set_config('lock_timeout', %s, false), set_config('jit', 'off', false)",
-            (LOCK_WAIT,),
+            "SELECT " + ", ".join(f"set_config('{name}', %s, false)" for name in settings),
+            list(settings.values()),
         )
     except psycopg.OperationalError as exc:
         conn.close()
@@ -245,9 +262,13 @@ class PgEngine:
             raise constraint_failed(str(exc)) from exc
         except pg_errors.InsufficientPrivilege as exc:  # only the append-only tables' REVOKEs
             raise append_only_refused() from exc
-        except (pg_errors.AdminShutdown, pg_errors.ConnectionException) as exc:
+        except (
+            pg_errors.AdminShutdown,
+            pg_errors.ConnectionException,
+            pg_errors.IdleInTransactionSessionTimeout,  # STUCK_AFTER: the server ended us
+        ) as exc:
             raise ServerUnreachable(MSG_UNREACHABLE) from exc
-        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+        except psycopg.Error as exc:
             if self.conn.closed or self.conn.broken:
                 raise ServerUnreachable(MSG_UNREACHABLE) from exc
             raise

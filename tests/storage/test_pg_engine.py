@@ -66,6 +66,35 @@ def test_a_pcs_connection_waits_for_locks_bounded_and_compiles_no_queries(
 ) -> None:
     assert engine.scalar("SHOW lock_timeout") == "30s"
     assert engine.scalar("SHOW jit") == "off"  # JIT compiling the arrears statement: 12 s
+    assert engine.scalar("SHOW idle_in_transaction_session_timeout") == "1min"
+    assert engine.scalar("SHOW tcp_keepalives_idle") == "30"
+
+
+def test_a_pc_stuck_inside_its_unit_is_ended_and_the_others_get_their_turn(
+    engine: PgEngine, pg_url: str
+) -> None:
+    """A PC that stops talking inside a unit (switched off, unplugged): the server ends its
+    session after STUCK_AFTER (1 s here), its unit is rolled back, its turn released; the PC
+    itself is told the server could not be reached, and carries on after that."""
+    engine.run("CREATE TEMP TABLE s (v bigint)")
+    engine.conn.execute("SET idle_in_transaction_session_timeout = '1s'")
+    other = PgEngine(pg_url)
+    try:
+        with pytest.raises(ServerUnreachable):
+
+            def stuck() -> None:
+                engine.run("INSERT INTO s VALUES (1)")
+                time.sleep(1.5)  # ends here: nothing sent for longer than the timeout
+                engine.run("INSERT INTO s VALUES (2)")
+
+            engine.retrying(stuck)
+        started = time.monotonic()
+        assert other.retrying(lambda: other.scalar("SELECT 1")) == 1
+        assert time.monotonic() - started < 5
+        assert _held_turns(pg_url) == 0
+        assert engine.scalar("SELECT 1") == 1  # connected again (its TEMP table went with it)
+    finally:
+        other.close()
 
 
 def test_atomic_writes_all_or_nothing(engine: PgEngine) -> None:

@@ -226,11 +226,13 @@ def test_a_payment_and_a_cancellation_of_one_loan_at_once_stay_consistent(
 def _stuck_job(services: Any, user: Any, arg: tuple[int, Any]) -> list[tuple[Any, ...]]:
     """A deposit that stops inside its write unit (after the savings row and its receipt
     number are written, at the audit entry) and tells the test, which kills this PC there."""
-    member_id, inside = arg
+    member_id, inside, taken = arg
     real = services.audit.record
 
     def record(*args: Any, **kwargs: Any) -> Any:
         result = real(*args, **kwargs)
+        taken.put(services.db.scalar("SELECT receipt_no FROM savings_transactions "
+                                     "WHERE amount = 77777"))  # fmt: skip
         inside.set()
         time.sleep(120)
         return result
@@ -244,10 +246,12 @@ def _stuck_job(services: Any, user: Any, arg: tuple[int, Any]) -> list[tuple[Any
 
 def test_a_pc_killed_inside_a_write_unit_leaves_nothing_half_done(pg_demo_url: str) -> None:
     member_id = _active_members(pg_demo_url, 1)[0]
-    inside = multipc._FORK.Event()
+    inside, taken = multipc._FORK.Event(), multipc._FORK.Queue()
     before = query(pg_demo_url, "SELECT count(*) FROM savings_transactions")[0][0]
-    office = Office(pg_demo_url, _stuck_job, [(member_id, inside)])
+    office = Office(pg_demo_url, _stuck_job, [(member_id, inside, taken)])
     assert inside.wait(60)
+    receipt = taken.get(timeout=10)
+    assert receipt  # written inside the unit, not committed
     pid = office.pcs[0].pid
     assert pid is not None
     multipc.kill(pid)
@@ -279,6 +283,7 @@ def test_a_pc_killed_inside_a_write_unit_leaves_nothing_half_done(pg_demo_url: s
         (tx.id,),
     )
     assert journals == [(1,)]
+    assert tx.receipt_no == receipt  # the dead PC's number went back: no gap in the receipts
     assert multipc.unbalanced_journals(pg_demo_url) == []
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from app import __version__
 from app.errors import AppError
 from app.formats import month_of
+from app.server_url import db_argument
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -21,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Mufakat – simpan pinjam dan penanganan pinjaman bermasalah koperasi.",
     )
     parser.add_argument("--version", action="version", version=f"Mufakat {__version__}")
-    parser.add_argument("--db", type=Path, help="buka file database ini")
+    parser.add_argument("--db", type=db_argument, help="buka file database ini")
     parser.add_argument(
         "--demo", action="store_true", help="buka koperasi contoh (dibuat bila belum ada)"
     )
@@ -52,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     month_end = sub.add_parser(
         "month-end", help="tutup bulan: simpan kolektibilitas semua pinjaman per tanggal"
     )
-    month_end.add_argument("--db", type=Path, required=True, dest="db_path")
+    month_end.add_argument("--db", type=db_argument, required=True, dest="db_path")
     month_end.add_argument("--as-of", required=True, dest="as_of", help="tanggal, 2025-08-31")
     month_end.add_argument(
         "--user",
@@ -64,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     check = sub.add_parser("check", help="periksa keutuhan dan konsistensi database")
-    check.add_argument("--db", type=Path, required=True, dest="db_path")
+    check.add_argument("--db", type=db_argument, required=True, dest="db_path")
 
     from app.server.cli import add_parser as add_server_parser
 
@@ -199,19 +200,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1
 
 
+NOT_ON_THE_SERVER = {"check": "Pemeriksaan database (mufakat check)"}
+"""Commands that take a database file but do not run on the office server yet (issue 15)."""
+
+
 def _refuse_server_urls(argv: Sequence[str]) -> int | None:
-    """A `postgresql://…` address where a database file goes: understood, checked, and refused
-    with a plain message for now (issue 15) instead of being opened as a file name."""
-    from app.server.cli import COMMANDS
+    """A `postgresql://…` address given to a command that does not run on the office server
+    yet: understood, checked, and refused with a plain message (issue 15) instead of being
+    opened as a file name. Every other command opens the cooperative on the server."""
     from app.server_url import is_server_url, not_yet_message, parse_server_url
 
-    if argv and argv[0] in (*COMMANDS, "demo"):
-        return None  # these take the server's address (app/server/cli.py, app/server/demo.py)
+    what = NOT_ON_THE_SERVER.get(argv[0]) if argv else None
+    if what is None:
+        return None
     for token in argv:
         value = token.split("=", 1)[1] if token.startswith("--db=") else token
         if is_server_url(value):
             try:
-                message = not_yet_message(parse_server_url(value))
+                message = not_yet_message(parse_server_url(value), what)
             except AppError as exc:
                 message = exc.message
             print(f"GAGAL: {message}", file=sys.stderr)

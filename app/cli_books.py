@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ValidationError
+from app.server_url import db_argument
 
 TRIAL_HEADER = ["kode", "nama", "debet", "kredit"]
 JOURNAL_HEADER = ["tanggal", "nomor", "kode", "nama", "debet", "kredit", "sumber", "keterangan"]
@@ -20,35 +21,35 @@ def add_parser(sub: Any) -> None:
     books = sub.add_parser("books", help="pembukuan: neraca saldo dan jurnal ke CSV")
     what = books.add_subparsers(dest="books_command", required=True)
     trial = what.add_parser("trial-balance", help="neraca saldo per tanggal ke CSV")
-    trial.add_argument("--db", type=Path, required=True, dest="db_path")
+    trial.add_argument("--db", type=db_argument, required=True, dest="db_path")
     trial.add_argument("--as-of", required=True, dest="as_of", help="tanggal, 2025-12-31")
     trial.add_argument("--csv", type=Path, required=True, dest="csv_path")
     journal = what.add_parser("journal", help="baris jurnal dalam rentang tanggal ke CSV")
-    journal.add_argument("--db", type=Path, required=True, dest="db_path")
+    journal.add_argument("--db", type=db_argument, required=True, dest="db_path")
     journal.add_argument("--from", required=True, dest="start", help="tanggal awal, 2025-01-01")
     journal.add_argument("--to", required=True, dest="end", help="tanggal akhir, 2025-12-31")
     journal.add_argument("--csv", type=Path, required=True, dest="csv_path")
     statements = what.add_parser("statements", help="laporan keuangan tahun buku ke PDF")
-    statements.add_argument("--db", type=Path, required=True, dest="db_path")
+    statements.add_argument("--db", type=db_argument, required=True, dest="db_path")
     statements.add_argument("--year", required=True, help="tahun buku, 2025")
     statements.add_argument("--out", type=Path, required=True, dest="out_dir")
     close = what.add_parser("close-month", help="tutup bulan: daftar periksa lalu kunci")
-    close.add_argument("--db", type=Path, required=True, dest="db_path")
+    close.add_argument("--db", type=db_argument, required=True, dest="db_path")
     close.add_argument("--month", required=True, help="bulan, 2026-01")
     close.add_argument("--user", required=True, dest="username", help="nama pengguna")
     year_end = what.add_parser("close-year", help="tutup buku: jurnal penutup 31 Desember")
-    year_end.add_argument("--db", type=Path, required=True, dest="db_path")
+    year_end.add_argument("--db", type=db_argument, required=True, dest="db_path")
     year_end.add_argument("--year", required=True, help="tahun buku, 2025")
     year_end.add_argument("--user", required=True, dest="username", help="nama pengguna")
     from app.cli_pph import add_parser as add_pph_parser
 
     add_pph_parser(what)
     pack = what.add_parser("rat-pack", help="laporan RAT tahun buku: rat_pack.pdf dan bagiannya")
-    pack.add_argument("--db", type=Path, required=True, dest="db_path")
+    pack.add_argument("--db", type=db_argument, required=True, dest="db_path")
     pack.add_argument("--year", required=True, help="tahun buku, 2025")
     pack.add_argument("--out", type=Path, required=True, dest="out_dir")
     shu = sub.add_parser("shu", help="SHU per anggota tahun buku ke CSV")
-    shu.add_argument("--db", type=Path, required=True, dest="db_path")
+    shu.add_argument("--db", type=db_argument, required=True, dest="db_path")
     shu.add_argument("--year", required=True, help="tahun buku, 2025")
     shu.add_argument("--csv", type=Path, required=True, dest="csv_path")
 

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import AppError
+from app.server_url import db_argument
 
 HEADER = ["no_anggota", "nama", "npwp", "bruto", "pph", "pph_terutang", "kurang_potong"]
 
 
 def add_parser(what: Any) -> None:
     pph = what.add_parser("pph", help="daftar bukti potong PPh 4(2) jasa simpanan sebulan")
-    pph.add_argument("--db", type=Path, required=True, dest="db_path")
+    pph.add_argument("--db", type=db_argument, required=True, dest="db_path")
     pph.add_argument("--month", required=True, help="masa pajak, 2026-01")
     pph.add_argument("--csv", type=Path, required=True, dest="csv_path")
     pph.add_argument("--pdf", type=Path, dest="pdf_path", help="juga sebagai PDF")

@@ -1,13 +1,15 @@
 """The office server's address as the user writes it (issue 15):
 `postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME`, accepted wherever a database file is.
 
-Only the address is understood so far: the program does not yet run a cooperative on the server,
-and says so plainly (`not_yet_message`) instead of trying to open the address as a file. The
-password is never repeated in a message."""
+`db_argument` keeps such an address as it is where a command line takes a file (a `Path` would
+fold its `//`); a command that cannot run on the server says so plainly (`not_yet_message`)
+instead of trying to open the address as a file. The password is never repeated in a
+message."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from app.errors import ValidationError
@@ -33,6 +35,11 @@ def is_server_url(text: object) -> bool:
     return isinstance(text, str) and text.strip().lower().startswith(
         tuple(f"{scheme}:" for scheme in SCHEMES)
     )
+
+
+def db_argument(text: str) -> Path | str:
+    """A command line's `--db`: a file's path, or an office server's address kept as text."""
+    return text if is_server_url(text) else Path(text)
 
 
 def _bad(detail: str) -> ValidationError:
@@ -66,8 +73,8 @@ def parse_server_url(text: str) -> ServerUrl:
     return ServerUrl(unquote(parts.username), password, parts.hostname, port, dbname)
 
 
-def not_yet_message(url: ServerUrl) -> str:
+def not_yet_message(url: ServerUrl, what: str = "Membuka koperasi") -> str:
     return (
-        f"Membuka koperasi di server kantor ({url.shown()}) belum didukung oleh versi Mufakat "
+        f"{what} di server kantor ({url.shown()}) belum didukung oleh versi Mufakat "
         "ini. Untuk sementara pakai file database koperasi (.db) di komputer ini."
     )

@@ -245,6 +245,12 @@ class Services:
         return parse_server_url(self.db.url) if isinstance(self.db, PgEngine) else None
 
     @property
+    def short_name(self) -> str:
+        """The file's name without its extension, or the server database's name."""
+        url = self.server_url
+        return self.path.stem if url is None else url.dbname
+
+    @property
     def where(self) -> str:
         """Where the cooperative is, for a title or a message (never a password)."""
         url = self.server_url

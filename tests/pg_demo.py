@@ -1,5 +1,5 @@
 """A demo cooperative on the throw-away PostgreSQL server, for tests of the real services on the
-office server (issue 15): built once per test session (a 40-member demo moved by `server move`
+office server (issue 15): built once per test session (a 60-member demo moved by `server move`
 into a template database), then a fresh copy per test (`CREATE DATABASE … TEMPLATE`, ~0.2 s).
 
 `pg_demo_url` is the copy's address for the program's role; the demo's users log in with their
@@ -18,14 +18,15 @@ import pytest
 from tests.pg import APP_ROLE, EMPTY_TEMPLATE, SUPERUSER, PgServer, _database
 
 DEMO_TEMPLATE = "mufakat_demo_template"
-DEMO_MEMBERS = 40
+DEMO_MEMBERS = 60
 DEMO_SEED = 7
 ADMIN_PASSWORD = "admin123"
 
 
 @pytest.fixture(scope="session")
 def pg_demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo as a file (read-only for the tests: copy it before opening)."""
+    """The demo as a file (read-only for the tests: copy it before opening); also the office
+    server tests' `demo_source` (tests/server/conftest.py), so it is built once."""
     from app.demo.generate import generate_demo
 
     path = tmp_path_factory.mktemp("pg-demo") / "koperasi.db"

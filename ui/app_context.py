@@ -29,6 +29,7 @@ from app.files import (
 )
 from app.money import format_number
 from app.paths import backup_dir_for, demo_db_path
+from app.server_url import is_server_url
 from app.users.models import User
 from ui.dialogs.progress_task import Progress, TaskCancelled, run_with_progress
 from ui.errors import show_error
@@ -81,11 +82,13 @@ class AppController(QObject):
         self.long_check_bytes = LONG_CHECK_BYTES
 
     # -- entry --------------------------------------------------------------------------------
-    def start(self, db: Path | None = None, demo: bool = False) -> None:
+    def start(self, db: Path | str | None = None, demo: bool = False) -> None:
         if demo:
             self.open_demo()
+        elif isinstance(db, str) and is_server_url(db):
+            self.open_server(db)
         elif db is not None:
-            self.open_path(db)
+            self.open_path(Path(db))
         else:
             last = last_database()
             if last is not None:
@@ -113,18 +116,25 @@ class AppController(QObject):
 
     # -- opening ------------------------------------------------------------------------------
     def open_server(self, url: str) -> bool:
-        """An office server that answered: not opened yet by this version (issue 15 — the
-        services still run on the file), said plainly on the start screen."""
-        from app.server_url import not_yet_message, parse_server_url
+        """Open the cooperative on the office server at `url` and ask for a log-in against its
+        users (issue 15); a server that does not answer, or a database that is no cooperative
+        of this version, is said plainly on the start screen (nothing was written)."""
+        from app.services import Services
 
-        screen = self.show_start()
+        if self.start_screen is not None:
+            self.start_screen.clear_message()
         try:
-            message = not_yet_message(parse_server_url(url))
+            services = run_with_progress(
+                self._parent(),
+                self.tr("Menghubungkan ke server kantor"),
+                self.tr("Membuka koperasi di server kantor…"),
+                lambda _progress: Services.open_server(url),
+            )
         except AppError as exc:
-            message = exc.message
-        heading = self.tr("Server kantor terhubung, tetapi belum bisa dibuka")
-        screen.show_message(message, heading=heading)
-        return False
+            self.show_start(exc.message)
+            return False
+        self._opened(services)
+        return True
 
     def open_path(self, path: Path, accept_older: bool = False) -> bool:
         """Open `path` and ask for a log-in; on a StorageError say why on the start screen
@@ -260,7 +270,8 @@ class AppController(QObject):
     def _opened(self, services: Services) -> None:
         self.services = services
         with contextlib.suppress(OSError):  # preferences that cannot be written are not fatal
-            remember_database(services.path)
+            if not services.on_server:  # the server's address is kept by its own dialog
+                remember_database(services.path)
         for warning in services.warnings:
             QMessageBox.warning(self._parent(), self.tr("Perhatian: lokasi file"), warning)
         self.ask_login()

@@ -15,6 +15,7 @@ from app.changes import ChangeHub, Kind
 from app.services import Services
 
 _RETRY_MS = 50  # a transaction is still open (a batch in progress): look again shortly
+POLL_MS = 3000  # office server: how often the other PCs' writes are looked for
 
 
 class ChangeSignals(QObject):
@@ -38,6 +39,12 @@ class ChangeSignals(QObject):
         self._due.connect(self.flush, Qt.ConnectionType.QueuedConnection)
         hub.on_pending = self._due.emit
         self._unsubscribe = hub.subscribe(self._announce)
+        self._poll: QTimer | None = None
+        if hub.remote is not None:  # the office server: what the other PCs wrote
+            self._poll = QTimer(self)
+            self._poll.setInterval(POLL_MS)
+            self._poll.timeout.connect(self._remote)
+            self._poll.start()
         if hub.pending:  # written before anyone listened: announce with the next loop turn
             self._due.emit()
 
@@ -49,6 +56,13 @@ class ChangeSignals(QObject):
             return
         self.hub.flush()
 
+    def _remote(self) -> None:
+        if self.hub.closed or self.hub.remote is None:
+            if self._poll is not None:
+                self._poll.stop()
+            return
+        self.hub.remote()
+
     def _announce(self, kinds: frozenset[Kind]) -> None:
         self.changed.emit(kinds)
         for kind in Kind:
@@ -56,6 +70,8 @@ class ChangeSignals(QObject):
                 getattr(self, kind.value).emit()
 
     def detach(self) -> None:
+        if self._poll is not None:
+            self._poll.stop()
         self._unsubscribe()
         if self.hub.on_pending == self._due.emit:
             self.hub.on_pending = None

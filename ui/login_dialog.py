@@ -48,7 +48,7 @@ class LoginDialog(QDialog):
 
         layout = QVBoxLayout(self)
         heading = QLabel(objectName="login_heading")
-        name = profile.name or services.path.name
+        name = profile.name or services.short_name
         if services.is_demo:
             name = self.tr("{name} (CONTOH)").format(name=name)
         heading.setText(f"<b style='font-size:15pt'>{name}</b>")

@@ -58,7 +58,7 @@ def configure_application(app: QApplication) -> None:
         app.setFont(font)
 
 
-def run(db: Path | None, demo: bool) -> int:
+def run(db: Path | str | None, demo: bool) -> int:
     """Open the program (called by `mufakat`); returns the exit code."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
 
     # -- what is shown ------------------------------------------------------------------------
     def refresh_title(self) -> None:
-        name = self.services.settings.profile().name or self.services.path.stem
+        name = self.services.settings.profile().name or self.services.short_name
         title = self.tr("Mufakat — {name}").format(name=name)
         if self.services.is_demo:
             title += " " + self.tr("(CONTOH)")
@@ -344,10 +344,16 @@ class MainWindow(QMainWindow):
         self.coop_label.setText(name)
 
     def refresh_status(self) -> None:
+        self.user_status.setText(self.tr("Pengguna: {user}").format(user=self.user.display))
+        url = self.services.server_url
+        if url is not None:  # the office server's backups are made on the server PC
+            self.file_status.setText(self.tr("Server kantor: {db}").format(db=url.dbname))
+            self.file_status.setToolTip(url.shown())
+            self.backup_status.setText(self.tr("Cadangan: di PC server"))
+            return
         path = self.services.path
         self.file_status.setText(path.name)
         self.file_status.setToolTip(str(path))
-        self.user_status.setText(self.tr("Pengguna: {user}").format(user=self.user.display))
         info = self.services.backups.last()
         when = format_timestamp(info.at) if info else self.tr("belum pernah")
         self.backup_status.setText(self.tr("Cadangan terakhir: {when}").format(when=when))
@@ -397,7 +403,7 @@ class MainWindow(QMainWindow):
         happens in between."""
         self._shut_down = True
         try:
-            if self.services.settings.get("backup.auto_on_close"):
+            if self.services.settings.get("backup.auto_on_close") and not self.services.on_server:
                 from ui.views.settings.backup_actions import auto_backup
 
                 auto_backup(self, self.services, self.user)

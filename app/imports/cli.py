@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from app.errors import ValidationError
+from app.server_url import db_argument
 
 KIND_CHOICES = ("members", "savings", "loans", "opening")
 EXPORT_CHOICES = ("members", "savings", "loans", "cases")
@@ -17,7 +18,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     imp = sub.add_parser("import", help="impor data dari Excel/CSV (selalu diperiksa dulu)")
     imp.add_argument("kind", choices=KIND_CHOICES)
     imp.add_argument("file", type=Path)
-    imp.add_argument("--db", type=Path, required=True, dest="db_path")
+    imp.add_argument("--db", type=db_argument, required=True, dest="db_path")
     imp.add_argument("--dry-run", action="store_true", help="periksa saja, tidak menyimpan")
     imp.add_argument("--user", dest="user", help="nama pengguna (kata sandi diminta)")
     imp.add_argument("--per", dest="as_of", help="tanggal peralihan saldo, 2025-12-31")
@@ -25,11 +26,13 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     tpl = sub.add_parser("template", help="tulis contoh berkas impor (Excel)")
     tpl.add_argument("kind", choices=KIND_CHOICES)
     tpl.add_argument("out", type=Path)
-    tpl.add_argument("--db", type=Path, dest="db_path", help="bagan akun dari file ini (opening)")
+    tpl.add_argument(
+        "--db", type=db_argument, dest="db_path", help="bagan akun dari file ini (opening)"
+    )
     exp = sub.add_parser("export", help="ekspor data ke Excel")
     exp.add_argument("kind", choices=EXPORT_CHOICES)
     exp.add_argument("out", type=Path)
-    exp.add_argument("--db", type=Path, required=True, dest="db_path")
+    exp.add_argument("--db", type=db_argument, required=True, dest="db_path")
     exp.add_argument("--per", dest="as_of", help="posisi per tanggal, 2025-12-31")
 
 

@@ -92,11 +92,10 @@ def try_connection(form: ConnectionForm) -> str:
     return probe(checked.url(), checked.dbname)
 
 
-def not_yet_wired_message(version: str) -> str:
+def connected_message(version: str) -> str:
     return (
-        f"Koneksi berhasil: server kantor menjawab (PostgreSQL {version}). Membuka koperasi "
-        "di server kantor baru tersedia di versi Mufakat berikutnya; untuk sementara tetap "
-        "pakai file database di komputer ini."
+        f"Koneksi berhasil: server kantor menjawab (PostgreSQL {version}). Klik Hubungkan untuk "
+        "membuka koperasi di server kantor."
     )
 
 

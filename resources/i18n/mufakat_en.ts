@@ -274,8 +274,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <source>Server kantor terhubung, tetapi belum bisa dibuka</source>
-        <translation>Office server connected, but it cannot be opened yet</translation>
+        <source>Menghubungkan ke server kantor</source>
+        <translation>Connecting to the office server</translation>
+    </message>
+    <message>
+        <source>Membuka koperasi di server kantor…</source>
+        <translation>Opening the cooperative on the office server…</translation>
     </message>
     <message>
         <source>File lebih lama</source>
@@ -685,6 +689,18 @@ The damaged file was kept as it was in:
     <message>
         <source>Hanya Admin atau Pengurus yang boleh memulihkan cadangan.</source>
         <translation>Only an Admin or a board member may restore a backup.</translation>
+    </message>
+    <message>
+        <source>Koperasi ini ada di server kantor. Cadangannya dibuat di PC server: otomatis tiap malam, atau dengan perintah mufakat backup di PC server. Pemulihan juga dilakukan di PC server (mufakat restore).</source>
+        <translation>This cooperative is on the office server. Its backups are made on the server PC: automatically every night, or with the command mufakat backup on the server PC. Restoring is also done on the server PC (mufakat restore).</translation>
+    </message>
+    <message>
+        <source>Dilakukan di PC server kantor.</source>
+        <translation>Done on the office server PC.</translation>
+    </message>
+    <message>
+        <source>Daftar cadangan server ada di PC server.</source>
+        <translation>The list of server backups is on the server PC.</translation>
     </message>
     <message>
         <source>Cadangan otomatis saat program ditutup: aktif, {keep} terakhir disimpan di {folder}</source>
@@ -4581,6 +4597,14 @@ Check the spelling of the name or number, or choose Status All and Quality All.<
     <message>
         <source>Pengguna: {user}</source>
         <translation>User: {user}</translation>
+    </message>
+    <message>
+        <source>Server kantor: {db}</source>
+        <translation>Office server: {db}</translation>
+    </message>
+    <message>
+        <source>Cadangan: di PC server</source>
+        <translation>Backup: on the server PC</translation>
     </message>
     <message>
         <source>belum pernah</source>

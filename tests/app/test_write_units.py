@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -164,3 +165,29 @@ def test_the_guard_tells_units_from_bare_transactions(tmp_path: Path) -> None:
     unmarked = marked.replace("    @write_unit\n    def pay", "    def pay")
     (tmp_path / "app" / "sample.py").write_text(unmarked, encoding="utf-8")
     assert _bare_units(tmp_path) == ["app/sample.py:10 S._post"]
+
+
+def test_every_write_unit_of_the_services_finds_their_engine(services: Any) -> None:
+    """`@write_unit` runs on the engine of the object it is called on (its db, its ledger's…):
+    every unit reachable from the composition root finds the one the services were built on."""
+    import inspect
+
+    from app.storage.units import engine_of
+
+    seen: set[int] = set()
+    found: list[str] = []
+
+    def walk(obj: object, depth: int) -> None:
+        if id(obj) in seen or depth > 4 or not type(obj).__module__.startswith("app."):
+            return
+        seen.add(id(obj))
+        for name, fn in inspect.getmembers(type(obj), inspect.isfunction):
+            if getattr(fn, "__write_unit__", False):
+                assert engine_of(obj) is services.db, f"{type(obj).__name__}.{name}"
+                found.append(f"{type(obj).__name__}.{name}")
+        for value in list(getattr(obj, "__dict__", {}).values()):
+            walk(value, depth + 1)
+
+    walk(services, 0)
+    walk(services.payroll, 1)
+    assert len(found) >= 90 and "SavingsService.withdraw" in found

@@ -7,14 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from app.demo.generate import generate_demo
-
 
 @pytest.fixture(scope="session")
-def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "koperasi.db"
-    generate_demo(path, members=60, seed=7)
-    return path
+def demo_source(pg_demo_file: Path) -> Path:
+    """The 60-member demo (seed 7) of tests/pg_demo.py: built once for both."""
+    return pg_demo_file
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.errors import ValidationError
-from app.server.connection import ConnectionForm, not_yet_wired_message, try_connection
+from app.server.connection import ConnectionForm, connected_message, try_connection
 from app.server_url import parse_server_url
 from tests.pg import free_port
 
@@ -79,5 +79,5 @@ def test_a_closed_port_is_the_unreachable_message_at_the_address() -> None:
 
 
 def test_the_honest_message_after_a_working_test() -> None:
-    text = not_yet_wired_message("15.18")
-    assert "Koneksi berhasil" in text and "versi Mufakat berikutnya" in text
+    text = connected_message("15.18")
+    assert "Koneksi berhasil" in text and "15.18" in text and "Klik Hubungkan" in text

@@ -6,6 +6,7 @@ conflict is run again whole, its effects written once."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -216,13 +217,22 @@ def test_a_payment_aborted_by_a_conflict_is_saved_once(
     loan_id = services.db.scalar("SELECT min(id) FROM loans WHERE status = 'aktif'")
     counts = {t: _count(services, t) for t in ("loan_events", "journals", "audit_log")}
     paid_before = _pokok_paid(services, loan_id)
+    last_audit = services.db.scalar("SELECT max(id) FROM audit_log")
     tries = _fail_first(services, monkeypatch, "loan_events")
     payment = services.loans.payments.record_payment(
         kasir, loan_id, 100_000, today, "tunai", today=today
     )
     assert len(tries) == 2  # aborted once, run again whole
     after = {t: _count(services, t) for t in counts}
-    assert after == {t: n + 1 for t, n in counts.items()}  # one event, one journal, one audit
+    assert after["loan_events"] == counts["loan_events"] + 1  # one payment
+    assert after["journals"] == counts["journals"] + 1  # booked once
+    added = services.db.rows(
+        "SELECT action, entity, entity_id FROM audit_log WHERE id > :n ORDER BY id",
+        {"n": last_audit},
+    )
+    actions = [(r["action"], r["entity"], r["entity_id"]) for r in added]
+    assert actions.count(("pembayaran", "pinjaman", str(loan_id))) == 1
+    assert len(actions) == len(set(actions))  # nothing of the aborted attempt stayed
     assert _pokok_paid(services, loan_id) == paid_before + payment.pokok
     receipts = services.db.scalar(
         "SELECT count(*) FROM loan_events WHERE receipt_no = :r", {"r": payment.receipt_no}
@@ -311,3 +321,55 @@ def test_another_pc_hears_of_a_write_after_its_commit(
         assert other.changes.flush() == frozenset()
     finally:
         other.close()
+
+
+def test_two_pcs_withdrawing_the_same_balance_never_overdraw_it(
+    services: Services, pg_demo_url: str, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two PCs each check the balance (100.000) and withdraw 80.000 at the same moment: the
+    server aborts one; run again, its check sees 20.000 and refuses — the balance never goes
+    below zero (the check is inside the unit, OFFICE_SERVER.md §1)."""
+    import threading
+
+    from app.storage.savings_repo import SavingsRepository
+
+    manajer = login(services, "manajer")
+    member = services.members.create(manajer, make_draft(serial=9003), today=today)
+    kasir = login(services, "kasir")
+    services.savings.deposit(kasir, member.id, SavingsKind.SUKARELA, 100_000, today, today=today)
+    other = Services.open(pg_demo_url)
+    both_read = threading.Barrier(2, timeout=10)
+    waited: set[int] = set()
+    real = SavingsRepository.balances
+
+    def balances(self: SavingsRepository, member_id: int, as_of: date | None = None) -> Any:
+        found = real(self, member_id, as_of)
+        me = threading.get_ident()
+        if member_id == member.id and me not in waited and len(waited) < 2:
+            waited.add(me)  # each PC's first attempt waits until both have read the balance
+            with contextlib.suppress(threading.BrokenBarrierError):
+                both_read.wait()
+        return found
+
+    monkeypatch.setattr(SavingsRepository, "balances", balances)
+    outcomes: list[str] = []
+
+    def withdraw(pc: Services) -> None:
+        user = login(pc, "kasir")
+        try:
+            pc.savings.withdraw(user, member.id, SavingsKind.SUKARELA, 80_000, today, today=today)
+            outcomes.append("ditarik")
+        except ValidationError as exc:
+            outcomes.append("ditolak" if "melebihi saldo" in exc.message else exc.message)
+
+    try:
+        threads = [threading.Thread(target=withdraw, args=(pc,)) for pc in (services, other)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    finally:
+        both_read.abort()
+        other.close()
+    assert sorted(outcomes) == ["ditarik", "ditolak"]
+    assert services.savings.balances(member.id).of(SavingsKind.SUKARELA) == 20_000

@@ -140,3 +140,33 @@ def test_beranda_reading_again_does_not_feed_itself(
     pay(services, people, loan, 100_000, D)
     qtbot.wait(400)
     assert 1 <= len(reads) <= 2
+
+
+def test_on_the_office_server_the_window_looks_for_other_pcs_writes(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hub with a `remote` poll (the office server, app/storage/pg_changes.py) is polled by
+    the window's timer; what another PC wrote is announced like this PC's own writes."""
+    import ui.changes as ui_changes
+    from app.changes import ChangeHub
+
+    monkeypatch.setattr(ui_changes, "POLL_MS", 20)
+    hub = ChangeHub()
+    polls: list[int] = []
+
+    def remote() -> None:
+        polls.append(1)
+        if len(polls) == 2:
+            hub.note_table("savings_transactions")  # another PC's deposit arrived
+
+    hub.remote = remote
+    bridge = ui_changes.ChangeSignals(hub)
+    with qtbot.waitSignal(bridge.savings, timeout=2000):
+        pass
+    assert len(polls) >= 2
+    hub.close()
+    qtbot.wait(60)
+    stopped = len(polls)
+    qtbot.wait(60)
+    assert len(polls) == stopped  # a closed database is polled no more
+    bridge.detach()

@@ -4,6 +4,7 @@ its field, usable from the keyboard alone, remembered per PC (issue 15 §3)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -62,7 +63,7 @@ def test_testing_a_working_server_says_so_honestly(
     _type(qtbot, dialog, pg_url)
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     text = dialog.result_label.text()
-    assert text.startswith("Koneksi berhasil") and "versi Mufakat berikutnya" in text
+    assert text.startswith("Koneksi berhasil") and "Klik Hubungkan" in text
     assert SECRET not in text
     assert all(dialog.errors.message(f) == "" for f in server_dialog.FIELDS)
     assert dialog.isVisible()  # a test never closes the dialog
@@ -151,16 +152,13 @@ def test_the_address_is_remembered_the_password_only_when_ticked(
     assert remembered()[1] is False  # unticking forgets it
 
 
-def test_the_start_screen_offers_it_and_says_honestly_what_follows(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, pg_url: str
-) -> None:
+def _choose_server(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, address: str) -> Any:
     from ui.app_context import AppController
 
     controller = AppController()
     screen = controller.show_start()
     qtbot.addWidget(screen)
     assert screen.server_button.accessibleName() == "Hubungkan ke Server…"
-    address = pg_url.replace("@", f":{quote(SECRET, safe='')}@", 1)
 
     def accepted(self: ServerDialog) -> int:
         self.url = address
@@ -169,7 +167,58 @@ def test_the_start_screen_offers_it_and_says_honestly_what_follows(
     monkeypatch.setattr(ServerDialog, "exec", accepted)
     with qtbot.waitSignal(screen.server_chosen):
         qtbot.mouseClick(screen.server_button, Qt.MouseButton.LeftButton)
-    assert screen.message_box.isVisible()
-    assert "belum didukung" in screen.message.text() and SECRET not in screen.message.text()
-    assert screen.problem.text() == "Server kantor terhubung, tetapi belum bisa dibuka"
-    screen.close()
+    return controller
+
+
+def _close(controller: Any) -> None:
+    if controller.window is not None:
+        controller.window.close()
+    for widget in (controller.login_dialog, controller.start_screen):
+        if widget is not None:
+            widget.close()
+    controller.close_file()
+
+
+def test_the_start_screen_opens_the_cooperative_on_the_server(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, pg_demo_url: str
+) -> None:
+    """Hubungkan → log in against the server's users → the main window on the server's data."""
+    address = pg_demo_url.replace("@", f":{quote(SECRET, safe='')}@", 1)
+    controller = _choose_server(qtbot, monkeypatch, address)
+    try:
+        login = controller.login_dialog
+        assert login is not None and controller.services.on_server
+        qtbot.keyClicks(login.username, "manajer")
+        qtbot.keyClicks(login.password, "manajer123")
+        qtbot.mouseClick(login.login_button, Qt.MouseButton.LeftButton)
+        window = controller.window
+        assert window is not None
+        assert window.windowTitle() == "Mufakat — KSP Guyub Rukun (CONTOH)"
+        assert window.user_status.text() == "Pengguna: Sri Wahyuningsih (Manajer)"
+        db = parse_server_url(pg_demo_url).dbname
+        assert window.file_status.text() == f"Server kantor: {db}"
+        assert SECRET not in window.file_status.toolTip()
+        active = int(window.home_view.members_card.value.text().replace(".", ""))
+        on_server = controller.services.db.scalar(
+            "SELECT count(*) FROM members WHERE status = 'aktif'"
+        )
+        assert active == on_server > 0  # the demo's members, read from the server
+    finally:
+        _close(controller)
+
+
+def test_a_server_that_does_not_answer_is_said_plainly_on_the_start_screen(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    address = f"postgresql://mufakat:{quote(SECRET, safe='')}@127.0.0.1:{free_port()}/mufakat"
+    controller = _choose_server(qtbot, monkeypatch, address)
+    try:
+        screen = controller.start_screen
+        assert controller.services is None and controller.login_dialog is None
+        assert screen.message_box.isVisible()
+        assert screen.message.text().startswith(
+            "Server kantor tidak bisa dihubungi — pastikan PC server menyala dan tersambung"
+        )
+        assert SECRET not in screen.message.text()
+    finally:
+        _close(controller)

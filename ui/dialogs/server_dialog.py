@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import AppError
 from app.server.connection import (
     ConnectionForm,
-    not_yet_wired_message,
+    connected_message,
     remember,
     remembered,
     try_connection,
@@ -131,7 +131,7 @@ class ServerDialog(QDialog):
         version = self._try()
         if version is None:
             return False
-        self.result_label.setText(not_yet_wired_message(version))
+        self.result_label.setText(connected_message(version))
         self.adjustSize()
         return True
 

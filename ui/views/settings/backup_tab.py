@@ -121,9 +121,29 @@ class BackupTab(QWidget):
         restore_layout.addWidget(restore_text, 1)
         restore_layout.addWidget(self.restore_button)
         layout.addWidget(restore_box)
+        if services.on_server:
+            self._on_server(explain)
+            return
         self.reload()
 
+    def _on_server(self, explain: QLabel) -> None:
+        """The office server's backups are made and restored on the server PC (issue 15)."""
+        explain.setText(
+            self.tr(
+                "Koperasi ini ada di server kantor. Cadangannya dibuat di PC server: otomatis "
+                "tiap malam, atau dengan perintah mufakat backup di PC server. Pemulihan juga "
+                "dilakukan di PC server (mufakat restore)."
+            )
+        )
+        for button in (self.backup_button, self.restore_button):
+            button.setEnabled(False)
+            button.setToolTip(self.tr("Dilakukan di PC server kantor."))
+        self.empty.setText(self.tr("Daftar cadangan server ada di PC server."))
+        self.table.setVisible(False)
+
     def reload(self) -> None:
+        if self.services.on_server:
+            return
         rows = self.services.backups.recent(30)
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)

@@ -192,9 +192,12 @@ def measure(services: Services, sample: Sample) -> dict[str, tuple[float, float,
 # -- several PCs at once --------------------------------------------------------------------------
 
 
-def _pc(url: str, loans: list[int], today: date, turns: bool, start: Any, out: Any) -> None:
+def _pc(
+    url: str, loans: list[int], today: date, turns: bool, attempts: int, start: Any, out: Any
+) -> None:
     services = Services.open(url)
     services.db.writers_take_turns = turns  # type: ignore[attr-defined]
+    services.db.attempts = attempts  # type: ignore[attr-defined]
     user = next(u for u in services.users.all() if u.username == OFFICER)
     times: list[float] = []
     errors: Counter[str] = Counter()
@@ -210,11 +213,16 @@ def _pc(url: str, loans: list[int], today: date, turns: bool, start: Any, out: A
     services.close()
 
 
-def office(url: str, loans: list[int], pcs: int, each: int, today: date, turns: bool) -> None:
+def office(
+    url: str, loans: list[int], pcs: int, each: int, today: date, turns: bool, attempts: int = 5
+) -> None:
     fork = multiprocessing.get_context("fork")
     out, start = fork.Queue(), fork.Barrier(pcs + 1, timeout=120)
     parts = [loans[i * each : (i + 1) * each] for i in range(pcs)]
-    procs = [fork.Process(target=_pc, args=(url, part, today, turns, start, out)) for part in parts]
+    procs = [
+        fork.Process(target=_pc, args=(url, part, today, turns, attempts, start, out))
+        for part in parts
+    ]
     for p in procs:
         p.start()
     start.wait()
@@ -229,7 +237,8 @@ def office(url: str, loans: list[int], pcs: int, each: int, today: date, turns: 
         errors.update(r[1])
     p95 = times[int(len(times) * 0.95) - 1] if times else 0.0
     print(
-        f"  {pcs} PC × {each} payments, writers {'take turns' if turns else 'without the lock'}:"
+        f"  {pcs} PC × {each} payments, "
+        f"{'writers take turns' if turns else f'without the lock, {attempts} attempts'}:"
         f" {wall:6.1f} s wall, {len(times) / wall:5.1f} payments/s; a payment median "
         f"{statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, worst "
         f"{times[-1] * 1000:.0f} ms; errors a user would see: {sum(errors.values())}"
@@ -268,6 +277,9 @@ def main() -> int:
     parser.add_argument("--pcs", type=int, default=4)
     parser.add_argument("--payments", type=int, default=250, help="per PC")
     parser.add_argument("--no-lock-run", action="store_true", help="also run without the lock")
+    parser.add_argument(
+        "--attempts", type=int, nargs="+", default=[5], help="of the runs without the lock"
+    )
     parser.add_argument("--skip-figures", action="store_true")
     parser.add_argument("--skip-office", action="store_true", help="no several-PC runs")
     parser.add_argument(
@@ -326,7 +338,8 @@ def main() -> int:
         office(url, loans, 1, args.payments, today, True)
         office(url, loans, args.pcs, args.payments, today, True)
         if args.no_lock_run:
-            office(url, loans, args.pcs, args.payments, today, False)
+            for attempts in args.attempts:
+                office(url, loans, args.pcs, args.payments, today, False, attempts)
     finally:
         if server is not None:
             server.stop()

@@ -62,6 +62,9 @@ class PgServer:
     root: Path
     port: int
     as_postgres: bool
+    durable: bool = False
+    """Keep fsync, synchronous commit and full pages (bench/bench_pg.py --durable): a real
+    server's cost of each commit. The tests leave them off."""
 
     @property
     def data(self) -> Path:
@@ -84,9 +87,10 @@ class PgServer:
         if init.returncode != 0:
             raise RuntimeError(f"initdb failed: {init.stderr}")
         options = (
-            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c max_connections=60"
         )
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         started = self._run(
             "pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-o", options,
             "-w", "-t", "60", "start",
@@ -114,6 +118,26 @@ class PgServer:
     def drop_database(self, name: str) -> None:
         with psycopg.connect(self.url(), autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def start_scratch_server(durable: bool = False) -> PgServer:
+    """A throw-away server outside pytest (bench/bench_pg.py): the caller stops it and removes
+    its `root`. RuntimeError when the binaries are missing."""
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        raise RuntimeError("PostgreSQL binaries (initdb, pg_ctl) not found: set MUFAKAT_PG_BIN")
+    as_postgres = hasattr(os, "geteuid") and os.geteuid() == 0
+    root = Path(tempfile.mkdtemp(prefix="mufakat-pg-"))
+    if as_postgres:
+        shutil.chown(root, "postgres", "postgres")
+    server = PgServer(bin_dir, root, free_port(), as_postgres, durable)
+    try:
+        server.start()
+    except BaseException:
+        server.stop()
+        shutil.rmtree(root, ignore_errors=True)
+        raise
+    return server
 
 
 def _start_server() -> Iterator[PgServer]:

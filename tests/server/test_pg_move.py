@@ -66,6 +66,11 @@ def test_a_demo_cooperative_moves_with_every_proof(demo_file: Path, pg_empty_url
     with psycopg.connect(pg_empty_url) as pg:
         pg_audit = pg.execute("SELECT action, note FROM audit_log ORDER BY id DESC").fetchall()
         assert pg.execute("SELECT count(*) FROM members").fetchone() == (60,)
+        unanalysed = pg.execute(
+            "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NULL "
+            "AND relname IN ('members', 'loans', 'loan_events', 'journals', 'journal_lines')"
+        ).fetchall()
+        assert unanalysed == []  # the planner knows the copied tables at once
     lite = sqlite3.connect(demo_file)
     try:
         lite_audit = lite.execute("SELECT action, note FROM audit_log ORDER BY id DESC").fetchall()

@@ -3,9 +3,11 @@
 
 On SQLite the program's own connection installs TEMP triggers that call Python; on PostgreSQL
 the triggers live in the database, so every row inserted into a chained table, by any PC and by
-any tool, is linked in the same statement: a row's digest is sha256 of the very text
-`chain_codec.Hasher` builds (the table, the key token, each non-NULL column as name and value
-token in name order), computed by the server's `sha256()`; the chain hash, the block of
+any tool, is linked in the same statement: a row's digest is the server's `sha256()` of the
+text of its chain position's encoding, as on SQLite: from the table's `chain_heads.v2_from` on
+(copied by `server move`), encoding 2, `chain_text.text`'s bytes (`text2_sql`); before it (or
+with no v2_from) encoding 1, the text `chain_codec.Hasher` builds (the table, the key token,
+each non-NULL column as name and value token in name order); the chain hash, the block of
 BLOCK_ROWS rows in `chain_blocks` and the head in `chain_heads` are stepped exactly as the
 SQLite trigger steps them. So the blocks copied by `server move` and the blocks grown on the
 server form one chain, and `mufakat check --db URL` (pg_chain_verify.py) recomputes both alike.

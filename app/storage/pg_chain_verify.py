@@ -1,7 +1,8 @@
 """`mufakat check --db URL`'s tamper checks (issue 15): every chain and seal of a server
 database recomputed (app/storage/pg_chain.py), each changed, deleted or unlinked row named in
 the words chain_verify.py uses for a file. The blocks copied from the file by `server move` and
-the blocks the server's triggers grew are read alike."""
+the blocks the server's triggers grew are read alike, each row in the encoding of its chain
+position (`chain_text.encoding_at`, as chain_walk.py on SQLite)."""
 
 from __future__ import annotations
 

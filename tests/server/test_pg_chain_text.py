@@ -295,15 +295,24 @@ def test_a_table_without_a_split_keeps_encoding_1_on_the_server(clone: str) -> N
     assert len(ids) == len(AWKWARD) and before >= 1
 
 
-def test_the_switch_position_is_the_files(switched: tuple[str, Path], clone: str) -> None:
-    """`server move` copies every chain's v2_from as the file has it."""
+def test_the_switch_position_and_column_order_are_the_files(
+    switched: tuple[str, Path], clone: str
+) -> None:
+    """`server move` copies every chain's v2_from as the file has it, and the server's tables
+    declare their columns in the file's order."""
     lite = sqlite3.connect(switched[1])
     try:
         file_heads = dict(lite.execute("SELECT tbl, v2_from FROM chain_heads").fetchall())
+        file_columns = {
+            t: [r[1] for r in lite.execute(f'PRAGMA table_info("{t}")')] for t in file_heads
+        }
     finally:
         lite.close()
     assert dict(_rows(clone, "SELECT tbl, v2_from FROM chain_heads")) == file_heads
     assert file_heads[TABLE] == N + 6 and None not in file_heads.values()
+    with psycopg.connect(clone) as conn:  # encoding 2 takes the columns in declared order
+        for table, names in file_columns.items():
+            assert [n for n, _ in pg_chain.declared_columns(conn, table)] == names, table
 
 
 def test_the_first_row_the_server_links_at_the_switch_takes_encoding_2(clone: str) -> None:

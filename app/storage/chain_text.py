@@ -36,13 +36,18 @@ from typing import Any
 
 FROM_COLUMN = "v2_from"
 _PLAIN = ("INTEGER", "TEXT")  # in a STRICT table these columns hold nothing but ints, texts
-_CUT = ",]nul"
+CUT = _CUT = ",]nul"  # cut from a text's end: its trailing nulls and closing bracket
 sha256 = _sha = hashlib.sha256
 
 
 def in_use(conn: sqlite3.Connection) -> bool:
     """Step 0033 has run: chain_heads says where each table's rows switch to encoding 2."""
     return any(r[1] == FROM_COLUMN for r in conn.execute("PRAGMA table_info(chain_heads)"))
+
+
+def encoding_at(split: int | None, position: int) -> int:
+    """The encoding of the row at a chain position (from 1), `split` the table's v2_from."""
+    return 1 if split is None or position < split else 2
 
 
 def _token(value: Any) -> str:

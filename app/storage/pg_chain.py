@@ -3,9 +3,11 @@
 
 On SQLite the program's own connection installs TEMP triggers that call Python; on PostgreSQL
 the triggers live in the database, so every row inserted into a chained table, by any PC and by
-any tool, is linked in the same statement: a row's digest is sha256 of the very text
-`chain_codec.Hasher` builds (the table, the key token, each non-NULL column as name and value
-token in name order), computed by the server's `sha256()`; the chain hash, the block of
+any tool, is linked in the same statement: a row's digest is the server's `sha256()` of the
+text of its chain position's encoding, as on SQLite: from the table's `chain_heads.v2_from` on
+(copied by `server move`), encoding 2, `chain_text.text`'s bytes (`text2_sql`); before it (or
+with no v2_from) encoding 1, the text `chain_codec.Hasher` builds (the table, the key token,
+each non-NULL column as name and value token in name order); the chain hash, the block of
 BLOCK_ROWS rows in `chain_blocks` and the head in `chain_heads` are stepped exactly as the
 SQLite trigger steps them. So the blocks copied by `server move` and the blocks grown on the
 server form one chain, and `mufakat check --db URL` (pg_chain_verify.py) recomputes both alike.
@@ -35,7 +37,7 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import dict_row
 
-from app.storage import chain, chain_codec
+from app.storage import chain, chain_codec, chain_text
 
 STEP_FUNCTION = "mufakat_chain_step"
 LINK_PREFIX = "chain_link_"  # the trigger on a chained table (same name as SQLite's TEMP one)
@@ -95,6 +97,19 @@ def columns(conn: psycopg.Connection[Any], table: str) -> list[tuple[str, str]]:
     return sorted((r["name"], r["type"]) for r in rows)
 
 
+def declared_columns(conn: psycopg.Connection[Any], table: str) -> list[tuple[str, str]]:
+    """(name, type) of the table's columns in declared order (encoding 2's order; the
+    baseline declares them in SQLite's order, an added column comes last on both)."""
+    rows = _rows(
+        conn,
+        "SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type "
+        "FROM pg_attribute a WHERE a.attrelid = to_regclass(%s) AND a.attnum > 0 "
+        "AND NOT a.attisdropped ORDER BY a.attnum",
+        (f'public."{table}"',),
+    )
+    return [(r["name"], r["type"]) for r in rows]
+
+
 def primary_key(conn: psycopg.Connection[Any], table: str) -> list[tuple[str, str]]:
     """(name, type) of the primary-key columns, in key order."""
     rows = _rows(
@@ -146,18 +161,52 @@ def _key_sql(pk: list[tuple[str, str]], table: str) -> tuple[str, str]:
     return key, "'s' || char_length(k)::text || ':' || k"
 
 
+def text2_sql(
+    table: str, declared: list[tuple[str, str]], pk: list[tuple[str, str]], ref: str = "NEW"
+) -> str:
+    """SQL of a row's text in encoding 2 (chain_text.text's bytes): the JSON array of the
+    table's name, its id (a table keyed by one integer column: SQLite's rowid; no rowid for
+    another key, as a WITHOUT ROWID table) and the columns in declared order, the trailing
+    nulls and closing bracket cut. `to_json` escapes a text as Python's json.dumps does
+    (`"`, `\\`, \\b \\f \\n \\r \\t, other controls as \\u00xx, the rest raw)."""
+    values = [f'{ref}."{pk[0][0]}"::text'] if id_keyed(pk) else []
+    for name, kind in declared:
+        column = f'{ref}."{name}"'
+        if kind == "bigint":
+            values.append(f"coalesce({column}::text, 'null')")
+        elif kind == "text":
+            values.append(f"coalesce(to_json({column})::text, 'null')")
+        elif kind == "bytea":
+            values.append(f"""coalesce('["b","' || encode({column}, 'hex') || '"]', 'null')""")
+        else:
+            raise ValueError(f"chain: {table}.{name} has a type the chain does not take ({kind})")
+    head = _quote("[" + json.dumps(table, ensure_ascii=False))
+    body = " || ',' || ".join([head, *values]) if values else head
+    return f"convert_to(rtrim({body}, {_quote(chain_text.CUT)}), 'UTF8')"
+
+
 def link_function_sql(conn: psycopg.Connection[Any], table: str) -> str:
-    key, key_token = _key_sql(primary_key(conn, table), table)
+    """The link trigger: the row's digest in the encoding of its chain position (encoding 2
+    from the table's `chain_heads.v2_from` on, as on SQLite), then the chain stepped. The head
+    is locked first, so the position read is the one the step gives the row."""
+    pk = primary_key(conn, table)
+    key, key_token = _key_sql(pk, table)
     parts = [_token(name, kind, table) for name, kind in columns(conn, table)]
     text = f"{_quote(table)} || E'\\x1e' || {key_token} || " + " || ".join(parts)
+    text2 = text2_sql(table, declared_columns(conn, table), pk)
     function = f"mufakat_{LINK_PREFIX}{table}"
     return f"""
 CREATE OR REPLACE FUNCTION "{function}"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
-DECLARE k text;
+DECLARE k text; v2 boolean;
 BEGIN
     k := {key};
-    PERFORM {STEP_FUNCTION}({_quote(table)}, k, sha256(convert_to({text}, 'UTF8')));
+    SELECT count + 1 >= v2_from INTO v2 FROM chain_heads WHERE tbl = {_quote(table)} FOR UPDATE;
+    IF v2 THEN
+        PERFORM {STEP_FUNCTION}({_quote(table)}, k, sha256({text2}));
+    ELSE
+        PERFORM {STEP_FUNCTION}({_quote(table)}, k, sha256(convert_to({text}, 'UTF8')));
+    END IF;
     RETURN NULL;
 END $f$;
 CREATE OR REPLACE TRIGGER "{LINK_PREFIX}{table}" AFTER INSERT ON "{table}"

@@ -1,7 +1,8 @@
 """`mufakat check --db URL`'s tamper checks (issue 15): every chain and seal of a server
 database recomputed (app/storage/pg_chain.py), each changed, deleted or unlinked row named in
 the words chain_verify.py uses for a file. The blocks copied from the file by `server move` and
-the blocks the server's triggers grew are read alike."""
+the blocks the server's triggers grew are read alike, each row in the encoding of its chain
+position (`chain_text.encoding_at`, as chain_walk.py on SQLite)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 import psycopg
 from psycopg.rows import tuple_row
 
-from app.storage import chain, chain_codec, pg_chain
+from app.storage import chain, chain_codec, chain_text, pg_chain
 from app.storage.chain_verify import _limited, _row_label, _say
 
 SHORT = chain_codec.SHORT
@@ -74,22 +75,29 @@ def _guards(conn: psycopg.Connection[Any]) -> list[str]:
 
 @dataclass(frozen=True)
 class Table:
-    """One chained table on the server: its columns in digest order, its key."""
+    """One chained table on the server: its columns in declared order, its key, the chain
+    position of its first row in encoding 2 (`split`, None: every row in encoding 1)."""
 
     name: str
     code: int
-    names: list[str]
+    names: list[str]  # declared order (encoding 2's; encoding 1 sorts them: `sorted_values`)
     pk: list[str]
     pk_types: list[str]
     by_id: bool  # the key is the one integer key column (else JSON of the key, or a rowid)
     rowids: dict[int, str]  # a copied row's SQLite rowid -> its key as JSON (pg_chain)
     hasher: chain_codec.Hasher
+    order: list[int]  # the declared columns' indexes in name order
+    split: int | None
 
     @classmethod
     def of(cls, conn: psycopg.Connection[Any], table: str) -> Table:
-        code = pg_chain._rows(conn, "SELECT code FROM chain_heads WHERE tbl = %s", (table,))
+        head = pg_chain._rows(
+            conn, "SELECT code, v2_from FROM chain_heads WHERE tbl = %s", (table,)
+        )[0]
         pk = pg_chain.primary_key(conn, table)
-        names = [n for n, _ in pg_chain.columns(conn, table)]
+        names = [n for n, _ in pg_chain.declared_columns(conn, table)]
+        order = sorted(range(len(names)), key=names.__getitem__)
+        split = None if head["v2_from"] is None else int(head["v2_from"])
         rowids = {
             int(r["rowid"]): str(r["row_key"])
             for r in pg_chain._rows(
@@ -97,10 +105,19 @@ class Table:
             )
         }
         return cls(
-            table, int(code[0]["code"]), names, [n for n, _ in pk], [t for _, t in pk],
+            table, int(head["code"]), names, [n for n, _ in pk], [t for _, t in pk],
             pg_chain.id_keyed(pk),
-            rowids, chain_codec.Hasher(table, names),
+            rowids, chain_codec.Hasher(table, [names[i] for i in order]), order, split,
         )  # fmt: skip
+
+    def digest(self, key: Any, values: tuple[Any, ...], position: int) -> bytes:
+        """A row's digest in the encoding of its chain position (as chain_walk on SQLite): a
+        key that is a number is the row's SQLite rowid or id, one in JSON names a row with
+        none (a WITHOUT ROWID table, or one the server linked by its primary key)."""
+        if chain_text.encoding_at(self.split, position) == 1:
+            return self.hasher.digest(key, tuple(values[i] for i in self.order))
+        rowid = key if isinstance(key, int) else None
+        return chain_text.sha256(chain_text.text(self.name, rowid, values)).digest()
 
     def values_of(self, key: Any) -> tuple[Any, ...] | None:
         """The primary-key values a chain key names (None: a rowid the move did not record)."""
@@ -121,7 +138,7 @@ class Table:
         return f'SELECT {quoted} FROM "{self.name}"'
 
     def rows(self, conn: psycopg.Connection[Any], keys: list[Any]) -> dict[Any, tuple[Any, ...]]:
-        """The rows the keys name (key -> values in digest order); missing ones absent."""
+        """The rows the keys name (key -> values in declared order); missing ones absent."""
         wanted = {v: k for k in keys if (v := self.values_of(k)) is not None}
         width = len(self.pk)
         wanted = {v: k for v, k in wanted.items() if len(v) == width}
@@ -175,7 +192,7 @@ def walk(conn: psycopg.Connection[Any], table: str) -> Iterator[tuple[str, Any]]
                 computable, named = False, True
                 continue
             present.append(key)
-            found = spec.hasher.digest(key, values)
+            found = spec.digest(key, values, first + at)
             if found[:SHORT] != bytes(digests[at * SHORT : (at + 1) * SHORT]):
                 yield "diubah", key
                 named = True

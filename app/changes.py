@@ -61,12 +61,18 @@ _PREFIXES: dict[str, Kind] = {
     "asset_": Kind.BOOKS,
 }
 
+DERIVED = frozenset({"savings_totals"})
+"""Tables kept by triggers from a watched table's rows (step 0031): the rows they derive from
+are announced already, so they announce nothing (and cost no Python call per row)."""
+
 
 @functools.lru_cache(maxsize=512)
 def kind_of_table(table: str) -> Kind | None:
     """'loan_events' -> LOANS; 'collection_decisions' -> DECISIONS; 'audit_log' -> None.
 
     Remembered per name: it runs for every row written (a demo writes millions)."""
+    if table in DERIVED:
+        return None
     best: tuple[int, Kind] | None = None
     for prefix, kind in _PREFIXES.items():
         if table.startswith(prefix) and (best is None or len(prefix) > best[0]):

@@ -42,6 +42,7 @@ _GUARDS = (
     ("journal already sealed", MSG_APPEND_ONLY),
     ("is never edited", MSG_APPEND_ONLY),
     ("is never changed", MSG_APPEND_ONLY),
+    ("is fixed", MSG_APPEND_ONLY),  # chain_heads.v2_from (step 0033)
     ("account has postings", MSG_ACCOUNT_POSTED),
     ("journal not balanced", MSG_NOT_BALANCED),
     ("group account is not postable", MSG_GROUP_ACCOUNT),

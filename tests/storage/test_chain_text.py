@@ -22,6 +22,11 @@ from app.storage.chain_batch import batched_links
 from app.storage.chain_verify import verify
 from app.storage.check import check_database
 
+pytestmark = pytest.mark.sqlite_only(
+    "the file's chain text built by SQLite's json_array (the server's: tests/server/"
+    "test_pg_chain_text.py)"
+)
+
 N = chain_codec.BLOCK_ROWS
 CREATED = "2025-01-02 03:04:05"
 TABLE = "savings_transactions"

@@ -223,8 +223,6 @@ def test_notulen_from_the_decisions_between_two_dates(
     assert decision.number in text
     assert "1 dari 2 pengurus hadir (kuorum TIDAK tercapai" in text
     assert "Pimpinan rapat" in text and "Hj. Siti Maimunah" in text
-    with open("/tmp/paper/notulen.pdf", "wb") as out:
-        out.write(view.preview.pdf)
     view.preview.accept()
     writeoff = view.ask_writeoff_list()
     writeoff.submit()  # type: ignore[attr-defined]

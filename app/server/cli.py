@@ -1,6 +1,7 @@
 """The office-server commands (issue 15): `mufakat backup --db postgresql://…`,
-`mufakat restore --db URL --from FILE --user NAME`, `mufakat server move …` and
-`mufakat server nightly-backup …`. Messages in Indonesian; the password is never printed."""
+`mufakat restore --db URL --from FILE --user NAME`, `mufakat server move …`,
+`mufakat server nightly-backup …` and `mufakat server upgrade …`. Messages in Indonesian; the
+password is never printed."""
 
 from __future__ import annotations
 
@@ -43,6 +44,14 @@ def add_parser(sub: Any) -> None:
     from app.cli_server import add_setup_parser
 
     add_setup_parser(what)
+    upgrade = what.add_parser(
+        "upgrade", help="perbarui skema database server ke versi program ini (cadangan dulu)"
+    )
+    upgrade.add_argument("--db", required=True, dest="url", help="postgresql://… (pemilik)")
+    upgrade.add_argument("--to", type=Path, required=True, dest="folder", help="folder cadangan")
+    upgrade.add_argument(
+        "--app-role", default=APP_ROLE, help=f"peran database program (baku {APP_ROLE})"
+    )
     nightly = what.add_parser("nightly-backup", help="daftarkan cadangan otomatis tiap malam")
     nightly.add_argument("--db", required=True, dest="url", help="postgresql://…")
     nightly.add_argument("--to", type=Path, required=True, dest="folder")
@@ -130,7 +139,29 @@ def server(args: argparse.Namespace) -> int:
         result = move(args.db_path, args.url, args.username, app_role=args.app_role)
         print("\n".join(summary(result, args.db_path)))
         return 0
+    if args.server_command == "upgrade":
+        return upgrade(args)
     return nightly(args)
+
+
+def upgrade(args: argparse.Namespace) -> int:
+    """`server upgrade`: the steps the server's database lacks, after a verified dump."""
+    from app.storage.pg_upgrade import upgrade_server
+
+    url = parse_server_url(args.url)
+    done = upgrade_server(url, args.folder.resolve(), args.app_role)
+    if done.backup is None:
+        print(f"Database {url.dbname} di server kantor sudah terbaru; tidak ada yang diubah.")
+        return 0
+    size = f"{done.backup.size:,}".replace(",", ".")
+    print(
+        f"Cadangan sebelum pembaruan tersimpan dan terverifikasi: {done.backup.path} ({size} byte)"
+    )
+    print(f"Database {url.dbname} diperbarui, {len(done.steps)} langkah skema dijalankan:")
+    for name in done.steps:
+        print(f"  {name}")
+    print("PC lain bisa terhubung lagi dengan versi Mufakat ini.")
+    return 0
 
 
 def nightly(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.errors import PermissionDenied
+from app.errors import AppError, PermissionDenied
 from app.server.commands import APP_ROLE
 from app.server_url import ServerUrl, is_server_url, parse_server_url
 
@@ -41,7 +41,7 @@ def add_parser(sub: Any) -> None:
     move.add_argument(
         "--app-role", default=APP_ROLE, help=f"peran database program (baku {APP_ROLE})"
     )
-    from app.cli_server import add_setup_parser
+    from app.cli_server import RESULT_HELP, add_setup_parser
 
     add_setup_parser(what)
     upgrade = what.add_parser(
@@ -52,6 +52,7 @@ def add_parser(sub: Any) -> None:
     upgrade.add_argument(
         "--app-role", default=APP_ROLE, help=f"peran database program (baku {APP_ROLE})"
     )
+    upgrade.add_argument("--result-file", type=Path, dest="result_file", help=RESULT_HELP)
     nightly = what.add_parser("nightly-backup", help="daftarkan cadangan otomatis tiap malam")
     nightly.add_argument("--db", required=True, dest="url", help="postgresql://…")
     nightly.add_argument("--to", type=Path, required=True, dest="folder")
@@ -145,23 +146,33 @@ def server(args: argparse.Namespace) -> int:
 
 
 def upgrade(args: argparse.Namespace) -> int:
-    """`server upgrade`: the steps the server's database lacks, after a verified dump."""
+    """`server upgrade`: the steps the server's database lacks, after a verified dump. With
+    `--result-file` (the installer's upgrade on the server PC) a refusal is written there too."""
+    from app.server.installer import write_result
+
+    try:
+        lines = upgrade_lines(parse_server_url(args.url), args.folder.resolve(), args.app_role)
+    except AppError as exc:
+        write_result(args.result_file, False, 0, [exc.message])
+        raise
+    print("\n".join(lines))
+    write_result(args.result_file, True, 0, lines)
+    return 0
+
+
+def upgrade_lines(url: ServerUrl, folder: Path, app_role: str) -> list[str]:
     from app.storage.pg_upgrade import upgrade_server
 
-    url = parse_server_url(args.url)
-    done = upgrade_server(url, args.folder.resolve(), args.app_role)
+    done = upgrade_server(url, folder, app_role)
     if done.backup is None:
-        print(f"Database {url.dbname} di server kantor sudah terbaru; tidak ada yang diubah.")
-        return 0
+        return [f"Database {url.dbname} di server kantor sudah terbaru; tidak ada yang diubah."]
     size = f"{done.backup.size:,}".replace(",", ".")
-    print(
-        f"Cadangan sebelum pembaruan tersimpan dan terverifikasi: {done.backup.path} ({size} byte)"
-    )
-    print(f"Database {url.dbname} diperbarui, {len(done.steps)} langkah skema dijalankan:")
-    for name in done.steps:
-        print(f"  {name}")
-    print("PC lain bisa terhubung lagi dengan versi Mufakat ini.")
-    return 0
+    return [
+        f"Cadangan sebelum pembaruan tersimpan dan terverifikasi: {done.backup.path} ({size} byte)",
+        f"Database {url.dbname} diperbarui, {len(done.steps)} langkah skema dijalankan:",
+        *(f"  {name}" for name in done.steps),
+        "PC lain bisa terhubung lagi dengan versi Mufakat ini.",
+    ]
 
 
 def nightly(args: argparse.Namespace) -> int:

@@ -182,3 +182,21 @@ def test_the_command_line_says_the_same(
     )
     assert err.startswith("GAGAL: ") and expected in err
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_the_installer_s_result_file_says_ok_or_why_not(
+    pg_url: str, tmp_path: Path, later: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.server.installer import RESULT_TAG
+
+    result = tmp_path / "hasil.txt"
+    argv = [*UPGRADE, _owner(pg_url), "--to", str(tmp_path / "c"), "--result-file", str(result)]
+    later[STEP] = "ALTER TABLE tidak_ada ADD COLUMN uji text"
+    assert _run(argv, capsys)[0] == 1
+    text = result.read_text(encoding="utf-8-sig")
+    assert text.startswith(f"{RESULT_TAG} gagal ")
+    assert "gagal dan dibatalkan" in text and SECRET not in text
+    later[STEP] = "ALTER TABLE members ADD COLUMN uji text"
+    assert _run(argv, capsys)[0] == 0
+    text = result.read_text(encoding="utf-8-sig")
+    assert text.startswith(f"{RESULT_TAG} ok ") and STEP in text and SECRET not in text

@@ -11,6 +11,9 @@
 ; Setup's own temporary folder {tmp}, deleted as soon as the program has run; they are never
 ; remembered by Setup, put on a command line or written to a log.
 ;
+; An upgrade with the task stops the service before replacing files, starts it after, then runs
+; `Mufakat.exe server upgrade` (the schema steps of this version, a verified pg_dump first).
+;
 ; The add-on is never removed by the ordinary uninstall (uninsneveruninstall): a Windows service
 ; may run from it. The uninstaller asks whether to remove the service and its firewall rule; only
 ; on "Ya" do they go, and the add-on with them. The server's data folder is never deleted.
@@ -257,13 +260,34 @@ begin
       ewWaitUntilTerminated, Code);
 end;
 
+{ Once the service runs again, the server's database gets this version's schema steps, a
+  verified pg_dump first (`Mufakat.exe server upgrade`: app/storage/pg_upgrade.py; nothing when it
+  is current). The superuser's password comes only from this PC's pgpass file (or PGPASSWORD),
+  never from Setup: without it the message names the command to run by hand. }
+function UpgradeParams(const Port: String): String;
+begin
+  Result := 'server upgrade --db postgresql://mufakat_admin@127.0.0.1:' + Port + '/mufakat' +
+    ' --to ' + AddQuotes(ExpandConstant('{commonappdata}\Mufakat Server\cadangan'));
+end;
+
 procedure CurStepChanged(CurStep: TSetupStep);
 var
   Code: Integer;
+  Port, Given, Lines: String;
 begin
   if (CurStep = ssPostInstall) and ServerWanted and (ServiceName <> '') then
+  begin
     Exec(ExpandConstant('{sys}\net.exe'), 'start ' + ServiceName, '', SW_HIDE,
       ewWaitUntilTerminated, Code);
+    Port := GetIniString('server', 'port', '', ServerIniPath);
+    if RunMufakat(UpgradeParams(Port), Given, Lines) then
+      Log('Server kantor: ' + Lines)
+    else
+      SuppressibleMsgBox('Database server kantor belum diperbarui ke versi program ini; PC lain ' +
+        'belum bisa terhubung:' + #13#10#13#10 + Lines + #13#10 +
+        'Jalankan di Command Prompt PC ini (kata sandi pengelola server di file pgpass atau ' +
+        'PGPASSWORD):' + #13#10 + 'Mufakat.exe ' + UpgradeParams(Port), mbError, MB_OK, IDOK);
+  end;
 end;
 
 <event('CurUninstallStepChanged')>

@@ -151,3 +151,33 @@ def test_build_script_makes_the_add_on_and_compiles_both_variants() -> None:
     assert '"/DPgsqlDir=$(winpath "$PGSQL")"' in script
     assert "compile_other_variant" in script and "/TASKS=serverkantor" in script
     assert "server setup --repeated --check-only" in script
+
+
+def test_an_upgrade_brings_the_server_s_schema_up_once_the_service_runs_again() -> None:
+    from app.server.commands import DBNAME, SUPERUSER
+    from app.server_url import parse_server_url
+    from app.storage import pg_upgrade
+
+    code = _code()
+    params = re.search(r"function UpgradeParams.*?\nend;", code, re.DOTALL)
+    assert params
+    given = re.search(
+        r"Result := '(server upgrade --db postgresql://)(\w+)@127\.0\.0\.1:' \+ Port \+ "
+        r"'/(\w+)' \+\s+'( --to )' \+ AddQuotes\(ExpandConstant\('\{commonappdata\}([^']*)'\)\);",
+        params.group(0),
+    )
+    assert given
+    head, user, dbname, to, folder = given.groups()
+    argv = shlex.split(f"{head}{user}@127.0.0.1:5439/{dbname}{to}X --result-file X")
+    args = _parser().parse_args(argv)
+    assert (args.command, args.server_command) == ("server", "upgrade") and args.result_file
+    url = parse_server_url(args.url)
+    assert (url.user, url.password, url.dbname) == (SUPERUSER, None, DBNAME)
+    assert pg_upgrade.SUPERUSER == SUPERUSER  # the command a connecting PC is told names it too
+    assert "C:\\ProgramData" + folder == pg_upgrade.BACKUP_FOLDER
+    step = re.search(r"procedure CurStepChanged.*?\nend;", code, re.DOTALL)
+    assert step
+    body = step.group(0)
+    assert "ServerWanted and (ServiceName <> '')" in body  # an upgrade of a server set up before
+    assert body.index("'start ' + ServiceName") < body.index("RunMufakat(UpgradeParams(Port)")
+    assert "'Mufakat.exe ' + UpgradeParams(Port)" in body  # a refusal names it to run by hand

@@ -1,6 +1,7 @@
 """The office-server commands (issue 15): `mufakat backup --db postgresql://…`,
-`mufakat restore --db URL --from FILE --user NAME`, `mufakat server move …` and
-`mufakat server nightly-backup …`. Messages in Indonesian; the password is never printed."""
+`mufakat restore --db URL --from FILE --user NAME`, `mufakat server move …`,
+`mufakat server nightly-backup …` and `mufakat server upgrade …`. Messages in Indonesian; the
+password is never printed."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.errors import PermissionDenied
+from app.errors import AppError, PermissionDenied
 from app.server.commands import APP_ROLE
 from app.server_url import ServerUrl, is_server_url, parse_server_url
 
@@ -40,9 +41,18 @@ def add_parser(sub: Any) -> None:
     move.add_argument(
         "--app-role", default=APP_ROLE, help=f"peran database program (baku {APP_ROLE})"
     )
-    from app.cli_server import add_setup_parser
+    from app.cli_server import RESULT_HELP, add_setup_parser
 
     add_setup_parser(what)
+    upgrade = what.add_parser(
+        "upgrade", help="perbarui skema database server ke versi program ini (cadangan dulu)"
+    )
+    upgrade.add_argument("--db", required=True, dest="url", help="postgresql://… (pemilik)")
+    upgrade.add_argument("--to", type=Path, required=True, dest="folder", help="folder cadangan")
+    upgrade.add_argument(
+        "--app-role", default=APP_ROLE, help=f"peran database program (baku {APP_ROLE})"
+    )
+    upgrade.add_argument("--result-file", type=Path, dest="result_file", help=RESULT_HELP)
     nightly = what.add_parser("nightly-backup", help="daftarkan cadangan otomatis tiap malam")
     nightly.add_argument("--db", required=True, dest="url", help="postgresql://…")
     nightly.add_argument("--to", type=Path, required=True, dest="folder")
@@ -130,7 +140,39 @@ def server(args: argparse.Namespace) -> int:
         result = move(args.db_path, args.url, args.username, app_role=args.app_role)
         print("\n".join(summary(result, args.db_path)))
         return 0
+    if args.server_command == "upgrade":
+        return upgrade(args)
     return nightly(args)
+
+
+def upgrade(args: argparse.Namespace) -> int:
+    """`server upgrade`: the steps the server's database lacks, after a verified dump. With
+    `--result-file` (the installer's upgrade on the server PC) a refusal is written there too."""
+    from app.server.installer import write_result
+
+    try:
+        lines = upgrade_lines(parse_server_url(args.url), args.folder.resolve(), args.app_role)
+    except AppError as exc:
+        write_result(args.result_file, False, 0, [exc.message])
+        raise
+    print("\n".join(lines))
+    write_result(args.result_file, True, 0, lines)
+    return 0
+
+
+def upgrade_lines(url: ServerUrl, folder: Path, app_role: str) -> list[str]:
+    from app.storage.pg_upgrade import upgrade_server
+
+    done = upgrade_server(url, folder, app_role)
+    if done.backup is None:
+        return [f"Database {url.dbname} di server kantor sudah terbaru; tidak ada yang diubah."]
+    size = f"{done.backup.size:,}".replace(",", ".")
+    return [
+        f"Cadangan sebelum pembaruan tersimpan dan terverifikasi: {done.backup.path} ({size} byte)",
+        f"Database {url.dbname} diperbarui, {len(done.steps)} langkah skema dijalankan:",
+        *(f"  {name}" for name in done.steps),
+        "PC lain bisa terhubung lagi dengan versi Mufakat ini.",
+    ]
 
 
 def nightly(args: argparse.Namespace) -> int:

@@ -3,7 +3,8 @@
 `open_server(url)` connects (ServerUnreachable, or a plain refusal of the log-in), then checks
 that the database holds a Mufakat cooperative whose schema steps this program knows all of and
 lacks none of. Nothing is written: migrating the server's schema is done on the server PC (a
-`pg_dump` first), never by a PC that happens to connect with a newer program."""
+`pg_dump` first), never by a PC that happens to connect with a newer program. The refusal says
+which PC to update, with the command to run on the server PC (pg_upgrade.command_hint)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from app.errors import StorageError
 from app.server_url import parse_server_url
 from app.storage.pg_engine import MSG_UNREACHABLE, PgEngine, ServerUnreachable
 from app.storage.pg_tools import msg_login_refused
+from app.storage.pg_upgrade import command_hint
 from app.storage.schema import SEQUENCE
 
 
@@ -70,11 +72,12 @@ def check_schema(engine: PgEngine) -> None:
     known = {step.NAME for step in SEQUENCE}
     if set(applied) - known:
         raise SchemaMismatch(
-            f"Koperasi di server kantor ({url.shown()}) sudah dipakai oleh Mufakat versi lebih "
-            "baru. Perbarui Mufakat di PC ini dulu."
+            f"Program di PC ini lebih lama dari database server ({url.shown()}); perbarui "
+            "Mufakat di PC ini, lalu hubungkan lagi."
         )
     if known - set(applied):
         raise SchemaMismatch(
-            f"Koperasi di server kantor ({url.shown()}) memakai struktur database versi lama. "
-            "Perbarui Mufakat di PC server dulu, lalu hubungkan lagi."
+            f"Database di server kantor ({url.shown()}) perlu diperbarui ke versi program ini. "
+            f"Di PC server jalankan: {command_hint(url)} (atau pasang versi Mufakat ini di PC "
+            "server), lalu hubungkan lagi."
         )

@@ -222,3 +222,27 @@ def test_a_server_that_does_not_answer_is_said_plainly_on_the_start_screen(
         assert SECRET not in screen.message.text()
     finally:
         _close(controller)
+
+
+def test_a_server_database_behind_this_program_names_the_command_for_the_server_pc(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, pg_url: str
+) -> None:
+    import psycopg
+
+    from tests.pg import APP_ROLE, SUPERUSER
+
+    with psycopg.connect(pg_url.replace(APP_ROLE, SUPERUSER, 1)) as conn:
+        conn.execute("DELETE FROM _migrations WHERE name = (SELECT max(name) FROM _migrations)")
+    controller = _choose_server(
+        qtbot, monkeypatch, pg_url.replace("@", f":{quote(SECRET, safe='')}@", 1)
+    )
+    try:
+        screen = controller.start_screen
+        assert controller.services is None and controller.login_dialog is None
+        text = screen.message.text()
+        assert screen.message_box.isVisible()
+        assert "perlu diperbarui ke versi program ini" in text
+        assert "Di PC server jalankan: Mufakat.exe server upgrade --db" in text
+        assert SECRET not in text
+    finally:
+        _close(controller)

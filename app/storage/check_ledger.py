@@ -11,6 +11,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from app.ledger.derive import COLLECTION_EVENT_TYPES, JASA_METHOD, LOAN_EVENT_TYPES
 from app.money import format_rupiah
@@ -63,9 +64,7 @@ def ledger_problems(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
 UNREADABLE = (TypeError, ValueError, ArithmeticError, AttributeError, KeyError)
 
 
-def _guarded(
-    part: Callable[[sqlite3.Connection], list[str]], conn: sqlite3.Connection
-) -> list[str]:
+def _guarded(part: Callable[[Any], list[str]], conn: Any) -> list[str]:
     """One part of the books' check; a value of the wrong kind in the file (a BLOB for an amount,
     a date that is no date: reported by check_types.py) stops that part, named, not the rest."""
     try:

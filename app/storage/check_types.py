@@ -4,9 +4,9 @@ a crafted file, a table that is not STRICT): a BLOB, a REAL or a text in an INTE
 column, NULL where the schema says NOT NULL, a date that is no YYYY-MM-DD. The rules come from
 the schema itself (`PRAGMA table_info`: the declared type, NOT NULL, the column's name for dates
 and months), so a table added by a later step is covered without a list here. Each value found
-is named by table, row and column (a date through `date(col, '+0 days')`: without a
-modifier SQLite keeps 2025-02-30 as it is), in Indonesian; the checks after this one are then guarded
-(check_ledger.py) instead of reading such a value as money or a date."""
+is named by table, row and column, in Indonesian (a date is read through `date(col, '+0 days')`:
+without a modifier SQLite keeps 2025-02-30 as it is); the books' checks after this one are
+guarded (check_ledger.py) instead of reading such a value as money or a date."""
 
 from __future__ import annotations
 

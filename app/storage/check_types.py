@@ -2,8 +2,8 @@
 table refuses them, but the file's bytes can be written around that (`PRAGMA writable_schema`,
 a crafted file, a table that is not STRICT): a BLOB, a REAL or a text in an INTEGER money
 column, NULL where the schema says NOT NULL, a date that is no YYYY-MM-DD. The rules come from
-the schema itself (`PRAGMA table_info`: the declared type, NOT NULL, the column's name for dates
-and months), so a table added by a later step is covered without a list here. Each value found
+the schema itself (`PRAGMA table_info`: the declared type, NOT NULL, the column's name for dates,
+months and rates), so a table added by a later step is covered without a list here. Each value found
 is named by table, row and column, in Indonesian (a date is read through `date(col, '+0 days')`:
 without a modifier SQLite keeps 2025-02-30 as it is); the books' checks after this one are
 guarded (check_ledger.py) instead of reading such a value as money or a date."""
@@ -46,6 +46,11 @@ def is_month_column(name: str) -> bool:
     return name == "month" or name.endswith("_month")
 
 
+def is_decimal_column(name: str) -> bool:
+    """A rate or ratio kept as a Decimal's text ('1.5', '0.1')."""
+    return name == "rate" or name.endswith(("_rate", "_ratio"))
+
+
 def _rules(info: list[tuple[str, str, bool]]) -> Iterator[Rule]:
     for name, declared, notnull in info:
         col = _q(name)
@@ -68,6 +73,13 @@ def _rules(info: list[tuple[str, str, bool]]) -> Iterator[Rule]:
                 name,
                 f"typeof({col}) = 'text' AND date({col}, '+0 days') IS NOT {col}",
                 "berisi tanggal yang tidak sah (harus TTTT-BB-HH)",
+            )
+        elif is_decimal_column(name):
+            yield Rule(
+                name,
+                f"typeof({col}) = 'text' AND ({col} GLOB '*[^0-9.eE+-]*'"
+                f" OR {col} NOT GLOB '*[0-9]*')",
+                "berisi bilangan desimal yang tidak sah",
             )
         elif is_month_column(name):
             yield Rule(

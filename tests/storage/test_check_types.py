@@ -11,7 +11,7 @@ import pytest
 
 from app.cli import main
 from app.services import Services
-from app.storage.check_types import is_date_column, is_month_column
+from app.storage.check_types import is_date_column, is_decimal_column, is_month_column
 from tests.storage.test_tamper import _file
 
 pytestmark = pytest.mark.sqlite_only("the SQLite file's bytes written around its STRICT types")
@@ -64,6 +64,11 @@ CASES = [
             for v in ("X'00'", "1.5", "'seratus'")
         ],
         ("journals", "date", "'xyz'", None, NOT_DATE),
+        *[
+            ("loans", "monthly_rate", v, None, "bilangan desimal yang tidak sah")
+            for v in ("'xyz'", "''", "'1,5'", "'.'")
+        ],
+        ("loans", "monthly_rate", "X'01'", None, "bukan teks"),
         (
             "ledger_month_totals",
             "debit",
@@ -184,3 +189,13 @@ def test_an_untouched_file_has_no_wrong_values(services: Services) -> None:
 )
 def test_dates_and_months_are_known_by_the_column_name(name: str, date: bool, month: bool) -> None:
     assert (is_date_column(name), is_month_column(name)) == (date, month)
+    assert not is_decimal_column(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "rate"),
+    [("rate", True), ("monthly_rate", True), ("npl_ratio", True), ("ratio", False)]
+    + [(n, False) for n in ("rates", "rate_kind", "note", "amount", "denda_per")],
+)
+def test_rates_are_known_by_the_column_name(name: str, rate: bool) -> None:
+    assert is_decimal_column(name) == rate

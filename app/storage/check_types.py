@@ -14,6 +14,8 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from app.storage.db import DamagedFile, Database
+
 SAMPLE = 5
 
 # Declared type → (the storage classes a value may have, what the message says it is not).
@@ -131,3 +133,18 @@ def wrong_values(conn: sqlite3.Connection) -> list[str]:
                 f"{rule.message}."
             )
     return problems
+
+
+def refuse_wrong_values(db: Database) -> None:
+    """Before the stored history is posted to the books (the first open of an older file):
+    a value of the wrong kind would stop the posting half-way with a traceback, so the file
+    is refused (nothing posted), naming the first such value."""
+    found = wrong_values(db.sql.conn)
+    if found:
+        more = f" (dan {len(found) - 1} masalah lain)" if len(found) > 1 else ""
+        raise DamagedFile(
+            f"File database '{db.path.name}' berisi nilai yang tidak sah, jadi riwayatnya tidak"
+            f" bisa dibukukan: {found[0]}{more} Jalankan"
+            " 'mufakat check' untuk rinciannya, lalu pulihkan dari cadangan terakhir (menu"
+            " Pengaturan → Cadangan), atau hubungi pendamping TI koperasi."
+        )

@@ -12,6 +12,7 @@ import pytest
 from app.cli import main
 from app.services import Services
 from app.storage.check_types import is_date_column, is_decimal_column, is_month_column
+from app.storage.db import DamagedFile
 from tests.storage.test_tamper import _file
 
 pytestmark = pytest.mark.sqlite_only("the SQLite file's bytes written around its STRICT types")
@@ -199,3 +200,40 @@ def test_dates_and_months_are_known_by_the_column_name(name: str, date: bool, mo
 )
 def test_rates_are_known_by_the_column_name(name: str, rate: bool) -> None:
     assert is_decimal_column(name) == rate
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value"),
+    [
+        ("savings_transactions", "amount", "X'00'"),
+        ("savings_transactions", "amount", "1.5"),
+        ("savings_transactions", "tx_date", "'xyz'"),
+        ("loan_events", "pokok", "'abc'"),
+        ("loan_events", "event_date", "'2025-13-01'"),
+    ],
+)
+def test_opening_a_file_whose_history_is_still_to_be_posted_names_the_value(
+    services: Services, table: str, column: str, value: str
+) -> None:
+    """The first open of a file from before the books posts its history: a wrong value there
+    is refused with the Indonesian message naming it, not a traceback half-way."""
+    path, _ = _file(services)
+    row = _write_around_the_schema(path, table, column, value, f"id = {LAST.format(t=table)}")
+    conn = sqlite3.connect(path)
+    try:
+        for trigger in (
+            "ledger_history_no_delete",
+            "journals_no_delete",
+            "journal_lines_no_delete",
+        ):
+            conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        conn.execute("PRAGMA foreign_keys = OFF")
+        for emptied in ("ledger_history", "journal_lines", "journals", "ledger_month_totals"):
+            conn.execute(f"DELETE FROM {emptied}")
+        conn.commit()
+    finally:
+        conn.close()
+    with pytest.raises(DamagedFile) as refused:
+        Services.open(path)
+    assert f"Tabel {table} baris {row} kolom {column} " in refused.value.message
+    assert "mufakat check" in refused.value.message

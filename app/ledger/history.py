@@ -59,6 +59,7 @@ def post_history(ledger: LedgerService, progress: Progress | None = None) -> int
     repo = LedgerHistoryRepository(file_only(ledger.db, "Pembukuan riwayat"))
     if not repo.pending():
         return 0
+    repo.refuse_wrong_values()
     with ledger.db.atomic():
         written = post_unbooked(ledger, progress)
         repo.mark_posted(written)

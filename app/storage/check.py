@@ -8,8 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import AppError
-from app.storage import chain, chain_verify, check_ledger, loans_positions, migrations
-from app.storage.db import msg_damaged, msg_not_mufakat
+from app.storage import (
+    chain,
+    chain_verify,
+    check_ledger,
+    check_types,
+    loans_positions,
+    migrations,
+)
+from app.storage.db import DamagedFile, msg_damaged, msg_not_mufakat
 from app.storage.dialect import SQLITE
 from app.storage.inspection import inspect_file, readonly_view
 from app.storage.lock import FileLock, LockHeld
@@ -140,6 +147,10 @@ def check_database(path: Path) -> CheckReport:
 def _check_unlocked(path: Path, report: CheckReport) -> None:
     try:
         facts = inspect_file(path, migrations.schema_version(), migrations.known_names())
+    except DamagedFile as exc:
+        report.problems.append(exc.message)
+        report.problems.extend(_wrong_values_of_damaged(path))
+        return
     except AppError as exc:
         report.problems.append(exc.message)
         return
@@ -163,6 +174,16 @@ def _check_unlocked(path: Path, report: CheckReport) -> None:
         )
 
 
+def _wrong_values_of_damaged(path: Path) -> list[str]:
+    """A file SQLite finds damaged may be one whose values were written around its STRICT
+    types or NOT NULL (the schema put back afterwards): name them if the file can be read."""
+    try:
+        with readonly_view(path) as conn:
+            return check_types.wrong_values(conn)
+    except (sqlite3.Error, OSError):
+        return []
+
+
 def _run_checks(conn: sqlite3.Connection, report: CheckReport) -> None:
     integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
     if integrity != ["ok"]:
@@ -170,6 +191,7 @@ def _run_checks(conn: sqlite3.Connection, report: CheckReport) -> None:
             f"Integritas SQLite: {len(integrity)} kerusakan ditemukan pada susunan file. "
             + msg_damaged(report.path)
         )
+        report.problems.extend(check_types.wrong_values(conn))
         return
     report.facts.append("Integritas SQLite: baik")
     fk = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -181,6 +203,7 @@ def _run_checks(conn: sqlite3.Connection, report: CheckReport) -> None:
     missing = migrations.known_names() - applied
     if missing:
         report.facts.append(f"Perlu pembaruan skema saat dibuka: {', '.join(sorted(missing))}")
+    report.problems.extend(check_types.wrong_values(conn))
     tampered = chain_verify.verify(conn)
     intact = chain.has_chains(conn) and not tampered
     run_rules(conn, report, tampered, intact)

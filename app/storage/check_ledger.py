@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from app.ledger.derive import COLLECTION_EVENT_TYPES, JASA_METHOD, LOAN_EVENT_TYPES
 from app.money import format_rupiah
@@ -42,18 +44,52 @@ def ledger_problems(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
     names = tables(conn)
     if "journals" not in names:
         return [], []
-    problems = balanced(conn) + trial_balance(conn) + reversals(conn) + month_totals(conn)
-    problems += check_closing.locked(conn) + check_closing.shu(conn)
+    problems: list[str] = []
+    for part in (balanced, trial_balance, reversals, month_totals):
+        problems += _guarded(part, conn)
+    for part in (check_closing.locked, check_closing.shu):
+        problems += _guarded(part, conn)
     facts = [f"Jurnal: {amount(conn, 'SELECT count(*) FROM journals')}"]
     posted = "ledger_history" in names and bool(amount(conn, "SELECT count(*) FROM ledger_history"))
     if not posted:
         facts.append("Riwayat transaksi belum dibukukan: dibukukan saat file dibuka.")
         return problems, facts
-    problems += booked(conn) + controls(conn) + offbook(conn) + replay(conn)
-    problems += check_cutover.cutover(conn)
+    for part in (booked, controls, offbook, replay, check_cutover.cutover):
+        problems += _guarded(part, conn)
     if not problems:
         facts.append("Pembukuan: seimbang, cocok dengan rincian simpanan dan pinjaman")
     return problems, facts
+
+
+UNREADABLE = (TypeError, ValueError, ArithmeticError, AttributeError, KeyError)
+
+
+def _guarded(part: Callable[[Any], list[str]], conn: Any) -> list[str]:
+    """One part of the books' check; a value of the wrong kind in the file (a BLOB for an amount,
+    a date that is no date: reported by check_types.py) stops that part, named, not the rest."""
+    try:
+        return part(conn)
+    except UNREADABLE:
+        return [
+            f"Pemeriksaan pembukuan ({PARTS.get(part.__name__, part.__name__)}) tidak bisa"
+            " diselesaikan:"
+            " ada nilai yang tidak terbaca sebagai jumlah uang atau tanggal."
+        ]
+
+
+PARTS = {
+    "balanced": "keseimbangan jurnal",
+    "trial_balance": "neraca saldo",
+    "reversals": "jurnal pembalik",
+    "month_totals": "jumlah bulanan buku besar",
+    "locked": "periode yang dikunci",
+    "shu": "pembagian SHU",
+    "booked": "jurnal tiap transaksi",
+    "controls": "akun kontrol dan rinciannya",
+    "offbook": "ekstrakomptabel",
+    "replay": "penurunan ulang jurnal dari transaksinya",
+    "cutover": "saldo awal",
+}
 
 
 # -- 1, 2, 6 -----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from app.collection.decision_models import FinancialEvent
 from app.ledger.derive import LoanRecord, SavingsRecord
 from app.loans.models import EventKind
 from app.savings.models import SavingsKind, TxType
+from app.storage import check_types
 from app.storage.bulk import roomy_cache
 from app.storage.collection_decisions_repo import _fin_event
 from app.storage.db import Database, sqlite_errors
@@ -43,6 +44,10 @@ class LedgerHistoryRepository:
     def pending(self) -> bool:
         """The history is still to be posted (a file from before the books)."""
         return bool(self.db.scalar("SELECT count(*) FROM ledger_history") == 0)
+
+    def refuse_wrong_values(self) -> None:
+        """DamagedFile, naming it, when a value the posting reads is of the wrong kind."""
+        check_types.refuse_wrong_values(self.db)
 
     def mark_posted(self, journals: int) -> None:
         self.db.execute(

@@ -29,6 +29,7 @@ ENGINE_SPECIFIC = {
     "chain_batch.py",  # puts the chain's TEMP triggers aside for a bulk write
     "change_triggers.py", "migrations.py", "watermarks.py", "bulk.py",
     "closing_checks.py",  # the month-close checklist's share of check.py
+    "check_types.py",  # check.py's scan of the file's stored types (typeof, table_info)
     # The arrears kept per connection: TEMP tables kept exact by TEMP triggers (PgEngine
     # computes directly, issue 16).
     "loans_arrears_cache.py",

@@ -23,7 +23,7 @@ def server_screenshots(out: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
     from app.errors import ValidationError
-    from app.server.connection import not_yet_wired_message
+    from app.server.connection import connected_message
     from app.storage.pg_probe import MSG_UNREACHABLE
     from ui.dialogs.server_dialog import ServerDialog
 
@@ -52,7 +52,7 @@ def server_screenshots(out: Path) -> list[Path]:
     dialog.password.setText("rahasia-kantor")
     dialog.show()
     dialog.password.setFocus()
-    dialog.result_label.setText(not_yet_wired_message("15.18"))  # as after a working test
+    dialog.result_label.setText(connected_message("15.18"))  # as after a working test
     dialog.adjustSize()
     written = [grab(dialog, "hubungkan-server.png")]
     dialog.result_label.clear()

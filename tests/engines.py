@@ -167,10 +167,9 @@ def refusal(db: Any, sql: str, params: Any = ()) -> str:
 
 def check_conn(db: Any) -> Any:
     """The connection the check_* modules take, for either engine."""
-    from app.storage.closing_checks import EngineCheckConn
-    from app.storage.pg_engine import PgEngine
+    from app.storage.closing_checks import check_connection
 
-    return EngineCheckConn(db) if isinstance(db, PgEngine) else db.sql.conn
+    return check_connection(db)
 
 
 def check_problems(services: Any) -> list[str]:
